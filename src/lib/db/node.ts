@@ -1,0 +1,56 @@
+// Node build of the same engine, for unit tests, the sample generator check and benchmarks.
+// It is never bundled into the app (only tests and scripts import it).
+import { createRequire } from 'node:module';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { QUERY_CONFIG, STARTUP_SQL } from './settings';
+import { tableToRows } from './convert';
+import type { Engine, Row } from './types';
+
+const require = createRequire(import.meta.url);
+
+/** Opens a fresh in-memory DuckDB-WASM database in this Node process. */
+export async function openNodeEngine(): Promise<Engine & { close(): void }> {
+  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm').replace(/duckdb-mvp\.wasm$/, '');
+  const bundles = {
+    mvp: { mainModule: dist + 'duckdb-mvp.wasm', mainWorker: dist + 'duckdb-node-mvp.worker.cjs' },
+    eh: { mainModule: dist + 'duckdb-eh.wasm', mainWorker: dist + 'duckdb-node-eh.worker.cjs' },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate(() => {});
+  db.open({ query: QUERY_CONFIG });
+  const conn = db.connect();
+  for (const s of STARTUP_SQL) conn.query(s);
+  let seq = 0;
+  return {
+    async query<T = Row>(sql: string) {
+      return tableToRows<T>(conn.query(sql));
+    },
+    async exec(sql: string) {
+      conn.query(sql);
+    },
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes.slice());
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
+    async insertArrowIPC(table, ipc, schema) {
+      // Round-trip through Arrow 17 so an IPC stream from another writer is accepted as-is.
+      const buf = tableToIPC(tableFromIPC(ipc), 'stream');
+      conn.insertArrowFromIPCStream(buf, { name: table, schema, create: false });
+    },
+    async insertJSONRows(table, rows, schema) {
+      const path = `__rows_${++seq}.json`;
+      db.registerFileText(path, JSON.stringify(rows));
+      try {
+        conn.insertJSONFromPath(path, { name: table, schema, create: false });
+      } finally {
+        db.dropFile(path);
+      }
+    },
+    close() {
+      conn.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** A row as it leaves the engine: numbers as `number`, dates as `YYYY-MM-DD` strings. */
+export type Row = Record<string, unknown>;
+
+/** Columns as ECharts' `dataset.source` wants them: one array per column name. */
+export type Columns = Record<string, unknown[]>;
+
+/**
+ * The one interface the rest of the app sees of DuckDB-WASM. Both the browser worker engine and
+ * the Node engine used by tests and scripts implement it, so every SQL builder runs on the
+ * real engine in both places.
+ */
+export interface Engine {
+  /** Runs one statement and returns its rows, converted once from Arrow. */
+  query<T = Row>(sql: string): Promise<T[]>;
+  /** Runs one or more statements for their effect. */
+  exec(sql: string): Promise<void>;
+  /** Makes bytes readable by `read_csv('<name>')`. The bytes are copied first, never emptied. */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forgets a file registered with `registerFile`. */
+  dropFile(name: string): Promise<void>;
+  /** Appends (or creates) `table` from an Arrow IPC stream. */
+  insertArrowIPC(table: string, ipc: Uint8Array, schema?: string): Promise<void>;
+  /** Appends (or creates) `table` from a JSON array of row objects. */
+  insertJSONRows(table: string, rows: Row[], schema?: string): Promise<void>;
+}

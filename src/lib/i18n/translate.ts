@@ -1,0 +1,29 @@
+import { common } from './messages/common';
+import { charts } from './messages/charts';
+import { importing } from './messages/import';
+
+/** UI languages. zh-CN is the default. */
+export type Lang = 'zh' | 'en';
+export type Vars = Record<string, string | number>;
+
+/** One area's messages, same keys in both languages. */
+export type Messages = { zh: Record<string, string>; en: Record<string, string> };
+
+// Each area owns its message file, so parallel work never edits the same dictionary.
+const AREAS: Messages[] = [common, charts, importing];
+
+const DICT: Record<Lang, Record<string, string>> = {
+  zh: Object.assign({}, ...AREAS.map((a) => a.zh)),
+  en: Object.assign({}, ...AREAS.map((a) => a.en)),
+};
+
+/** Looks a key up and fills `{name}` placeholders; an unknown key shows as itself. */
+export function translate(lang: Lang, key: string, vars?: Vars): string {
+  const text = DICT[lang][key] ?? DICT.zh[key] ?? key;
+  return vars ? text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : text;
+}
+
+/** Every key of a language (tests check both languages define the same keys). */
+export function keysOf(lang: Lang): string[] {
+  return Object.keys(DICT[lang]);
+}

@@ -1,0 +1,59 @@
+import { date, inList, str } from './sql';
+
+/** The dimensions a user can filter on (filter bar, chart clicks, URL). */
+export type Dimension = 'rounds' | 'counties' | 'categories' | 'l2' | 'statuses' | 'units';
+
+/** The current view's filters. Empty lists mean "all". `asOf` is the as-of date T. */
+export interface Filters {
+  rounds: string[];
+  counties: string[];
+  categories: string[];
+  l2: string[];
+  /** Status at T; `'unknown'` selects rows whose status is unrecognised (NULL). */
+  statuses: string[];
+  units: string[];
+  asOf: string;
+}
+
+/** Filters with nothing selected, at the given as-of date. */
+export function emptyFilters(asOf: string): Filters {
+  return { rounds: [], counties: [], categories: [], l2: [], statuses: [], units: [], asOf };
+}
+
+/**
+ * Status as it stood at T (DOMAIN.md §7, "looking back in time"): a row completed after T was
+ * not yet completed at T. We do not know what it was then, so it counts as in_progress. A
+ * completed row without a completion date counts as completed at every T.
+ */
+export function statusAt(asOf: string): string {
+  return `CASE WHEN status = 'completed' AND completion_date > ${date(asOf)} THEN 'in_progress' ELSE status END`;
+}
+
+const DIMENSION_EXPR: Record<Exclude<Dimension, 'statuses'>, string> = {
+  rounds: 'round_key',
+  counties: 'county',
+  categories: 'category_l1',
+  l2: 'category_l2',
+  units: 'unit_name',
+};
+
+/**
+ * S at T: the findings after the current filters, with `status_t` (status at T) added.
+ * Rows fed back after T are not yet in S. `except` leaves one dimension unfiltered, so the
+ * chart that owns that dimension keeps showing every value while the others follow it.
+ */
+export function scopedFindings(filters: Filters, opts: { except?: Dimension; from?: string } = {}): string {
+  const from = opts.from ?? 'findings';
+  const where = [`(feedback_date IS NULL OR feedback_date <= ${date(filters.asOf)})`];
+  for (const dim of Object.keys(DIMENSION_EXPR) as (keyof typeof DIMENSION_EXPR)[]) {
+    if (dim !== opts.except) where.push(inList(DIMENSION_EXPR[dim], filters[dim]));
+  }
+  let sql = `SELECT *, ${statusAt(filters.asOf)} AS status_t FROM ${from} WHERE ${where.filter((w) => w !== 'TRUE').join(' AND ')}`;
+  if (opts.except !== 'statuses' && filters.statuses.length) {
+    const known = filters.statuses.filter((s) => s !== 'unknown');
+    const parts = known.length ? [`status_t IN (${known.map(str).join(', ')})`] : [];
+    if (filters.statuses.includes('unknown')) parts.push('status_t IS NULL');
+    sql = `SELECT * FROM (${sql}) WHERE ${parts.join(' OR ')}`;
+  }
+  return sql;
+}
