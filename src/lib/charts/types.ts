@@ -1,0 +1,56 @@
+import type { EChartsOption } from 'echarts';
+import type { Lang } from '../i18n/translate';
+import type { MetricParams } from '../domain/params';
+import type { Dimension, Filters } from '../queries/filters';
+
+export type { EChartsOption };
+
+/** What every chart option builder gets besides its rows. */
+export interface ChartContext {
+  lang: Lang;
+  /** As-of date T, printed on every chart. */
+  asOf: string;
+  params: MetricParams;
+  /** Values of the chart's own dimension that are currently selected (to highlight them). */
+  selected?: string[];
+  /** True while the embedded sample is shown: charts say so. */
+  isSample?: boolean;
+  /** For exports: a line describing active filters and the data source, added under the title. */
+  subtitle?: string;
+  /** For exports: no animation, white background. */
+  forExport?: boolean;
+}
+
+/** The parts of an ECharts click event a chart needs to turn a click into a filter. */
+export interface ChartClick {
+  componentType?: string;
+  seriesType?: string;
+  seriesName?: string;
+  seriesIndex?: number;
+  name?: string;
+  dataIndex?: number;
+  data?: unknown;
+  value?: unknown;
+  dataType?: string;
+}
+
+/**
+ * A dashboard chart, declared rather than wired (Mosaic-style client): the SQL it needs for the
+ * current filters, the option it draws from the rows, and how a click on it filters the rest.
+ */
+export interface ChartSpec<R = Record<string, unknown>> {
+  /** `data-chart` id, stable (tests and URLs use it). */
+  id: string;
+  /** i18n key of the title. */
+  titleKey: string;
+  /** i18n key of the metric definition shown on hover and in exports. */
+  definitionKey: string;
+  /** The chart's own dimension: left out of its own filter so it keeps showing every value. */
+  dimension?: Dimension;
+  query(filters: Filters, params: MetricParams): string;
+  option(rows: R[], ctx: ChartContext): EChartsOption;
+  /** Maps a click to a filter value on `dimension` (null = the click selects nothing). */
+  toFilter?(click: ChartClick, rows: R[]): { dimension: Dimension; value: string } | null;
+  /** Optional: a click to drill down to findings; returns extra filters that select those findings. */
+  drill?(click: ChartClick, rows: R[]): Partial<Filters> | null;
+}
