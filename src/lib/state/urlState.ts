@@ -1,0 +1,71 @@
+import type { Lang } from '../i18n/translate';
+import { DEFAULT_PARAMS, type MetricParams } from '../domain/params';
+import { emptyFilters, type Filters } from '../queries/filters';
+
+/** Screens of the app (DESIGN.md "Screens"). */
+export const VIEWS = ['dashboard', 'repeats', 'data', 'briefing', 'sql'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Everything a link must carry to reproduce a screen. `asOf` '' = the data's default date. */
+export interface ViewState {
+  view: View;
+  lang: Lang;
+  filters: Filters;
+  params: MetricParams;
+  sample: boolean;
+}
+
+// URL parameter name of each filter list; repeated parameters carry several values.
+const LIST_KEYS: [keyof Filters, string][] = [
+  ['rounds', 'round'],
+  ['counties', 'county'],
+  ['categories', 'cat'],
+  ['l2', 'l2'],
+  ['statuses', 'status'],
+  ['units', 'unit'],
+];
+
+// Numeric parameters a link may override; anything else in the URL is ignored.
+const NUMERIC_PARAMS: (keyof MetricParams)[] = [
+  'warnGreenDays', 'warnYellowDays', 'concentratedPeriodMonths', 'immediateFixDays', 'similarityThreshold',
+  'commonMinUnits', 'commonMinShare', 'crossCountyMin', 'persistenceThreshold', 'smallNMin',
+];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads a view from a query string; unknown or malformed values fall back to defaults. */
+export function parseViewState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const view = (VIEWS as readonly string[]).includes(q.get('view') ?? '') ? (q.get('view') as View) : 'dashboard';
+  const asOf = q.get('asOf') ?? '';
+  const filters = emptyFilters(ISO_DATE.test(asOf) ? asOf : '');
+  for (const [key, name] of LIST_KEYS) (filters[key] as string[]) = q.getAll(name).filter((v) => v.length > 0 && v.length < 500);
+  const params: MetricParams = { ...DEFAULT_PARAMS };
+  for (const k of NUMERIC_PARAMS) {
+    const raw = q.get(k);
+    const n = raw === null ? NaN : Number(raw);
+    if (Number.isFinite(n) && n >= 0) (params[k] as number) = n;
+  }
+  if (q.get('longTerm') === 'include') params.longTermWithDeadline = 'include';
+  if (q.get('denominator') === 'later_rounds') params.repeatDenominator = 'later_rounds';
+  if (q.get('similarity') === 'on') params.useTextSimilarity = true;
+  if (q.get('light') === 'on') params.lightMeasuresInAccountability = true;
+  return { view, lang: q.get('lang') === 'en' ? 'en' : 'zh', filters, params, sample: q.get('sample') !== 'off' };
+}
+
+/** Writes a view as a query string, leaving out whatever equals the default. */
+export function serialiseViewState(s: ViewState): string {
+  const q = new URLSearchParams();
+  if (s.view !== 'dashboard') q.set('view', s.view);
+  if (s.lang !== 'zh') q.set('lang', s.lang);
+  if (!s.sample) q.set('sample', 'off');
+  if (s.filters.asOf) q.set('asOf', s.filters.asOf);
+  for (const [key, name] of LIST_KEYS) for (const v of s.filters[key] as string[]) q.append(name, v);
+  for (const k of NUMERIC_PARAMS) if (s.params[k] !== DEFAULT_PARAMS[k]) q.set(k, String(s.params[k]));
+  if (s.params.longTermWithDeadline === 'include') q.set('longTerm', 'include');
+  if (s.params.repeatDenominator === 'later_rounds') q.set('denominator', 'later_rounds');
+  if (s.params.useTextSimilarity) q.set('similarity', 'on');
+  if (s.params.lightMeasuresInAccountability) q.set('light', 'on');
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}

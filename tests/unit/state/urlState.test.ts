@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { parseViewState, serialiseViewState } from '../../../src/lib/state/urlState';
+import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
+
+describe('URL view state', () => {
+  test('an empty query gives the default dashboard in Chinese with the sample on', () => {
+    const s = parseViewState('');
+    expect(s.view).toBe('dashboard');
+    expect(s.lang).toBe('zh');
+    expect(s.sample).toBe(true);
+    expect(s.filters.asOf).toBe('');
+    expect(s.params).toEqual(DEFAULT_PARAMS);
+    expect(serialiseViewState(s)).toBe('');
+  });
+
+  test('round-trips filters, as-of date, thresholds and language', () => {
+    const search = '?view=repeats&lang=en&asOf=2021-06-30&county=%E6%B0%B8%E5%BA%B7%E5%B8%82&county=%E4%B9%89%E4%B9%8C%E5%B8%82&cat=D&round=%E6%B5%99%E6%B1%9F%E7%9C%81%7C%E7%9C%81%E5%A7%94%7C%E5%8D%81%E5%9B%9B%E5%B1%8A%7C4&warnGreenDays=30';
+    const s = parseViewState(search);
+    expect(s.view).toBe('repeats');
+    expect(s.lang).toBe('en');
+    expect(s.filters.asOf).toBe('2021-06-30');
+    expect(s.filters.counties).toEqual(['永康市', '义乌市']);
+    expect(s.filters.categories).toEqual(['D']);
+    expect(s.filters.rounds).toEqual(['浙江省|省委|十四届|4']);
+    expect(s.params.warnGreenDays).toBe(30);
+    expect(parseViewState(serialiseViewState(s))).toEqual(s);
+  });
+
+  test.each([
+    ['?asOf=2021-13', ''],
+    ['?asOf=%27%3B%20DROP%20TABLE%20findings', ''],
+  ])('a malformed as-of date %s is ignored', (search, expected) => {
+    expect(parseViewState(search).filters.asOf).toBe(expected);
+  });
+
+  test('negative or non-numeric thresholds fall back to defaults; unknown views to the dashboard', () => {
+    const s = parseViewState('?warnGreenDays=-5&warnYellowDays=abc&view=evil');
+    expect(s.params.warnGreenDays).toBe(20);
+    expect(s.params.warnYellowDays).toBe(10);
+    expect(s.view).toBe('dashboard');
+  });
+
+  test('sample=off is kept', () => {
+    expect(parseViewState('?sample=off').sample).toBe(false);
+    expect(serialiseViewState(parseViewState('?sample=off'))).toBe('?sample=off');
+  });
+});
