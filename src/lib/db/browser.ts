@@ -34,6 +34,16 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
   const conn = await db.connect();
   for (const s of STARTUP_SQL) await conn.query(s);
   let seq = 0;
+  // Inserts go through a temp table and INSERT ... BY NAME, so a batch may carry any subset of
+  // the target's columns (the rest get their defaults) and values are cast to the target types.
+  async function moveByName(tmp: string, table: string, schema?: string) {
+    const target = schema ? `"${schema}"."${table}"` : `"${table}"`;
+    try {
+      await conn.query(`INSERT INTO ${target} BY NAME SELECT * FROM "${tmp}"`);
+    } finally {
+      await conn.query(`DROP TABLE IF EXISTS "${tmp}"`);
+    }
+  }
   return {
     db,
     async query<T = Row>(sql: string) {
@@ -50,17 +60,22 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
       await db.dropFile(name);
     },
     async insertArrowIPC(table, ipc, schema) {
+      // Round-trip through Arrow 17 so an IPC stream from another writer is accepted as-is.
       const buf = tableToIPC(tableFromIPC(ipc), 'stream');
-      await conn.insertArrowFromIPCStream(buf, { name: table, schema, create: false });
+      const tmp = `__arrow_${++seq}`;
+      await conn.insertArrowFromIPCStream(buf, { name: tmp, create: true });
+      await moveByName(tmp, table, schema);
     },
     async insertJSONRows(table, rows, schema) {
-      const path = `__rows_${++seq}.json`;
-      await db.registerFileText(path, JSON.stringify(rows));
+      if (rows.length === 0) return;
+      const tmp = `__rows_${++seq}`;
+      await db.registerFileText(tmp + '.json', JSON.stringify(rows));
       try {
-        await conn.insertJSONFromPath(path, { name: table, schema, create: false });
+        await conn.insertJSONFromPath(tmp + '.json', { name: tmp, create: true });
       } finally {
-        await db.dropFile(path);
+        await db.dropFile(tmp + '.json');
       }
+      await moveByName(tmp, table, schema);
     },
   };
 }

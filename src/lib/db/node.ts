@@ -22,6 +22,16 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
   const conn = db.connect();
   for (const s of STARTUP_SQL) conn.query(s);
   let seq = 0;
+  // Inserts go through a temp table and INSERT ... BY NAME, so a batch may carry any subset of
+  // the target's columns (the rest get their defaults) and values are cast to the target types.
+  function moveByName(tmp: string, table: string, schema?: string) {
+    const target = schema ? `"${schema}"."${table}"` : `"${table}"`;
+    try {
+      conn.query(`INSERT INTO ${target} BY NAME SELECT * FROM "${tmp}"`);
+    } finally {
+      conn.query(`DROP TABLE IF EXISTS "${tmp}"`);
+    }
+  }
   return {
     async query<T = Row>(sql: string) {
       return tableToRows<T>(conn.query(sql));
@@ -38,16 +48,20 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
     async insertArrowIPC(table, ipc, schema) {
       // Round-trip through Arrow 17 so an IPC stream from another writer is accepted as-is.
       const buf = tableToIPC(tableFromIPC(ipc), 'stream');
-      conn.insertArrowFromIPCStream(buf, { name: table, schema, create: false });
+      const tmp = `__arrow_${++seq}`;
+      conn.insertArrowFromIPCStream(buf, { name: tmp, create: true });
+      moveByName(tmp, table, schema);
     },
     async insertJSONRows(table, rows, schema) {
-      const path = `__rows_${++seq}.json`;
-      db.registerFileText(path, JSON.stringify(rows));
+      if (rows.length === 0) return;
+      const tmp = `__rows_${++seq}`;
+      db.registerFileText(tmp + '.json', JSON.stringify(rows));
       try {
-        conn.insertJSONFromPath(path, { name: table, schema, create: false });
+        conn.insertJSONFromPath(tmp + '.json', { name: tmp, create: true });
       } finally {
-        db.dropFile(path);
+        db.dropFile(tmp + '.json');
       }
+      moveByName(tmp, table, schema);
     },
     close() {
       conn.close();

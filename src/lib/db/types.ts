@@ -18,8 +18,8 @@ export interface Engine {
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a file registered with `registerFile`. */
   dropFile(name: string): Promise<void>;
-  /** Appends (or creates) `table` from an Arrow IPC stream. */
+  /** Appends to existing `table` from an Arrow IPC stream, matching columns by name. */
   insertArrowIPC(table: string, ipc: Uint8Array, schema?: string): Promise<void>;
-  /** Appends (or creates) `table` from a JSON array of row objects. */
+  /** Appends to existing `table` from row objects, matching columns by name (missing = default). */
   insertJSONRows(table: string, rows: Row[], schema?: string): Promise<void>;
 }

@@ -1,0 +1,63 @@
+import { parseViewState, serialiseViewState, type View, type ViewState } from './urlState';
+import type { Dimension, Filters } from '../queries/filters';
+import type { MetricParams } from '../domain/params';
+import { locale } from './locale.svelte';
+
+/**
+ * What the analyst is looking at: screen, filters, as-of date and metric parameters.
+ * It is read from the URL once and written back on every change, so a link reproduces the view.
+ */
+class ViewStore {
+  view = $state<View>('dashboard');
+  filters = $state<Filters>({ rounds: [], counties: [], categories: [], l2: [], statuses: [], units: [], asOf: '' });
+  params = $state.raw<MetricParams>(parseViewState('').params);
+  sample = $state(true);
+  /** The as-of date used when the URL names none: the newest date in the data. */
+  defaultAsOf = $state('');
+
+  /** The as-of date in force. */
+  get asOf(): string {
+    return this.filters.asOf || this.defaultAsOf;
+  }
+
+  /** Filters with the as-of date resolved, as queries need them. */
+  get effectiveFilters(): Filters {
+    return { ...$state.snapshot(this.filters), asOf: this.asOf };
+  }
+
+  /** Loads the view from a query string (page start, back/forward). */
+  load(search: string) {
+    const s = parseViewState(search);
+    this.view = s.view;
+    this.filters = s.filters;
+    this.params = s.params;
+    this.sample = s.sample;
+    locale.set(s.lang);
+  }
+
+  /** The view as a query string. */
+  serialise(): string {
+    const s: ViewState = { view: this.view, lang: locale.lang, filters: $state.snapshot(this.filters), params: this.params, sample: this.sample };
+    return serialiseViewState(s);
+  }
+
+  /** Adds or removes one value of a filter dimension (chart clicks, chips). */
+  toggle(dimension: Dimension, value: string) {
+    const list = this.filters[dimension];
+    const i = list.indexOf(value);
+    if (i >= 0) list.splice(i, 1);
+    else list.push(value);
+  }
+
+  /** Replaces the values of one dimension. */
+  setFilter(dimension: Dimension, values: string[]) {
+    this.filters[dimension] = values;
+  }
+
+  /** Clears every filter (keeps as-of date and parameters). */
+  reset() {
+    for (const d of ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units'] as const) this.filters[d] = [];
+  }
+}
+
+export const viewStore = new ViewStore();
