@@ -1,0 +1,76 @@
+import type { MetricParams } from '../domain/params';
+import { date, num, str } from './sql';
+
+/**
+ * SQL fragments shared by every metric builder, so one definition of DOMAIN.md §7 lives in one
+ * place. They are evaluated over S (`scopedFindings`), whose `status_t` is the status at T.
+ */
+
+/** A count of the rows meeting `cond`, as INTEGER (a bare count is BIGINT). */
+export function countWhere(cond: string): string {
+  return `CAST(count(*) FILTER (WHERE ${cond}) AS INTEGER)`;
+}
+
+/** All rows of the group, as INTEGER. */
+export const COUNT_ALL = 'CAST(count(*) AS INTEGER)';
+
+/** A rate as a fraction 0..1; NULL when the denominator is 0 (never a division error or 0%). */
+export function rateOf(numerator: string, denominator: string): string {
+  return `CAST(${numerator} AS DOUBLE) / NULLIF(${denominator}, 0)`;
+}
+
+/** Completed at T (DOMAIN §7.2 #5). */
+export const IS_COMPLETED = `status_t = 'completed'`;
+
+/** "Not completed" = status ≠ completed, so 基本完成 and unrecognised statuses count as not completed. */
+export const NOT_COMPLETED = `status_t IS DISTINCT FROM 'completed'`;
+
+/** Completed or basically completed at T (#6). */
+export const IS_COMPLETED_OR_BASIC = `status_t IN ('completed', 'basically_completed')`;
+
+/**
+ * Membership of D (§7.3): a dated item that is not long-term; dated long-term items join D
+ * only with `longTermWithDeadline = 'include'`.
+ */
+export function inDeadlineSet(params: MetricParams): string {
+  return params.longTermWithDeadline === 'include'
+    ? '(deadline IS NOT NULL)'
+    : '(deadline IS NOT NULL AND NOT coalesce(long_term, false))';
+}
+
+/** Days from T to the deadline, r = deadline − T (negative once overdue). */
+export function daysToDeadline(asOf: string): string {
+  return `CAST(deadline - ${date(asOf)} AS INTEGER)`;
+}
+
+/** 逾期未完成 (#14): f ∈ D, not completed at T, deadline before T. */
+export function isOverdue(asOf: string, params: MetricParams): string {
+  return `(${inDeadlineSet(params)} AND ${NOT_COMPLETED} AND deadline < ${date(asOf)})`;
+}
+
+/** The denominator of 逾期率 (#14): f ∈ D with deadline before T. */
+export function isPastDeadline(asOf: string, params: MetricParams): string {
+  return `(${inDeadlineSet(params)} AND deadline < ${date(asOf)})`;
+}
+
+/** 立行立改 items L (#4): by rectification type or by source. */
+export const IS_IMMEDIATE = `(coalesce(rect_type = ${str('立行立改')}, false) OR coalesce(source = ${str('立行立改')}, false))`;
+
+/** Explicit repeats E (#21): flagged, linked to a prior finding, or coded in `explicitRepeatCodes`. */
+export function isExplicitRepeat(params: MetricParams): string {
+  const codes = params.explicitRepeatCodes;
+  const byCode = codes.length ? `coalesce(category_l2 IN (${codes.map(str).join(', ')}), false)` : 'FALSE';
+  return `(coalesce(is_prior_round_issue, false) OR prior_finding_id IS NOT NULL OR ${byCode})`;
+}
+
+/** Three-colour warning (#16) of a not-completed f ∈ D at T: 'red' | 'yellow' | 'green' | NULL. */
+export function warningColour(asOf: string, params: MetricParams): string {
+  const r = daysToDeadline(asOf);
+  return `CASE WHEN NOT (${inDeadlineSet(params)} AND ${NOT_COMPLETED}) THEN NULL
+    WHEN ${r} < 0 THEN 'red'
+    WHEN ${r} <= ${num(Math.trunc(params.warnYellowDays))} THEN 'yellow'
+    WHEN ${r} <= ${num(Math.trunc(params.warnGreenDays))} THEN 'green' END`;
+}
+
+/** The inspected unit, by its normalised name when the import supplied one. */
+export const UNIT_KEY = 'coalesce(unit_name_norm, unit_name)';
