@@ -131,4 +131,17 @@ export const SCHEMA_DDL: string[] = [
     message VARCHAR
   )`,
   `INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`,
+  // The analyst's review of suggested repeat links (DOMAIN.md §7.5): kept apart from findings so a
+  // confirm/reject survives re-running the matching rules; keyed by both findings' (dataset, id).
+  `CREATE TABLE IF NOT EXISTS repeat_decisions (
+    earlier_dataset_id VARCHAR NOT NULL,
+    earlier_finding_id VARCHAR NOT NULL,
+    later_dataset_id VARCHAR NOT NULL,
+    later_finding_id VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL,
+    score DOUBLE,
+    decision VARCHAR NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+    decided_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (earlier_dataset_id, earlier_finding_id, later_dataset_id, later_finding_id)
+  )`,
 ];
