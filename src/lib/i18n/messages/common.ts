@@ -45,7 +45,11 @@ export const common: Messages = {
     'menu.chart': '图表菜单',
     'menu.png': '下载 PNG',
     'menu.svg': '下载 SVG',
+    'menu.copy': '复制到剪贴板',
     'definition': '口径',
+    'export.source': '数据来源',
+    'filter.units': '被巡察单位',
+    'kpi.basis': '分子',
   },
   en: {
     'app.title': 'Inspection Rectification Analytics',
@@ -91,6 +95,10 @@ export const common: Messages = {
     'menu.chart': 'Chart menu',
     'menu.png': 'Download PNG',
     'menu.svg': 'Download SVG',
+    'menu.copy': 'Copy to clipboard',
     'definition': 'Definition',
+    'export.source': 'Source',
+    'filter.units': 'Units',
+    'kpi.basis': 'numerator',
   },
 };

@@ -1,0 +1,32 @@
+import type { ChartContext, ChartSpec } from '../charts/types';
+import type { Row } from '../db/types';
+import { translate } from '../i18n/translate';
+import { renderPng, renderSvg, dataUrlToBlob } from '../render/chartImage';
+import { downloadBlob, exportFileName } from '../render/download';
+import { database } from './database.svelte';
+import { viewStore } from './view.svelte';
+import { filterSummary } from './filterSummary';
+
+/**
+ * Exports one chart as PNG (1×/2×/3×), SVG or to the clipboard. The image is drawn off-screen
+ * without animation on white, with a subtitle that names the active filters, the definition,
+ * the as-of date and the data source, so it can go into a briefing as it is.
+ */
+export async function exportChart(spec: ChartSpec<any>, rows: Row[], ctx: ChartContext, kind: 'png' | 'svg' | 'clipboard', pixelRatio: number): Promise<void> {
+  const t = (key: string, vars?: Record<string, string | number>) => translate(ctx.lang, key, vars);
+  const sources = database.datasets.map((d) => (d.sheet ? `${d.file_name}/${d.sheet}` : d.file_name));
+  const subtitle = [
+    filterSummary(viewStore.filters, ctx.lang),
+    `${t('definition')}：${t(spec.definitionKey)}`,
+    `${t('export.source')}：${sources.slice(0, 3).join('、')}${sources.length > 3 ? ` 等${sources.length}个` : ''}`,
+  ].join('\n');
+  const option = spec.option(rows, { ...ctx, forExport: true, subtitle });
+  const name = exportFileName([t(spec.titleKey), ctx.asOf], kind === 'svg' ? 'svg' : 'png');
+  if (kind === 'svg') {
+    downloadBlob(new Blob([renderSvg(option)], { type: 'image/svg+xml' }), name);
+    return;
+  }
+  const blob = await dataUrlToBlob(renderPng(option, pixelRatio));
+  if (kind === 'png') downloadBlob(blob, exportFileName([t(spec.titleKey), ctx.asOf, `${pixelRatio}x`], 'png'));
+  else await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+}

@@ -1,0 +1,60 @@
+import type { Engine, Row } from '../db/types';
+import type { ChartSpec } from '../charts/types';
+import type { Filters } from '../queries/filters';
+import type { MetricParams } from '../domain/params';
+import { busy } from './busy.svelte';
+
+/**
+ * Query results for a list of chart specs, re-run when filters, parameters or data change.
+ * Results are replaced, never mutated ($state.raw); a newer refresh wins over a slower older one.
+ */
+export class ChartResults {
+  rows = $state.raw<Record<string, Row[]>>({});
+  errors = $state.raw<Record<string, string>>({});
+  #generation = 0;
+
+  constructor(private readonly specs: readonly ChartSpec<any>[]) {}
+
+  /** Runs every spec's query for the given view; stale answers are dropped. */
+  async refresh(engine: Engine, filters: Filters, params: MetricParams): Promise<void> {
+    const generation = ++this.#generation;
+    await busy.track(async () => {
+      const rows: Record<string, Row[]> = {};
+      const errors: Record<string, string> = {};
+      for (const spec of this.specs) {
+        try {
+          rows[spec.id] = await engine.query(spec.query(filters, params));
+        } catch (e) {
+          errors[spec.id] = e instanceof Error ? e.message : String(e);
+          rows[spec.id] = [];
+        }
+      }
+      if (generation !== this.#generation) return;
+      this.rows = rows;
+      this.errors = errors;
+    });
+  }
+}
+
+/** Runs a single-row query (KPIs) with the same stale-answer rule. */
+export class RowResult<T> {
+  row = $state.raw<T | null>(null);
+  error = $state<string | null>(null);
+  #generation = 0;
+
+  /** Runs `sql` and keeps its first row unless a newer call has started meanwhile. */
+  async refresh(engine: Engine, sql: string): Promise<void> {
+    const generation = ++this.#generation;
+    await busy.track(async () => {
+      try {
+        const rows = await engine.query<T>(sql);
+        if (generation === this.#generation) {
+          this.row = rows[0] ?? null;
+          this.error = null;
+        }
+      } catch (e) {
+        if (generation === this.#generation) this.error = e instanceof Error ? e.message : String(e);
+      }
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import type { Engine } from '../db/types';
+import { SCHEMA_DDL } from '../db/schema';
+import {
+  categoryOptionsQuery, countyOptionsQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery,
+  type CategoryOption, type CountyOption, type DatasetRow, type DefaultAsOfRow, type RoundOption,
+} from '../queries/catalogue';
+import { busy } from './busy.svelte';
+
+/** Engine life-cycle as the page shows it. */
+export type DatabaseStatus = 'idle' | 'starting' | 'loading-sample' | 'ready' | 'error';
+
+/**
+ * Owns the engine for the page: starts it once, lazily, creates the schema, and keeps the
+ * catalogue (datasets, rounds, counties) that filters and screens list. `version` increases
+ * whenever the data changes, which is what every query result depends on.
+ */
+class Database {
+  status = $state<DatabaseStatus>('idle');
+  /** i18n key and detail of a start failure, shown on the page. */
+  error = $state<{ key: string; detail: string } | null>(null);
+  version = $state(0);
+  datasets = $state.raw<DatasetRow[]>([]);
+  rounds = $state.raw<RoundOption[]>([]);
+  counties = $state.raw<CountyOption[]>([]);
+  categories = $state.raw<CategoryOption[]>([]);
+  defaultAsOf = $state('');
+  #engine: Engine | null = null;
+  #starting: Promise<Engine> | null = null;
+
+  /** The engine, once started. Components call queries through state modules, never directly. */
+  get engine(): Engine | null {
+    return this.#engine;
+  }
+
+  /** True while only the embedded sample is loaded. */
+  get sampleOnly(): boolean {
+    return this.datasets.length > 0 && this.datasets.every((d) => d.is_sample);
+  }
+
+  /** Starts the engine (once) and creates the schema. */
+  start(open: () => Promise<Engine>): Promise<Engine> {
+    this.#starting ??= busy.track(async () => {
+      this.status = 'starting';
+      try {
+        const engine = await open();
+        for (const statement of SCHEMA_DDL) await engine.exec(statement);
+        this.#engine = engine;
+        return engine;
+      } catch (e) {
+        this.status = 'error';
+        this.error = { key: 'error.engineStart', detail: e instanceof Error ? e.message : String(e) };
+        throw e;
+      }
+    });
+    return this.#starting;
+  }
+
+  /** Re-reads the catalogue and bumps `version` so every view re-queries. */
+  async refresh(): Promise<void> {
+    const engine = this.#engine;
+    if (!engine) return;
+    await busy.track(async () => {
+      const [datasets, rounds, counties, categories, asOf] = await Promise.all([
+        engine.query<DatasetRow>(datasetsQuery()),
+        engine.query<RoundOption>(roundOptionsQuery()),
+        engine.query<CountyOption>(countyOptionsQuery()),
+        engine.query<CategoryOption>(categoryOptionsQuery()),
+        engine.query<DefaultAsOfRow>(defaultAsOfQuery()),
+      ]);
+      this.datasets = datasets;
+      this.rounds = rounds;
+      this.counties = counties;
+      this.categories = categories;
+      this.defaultAsOf = asOf[0]?.as_of ?? new Date().toISOString().slice(0, 10);
+      this.version++;
+    });
+  }
+
+  /** Marks the page failed with a message key (bad sample, storage failure...). */
+  fail(key: string, detail: string) {
+    this.status = 'error';
+    this.error = { key, detail };
+  }
+}
+
+export const database = new Database();

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { startHarness, kpiValue, settled, type Harness } from './harness';
+import { openNodeEngine } from '../../src/lib/db/node';
+
+/**
+ * Independent computation of the headline KPIs straight from the sample CSV (raw read_csv, the
+ * status vocabulary written out here again), to check the app's import + metric pipeline.
+ */
+async function expectedSampleKpis(asOf: string) {
+  const engine = await openNodeEngine();
+  await engine.registerFile('s.csv', readFileSync('data/sample-ledger.csv'));
+  const completed = `trim(整改状态) IN ('已完成','已完成整改','完成整改','已整改','已整改到位','已销号')`;
+  const basic = `trim(整改状态) IN ('基本完成','基本完成取得阶段性成果并持续整改','长期任务取得阶段性成果','取得阶段性成效')`;
+  const [row] = await engine.query<{ n: number; done: number; basic: number }>(`
+    WITH s AS (SELECT * FROM read_csv('s.csv', all_varchar = true, header = true)
+               WHERE 反馈时间 IS NULL OR CAST(反馈时间 AS DATE) <= DATE '${asOf}')
+    SELECT count(*)::INTEGER AS n,
+      count(*) FILTER (WHERE ${completed} AND (完成时间 IS NULL OR try_cast(完成时间 AS DATE) IS NULL OR CAST(完成时间 AS DATE) <= DATE '${asOf}'))::INTEGER AS done,
+      count(*) FILTER (WHERE ${basic})::INTEGER AS basic
+    FROM s`);
+  engine.close();
+  return row;
+}
+
+describe('dashboard on the embedded sample', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('loads the sample, draws every chart and shows KPIs that match an independent computation', async () => {
+    const page = await h.open();
+    expect(await page.locator('[data-testid="sample-note"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="sample-badge"]').count()).toBe(1);
+    const asOf = await page.inputValue('[data-testid="as-of"]');
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const expected = await expectedSampleKpis(asOf);
+    expect(await kpiValue(page, 'findings')).toBe(expected.n);
+    expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(expected.done / expected.n, 10);
+    expect(await kpiValue(page, 'completion-basic-rate')).toBeCloseTo((expected.done + expected.basic) / expected.n, 10);
+    expect(await kpiValue(page, 'overdue')).toBeGreaterThan(0);
+    expect(await kpiValue(page, 'repeat')).toBeGreaterThan(0);
+
+    const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
+    expect(charts.length).toBeGreaterThanOrEqual(5);
+    for (const id of charts) {
+      // A chart "draws something" when its canvas has a meaningful share of non-background pixels.
+      const inked = await page.$eval(`[data-chart="${id}"] canvas`, (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const ctx = canvas.getContext('2d')!;
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235)) ink++;
+        return ink / (canvas.width * canvas.height);
+      });
+      expect(inked, `chart ${id} draws`).toBeGreaterThan(0.02);
+    }
+    await page.context().close();
+  });
+
+  test('switching language changes the UI and the URL, and back', async () => {
+    const page = await h.open();
+    expect(await page.textContent('h1')).toContain('巡视巡察整改分析');
+    await page.click('[data-testid="lang-switch"]');
+    await settled(page);
+    expect(await page.textContent('h1')).toBe('Inspection Rectification Analytics');
+    expect(page.url()).toContain('lang=en');
+    expect(await page.textContent('[data-testid="kpi-completion-rate"]')).toMatch(/completion/i);
+    await page.click('[data-testid="lang-switch"]');
+    await settled(page);
+    expect(await page.textContent('h1')).toContain('巡视巡察整改分析');
+    await page.context().close();
+  });
+
+  test('changing the as-of date recomputes the KPIs', async () => {
+    const page = await h.open();
+    const before = await kpiValue(page, 'findings');
+    await page.fill('[data-testid="as-of"]', '2020-12-31');
+    await page.dispatchEvent('[data-testid="as-of"]', 'change');
+    await settled(page);
+    const after = await kpiValue(page, 'findings');
+    const expected = await expectedSampleKpis('2020-12-31');
+    expect(after).toBe(expected.n);
+    expect(after).toBeLessThan(before);
+    expect(page.url()).toContain('asOf=2020-12-31');
+    await page.context().close();
+  });
+
+  test('?sample=off starts with no data', async () => {
+    const page = await h.open('?sample=off');
+    expect(await page.locator('[data-chart]').count()).toBe(0);
+    expect(await page.textContent('main')).toContain('尚无数据');
+    await page.context().close();
+  });
+
+  test('no request goes to any origin but the app’s own', () => {
+    expect(h.requests.length).toBeGreaterThan(3);
+    const foreign = h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+  });
+});
