@@ -144,4 +144,11 @@ export const SCHEMA_DDL: string[] = [
     decided_at TIMESTAMP NOT NULL,
     PRIMARY KEY (earlier_dataset_id, earlier_finding_id, later_dataset_id, later_finding_id)
   )`,
+  // Header mappings the analyst chose in the mapping dialog, reused for files whose
+  // (normalised) header row is the same.
+  `CREATE TABLE IF NOT EXISTS saved_mappings (
+    header_signature VARCHAR PRIMARY KEY,
+    mapping VARCHAR NOT NULL,
+    saved_at TIMESTAMP NOT NULL
+  )`,
 ];

@@ -24,6 +24,10 @@ class Database {
   counties = $state.raw<CountyOption[]>([]);
   categories = $state.raw<CategoryOption[]>([]);
   defaultAsOf = $state('');
+  /** True when the data lives in the browser's private file system (kept across restarts). */
+  persistent = $state(false);
+  /** i18n key of a storage warning (another tab holds the database, OPFS unavailable). */
+  storageWarning = $state<string | null>(null);
   #engine: Engine | null = null;
   #starting: Promise<Engine> | null = null;
 

@@ -1,14 +1,38 @@
 import { openBrowserEngine } from '../db/browser';
+import type { Engine } from '../db/types';
 import { database } from './database.svelte';
 import { loadSample } from './sample';
+import { removeSampleDatasets } from './datasets';
+
+/** The database file in the browser's origin-private file system (survives restarts). */
+export const OPFS_PATH = 'opfs://xuncha-zhenggai.db';
 
 /**
- * Page start: engine, schema, then the embedded sample when nothing else is stored and the URL
- * does not say `sample=off`. Marks `body[data-ready]` once the first data is in (e2e contract).
+ * Opens the persistent database; when another tab holds it (OPFS allows one access handle) or
+ * OPFS is unavailable, falls back to an in-memory database and says so on the page.
+ */
+async function openPersistent(): Promise<Engine> {
+  try {
+    const engine = await openBrowserEngine({ path: OPFS_PATH });
+    database.persistent = true;
+    return engine;
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    database.storageWarning = /Access Handle/i.test(detail) ? 'storage.otherTab' : 'storage.unavailable';
+    database.persistent = false;
+    return openBrowserEngine();
+  }
+}
+
+/**
+ * Page start: engine, schema, then the embedded sample when no imported data is stored and the
+ * URL does not say `sample=off`. The sample is always reloaded fresh, never kept as user data.
+ * Marks `body[data-ready]` once the first data is in (e2e contract).
  */
 export async function startApp(withSample: boolean): Promise<void> {
   try {
-    const engine = await database.start(() => openBrowserEngine());
+    const engine = await database.start(openPersistent);
+    await removeSampleDatasets(engine);
     await database.refresh();
     if (withSample && database.datasets.length === 0) {
       database.status = 'loading-sample';

@@ -1,0 +1,47 @@
+import type { Engine } from '../db/types';
+import { str } from '../queries/sql';
+
+/** Removes one dataset (its findings, issues and provenance) in one transaction, then persists. */
+export async function removeDataset(engine: Engine, datasetId: string): Promise<void> {
+  await inTransaction(engine, [
+    `DELETE FROM findings WHERE dataset_id = ${str(datasetId)}`,
+    `DELETE FROM import_issues WHERE dataset_id = ${str(datasetId)}`,
+    `DELETE FROM datasets WHERE dataset_id = ${str(datasetId)}`,
+    ORPHAN_ROUNDS,
+  ]);
+}
+
+/** Removes the embedded sample (it is reloaded fresh while no imported data is stored). */
+export async function removeSampleDatasets(engine: Engine): Promise<void> {
+  const sample = `(SELECT dataset_id FROM datasets WHERE is_sample)`;
+  await inTransaction(engine, [
+    `DELETE FROM findings WHERE dataset_id IN ${sample}`,
+    `DELETE FROM import_issues WHERE dataset_id IN ${sample}`,
+    `DELETE FROM datasets WHERE is_sample`,
+    ORPHAN_ROUNDS,
+  ]);
+}
+
+/** Deletes every dataset and analyst decision ("clear all", behind a confirmation). */
+export async function clearAll(engine: Engine): Promise<void> {
+  await inTransaction(engine, [
+    'DELETE FROM findings', 'DELETE FROM import_issues', 'DELETE FROM datasets', 'DELETE FROM rounds',
+    'DELETE FROM repeat_decisions', 'DELETE FROM saved_mappings',
+  ]);
+}
+
+// Rounds are shared by datasets; one with no findings left goes with its last dataset.
+const ORPHAN_ROUNDS = `DELETE FROM rounds WHERE round_key NOT IN (SELECT DISTINCT round_key FROM findings)`;
+
+async function inTransaction(engine: Engine, statements: string[]): Promise<void> {
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    for (const s of statements) await engine.exec(s);
+    await engine.exec('COMMIT');
+  } catch (e) {
+    await engine.exec('ROLLBACK');
+    throw e;
+  }
+  // Persist to OPFS now; an in-memory database ignores it.
+  await engine.exec('CHECKPOINT');
+}
