@@ -3,6 +3,7 @@ import { charts } from './messages/charts';
 import { importing } from './messages/import';
 import { metrics } from './messages/metrics';
 import { repeats } from './messages/repeats';
+import { data } from './messages/data';
 
 /** UI languages. zh-CN is the default. */
 export type Lang = 'zh' | 'en';
@@ -12,7 +13,7 @@ export type Vars = Record<string, string | number>;
 export type Messages = { zh: Record<string, string>; en: Record<string, string> };
 
 // Each area owns its message file, so parallel work never edits the same dictionary.
-const AREAS: Messages[] = [common, charts, importing, metrics, repeats];
+const AREAS: Messages[] = [common, charts, importing, metrics, repeats, data];
 
 const DICT: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...AREAS.map((a) => a.zh)),
