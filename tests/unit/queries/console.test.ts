@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readOnlyConsoleQuery, CONSOLE_ROW_LIMIT } from '../../../src/lib/queries/console';
+import { freshDatabase, insertFindings } from '../../helpers/db';
+
+describe('SQL console is read-only', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    await insertFindings(db, [{ county: '永康市' }, { county: '义乌市' }]);
+  });
+  afterAll(() => db.close());
+
+  test('a SELECT runs, capped', async () => {
+    const q = readOnlyConsoleQuery('SELECT county, count(*) AS n FROM findings GROUP BY 1 ORDER BY 1;');
+    expect('sql' in q && q.sql).toBe(`SELECT * FROM (\nSELECT county, count(*) AS n FROM findings GROUP BY 1 ORDER BY 1\n) AS console_result LIMIT ${CONSOLE_ROW_LIMIT + 1}`);
+    if (!('sql' in q)) throw new Error('refused');
+    expect(await db.query(q.sql)).toEqual([{ county: '义乌市', n: 1 }, { county: '永康市', n: 1 }]);
+  });
+
+  test('a semicolon inside a string literal is fine', async () => {
+    const q = readOnlyConsoleQuery("SELECT 'a;b' AS x");
+    if (!('sql' in q)) throw new Error('refused');
+    expect(await db.query(q.sql)).toEqual([{ x: 'a;b' }]);
+  });
+
+  test.each([
+    ['', 'sql.empty'],
+    ['  -- only a comment', 'sql.empty'],
+    ['SELECT 1; DROP TABLE findings', 'sql.multiple'],
+    ["SELECT 1; DELETE FROM findings WHERE ';' = ';'", 'sql.multiple'],
+  ])('refuses %j', (sql, reason) => {
+    expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
+  });
+
+  test.each([
+    'DROP TABLE findings',
+    'DELETE FROM findings',
+    'INSERT INTO findings (dataset_id) VALUES (1)',
+    "COPY findings TO 'x.csv'",
+    "ATTACH 'x.db'",
+    'SET threads = 1',
+    'CREATE TABLE t AS SELECT 1',
+    '1) x; DROP TABLE findings; SELECT (1',
+  ])('a writing statement fails inside the read-only wrapper: %s', async (sql) => {
+    const q = readOnlyConsoleQuery(sql);
+    if ('sql' in q) await expect(db.query(q.sql)).rejects.toThrow();
+    expect((await db.query('SELECT count(*)::INTEGER AS n FROM findings'))[0].n).toBe(2);
+  });
+});
