@@ -1,0 +1,61 @@
+import { formatDate, formatRate, formatWan } from '../charts/format';
+
+/** The numbers the headline sentence needs (DOMAIN.md §4.2), all for the current view at T. */
+export interface HeadlineInput {
+  asOf: string;
+  /** 巡视 or 巡察 (or both) in the current view, for "巡察反馈" / "巡视巡察反馈". */
+  kinds: string[];
+  findings: number;
+  completed: number;
+  basicallyCompleted: number;
+  partyDiscipline?: number | null;
+  govSanction?: number | null;
+  orgHandling?: number | null;
+  systems?: number | null;
+  fundsWan?: number | null;
+}
+
+function kindWord(kinds: string[], lang: 'zh' | 'en'): string {
+  const hasXunshi = kinds.includes('巡视');
+  const hasXuncha = kinds.includes('巡察') || kinds.length === 0;
+  if (lang === 'en') return hasXunshi && hasXuncha ? 'inspections' : hasXunshi ? 'provincial inspections' : 'inspections';
+  return hasXunshi && hasXuncha ? '巡视巡察' : hasXunshi ? '巡视' : '巡察';
+}
+
+const positive = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
+
+/**
+ * The standard briefing sentence: 截至{T}，巡察反馈N个问题，已完成整改X个、正在整改Y个（基本完成Z个），
+ * 整改完成率P%；给予党纪处分…人、政务处分…人、组织处理…人；制定及修改完善制度…项；追缴（挽回）资金…万元。
+ * Y = N − X; Z ⊂ Y; P = X / N (strict). Clauses whose totals are zero or missing are dropped.
+ */
+export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
+  const y = h.findings - h.completed;
+  const rate = formatRate(h.findings > 0 ? h.completed / h.findings : null);
+  if (lang === 'en') {
+    const parts = [
+      `As of ${h.asOf}, ${kindWord(h.kinds, 'en')} fed back ${h.findings} problems: ${h.completed} rectified, ${y} in progress (${h.basicallyCompleted} basically completed); completion rate ${rate} (completed / problems fed back)`,
+    ];
+    const acc = [
+      positive(h.partyDiscipline) && `${h.partyDiscipline} given Party discipline`,
+      positive(h.govSanction) && `${h.govSanction} given government sanctions`,
+      positive(h.orgHandling) && `${h.orgHandling} handled organisationally`,
+    ].filter(Boolean);
+    if (acc.length) parts.push(acc.join(', '));
+    if (positive(h.systems)) parts.push(`${h.systems} rules made or revised`);
+    if (positive(h.fundsWan)) parts.push(`${formatWan(h.fundsWan)} ×10k CNY recovered`);
+    return parts.join('; ') + '.';
+  }
+  const parts = [
+    `截至${formatDate(h.asOf, 'zh')}，${kindWord(h.kinds, 'zh')}反馈${h.findings}个问题，已完成整改${h.completed}个、正在整改${y}个（基本完成${h.basicallyCompleted}个），整改完成率${rate}`,
+  ];
+  const acc = [
+    positive(h.partyDiscipline) && `党纪处分${h.partyDiscipline}人`,
+    positive(h.govSanction) && `政务处分${h.govSanction}人`,
+    positive(h.orgHandling) && `组织处理${h.orgHandling}人`,
+  ].filter(Boolean);
+  if (acc.length) parts.push(`给予${acc.join('、')}`);
+  if (positive(h.systems)) parts.push(`制定及修改完善制度${h.systems}项`);
+  if (positive(h.fundsWan)) parts.push(`追缴（挽回）资金${formatWan(h.fundsWan)}万元`);
+  return parts.join('；') + '。';
+}

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { headlineSentence } from '../../../src/lib/export/headline';
+
+describe('headline sentence (DOMAIN.md §4.2)', () => {
+  test('the 昆明 example, outcome clauses dropped when missing', () => {
+    expect(headlineSentence({ asOf: '2023-01-17', kinds: ['巡察'], findings: 697, completed: 688, basicallyCompleted: 4 }, 'zh')).toBe(
+      '截至2023年1月17日，巡察反馈697个问题，已完成整改688个、正在整改9个（基本完成4个），整改完成率98.71%。',
+    );
+  });
+
+  test('the 婺城 example with every clause', () => {
+    expect(
+      headlineSentence(
+        { asOf: '2023-05-04', kinds: ['巡察'], findings: 25, completed: 19, basicallyCompleted: 0, partyDiscipline: 2, govSanction: 0, orgHandling: 3, systems: 12, fundsWan: 7.132 },
+        'zh',
+      ),
+    ).toBe('截至2023年5月4日，巡察反馈25个问题，已完成整改19个、正在整改6个（基本完成0个），整改完成率76%；给予党纪处分2人、组织处理3人；制定及修改完善制度12项；追缴（挽回）资金7.13万元。');
+  });
+
+  test('巡视 and 巡察 together, and English', () => {
+    const h = { asOf: '2026-06-30', kinds: ['巡视', '巡察'], findings: 10, completed: 5, basicallyCompleted: 1, systems: 3 };
+    expect(headlineSentence(h, 'zh')).toBe('截至2026年6月30日，巡视巡察反馈10个问题，已完成整改5个、正在整改5个（基本完成1个），整改完成率50%；制定及修改完善制度3项。');
+    expect(headlineSentence(h, 'en')).toBe('As of 2026-06-30, inspections fed back 10 problems: 5 rectified, 5 in progress (1 basically completed); completion rate 50% (completed / problems fed back); 3 rules made or revised.');
+  });
+
+  test('no findings gives a rate of —, not NaN', () => {
+    expect(headlineSentence({ asOf: '2020-01-01', kinds: [], findings: 0, completed: 0, basicallyCompleted: 0 }, 'zh')).toContain('整改完成率—');
+  });
+});
