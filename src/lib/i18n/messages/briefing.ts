@@ -1,0 +1,6 @@
+import type { Messages } from '../translate';
+
+export const briefing: Messages = {
+  zh: {},
+  en: {},
+};
