@@ -10,14 +10,16 @@ const WORDING = { ...WORDING_ABC, ...WORDING_DH };
 export const L2_CODES = Object.keys(WORDING);
 
 const QUALIFIERS = ['部分', '个别', '少数', '一些'];
-const ORG = { committee: null, dept: '党委(党组)', town: '镇(街道)党(工)委', soe: '集团党委', school: '学校党委',
+const ORG = { committee: null, dept: '党委(党组)', town: null, soe: '集团党委', school: '学校党委',
   hospital: '医院党委', village: '村党组织', zone: '党工委' };
 const FIELD = { hospital: ['药品和医疗器械采购', '医疗设备采购'], soe: ['工程建设招投标', '国企采购'], school: ['教育装备采购', '食堂承包'],
   village: ['村级工程', '土地流转'], town: ['工程建设', '土地征收'], zone: ['土地收储', '工程建设'],
   committee: ['土地收储、工程建设', '国资国企'], dept: ['政府采购', '工程建设'] };
 
 function orgOf(unit) {
-  return unit.kind === 'committee' ? `${unit.level}委` : ORG[unit.kind];
+  if (unit.kind === 'committee') return `${unit.level}委`;
+  if (unit.kind === 'town') return unit.name.includes('街道') ? '街道党工委' : '镇党委';
+  return ORG[unit.kind];
 }
 
 /** Fills the {..} placeholders of a template for one unit and year. */
@@ -43,7 +45,7 @@ export function problemTitle(l2, index, unit, year, rng) {
   let t = fill(WORDING[l2].titles[index % WORDING[l2].titles.length], unit, year, rng);
   const r = rng.next();
   if (r < 0.15 && !t.endsWith('问题')) t += '的问题';
-  else if (r < 0.22) t = '仍存在' + t;
+  else if (r < 0.22 && !t.includes('仍') && !t.startsWith('存在')) t = '仍存在' + t;
   else if (r < 0.28) t += '，整改落实不够及时';
   return t;
 }

@@ -10,13 +10,13 @@ import { addDays } from './dates.mjs';
 // L2 codes that are typical of a kind of unit get more weight (DOMAIN.md §2.3 wording).
 const KIND_BOOST = {
   committee: { A1: 2, A5: 2, C1: 2, C4: 1.5, G1: 2, G2: 1.5, H2: 1.5 },
-  dept: { A1: 1.5, C1: 1.5, D4: 1.5, E3: 1.3 },
+  dept: { A1: 1.5, C1: 1.5, D4: 1.5, E3: 1.3, F4: 0.2, F5: 0.5 },
   town: { C4: 3, F4: 3, F5: 2, A5: 1.5, D5: 1.5 },
   village: { C4: 4, F4: 5, F5: 3, C5: 2, C6: 2, A2: 0.2, A4: 0.2, B3: 0.5, C1: 0.1, C3: 0.1, G4: 0.1, H2: 0.1, E1: 0.2, F2: 0.5 },
-  school: { E3: 2, D2: 2, C5: 1.5, B2: 1.5, F1: 1.5 },
-  hospital: { F1: 4, D2: 2, E3: 2 },
-  soe: { F3: 4, A3: 3, E3: 2, F1: 2 },
-  zone: { F1: 3, A5: 2, F3: 2 },
+  school: { E3: 2, D2: 2, C5: 1.5, B2: 1.5, F1: 1.5, F4: 0.1, F5: 0.3, B3: 0.5 },
+  hospital: { F1: 4, D2: 2, E3: 2, F4: 0.1, F5: 0.5, B3: 0.5 },
+  soe: { F3: 4, A3: 3, E3: 2, F1: 2, F4: 0.1, F5: 0.2, B3: 0.5 },
+  zone: { F1: 3, A5: 2, F3: 2, F4: 0.3 },
 };
 
 function l2Weights(round, unit) {
