@@ -1,0 +1,68 @@
+import type { Engine } from '../db/types';
+import type { Filters } from '../queries/filters';
+import type { MetricParams } from '../domain/params';
+import { repeatSuggestionsSql, repeatSuggestionCountSql, type RepeatSuggestionRow } from '../queries/repeats/suggestions';
+import { saveDecisionSql, clearDecisionSql } from '../queries/repeats/decisions';
+import { busy } from './busy.svelte';
+import { database } from './database.svelte';
+
+/** Page size of the suggestion list. */
+export const REVIEW_PAGE = 50;
+
+/**
+ * The repeat-link review: a page of suggestions for the current view, and the analyst's
+ * confirm / reject / undo, stored in `repeat_decisions` and persisted at once.
+ */
+class RepeatReview {
+  rows = $state.raw<RepeatSuggestionRow[]>([]);
+  total = $state(0);
+  page = $state(0);
+  error = $state<string | null>(null);
+  #generation = 0;
+
+  /** Loads the current page for the view. */
+  async refresh(engine: Engine, filters: Filters, params: MetricParams): Promise<void> {
+    const generation = ++this.#generation;
+    await busy.track(async () => {
+      try {
+        const [rows, count] = await Promise.all([
+          engine.query<RepeatSuggestionRow>(repeatSuggestionsSql(filters, params, { limit: REVIEW_PAGE, offset: this.page * REVIEW_PAGE })),
+          engine.query<{ suggestions: number }>(repeatSuggestionCountSql(filters, params)),
+        ]);
+        if (generation !== this.#generation) return;
+        this.rows = rows;
+        this.total = count[0]?.suggestions ?? 0;
+        this.error = null;
+      } catch (e) {
+        if (generation === this.#generation) this.error = e instanceof Error ? e.message : String(e);
+      }
+    });
+  }
+
+  /** Confirms or rejects one suggestion; every metric that counts repeats follows. */
+  async decide(row: RepeatSuggestionRow, decision: 'confirmed' | 'rejected'): Promise<void> {
+    const engine = database.engine;
+    if (!engine) return;
+    await engine.exec(saveDecisionSql({
+      earlierDatasetId: row.g_dataset_id, earlierFindingId: row.g_finding_id,
+      laterDatasetId: row.f_dataset_id, laterFindingId: row.f_finding_id,
+      rule: row.rule, score: row.score, decision, decidedAt: new Date().toISOString(),
+    }));
+    await engine.exec('CHECKPOINT');
+    database.version++;
+  }
+
+  /** Withdraws a decision. */
+  async undo(row: RepeatSuggestionRow): Promise<void> {
+    const engine = database.engine;
+    if (!engine) return;
+    await engine.exec(clearDecisionSql({
+      earlierDatasetId: row.g_dataset_id, earlierFindingId: row.g_finding_id,
+      laterDatasetId: row.f_dataset_id, laterFindingId: row.f_finding_id,
+    }));
+    await engine.exec('CHECKPOINT');
+    database.version++;
+  }
+}
+
+export const repeatReview = new RepeatReview();
