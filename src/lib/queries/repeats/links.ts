@@ -90,7 +90,7 @@ links AS (
     CASE WHEN is_explicit THEN 'explicit' WHEN is_match THEN '${matchRule}'
       WHEN same_key AND score >= ${theta} THEN 'text_similarity'
       WHEN decision = 'confirmed' THEN decided_rule END AS rule,
-    (is_match OR decision = 'confirmed') AND decision IS DISTINCT FROM 'rejected' AS counted
+    (is_match OR decision IS NOT DISTINCT FROM 'confirmed') AND decision IS DISTINCT FROM 'rejected' AS counted
   FROM matched
 )`;
 }
