@@ -19,7 +19,8 @@ export const WARNING_COLORS: Record<string, string> = { red: '#d32f2f', yellow: 
 /** Sequential scale for rates 0..1 (low = warm, high = green). */
 export const RATE_SCALE = ['#b71c1c', '#ef6c00', '#fdd835', '#9ccc65', '#2e7d32'];
 
-export const FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+// Single quotes: ECharts' SVG renderer writes this into a double-quoted style attribute unescaped.
+export const FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 /**
  * The frame every chart shares: title, a subtitle stating the as-of date (and sample mark or

@@ -1,0 +1,13 @@
+import { countyLabel, countyOrder } from '../domain/counties';
+import type { Lang } from '../i18n/translate';
+
+/** Counties present in the rows, in display order (GB/T 2260, 市本级 last, others by name). */
+export function countiesOf(rows: { county: string }[]): string[] {
+  const names = [...new Set(rows.map((r) => r.county))];
+  return names.sort((a, b) => countyOrder(a) - countyOrder(b) || a.localeCompare(b, 'zh'));
+}
+
+/** County axis labels in the UI language (zone names such as 金华开发区 stay as written). */
+export function countyLabels(counties: string[], lang: Lang): string[] {
+  return counties.map((c) => countyLabel(c, lang));
+}

@@ -1,0 +1,18 @@
+import type { EChartsOption } from 'echarts';
+import { translate } from '../i18n/translate';
+import { baseOption } from './theme';
+import type { ChartContext } from './types';
+
+/** The option for an empty result: the chart's frame with a centred "no data" message, never a blank canvas. */
+export function noDataOption(ctx: ChartContext, title: string): EChartsOption {
+  return {
+    ...baseOption(ctx, title),
+    graphic: [{
+      type: 'text',
+      left: 'center',
+      top: 'middle',
+      style: { text: translate(ctx.lang, 'chart.noData'), fontSize: 14, fill: '#7b8794' },
+    }],
+    series: [],
+  };
+}

@@ -1,0 +1,55 @@
+import type { HeatmapSeriesOption } from 'echarts';
+import { translate } from '../i18n/translate';
+import type { RepeatCellRow } from '../queries/repeatsByRound';
+import { countiesOf, countyLabels } from './countyAxis';
+import { CELL_LABEL, NO_PATTERN, countyRoundFrame } from './heatmapFrame';
+import { noDataOption } from './empty';
+import { formatRate } from './format';
+import { roundsOf } from './roundAxis';
+import { WARNING_COLORS, baseOption } from './theme';
+import type { ChartContext, EChartsOption } from './types';
+
+/** A heatmap cell: [round index, county index, repeats] plus N for the label. */
+export interface RepeatCell {
+  value: [number, number, number];
+  county: string;
+  round_key: string;
+  n: number;
+}
+
+/** County × round heatmap of explicit repeats; each cell prints "repeats/N" so the count never depends on colour. */
+export function repeatsByRoundOption(rows: RepeatCellRow[], ctx: ChartContext): EChartsOption {
+  const title = translate(ctx.lang, 'chart.repeatsByRound.title');
+  if (!rows.length) return noDataOption(ctx, title);
+  const rounds = roundsOf(rows);
+  const counties = countiesOf(rows);
+  const cells = rows.map((r): RepeatCell => ({
+    value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), r.repeats],
+    county: r.county, round_key: r.round_key, n: r.n,
+  }));
+  const name = translate(ctx.lang, 'kpi.repeat');
+  const series: HeatmapSeriesOption = {
+    type: 'heatmap', name, data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1, decal: NO_PATTERN },
+    label: { ...CELL_LABEL, formatter: (p) => `${(p.data as RepeatCell).value[2]}/${(p.data as RepeatCell).n}` },
+    tooltip: {
+      formatter: (p) => {
+        const c = p.data as RepeatCell;
+        return translate(ctx.lang, 'tip.repeats', {
+          series: `${countyLabels([c.county], ctx.lang)[0]} · ${rounds[c.value[0]].round_label}`, name, count: c.value[2], n: c.n, rate: formatRate(c.n ? c.value[2] / c.n : null),
+        });
+      },
+    },
+  };
+  const max = Math.max(1, ...rows.map((r) => r.repeats));
+  const base = baseOption(ctx, title);
+  return {
+    ...base,
+    tooltip: { ...(base.tooltip as object), trigger: 'item' },
+    ...countyRoundFrame(ctx, rounds, counties),
+    visualMap: {
+      type: 'continuous', min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
+      itemWidth: 10, itemHeight: 140, text: [String(max), '0'], inRange: { color: ['#f5f7fa', WARNING_COLORS.yellow, WARNING_COLORS.red] },
+    },
+    series: [series],
+  };
+}
