@@ -13,7 +13,7 @@ import { addDays } from './sample/dates.mjs';
 import { AS_OF, ROUNDS, teamName } from './sample/rounds.mjs';
 import { cityUnits, committeeUnit, countyPool, villageUnit, wuchengUnits } from './sample/units.mjs';
 import { buildFinding } from './sample/finding.mjs';
-import { drawCategories, repeatFindings } from './sample/visits.mjs';
+import { freshFindings, repeatFindings, titleKey } from './sample/visits.mjs';
 import { parseCsv, toCsv } from './sample/csv.mjs';
 
 const SEED = 20260630;
@@ -59,7 +59,8 @@ function visitsOf(round, history, rng, isLatest) {
   const size = Math.ceil(units.length / teams);
   return units.map((unit, i) => {
     const t = Math.floor(i / size);
-    const feedback = addDays(round.feedback, t * 2 + rng.int(0, 5));
+    // A county round feeds back to all its units on one day; city teams report over a week or two.
+    const feedback = round.localUnits ? round.feedback : addDays(round.feedback, t * 2 + rng.int(0, 5));
     return { round, isLatest, unit, team: teamName(round.teamPrefix ?? '市委', t), station: round.station, feedback,
       mode: modeOf(round, unit, history, rng) };
   });
@@ -76,8 +77,13 @@ function findingsOf(visit, history, rng) {
   if (visit.real) return yongkangFindings(visit, rng);
   const n = visit.round.level === '省委' ? rng.around(34, 5, 26, 42) : visit.unit.kind === 'village' ? rng.around(5, 1, 3, 7) : rng.around(8, 3, 4, 13);
   const earlier = history.get(visit.unit.name);
-  const repeats = earlier ? repeatFindings(visit, earlier, n, rng) : [];
-  const fresh = drawCategories(visit.round, visit.unit, Math.max(0, n - repeats.length), rng).map((c) => buildFinding(visit, c, rng));
+  const used = new Set();
+  const repeats = (earlier ? repeatFindings(visit, earlier, n, rng) : []).filter((f) => {
+    const seen = used.has(titleKey(f.具体问题));
+    used.add(titleKey(f.具体问题));
+    return !seen;
+  });
+  const fresh = freshFindings(visit, Math.max(0, n - repeats.length), used, rng);
   // Reports list problems by 方面, so a unit's rows run A … H.
   return [...fresh, ...repeats].sort((a, b) => a.问题类别.localeCompare(b.问题类别));
 }

@@ -45,7 +45,7 @@ export function latestOpenDeadline(round, rng) {
 
 /** Status class of a finding: completed / basic / open (progress or overdue) / notDone / odd. */
 export function statusClassFor(round, deadline, rng, pComplete) {
-  if (round.words.odd.length && rng.chance(0.007)) return 'odd';
+  if (round.words.odd.length && rng.chance(0.01)) return 'odd';
   if (rng.chance(pComplete)) return 'completed';
   if (deadline.longTerm) return rng.chance(0.7) ? 'basic' : 'open';
   // Items still open years later are mostly the substantially-done ones.

@@ -66,7 +66,8 @@ export const ROUNDS = [
   { code: 'SC8-7', label: '八届市委第七轮巡察', level: '市委', term: '八届市委', no: 7, year: 2025, framework: 'four', mode: '常规巡察',
     mix: L1_MIX[2025], pComplete: 0.7, dateStyle: 'mixed', station: ['2025-08-25', '2025-10-17'], feedback: '2025-11-24',
     counties: ['婺城区', '金东区', '兰溪市', '东阳市', '武义县'], cityUnits: 7, perCounty: 3, villagesPerCounty: 2,
-    words: { completed: ['已完成', '已整改', '完成整改'], basic: ['基本完成'], progress: ['正在整改', '正在推进', '序时任务', '按序时进度推进'],
+    words: { completed: ['已完成', '已整改', '完成整改'], basic: ['基本完成', '基本完成取得阶段性成果并持续整改', '长期任务取得阶段性成果'],
+      progress: ['正在整改', '正在推进', '序时任务', '按序时进度推进', '持续推进'],
       overdue: ['滞后任务', '未按期'], notDone: ['未完成', '未整改'], odd: ['待核实'] } },
 ];
 

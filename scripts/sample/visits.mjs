@@ -42,6 +42,32 @@ export function drawCategories(round, unit, n, rng) {
   return codes;
 }
 
+/** A title's identity as the importer's duplicate check sees it: no punctuation, digits or spaces. */
+export function titleKey(title) {
+  return title.replace(/[\p{P}\p{S}\s\d]/gu, '');
+}
+
+/**
+ * n new findings whose titles differ from each other and from `used` (a real report never lists
+ * the same problem twice for one unit); a category that has run out of wordings gives way to another.
+ */
+export function freshFindings(visit, n, used, rng) {
+  const out = [];
+  for (const first of drawCategories(visit.round, visit.unit, n, rng)) {
+    let code = first;
+    for (let attempt = 0; attempt < 12; attempt++) {
+      if (attempt === 4 || attempt === 8) code = drawCategories(visit.round, visit.unit, 1, rng)[0];
+      const f = buildFinding(visit, code, rng);
+      if (!used.has(titleKey(f.具体问题))) {
+        used.add(titleKey(f.具体问题));
+        out.push(f);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function shorten(title) {
   const first = title.split('，')[0];
   return first.length > 18 ? first.slice(0, 18) + '…' : first;

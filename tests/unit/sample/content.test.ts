@@ -53,6 +53,12 @@ describe('sample content', () => {
     expect(await count(`CAST(措施数量 AS INT) <> len(string_split(整改措施, '；'))`)).toBe(0);
   });
 
+  test('no unit is given the same problem twice in one round (the importer would flag a duplicate)', async () => {
+    const dups = await engine.query(`SELECT 轮次名称, 被巡察单位, regexp_replace(具体问题, '[[:punct:][:space:][:digit:]“”‘’（）、，。；：！？…]', '', 'g') AS t
+      FROM sample GROUP BY ALL HAVING count(*) > 1`);
+    expect(dups).toEqual([]);
+  });
+
   test('every raw status word of the vocabulary occurs, plus a few unrecognised ones', async () => {
     const seen = await values('整改状态');
     const vocab = Object.values(STATUS_VOCAB).flat();
