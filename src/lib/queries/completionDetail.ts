@@ -1,0 +1,56 @@
+import type { MetricParams } from '../domain/params';
+import { date, num } from './sql';
+import { scopedFindings, type Filters } from './filters';
+import { COUNT_ALL, IS_COMPLETED, countWhere, rateOf } from './measures';
+
+/** Completion details at T (DOMAIN §7.2 #9–#12). Rates are fractions 0..1 or NULL. */
+export interface CompletionDetailRow {
+  findings: number;
+  completed: number;
+  /** Completed within `concentratedPeriodMonths` of feedback (#9). */
+  concentrated_completed: number;
+  /** 集中整改期完成率 = concentrated_completed / N (#9). */
+  concentrated_rate: number | null;
+  /** Closed (销号) by T (#10). */
+  closed: number;
+  /** 销号率 = closed / N (#10). */
+  closure_rate: number | null;
+  /** Completed rows with both dates: the sample of #11. */
+  days_sample: number;
+  /** 平均整改用时 in days (#11); NULL without a sample. */
+  mean_days: number | null;
+  median_days: number | null;
+  /** Completed rows with at least one piece of evidence (#12). */
+  evidence_complete: number;
+  /** 佐证完备率 = evidence_complete / completed (#12). */
+  evidence_rate: number | null;
+}
+
+/**
+ * Completion details for the current filters at T. The concentrated period is measured from the
+ * completion date; the ledger's own 是否集中整改期完成 flag is used only where that date is missing
+ * (a flag derived at import would not follow a changed P). A 销号 dated after T was not yet closed at T.
+ */
+export function completionDetailQuery(filters: Filters, params: MetricParams): string {
+  const t = date(filters.asOf);
+  const months = num(Math.trunc(params.concentratedPeriodMonths));
+  const inPeriod = `(CASE WHEN completion_date IS NOT NULL AND feedback_date IS NOT NULL
+      THEN completion_date <= feedback_date + INTERVAL ${months} MONTH
+      ELSE coalesce(in_concentrated_period, false) END)`;
+  const dated = `${IS_COMPLETED} AND completion_date IS NOT NULL AND feedback_date IS NOT NULL`;
+  const days = 'CAST(completion_date - feedback_date AS DOUBLE)';
+  return `WITH s AS (${scopedFindings(filters)}),
+k AS (SELECT ${COUNT_ALL} AS findings,
+  ${countWhere(IS_COMPLETED)} AS completed,
+  ${countWhere(`${IS_COMPLETED} AND ${inPeriod}`)} AS concentrated_completed,
+  ${countWhere(`coalesce(closed, false) AND (closure_date IS NULL OR closure_date <= ${t})`)} AS closed,
+  ${countWhere(dated)} AS days_sample,
+  avg(${days}) FILTER (WHERE ${dated}) AS mean_days,
+  CAST(median(${days}) FILTER (WHERE ${dated}) AS DOUBLE) AS median_days,
+  ${countWhere(`${IS_COMPLETED} AND coalesce(evidence_count, 0) >= 1`)} AS evidence_complete
+FROM s)
+SELECT findings, completed, concentrated_completed, ${rateOf('concentrated_completed', 'findings')} AS concentrated_rate,
+  closed, ${rateOf('closed', 'findings')} AS closure_rate, days_sample, mean_days, median_days,
+  evidence_complete, ${rateOf('evidence_complete', 'completed')} AS evidence_rate
+FROM k`;
+}

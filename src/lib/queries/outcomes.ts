@@ -1,0 +1,50 @@
+import type { MetricParams } from '../domain/params';
+import { scopedFindings, type Filters } from './filters';
+import { rateOf } from './measures';
+
+/** Outcome totals of S (DOMAIN §7.4 #17–#19). */
+export interface OutcomeRow {
+  /** 问责人数 (#17): the ledger's total, else the sum of its parts (acc_light only if configured). */
+  acc_people: number;
+  acc_party_discipline: number;
+  acc_gov_sanction: number;
+  acc_org_handling: number;
+  acc_admonish: number;
+  /** 批评教育类, always shown apart. */
+  acc_light: number;
+  /** Whether parts-only totals include acc_light (`lightMeasuresInAccountability`); labels say which. */
+  light_included: boolean;
+  acc_orgs: number;
+  /** 建章立制数 (#18). */
+  systems: number;
+  /** 挽回 / 追缴资金, 万元 (#18). */
+  funds_wan: number;
+  /** 线索移交数 and 已办结 (#19). */
+  clues_transferred: number;
+  clues_closed: number;
+  /** 线索办结率 = clues_closed / clues_transferred (#19). */
+  clue_rate: number | null;
+}
+
+const PARTS = ['acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish'];
+
+/** Sum of an integer column over S as INTEGER, 0 when every value is missing. */
+const total = (col: string) => `CAST(coalesce(sum(${col}), 0) AS INTEGER)`;
+
+/** Outcome totals for the current filters (outcomes carry no date; S is still cut at T by feedback date). */
+export function outcomesQuery(filters: Filters, params: MetricParams): string {
+  const parts = params.lightMeasuresInAccountability ? [...PARTS, 'acc_light'] : PARTS;
+  const anyPart = parts.map((p) => `${p} IS NOT NULL`).join(' OR ');
+  const rowTotal = `coalesce(acc_people_total, CASE WHEN ${anyPart} THEN ${parts.map((p) => `coalesce(${p}, 0)`).join(' + ')} END)`;
+  return `WITH s AS (${scopedFindings(filters)}),
+k AS (SELECT ${total(rowTotal)} AS acc_people,
+  ${[...PARTS, 'acc_light', 'acc_orgs'].map((c) => `${total(c)} AS ${c}`).join(',\n  ')},
+  ${total('systems_count')} AS systems,
+  CAST(coalesce(sum(funds_wan), 0) AS DOUBLE) AS funds_wan,
+  ${total('clue_transferred')} AS clues_transferred,
+  ${total('clue_closed')} AS clues_closed
+FROM s)
+SELECT *, ${params.lightMeasuresInAccountability ? 'TRUE' : 'FALSE'} AS light_included,
+  ${rateOf('clues_closed', 'clues_transferred')} AS clue_rate
+FROM k`;
+}
