@@ -77,3 +77,20 @@ describe('sample generator', () => {
     });
   });
 });
+
+describe('data/README.md', () => {
+  test('states the row count and, per round, the units and findings the CSV really has', async () => {
+    const readme = readFileSync(new URL('../../../data/README.md', import.meta.url), 'utf8');
+    const [{ n }] = await engine.query<{ n: number }>('SELECT count(*) AS n FROM sample');
+    expect(readme).toContain(`**${n.toLocaleString('en-US')} findings**`);
+    const actual = await engine.query<{ label: string; units: number; findings: number }>(
+      'SELECT 轮次名称 AS label, count(DISTINCT 被巡察单位) AS units, count(*) AS findings FROM sample GROUP BY 1',
+    );
+    const table = new Map(readme.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split('|').map((c) => c.trim())).map((c) => [c[1], c]));
+    for (const r of actual) {
+      const row = table.get(r.label);
+      expect(row, r.label).toBeDefined();
+      expect([Number(row![4]), Number(row![6])], r.label).toEqual([r.units, r.findings]);
+    }
+  });
+});
