@@ -29,10 +29,9 @@ export function fill(template, unit, year, rng) {
     .replaceAll('{org}', orgOf(unit))
     .replaceAll('{f}', rng.pick(FIELD[unit.kind]))
     .replaceAll('{y}', String(year - rng.int(1, 2)))
-    .replaceAll('{n}', String(rng.int(3, 12)))
-    .replaceAll('{k}', String(rng.int(2, 9)))
-    .replaceAll('{m}', (rng.int(5, 4800) / 100).toFixed(2).replace(/\.?0+$/, ''))
-    .replaceAll('{staff}', '干部职工');
+    .replaceAll('{n}', String(rng.int(6, 15)))
+    .replaceAll('{k}', String(rng.int(2, 5)))
+    .replaceAll('{m}', (rng.int(50, 48000) / 100).toFixed(2).replace(/\.?0+$/, ''));
 }
 
 /** Number of title templates of an L2 code (callers pick an index to avoid repeating a wording). */
