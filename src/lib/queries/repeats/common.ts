@@ -1,14 +1,11 @@
 import type { MetricParams } from '../../domain/params';
 import { scopedFindings, type Dimension, type Filters } from '../filters';
-import { ROUND_META } from '../roundMeta';
+import { ROUND_META, type RoundColumns } from '../roundMeta';
 import { num } from '../sql';
 import { UNIT_KEY } from './matching';
 
 /** One (round, L2) of #24 with the round's threshold k and whether the code is common. */
-export interface CommonProblemRow {
-  round_key: string;
-  round_label: string;
-  round_pos: number;
+export interface CommonProblemRow extends RoundColumns {
   category_l2: string;
   /** Distinct units of the round with a finding in this L2. */
   units_with_code: number;
@@ -21,10 +18,7 @@ export interface CommonProblemRow {
 }
 
 /** 共性问题覆盖率 of one round (#24). */
-export interface CommonCoverageRow {
-  round_key: string;
-  round_label: string;
-  round_pos: number;
+export interface CommonCoverageRow extends RoundColumns {
   units_in_round: number;
   k: number;
   /** Number of common L2 codes in the round. */
@@ -68,7 +62,7 @@ round_meta AS (${ROUND_META})`;
  */
 export function commonProblemsSql(filters: Filters, params: MetricParams, opts: { except?: Dimension } = {}): string {
   return `WITH ${commonCtes(filters, params, opts.except)}
-SELECT c.round_key, m.round_label, m.round_pos, c.category_l2, c.units_with_code, c.findings, c.units_in_round, c.k, c.is_common
+SELECT c.round_key, m.round_label, m.round_year, m.round_pos, c.category_l2, c.units_with_code, c.findings, c.units_in_round, c.k, c.is_common
 FROM code_units c JOIN round_meta m ON m.round_key = c.round_key
 ORDER BY m.round_pos, c.units_with_code DESC, c.category_l2`;
 }
@@ -81,7 +75,7 @@ covered AS (
   FROM s JOIN code_units c ON c.round_key = s.round_key AND c.category_l2 = s.category_l2 AND c.is_common
   GROUP BY s.round_key
 )
-SELECT ru.round_key, m.round_label, m.round_pos, ru.units_in_round, ru.k,
+SELECT ru.round_key, m.round_label, m.round_year, m.round_pos, ru.units_in_round, ru.k,
   CAST((SELECT count(*) FROM code_units c WHERE c.round_key = ru.round_key AND c.is_common) AS INTEGER) AS common_codes,
   CAST(coalesce(cv.covered_units, 0) AS INTEGER) AS covered_units,
   CAST(coalesce(cv.covered_units, 0) AS DOUBLE) / NULLIF(ru.units_in_round, 0) AS coverage_rate

@@ -31,7 +31,7 @@ describe('共性问题 (#24) on the repeat fixture', () => {
     const filters = { ...emptyFilters(T), l2: ['D1'], rounds: [R2] };
     const rows = await db.query<CommonProblemRow>(commonProblemsSql(filters, params));
     expect(rows).toEqual([{
-      round_key: R2, round_label: '十五届县委第二轮巡察', round_pos: 3, category_l2: 'D1',
+      round_key: R2, round_label: '十五届县委第二轮巡察', round_year: 2021, round_pos: 3, category_l2: 'D1',
       units_with_code: 2, findings: 2, units_in_round: 3, k: 2, is_common: true,
     }]);
     const cover = await db.query<CommonCoverageRow>(commonCoverageSql(filters, params));

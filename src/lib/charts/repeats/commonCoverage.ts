@@ -1,0 +1,59 @@
+import type { BarSeriesOption } from 'echarts';
+import { translate } from '../../i18n/translate';
+import type { CommonCoverageRow } from '../../queries/repeats/common';
+import { noDataOption } from '../empty';
+import { formatRate } from '../format';
+import { roundLabels, roundsOf } from '../roundAxis';
+import { baseOption } from '../theme';
+import type { ChartContext, EChartsOption } from '../types';
+import { plainText } from './l2Axis';
+
+/** A bar: the round's coverage in %, with the counts its label and tooltip print. */
+export interface CoverageBar {
+  value: number;
+  round_key: string;
+  round_label: string;
+  covered: number;
+  units: number;
+  k: number;
+  codes: number;
+  rate: number | null;
+}
+
+/**
+ * 共性问题覆盖率 per round (#24) as bars: each bar prints "covered/units", the tooltip adds the
+ * round's k and the number of common L2 codes.
+ */
+export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContext): EChartsOption {
+  const title = translate(ctx.lang, 'repeats.chart.coverage.title');
+  if (!rows.length) return noDataOption(ctx, title);
+  const rounds = roundsOf(rows);
+  const bars = rounds.map((r): CoverageBar => ({
+    value: Math.round((r.coverage_rate ?? 0) * 10000) / 100, round_key: r.round_key, round_label: r.round_label,
+    covered: r.covered_units, units: r.units_in_round, k: r.k, codes: r.common_codes, rate: r.coverage_rate,
+  }));
+  const series: BarSeriesOption = {
+    type: 'bar', name: translate(ctx.lang, 'repeats.axis.coverage'), data: bars, barMaxWidth: 36, itemStyle: { color: '#2874a6' },
+    label: { show: true, position: 'top', fontSize: 10, formatter: (p) => `${(p.data as CoverageBar).covered}/${(p.data as CoverageBar).units}` },
+    tooltip: {
+      formatter: (p) => {
+        const b = p.data as CoverageBar;
+        return translate(ctx.lang, 'repeats.tip.coverage', {
+          round: plainText(b.round_label), rate: formatRate(b.rate), covered: b.covered, units: b.units, k: b.k, codes: b.codes,
+        });
+      },
+    },
+  };
+  const base = baseOption(ctx, title);
+  return {
+    ...base,
+    tooltip: { ...(base.tooltip as object), trigger: 'item' },
+    grid: { left: 8, right: 16, top: 80, bottom: 48, containLabel: true },
+    xAxis: {
+      type: 'category', name: translate(ctx.lang, 'repeats.axis.round'), nameLocation: 'middle', nameGap: 40,
+      data: roundLabels(rounds), axisLabel: { interval: 0, fontSize: 10, lineHeight: 13 },
+    },
+    yAxis: { type: 'value', name: translate(ctx.lang, 'repeats.axis.coverage'), min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [series],
+  };
+}
