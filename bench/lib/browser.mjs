@@ -1,0 +1,61 @@
+// Serving the bench build and driving headless Chromium: launch flags as in the e2e harness, and
+// renderer memory read from /proc, because the DuckDB worker's wasm heap is not visible to the page.
+import { readFileSync } from 'node:fs';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** Builds bench/page with bench/vite.config.ts and serves it on loopback; returns { origin, close }. */
+export async function serveBenchPage(configFile) {
+  await build({ configFile, logLevel: 'warn' });
+  const server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const address = server.httpServer.address();
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((done) => server.httpServer.close(() => done())),
+  };
+}
+
+/** Launches headless Chromium with the project's flags. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** Opens the bench page in a fresh context and waits until `window.bench` is there. */
+export async function openBenchPage(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  return { page, close: () => context.close() };
+}
+
+function procStatusKb(pid, field) {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resident and peak-resident bytes of the largest renderer process. Workers (DuckDB's among them)
+ * live in their page's renderer, so this is the figure that holds the wasm heap.
+ */
+export async function rendererMemory(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    const renderers = processInfo.filter((p) => p.type === 'renderer')
+      .map((p) => ({ pid: p.id, rss: procStatusKb(p.id, 'VmRSS'), peak: procStatusKb(p.id, 'VmHWM') }))
+      .filter((p) => p.rss !== null);
+    return renderers.sort((a, b) => b.rss - a.rss)[0] ?? { pid: null, rss: null, peak: null };
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,96 @@
+import type { Engine } from '../../src/lib/db/types';
+import { DEFAULT_PARAMS } from '../../src/lib/domain/params';
+import { emptyFilters, type Filters } from '../../src/lib/queries/filters';
+import { kpisQuery } from '../../src/lib/queries/kpis';
+import { DASHBOARD_CHARTS } from '../../src/lib/state/chartSpecs';
+
+/** The queries a filter click settles: the KPI row and every dashboard chart, as the app builds them. */
+const VIEW_QUERIES: { id: string; sql: (f: Filters) => string }[] = [
+  { id: 'kpis', sql: (f) => kpisQuery(f, DEFAULT_PARAMS) },
+  ...DASHBOARD_CHARTS.map((c) => ({ id: c.id, sql: (f: Filters) => c.query(f, DEFAULT_PARAMS) })),
+];
+
+/** Timings of one filter state: every view query in turn, as one connection serves them. */
+export interface SettleTiming {
+  filters: Filters;
+  totalMs: number;
+  perQuery: Record<string, number>;
+}
+
+/** What the interaction benchmark reports. */
+export interface InteractionResult {
+  states: SettleTiming[];
+  p50: number;
+  p95: number;
+  /** Mean time of each query over the filtered states. */
+  meanPerQuery: Record<string, number>;
+  /** Median of three runs of each query on the whole base table (no filter, latest as-of). */
+  baseTablePerQuery: Record<string, number>;
+}
+
+/** Deterministic PRNG (mulberry32): the same seed gives the same 20 filter states every run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function settle(engine: Engine, filters: Filters): Promise<SettleTiming> {
+  const perQuery: Record<string, number> = {};
+  const t0 = performance.now();
+  for (const q of VIEW_QUERIES) {
+    const s = performance.now();
+    await engine.query(q.sql(filters));
+    perQuery[q.id] = performance.now() - s;
+  }
+  return { filters, totalMs: performance.now() - t0, perQuery };
+}
+
+/** Value at quantile q of ascending-sorted numbers (nearest rank). */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/**
+ * Random filter states like a user's clicks: a round, a county inspected in that round, and an
+ * as-of date between that round's feedback and the newest date in the data (so S is never empty).
+ */
+export async function runInteraction(engine: Engine, count = 20, seed = 7): Promise<InteractionResult> {
+  const pairs = await engine.query<{ round_key: string; county: string; first: string }>(
+    `SELECT round_key, county, CAST(min(feedback_date) AS VARCHAR) AS first FROM findings
+     WHERE feedback_date IS NOT NULL GROUP BY ALL ORDER BY ALL`);
+  const [{ last }] = await engine.query<{ last: string }>(
+    `SELECT CAST(greatest(max(feedback_date), max(completion_date)) AS VARCHAR) AS last FROM findings`);
+  const next = rng(seed);
+  const day = 86_400_000;
+  const states: Filters[] = [];
+  for (let i = 0; i < count; i++) {
+    const p = pairs[Math.floor(next() * pairs.length)];
+    const from = Date.parse(p.first);
+    const asOf = new Date(from + Math.floor(next() * ((Date.parse(last) - from) / day + 1)) * day).toISOString().slice(0, 10);
+    states.push({ ...emptyFilters(asOf), rounds: [p.round_key], counties: [p.county] });
+  }
+  await settle(engine, states[0]); // warm-up: the first run pays for catalogue look-ups
+  const timings: SettleTiming[] = [];
+  for (const f of states) timings.push(await settle(engine, f));
+  const totals = timings.map((t) => t.totalMs).sort((a, b) => a - b);
+  const meanPerQuery: Record<string, number> = {};
+  for (const q of VIEW_QUERIES) meanPerQuery[q.id] = timings.reduce((s, t) => s + t.perQuery[q.id], 0) / timings.length;
+  const baseTablePerQuery: Record<string, number> = {};
+  const whole = emptyFilters(last);
+  for (const q of VIEW_QUERIES) {
+    const runs: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const s = performance.now();
+      await engine.query(q.sql(whole));
+      runs.push(performance.now() - s);
+    }
+    baseTablePerQuery[q.id] = runs.sort((a, b) => a - b)[1];
+  }
+  return { states: timings, p50: quantile(totals, 0.5), p95: quantile(totals, 0.95), meanPerQuery, baseTablePerQuery };
+}
+

@@ -1,0 +1,128 @@
+// The benchmark page. The Node driver (bench/run.mjs) fills the file input like a user picking
+// files, then calls the functions on `window.bench` with page.evaluate; each returns plain JSON.
+import { openBrowserEngine } from '../../src/lib/db/browser';
+import { SCHEMA_DDL } from '../../src/lib/db/schema';
+import type { Engine } from '../../src/lib/db/types';
+import { importFile } from '../../src/lib/import/index';
+import { heaviestCalls, longTasksBetween, timedEngine, type EngineCall, type StageMark } from './profile';
+import { runInteraction } from './interaction';
+
+type BrowserEngine = Awaited<ReturnType<typeof openBrowserEngine>>;
+
+/** The engine kept after an import for the interaction and memory measurements. */
+let loaded: BrowserEngine | null = null;
+
+function pickedFile(name: string): File {
+  const input = document.querySelector<HTMLInputElement>('#ledgers')!;
+  const file = Array.from(input.files ?? []).find((f) => f.name === name);
+  if (!file) throw new Error(`no picked file named ${name}`);
+  return file;
+}
+
+async function readPicked(name: string): Promise<{ bytes: Uint8Array; readMs: number }> {
+  const t0 = performance.now();
+  const bytes = new Uint8Array(await pickedFile(name).arrayBuffer());
+  return { bytes, readMs: performance.now() - t0 };
+}
+
+async function freshEngine(): Promise<BrowserEngine> {
+  await dropLoaded();
+  return openBrowserEngine();
+}
+
+/** Terminates the kept engine's worker: the only way wasm memory is given back. */
+async function dropLoaded(): Promise<void> {
+  if (loaded) await loaded.db.terminate();
+  loaded = null;
+}
+
+/** The raw engine: bytes → registerFileBuffer → CREATE TABLE AS read_csv(all_varchar), fresh engine. */
+async function rawCsv(name: string) {
+  const { bytes, readMs } = await readPicked(name);
+  const size = bytes.length; // registerFileBuffer empties `bytes`
+  const engine = await freshEngine();
+  try {
+    const t0 = performance.now();
+    await engine.db.registerFileBuffer('raw.csv', bytes);
+    await engine.exec(`CREATE TABLE raw AS SELECT * FROM read_csv('raw.csv', all_varchar = true)`);
+    const ms = performance.now() - t0;
+    const [{ n }] = await engine.query<{ n: number }>('SELECT count(*) AS n FROM raw');
+    return { readMs, ms, rows: Number(n), size };
+  } finally {
+    await engine.db.terminate();
+  }
+}
+
+/** The app's import of one picked file into a fresh engine with the app's schema, profiled. */
+async function appImport(name: string, keep = false) {
+  const { bytes, readMs } = await readPicked(name);
+  const size = bytes.length;
+  const engine = await freshEngine();
+  for (const s of SCHEMA_DDL) await engine.exec(s);
+  const calls: EngineCall[] = [];
+  const stages: StageMark[] = [];
+  const bar = document.querySelector<HTMLProgressElement>('#progress')!;
+  const t0 = performance.now();
+  const result = await importFile(timedEngine(engine, calls), { name, bytes }, {
+    onProgress: (p) => {
+      stages.push({ ...p, atMs: performance.now() - t0 });
+      bar.value = p.fraction;
+    },
+  });
+  const t1 = performance.now();
+  const tasks = await longTasksBetween(t0, t1);
+  const [{ n }] = await engine.query<{ n: number }>('SELECT count(*) AS n FROM findings');
+  if (keep) loaded = engine;
+  else await engine.db.terminate();
+  const reports = result.ok ? result.datasets : [];
+  return {
+    size, readMs, ms: t1 - t0, findings: Number(n),
+    ok: result.ok,
+    error: result.ok ? null : 'error' in result ? result.error : { code: 'needs_mapping', missing: result.needsMapping.missing },
+    rowsAccepted: reports.reduce((s, r) => s + r.rowsAccepted, 0),
+    rowsWarned: reports.reduce((s, r) => s + r.rowsWarned, 0),
+    rowsRejected: reports.reduce((s, r) => s + r.rowsRejected, 0),
+    rowsSkipped: reports.reduce((s, r) => s + r.rowsSkipped, 0),
+    issueCodes: countCodes(reports.flatMap((r) => r.issues.map((i) => i.code))),
+    longestTaskMs: Math.max(0, ...tasks.map((t) => t.ms)),
+    longTasks: tasks.length,
+    longTasksTotalMs: tasks.reduce((s, t) => s + t.ms, 0),
+    engineMs: calls.reduce((s, c) => s + c.ms, 0),
+    stages,
+    heaviest: heaviestCalls(calls),
+  };
+}
+
+function countCodes(codes: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of codes) out[c] = (out[c] ?? 0) + 1;
+  return out;
+}
+
+/** Filter-click timings on the engine kept by the last appImport(name, true). */
+async function interaction(count = 20, seed = 7) {
+  if (!loaded) throw new Error('load a ledger with appImport(name, true) first');
+  return runInteraction(loaded as Engine, count, seed);
+}
+
+/** DuckDB's own accounting plus the main thread's JS heap (Chromium's performance.memory). */
+async function memory() {
+  const rows = loaded
+    ? await loaded.query<{ tag: string; bytes: number }>('SELECT tag, memory_usage_bytes AS bytes FROM duckdb_memory()')
+    : [];
+  const perf = (performance as Performance & { memory?: { usedJSHeapSize: number; totalJSHeapSize: number } }).memory;
+  return {
+    duckdbBytes: rows.reduce((s, r) => s + Number(r.bytes), 0),
+    duckdbByTag: Object.fromEntries(rows.filter((r) => Number(r.bytes) > 0).map((r) => [r.tag, Number(r.bytes)])),
+    jsHeapUsed: perf?.usedJSHeapSize ?? null,
+  };
+}
+
+declare global {
+  interface Window {
+    bench: { rawCsv: typeof rawCsv; appImport: typeof appImport; interaction: typeof interaction; memory: typeof memory; dropLoaded: typeof dropLoaded };
+  }
+}
+
+window.bench = { rawCsv, appImport, interaction, memory, dropLoaded };
+document.body.dataset.ready = 'true';

@@ -1,0 +1,73 @@
+import type { Engine } from '../../src/lib/db/types';
+
+/** One engine call made during a measured import, with its wall time on the main thread's clock. */
+export interface EngineCall {
+  kind: 'query' | 'exec' | 'registerFile' | 'dropFile' | 'insertArrowIPC' | 'insertJSONRows';
+  /** First characters of the statement (or the file/table name), whitespace folded. */
+  what: string;
+  ms: number;
+}
+
+/**
+ * Wraps an engine so every call is timed. The sum of call times against the import's wall time
+ * separates time spent in DuckDB (the worker) from time spent in JS on the main thread.
+ */
+export function timedEngine(engine: Engine, calls: EngineCall[]): Engine {
+  const timed = <A extends unknown[], R>(kind: EngineCall['kind'], fn: (...a: A) => Promise<R>, label: (...a: A) => string) =>
+    async (...args: A): Promise<R> => {
+      const t0 = performance.now();
+      try {
+        return await fn(...args);
+      } finally {
+        calls.push({ kind, what: label(...args).replace(/\s+/g, ' ').slice(0, 140), ms: performance.now() - t0 });
+      }
+    };
+  return {
+    query: timed('query', (sql: string) => engine.query(sql), (sql) => sql) as Engine['query'],
+    exec: timed('exec', (sql: string) => engine.exec(sql), (sql) => sql),
+    registerFile: timed('registerFile', (n: string, b: Uint8Array) => engine.registerFile(n, b), (n, b) => `${n} (${b.length} bytes)`),
+    dropFile: timed('dropFile', (n: string) => engine.dropFile(n), (n) => n),
+    insertArrowIPC: timed('insertArrowIPC', (t: string, ipc: Uint8Array, s?: string) => engine.insertArrowIPC(t, ipc, s), (t) => t),
+    insertJSONRows: timed('insertJSONRows', (t: string, rows: Record<string, unknown>[], s?: string) => engine.insertJSONRows(t, rows, s),
+      (t, rows) => `${t} (${rows.length} rows)`),
+  };
+}
+
+/** A main-thread task longer than 50 ms, as the 'longtask' performance entry reports it. */
+export interface LongTask {
+  start: number;
+  ms: number;
+}
+
+const longTasks: LongTask[] = [];
+// Observed from page load on, so no task is missed between a measurement's start and the
+// observer's first callback.
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, ms: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+/** Long tasks that overlap [from, to] (performance.now() times). */
+export async function longTasksBetween(from: number, to: number): Promise<LongTask[]> {
+  // Entries are delivered after the task ends; one more macrotask lets the last one arrive.
+  await new Promise((done) => setTimeout(done, 50));
+  return longTasks.filter((t) => t.start + t.ms >= from && t.start <= to);
+}
+
+/** Stage boundaries reported by the importer's onProgress, as offsets from the import's start. */
+export interface StageMark {
+  stage: string;
+  fraction: number;
+  atMs: number;
+}
+
+/** Collapses engine calls into the heaviest statements (same label summed), heaviest first. */
+export function heaviestCalls(calls: EngineCall[], top = 12): EngineCall[] {
+  const byLabel = new Map<string, EngineCall>();
+  for (const c of calls) {
+    const key = `${c.kind}:${c.what.slice(0, 90)}`;
+    const seen = byLabel.get(key);
+    if (seen) seen.ms += c.ms;
+    else byLabel.set(key, { ...c });
+  }
+  return [...byLabel.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// `npm run bench`: generates (or reuses) ledgers, builds and serves the bench page, and measures in
+// ONE headless Chromium run, per size: the raw engine's read_csv, the app's importFile of the same
+// file, the longest main-thread task, filter-click latency and memory; then XLSX imports. Prints a
+// markdown table with budgets (DESIGN.md "Performance envelope") and writes bench/.tmp/results.md.
+// Never asserts: budgets are reported, not enforced.
+//
+//   node bench/run.mjs [--sizes 100000,1000000] [--xlsx 100000,300000] [--states 20]
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { TMP, ledgerPath, sizesArg } from './generate.mjs';
+import { launchChromium, openBenchPage, rendererMemory, serveBenchPage } from './lib/browser.mjs';
+import { fmt, importProfile, interactionProfile, resultTable } from './lib/report.mjs';
+
+const argv = process.argv.slice(2);
+const SIZES = sizesArg(argv, 'sizes', [100_000, 1_000_000]);
+const XLSX_SIZES = sizesArg(argv, 'xlsx', [100_000, 300_000]);
+const STATES = sizesArg(argv, 'states', [20])[0];
+const CONFIG = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
+const ONE_M = 1_000_000;
+const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+// Writing a big XLSX needs a larger heap than Node's default, so generation runs in a child.
+const gen = spawnSync(process.execPath, ['--max-old-space-size=12000', fileURLToPath(new URL('./generate.mjs', import.meta.url)),
+  '--csv', SIZES.join(','), '--xlsx', XLSX_SIZES.join(',')], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (gen.status !== 0) throw new Error('generating the ledgers failed');
+
+const table = resultTable();
+const sections = [];
+const server = await serveBenchPage(CONFIG);
+const browser = await launchChromium();
+const chromiumVersion = browser.version();
+log(`Chromium ${chromiumVersion}, page at ${server.origin}`);
+
+try {
+  for (const n of SIZES) await measureCsv(n);
+  for (const n of XLSX_SIZES) await measureXlsx(n);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function measureCsv(n) {
+  const name = `ledger-${n}.csv`;
+  const { page, close } = await openBenchPage(browser, server.origin);
+  try {
+    await page.setInputFiles('#ledgers', ledgerPath(n, 'csv'));
+    log(`${name}: raw read_csv`);
+    const raw = await page.evaluate((f) => window.bench.rawCsv(f), name);
+    log(`${name}: raw ${fmt.ms(raw.ms)}; app importFile`);
+    const app = await page.evaluate((f) => window.bench.appImport(f, true), name);
+    log(`${name}: app ${fmt.ms(app.ms)} (${app.ok ? 'ok' : JSON.stringify(app.error)})`);
+    const ratio = app.ms / raw.ms;
+    const imported = app.rowsAccepted + app.rowsWarned;
+    table.add('CSV file (UTF-8)', fmt.rows(n), fmt.mb(raw.size));
+    table.add('raw engine: registerFileBuffer + CREATE TABLE AS read_csv(all_varchar)', fmt.rows(n), fmt.ms(raw.ms),
+      n >= ONE_M ? 'reference (≈ 2.5 s)' : 'reference');
+    table.add('app importFile (fresh engine, schema created)', fmt.rows(n), fmt.ms(app.ms));
+    table.add('app import / raw read_csv', fmt.rows(n), `${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5);
+    table.add('rows imported (accepted + warned) / rejected / skipped', fmt.rows(n),
+      `${fmt.rows(imported)} / ${fmt.rows(app.rowsRejected)} / ${fmt.rows(app.rowsSkipped)}`, `${fmt.rows(n)} imported`, imported === n);
+    table.add('longest main-thread task during app import', fmt.rows(n), fmt.ms(app.longestTaskMs), '≤ 200 ms', app.longestTaskMs <= 200);
+    sections.push(importProfile(`CSV ${fmt.rows(n)} rows: app import`, app));
+    if (app.findings > 0) await measureLoaded(page, n);
+    await page.evaluate(() => window.bench.dropLoaded());
+  } finally {
+    await close();
+  }
+}
+
+async function measureLoaded(page, n) {
+  const mem = await page.evaluate(() => window.bench.memory());
+  const rss = await rendererMemory(browser);
+  table.add('DuckDB memory after load (sum of duckdb_memory())', fmt.rows(n), fmt.mb(mem.duckdbBytes));
+  table.add('renderer process RSS after load (wasm heap included) / peak', fmt.rows(n), `${fmt.mb(rss.rss)} / ${fmt.mb(rss.peak)}`,
+    n >= ONE_M ? '< 1.5 GB at 1M' : '—', n >= ONE_M ? rss.rss < 1.5e9 : null);
+  table.add('main-thread JS heap (performance.memory)', fmt.rows(n), fmt.mb(mem.jsHeapUsed));
+  log(`interaction on ${fmt.rows(n)} rows, ${STATES} states`);
+  const r = await page.evaluate(([k]) => window.bench.interaction(k), [STATES]);
+  const baseSum = Object.values(r.baseTablePerQuery).reduce((s, v) => s + v, 0);
+  const basePerQuery = baseSum / Object.keys(r.baseTablePerQuery).length;
+  table.add(`filter click → KPI + all chart queries settled, p50 (${STATES} states)`, fmt.rows(n), fmt.ms(r.p50));
+  table.add(`filter click → KPI + all chart queries settled, p95 (${STATES} states)`, fmt.rows(n), fmt.ms(r.p95),
+    '≤ 100 ms', r.p95 <= 100);
+  table.add('base table: mean time of one view query, unfiltered', fmt.rows(n), fmt.ms(basePerQuery),
+    n >= ONE_M ? 'reference (≈ 80–100 ms)' : 'reference');
+  const speedup = baseSum / r.p50;
+  table.add('speed-up: all queries on the base table ÷ settled p50', fmt.rows(n), `${speedup.toFixed(1)}×`, '≥ 10×', speedup >= 10);
+  sections.push(interactionProfile(`Interaction on ${fmt.rows(n)} rows: time per query`, r));
+}
+
+async function measureXlsx(n) {
+  const name = `ledger-${n}.xlsx`;
+  const { page, close } = await openBenchPage(browser, server.origin);
+  try {
+    await page.setInputFiles('#ledgers', ledgerPath(n, 'xlsx'));
+    log(`${name}: app importFile`);
+    const app = await page.evaluate((f) => window.bench.appImport(f, true), name);
+    log(`${name}: app ${fmt.ms(app.ms)} (${app.ok ? 'ok' : JSON.stringify(app.error)})`);
+    const rss = await rendererMemory(browser);
+    const imported = app.rowsAccepted + app.rowsWarned;
+    table.add('XLSX file', fmt.rows(n), fmt.mb(app.size));
+    table.add('app importFile of the XLSX', fmt.rows(n), fmt.ms(app.ms), app.ok ? '—' : 'imports', app.ok ? null : false);
+    table.add('XLSX rows imported (accepted + warned) / rejected', fmt.rows(n),
+      `${fmt.rows(imported)} / ${fmt.rows(app.rowsRejected)}`, `${fmt.rows(n)} imported`, imported === n);
+    table.add('longest main-thread task during XLSX import', fmt.rows(n), fmt.ms(app.longestTaskMs), '≤ 200 ms', app.longestTaskMs <= 200);
+    table.add('renderer RSS after XLSX import / peak', fmt.rows(n), `${fmt.mb(rss.rss)} / ${fmt.mb(rss.peak)}`);
+    sections.push(importProfile(`XLSX ${fmt.rows(n)} rows: app import`, app));
+    await page.evaluate(() => window.bench.dropLoaded());
+  } finally {
+    await close();
+  }
+}
+
+const header = `Benchmark run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Chromium ${chromiumVersion}, ` +
+  `${cpus().length} cores, sizes ${SIZES.join(', ')}, XLSX ${XLSX_SIZES.join(', ') || 'none'}.`;
+const markdown = [header, '', table.markdown(), '', '## Where the time goes', '', ...sections.flatMap((s) => [s, ''])].join('\n');
+writeFileSync(`${TMP}results.md`, markdown);
+writeFileSync(`${TMP}results.json`, JSON.stringify(table.lines, null, 2));
+console.log(markdown);
