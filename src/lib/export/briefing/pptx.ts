@@ -1,0 +1,77 @@
+import { formatDate } from '../../charts/format';
+import { translate } from '../../i18n/translate';
+import { bytesToBase64, fitInBox, uniqueDefinitions } from './layout';
+import type { BriefingChart, BriefingPack } from './types';
+
+type Presentation = InstanceType<(typeof import('pptxgenjs'))['default']>;
+
+// LAYOUT_WIDE is PowerPoint's own 16:9 size, in inches.
+const SLIDE = { width: 13.333, height: 7.5 };
+const MARGIN = 0.5;
+// Office on Chinese Windows ships Microsoft YaHei; other systems substitute a CJK sans.
+const FONT = 'Microsoft YaHei';
+const INK = '1F1F1F';
+const MUTED = '595959';
+const ACCENT = 'B22222'; // the red rule of Party-office briefing slides
+
+/** The caption line, with the as-of date added when the caption given does not carry it. */
+export function slideCaption(chart: BriefingChart, pack: BriefingPack): string {
+  const date = formatDate(pack.asOf, pack.lang);
+  if (chart.caption.includes(date) || chart.caption.includes(pack.asOf)) return chart.caption;
+  const asOf = translate(pack.lang, 'briefing.asOf', { date });
+  return chart.caption ? `${chart.caption} · ${asOf}` : asOf;
+}
+
+// The run's language tells PowerPoint to lay out and spell-check Chinese as Chinese.
+const langTag = (pack: BriefingPack) => (pack.lang === 'zh' ? 'zh-CN' : 'en-US');
+
+function titleSlide(pptx: Presentation, pack: BriefingPack): void {
+  const slide = pptx.addSlide();
+  const width = SLIDE.width - 2 * MARGIN;
+  slide.addText(pack.title, { x: MARGIN, y: 1.3, w: width, h: 1.1, fontFace: FONT, lang: langTag(pack), fontSize: 36, bold: true, color: INK, align: 'center', valign: 'middle' });
+  slide.addShape(pptx.ShapeType.line, { x: 3.5, y: 2.55, w: SLIDE.width - 7, h: 0, line: { color: ACCENT, width: 2 } });
+  slide.addText(pack.subtitle, { x: MARGIN, y: 2.75, w: width, h: 0.6, fontFace: FONT, lang: langTag(pack), fontSize: 16, color: MUTED, align: 'center', valign: 'middle' });
+  slide.addText(pack.headline, { x: 1.2, y: 3.7, w: SLIDE.width - 2.4, h: 2.6, fontFace: FONT, lang: langTag(pack), fontSize: 20, color: INK, align: 'left', valign: 'top', lineSpacingMultiple: 1.3, fit: 'shrink' });
+  const definitions = uniqueDefinitions(pack.definitions, []);
+  if (definitions.length) slide.addNotes(`${translate(pack.lang, 'briefing.definitions')}\n${definitions.join('\n')}`);
+}
+
+function chartSlide(pptx: Presentation, chart: BriefingChart, n: number, pack: BriefingPack): void {
+  const slide = pptx.addSlide();
+  const width = SLIDE.width - 2 * MARGIN;
+  slide.addText(chart.title, { x: MARGIN, y: 0.3, w: width, h: 0.8, fontFace: FONT, lang: langTag(pack), fontSize: 26, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
+  slide.addShape(pptx.ShapeType.line, { x: MARGIN, y: 1.12, w: width, h: 0, line: { color: ACCENT, width: 1.5 } });
+  // The picture area lies between the title rule and the caption line; the picture is centred in it.
+  const box = { x: MARGIN, y: 1.3, width, height: 5.45 };
+  const size = fitInBox(chart.widthPx, chart.heightPx, box);
+  slide.addImage({
+    data: `data:image/png;base64,${bytesToBase64(chart.png)}`,
+    x: box.x + (box.width - size.width) / 2,
+    y: box.y + (box.height - size.height) / 2,
+    w: size.width,
+    h: size.height,
+    altText: translate(pack.lang, 'briefing.figureAlt', { n, title: chart.title }),
+  });
+  slide.addText(slideCaption(chart, pack), { x: MARGIN, y: 6.85, w: width - 0.8, h: 0.4, fontFace: FONT, lang: langTag(pack), fontSize: 11, color: MUTED, valign: 'middle', fit: 'shrink' });
+  slide.slideNumber = { x: SLIDE.width - MARGIN - 0.6, y: 6.85, w: 0.6, h: 0.4, fontFace: FONT, lang: langTag(pack), fontSize: 11, color: MUTED, align: 'right' };
+  if (chart.definition) slide.addNotes(translate(pack.lang, 'briefing.definition', { text: chart.definition }));
+}
+
+/**
+ * The briefing as a 16:9 deck: a title slide (title, subtitle, headline sentence), then one slide
+ * per chart with its title, the picture centred at its own aspect ratio, a caption line with the
+ * as-of date, and the metric definition in the speaker notes. `pptxgenjs` is loaded here, lazily.
+ */
+export async function buildBriefingPptx(pack: BriefingPack): Promise<Uint8Array> {
+  const { default: PptxGenJS } = await import('pptxgenjs');
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = pack.title;
+  pptx.subject = pack.subtitle;
+  pptx.author = translate(pack.lang, 'app.title');
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  titleSlide(pptx, pack);
+  pack.charts.forEach((chart, i) => chartSlide(pptx, chart, i + 1, pack));
+  const out = await pptx.write({ outputType: 'uint8array', compression: true });
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
