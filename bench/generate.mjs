@@ -5,7 +5,7 @@
 //
 //   node bench/generate.mjs --csv 100000,1000000 --xlsx 100000,300000
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCsv, csvLine } from './lib/csv.mjs';
 import { BENCH_COLUMNS, expander } from './lib/expand.mjs';
@@ -60,7 +60,11 @@ async function writeXlsx(n, path) {
   writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
 }
 
-/** Makes sure the ledgers exist; returns [{ n, ext, path, seconds, cached }]. */
+/**
+ * Makes sure the ledgers exist; returns [{ n, ext, path, seconds, cached, error }]. A ledger that
+ * cannot be written (SheetJS cannot serialise a 1M-row sheet: its XML passes V8's maximum string
+ * length) gets `error`, also saved beside the missing file as `<file>.error` for run.mjs.
+ */
 export async function ensureLedgers({ csv = [], xlsx = [] }, log = console.log) {
   mkdirSync(TMP, { recursive: true });
   const key = sampleKey();
@@ -71,7 +75,16 @@ export async function ensureLedgers({ csv = [], xlsx = [] }, log = console.log) 
       if (cached(path, key)) { out.push({ n, ext, path, seconds: 0, cached: true }); continue; }
       log(`generating ${n.toLocaleString('en')} rows → ${path}`);
       const t0 = performance.now();
-      await write(n, path);
+      rmSync(`${path}.error`, { force: true });
+      try {
+        await write(n, path);
+      } catch (e) {
+        rmSync(path, { force: true });
+        const error = `${e instanceof Error ? `${e.name}: ${e.message}` : e}`;
+        writeFileSync(`${path}.error`, error);
+        out.push({ n, ext, path, seconds: (performance.now() - t0) / 1000, cached: false, error });
+        continue;
+      }
       writeFileSync(`${path}.key`, key);
       out.push({ n, ext, path, seconds: (performance.now() - t0) / 1000, cached: false });
     }
@@ -92,5 +105,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     csv: sizesArg(argv, 'csv', [100_000, 1_000_000]),
     xlsx: sizesArg(argv, 'xlsx', [100_000]),
   });
-  for (const f of done) console.log(`${f.path}  ${f.cached ? 'cached' : `${f.seconds.toFixed(1)} s`}`);
+  for (const f of done) console.log(`${f.path}  ${f.error ? `FAILED ${f.error}` : f.cached ? 'cached' : `${f.seconds.toFixed(1)} s`}`);
 }

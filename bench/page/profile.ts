@@ -6,6 +6,8 @@ export interface EngineCall {
   /** First characters of the statement (or the file/table name), whitespace folded. */
   what: string;
   ms: number;
+  /** The whole statement, kept only for the heaviest calls (results.json), to EXPLAIN them later. */
+  sql?: string;
 }
 
 /**
@@ -19,7 +21,8 @@ export function timedEngine(engine: Engine, calls: EngineCall[]): Engine {
       try {
         return await fn(...args);
       } finally {
-        calls.push({ kind, what: label(...args).replace(/\s+/g, ' ').slice(0, 140), ms: performance.now() - t0 });
+        const what = label(...args);
+        calls.push({ kind, what: what.replace(/\s+/g, ' ').slice(0, 140), ms: performance.now() - t0, sql: what.length > 140 ? what : undefined });
       }
     };
   return {
@@ -69,5 +72,7 @@ export function heaviestCalls(calls: EngineCall[], top = 12): EngineCall[] {
     if (seen) seen.ms += c.ms;
     else byLabel.set(key, { ...c });
   }
-  return [...byLabel.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
+  const heaviest = [...byLabel.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
+  // Full text only for the top few: a 1M-row import's statements are long but few.
+  return heaviest.map((c, i) => (i < 4 ? c : { ...c, sql: undefined }));
 }
