@@ -1,0 +1,26 @@
+import { COUNTIES } from '../counties';
+
+/**
+ * Ways ledgers write 金华's county-level units (DOMAIN.md §5.1): the full name, the name without
+ * its 区/县/市 suffix (永康 → 永康市), optionally prefixed by 浙江省 / 金华市.
+ */
+export interface CountyAlias {
+  alias: string;
+  name: string;
+}
+
+const COUNTY_ALIASES: CountyAlias[] = COUNTIES.filter((c) => c.kind !== '市本级').flatMap((c) => [
+  { alias: c.name, name: c.name },
+  { alias: c.name.slice(0, -1), name: c.name },
+]);
+
+/** Spellings of the city level itself (units inspected by 市委巡察组). */
+export const CITY_LEVEL_ALIASES = ['市本级', '市直', '市级', '市直单位', '市级机关', '金华市本级', '金华市直', '金华市', '金华'];
+
+/** Every alias of the nine counties, longest first so 永康市 wins over 永康. */
+export function countyAliases(): CountyAlias[] {
+  return [...COUNTY_ALIASES].sort((a, b) => b.alias.length - a.alias.length);
+}
+
+/** Prefixes that qualify a county name without changing it. */
+export const COUNTY_PREFIXES = ['浙江省金华市', '浙江省', '金华市'];

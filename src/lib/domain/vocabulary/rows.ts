@@ -1,0 +1,11 @@
+/**
+ * Non-data rows found in ledgers: totals (合计) and notes (注) at the bottom of a sheet. They are
+ * skipped and reported, never imported. Patterns match the first non-empty cell of a row.
+ */
+export const TOTAL_ROW_PATTERN = '^(合\\s*计|总\\s*计|小\\s*计|共\\s*计)';
+export const NOTE_ROW_PATTERN = '^(注|备注|说明|填表说明|制表|审核|填报|附注)\\s*[:：0-9一二三四五六七八九十、.．]';
+
+/** Noise stripped from unit names before comparing them across rounds (中共永康市委 ~ 永康市委). */
+export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';
+/** Suffixes stripped repeatedly (中共永康市委员会 and 永康市委 both become 永康市). */
+export const UNIT_SUFFIX_NOISE = '(党委|党组|党工委|委员会|党总支|总支部|党支部|支部|委)$';

@@ -1,0 +1,31 @@
+/**
+ * Status vocabulary (DOMAIN.md §3.3). Rules are tried in order because 完成 occurs inside 未完成
+ * and 基本完成: the first pattern that matches the cleaned raw text decides.
+ * Patterns are RE2 regular expressions (DuckDB's `regexp_matches`).
+ */
+export interface StatusRule {
+  status: 'completed' | 'basically_completed' | 'in_progress' | 'not_completed';
+  pattern: string;
+}
+
+export const STATUS_RULES: StatusRule[] = [
+  // 未按期 / 滞后 are late but still being worked on: overdue is derived from the deadline, not stored.
+  { status: 'in_progress', pattern: '未按期|滞后' },
+  { status: 'not_completed', pattern: '未完成|未整改|尚未|未启动|未落实|不到位|没有完成|未开展' },
+  { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性' },
+  { status: 'in_progress', pattern: '正在|推进|序时|整改中|进行中|持续整改|在整改|按计划' },
+  { status: 'completed', pattern: '已?完成|已整改|整改到位|销号|已办结|办结' },
+];
+
+/** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
+export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
+
+/** In a deadline cell: words that mark the item as ongoing; the rest of the text is still parsed. */
+export const DEADLINE_LONG_TERM_PATTERN = '长期坚持|常态化|持续';
+
+/** Deadline words meaning "fix at once": deadline = feedback_date + immediateFixDays. */
+export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立即整改';
+
+/** Boolean cell vocabulary: true / false prefixes after cleaning and width folding. */
+export const BOOL_TRUE_PATTERN = '^(是|已|有|√|✓|✔|y|yes|true|1|对)';
+export const BOOL_FALSE_PATTERN = '^(否|未|无|不|没|×|✗|✘|n|no|false|0)';

@@ -1,0 +1,101 @@
+import type { Engine } from '../db/types';
+import { FINDINGS_COLUMNS } from '../db/schema';
+import { fieldByKey } from '../domain/fields';
+import { date, ident, num, str } from '../queries/sql';
+import type { SheetPlan } from './plan';
+import type { RoundRow } from './round-lookup';
+
+/**
+ * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert
+ * and the removal of a replaced dataset, in ONE transaction. Any failure rolls back, so the
+ * database is exactly as before.
+ */
+export interface DatasetMeta {
+  file: string;
+  fileSize: number;
+  sha256: string;
+  format: string;
+  encoding?: string;
+  isSample: boolean;
+  importedAt: string;
+}
+
+/** The header text an issue column is shown with: the file's own, else the canonical one. */
+export function columnLabel(plan: SheetPlan, key: string): string {
+  if (!key) return '';
+  const col = plan.prepared.columns.get(key);
+  return (col !== undefined ? plan.prepared.headers[col] : null) ?? fieldByKey(key)?.header ?? key;
+}
+
+function columnLabelSql(plan: SheetPlan): string {
+  const keys = [...new Set([...plan.prepared.columns.keys(), 'unit_name', 'problem_title', 'county', 'round_label', 'status_raw',
+    'deadline_raw', 'category_l1', 'completion_date', 'funds_wan'])];
+  return `CASE column_key ${keys.map((k) => `WHEN ${str(k)} THEN ${str(columnLabel(plan, k))}`).join(' ')} ELSE column_key END`;
+}
+
+/** Ids of datasets to remove with `replaceDatasetId`: it and its sibling sheets of the same file. */
+export async function datasetsToReplace(engine: Engine, id: string): Promise<string[]> {
+  const rows = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE dataset_id = ${str(id)}
+    OR (sha256 IS NOT NULL AND sha256 = (SELECT sha256 FROM datasets WHERE dataset_id = ${str(id)}))`);
+  return rows.map((r) => r.dataset_id);
+}
+
+/** Writes everything in one transaction; rethrows after ROLLBACK. */
+export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[]): Promise<void> {
+  const cols = FINDINGS_COLUMNS.map(([n]) => n);
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    const affected = new Set<string>();
+    if (replace.length) {
+      const ids = replace.map(str).join(', ');
+      for (const r of await engine.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM findings WHERE dataset_id IN (${ids})`)) {
+        affected.add(r.round_key);
+      }
+      await engine.exec(`DELETE FROM findings WHERE dataset_id IN (${ids})`);
+      await engine.exec(`DELETE FROM import_issues WHERE dataset_id IN (${ids})`);
+      await engine.exec(`DELETE FROM datasets WHERE dataset_id IN (${ids})`);
+    }
+    for (const plan of plans) {
+      const sheet = plan.prepared.sheet === undefined ? 'NULL' : str(plan.prepared.sheet);
+      await engine.exec(`INSERT INTO findings (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${ident(plan.final)}`);
+      await engine.exec(`INSERT INTO import_issues SELECT ${str(plan.datasetId)}, ${str(meta.file)}, ${sheet}, src_row,
+        ${columnLabelSql(plan)}, value, severity, code, 'import.issue.' || code FROM ${ident(plan.issues)}`);
+      const mapping = JSON.stringify(Object.fromEntries([...plan.prepared.columns].map(([k, c]) => [plan.prepared.headers[c], k])));
+      const c = plan.counts;
+      await engine.exec(`INSERT INTO datasets VALUES (${str(plan.datasetId)}, ${str(meta.file)}, ${num(meta.fileSize)},
+        ${str(meta.sha256)}, ${sheet}, ${str(meta.format)}, ${meta.encoding ? str(meta.encoding) : 'NULL'}, ${str(mapping)},
+        TIMESTAMP ${str(meta.importedAt)}, ${date(plan.asOf)}, ${num(c.accepted)}, ${num(c.warned)},
+        ${num(c.rejected)}, ${num(c.skipped)}, ${meta.isSample ? 'true' : 'false'})`);
+      for (const r of plan.rounds) if (r.round_key) affected.add(r.round_key);
+    }
+    await upsertRounds(engine, plans.flatMap((p) => p.rounds), affected);
+    await engine.exec('COMMIT');
+  } catch (e) {
+    await engine.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Rounds: one row per key still used, feedback_date = min over its findings; unused keys removed. */
+async function upsertRounds(engine: Engine, resolved: RoundRow[], affected: Set<string>): Promise<void> {
+  const byKey = new Map<string, RoundRow>();
+  for (const r of resolved) if (r.round_key && !byKey.has(r.round_key)) byKey.set(r.round_key, r);
+  for (const key of affected) {
+    const [agg] = await engine.query<{ n: number; fd: string | null; y: number | null }>(
+      `SELECT count(*) AS n, min(feedback_date) AS fd, min(year) AS y FROM findings WHERE round_key = ${str(key)}`,
+    );
+    if (!agg.n) {
+      await engine.exec(`DELETE FROM rounds WHERE round_key = ${str(key)}`);
+      continue;
+    }
+    const r = byKey.get(key);
+    if (!r) {
+      await engine.exec(`UPDATE rounds SET feedback_date = ${agg.fd ? date(agg.fd) : 'NULL'} WHERE round_key = ${str(key)}`);
+      continue;
+    }
+    const v = (x: string | null) => (x === null ? 'NULL' : str(x));
+    await engine.exec(`INSERT OR REPLACE INTO rounds VALUES (${str(key)}, ${v(r.committee)}, ${v(r.inspector_level)},
+      ${v(r.inspection_kind)}, ${v(r.term)}, ${r.round_no === null ? 'NULL' : num(r.round_no)}, ${v(r.round_label)},
+      ${agg.y === null ? 'NULL' : num(agg.y)}, ${agg.fd ? date(agg.fd) : 'NULL'})`);
+  }
+}

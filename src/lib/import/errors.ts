@@ -1,0 +1,37 @@
+/**
+ * Fatal import problems. Each code has a message key `import.error.<code>` in messages/import.ts.
+ * Thrown inside the pipeline as ImportFailure and turned into `{ ok: false, error }` at the API.
+ */
+export type ImportErrorCode =
+  | 'empty_file'
+  | 'unknown_format'
+  | 'encrypted_workbook'
+  | 'corrupt_file'
+  | 'no_header'
+  | 'no_data'
+  | 'file_too_large'
+  | 'cancelled'
+  | 'dataset_not_found'
+  | 'write_failed';
+
+/** Largest file we accept (bytes): wasm memory is capped at 4 GB and a ledger is text. */
+export const MAX_FILE_BYTES = 300 * 1024 * 1024;
+
+/** Longest cell we accept; a longer cell rejects its row. */
+export const MAX_CELL_CHARS = 100_000;
+
+/** An import that must stop; nothing has been written when it escapes the pipeline. */
+export class ImportFailure extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly vars: Record<string, string | number> = {},
+    readonly sheet?: string,
+  ) {
+    super(code);
+  }
+}
+
+/** Throws ImportFailure('cancelled') once the caller's signal has fired. */
+export function checkCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ImportFailure('cancelled');
+}

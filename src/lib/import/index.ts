@@ -1,0 +1,110 @@
+import type { Engine } from '../db/types';
+import { DEFAULT_PARAMS } from '../domain/params';
+import { sha256Hex } from './sha';
+import { ImportFailure, checkCancelled } from './errors';
+import { checkSize } from './read';
+import { readSource } from './read';
+import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
+import { planSheet, type SheetPlan } from './plan';
+import { commitPlans, datasetsToReplace } from './commit';
+import { buildReport } from './report';
+import { countyInText } from './normalise/county';
+import { mergeRoundParts, parseRoundText } from './round';
+import { dropTables } from './staging';
+import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
+import { str } from '../queries/sql';
+
+export type * from './types';
+export { rejectedRowsCsv } from './report';
+
+/**
+ * Imports one file (every sheet that holds a ledger) atomically: sniff → decode → stage → find
+ * header → map → normalise → validate → commit in one transaction. On any failure nothing is
+ * written and temp tables are dropped.
+ */
+export async function importFile(engine: Engine, file: SourceFile, opts: ImportOptions = {}): Promise<ImportResult> {
+  const tables: string[] = [];
+  const progress = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction });
+  let sheetName: string | undefined;
+  try {
+    checkCancelled(opts.signal);
+    progress('read', 0);
+    checkSize(file);
+    const sha256 = await sha256Hex(file.bytes);
+    const read = await readSource(engine, file);
+    tables.push(...read.sheets.map((s) => s.table));
+    checkCancelled(opts.signal);
+    progress('parse', 0.3);
+
+    const prepared: PreparedSheet[] = [];
+    for (const s of read.sheets) {
+      const p = await prepareSheet(engine, s, opts.mapping ?? {});
+      if (p) prepared.push(p);
+    }
+    if (!prepared.length) throw new ImportFailure('no_header', {}, read.sheets.length === 1 ? read.sheets[0].sheet : undefined);
+
+    const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
+    const replace = opts.replaceDatasetId ? await datasetsToReplace(engine, opts.replaceDatasetId) : [];
+    if (opts.replaceDatasetId && !replace.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });
+    const params = { ...DEFAULT_PARAMS, ...opts.params };
+    const plans: SheetPlan[] = [];
+    const duplicates: DatasetReport[] = [];
+    const importedAt = new Date().toISOString().replace('T', ' ').slice(0, 19);
+    for (const [i, p] of prepared.entries()) {
+      sheetName = p.sheet;
+      const names = mergeRoundParts(parseRoundText(p.sheet), fileRound);
+      const missing = missingFields(p, names, opts.roundHint);
+      if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
+      const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
+        AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
+      if (dup.length && !replace.includes(dup[0].dataset_id)) {
+        duplicates.push(duplicateReport(dup[0].dataset_id, file.name, p.sheet, sha256));
+        continue;
+      }
+      const fallbackCounty = opts.roundHint?.county ?? countyInText(p.sheet ?? '') ?? countyInText(file.name) ?? undefined;
+      const plan = await planSheet(engine, p, {
+        datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
+        sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
+        fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, names, hint: opts.roundHint, asOf: opts.asOf,
+      });
+      tables.push(...plan.tables);
+      plans.push(plan);
+      checkCancelled(opts.signal);
+      progress('normalise', 0.3 + (0.5 * (i + 1)) / prepared.length);
+    }
+    sheetName = undefined;
+    const withData = plans.filter((p) => p.counts.accepted + p.counts.rejected + p.counts.skipped > 0);
+    if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
+    const reports = [];
+    for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
+    checkCancelled(opts.signal);
+    progress('commit', 0.9);
+    if (withData.length) {
+      await commitPlans(engine, withData, {
+        file: file.name, fileSize: file.bytes.length, sha256, format: read.format, encoding: read.encoding,
+        isSample: !!opts.isSample, importedAt,
+      }, replace);
+    }
+    progress('done', 1);
+    return { ok: true, datasets: [...reports, ...duplicates] };
+  } catch (e) {
+    return { ok: false, error: toImportError(e, file.name, sheetName) };
+  } finally {
+    await dropTables(engine, tables);
+  }
+}
+
+function duplicateReport(id: string, file: string, sheet: string | undefined, sha256: string): DatasetReport {
+  return {
+    datasetId: id, file, sheet, sha256, rowsAccepted: 0, rowsWarned: 0, rowsRejected: 0, rowsSkipped: 0, asOf: '',
+    issues: [], duplicateOf: id,
+  };
+}
+
+function toImportError(e: unknown, file: string, sheet?: string) {
+  if (e instanceof ImportFailure) {
+    return { code: e.code, message: `import.error.${e.code}`, vars: e.vars, file, sheet: e.sheet ?? sheet };
+  }
+  const detail = String(e instanceof Error ? e.message : e).slice(0, 300);
+  return { code: 'write_failed', message: 'import.error.write_failed', vars: { detail }, file, sheet };
+}

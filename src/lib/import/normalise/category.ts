@@ -1,0 +1,56 @@
+import { L1_RULES, L2_RULES } from '../../domain/vocabulary/categories';
+import { L2 } from '../../domain/taxonomy';
+import { str } from '../../queries/sql';
+import { firstMatchSql } from './text';
+
+/**
+ * Category → canonical L1/L2 (DOMAIN.md §2.3–2.4). Codes win ('A', 'A1', 'A 政治建设',
+ * 'A1 贯彻…'), then names and crosswalk headings of the category and aspect columns, then the
+ * wording of the problem title. Anything left is Z (the validator flags it for manual mapping).
+ * Inputs are compact forms (see compactSql), ideally column references.
+ */
+export interface CategoryInputs {
+  /** 问题类别 cell (code or text), or NULL. */
+  category: string;
+  /** 问题子类 cell, or NULL. */
+  subcategory: string;
+  /** 方面 heading, or NULL. */
+  aspect: string;
+  /** 具体问题, used last. */
+  title: string;
+}
+
+// A code is a letter, an optional digit, then anything that is not another Latin letter/digit.
+const CODE = '^([a-hz])([1-9]?)([^a-z0-9]|$)';
+const L2_CODES = L2.map((c) => c.code);
+
+const codeL1 = (x: string) => `NULLIF(upper(regexp_extract(${x}, ${str(CODE)}, 1)), '')`;
+const codeL2 = (x: string) => {
+  const c = `upper(regexp_extract(${x}, ${str(CODE)}, 1) || regexp_extract(${x}, ${str(CODE)}, 2))`;
+  return `CASE WHEN ${c} IN (${L2_CODES.map(str).join(', ')}) THEN ${c} ELSE NULL END`;
+};
+const wordsL1 = (x: string) => firstMatchSql(x, L1_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
+const wordsL2 = (x: string) => firstMatchSql(x, L2_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
+
+/**
+ * Candidate columns for a first SELECT: `cat_l1` (stated or named L1), `cat_l2` (stated or
+ * worded L2 from the category columns) and `title_l2` (L2 from the title's wording).
+ */
+export function categoryCandidatesSql(i: CategoryInputs): string {
+  // One keyword pass over the category columns joined, not one per column: every pattern is a
+  // regex DuckDB compiles per query, and an import should not compile hundreds.
+  const joined = `concat_ws('|', ${i.subcategory}, ${i.category}, ${i.aspect})`;
+  const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL1(`concat_ws('|', ${i.category}, ${i.aspect})`)})`;
+  const l2 = `coalesce(${codeL2(i.category)}, ${codeL2(i.subcategory)}, ${wordsL2(joined)})`;
+  return `${l1} AS cat_l1, ${l2} AS cat_l2, ${wordsL2(i.title)} AS title_l2`;
+}
+
+/** Final L1 from the candidates: stated L1, else the L1 of a found L2, else Z. */
+export function categoryL1Sql(): string {
+  return `coalesce(cat_l1, left(cat_l2, 1), left(title_l2, 1), 'Z')`;
+}
+
+/** Final L2: a candidate consistent with the final L1, else NULL. */
+export function categoryL2Sql(l1: string): string {
+  return `CASE WHEN left(cat_l2, 1) = ${l1} THEN cat_l2 WHEN left(title_l2, 1) = ${l1} THEN title_l2 ELSE NULL END`;
+}

@@ -1,0 +1,46 @@
+import { COUNTIES } from '../../domain/counties';
+import { CITY_LEVEL_ALIASES, COUNTY_PREFIXES, countyAliases } from '../../domain/vocabulary/places';
+import { str } from '../../queries/sql';
+
+/**
+ * County names (DOMAIN.md §5.1): 永康 → 永康市, stray and full-width spaces removed, 浙江省/金华市
+ * prefixes dropped, 市直/市级 → 市本级. Unknown names (金华开发区) are kept as written, code NULL.
+ * Inputs are compact forms (see compactSql).
+ */
+export function countySql(x: string): string {
+  const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
+  const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
+  return `CASE WHEN ${x} IS NULL THEN NULL
+    WHEN ${x} IN (${CITY_LEVEL_ALIASES.map(str).join(', ')}) THEN '市本级'
+    ${known.join(' ')}
+    WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END`;
+}
+
+/** GB/T 2260 code of a normalised county name; NULL for zones and unknown names. */
+export function countyCodeSql(county: string): string {
+  const whens = COUNTIES.filter((c) => c.code).map((c) => `WHEN ${str(c.name)} THEN ${str(c.code!)}`);
+  return `CASE ${county} ${whens.join(' ')} ELSE NULL END`;
+}
+
+/** The county a text names (a unit such as 中共永康市委 or 义乌市佛堂镇党委), else NULL. */
+export function countyInTextSql(x: string): string {
+  const whens = countyAliases()
+    .filter((a) => a.alias.length >= 2)
+    .map((a) => `WHEN contains(${x}, ${str(a.alias)}) THEN ${str(a.name)}`);
+  return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
+}
+
+/** Same as countyInTextSql, in JS, for sheet and file names. */
+export function countyInText(text: string): string | null {
+  const x = text.normalize('NFKC').replace(/\s+/g, '');
+  for (const a of countyAliases()) if (a.alias.length >= 2 && x.includes(a.alias)) return a.name;
+  return null;
+}
+
+/**
+ * TRUE for values that cannot be a place name: no CJK character at all, or absurdly long.
+ * Only these are warned about; plausible unknown names such as 金华开发区 are accepted.
+ */
+export function countyGarbageSql(county: string): string {
+  return `(${county} IS NOT NULL AND (NOT regexp_matches(${county}, '[\\x{4E00}-\\x{9FFF}]') OR length(${county}) > 20))`;
+}

@@ -1,0 +1,55 @@
+import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
+import { num, str } from '../../queries/sql';
+
+/**
+ * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
+ * (with or without a time after it), YYYYMMDD, Excel serial numbers, YYYY年底前 / YYYY年年底前
+ * (31 Dec), YYYY年M月底前 (last day of the month) and, for deadlines, 立行立改 (feedback date +
+ * immediateFixDays). Invalid dates such as 2019-13-45 give NULL; the raw text is kept beside.
+ * Inputs are compact forms (see compactSql).
+ */
+const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})';
+const YM = '(\\d{4})年(\\d{1,2})月';
+const YEAR_END = '(\\d{4})年(年底|底|年末|末)';
+const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})$';
+const SERIAL = '^\\d{5}(\\.\\d+)?$';
+
+export interface DateOptions {
+  /** For deadlines: the feedback-date expression 立行立改 counts from, and the day count. */
+  immediate?: { feedbackDate: string; days: number };
+}
+
+const ymd = (y: string, m: string, d: string) => `TRY_CAST(${y} || '-' || lpad(${m}, 2, '0') || '-' || lpad(${d}, 2, '0') AS DATE)`;
+// One regex call yields all groups as a struct; an empty y means no match.
+const groups = (x: string, re: string, names: string[]) => `regexp_extract(${x}, ${str(re)}, [${names.map(str).join(', ')}])`;
+
+/** A DATE expression for a raw text expression. */
+export function dateSql(x: string, opts: DateOptions = {}): string {
+  const a = groups(x, YMD, ['y', 'm', 'd']);
+  const b = groups(x, COMPACT, ['y', 'c', 'm', 'd']);
+  const c = groups(x, YM, ['y', 'm']);
+  const e = groups(x, YEAR_END, ['y', 'w']);
+  const whens = [
+    `WHEN ${a}.y <> '' THEN ${ymd(`${a}.y`, `${a}.m`, `${a}.d`)}`,
+    `WHEN ${b}.y <> '' THEN ${ymd(`${b}.y`, `${b}.m`, `${b}.d`)}`,
+    `WHEN ${c}.y <> '' THEN last_day(${ymd(`${c}.y`, `${c}.m`, "'1'")})`,
+    `WHEN ${e}.y <> '' THEN ${ymd(`${e}.y`, "'12'", "'31'")}`,
+    `WHEN regexp_matches(${x}, ${str(SERIAL)}) THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(${x} AS DOUBLE)) AS INTEGER) AS DATE)`,
+  ];
+  if (opts.immediate) {
+    whens.push(
+      `WHEN regexp_matches(${x}, ${str(IMMEDIATE_FIX_PATTERN)}) THEN CAST(${opts.immediate.feedbackDate} + ${num(opts.immediate.days)} AS DATE)`,
+    );
+  }
+  return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
+}
+
+/** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */
+export function deadlineLongTermSql(x: string): string {
+  return `coalesce(regexp_matches(${x}, ${str(DEADLINE_LONG_TERM_PATTERN)}), false)`;
+}
+
+/** TRUE when a non-empty text is "only" a long-term or immediate phrase (no date expected). */
+export function dateWordOnlySql(x: string): string {
+  return `coalesce(regexp_matches(${x}, ${str(DEADLINE_LONG_TERM_PATTERN + '|' + IMMEDIATE_FIX_PATTERN)}) AND NOT regexp_matches(${x}, '\\d'), false)`;
+}

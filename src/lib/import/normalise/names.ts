@@ -1,0 +1,30 @@
+import { UNIT_PREFIX_NOISE, UNIT_SUFFIX_NOISE } from '../../domain/vocabulary/rows';
+import { str } from '../../queries/sql';
+
+/**
+ * Comparison forms for repeat matching (DOMAIN.md §7.5): unit names without Party-organisation
+ * noise, and problem titles without punctuation, digits, years or unit names.
+ * Inputs are compact forms (see compactSql).
+ */
+const PUNCT = '[\\p{P}\\p{S}\\p{Z}\\s]+';
+
+/** 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市. */
+export function unitNameNormSql(unit: string): string {
+  let x = `regexp_replace(${unit}, ${str(PUNCT)}, '', 'g')`;
+  x = `regexp_replace(${x}, ${str(UNIT_PREFIX_NOISE)}, '')`;
+  // Twice: 永康市委党委 has two layers of suffix.
+  x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
+  x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
+  return `NULLIF(${x}, '')`;
+}
+
+/** The problem title reduced to its words: no punctuation, digits, years, or the unit's name. */
+export function normTitleSql(title: string, unit: string): string {
+  let x = title;
+  x = `replace(${x}, coalesce(${unit}, chr(1)), '')`;
+  x = `replace(${x}, coalesce(${unitNameNormSql(unit)}, chr(1)), '')`;
+  x = `regexp_replace(${x}, '\\d+年度?', '', 'g')`;
+  x = `regexp_replace(${x}, '[0-9]+', '', 'g')`;
+  x = `regexp_replace(${x}, ${str(PUNCT)}, '', 'g')`;
+  return `NULLIF(${x}, '')`;
+}

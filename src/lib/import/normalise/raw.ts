@@ -1,0 +1,61 @@
+import { LEDGER_FIELDS } from '../../domain/fields';
+import { NOTE_ROW_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
+import { ident, num, str } from '../../queries/sql';
+import { MAX_CELL_CHARS } from '../errors';
+import type { PreparedSheet } from '../prepare';
+import { cell } from '../staging';
+import { compactSql } from './text';
+
+/**
+ * Step one of normalisation: the data rows under the header with cells renamed to their field
+ * (`r_<key>`, trimmed, '' → NULL; unmapped fields are NULL), plus what the validator needs about
+ * the row as a whole: its first non-empty cell, ragged cells, an over-long cell, and whether it
+ * is a 合计 / 注 / repeated-header row to skip.
+ */
+const TRIM_CHARS = ' \t\r\n\u3000\u00a0\ufeff';
+
+/** `r_<key>`: the raw column of a field in the raw table. */
+export const rawCol = (key: string) => ident(`r_${key}`);
+
+/** `x_<key>`: its compact form (compactSql), computed once so normalisers stay small SQL. */
+export const compactCol = (key: string) => ident(`x_${key}`);
+
+const COMPACT_KINDS = new Set(['date', 'bool', 'int', 'decimal']);
+const COMPACT_KEYS = new Set(['county', 'year', 'unit_name', 'aspect_raw', 'category_l1', 'category_l2', 'problem_title',
+  'deadline_raw', 'status_raw', 'finding_id']);
+
+/** Fields whose compact form the normalisers read. */
+export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
+
+/** CREATE TEMP TABLE statement for the raw table of a prepared sheet. */
+export function rawTableSql(p: PreparedSheet, table: string): string {
+  const cells = Array.from({ length: p.width }, (_, i) => cell(i));
+  const trimmed = (i: number) => `NULLIF(trim(${cell(i)}, ${str(TRIM_CHARS)}), '')`;
+  const fields = LEDGER_FIELDS.map((f) => {
+    const col = p.columns.get(f.key);
+    return `${col === undefined ? 'CAST(NULL AS VARCHAR)' : trimmed(col)} AS ${rawCol(f.key)}`;
+  });
+  for (const key of COMPACT_FIELDS) {
+    const col = p.columns.get(key);
+    fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(trimmed(col))} AS ${compactCol(key)}`);
+  }
+  // trim, not cleanSql: this runs over every cell of every row, so it must stay cheap.
+  const first = `coalesce(${cells.map((_, i) => trimmed(i)).join(', ')})`;
+  const extra = cells.slice(p.headerWidth).map((_, j) => `${trimmed(p.headerWidth + j)} IS NOT NULL`);
+  const longCol = cells.map((c, i) => `WHEN length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
+  const repeated = ['unit_name', 'problem_title', 'county']
+    .filter((k) => p.columns.has(k))
+    .map((k) => `${trimmed(p.columns.get(k)!)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`);
+  const skip = `CASE WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
+      WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
+      ${repeated.length ? `WHEN ${repeated.join(' AND ')} THEN 'header'` : ''} ELSE NULL END`;
+  return `CREATE TEMP TABLE ${ident(table)} AS
+    SELECT * EXCLUDE (${cells.join(', ')}), ${skip} AS skip_kind FROM (
+      SELECT *, ${fields.join(',\n        ')},
+        ${first} AS first_cell,
+        ${extra.length ? extra.join(' OR ') : 'false'} AS ragged,
+        CASE ${longCol.join(' ')} ELSE NULL END AS long_col
+      FROM ${ident(p.table)}
+      WHERE src_row > ${num(p.headerRow)})
+    WHERE first_cell IS NOT NULL`;
+}

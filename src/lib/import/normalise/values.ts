@@ -1,0 +1,56 @@
+import { BOOL_FALSE_PATTERN, BOOL_TRUE_PATTERN } from '../../domain/vocabulary/status';
+import { str } from '../../queries/sql';
+
+/**
+ * Booleans, counts and amounts. Counts may carry a unit (3人, 2项); negatives are rejected to
+ * NULL (the validator warns); amounts in 元 are converted to 万元. Inputs are compact forms
+ * (see compactSql).
+ */
+
+/** 是/否/√/✓/Y/N/1/0 (and 已…/未… such as 已销号) → BOOLEAN; anything else NULL. */
+export function boolSql(x: string): string {
+  return `CASE WHEN ${x} IS NULL THEN NULL
+    WHEN regexp_matches(${x}, ${str(BOOL_FALSE_PATTERN)}) THEN false
+    WHEN regexp_matches(${x}, ${str(BOOL_TRUE_PATTERN)}) THEN true ELSE NULL END`;
+}
+
+const INT = '^(-?\\d+)(\\.0+)?(人|项|件|个|条|次|名|家|人次)?$';
+const DEC = '^(-?\\d+(\\.\\d+)?)(万元|万|元)?$';
+
+/** The signed number a count cell holds (unit suffix allowed), NULL if none. */
+function signedIntSql(x: string): string {
+  const y = `replace(${x}, ',', '')`;
+  return `TRY_CAST(regexp_extract(${y}, ${str(INT)}, 1) AS INTEGER)`;
+}
+
+/** A count ≥ 0 as INTEGER; negatives and non-numbers give NULL. */
+export function intSql(x: string): string {
+  return `CASE WHEN ${signedIntSql(x)} >= 0 THEN ${signedIntSql(x)} ELSE NULL END`;
+}
+
+/** TRUE when a count or amount cell is negative. */
+export function negativeSql(x: string): string {
+  return `coalesce(regexp_matches(${x}, '^-\\s*\\d'), false)`;
+}
+
+/** TRUE when a non-empty count cell is not a whole number ≥ 0 and not negative (e.g. "若干"). */
+export function intUnparsedSql(x: string): string {
+  return `(${x} IS NOT NULL AND ${signedIntSql(x)} IS NULL)`;
+}
+
+function signedDecimalSql(x: string): string {
+  const y = `replace(${x}, ',', '')`;
+  return `TRY_CAST(regexp_extract(${y}, ${str(DEC)}, 1) AS DOUBLE)`;
+}
+
+/** An amount ≥ 0 as DOUBLE; in 万元 unless the cell says 元 (then ÷ 10,000). */
+export function fundsWanSql(x: string): string {
+  const v = signedDecimalSql(x);
+  return `CASE WHEN ${v} < 0 THEN NULL
+    WHEN regexp_matches(${x}, '[^万]元$') THEN ${v} / 10000 ELSE ${v} END`;
+}
+
+/** TRUE when a non-empty amount cell is not a number. */
+export function decimalUnparsedSql(x: string): string {
+  return `(${x} IS NOT NULL AND ${signedDecimalSql(x)} IS NULL)`;
+}

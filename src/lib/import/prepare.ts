@@ -1,0 +1,79 @@
+import type { Engine } from '../db/types';
+import { fieldByKey } from '../domain/fields';
+import { ident } from '../queries/sql';
+import { findHeaderRow, matchHeaders, normaliseHeader, suggestField } from './headers';
+import { cell, type StagedSheet } from './staging';
+import type { MappingRequest, RoundHint } from './types';
+import type { RoundParts } from './round';
+
+/**
+ * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
+ * import can go on or needs the user's mapping.
+ */
+export interface PreparedSheet extends StagedSheet {
+  /** src_row of the header; data rows follow it. */
+  headerRow: number;
+  /** Header texts (index = column). */
+  headers: (string | null)[];
+  /** Number of columns the header spans; cells beyond it are ragged. */
+  headerWidth: number;
+  /** Field key → column index. */
+  columns: Map<string, number>;
+}
+
+const HEAD_ROWS = 30;
+const SAMPLE_ROWS = 5;
+
+/** Reads the first rows of a staged sheet as string arrays. */
+async function headRows(engine: Engine, s: StagedSheet, limit: number, after = -1): Promise<{ row: number; cells: (string | null)[] }[]> {
+  const cols = Array.from({ length: s.width }, (_, i) => cell(i));
+  const rows = await engine.query<Record<string, string | null>>(
+    `SELECT src_row, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${after} ORDER BY src_row LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({ row: Number(r.src_row), cells: cols.map((c) => r[c]) }));
+}
+
+/** Locates the header; null when no row looks like one. */
+export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Record<string, string>): Promise<PreparedSheet | null> {
+  const head = await headRows(engine, s, HEAD_ROWS);
+  const at = findHeaderRow(head.map((r) => r.cells), mapping);
+  if (at === null) return null;
+  const headers = head[at].cells.map((h) => (h === null ? null : h.trim() || null));
+  let headerWidth = 0;
+  headers.forEach((h, i) => h && (headerWidth = i + 1));
+  const columns = new Map<string, number>();
+  for (const [col, key] of matchHeaders(headers, mapping)) columns.set(key, col);
+  return { ...s, headerRow: head[at].row, headers, headerWidth, columns };
+}
+
+/**
+ * Required fields that no column provides and nothing else can derive. The round and county
+ * may come from sheet/file names or the hint; the county also from unit names, row by row.
+ */
+export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: RoundHint | undefined): string[] {
+  const missing: string[] = [];
+  for (const key of ['unit_name', 'problem_title']) if (!p.columns.has(key)) missing.push(key);
+  const hasCounty = p.columns.has('county') || p.columns.has('unit_name') || hint?.county || nameRound.county;
+  if (!hasCounty) missing.push('county');
+  const roundCols = ['round_label', 'round_no'].some((k) => p.columns.has(k));
+  if (!roundCols && !nameRound.round_no && !hint?.round_no && !hint?.round_label) missing.push('round_no');
+  return missing;
+}
+
+/** The request shown by the mapping dialog. */
+export async function mappingRequest(engine: Engine, p: PreparedSheet, file: string, missing: string[]): Promise<MappingRequest> {
+  const width = Math.max(p.headerWidth, 1);
+  const rows = await headRows(engine, p, SAMPLE_ROWS, p.headerRow);
+  const headers = p.headers.slice(0, width).map((h, i) => h ?? `#${i + 1}`);
+  const suggested: Record<string, string | null> = {};
+  for (const h of headers) suggested[normaliseHeader(h)] = suggestField(h);
+  for (const [key, col] of p.columns) if (fieldByKey(key)) suggested[normaliseHeader(headers[col])] = key;
+  return {
+    file,
+    sheet: p.sheet,
+    headers,
+    samples: rows.map((r) => r.cells.slice(0, width).map((c) => c ?? '')),
+    suggested,
+    missing,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Engine } from '../db/types';
+import { ImportFailure, MAX_FILE_BYTES } from './errors';
+import { sniffFormat, type FileFormat } from './sniff';
+import { stageCsv } from './stage-csv';
+import type { StagedSheet } from './staging';
+import type { SourceFile } from './types';
+
+/**
+ * File bytes → staged sheets, by format. Readers for XLSX, Parquet and JSON are loaded lazily,
+ * only when such a file arrives.
+ */
+export interface ReadResult {
+  format: FileFormat;
+  encoding?: string;
+  sheets: StagedSheet[];
+}
+
+/** Refuses files over the size limit before anything reads them. */
+export function checkSize(file: SourceFile): void {
+  if (file.bytes.length > MAX_FILE_BYTES) {
+    throw new ImportFailure('file_too_large', { size: Math.round(file.bytes.length / 1048576), limit: MAX_FILE_BYTES / 1048576 });
+  }
+}
+
+/** Checks size and emptiness, sniffs the format and stages every sheet. */
+export async function readSource(engine: Engine, file: SourceFile): Promise<ReadResult> {
+  checkSize(file);
+  if (!file.bytes.length || /^[\s\ufeff]*$/.test(new TextDecoder().decode(file.bytes.subarray(0, 4096)))) {
+    if (file.bytes.length <= 4096) throw new ImportFailure('empty_file');
+  }
+  const format = sniffFormat(file.name, file.bytes);
+  if (!format) throw new ImportFailure('unknown_format');
+  try {
+    return await stageFormat(engine, file, format);
+  } catch (e) {
+    if (e instanceof ImportFailure) throw e;
+    throw new ImportFailure('corrupt_file', { detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
+  }
+}
+
+async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat): Promise<ReadResult> {
+  switch (format) {
+    case 'csv': {
+      const staged = await stageCsv(engine, file.bytes);
+      return { format, encoding: staged.encoding, sheets: [staged] };
+    }
+    case 'xlsx':
+    case 'xls': {
+      const { stageWorkbook } = await import('./stage-xlsx');
+      return { format, sheets: await stageWorkbook(engine, file.bytes) };
+    }
+    case 'parquet': {
+      const { stageParquet } = await import('./stage-records');
+      return { format, sheets: [await stageParquet(engine, file.bytes)] };
+    }
+    case 'json':
+    case 'ndjson': {
+      const { stageJson } = await import('./stage-records');
+      const staged = await stageJson(engine, file.bytes, format);
+      return { format, encoding: staged.encoding, sheets: [staged] };
+    }
+  }
+}

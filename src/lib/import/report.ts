@@ -1,0 +1,78 @@
+import type { Engine } from '../db/types';
+import { ident, num } from '../queries/sql';
+import { cell } from './staging';
+import { columnLabel } from './commit';
+import type { SheetPlan } from './plan';
+import type { DatasetReport, ImportIssue, RejectedRow } from './types';
+import { translate } from '../i18n/translate';
+
+/**
+ * The import report of one sheet, read from its temp tables: issues in row order (capped; the
+ * import_issues table holds all of them) and the rejected rows with their cells and reasons.
+ */
+export const ISSUE_REPORT_LIMIT = 5000;
+
+interface IssueRow {
+  src_row: number;
+  column_key: string;
+  value: string | null;
+  severity: ImportIssue['severity'];
+  code: string;
+}
+
+/** Builds the report; `file` and `sha256` describe the source file. */
+export async function buildReport(engine: Engine, plan: SheetPlan, file: string, sha256: string): Promise<DatasetReport> {
+  const sheet = plan.prepared.sheet;
+  const rows = await engine.query<IssueRow>(`SELECT * FROM ${ident(plan.issues)}
+    ORDER BY src_row, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code LIMIT ${num(ISSUE_REPORT_LIMIT + 1)}`);
+  const issues: ImportIssue[] = rows.slice(0, ISSUE_REPORT_LIMIT).map((r) => {
+    const column = columnLabel(plan, r.column_key) || undefined;
+    const value = r.value ?? undefined;
+    return {
+      file, sheet, row: r.src_row, column, value, severity: r.severity, code: r.code, message: `import.issue.${r.code}`,
+      vars: { row: r.src_row, column: column ?? '', value: value ?? '' },
+    };
+  });
+  const c = plan.counts;
+  return {
+    datasetId: plan.datasetId, file, sheet, sha256, asOf: plan.asOf,
+    rowsAccepted: c.accepted, rowsWarned: c.warned, rowsRejected: c.rejected, rowsSkipped: c.skipped,
+    issues, issuesTruncated: rows.length > ISSUE_REPORT_LIMIT || undefined,
+    rejected: await rejectedRows(engine, plan),
+  };
+}
+
+async function rejectedRows(engine: Engine, plan: SheetPlan): Promise<RejectedRow[]> {
+  const p = plan.prepared;
+  const width = Math.max(p.headerWidth, 1);
+  const cols = Array.from({ length: width }, (_, i) => cell(i));
+  const rows = await engine.query<Record<string, string | null> & { src_row: number; reasons: string[] }>(`
+    SELECT s.src_row, ${cols.map((c) => `s.${c}`).join(', ')}, i.reasons FROM ${ident(p.table)} s
+    JOIN (SELECT src_row, list(code ORDER BY code) AS reasons FROM ${ident(plan.issues)} WHERE severity = 'error' GROUP BY src_row) i
+      ON s.src_row = i.src_row ORDER BY s.src_row LIMIT ${num(ISSUE_REPORT_LIMIT)}`);
+  return rows.map((r) => ({
+    row: r.src_row,
+    cells: Object.fromEntries(cols.map((c, i) => [p.headers[i] ?? `#${i + 1}`, r[c]])),
+    reasons: r.reasons,
+  }));
+}
+
+const csvCell = (v: unknown) => {
+  let s = v === null || v === undefined ? '' : String(v);
+  // A cell starting with = + - @ (or tab/CR) would run as a formula in Excel.
+  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV (UTF-8 with BOM, for Excel) of the rejected rows: row number, reasons (Chinese), then the cells. */
+export function rejectedRowsCsv(report: DatasetReport): string {
+  const rows = report.rejected ?? [];
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
+  const lines = [['行号', '原因', ...headers].map(csvCell).join(',')];
+  for (const r of rows) {
+    const issues = report.issues.filter((i) => i.row === r.row && i.severity === 'error');
+    const reasons = issues.length ? issues.map((i) => translate('zh', i.message, i.vars)) : r.reasons;
+    lines.push([r.row, reasons.join('；'), ...headers.map((h) => r.cells[h])].map(csvCell).join(','));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

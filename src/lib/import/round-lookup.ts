@@ -1,0 +1,77 @@
+import type { Engine } from '../db/types';
+import { parseChineseNumber } from '../domain/vocabulary/numerals';
+import { ident } from '../queries/sql';
+import { rawCol as r } from './normalise/raw';
+import { rowCountySql } from './normalise/findings';
+import {
+  committeeOf, inspectionKind, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey, roundLabel,
+  type RoundParts,
+} from './round';
+import type { RoundHint } from './types';
+
+/**
+ * Rounds are resolved once per distinct combination of the round columns and the row's county
+ * (a handful per file, however many rows), in JS, then joined back in SQL as a lookup table.
+ */
+export interface RoundRow {
+  k_label: string | null;
+  k_level: string | null;
+  k_term: string | null;
+  k_no: string | null;
+  k_county: string | null;
+  round_key: string | null;
+  committee: string | null;
+  inspector_level: string | null;
+  inspection_kind: string | null;
+  term: string | null;
+  round_no: number | null;
+  round_label: string | null;
+  round_year: number | null;
+}
+
+/** What a hint says, as round parts. */
+export function hintParts(hint: RoundHint | undefined): RoundParts {
+  if (!hint) return {};
+  const fromLabel = parseRoundText(hint.round_label);
+  const level = hint.inspector_level ? parseLevel(hint.inspector_level) : {};
+  return mergeRoundParts(
+    { ...level, term: hint.term ? normaliseTerm(hint.term) ?? hint.term : undefined, round_no: hint.round_no, year: hint.year },
+    fromLabel,
+  );
+}
+
+/** Resolves one combination: columns first, then the label, then sheet/file names, then the hint. */
+export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' | 'k_no' | 'k_county'>, names: RoundParts, hint?: RoundHint): RoundRow {
+  const columns: RoundParts = {
+    ...(k.k_level ? parseLevel(k.k_level) : {}),
+    term: k.k_term ? normaliseTerm(k.k_term.includes('届') ? k.k_term : k.k_term + '届') : undefined,
+    round_no: k.k_no ? parseRoundText(k.k_no).round_no ?? parseChineseNumber(k.k_no.replace(/[第轮次]/g, '')) ?? undefined : undefined,
+  };
+  const parts = mergeRoundParts(columns, parseRoundText(k.k_label), names, hintParts(hint));
+  const key = roundKey(parts, k.k_county);
+  return {
+    ...k,
+    round_key: key,
+    committee: committeeOf(parts, k.k_county),
+    inspector_level: parts.inspector_level ?? null,
+    inspection_kind: parts.inspector_level ? inspectionKind(parts.inspector_level) : parts.kind ?? null,
+    term: parts.term ?? null,
+    round_no: parts.round_no ?? null,
+    round_label: k.k_label ?? hint?.round_label ?? roundLabel(parts, k.k_county),
+    round_year: parts.year ?? null,
+  };
+}
+
+/** Builds the lookup table for a raw table; returns its rows (for the rounds upsert). */
+export async function buildRoundLookup(
+  engine: Engine, raw: string, table: string, names: RoundParts, hint: RoundHint | undefined, fallbackCounty?: string,
+): Promise<RoundRow[]> {
+  const keys = await engine.query<RoundRow>(`SELECT DISTINCT ${r('round_label')} AS k_label, ${r('inspector_level')} AS k_level,
+    ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${rowCountySql(fallbackCounty)} AS k_county FROM ${ident(raw)}`);
+  const rows = keys.map((k) => resolveRound(k, names, hint));
+  await engine.exec(`CREATE TEMP TABLE ${ident(table)} (k_label VARCHAR, k_level VARCHAR, k_term VARCHAR, k_no VARCHAR,
+    k_county VARCHAR, round_key VARCHAR, committee VARCHAR, inspector_level VARCHAR, inspection_kind VARCHAR, term VARCHAR,
+    round_no INTEGER, round_label VARCHAR, round_year INTEGER)`);
+  if (rows.length) await engine.insertJSONRows(table, rows as unknown as Record<string, unknown>[]);
+  return rows;
+}

@@ -1,0 +1,109 @@
+import { parseChineseNumber, toChineseNumber } from '../domain/vocabulary/numerals';
+import { countyInText } from './normalise/county';
+
+/**
+ * Rounds (DOMAIN.md §6.4): `round_key = committee|inspector_level|term|round_no`, where the
+ * committee is 中央, 浙江省 (省委), 金华市 (市委) or the county (县(市、区)委), because two
+ * committees both have a 第三轮. Facts come from columns, else the round label, else the sheet
+ * or file name, else the caller's hint; each source only fills what the earlier ones left open.
+ */
+export interface RoundParts {
+  inspector_level?: string;
+  /** County of a 县(市、区)委 committee. */
+  county?: string;
+  term?: string;
+  round_no?: number;
+  kind?: '巡视' | '巡察';
+  year?: number;
+}
+
+export const COUNTY_LEVEL = '县(市、区)委';
+const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
+
+/** Reads what a text says about a round: 十四届省委第三轮巡视, 十二届婺城区委第二轮巡察, 2019年第一轮. */
+export function parseRoundText(text: string | null | undefined): RoundParts {
+  if (!text) return {};
+  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  const out: RoundParts = {};
+  const term = new RegExp(`(${NUM})届`).exec(s);
+  if (term) out.term = normaliseTerm(term[1] + '届');
+  const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^(${NUM})轮?$`).exec(s);
+  if (round) out.round_no = parseChineseNumber(round[1]) ?? undefined;
+  const year = /((?:19|20)\d{2})年?/.exec(s);
+  if (year) out.year = Number(year[1]);
+  Object.assign(out, parseLevel(s));
+  if (/巡视/.test(s)) out.kind = '巡视';
+  else if (/巡察/.test(s)) out.kind = '巡察';
+  return out;
+}
+
+/** The committee level a text names: 中央, 省委, 市委 (金华) or a county committee. */
+export function parseLevel(text: string): Pick<RoundParts, 'inspector_level' | 'county'> {
+  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  if (/中央/.test(s)) return { inspector_level: '中央' };
+  if (/省委|省级|^省$/.test(s)) return { inspector_level: '省委' };
+  // A county is the committee only when 委 follows its name (永康市委, 婺城区委), not in 永康市整改台账.
+  const county = countyInText(s);
+  if (county && new RegExp(`${county.slice(0, -1)}[市区县]?委`).test(s)) return { inspector_level: COUNTY_LEVEL, county };
+  if (/[县区]委|县\(市、区\)委|县级|^县$|^区$/.test(s)) return { inspector_level: COUNTY_LEVEL };
+  if (/市委|金华|市级|^市$/.test(s)) return { inspector_level: '市委' };
+  if (/党组|内部/.test(s)) return { inspector_level: '党委(党组)内部' };
+  return {};
+}
+
+/** 14届 / 十四届省委 / 第十四届 → 十四届 (Chinese numerals, so keys agree across files). */
+export function normaliseTerm(text: string): string | undefined {
+  const m = new RegExp(`(${NUM})届`).exec(text.normalize('NFKC').replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const n = parseChineseNumber(m[1]);
+  return n === null ? undefined : toChineseNumber(n) + '届';
+}
+
+/** Fills the holes of `first` from the later sources, in order. */
+export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
+  const out: RoundParts = {};
+  for (const src of sources) {
+    for (const [k, v] of Object.entries(src) as [keyof RoundParts, never][]) {
+      if (out[k] === undefined && v !== undefined && v !== null && v !== '') out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** The committee a round belongs to. */
+export function committeeOf(parts: RoundParts, rowCounty?: string | null): string | null {
+  switch (parts.inspector_level) {
+    case '中央':
+      return '中央';
+    case '省委':
+      return '浙江省';
+    case '市委':
+      return '金华市';
+    case COUNTY_LEVEL:
+      return parts.county ?? rowCounty ?? null;
+    case '党委(党组)内部':
+      return rowCounty ?? null;
+    default:
+      return null;
+  }
+}
+
+/** round_key, or null when the level or round number is unknown. */
+export function roundKey(parts: RoundParts, rowCounty?: string | null): string | null {
+  const committee = committeeOf(parts, rowCounty);
+  if (!committee || !parts.inspector_level || !parts.round_no) return null;
+  return `${committee}|${parts.inspector_level}|${parts.term ?? ''}|${parts.round_no}`;
+}
+
+/** A label for rounds whose file has none: 八届市委第三轮巡察, 十二届婺城区委第二轮巡察. */
+export function roundLabel(parts: RoundParts, rowCounty?: string | null): string | null {
+  if (!parts.round_no || !parts.inspector_level) return null;
+  const kind = inspectionKind(parts.inspector_level);
+  const who = parts.inspector_level === COUNTY_LEVEL ? `${parts.county ?? rowCounty ?? ''}委` : parts.inspector_level;
+  return `${parts.term ?? ''}${who}第${toChineseNumber(parts.round_no)}轮${kind}`;
+}
+
+/** 巡视 for 中央/省委, 巡察 otherwise. */
+export function inspectionKind(level: string | undefined): '巡视' | '巡察' {
+  return level === '中央' || level === '省委' ? '巡视' : '巡察';
+}

@@ -1,0 +1,67 @@
+import { guessUtf16 } from './decode';
+
+/**
+ * Tells what a file is from its first bytes, falling back to its extension only for text.
+ * A renamed binary (a .csv that is really a PNG or a ZIP of something else) is caught here.
+ */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'json' | 'ndjson';
+
+const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PAR1 = [0x50, 0x41, 0x52, 0x31];
+// Binary formats people rename by mistake; they must never reach the CSV reader.
+const OTHER_BINARIES = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x25, 0x50, 0x44, 0x46], // PDF
+  [0x47, 0x49, 0x46, 0x38], // GIF
+  [0x52, 0x61, 0x72, 0x21], // RAR
+  [0x1f, 0x8b], // gzip
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+];
+
+/** The extension in lower case, without the dot ('' if none). */
+export function extensionOf(name: string): string {
+  const m = /\.([^./\\]+)$/.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** Detects the format; null means unknown (a binary we do not read). */
+export function sniffFormat(name: string, bytes: Uint8Array): FileFormat | null {
+  const ext = extensionOf(name);
+  if (startsWith(bytes, ZIP)) return 'xlsx';
+  // OLE2 is both the legacy .xls and an encrypted .xlsx; the XLSX reader tells them apart.
+  if (startsWith(bytes, OLE)) return 'xls';
+  if (startsWith(bytes, PAR1)) return 'parquet';
+  if (OTHER_BINARIES.some((sig) => startsWith(bytes, sig))) return null;
+  if (looksBinary(bytes)) return null;
+  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
+  if (ext === 'json') return 'json';
+  const first = firstNonSpace(bytes);
+  if (first === 0x5b) return 'json'; // '['
+  if (first === 0x7b) return 'ndjson'; // '{'
+  return 'csv';
+}
+
+function firstNonSpace(bytes: Uint8Array): number {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return bytes[i] ?? -1;
+}
+
+/**
+ * NULs or control bytes other than tab/CR/LF/FF in the first 4 KB mean binary, unless the NULs
+ * are the pattern of UTF-16 text (see decode.ts).
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || guessUtf16(bytes)) return false;
+  const n = Math.min(bytes.length, 4096);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) odd++;
+  }
+  return odd > 0 && odd >= Math.max(1, n / 200);
+}

@@ -1,0 +1,53 @@
+import type { Engine } from '../db/types';
+import { ident, str } from '../queries/sql';
+import { detectDialect } from './dialect';
+import { decodeText, detectEncoding, toUtf8, type TextEncodingName } from './decode';
+import { cell, tempName, type StagedSheet } from './staging';
+
+/**
+ * CSV/TXT → staging table through DuckDB's read_csv (fast enough for a 1M-row ledger). Title rows
+ * above the header and ragged rows are why the dialect is given explicitly: every record becomes
+ * one row of `width` cells, short rows padded with NULL. Spare columns beyond the widest sampled
+ * record make longer rows visible to the validator instead of silently cut.
+ */
+const SAMPLE_BYTES = 256 * 1024;
+const SPARE_COLUMNS = 4;
+
+export interface StagedCsv extends StagedSheet {
+  encoding: TextEncodingName;
+}
+
+/** Stages the bytes of a delimited text file. */
+export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<StagedCsv> {
+  const encoding = detectEncoding(bytes);
+  try {
+    return await stageText(engine, toUtf8(bytes, encoding), encoding);
+  } catch (e) {
+    // The encoding was guessed from the first megabyte; GBK further down shows up here.
+    if (encoding === 'utf-8' && /unicode|utf-?8/i.test(String(e))) {
+      return stageText(engine, toUtf8(bytes, 'gb18030'), 'gb18030');
+    }
+    throw e;
+  }
+}
+
+async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
+  const sample = decodeText(utf8.subarray(0, SAMPLE_BYTES), 'utf-8');
+  const dialect = detectDialect(sample);
+  const width = dialect.width + SPARE_COLUMNS;
+  const file = tempName('csv') + '.csv';
+  const table = tempName('csv');
+  const columns = Array.from({ length: width }, (_, i) => `${str(cell(i))}: 'VARCHAR'`).join(', ');
+  await engine.registerFile(file, utf8);
+  try {
+    // parallel=false: the parallel scanner refuses null_padding with quoted newlines.
+    await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS
+      SELECT CAST(row_number() OVER () AS INTEGER) AS src_row, *
+      FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
+        columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"',
+        null_padding = true, strict_mode = false, parallel = false)`);
+  } finally {
+    await engine.dropFile(file);
+  }
+  return { table, width, encoding };
+}

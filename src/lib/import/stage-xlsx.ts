@@ -1,0 +1,61 @@
+import type { Engine } from '../db/types';
+import { ImportFailure } from './errors';
+import { stageGrid, type GridRow, type StagedSheet } from './staging';
+
+/**
+ * XLSX (and legacy XLS) → one staging table per sheet, through @e965/xlsx (loaded lazily by
+ * read.ts). Every cell becomes text: date cells and date-formatted serial numbers become
+ * YYYY-MM-DD, so normalisation sees one date form; merged title cells keep their text in the
+ * top-left cell. Row numbers are the sheet's own (1-based), blank rows included in the count.
+ */
+type XlsxModule = typeof import('@e965/xlsx');
+type Cell = import('@e965/xlsx').CellObject;
+
+/** Reads a workbook, mapping password protection and damage to their error codes. */
+function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
+  try {
+    return X.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: false });
+  } catch (e) {
+    const detail = String(e instanceof Error ? e.message : e);
+    if (/password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
+    throw new ImportFailure('corrupt_file', { detail: detail.slice(0, 300) });
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The text of one cell as the importer wants it. */
+export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false): string | null {
+  if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z') return null;
+  if (cell.t === 'd' && cell.v instanceof Date) {
+    const d = cell.v;
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && X.SSF.is_date(String(cell.z))) {
+    const p = X.SSF.parse_date_code(cell.v, { date1904 });
+    if (p) return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+  }
+  if (cell.t === 'b') return cell.v ? '是' : '否';
+  return String(cell.v);
+}
+
+/** Stages every sheet that has any cell; returns them in workbook order. */
+export async function stageWorkbook(engine: Engine, bytes: Uint8Array): Promise<StagedSheet[]> {
+  const X = await import('@e965/xlsx');
+  const wb = readWorkbook(X, bytes);
+  const date1904 = !!wb.Workbook?.WBProps?.date1904;
+  const staged: StagedSheet[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws || !ws['!ref']) continue;
+    const range = X.utils.decode_range(ws['!ref']);
+    const rows: GridRow[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const cells: (string | null)[] = [];
+      for (let c = 0; c <= range.e.c; c++) cells.push(c < range.s.c ? null : cellText(X, ws[X.utils.encode_cell({ r, c })] as Cell, date1904));
+      if (cells.some((v) => v !== null && v.trim() !== '')) rows.push({ row: r + 1, cells });
+    }
+    if (rows.length) staged.push(await stageGrid(engine, rows, name));
+  }
+  return staged;
+}

@@ -1,0 +1,112 @@
+import type { MetricParams } from '../domain/params';
+
+/** One file as the user picked it (or as the sample loader fetched it). */
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What the caller may fix in advance; everything is optional. */
+export interface ImportOptions {
+  /** immediateFixDays (立行立改 deadlines) and fundsYuanThreshold (funds probably in 元). */
+  params?: Partial<MetricParams>;
+  /** Marks the dataset as the embedded sample (`datasets.is_sample`). */
+  isSample?: boolean;
+  /** The dataset's as-of date; default = newest date found in it, never after today. */
+  asOf?: string;
+  /** Normalised header → field key, as chosen in the mapping dialog ('' ignores the column). */
+  mapping?: Record<string, string>;
+  /** Round (and county) to use where neither columns nor sheet/file names say. */
+  roundHint?: RoundHint;
+  /** Replace that dataset (and its sibling sheets from the same file) in the same transaction. */
+  replaceDatasetId?: string;
+  onProgress?: (p: { stage: string; fraction: number }) => void;
+  /** Cancel → ImportError code 'cancelled', nothing written. */
+  signal?: AbortSignal;
+}
+
+/** Round facts the user can supply when a file carries none. */
+export interface RoundHint {
+  inspector_level?: string;
+  term?: string;
+  round_no?: number;
+  round_label?: string;
+  year?: number;
+  county?: string;
+}
+
+/** The outcome of one import: committed reports, a fatal error, or a request for a mapping. */
+export type ImportResult =
+  | { ok: true; datasets: DatasetReport[] }
+  | { ok: false; error: ImportError }
+  | { ok: false; needsMapping: MappingRequest };
+
+/** A fatal problem: nothing was written. `message` is an i18n key of messages/import.ts. */
+export interface ImportError {
+  code: string;
+  message: string;
+  vars?: Record<string, string | number>;
+  file: string;
+  sheet?: string;
+}
+
+/** Required columns are missing: show the headers and samples, then call again with `mapping`. */
+export interface MappingRequest {
+  file: string;
+  sheet?: string;
+  /** Header cells as written in the file. */
+  headers: string[];
+  /** First data rows, one string per header. */
+  samples: string[][];
+  /** Normalised header → suggested field key (null = no suggestion). */
+  suggested: Record<string, string | null>;
+  /** Required field keys no column provides. */
+  missing: string[];
+}
+
+/**
+ * The result of one sheet (or one CSV/JSON/Parquet file). accepted = rows imported (warned ones
+ * included: a warning is an accepted row with an issue), warned = the accepted rows with at
+ * least one warning, rejected = rows not imported (error), skipped = 合计/注/repeated headers.
+ * Blank rows are not counted. accepted + rejected + skipped = non-blank rows under the header.
+ */
+export interface DatasetReport {
+  datasetId: string;
+  file: string;
+  sheet?: string;
+  sha256: string;
+  rowsAccepted: number;
+  rowsWarned: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  asOf: string;
+  /** Issues in row order; capped at ISSUE_REPORT_LIMIT (import_issues holds them all). */
+  issues: ImportIssue[];
+  /** True when `issues` was capped. */
+  issuesTruncated?: boolean;
+  /** Rejected rows with their cells, for rejectedRowsCsv. */
+  rejected?: RejectedRow[];
+  /** Dataset id with an identical sha256 already loaded; nothing new was written. */
+  duplicateOf?: string;
+}
+
+/** One row-level finding of the validator. `message` is an i18n key; vars fill it. */
+export interface ImportIssue {
+  file: string;
+  sheet?: string;
+  /** 1-based row in the sheet/file (0 = the dataset as a whole). */
+  row: number;
+  column?: string;
+  value?: string;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  vars?: Record<string, string | number>;
+}
+
+/** A rejected row: its header → cell values and the reasons it was rejected. */
+export interface RejectedRow {
+  row: number;
+  cells: Record<string, string | null>;
+  reasons: string[];
+}

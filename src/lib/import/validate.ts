@@ -1,0 +1,94 @@
+import { ident, num, str, date } from '../queries/sql';
+import { compactCol as x, rawCol as r } from './normalise/raw';
+import { countyGarbageSql } from './normalise/county';
+import { dateWordOnlySql } from './normalise/dates';
+import { STATUS_LONG_TERM_PATTERN } from '../domain/vocabulary/status';
+import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
+
+/**
+ * Row-level validation (DOMAIN.md §6.1). Each rule is a condition on the normalised table; every
+ * hit becomes one issue row. Errors reject the row; warnings keep it; skipped rows (合计, 注,
+ * repeated headers) are reported as info. Nothing is dropped without an issue.
+ */
+export interface Rule {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Field key the issue is about ('' for the row as a whole). */
+  column: string;
+  when: string;
+  value: string;
+}
+
+const DEADLINE_X = `coalesce(${x('deadline_raw')}, ${x('deadline')})`;
+const DATE_FIELDS = ['feedback_date', 'completion_date', 'closure_date', 'station_start', 'station_end', 'followup_date'];
+const INT_FIELDS = ['measure_count', 'evidence_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction',
+  'acc_org_handling', 'acc_admonish', 'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
+const BOOL_FIELDS = ['key_concern', 'long_term', 'closed', 'in_concentrated_period', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
+
+/** Rules that reject a row: a required value that cannot be derived, or an over-long cell. */
+export function errorRules(): Rule[] {
+  return [
+    { code: 'cell_too_long', severity: 'error', column: '', when: 'long_col IS NOT NULL', value: "'#' || (long_col + 1)" },
+    { code: 'unit_missing', severity: 'error', column: 'unit_name', when: 'unit_name IS NULL', value: 'NULL' },
+    { code: 'title_missing', severity: 'error', column: 'problem_title', when: 'problem_title IS NULL', value: 'NULL' },
+    { code: 'county_missing', severity: 'error', column: 'county', when: 'county IS NULL', value: r('county') },
+    { code: 'round_missing', severity: 'error', column: 'round_label', when: 'round_key IS NULL',
+      value: `coalesce(${r('round_label')}, ${r('round_no')}, ${r('inspector_level')})` },
+  ];
+}
+
+/** Rules that keep the row but flag it. */
+export function warningRules(p: { asOf: string; fundsYuanThreshold: number }): Rule[] {
+  const rules: Rule[] = [
+    { code: 'ragged_row', severity: 'warning', column: '', when: 'ragged', value: 'NULL' },
+    { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
+      when: `status IS NULL AND ${r('status_raw')} IS NOT NULL AND NOT regexp_matches(${x('status_raw')}, ${str(STATUS_LONG_TERM_PATTERN)})`,
+      value: r('status_raw') },
+    { code: 'deadline_unparsed', severity: 'warning', column: 'deadline_raw',
+      when: `deadline IS NULL AND deadline_raw IS NOT NULL AND NOT ${dateWordOnlySql(DEADLINE_X)}
+        AND NOT regexp_matches(${DEADLINE_X}, '立行立改|立行整改')`, value: 'deadline_raw' },
+    { code: 'deadline_needs_feedback', severity: 'warning', column: 'deadline_raw',
+      when: `deadline IS NULL AND regexp_matches(${DEADLINE_X}, '立行立改|立行整改')`, value: 'deadline_raw' },
+    { code: 'county_unknown', severity: 'warning', column: 'county', when: countyGarbageSql('county'), value: 'county' },
+    { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z'", value: 'category_raw' },
+    { code: 'completed_without_date', severity: 'warning', column: 'completion_date',
+      when: "status = 'completed' AND completion_date IS NULL", value: r('completion_date') },
+    { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',
+      when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
+    { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',
+      when: 'completion_date < feedback_date', value: r('completion_date') },
+    { code: 'funds_probably_yuan', severity: 'warning', column: 'funds_wan',
+      when: `funds_wan > ${num(p.fundsYuanThreshold)}`, value: r('funds_wan') },
+    { code: 'number_negative', severity: 'warning', column: 'funds_wan', when: negativeSql(x('funds_wan')), value: r('funds_wan') },
+    { code: 'number_invalid', severity: 'warning', column: 'funds_wan',
+      when: `NOT ${negativeSql(x('funds_wan'))} AND ${decimalUnparsedSql(x('funds_wan'))}`, value: r('funds_wan') },
+  ];
+  for (const k of DATE_FIELDS) {
+    rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL`, value: r(k) });
+  }
+  for (const k of INT_FIELDS) {
+    rules.push({ code: 'number_negative', severity: 'warning', column: k, when: negativeSql(x(k)), value: r(k) });
+    rules.push({ code: 'number_invalid', severity: 'warning', column: k,
+      when: `NOT ${negativeSql(x(k))} AND ${intUnparsedSql(x(k))}`, value: r(k) });
+  }
+  for (const k of BOOL_FIELDS) {
+    rules.push({ code: 'bool_invalid', severity: 'warning', column: k,
+      when: `${r(k)} IS NOT NULL AND NOT regexp_matches(${x(k)}, '^(是|否|已|未|有|无|不|没|√|✓|✔|×|✗|✘|y|n|yes|no|true|false|1|0|对)')`,
+      value: r(k) });
+  }
+  return rules;
+}
+
+/** One SELECT per rule, unioned, restricted by `where`. */
+export function rulesSql(rules: Rule[], from: string, where: string): string {
+  return rules
+    .map((x) => `SELECT src_row, ${str(x.column)} AS column_key, CAST(left(${x.value}, 200) AS VARCHAR) AS value,
+      ${str(x.severity)} AS severity, ${str(x.code)} AS code FROM ${ident(from)} WHERE (${where}) AND (${x.when})`)
+    .join('\nUNION ALL\n');
+}
+
+/** The skipped rows, as info issues. */
+export function skippedSql(from: string): string {
+  return `SELECT src_row, '' AS column_key, CAST(left(first_cell, 200) AS VARCHAR) AS value, 'info' AS severity,
+    'row_skipped_' || skip_kind AS code FROM ${ident(from)} WHERE skip_kind IS NOT NULL`;
+}

@@ -1,0 +1,95 @@
+import { describe, test, expect, beforeAll } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { rejectedRowsCsv } from '../../../src/lib/import';
+import { textFixtures } from '../../fixtures/make-fixtures';
+import { MESSY_EXPECTED as X } from '../../fixtures/ledgers';
+import { freshEngine, importOk, issuesOf } from './helpers';
+
+// Every encoding and delimiter of the same messy ledger gives exactly the hand-computed outcome.
+describe('CSV/TXT import of the messy ledger', () => {
+  const files = textFixtures();
+  for (const [name, expectedEncoding] of [
+    ['messy-utf8.csv', 'utf-8'],
+    ['messy-utf8-bom.csv', 'utf-8-bom'],
+    ['messy-gbk.csv', 'gb18030'],
+    ['messy-gb18030.txt', 'gb18030'],
+    ['messy-utf16le-bom.csv', 'utf-16le'],
+    ['messy-utf16be.csv', 'utf-16be'],
+    ['messy-tab.txt', 'utf-8'],
+    ['messy-semicolon.csv', 'utf-8'],
+  ] as const) {
+    test(name, async () => {
+      const e = await freshEngine();
+      const [r] = await importOk(e, name, files[name]);
+      expect([r.rowsAccepted, r.rowsWarned, r.rowsRejected, r.rowsSkipped]).toEqual([X.accepted, X.warned, X.rejected, X.skipped]);
+      expect(r.asOf).toBe(X.asOf);
+      expect(issuesOf(r, 'error')).toEqual(X.errors);
+      expect(issuesOf(r, 'warning')).toEqual(X.warnings);
+      expect(issuesOf(r, 'info')).toEqual(X.skips);
+      const [ds] = await e.query<{ encoding: string; rows_accepted: number }>('SELECT encoding, rows_accepted FROM datasets');
+      expect(ds).toEqual({ encoding: expectedEncoding, rows_accepted: X.accepted });
+      // No mojibake: the Chinese text arrives intact.
+      const units = await e.query<{ unit_name: string }>('SELECT unit_name FROM findings ORDER BY source_row');
+      expect(units.map((u) => u.unit_name)).toEqual([
+        '中共永康市委', '义乌市佛堂镇党委', '东阳市城投集团党委', '兰溪市教育局党委', '浦江县某局', '磐安县某局', '磐安县某局', '金东区某局',
+      ]);
+    });
+  }
+});
+
+describe('normalised values of the messy ledger', () => {
+  let e: Engine;
+  beforeAll(async () => {
+    e = await freshEngine();
+    await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  });
+
+  test('rows as stored', async () => {
+    const rows = await e.query(`SELECT source_row, county, county_code, round_key, category_l1, category_l2, deadline, long_term,
+      status, completion_date, funds_wan, rect_type FROM findings ORDER BY source_row`);
+    expect(rows).toEqual([
+      { source_row: 4, county: '永康市', county_code: '330784', round_key: '浙江省|省委|十四届|4', category_l1: 'A', category_l2: 'A1', deadline: '2019-12-31', long_term: false, status: 'completed', completion_date: '2019-06-30', funds_wan: null, rect_type: null },
+      { source_row: 5, county: '义乌市', county_code: '330782', round_key: '金华市|市委|八届|2', category_l1: 'C', category_l2: 'C4', deadline: '2022-04-14', long_term: false, status: 'basically_completed', completion_date: null, funds_wan: null, rect_type: '立行立改' },
+      { source_row: 6, county: '东阳市', county_code: '330783', round_key: '金华市|市委|八届|2', category_l1: 'D', category_l2: 'D2', deadline: '2022-06-30', long_term: true, status: 'in_progress', completion_date: null, funds_wan: 12.5, rect_type: null },
+      { source_row: 7, county: '兰溪市', county_code: '330781', round_key: '金华市|市委|八届|2', category_l1: 'Z', category_l2: null, deadline: null, long_term: false, status: null, completion_date: null, funds_wan: null, rect_type: null },
+      { source_row: 10, county: '浦江县', county_code: '330726', round_key: '金华市|市委|八届|2', category_l1: 'D', category_l2: 'D1', deadline: '2022-12-31', long_term: false, status: 'completed', completion_date: '2022-01-01', funds_wan: 2000000, rect_type: null },
+      { source_row: 11, county: '磐安县', county_code: '330727', round_key: '金华市|市委|八届|2', category_l1: 'D', category_l2: 'D1', deadline: '2022-12-31', long_term: false, status: 'completed', completion_date: '2022-05-01', funds_wan: null, rect_type: null },
+      { source_row: 12, county: '磐安县', county_code: '330727', round_key: '金华市|市委|八届|2', category_l1: 'D', category_l2: 'D1', deadline: '2022-12-31', long_term: false, status: 'completed', completion_date: '2022-05-02', funds_wan: null, rect_type: null },
+      { source_row: 13, county: '金东区', county_code: '330703', round_key: '金华市|市委|八届|2', category_l1: 'E', category_l2: 'E3', deadline: '2022-12-31', long_term: false, status: 'completed', completion_date: '2022-04-01', funds_wan: null, rect_type: null },
+    ]);
+  });
+
+  test('raw text kept beside normalised values', async () => {
+    const [row] = await e.query(`SELECT deadline_raw, status_raw, county_raw, category_raw, problem_title FROM findings WHERE source_row = 7`);
+    expect(row).toEqual({ deadline_raw: '2019-13-45', status_raw: '待核实', county_raw: '兰溪市', category_raw: '未知类别', problem_title: '学习制度 不健全' });
+  });
+
+  test('rounds upserted with the earliest feedback date', async () => {
+    expect(await e.query('SELECT round_key, committee, inspector_level, inspection_kind, term, round_no, round_label, year, feedback_date FROM rounds ORDER BY round_key')).toEqual([
+      { round_key: '浙江省|省委|十四届|4', committee: '浙江省', inspector_level: '省委', inspection_kind: '巡视', term: '十四届', round_no: 4, round_label: '十四届省委第四轮巡视', year: 2018, feedback_date: '2018-10-30' },
+      { round_key: '金华市|市委|八届|2', committee: '金华市', inspector_level: '市委', inspection_kind: '巡察', term: '八届', round_no: 2, round_label: '八届市委第二轮巡察', year: 2022, feedback_date: '2022-03-15' },
+    ]);
+  });
+
+  test('finding ids: 序号 is not an id, so round + unit + 序号', async () => {
+    const ids = await e.query<{ finding_id: string }>('SELECT finding_id FROM findings ORDER BY source_row LIMIT 2');
+    expect(ids.map((i) => i.finding_id)).toEqual(['浙江省|省委|十四届|4|中共永康市委|1', '金华市|市委|八届|2|义乌市佛堂镇党委|2']);
+  });
+
+  test('issues stored with file, row, column and value', async () => {
+    const rows = await e.query(`SELECT source_row, column_name, value, severity, code, message FROM import_issues WHERE code = 'status_unrecognised'`);
+    expect(rows).toEqual([{ source_row: 7, column_name: '整改状态', value: '待核实', severity: 'warning', code: 'status_unrecognised', message: 'import.issue.status_unrecognised' }]);
+  });
+});
+
+test('rejectedRowsCsv lists the rejected rows with reasons, BOM first', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  const csv = rejectedRowsCsv(r);
+  const lines = csv.slice(1).trim().split('\r\n');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(lines[0]).toBe('行号,原因,序号,县（市、区）,被巡察单位,轮次名称,反馈时间,问题类别,具体问题,整改时限,整改状态,完成时间,挽回经济损失（万元）');
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toMatch(/^8,第8行：缺少县市区|^8,第8行：无法确定县市区/);
+  expect(lines[2]).toContain('缺轮次的问题');
+});

@@ -1,0 +1,35 @@
+import { openNodeEngine } from '../../../src/lib/db/node';
+import { SCHEMA_DDL } from '../../../src/lib/db/schema';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import type { DatasetReport, ImportOptions, ImportResult } from '../../../src/lib/import';
+
+/** A fresh engine with the schema created. */
+export async function freshEngine(): Promise<Engine & { close(): void }> {
+  const e = await openNodeEngine();
+  for (const s of SCHEMA_DDL) await e.exec(s);
+  return e;
+}
+
+/** Imports and insists on success; returns the reports. */
+export async function importOk(engine: Engine, name: string, bytes: Uint8Array, opts?: ImportOptions): Promise<DatasetReport[]> {
+  const res: ImportResult = await importFile(engine, { name, bytes }, opts);
+  if (!res.ok) throw new Error(`import failed: ${JSON.stringify(res)}`);
+  return res.datasets;
+}
+
+/** Row counts of the persistent tables, to prove a failed import changed nothing. */
+export async function tableCounts(engine: Engine): Promise<Record<string, number>> {
+  const [r] = await engine.query<Record<string, number>>(`SELECT
+    (SELECT count(*) FROM findings) AS findings, (SELECT count(*) FROM rounds) AS rounds,
+    (SELECT count(*) FROM datasets) AS datasets, (SELECT count(*) FROM import_issues) AS issues`);
+  return r;
+}
+
+/** Issues of a report as {row, code} pairs of one severity, sorted. */
+export function issuesOf(report: DatasetReport, severity: 'error' | 'warning' | 'info') {
+  return report.issues
+    .filter((i) => i.severity === severity)
+    .map((i) => ({ row: i.row, code: i.code }))
+    .sort((a, b) => a.row - b.row || a.code.localeCompare(b.code));
+}
