@@ -22,6 +22,14 @@ function printed(value: string | number | null): string {
 // Formatted numbers ("76%", "1,234", "7.13") line up on the right like real numbers do.
 const NUMERIC_TEXT = /^[-+]?[\d,]+(\.\d+)?%?$/;
 
+/** Whether every filled cell of a column is a number or a formatted number (then the column aligns right). */
+export function numericColumns(table: BriefingChart['table']): boolean[] {
+  return table.columns.map((_, i) => {
+    const filled = table.rows.map((r) => r[i] ?? null).filter((v): v is string | number => v !== null && v !== '');
+    return filled.length > 0 && filled.every((v) => typeof v === 'number' || NUMERIC_TEXT.test(v));
+  });
+}
+
 function cellParagraph(d: DocxModule, text: string, align: 'left' | 'right' | 'center', bold: boolean): ParagraphT {
   const alignment = align === 'right' ? d.AlignmentType.RIGHT : align === 'center' ? d.AlignmentType.CENTER : d.AlignmentType.LEFT;
   return new d.Paragraph({
@@ -34,10 +42,11 @@ function cellParagraph(d: DocxModule, text: string, align: 'left' | 'right' | 'c
 /**
  * The chart's data table: full text width set in percent with fixed layout (so Word and
  * LibreOffice wrap long cells instead of widening the table), a shaded header row repeated on
- * every page, thin grey borders, numbers right-aligned.
+ * every page, thin grey borders, number columns right-aligned (their dashes too).
  */
 export function chartTableDocx(d: DocxModule, table: BriefingChart['table'], textWidthTwips: number): TableT {
   const percents = columnPercents(table.columns, table.rows);
+  const numeric = numericColumns(table);
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: BORDER_COLOR };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   const margins = { top: 30, bottom: 30, left: 70, right: 70 };
@@ -67,7 +76,7 @@ export function chartTableDocx(d: DocxModule, table: BriefingChart['table'], tex
             width: width(i),
             margins,
             verticalAlign: d.VerticalAlign.CENTER,
-            children: [cellParagraph(d, printed(value), typeof value === 'number' || NUMERIC_TEXT.test(String(value)) ? 'right' : 'left', false)],
+            children: [cellParagraph(d, printed(value), numeric[i] ? 'right' : 'left', false)],
           });
         }),
       }),

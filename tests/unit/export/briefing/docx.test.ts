@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildBriefingDocx } from '../../../../src/lib/export/briefing/docx';
+import { numericColumns } from '../../../../src/lib/export/briefing/docxTable';
 import { barsPng, samplePack } from './fixtures';
 import { partsUnder, runs, unzip } from './zip';
 
@@ -107,5 +108,27 @@ describe('buildBriefingDocx', () => {
     const { zip, text } = await open(pack);
     expect(text).toEqual([pack.title, pack.subtitle, pack.headline]);
     expect(partsUnder(zip.names, /^word\/media\//)).toHaveLength(0);
+  });
+});
+
+describe('numericColumns', () => {
+  test.each([
+    ['counts and rates with a null', [[25, '76%'], [null, '93.75%'], [16, '-5%']], [true, true]],
+    ['formatted thousands and decimals', [['1,234', '7.13']], [true, true]],
+    ['names are text', [['婺城区', 3], ['永康市', 4]], [false, true]],
+    ['a column with only nulls is text', [[null, 1]], [false, true]],
+    ['a number column with one word is text', [[1, 2], ['合计', 3]], [false, true]],
+  ] as const)('%s', (_, rows, expected) => {
+    expect(numericColumns({ columns: ['a', 'b'], rows: rows as unknown as (string | number | null)[][] })).toEqual(expected);
+  });
+
+  test('a number column prints right-aligned, its dash too', async () => {
+    const { xml } = await open();
+    // the 问题数 column of table 1 holds 25, 16 and null → three right-aligned body cells
+    const cells = [...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+    const dash = cells.find((c) => runs(c, 'w:t')[0] === '—')!;
+    expect(dash).toContain('<w:jc w:val="right"/>');
+    const county = cells.find((c) => runs(c, 'w:t')[0] === '婺城区')!;
+    expect(county).toContain('<w:jc w:val="left"/>');
   });
 });
