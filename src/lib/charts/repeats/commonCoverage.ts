@@ -48,9 +48,9 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
-    grid: { left: 8, right: 16, top: 80, bottom: 48, containLabel: true },
+    grid: { left: 8, right: 16, top: 80, bottom: 60, containLabel: true },
     xAxis: {
-      type: 'category', name: translate(ctx.lang, 'repeats.axis.round'), nameLocation: 'middle', nameGap: 40,
+      type: 'category', name: translate(ctx.lang, 'repeats.axis.round'), nameLocation: 'middle', nameGap: 52,
       data: roundLabels(rounds), axisLabel: { interval: 0, fontSize: 10, lineHeight: 13 },
     },
     yAxis: { type: 'value', name: translate(ctx.lang, 'repeats.axis.coverage'), min: 0, max: 100, axisLabel: { formatter: '{value}%' } },

@@ -23,6 +23,9 @@ export const PERSISTENT_MARK = '★';
 
 const SCALE = ['#e3f2fd', '#64b5f6', '#0d47a1'];
 
+/** Above this many L2 columns a ~560 px plot has about 14 px per cell: too narrow for "3★". */
+export const DENSE_COLUMNS = 20;
+
 /**
  * County × L2 heatmap of 屡现指数 (#26): each cell prints the number of distinct rounds (or years)
  * in which the code appeared in the county; cells at or above `persistenceThreshold` add ★ and a
@@ -36,6 +39,7 @@ export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartConte
   const period = translate(ctx.lang, periodKey);
   const codes = l2CodesOf(rows);
   const counties = countiesOf(rows);
+  const dense = codes.length > DENSE_COLUMNS;
   const cells = rows.map((r): PersistenceCell => ({
     value: [codes.indexOf(r.category_l2), counties.indexOf(r.county), r.periods],
     county: r.county, code: r.category_l2, findings: r.findings, persistent: r.persistent,
@@ -46,8 +50,11 @@ export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartConte
     itemStyle: { borderColor: '#fff', borderWidth: 1, decal: NO_PATTERN },
     label: {
       ...CELL_LABEL,
+      // A dense grid (> DENSE_COLUMNS codes) has no room for numbers: only flagged cells print ★,
+      // the index itself is in the tooltip.
       formatter: (p) => {
         const c = p.data as PersistenceCell;
+        if (dense) return c.persistent ? PERSISTENT_MARK : '';
         return c.persistent ? `${c.value[2]}${PERSISTENT_MARK}` : String(c.value[2]);
       },
     },

@@ -58,7 +58,8 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
   const l1Name = (code: string) => `${code} ${categoryName(code, ctx.lang)}`;
   const unit = translate(ctx.lang, 'repeats.unit.findings');
   const series: SankeySeriesOption = {
-    type: 'sankey', left: LEFT, right: RIGHT, top: 96, bottom: 16, nodeWidth: 12, nodeGap: 10, draggable: false,
+    // nodeGap ≥ one label line, so the labels of tiny nodes never overlap.
+    type: 'sankey', left: LEFT, right: RIGHT, top: 96, bottom: 16, nodeWidth: 12, nodeGap: 14, draggable: false,
     layoutIterations: 0,
     emphasis: { focus: 'adjacency' },
     data: [...nodes.values()].sort((a, b) => a.step - b.step || a.code.localeCompare(b.code)),
@@ -82,7 +83,7 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
   const span = Math.max(1, steps.length - 1);
   const usable = width - LEFT - RIGHT - 12;
   const headers = steps.map((k, i) => ({
-    type: 'text' as const, left: Math.round(LEFT + (usable * i) / span) - (i === span && steps.length > 1 ? 24 : 0), top: 74,
+    type: 'text' as const, left: Math.round(LEFT + (usable * i) / span), top: 74,
     style: { text: stepName(k), fontSize: 11, fontWeight: 'bold' as const, fill: '#52606d' },
   }));
   const base = baseOption(ctx, title);

@@ -116,6 +116,16 @@ describe('chart details', () => {
     expect(JSON.stringify(byYear.graphic)).toContain('按年度');
   });
 
+  test('persistence on a dense grid (> 20 codes): only flagged cells print, and they print ★', () => {
+    const codes = ['A1', 'A2', 'A3', 'A4', 'A5', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'E1'];
+    const rows = codes.map((code, i) => ({ county: '永康市', category_l2: code, periods: i === 0 ? 4 : 1, findings: 1, persistent: i === 0 }));
+    const s = seriesOf(REPEAT_CHARTS[2].option(rows, zh))[0];
+    const fmt = (s.label as { formatter: (p: unknown) => string }).formatter;
+    const labels = (s.data as unknown[]).map((d) => fmt({ data: d }));
+    expect(labels.filter((l) => l !== '')).toEqual([PERSISTENT_MARK]);
+    expect(labels).toHaveLength(21);
+  });
+
   test('flow: one node per step and L1, columns headed by inspection number, ribbon tooltip', () => {
     const option = REPEAT_CHARTS[0].option(FIXTURES['repeat-flow'].rows, zh);
     const s = seriesOf(option)[0];
