@@ -4,7 +4,8 @@ import type { Messages } from '../translate';
 export const briefing: Messages = {
   zh: {
     'briefing.title': '巡视巡察整改情况分析简报',
-    'briefing.subtitle': '数据截至{date} · 筛选：{filters} · 数据来源：{source}',
+    'briefing.subtitle': '数据截至{date} · 筛选：{filters}',
+    'briefing.source': '数据来源：{source}',
     'briefing.caption': '图{n} {title} 数据截至{date} · 筛选：{filters}',
     'briefing.asOf': '数据截至{date}',
     'briefing.definitions': '口径说明',
@@ -19,7 +20,8 @@ export const briefing: Messages = {
   },
   en: {
     'briefing.title': 'Inspection rectification briefing',
-    'briefing.subtitle': 'Data as of {date} · Filters: {filters} · Source: {source}',
+    'briefing.subtitle': 'Data as of {date} · Filters: {filters}',
+    'briefing.source': 'Source: {source}',
     'briefing.caption': 'Figure {n} {title}, data as of {date} · Filters: {filters}',
     'briefing.asOf': 'Data as of {date}',
     'briefing.definitions': 'Definitions',

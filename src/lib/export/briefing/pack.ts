@@ -1,0 +1,33 @@
+import type { DataTable } from '../../charts/dataTable';
+import { formatDate } from '../../charts/format';
+import { translate, type Lang } from '../../i18n/translate';
+import type { BriefingChart } from './types';
+
+// The words of a pack that the Briefing screen assembles, in one place so that the DOCX caption,
+// the slide caption and the file name all say the same date and filters the same way.
+
+/** The filters in words, or 全部 / All when nothing is filtered. */
+function filtersOrAll(lang: Lang, filterText: string): string {
+  return filterText.trim() || translate(lang, 'filter.all');
+}
+
+/** Figure caption: 图1 整改完成率（按县市区×轮次） 数据截至2026年6月30日 · 筛选：全部. */
+export function chartCaption(lang: Lang, n: number, title: string, asOf: string, filterText: string): string {
+  return translate(lang, 'briefing.caption', { n, title, date: formatDate(asOf, lang), filters: filtersOrAll(lang, filterText) });
+}
+
+/** Subtitle: 数据截至… · 筛选：… · 数据来源：…, the source left out when there is none. */
+export function packSubtitle(lang: Lang, asOf: string, filterText: string, source: string): string {
+  const base = translate(lang, 'briefing.subtitle', { date: formatDate(asOf, lang), filters: filtersOrAll(lang, filterText) });
+  return source.trim() ? `${base} · ${translate(lang, 'briefing.source', { source: source.trim() })}` : base;
+}
+
+/** A chart's data table (`chartDataTable`) in the pack's shape: header labels and the formatted rows. */
+export function briefingTable(table: DataTable): BriefingChart['table'] {
+  return { columns: table.columns.map((c) => c.label), rows: table.rows };
+}
+
+/** Download name, e.g. 巡视巡察整改简报_2026-06-30.docx; characters Windows forbids become _. */
+export function briefingFileName(lang: Lang, asOf: string, ext: 'docx' | 'pptx'): string {
+  return `${translate(lang, 'briefing.fileName', { date: asOf })}.${ext}`.replace(/[\\/:*?"<>|]/g, '_');
+}

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { briefingFileName, briefingTable, chartCaption, packSubtitle } from '../../../../src/lib/export/briefing/pack';
+import { briefing } from '../../../../src/lib/i18n/messages/briefing';
+import { chartDataTable } from '../../../../src/lib/charts/dataTable';
+
+describe('pack words', () => {
+  test.each([
+    ['zh', 1, '整改完成率（按县市区×轮次）', '', '图1 整改完成率（按县市区×轮次） 数据截至2026年6月30日 · 筛选：全部'],
+    ['zh', 3, '问题类别分布', '县市区：永康市', '图3 问题类别分布 数据截至2026年6月30日 · 筛选：县市区：永康市'],
+    ['en', 2, 'Category mix', ' ', 'Figure 2 Category mix, data as of 2026-06-30 · Filters: All'],
+  ] as const)('caption %s %i', (lang, n, title, filters, expected) => {
+    expect(chartCaption(lang, n, title, '2026-06-30', filters)).toBe(expected);
+  });
+
+  test.each([
+    ['zh', '示例数据', '数据截至2026年6月30日 · 筛选：全部 · 数据来源：示例数据'],
+    ['zh', '', '数据截至2026年6月30日 · 筛选：全部'],
+    ['en', 'ledger.xlsx', 'Data as of 2026-06-30 · Filters: All · Source: ledger.xlsx'],
+  ] as const)('subtitle %s with source %s', (lang, source, expected) => {
+    expect(packSubtitle(lang, '2026-06-30', '', source)).toBe(expected);
+  });
+
+  test('file names', () => {
+    expect(briefingFileName('zh', '2026-06-30', 'docx')).toBe('巡视巡察整改简报_2026-06-30.docx');
+    expect(briefingFileName('en', '2026-06-30', 'pptx')).toBe('rectification-briefing_2026-06-30.pptx');
+  });
+
+  test('a chart data table becomes header labels and the same formatted rows', () => {
+    const table = chartDataTable([{ county: '330784', findings: 16, completion_rate: 0.9375 }], 'zh');
+    const packed = briefingTable(table);
+    expect(packed.columns).toEqual(table.columns.map((c) => c.label));
+    expect(packed.rows).toEqual([[table.rows[0][0], 16, '93.75%']]);
+  });
+});
+
+test('briefing messages: zh and en define the same keys, none empty', () => {
+  expect(Object.keys(briefing.en).sort()).toEqual(Object.keys(briefing.zh).sort());
+  for (const lang of ['zh', 'en'] as const) for (const v of Object.values(briefing[lang])) expect(v.trim()).not.toBe('');
+});
