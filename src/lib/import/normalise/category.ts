@@ -32,9 +32,10 @@ const codeL2 = (x: string) => {
 const wordsL1 = (x: string) => firstMatchSql(x, L1_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
 const wordsL2 = (x: string) => firstMatchSql(x, L2_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
 
+
 /**
- * Candidate columns for a first SELECT: `cat_l1` (stated or named L1), `cat_l2` (stated or
- * worded L2 from the category columns) and `title_l2` (L2 from the title's wording).
+ * Candidate columns for a first SELECT: `cat_l1` (stated or named L1) and `cat_l2` (stated or
+ * worded L2 from the category columns).
  */
 export function categoryCandidatesSql(i: CategoryInputs): string {
   // One keyword pass over the category columns joined, not one per column: every pattern is a
@@ -42,7 +43,20 @@ export function categoryCandidatesSql(i: CategoryInputs): string {
   const joined = `concat_ws('|', ${i.subcategory}, ${i.category}, ${i.aspect})`;
   const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL1(`concat_ws('|', ${i.category}, ${i.aspect})`)})`;
   const l2 = `coalesce(${codeL2(i.category)}, ${codeL2(i.subcategory)}, ${wordsL2(joined)})`;
-  return `${l1} AS cat_l1, ${l2} AS cat_l2, ${wordsL2(i.title)} AS title_l2`;
+  return `${l1} AS cat_l1, ${l2} AS cat_l2`;
+}
+
+/**
+ * L2 from the title's wording, in a later layer than the candidates: when an L1 is stated, only
+ * that L1's rules are tried, so 药品采购 under F gives F1 rather than E3 (采购).
+ */
+export function titleL2Sql(catL1: string, title: string): string {
+  const byL1 = [...new Set(L2_RULES.map((r) => r.code[0]))].map((l1) => {
+    const rules = L2_RULES.filter((r) => r.code[0] === l1).map((r) => ({ pattern: r.pattern, value: r.code }));
+    return `WHEN ${str(l1)} THEN ${firstMatchSql(title, rules)}`;
+  });
+  const all = firstMatchSql(title, L2_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
+  return `CASE ${catL1} ${byL1.join(' ')} ELSE ${all} END`;
 }
 
 /** Final L1 from the candidates: stated L1, else the L1 of a found L2, else Z. */

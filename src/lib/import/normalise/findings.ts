@@ -1,7 +1,7 @@
 import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { ident, num, str } from '../../queries/sql';
 import { compactCol as x, rawCol as r } from './raw';
-import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql } from './category';
+import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql, titleL2Sql } from './category';
 import { countyCodeSql, countyInTextSql, countySql } from './county';
 import { dateSql, deadlineLongTermSql } from './dates';
 import { normTitleSql, unitNameNormSql } from './names';
@@ -82,12 +82,13 @@ export function normalisedTableSql(raw: string, lookup: string, table: string, c
   const months = num(c.concentratedPeriodMonths);
   return `CREATE TEMP TABLE ${ident(table)} AS
     SELECT * EXCLUDE (cat_l1, cat_l2, title_l2, closed_col, in_concentrated_period_col, year_col, round_year),
+      ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2
+    FROM (SELECT *, ${titleL2Sql('cat_l1', x('problem_title'))} AS title_l2 FROM (SELECT *,
       ${countyCodeSql('county')} AS county_code,
       coalesce(year_col, round_year, year(feedback_date), year(station_start)) AS year,
       coalesce(${dateSql(x('deadline'), { immediate })}, ${dateSql(x('deadline_raw'), { immediate })}) AS deadline,
       coalesce(closed_col, CASE WHEN closure_date IS NOT NULL OR regexp_matches(${x('status_raw')}, '^已?销号') THEN true END) AS closed,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
-        AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period,
-      ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2
-    FROM (SELECT t.*, ${layer1(c, county)} FROM ${ident(raw)} t LEFT JOIN ${ident(lookup)} lk ON ${join})`;
+        AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
+    FROM (SELECT t.*, ${layer1(c, county)} FROM ${ident(raw)} t LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }

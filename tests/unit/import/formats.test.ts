@@ -1,0 +1,45 @@
+import { describe, test, expect } from 'vitest';
+import { workbookFixtures } from '../../fixtures/workbooks';
+import { recordFixtures } from '../../fixtures/records';
+import { freshEngine, importOk, issuesOf } from './helpers';
+
+describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, one sheet per round', () => {
+  test('two data sheets become two datasets; the 说明 sheet is ignored', async () => {
+    const e = await freshEngine();
+    const files = await workbookFixtures();
+    const reports = await importOk(e, 'workbook-two-sheets.xlsx', files['workbook-two-sheets.xlsx']);
+    expect(reports.map((r) => [r.sheet, r.rowsAccepted, r.rowsWarned, r.rowsRejected, r.rowsSkipped, r.asOf])).toEqual([
+      ['十四届省委第四轮巡视', 3, 0, 0, 1, '2019-06-30'],
+      ['八届市委第二轮巡察', 1, 0, 1, 0, '2022-05-20'],
+    ]);
+    expect(issuesOf(reports[0], 'info')).toEqual([{ row: 8, code: 'row_skipped_total' }]);
+    expect(issuesOf(reports[1], 'error')).toEqual([{ row: 5, code: 'unit_missing' }]);
+    const rows = await e.query(`SELECT source_sheet, source_row, finding_id, county, county_code, round_key, feedback_date, deadline,
+      long_term, completion_date, category_l2 FROM findings ORDER BY source_sheet DESC, source_row`);
+    expect(rows).toEqual([
+      { source_sheet: '十四届省委第四轮巡视', source_row: 4, finding_id: 'P-1', county: '永康市', county_code: '330784', round_key: '浙江省|省委|十四届|4', feedback_date: '2018-10-30', deadline: '2019-12-31', long_term: false, completion_date: '2019-06-30', category_l2: 'A1' },
+      { source_sheet: '十四届省委第四轮巡视', source_row: 5, finding_id: 'P-2', county: '永康市', county_code: '330784', round_key: '浙江省|省委|十四届|4', feedback_date: '2018-10-30', deadline: '2019-12-31', long_term: false, completion_date: '2019-05-15', category_l2: 'B1' },
+      { source_sheet: '十四届省委第四轮巡视', source_row: 7, finding_id: 'P-3', county: '兰溪市', county_code: '330781', round_key: '浙江省|省委|十四届|4', feedback_date: '2018-10-30', deadline: null, long_term: true, completion_date: null, category_l2: 'G1' },
+      { source_sheet: '八届市委第二轮巡察', source_row: 4, finding_id: 'C-1', county: '市本级', county_code: '330700', round_key: '金华市|市委|八届|2', feedback_date: '2022-03-15', deadline: '2022-06-30', long_term: false, completion_date: '2022-05-20', category_l2: 'C1' },
+    ]);
+    const ds = await e.query<{ sheet: string; format: string }>('SELECT sheet, format FROM datasets ORDER BY sheet DESC');
+    expect(ds).toEqual([{ sheet: '十四届省委第四轮巡视', format: 'xlsx' }, { sheet: '八届市委第二轮巡察', format: 'xlsx' }]);
+  });
+});
+
+describe('Parquet, JSON array and NDJSON', () => {
+  for (const name of ['records.parquet', 'records.json', 'records.ndjson']) {
+    test(name, async () => {
+      const e = await freshEngine();
+      const files = await recordFixtures();
+      const [r] = await importOk(e, name, files[name]);
+      expect([r.rowsAccepted, r.rowsWarned, r.rowsRejected, r.rowsSkipped]).toEqual([2, 0, 1, 0]);
+      expect(issuesOf(r, 'error')).toEqual([{ row: 3, code: 'title_missing' }]);
+      const rows = await e.query(`SELECT finding_id, county, round_key, category_l1, category_l2, status, acc_people_total FROM findings ORDER BY finding_id`);
+      expect(rows).toEqual([
+        { finding_id: 'R-1', county: '东阳市', round_key: '金华市|市委|八届|5', category_l1: 'F', category_l2: 'F1', status: 'completed', acc_people_total: 2 },
+        { finding_id: 'R-2', county: '东阳市', round_key: '金华市|市委|八届|5', category_l1: 'C', category_l2: 'C5', status: 'in_progress', acc_people_total: null },
+      ]);
+    });
+  }
+});
