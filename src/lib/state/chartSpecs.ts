@@ -10,6 +10,14 @@ import { completionHeatmapQuery } from '../queries/completionHeatmap';
 import { statusByCountyQuery } from '../queries/statusByCounty';
 import { warningsByCountyQuery } from '../queries/warningsByCounty';
 import { repeatsByRoundQuery } from '../queries/repeatsByRound';
+import { rectificationCurveOption } from '../charts/rectificationCurve';
+import { countyRankingOption } from '../charts/countyRanking';
+import { outcomeTotalsOption } from '../charts/outcomeTotals';
+import { roundTrendOption } from '../charts/roundTrend';
+import { rectificationCurveQuery } from '../queries/rectificationCurve';
+import { countyRankingQuery } from '../queries/countyRanking';
+import { outcomesQuery } from '../queries/outcomes';
+import { roundTrendQuery } from '../queries/roundTrend';
 
 /**
  * Declares a chart with its own row type and erases that type for the list: rows arrive from the
@@ -23,6 +31,12 @@ export function defineChart<R>(spec: ChartSpec<R>): ChartSpec {
 function countyClick(click: { data?: unknown }) {
   const county = clickedField(click.data, 'county');
   return county ? { dimension: 'counties' as const, value: county } : null;
+}
+
+/** A click on an item carrying `round_key` selects that round. */
+function roundClick(click: { data?: unknown }) {
+  const round = clickedField(click.data, 'round_key');
+  return round ? { dimension: 'rounds' as const, value: round } : null;
 }
 
 /** The issue-2 dashboard charts, in display order. */
@@ -70,5 +84,26 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const round = clickedField(click.data, 'round_key');
       return county && round ? { counties: [county], rounds: [round] } : null;
     },
+  }),
+];
+
+/** The issue-4 analysis charts (progress over time, ranking, outcomes), in display order. */
+export const ANALYSIS_CHARTS: ChartSpec[] = [
+  defineChart({
+    id: 'rectification-curve', titleKey: 'chart.curve.title', definitionKey: 'chart.curve.def', dimension: 'rounds',
+    query: rectificationCurveQuery, option: rectificationCurveOption, toFilter: roundClick,
+  }),
+  defineChart({
+    id: 'round-trend', titleKey: 'chart.roundTrend.title', definitionKey: 'chart.roundTrend.def', dimension: 'rounds',
+    query: roundTrendQuery, option: roundTrendOption, toFilter: roundClick,
+  }),
+  defineChart({
+    // The same-unit repeat tiebreak joins here once the repeat builders provide it (CountyRankingOptions).
+    id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties',
+    query: (filters, params) => countyRankingQuery(filters, params), option: countyRankingOption, toFilter: countyClick,
+  }),
+  defineChart({
+    id: 'outcome-totals', titleKey: 'chart.outcomes.title', definitionKey: 'chart.outcomes.def',
+    query: outcomesQuery, option: outcomeTotalsOption,
   }),
 ];

@@ -28,6 +28,7 @@ export function sumData(option: EChartsOption, field = 'value', index?: number):
   let total = 0;
   for (const s of seriesOf(option)) {
     for (const d of (s.data ?? []) as unknown[]) {
+      if (d === null || d === undefined) continue;
       const v = typeof d === 'number' ? d : (d as Record<string, unknown>)[field];
       total += Array.isArray(v) ? Number(v[index ?? 2]) : Number(v);
     }

@@ -1,0 +1,70 @@
+import type { BarSeriesOption } from 'echarts';
+import { translate } from '../i18n/translate';
+import type { CountyRankRow } from '../queries/countyRanking';
+import { countyLabels } from './countyAxis';
+import { noDataOption } from './empty';
+import { formatRate } from './format';
+import { baseOption } from './theme';
+import type { ChartContext, EChartsOption } from './types';
+
+/** A ranking bar: the rate (%) plus N, rank and the county a click selects. */
+export interface RankBar {
+  value: number;
+  county: string;
+  n: number;
+  completed: number;
+  rank: number | null;
+  itemStyle?: { color: string };
+}
+
+const RANKED = '#2874a6';
+const SMALL_N = '#c3c8cd';
+
+/**
+ * Horizontal bars of the strict completion rate in rank order, N printed on every bar, small
+ * samples grey, unranked and labelled 样本不足, and the overall rate of all counties as a line.
+ */
+export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): EChartsOption {
+  const title = translate(ctx.lang, 'chart.ranking.title');
+  if (!rows.length) return noDataOption(ctx, title);
+  const small = translate(ctx.lang, 'chart.smallN');
+  const totalN = rows.reduce((s, r) => s + r.n, 0);
+  const overall = totalN ? rows.reduce((s, r) => s + r.completed, 0) / totalN : null;
+  const labels = countyLabels(rows.map((r) => r.county), ctx.lang).map((name, i) => (rows[i].rank === null ? name : `${rows[i].rank}. ${name}`));
+  const bars: RankBar[] = rows.map((r) => ({
+    value: Math.round((r.completion_rate ?? 0) * 10000) / 100, county: r.county, n: r.n, completed: r.completed, rank: r.rank,
+    ...(r.small_sample ? { itemStyle: { color: SMALL_N } } : {}),
+  }));
+  const series: BarSeriesOption = {
+    type: 'bar', name: translate(ctx.lang, 'axis.rate'), data: bars, barMaxWidth: 20, itemStyle: { color: RANKED },
+    label: {
+      show: true, position: 'right', fontSize: 10,
+      formatter: (p) => {
+        const b = p.data as RankBar;
+        return `${formatRate(b.n ? b.completed / b.n : null)}  N=${b.n}${b.rank === null ? `  ${small}` : ''}`;
+      },
+    },
+    tooltip: {
+      formatter: (p) => {
+        const b = p.data as RankBar;
+        const vars = { series: countyLabels([b.county], ctx.lang)[0], name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(b.n ? b.completed / b.n : null), completed: b.completed, n: b.n, min: ctx.params.smallNMin };
+        return translate(ctx.lang, b.rank === null ? 'tip.smallN' : 'tip.rate', vars);
+      },
+    },
+    markLine: overall === null ? undefined : {
+      symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#52606d' },
+      // 'start' is the top: the county axis is inverted.
+      label: { formatter: translate(ctx.lang, 'chart.average', { rate: formatRate(overall) }), position: 'start', fontSize: 10 },
+      data: [{ xAxis: Math.round(overall * 10000) / 100 }],
+    },
+  };
+  const base = baseOption(ctx, title);
+  return {
+    ...base,
+    tooltip: { ...(base.tooltip as object), trigger: 'item' },
+    grid: { left: 8, right: 120, top: 84, bottom: 36, containLabel: true },
+    xAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 24, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', name: translate(ctx.lang, 'axis.county'), nameLocation: 'start', inverse: true, data: labels, axisLabel: { interval: 0, fontSize: 11 } },
+    series: [series],
+  };
+}
