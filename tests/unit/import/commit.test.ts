@@ -1,0 +1,79 @@
+import { test, expect } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import { messyCsvText } from '../../fixtures/ledgers';
+import { textFixtures } from '../../fixtures/make-fixtures';
+import { freshEngine, importOk, tableCounts } from './helpers';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+test('the same bytes again are reported as a duplicate and not written twice', async () => {
+  const e = await freshEngine();
+  const [a] = await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  const before = await tableCounts(e);
+  const [b] = await importOk(e, 'renamed.csv', textFixtures()['messy-utf8.csv']);
+  expect(b.duplicateOf).toBe(a.datasetId);
+  expect(b.sha256).toBe(a.sha256);
+  expect(await tableCounts(e)).toEqual(before);
+});
+
+test('replaceDatasetId swaps a dataset atomically, rounds follow', async () => {
+  const e = await freshEngine();
+  const [a] = await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  // The new version keeps only the 永康 row, so the 八届市委 round disappears.
+  const lines = messyCsvText().split('\r\n');
+  const smaller = enc(lines.slice(0, 4).join('\r\n') + '\r\n');
+  const [b] = await importOk(e, 'messy-v2.csv', smaller, { replaceDatasetId: a.datasetId });
+  expect(b.rowsAccepted).toBe(1);
+  expect(await tableCounts(e)).toEqual({ findings: 1, rounds: 1, datasets: 1, issues: 0 });
+  expect(await e.query('SELECT dataset_id FROM datasets')).toEqual([{ dataset_id: b.datasetId }]);
+  expect(await e.query('SELECT round_key FROM rounds')).toEqual([{ round_key: '浙江省|省委|十四届|4' }]);
+});
+
+test('replacing an unknown dataset fails and writes nothing', async () => {
+  const e = await freshEngine();
+  const res = await importFile(e, { name: 'm.csv', bytes: textFixtures()['messy-utf8.csv'] }, { replaceDatasetId: 'nope' });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('dataset_not_found');
+  expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
+});
+
+/** The real engine, failing on the first statement that matches. */
+function failingOn(engine: Engine, pattern: RegExp): Engine {
+  return {
+    ...engine,
+    query: engine.query.bind(engine),
+    async exec(sql: string) {
+      if (pattern.test(sql)) throw new Error('forced failure');
+      return engine.exec(sql);
+    },
+  };
+}
+
+test('a failure mid-commit rolls everything back, a replaced dataset included', async () => {
+  const e = await freshEngine();
+  const [a] = await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  const before = await tableCounts(e);
+  const snapshot = await e.query('SELECT finding_id, status FROM findings ORDER BY finding_id');
+  // Findings are already inserted (and the old dataset deleted) when the issues insert fails.
+  const res = await importFile(failingOn(e, /^INSERT INTO import_issues/), { name: 'v2.csv', bytes: textFixtures()['messy-gbk.csv'] }, {
+    replaceDatasetId: a.datasetId,
+  });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('write_failed');
+  expect(await tableCounts(e)).toEqual(before);
+  expect(await e.query('SELECT finding_id, status FROM findings ORDER BY finding_id')).toEqual(snapshot);
+  // No temp table is left behind.
+  expect(await e.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__import_%'")).toEqual([]);
+});
+
+test('isSample, asOf and params are honoured', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv'], {
+    isSample: true, asOf: '2022-04-30', params: { immediateFixDays: 10, fundsYuanThreshold: 10 },
+  });
+  expect(r.asOf).toBe('2022-04-30');
+  // 2022-05-01 and 2022-05-02 are after the as-of date; 12.5 万元 is now over the threshold.
+  expect(r.issues.filter((i) => i.code === 'completion_after_as_of').map((i) => i.row)).toEqual([11, 12]);
+  expect(r.issues.filter((i) => i.code === 'funds_probably_yuan').map((i) => i.row)).toEqual([6, 10]);
+  expect(await e.query('SELECT is_sample, as_of_date FROM datasets')).toEqual([{ is_sample: true, as_of_date: '2022-04-30' }]);
+  expect(await e.query('SELECT deadline FROM findings WHERE source_row = 5')).toEqual([{ deadline: '2022-03-25' }]);
+});

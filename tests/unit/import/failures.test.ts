@@ -1,0 +1,99 @@
+import { describe, test, expect, beforeAll } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import { MAX_FILE_BYTES } from '../../../src/lib/import/errors';
+import { translate } from '../../../src/lib/i18n/translate';
+import { badFixtures, textFixtures } from '../../fixtures/make-fixtures';
+import { workbookFixtures } from '../../fixtures/workbooks';
+import { freshEngine, importOk, issuesOf, tableCounts } from './helpers';
+
+// Each bad file gives its own error code and leaves earlier imports exactly as they were.
+describe('bad input catalogue', () => {
+  let e: Engine;
+  let before: Record<string, number>;
+  const files: Record<string, Uint8Array> = {};
+  beforeAll(async () => {
+    e = await freshEngine();
+    await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+    before = await tableCounts(e);
+    Object.assign(files, badFixtures(), await workbookFixtures());
+  });
+
+  const cases: [file: string, code: string][] = [
+    ['empty.csv', 'empty_file'],
+    ['blank.csv', 'empty_file'],
+    ['renamed-png.csv', 'unknown_format'],
+    ['binary.csv', 'unknown_format'],
+    ['no-header.csv', 'no_header'],
+    ['header-only.csv', 'no_data'],
+    ['corrupt.xlsx', 'corrupt_file'],
+    ['encrypted.xlsx', 'encrypted_workbook'],
+  ];
+  for (const [file, code] of cases) {
+    test(`${file} → ${code}`, async () => {
+      const res = await importFile(e, { name: file, bytes: files[file] });
+      expect(res.ok).toBe(false);
+      expect(!res.ok && 'error' in res && res.error.code).toBe(code);
+      if (!res.ok && 'error' in res) {
+        expect(res.error.file).toBe(file);
+        // Both languages have a message for the code.
+        expect(translate('zh', res.error.message)).not.toBe(res.error.message);
+        expect(translate('en', res.error.message)).not.toBe(res.error.message);
+      }
+      expect(await tableCounts(e)).toEqual(before);
+    });
+  }
+
+  test('a file over 300 MB is refused before it is read', async () => {
+    const huge = { length: MAX_FILE_BYTES + 1 } as unknown as Uint8Array;
+    const res = await importFile(e, { name: 'huge.csv', bytes: huge });
+    expect(!res.ok && 'error' in res && [res.error.code, res.error.vars]).toEqual(['file_too_large', { size: 300, limit: 300 }]);
+    expect(await tableCounts(e)).toEqual(before);
+  });
+
+  test('a cancelled import writes nothing', async () => {
+    const ctl = new AbortController();
+    ctl.abort();
+    const res = await importFile(e, { name: 'x.csv', bytes: textFixtures()['messy-gbk.csv'] }, { signal: ctl.signal });
+    expect(!res.ok && 'error' in res && res.error.code).toBe('cancelled');
+    expect(await tableCounts(e)).toEqual(before);
+  });
+
+  test('cancelling during normalisation writes nothing', async () => {
+    const ctl = new AbortController();
+    const res = await importFile(e, { name: 'x2.csv', bytes: textFixtures()['messy-gbk.csv'] }, {
+      signal: ctl.signal,
+      onProgress: (p) => p.stage === 'parse' && ctl.abort(),
+    });
+    expect(!res.ok && 'error' in res && res.error.code).toBe('cancelled');
+    expect(await tableCounts(e)).toEqual(before);
+  });
+});
+
+test('a cell over 100,000 characters rejects its row only, with a clear issue', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, 'long-cell.csv', badFixtures()['long-cell.csv']);
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([1, 1]);
+  expect(issuesOf(r, 'error')).toEqual([{ row: 3, code: 'cell_too_long' }]);
+  expect(r.issues.find((i) => i.code === 'cell_too_long')?.value).toBe('#7');
+});
+
+test('missing required columns ask for a mapping; the mapping then imports', async () => {
+  const e = await freshEngine();
+  const text = '单位,问题内容,县市区,轮次名称\n中共永康市委,理论学习不深入,永康市,十四届省委第四轮巡视\n';
+  const bytes = new TextEncoder().encode(text);
+  const first = await importFile(e, { name: 'odd.csv', bytes });
+  expect(first.ok).toBe(false);
+  const req = !first.ok && 'needsMapping' in first ? first.needsMapping : null;
+  expect(req).toEqual({
+    file: 'odd.csv', sheet: undefined, headers: ['单位', '问题内容', '县市区', '轮次名称'],
+    samples: [['中共永康市委', '理论学习不深入', '永康市', '十四届省委第四轮巡视']],
+    suggested: { 单位: null, 问题内容: null, 县市区: 'county', 轮次名称: 'round_label' },
+    missing: ['unit_name', 'problem_title'],
+  });
+  expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
+  const [r] = await importOk(e, 'odd.csv', bytes, { mapping: { 单位: 'unit_name', 问题内容: 'problem_title' } });
+  expect(r.rowsAccepted).toBe(1);
+  const [row] = await e.query('SELECT unit_name, problem_title, category_l2 FROM findings');
+  expect(row).toEqual({ unit_name: '中共永康市委', problem_title: '理论学习不深入', category_l2: 'B1' });
+});
