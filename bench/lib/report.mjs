@@ -37,6 +37,10 @@ export function importProfile(title, r) {
   if (r.error) out.push('', `import error: \`${JSON.stringify(r.error)}\``);
   out.push('', '| stage (onProgress mark → next mark) | time |', '|---|---:|');
   for (const s of stageDurations(r.stages, r.ms)) out.push(`| ${s.stage} | ${ms(s.ms)} |`);
+  if (r.worstLongTasks?.length) {
+    out.push('', '| longest main-thread tasks | stage | during engine call |', '|---:|---|---|');
+    for (const t of r.worstLongTasks) out.push(`| ${ms(t.ms)} | ${t.stage ?? '—'} | ${(t.call ?? 'between calls (JS in the importer)').replace(/\|/g, '\\|')} |`);
+  }
   out.push('', '| heaviest engine calls (same statement summed) | time |', '|---|---:|');
   for (const c of r.heaviest) out.push(`| \`${c.kind}\` ${c.what.replace(/\|/g, '\\|').replace(/`/g, "'")} | ${ms(c.ms)} |`);
   if (Object.keys(r.issueCodes ?? {}).length) {

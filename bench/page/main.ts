@@ -4,7 +4,7 @@ import { openBrowserEngine } from '../../src/lib/db/browser';
 import { SCHEMA_DDL } from '../../src/lib/db/schema';
 import type { Engine } from '../../src/lib/db/types';
 import { importFile } from '../../src/lib/import/index';
-import { heaviestCalls, longTasksBetween, timedEngine, type EngineCall, type StageMark } from './profile';
+import { heaviestCalls, longTasksBetween, placeLongTasks, timedEngine, type EngineCall, type StageMark } from './profile';
 import { runInteraction } from './interaction';
 
 type BrowserEngine = Awaited<ReturnType<typeof openBrowserEngine>>;
@@ -87,6 +87,7 @@ async function appImport(name: string, keep = false) {
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.ms)),
     longTasks: tasks.length,
     longTasksTotalMs: tasks.reduce((s, t) => s + t.ms, 0),
+    worstLongTasks: placeLongTasks([...tasks].sort((a, b) => b.ms - a.ms).slice(0, 5), t0, stages, calls),
     engineMs: calls.reduce((s, c) => s + c.ms, 0),
     stages,
     heaviest: heaviestCalls(calls),

@@ -6,6 +6,8 @@ export interface EngineCall {
   /** First characters of the statement (or the file/table name), whitespace folded. */
   what: string;
   ms: number;
+  /** performance.now() when the call started, to find the call a long task fell into. */
+  start: number;
   /** The whole statement, kept only for the heaviest calls (results.json), to EXPLAIN them later. */
   sql?: string;
 }
@@ -22,7 +24,7 @@ export function timedEngine(engine: Engine, calls: EngineCall[]): Engine {
         return await fn(...args);
       } finally {
         const what = label(...args);
-        calls.push({ kind, what: what.replace(/\s+/g, ' ').slice(0, 140), ms: performance.now() - t0, sql: what.length > 140 ? what : undefined });
+        calls.push({ kind, what: what.replace(/\s+/g, ' ').slice(0, 140), ms: performance.now() - t0, start: t0, sql: what.length > 140 ? what : undefined });
       }
     };
   return {
@@ -75,4 +77,19 @@ export function heaviestCalls(calls: EngineCall[], top = 12): EngineCall[] {
   const heaviest = [...byLabel.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
   // Full text only for the top few: a 1M-row import's statements are long but few.
   return heaviest.map((c, i) => (i < 4 ? c : { ...c, sql: undefined }));
+}
+
+/** A long task with the import stage and the engine call it fell into (null = between calls). */
+export interface PlacedLongTask extends LongTask {
+  stage: string | null;
+  call: string | null;
+}
+
+/** Places each long task in the last stage begun before it and in the engine call spanning it. */
+export function placeLongTasks(tasks: LongTask[], t0: number, stages: StageMark[], calls: EngineCall[]): PlacedLongTask[] {
+  return tasks.map((t) => {
+    const stage = stages.filter((s) => t0 + s.atMs <= t.start).at(-1)?.stage ?? null;
+    const call = calls.find((c) => c.start <= t.start && t.start <= c.start + c.ms);
+    return { ...t, stage, call: call ? `${call.kind}: ${call.what.slice(0, 70)}` : null };
+  });
 }
