@@ -18,6 +18,9 @@ import { rectificationCurveQuery } from '../queries/rectificationCurve';
 import { countyRankingQuery } from '../queries/countyRanking';
 import { outcomesQuery } from '../queries/outcomes';
 import { roundTrendQuery } from '../queries/roundTrend';
+import { unitRepeatRateSql } from '../queries/repeats/unitRepeats';
+import type { Filters } from '../queries/filters';
+import type { MetricParams } from '../domain/params';
 
 /**
  * Declares a chart with its own row type and erases that type for the list: rows arrive from the
@@ -87,6 +90,12 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
   }),
 ];
 
+/** County ranking (#27) with all three keys: the third, 同单位重复率 per county, from the repeat builders. */
+export function rankingWithRepeatTiebreak(filters: Filters, params: MetricParams): string {
+  const rates = unitRepeatRateSql(filters, params, { byCounty: true, except: 'counties' });
+  return countyRankingQuery(filters, params, { sameUnitRepeatRateByCounty: `SELECT county, repeat_rate AS unit_repeat_rate FROM (${rates})` });
+}
+
 /** The issue-4 analysis charts (progress over time, ranking, outcomes), in display order. */
 export const ANALYSIS_CHARTS: ChartSpec[] = [
   defineChart({
@@ -98,9 +107,8 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
     query: roundTrendQuery, option: roundTrendOption, toFilter: roundClick,
   }),
   defineChart({
-    // The same-unit repeat tiebreak joins here once the repeat builders provide it (CountyRankingOptions).
     id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties',
-    query: (filters, params) => countyRankingQuery(filters, params), option: countyRankingOption, toFilter: countyClick,
+    query: rankingWithRepeatTiebreak, option: countyRankingOption, toFilter: countyClick,
   }),
   defineChart({
     id: 'outcome-totals', titleKey: 'chart.outcomes.title', definitionKey: 'chart.outcomes.def',

@@ -104,3 +104,20 @@ describe('rectificationCurveQuery edge cases', () => {
     engine.close();
   });
 });
+
+describe('county-ranking spec: same-unit repeat rate as the last tiebreak', () => {
+  test('equal rate and overdue: the county without a same-unit repeat ranks first', async () => {
+    const { rankingWithRepeatTiebreak } = await import('../../../src/lib/state/chartSpecs');
+    const engine = await openFixtureEngine();
+    const done = { status: 'completed', completion_date: '2023-09-01' };
+    await insertFindings(engine, [
+      { ...done, county: '东阳市', unit_name: 'U', round_key: 'R1', feedback_date: '2022-01-01', category_l2: 'A1' },
+      { ...done, county: '东阳市', unit_name: 'U', round_key: 'R2', feedback_date: '2023-01-01', category_l2: 'A1' },
+      { ...done, county: '兰溪市', unit_name: 'V', round_key: 'R1', feedback_date: '2022-01-01', category_l2: 'A1' },
+      { ...done, county: '兰溪市', unit_name: 'V', round_key: 'R2', feedback_date: '2023-01-01', category_l2: 'B1' },
+    ]);
+    const rows = await engine.query<Record<string, unknown>>(rankingWithRepeatTiebreak(emptyFilters('2023-12-31'), { ...DEFAULT_PARAMS, smallNMin: 2 }));
+    expect(pick(rows, ['county', 'rank', 'unit_repeat_rate'])).toEqual([['兰溪市', 1, 0], ['东阳市', 2, 0.5]]);
+    engine.close();
+  });
+});
