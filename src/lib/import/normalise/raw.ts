@@ -42,7 +42,8 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   // trim, not cleanSql: this runs over every cell of every row, so it must stay cheap.
   const first = `coalesce(${cells.map((_, i) => trimmed(i)).join(', ')})`;
   const extra = cells.slice(p.headerWidth).map((_, j) => `${trimmed(p.headerWidth + j)} IS NOT NULL`);
-  const longCol = cells.map((c, i) => `WHEN length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
+  // strlen (bytes) is free and bounds length (characters) from above, so it guards the count.
+  const longCol = cells.map((c, i) => `WHEN strlen(${c}) > ${num(MAX_CELL_CHARS)} AND length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
   const repeated = ['unit_name', 'problem_title', 'county']
     .filter((k) => p.columns.has(k))
     .map((k) => `${trimmed(p.columns.get(k)!)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`);

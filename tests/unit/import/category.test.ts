@@ -1,0 +1,56 @@
+import { test, expect, beforeAll } from 'vitest';
+import { openNodeEngine } from '../../../src/lib/db/node';
+import type { Engine } from '../../../src/lib/db/types';
+import { str } from '../../../src/lib/queries/sql';
+import { compactSql } from '../../../src/lib/import/normalise/text';
+import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql, titleL2Sql } from '../../../src/lib/import/normalise/category';
+
+let e: Engine;
+beforeAll(async () => {
+  e = await openNodeEngine();
+});
+
+type Row = [category: string | null, sub: string | null, aspect: string | null, title: string, l1: string, l2: string | null];
+
+/** Runs the same layers as normalise/findings.ts over the rows and returns [l1, l2] pairs. */
+async function classify(rows: Row[]): Promise<[string, string | null][]> {
+  const v = (s: string | null) => (s === null ? 'NULL' : str(s));
+  const values = rows.map((r, i) => `(${i}, ${v(r[0])}, ${v(r[1])}, ${v(r[2])}, ${v(r[3])})`).join(', ');
+  const c = (n: string) => compactSql(n);
+  const sql = `SELECT i, ${categoryL1Sql()} AS l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS l2 FROM (
+    SELECT *, ${titleL2Sql('cat_l1', c('title'))} AS title_l2 FROM (
+      SELECT *, ${categoryCandidatesSql({ category: c('cat'), subcategory: c('sub'), aspect: c('aspect'), title: c('title') })}
+      FROM (VALUES ${values}) t(i, cat, sub, aspect, title))) ORDER BY i`;
+  return (await e.query<{ l1: string; l2: string | null }>(sql)).map((r) => [r.l1, r.l2]);
+}
+
+test('codes, names, crosswalk headings and title wording map onto A–H, else Z (DOMAIN §2.3–2.4)', async () => {
+  const rows: Row[] = [
+    ['A', null, null, '随便什么', 'A', null],
+    ['A1', null, null, '随便什么', 'A', 'A1'],
+    ['A1 贯彻落实党中央及上级重大决策部署', null, null, 'x', 'A', 'A1'],
+    ['A 政治建设', 'A3', null, 'x', 'A', 'A3'],
+    ['Ａ１', null, null, 'x', 'A', 'A1'],
+    ['a2', null, null, 'x', 'A', 'A2'],
+    ['A9', null, null, 'x', 'A', null],
+    ['Administration', null, null, 'x', 'Z', null],
+    ['政治建设', null, null, '"三重一大"事项决策程序不规范', 'A', 'A3'],
+    ['作风建设', null, null, '违规发放津补贴', 'D', 'D2'],
+    ['组织建设', '选人用人', null, 'x', 'C', 'C1'],
+    ['四个落实③', null, null, '干部档案管理不规范', 'C', 'C1'],
+    ['四个落实④', null, null, '对上轮巡视发现的问题整改尚不彻底', 'H', 'H1'],
+    ['三个聚焦②', null, null, '惠民补贴资金冒领', 'F', 'F5'],
+    ['党的领导弱化方面', null, null, 'x', 'A', null],
+    ['党的建设缺失方面', null, null, 'x', 'C', null],
+    ['全面从严治党不力', null, null, '主体责任压得不够紧', 'G', 'G1'],
+    ['遵守六项纪律方面', null, null, 'x', 'E', null],
+    ['F', null, null, '药品和医疗器械采购廉政风险防控不力', 'F', 'F1'],
+    ['E', null, null, '政府采购程序不规范', 'E', 'E3'],
+    [null, null, '在党的思想建设方面', '意识形态工作责任制落实不到位', 'B', 'B2'],
+    [null, null, null, '违规吃喝问题较为突出', 'D', 'D1'],
+    [null, null, null, '学习制度不健全', 'Z', null],
+    ['其他', null, null, '违规吃喝', 'Z', null],
+    ['未知类别', null, null, '无法归类的表述', 'Z', null],
+  ];
+  expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
+});

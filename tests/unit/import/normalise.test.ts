@@ -1,0 +1,98 @@
+import { describe, test, expect, beforeAll } from 'vitest';
+import { openNodeEngine } from '../../../src/lib/db/node';
+import type { Engine } from '../../../src/lib/db/types';
+import { str } from '../../../src/lib/queries/sql';
+import { compactSql, cleanSql } from '../../../src/lib/import/normalise/text';
+import { statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
+import { dateSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
+import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
+import { boolSql, intSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
+import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
+
+let e: Engine;
+beforeAll(async () => {
+  e = await openNodeEngine();
+});
+
+/** Evaluates `build(column)` over each input (compact form first when asked) on the real engine. */
+async function evalEach(inputs: (string | null)[], build: (x: string) => string, compact = true): Promise<unknown[]> {
+  const values = inputs.map((v, i) => `(${i}, ${v === null ? 'NULL' : str(v)})`).join(', ');
+  const x = compact ? compactSql('v') : 'v';
+  const rows = await e.query<{ out: unknown }>(`SELECT ${build(x)} AS out FROM (SELECT * FROM (VALUES ${values}) t(i, v)) ORDER BY i`);
+  return rows.map((r) => r.out);
+}
+
+const cases = <T>(table: [string | null, T][]) => ({ inputs: table.map((c) => c[0]), expected: table.map((c) => c[1]) });
+
+test('status: negatives first, then 基本/阶段性, then in-progress, then completed (DOMAIN §3.3)', async () => {
+  const { inputs, expected } = cases<string | null>([
+    ['已完成', 'completed'], ['已完成整改', 'completed'], ['完成整改', 'completed'], ['已整改', 'completed'],
+    ['已整改到位', 'completed'], ['已销号', 'completed'], [' 已 完成 ', 'completed'],
+    ['基本完成', 'basically_completed'], ['基本完成取得阶段性成果并持续整改', 'basically_completed'],
+    ['长期任务取得阶段性成果', 'basically_completed'], ['取得阶段性成效', 'basically_completed'],
+    ['正在整改', 'in_progress'], ['正在推进', 'in_progress'], ['按序时进度推进', 'in_progress'], ['序时任务', 'in_progress'],
+    ['持续推进', 'in_progress'], ['滞后任务', 'in_progress'], ['未按期', 'in_progress'],
+    ['未完成', 'not_completed'], ['未整改', 'not_completed'], ['整改不到位', 'not_completed'],
+    ['长期坚持', null], ['常态化坚持', null], ['待核实', null], ['', null], [null, null],
+  ]);
+  expect(await evalEach(inputs, statusSql)).toEqual(expected);
+});
+
+test('status text 长期坚持 / 常态化坚持 sets long_term', async () => {
+  expect(await evalEach(['长期坚持', '已完成，常态化坚持', '已完成', null], statusLongTermSql)).toEqual([true, true, false, false]);
+});
+
+describe('dates (DOMAIN §3.4)', () => {
+  test('every form, invalid ones NULL', async () => {
+    const { inputs, expected } = cases<string | null>([
+      ['2024-03-05', '2024-03-05'], ['2024/3/5', '2024-03-05'], ['2024.3.5', '2024-03-05'], ['2024年3月5日', '2024-03-05'],
+      ['2024-03-05 00:00:00', '2024-03-05'], ['２０２４－０３－０５', '2024-03-05'], ['20240305', '2024-03-05'],
+      ['45356', '2024-03-05'], ['45356.5', '2024-03-05'],
+      ['2024年底前', '2024-12-31'], ['2024年年底前', '2024-12-31'], ['2024年2月底前', '2024-02-29'], ['2023年2月底前', '2023-02-28'],
+      ['2024年底前，并长期坚持', '2024-12-31'], ['2024年6月底前完成，长期坚持', '2024-06-30'],
+      ['2019-13-45', null], ['2023-02-30', null], ['长期坚持', null], ['立行立改', null], ['上半年', null], ['', null], [null, null],
+    ]);
+    expect(await evalEach(inputs, (x) => dateSql(x))).toEqual(expected);
+  });
+
+  test('立行立改 / 立行整改 = feedback date + immediateFixDays, only for deadlines', async () => {
+    const out = await evalEach(['立行立改', '立行整改，长期坚持', '2024-05-01'], (x) => dateSql(x, { immediate: { feedbackDate: "DATE '2024-03-01'", days: 30 } }));
+    expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-05-01']);
+  });
+
+  test('长期坚持 / 常态化 / 持续 in a deadline mark long_term', async () => {
+    expect(await evalEach(['2024年底前，并长期坚持', '常态化', '持续整改', '2024-12-31', null], deadlineLongTermSql)).toEqual([true, true, true, false, false]);
+  });
+});
+
+test('county names: short forms, spaces, full width, prefixes, 市本级, zones kept', async () => {
+  const { inputs, expected } = cases<string | null>([
+    ['永康', '永康市'], ['永康市', '永康市'], ['永 康 市', '永康市'], ['永康\u3000市', '永康市'], ['婺城', '婺城区'],
+    ['金华市婺城区', '婺城区'], ['浙江省金华市义乌市', '义乌市'], ['磐安', '磐安县'], ['市本级', '市本级'], ['市直', '市本级'],
+    ['金华市', '市本级'], ['金华开发区', '金华开发区'], ['金义新区', '金义新区'], ['', null], [null, null],
+  ]);
+  expect(await evalEach(inputs, countySql)).toEqual(expected);
+  expect(await evalEach(['永康市', '市本级', '金华开发区'], (x) => countyCodeSql(x), false)).toEqual(['330784', '330700', null]);
+  expect(await evalEach(['中共永康市委', '义乌市佛堂镇党委', '市教育局党委', null], countyInTextSql)).toEqual(['永康市', '义乌市', null, null]);
+  expect(await evalEach(['金华开发区', '###', 'abc', '永康市'], (x) => countyGarbageSql(x), false)).toEqual([false, true, true, false]);
+});
+
+test('booleans, counts and amounts', async () => {
+  expect(await evalEach(['是', '否', '√', '✓', 'Y', 'N', '1', '0', 'yes', '已销号', '未销号', '不知道', '', null], boolSql))
+    .toEqual([true, false, true, true, true, false, true, false, true, true, false, false, null, null]);
+  expect(await evalEach(['3', '3人', '2项', '1,200', '-2', '若干', '4.0', null], intSql)).toEqual([3, 3, 2, 1200, null, null, 4, null]);
+  expect(await evalEach(['-2', '-0.5万元', '3', null], negativeSql)).toEqual([true, true, false, false]);
+  expect(await evalEach(['7.132', '7.132万元', '71320元', '1,369.5', '-1', 'abc', null], fundsWanSql)).toEqual([7.132, 7.132, 7.132, 1369.5, null, null, null]);
+});
+
+test('unit names and titles for repeat matching', async () => {
+  expect(await evalEach(['中共永康市委', '中共永康市委员会', '永康市委', '市教育局党委', '东阳市城投集团党委', '市卫生健康委党组'], unitNameNormSql))
+    .toEqual(['永康市', '永康市', '永康市', '市教育局', '东阳市城投集团', '市卫生健康']);
+  const titles = await e.query<{ out: string }>(`SELECT ${normTitleSql(compactSql('t'), compactSql('u'))} AS out FROM (VALUES
+    (1, '2023年度“三会一课”落实不规范！', '某局党委'), (2, '某局党委违规发放津补贴12万元', '某局党委')) v(i, t, u) ORDER BY i`);
+  expect(titles.map((t) => t.out)).toEqual(['三会一课落实不规范', '违规发放津补贴万元']);
+});
+
+test('cleanSql keeps words, drops odd white space', async () => {
+  expect(await evalEach(['  a\nb  ', '\u3000x\u3000', '   ', null], cleanSql, false)).toEqual(['a b', 'x', null, null]);
+});
