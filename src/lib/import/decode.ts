@@ -29,8 +29,8 @@ export function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   let nulEven = 0;
   let nulOdd = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 ? nulOdd++ : nulEven++);
-  if (nulOdd > n / 50 && nulOdd > 4 * nulEven) return 'utf-16le';
-  if (nulEven > n / 50 && nulEven > 4 * nulOdd) return 'utf-16be';
+  if (nulOdd > n / 50 && nulOdd > 2 * nulEven) return 'utf-16le';
+  if (nulEven > n / 50 && nulEven > 2 * nulOdd) return 'utf-16be';
   return null;
 }
 

@@ -1,0 +1,126 @@
+import { describe, test, expect } from 'vitest';
+import { normaliseHeader, matchHeaders, findHeaderRow, suggestField } from '../../../src/lib/import/headers';
+import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel } from '../../../src/lib/import/round';
+import { resolveRound } from '../../../src/lib/import/round-lookup';
+import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/vocabulary/numerals';
+import { detectDialect, splitRecords } from '../../../src/lib/import/dialect';
+import { detectEncoding } from '../../../src/lib/import/decode';
+import { sniffFormat } from '../../../src/lib/import/sniff';
+import { countyInText } from '../../../src/lib/import/normalise/county';
+import { textFixtures, utf16 } from '../../fixtures/make-fixtures';
+
+describe('headers', () => {
+  test.each([
+    ['县（市、区）', '县市区'], ['县(市、区)', '县市区'], [' 被巡察 单位 ', '被巡察单位'], ['挽回经济损失（万元）', '挽回经济损失万元'],
+    ['ＩＤ', 'id'], ['巡视/巡察', '巡视巡察'], ['具体问题*', '具体问题'], ['整改\n时限', '整改时限'],
+  ])('normaliseHeader(%j) = %j', (raw, out) => expect(normaliseHeader(raw)).toBe(out));
+
+  test.each([
+    ['县（市、区）', 'county'], ['所属县市区', 'county'], ['被巡察党组织名称', 'unit_name'], ['被巡视单位', 'unit_name'],
+    ['具体问题', 'problem_title'], ['问题', 'problem_title'], ['具体问题整改完成情况', 'status_raw'], ['预计完成时间', 'deadline_raw'],
+    ['问责追责（人）', 'acc_people_total'], ['序号', 'finding_id'], ['巡察时间(起)', 'station_start'], ['不认识的列', null],
+  ])('suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
+
+  test('canonical header beats an alias for the same field; the user mapping wins over both', () => {
+    const m = matchHeaders(['序号', '问题编号', '单位', '问题']);
+    expect([...m]).toEqual([[1, 'finding_id'], [3, 'problem_title']]);
+    const mapped = matchHeaders(['序号', '问题编号', '单位', '问题'], { 单位: 'unit_name', 问题编号: '' });
+    expect([...mapped].sort()).toEqual([[0, 'finding_id'], [2, 'unit_name'], [3, 'problem_title']]);
+  });
+
+  test('the header row is found under title rows and merged-title remnants', () => {
+    const rows = [
+      ['金华市巡察整改台账', null, null, null],
+      ['填报单位：市委巡察办', null, '问题', null],
+      [null, null, null, null],
+      ['序号', '县市区', '被巡察单位', '具体问题'],
+      ['1', '永康市', '中共永康市委', '学习不深入'],
+    ];
+    expect(findHeaderRow(rows)).toBe(3);
+    expect(findHeaderRow([['今天'], ['明天']])).toBeNull();
+  });
+});
+
+describe('rounds', () => {
+  test.each([
+    ['十四届省委第四轮巡视', { term: '十四届', round_no: 4, inspector_level: '省委', kind: '巡视' }],
+    ['八届市委第十二轮巡察', { term: '八届', round_no: 12, inspector_level: '市委', kind: '巡察' }],
+    ['十二届婺城区委第二轮巡察', { term: '十二届', round_no: 2, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
+    ['永康市委第三轮巡察', { round_no: 3, inspector_level: '县(市、区)委', county: '永康市', kind: '巡察' }],
+    ['2019年第一轮巡察', { round_no: 1, year: 2019, kind: '巡察' }],
+    ['中央第十五轮巡视', { round_no: 15, inspector_level: '中央', kind: '巡视' }],
+    ['14届省委第4轮巡视', { term: '十四届', round_no: 4, inspector_level: '省委', kind: '巡视' }],
+    ['永康市整改台账', {}],
+    ['第二十一轮', { round_no: 21 }],
+  ])('parseRoundText(%j)', (text, parts) => expect(parseRoundText(text)).toEqual(parts));
+
+  test('levels and terms from their own columns', () => {
+    expect(parseLevel('县委')).toEqual({ inspector_level: '县(市、区)委' });
+    expect(parseLevel('县(市、区)委')).toEqual({ inspector_level: '县(市、区)委' });
+    expect(parseLevel('东阳市委')).toEqual({ inspector_level: '县(市、区)委', county: '东阳市' });
+    expect(normaliseTerm('十四届省委')).toBe('十四届');
+    expect(normaliseTerm('第14届')).toBe('十四届');
+  });
+
+  test('round_key carries the committee, so two committees\' 第三轮 differ', () => {
+    const city = parseRoundText('八届市委第三轮巡察');
+    const county = parseRoundText('十二届婺城区委第三轮巡察');
+    expect(roundKey(city)).toBe('金华市|市委|八届|3');
+    expect(roundKey(county)).toBe('婺城区|县(市、区)委|十二届|3');
+    expect(roundKey(parseRoundText('十四届省委第三轮巡视'))).toBe('浙江省|省委|十四届|3');
+    expect(roundKey({ inspector_level: '县(市、区)委', round_no: 2 }, '义乌市')).toBe('义乌市|县(市、区)委||2');
+    expect(roundKey({ round_no: 2 })).toBeNull();
+    expect(roundLabel({ inspector_level: '县(市、区)委', term: '十二届', round_no: 2, county: '婺城区' })).toBe('十二届婺城区委第二轮巡察');
+  });
+
+  test('columns, then label, then sheet/file names, then the hint', () => {
+    const k = { k_label: null, k_level: '市委', k_term: '八届', k_no: '第五轮', k_county: '东阳市' };
+    expect(resolveRound(k, parseRoundText('十四届省委第四轮巡视')).round_key).toBe('金华市|市委|八届|5');
+    const bare = { k_label: null, k_level: null, k_term: null, k_no: null, k_county: '永康市' };
+    const fromName = resolveRound(bare, parseRoundText('十四届省委第四轮巡视'));
+    expect([fromName.round_key, fromName.round_label, fromName.inspection_kind]).toEqual(['浙江省|省委|十四届|4', '十四届省委第四轮巡视', '巡视']);
+    const fromHint = resolveRound(bare, {}, { inspector_level: '县委', term: '十五届', round_no: 3 });
+    expect([fromHint.round_key, fromHint.round_label]).toEqual(['永康市|县(市、区)委|十五届|3', '十五届永康市委第三轮巡察']);
+  });
+
+  test.each([['三', 3], ['十', 10], ['十四', 14], ['二十一', 21], ['一百零二', 102], ['两', 2], ['１２', 12], ['x', null]])(
+    'parseChineseNumber(%j) = %j', (s, n) => expect(parseChineseNumber(s)).toBe(n));
+  test.each([[3, '三'], [10, '十'], [14, '十四'], [21, '二十一'], [102, '一百零二']])('toChineseNumber(%j) = %j', (n, s) =>
+    expect(toChineseNumber(n)).toBe(s));
+});
+
+describe('sniffing and decoding', () => {
+  test('delimiters and widths, quoted newlines kept in one record', () => {
+    expect(detectDialect('标题\na,b,c\n1,2,3\n')).toEqual({ delimiter: ',', width: 3 });
+    expect(detectDialect('a\tb\tc\n1\t2,5\t3\n')).toEqual({ delimiter: '\t', width: 3 });
+    expect(detectDialect('a;b\n1;2\n')).toEqual({ delimiter: ';', width: 2 });
+    expect(splitRecords('a,"x\ny",c\n1,"he said ""hi""",3\n', ',')).toEqual([['a', 'x\ny', 'c'], ['1', 'he said "hi"', '3']]);
+  });
+
+  test('encodings', () => {
+    const f = textFixtures();
+    expect(detectEncoding(f['messy-utf8.csv'])).toBe('utf-8');
+    expect(detectEncoding(f['messy-utf8-bom.csv'])).toBe('utf-8-bom');
+    expect(detectEncoding(f['messy-gbk.csv'])).toBe('gb18030');
+    expect(detectEncoding(f['messy-utf16le-bom.csv'])).toBe('utf-16le');
+    expect(detectEncoding(f['messy-utf16be.csv'])).toBe('utf-16be');
+    expect(detectEncoding(utf16('一,二\n三,四\n', 'le'))).toBe('utf-16le');
+  });
+
+  test('formats by magic bytes; renamed binaries are refused', () => {
+    const f = textFixtures();
+    expect(sniffFormat('a.csv', f['messy-utf16be.csv'])).toBe('csv');
+    expect(sniffFormat('a.txt', f['messy-gbk.csv'])).toBe('csv');
+    expect(sniffFormat('a.csv', Uint8Array.from([0x50, 0x4b, 3, 4, 0]))).toBe('xlsx');
+    expect(sniffFormat('a.xlsx', Uint8Array.from([0x50, 0x41, 0x52, 0x31]))).toBe('parquet');
+    expect(sniffFormat('a.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0]))).toBeNull();
+    expect(sniffFormat('a.dat', new TextEncoder().encode('[{"a":1}]'))).toBe('json');
+    expect(sniffFormat('a.dat', new TextEncoder().encode('{"a":1}\n{"a":2}'))).toBe('ndjson');
+  });
+
+  test('county names in sheet and file names', () => {
+    expect(countyInText('永康市2018年整改台账.xlsx')).toBe('永康市');
+    expect(countyInText('婺城')).toBe('婺城区');
+    expect(countyInText('汇总表')).toBeNull();
+  });
+});
