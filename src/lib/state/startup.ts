@@ -3,6 +3,7 @@ import type { Engine } from '../db/types';
 import { database } from './database.svelte';
 import { loadSample } from './sample';
 import { removeSampleDatasets } from './datasets';
+import { busy } from './busy.svelte';
 
 /** The database file in the browser's origin-private file system (survives restarts). */
 export const OPFS_PATH = 'opfs://xuncha-zhenggai.db';
@@ -37,7 +38,7 @@ export async function startApp(withSample: boolean): Promise<void> {
     if (withSample && database.datasets.length === 0) {
       database.status = 'loading-sample';
       try {
-        await loadSample(engine);
+        await busy.track(() => loadSample(engine));
       } catch (e) {
         database.fail('error.sample', e instanceof Error ? e.message : String(e));
       }
