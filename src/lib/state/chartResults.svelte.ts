@@ -2,7 +2,7 @@ import type { Engine, Row } from '../db/types';
 import type { ChartSpec } from '../charts/types';
 import type { Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
-import { busy } from './busy.svelte';
+import { busy } from './busy';
 
 /**
  * Query results for a list of chart specs, re-run when filters, parameters or data change.

@@ -4,7 +4,7 @@ import {
   categoryOptionsQuery, countyOptionsQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery,
   type CategoryOption, type CountyOption, type DatasetRow, type DefaultAsOfRow, type RoundOption,
 } from '../queries/catalogue';
-import { busy } from './busy.svelte';
+import { busy } from './busy';
 
 /** Engine life-cycle as the page shows it. */
 export type DatabaseStatus = 'idle' | 'starting' | 'loading-sample' | 'ready' | 'error';

@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { importFile } from '../import';
 import type { DatasetReport, ImportError, MappingRequest, SourceFile } from '../import/types';
 import { database } from './database.svelte';
-import { busy } from './busy.svelte';
+import { busy } from './busy';
 import { viewStore } from './view.svelte';
 import { removeSampleDatasets } from './datasets';
 import { loadMapping, saveMapping } from './mappings';

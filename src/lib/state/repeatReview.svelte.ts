@@ -3,7 +3,7 @@ import type { Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
 import { repeatSuggestionsSql, repeatSuggestionCountSql, type RepeatSuggestionRow } from '../queries/repeats/suggestions';
 import { saveDecisionSql, clearDecisionSql } from '../queries/repeats/decisions';
-import { busy } from './busy.svelte';
+import { busy } from './busy';
 import { database } from './database.svelte';
 
 /** Page size of the suggestion list. */

@@ -3,7 +3,7 @@ import type { Engine } from '../db/types';
 import { database } from './database.svelte';
 import { loadSample } from './sample';
 import { removeSampleDatasets } from './datasets';
-import { busy } from './busy.svelte';
+import { busy } from './busy';
 
 /** The database file in the browser's origin-private file system (survives restarts). */
 export const OPFS_PATH = 'opfs://xuncha-zhenggai.db';

@@ -3,7 +3,9 @@
  * ("true" while anything is pending, "false" when the page is settled) — the e2e contract.
  */
 class BusyTracker {
-  #pending = $state(0);
+  // Deliberately not $state: queries start inside effects, and an effect that reads and writes
+  // reactive state re-runs itself forever (STYLE.md "Traps").
+  #pending = 0;
 
   get busy(): boolean {
     return this.#pending > 0;
