@@ -12,9 +12,23 @@ const TWIPS_PER_PX = 15; // docx sizes pictures in 96-dpi pixels; 1440 twips to 
 // A chart may take at most 55% of the text height, so its caption and the table's head follow on the page.
 const PICTURE_BOX = { width: TEXT_WIDTH_TWIPS / TWIPS_PER_PX, height: (0.55 * TEXT_HEIGHT_TWIPS) / TWIPS_PER_PX };
 
-function paragraph(d: DocxModule, text: string, opts: { font: object; halfPoints: number; center?: boolean; color?: string; before?: number; after?: number; indentChars?: number; keepNext?: boolean }): ParagraphT {
+interface ParagraphStyle {
+  font: typeof BODY_FONT;
+  halfPoints: number;
+  center?: boolean;
+  /** Justified lines suit Chinese; English justified in a narrow column opens wide gaps, so it stays ragged. */
+  justify?: boolean;
+  color?: string;
+  before?: number;
+  after?: number;
+  /** First-line indent in characters: Chinese paragraphs start two characters in (首行缩进两字). */
+  indentChars?: number;
+  keepNext?: boolean;
+}
+
+function paragraph(d: DocxModule, text: string, opts: ParagraphStyle): ParagraphT {
   return new d.Paragraph({
-    alignment: opts.center ? d.AlignmentType.CENTER : d.AlignmentType.JUSTIFIED,
+    alignment: opts.center ? d.AlignmentType.CENTER : opts.justify ? d.AlignmentType.JUSTIFIED : d.AlignmentType.LEFT,
     spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 360 },
     indent: opts.indentChars ? { firstLine: opts.indentChars * opts.halfPoints * 10 } : undefined,
     keepNext: opts.keepNext,
@@ -48,7 +62,7 @@ function definitionsBlock(d: DocxModule, pack: BriefingPack): ParagraphT[] {
   const items = uniqueDefinitions(pack.definitions, pack.charts.map((c) => c.definition));
   if (items.length === 0) return [];
   const heading = paragraph(d, translate(pack.lang, 'briefing.definitions'), { font: HEADING_FONT, halfPoints: 28, before: 480, after: 120, keepNext: true });
-  const lines = items.map((text, i) => paragraph(d, `${i + 1}. ${text}`, { font: BODY_FONT, halfPoints: 21, after: 60 }));
+  const lines = items.map((text, i) => paragraph(d, `${i + 1}. ${text}`, { font: BODY_FONT, halfPoints: 21, justify: pack.lang === 'zh', after: 60 }));
   return [heading, ...lines];
 }
 
@@ -59,10 +73,11 @@ function definitionsBlock(d: DocxModule, pack: BriefingPack): ParagraphT[] {
  */
 export async function buildBriefingDocx(pack: BriefingPack): Promise<Uint8Array> {
   const d: DocxModule = await import('docx');
+  const zh = pack.lang === 'zh';
   const children: (ParagraphT | TableT)[] = [
     paragraph(d, pack.title, { font: HEADING_FONT, halfPoints: 44, center: true, after: 120 }),
     paragraph(d, pack.subtitle, { font: BODY_FONT, halfPoints: 21, center: true, color: '595959', after: 360 }),
-    paragraph(d, pack.headline, { font: BODY_FONT, halfPoints: 28, indentChars: pack.lang === 'zh' ? 2 : 0, after: 120 }),
+    paragraph(d, pack.headline, { font: BODY_FONT, halfPoints: 28, ...(zh ? { justify: true, indentChars: 2 } : {}), after: 120 }),
     ...pack.charts.flatMap((chart, i) => chartBlock(d, chart, i + 1, pack)),
     ...definitionsBlock(d, pack),
   ];

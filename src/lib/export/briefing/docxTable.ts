@@ -6,8 +6,9 @@ import type { BriefingChart } from './types';
 /** The `docx` module, loaded lazily by the builder and handed in here. */
 export type DocxModule = typeof import('docx');
 
-/** Fonts of the printed briefing: Word on Chinese Windows has SimSun/SimHei; LibreOffice substitutes. */
+/** Body text font (宋体): Word on Chinese Windows has SimSun; LibreOffice substitutes a CJK serif. */
 export const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun' };
+/** Title, caption and heading font (黑体): SimHei, substituted by a CJK sans elsewhere. */
 export const HEADING_FONT = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei' };
 
 const TABLE_TEXT_HALF_POINTS = 18; // 小五 (9 pt): a chart's table is reference material, not body text

@@ -22,16 +22,25 @@ export function slideCaption(chart: BriefingChart, pack: BriefingPack): string {
   return chart.caption ? `${chart.caption} · ${asOf}` : asOf;
 }
 
-// The run's language tells PowerPoint to lay out and spell-check Chinese as Chinese.
-const langTag = (pack: BriefingPack) => (pack.lang === 'zh' ? 'zh-CN' : 'en-US');
+type Slide = ReturnType<Presentation['addSlide']>;
+type TextStyle = NonNullable<Parameters<Slide['addText']>[1]>;
+
+/** Common text style: the CJK font, and the run language that makes PowerPoint lay Chinese out as Chinese. */
+function textStyle(pack: BriefingPack, style: TextStyle): TextStyle {
+  return { fontFace: FONT, lang: pack.lang === 'zh' ? 'zh-CN' : 'en-US', color: INK, ...style };
+}
 
 function titleSlide(pptx: Presentation, pack: BriefingPack): void {
   const slide = pptx.addSlide();
   const width = SLIDE.width - 2 * MARGIN;
-  slide.addText(pack.title, { x: MARGIN, y: 1.3, w: width, h: 1.1, fontFace: FONT, lang: langTag(pack), fontSize: 36, bold: true, color: INK, align: 'center', valign: 'middle' });
+  const centred = { align: 'center', valign: 'middle' } as const;
+  slide.addText(pack.title, textStyle(pack, { x: MARGIN, y: 1.3, w: width, h: 1.1, fontSize: 36, bold: true, ...centred }));
   slide.addShape(pptx.ShapeType.line, { x: 3.5, y: 2.55, w: SLIDE.width - 7, h: 0, line: { color: ACCENT, width: 2 } });
-  slide.addText(pack.subtitle, { x: MARGIN, y: 2.75, w: width, h: 0.6, fontFace: FONT, lang: langTag(pack), fontSize: 16, color: MUTED, align: 'center', valign: 'middle' });
-  slide.addText(pack.headline, { x: 1.2, y: 3.7, w: SLIDE.width - 2.4, h: 2.6, fontFace: FONT, lang: langTag(pack), fontSize: 20, color: INK, align: 'left', valign: 'top', lineSpacingMultiple: 1.3, fit: 'shrink' });
+  slide.addText(pack.subtitle, textStyle(pack, { x: MARGIN, y: 2.75, w: width, h: 0.6, fontSize: 16, color: MUTED, ...centred }));
+  slide.addText(
+    pack.headline,
+    textStyle(pack, { x: 1.2, y: 3.7, w: SLIDE.width - 2.4, h: 2.6, fontSize: 20, valign: 'top', lineSpacingMultiple: 1.3, fit: 'shrink' }),
+  );
   const definitions = uniqueDefinitions(pack.definitions, []);
   if (definitions.length) slide.addNotes(`${translate(pack.lang, 'briefing.definitions')}\n${definitions.join('\n')}`);
 }
@@ -39,7 +48,7 @@ function titleSlide(pptx: Presentation, pack: BriefingPack): void {
 function chartSlide(pptx: Presentation, chart: BriefingChart, n: number, pack: BriefingPack): void {
   const slide = pptx.addSlide();
   const width = SLIDE.width - 2 * MARGIN;
-  slide.addText(chart.title, { x: MARGIN, y: 0.3, w: width, h: 0.8, fontFace: FONT, lang: langTag(pack), fontSize: 26, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
+  slide.addText(chart.title, textStyle(pack, { x: MARGIN, y: 0.3, w: width, h: 0.8, fontSize: 26, bold: true, valign: 'middle', fit: 'shrink' }));
   slide.addShape(pptx.ShapeType.line, { x: MARGIN, y: 1.12, w: width, h: 0, line: { color: ACCENT, width: 1.5 } });
   // The picture area lies between the title rule and the caption line; the picture is centred in it.
   const box = { x: MARGIN, y: 1.3, width, height: 5.45 };
@@ -52,8 +61,9 @@ function chartSlide(pptx: Presentation, chart: BriefingChart, n: number, pack: B
     h: size.height,
     altText: translate(pack.lang, 'briefing.figureAlt', { n, title: chart.title }),
   });
-  slide.addText(slideCaption(chart, pack), { x: MARGIN, y: 6.85, w: width - 0.8, h: 0.4, fontFace: FONT, lang: langTag(pack), fontSize: 11, color: MUTED, valign: 'middle', fit: 'shrink' });
-  slide.slideNumber = { x: SLIDE.width - MARGIN - 0.6, y: 6.85, w: 0.6, h: 0.4, fontFace: FONT, lang: langTag(pack), fontSize: 11, color: MUTED, align: 'right' };
+  const footLine = { y: 6.85, h: 0.4, fontSize: 11, color: MUTED, valign: 'middle' } as const;
+  slide.addText(slideCaption(chart, pack), textStyle(pack, { x: MARGIN, w: width - 0.8, fit: 'shrink', ...footLine }));
+  slide.slideNumber = { ...textStyle(pack, { x: SLIDE.width - MARGIN - 0.6, w: 0.6, align: 'right', ...footLine }) };
   if (chart.definition) slide.addNotes(translate(pack.lang, 'briefing.definition', { text: chart.definition }));
 }
 

@@ -132,3 +132,18 @@ describe('numericColumns', () => {
     expect(county).toContain('<w:jc w:val="left"/>');
   });
 });
+
+test('Chinese headline is justified with a two-character indent; English stays ragged, unindented', async () => {
+  const headlineParagraph = (xml: string, headline: string) => {
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    return paragraphs.find((p) => p.includes(headline))!;
+  };
+  const zh = samplePack();
+  const zhXml = (await open(zh)).xml;
+  expect(headlineParagraph(zhXml, zh.headline)).toContain('<w:jc w:val="both"/>');
+  expect(headlineParagraph(zhXml, zh.headline)).toContain('w:firstLine="560"'); // 2 × 14 pt in twips
+  const en = { ...samplePack(), lang: 'en' as const, headline: 'As of 2026-06-30, inspections fed back 25 problems.' };
+  const enParagraph = headlineParagraph((await open(en)).xml, en.headline);
+  expect(enParagraph).toContain('<w:jc w:val="left"/>');
+  expect(enParagraph).not.toContain('w:firstLine');
+});
