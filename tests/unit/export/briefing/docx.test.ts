@@ -147,3 +147,16 @@ test('Chinese headline is justified with a two-character indent; English stays r
   expect(enParagraph).toContain('<w:jc w:val="left"/>');
   expect(enParagraph).not.toContain('w:firstLine');
 });
+
+test('a wide table (12 columns, long texts) keeps its grid inside the text width', async () => {
+  const pack = samplePack();
+  const columns = Array.from({ length: 12 }, (_, i) => `第${i + 1}轮巡察完成率`);
+  const rows = [columns.map((_, i) => (i === 0 ? '很长的被巡察单位名称'.repeat(4) : `${i * 7}%`))];
+  pack.charts = [{ ...pack.charts[0], table: { columns, rows } }];
+  const { xml } = await open(pack);
+  const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+  expect(grid).toHaveLength(12);
+  const total = grid.reduce((a, b) => a + b, 0);
+  expect(total).toBeLessThanOrEqual(11906 - 2 * 1797 + 12); // rounding of 12 columns
+  expect(total).toBeGreaterThan(11906 - 2 * 1797 - 12);
+});
