@@ -62,7 +62,7 @@ class Importer {
     const done = busy.begin();
     try {
       this.progress = { file: file.name, stage: 'read', fraction: 0, index: 0, total: 1 };
-      await this.#importOne(engine, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, undefined, datasetId, true);
+      await this.#importOne(engine, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, undefined, datasetId);
     } finally {
       this.running = false;
       await database.refresh();
@@ -90,13 +90,12 @@ class Importer {
     this.#duplicateAnswer = null;
   }
 
-  async #importOne(engine: Engine, file: SourceFile, mapping?: Record<string, string>, replaceDatasetId?: string, allowDuplicate = false): Promise<void> {
+  async #importOne(engine: Engine, file: SourceFile, mapping?: Record<string, string>, replaceDatasetId?: string): Promise<void> {
     this.#abort = new AbortController();
     const result = await importFile(engine, file, {
       params: viewStore.params,
       mapping,
       replaceDatasetId,
-      allowDuplicate,
       signal: this.#abort.signal,
       onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage, fraction: p.fraction }),
     });
@@ -107,7 +106,7 @@ class Importer {
           this.#duplicateAnswer = p;
           this.duplicate = { file: file.name, existing: duplicate.duplicateOf! };
         });
-        if (choice === 'replace') return this.#importOne(engine, file, mapping, duplicate.duplicateOf, true);
+        if (choice === 'replace') return this.#importOne(engine, file, mapping, duplicate.duplicateOf);
         return;
       }
       this.reports = [...this.reports, ...result.datasets];
