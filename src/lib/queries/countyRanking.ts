@@ -47,3 +47,10 @@ SELECT county, n, completed, completion_rate, overdue, unit_repeat_rate, small_s
 FROM r
 ORDER BY small_sample, rank, completion_rate DESC, county`;
 }
+
+/** Ranked counties that share their rank with another: the ones the third tiebreak must separate. */
+export function tiedCounties(rows: Pick<CountyRankRow, 'county' | 'rank'>[]): string[] {
+  const byRank = new Map<number, string[]>();
+  for (const r of rows) if (r.rank !== null) byRank.set(r.rank, [...(byRank.get(r.rank) ?? []), r.county]);
+  return [...byRank.values()].filter((c) => c.length > 1).flat();
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { countyRankingQuery } from '../../../src/lib/queries/countyRanking';
+import { countyRankingQuery, tiedCounties, type CountyRankRow } from '../../../src/lib/queries/countyRanking';
 import { roundTrendQuery } from '../../../src/lib/queries/roundTrend';
 import { rectificationCurveQuery } from '../../../src/lib/queries/rectificationCurve';
 import { emptyFilters } from '../../../src/lib/queries/filters';
@@ -116,8 +116,22 @@ describe('county-ranking spec: same-unit repeat rate as the last tiebreak', () =
       { ...done, county: '兰溪市', unit_name: 'V', round_key: 'R1', feedback_date: '2022-01-01', category_l2: 'A1' },
       { ...done, county: '兰溪市', unit_name: 'V', round_key: 'R2', feedback_date: '2023-01-01', category_l2: 'B1' },
     ]);
-    const rows = await engine.query<Record<string, unknown>>(rankingWithRepeatTiebreak(emptyFilters('2023-12-31'), { ...DEFAULT_PARAMS, smallNMin: 2 }));
-    expect(pick(rows, ['county', 'rank', 'unit_repeat_rate'])).toEqual([['兰溪市', 1, 0], ['东阳市', 2, 0.5]]);
+    const params = { ...DEFAULT_PARAMS, smallNMin: 2 };
+    const f = { ...emptyFilters('2023-12-31'), counties: ['东阳市'] };
+    const plain = await engine.query<CountyRankRow>(countyRankingQuery(f, params));
+    expect(pick(plain as never[], ['county', 'rank'])).toEqual([['东阳市', 1], ['兰溪市', 1]]);
+    const tied = tiedCounties(plain);
+    expect(tied).toEqual(['东阳市', '兰溪市']);
+    const want = [['兰溪市', 1, 0], ['东阳市', 2, 0.5]];
+    expect(pick(await engine.query(rankingWithRepeatTiebreak(f, params, tied)), ['county', 'rank', 'unit_repeat_rate'])).toEqual(want);
+    expect(pick(await engine.query(rankingWithRepeatTiebreak(f, params)), ['county', 'rank', 'unit_repeat_rate'])).toEqual(want);
     engine.close();
   });
+});
+
+test.each([
+  [[{ county: 'a', rank: 1 }, { county: 'b', rank: 2 }, { county: 'c', rank: null }, { county: 'd', rank: null }], []],
+  [[{ county: 'a', rank: 1 }, { county: 'b', rank: 1 }, { county: 'c', rank: 3 }, { county: 'd', rank: 3 }, { county: 'e', rank: 5 }], ['a', 'b', 'c', 'd']],
+])('tiedCounties: unranked small samples never count as tied (%#)', (rows, want) => {
+  expect(tiedCounties(rows)).toEqual(want);
 });
