@@ -17,6 +17,8 @@ export const briefing: Messages = {
     'briefing.building': '正在生成简报…',
     'briefing.failed': '简报生成失败',
     'briefing.noCharts': '请至少选择一张图表。',
+    'briefing.print': '打印 / 另存为 PDF',
+    'briefing.pick': '简报包含的图表',
   },
   en: {
     'briefing.title': 'Inspection rectification briefing',
@@ -33,5 +35,7 @@ export const briefing: Messages = {
     'briefing.building': 'Building the briefing…',
     'briefing.failed': 'The briefing could not be built',
     'briefing.noCharts': 'Choose at least one chart.',
+    'briefing.print': 'Print / save as PDF',
+    'briefing.pick': 'Charts in the briefing',
   },
 };
