@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, kpiValue, settled, type Harness } from './harness';
+
+const KPIS = ['findings', 'completion-rate', 'completion-basic-rate', 'overdue', 'repeat'];
+
+/** Centre of one drawn item of a chart's first series, in page coordinates. */
+async function itemCentre(page: Page, chartId: string, dataIndex: number): Promise<{ x: number; y: number; name: string }> {
+  return page.$eval(`[data-chart="${chartId}"] .chart`, (el, i) => {
+    type Layout = { x: number; y: number; width: number; height: number };
+    const chart = (el as HTMLElement & { __chart: any }).__chart;
+    const series = chart.getModel().getSeriesByIndex(0);
+    const data = series.getData();
+    const layout = data.getItemLayout(i) as Layout;
+    const box = el.getBoundingClientRect();
+    return { x: box.left + layout.x + layout.width / 2, y: box.top + layout.y + layout.height / 2, name: String(data.getName(i)) };
+  }, dataIndex);
+}
+
+async function kpis(page: Page) {
+  return Promise.all(KPIS.map((k) => kpiValue(page, k)));
+}
+
+describe('cross-filtering and shareable views on the sample', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('a click on one county bar filters every KPI and chart, the URL follows, and the URL reproduces the view', async () => {
+    const page = await h.open();
+    const before = await kpis(page);
+    const optionsBefore = await page.$$eval('[data-chart] .chart', (els) => els.map((e) => JSON.stringify((e as any).__chart.getOption().series)));
+
+    const target = await itemCentre(page, 'status-by-county', 0);
+    await page.mouse.click(target.x, target.y);
+    await settled(page);
+
+    const url = page.url();
+    expect(url).toMatch(/county=/);
+    const county = new URL(url).searchParams.getAll('county');
+    expect(county).toHaveLength(1);
+    expect(await page.locator('[data-testid="filter-chip"]').count()).toBe(1);
+    const after = await kpis(page);
+    expect(after[0]).toBeLessThan(before[0]);
+    const optionsAfter = await page.$$eval('[data-chart] .chart', (els) => els.map((e) => JSON.stringify((e as any).__chart.getOption().series)));
+    // Every other chart redraws with the county's data (the clicked chart keeps all counties).
+    const changed = optionsAfter.filter((o, i) => o !== optionsBefore[i]).length;
+    expect(changed).toBeGreaterThanOrEqual(optionsAfter.length - 1);
+    // The drill-down table now lists only that county's findings.
+    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBeLessThanOrEqual(after[0]);
+
+    const fresh = await h.open(new URL(url).search);
+    expect(await kpis(fresh)).toEqual(after);
+    expect(new URL(fresh.url()).searchParams.getAll('county')).toEqual(county);
+    await fresh.context().close();
+
+    await page.click('[data-testid="filter-reset"]');
+    await settled(page);
+    expect(await kpis(page)).toEqual(before);
+    await page.context().close();
+  });
+
+  test('KPIs at two as-of dates differ and each is reproducible from its link', async () => {
+    const early = await h.open('?asOf=2021-06-30');
+    const late = await h.open('?asOf=2026-06-30');
+    const a = await kpis(early);
+    const b = await kpis(late);
+    expect(a[0]).toBeLessThan(b[0]);
+    expect(a).not.toEqual(b);
+    await early.context().close();
+    await late.context().close();
+  });
+});

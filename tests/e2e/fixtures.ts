@@ -1,0 +1,54 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Small ledgers with hand-computed answers for the browser tests. At T = 2024-12-31 the GBK
+ * ledger holds N = 6: completed 3 (rows 1, 4, 6) → 整改完成率 0.5; basically completed 1 →
+ * 完成及基本完成率 4/6; overdue 2 (row 3: due 2024-06-30, row 5: due 2024-09-30; row 2 is due on T
+ * itself, so not yet late); units 2; explicit repeats 0.
+ */
+const GBK_ROWS = [
+  ['1', '永康', '市委', '八届', '6', '2024', '永康市古山镇党委', '2024-03-01', 'D', 'D1', '违规吃喝问题较为突出', '已完成', '2024年6月底前', '2024-05-10'],
+  ['2', '永康', '市委', '八届', '6', '2024', '永康市古山镇党委', '2024-03-01', 'C', 'C4', '村班子配备不齐，后备力量不足', '基本完成', '2024年底前', ''],
+  ['3', '永康', '市委', '八届', '6', '2024', '永康市古山镇党委', '2024-03-01', 'A', 'A1', '贯彻落实上级决策部署不够有力', '正在推进', '2024-06-30', ''],
+  ['4', '义乌市', '市委', '八届', '6', '2024', '义乌市佛堂镇党委', '2024-03-01', 'F', 'F4', '村级财务管理不规范，“三资”管理有名无实', '已整改到位', '2024/6/30', '2024/6/1'],
+  ['5', '义乌市', '市委', '八届', '6', '2024', '义乌市佛堂镇党委', '2024-03-01', 'B', 'B2', '意识形态工作责任制落实不到位', '未完成', '2024年9月底前', ''],
+  ['6', '义乌市', '市委', '八届', '6', '2024', '义乌市佛堂镇党委', '2024-03-01', 'E', 'E3', '财务报销流程不规范', '已销号', '立行立改', '2024-03-20'],
+];
+const GBK_HEADER = ['序号', '县（市、区）', '巡视巡察主体', '届次', '轮次', '年度', '被巡察党组织', '反馈日期', '问题类别', '问题子类', '具体问题', '整改进度', '整改时限', '完成时间'];
+
+const csvLine = (cells: string[], sep = ',') => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep);
+
+/** What Excel on Chinese Windows saves: GBK, a title row above the header, a 合计 row below. */
+export function gbkLedger(): Buffer {
+  const text = [
+    '八届市委第六轮巡察反馈问题整改台账',
+    csvLine(GBK_HEADER),
+    ...GBK_ROWS.map((r) => csvLine(r)),
+    csvLine(['合计', '', '', '', '', '', '', '', '', '', '6个问题', '', '', '']),
+  ].join('\r\n');
+  return iconv.encode(text, 'gbk');
+}
+
+/** Hand-computed answers of gbkLedger() at 2024-12-31. */
+export const GBK_EXPECTED = { asOf: '2024-12-31', findings: 6, completionRate: 0.5, completionBasicRate: 4 / 6, overdue: 2, repeat: 0 };
+
+/**
+ * Excel's "Unicode text": UTF-16LE with BOM, tab-separated. Two findings of 东阳市 in another
+ * round, one completed: together with gbkLedger, N = 8 and 4 completed.
+ */
+export function utf16Ledger(): Buffer {
+  const rows = [
+    ['县市区', '巡视巡察主体', '届次', '轮次', '年度', '被巡察单位', '反馈时间', '问题类别', '问题子类', '具体问题', '整改状态', '整改时限', '完成时间'],
+    ['东阳市', '市委', '八届', '7', '2024', '东阳市城投集团党委', '2024-08-01', 'F', 'F1', '工程建设领域廉政风险防控不到位', '已完成整改', '2024年10月底前', '2024-10-15'],
+    ['东阳市', '市委', '八届', '7', '2024', '东阳市城投集团党委', '2024-08-01', 'G', 'G1', '全面从严治党主体责任压得不够紧', '按序时进度推进', '2025年底前', ''],
+  ];
+  const text = rows.map((r) => r.join('\t')).join('\r\n');
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]);
+}
+
+/** A renamed binary: random-looking bytes with an .xlsx name. */
+export function brokenWorkbook(): Buffer {
+  const bytes = Buffer.alloc(4096);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
+  return bytes;
+}
