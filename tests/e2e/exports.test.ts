@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { startHarness, kpiValue, settled, type Harness } from './harness';
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
+  const path = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(path!) };
+}
+
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('exports open and say what they should', () => {
+  let h: Harness;
+  let page: Page;
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.open();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('chart PNG at 2× has the expected size and is not blank; 3× too', async () => {
+    const card = '[data-chart="completion-heatmap"]';
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    const png = await download(page, () => page.click(`${card} [data-export="png"]`));
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.name).toContain('2026-06-30');
+    expect(pngSize(png.bytes)).toEqual({ width: 2000, height: 1120 });
+    expect(png.bytes.length).toBeGreaterThan(30_000);
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    const png3 = await download(page, () => page.click(`${card} [data-export="png-3x"]`));
+    expect(pngSize(png3.bytes)).toEqual({ width: 3000, height: 1680 });
+  });
+
+  test('chart SVG holds the Chinese title as text', async () => {
+    const card = '[data-chart="status-by-county"]';
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    const svg = await download(page, () => page.click(`${card} [data-export="svg"]`));
+    const text = svg.bytes.toString('utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('各县市区整改状态构成');
+    expect(text).toContain('数据截至2026年6月30日');
+  });
+
+  test('findings CSV starts with a BOM, has one line per finding and no cell starts with =', async () => {
+    const n = await kpiValue(page, 'findings');
+    const csv = await download(page, () => page.click('[data-testid="export-csv"]'));
+    const text = csv.bytes.toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('具体问题');
+    const XLSX = await import('@e965/xlsx');
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(text.slice(1), { type: 'string', raw: true }).Sheets.Sheet1, { header: 1, raw: true });
+    expect(rows.length - 1).toBe(n);
+    for (const row of rows) for (const cell of row) if (typeof cell === 'string') expect(/^[=+@\t\r]/.test(cell)).toBe(false);
+  });
+
+  test('findings XLSX reads back with the same rows', async () => {
+    const n = await kpiValue(page, 'findings');
+    const xlsx = await download(page, () => page.click('[data-testid="export-xlsx"]'));
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.read(xlsx.bytes, { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[book.SheetNames[0]]);
+    expect(rows).toHaveLength(n);
+    expect(Object.keys(rows[0])).toContain('具体问题');
+  });
+
+  test('the briefing pack as DOCX and PPTX: one image per chosen chart and the headline sentence', async () => {
+    await page.click('[data-testid="nav-briefing"]');
+    await settled(page);
+    const headline = (await page.textContent('[data-testid="headline"]'))!.trim();
+    expect(headline).toMatch(/^截至2026年6月30日，.*反馈\d+个问题，已完成整改\d+个、正在整改\d+个（基本完成\d+个），整改完成率[\d.]+%/);
+    const chosen = await page.locator('[data-testid="briefing-pick"]:checked').count();
+    expect(chosen).toBeGreaterThan(0);
+
+    const docx = await download(page, () => page.click('[data-testid="briefing-docx"]'));
+    expect(docx.name).toMatch(/\.docx$/);
+    const dz = await JSZip.loadAsync(docx.bytes);
+    expect(Object.keys(dz.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(chosen);
+    const documentXml = await dz.file('word/document.xml')!.async('string');
+    expect(documentXml.replace(/<[^>]+>/g, '')).toContain(headline.slice(0, 30));
+
+    const pptx = await download(page, () => page.click('[data-testid="briefing-pptx"]'));
+    const pz = await JSZip.loadAsync(pptx.bytes);
+    expect(Object.keys(pz.files).filter((f) => f.startsWith('ppt/media/'))).toHaveLength(chosen);
+    expect(Object.keys(pz.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(chosen + 1);
+    const first = await pz.file('ppt/slides/slide1.xml')!.async('string');
+    expect(first.replace(/<[^>]+>/g, '')).toContain(headline.slice(0, 20));
+  });
+});
