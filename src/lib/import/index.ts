@@ -32,7 +32,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     checkSize(file);
     const sha256 = await sha256Hex(file.bytes);
     const read = await readSource(engine, file);
-    tables.push(...read.sheets.map((s) => s.table));
+    tables.push(...read.sheets.flatMap((s) => [s.table, ...(s.backing ? [s.backing] : [])]));
     checkCancelled(opts.signal);
     progress('parse', 0.3);
 

@@ -1,6 +1,8 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
+import { FINDINGS_COLUMNS } from '../db/schema';
 import { normalisedTableSql, type NormaliseContext } from './normalise/findings';
+import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
 import { rawCol, rawTableSql } from './normalise/raw';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
@@ -58,8 +60,11 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const tables = [raw, lookup, norm, issues, final];
   const plan = { prepared: p, datasetId: o.datasetId, final, issues, tables } as SheetPlan;
   await engine.exec(rawTableSql(p, raw));
-  plan.rounds = await buildRoundLookup(engine, raw, lookup, o.names, o.hint, o.fallbackCounty);
-  await engine.exec(normalisedTableSql(raw, lookup, norm, o));
+  const maps = mapNames(tempName);
+  tables.push(...Object.values(maps));
+  for (const sql of mapTablesSql(raw, maps)) await engine.exec(sql);
+  plan.rounds = await buildRoundLookup(engine, raw, maps, lookup, o.names, o.hint, o.fallbackCounty);
+  await engine.exec(normalisedTableSql(raw, lookup, maps, norm, o));
   plan.asOf = o.asOf ?? (await defaultAsOf(engine, norm));
 
   const live = 'skip_kind IS NULL';
@@ -73,9 +78,12 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, '\\d+')) AS usable
     FROM ${ident(norm)} WHERE ${notRejected}`);
   const fid0 = ids?.usable ? id : `round_key || '|' || unit_name || '|' || coalesce(${id}, 'r' || src_row)`;
+  // Only the findings columns travel on: the raw and helper columns would double the copy.
+  const cols = FINDINGS_COLUMNS.map(([n]) => n).filter((n) => n !== 'finding_id');
   await engine.exec(`CREATE TEMP TABLE ${ident(final)} AS
-    SELECT *, CASE WHEN count(*) OVER (PARTITION BY fid0) > 1 THEN fid0 || '#' || src_row ELSE fid0 END AS finding_id
-    FROM (SELECT *, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected})`);
+    SELECT ${cols.join(', ')}, src_row,
+      CASE WHEN count(*) OVER (PARTITION BY fid0) > 1 THEN fid0 || '#' || src_row ELSE fid0 END AS finding_id
+    FROM (SELECT ${cols.join(', ')}, src_row, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected})`);
   await engine.exec(`INSERT INTO ${ident(issues)}
     SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_finding' FROM (
       SELECT src_row, problem_title, row_number() OVER (PARTITION BY round_key, unit_name, norm_title ORDER BY src_row) AS n

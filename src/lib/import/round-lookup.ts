@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { parseChineseNumber } from '../domain/vocabulary/numerals';
 import { ident } from '../queries/sql';
 import { rawCol as r } from './normalise/raw';
-import { rowCountySql } from './normalise/findings';
+import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import {
   committeeOf, inspectionKind, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey, roundLabel,
   type RoundParts,
@@ -64,10 +64,10 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
 
 /** Builds the lookup table for a raw table; returns its rows (for the rounds upsert). */
 export async function buildRoundLookup(
-  engine: Engine, raw: string, table: string, names: RoundParts, hint: RoundHint | undefined, fallbackCounty?: string,
+  engine: Engine, raw: string, maps: ValueMaps, table: string, names: RoundParts, hint: RoundHint | undefined, fallbackCounty?: string,
 ): Promise<RoundRow[]> {
   const keys = await engine.query<RoundRow>(`SELECT DISTINCT ${r('round_label')} AS k_label, ${r('inspector_level')} AS k_level,
-    ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${rowCountySql(fallbackCounty)} AS k_county FROM ${ident(raw)}`);
+    ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty)} AS k_county FROM ${countyFromSql(raw, maps)}`);
   const rows = keys.map((k) => resolveRound(k, names, hint));
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} (k_label VARCHAR, k_level VARCHAR, k_term VARCHAR, k_no VARCHAR,
     k_county VARCHAR, round_key VARCHAR, committee VARCHAR, inspector_level VARCHAR, inspection_kind VARCHAR, term VARCHAR,

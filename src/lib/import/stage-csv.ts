@@ -37,17 +37,19 @@ async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodin
   const width = dialect.width + SPARE_COLUMNS;
   const file = tempName('csv') + '.csv';
   const table = tempName('csv');
+  const backing = tempName('csvdata');
   const columns = Array.from({ length: width }, (_, i) => `${str(cell(i))}: 'VARCHAR'`).join(', ');
   await engine.registerFile(file, utf8);
   try {
     // parallel=false: the parallel scanner refuses null_padding with quoted newlines.
-    await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS
-      SELECT CAST(row_number() OVER () AS INTEGER) AS src_row, *
+    // rowid is the record's position (insertion order is preserved), so no window is needed.
+    await engine.exec(`CREATE TEMP TABLE ${ident(backing)} AS SELECT *
       FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
         columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"',
         null_padding = true, strict_mode = false, parallel = false)`);
+    await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(rowid + 1 AS INTEGER) AS src_row, * FROM ${ident(backing)}`);
   } finally {
     await engine.dropFile(file);
   }
-  return { table, width, encoding };
+  return { table, width, encoding, backing };
 }

@@ -10,6 +10,8 @@ export interface StagedSheet {
   sheet?: string;
   table: string;
   width: number;
+  /** A table behind `table` when `table` is a view; dropped with it. */
+  backing?: string;
 }
 
 /** A row of a grid as read in JS (XLSX, JSON, Parquet). */
@@ -57,7 +59,10 @@ export async function stageGrid(engine: Engine, rows: GridRow[], sheet?: string)
   return { sheet, table, width };
 }
 
-/** Drops temp tables, ignoring ones that were never created. */
+/** Drops temp tables and views, ignoring ones that were never created. */
 export async function dropTables(engine: Engine, tables: string[]): Promise<void> {
-  for (const t of tables) await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`).catch(() => undefined);
+  for (const t of tables) {
+    await engine.exec(`DROP VIEW IF EXISTS ${ident(t)}`).catch(() => undefined);
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`).catch(() => undefined);
+  }
 }

@@ -1,8 +1,6 @@
 import { ident, num, str, date } from '../queries/sql';
 import { compactCol as x, rawCol as r } from './normalise/raw';
 import { countyGarbageSql } from './normalise/county';
-import { dateWordOnlySql } from './normalise/dates';
-import { STATUS_LONG_TERM_PATTERN } from '../domain/vocabulary/status';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
 
 /**
@@ -19,7 +17,6 @@ export interface Rule {
   value: string;
 }
 
-const DEADLINE_X = `coalesce(${x('deadline_raw')}, ${x('deadline')})`;
 const DATE_FIELDS = ['feedback_date', 'completion_date', 'closure_date', 'station_start', 'station_end', 'followup_date'];
 const INT_FIELDS = ['measure_count', 'evidence_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction',
   'acc_org_handling', 'acc_admonish', 'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
@@ -42,13 +39,12 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }): R
   const rules: Rule[] = [
     { code: 'ragged_row', severity: 'warning', column: '', when: 'ragged', value: 'NULL' },
     { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
-      when: `status IS NULL AND ${r('status_raw')} IS NOT NULL AND NOT regexp_matches(${x('status_raw')}, ${str(STATUS_LONG_TERM_PATTERN)})`,
+      when: `status IS NULL AND ${r('status_raw')} IS NOT NULL AND NOT coalesce(status_lt, false)`,
       value: r('status_raw') },
     { code: 'deadline_unparsed', severity: 'warning', column: 'deadline_raw',
-      when: `deadline IS NULL AND deadline_raw IS NOT NULL AND NOT ${dateWordOnlySql(DEADLINE_X)}
-        AND NOT regexp_matches(${DEADLINE_X}, '立行立改|立行整改')`, value: 'deadline_raw' },
+      when: 'deadline IS NULL AND deadline_raw IS NOT NULL AND NOT deadline_word_only AND NOT deadline_immediate', value: 'deadline_raw' },
     { code: 'deadline_needs_feedback', severity: 'warning', column: 'deadline_raw',
-      when: `deadline IS NULL AND regexp_matches(${DEADLINE_X}, '立行立改|立行整改')`, value: 'deadline_raw' },
+      when: 'deadline IS NULL AND deadline_immediate', value: 'deadline_raw' },
     { code: 'county_unknown', severity: 'warning', column: 'county', when: countyGarbageSql('county'), value: 'county' },
     { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z'", value: 'category_raw' },
     { code: 'completed_without_date', severity: 'warning', column: 'completion_date',

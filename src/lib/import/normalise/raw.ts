@@ -20,11 +20,12 @@ export const rawCol = (key: string) => ident(`r_${key}`);
 /** `x_<key>`: its compact form (compactSql), computed once so normalisers stay small SQL. */
 export const compactCol = (key: string) => ident(`x_${key}`);
 
-const COMPACT_KINDS = new Set(['date', 'bool', 'int', 'decimal']);
-const COMPACT_KEYS = new Set(['county', 'year', 'unit_name', 'aspect_raw', 'category_l1', 'category_l2', 'problem_title',
-  'deadline_raw', 'status_raw', 'finding_id']);
+// Dates, status, county, unit and category are compacted inside their value maps (maps.ts),
+// once per distinct value; only the per-row normalisers need a compact column.
+const COMPACT_KINDS = new Set(['bool', 'int', 'decimal']);
+const COMPACT_KEYS = new Set(['year', 'problem_title']);
 
-/** Fields whose compact form the normalisers read. */
+/** Fields whose compact form the per-row normalisers read. */
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
 /** CREATE TEMP TABLE statement for the raw table of a prepared sheet. */

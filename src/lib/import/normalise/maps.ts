@@ -1,0 +1,76 @@
+import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
+import { ident, str } from '../../queries/sql';
+import { rawCol as r } from './raw';
+import { compactSql } from './text';
+import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
+import { categoryCandidatesSql } from './category';
+import { countyInTextSql, countySql } from './county';
+import { dateSql, dateWordOnlySql, deadlineLongTermSql } from './dates';
+import { unitNameNormSql } from './names';
+import { statusLongTermSql, statusSql } from './status';
+
+/**
+ * Value maps: the costly normalisers (dates, status, county, unit, category) run once per
+ * DISTINCT value and are joined back, instead of once per row. A ledger of a million rows holds
+ * a few thousand distinct dates and a few dozen statuses, so this is where the time goes.
+ */
+export const DATE_KEYS = ['station_start', 'station_end', 'feedback_date', 'completion_date', 'closure_date', 'followup_date', 'deadline', 'deadline_raw'];
+
+export interface ValueMaps {
+  date: string;
+  status: string;
+  county: string;
+  unit: string;
+  category: string;
+}
+
+/** Temp table names for one sheet's maps. */
+export function mapNames(prefix: (p: string) => string): ValueMaps {
+  return { date: prefix('mdate'), status: prefix('mstatus'), county: prefix('mcounty'), unit: prefix('munit'), category: prefix('mcat') };
+}
+
+// Distinct raw (trimmed) values with their compact form `c`, which the normalisers read.
+const distinct = (raw: string, cols: string[]) =>
+  `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT v FROM (${cols.map((col) => `SELECT ${col} AS v FROM ${ident(raw)}`).join(' UNION ALL ')}) WHERE v IS NOT NULL)`;
+
+/** CREATE statements of every map over the raw table (keys are the raw `r_` values). */
+export function mapTablesSql(raw: string, m: ValueMaps): string[] {
+  return [
+    `CREATE TEMP TABLE ${ident(m.date)} AS SELECT v, ${dateSql('c')} AS d,
+      coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
+      FROM (${distinct(raw, DATE_KEYS.map((k) => r(k)))})`,
+    `CREATE TEMP TABLE ${ident(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
+      coalesce(regexp_matches(c, '^已?销号'), false) AS closed_word
+      FROM (${distinct(raw, [r('status_raw')])})`,
+    `CREATE TEMP TABLE ${ident(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, [r('county')])})`,
+    `CREATE TEMP TABLE ${ident(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
+      CASE WHEN regexp_matches(c, '^(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
+      FROM (${distinct(raw, [r('unit_name')])})`,
+    `CREATE TEMP TABLE ${ident(m.category)} AS SELECT c1, c2, asp,
+      ${categoryCandidatesSql({ category: compactSql('c1'), subcategory: compactSql('c2'), aspect: compactSql('asp'), title: 'NULL' })}
+      FROM (SELECT DISTINCT ${r('category_l1')} AS c1, ${r('category_l2')} AS c2, ${r('aspect_raw')} AS asp FROM ${ident(raw)})`,
+  ];
+}
+
+/** The county of a row from the maps: its column, else the fallback, else what its unit names. */
+export function mappedCountySql(fallback?: string): string {
+  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.city)`;
+}
+
+/** The county and unit maps only, for the round lookup (aliases mc, mu). */
+export function countyFromSql(raw: string, m: ValueMaps): string {
+  return `${ident(raw)} t LEFT JOIN ${ident(m.county)} mc ON mc.v = t.${r('county')}
+    LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}`;
+}
+
+/** FROM clause: the raw table with every map joined (aliases mc, mu, ms, mk, d_<key>). */
+export function mappedFromSql(raw: string, m: ValueMaps): string {
+  const dates = DATE_KEYS.map((k) => `LEFT JOIN ${ident(m.date)} ${ident('d_' + k)} ON ${ident('d_' + k)}.v = t.${r(k)}`);
+  return `${ident(raw)} t
+    LEFT JOIN ${ident(m.county)} mc ON mc.v = t.${r('county')}
+    LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}
+    LEFT JOIN ${ident(m.status)} ms ON ms.v = t.${r('status_raw')}
+    LEFT JOIN ${ident(m.category)} mk ON mk.c1 IS NOT DISTINCT FROM t.${r('category_l1')}
+      AND mk.c2 IS NOT DISTINCT FROM t.${r('category_l2')} AND mk.asp IS NOT DISTINCT FROM t.${r('aspect_raw')}
+    ${dates.join('\n    ')}`;
+}
