@@ -100,6 +100,19 @@ function countCodes(codes: string[]): Record<string, number> {
   return out;
 }
 
+/**
+ * Multiplies the loaded findings in SQL (copies get '~k' on finding_id and unit_name), so the
+ * query and memory measurements can run at a size the app import cannot reach yet.
+ */
+async function replicate(factor: number) {
+  if (!loaded) throw new Error('load a ledger with appImport(name, true) first');
+  const t0 = performance.now();
+  await loaded.exec(`INSERT INTO findings SELECT f.* REPLACE (f.finding_id || '~' || k AS finding_id,
+    f.unit_name || '~' || k AS unit_name) FROM findings f, range(1, ${Math.trunc(factor)}) r(k)`);
+  const [{ n }] = await loaded.query<{ n: number }>('SELECT count(*) AS n FROM findings');
+  return { findings: Number(n), ms: performance.now() - t0 };
+}
+
 /** Filter-click timings on the engine kept by the last appImport(name, true). */
 async function interaction(count = 20, seed = 7) {
   if (!loaded) throw new Error('load a ledger with appImport(name, true) first');
@@ -121,9 +134,12 @@ async function memory() {
 
 declare global {
   interface Window {
-    bench: { rawCsv: typeof rawCsv; appImport: typeof appImport; interaction: typeof interaction; memory: typeof memory; dropLoaded: typeof dropLoaded };
+    bench: {
+      rawCsv: typeof rawCsv; appImport: typeof appImport; replicate: typeof replicate; interaction: typeof interaction;
+      memory: typeof memory; dropLoaded: typeof dropLoaded;
+    };
   }
 }
 
-window.bench = { rawCsv, appImport, interaction, memory, dropLoaded };
+window.bench = { rawCsv, appImport, replicate, interaction, memory, dropLoaded };
 document.body.dataset.ready = 'true';

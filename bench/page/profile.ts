@@ -85,10 +85,13 @@ export interface PlacedLongTask extends LongTask {
   call: string | null;
 }
 
-/** Places each long task in the last stage begun before it and in the engine call spanning it. */
+/**
+ * Places each long task in the stage running when it ended (a task may begin before the import's
+ * first await, in the caller's code) and in the engine call spanning its start.
+ */
 export function placeLongTasks(tasks: LongTask[], t0: number, stages: StageMark[], calls: EngineCall[]): PlacedLongTask[] {
   return tasks.map((t) => {
-    const stage = stages.filter((s) => t0 + s.atMs <= t.start).at(-1)?.stage ?? null;
+    const stage = stages.filter((s) => t0 + s.atMs <= t.start + t.ms).at(-1)?.stage ?? null;
     const call = calls.find((c) => c.start <= t.start && t.start <= c.start + c.ms);
     return { ...t, stage, call: call ? `${call.kind}: ${call.what.slice(0, 70)}` : null };
   });
