@@ -1,7 +1,7 @@
 import type { MetricParams } from '../../domain/params';
 import { emptyFilters, scopedFindings, type Dimension, type Filters } from '../filters';
 import { date, num } from '../sql';
-import { bigrams, COUNTY_KEY, earlierRound, jaccard, ROUND_SEQ_CTE, TITLE_EXPR, UNIT_KEY } from './matching';
+import { bigrams, COUNTY_KEY, earlierRound, jaccardScore, ROUND_SEQ_CTE, TITLE_EXPR, UNIT_KEY } from './matching';
 
 /** The rule that proposed a link (DOMAIN.md §7.5); 'same_county_l2' only in the county-level variant. */
 export type RepeatRule = 'explicit' | 'same_unit_l2' | 'same_county_l2' | 'text_similarity';
@@ -24,10 +24,25 @@ export interface LinkOptions {
 }
 
 /**
+ * CTEs `round_seq`, `base` (every finding fed back by T) and `fs` (S), each finding with its
+ * `match_key` (unit or county), `unit_key`, compared title `title_n` and its round's order
+ * columns (r_date, r_year, r_committee, r_no), so `earlierRound('g', 'f')` applies to any two.
+ */
+export function findingScopeCtes(filters: Filters, level: RepeatLevel, except?: Dimension): string {
+  const keyed = (sql: string) => `SELECT x.*, ${level === 'unit' ? UNIT_KEY : COUNTY_KEY} AS match_key, ${UNIT_KEY} AS unit_key,
+    ${TITLE_EXPR} AS title_n, rs.r_date, rs.r_year, rs.r_committee, rs.r_no
+  FROM (${sql}) x JOIN round_seq rs ON rs.round_key = x.round_key`;
+  return `${ROUND_SEQ_CTE},
+base AS (${keyed(scopedFindings(emptyFilters(filters.asOf)))}),
+fs AS (${keyed(scopedFindings(filters, { except }))})`;
+}
+
+/**
  * CTEs (without the leading WITH) for repeat links (earlier g, later f), f ∈ S at T, g any
  * finding fed back by T. Defines `round_seq`, `base` (all findings at T with `match_key`,
- * `unit_key`, `title_n`), `fs` (S), and `links` with one row per pair: both findings' ids,
- * rounds, units, L1/L2, titles, g's status and closure at T, `score` (bigram Jaccard),
+ * `unit_key`, `title_n` and their round's order columns), `fs` (S, likewise), and `links` with
+ * one row per pair: both findings' ids, rounds, units, L1/L2, titles, g's status and closure at
+ * T, `score` (bigram Jaccard; NULL in metric mode without text similarity, where no rule reads it),
  * `is_match` (the rule of #22), the analyst's `decision`, `rule`, and `counted` = the link
  * counts as a repeat (a match or confirmed, and never when rejected).
  */
@@ -37,53 +52,49 @@ export function repeatLinkCtes(filters: Filters, params: MetricParams, opts: Lin
   const theta = `${num(params.similarityThreshold)}::DOUBLE`;
   const simOk = params.useTextSimilarity ? `score >= ${theta}` : 'TRUE';
   const matchRule = level === 'unit' ? 'same_unit_l2' : 'same_county_l2';
+  // Scores cost two bigram lists per pair: only computed when a rule or the review list needs them.
+  const needScore = opts.review || params.useTextSimilarity;
+  const pairCols = `g.dataset_id AS g_dataset_id, g.finding_id AS g_finding_id, f.dataset_id AS f_dataset_id, f.finding_id AS f_finding_id,
+    g.round_key AS g_round_key, f.round_key AS f_round_key, g.round_label AS g_round_label, f.round_label AS f_round_label,
+    g.unit_name AS g_unit_name, f.unit_name AS f_unit_name, g.unit_key AS g_unit_key, f.unit_key AS f_unit_key,
+    g.county AS g_county, f.county AS f_county, g.category_l1 AS g_l1, f.category_l1 AS f_l1, g.category_l2 AS g_l2, f.category_l2 AS f_l2,
+    g.problem_title AS g_title, f.problem_title AS f_title, f.followup_result AS f_followup_result, g.status_t AS g_status_t,
+    coalesce(g.closed AND (g.closure_date IS NULL OR g.closure_date <= ${T}), FALSE) AS g_closed_t,
+    g.title_n AS g_title_n, f.title_n AS f_title_n,
+    coalesce(f.prior_finding_id = g.finding_id AND f.county = g.county, FALSE) AS is_explicit,
+    g.match_key = f.match_key AS same_key, coalesce(g.category_l2 = f.category_l2, FALSE) AS same_l2`;
+  const earlier = earlierRound('g', 'f');
   const candidates = opts.review
-    ? `SELECT g.dataset_id AS g_ds, g.finding_id AS g_id, f.dataset_id AS f_ds, f.finding_id AS f_id
-    FROM fs f JOIN base g ON g.match_key = f.match_key AND g.round_key <> f.round_key
+    ? `SELECT ${pairCols} FROM fs f JOIN base g ON g.match_key = f.match_key AND g.round_key <> f.round_key WHERE ${earlier}
   UNION
-  SELECT g.dataset_id, g.finding_id, f.dataset_id, f.finding_id
-    FROM fs f JOIN base g ON g.finding_id = f.prior_finding_id AND g.county = f.county AND g.round_key <> f.round_key`
-    : `SELECT g.dataset_id AS g_ds, g.finding_id AS g_id, f.dataset_id AS f_ds, f.finding_id AS f_id
-    FROM fs f JOIN base g ON g.match_key = f.match_key AND g.category_l2 = f.category_l2 AND g.round_key <> f.round_key`;
-  return `${ROUND_SEQ_CTE},
-base AS (
-  SELECT b.*, ${level === 'unit' ? UNIT_KEY : COUNTY_KEY} AS match_key, ${UNIT_KEY} AS unit_key, ${TITLE_EXPR} AS title_n
-  FROM (${scopedFindings(emptyFilters(filters.asOf))}) b
+  SELECT ${pairCols} FROM fs f JOIN base g ON g.finding_id = f.prior_finding_id AND g.county = f.county AND g.round_key <> f.round_key WHERE ${earlier}`
+    : `SELECT ${pairCols} FROM fs f JOIN base g ON g.match_key = f.match_key AND g.category_l2 = f.category_l2 AND g.round_key <> f.round_key WHERE ${earlier}`;
+  // Bigrams are built once per distinct title and the overlap once per pair: DuckDB inlines a
+  // projected expression at every use, so each stage is MATERIALIZED.
+  const scored = needScore
+    ? `titles AS (SELECT g_title_n AS title_n FROM pairs UNION SELECT f_title_n FROM pairs),
+title_grams AS MATERIALIZED (SELECT title_n, ${bigrams('title_n')} AS grams FROM titles),
+title_sizes AS MATERIALIZED (SELECT title_n, grams, len(grams) AS size FROM title_grams),
+pair_overlap AS MATERIALIZED (
+  SELECT p.*, gt.size AS g_size, ft.size AS f_size, len(list_intersect(gt.grams, ft.grams)) AS shared FROM pairs p
+  JOIN title_sizes gt ON gt.title_n = p.g_title_n JOIN title_sizes ft ON ft.title_n = p.f_title_n
 ),
-fs AS (
-  SELECT base.* FROM base
-  JOIN (SELECT dataset_id, finding_id FROM (${scopedFindings(filters, { except: opts.except })})) s
-    ON s.dataset_id = base.dataset_id AND s.finding_id = base.finding_id
-),
-pair_keys AS (
+scored AS (SELECT * EXCLUDE (g_size, f_size, shared), ${jaccardScore('shared', 'g_size', 'f_size')} AS score FROM pair_overlap)`
+    : `scored AS (SELECT *, CAST(NULL AS DOUBLE) AS score FROM pairs)`;
+  return `${findingScopeCtes(filters, level, opts.except)},
+pairs AS MATERIALIZED (
+  SELECT c.*, d.decision, d.rule AS decided_rule FROM (
   ${candidates}
   UNION
-  SELECT earlier_dataset_id, earlier_finding_id, later_dataset_id, later_finding_id
-    FROM repeat_decisions WHERE decision = 'confirmed'
+  SELECT ${pairCols} FROM repeat_decisions d
+    JOIN fs f ON f.dataset_id = d.later_dataset_id AND f.finding_id = d.later_finding_id
+    JOIN base g ON g.dataset_id = d.earlier_dataset_id AND g.finding_id = d.earlier_finding_id
+    WHERE d.decision = 'confirmed' AND ${earlier}
+  ) c
+  LEFT JOIN repeat_decisions d ON d.earlier_dataset_id = c.g_dataset_id AND d.earlier_finding_id = c.g_finding_id
+    AND d.later_dataset_id = c.f_dataset_id AND d.later_finding_id = c.f_finding_id
 ),
-pairs AS (
-  SELECT p.g_ds AS g_dataset_id, p.g_id AS g_finding_id, p.f_ds AS f_dataset_id, p.f_id AS f_finding_id,
-    g.round_key AS g_round_key, f.round_key AS f_round_key, g.round_label AS g_round_label, f.round_label AS f_round_label,
-    g.unit_name AS g_unit_name, f.unit_name AS f_unit_name,
-    g.unit_key AS g_unit_key, f.unit_key AS f_unit_key, g.county AS g_county, f.county AS f_county,
-    g.category_l1 AS g_l1, f.category_l1 AS f_l1, g.category_l2 AS g_l2, f.category_l2 AS f_l2,
-    g.problem_title AS g_title, f.problem_title AS f_title, f.followup_result AS f_followup_result,
-    g.status_t AS g_status_t, coalesce(g.closed AND (g.closure_date IS NULL OR g.closure_date <= ${T}), FALSE) AS g_closed_t,
-    ${bigrams('g.title_n')} AS g_grams, ${bigrams('f.title_n')} AS f_grams,
-    coalesce(f.prior_finding_id = g.finding_id AND f.county = g.county, FALSE) AS is_explicit,
-    g.match_key = f.match_key AS same_key,
-    coalesce(g.category_l2 = f.category_l2, FALSE) AS same_l2,
-    d.decision, d.rule AS decided_rule
-  FROM pair_keys p
-  JOIN fs f ON f.dataset_id = p.f_ds AND f.finding_id = p.f_id
-  JOIN base g ON g.dataset_id = p.g_ds AND g.finding_id = p.g_id
-  JOIN round_seq gr ON gr.round_key = g.round_key
-  JOIN round_seq fr ON fr.round_key = f.round_key
-  LEFT JOIN repeat_decisions d ON d.earlier_dataset_id = p.g_ds AND d.earlier_finding_id = p.g_id
-    AND d.later_dataset_id = p.f_ds AND d.later_finding_id = p.f_id
-  WHERE ${earlierRound('gr', 'fr')}
-),
-scored AS (SELECT * EXCLUDE (g_grams, f_grams), ${jaccard('g_grams', 'f_grams')} AS score FROM pairs),
+${scored},
 matched AS (SELECT *, same_key AND same_l2 AND ${simOk} AS is_match FROM scored),
 links AS (
   SELECT *,

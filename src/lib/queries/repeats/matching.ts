@@ -30,13 +30,19 @@ export function bigrams(col: string): string {
 }
 
 /**
- * Jaccard similarity |A ∩ B| / |A ∪ B| of two distinct bigram lists, as DOUBLE in 0..1 (0 when
- * both are empty). Division, not `i >= θ·u`, so a score of exactly θ compares equal to θ.
+ * Jaccard similarity from counts: |A ∩ B| / (|A| + |B| − |A ∩ B|), as DOUBLE in 0..1 (0 when both
+ * sets are empty). Division, not `i >= θ·u`, so a score of exactly θ compares equal to θ.
+ */
+export function jaccardScore(shared: string, sizeA: string, sizeB: string): string {
+  return `(CASE WHEN ${sizeA} + ${sizeB} = 0 THEN 0.0 ELSE ${shared}::DOUBLE / (${sizeA} + ${sizeB} - ${shared}) END)`;
+}
+
+/**
+ * Jaccard similarity of two distinct bigram lists. Each list expression appears several times,
+ * so pass column names, not `bigrams(...)` calls (DuckDB would build the list once per use).
  */
 export function jaccard(a: string, b: string): string {
-  const inter = `len(list_intersect(${a}, ${b}))`;
-  return `(CASE WHEN len(${a}) + len(${b}) = 0 THEN 0.0
-    ELSE ${inter}::DOUBLE / (len(${a}) + len(${b}) - ${inter}) END)`;
+  return jaccardScore(`len(list_intersect(${a}, ${b}))`, `len(${a})`, `len(${b})`);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { MetricParams } from '../../domain/params';
 import type { Dimension, Filters } from '../filters';
 import { earlierRound } from './matching';
-import { repeatLinkCtes, type RepeatLevel } from './links';
+import type { RepeatLevel } from './links';
+import { repeatSetCtes } from './repeatSet';
 
 /** 同单位重复率 (#22) or its county variant, overall or per county. */
 export interface RepeatRateRow {
@@ -37,7 +38,7 @@ export function unitRepeatRateSql(filters: Filters, params: MetricParams, opts: 
   const inBase = params.repeatDenominator === 'later_rounds' ? 'lr.match_key IS NOT NULL' : 'ri.match_key IS NOT NULL';
   const group = opts.byCounty ? 'county, ' : '';
   const tail = opts.byCounty ? '\nGROUP BY county ORDER BY county' : '';
-  return `WITH ${repeatLinkCtes(filters, params, { level: opts.level, except: opts.except })},
+  return `WITH ${repeatSetCtes(filters, params, { level: opts.level, except: opts.except })},
 key_rounds AS (SELECT DISTINCT match_key, round_key FROM base),
 reinspected AS (SELECT match_key FROM key_rounds GROUP BY match_key HAVING count(*) >= 2),
 later_rounds AS (
@@ -47,7 +48,6 @@ later_rounds AS (
   JOIN round_seq br ON br.round_key = b.round_key
   WHERE ${earlierRound('br', 'ar')}
 ),
-repeats AS (SELECT DISTINCT f_dataset_id, f_finding_id FROM links WHERE counted),
 flagged AS (
   SELECT fs.county, r.f_finding_id IS NOT NULL AS is_repeat, ${inBase} AS in_base
   FROM fs

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_PARAMS, type MetricParams } from '../../../../src/lib/domain/params';
 import { emptyFilters } from '../../../../src/lib/queries/filters';
 import { unitRepeatRateSql, type RepeatRateRow } from '../../../../src/lib/queries/repeats/unitRepeats';
+import { repeatLinkCtes } from '../../../../src/lib/queries/repeats/links';
 import { freshDatabase } from '../../../helpers/db';
 import { decide, loadRepeatFixture } from './fixture';
 
@@ -90,5 +91,35 @@ describe('同单位重复率 with the analyst\'s decisions', () => {
     await decide(db, ['ds1', 'a1'], ['ds2', 'a3'], 'same_unit_l2', 'confirmed');
     expect(await rate(db, {})).toMatchObject({ repeats: 5 });
     expect(await db.query(`SELECT count(*)::INTEGER AS n FROM repeat_decisions`)).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('the per-round route (no similarity) agrees with the pairwise links', () => {
+  let db: Db;
+  beforeAll(async () => { db = await freshDatabase(); await loadRepeatFixture(db); });
+  afterAll(() => db.close());
+
+  const pairwise = async (level: 'unit' | 'county', asOf = T) => {
+    const sql = `WITH ${repeatLinkCtes(emptyFilters(asOf), DEFAULT_PARAMS, { level })}
+      SELECT CAST(count(*) AS INTEGER) AS n FROM (SELECT DISTINCT f_dataset_id, f_finding_id FROM links WHERE counted)`;
+    return (await db.query<{ n: number }>(sql))[0].n;
+  };
+
+  // b4 (D1, R3) has three county-level matches: a1 (R1), a3 and c1 (R2). It stays a repeat
+  // until all three are rejected; a confirmed cross-unit link (e1 → e2, 义乌 → 东阳) always counts.
+  test.each([
+    ['no decisions', [], 4, 6],
+    ['one of b4\'s matches rejected', [[['ds1', 'a1'], ['ds3', 'b4'], 'rejected']], 4, 6],
+    ['all of b4\'s matches rejected', [[['ds2', 'a3'], ['ds3', 'b4'], 'rejected'], [['ds2', 'c1'], ['ds3', 'b4'], 'rejected']], 4, 5],
+    // a3's only county-level match is a1 as well.
+    ['a1 → a3 rejected (unit and county)', [[['ds1', 'a1'], ['ds2', 'a3'], 'rejected']], 3, 4],
+    ['confirmed across counties', [[['ds4', 'e1'], ['ds5', 'e2'], 'confirmed']], 4, 5],
+  ] as const)('%s', async (_n, decisions, unitRepeats, countyRepeats) => {
+    for (const [g, f, d] of decisions) await decide(db, [...g], [...f], 'same_unit_l2', d);
+    // Decisions accumulate over the table: the expected counts include the rows above.
+    expect(await rate(db, {})).toMatchObject({ repeats: unitRepeats });
+    expect(await pairwise('unit')).toBe(unitRepeats);
+    expect(await rate(db, {}, { level: 'county' })).toMatchObject({ repeats: countyRepeats });
+    expect(await pairwise('county')).toBe(countyRepeats);
   });
 });
