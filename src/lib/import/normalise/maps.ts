@@ -47,8 +47,9 @@ export function mapTablesSql(raw: string, m: ValueMaps): string[] {
       CASE WHEN regexp_matches(c, '^(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
       FROM (${distinct(raw, [r('unit_name')])})`,
     `CREATE TEMP TABLE ${ident(m.category)} AS SELECT c1, c2, asp,
-      ${categoryCandidatesSql({ category: compactSql('c1'), subcategory: compactSql('c2'), aspect: compactSql('asp'), title: 'NULL' })}
-      FROM (SELECT DISTINCT ${r('category_l1')} AS c1, ${r('category_l2')} AS c2, ${r('aspect_raw')} AS asp FROM ${ident(raw)})`,
+      ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
+      FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka
+        FROM (SELECT DISTINCT ${r('category_l1')} AS c1, ${r('category_l2')} AS c2, ${r('aspect_raw')} AS asp FROM ${ident(raw)}))`,
   ];
 }
 
