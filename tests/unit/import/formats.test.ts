@@ -43,3 +43,18 @@ describe('Parquet, JSON array and NDJSON', () => {
     });
   }
 });
+
+describe('XLSX with one sheet per county', () => {
+  test('county from the sheet name, round from the file name', async () => {
+    const e = await freshEngine();
+    const name = '十四届省委第八轮巡视整改台账.xlsx';
+    const reports = await importOk(e, name, (await workbookFixtures())[name]);
+    expect(reports.map((r) => [r.sheet, r.rowsAccepted, r.rowsRejected])).toEqual([['兰溪市', 1, 0], ['浦江', 2, 0]]);
+    const rows = await e.query(`SELECT county, county_code, round_key, round_label, inspection_kind, status, category_l2 FROM findings ORDER BY source_sheet, source_row`);
+    expect(rows).toEqual([
+      { county: '兰溪市', county_code: '330781', round_key: '浙江省|省委|十四届|8', round_label: '十四届省委第八轮巡视', inspection_kind: '巡视', status: 'completed', category_l2: null },
+      { county: '浦江县', county_code: '330726', round_key: '浙江省|省委|十四届|8', round_label: '十四届省委第八轮巡视', inspection_kind: '巡视', status: 'in_progress', category_l2: 'B2' },
+      { county: '浦江县', county_code: '330726', round_key: '浙江省|省委|十四届|8', round_label: '十四届省委第八轮巡视', inspection_kind: '巡视', status: 'not_completed', category_l2: 'C5' },
+    ]);
+  });
+});
