@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/translate';
 import { DEFAULT_PARAMS, type MetricParams } from '../domain/params';
-import { emptyFilters, type Filters } from '../queries/filters';
+import { emptyFilters, type Dimension, type Filters } from '../queries/filters';
 
 /** Screens of the app (DESIGN.md "Screens"). */
 export const VIEWS = ['dashboard', 'repeats', 'data', 'briefing', 'sql'] as const;
@@ -13,6 +13,11 @@ export interface ViewState {
   filters: Filters;
   params: MetricParams;
   sample: boolean;
+  /**
+   * The chart a dimension's filter was clicked in. That chart keeps showing every value of its
+   * dimension (highlighting the selection); every other chart narrows to the selection.
+   */
+  origins: Partial<Record<Dimension, string>>;
 }
 
 // URL parameter name of each filter list; repeated parameters carry several values.
@@ -50,7 +55,12 @@ export function parseViewState(search: string): ViewState {
   if (q.get('denominator') === 'later_rounds') params.repeatDenominator = 'later_rounds';
   if (q.get('similarity') === 'on') params.useTextSimilarity = true;
   if (q.get('light') === 'on') params.lightMeasuresInAccountability = true;
-  return { view, lang: q.get('lang') === 'en' ? 'en' : 'zh', filters, params, sample: q.get('sample') !== 'off' };
+  const origins: Partial<Record<Dimension, string>> = {};
+  for (const entry of q.getAll('from')) {
+    const [dim, chart] = entry.split(':');
+    if (LIST_KEYS.some(([k]) => k === dim) && /^[a-z0-9-]{1,60}$/.test(chart ?? '')) origins[dim as Dimension] = chart;
+  }
+  return { view, lang: q.get('lang') === 'en' ? 'en' : 'zh', filters, params, sample: q.get('sample') !== 'off', origins };
 }
 
 /** Writes a view as a query string, leaving out whatever equals the default. */
@@ -61,6 +71,7 @@ export function serialiseViewState(s: ViewState): string {
   if (!s.sample) q.set('sample', 'off');
   if (s.filters.asOf) q.set('asOf', s.filters.asOf);
   for (const [key, name] of LIST_KEYS) for (const v of s.filters[key] as string[]) q.append(name, v);
+  for (const [dim, chart] of Object.entries(s.origins)) if (chart && s.filters[dim as Dimension].length) q.append('from', `${dim}:${chart}`);
   for (const k of NUMERIC_PARAMS) if (s.params[k] !== DEFAULT_PARAMS[k]) q.set(k, String(s.params[k]));
   if (s.params.longTermWithDeadline === 'include') q.set('longTerm', 'include');
   if (s.params.repeatDenominator === 'later_rounds') q.set('denominator', 'later_rounds');

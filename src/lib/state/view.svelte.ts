@@ -12,6 +12,8 @@ class ViewStore {
   filters = $state<Filters>({ rounds: [], counties: [], categories: [], l2: [], statuses: [], units: [], asOf: '' });
   params = $state.raw<MetricParams>(parseViewState('').params);
   sample = $state(true);
+  /** Which chart each dimension's filter was clicked in (see ViewState.origins). */
+  origins = $state<Partial<Record<Dimension, string>>>({});
   /** The as-of date used when the URL names none: the newest date in the data. */
   defaultAsOf = $state('');
 
@@ -32,31 +34,39 @@ class ViewStore {
     this.filters = s.filters;
     this.params = s.params;
     this.sample = s.sample;
+    this.origins = s.origins;
     locale.set(s.lang);
   }
 
   /** The view as a query string. */
   serialise(): string {
-    const s: ViewState = { view: this.view, lang: locale.lang, filters: $state.snapshot(this.filters), params: this.params, sample: this.sample };
+    const s: ViewState = {
+      view: this.view, lang: locale.lang, filters: $state.snapshot(this.filters), params: this.params, sample: this.sample,
+      origins: $state.snapshot(this.origins),
+    };
     return serialiseViewState(s);
   }
 
-  /** Adds or removes one value of a filter dimension (chart clicks, chips). */
-  toggle(dimension: Dimension, value: string) {
+  /** Adds or removes one value of a filter dimension; `origin` is the chart clicked, if any. */
+  toggle(dimension: Dimension, value: string, origin?: string) {
     const list = this.filters[dimension];
     const i = list.indexOf(value);
     if (i >= 0) list.splice(i, 1);
     else list.push(value);
+    if (origin) this.origins[dimension] = origin;
+    if (!list.length) delete this.origins[dimension];
   }
 
-  /** Replaces the values of one dimension. */
+  /** Replaces the values of one dimension (filter bar: no chart is the origin). */
   setFilter(dimension: Dimension, values: string[]) {
     this.filters[dimension] = values;
+    delete this.origins[dimension];
   }
 
   /** Clears every filter (keeps as-of date and parameters). */
   reset() {
     for (const d of ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units'] as const) this.filters[d] = [];
+    this.origins = {};
   }
 }
 

@@ -40,6 +40,13 @@ describe('URL view state', () => {
     expect(s.view).toBe('dashboard');
   });
 
+  test('the chart a filter was clicked in travels with it, and only while that filter is set', () => {
+    const s = parseViewState('?county=%E6%B0%B8%E5%BA%B7%E5%B8%82&from=counties:status-by-county&from=rounds:category-mix&from=bogus:x');
+    expect(s.origins).toEqual({ counties: 'status-by-county', rounds: 'category-mix' });
+    expect(serialiseViewState(s)).toBe('?county=%E6%B0%B8%E5%BA%B7%E5%B8%82&from=counties%3Astatus-by-county');
+    expect(parseViewState('?from=counties:%3Cscript%3E').origins).toEqual({});
+  });
+
   test('sample=off is kept', () => {
     expect(parseViewState('?sample=off').sample).toBe(false);
     expect(serialiseViewState(parseViewState('?sample=off'))).toBe('?sample=off');
