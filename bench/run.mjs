@@ -22,7 +22,7 @@ const SIZES = sizesArg(argv, 'sizes', [100_000, 1_000_000]);
 const XLSX_SIZES = sizesArg(argv, 'xlsx', [100_000, 300_000]);
 const STATES = sizesArg(argv, 'states', [20])[0];
 const REPLICATE = sizesArg(argv, 'replicate', [10])[0];
-const CONFIG = process.env.BENCH_VITE_CONFIG ?? fileURLToPath(new URL('./vite.config.ts', import.meta.url));
+const CONFIG = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
 const ONE_M = 1_000_000;
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
