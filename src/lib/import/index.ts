@@ -14,6 +14,7 @@ import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
 
+/** The public types of the import API (SourceFile, ImportOptions, ImportResult, reports, issues). */
 export type * from './types';
 export { rejectedRowsCsv } from './report';
 

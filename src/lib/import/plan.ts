@@ -27,6 +27,7 @@ export interface SheetPlan {
   tables: string[];
 }
 
+/** What planSheet needs beyond the normalisation context: round sources, as-of, thresholds. */
 export interface PlanOptions extends NormaliseContext {
   names: RoundParts;
   hint?: RoundHint;

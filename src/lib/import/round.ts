@@ -17,6 +17,7 @@ export interface RoundParts {
   year?: number;
 }
 
+/** The inspector_level value of county committees (DOMAIN.md §6.1). */
 export const COUNTY_LEVEL = '县(市、区)委';
 const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
 

@@ -13,6 +13,7 @@ import { cell, tempName, type StagedSheet } from './staging';
 const SAMPLE_BYTES = 256 * 1024;
 const SPARE_COLUMNS = 4;
 
+/** A staged CSV with the encoding it was read in (recorded in datasets.encoding). */
 export interface StagedCsv extends StagedSheet {
   encoding: TextEncodingName;
 }

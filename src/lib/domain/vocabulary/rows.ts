@@ -2,7 +2,10 @@
  * Non-data rows found in ledgers: totals (合计) and notes (注) at the bottom of a sheet. They are
  * skipped and reported, never imported. Patterns match the first non-empty cell of a row.
  */
+
+/** Total rows: 合计, 总计, 小计, 共计. */
 export const TOTAL_ROW_PATTERN = '^(合\\s*计|总\\s*计|小\\s*计|共\\s*计)';
+/** Note rows: 注：…, 说明：…, 填表说明, 制表/审核 signature lines. */
 export const NOTE_ROW_PATTERN = '^(注|备注|说明|填表说明|制表|审核|填报|附注)\\s*[:：0-9一二三四五六七八九十、.．]';
 
 /** Noise stripped from unit names before comparing them across rounds (中共永康市委 ~ 永康市委). */

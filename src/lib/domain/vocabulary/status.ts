@@ -8,6 +8,7 @@ export interface StatusRule {
   pattern: string;
 }
 
+/** The rules in matching order. */
 export const STATUS_RULES: StatusRule[] = [
   // 未按期 / 滞后 are late but still being worked on: overdue is derived from the deadline, not stored.
   { status: 'in_progress', pattern: '未按期|滞后' },
@@ -26,6 +27,9 @@ export const DEADLINE_LONG_TERM_PATTERN = '长期坚持|常态化|持续';
 /** Deadline words meaning "fix at once": deadline = feedback_date + immediateFixDays. */
 export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立即整改';
 
-/** Boolean cell vocabulary: true / false prefixes after cleaning and width folding. */
+// Boolean cells: prefixes matched after cleaning and width folding.
+
+/** Prefix of a true cell. */
 export const BOOL_TRUE_PATTERN = '^(是|已|有|√|✓|✔|y|yes|true|1|对)';
+/** Prefix of a false cell. */
 export const BOOL_FALSE_PATTERN = '^(否|未|无|不|没|×|✗|✘|n|no|false|0)';

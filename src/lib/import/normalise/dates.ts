@@ -14,6 +14,7 @@ const YEAR_END = '(\\d{4})年(年底|底|年末|末)';
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})$';
 const SERIAL = '^\\d{5}(\\.\\d+)?$';
 
+/** Options of dateSql. */
 export interface DateOptions {
   /** For deadlines: the feedback-date expression 立行立改 counts from, and the day count. */
   immediate?: { feedbackDate: string; days: number };

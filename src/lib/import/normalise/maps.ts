@@ -16,6 +16,7 @@ import { statusLongTermSql, statusSql } from './status';
  */
 export const DATE_KEYS = ['station_start', 'station_end', 'feedback_date', 'completion_date', 'closure_date', 'followup_date', 'deadline', 'deadline_raw'];
 
+/** Temp table names of one sheet's value maps. */
 export interface ValueMaps {
   date: string;
   status: string;
