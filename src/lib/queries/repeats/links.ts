@@ -64,11 +64,21 @@ export function repeatLinkCtes(filters: Filters, params: MetricParams, opts: Lin
     coalesce(f.prior_finding_id = g.finding_id AND f.county = g.county, FALSE) AS is_explicit,
     g.match_key = f.match_key AS same_key, coalesce(g.category_l2 = f.category_l2, FALSE) AS same_l2`;
   const earlier = earlierRound('g', 'f');
-  const candidates = opts.review
-    ? `SELECT ${pairCols} FROM fs f JOIN base g ON g.match_key = f.match_key AND g.round_key <> f.round_key WHERE ${earlier}
-  UNION
-  SELECT ${pairCols} FROM fs f JOIN base g ON g.finding_id = f.prior_finding_id AND g.county = f.county AND g.round_key <> f.round_key WHERE ${earlier}`
-    : `SELECT ${pairCols} FROM fs f JOIN base g ON g.match_key = f.match_key AND g.category_l2 = f.category_l2 AND g.round_key <> f.round_key WHERE ${earlier}`;
+  // The branches are disjoint, so UNION ALL needs no de-duplication over ~30 columns per pair:
+  // same key (and L2) first, then explicit links across keys, then confirmed pairs no rule found.
+  const sameKey = opts.review ? 'g.match_key = f.match_key' : 'g.match_key = f.match_key AND g.category_l2 = f.category_l2';
+  const explicitLink = 'g.finding_id = f.prior_finding_id AND g.county = f.county';
+  const covered = opts.review ? `(g.match_key = f.match_key OR coalesce(${explicitLink}, FALSE))` : `(${sameKey})`;
+  const candidates = [
+    `SELECT ${pairCols} FROM fs f JOIN base g ON ${sameKey} AND g.round_key <> f.round_key WHERE ${earlier}`,
+    ...(opts.review
+      ? [`SELECT ${pairCols} FROM fs f JOIN base g ON ${explicitLink} AND g.round_key <> f.round_key WHERE ${earlier} AND g.match_key <> f.match_key`]
+      : []),
+    `SELECT ${pairCols} FROM repeat_decisions d
+    JOIN fs f ON f.dataset_id = d.later_dataset_id AND f.finding_id = d.later_finding_id
+    JOIN base g ON g.dataset_id = d.earlier_dataset_id AND g.finding_id = d.earlier_finding_id
+    WHERE d.decision = 'confirmed' AND ${earlier} AND NOT coalesce(${covered}, FALSE)`,
+  ].join('\n  UNION ALL\n  ');
   // Bigrams are built once per distinct title and the overlap once per pair: DuckDB inlines a
   // projected expression at every use, so each stage is MATERIALIZED.
   const scored = needScore
@@ -85,11 +95,6 @@ scored AS (SELECT * EXCLUDE (g_size, f_size, shared), ${jaccardScore('shared', '
 pairs AS MATERIALIZED (
   SELECT c.*, d.decision, d.rule AS decided_rule FROM (
   ${candidates}
-  UNION
-  SELECT ${pairCols} FROM repeat_decisions d
-    JOIN fs f ON f.dataset_id = d.later_dataset_id AND f.finding_id = d.later_finding_id
-    JOIN base g ON g.dataset_id = d.earlier_dataset_id AND g.finding_id = d.earlier_finding_id
-    WHERE d.decision = 'confirmed' AND ${earlier}
   ) c
   LEFT JOIN repeat_decisions d ON d.earlier_dataset_id = c.g_dataset_id AND d.earlier_finding_id = c.g_finding_id
     AND d.later_dataset_id = c.f_dataset_id AND d.later_finding_id = c.f_finding_id
