@@ -52,7 +52,8 @@ export function repeatLinkCtes(filters: Filters, params: MetricParams, opts: Lin
   const theta = `${num(params.similarityThreshold)}::DOUBLE`;
   const simOk = params.useTextSimilarity ? `score >= ${theta}` : 'TRUE';
   const matchRule = level === 'unit' ? 'same_unit_l2' : 'same_county_l2';
-  // Scores cost two bigram lists per pair: only computed when a rule or the review list needs them.
+  // Scores cost a bigram list per title and an intersection per pair: only computed when a rule
+  // or the review list reads them.
   const needScore = opts.review || params.useTextSimilarity;
   const pairCols = `g.dataset_id AS g_dataset_id, g.finding_id AS g_finding_id, f.dataset_id AS f_dataset_id, f.finding_id AS f_finding_id,
     g.round_key AS g_round_key, f.round_key AS f_round_key, g.round_label AS g_round_label, f.round_label AS f_round_label,

@@ -5,9 +5,9 @@ import { emptyFilters } from '../../../../src/lib/queries/filters';
 import { commonCoverageSql, commonProblemsSql, type CommonCoverageRow, type CommonProblemRow } from '../../../../src/lib/queries/repeats/common';
 import { crossCountyCommonSql, crossCountyHeatmapSql } from '../../../../src/lib/queries/repeats/crossCounty';
 import { persistenceSql, type PersistenceRow } from '../../../../src/lib/queries/repeats/persistence';
-import { repeatFlowSql } from '../../../../src/lib/queries/repeats/flow';
+import { repeatFlowSql, type RepeatFlowRow } from '../../../../src/lib/queries/repeats/flow';
 import { freshDatabase, insertFindings } from '../../../helpers/db';
-import { decide, loadRepeatFixture, R2 } from './fixture';
+import { decide, loadRepeatFixture, R2, R3 } from './fixture';
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>;
 const T = '2024-12-31';
@@ -194,5 +194,17 @@ ORDER BY county, category_l2`,
       { from_step: 1, from_l1: 'D', to_step: 2, to_l1: 'D', findings: 1 },
       { from_step: 1, from_l1: 'E', to_step: 2, to_l1: 'E', findings: 1 },
     ]);
+  });
+
+  test('a third inspection: only the consecutive link (2nd → 3rd) flows, not 1st → 3rd', async () => {
+    await insertFindings(db, [{
+      dataset_id: 'ds3', finding_id: 'a7', round_key: R3, county: '永康市', year: 2023, feedback_date: '2023-06-01',
+      unit_name: '永康市教育局', category_l1: 'D', category_l2: 'D1', problem_title: '违规吃喝问题依然突出',
+    }]);
+    const rows = await db.query<RepeatFlowRow>(repeatFlowSql(emptyFilters(T), DEFAULT_PARAMS));
+    // a7 repeats a1 (1st → 3rd, skipped) and a3 (2nd → 3rd); a1 → a3 stays rejected.
+    expect(rows).toContainEqual({ from_step: 2, from_l1: 'D', to_step: 3, to_l1: 'D', findings: 1 });
+    expect(rows.filter((r) => r.from_step === 1 && r.to_step === 3)).toEqual([]);
+    expect(rows).toHaveLength(5);
   });
 });
