@@ -43,7 +43,7 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
     legend: { top: 30, right: 16, itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
-    grid: { left: 24, right: 24, top: 72, bottom: 24, containLabel: true },
+    grid: { left: 24, right: 24, top: 72, bottom: 36, containLabel: true },
     xAxis: { type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: 44, data: roundLabels(rounds), axisLabel: { interval: 0, fontSize: 10, lineHeight: 13 } },
     yAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 40, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,
