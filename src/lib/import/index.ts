@@ -67,6 +67,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
         fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, names, hint: opts.roundHint, asOf: opts.asOf,
+        replacing: replace,
       });
       tables.push(...plan.tables);
       plans.push(plan);

@@ -33,6 +33,8 @@ export interface PlanOptions extends NormaliseContext {
   hint?: RoundHint;
   asOf?: string;
   fundsYuanThreshold: number;
+  /** Dataset ids this import replaces; their findings are not duplicates. */
+  replacing: string[];
 }
 
 /** Today as a calendar date in the user's time zone. */
@@ -89,6 +91,12 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_finding' FROM (
       SELECT src_row, problem_title, row_number() OVER (PARTITION BY round_key, unit_name, norm_title ORDER BY src_row) AS n
       FROM ${ident(final)} WHERE norm_title IS NOT NULL) WHERE n > 1`);
+  // The same problem already loaded from another file (a dataset being replaced does not count).
+  const others = o.replacing.length ? `AND g.dataset_id NOT IN (${o.replacing.map(str).join(', ')})` : '';
+  await engine.exec(`INSERT INTO ${ident(issues)}
+    SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_existing' FROM ${ident(final)} f
+    WHERE f.norm_title IS NOT NULL AND EXISTS (SELECT 1 FROM findings g WHERE g.round_key = f.round_key
+      AND g.unit_name = f.unit_name AND g.norm_title = f.norm_title ${others})`);
 
   const [c] = await engine.query<SheetPlan['counts'] & { total: number }>(`SELECT
     (SELECT count(*) FROM ${ident(final)}) AS total,

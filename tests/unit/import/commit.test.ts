@@ -77,3 +77,22 @@ test('isSample, asOf and params are honoured', async () => {
   expect(await e.query('SELECT is_sample, as_of_date FROM datasets')).toEqual([{ is_sample: true, as_of_date: '2022-04-30' }]);
   expect(await e.query('SELECT deadline FROM findings WHERE source_row = 5')).toEqual([{ deadline: '2022-03-25' }]);
 });
+
+test('a problem already loaded from another file is flagged, not when that file is being replaced', async () => {
+  const e = await freshEngine();
+  const lines = messyCsvText().split('\r\n');
+  const first = enc(lines.slice(0, 4).join('\r\n') + '\r\n');
+  // Same 永康 row with different bytes (another 序号), so it is not a duplicate file.
+  const second = enc([...lines.slice(0, 3), lines[3].replace(/^1,/, '9,')].join('\r\n') + '\r\n');
+  const [a] = await importOk(e, 'a.csv', first);
+  const [b] = await importOk(e, 'b.csv', second);
+  expect(b.issues.map((i) => [i.row, i.code])).toEqual([[4, 'duplicate_existing']]);
+  expect(b.rowsWarned).toBe(1);
+  const third = enc([...lines.slice(0, 3), lines[3].replace(/^1,/, '8,')].join('\r\n') + '\r\n');
+  const [c] = await importOk(e, 'a2.csv', third, { replaceDatasetId: a.datasetId });
+  // b still holds the row, so the replacement of a is flagged against b, not against a itself.
+  expect(c.issues.map((i) => i.code)).toEqual(['duplicate_existing']);
+  await e.exec(`DELETE FROM findings WHERE dataset_id = '${b.datasetId}'`);
+  const [d] = await importOk(e, 'a3.csv', first, { replaceDatasetId: c.datasetId });
+  expect(d.issues).toEqual([]);
+});
