@@ -18,6 +18,8 @@ import { rectificationCurveQuery } from '../queries/rectificationCurve';
 import { countyRankingQuery } from '../queries/countyRanking';
 import { outcomesQuery } from '../queries/outcomes';
 import { roundTrendQuery } from '../queries/roundTrend';
+import { statusByRoundQuery } from '../queries/statusByRound';
+import { statusByRoundOption } from '../charts/statusByRound';
 import { unitRepeatRateSql } from '../queries/repeats/unitRepeats';
 import type { Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
@@ -112,6 +114,15 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
   defineChart({
     id: 'round-trend', titleKey: 'chart.roundTrend.title', definitionKey: 'chart.roundTrend.def', dimension: 'rounds',
     query: roundTrendQuery, option: roundTrendOption, toFilter: roundClick,
+  }),
+  defineChart({
+    id: 'status-by-round', titleKey: 'chart.statusByRound.title', definitionKey: 'chart.statusByRound.def', dimension: 'rounds',
+    query: statusByRoundQuery, option: statusByRoundOption, toFilter: roundClick,
+    drill: (click) => {
+      const round = clickedField(click.data, 'round_key');
+      const status = clickedField(click.data, 'key');
+      return round && status ? { rounds: [round], statuses: [status] } : null;
+    },
   }),
   defineChart({
     id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties',

@@ -26,6 +26,10 @@ const FIXTURES: Record<string, { rows: Record<string, unknown>[]; sumField: stri
     rows: [{ ...R1, inspector_level: '省委', n: 25, completed: 19, completion_rate: 0.76 }, { ...R2, inspector_level: '市委', n: 10, completed: 5, completion_rate: 0.5 }],
     sumField: 'completed', sum: 24, zhText: '"name":"省委"', enText: 'Completion rate', click: { dimension: 'rounds', value: 'R1' },
   },
+  'status-by-round': {
+    rows: [{ ...R1, status: 'completed', n: 19 }, { ...R1, status: 'in_progress', n: 6 }, { ...R2, status: 'unknown', n: 2 }],
+    sumField: 'value', sum: 27, zhText: '2018\\n省委第四轮巡视', enText: 'Unrecognised', click: { dimension: 'rounds', value: 'R1' },
+  },
   'county-ranking': {
     rows: [rank('兰溪市', 20, 19, 1), rank('永康市', 25, 19, 2), rank('市本级', 5, 5, null)],
     sumField: 'n', sum: 50, zhText: '总体 86%', enText: 'Overall 86%', click: { dimension: 'counties', value: '兰溪市' },

@@ -3,6 +3,7 @@ import { categoryMixQuery } from '../../../src/lib/queries/categoryMix';
 import { completionHeatmapQuery } from '../../../src/lib/queries/completionHeatmap';
 import { statusByCountyQuery } from '../../../src/lib/queries/statusByCounty';
 import { repeatsByRoundQuery } from '../../../src/lib/queries/repeatsByRound';
+import { statusByRoundQuery } from '../../../src/lib/queries/statusByRound';
 import { emptyFilters, type Filters } from '../../../src/lib/queries/filters';
 import { DEFAULT_PARAMS, type MetricParams } from '../../../src/lib/domain/params';
 import { insertFindings, insertRounds, openFixtureEngine, type TestEngine } from './fixture';
@@ -89,5 +90,15 @@ describe('repeatsByRoundQuery (explicit repeats #21)', () => {
     ['T1, codes H1 only', at(T1), h1Only, [['RB', '义乌市', 1, 0], ['RB', '永康市', 3, 1], ['RA', '永康市', 3, 1]]],
   ])('%s', async (_n, filters, params, want) => {
     expect(pick(await run(repeatsByRoundQuery(filters, params)), cols)).toEqual(want);
+  });
+});
+
+describe('statusByRoundQuery (#7 per round)', () => {
+  test.each([
+    [T1, [['RB', 'completed', 1], ['RB', 'in_progress', 2], ['RB', 'not_completed', 1], ['RA', 'in_progress', 2], ['RA', 'unknown', 1]]],
+    [T2, [['RB', 'completed', 2], ['RB', 'in_progress', 1], ['RB', 'not_completed', 1], ['RA', 'completed', 1], ['RA', 'in_progress', 1], ['RA', 'unknown', 1], ['RC', 'completed', 1]]],
+  ])('as of %s, rounds in time order, own round filter ignored', async (asOf, want) => {
+    const rows = await run(statusByRoundQuery(at(asOf, { rounds: ['RC'] }), DEFAULT_PARAMS));
+    expect(pick(rows, ['round_key', 'status', 'n'])).toEqual(want);
   });
 });
