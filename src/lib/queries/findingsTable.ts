@@ -33,6 +33,7 @@ export const SORTABLE_COLUMNS = {
   completion_date: 'completion_date',
 } as const;
 
+/** A sort key the table accepts (URL and header clicks). */
 export type SortKey = keyof typeof SORTABLE_COLUMNS;
 
 /** Sorting, text search and paging of the table. */
