@@ -28,7 +28,11 @@ const COMPACT_KEYS = new Set(['year', 'problem_title']);
 /** Fields whose compact form the per-row normalisers read. */
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
-/** CREATE TEMP TABLE statement for the raw table of a prepared sheet. */
+/**
+ * CREATE TEMP VIEW statement for the raw rows of a prepared sheet. A view, not a table: the
+ * value maps read only a few of its columns, and the normalised table reads it once, so
+ * materialising it would copy every cell one more time for nothing.
+ */
 export function rawTableSql(p: PreparedSheet, table: string): string {
   const cells = Array.from({ length: p.width }, (_, i) => cell(i));
   const trimmed = (i: number) => `NULLIF(trim(${cell(i)}, ${str(TRIM_CHARS)}), '')`;
@@ -51,7 +55,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   const skip = `CASE WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       ${repeated.length ? `WHEN ${repeated.join(' AND ')} THEN 'header'` : ''} ELSE NULL END`;
-  return `CREATE TEMP TABLE ${ident(table)} AS
+  return `CREATE TEMP VIEW ${ident(table)} AS
     SELECT * EXCLUDE (${cells.join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
         ${first} AS first_cell,
