@@ -60,7 +60,10 @@ export interface MappingRequest {
   samples: string[][];
   /** Normalised header → suggested field key (null = no suggestion). */
   suggested: Record<string, string | null>;
-  /** Required field keys no column provides. */
+  /**
+   * Required field keys nothing provides. 'unit_name' / 'problem_title' need a column;
+   * 'county', 'inspector_level' and 'round_no' can instead come from `roundHint`.
+   */
   missing: string[];
 }
 
