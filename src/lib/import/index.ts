@@ -70,12 +70,6 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         replacing: replace,
       });
       tables.push(...plan.tables);
-      // No row has a round and the caller gave no hint: ask, rather than reject every row.
-      const roundless = !opts.roundHint && plan.counts.rejected > 0 && plan.rounds.every((r) => !r.round_key);
-      if (roundless && plan.counts.accepted === 0) {
-        const lacking = (['inspector_level', 'round_no'] as const).filter((k) => plan.rounds.every((r) => !r[k]));
-        return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, [...lacking]) };
-      }
       plans.push(plan);
       checkCancelled(opts.signal);
       progress('normalise', 0.3 + (0.5 * (i + 1)) / prepared.length);

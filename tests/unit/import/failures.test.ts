@@ -98,13 +98,15 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
   expect(row).toEqual({ unit_name: '中共永康市委', problem_title: '理论学习不深入', category_l2: 'B1' });
 });
 
-test('rounds nobody can resolve ask for a hint; the hint then imports', async () => {
+test('rows whose round nobody can resolve are rejected; a round hint then imports them', async () => {
   const e = await freshEngine();
   const bytes = new TextEncoder().encode('被巡察单位,具体问题,县市区,轮次名称\n市教育局党委,理论学习不深入,市本级,2023年第二轮巡察\n');
-  const first = await importFile(e, { name: 'ledger.csv', bytes });
-  expect(!first.ok && 'needsMapping' in first && first.needsMapping.missing).toEqual(['inspector_level']);
-  expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
-  const [r] = await importOk(e, 'ledger.csv', bytes, { roundHint: { inspector_level: '市委', term: '八届' } });
+  const [first] = await importOk(e, 'ledger.csv', bytes);
+  expect([first.rowsAccepted, first.rowsRejected]).toEqual([0, 1]);
+  expect(first.issues.map((i) => [i.row, i.code, i.value])).toEqual([[2, 'round_missing', '2023年第二轮巡察']]);
+  const [r] = await importOk(e, 'ledger2.csv', bytes, {
+    roundHint: { inspector_level: '市委', term: '八届' }, replaceDatasetId: first.datasetId,
+  });
   expect(r.rowsAccepted).toBe(1);
   expect(await e.query('SELECT round_key, round_label, year FROM findings')).toEqual([
     { round_key: '金华市|市委|八届|2', round_label: '2023年第二轮巡察', year: 2023 },
