@@ -1,3 +1,5 @@
+import { num, str } from './sql';
+
 /**
  * What is loaded, for the filter bar and the data screen: rounds, counties, categories present,
  * datasets with provenance, and the default as-of date.
@@ -89,4 +91,22 @@ export function datasetsQuery(): string {
   coalesce(d.rows_skipped, 0)::INTEGER AS rows_skipped, d.is_sample,
   (SELECT count(*) FROM findings f WHERE f.dataset_id = d.dataset_id)::INTEGER AS findings
 FROM datasets d ORDER BY d.imported_at DESC NULLS LAST, d.file_name, d.sheet`;
+}
+
+/** One stored validation issue of a dataset (the report kept after the import). */
+export interface DatasetIssueRow {
+  source_row: number | null;
+  column_name: string | null;
+  value: string | null;
+  severity: string;
+  code: string;
+  message: string | null;
+}
+
+/** Validation issues of one dataset in row order, errors first within a row, capped. */
+export function datasetIssuesQuery(datasetId: string, limit = 500): string {
+  return `SELECT source_row, column_name, value, severity, code, message FROM import_issues
+WHERE dataset_id = ${str(datasetId)}
+ORDER BY source_row NULLS FIRST, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code
+LIMIT ${num(Math.max(1, Math.trunc(limit)))}`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freshDatabase, insertFindings } from '../../helpers/db';
 import {
-  categoryOptionsQuery, countyOptionsQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery,
+  categoryOptionsQuery, countyOptionsQuery, datasetIssuesQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery,
 } from '../../../src/lib/queries/catalogue';
 
 describe('catalogue queries', () => {
@@ -48,5 +48,18 @@ describe('catalogue queries', () => {
     const ds = await db.query(datasetsQuery());
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ dataset_id: 'd1', findings: 5, is_sample: false, rows_accepted: 0 });
+  });
+
+  test('stored validation issues of one dataset, in row order with errors first', async () => {
+    await db.exec(`INSERT INTO import_issues VALUES
+      ('d1', 'a.csv', NULL, 7, '整改状态', '待核实', 'warning', 'status_unknown', 'import.issue.status_unknown'),
+      ('d1', 'a.csv', NULL, 3, '具体问题', NULL, 'error', 'required_missing', 'import.issue.required_missing'),
+      ('d1', 'a.csv', NULL, 3, '完成时间', '2019-13-45', 'warning', 'bad_date', 'import.issue.bad_date'),
+      ('d2', 'b.csv', NULL, 1, NULL, NULL, 'warning', 'x', NULL)`);
+    const rows = await db.query(datasetIssuesQuery('d1'));
+    expect(rows.map((r) => [r.source_row, r.severity, r.code])).toEqual([
+      [3, 'error', 'required_missing'], [3, 'warning', 'bad_date'], [7, 'warning', 'status_unknown'],
+    ]);
+    expect(await db.query(datasetIssuesQuery('d1', 1))).toHaveLength(1);
   });
 });
