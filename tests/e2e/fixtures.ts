@@ -52,3 +52,14 @@ export function brokenWorkbook(): Buffer {
   for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
   return bytes;
 }
+
+/** Headers the importer cannot place (区域, 问题内容): the mapping dialog must ask for county and problem. */
+export function unmappedLedger(suffix = ''): Buffer {
+  const rows = [
+    ['区域', '被巡察单位', '问题内容', '问题类别', '整改状态', '反馈时间', '巡视巡察主体', '届次', '轮次', '年度'],
+    ['兰溪市', `兰溪市教育局党委${suffix}`, '“三重一大”事项决策程序不规范', 'A', '已完成', '2024-05-01', '市委', '八届', '5', '2024'],
+    ['兰溪市', `兰溪市教育局党委${suffix}`, '干部档案管理不规范', 'C', '正在整改', '2024-05-01', '市委', '八届', '5', '2024'],
+    ['兰溪市', `兰溪市教育局党委${suffix}`, '财务报销流程不规范', 'E', '已完成', '2024-05-01', '市委', '八届', '5', '2024'],
+  ];
+  return Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8');
+}

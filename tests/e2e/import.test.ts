@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, kpiValue, settled, type Harness } from './harness';
-import { brokenWorkbook, gbkLedger, GBK_EXPECTED, utf16Ledger } from './fixtures';
+import { brokenWorkbook, gbkLedger, GBK_EXPECTED, unmappedLedger, utf16Ledger } from './fixtures';
 
 async function pick(page: Page, files: { name: string; buffer: Buffer }[]) {
   await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
@@ -75,6 +75,25 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.click('[data-testid="dataset-remove"]');
     await settled(page);
     expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  test('unknown headers open the mapping dialog; the choice imports and is remembered for the same headers', async () => {
+    const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
+    await page.setInputFiles('[data-testid="import-input"]', [{ name: 'ledger-a.csv', mimeType: 'text/csv', buffer: unmappedLedger() }]);
+    await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
+    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(true);
+    const selects = page.locator('[data-testid="mapping-select"]');
+    await selects.nth(0).selectOption('county');
+    await selects.nth(2).selectOption('problem_title');
+    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(false);
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-findings"]')?.getAttribute('data-value') === '3', undefined, { timeout: 120_000 });
+    expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(2 / 3, 10);
+
+    await pick(page, [{ name: 'ledger-b.csv', buffer: unmappedLedger('（二）') }]);
+    expect(await page.locator('[data-testid="mapping-dialog"]').count()).toBe(0);
+    expect(await kpiValue(page, 'findings')).toBe(6);
     await page.context().close();
   });
 });

@@ -1,6 +1,12 @@
 import type { Engine } from '../db/types';
 import { importFile } from '../import';
-import type { DatasetReport, ImportError, MappingRequest, SourceFile } from '../import/types';
+import type { DatasetReport, ImportError, MappingRequest, RoundHint, SourceFile } from '../import/types';
+
+/** The mapping dialog's answer: columns for fields, and values for every row where no column has them. */
+export interface MappingAnswer {
+  mapping: Record<string, string>;
+  hint?: RoundHint;
+}
 import { database } from './database.svelte';
 import { busy } from './busy';
 import { viewStore } from './view.svelte';
@@ -26,7 +32,7 @@ class Importer {
   mappingRequest = $state.raw<MappingRequest | null>(null);
   duplicate = $state.raw<{ file: string; existing: string } | null>(null);
   #abort: AbortController | null = null;
-  #mappingAnswer: Pending<Record<string, string> | null> | null = null;
+  #mappingAnswer: Pending<MappingAnswer | null> | null = null;
   #duplicateAnswer: Pending<DuplicateChoice> | null = null;
 
   /** Imports the files in order; results land in `reports` and `errors`. */
@@ -77,9 +83,9 @@ class Importer {
   }
 
   /** The mapping dialog's answer (null = skip this file). */
-  answerMapping(mapping: Record<string, string> | null) {
+  answerMapping(answer: MappingAnswer | null) {
     this.mappingRequest = null;
-    this.#mappingAnswer?.resolve(mapping);
+    this.#mappingAnswer?.resolve(answer);
     this.#mappingAnswer = null;
   }
 
@@ -90,11 +96,12 @@ class Importer {
     this.#duplicateAnswer = null;
   }
 
-  async #importOne(engine: Engine, file: SourceFile, mapping?: Record<string, string>, replaceDatasetId?: string): Promise<void> {
+  async #importOne(engine: Engine, file: SourceFile, mapping?: Record<string, string>, replaceDatasetId?: string, roundHint?: RoundHint): Promise<void> {
     this.#abort = new AbortController();
     const result = await importFile(engine, file, {
       params: viewStore.params,
       mapping,
+      roundHint,
       replaceDatasetId,
       signal: this.#abort.signal,
       onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage, fraction: p.fraction }),
@@ -106,7 +113,7 @@ class Importer {
           this.#duplicateAnswer = p;
           this.duplicate = { file: file.name, existing: duplicate.duplicateOf! };
         });
-        if (choice === 'replace') return this.#importOne(engine, file, mapping, duplicate.duplicateOf);
+        if (choice === 'replace') return this.#importOne(engine, file, mapping, duplicate.duplicateOf, roundHint);
         return;
       }
       this.reports = [...this.reports, ...result.datasets];
@@ -119,13 +126,13 @@ class Importer {
     }
     const request = result.needsMapping;
     const saved = mapping ? null : await loadMapping(engine, request.headers);
-    const chosen = saved ?? (await this.#ask<Record<string, string> | null>((p) => {
+    const answer = saved ? { mapping: saved } : await this.#ask<MappingAnswer | null>((p) => {
       this.#mappingAnswer = p;
       this.mappingRequest = request;
-    }));
-    if (!chosen) return;
-    if (!saved) await saveMapping(engine, request.headers, chosen);
-    return this.#importOne(engine, file, chosen, replaceDatasetId);
+    });
+    if (!answer) return;
+    if (!saved) await saveMapping(engine, request.headers, answer.mapping);
+    return this.#importOne(engine, file, answer.mapping, replaceDatasetId, answer.hint ?? roundHint);
   }
 
   #ask<T>(open: (pending: Pending<T>) => void): Promise<T> {
