@@ -33,6 +33,13 @@ export function gbkLedger(): Buffer {
 export const GBK_EXPECTED = { asOf: '2024-12-31', findings: 6, completionRate: 0.5, completionBasicRate: 4 / 6, overdue: 2, repeat: 0 };
 
 /**
+ * The same ledger at 2024-05-31: only rows 1 (done 05-10) and 6 (done 03-20) are completed by then → 2/6;
+ * row 2 is basically completed → 3/6; the only deadline already passed is row 6's (立行立改 = 03-01 + 30 days
+ * = 03-31), and it was done → overdue 0.
+ */
+export const GBK_EXPECTED_EARLY = { asOf: '2024-05-31', findings: 6, completionRate: 2 / 6, completionBasicRate: 3 / 6, overdue: 0, repeat: 0 };
+
+/**
  * Excel's "Unicode text": UTF-16LE with BOM, tab-separated. Two findings of 东阳市 in another
  * round, one completed: together with gbkLedger, N = 8 and 4 completed.
  */

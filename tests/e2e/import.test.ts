@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, kpiValue, settled, type Harness } from './harness';
-import { brokenWorkbook, gbkLedger, GBK_EXPECTED, unmappedLedger, utf16Ledger } from './fixtures';
+import { brokenWorkbook, gbkLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unmappedLedger, utf16Ledger } from './fixtures';
 
 async function pick(page: Page, files: { name: string; buffer: Buffer }[]) {
   await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
@@ -29,6 +29,16 @@ describe('importing real-shaped ledgers in the browser', () => {
     expect(await kpiValue(page, 'repeat')).toBe(GBK_EXPECTED.repeat);
     // Chinese from a GBK file reads correctly (no mojibake) in the drill-down table.
     expect(await page.textContent('[data-testid="findings-table"]')).toContain('古山镇');
+
+    // A second as-of date, typed into the date input like an analyst would.
+    await page.fill('[data-testid="as-of"]', GBK_EXPECTED_EARLY.asOf);
+    await page.dispatchEvent('[data-testid="as-of"]', 'change');
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(GBK_EXPECTED_EARLY.findings);
+    expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(GBK_EXPECTED_EARLY.completionRate, 10);
+    expect(await kpiValue(page, 'completion-basic-rate')).toBeCloseTo(GBK_EXPECTED_EARLY.completionBasicRate, 10);
+    expect(await kpiValue(page, 'overdue')).toBe(GBK_EXPECTED_EARLY.overdue);
+    expect(await kpiValue(page, 'repeat')).toBe(GBK_EXPECTED_EARLY.repeat);
 
     await page.reload();
     await settled(page);
