@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { Lang } from '../i18n/translate';
 import type { MetricParams } from '../domain/params';
 import type { Dimension, Filters } from '../queries/filters';
+import type { SourceOptions } from '../queries/source';
 
 export type { EChartsOption };
 
@@ -47,7 +48,8 @@ export interface ChartSpec<R = Record<string, unknown>> {
   definitionKey: string;
   /** The chart's own dimension: left out of its own filter so it keeps showing every value. */
   dimension?: Dimension;
-  query(filters: Filters, params: MetricParams): string;
+  /** SQL of the chart's rows; `opts.source` lets the page answer from the cube (same answers). */
+  query(filters: Filters, params: MetricParams, opts?: SourceOptions): string;
   option(rows: R[], ctx: ChartContext): EChartsOption;
   /** Maps a click to a filter value on `dimension` (null = the click selects nothing). */
   toFilter?(click: ChartClick, rows: R[]): { dimension: Dimension; value: string } | null;

@@ -1,7 +1,8 @@
 import type { MetricParams } from '../domain/params';
 import { num } from './sql';
 import { scopedFindings, type Filters } from './filters';
-import { COUNT_ALL, IS_COMPLETED, countWhere, isOverdue, rateOf } from './measures';
+import { IS_COMPLETED, isOverdue, rateOf } from './measures';
+import { scopeRows, type SourceOptions } from './source';
 
 /** One county of the ranking (DOMAIN §7.6 #27). */
 export interface CountyRankRow {
@@ -20,7 +21,7 @@ export interface CountyRankRow {
 }
 
 /** Options of the ranking query. */
-export interface CountyRankingOptions {
+export interface CountyRankingOptions extends SourceOptions {
   /**
    * SQL of a relation `(county VARCHAR, unit_repeat_rate DOUBLE)` giving each county's 同单位重复率
    * for the same filters (the repeat-analysis builders provide it). Without it the third tiebreak
@@ -37,8 +38,9 @@ const NO_REPEAT_RATES = 'SELECT CAST(NULL AS VARCHAR) AS county, CAST(NULL AS DO
  */
 export function countyRankingQuery(filters: Filters, params: MetricParams, opts: CountyRankingOptions = {}): string {
   const min = num(Math.trunc(params.smallNMin));
-  return `WITH s AS (${scopedFindings(filters, { except: 'counties' })}),
-c AS (SELECT county, ${COUNT_ALL} AS n, ${countWhere(IS_COMPLETED)} AS completed, ${countWhere(isOverdue(filters.asOf, params))} AS overdue
+  const { from, count, countWhere } = scopeRows(filters, opts);
+  return `WITH s AS (${scopedFindings(filters, { except: 'counties', from })}),
+c AS (SELECT county, ${count} AS n, ${countWhere(IS_COMPLETED)} AS completed, ${countWhere(isOverdue(filters.asOf, params))} AS overdue
   FROM s GROUP BY county),
 r AS (SELECT c.*, ${rateOf('c.completed', 'c.n')} AS completion_rate, ur.unit_repeat_rate, c.n < ${min} AS small_sample
   FROM c LEFT JOIN (${opts.sameUnitRepeatRateByCounty ?? NO_REPEAT_RATES}) ur ON ur.county = c.county)

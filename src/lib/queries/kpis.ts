@@ -1,9 +1,7 @@
 import type { MetricParams } from '../domain/params';
 import { scopedFindings, type Filters } from './filters';
-import {
-  COUNT_ALL, IS_COMPLETED, IS_COMPLETED_OR_BASIC, IS_IMMEDIATE, UNIT_KEY,
-  countWhere, isExplicitRepeat, isOverdue, isPastDeadline, rateOf,
-} from './measures';
+import { scopeRows, type SourceOptions } from './source';
+import { IS_COMPLETED, IS_COMPLETED_OR_BASIC, isOverdue, isPastDeadline, rateOf } from './measures';
 
 /** The headline numbers of the current view (DOMAIN §7.1–7.3, 7.5 #21). Rates are fractions 0..1 or NULL. */
 export interface KpiRow {
@@ -42,13 +40,18 @@ export interface KpiRow {
 
 /**
  * One row of KPIs for the current filters at T. U is counted over a DISTINCT subquery: on the
- * wasm engine that is about 3× faster than count(DISTINCT (round_key, unit)).
+ * wasm engine that is about 3× faster than count(DISTINCT (round_key, unit)). `source: 'cube'`
+ * reads the derived tables (same answers, a fraction of the time).
  */
-export function kpisQuery(filters: Filters, params: MetricParams): string {
+export function kpisQuery(filters: Filters, params: MetricParams, opts: SourceOptions = {}): string {
   const asOf = filters.asOf;
-  return `WITH s AS (${scopedFindings(filters)}),
+  const rows = scopeRows(filters, opts);
+  const { count, countWhere } = rows;
+  // On the cube, S's (round, unit) pairs come from the unit cube filtered the same way.
+  const units = rows.source === 'cube' ? `(${scopedFindings(filters, { from: rows.unitFrom })})` : 's';
+  return `WITH s AS (${scopedFindings(filters, { from: rows.from })}),
 k AS (SELECT
-  ${COUNT_ALL} AS findings,
+  ${count} AS findings,
   ${countWhere(IS_COMPLETED)} AS completed,
   ${countWhere(`status_t = 'basically_completed'`)} AS basically_completed,
   ${countWhere(`status_t = 'in_progress'`)} AS in_progress,
@@ -57,11 +60,11 @@ k AS (SELECT
   ${countWhere(IS_COMPLETED_OR_BASIC)} AS completed_or_basic,
   ${countWhere(isOverdue(asOf, params))} AS overdue,
   ${countWhere(isPastDeadline(asOf, params))} AS past_deadline,
-  ${countWhere(isExplicitRepeat(params))} AS repeat,
-  ${countWhere(IS_IMMEDIATE)} AS immediate,
-  ${countWhere(`${IS_IMMEDIATE} AND ${IS_COMPLETED}`)} AS immediate_completed
+  ${countWhere(rows.explicitRepeat(params))} AS repeat,
+  ${countWhere(rows.immediate)} AS immediate,
+  ${countWhere(`${rows.immediate} AND ${IS_COMPLETED}`)} AS immediate_completed
 FROM s),
-u AS (SELECT CAST(count(*) AS INTEGER) AS units FROM (SELECT DISTINCT round_key, ${UNIT_KEY} FROM s))
+u AS (SELECT CAST(count(*) AS INTEGER) AS units FROM (SELECT DISTINCT round_key, ${rows.unitKey} FROM ${units}))
 SELECT findings, completed, basically_completed, in_progress, not_completed, unknown_status,
   ${rateOf('completed', 'findings')} AS completion_rate,
   ${rateOf('completed_or_basic', 'findings')} AS completion_basic_rate,

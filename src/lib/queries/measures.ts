@@ -58,9 +58,13 @@ export const IS_IMMEDIATE = `(coalesce(rect_type = ${str('立行立改')}, false
 
 /** Explicit repeats E (#21): flagged, linked to a prior finding, or coded in `explicitRepeatCodes`. */
 export function isExplicitRepeat(params: MetricParams): string {
+  return `(coalesce(is_prior_round_issue, false) OR prior_finding_id IS NOT NULL OR ${repeatCodeMatch(params)})`;
+}
+
+/** The parameter-dependent part of E (#21): `category_l2` is one of `explicitRepeatCodes`. */
+export function repeatCodeMatch(params: MetricParams): string {
   const codes = params.explicitRepeatCodes;
-  const byCode = codes.length ? `coalesce(category_l2 IN (${codes.map(str).join(', ')}), false)` : 'FALSE';
-  return `(coalesce(is_prior_round_issue, false) OR prior_finding_id IS NOT NULL OR ${byCode})`;
+  return codes.length ? `coalesce(category_l2 IN (${codes.map(str).join(', ')}), false)` : 'FALSE';
 }
 
 /** Three-colour warning (#16) of a not-completed f ∈ D at T: 'red' | 'yellow' | 'green' | NULL. */
@@ -74,3 +78,15 @@ export function warningColour(asOf: string, params: MetricParams): string {
 
 /** The inspected unit, by its normalised name when the import supplied one. */
 export const UNIT_KEY = 'coalesce(unit_name_norm, unit_name)';
+
+const ACCOUNTABILITY_PARTS = ['acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish'];
+
+/**
+ * 问责人数 of one finding (#17): the ledger's total, else the sum of its parts when any is given;
+ * `acc_light` is a part only with `lightMeasuresInAccountability`.
+ */
+export function accountabilityRowTotal(lightIncluded: boolean): string {
+  const parts = lightIncluded ? [...ACCOUNTABILITY_PARTS, 'acc_light'] : ACCOUNTABILITY_PARTS;
+  const anyPart = parts.map((p) => `${p} IS NOT NULL`).join(' OR ');
+  return `coalesce(acc_people_total, CASE WHEN ${anyPart} THEN ${parts.map((p) => `coalesce(${p}, 0)`).join(' + ')} END)`;
+}

@@ -1,6 +1,7 @@
 import type { MetricParams } from '../domain/params';
 import { scopedFindings, type Filters } from './filters';
-import { rateOf } from './measures';
+import { accountabilityRowTotal, rateOf } from './measures';
+import { scopeRows, type SourceOptions } from './source';
 
 /** Outcome totals of S (DOMAIN §7.4 #17–#19). */
 export interface OutcomeRow {
@@ -32,12 +33,13 @@ const PARTS = ['acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', '
 const total = (col: string) => `CAST(coalesce(sum(${col}), 0) AS INTEGER)`;
 
 /** Outcome totals for the current filters (outcomes carry no date; S is still cut at T by feedback date). */
-export function outcomesQuery(filters: Filters, params: MetricParams): string {
-  const parts = params.lightMeasuresInAccountability ? [...PARTS, 'acc_light'] : PARTS;
-  const anyPart = parts.map((p) => `${p} IS NOT NULL`).join(' OR ');
-  const rowTotal = `coalesce(acc_people_total, CASE WHEN ${anyPart} THEN ${parts.map((p) => `coalesce(${p}, 0)`).join(' + ')} END)`;
-  return `WITH s AS (${scopedFindings(filters)}),
-k AS (SELECT ${total(rowTotal)} AS acc_people,
+export function outcomesQuery(filters: Filters, params: MetricParams, opts: SourceOptions = {}): string {
+  const light = params.lightMeasuresInAccountability;
+  const { source, from } = scopeRows(filters, opts);
+  // The cube holds each cell's sum of the per-row total, in both variants of the parameter.
+  const people = source === 'cube' ? (light ? 'acc_people_with_light' : 'acc_people_strict') : accountabilityRowTotal(light);
+  return `WITH s AS (${scopedFindings(filters, { from })}),
+k AS (SELECT ${total(people)} AS acc_people,
   ${[...PARTS, 'acc_light', 'acc_orgs'].map((c) => `${total(c)} AS ${c}`).join(',\n  ')},
   ${total('systems_count')} AS systems,
   CAST(coalesce(sum(funds_wan), 0) AS DOUBLE) AS funds_wan,

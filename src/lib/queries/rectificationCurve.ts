@@ -1,7 +1,8 @@
 import type { MetricParams } from '../domain/params';
 import { scopedFindings, type Filters } from './filters';
-import { COUNT_ALL, IS_COMPLETED, rateOf } from './measures';
-import { ROUND_META, type RoundColumns } from './roundMeta';
+import { IS_COMPLETED, rateOf } from './measures';
+import { type RoundColumns } from './roundMeta';
+import { scopeRows, type SourceOptions } from './source';
 
 /** A point of a round's rectification curve. */
 export interface CurvePointRow extends RoundColumns {
@@ -21,11 +22,14 @@ export interface CurvePointRow extends RoundColumns {
  * completions without a date cannot be placed on the curve and are left out of it (not of n).
  * The round filter is left out (one line per round).
  */
-export function rectificationCurveQuery(filters: Filters, _params: MetricParams): string {
-  return `WITH s AS (${scopedFindings(filters, { except: 'rounds' })}), rm AS (${ROUND_META}),
-n AS (SELECT round_key, ${COUNT_ALL} AS n FROM s GROUP BY round_key),
+export function rectificationCurveQuery(filters: Filters, _params: MetricParams, opts: SourceOptions = {}): string {
+  const rows = scopeRows(filters, opts);
+  // A cube cell stands for `n` findings with the same dates: it adds n to the day's count.
+  const weight = rows.source === 'cube' ? 'n' : '1';
+  return `WITH s AS (${scopedFindings(filters, { except: 'rounds', from: rows.from })}), rm AS (${rows.roundMeta}),
+n AS (SELECT round_key, ${rows.count} AS n FROM s GROUP BY round_key),
 d AS (SELECT round_key, day, CAST(sum(k) AS INTEGER) AS k FROM (
-    SELECT round_key, greatest(0, CAST(completion_date - feedback_date AS INTEGER)) AS day, 1 AS k FROM s
+    SELECT round_key, greatest(0, CAST(completion_date - feedback_date AS INTEGER)) AS day, ${weight} AS k FROM s
       WHERE ${IS_COMPLETED} AND completion_date IS NOT NULL AND feedback_date IS NOT NULL
     UNION ALL SELECT round_key, 0 AS day, 0 AS k FROM n)
   GROUP BY round_key, day),

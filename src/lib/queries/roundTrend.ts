@@ -1,7 +1,8 @@
 import type { MetricParams } from '../domain/params';
 import { scopedFindings, type Filters } from './filters';
-import { COUNT_ALL, IS_COMPLETED, countWhere, rateOf } from './measures';
-import { ROUND_META, type RoundColumns } from './roundMeta';
+import { IS_COMPLETED, rateOf } from './measures';
+import { type RoundColumns } from './roundMeta';
+import { scopeRows, type SourceOptions } from './source';
 
 /** Strict completion of one round (DOMAIN §7.6 #28). */
 export interface RoundTrendRow extends RoundColumns {
@@ -13,9 +14,10 @@ export interface RoundTrendRow extends RoundColumns {
 }
 
 /** Completion rate by round in time order, grouped by inspector level; the round filter is left out. */
-export function roundTrendQuery(filters: Filters, _params: MetricParams): string {
-  return `WITH s AS (${scopedFindings(filters, { except: 'rounds' })}), rm AS (${ROUND_META}),
-c AS (SELECT round_key, ${COUNT_ALL} AS n, ${countWhere(IS_COMPLETED)} AS completed FROM s GROUP BY round_key)
+export function roundTrendQuery(filters: Filters, _params: MetricParams, opts: SourceOptions = {}): string {
+  const rows = scopeRows(filters, opts);
+  return `WITH s AS (${scopedFindings(filters, { except: 'rounds', from: rows.from })}), rm AS (${rows.roundMeta}),
+c AS (SELECT round_key, ${rows.count} AS n, ${rows.countWhere(IS_COMPLETED)} AS completed FROM s GROUP BY round_key)
 SELECT c.round_key, rm.round_label, rm.round_year, rm.round_pos, rm.inspector_level, c.n, c.completed,
   ${rateOf('c.completed', 'c.n')} AS completion_rate
 FROM c JOIN rm ON rm.round_key = c.round_key

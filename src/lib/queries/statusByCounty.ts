@@ -1,6 +1,6 @@
 import type { MetricParams } from '../domain/params';
 import { scopedFindings, type Filters } from './filters';
-import { COUNT_ALL } from './measures';
+import { scopeRows, type SourceOptions } from './source';
 
 /** Status at T, with unrecognised statuses as 'unknown'. */
 export type StatusKey = 'completed' | 'basically_completed' | 'in_progress' | 'not_completed' | 'unknown';
@@ -16,9 +16,10 @@ export interface StatusCountRow {
 }
 
 /** Status composition by county at T; the county filter is left out (the chart owns it). */
-export function statusByCountyQuery(filters: Filters, _params: MetricParams): string {
-  return `SELECT county, coalesce(status_t, 'unknown') AS status, ${COUNT_ALL} AS n
-FROM (${scopedFindings(filters, { except: 'counties' })})
+export function statusByCountyQuery(filters: Filters, _params: MetricParams, opts: SourceOptions = {}): string {
+  const rows = scopeRows(filters, opts);
+  return `SELECT county, coalesce(status_t, 'unknown') AS status, ${rows.count} AS n
+FROM (${scopedFindings(filters, { except: 'counties', from: rows.from })})
 GROUP BY county, coalesce(status_t, 'unknown')
 ORDER BY county, status`;
 }

@@ -1,9 +1,8 @@
 import type { MetricParams } from '../domain/params';
 import { date } from './sql';
 import { scopedFindings, type Filters } from './filters';
-import {
-  COUNT_ALL, IS_COMPLETED, NOT_COMPLETED, countWhere, inDeadlineSet, isOverdue, isPastDeadline, rateOf, warningColour,
-} from './measures';
+import { IS_COMPLETED, NOT_COMPLETED, inDeadlineSet, isOverdue, isPastDeadline, rateOf, warningColour } from './measures';
+import { scopeRows, type SourceOptions } from './source';
 
 /** Timeliness at T (DOMAIN §7.3 #13–#16). Rates are fractions 0..1 or NULL. */
 export interface TimelinessRow {
@@ -36,11 +35,12 @@ export interface TimelinessRow {
  * One row of timeliness metrics for the current filters at T. A completion without a date
  * cannot be shown to be on time, so it is not counted in `on_time`.
  */
-export function timelinessQuery(filters: Filters, params: MetricParams): string {
+export function timelinessQuery(filters: Filters, params: MetricParams, opts: SourceOptions = {}): string {
   const t = date(filters.asOf);
   const inD = inDeadlineSet(params);
-  return `WITH s AS (SELECT *, ${warningColour(filters.asOf, params)} AS warning FROM (${scopedFindings(filters)})),
-k AS (SELECT ${COUNT_ALL} AS findings,
+  const { from, count, countWhere } = scopeRows(filters, opts);
+  return `WITH s AS (SELECT *, ${warningColour(filters.asOf, params)} AS warning FROM (${scopedFindings(filters, { from })})),
+k AS (SELECT ${count} AS findings,
   ${countWhere(inD)} AS deadline_set,
   ${countWhere(`${inD} AND deadline <= ${t}`)} AS due,
   ${countWhere(`${inD} AND deadline <= ${t} AND ${IS_COMPLETED} AND completion_date <= deadline`)} AS on_time,

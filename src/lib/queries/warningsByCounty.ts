@@ -1,6 +1,7 @@
 import type { MetricParams } from '../domain/params';
 import { scopedFindings, type Filters } from './filters';
-import { COUNT_ALL, countWhere, warningColour } from './measures';
+import { warningColour } from './measures';
+import { scopeRows, type SourceOptions } from './source';
 
 /** Three-colour warnings of one county at T (DOMAIN §7.3 #16). */
 export interface WarningCountRow {
@@ -16,10 +17,11 @@ export interface WarningCountRow {
  * Red / yellow / green counts by county for not-completed findings of D at T, thresholds from
  * `warnYellowDays` / `warnGreenDays`; the county filter is left out (the chart owns it).
  */
-export function warningsByCountyQuery(filters: Filters, params: MetricParams): string {
+export function warningsByCountyQuery(filters: Filters, params: MetricParams, opts: SourceOptions = {}): string {
   const colour = warningColour(filters.asOf, params);
-  return `WITH s AS (SELECT *, ${colour} AS warning FROM (${scopedFindings(filters, { except: 'counties' })}))
-SELECT county, ${COUNT_ALL} AS n, ${countWhere(`warning = 'red'`)} AS red,
+  const { from, count, countWhere } = scopeRows(filters, opts);
+  return `WITH s AS (SELECT *, ${colour} AS warning FROM (${scopedFindings(filters, { except: 'counties', from })}))
+SELECT county, ${count} AS n, ${countWhere(`warning = 'red'`)} AS red,
   ${countWhere(`warning = 'yellow'`)} AS yellow, ${countWhere(`warning = 'green'`)} AS green
 FROM s GROUP BY county ORDER BY county`;
 }

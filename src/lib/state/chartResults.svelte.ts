@@ -2,6 +2,7 @@ import type { Engine, Row } from '../db/types';
 import type { ChartSpec } from '../charts/types';
 import type { Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
+import type { SourceOptions } from '../queries/source';
 import { busy } from './busy';
 
 /**
@@ -16,14 +17,14 @@ export class ChartResults {
   constructor(private readonly specs: readonly ChartSpec<any>[]) {}
 
   /** Runs every spec's query for the given view; stale answers are dropped. */
-  async refresh(engine: Engine, filters: Filters, params: MetricParams): Promise<void> {
+  async refresh(engine: Engine, filters: Filters, params: MetricParams, opts: SourceOptions = {}): Promise<void> {
     const generation = ++this.#generation;
     await busy.track(async () => {
       const rows: Record<string, Row[]> = {};
       const errors: Record<string, string> = {};
       for (const spec of this.specs) {
         try {
-          rows[spec.id] = await engine.query(spec.query(filters, params));
+          rows[spec.id] = await engine.query(spec.query(filters, params, opts));
         } catch (e) {
           errors[spec.id] = e instanceof Error ? e.message : String(e);
           rows[spec.id] = [];

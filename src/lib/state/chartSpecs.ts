@@ -126,7 +126,7 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
   }),
   defineChart({
     id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties',
-    query: (filters, params) => countyRankingQuery(filters, params), option: countyRankingOption, toFilter: countyClick,
+    query: (filters, params, opts) => countyRankingQuery(filters, params, opts), option: countyRankingOption, toFilter: countyClick,
   }),
   defineChart({
     id: 'outcome-totals', titleKey: 'chart.outcomes.title', definitionKey: 'chart.outcomes.def',

@@ -4,6 +4,8 @@ import {
   categoryOptionsQuery, countyOptionsQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery,
   type CategoryOption, type CountyOption, type DatasetRow, type DefaultAsOfRow, type RoundOption,
 } from '../queries/catalogue';
+import { derivedTableStatements } from '../queries/cube';
+import type { SourceOptions } from '../queries/source';
 import { busy } from './busy';
 
 /** Engine life-cycle as the page shows it. */
@@ -28,6 +30,8 @@ class Database {
   persistent = $state(false);
   /** i18n key of a storage warning (another tab holds the database, OPFS unavailable). */
   storageWarning = $state<string | null>(null);
+  /** True when the derived tables (cube.ts) match the current findings; charts then read them. */
+  cubeReady = $state(false);
   #engine: Engine | null = null;
   #starting: Promise<Engine> | null = null;
 
@@ -39,6 +43,11 @@ class Database {
   /** True while only the embedded sample is loaded. */
   get sampleOnly(): boolean {
     return this.datasets.length > 0 && this.datasets.every((d) => d.is_sample);
+  }
+
+  /** Where chart and KPI builders read S from: the cube when it is current, else `findings`. */
+  get source(): SourceOptions {
+    return { source: this.cubeReady ? 'cube' : 'findings' };
   }
 
   /** Starts the engine (once) and creates the schema. */
@@ -64,6 +73,7 @@ class Database {
     const engine = this.#engine;
     if (!engine) return;
     await busy.track(async () => {
+      await this.#rebuildDerived(engine);
       const [datasets, rounds, counties, categories, asOf] = await Promise.all([
         engine.query<DatasetRow>(datasetsQuery()),
         engine.query<RoundOption>(roundOptionsQuery()),
@@ -78,6 +88,20 @@ class Database {
       this.defaultAsOf = asOf[0]?.as_of ?? new Date().toISOString().slice(0, 10);
       this.version++;
     });
+  }
+
+  /**
+   * Rebuilds the cube after a data change. If that fails (memory), charts fall back to the base
+   * table: slower, same answers.
+   */
+  async #rebuildDerived(engine: Engine): Promise<void> {
+    this.cubeReady = false;
+    try {
+      for (const statement of derivedTableStatements()) await engine.exec(statement);
+      this.cubeReady = true;
+    } catch (e) {
+      console.warn('derived tables not built; charts read findings directly', e);
+    }
   }
 
   /** Marks the page failed with a message key (bad sample, storage failure...). */

@@ -1,0 +1,69 @@
+import { ROUND_META } from './roundMeta';
+import { IS_IMMEDIATE, UNIT_KEY, accountabilityRowTotal } from './measures';
+
+/**
+ * Derived tables rebuilt after every data change (DESIGN.md "Performance envelope": aggregate
+ * once into a small cube and answer charts from it). They are TEMP tables: derived data is never
+ * persisted, so a stored database can never carry a cube older than its findings.
+ */
+
+/** `ROUND_META` materialised: one row per round with label, year, level, date and position. */
+export const ROUND_META_TABLE = 'round_meta_t';
+
+/** The findings cube: one row per distinct combination of everything a filter or chart reads. */
+export const FINDING_CUBE = 'finding_cube';
+
+/** (round, unit) cells of the cube, for the distinct-unit count U (DOMAIN §7.1 #2). */
+export const UNIT_CUBE = 'unit_cube';
+
+/**
+ * Columns a chart reads from a row of S, grouped as they are in `findings`. The completion date
+ * is kept only for completed rows: no builder reads it otherwise (status at T, the curve, on-time
+ * and concentrated-period tests all require `status = 'completed'`), and keeping it for the
+ * others would multiply the cube for nothing. The closure date likewise only for closed rows.
+ */
+const CUBE_DIMENSIONS = [
+  'round_key', 'county', 'category_l1', 'category_l2', 'status', 'long_term', 'feedback_date', 'deadline',
+  `CASE WHEN status = 'completed' THEN completion_date END AS completion_date`,
+  `coalesce(closed, false) AS closed`,
+  `CASE WHEN closed THEN closure_date END AS closure_date`,
+  // in_concentrated_period only decides completed rows that lack one of the two dates (#9).
+  `CASE WHEN status = 'completed' AND (completion_date IS NULL OR feedback_date IS NULL) THEN in_concentrated_period END AS in_concentrated_period`,
+  `coalesce(evidence_count, 0) >= 1 AS has_evidence`,
+  // 立行立改 (#4) and the explicit-repeat flags (#21) that do not depend on a parameter.
+  `${IS_IMMEDIATE} AS immediate`,
+  `(coalesce(is_prior_round_issue, false) OR prior_finding_id IS NOT NULL) AS flagged_repeat`,
+];
+
+/** Outcome columns (§7.4) summed per cell, as [row expression, name]; a sum over no values stays NULL, as in the base table. */
+const CUBE_SUMS: [string, string][] = [
+  ...['acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish', 'acc_light', 'acc_orgs',
+    'systems_count', 'clue_transferred', 'clue_closed', 'funds_wan'].map((c): [string, string] => [c, c]),
+  // 问责人数 per row depends on lightMeasuresInAccountability: both variants are kept.
+  [accountabilityRowTotal(false), 'acc_people_strict'],
+  [accountabilityRowTotal(true), 'acc_people_with_light'],
+];
+
+const dimensionNames = CUBE_DIMENSIONS.map((d) => d.split(' AS ').pop() as string);
+
+/**
+ * Statements that (re)build the derived tables from `findings` and `rounds`. Run them in order
+ * after every import or removal, before any cube-backed query.
+ */
+export function derivedTableStatements(): string[] {
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${ROUND_META_TABLE} AS ${ROUND_META}`,
+    `CREATE OR REPLACE TEMP TABLE ${FINDING_CUBE} AS
+SELECT ${dimensionNames.join(', ')}, CAST(count(*) AS INTEGER) AS n, ${CUBE_SUMS.map(([, c]) => `sum(${c}) AS ${c}`).join(', ')}
+FROM (SELECT ${CUBE_DIMENSIONS.join(', ')}, ${CUBE_SUMS.map(([e, c]) => `${e} AS ${c}`).join(', ')} FROM findings)
+GROUP BY ${dimensionNames.join(', ')}`,
+    // A (round, unit) pair is in S when one of its rows passes the filters and was fed back by T.
+    // Grouping by every column S filters on (status at T needs status and completion date) makes
+    // that one row per cell: the cell passes when its earliest feedback date does (NULL = always).
+    `CREATE OR REPLACE TEMP TABLE ${UNIT_CUBE} AS
+SELECT round_key, ${UNIT_KEY} AS unit_key, county, category_l1, category_l2, status,
+  CASE WHEN status = 'completed' THEN completion_date END AS completion_date,
+  CASE WHEN bool_or(feedback_date IS NULL) THEN NULL ELSE min(feedback_date) END AS feedback_date
+FROM findings GROUP BY ALL`,
+  ];
+}

@@ -1,0 +1,65 @@
+import type { MetricParams } from '../domain/params';
+import type { Filters } from './filters';
+import { FINDING_CUBE, ROUND_META_TABLE, UNIT_CUBE } from './cube';
+import { COUNT_ALL, IS_IMMEDIATE, UNIT_KEY, countWhere, isExplicitRepeat, repeatCodeMatch } from './measures';
+import { ROUND_META } from './roundMeta';
+
+/**
+ * Where a metric builder reads S from: `findings` (one row per finding, always exact, slow at
+ * 1M rows) or the derived tables of `cube.ts` (one row per cell carrying `n` findings). Both
+ * give the same answers; `tests/unit/queries/cube.test.ts` checks that for every builder.
+ */
+export type RowSource = 'findings' | 'cube';
+
+/** The option every cube-capable builder takes; the default stays the base table. */
+export interface SourceOptions {
+  source?: RowSource;
+}
+
+/** The SQL pieces a builder needs, for one source. */
+export interface ScopeRows {
+  source: RowSource;
+  /** Relation S is filtered from. */
+  from: string;
+  /** SQL of the round-meta relation. */
+  roundMeta: string;
+  /** Number of findings in the group, as INTEGER. */
+  count: string;
+  /** Number of findings in the group meeting `cond`, as INTEGER. */
+  countWhere(cond: string): string;
+  /** Window over the groups' counts, e.g. `sum(<count>) OVER (...)`. */
+  countAgg: string;
+  /** 立行立改 (#4) for a row of S. */
+  immediate: string;
+  /** Explicit repeat (#21) for a row of S. */
+  explicitRepeat(params: MetricParams): string;
+  /** Relation and key of the distinct-unit count U (#2): `SELECT DISTINCT round_key, <unitKey> FROM S` over it. */
+  unitFrom: string;
+  unitKey: string;
+}
+
+/**
+ * The rows to read for these filters. The unit filter matches `unit_name`, which the cube does
+ * not carry, so a view filtered by unit reads `findings` whatever was asked: correctness first.
+ */
+export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows {
+  const cube = opts.source === 'cube' && filters.units.length === 0;
+  if (!cube) {
+    return {
+      source: 'findings', from: 'findings', roundMeta: ROUND_META, count: COUNT_ALL, countWhere, countAgg: 'count(*)',
+      immediate: IS_IMMEDIATE, explicitRepeat: isExplicitRepeat, unitFrom: 'findings', unitKey: UNIT_KEY,
+    };
+  }
+  return {
+    source: 'cube',
+    from: FINDING_CUBE,
+    roundMeta: `SELECT * FROM ${ROUND_META_TABLE}`,
+    count: 'CAST(coalesce(sum(n), 0) AS INTEGER)',
+    countWhere: (cond) => `CAST(coalesce(sum(n) FILTER (WHERE ${cond}), 0) AS INTEGER)`,
+    countAgg: 'sum(n)',
+    immediate: 'immediate',
+    explicitRepeat: (params) => `(flagged_repeat OR ${repeatCodeMatch(params)})`,
+    unitFrom: UNIT_CUBE,
+    unitKey: 'unit_key',
+  };
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openNodeEngine } from '../../../src/lib/db/node';
+import { SCHEMA_DDL } from '../../../src/lib/db/schema';
+import type { Engine } from '../../../src/lib/db/types';
+import { DEFAULT_PARAMS, type MetricParams } from '../../../src/lib/domain/params';
+import { importFile } from '../../../src/lib/import';
+import { derivedTableStatements } from '../../../src/lib/queries/cube';
+import { emptyFilters, type Filters } from '../../../src/lib/queries/filters';
+import type { SourceOptions } from '../../../src/lib/queries/source';
+import { kpisQuery } from '../../../src/lib/queries/kpis';
+import { categoryMixQuery } from '../../../src/lib/queries/categoryMix';
+import { completionHeatmapQuery } from '../../../src/lib/queries/completionHeatmap';
+import { statusByCountyQuery } from '../../../src/lib/queries/statusByCounty';
+import { statusByRoundQuery } from '../../../src/lib/queries/statusByRound';
+import { warningsByCountyQuery } from '../../../src/lib/queries/warningsByCounty';
+import { repeatsByRoundQuery } from '../../../src/lib/queries/repeatsByRound';
+import { timelinessQuery } from '../../../src/lib/queries/timeliness';
+import { outcomesQuery } from '../../../src/lib/queries/outcomes';
+import { rectificationCurveQuery } from '../../../src/lib/queries/rectificationCurve';
+import { roundTrendQuery } from '../../../src/lib/queries/roundTrend';
+import { countyRankingQuery } from '../../../src/lib/queries/countyRanking';
+
+/**
+ * The cube is an optimisation, never a second definition: every cube-capable builder must give
+ * exactly the answer it gives on `findings`, on the embedded sample (1,380 findings, every status,
+ * long-term items, outcomes, repeats) under many filter states, as-of dates and parameters.
+ */
+type Builder = (f: Filters, p: MetricParams, o: SourceOptions) => string;
+const BUILDERS: Record<string, Builder> = {
+  kpis: kpisQuery, categoryMix: categoryMixQuery, completionHeatmap: completionHeatmapQuery,
+  statusByCounty: statusByCountyQuery, statusByRound: statusByRoundQuery, warningsByCounty: warningsByCountyQuery,
+  repeatsByRound: repeatsByRoundQuery, timeliness: timelinessQuery, outcomes: outcomesQuery,
+  rectificationCurve: rectificationCurveQuery, roundTrend: roundTrendQuery, countyRanking: countyRankingQuery,
+};
+
+let engine: Engine & { close(): void };
+
+beforeAll(async () => {
+  engine = await openNodeEngine();
+  for (const s of SCHEMA_DDL) await engine.exec(s);
+  const bytes = new Uint8Array(readFileSync('data/sample-ledger.csv'));
+  const res = await importFile(engine, { name: 'sample-ledger.csv', bytes }, { isSample: true });
+  expect(res.ok).toBe(true);
+  for (const s of derivedTableStatements()) await engine.exec(s);
+}, 120_000);
+
+afterAll(() => engine?.close());
+
+/** Rounds doubles so that a different summation order cannot fail the comparison. */
+function canonical(rows: Record<string, unknown>[]): unknown {
+  return JSON.parse(JSON.stringify(rows, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9 : v)));
+}
+
+async function firstValues(sql: string): Promise<string[]> {
+  return (await engine.query(sql)).map((r) => String(Object.values(r)[0]));
+}
+
+describe('cube answers equal base-table answers', () => {
+  const states: [string, (f: Filters, rounds: string[], counties: string[]) => Filters][] = [
+    ['unfiltered', (f) => f],
+    ['one county', (f, _r, c) => ({ ...f, counties: [c[2]] })],
+    ['two rounds', (f, r) => ({ ...f, rounds: r.slice(0, 2) })],
+    ['category + status', (f) => ({ ...f, categories: ['A', 'C'], statuses: ['in_progress', 'unknown'] })],
+    ['L2 + county', (f, _r, c) => ({ ...f, l2: ['A1', 'B2', 'C3'], counties: c.slice(0, 4) })],
+  ];
+  for (const asOf of ['2021-06-30', '2024-12-31', '2026-06-30']) {
+    for (const [name, make] of states) {
+      test(`${name} at ${asOf}`, async () => {
+        const rounds = await firstValues('SELECT DISTINCT round_key FROM findings ORDER BY 1');
+        const counties = await firstValues('SELECT DISTINCT county FROM findings ORDER BY 1');
+        const filters = make(emptyFilters(asOf), rounds, counties);
+        for (const params of [DEFAULT_PARAMS, { ...DEFAULT_PARAMS, longTermWithDeadline: 'include', lightMeasuresInAccountability: true, warnYellowDays: 60 } as MetricParams]) {
+          for (const [id, build] of Object.entries(BUILDERS)) {
+            const base = await engine.query(build(filters, params, {}));
+            const cube = await engine.query(build(filters, params, { source: 'cube' }));
+            expect(canonical(cube), `${id} ${name} ${asOf}`).toEqual(canonical(base));
+          }
+        }
+      }, 60_000);
+    }
+  }
+
+  test('the cube counts every finding exactly once', async () => {
+    const [{ n, cells }] = await engine.query('SELECT (SELECT count(*) FROM findings) AS n, (SELECT sum(n) FROM finding_cube) AS cells');
+    expect(Number(cells)).toBe(Number(n));
+    const [{ rows }] = await engine.query('SELECT count(*) AS rows FROM finding_cube');
+    expect(Number(rows)).toBeLessThanOrEqual(Number(n));
+  });
+
+  test('a unit filter falls back to the base table (the cube has no unit column)', () => {
+    const f = { ...emptyFilters('2026-06-30'), units: ['某单位'] };
+    expect(kpisQuery(f, DEFAULT_PARAMS, { source: 'cube' })).not.toContain('finding_cube');
+    expect(kpisQuery(emptyFilters('2026-06-30'), DEFAULT_PARAMS, { source: 'cube' })).toContain('finding_cube');
+  });
+});
