@@ -14,7 +14,8 @@ type Cell = import('@e965/xlsx').CellObject;
 /** Reads a workbook, mapping password protection and damage to their error codes. */
 function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
   try {
-    return X.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: false });
+    // dense: rows of cell arrays (`!data`), far leaner than one `A1`-keyed property per cell.
+    return X.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellText: false });
   } catch (e) {
     const detail = String(e instanceof Error ? e.message : e);
     if (/password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
@@ -24,6 +25,17 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// SSF.is_date parses the format string; a sheet has a handful of formats and millions of cells.
+const dateFormats = new Map<string, boolean>();
+function isDateFormat(X: XlsxModule, z: string): boolean {
+  let v = dateFormats.get(z);
+  if (v === undefined) {
+    v = !!X.SSF.is_date(z);
+    dateFormats.set(z, v);
+  }
+  return v;
+}
+
 /** The text of one cell as the importer wants it. */
 export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false): string | null {
   if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z') return null;
@@ -31,7 +43,7 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
     const d = cell.v;
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
-  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && X.SSF.is_date(String(cell.z))) {
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isDateFormat(X, String(cell.z))) {
     const p = X.SSF.parse_date_code(cell.v, { date1904 });
     if (p) return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
   }
@@ -49,11 +61,19 @@ export async function stageWorkbook(engine: Engine, bytes: Uint8Array): Promise<
     const ws = wb.Sheets[name];
     if (!ws || !ws['!ref']) continue;
     const range = X.utils.decode_range(ws['!ref']);
+    const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
     const rows: GridRow[] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
-      const cells: (string | null)[] = [];
-      for (let c = 0; c <= range.e.c; c++) cells.push(c < range.s.c ? null : cellText(X, ws[X.utils.encode_cell({ r, c })] as Cell, date1904));
-      if (cells.some((v) => v !== null && v.trim() !== '')) rows.push({ row: r + 1, cells });
+      const line = data[r];
+      if (!line) continue;
+      const cells: (string | null)[] = new Array(range.e.c + 1).fill(null);
+      let any = false;
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const v = cellText(X, line[c], date1904);
+        cells[c] = v;
+        if (v !== null && v.trim() !== '') any = true;
+      }
+      if (any) rows.push({ row: r + 1, cells });
     }
     if (rows.length) staged.push(await stageGrid(engine, rows, name));
   }

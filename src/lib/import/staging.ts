@@ -1,3 +1,4 @@
+import { Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
 
@@ -38,21 +39,37 @@ export async function createStaging(engine: Engine, table: string, width: number
 
 const CHUNK = 20_000;
 
-/** Appends grid rows to a staging table, in chunks so a big sheet never becomes one huge string. */
+/**
+ * Appends grid rows to a staging table, in chunks. Cells travel as Arrow Utf8 vectors, so the
+ * engine never guesses a type: a JSON insert would infer TIMESTAMP or BIGINT from the first
+ * rows of a column and then refuse a later header or note cell.
+ */
 export async function insertGrid(engine: Engine, table: string, width: number, rows: GridRow[]): Promise<void> {
+  const utf8 = new Utf8();
   for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map((r) => {
-      const o: Record<string, string | number | null> = { src_row: r.row };
-      for (let i = 0; i < width; i++) o[cell(i)] = r.cells[i] ?? null;
-      return o;
-    });
-    await engine.insertJSONRows(table, chunk);
+    const end = Math.min(rows.length, start + CHUNK);
+    const srcRow = new Int32Array(end - start);
+    for (let j = start; j < end; j++) srcRow[j - start] = rows[j].row;
+    const columns: Record<string, Vector> = { src_row: makeVector(srcRow) };
+    for (let i = 0; i < width; i++) {
+      const values = new Array<string | null>(end - start);
+      for (let j = start; j < end; j++) values[j - start] = rows[j].cells[i] ?? null;
+      columns[cell(i)] = vectorFromArray(values, utf8);
+    }
+    await engine.insertArrowIPC(table, tableToIPC(new Table(columns), 'stream'));
   }
+}
+
+/** Number of cells of the widest row (at least 1); a loop, since spreading 300k rows overflows the stack. */
+export function gridWidth(rows: GridRow[]): number {
+  let width = 1;
+  for (const r of rows) if (r.cells.length > width) width = r.cells.length;
+  return width;
 }
 
 /** Stages a whole grid: creates the table, fills it, returns its description. */
 export async function stageGrid(engine: Engine, rows: GridRow[], sheet?: string): Promise<StagedSheet> {
-  const width = Math.max(1, ...rows.map((r) => r.cells.length));
+  const width = gridWidth(rows);
   const table = tempName('grid');
   await createStaging(engine, table, width);
   await insertGrid(engine, table, width, rows);

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import { freshEngine } from './helpers';
+
+/**
+ * Import timing on a real ledger, only when IMPORT_TIMING names a file (e.g. bench/.tmp/ledger-100000.csv):
+ * it takes seconds to minutes, so it never runs in the normal suite. It compares the import against the
+ * engine's own read_csv of the same bytes (DESIGN.md budget: ≤ 1.5×) and prints the heaviest statements.
+ */
+const FILE = process.env.IMPORT_TIMING;
+
+/** Wraps an engine so every call is timed under its first 120 characters of SQL. */
+function timed(engine: Engine, log: Map<string, number>): Engine {
+  const wrap = <F extends (...a: any[]) => Promise<unknown>>(label: (first: string) => string, f: F): F =>
+    (async (...a: Parameters<F>) => {
+      const t = performance.now();
+      try {
+        return await f(...a);
+      } finally {
+        const k = label(a[0]);
+        log.set(k, (log.get(k) ?? 0) + performance.now() - t);
+      }
+    }) as F;
+  const sqlKey = (s: string) => s.replace(/\s+/g, ' ').replace(/mw[0-9a-z_]+/g, '').slice(0, 120);
+  return {
+    query: wrap(sqlKey, engine.query.bind(engine)) as Engine['query'],
+    exec: wrap(sqlKey, engine.exec.bind(engine)),
+    registerFile: wrap((n) => `registerFile ${n}`, engine.registerFile.bind(engine)),
+    dropFile: engine.dropFile.bind(engine),
+    insertArrowIPC: wrap((t) => `insertArrowIPC ${t}`, engine.insertArrowIPC.bind(engine)),
+    insertJSONRows: wrap((t) => `insertJSONRows ${t}`, engine.insertJSONRows.bind(engine)),
+  };
+}
+
+describe.skipIf(!FILE)('import timing (IMPORT_TIMING=<ledger>)', () => {
+  it('imports every row and reports the ratio to the raw read_csv', async () => {
+    const bytes = new Uint8Array(readFileSync(FILE!));
+    const ref = await freshEngine();
+    let t = performance.now();
+    await ref.registerFile('ref.csv', bytes);
+    await ref.exec(`CREATE TABLE raw AS SELECT * FROM read_csv('ref.csv', all_varchar = true)`);
+    const [{ n }] = await ref.query<{ n: number }>('SELECT count(*) AS n FROM raw');
+    const rawMs = performance.now() - t;
+    ref.close();
+
+    const engine = await freshEngine();
+    const log = new Map<string, number>();
+    t = performance.now();
+    const res = await importFile(timed(engine, log), { name: FILE!.split('/').pop()!, bytes });
+    const appMs = performance.now() - t;
+    const [{ rows }] = await engine.query<{ rows: number }>('SELECT count(*) AS rows FROM findings');
+    const top = [...log].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(`raw read_csv ${rawMs.toFixed(0)} ms (${n} rows); app import ${appMs.toFixed(0)} ms; ratio ${(appMs / rawMs).toFixed(2)}×`);
+    for (const [k, ms] of top) console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
+    engine.close();
+    expect(res.ok, JSON.stringify(res).slice(0, 500)).toBe(true);
+    expect(rows).toBe(n);
+  }, 3_600_000);
+});
