@@ -18,6 +18,7 @@ test('roundAxisLabel puts the year on its own line', () => {
   expect(roundAxisLabel('十四届省委第四轮巡视', 2018, 7)).toBe('2018\n省委第四轮巡视');
 });
 
-test('labelWidth narrows with more rounds', () => {
-  expect([1, 6, 12, 40].map(labelWidth)).toEqual([8, 7, 3, 3]);
+test('labelWidth narrows with more rounds and a narrower plot', () => {
+  expect([1, 6, 12, 40].map((n) => labelWidth(n))).toEqual([8, 7, 3, 3]);
+  expect(labelWidth(9, 430)).toBe(4);
 });
