@@ -2,7 +2,8 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { CompletionCellRow } from '../queries/completionHeatmap';
 import { countiesOf, countyLabels } from './countyAxis';
-import { CELL_LABEL, NO_PATTERN, cellSeparator, countyRoundFrame } from './heatmapFrame';
+import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale } from './heatmapFrame';
+import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
 import { roundsOf } from './roundAxis';
@@ -17,13 +18,18 @@ export interface CompletionCell {
   n: number;
   completed: number;
   rate: number | null;
+  itemStyle?: Record<string, unknown>;
+  label?: Record<string, unknown>;
 }
 
 const SMALL_N_GREY = '#e4e7eb';
 
 /**
- * County × round heatmap of the strict completion rate. Every cell prints its rate and N; cells
+ * County × round heatmap of the strict completion rate. Cells print their rate and N on two lines
+ * when the cell is tall enough, else the rate alone, else nothing (the tooltip has it all); cells
  * with N < smallNMin are grey and say 样本不足 in words (a second series outside the colour scale).
+ * No pattern on cells whose number is printed: the number, not the colour, carries the value.
+ * Selected counties stay, the others fade.
  */
 export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'chart.completionHeatmap.title');
@@ -31,26 +37,27 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
   const rounds = roundsOf(rows);
   const counties = countiesOf(rows);
   const min = ctx.params.smallNMin;
-  const cells = rows.map((r): CompletionCell => ({
+  const cells = dimUnselected(rows.map((r): CompletionCell => ({
     value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), Math.round((r.completion_rate ?? 0) * 10000) / 100],
     county: r.county, round_key: r.round_key, n: r.n, completed: r.completed, rate: r.completion_rate,
-  }));
+  })), ctx.selected);
   const smallLabel = translate(ctx.lang, 'chart.smallN');
-  const sep = cellSeparator(counties.length);
+  const isSmall = (c: CompletionCell) => c.n < min;
+  // Label variants, most informative first: "66.67%\nN=15", then "66.67%" (small samples "N=3").
+  const full = (c: CompletionCell) => `${isSmall(c) ? smallLabel : formatRate(c.rate)}\nN=${c.n}`;
+  const short = (c: CompletionCell) => (isSmall(c) ? `N=${c.n}` : formatRate(c.rate));
+  const cell = countyRoundCell(ctx, rounds, counties);
+  const fullFont = fitCellLabels(cells.map(full), cell);
+  const font = fullFont ?? fitCellLabels(cells.map(short), cell);
+  const text = fullFont ? full : short;
   const cellName = (c: CompletionCell) => `${countyLabels([c.county], ctx.lang)[0]} · ${rounds[c.value[0]].round_label}`;
   const series = (data: CompletionCell[], small: boolean): HeatmapSeriesOption => ({
     type: 'heatmap',
     name: small ? smallLabel : translate(ctx.lang, 'axis.rate'),
     data,
-    // Rates are printed in every cell, so only small-N cells get a pattern (a mark beyond grey).
-    itemStyle: { borderColor: '#fff', borderWidth: 1, decal: small ? undefined : NO_PATTERN },
-    label: {
-      ...CELL_LABEL,
-      formatter: (p) => {
-        const c = p.data as CompletionCell;
-        return `${small ? smallLabel : formatRate(c.rate)}${sep}N=${c.n}`;
-      },
-    },
+    // Small samples keep a pattern only when no label says 样本不足 (grey alone would be colour only).
+    itemStyle: { borderColor: '#fff', borderWidth: 1, decal: small && !font ? undefined : NO_PATTERN },
+    label: cellLabel(font, (p) => text(p.data as CompletionCell)),
     tooltip: {
       formatter: (p) => {
         const c = p.data as CompletionCell;
@@ -66,12 +73,9 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
     ...countyRoundFrame(ctx, rounds, counties),
     // ECharts draws a heatmap only through a visualMap; the small-N series gets a hidden one that maps every value to grey.
     visualMap: [
-      {
-        type: 'continuous', min: 0, max: 100, seriesIndex: 0, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
-        itemWidth: 10, itemHeight: 140, text: ['100%', '0%'], inRange: { color: RATE_SCALE },
-      },
+      { ...sideScale(['100%', '0%'], RATE_SCALE, 0), min: 0, max: 100 },
       { type: 'continuous', min: 0, max: 100, seriesIndex: 1, show: false, inRange: { color: [SMALL_N_GREY, SMALL_N_GREY] } },
     ],
-    series: [series(cells.filter((c) => c.n >= min), false), series(cells.filter((c) => c.n < min), true)],
+    series: [series(cells.filter((c) => !isSmall(c)), false), series(cells.filter(isSmall), true)],
   };
 }

@@ -1,40 +1,98 @@
-import type { EChartsOption } from 'echarts';
+import type { EChartsOption, HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RoundColumns } from '../queries/roundMeta';
 import { countyLabels } from './countyAxis';
-import { roundLabels } from './roundAxis';
+import { CARD, DIMMED, PLOT_TOP, cardGrid, markSelected, maxLines, maxTextWidth } from './layout';
+import { roundAxisStyle, roundLabels } from './roundAxis';
 import type { ChartContext } from './types';
 
-const PLOT_HEIGHT = 360 - 80 - 56 - 40;
-
-/**
- * Cell labels go on one line when rows are too short for two (~10 counties on a 360 px card),
- * so "66.67%" and "N=15" never spill into the next cell.
- */
-export function cellSeparator(rowCount: number): string {
-  return PLOT_HEIGHT / Math.max(1, rowCount) >= 28 ? '\n' : ' ';
-}
-
 /** Label style readable on every colour of the scale: dark text with a light halo. */
-export const CELL_LABEL = { show: true, fontSize: 10, lineHeight: 12, color: '#1f2933', textBorderColor: 'rgba(255,255,255,0.85)', textBorderWidth: 2 };
-
-/** The frame shared by the county × round heatmaps: round axis (x), county axis (y), room for the scale. */
-export function countyRoundFrame(ctx: ChartContext, rounds: RoundColumns[], counties: string[]): EChartsOption {
-  return {
-    grid: { left: 8, right: 16, top: 80, bottom: 56, containLabel: true },
-    xAxis: {
-      type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: 44, data: roundLabels(rounds),
-      axisLabel: { interval: 0, fontSize: 10, lineHeight: 13 }, splitArea: { show: true },
-    },
-    yAxis: {
-      type: 'category', name: translate(ctx.lang, 'axis.county'), nameLocation: 'start', inverse: true,
-      data: countyLabels(counties, ctx.lang), axisLabel: { interval: 0, fontSize: 11 }, splitArea: { show: true },
-    },
-  };
-}
+export const CELL_LABEL = { show: true, fontSize: 10, lineHeight: 11, color: '#1f2933', textBorderColor: 'rgba(255,255,255,0.85)', textBorderWidth: 2 };
 
 /**
  * An empty decal for cells whose value is printed in them: the pattern would only hide the text.
  * (`decal: 'none'` crashes ECharts 6's heatmap, hence an explicit pattern without symbols.)
  */
 export const NO_PATTERN = { symbol: 'none' as const };
+
+/** Room for the vertical colour scale at the right of a county × round heatmap. */
+const SCALE_WIDTH = 52;
+const AXIS_FONT = 11;
+const ROUND_LINE = 13;
+
+/** The county axis (y) of a heatmap: name beside the labels, selected counties marked ▶. */
+export function countyAxis(ctx: ChartContext, counties: string[]) {
+  const selected = new Set(ctx.selected ?? []);
+  return {
+    type: 'category' as const, name: translate(ctx.lang, 'axis.county'), nameLocation: 'middle' as const, nameGap: countyNameGap(ctx, counties),
+    inverse: true, data: countyLabels(counties, ctx.lang).map((l, i) => markSelected(l, selected.has(counties[i]))),
+    axisLabel: { interval: 0, fontSize: AXIS_FONT }, axisTick: { show: false }, splitArea: { show: true },
+  };
+}
+
+/** Distance of the rotated county axis name from the axis line: past the widest county label. */
+function countyNameGap(ctx: ChartContext, counties: string[]): number {
+  const selected = new Set(ctx.selected ?? []);
+  const labels = countyLabels(counties, ctx.lang).map((l, i) => markSelected(l, selected.has(counties[i])));
+  return maxTextWidth(labels, AXIS_FONT) + 14;
+}
+
+/** Estimated width in px of the plot of a county × round heatmap on the card. */
+function countyRoundPlotWidth(ctx: ChartContext, counties: string[]): number {
+  return CARD.width - 8 - SCALE_WIDTH - countyNameGap(ctx, counties) - 16;
+}
+
+/** Estimated size in px of one cell of a county × round heatmap on the card. */
+export function countyRoundCell(ctx: ChartContext, rounds: RoundColumns[], counties: string[]): { width: number; height: number } {
+  const plotWidth = countyRoundPlotWidth(ctx, counties);
+  const labels = roundLabels(rounds, plotWidth);
+  const plotHeight = CARD.height - PLOT_TOP - 8 - (maxLines(labels) * ROUND_LINE + 8) - 22;
+  return { width: plotWidth / Math.max(1, rounds.length), height: plotHeight / Math.max(1, counties.length) };
+}
+
+/**
+ * The frame shared by the county × round heatmaps: round axis (x), county axis (y, name rotated at
+ * its side so it never meets the subtitle), axis labels and names inside the card.
+ */
+export function countyRoundFrame(ctx: ChartContext, rounds: RoundColumns[], counties: string[]): EChartsOption {
+  const plotWidth = countyRoundPlotWidth(ctx, counties);
+  const labels = roundLabels(rounds, plotWidth);
+  return {
+    grid: cardGrid({ right: SCALE_WIDTH, bottom: 6 }),
+    xAxis: {
+      type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: maxLines(labels) * ROUND_LINE + 12, data: labels,
+      axisLabel: roundAxisStyle(rounds.length, plotWidth), axisTick: { show: false }, splitArea: { show: true },
+    },
+    yAxis: countyAxis(ctx, counties),
+  };
+}
+
+/** A vertical colour scale at the right of the plot (a heatmap's legend), `text` = [top, bottom]. */
+export function sideScale(text: [string, string], color: string[], seriesIndex = 0) {
+  return {
+    type: 'continuous' as const, seriesIndex, calculable: false, orient: 'vertical' as const, right: 8, top: 'middle' as const,
+    itemWidth: 10, itemHeight: 110, text, textStyle: { fontSize: 10 }, inRange: { color },
+  };
+}
+
+/** A heatmap cell that can be dimmed and carry its own style. */
+interface StyledCell {
+  county: string;
+  itemStyle?: Record<string, unknown>;
+  label?: Record<string, unknown>;
+}
+
+/**
+ * Cross-filter emphasis: while counties are selected, the cells of the other counties fade
+ * (their numbers too), as the bar charts fade their bars.
+ */
+export function dimUnselected<C extends StyledCell>(cells: C[], selected: string[] | undefined): C[] {
+  const chosen = new Set(selected ?? []);
+  if (!chosen.size) return cells;
+  return cells.map((c) => (chosen.has(c.county) ? c : { ...c, itemStyle: { ...c.itemStyle, opacity: DIMMED }, label: { ...c.label, opacity: 0.45 } }));
+}
+
+/** Label options for heatmap cells at a fitted font, or hidden (left to the tooltip) when nothing fits. */
+export function cellLabel(font: { fontSize: number; lineHeight: number } | null, formatter: NonNullable<HeatmapSeriesOption['label']>['formatter']) {
+  return font ? { ...CELL_LABEL, ...font, formatter } : { show: false };
+}

@@ -2,7 +2,8 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RepeatCellRow } from '../queries/repeatsByRound';
 import { countiesOf, countyLabels } from './countyAxis';
-import { CELL_LABEL, NO_PATTERN, countyRoundFrame } from './heatmapFrame';
+import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale } from './heatmapFrame';
+import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
 import { roundsOf } from './roundAxis';
@@ -15,22 +16,34 @@ export interface RepeatCell {
   county: string;
   round_key: string;
   n: number;
+  itemStyle?: Record<string, unknown>;
+  label?: Record<string, unknown>;
 }
 
-/** County × round heatmap of explicit repeats; each cell prints "repeats/N" so the count never depends on colour. */
+/**
+ * County × round heatmap of explicit repeats; each cell prints "repeats/N" (or the repeats alone
+ * in narrow cells, nothing in tiny ones: the tooltip has it), so the count never depends on
+ * colour. Selected counties stay, the others fade.
+ */
 export function repeatsByRoundOption(rows: RepeatCellRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'chart.repeatsByRound.title');
   if (!rows.length) return noDataOption(ctx, title);
   const rounds = roundsOf(rows);
   const counties = countiesOf(rows);
-  const cells = rows.map((r): RepeatCell => ({
+  const cells = dimUnselected(rows.map((r): RepeatCell => ({
     value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), r.repeats],
     county: r.county, round_key: r.round_key, n: r.n,
-  }));
+  })), ctx.selected);
+  const full = (c: RepeatCell) => `${c.value[2]}/${c.n}`;
+  const short = (c: RepeatCell) => String(c.value[2]);
+  const cell = countyRoundCell(ctx, rounds, counties);
+  const fullFont = fitCellLabels(cells.map(full), cell);
+  const font = fullFont ?? fitCellLabels(cells.map(short), cell);
+  const text = fullFont ? full : short;
   const name = translate(ctx.lang, 'kpi.repeat');
   const series: HeatmapSeriesOption = {
     type: 'heatmap', name, data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1, decal: NO_PATTERN },
-    label: { ...CELL_LABEL, formatter: (p) => `${(p.data as RepeatCell).value[2]}/${(p.data as RepeatCell).n}` },
+    label: cellLabel(font, (p) => text(p.data as RepeatCell)),
     tooltip: {
       formatter: (p) => {
         const c = p.data as RepeatCell;
@@ -46,10 +59,7 @@ export function repeatsByRoundOption(rows: RepeatCellRow[], ctx: ChartContext): 
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
     ...countyRoundFrame(ctx, rounds, counties),
-    visualMap: {
-      type: 'continuous', min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
-      itemWidth: 10, itemHeight: 140, text: [String(max), '0'], inRange: { color: ['#f5f7fa', WARNING_COLORS.yellow, WARNING_COLORS.red] },
-    },
+    visualMap: { ...sideScale([String(max), '0'], ['#f5f7fa', WARNING_COLORS.yellow, WARNING_COLORS.red]), min: 0, max },
     series: [series],
   };
 }

@@ -3,10 +3,11 @@ import { translate } from '../../i18n/translate';
 import type { CrossCountyCellRow } from '../../queries/repeats/crossCounty';
 import { countiesOf } from '../countyAxis';
 import { noDataOption } from '../empty';
-import { CELL_LABEL, NO_PATTERN } from '../heatmapFrame';
+import { NO_PATTERN, cellLabel, dimUnselected } from '../heatmapFrame';
+import { fitCellLabels } from '../layout';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
-import { countyL2Frame, countyTitle, l2CodesOf, l2Title } from './l2Axis';
+import { countyL2Cell, countyL2Frame, countyTitle, l2CodesOf, l2Title } from './l2Axis';
 
 /** A cell: [L2 index, county index, findings] plus what the tooltip and a click need. */
 export interface CrossCountyCell {
@@ -14,27 +15,31 @@ export interface CrossCountyCell {
   county: string;
   code: string;
   years: number;
+  itemStyle?: Record<string, unknown>;
+  label?: Record<string, unknown>;
 }
 
 const SCALE = ['#fff3e0', '#ffb74d', '#e65100'];
 
 /**
  * County × L2 heatmap of 跨县共性问题 (#25): only codes found in ≥ crossCountyMin counties in one
- * year; each cell prints its count of findings, so the number never depends on colour.
+ * year; each cell prints its count of findings, so the number never depends on colour (in cells
+ * too small for it the tooltip does). Selected counties stay, the others fade.
  */
 export function crossCountyHeatmapOption(rows: CrossCountyCellRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'repeats.chart.crossCounty.title');
   if (!rows.length) return noDataOption(ctx, title);
   const codes = l2CodesOf(rows);
   const counties = countiesOf(rows);
-  const cells = rows.map((r): CrossCountyCell => ({
+  const cells = dimUnselected(rows.map((r): CrossCountyCell => ({
     value: [codes.indexOf(r.category_l2), counties.indexOf(r.county), r.findings], county: r.county, code: r.category_l2, years: r.years,
-  }));
+  })), ctx.selected);
+  const font = fitCellLabels(cells.map((c) => String(c.value[2])), countyL2Cell(ctx, codes, counties));
   const unit = translate(ctx.lang, 'repeats.unit.findings');
   const series: HeatmapSeriesOption = {
     type: 'heatmap', name: translate(ctx.lang, 'repeats.series.findings'), data: cells,
     itemStyle: { borderColor: '#fff', borderWidth: 1, decal: NO_PATTERN },
-    label: { ...CELL_LABEL, formatter: (p) => String((p.data as CrossCountyCell).value[2]) },
+    label: cellLabel(font, (p) => String((p.data as CrossCountyCell).value[2])),
     tooltip: {
       formatter: (p) => {
         const c = p.data as CrossCountyCell;

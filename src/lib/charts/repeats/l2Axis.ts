@@ -2,6 +2,9 @@ import type { EChartsOption } from 'echarts';
 import { L2, categoryName } from '../../domain/taxonomy';
 import { translate } from '../../i18n/translate';
 import { countyLabels } from '../countyAxis';
+import { countyAxis } from '../heatmapFrame';
+import { CARD, PLOT_TOP } from '../layout';
+import { LEGEND_ROW, cardGrid, maxTextWidth } from '../layout';
 import type { ChartContext } from '../types';
 
 const L2_ORDER = L2.map((c) => c.code);
@@ -32,18 +35,24 @@ export function countyTitle(county: string, lang: 'zh' | 'en'): string {
 
 /**
  * Frame of the county × L2 heatmaps on a ~600×360 card: L2 codes along x (short codes, names in
- * the tooltip), counties down y, room at the bottom for the colour scale and a note line.
+ * the tooltip), counties down y (name at the side, selected counties marked ▶), room at the
+ * bottom for the colour scale and a note line.
  */
 export function countyL2Frame(ctx: ChartContext, codes: string[], counties: string[]): EChartsOption {
   return {
-    grid: { left: 8, right: 16, top: 76, bottom: 64, containLabel: true },
+    grid: cardGrid({ bottom: LEGEND_ROW + 4 }),
     xAxis: {
-      type: 'category', name: translate(ctx.lang, 'repeats.axis.l2'), nameLocation: 'middle', nameGap: 24, data: codes,
-      axisLabel: { interval: 0, fontSize: codes.length > 24 ? 8 : 10 }, splitArea: { show: true },
+      type: 'category', name: translate(ctx.lang, 'repeats.axis.l2'), nameLocation: 'middle', nameGap: 22, data: codes,
+      axisLabel: { interval: 0, fontSize: codes.length > 24 ? 8 : 10 }, axisTick: { show: false }, splitArea: { show: true },
     },
-    yAxis: {
-      type: 'category', name: translate(ctx.lang, 'repeats.axis.county'), nameLocation: 'start', inverse: true,
-      data: countyLabels(counties, ctx.lang), axisLabel: { interval: 0, fontSize: 11 }, splitArea: { show: true },
-    },
+    yAxis: { ...countyAxis(ctx, counties), name: translate(ctx.lang, 'repeats.axis.county') },
   };
+}
+
+/** Estimated size in px of one cell of a county × L2 heatmap on the card. */
+export function countyL2Cell(ctx: ChartContext, codes: string[], counties: string[]): { width: number; height: number } {
+  const nameGap = maxTextWidth(countyLabels(counties, ctx.lang), 11) + 14 + (ctx.selected?.length ? 14 : 0);
+  const plotWidth = CARD.width - 8 - 16 - nameGap - 16;
+  const plotHeight = CARD.height - PLOT_TOP - (LEGEND_ROW + 4) - 14 - 22;
+  return { width: plotWidth / Math.max(1, codes.length), height: plotHeight / Math.max(1, counties.length) };
 }

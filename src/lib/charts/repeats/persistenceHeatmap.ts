@@ -3,7 +3,7 @@ import { translate } from '../../i18n/translate';
 import type { PersistenceParams, PersistenceRow } from '../../queries/repeats/persistence';
 import { countiesOf } from '../countyAxis';
 import { noDataOption } from '../empty';
-import { CELL_LABEL, NO_PATTERN } from '../heatmapFrame';
+import { CELL_LABEL, NO_PATTERN, dimUnselected } from '../heatmapFrame';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
 import { countyL2Frame, countyTitle, l2CodesOf, l2Title } from './l2Axis';
@@ -15,7 +15,8 @@ export interface PersistenceCell {
   code: string;
   findings: number;
   persistent: boolean;
-  itemStyle?: { borderColor: string; borderWidth: number };
+  itemStyle?: Record<string, unknown>;
+  label?: Record<string, unknown>;
 }
 
 /** The text mark of a flagged cell: flagged cells say so in words/symbols, not only in colour. */
@@ -29,7 +30,7 @@ export const DENSE_COLUMNS = 20;
 /**
  * County × L2 heatmap of 屡现指数 (#26): each cell prints the number of distinct rounds (or years)
  * in which the code appeared in the county; cells at or above `persistenceThreshold` add ★ and a
- * dark border, and a note under the chart says what ★ means.
+ * dark border, and a note under the chart says what ★ means. Selected counties stay, the others fade.
  */
 export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'repeats.chart.persistence.title');
@@ -40,11 +41,11 @@ export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartConte
   const codes = l2CodesOf(rows);
   const counties = countiesOf(rows);
   const dense = codes.length > DENSE_COLUMNS;
-  const cells = rows.map((r): PersistenceCell => ({
+  const cells = dimUnselected(rows.map((r): PersistenceCell => ({
     value: [codes.indexOf(r.category_l2), counties.indexOf(r.county), r.periods],
     county: r.county, code: r.category_l2, findings: r.findings, persistent: r.persistent,
     ...(r.persistent ? { itemStyle: { borderColor: '#1f2933', borderWidth: 2 } } : {}),
-  }));
+  })), ctx.selected);
   const series: HeatmapSeriesOption = {
     type: 'heatmap', name: translate(ctx.lang, 'repeats.series.persistence'), data: cells,
     itemStyle: { borderColor: '#fff', borderWidth: 1, decal: NO_PATTERN },
