@@ -4,7 +4,8 @@ import { translate } from '../i18n/translate';
 import type { CategoryMixRow } from '../queries/categoryMix';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
-import { roundLabels, roundsOf } from './roundAxis';
+import { bottomLegend, cardGrid, maxLines } from './layout';
+import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
 import { CATEGORY_COLORS, baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
@@ -52,15 +53,17 @@ export function categoryMixOption(rows: CategoryMixRow[], ctx: ChartContext): EC
       },
     };
   });
+  const plotWidth = 600 - 8 - 16 - 60;
+  const labels = roundLabels(rounds, plotWidth);
+  const { legend, height } = bottomLegend(series.map((s) => String(s.name)));
   const base = baseOption(ctx, title);
   return {
     ...base,
-    legend: { type: 'scroll', bottom: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } },
-    grid: { left: 56, right: 16, top: 64, bottom: 84 },
+    legend,
+    grid: cardGrid({ bottom: height + 4 }),
     xAxis: {
-      type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: 48,
-      data: roundLabels(rounds),
-      axisLabel: { interval: 0, fontSize: 10, lineHeight: 13 },
+      type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: maxLines(labels) * 13 + 12,
+      data: labels, axisLabel: roundAxisStyle(rounds.length, plotWidth), axisTick: { show: false },
     },
     yAxis: { type: 'value', name: translate(ctx.lang, 'axis.share'), nameLocation: 'middle', nameGap: 40, max: 100, axisLabel: { formatter: '{value}%' } },
     tooltip: { ...(base.tooltip as object), trigger: 'item' },

@@ -4,6 +4,7 @@ import type { CountyRankRow } from '../queries/countyRanking';
 import { countyLabels } from './countyAxis';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
+import { DIMMED, cardGrid, markSelected } from './layout';
 import { baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
@@ -14,7 +15,7 @@ export interface RankBar {
   n: number;
   completed: number;
   rank: number | null;
-  itemStyle?: { color: string };
+  itemStyle?: { color?: string; opacity?: number };
 }
 
 const RANKED = '#2874a6';
@@ -23,6 +24,7 @@ const SMALL_N = '#c3c8cd';
 /**
  * Horizontal bars of the strict completion rate in rank order, N printed on every bar, small
  * samples grey, unranked and labelled 样本不足, and the overall rate of all counties as a line.
+ * While counties are selected the others' bars fade and the selected ones are marked ▶.
  */
 export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'chart.ranking.title');
@@ -30,11 +32,17 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
   const small = translate(ctx.lang, 'chart.smallN');
   const totalN = rows.reduce((s, r) => s + r.n, 0);
   const overall = totalN ? rows.reduce((s, r) => s + r.completed, 0) / totalN : null;
-  const labels = countyLabels(rows.map((r) => r.county), ctx.lang).map((name, i) => (rows[i].rank === null ? name : `${rows[i].rank}. ${name}`));
-  const bars: RankBar[] = rows.map((r) => ({
-    value: Math.round((r.completion_rate ?? 0) * 10000) / 100, county: r.county, n: r.n, completed: r.completed, rank: r.rank,
-    ...(r.small_sample ? { itemStyle: { color: SMALL_N } } : {}),
-  }));
+  const selected = new Set(ctx.selected ?? []);
+  const labels = countyLabels(rows.map((r) => r.county), ctx.lang)
+    .map((name, i) => markSelected(rows[i].rank === null ? name : `${rows[i].rank}. ${name}`, selected.has(rows[i].county)));
+  const faded = (county: string) => selected.size > 0 && !selected.has(county);
+  const bars: RankBar[] = rows.map((r) => {
+    const style = { ...(r.small_sample ? { color: SMALL_N } : {}), ...(faded(r.county) ? { opacity: DIMMED } : {}) };
+    return {
+      value: Math.round((r.completion_rate ?? 0) * 10000) / 100, county: r.county, n: r.n, completed: r.completed, rank: r.rank,
+      ...(Object.keys(style).length ? { itemStyle: style } : {}),
+    };
+  });
   const series: BarSeriesOption = {
     type: 'bar', name: translate(ctx.lang, 'axis.rate'), data: bars, barMaxWidth: 20, itemStyle: { color: RANKED },
     label: {
@@ -62,9 +70,13 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
-    grid: { left: 8, right: 120, top: 84, bottom: 36, containLabel: true },
+    // Top room for the overall line's label; right room for "92.79%  N=305  样本不足" past the bars.
+    grid: cardGrid({ top: 64, right: 120 }),
     xAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 24, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', name: translate(ctx.lang, 'axis.county'), nameLocation: 'start', inverse: true, data: labels, axisLabel: { interval: 0, fontSize: 11 } },
+    yAxis: {
+      type: 'category', name: translate(ctx.lang, 'axis.county'), nameLocation: 'start', nameGap: 22, nameTextStyle: { align: 'right', padding: [0, 6, 0, 0] },
+      inverse: true, data: labels, axisLabel: { interval: 0, fontSize: 11 }, axisTick: { show: false },
+    },
     series: [series],
   };
 }

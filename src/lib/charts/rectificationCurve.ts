@@ -4,6 +4,7 @@ import type { CurvePointRow } from '../queries/rectificationCurve';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
 import { roundShortLabel } from './labels';
+import { LEGEND_ROW, cardGrid } from './layout';
 import { roundsOf } from './roundAxis';
 import { baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
@@ -50,7 +51,7 @@ export function rectificationCurveOption(rows: CurvePointRow[], ctx: ChartContex
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
     legend: { type: 'scroll', bottom: 0, itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
-    grid: { left: 24, right: 24, top: 72, bottom: 40, containLabel: true },
+    grid: cardGrid({ left: 16, right: 24, bottom: LEGEND_ROW + 4 }),
     xAxis: { type: 'value', name: translate(ctx.lang, 'axis.days'), nameLocation: 'middle', nameGap: 26, min: 0 },
     yAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 40, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,

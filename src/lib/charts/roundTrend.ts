@@ -3,7 +3,8 @@ import { translate } from '../i18n/translate';
 import type { RoundTrendRow } from '../queries/roundTrend';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
-import { roundLabels, roundsOf } from './roundAxis';
+import { cardGrid, maxLines } from './layout';
+import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
 import { baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
@@ -30,7 +31,9 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
       const r = rows.find((x) => x.round_key === round.round_key && (x.inspector_level ?? '—') === level);
       return r ? ({ value: Math.round((r.completion_rate ?? 0) * 10000) / 100, completed: r.completed, n: r.n, round_key: r.round_key } as TrendPoint) : null;
     }),
-    label: { show: true, fontSize: 10, formatter: (p) => `${(p.data as TrendPoint).value}%` },
+    // Levels alternate above and below their points, so the labels of two levels at one round do not collide.
+    label: { show: true, fontSize: 10, position: i % 2 ? 'bottom' : 'top', formatter: (p) => `${(p.data as TrendPoint).value}%` },
+    labelLayout: { hideOverlap: true },
     tooltip: {
       formatter: (p) => {
         const d = p.data as TrendPoint;
@@ -38,13 +41,18 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
       },
     },
   }));
+  const plotWidth = 600 - 24 - 24 - 64;
+  const labels = roundLabels(rounds, plotWidth);
   const base = baseOption(ctx, title);
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
     legend: { top: 30, right: 16, itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
-    grid: { left: 24, right: 24, top: 72, bottom: 36, containLabel: true },
-    xAxis: { type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: 44, data: roundLabels(rounds), axisLabel: { interval: 0, fontSize: 10, lineHeight: 13 } },
+    grid: cardGrid({ top: 64, left: 16, right: 24 }),
+    xAxis: {
+      type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: maxLines(labels) * 13 + 12, data: labels,
+      axisLabel: roundAxisStyle(rounds.length, plotWidth),
+    },
     yAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 40, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,
   };

@@ -3,7 +3,8 @@ import { translate } from '../../i18n/translate';
 import type { CommonCoverageRow } from '../../queries/repeats/common';
 import { noDataOption } from '../empty';
 import { formatRate } from '../format';
-import { roundLabels, roundsOf } from '../roundAxis';
+import { cardGrid, maxLines } from '../layout';
+import { roundAxisStyle, roundLabels, roundsOf } from '../roundAxis';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
 import { plainText } from './l2Axis';
@@ -44,16 +45,19 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
       },
     },
   };
+  const plotWidth = 600 - 8 - 16 - 64;
+  const labels = roundLabels(rounds, plotWidth);
   const base = baseOption(ctx, title);
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
-    grid: { left: 8, right: 16, top: 80, bottom: 60, containLabel: true },
+    // Top room for the "covered/units" labels above full bars.
+    grid: cardGrid({ top: 72, bottom: 8 }),
     xAxis: {
-      type: 'category', name: translate(ctx.lang, 'repeats.axis.round'), nameLocation: 'middle', nameGap: 52,
-      data: roundLabels(rounds), axisLabel: { interval: 0, fontSize: 10, lineHeight: 13 },
+      type: 'category', name: translate(ctx.lang, 'repeats.axis.round'), nameLocation: 'middle', nameGap: maxLines(labels) * 13 + 12,
+      data: labels, axisLabel: roundAxisStyle(rounds.length, plotWidth), axisTick: { show: false },
     },
-    yAxis: { type: 'value', name: translate(ctx.lang, 'repeats.axis.coverage'), min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'value', name: translate(ctx.lang, 'repeats.axis.coverage'), nameLocation: 'middle', nameGap: 44, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [series],
   };
 }
