@@ -74,4 +74,29 @@ describe('cross-filtering and shareable views on the sample', () => {
     await early.context().close();
     await late.context().close();
   });
+  test('metric settings: a wider green band recolours the warnings, goes into the link, and bad values are refused', async () => {
+    const page = await h.open();
+    const warnings = () => page.$eval('[data-chart="warnings-by-county"] .chart', (el) => JSON.stringify((el as any).__chart.getOption().series));
+    const before = await warnings();
+    await page.click('[data-testid="params-panel"] summary');
+    await page.fill('[data-testid="param-warnGreenDays"]', '120');
+    await page.press('[data-testid="param-warnGreenDays"]', 'Tab');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('warnGreenDays')).toBe('120');
+    expect(await warnings()).not.toBe(before);
+
+    // Yellow ≥ green would leave no yellow band: refused with a message, the value in force stays.
+    await page.fill('[data-testid="param-warnYellowDays"]', '200');
+    await page.press('[data-testid="param-warnYellowDays"]', 'Tab');
+    await settled(page);
+    expect(await page.locator('[data-testid="params-panel"] [role="alert"]').innerText()).toContain('黄色预警天数须小于绿色预警天数');
+    expect(await page.inputValue('[data-testid="param-warnYellowDays"]')).toBe('10');
+    expect(new URL(page.url()).searchParams.get('warnYellowDays')).toBeNull();
+
+    const fresh = await h.open(new URL(page.url()).search);
+    expect(await fresh.inputValue('[data-testid="param-warnGreenDays"]')).toBe('120');
+    expect(await fresh.$eval('[data-chart="warnings-by-county"] .chart', (el) => JSON.stringify((el as any).__chart.getOption().series))).toBe(await warnings());
+    await fresh.context().close();
+    await page.context().close();
+  }, 180_000);
 });

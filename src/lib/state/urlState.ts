@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/translate';
 import { DEFAULT_PARAMS, type MetricParams } from '../domain/params';
+import { PARAM_FIELDS, parseNumericParam, warnThresholdsOrdered, type ParamField } from '../domain/paramFields';
 import { emptyFilters, type Dimension, type Filters } from '../queries/filters';
 
 /** Screens of the app (DESIGN.md "Screens"). */
@@ -30,11 +31,8 @@ const LIST_KEYS: [keyof Filters, string][] = [
   ['units', 'unit'],
 ];
 
-// Numeric parameters a link may override; anything else in the URL is ignored.
-const NUMERIC_PARAMS: (keyof MetricParams)[] = [
-  'warnGreenDays', 'warnYellowDays', 'concentratedPeriodMonths', 'immediateFixDays', 'similarityThreshold',
-  'commonMinUnits', 'commonMinShare', 'crossCountyMin', 'persistenceThreshold', 'smallNMin',
-];
+// Numeric parameters a link may override, with the settings panel's ranges; anything else in the URL is ignored.
+const NUMERIC_FIELDS = PARAM_FIELDS.filter((f): f is Extract<ParamField, { kind: 'number' }> => f.kind === 'number');
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,10 +44,15 @@ export function parseViewState(search: string): ViewState {
   const filters = emptyFilters(ISO_DATE.test(asOf) ? asOf : '');
   for (const [key, name] of LIST_KEYS) (filters[key] as string[]) = q.getAll(name).filter((v) => v.length > 0 && v.length < 500);
   const params: MetricParams = { ...DEFAULT_PARAMS };
-  for (const k of NUMERIC_PARAMS) {
-    const raw = q.get(k);
-    const n = raw === null ? NaN : Number(raw);
-    if (Number.isFinite(n) && n >= 0) (params[k] as number) = n;
+  for (const field of NUMERIC_FIELDS) {
+    const raw = q.get(field.key);
+    const n = raw === null ? null : parseNumericParam(field, raw);
+    if (n !== null) params[field.key] = n;
+  }
+  // Thresholds in the wrong order would leave no yellow band: the link's pair is dropped.
+  if (!warnThresholdsOrdered(params)) {
+    params.warnGreenDays = DEFAULT_PARAMS.warnGreenDays;
+    params.warnYellowDays = DEFAULT_PARAMS.warnYellowDays;
   }
   if (q.get('longTerm') === 'include') params.longTermWithDeadline = 'include';
   if (q.get('denominator') === 'later_rounds') params.repeatDenominator = 'later_rounds';
@@ -72,7 +75,7 @@ export function serialiseViewState(s: ViewState): string {
   if (s.filters.asOf) q.set('asOf', s.filters.asOf);
   for (const [key, name] of LIST_KEYS) for (const v of s.filters[key] as string[]) q.append(name, v);
   for (const [dim, chart] of Object.entries(s.origins)) if (chart && s.filters[dim as Dimension].length) q.append('from', `${dim}:${chart}`);
-  for (const k of NUMERIC_PARAMS) if (s.params[k] !== DEFAULT_PARAMS[k]) q.set(k, String(s.params[k]));
+  for (const { key } of NUMERIC_FIELDS) if (s.params[key] !== DEFAULT_PARAMS[key]) q.set(key, String(s.params[key]));
   if (s.params.longTermWithDeadline === 'include') q.set('longTerm', 'include');
   if (s.params.repeatDenominator === 'later_rounds') q.set('denominator', 'later_rounds');
   if (s.params.useTextSimilarity) q.set('similarity', 'on');
