@@ -13,6 +13,7 @@ export type ParamField =
   | { key: NumericParam; kind: 'number'; group: ParamGroup; min: number; max: number; integer: boolean; importTime?: boolean }
   | { key: 'longTermWithDeadline'; kind: 'choice'; group: ParamGroup; choices: MetricParams['longTermWithDeadline'][] }
   | { key: 'repeatDenominator'; kind: 'choice'; group: ParamGroup; choices: MetricParams['repeatDenominator'][] }
+  | { key: 'persistenceBy'; kind: 'choice'; group: ParamGroup; choices: MetricParams['persistenceBy'][] }
   | { key: 'useTextSimilarity' | 'lightMeasuresInAccountability'; kind: 'bool'; group: ParamGroup };
 
 /**
@@ -32,6 +33,7 @@ export const PARAM_FIELDS: ParamField[] = [
   { key: 'commonMinUnits', kind: 'number', group: 'repeats', min: 1, max: 1000, integer: true },
   { key: 'commonMinShare', kind: 'number', group: 'repeats', min: 0, max: 1, integer: false },
   { key: 'crossCountyMin', kind: 'number', group: 'repeats', min: 1, max: 100, integer: true },
+  { key: 'persistenceBy', kind: 'choice', group: 'repeats', choices: ['round', 'year'] },
   { key: 'persistenceThreshold', kind: 'number', group: 'repeats', min: 1, max: 100, integer: true },
   { key: 'smallNMin', kind: 'number', group: 'ranking', min: 1, max: 10000, integer: true },
   { key: 'lightMeasuresInAccountability', kind: 'bool', group: 'ranking' },

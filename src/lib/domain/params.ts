@@ -13,6 +13,8 @@ export interface MetricParams {
   commonMinUnits: number;
   commonMinShare: number;
   crossCountyMin: number;
+  /** 屡现指数 counts distinct rounds or distinct years (DOMAIN #26). */
+  persistenceBy: 'round' | 'year';
   persistenceThreshold: number;
   smallNMin: number;
   fundsYuanThreshold: number;
@@ -32,6 +34,7 @@ export const DEFAULT_PARAMS: MetricParams = {
   commonMinUnits: 3,
   commonMinShare: 0.2,
   crossCountyMin: 3,
+  persistenceBy: 'round',
   persistenceThreshold: 3,
   smallNMin: 10,
   fundsYuanThreshold: 1_000_000,

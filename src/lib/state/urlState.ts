@@ -58,6 +58,7 @@ export function parseViewState(search: string): ViewState {
   if (q.get('denominator') === 'later_rounds') params.repeatDenominator = 'later_rounds';
   if (q.get('similarity') === 'on') params.useTextSimilarity = true;
   if (q.get('light') === 'on') params.lightMeasuresInAccountability = true;
+  if (q.get('persistenceBy') === 'year') params.persistenceBy = 'year';
   const origins: Partial<Record<Dimension, string>> = {};
   for (const entry of q.getAll('from')) {
     const [dim, chart] = entry.split(':');
@@ -80,6 +81,7 @@ export function serialiseViewState(s: ViewState): string {
   if (s.params.repeatDenominator === 'later_rounds') q.set('denominator', 'later_rounds');
   if (s.params.useTextSimilarity) q.set('similarity', 'on');
   if (s.params.lightMeasuresInAccountability) q.set('light', 'on');
+  if (s.params.persistenceBy === 'year') q.set('persistenceBy', 'year');
   const text = q.toString();
   return text ? `?${text}` : '';
 }

@@ -37,6 +37,8 @@ describe('setParam', () => {
     const inc = setParam(DEFAULT_PARAMS, 'longTermWithDeadline', 'include');
     expect(inc.ok && inc.params.longTermWithDeadline).toBe('include');
     expect(setParam(DEFAULT_PARAMS, 'repeatDenominator', 'everything').ok).toBe(false);
+    const byYear = setParam(DEFAULT_PARAMS, 'persistenceBy', 'year');
+    expect(byYear.ok && parseViewState(serialiseViewState({ ...parseViewState(''), params: byYear.params })).params.persistenceBy).toBe('year');
   });
 
   test('paramsChanged tells defaults from a changed view', () => {

@@ -6,7 +6,7 @@ import { num } from '../sql';
 export type PersistenceBy = 'round' | 'year';
 
 /** Metric parameters plus `persistenceBy`, which MetricParams does not (yet) carry; default 'round'. */
-export type PersistenceParams = MetricParams & { persistenceBy?: PersistenceBy };
+export type PersistenceParams = MetricParams;
 
 /** 屡现指数 of one L2 code in one county (#26). */
 export interface PersistenceRow {

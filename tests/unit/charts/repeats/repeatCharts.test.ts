@@ -112,7 +112,7 @@ describe('chart details', () => {
     const data = s.data as { persistent: boolean }[];
     expect(data.map((d) => fmt({ data: d }))).toEqual([`3${PERSISTENT_MARK}`, '2', '1']);
     expect(tooltipOf(option, { data: data[0] })).toContain('屡查屡犯主题');
-    const byYear = REPEAT_CHARTS[2].option(FIXTURES['persistence-index'].rows, { ...zh, params: { ...DEFAULT_PARAMS, persistenceBy: 'year' } as never });
+    const byYear = REPEAT_CHARTS[2].option(FIXTURES['persistence-index'].rows, { ...zh, params: { ...DEFAULT_PARAMS, persistenceBy: "year" } });
     expect(JSON.stringify(byYear.graphic)).toContain('按年度');
   });
 
