@@ -2,6 +2,7 @@ import type { Engine } from '../db/types';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { fieldByKey } from '../domain/fields';
 import { date, ident, num, str } from '../queries/sql';
+import { carryDecisionsSql } from '../queries/repeats/decisions';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
 
@@ -68,6 +69,8 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
         ${num(c.rejected)}, ${num(c.skipped)}, ${meta.isSample ? 'true' : 'false'})`);
       for (const r of plan.rounds) if (r.round_key) affected.add(r.round_key);
     }
+    // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
+    for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await engine.exec(statement);
     await upsertRounds(engine, plans.flatMap((p) => p.rounds), affected);
     await engine.exec('COMMIT');
   } catch (e) {
