@@ -2,7 +2,7 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { CompletionCellRow } from '../queries/completionHeatmap';
 import { countiesOf, countyLabels } from './countyAxis';
-import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale } from './heatmapFrame';
+import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale, withInk } from './heatmapFrame';
 import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
@@ -37,10 +37,10 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
   const rounds = roundsOf(rows);
   const counties = countiesOf(rows);
   const min = ctx.params.smallNMin;
-  const cells = dimUnselected(rows.map((r): CompletionCell => ({
+  const cells = dimUnselected(withInk(rows.map((r): CompletionCell => ({
     value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), Math.round((r.completion_rate ?? 0) * 10000) / 100],
     county: r.county, round_key: r.round_key, n: r.n, completed: r.completed, rate: r.completion_rate,
-  })), ctx.selected);
+  })), RATE_SCALE, 0, 100), ctx.selected);
   const smallLabel = translate(ctx.lang, 'chart.smallN');
   const isSmall = (c: CompletionCell) => c.n < min;
   // Label variants, most informative first: "66.67%\nN=15", then "66.67%" (small samples "N=3").

@@ -6,8 +6,37 @@ import { CARD, DIMMED, PLOT_TOP, cardGrid, markSelected, maxLines, maxTextWidth 
 import { roundAxisStyle, roundLabels } from './roundAxis';
 import type { ChartContext } from './types';
 
-/** Label style readable on every colour of the scale: dark text with a light halo. */
-export const CELL_LABEL = { show: true, fontSize: 10, lineHeight: 11, color: '#1f2933', textBorderColor: 'rgba(255,255,255,0.85)', textBorderWidth: 2 };
+const INK_DARK = '#1f2933';
+const INK_LIGHT = '#ffffff';
+
+/** Cell label style: plain text, no halo (a halo blurs 9–10 px digits); `withInk` picks its colour per cell. */
+export const CELL_LABEL = { show: true, fontSize: 10, lineHeight: 11, color: INK_DARK };
+
+/** Relative luminance (WCAG) of a `#rrggbb` colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The colour a continuous visualMap gives `t` ∈ [0, 1] over evenly spaced `#rrggbb` stops. */
+export function scaleColour(scale: string[], t: number): string {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (scale.length - 1);
+  const i = Math.min(scale.length - 2, Math.floor(x));
+  const f = x - i;
+  const mix = (k: number) => Math.round(parseInt(scale[i].slice(k, k + 2), 16) * (1 - f) + parseInt(scale[i + 1].slice(k, k + 2), 16) * f);
+  return `#${[1, 3, 5].map((k) => mix(k).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The text colour with the higher contrast on a background: white on dark cells, ink on light ones. */
+export function inkOn(background: string): string {
+  const l = luminance(background);
+  return (1.05) / (l + 0.05) >= (l + 0.05) / (luminance(INK_DARK) + 0.05) ? INK_LIGHT : INK_DARK;
+}
+
+/** Gives every cell the label colour that reads on its own fill (value[2] mapped over min..max of `scale`). */
+export function withInk<C extends { value: [number, number, number]; label?: Record<string, unknown> }>(cells: C[], scale: string[], min: number, max: number): C[] {
+  return cells.map((c) => ({ ...c, label: { ...c.label, color: inkOn(scaleColour(scale, (c.value[2] - min) / (max - min || 1))) } }));
+}
 
 /**
  * An empty decal for cells whose value is printed in them: the pattern would only hide the text.

@@ -2,7 +2,7 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RepeatCellRow } from '../queries/repeatsByRound';
 import { countiesOf, countyLabels } from './countyAxis';
-import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale } from './heatmapFrame';
+import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale, withInk } from './heatmapFrame';
 import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
@@ -25,15 +25,19 @@ export interface RepeatCell {
  * in narrow cells, nothing in tiny ones: the tooltip has it), so the count never depends on
  * colour. Selected counties stay, the others fade.
  */
+/** Colour scale of repeat counts, none → many. */
+const REPEAT_SCALE = ['#f5f7fa', WARNING_COLORS.yellow, WARNING_COLORS.red];
+
 export function repeatsByRoundOption(rows: RepeatCellRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'chart.repeatsByRound.title');
   if (!rows.length) return noDataOption(ctx, title);
   const rounds = roundsOf(rows);
   const counties = countiesOf(rows);
-  const cells = dimUnselected(rows.map((r): RepeatCell => ({
+  const max = rows.reduce((m, r) => Math.max(m, r.repeats), 1);
+  const cells = dimUnselected(withInk(rows.map((r): RepeatCell => ({
     value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), r.repeats],
     county: r.county, round_key: r.round_key, n: r.n,
-  })), ctx.selected);
+  })), REPEAT_SCALE, 0, max), ctx.selected);
   const full = (c: RepeatCell) => `${c.value[2]}/${c.n}`;
   const short = (c: RepeatCell) => String(c.value[2]);
   const cell = countyRoundCell(ctx, rounds, counties);
@@ -53,13 +57,12 @@ export function repeatsByRoundOption(rows: RepeatCellRow[], ctx: ChartContext): 
       },
     },
   };
-  const max = Math.max(1, ...rows.map((r) => r.repeats));
   const base = baseOption(ctx, title);
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
     ...countyRoundFrame(ctx, rounds, counties),
-    visualMap: { ...sideScale([String(max), '0'], ['#f5f7fa', WARNING_COLORS.yellow, WARNING_COLORS.red]), min: 0, max },
+    visualMap: { ...sideScale([String(max), '0'], REPEAT_SCALE), min: 0, max },
     series: [series],
   };
 }

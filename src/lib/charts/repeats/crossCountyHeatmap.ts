@@ -3,7 +3,7 @@ import { translate } from '../../i18n/translate';
 import type { CrossCountyCellRow } from '../../queries/repeats/crossCounty';
 import { countiesOf } from '../countyAxis';
 import { noDataOption } from '../empty';
-import { NO_PATTERN, cellLabel, dimUnselected } from '../heatmapFrame';
+import { NO_PATTERN, cellLabel, dimUnselected, withInk } from '../heatmapFrame';
 import { fitCellLabels } from '../layout';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
@@ -31,9 +31,10 @@ export function crossCountyHeatmapOption(rows: CrossCountyCellRow[], ctx: ChartC
   if (!rows.length) return noDataOption(ctx, title);
   const codes = l2CodesOf(rows);
   const counties = countiesOf(rows);
-  const cells = dimUnselected(rows.map((r): CrossCountyCell => ({
+  const max = rows.reduce((m, r) => Math.max(m, r.findings), 1);
+  const cells = dimUnselected(withInk(rows.map((r): CrossCountyCell => ({
     value: [codes.indexOf(r.category_l2), counties.indexOf(r.county), r.findings], county: r.county, code: r.category_l2, years: r.years,
-  })), ctx.selected);
+  })), SCALE, 0, max), ctx.selected);
   const font = fitCellLabels(cells.map((c) => String(c.value[2])), countyL2Cell(ctx, codes, counties));
   const unit = translate(ctx.lang, 'repeats.unit.findings');
   const series: HeatmapSeriesOption = {
@@ -50,7 +51,6 @@ export function crossCountyHeatmapOption(rows: CrossCountyCellRow[], ctx: ChartC
     },
   };
   const base = baseOption(ctx, title);
-  const max = Math.max(1, ...cells.map((c) => c.value[2]));
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },

@@ -3,7 +3,7 @@ import { translate } from '../../i18n/translate';
 import type { PersistenceParams, PersistenceRow } from '../../queries/repeats/persistence';
 import { countiesOf } from '../countyAxis';
 import { noDataOption } from '../empty';
-import { CELL_LABEL, NO_PATTERN, dimUnselected } from '../heatmapFrame';
+import { CELL_LABEL, NO_PATTERN, dimUnselected, withInk } from '../heatmapFrame';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
 import { countyL2Frame, countyTitle, l2CodesOf, l2Title } from './l2Axis';
@@ -41,11 +41,12 @@ export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartConte
   const codes = l2CodesOf(rows);
   const counties = countiesOf(rows);
   const dense = codes.length > DENSE_COLUMNS;
-  const cells = dimUnselected(rows.map((r): PersistenceCell => ({
+  const max = rows.reduce((m, r) => Math.max(m, r.periods), params.persistenceThreshold);
+  const cells = dimUnselected(withInk(rows.map((r): PersistenceCell => ({
     value: [codes.indexOf(r.category_l2), counties.indexOf(r.county), r.periods],
     county: r.county, code: r.category_l2, findings: r.findings, persistent: r.persistent,
     ...(r.persistent ? { itemStyle: { borderColor: '#1f2933', borderWidth: 2 } } : {}),
-  })), ctx.selected);
+  })), SCALE, 0, max), ctx.selected);
   const series: HeatmapSeriesOption = {
     type: 'heatmap', name: translate(ctx.lang, 'repeats.series.persistence'), data: cells,
     itemStyle: { borderColor: '#fff', borderWidth: 1, decal: NO_PATTERN },
@@ -70,7 +71,6 @@ export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartConte
     },
   };
   const base = baseOption(ctx, title);
-  const max = Math.max(params.persistenceThreshold, ...cells.map((c) => c.value[2]));
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
