@@ -1,9 +1,9 @@
-import type { BarSeriesOption } from 'echarts';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts';
 import { translate } from '../../i18n/translate';
 import type { CommonCoverageRow } from '../../queries/repeats/common';
 import { noDataOption } from '../empty';
 import { formatRate } from '../format';
-import { cardGrid, maxLines } from '../layout';
+import { bottomLegend, cardGrid, maxLines } from '../layout';
 import { roundAxisStyle, roundLabels, roundsOf } from '../roundAxis';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
@@ -23,7 +23,8 @@ export interface CoverageBar {
 
 /**
  * 共性问题覆盖率 per round (#24) as bars: each bar prints "covered/units", the tooltip adds the
- * round's k and the number of common L2 codes.
+ * round's k. Coverage is often near 100% (most units share some common problem), so a line on a
+ * second axis shows how many L2 codes were common in each round: the breadth of what is shared.
  */
 export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'repeats.chart.coverage.title');
@@ -45,19 +46,35 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
       },
     },
   };
-  const plotWidth = 600 - 8 - 16 - 64;
+  const codesName = translate(ctx.lang, 'repeats.series.commonCodes');
+  const maxCodes = Math.max(1, ...bars.map((b) => b.codes));
+  const codesLine: LineSeriesOption = {
+    type: 'line', name: codesName, yAxisIndex: 1, data: bars.map((b) => ({ value: b.codes, round_key: b.round_key })),
+    symbol: 'diamond', symbolSize: 9, lineStyle: { color: '#b9770e', type: 'dashed', width: 2 }, itemStyle: { color: '#b9770e' },
+    label: { show: true, position: 'top', fontSize: 10, color: '#7e5109', backgroundColor: '#fff', padding: [1, 3], borderRadius: 2, formatter: (p) => String((p.data as { value: number }).value) },
+    tooltip: { formatter: (p) => `${plainText(bars[p.dataIndex].round_label)}\n${codesName} ${(p.data as { value: number }).value}` },
+  };
+  const legend = bottomLegend([series.name as string, codesName]);
+  const plotWidth = 600 - 8 - 16 - 64 - 40;
   const labels = roundLabels(rounds, plotWidth);
   const base = baseOption(ctx, title);
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
     // Top room for the "covered/units" labels above full bars.
-    grid: cardGrid({ top: 72, bottom: 8 }),
+    grid: cardGrid({ top: 72, bottom: 8 + legend.height }),
+    legend: legend.legend,
     xAxis: {
       type: 'category', name: translate(ctx.lang, 'repeats.axis.round'), nameLocation: 'middle', nameGap: maxLines(labels) * 13 + 12,
       data: labels, axisLabel: roundAxisStyle(rounds.length, plotWidth), axisTick: { show: false },
     },
-    yAxis: { type: 'value', name: translate(ctx.lang, 'repeats.axis.coverage'), nameLocation: 'middle', nameGap: 44, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [series],
+    yAxis: [
+      { type: 'value', name: translate(ctx.lang, 'repeats.axis.coverage'), nameLocation: 'middle', nameGap: 44, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      {
+        type: 'value', name: translate(ctx.lang, 'repeats.axis.commonCodes'), nameLocation: 'middle', nameGap: 34, min: 0,
+        max: Math.ceil((maxCodes * 1.25) / 5) * 5, minInterval: 1, splitLine: { show: false },
+      },
+    ],
+    series: [series, codesLine],
   };
 }

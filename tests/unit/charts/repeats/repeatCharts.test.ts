@@ -15,7 +15,7 @@ const round = (key: string, pos: number, label: string, year: number) => ({ roun
 
 // Rows per chart as their SQL builders return them, the field to sum and its total, texts
 // that must appear in zh and en, and what a click on the first data item selects.
-const FIXTURES: Record<string, { rows: Record<string, unknown>[]; field: string; sum: number; zhText: string; enText: string; click: unknown }> = {
+const FIXTURES: Record<string, { rows: Record<string, unknown>[]; field: string; sum: number; only?: number; codes?: number; zhText: string; enText: string; click: unknown }> = {
   'repeat-flow': {
     rows: [
       { from_step: 1, from_l1: 'D', to_step: 2, to_l1: 'D', findings: 5 },
@@ -45,7 +45,8 @@ const FIXTURES: Record<string, { rows: Record<string, unknown>[]; field: string;
       { ...round('R1', 1, '十五届县委第一轮巡察', 2019), units_in_round: 3, k: 3, common_codes: 0, covered_units: 0, coverage_rate: 0 },
       { ...round('R2', 2, '十五届县委第二轮巡察', 2021), units_in_round: 4, k: 3, common_codes: 1, covered_units: 3, coverage_rate: 0.75 },
     ],
-    field: 'covered', sum: 3, zhText: '覆盖率（%）', enText: 'Coverage (%)', click: { dimension: 'rounds', value: 'R1' },
+    // Series 0 are the coverage bars; series 1 is the line of common-code counts.
+    field: 'covered', sum: 3, only: 0, codes: 1, zhText: '覆盖率（%）', enText: 'Coverage (%)', click: { dimension: 'rounds', value: 'R1' },
   },
 };
 
@@ -74,7 +75,9 @@ describe.each(REPEAT_CHARTS.map((spec) => [spec.id, spec] as const))('%s', (id, 
   test('series sum equals the input', () => {
     const s = seriesOf(option)[0];
     if (s.type === 'sankey') expect((s.links as { value: number }[]).reduce((a, l) => a + l.value, 0)).toBe(fx.sum);
+    else if (fx.only !== undefined) expect(sumData({ series: [seriesOf(option)[fx.only]] } as EChartsOption, fx.field)).toBe(fx.sum);
     else expect(sumData(option, fx.field)).toBe(fx.sum);
+    if (fx.codes !== undefined) expect(sumData({ series: [seriesOf(option)[1]] } as EChartsOption)).toBe(fx.codes);
   });
 
   test('zh and en labels', () => {
