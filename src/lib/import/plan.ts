@@ -1,15 +1,17 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import { FINDINGS_COLUMNS } from '../db/schema';
-import { normalisedTableSql, type NormaliseContext } from './normalise/findings';
+import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
 import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
-import { rawCol, rawTableSql } from './normalise/raw';
+import { rawCol, rawTableSql, rawValuesSql } from './normalise/raw';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
-import { errorRules, rulesSql, skippedSql, warningRules } from './validate';
-import { tempName } from './staging';
+import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
+import { dropTables, tempName } from './staging';
+import { rejectedRows } from './report';
+import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 
 /**
@@ -24,6 +26,8 @@ export interface SheetPlan {
   issues: string;
   rounds: RoundRow[];
   counts: { accepted: number; warned: number; rejected: number; skipped: number };
+  /** The rejected rows with their cells, read before the staging table is dropped. */
+  rejected: RejectedRow[];
   tables: string[];
 }
 
@@ -44,62 +48,95 @@ export function today(): string {
 }
 
 /** Newest date the data holds, never after today; today when it holds none. */
-async function defaultAsOf(engine: Engine, norm: string): Promise<string> {
+async function defaultAsOf(engine: Engine, norm: string, absent: Set<string>): Promise<string> {
   const t = `DATE ${str(today())}`;
-  const cols = ['feedback_date', 'completion_date', 'closure_date', 'followup_date', 'station_end', 'station_start'];
+  const cols = ['feedback_date', 'completion_date', 'closure_date', 'followup_date', 'station_end', 'station_start'].filter((c) => !absent.has(c));
   const [row] = await engine.query<{ d: string | null }>(
     `SELECT max(d) AS d FROM (${cols.map((c) => `SELECT max(${c}) FILTER (WHERE ${c} <= ${t}) AS d FROM ${ident(norm)}`).join(' UNION ALL ')})`,
   );
   return row?.d ?? today();
 }
 
-/** Normalises and validates a prepared sheet into temp tables. */
+/**
+ * Normalises and validates a prepared sheet into temp tables. Peak memory is what limits a big
+ * import, so each table is dropped as soon as nothing reads it any more: the staging table once
+ * the normalised rows and the rejected rows' cells are out of it.
+ */
 export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions): Promise<SheetPlan> {
   const raw = tempName('raw');
+  const values = tempName('values');
   const lookup = tempName('rounds');
   const norm = tempName('norm');
   const issues = tempName('issues');
+  const dupIds = tempName('dupids');
   const final = tempName('final');
-  const tables = [raw, lookup, norm, issues, final];
+  const tables = [final, raw, values, lookup, norm, issues, dupIds];
   const plan = { prepared: p, datasetId: o.datasetId, final, issues, tables } as SheetPlan;
+  const has = (key: string) => p.columns.has(key);
   await engine.exec(rawTableSql(p, raw));
+  await engine.exec(rawValuesSql(p, values));
   const maps = mapNames(tempName);
   tables.push(...Object.values(maps));
-  for (const sql of mapTablesSql(raw, maps)) await engine.exec(sql);
+  for (const sql of mapTablesSql(values, maps, has)) await engine.exec(sql);
   plan.rounds = await buildRoundLookup(engine, raw, maps, lookup, o.names, o.hint, o.fallbackCounty);
-  await engine.exec(normalisedTableSql(raw, lookup, maps, norm, o));
-  plan.asOf = o.asOf ?? (await defaultAsOf(engine, norm));
+  const inputs = ruleInputs(has);
+  const absent = absentColumns(has);
+  await engine.exec(normalisedTableSql(raw, lookup, maps, norm, o, {
+    raw: [...inputs.raw, ...(has('finding_id') ? ['finding_id'] : [])],
+    compact: inputs.compact,
+    absent,
+  }));
+  await dropTables(engine, [raw, values, lookup, ...Object.values(maps)]);
+  plan.asOf = o.asOf ?? (await defaultAsOf(engine, norm, absent));
 
   const live = 'skip_kind IS NULL';
-  await engine.exec(`CREATE TEMP TABLE ${ident(issues)} AS ${rulesSql(errorRules(), norm, live)} UNION ALL ${skippedSql(norm)}`);
-  const notRejected = `${live} AND src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;
-  await engine.exec(`INSERT INTO ${ident(issues)} ${rulesSql(warningRules({ asOf: plan.asOf, fundsYuanThreshold: o.fundsYuanThreshold }), norm, notRejected)}`);
+  await engine.exec(`CREATE TEMP TABLE ${ident(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
+  plan.rejected = await rejectedRows(engine, p, issues);
+  await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : [])]);
+  const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;
+  const notRejected = kept();
+  await engine.exec(`INSERT INTO ${ident(issues)} ${rulesSql(warningRules({ asOf: plan.asOf, fundsYuanThreshold: o.fundsYuanThreshold }, has), norm, notRejected)}`);
 
   // The file's own ids are used only if every row has one, they are unique and not a bare 序号.
-  const id = cleanSql(rawCol('finding_id'));
+  const id = has('finding_id') ? cleanSql(rawCol('finding_id')) : 'CAST(NULL AS VARCHAR)';
   const [ids] = await engine.query<{ usable: boolean }>(`SELECT count(*) > 0 AND count(${id}) = count(*)
     AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, '\\d+')) AS usable
     FROM ${ident(norm)} WHERE ${notRejected}`);
-  const fid0 = ids?.usable ? id : `round_key || '|' || unit_name || '|' || coalesce(${id}, 'r' || src_row)`;
-  // Only the findings columns travel on: the raw and helper columns would double the copy.
-  const cols = FINDINGS_COLUMNS.map(([n]) => n).filter((n) => n !== 'finding_id');
-  await engine.exec(`CREATE TEMP TABLE ${ident(final)} AS
-    SELECT ${cols.join(', ')}, src_row,
-      CASE WHEN count(*) OVER (PARTITION BY fid0) > 1 THEN fid0 || '#' || src_row ELSE fid0 END AS finding_id
-    FROM (SELECT ${cols.join(', ')}, src_row, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected})`);
+  // Only the findings columns travel on, through a view: the commit's INSERT is the one copy.
+  const cols = FINDINGS_COLUMNS.filter(([n]) => n !== 'finding_id')
+    .map(([n, type]) => (absent.has(n) ? `CAST(NULL AS ${type.split(' ')[0]}) AS ${n}` : n));
+  const names = FINDINGS_COLUMNS.map(([n]) => n).filter((n) => n !== 'finding_id');
+  if (ids?.usable) {
+    await engine.exec(`CREATE TEMP VIEW ${ident(final)} AS SELECT ${cols.join(', ')}, src_row, ${id} AS finding_id
+      FROM ${ident(norm)} WHERE ${notRejected}`);
+  } else {
+    // Ids made of round, unit and the file's id (or row); a collision gets the row number appended.
+    const fid0 = `round_key || '|' || unit_name || '|' || coalesce(${id}, 'r' || src_row)`;
+    await engine.exec(`CREATE TEMP TABLE ${ident(dupIds)} AS SELECT fid0 FROM (SELECT ${fid0} AS fid0 FROM ${ident(norm)}
+      WHERE ${notRejected}) GROUP BY fid0 HAVING count(*) > 1`);
+    await engine.exec(`CREATE TEMP VIEW ${ident(final)} AS SELECT ${names.map((c) => 'f.' + c).join(', ')}, f.src_row,
+        CASE WHEN d.fid0 IS NULL THEN f.fid0 ELSE f.fid0 || '#' || f.src_row END AS finding_id
+      FROM (SELECT ${cols.join(', ')}, src_row, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected}) f
+      LEFT JOIN ${ident(dupIds)} d ON d.fid0 = f.fid0`);
+  }
+  // Every row of a (round, unit, title words) group but its first; groups first, so the wide rows are
+  // scanned once and only the few keys that repeat are joined back.
+  const dupKey = ['round_key', 'unit_name', 'norm_title'];
   await engine.exec(`INSERT INTO ${ident(issues)}
-    SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_finding' FROM (
-      SELECT src_row, problem_title, row_number() OVER (PARTITION BY round_key, unit_name, norm_title ORDER BY src_row) AS n
-      FROM ${ident(final)} WHERE norm_title IS NOT NULL) WHERE n > 1`);
+    SELECT f.src_row, 'problem_title', left(f.problem_title, 200), 'warning', 'duplicate_finding'
+    FROM ${ident(norm)} f JOIN (SELECT ${dupKey.join(', ')}, min(src_row) AS first_row FROM ${ident(norm)}
+      WHERE norm_title IS NOT NULL AND ${notRejected} GROUP BY ALL HAVING count(*) > 1) g
+      ON ${dupKey.map((k) => `g.${k} = f.${k}`).join(' AND ')} AND f.src_row > g.first_row
+    WHERE f.norm_title IS NOT NULL AND ${kept('f.')}`);
   // The same problem already loaded from another file (a dataset being replaced does not count).
   const others = o.replacing.length ? `AND g.dataset_id NOT IN (${o.replacing.map(str).join(', ')})` : '';
   await engine.exec(`INSERT INTO ${ident(issues)}
-    SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_existing' FROM ${ident(final)} f
-    WHERE f.norm_title IS NOT NULL AND EXISTS (SELECT 1 FROM findings g WHERE g.round_key = f.round_key
+    SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_existing' FROM ${ident(norm)} f
+    WHERE f.norm_title IS NOT NULL AND ${kept('f.')} AND EXISTS (SELECT 1 FROM findings g WHERE g.round_key = f.round_key
       AND g.unit_name = f.unit_name AND g.norm_title = f.norm_title ${others})`);
 
   const [c] = await engine.query<SheetPlan['counts'] & { total: number }>(`SELECT
-    (SELECT count(*) FROM ${ident(final)}) AS total,
+    (SELECT count(*) FROM ${ident(norm)} WHERE ${notRejected}) AS total,
     (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'warning') AS warned,
     (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'error') AS rejected,
     (SELECT count(*) FROM ${ident(norm)} WHERE skip_kind IS NOT NULL) AS skipped`);

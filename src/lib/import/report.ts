@@ -3,6 +3,7 @@ import { ident, num } from '../queries/sql';
 import { cell } from './staging';
 import { columnLabel } from './commit';
 import type { SheetPlan } from './plan';
+import type { PreparedSheet } from './prepare';
 import type { DatasetReport, ImportIssue, RejectedRow } from './types';
 import { translate } from '../i18n/translate';
 
@@ -38,17 +39,17 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
     datasetId: plan.datasetId, file, sheet, sha256, asOf: plan.asOf,
     rowsAccepted: c.accepted, rowsWarned: c.warned, rowsRejected: c.rejected, rowsSkipped: c.skipped,
     issues, issuesTruncated: rows.length > ISSUE_REPORT_LIMIT || undefined,
-    rejected: await rejectedRows(engine, plan),
+    rejected: plan.rejected,
   };
 }
 
-async function rejectedRows(engine: Engine, plan: SheetPlan): Promise<RejectedRow[]> {
-  const p = plan.prepared;
+/** The rows an error rejects, with their cells (capped), read from the staging table `p.table`. */
+export async function rejectedRows(engine: Engine, p: PreparedSheet, issues: string): Promise<RejectedRow[]> {
   const width = Math.max(p.headerWidth, 1);
   const cols = Array.from({ length: width }, (_, i) => cell(i));
   const rows = await engine.query<Record<string, string | null> & { src_row: number; reasons: string[] }>(`
     SELECT s.src_row, ${cols.map((c) => `s.${c}`).join(', ')}, i.reasons FROM ${ident(p.table)} s
-    JOIN (SELECT src_row, list(code ORDER BY code) AS reasons FROM ${ident(plan.issues)} WHERE severity = 'error' GROUP BY src_row) i
+    JOIN (SELECT src_row, list(code ORDER BY code) AS reasons FROM ${ident(issues)} WHERE severity = 'error' GROUP BY src_row) i
       ON s.src_row = i.src_row ORDER BY s.src_row LIMIT ${num(ISSUE_REPORT_LIMIT)}`);
   return rows.map((r) => ({
     row: r.src_row,

@@ -66,8 +66,11 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
 export async function buildRoundLookup(
   engine: Engine, raw: string, maps: ValueMaps, table: string, names: RoundParts, hint: RoundHint | undefined, fallbackCounty?: string,
 ): Promise<RoundRow[]> {
+  // Distinct raw combinations first (a few thousand at most), then the county and unit maps on those.
+  const cols = ['round_label', 'inspector_level', 'term', 'round_no', 'county', 'unit_name'].map((k) => r(k));
   const keys = await engine.query<RoundRow>(`SELECT DISTINCT ${r('round_label')} AS k_label, ${r('inspector_level')} AS k_level,
-    ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty)} AS k_county FROM ${countyFromSql(raw, maps)}`);
+    ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty)} AS k_county
+    FROM ${countyFromSql(`(SELECT DISTINCT ${cols.join(', ')} FROM ${ident(raw)})`, maps)}`);
   const rows = keys.map((k) => resolveRound(k, names, hint));
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} (k_label VARCHAR, k_level VARCHAR, k_term VARCHAR, k_no VARCHAR,
     k_county VARCHAR, round_key VARCHAR, committee VARCHAR, inspector_level VARCHAR, inspection_kind VARCHAR, term VARCHAR,

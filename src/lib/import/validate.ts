@@ -1,5 +1,5 @@
 import { ident, num, str, date } from '../queries/sql';
-import { compactCol as x, rawCol as r } from './normalise/raw';
+import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
 
@@ -22,8 +22,31 @@ const INT_FIELDS = ['measure_count', 'evidence_count', 'acc_people_total', 'acc_
   'acc_org_handling', 'acc_admonish', 'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
 const BOOL_FIELDS = ['key_concern', 'long_term', 'closed', 'in_concentrated_period', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
 
+/** Which ledger fields the sheet maps to a column; rules about an unmapped field never fire. */
+export type HasField = (key: string) => boolean;
+
+// Raw texts the normalised table already holds as findings columns, so it need not copy them twice.
+const RAW_IN_FINDINGS: Record<string, string> = {
+  county: 'county_raw', status_raw: 'status_raw', feedback_date: 'feedback_date_raw', completion_date: 'completion_date_raw',
+};
+
+/**
+ * The raw texts and compact forms the rules read, beyond findings columns: the normalised table
+ * carries exactly these (for mapped fields only), since every carried column costs a copy per row.
+ */
+export function ruleInputs(has: HasField): { raw: string[]; compact: string[] } {
+  const raw = ['round_label', 'round_no', 'inspector_level', 'funds_wan', ...DATE_FIELDS, ...INT_FIELDS, ...BOOL_FIELDS]
+    .filter((k) => has(k) && !(k in RAW_IN_FINDINGS));
+  const compact = ['funds_wan', ...INT_FIELDS, ...BOOL_FIELDS].filter(has);
+  return { raw: [...new Set(raw)], compact };
+}
+
+/** The raw text of a field as the normalised table holds it; NULL when the sheet does not map it. */
+const rawOf = (has: HasField) => (k: string) => (!has(k) ? 'CAST(NULL AS VARCHAR)' : RAW_IN_FINDINGS[k] ?? rawCol(k));
+
 /** Rules that reject a row: a required value that cannot be derived, or an over-long cell. */
-export function errorRules(): Rule[] {
+export function errorRules(has: HasField): Rule[] {
+  const r = rawOf(has);
   return [
     { code: 'cell_too_long', severity: 'error', column: '', when: 'long_col IS NOT NULL', value: "'#' || (long_col + 1)" },
     { code: 'unit_missing', severity: 'error', column: 'unit_name', when: 'unit_name IS NULL', value: 'NULL' },
@@ -34,8 +57,9 @@ export function errorRules(): Rule[] {
   ];
 }
 
-/** Rules that keep the row but flag it. */
-export function warningRules(p: { asOf: string; fundsYuanThreshold: number }): Rule[] {
+/** Rules that keep the row but flag it. Per-field checks are generated for mapped fields only. */
+export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, has: HasField): Rule[] {
+  const r = rawOf(has);
   const rules: Rule[] = [
     { code: 'ragged_row', severity: 'warning', column: '', when: 'ragged', value: 'NULL' },
     { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
@@ -53,21 +77,25 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }): R
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',
       when: 'completion_date < feedback_date', value: r('completion_date') },
-    { code: 'funds_probably_yuan', severity: 'warning', column: 'funds_wan',
-      when: `funds_wan > ${num(p.fundsYuanThreshold)}`, value: r('funds_wan') },
-    { code: 'number_negative', severity: 'warning', column: 'funds_wan', when: negativeSql(x('funds_wan')), value: r('funds_wan') },
-    { code: 'number_invalid', severity: 'warning', column: 'funds_wan',
-      when: `NOT ${negativeSql(x('funds_wan'))} AND ${decimalUnparsedSql(x('funds_wan'))}`, value: r('funds_wan') },
   ];
-  for (const k of DATE_FIELDS) {
+  if (has('funds_wan')) {
+    rules.push(
+      { code: 'funds_probably_yuan', severity: 'warning', column: 'funds_wan',
+        when: `funds_wan > ${num(p.fundsYuanThreshold)}`, value: r('funds_wan') },
+      { code: 'number_negative', severity: 'warning', column: 'funds_wan', when: negativeSql(x('funds_wan')), value: r('funds_wan') },
+      { code: 'number_invalid', severity: 'warning', column: 'funds_wan',
+        when: `NOT ${negativeSql(x('funds_wan'))} AND ${decimalUnparsedSql(x('funds_wan'))}`, value: r('funds_wan') },
+    );
+  }
+  for (const k of DATE_FIELDS.filter(has)) {
     rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL`, value: r(k) });
   }
-  for (const k of INT_FIELDS) {
+  for (const k of INT_FIELDS.filter(has)) {
     rules.push({ code: 'number_negative', severity: 'warning', column: k, when: negativeSql(x(k)), value: r(k) });
     rules.push({ code: 'number_invalid', severity: 'warning', column: k,
       when: `NOT ${negativeSql(x(k))} AND ${intUnparsedSql(x(k))}`, value: r(k) });
   }
-  for (const k of BOOL_FIELDS) {
+  for (const k of BOOL_FIELDS.filter(has)) {
     rules.push({ code: 'bool_invalid', severity: 'warning', column: k,
       when: `${r(k)} IS NOT NULL AND NOT regexp_matches(${x(k)}, '^(是|否|已|未|有|无|不|没|√|✓|✔|×|✗|✘|y|n|yes|no|true|false|1|0|对)')`,
       value: r(k) });

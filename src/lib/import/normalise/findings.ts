@@ -1,3 +1,4 @@
+import { FINDINGS_COLUMNS } from '../../db/schema';
 import { ident, num, str } from '../../queries/sql';
 import { compactCol as x, rawCol as r } from './raw';
 import { categoryL1Sql, categoryL2Sql, titleL2Sql } from './category';
@@ -43,7 +44,7 @@ function layer1(c: NormaliseContext): string {
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
     `TRY_CAST(regexp_extract(${x('year')}, '((19|20)\\d{2})', 1) AS INTEGER) AS year_col`,
-    `${normTitleSql(x('problem_title'), 'unit_compact')} AS norm_title`,
+    `${normTitleSql(x('problem_title'), 'unit_compact', 'unit_name_norm')} AS norm_title`,
     `coalesce(${r('category_l1')}, ${r('category_l2')}, ${r('aspect_raw')}) AS category_raw`,
     `coalesce(${cleanSql(r('rect_type'))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,
     `coalesce(${r('deadline_raw')}, ${r('deadline')}) AS deadline_raw`,
@@ -57,8 +58,43 @@ function layer1(c: NormaliseContext): string {
   ].join(',\n      ');
 }
 
+/**
+ * What the normalised table keeps besides the findings columns (finding_id is assigned at commit):
+ * the validator's row flags and the raw texts and compact forms its rules read (see ruleInputs).
+ * Nothing else travels: every column kept is one more copy of every row.
+ */
+export interface NormalisedExtras {
+  raw: string[];
+  compact: string[];
+  /** Findings columns left out (see absentColumns). */
+  absent: Set<string>;
+}
+
+/**
+ * Findings columns computed from one field alone, NULL whenever the sheet does not map that field.
+ * The normalised table leaves them out then (a stored all-NULL column still costs a copy per row)
+ * and the commit's view supplies the NULL. Columns the validator reads are never left out.
+ */
+const SINGLE_FIELD = new Set([...CLEAN_KEYS, ...TEXT_KEYS, ...BOOL_KEYS, ...INT_KEYS, 'station_start', 'station_end', 'closure_date', 'followup_date']);
+const READ_BY_VALIDATION = new Set(['unit_name', 'problem_title', 'status_raw']);
+
+/** Findings columns that hold only NULL for this sheet, given which fields it maps. */
+export function absentColumns(has: (key: string) => boolean): Set<string> {
+  return new Set([...SINGLE_FIELD].filter((k) => !has(k) && !READ_BY_VALIDATION.has(k)));
+}
+
+const ROW_HELPERS = ['src_row', 'skip_kind', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
+
 /** CREATE TEMP TABLE for the normalised rows (all findings columns but finding_id, plus helpers). */
-export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext): string {
+export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
+  const outputs = [
+    ...FINDINGS_COLUMNS.map(([n]) => n).filter((n) => n !== 'finding_id' && n !== 'category_l1' && n !== 'category_l2' && !keep.absent.has(n)),
+    ...ROW_HELPERS,
+    // Only skipped rows need their first cell (the issue shows it).
+    'CASE WHEN skip_kind IS NOT NULL THEN first_cell END AS first_cell',
+    ...[...new Set(keep.raw)].map((k) => r(k)),
+    ...[...new Set(keep.compact)].map((k) => x(k)),
+  ];
   const join = [
     `t.${r('round_label')} IS NOT DISTINCT FROM lk.k_label`,
     `t.${r('inspector_level')} IS NOT DISTINCT FROM lk.k_level`,
@@ -70,8 +106,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
   const months = num(c.concentratedPeriodMonths);
   const immediate = (d: string, imm: string) => `coalesce(${d}, CASE WHEN ${imm} THEN CAST(feedback_date + ${days} AS DATE) END)`;
   return `CREATE TEMP TABLE ${ident(table)} AS
-    SELECT * EXCLUDE (cat_l1, cat_l2, title_l2, closed_col, in_concentrated_period_col, year_col, round_year, closed_word,
-        county_col, unit_compact, ${DATE_KEYS.flatMap((k) => ['dd_', 'di_', 'dl_', 'dw_'].map((p) => ident(p + k))).join(', ')}),
+    SELECT ${outputs.join(', ')},
       ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2
     FROM (SELECT *, CASE WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,
       ${countyCodeSql('county')} AS county_code,

@@ -30,24 +30,31 @@ export function mapNames(prefix: (p: string) => string): ValueMaps {
   return { date: prefix('mdate'), status: prefix('mstatus'), county: prefix('mcounty'), unit: prefix('munit'), category: prefix('mcat') };
 }
 
-// Distinct raw (trimmed) values with their compact form `c`, which the normalisers read.
-// One scan of the raw view however many columns feed the map (unnest, not UNION ALL).
-const distinct = (raw: string, cols: string[]) =>
-  `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT unnest([${cols.join(', ')}]) AS v FROM ${ident(raw)}) WHERE v IS NOT NULL`;
+// Distinct raw (trimmed) values with their compact form `c`, which the normalisers read. One
+// DISTINCT per mapped column, unioned: the values view is a plain projection, so reading one
+// column is cheap, whereas unnest([...]) would build a list for every row.
+const distinct = (raw: string, cols: string[]) => {
+  const per = cols.map((c) => `SELECT DISTINCT ${c} AS v FROM ${ident(raw)} WHERE ${c} IS NOT NULL`);
+  const values = per.length ? per.join(' UNION ALL ') : 'SELECT CAST(NULL AS VARCHAR) AS v WHERE false';
+  return `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT v FROM (${values}))`;
+};
 
-/** CREATE statements of every map over the raw table (keys are the raw `r_` values). */
-export function mapTablesSql(raw: string, m: ValueMaps): string[] {
+/**
+ * CREATE statements of every map over the raw values view (keys are the raw `r_` values). `has`
+ * says which fields the sheet maps: the others are NULL in every row and feed no map.
+ */
+export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean): string[] {
   return [
     `CREATE TEMP TABLE ${ident(m.date)} AS SELECT v, ${dateSql('c')} AS d,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.map((k) => r(k)))})`,
+      FROM (${distinct(raw, DATE_KEYS.filter(has).map((k) => r(k)))})`,
     `CREATE TEMP TABLE ${ident(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '^已?销号'), false) AS closed_word
-      FROM (${distinct(raw, [r('status_raw')])})`,
-    `CREATE TEMP TABLE ${ident(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, [r('county')])})`,
+      FROM (${distinct(raw, [r('status_raw')].filter(() => has('status_raw')))})`,
+    `CREATE TEMP TABLE ${ident(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, [r('county')].filter(() => has('county')))})`,
     `CREATE TEMP TABLE ${ident(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
       CASE WHEN regexp_matches(c, '^(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
-      FROM (${distinct(raw, [r('unit_name')])})`,
+      FROM (${distinct(raw, [r('unit_name')].filter(() => has('unit_name')))})`,
     `CREATE TEMP TABLE ${ident(m.category)} AS SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
       FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka
@@ -60,9 +67,9 @@ export function mappedCountySql(fallback?: string): string {
   return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.city)`;
 }
 
-/** The county and unit maps only, for the round lookup (aliases mc, mu). */
-export function countyFromSql(raw: string, m: ValueMaps): string {
-  return `${ident(raw)} t LEFT JOIN ${ident(m.county)} mc ON mc.v = t.${r('county')}
+/** The county and unit maps only, for the round lookup (aliases mc, mu); `from` is a subquery. */
+export function countyFromSql(from: string, m: ValueMaps): string {
+  return `${from} t LEFT JOIN ${ident(m.county)} mc ON mc.v = t.${r('county')}
     LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}`;
 }
 

@@ -18,11 +18,14 @@ export function unitNameNormSql(unit: string): string {
   return `NULLIF(${x}, '')`;
 }
 
-/** The problem title reduced to its words: no punctuation, digits, years, or the unit's name. */
-export function normTitleSql(title: string, unit: string): string {
+/**
+ * The problem title reduced to its words: no punctuation, digits, years, or the unit's name.
+ * `unitNorm` is unitNameNormSql(unit) when the caller already has it (the unit value map does).
+ */
+export function normTitleSql(title: string, unit: string, unitNorm = unitNameNormSql(unit)): string {
   let x = title;
   x = `replace(${x}, coalesce(${unit}, chr(1)), '')`;
-  x = `replace(${x}, coalesce(${unitNameNormSql(unit)}, chr(1)), '')`;
+  x = `replace(${x}, coalesce(${unitNorm}, chr(1)), '')`;
   x = `regexp_replace(${x}, '\\d+年度?', '', 'g')`;
   x = `regexp_replace(${x}, '[0-9]+', '', 'g')`;
   x = `regexp_replace(${x}, ${str(PUNCT)}, '', 'g')`;
