@@ -56,6 +56,31 @@ export function toUtf8(bytes: Uint8Array, encoding: TextEncodingName): Uint8Arra
   }
 }
 
+const SLICE_BYTES = 4 << 20;
+
+/**
+ * toUtf8 for big files: decodes and re-encodes slice by slice, yielding between slices, so a
+ * 265 MB GBK ledger never holds the main thread for seconds (nor as one huge JS string).
+ */
+export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName): Promise<Uint8Array> {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom' || bytes.length <= SLICE_BYTES) return toUtf8(bytes, encoding);
+  const decoder = new TextDecoder(encoding);
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+    const end = Math.min(bytes.length, at + SLICE_BYTES);
+    const part = encoder.encode(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
+    parts.push(part);
+    total += part.length;
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) out.set(p, at), (at += p.length);
+  return out;
+}
+
 /** The text of the bytes in the given encoding (BOM removed). */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;

@@ -31,7 +31,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     checkCancelled(opts.signal);
     progress('read', 0);
     checkSize(file);
-    const sha256 = await sha256Hex(file.bytes);
+    // Hashed in slices while the engine's worker stages the file; awaited before it is first needed.
+    const hashing = sha256Hex(file.bytes);
+    hashing.catch(() => undefined);
     const read = await readSource(engine, file);
     tables.push(...read.sheets.flatMap((s) => [s.table, ...(s.backing ? [s.backing] : [])]));
     checkCancelled(opts.signal);
@@ -44,6 +46,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     }
     if (!prepared.length) throw new ImportFailure('no_header', {}, read.sheets.length === 1 ? read.sheets[0].sheet : undefined);
 
+    const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
     const replace = opts.replaceDatasetId ? await datasetsToReplace(engine, opts.replaceDatasetId) : [];
     if (opts.replaceDatasetId && !replace.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });

@@ -2,11 +2,43 @@
  * SHA-256 of the file bytes, hex; identifies a file already loaded. `crypto.subtle` only exists
  * in secure contexts, and an offline office may serve the app over plain http on its intranet,
  * so a small JS implementation (FIPS 180-4) stands in when it is missing.
+ *
+ * A big file is hashed in JS in slices, yielding to the event loop between them: a one-shot
+ * `subtle.digest` of a 265 MB ledger held the main thread for seconds (it copies the buffer on
+ * the calling thread), and no main-thread task of an import may exceed 200 ms. The caller can
+ * start the hash first and await it later, so it runs while the engine's worker parses the file.
  */
+const SUBTLE_MAX_BYTES = 8 << 20;
+const SLICE_BYTES = 2 << 20;
+
+const hex = (digest: Uint8Array) => Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** Lets the event loop run (input, rendering) between slices; MessageChannel is not throttled like setTimeout. */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+/** SHA-256 hex of the bytes; never blocks the calling thread for long, however big the input. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
-  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as unknown as ArrayBuffer)) : sha256(bytes);
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (subtle && bytes.length <= SUBTLE_MAX_BYTES) {
+    return hex(new Uint8Array(await subtle.digest('SHA-256', bytes as unknown as ArrayBuffer)));
+  }
+  if (bytes.length <= SLICE_BYTES) return hex(sha256(bytes));
+  const h = new Sha256();
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+    h.update(bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES)));
+    await yieldToEventLoop();
+  }
+  return hex(h.digest());
 }
 
 const K = new Uint32Array([
@@ -19,20 +51,54 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/** SHA-256 in plain JS (used only without crypto.subtle). */
-export function sha256(bytes: Uint8Array): Uint8Array {
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const total = Math.ceil((bytes.length + 9) / 64) * 64;
-  const tail = new Uint8Array(total - Math.floor(bytes.length / 64) * 64);
-  const full = Math.floor(bytes.length / 64) * 64;
-  tail.set(bytes.subarray(full));
-  tail[bytes.length - full] = 0x80;
-  const bits = bytes.length * 8;
-  const view = new DataView(tail.buffer);
-  view.setUint32(tail.length - 8, Math.floor(bits / 2 ** 32));
-  view.setUint32(tail.length - 4, bits >>> 0);
-  const w = new Uint32Array(64);
-  const block = (data: DataView, at: number) => {
+/** Incremental SHA-256: update() with slices of any length, then digest() once. */
+export class Sha256 {
+  private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly w = new Uint32Array(64);
+  private readonly buf = new Uint8Array(64);
+  private readonly bufView = new DataView(this.buf.buffer);
+  private buffered = 0;
+  private length = 0;
+
+  /** Feeds more bytes. */
+  update(bytes: Uint8Array): this {
+    this.length += bytes.length;
+    let at = 0;
+    if (this.buffered) {
+      const n = Math.min(64 - this.buffered, bytes.length);
+      this.buf.set(bytes.subarray(0, n), this.buffered);
+      this.buffered += n;
+      at = n;
+      if (this.buffered < 64) return this;
+      this.block(this.bufView, 0);
+      this.buffered = 0;
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (; at + 64 <= bytes.length; at += 64) this.block(view, at);
+    this.buf.set(bytes.subarray(at));
+    this.buffered = bytes.length - at;
+    return this;
+  }
+
+  /** The 32-byte digest (pads the message; the hasher is spent afterwards). */
+  digest(): Uint8Array {
+    const bits = this.length * 8;
+    const tail = new Uint8Array(this.buffered < 56 ? 64 : 128);
+    tail.set(this.buf.subarray(0, this.buffered));
+    tail[this.buffered] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8, Math.floor(bits / 2 ** 32));
+    view.setUint32(tail.length - 4, bits >>> 0);
+    for (let at = 0; at < tail.length; at += 64) this.block(view, at);
+    const out = new Uint8Array(32);
+    const ov = new DataView(out.buffer);
+    this.h.forEach((x, i) => ov.setUint32(4 * i, x));
+    return out;
+  }
+
+  private block(data: DataView, at: number): void {
+    const w = this.w;
+    const h = this.h;
     for (let i = 0; i < 16; i++) w[i] = data.getUint32(at + 4 * i);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15], b = w[i - 2];
@@ -40,20 +106,18 @@ export function sha256(bytes: Uint8Array): Uint8Array {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, k] = h;
+    let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
     for (let i = 0; i < 64; i++) {
       const t1 = (k + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + K[i] + w[i]) >>> 0;
       const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
       k = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0;
     }
-    const add = [a, b, c, d, e, f, g, k];
-    for (let i = 0; i < 8; i++) h[i] = (h[i] + add[i]) >>> 0;
-  };
-  const head = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 0; at < full; at += 64) block(head, at);
-  for (let at = 0; at < tail.length; at += 64) block(view, at);
-  const out = new Uint8Array(32);
-  const ov = new DataView(out.buffer);
-  h.forEach((x, i) => ov.setUint32(4 * i, x));
-  return out;
+    h[0] = (h[0] + a) >>> 0; h[1] = (h[1] + b) >>> 0; h[2] = (h[2] + c) >>> 0; h[3] = (h[3] + d) >>> 0;
+    h[4] = (h[4] + e) >>> 0; h[5] = (h[5] + f) >>> 0; h[6] = (h[6] + g) >>> 0; h[7] = (h[7] + k) >>> 0;
+  }
+}
+
+/** SHA-256 in plain JS, in one go. */
+export function sha256(bytes: Uint8Array): Uint8Array {
+  return new Sha256().update(bytes).digest();
 }

@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import { detectDialect } from './dialect';
-import { decodeText, detectEncoding, toUtf8, type TextEncodingName } from './decode';
+import { decodeText, detectEncoding, toUtf8Sliced, type TextEncodingName } from './decode';
 import { cell, tempName, type StagedSheet } from './staging';
 
 /**
@@ -22,11 +22,11 @@ export interface StagedCsv extends StagedSheet {
 export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<StagedCsv> {
   const encoding = detectEncoding(bytes);
   try {
-    return await stageText(engine, toUtf8(bytes, encoding), encoding);
+    return await stageText(engine, await toUtf8Sliced(bytes, encoding), encoding);
   } catch (e) {
     // The encoding was guessed from the first megabyte; GBK further down shows up here.
     if (encoding === 'utf-8' && /unicode|utf-?8/i.test(String(e))) {
-      return stageText(engine, toUtf8(bytes, 'gb18030'), 'gb18030');
+      return stageText(engine, await toUtf8Sliced(bytes, 'gb18030'), 'gb18030');
     }
     throw e;
   }
