@@ -1,6 +1,6 @@
 import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { ident, str } from '../../queries/sql';
-import { rawCol as r } from './raw';
+import { cellCol as u, rawCol as r, trimCellSql } from './raw';
 import { compactSql } from './text';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
@@ -30,13 +30,14 @@ export function mapNames(prefix: (p: string) => string): ValueMaps {
   return { date: prefix('mdate'), status: prefix('mstatus'), county: prefix('mcounty'), unit: prefix('munit'), category: prefix('mcat') };
 }
 
-// Distinct raw (trimmed) values with their compact form `c`, which the normalisers read. One
-// DISTINCT per mapped column, unioned: the values view is a plain projection, so reading one
-// column is cheap, whereas unnest([...]) would build a list for every row.
-const distinct = (raw: string, cols: string[]) => {
-  const per = cols.map((c) => `SELECT DISTINCT ${c} AS v FROM ${ident(raw)} WHERE ${c} IS NOT NULL`);
-  const values = per.length ? per.join(' UNION ALL ') : 'SELECT CAST(NULL AS VARCHAR) AS v WHERE false';
-  return `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT v FROM (${values}))`;
+// Distinct trimmed values with their compact form `c`, which the normalisers read. One DISTINCT
+// per mapped column over its untrimmed cells, unioned, then trimmed (few values) and made distinct
+// again: unnest([...]) would build a list for every row, and trimming every row costs more than
+// the DISTINCT.
+const distinct = (values: string, keys: string[]) => {
+  const per = keys.map((k) => `SELECT DISTINCT ${u(k)} AS w FROM ${ident(values)}`);
+  const cells = per.length ? per.join(' UNION ALL ') : 'SELECT CAST(NULL AS VARCHAR) AS w WHERE false';
+  return `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT ${trimCellSql('w')} AS v FROM (${cells})) WHERE v IS NOT NULL`;
 };
 
 /**
@@ -47,18 +48,19 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
   return [
     `CREATE TEMP TABLE ${ident(m.date)} AS SELECT v, ${dateSql('c')} AS d,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.filter(has).map((k) => r(k)))})`,
+      FROM (${distinct(raw, DATE_KEYS.filter(has))})`,
     `CREATE TEMP TABLE ${ident(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '^已?销号'), false) AS closed_word
-      FROM (${distinct(raw, [r('status_raw')].filter(() => has('status_raw')))})`,
-    `CREATE TEMP TABLE ${ident(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, [r('county')].filter(() => has('county')))})`,
+      FROM (${distinct(raw, ['status_raw'].filter(has))})`,
+    `CREATE TEMP TABLE ${ident(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TEMP TABLE ${ident(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
       CASE WHEN regexp_matches(c, '^(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
-      FROM (${distinct(raw, [r('unit_name')].filter(() => has('unit_name')))})`,
+      FROM (${distinct(raw, ['unit_name'].filter(has))})`,
     `CREATE TEMP TABLE ${ident(m.category)} AS SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
       FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka
-        FROM (SELECT DISTINCT ${r('category_l1')} AS c1, ${r('category_l2')} AS c2, ${r('aspect_raw')} AS asp FROM ${ident(raw)}))`,
+        FROM (SELECT DISTINCT ${trimCellSql('w1')} AS c1, ${trimCellSql('w2')} AS c2, ${trimCellSql('wa')} AS asp
+          FROM (SELECT DISTINCT ${u('category_l1')} AS w1, ${u('category_l2')} AS w2, ${u('aspect_raw')} AS wa FROM ${ident(raw)})))`,
   ];
 }
 
