@@ -25,13 +25,14 @@ class RepeatReview {
     const generation = ++this.#generation;
     await busy.track(async () => {
       try {
-        const [rows, count] = await Promise.all([
-          engine.query<RepeatSuggestionRow>(repeatSuggestionsSql(filters, params, { limit: REVIEW_PAGE, offset: this.page * REVIEW_PAGE })),
-          engine.query<{ suggestions: number }>(repeatSuggestionCountSql(filters, params)),
-        ]);
+        // The page's rows carry the total (one pass over the links instead of two); only a page
+        // past the end (e.g. after decisions emptied the last one) asks for the count alone.
+        const rows = await engine.query<RepeatSuggestionRow>(repeatSuggestionsSql(filters, params, { limit: REVIEW_PAGE, offset: this.page * REVIEW_PAGE }));
+        const total = rows.length ? rows[0].total
+          : this.page > 0 ? ((await engine.query<{ suggestions: number }>(repeatSuggestionCountSql(filters, params)))[0]?.suggestions ?? 0) : 0;
         if (generation !== this.#generation) return;
         this.rows = rows;
-        this.total = count[0]?.suggestions ?? 0;
+        this.total = total;
         this.error = null;
       } catch (e) {
         if (generation === this.#generation) this.error = e instanceof Error ? e.message : String(e);

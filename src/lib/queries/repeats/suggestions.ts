@@ -12,6 +12,8 @@ export interface RepeatSuggestionRow {
   decision: 'confirmed' | null;
   /** TRUE when the link counts in the repeat metrics (a #22 match or confirmed). */
   counted: boolean;
+  /** Number of reviewable suggestions in all pages (the same on every row). */
+  total: number;
   g_dataset_id: string;
   g_finding_id: string;
   g_round_key: string;
@@ -54,13 +56,16 @@ export function repeatSuggestionsSql(filters: Filters, params: MetricParams, opt
   const limit = Math.max(0, Math.trunc(opts.limit ?? 500));
   const offset = Math.max(0, Math.trunc(opts.offset ?? 0));
   return `WITH ${repeatLinkCtes(filters, params, { review: true, except: opts.except })}
-SELECT ${COLUMNS}
+SELECT ${COLUMNS}, CAST(count(*) OVER () AS INTEGER) AS total
 FROM links WHERE ${REVIEWABLE}
 ORDER BY f_county, f_unit_name, f_round_key, f_dataset_id, f_finding_id, score DESC, g_dataset_id, g_finding_id
 LIMIT ${num(limit)} OFFSET ${num(offset)}`;
 }
 
-/** Number of reviewable suggestions (for paging), as `{ suggestions }`. */
+/**
+ * Number of reviewable suggestions, as `{ suggestions }`. Each page's rows carry it as `total`;
+ * this is for a page past the end, which has no row to carry it.
+ */
 export function repeatSuggestionCountSql(filters: Filters, params: MetricParams, opts: { except?: Dimension } = {}): string {
   return `WITH ${repeatLinkCtes(filters, params, { review: true, except: opts.except })}
 SELECT CAST(count(*) AS INTEGER) AS suggestions FROM links WHERE ${REVIEWABLE}`;

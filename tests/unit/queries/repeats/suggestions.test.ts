@@ -35,6 +35,10 @@ describe('repeat suggestions (review screen)', () => {
       f_dataset_id: 'ds2', f_round_key: '永康市|县(市、区)委|十五届县委|2', f_unit_name: '永康市教育局', f_title: '违规吃喝问题仍然突出！', f_county: '永康市', f_l2: 'D1',
     });
     expect(await db.query(repeatSuggestionCountSql(emptyFilters(T), DEFAULT_PARAMS))).toEqual([{ suggestions: 6 }]);
+    // Every row of a page carries the total of all pages, so the screen needs one query per page.
+    expect(rows.map((r) => r.total)).toEqual([6, 6, 6, 6, 6, 6]);
+    const page2 = await db.query<RepeatSuggestionRow>(repeatSuggestionsSql(emptyFilters(T), DEFAULT_PARAMS, { limit: 4, offset: 4 }));
+    expect(page2.map((r) => r.total)).toEqual([6, 6]);
   });
 
   test('similarity on: the same-L2 pair scoring 0 is no longer suggested', async () => {
