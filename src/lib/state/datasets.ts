@@ -11,6 +11,13 @@ export async function removeDataset(engine: Engine, datasetId: string): Promise<
   ]);
 }
 
+/** What is stored at start: the sample's dataset id (if any) and whether the analyst's own data is there. */
+export async function storedData(engine: Engine): Promise<{ sampleId: string | null; hasUserData: boolean }> {
+  const [row] = await engine.query<{ sample_id: string | null; user_datasets: number }>(
+    `SELECT min(dataset_id) FILTER (WHERE is_sample) AS sample_id, CAST(count(*) FILTER (WHERE NOT is_sample) AS INTEGER) AS user_datasets FROM datasets`);
+  return { sampleId: row?.sample_id ?? null, hasUserData: (row?.user_datasets ?? 0) > 0 };
+}
+
 /** Removes the embedded sample (it is reloaded fresh while no imported data is stored). */
 export async function removeSampleDatasets(engine: Engine): Promise<void> {
   const sample = `(SELECT dataset_id FROM datasets WHERE is_sample)`;

@@ -42,27 +42,38 @@ class RepeatReview {
 
   /** Confirms or rejects one suggestion; every metric that counts repeats follows. */
   async decide(row: RepeatSuggestionRow, decision: 'confirmed' | 'rejected'): Promise<void> {
-    const engine = database.engine;
-    if (!engine) return;
-    await engine.exec(saveDecisionSql({
+    await this.#store(saveDecisionSql({
       earlierDatasetId: row.g_dataset_id, earlierFindingId: row.g_finding_id,
       laterDatasetId: row.f_dataset_id, laterFindingId: row.f_finding_id,
       rule: row.rule, score: row.score, decision, decidedAt: new Date().toISOString(),
     }));
-    await engine.exec('CHECKPOINT');
-    database.version++;
   }
 
   /** Withdraws a decision. */
   async undo(row: RepeatSuggestionRow): Promise<void> {
-    const engine = database.engine;
-    if (!engine) return;
-    await engine.exec(clearDecisionSql({
+    await this.#store(clearDecisionSql({
       earlierDatasetId: row.g_dataset_id, earlierFindingId: row.g_finding_id,
       laterDatasetId: row.f_dataset_id, laterFindingId: row.f_finding_id,
     }));
-    await engine.exec('CHECKPOINT');
-    database.version++;
+  }
+
+  /**
+   * Writes a decision and persists it; the page counts as busy until then (DESIGN.md data-busy
+   * contract), and every view re-queries afterwards.
+   */
+  async #store(sql: string): Promise<void> {
+    const engine = database.engine;
+    if (!engine) return;
+    await busy.track(async () => {
+      try {
+        await engine.exec(sql);
+        await engine.exec('CHECKPOINT');
+        this.error = null;
+        database.version++;
+      } catch (e) {
+        this.error = e instanceof Error ? e.message : String(e);
+      }
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { openBrowserEngine } from '../db/browser';
 import type { Engine } from '../db/types';
 import { database } from './database.svelte';
 import { loadSample } from './sample';
-import { removeSampleDatasets } from './datasets';
+import { removeSampleDatasets, storedData } from './datasets';
 import { busy } from './busy';
 
 /** The database file in the browser's origin-private file system (survives restarts). */
@@ -33,12 +33,16 @@ async function openPersistent(): Promise<Engine> {
 export async function startApp(withSample: boolean): Promise<void> {
   try {
     const engine = await database.start(openPersistent);
-    await removeSampleDatasets(engine);
+    const stored = await storedData(engine);
+    const sample = withSample && !stored.hasUserData;
+    // The sample is never kept beside imported data or with sample=off; otherwise a fresh copy
+    // replaces the stored one (carrying the analyst's repeat decisions on it).
+    if (!sample && stored.sampleId) await removeSampleDatasets(engine);
     await database.refresh();
-    if (withSample && database.datasets.length === 0) {
+    if (sample) {
       database.status = 'loading-sample';
       try {
-        await busy.track(() => loadSample(engine));
+        await busy.track(() => loadSample(engine, stored.sampleId ?? undefined));
       } catch (e) {
         database.fail('error.sample', e instanceof Error ? e.message : String(e));
       }
