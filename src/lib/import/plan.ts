@@ -78,7 +78,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const maps = mapNames(tempName);
   tables.push(...Object.values(maps));
   for (const sql of mapTablesSql(values, maps, has)) await engine.exec(sql);
-  plan.rounds = await buildRoundLookup(engine, raw, maps, lookup, o.names, o.hint, o.fallbackCounty);
+  plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty);
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);
   await engine.exec(normalisedTableSql(raw, lookup, maps, norm, o, {

@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { parseChineseNumber } from '../domain/vocabulary/numerals';
 import { ident } from '../queries/sql';
-import { rawCol as r } from './normalise/raw';
+import { cellCol as u, rawCol as r, trimCellSql } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import {
   committeeOf, inspectionKind, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey, roundLabel,
@@ -62,15 +62,36 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
   };
 }
 
-/** Builds the lookup table for a raw table; returns its rows (for the rounds upsert). */
+const KEY_FIELDS = ['round_label', 'inspector_level', 'term', 'round_no', 'county', 'unit_name'];
+
+/**
+ * Builds the lookup table; returns its rows (for the rounds upsert). `values` is the untrimmed
+ * values view (rawValuesSql), `raw` the raw rows view (rawTableSql, blank rows left out).
+ */
 export async function buildRoundLookup(
-  engine: Engine, raw: string, maps: ValueMaps, table: string, names: RoundParts, hint: RoundHint | undefined, fallbackCounty?: string,
+  engine: Engine, raw: string, values: string, maps: ValueMaps, table: string, names: RoundParts, hint: RoundHint | undefined,
+  fallbackCounty?: string,
 ): Promise<RoundRow[]> {
-  // Distinct raw combinations first (a few thousand at most), then the county and unit maps on those.
-  const cols = ['round_label', 'inspector_level', 'term', 'round_no', 'county', 'unit_name'].map((k) => r(k));
-  const keys = await engine.query<RoundRow>(`SELECT DISTINCT ${r('round_label')} AS k_label, ${r('inspector_level')} AS k_level,
-    ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty)} AS k_county
-    FROM ${countyFromSql(`(SELECT DISTINCT ${cols.join(', ')} FROM ${ident(raw)})`, maps)}`);
+  // Distinct cells first (a few thousand combinations at most), trimmed, then the county and unit
+  // maps on those: nothing is computed per row. Blank rows are not left out here (that needs a
+  // look at every cell of every row); they can only add the all-NULL combination, which is kept
+  // below only if a non-blank row has it too.
+  const allNull = KEY_FIELDS.map((k) => `t.${r(k)} IS NULL`).join(' AND ');
+  const cells = `(SELECT DISTINCT ${KEY_FIELDS.map((k) => `${trimCellSql(u(k))} AS ${r(k)}`).join(', ')}
+    FROM (SELECT DISTINCT ${KEY_FIELDS.map((k) => u(k)).join(', ')} FROM ${ident(values)}))`;
+  let keys = await engine.query<RoundRow & { all_null: boolean }>(`SELECT DISTINCT ${r('round_label')} AS k_label,
+    ${r('inspector_level')} AS k_level, ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty)} AS k_county,
+    ${allNull} AS all_null FROM ${countyFromSql(cells, maps)}`);
+  if (keys.some((k) => k.all_null)) {
+    const [{ found }] = await engine.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(raw)} t WHERE ${allNull}) AS found`);
+    if (!found) keys = keys.filter((k) => !k.all_null);
+  }
+  const seen = new Set<string>();
+  keys = keys.filter((k) => {
+    const id = JSON.stringify([k.k_label, k.k_level, k.k_term, k.k_no, k.k_county]);
+    return !seen.has(id) && !!seen.add(id);
+  });
+  for (const k of keys) delete (k as Partial<typeof k>).all_null;
   const rows = keys.map((k) => resolveRound(k, names, hint));
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} (k_label VARCHAR, k_level VARCHAR, k_term VARCHAR, k_no VARCHAR,
     k_county VARCHAR, round_key VARCHAR, committee VARCHAR, inspector_level VARCHAR, inspection_kind VARCHAR, term VARCHAR,
