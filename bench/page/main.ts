@@ -89,6 +89,9 @@ async function appImport(name: string, keep = false) {
     longTasksTotalMs: tasks.reduce((s, t) => s + t.ms, 0),
     worstLongTasks: placeLongTasks([...tasks].sort((a, b) => b.ms - a.ms).slice(0, 5), t0, stages, calls),
     engineMs: calls.reduce((s, c) => s + c.ms, 0),
+    // The import's first engine calls on the page clock (t0 = its start), to place early long tasks.
+    t0,
+    firstCalls: calls.slice(0, 6).map((c) => ({ kind: c.kind, what: c.what.slice(0, 60), start: c.start, ms: c.ms })),
     stages,
     heaviest: heaviestCalls(calls),
   };
