@@ -29,6 +29,26 @@ export function gbkLedger(): Buffer {
   return iconv.encode(text, 'gbk');
 }
 
+/**
+ * The same ledger as an Excel workbook: a merged title cell above the header, real date cells for
+ * 反馈日期 and 完成时间 where the CSV has ISO dates, and the 合计 row. Same hand answers as gbkLedger().
+ */
+export async function xlsxLedger(): Promise<Buffer> {
+  const X = await import('@e965/xlsx');
+  const asDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v);
+  const aoa: unknown[][] = [
+    ['八届市委第六轮巡察反馈问题整改台账'],
+    GBK_HEADER,
+    ...GBK_ROWS.map((r) => r.map((c, i) => (i === 7 || i === 13 ? asDate(c) : c))),
+    ['合计', '', '', '', '', '', '', '', '', '', '6个问题', '', '', ''],
+  ];
+  const ws = X.utils.aoa_to_sheet(aoa, { cellDates: true });
+  ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: GBK_HEADER.length - 1 } }];
+  const wb = X.utils.book_new();
+  X.utils.book_append_sheet(wb, ws, '八届市委第六轮巡察');
+  return Buffer.from(X.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+}
+
 /** Hand-computed answers of gbkLedger() at 2024-12-31. */
 export const GBK_EXPECTED = { asOf: '2024-12-31', findings: 6, completionRate: 0.5, completionBasicRate: 4 / 6, overdue: 2, repeat: 0 };
 

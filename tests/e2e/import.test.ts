@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, kpiValue, settled, type Harness } from './harness';
-import { brokenWorkbook, gbkLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unmappedLedger, utf16Ledger } from './fixtures';
+import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unmappedLedger, utf16Ledger } from './fixtures';
 
 async function pick(page: Page, files: { name: string; buffer: Buffer }[]) {
   await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
@@ -49,6 +49,19 @@ describe('importing real-shaped ledgers in the browser', () => {
     const items = page.locator('[data-testid="dataset-item"]');
     expect(await items.count()).toBe(1);
     expect(await items.first().getAttribute('data-rows')).toBe('6');
+    await page.context().close();
+  });
+
+  test('an Excel workbook (merged title, date cells, 合计 row) is parsed off the main thread and gives the same answers', async () => {
+    const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
+    await pick(page, [{ name: '八届市委第六轮巡察整改台账.xlsx', buffer: await xlsxLedger() }]);
+    expect(await page.locator('[data-testid="import-error-brief"]').count()).toBe(0);
+    expect(await kpiValue(page, 'findings')).toBe(GBK_EXPECTED.findings);
+    expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(GBK_EXPECTED.completionRate, 10);
+    expect(await kpiValue(page, 'completion-basic-rate')).toBeCloseTo(GBK_EXPECTED.completionBasicRate, 10);
+    expect(await kpiValue(page, 'overdue')).toBe(GBK_EXPECTED.overdue);
+    // The workbook was read by the XLSX worker, not on the page's thread.
+    expect(h.requests.some((u) => /xlsx\.worker[^/]*\.js/.test(u))).toBe(true);
     await page.context().close();
   });
 

@@ -1,81 +1,33 @@
 import type { Engine } from '../db/types';
 import { ImportFailure } from './errors';
-import { stageGrid, type GridRow, type StagedSheet } from './staging';
+import { stageGrid, type StagedSheet } from './staging';
+import { workbookGrids, type SheetGrid, type XlsxWorkerReply } from './xlsx-grid';
+
+/** XLSX (and legacy XLS) → one staging table per sheet; the workbook is parsed by xlsx-grid.ts. */
 
 /**
- * XLSX (and legacy XLS) → one staging table per sheet, through @e965/xlsx (loaded lazily by
- * read.ts). Every cell becomes text: date cells and date-formatted serial numbers become
- * YYYY-MM-DD, so normalisation sees one date form; merged title cells keep their text in the
- * top-left cell. Row numbers are the sheet's own (1-based), blank rows included in the count.
+ * Parsing a workbook is seconds of CPU for a large ledger: in the browser it runs in a worker so
+ * the page stays responsive (DESIGN.md: no main-thread task over 200 ms); in Node (tests) inline.
  */
-type XlsxModule = typeof import('@e965/xlsx');
-type Cell = import('@e965/xlsx').CellObject;
-
-/** Reads a workbook, mapping password protection and damage to their error codes. */
-function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
+async function parseWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
+  if (typeof Worker === 'undefined' || typeof window === 'undefined') return workbookGrids(bytes);
+  const worker = new Worker(new URL('./xlsx.worker.ts', import.meta.url), { type: 'module' });
   try {
-    // dense: rows of cell arrays (`!data`), far leaner than one `A1`-keyed property per cell.
-    return X.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellText: false });
-  } catch (e) {
-    const detail = String(e instanceof Error ? e.message : e);
-    if (/password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
-    throw new ImportFailure('corrupt_file', { detail: detail.slice(0, 300) });
+    const reply = await new Promise<XlsxWorkerReply>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<XlsxWorkerReply>) => resolve(e.data);
+      worker.onerror = (e) => reject(new ImportFailure('corrupt_file', { detail: String(e.message || 'XLSX worker failed').slice(0, 300) }));
+      worker.postMessage(bytes);
+    });
+    if (!reply.ok) throw new ImportFailure(reply.code, reply.vars);
+    return reply.sheets;
+  } finally {
+    worker.terminate();
   }
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-// SSF.is_date parses the format string; a sheet has a handful of formats and millions of cells.
-const dateFormats = new Map<string, boolean>();
-function isDateFormat(X: XlsxModule, z: string): boolean {
-  let v = dateFormats.get(z);
-  if (v === undefined) {
-    v = !!X.SSF.is_date(z);
-    dateFormats.set(z, v);
-  }
-  return v;
-}
-
-/** The text of one cell as the importer wants it. */
-export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false): string | null {
-  if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z') return null;
-  if (cell.t === 'd' && cell.v instanceof Date) {
-    const d = cell.v;
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  }
-  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isDateFormat(X, String(cell.z))) {
-    const p = X.SSF.parse_date_code(cell.v, { date1904 });
-    if (p) return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
-  }
-  if (cell.t === 'b') return cell.v ? '是' : '否';
-  return String(cell.v);
 }
 
 /** Stages every sheet that has any cell; returns them in workbook order. */
 export async function stageWorkbook(engine: Engine, bytes: Uint8Array): Promise<StagedSheet[]> {
-  const X = await import('@e965/xlsx');
-  const wb = readWorkbook(X, bytes);
-  const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const staged: StagedSheet[] = [];
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name];
-    if (!ws || !ws['!ref']) continue;
-    const range = X.utils.decode_range(ws['!ref']);
-    const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
-    const rows: GridRow[] = [];
-    for (let r = range.s.r; r <= range.e.r; r++) {
-      const line = data[r];
-      if (!line) continue;
-      const cells: (string | null)[] = new Array(range.e.c + 1).fill(null);
-      let any = false;
-      for (let c = range.s.c; c <= range.e.c; c++) {
-        const v = cellText(X, line[c], date1904);
-        cells[c] = v;
-        if (v !== null && v.trim() !== '') any = true;
-      }
-      if (any) rows.push({ row: r + 1, cells });
-    }
-    if (rows.length) staged.push(await stageGrid(engine, rows, name));
-  }
+  for (const sheet of await parseWorkbook(bytes)) staged.push(await stageGrid(engine, sheet.rows, sheet.name));
   return staged;
 }

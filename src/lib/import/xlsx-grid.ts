@@ -1,0 +1,91 @@
+import { ImportFailure, type ImportErrorCode } from './errors';
+import type { GridRow } from './staging';
+
+/**
+ * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
+ * no engine, so it runs in the XLSX worker in the browser and inline in Node. Every cell becomes text: date cells and date-formatted serial numbers become
+ * YYYY-MM-DD, so normalisation sees one date form; merged title cells keep their text in the
+ * top-left cell. Row numbers are the sheet's own (1-based), blank rows included in the count.
+ */
+type XlsxModule = typeof import('@e965/xlsx');
+type Cell = import('@e965/xlsx').CellObject;
+
+/** Reads a workbook, mapping password protection and damage to their error codes. */
+function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
+  try {
+    // dense: rows of cell arrays (`!data`), far leaner than one `A1`-keyed property per cell.
+    return X.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellText: false });
+  } catch (e) {
+    const detail = String(e instanceof Error ? e.message : e);
+    if (/password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
+    throw new ImportFailure('corrupt_file', { detail: detail.slice(0, 300) });
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+// SSF.is_date parses the format string; a sheet has a handful of formats and millions of cells.
+const dateFormats = new Map<string, boolean>();
+function isDateFormat(X: XlsxModule, z: string): boolean {
+  let v = dateFormats.get(z);
+  if (v === undefined) {
+    v = !!X.SSF.is_date(z);
+    dateFormats.set(z, v);
+  }
+  return v;
+}
+
+/** The text of one cell as the importer wants it. */
+export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false): string | null {
+  if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z') return null;
+  if (cell.t === 'd' && cell.v instanceof Date) {
+    const d = cell.v;
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isDateFormat(X, String(cell.z))) {
+    const p = X.SSF.parse_date_code(cell.v, { date1904 });
+    if (p) return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+  }
+  if (cell.t === 'b') return cell.v ? '是' : '否';
+  return String(cell.v);
+}
+
+/** One sheet's non-blank rows as text cells, in workbook order. */
+export interface SheetGrid {
+  name: string;
+  rows: GridRow[];
+}
+
+/** Reads every sheet that has any cell into text grids (pure: no engine, runs in a worker too). */
+export async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
+  const X = await import('@e965/xlsx');
+  const wb = readWorkbook(X, bytes);
+  const date1904 = !!wb.Workbook?.WBProps?.date1904;
+  const sheets: SheetGrid[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws || !ws['!ref']) continue;
+    const range = X.utils.decode_range(ws['!ref']);
+    const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
+    const rows: GridRow[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const line = data[r];
+      if (!line) continue;
+      const cells: (string | null)[] = new Array(range.e.c + 1).fill(null);
+      let any = false;
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const v = cellText(X, line[c], date1904);
+        cells[c] = v;
+        if (v !== null && v.trim() !== '') any = true;
+      }
+      if (any) rows.push({ row: r + 1, cells });
+    }
+    if (rows.length) sheets.push({ name, rows });
+  }
+  return sheets;
+}
+
+/** What the XLSX worker answers: the grids, or the failure's code and variables. */
+export type XlsxWorkerReply =
+  | { ok: true; sheets: SheetGrid[] }
+  | { ok: false; code: ImportErrorCode; vars: Record<string, string | number> };
