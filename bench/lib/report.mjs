@@ -51,7 +51,7 @@ export function importProfile(title, r) {
 
 /** The per-query section of one interaction run. */
 export function interactionProfile(title, r) {
-  const out = [`### ${title}`, '', '| query | mean, filtered (20 states) | base table, unfiltered (median of 3) |', '|---|---:|---:|'];
+  const out = [`### ${title}`, '', '| query | mean, filtered (20 states), on the cube as the app runs it | base table `findings`, unfiltered (median of 3) |', '|---|---:|---:|'];
   for (const id of Object.keys(r.meanPerQuery)) out.push(`| ${id} | ${ms(r.meanPerQuery[id])} | ${ms(r.baseTablePerQuery[id])} |`);
   return out.join('\n');
 }
