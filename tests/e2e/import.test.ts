@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, kpiValue, settled, type Harness } from './harness';
+import { recordFixtures } from '../fixtures/records';
 import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unmappedLedger, utf16Ledger } from './fixtures';
 
 async function pick(page: Page, files: { name: string; buffer: Buffer }[]) {
@@ -62,6 +63,19 @@ describe('importing real-shaped ledgers in the browser', () => {
     expect(await kpiValue(page, 'overdue')).toBe(GBK_EXPECTED.overdue);
     // The workbook was read by the XLSX worker, not on the page's thread.
     expect(h.requests.some((u) => /xlsx\.worker[^/]*\.js/.test(u))).toBe(true);
+    await page.context().close();
+  });
+
+  test('Parquet, JSON and NDJSON picked together: each file reports 2 accepted and 1 rejected row', async () => {
+    const page = await h.open('?sample=off');
+    const files = await recordFixtures();
+    await pick(page, Object.entries(files).map(([name, bytes]) => ({ name, buffer: Buffer.from(bytes) })));
+    expect(await page.locator('[data-testid="import-error-brief"]').count()).toBe(0);
+    await page.click('[data-testid="nav-data"]');
+    await settled(page);
+    const reports = await page.$$eval('[data-testid="import-report"]', (els) => els.map((e) => [e.getAttribute('data-accepted'), e.getAttribute('data-rejected')]));
+    expect(reports).toEqual([['2', '1'], ['2', '1'], ['2', '1']]);
+    expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(3);
     await page.context().close();
   });
 
