@@ -1,16 +1,16 @@
 import type { Engine } from '../db/types';
 import { ImportFailure } from './errors';
-import { stageGrid, type StagedSheet } from './staging';
-import { workbookGrids, type SheetGrid, type XlsxWorkerReply } from './xlsx-grid';
-
-/** XLSX (and legacy XLS) → one staging table per sheet; the workbook is parsed by xlsx-grid.ts. */
+import { stageChunks, type StagedSheet } from './staging';
+import { encodeWorkbook, type EncodedSheet, type XlsxWorkerReply } from './xlsx-grid';
 
 /**
- * Parsing a workbook is seconds of CPU for a large ledger: in the browser it runs in a worker so
- * the page stays responsive (DESIGN.md: no main-thread task over 200 ms); in Node (tests) inline.
+ * XLSX (and legacy XLS) → one staging table per sheet. Reading the workbook and encoding its
+ * cells is seconds of CPU for a large ledger: in the browser both run in a worker, which hands
+ * back Arrow IPC bytes, so the page stays responsive (DESIGN.md: no main-thread task over
+ * 200 ms) and only forwards them to the engine; in Node (tests) the same code runs inline.
  */
-async function parseWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
-  if (typeof Worker === 'undefined' || typeof window === 'undefined') return workbookGrids(bytes);
+async function encodeInWorker(bytes: Uint8Array): Promise<EncodedSheet[]> {
+  if (typeof Worker === 'undefined' || typeof window === 'undefined') return encodeWorkbook(bytes);
   const worker = new Worker(new URL('./xlsx.worker.ts', import.meta.url), { type: 'module' });
   try {
     const reply = await new Promise<XlsxWorkerReply>((resolve, reject) => {
@@ -28,6 +28,6 @@ async function parseWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
 /** Stages every sheet that has any cell; returns them in workbook order. */
 export async function stageWorkbook(engine: Engine, bytes: Uint8Array): Promise<StagedSheet[]> {
   const staged: StagedSheet[] = [];
-  for (const sheet of await parseWorkbook(bytes)) staged.push(await stageGrid(engine, sheet.rows, sheet.name));
+  for (const sheet of await encodeInWorker(bytes)) staged.push(await stageChunks(engine, sheet.width, sheet.chunks, sheet.name));
   return staged;
 }

@@ -79,6 +79,15 @@ export function utf8Vector(values: (string | null)[]): Vector<Utf8> {
  * rows of a column and then refuse a later header or note cell.
  */
 export async function insertGrid(engine: Engine, table: string, width: number, rows: GridRow[]): Promise<void> {
+  for (const ipc of gridChunks(rows, width)) await engine.insertArrowIPC(table, ipc);
+}
+
+/**
+ * A grid as Arrow IPC streams of CHUNK rows (`src_row`, `c0…`): pure, so the XLSX worker can
+ * build them off the main thread and hand over the bytes.
+ */
+export function gridChunks(rows: GridRow[], width: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     const end = Math.min(rows.length, start + CHUNK);
     const srcRow = new Int32Array(end - start);
@@ -89,8 +98,9 @@ export async function insertGrid(engine: Engine, table: string, width: number, r
       for (let j = start; j < end; j++) values[j - start] = rows[j].cells[i] ?? null;
       columns[cell(i)] = utf8Vector(values);
     }
-    await engine.insertArrowIPC(table, tableToIPC(new Table(columns), 'stream'));
+    chunks.push(tableToIPC(new Table(columns), 'stream'));
   }
+  return chunks;
 }
 
 /** Number of cells of the widest row (at least 1); a loop, since spreading 300k rows overflows the stack. */
@@ -98,6 +108,14 @@ export function gridWidth(rows: GridRow[]): number {
   let width = 1;
   for (const r of rows) if (r.cells.length > width) width = r.cells.length;
   return width;
+}
+
+/** Stages a grid already encoded by `gridChunks` (e.g. in the XLSX worker). */
+export async function stageChunks(engine: Engine, width: number, chunks: Uint8Array[], sheet?: string): Promise<StagedSheet> {
+  const table = tempName('grid');
+  await createStaging(engine, table, width);
+  for (const ipc of chunks) await engine.insertArrowIPC(table, ipc);
+  return { sheet, table, width };
 }
 
 /** Stages a whole grid: creates the table, fills it, returns its description. */

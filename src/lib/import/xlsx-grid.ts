@@ -1,5 +1,5 @@
 import { ImportFailure, type ImportErrorCode } from './errors';
-import type { GridRow } from './staging';
+import { gridChunks, gridWidth, type GridRow } from './staging';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -85,7 +85,22 @@ export async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
   return sheets;
 }
 
-/** What the XLSX worker answers: the grids, or the failure's code and variables. */
+/** One sheet as the staging step takes it: its width and its rows as Arrow IPC chunks. */
+export interface EncodedSheet {
+  name: string;
+  width: number;
+  chunks: Uint8Array[];
+}
+
+/** Reads and encodes every non-empty sheet (the XLSX worker's whole job). */
+export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]> {
+  return (await workbookGrids(bytes)).map((g) => {
+    const width = gridWidth(g.rows);
+    return { name: g.name, width, chunks: gridChunks(g.rows, width) };
+  });
+}
+
+/** What the XLSX worker answers: the encoded sheets, or the failure's code and variables. */
 export type XlsxWorkerReply =
-  | { ok: true; sheets: SheetGrid[] }
+  | { ok: true; sheets: EncodedSheet[] }
   | { ok: false; code: ImportErrorCode; vars: Record<string, string | number> };

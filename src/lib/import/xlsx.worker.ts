@@ -1,15 +1,17 @@
-// Parses a workbook off the main thread: bytes in, text grids (or an ImportFailure's code) out.
+// Parses and encodes a workbook off the main thread: bytes in, Arrow IPC per sheet (or an ImportFailure's code) out.
 import { ImportFailure } from './errors';
-import { workbookGrids, type XlsxWorkerReply } from './xlsx-grid';
+import { encodeWorkbook, type XlsxWorkerReply } from './xlsx-grid';
 
 self.onmessage = async (e: MessageEvent<Uint8Array>) => {
   let reply: XlsxWorkerReply;
   try {
-    reply = { ok: true, sheets: await workbookGrids(e.data) };
+    reply = { ok: true, sheets: await encodeWorkbook(e.data) };
   } catch (err) {
     reply = err instanceof ImportFailure
       ? { ok: false, code: err.code, vars: err.vars }
       : { ok: false, code: 'corrupt_file', vars: { detail: String(err instanceof Error ? err.message : err).slice(0, 300) } };
   }
-  self.postMessage(reply);
+  // The IPC buffers move to the page without a copy.
+  const transfer = reply.ok ? [...new Set(reply.sheets.flatMap((s) => s.chunks.map((c) => c.buffer as ArrayBuffer)))] : [];
+  self.postMessage(reply, { transfer });
 };
