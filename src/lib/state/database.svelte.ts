@@ -95,11 +95,13 @@ class Database {
    * table: slower, same answers.
    */
   async #rebuildDerived(engine: Engine): Promise<void> {
-    this.cubeReady = false;
+    // cubeReady is not cleared meanwhile: that would re-run every view's queries on `findings`
+    // (seconds at 1M) while the cube is rebuilt; views re-query anyway when `version` moves on.
     try {
       for (const statement of derivedTableStatements()) await engine.exec(statement);
       this.cubeReady = true;
     } catch (e) {
+      this.cubeReady = false;
       console.warn('derived tables not built; charts read findings directly', e);
     }
   }
