@@ -1,6 +1,7 @@
 import { parseViewState, serialiseViewState, type View, type ViewState } from './urlState';
 import type { Dimension, Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
+import { setParam, type ParamField, type ParamUpdate } from '../domain/paramFields';
 import { locale } from './locale.svelte';
 
 /**
@@ -61,6 +62,16 @@ class ViewStore {
   setFilter(dimension: Dimension, values: string[]) {
     this.filters[dimension] = values;
     delete this.origins[dimension];
+  }
+
+  /**
+   * Sets one metric parameter through the range checks of paramFields.ts (panel, repeat screen);
+   * a refused value leaves the parameters as they were and says why.
+   */
+  updateParam(key: ParamField['key'], value: string | boolean): ParamUpdate {
+    const res = setParam(this.params, key, value);
+    if (res.ok) this.params = res.params;
+    return res;
   }
 
   /** Clears every filter (keeps as-of date and parameters). */
