@@ -1,6 +1,6 @@
 import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../../i18n/translate';
-import type { PersistenceParams, PersistenceRow } from '../../queries/repeats/persistence';
+import type { PersistenceRow } from '../../queries/repeats/persistence';
 import { countiesOf } from '../countyAxis';
 import { noDataOption } from '../empty';
 import { CELL_LABEL, NO_PATTERN, dimUnselected, withInk } from '../heatmapFrame';
@@ -35,7 +35,7 @@ export const DENSE_COLUMNS = 20;
 export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'repeats.chart.persistence.title');
   if (!rows.length) return noDataOption(ctx, title);
-  const params = ctx.params as PersistenceParams;
+  const params = ctx.params;
   const periodKey = params.persistenceBy === 'year' ? 'repeats.period.year' : 'repeats.period.round';
   const period = translate(ctx.lang, periodKey);
   const codes = l2CodesOf(rows);

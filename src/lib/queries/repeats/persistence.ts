@@ -2,12 +2,6 @@ import type { MetricParams } from '../../domain/params';
 import { scopedFindings, type Dimension, type Filters } from '../filters';
 import { num } from '../sql';
 
-/** `persistenceBy` (DOMAIN.md §7 parameters): count distinct rounds or distinct years. */
-export type PersistenceBy = 'round' | 'year';
-
-/** Metric parameters plus `persistenceBy`, which MetricParams does not (yet) carry; default 'round'. */
-export type PersistenceParams = MetricParams;
-
 /** 屡现指数 of one L2 code in one county (#26). */
 export interface PersistenceRow {
   county: string;
@@ -24,7 +18,7 @@ export interface PersistenceRow {
  * rounds (or years of stationing, else of feedback, with `persistenceBy = 'year'`) in which the
  * code appears; flagged when ≥ `persistenceThreshold`.
  */
-export function persistenceSql(filters: Filters, params: PersistenceParams, opts: { except?: Dimension } = {}): string {
+export function persistenceSql(filters: Filters, params: MetricParams, opts: { except?: Dimension } = {}): string {
   const period = params.persistenceBy === 'year' ? 'coalesce(year, CAST(year(feedback_date) AS INTEGER))' : 'round_key';
   const periods = `count(DISTINCT ${period})`;
   return `SELECT county, category_l2, CAST(${periods} AS INTEGER) AS periods, CAST(count(*) AS INTEGER) AS findings,
