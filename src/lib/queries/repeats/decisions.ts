@@ -59,18 +59,21 @@ export const DECISIONS_SQL = `SELECT earlier_dataset_id, earlier_finding_id, lat
 export function carryDecisionsSql(replacedIds: string[], newIds: string[]): string[] {
   if (!replacedIds.length || !newIds.length) return [];
   const old = replacedIds.map(str).join(', ');
-  const map = `(SELECT finding_id, min(dataset_id) AS new_id FROM findings WHERE dataset_id IN (${newIds.map(str).join(', ')}) AND finding_id IS NOT NULL GROUP BY finding_id)`;
-  const moved = (side: 'earlier' | 'later') => `(d.${side}_dataset_id IN (${old}) AND d.${side}_finding_id IN (SELECT finding_id FROM ${map}))`;
+  const moved = (side: 'earlier' | 'later') => `(d.${side}_dataset_id IN (${old}) AND d.${side}_finding_id IN (SELECT finding_id FROM carried_ids))`;
   return [
+    // finding id → its dataset in the new file, built once for the statements below.
+    `CREATE OR REPLACE TEMP TABLE carried_ids AS SELECT finding_id, min(dataset_id) AS new_id FROM findings
+WHERE dataset_id IN (${newIds.map(str).join(', ')}) AND finding_id IS NOT NULL GROUP BY finding_id`,
     `CREATE OR REPLACE TEMP TABLE carried_decisions AS
 SELECT coalesce(me.new_id, d.earlier_dataset_id) AS earlier_dataset_id, d.earlier_finding_id,
   coalesce(ml.new_id, d.later_dataset_id) AS later_dataset_id, d.later_finding_id, d.rule, d.score, d.decision, d.decided_at
 FROM repeat_decisions d
-LEFT JOIN ${map} me ON d.earlier_dataset_id IN (${old}) AND me.finding_id = d.earlier_finding_id
-LEFT JOIN ${map} ml ON d.later_dataset_id IN (${old}) AND ml.finding_id = d.later_finding_id
+LEFT JOIN carried_ids me ON d.earlier_dataset_id IN (${old}) AND me.finding_id = d.earlier_finding_id
+LEFT JOIN carried_ids ml ON d.later_dataset_id IN (${old}) AND ml.finding_id = d.later_finding_id
 WHERE me.new_id IS NOT NULL OR ml.new_id IS NOT NULL`,
     `DELETE FROM repeat_decisions d WHERE ${moved('earlier')} OR ${moved('later')}`,
     `INSERT OR REPLACE INTO repeat_decisions SELECT * FROM carried_decisions`,
-    `DROP TABLE carried_decisions`,
+    'DROP TABLE carried_decisions',
+    'DROP TABLE carried_ids',
   ];
 }
