@@ -3,9 +3,10 @@ import { gridChunks, gridWidth, type GridRow } from './staging';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
- * no engine, so it runs in the XLSX worker in the browser and inline in Node. Every cell becomes text: date cells and date-formatted serial numbers become
- * YYYY-MM-DD, so normalisation sees one date form; merged title cells keep their text in the
- * top-left cell. Row numbers are the sheet's own (1-based), blank rows included in the count.
+ * no engine, so it runs in the XLSX worker in the browser and inline in Node. Every cell becomes
+ * text: date cells and date-formatted serial numbers become YYYY-MM-DD, so normalisation sees one
+ * date form; merged title cells keep their text in the top-left cell. Row numbers are the sheet's
+ * own (1-based), blank rows included in the count.
  */
 type XlsxModule = typeof import('@e965/xlsx');
 type Cell = import('@e965/xlsx').CellObject;
@@ -51,13 +52,13 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
 }
 
 /** One sheet's non-blank rows as text cells, in workbook order. */
-export interface SheetGrid {
+interface SheetGrid {
   name: string;
   rows: GridRow[];
 }
 
-/** Reads every sheet that has any cell into text grids (pure: no engine, runs in a worker too). */
-export async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
+/** Reads every sheet that has any cell into text grids. */
+async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
   const X = await import('@e965/xlsx');
   const wb = readWorkbook(X, bytes);
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
