@@ -38,7 +38,6 @@ export async function startApp(withSample: boolean): Promise<void> {
     // The sample is never kept beside imported data or with sample=off; otherwise a fresh copy
     // replaces the stored one (carrying the analyst's repeat decisions on it).
     if (!sample && stored.sampleId) await removeSampleDatasets(engine);
-    await database.refresh();
     if (sample) {
       database.status = 'loading-sample';
       try {
@@ -46,8 +45,9 @@ export async function startApp(withSample: boolean): Promise<void> {
       } catch (e) {
         database.fail('error.sample', e instanceof Error ? e.message : String(e));
       }
-      await database.refresh();
     }
+    // One catalogue read and cube build, once the data of this start is in place.
+    await database.refresh();
     if (database.status !== 'error') database.status = 'ready';
   } catch {
     // database.start has recorded the error for the page.
