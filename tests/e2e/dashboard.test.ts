@@ -44,6 +44,14 @@ describe('dashboard on the embedded sample', () => {
     expect(await kpiValue(page, 'completion-basic-rate')).toBeCloseTo((expected.done + expected.basic) / expected.n, 10);
     expect(await kpiValue(page, 'overdue')).toBeGreaterThan(0);
     expect(await kpiValue(page, 'repeat')).toBeGreaterThan(0);
+    // The timeliness and progress strip (DOMAIN #9–#15): every card has a value, rates are fractions.
+    const detail = await page.$$eval('[data-testid="kpis-detail"] [data-testid^="kpi-"]', (els) => els.map((e) => [e.getAttribute('data-testid'), e.getAttribute('data-value')]));
+    expect(detail.map(([id]) => id)).toEqual(['kpi-on-time-rate', 'kpi-on-schedule', 'kpi-lagging', 'kpi-concentrated-rate', 'kpi-closure-rate', 'kpi-mean-days', 'kpi-evidence-rate']);
+    for (const [id, v] of detail) {
+      expect(v, id!).not.toBe('');
+      if (/rate$/.test(id!)) expect(Number(v)).toBeLessThanOrEqual(1);
+    }
+    expect(await kpiValue(page, 'on-schedule') + await kpiValue(page, 'lagging')).toBeLessThanOrEqual(expected.n - expected.done);
 
     const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
     expect(charts.length).toBeGreaterThanOrEqual(5);

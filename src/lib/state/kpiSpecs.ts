@@ -1,4 +1,6 @@
 import type { KpiRow } from '../queries/kpis';
+import type { TimelinessRow } from '../queries/timeliness';
+import type { CompletionDetailRow } from '../queries/completionDetail';
 
 /** How a KPI value prints: a count with its unit, or a rate (fraction 0..1 shown as %). */
 export type KpiFormat = 'count' | 'rate';
@@ -35,3 +37,40 @@ export const KPI_SPECS: KpiSpec[] = [
 export function definitionVars(codes: string[]): Record<string, string> {
   return { codes: codes.join('、') || '—' };
 }
+
+/** The rows the second KPI strip reads: timeliness (#13–#15) and completion details (#9–#12). */
+export interface DetailRows {
+  timeliness: TimelinessRow | null;
+  completion: CompletionDetailRow | null;
+}
+
+/** A card of the timeliness and progress strip: its value and the basis shown under it. */
+export interface DetailKpiSpec {
+  name: string;
+  labelKey: string;
+  definitionKey: string;
+  format: KpiFormat | 'days';
+  unitKey?: string;
+  value(rows: DetailRows): number | null;
+  /** Numerator / denominator (or sample) as [label key, a, b], shown as context. */
+  basis?(rows: DetailRows): [string, number, number] | null;
+}
+
+/** Timeliness, progress and completion-detail cards (DOMAIN §7.2 #9–#12, §7.3 #13–#15). */
+export const DETAIL_KPI_SPECS: DetailKpiSpec[] = [
+  { name: 'on-time-rate', labelKey: 'kpi.onTimeRate', definitionKey: 'def.onTimeRate', format: 'rate',
+    value: (r) => r.timeliness?.on_time_rate ?? null, basis: (r) => (r.timeliness ? ['kpi.basis', r.timeliness.on_time, r.timeliness.due] : null) },
+  { name: 'on-schedule', labelKey: 'kpi.onSchedule', definitionKey: 'def.progress', format: 'count', unitKey: 'unit.findings',
+    value: (r) => r.timeliness?.progress_on_schedule ?? null },
+  { name: 'lagging', labelKey: 'kpi.lagging', definitionKey: 'def.progress', format: 'count', unitKey: 'unit.findings',
+    value: (r) => r.timeliness?.progress_lagging ?? null },
+  { name: 'concentrated-rate', labelKey: 'kpi.concentratedRate', definitionKey: 'def.concentratedRate', format: 'rate',
+    value: (r) => r.completion?.concentrated_rate ?? null, basis: (r) => (r.completion ? ['kpi.basis', r.completion.concentrated_completed, r.completion.findings] : null) },
+  { name: 'closure-rate', labelKey: 'kpi.closureRate', definitionKey: 'def.closureRate', format: 'rate',
+    value: (r) => r.completion?.closure_rate ?? null, basis: (r) => (r.completion ? ['kpi.basis', r.completion.closed, r.completion.findings] : null) },
+  { name: 'mean-days', labelKey: 'kpi.meanDays', definitionKey: 'def.daysToClose', format: 'days', unitKey: 'unit.days',
+    value: (r) => (r.completion?.mean_days == null ? null : Math.round(r.completion.mean_days * 10) / 10),
+    basis: (r) => (r.completion?.median_days == null ? null : ['kpi.median', r.completion.median_days, r.completion.days_sample]) },
+  { name: 'evidence-rate', labelKey: 'kpi.evidenceRate', definitionKey: 'def.evidenceRate', format: 'rate',
+    value: (r) => r.completion?.evidence_rate ?? null, basis: (r) => (r.completion ? ['kpi.basis', r.completion.evidence_complete, r.completion.completed] : null) },
+];
