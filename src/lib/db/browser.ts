@@ -5,8 +5,9 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { QUERY_CONFIG, STARTUP_SQL } from './settings';
+import { IN_MEMORY_SQL, QUERY_CONFIG, STARTUP_SQL } from './settings';
 import { tableToRows } from './convert';
+import { copyInSlices } from './slices';
 import type { Engine, Row } from './types';
 
 // The multi-threaded `coi` bundle is left out on purpose: experimental, with open bugs.
@@ -33,6 +34,7 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
   }
   const conn = await db.connect();
   for (const s of STARTUP_SQL) await conn.query(s);
+  if (!options.path) for (const s of IN_MEMORY_SQL) await conn.query(s);
   let seq = 0;
   // Inserts go through a temp table and INSERT ... BY NAME, so a batch may carry any subset of
   // the target's columns (the rest get their defaults) and values are cast to the target types.
@@ -53,8 +55,9 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
       await conn.query(sql);
     },
     async registerFile(name, bytes) {
-      // registerFileBuffer transfers (empties) the buffer it is given: hand it a copy.
-      await db.registerFileBuffer(name, bytes.slice());
+      // registerFileBuffer transfers (empties) the buffer it is given: hand it a copy, made in
+      // slices (one slice() of a 265 MB ledger held the main thread for about a second).
+      await db.registerFileBuffer(name, await copyInSlices(bytes));
     },
     async dropFile(name) {
       await db.dropFile(name);

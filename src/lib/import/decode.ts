@@ -4,6 +4,8 @@
  * into UTF-8 bytes here, and a UTF-8 BOM is stripped. Nothing is ever decoded lossily: a file
  * that is neither valid UTF-8 nor UTF-16 is read as GB18030, which maps every byte sequence.
  */
+import { yieldToEventLoop } from '../db/slices';
+
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 // Checking the head keeps a 265 MB UTF-8 file off the JS heap; the CSV reader re-checks the
@@ -73,11 +75,16 @@ export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName
     const part = encoder.encode(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
     parts.push(part);
     total += part.length;
-    await new Promise((r) => setTimeout(r, 0));
+    await yieldToEventLoop();
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  let since = performance.now();
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+    if (performance.now() - since > 25) await yieldToEventLoop(), (since = performance.now());
+  }
   return out;
 }
 

@@ -8,6 +8,8 @@
  * the calling thread), and no main-thread task of an import may exceed 200 ms. The caller can
  * start the hash first and await it later, so it runs while the engine's worker parses the file.
  */
+import { yieldToEventLoop } from '../db/slices';
+
 const SUBTLE_MAX_BYTES = 8 << 20;
 // Work per main-thread task; the first slices run before V8 has optimised the block function (a
 // 2 MB first slice took 356 ms in Chromium), so slices are cut by time, in 64 KB steps.
@@ -15,19 +17,6 @@ const TASK_MS = 25;
 const STEP_BYTES = 64 << 10;
 
 const hex = (digest: Uint8Array) => Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-
-/** Lets the event loop run (input, rendering) between slices; MessageChannel is not throttled like setTimeout. */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
 
 /** SHA-256 hex of the bytes; never blocks the calling thread for long, however big the input. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
