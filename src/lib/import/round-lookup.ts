@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { parseChineseNumber } from '../domain/vocabulary/numerals';
 import { ident } from '../queries/sql';
-import { cellCol as u, rawCol as r, trimCellSql } from './normalise/raw';
+import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import {
   committeeOf, inspectionKind, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey, roundLabel,
@@ -77,7 +77,7 @@ export async function buildRoundLookup(
   // look at every cell of every row); they can only add the all-NULL combination, which is kept
   // below only if a non-blank row has it too.
   const allNull = KEY_FIELDS.map((k) => `t.${r(k)} IS NULL`).join(' AND ');
-  const cells = `(SELECT DISTINCT ${KEY_FIELDS.map((k) => `${trimCellSql(u(k))} AS ${r(k)}`).join(', ')}
+  const cells = `(SELECT DISTINCT ${KEY_FIELDS.map((k) => `${u(k)} AS ${r(k)}`).join(', ')}
     FROM (SELECT DISTINCT ${KEY_FIELDS.map((k) => u(k)).join(', ')} FROM ${ident(values)}))`;
   let keys = await engine.query<RoundRow & { all_null: boolean }>(`SELECT DISTINCT ${r('round_label')} AS k_label,
     ${r('inspector_level')} AS k_level, ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty)} AS k_county,

@@ -1,10 +1,12 @@
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
+import { stagedCell } from './cells';
 
 /**
  * The staging table every format lands in before mapping: `src_row` (1-based row of the sheet or
  * file) and cells `c0 … c{n-1}`, all VARCHAR, so nothing is lost or coerced before normalisation.
+ * Cells are staged trimmed, '' as NULL (cells.ts).
  */
 export interface StagedSheet {
   /** Sheet name (XLSX) or undefined for single-table files. */
@@ -95,7 +97,7 @@ export function gridChunks(rows: GridRow[], width: number): Uint8Array[] {
     const columns: Record<string, Vector> = { src_row: makeVector(srcRow) };
     for (let i = 0; i < width; i++) {
       const values = new Array<string | null>(end - start);
-      for (let j = start; j < end; j++) values[j - start] = rows[j].cells[i] ?? null;
+      for (let j = start; j < end; j++) values[j - start] = stagedCell(rows[j].cells[i]);
       columns[cell(i)] = utf8Vector(values);
     }
     chunks.push(tableToIPC(new Table(columns), 'stream'));

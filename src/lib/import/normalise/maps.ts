@@ -1,6 +1,6 @@
 import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { ident, str } from '../../queries/sql';
-import { cellCol as u, rawCol as r, trimCellSql } from './raw';
+import { cellCol as u, rawCol as r } from './raw';
 import { compactSql } from './text';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
@@ -30,14 +30,12 @@ export function mapNames(prefix: (p: string) => string): ValueMaps {
   return { date: prefix('mdate'), status: prefix('mstatus'), county: prefix('mcounty'), unit: prefix('munit'), category: prefix('mcat') };
 }
 
-// Distinct trimmed values with their compact form `c`, which the normalisers read. One DISTINCT
-// per mapped column over its untrimmed cells, unioned, then trimmed (few values) and made distinct
-// again: unnest([...]) would build a list for every row, and trimming every row costs more than
-// the DISTINCT.
+// Distinct values with their compact form `c`, which the normalisers read. One DISTINCT per mapped
+// column, unioned and made distinct again: unnest([...]) would build a list for every row.
 const distinct = (values: string, keys: string[]) => {
   const per = keys.map((k) => `SELECT DISTINCT ${u(k)} AS w FROM ${ident(values)}`);
   const cells = per.length ? per.join(' UNION ALL ') : 'SELECT CAST(NULL AS VARCHAR) AS w WHERE false';
-  return `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT ${trimCellSql('w')} AS v FROM (${cells})) WHERE v IS NOT NULL`;
+  return `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT w AS v FROM (${cells})) WHERE v IS NOT NULL`;
 };
 
 /**
@@ -59,8 +57,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
     `CREATE TEMP TABLE ${ident(m.category)} AS SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
       FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka
-        FROM (SELECT DISTINCT ${trimCellSql('w1')} AS c1, ${trimCellSql('w2')} AS c2, ${trimCellSql('wa')} AS asp
-          FROM (SELECT DISTINCT ${u('category_l1')} AS w1, ${u('category_l2')} AS w2, ${u('aspect_raw')} AS wa FROM ${ident(raw)})))`,
+        FROM (SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp FROM ${ident(raw)}))`,
   ];
 }
 

@@ -8,25 +8,15 @@ import { compactSql } from './text';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
- * (`r_<key>`, trimmed, '' → NULL; unmapped fields are NULL), plus what the validator needs about
- * the row as a whole: its first non-empty cell, ragged cells, an over-long cell, and whether it
- * is a 合计 / 注 / repeated-header row to skip.
+ * (`r_<key>`; unmapped fields are NULL; cells arrive trimmed, '' as NULL, see cells.ts), plus
+ * what the validator needs about the row as a whole: its first non-empty cell, ragged cells, an
+ * over-long cell, and whether it is a 合计 / 注 / repeated-header row to skip.
  */
-const TRIM_CHARS = ' \t\r\n\u3000\u00a0\ufeff';
-
-/**
- * A cell trimmed of TRIM_CHARS, '' → NULL. Kept a plain function call: DuckDB extracts repeated
- * calls as common subexpressions, which a cheaper-looking CASE guard defeats (measured: the raw
- * view got 2-3× slower with an ascii()/right() guard, as the CASE was inlined into every reader).
- */
-export function trimCellSql(c: string): string {
-  return `NULLIF(trim(${c}, ${str(TRIM_CHARS)}), '')`;
-}
 
 /** `r_<key>`: the raw column of a field in the raw table. */
 export const rawCol = (key: string) => ident(`r_${key}`);
 
-/** `u_<key>`: the untrimmed cell of a field in the values view (rawValuesSql). */
+/** `u_<key>`: the cell of a field in the values view (rawValuesSql). */
 export const cellCol = (key: string) => ident(`u_${key}`);
 
 /** `x_<key>`: its compact form (compactSql), computed once so normalisers stay small SQL. */
@@ -41,10 +31,9 @@ const COMPACT_KEYS = new Set(['year', 'problem_title']);
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
 /**
- * CREATE TEMP VIEW of the field cells of every row under the header, UNTRIMMED (`u_<key>`), blank
- * rows included and nothing computed: what the value maps read. A map takes DISTINCT cells first
- * and trims those (trimCellSql), since trim() with a character set costs ~1 µs per value: per row
- * that was most of a map's time at 1M rows. A blank row only adds NULLs, which maps skip.
+ * CREATE TEMP VIEW of the field cells of every row under the header (`u_<key>`), blank rows
+ * included and nothing computed: what the value maps read (DISTINCT cells first, then the
+ * normalisers on those). A blank row only adds NULLs, which maps skip.
  */
 export function rawValuesSql(p: PreparedSheet, table: string): string {
   const fields = LEDGER_FIELDS.map((f) => {
@@ -61,23 +50,21 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
  */
 export function rawTableSql(p: PreparedSheet, table: string): string {
   const cells = Array.from({ length: p.width }, (_, i) => cell(i));
-  const trimmed = (i: number) => trimCellSql(cell(i));
   const fields = LEDGER_FIELDS.map((f) => {
     const col = p.columns.get(f.key);
-    return `${col === undefined ? 'CAST(NULL AS VARCHAR)' : trimmed(col)} AS ${rawCol(f.key)}`;
+    return `${col === undefined ? 'CAST(NULL AS VARCHAR)' : cell(col)} AS ${rawCol(f.key)}`;
   });
   for (const key of COMPACT_FIELDS) {
     const col = p.columns.get(key);
-    fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(trimmed(col))} AS ${compactCol(key)}`);
+    fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(cell(col))} AS ${compactCol(key)}`);
   }
-  // trim, not cleanSql: this runs over every cell of every row, so it must stay cheap.
-  const first = `coalesce(${cells.map((_, i) => trimmed(i)).join(', ')})`;
-  const extra = cells.slice(p.headerWidth).map((_, j) => `${trimmed(p.headerWidth + j)} IS NOT NULL`);
+  const first = `coalesce(${cells.join(', ')})`;
+  const extra = cells.slice(p.headerWidth).map((_, j) => `${cell(p.headerWidth + j)} IS NOT NULL`);
   // strlen (bytes) is free and bounds length (characters) from above, so it guards the count.
   const longCol = cells.map((c, i) => `WHEN strlen(${c}) > ${num(MAX_CELL_CHARS)} AND length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
   const repeated = ['unit_name', 'problem_title', 'county']
     .filter((k) => p.columns.has(k))
-    .map((k) => `${trimmed(p.columns.get(k)!)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`);
+    .map((k) => `${cell(p.columns.get(k)!)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`);
   const skip = `CASE WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       ${repeated.length ? `WHEN ${repeated.join(' AND ')} THEN 'header'` : ''} ELSE NULL END`;

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { openNodeEngine } from '../../../src/lib/db/node';
+import { stagedCell, stagedCellSql } from '../../../src/lib/import/cells';
+import { str } from '../../../src/lib/queries/sql';
+
+// Every format stages its cells the same way: CSV in SQL, XLSX/JSON/Parquet in JS.
+const CASES: [string | null, string | null][] = [
+  ['永康市', '永康市'],
+  ['  永康 ', '永康'],
+  ['\u3000永康\u3000', '永康'],
+  ['\ufeff序号', '序号'],
+  ['\u00a0已完成\t', '已完成'],
+  ['\r\n第一行\n第二行\n', '第一行\n第二行'],
+  ['a  b', 'a  b'],
+  ['', null],
+  ['   ', null],
+  ['\u3000\u00a0\t', null],
+  [null, null],
+  // Only the listed characters: an em space is content, not padding.
+  ['x\u2003', 'x\u2003'],
+];
+
+describe('staged cells', () => {
+  test.each(CASES)('JS: %j → %j', (input, expected) => {
+    expect(stagedCell(input)).toBe(expected);
+  });
+
+  test('SQL gives the same cells as JS', async () => {
+    const db = await openNodeEngine();
+    const values = CASES.map(([v], i) => `(${i}, ${v === null ? 'NULL' : str(v)})`).join(', ');
+    const rows = await db.query<{ i: number; s: string | null }>(
+      `SELECT i, ${stagedCellSql('v')} AS s FROM (VALUES ${values}) t(i, v) ORDER BY i`);
+    expect(rows.map((r) => r.s)).toEqual(CASES.map(([, want]) => want));
+    db.close();
+  });
+});
