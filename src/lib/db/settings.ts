@@ -19,3 +19,22 @@ export const STARTUP_SQL = [
  * heap can have. A database file in OPFS is compressed by its checkpoints anyway.
  */
 export const IN_MEMORY_SQL = [`ATTACH ':memory:' AS store (COMPRESS)`, 'USE store'];
+
+/** The database an import's working tables live in (see scratchSql). */
+export const SCRATCH_DB = 'import_scratch';
+
+/**
+ * Run last at open, with the name of the database the app's tables live in. An import stages,
+ * normalises and validates in tables of a compressed in-memory database of their own: as TEMP
+ * tables (never compressed) a 1M-row CSV import peaked at 2.2 GB of process memory in Node, in
+ * the scratch database at 1.6 GB, in the same time. The search path finds both databases'
+ * tables by their plain names; TEMP tables are always searched first.
+ */
+export function scratchSql(mainDb: string): string[] {
+  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const dq = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return [
+    `ATTACH ':memory:' AS ${SCRATCH_DB} (COMPRESS)`,
+    `SET search_path = ${quote(`${dq(mainDb)}.main,${SCRATCH_DB}.main`)}`,
+  ];
+}

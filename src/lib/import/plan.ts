@@ -9,7 +9,7 @@ import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
-import { dropTables, tempName } from './staging';
+import { dropTables, scratchTable, tempName } from './staging';
 import { rejectedRows } from './report';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
@@ -90,7 +90,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   plan.asOf = o.asOf ?? (await defaultAsOf(engine, norm, absent));
 
   const live = 'skip_kind IS NULL';
-  await engine.exec(`CREATE TEMP TABLE ${ident(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
+  await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
   plan.rejected = await rejectedRows(engine, p, issues);
   await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : [])]);
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;
@@ -112,7 +112,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   } else {
     // Ids made of round, unit and the file's id (or row); a collision gets the row number appended.
     const fid0 = `round_key || '|' || unit_name || '|' || coalesce(${id}, 'r' || src_row)`;
-    await engine.exec(`CREATE TEMP TABLE ${ident(dupIds)} AS SELECT fid0 FROM (SELECT ${fid0} AS fid0 FROM ${ident(norm)}
+    await engine.exec(`CREATE TABLE ${scratchTable(dupIds)} AS SELECT fid0 FROM (SELECT ${fid0} AS fid0 FROM ${ident(norm)}
       WHERE ${notRejected}) GROUP BY fid0 HAVING count(*) > 1`);
     await engine.exec(`CREATE TEMP VIEW ${ident(final)} AS SELECT ${names.map((c) => 'f.' + c).join(', ')}, f.src_row,
         CASE WHEN d.fid0 IS NULL THEN f.fid0 ELSE f.fid0 || '#' || f.src_row END AS finding_id

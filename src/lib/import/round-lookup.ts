@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { parseChineseNumber } from '../domain/vocabulary/numerals';
 import { ident } from '../queries/sql';
+import { scratchTable } from './staging';
 import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import {
@@ -93,7 +94,7 @@ export async function buildRoundLookup(
   });
   for (const k of keys) delete (k as Partial<typeof k>).all_null;
   const rows = keys.map((k) => resolveRound(k, names, hint));
-  await engine.exec(`CREATE TEMP TABLE ${ident(table)} (k_label VARCHAR, k_level VARCHAR, k_term VARCHAR, k_no VARCHAR,
+  await engine.exec(`CREATE TABLE ${scratchTable(table)} (k_label VARCHAR, k_level VARCHAR, k_term VARCHAR, k_no VARCHAR,
     k_county VARCHAR, round_key VARCHAR, committee VARCHAR, inspector_level VARCHAR, inspection_kind VARCHAR, term VARCHAR,
     round_no INTEGER, round_label VARCHAR, round_year INTEGER)`);
   if (rows.length) await engine.insertJSONRows(table, rows as unknown as Record<string, unknown>[]);

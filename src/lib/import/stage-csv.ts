@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, toUtf8Sliced, type TextEncodingName } from './decode';
-import { cell, tempName, type StagedSheet } from './staging';
+import { cell, scratchTable, tempName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
 
 /**
@@ -47,7 +47,7 @@ async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodin
     // rowid is the record's position (insertion order is preserved), so no window is needed.
     // Cells are trimmed here, once (cells.ts), while the reader's vectors are at hand.
     const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(cell(i))} AS ${cell(i)}`);
-    await engine.exec(`CREATE TEMP TABLE ${ident(backing)} AS SELECT ${cells.join(', ')}
+    await engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}
       FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
         columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"',
         null_padding = true, strict_mode = false, parallel = false)`);

@@ -1,6 +1,7 @@
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
+import { SCRATCH_DB } from '../db/settings';
 import { stagedCell } from './cells';
 
 /**
@@ -30,13 +31,19 @@ export function tempName(prefix: string): string {
   return `__import_${prefix}_${Date.now().toString(36)}_${++seq}`;
 }
 
+/**
+ * CREATE TABLE target of an import's working table: the compressed scratch database
+ * (db/settings.ts scratchSql). Plain names find it afterwards through the search path.
+ */
+export const scratchTable = (name: string) => `${SCRATCH_DB}.main.${ident(name)}`;
+
 /** Column name of cell i. */
 export const cell = (i: number) => `c${i}`;
 
 /** Creates an empty staging table of the given width. */
 export async function createStaging(engine: Engine, table: string, width: number): Promise<void> {
   const cols = Array.from({ length: width }, (_, i) => `${cell(i)} VARCHAR`);
-  await engine.exec(`CREATE TEMP TABLE ${ident(table)} (src_row INTEGER, ${cols.join(', ')})`);
+  await engine.exec(`CREATE TABLE ${scratchTable(table)} (src_row INTEGER, ${cols.join(', ')})`);
 }
 
 const CHUNK = 20_000;

@@ -6,6 +6,7 @@ import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
 import { cleanSql } from './text';
+import { scratchTable } from '../staging';
 import { boolSql, fundsWanSql, intSql } from './values';
 
 /**
@@ -85,7 +86,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
 
 const ROW_HELPERS = ['src_row', 'skip_kind', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
 
-/** CREATE TEMP TABLE for the normalised rows (all findings columns but finding_id, plus helpers). */
+/** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
   const outputs = [
     ...FINDINGS_COLUMNS.map(([n]) => n).filter((n) => n !== 'finding_id' && n !== 'category_l1' && n !== 'category_l2' && !keep.absent.has(n)),
@@ -105,7 +106,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
   const days = num(c.immediateFixDays);
   const months = num(c.concentratedPeriodMonths);
   const immediate = (d: string, imm: string) => `coalesce(${d}, CASE WHEN ${imm} THEN CAST(feedback_date + ${days} AS DATE) END)`;
-  return `CREATE TEMP TABLE ${ident(table)} AS
+  return `CREATE TABLE ${scratchTable(table)} AS
     SELECT ${outputs.join(', ')},
       ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2
     FROM (SELECT *, CASE WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,

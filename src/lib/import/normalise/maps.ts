@@ -2,6 +2,7 @@ import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { ident, str } from '../../queries/sql';
 import { cellCol as u, rawCol as r } from './raw';
 import { compactSql } from './text';
+import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countySql } from './county';
@@ -44,17 +45,17 @@ const distinct = (values: string, keys: string[]) => {
  */
 export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean): string[] {
   return [
-    `CREATE TEMP TABLE ${ident(m.date)} AS SELECT v, ${dateSql('c')} AS d,
+    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, ${dateSql('c')} AS d,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${distinct(raw, DATE_KEYS.filter(has))})`,
-    `CREATE TEMP TABLE ${ident(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
+    `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '^已?销号'), false) AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
-    `CREATE TEMP TABLE ${ident(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
-    `CREATE TEMP TABLE ${ident(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
+    `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
+    `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
       CASE WHEN regexp_matches(c, '^(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
       FROM (${distinct(raw, ['unit_name'].filter(has))})`,
-    `CREATE TEMP TABLE ${ident(m.category)} AS SELECT c1, c2, asp,
+    `CREATE TABLE ${scratchTable(m.category)} AS SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
       FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka
         FROM (SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp FROM ${ident(raw)}))`,
