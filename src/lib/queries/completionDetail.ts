@@ -1,7 +1,8 @@
 import type { MetricParams } from '../domain/params';
 import { date, num } from './sql';
 import { scopedFindings, type Filters } from './filters';
-import { COUNT_ALL, IS_COMPLETED, countWhere, rateOf } from './measures';
+import { IS_COMPLETED, rateOf } from './measures';
+import { scopeRows, type SourceOptions } from './source';
 
 /** Completion details at T (DOMAIN §7.2 #9–#12). Rates are fractions 0..1 or NULL. */
 export interface CompletionDetailRow {
@@ -30,27 +31,33 @@ export interface CompletionDetailRow {
  * Completion details for the current filters at T. The concentrated period is measured from the
  * completion date; the ledger's own 是否集中整改期完成 flag is used only where that date is missing
  * (a flag derived at import would not follow a changed P). A 销号 dated after T was not yet closed at T.
+ * Mean and median are weighted by the findings a row stands for, so the cube (one row per cell)
+ * gives what `findings` gives; the median is quantile_cont(0.5): the mean of the two middle values.
  */
-export function completionDetailQuery(filters: Filters, params: MetricParams): string {
+export function completionDetailQuery(filters: Filters, params: MetricParams, opts: SourceOptions = {}): string {
   const t = date(filters.asOf);
   const months = num(Math.trunc(params.concentratedPeriodMonths));
+  const { from, count, countWhere, weight, hasEvidence } = scopeRows(filters, opts);
   const inPeriod = `(CASE WHEN completion_date IS NOT NULL AND feedback_date IS NOT NULL
       THEN completion_date <= feedback_date + INTERVAL ${months} MONTH
       ELSE coalesce(in_concentrated_period, false) END)`;
   const dated = `${IS_COMPLETED} AND completion_date IS NOT NULL AND feedback_date IS NOT NULL`;
   const days = 'CAST(completion_date - feedback_date AS DOUBLE)';
-  return `WITH s AS (${scopedFindings(filters)}),
-k AS (SELECT ${COUNT_ALL} AS findings,
+  return `WITH s AS (${scopedFindings(filters, { from })}),
+k AS (SELECT ${count} AS findings,
   ${countWhere(IS_COMPLETED)} AS completed,
   ${countWhere(`${IS_COMPLETED} AND ${inPeriod}`)} AS concentrated_completed,
   ${countWhere(`coalesce(closed, false) AND (closure_date IS NULL OR closure_date <= ${t})`)} AS closed,
   ${countWhere(dated)} AS days_sample,
-  avg(${days}) FILTER (WHERE ${dated}) AS mean_days,
-  CAST(median(${days}) FILTER (WHERE ${dated}) AS DOUBLE) AS median_days,
-  ${countWhere(`${IS_COMPLETED} AND coalesce(evidence_count, 0) >= 1`)} AS evidence_complete
-FROM s)
+  sum(${weight} * ${days}) FILTER (WHERE ${dated}) / NULLIF(sum(${weight}) FILTER (WHERE ${dated}), 0) AS mean_days,
+  ${countWhere(`${IS_COMPLETED} AND ${hasEvidence}`)} AS evidence_complete
+FROM s),
+d AS (SELECT ${days} AS days, sum(${weight}) AS w FROM s WHERE ${dated} GROUP BY ALL),
+c AS (SELECT days, sum(w) OVER (ORDER BY days) AS upto, sum(w) OVER () AS total FROM d),
+m AS (SELECT CAST((min(days) FILTER (WHERE upto > floor((total - 1) / 2)) + min(days) FILTER (WHERE upto > ceil((total - 1) / 2))) / 2
+  AS DOUBLE) AS median_days FROM c)
 SELECT findings, completed, concentrated_completed, ${rateOf('concentrated_completed', 'findings')} AS concentrated_rate,
   closed, ${rateOf('closed', 'findings')} AS closure_rate, days_sample, mean_days, median_days,
   evidence_complete, ${rateOf('evidence_complete', 'completed')} AS evidence_rate
-FROM k`;
+FROM k, m`;
 }

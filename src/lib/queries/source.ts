@@ -29,6 +29,10 @@ export interface ScopeRows {
   countWhere(cond: string): string;
   /** Window over the groups' counts, e.g. `sum(<count>) OVER (...)`. */
   countAgg: string;
+  /** Findings a row of S stands for (1 per finding, `n` per cell), for weighted sums. */
+  weight: string;
+  /** 佐证完备 (#12): at least one piece of evidence. */
+  hasEvidence: string;
   /** 立行立改 (#4) for a row of S. */
   immediate: string;
   /** Explicit repeat (#21) for a row of S. */
@@ -46,7 +50,8 @@ export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows
   const cube = opts.source === 'cube' && filters.units.length === 0;
   if (!cube) {
     return {
-      source: 'findings', from: 'findings', roundMeta: ROUND_META, count: COUNT_ALL, countWhere, countAgg: 'count(*)',
+      source: 'findings', from: 'findings', roundMeta: ROUND_META, count: COUNT_ALL, countWhere, countAgg: 'count(*)', weight: '1',
+      hasEvidence: 'coalesce(evidence_count, 0) >= 1',
       immediate: IS_IMMEDIATE, explicitRepeat: isExplicitRepeat, unitFrom: 'findings', unitKey: UNIT_KEY,
     };
   }
@@ -57,6 +62,8 @@ export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows
     count: 'CAST(coalesce(sum(n), 0) AS INTEGER)',
     countWhere: (cond) => `CAST(coalesce(sum(n) FILTER (WHERE ${cond}), 0) AS INTEGER)`,
     countAgg: 'sum(n)',
+    weight: 'n',
+    hasEvidence: 'has_evidence',
     immediate: 'immediate',
     explicitRepeat: (params) => `(flagged_repeat OR ${repeatCodeMatch(params)})`,
     unitFrom: UNIT_CUBE,

@@ -20,6 +20,7 @@ import { outcomesQuery } from '../../../src/lib/queries/outcomes';
 import { rectificationCurveQuery } from '../../../src/lib/queries/rectificationCurve';
 import { roundTrendQuery } from '../../../src/lib/queries/roundTrend';
 import { countyRankingQuery } from '../../../src/lib/queries/countyRanking';
+import { completionDetailQuery } from '../../../src/lib/queries/completionDetail';
 
 /**
  * The cube is an optimisation, never a second definition: every cube-capable builder must give
@@ -32,6 +33,7 @@ const BUILDERS: Record<string, Builder> = {
   statusByCounty: statusByCountyQuery, statusByRound: statusByRoundQuery, warningsByCounty: warningsByCountyQuery,
   repeatsByRound: repeatsByRoundQuery, timeliness: timelinessQuery, outcomes: outcomesQuery,
   rectificationCurve: rectificationCurveQuery, roundTrend: roundTrendQuery, countyRanking: countyRankingQuery,
+  completionDetail: completionDetailQuery,
 };
 
 let engine: Engine & { close(): void };
@@ -70,7 +72,7 @@ describe('cube answers equal base-table answers', () => {
         const rounds = await firstValues('SELECT DISTINCT round_key FROM findings ORDER BY 1');
         const counties = await firstValues('SELECT DISTINCT county FROM findings ORDER BY 1');
         const filters = make(emptyFilters(asOf), rounds, counties);
-        for (const params of [DEFAULT_PARAMS, { ...DEFAULT_PARAMS, longTermWithDeadline: 'include', lightMeasuresInAccountability: true, warnYellowDays: 60 } as MetricParams]) {
+        for (const params of [DEFAULT_PARAMS, { ...DEFAULT_PARAMS, longTermWithDeadline: 'include', lightMeasuresInAccountability: true, warnYellowDays: 60, concentratedPeriodMonths: 6 } as MetricParams]) {
           for (const [id, build] of Object.entries(BUILDERS)) {
             const base = await engine.query(build(filters, params, {}));
             const cube = await engine.query(build(filters, params, { source: 'cube' }));
