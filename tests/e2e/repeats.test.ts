@@ -33,6 +33,10 @@ describe('the repeat-issue screen on the sample', () => {
     expect(drawn.length).toBeGreaterThanOrEqual(4);
     expect(drawn.every(Boolean)).toBe(true);
     for (const k of ['repeat', 'unit-repeat-rate', 'rebound']) expect(Number.isFinite(await kpiValue(page, k))).toBe(true);
+    // The matching rules are the settings panel's repeat group, open here and listed first; one control per rule.
+    expect(await page.$eval('[data-testid="params-panel"]', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.$eval('[data-testid="params-panel"] fieldset [data-param]', (l) => l.getAttribute('data-param'))).toBe('useTextSimilarity');
+    expect(await page.locator('[data-testid="param-similarityThreshold"]').count()).toBe(1);
 
     const before = await listed(page);
     expect(before.length).toBeGreaterThan(0);
