@@ -61,8 +61,8 @@ describe('importing real-shaped ledgers in the browser', () => {
     expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(GBK_EXPECTED.completionRate, 10);
     expect(await kpiValue(page, 'completion-basic-rate')).toBeCloseTo(GBK_EXPECTED.completionBasicRate, 10);
     expect(await kpiValue(page, 'overdue')).toBe(GBK_EXPECTED.overdue);
-    // The workbook was read by the XLSX worker, not on the page's thread.
-    expect(h.requests.some((u) => /xlsx\.worker[^/]*\.js/.test(u))).toBe(true);
+    // The workbook was read by the grid worker, not on the page's thread.
+    expect(h.requests.some((u) => /grid\.worker[^/]*\.js/.test(u))).toBe(true);
     await page.context().close();
   });
 

@@ -6,8 +6,8 @@ import type { StagedSheet } from './staging';
 import type { SourceFile } from './types';
 
 /**
- * File bytes → staged sheets, by format. Readers for XLSX, Parquet and JSON are loaded lazily,
- * only when such a file arrives.
+ * File bytes → staged sheets, by format: CSV through the engine's read_csv, XLSX, Parquet and
+ * JSON read in JS (stage-encoded.ts), their readers loaded only when such a file arrives.
  */
 export interface ReadResult {
   format: FileFormat;
@@ -45,19 +45,13 @@ async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat)
       return { format, encoding: staged.encoding, sheets: [staged] };
     }
     case 'xlsx':
-    case 'xls': {
-      const { stageWorkbook } = await import('./stage-xlsx');
-      return { format, sheets: await stageWorkbook(engine, file.bytes) };
-    }
-    case 'parquet': {
-      const { stageParquet } = await import('./stage-records');
-      return { format, sheets: [await stageParquet(engine, file.bytes)] };
-    }
+    case 'xls':
+    case 'parquet':
     case 'json':
     case 'ndjson': {
-      const { stageJson } = await import('./stage-records');
-      const staged = await stageJson(engine, file.bytes, format);
-      return { format, encoding: staged.encoding, sheets: [staged] };
+      const { stageEncodedFile } = await import('./stage-encoded');
+      const staged = await stageEncodedFile(engine, format, file.bytes);
+      return { format, encoding: staged.encoding, sheets: staged.sheets };
     }
   }
 }

@@ -92,7 +92,7 @@ export async function insertGrid(engine: Engine, table: string, width: number, r
 }
 
 /**
- * A grid as Arrow IPC streams of CHUNK rows (`src_row`, `c0…`): pure, so the XLSX worker can
+ * A grid as Arrow IPC streams of CHUNK rows (`src_row`, `c0…`): pure, so the grid worker can
  * build them off the main thread and hand over the bytes.
  */
 export function gridChunks(rows: GridRow[], width: number): Uint8Array[] {
@@ -119,7 +119,15 @@ export function gridWidth(rows: GridRow[]): number {
   return width;
 }
 
-/** Stages a grid already encoded by `gridChunks` (e.g. in the XLSX worker). */
+/** One sheet encoded by `gridChunks` off the main thread: its width and its rows as Arrow IPC chunks. */
+export interface EncodedSheet {
+  /** Sheet name (XLSX); undefined for single-table files. */
+  name?: string;
+  width: number;
+  chunks: Uint8Array[];
+}
+
+/** Stages a grid already encoded by `gridChunks` (e.g. in the grid worker). */
 export async function stageChunks(engine: Engine, width: number, chunks: Uint8Array[], sheet?: string): Promise<StagedSheet> {
   const table = tempName('grid');
   await createStaging(engine, table, width);

@@ -1,9 +1,9 @@
-import { ImportFailure, type ImportErrorCode } from './errors';
-import { gridChunks, gridWidth, type GridRow } from './staging';
+import { ImportFailure } from './errors';
+import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
- * no engine, so it runs in the XLSX worker in the browser and inline in Node. Every cell becomes
+ * no engine, so it runs in the grid worker in the browser and inline in Node. Every cell becomes
  * text: date cells and date-formatted serial numbers become YYYY-MM-DD, so normalisation sees one
  * date form; merged title cells keep their text in the top-left cell. Row numbers are the sheet's
  * own (1-based), blank rows included in the count.
@@ -86,22 +86,10 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
   return sheets;
 }
 
-/** One sheet as the staging step takes it: its width and its rows as Arrow IPC chunks. */
-export interface EncodedSheet {
-  name: string;
-  width: number;
-  chunks: Uint8Array[];
-}
-
-/** Reads and encodes every non-empty sheet (the XLSX worker's whole job). */
+/** Reads and encodes every non-empty sheet. */
 export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]> {
   return (await workbookGrids(bytes)).map((g) => {
     const width = gridWidth(g.rows);
     return { name: g.name, width, chunks: gridChunks(g.rows, width) };
   });
 }
-
-/** What the XLSX worker answers: the encoded sheets, or the failure's code and variables. */
-export type XlsxWorkerReply =
-  | { ok: true; sheets: EncodedSheet[] }
-  | { ok: false; code: ImportErrorCode; vars: Record<string, string | number> };

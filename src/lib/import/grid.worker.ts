@@ -1,11 +1,12 @@
-// Parses and encodes a workbook off the main thread: bytes in, Arrow IPC per sheet (or an ImportFailure's code) out.
+// Reads and encodes an XLSX, Parquet or JSON file off the main thread: bytes in, Arrow IPC per
+// sheet (or an ImportFailure's code) out.
 import { ImportFailure } from './errors';
-import { encodeWorkbook, type XlsxWorkerReply } from './xlsx-grid';
+import { encodeFile, type GridFormat, type GridWorkerReply } from './encode-file';
 
-self.onmessage = async (e: MessageEvent<Uint8Array>) => {
-  let reply: XlsxWorkerReply;
+self.onmessage = async (e: MessageEvent<{ format: GridFormat; bytes: Uint8Array }>) => {
+  let reply: GridWorkerReply;
   try {
-    reply = { ok: true, sheets: await encodeWorkbook(e.data) };
+    reply = { ok: true, ...(await encodeFile(e.data.format, e.data.bytes)) };
   } catch (err) {
     reply = err instanceof ImportFailure
       ? { ok: false, code: err.code, vars: err.vars }

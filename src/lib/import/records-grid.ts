@@ -1,0 +1,92 @@
+import { decodeText, detectEncoding, type TextEncodingName } from './decode';
+import { ImportFailure } from './errors';
+import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
+
+/**
+ * Record formats → encoded grids: Parquet (hyparquet, loaded lazily), a JSON array of objects
+ * (or of arrays, first one the header) and NDJSON. Keys become the header row (src_row 0), record
+ * i becomes src_row i (1-based), so issues name the record number. Pure: runs in the grid worker
+ * in the browser and inline in Node.
+ */
+type Value = unknown;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A record value as cell text: dates as YYYY-MM-DD, big integers exact, objects as JSON. */
+export function valueText(v: Value): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? String(x) : x));
+}
+
+/** Records → grid rows under a given header, numbered from `first`. */
+function recordRows(records: Record<string, Value>[], keys: string[], first: number): GridRow[] {
+  return records.map((r, i) => ({ row: first + i, cells: keys.map((k) => valueText(r[k])) }));
+}
+
+/** Objects → grid: the union of keys in first-seen order is the header. */
+export function recordsToGrid(records: Record<string, Value>[]): GridRow[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r)) if (!seen.has(k)) seen.add(k), keys.push(k);
+  return [{ row: 0, cells: keys }, ...recordRows(records, keys, 1)];
+}
+
+function toGrid(items: unknown[]): GridRow[] {
+  if (items.every((x) => Array.isArray(x))) {
+    return (items as Value[][]).map((cells, i) => ({ row: i + 1, cells: cells.map(valueText) }));
+  }
+  if (!items.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) throw new ImportFailure('no_header');
+  return recordsToGrid(items as Record<string, Value>[]);
+}
+
+const corrupt = (e: unknown) => new ImportFailure('corrupt_file', { detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
+
+/** A JSON array or NDJSON file, encoded. */
+export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { sheets: EncodedSheet[]; encoding: TextEncodingName } {
+  const encoding = detectEncoding(bytes);
+  const text = decodeText(bytes, encoding);
+  let items: unknown[];
+  try {
+    if (format === 'json') {
+      const parsed = JSON.parse(text);
+      items = Array.isArray(parsed) ? parsed : Array.isArray(parsed?.data) ? parsed.data : [parsed];
+    } else {
+      items = text.split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l));
+    }
+  } catch (e) {
+    throw corrupt(e);
+  }
+  if (!items.length) throw new ImportFailure('no_data');
+  const rows = toGrid(items);
+  const width = gridWidth(rows);
+  return { sheets: [{ width, chunks: gridChunks(rows, width) }], encoding };
+}
+
+// Records read and converted at a time: a million-row file is never held as a million objects.
+const PARQUET_SLICE = 50_000;
+
+/** A Parquet file, read and encoded slice by slice; the header is its top-level columns. */
+export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE): Promise<EncodedSheet[]> {
+  const { parquetMetadata, parquetReadObjects, parquetSchema } = await import('hyparquet');
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  try {
+    const metadata = parquetMetadata(file);
+    const keys = parquetSchema(metadata).children.map((c) => c.element.name);
+    const total = Number(metadata.num_rows);
+    if (!total || !keys.length) throw new ImportFailure('no_data');
+    const chunks: Uint8Array[] = [];
+    for (let start = 0; start < total; start += sliceRows) {
+      const end = Math.min(total, start + sliceRows);
+      const records = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
+      const rows = recordRows(records as Record<string, Value>[], keys, start + 1);
+      chunks.push(...gridChunks(start === 0 ? [{ row: 0, cells: keys }, ...rows] : rows, keys.length));
+    }
+    return [{ width: keys.length, chunks }];
+  } catch (e) {
+    throw e instanceof ImportFailure ? e : corrupt(e);
+  }
+}

@@ -1,0 +1,37 @@
+import type { Engine } from '../db/types';
+import { copyInSlices } from '../db/slices';
+import { ImportFailure } from './errors';
+import { encodeFile, type EncodedFile, type GridFormat, type GridWorkerReply } from './encode-file';
+import { stageChunks, type StagedSheet } from './staging';
+
+/**
+ * XLSX/XLS, Parquet and JSON → one staging table per sheet. In the browser the file is read and
+ * its cells encoded in a worker, which hands back Arrow IPC bytes, so the page stays responsive
+ * (DESIGN.md: no main-thread task over 200 ms) and only forwards them to the engine; the worker
+ * gets a copy of the bytes, made in slices and transferred (the import still hashes the
+ * original). In Node (tests) the same code runs inline.
+ */
+async function encodeOffThread(format: GridFormat, bytes: Uint8Array): Promise<EncodedFile> {
+  if (typeof Worker === 'undefined' || typeof window === 'undefined') return encodeFile(format, bytes);
+  const worker = new Worker(new URL('./grid.worker.ts', import.meta.url), { type: 'module' });
+  try {
+    const copy = await copyInSlices(bytes);
+    const reply = await new Promise<GridWorkerReply>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<GridWorkerReply>) => resolve(e.data);
+      worker.onerror = (e) => reject(new ImportFailure('corrupt_file', { detail: String(e.message || 'file reader worker failed').slice(0, 300) }));
+      worker.postMessage({ format, bytes: copy }, [copy.buffer as ArrayBuffer]);
+    });
+    if (!reply.ok) throw new ImportFailure(reply.code, reply.vars);
+    return reply;
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** Stages every sheet of the file that has any cell, in file order, with the encoding it was read in. */
+export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array): Promise<{ sheets: StagedSheet[]; encoding?: string }> {
+  const encoded = await encodeOffThread(format, bytes);
+  const sheets: StagedSheet[] = [];
+  for (const sheet of encoded.sheets) sheets.push(await stageChunks(engine, sheet.width, sheet.chunks, sheet.name));
+  return { sheets, encoding: encoded.encoding };
+}
