@@ -1,6 +1,6 @@
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Engine } from '../db/types';
-import { ident } from '../queries/sql';
+import { ident, str } from '../queries/sql';
 import { SCRATCH_DB } from '../db/settings';
 import { stagedCell } from './cells';
 
@@ -144,10 +144,18 @@ export async function stageGrid(engine: Engine, rows: GridRow[], sheet?: string)
   return { sheet, table, width };
 }
 
-/** Drops temp tables and views, ignoring ones that were never created. */
+/**
+ * Drops an import's working tables and views, ignoring ones that were never created. Which names
+ * are views is asked first: DROP VIEW IF EXISTS on a table (and the reverse) is an error, which
+ * the engine's worker also logs to the console.
+ */
 export async function dropTables(engine: Engine, tables: string[]): Promise<void> {
+  if (!tables.length) return;
+  const names = tables.map(str).join(', ');
+  const views = new Set(
+    (await engine.query<{ v: string }>(`SELECT view_name AS v FROM duckdb_views() WHERE view_name IN (${names})`).catch(() => [])).map((r) => r.v),
+  );
   for (const t of tables) {
-    await engine.exec(`DROP VIEW IF EXISTS ${ident(t)}`).catch(() => undefined);
-    await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`).catch(() => undefined);
+    await engine.exec(`DROP ${views.has(t) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t)}`).catch(() => undefined);
   }
 }

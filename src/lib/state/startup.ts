@@ -27,7 +27,8 @@ async function openPersistent(): Promise<Engine> {
 
 /**
  * Page start: engine, schema, then the embedded sample when no imported data is stored and the
- * URL does not say `sample=off`. The sample is always reloaded fresh, never kept as user data.
+ * URL does not say `sample=off`. The sample is never kept as user data: a stored copy stays only
+ * while it is the embedded file itself (same SHA-256), otherwise it is replaced.
  * Marks `body[data-ready]` once the first data is in (e2e contract).
  */
 export async function startApp(withSample: boolean): Promise<void> {
@@ -35,13 +36,14 @@ export async function startApp(withSample: boolean): Promise<void> {
     const engine = await database.start(openPersistent);
     const stored = await storedData(engine);
     const sample = withSample && !stored.hasUserData;
-    // The sample is never kept beside imported data or with sample=off; otherwise a fresh copy
-    // replaces the stored one (carrying the analyst's repeat decisions on it).
+    // The sample is never kept beside imported data or with sample=off; otherwise the stored copy
+    // stays if it is the same file, else a fresh copy replaces it (carrying repeat decisions).
     if (!sample && stored.sampleId) await removeSampleDatasets(engine);
     if (sample) {
       database.status = 'loading-sample';
       try {
-        await busy.track(() => loadSample(engine, stored.sampleId ?? undefined));
+        const storedSample = stored.sampleId ? { id: stored.sampleId, sha256: stored.sampleSha256 } : undefined;
+        await busy.track(() => loadSample(engine, storedSample));
       } catch (e) {
         database.fail('error.sample', e instanceof Error ? e.message : String(e));
       }

@@ -63,6 +63,7 @@ test('a failure mid-commit rolls everything back, a replaced dataset included', 
   expect(await e.query('SELECT finding_id, status FROM findings ORDER BY finding_id')).toEqual(snapshot);
   // No temp table is left behind.
   expect(await e.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__import_%'")).toEqual([]);
+  expect(await e.query("SELECT view_name FROM duckdb_views() WHERE view_name LIKE '__import_%'")).toEqual([]);
 });
 
 test('isSample, asOf and params are honoured', async () => {
