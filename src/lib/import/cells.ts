@@ -10,12 +10,17 @@ const TRIM_CHARS = ' \t\r\n\u3000\u00a0\ufeff';
 const EDGE_CHARS = [...TRIM_CHARS];
 
 /**
- * SQL: cell expression `c` as a staged cell. The guard is prefix()/suffix() per character: byte
- * comparisons, measured ~20% cheaper per cell than one anchored regexp_matches.
+ * SQL: cell expression `c` as a staged cell. `guarded`: only cells that start or end with one of
+ * the characters are trimmed, tested with prefix()/suffix() per character (byte comparisons,
+ * ~20% cheaper a cell than one anchored regexp_matches). The guard is a large expression per
+ * column, which DuckDB plans and sets up once per statement: for a small file that fixed cost is
+ * more than trimming every cell (1,380 rows × 51 columns: ~0.2 s guarded, ~0.05 s plain, Node).
  */
-export function stagedCellSql(c: string): string {
+export function stagedCellSql(c: string, guarded: boolean): string {
+  const trimmed = `NULLIF(trim(${c}, ${str(TRIM_CHARS)}), '')`;
+  if (!guarded) return trimmed;
   const edge = EDGE_CHARS.flatMap((ch) => [`prefix(${c}, ${str(ch)})`, `suffix(${c}, ${str(ch)})`]).join(' OR ');
-  return `CASE WHEN ${edge} THEN NULLIF(trim(${c}, ${str(TRIM_CHARS)}), '') ELSE NULLIF(${c}, '') END`;
+  return `CASE WHEN ${edge} THEN ${trimmed} ELSE NULLIF(${c}, '') END`;
 }
 
 const EDGES = new RegExp(`^[${TRIM_CHARS}]+|[${TRIM_CHARS}]+$`, 'g');

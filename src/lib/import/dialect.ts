@@ -10,27 +10,60 @@ export interface CsvDialect {
 
 const CANDIDATES: CsvDialect['delimiter'][] = [',', '\t', ';', '|'];
 
-/** Splits text into records of cells, honouring "quoted, fields" with doubled quotes and newlines. */
+/**
+ * Splits text into records of cells, honouring "quoted, fields" with doubled quotes and newlines.
+ * A quote opens a quoted section only at the start of a cell; blank lines are not records. Runs
+ * between special characters are sliced, not copied a character at a time: dialect detection
+ * splits a 256 KB sample four times on the page's thread at the start of every CSV import.
+ */
 export function splitRecords(text: string, delimiter: string, maxRecords = Infinity): string[][] {
   const records: string[][] = [];
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < text.length && records.length < maxRecords; i++) {
-    const ch = text[i];
+  let i = 0;
+  while (i < n && records.length < maxRecords) {
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) cells.push(cell), (cell = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      const q = text.indexOf('"', i);
+      if (q < 0) {
+        cell += text.slice(i);
+        i = n;
+      } else if (text.charCodeAt(q + 1) === 34) {
+        cell += text.slice(i, q) + '"';
+        i = q + 2;
+      } else {
+        cell += text.slice(i, q);
+        quoted = false;
+        i = q + 1;
+      }
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 34 && cell === '') {
+      quoted = true;
+      i++;
+    } else if (c === d) {
+      cells.push(cell);
+      cell = '';
+      i++;
+    } else if (c === 10 || c === 13) {
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       cells.push(cell);
       if (cells.length > 1 || cells[0] !== '') records.push(cells);
       cells = [];
       cell = '';
-    } else cell += ch;
+    } else {
+      // A run of ordinary characters: a quote inside it is literal (its cell is not empty).
+      let j = i + 1;
+      for (; j < n; j++) {
+        const k = text.charCodeAt(j);
+        if (k === d || k === 10 || k === 13) break;
+      }
+      cell += text.slice(i, j);
+      i = j;
+    }
   }
   if (records.length < maxRecords && (cell !== '' || cells.length)) records.push([...cells, cell]);
   return records;

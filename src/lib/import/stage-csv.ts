@@ -13,6 +13,8 @@ import { stagedCellSql } from './cells';
  */
 const SAMPLE_BYTES = 256 * 1024;
 const SPARE_COLUMNS = 4;
+// Above this size the per-cell saving of a guarded trim outweighs its fixed cost (cells.ts).
+const GUARD_MIN_BYTES = 4 << 20;
 
 /** A staged CSV with the encoding it was read in (recorded in datasets.encoding). */
 export interface StagedCsv extends StagedSheet {
@@ -46,7 +48,8 @@ async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodin
     // parallel=false: the parallel scanner refuses null_padding with quoted newlines.
     // rowid is the record's position (insertion order is preserved), so no window is needed.
     // Cells are trimmed here, once (cells.ts), while the reader's vectors are at hand.
-    const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(cell(i))} AS ${cell(i)}`);
+    const guarded = utf8.length > GUARD_MIN_BYTES;
+    const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(cell(i), guarded)} AS ${cell(i)}`);
     await engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}
       FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
         columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"',

@@ -25,11 +25,11 @@ describe('staged cells', () => {
     expect(stagedCell(input)).toBe(expected);
   });
 
-  test('SQL gives the same cells as JS', async () => {
+  test.each([true, false])('SQL (guarded: %s) gives the same cells as JS', async (guarded) => {
     const db = await openNodeEngine();
     const values = CASES.map(([v], i) => `(${i}, ${v === null ? 'NULL' : str(v)})`).join(', ');
     const rows = await db.query<{ i: number; s: string | null }>(
-      `SELECT i, ${stagedCellSql('v')} AS s FROM (VALUES ${values}) t(i, v) ORDER BY i`);
+      `SELECT i, ${stagedCellSql('v', guarded)} AS s FROM (VALUES ${values}) t(i, v) ORDER BY i`);
     expect(rows.map((r) => r.s)).toEqual(CASES.map(([, want]) => want));
     db.close();
   });
