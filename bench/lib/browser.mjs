@@ -19,6 +19,38 @@ export async function serveBenchPage(configFile) {
   };
 }
 
+/** Builds the app itself (root vite.config.ts → dist/) and serves it on loopback; returns { origin, close }. */
+export async function serveApp() {
+  await build({ logLevel: 'warn' });
+  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const address = server.httpServer.address();
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((done) => server.httpServer.close(() => done())),
+  };
+}
+
+/**
+ * Opens the app in a fresh context (empty OPFS, so the embedded sample loads) and returns the
+ * page's clock, from navigation start, when data is ready and when a chart first shows data.
+ */
+export async function firstChartTiming(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+    await page.goto(`${origin}/`);
+    // Chart.svelte keeps its ECharts instance on the element (`__chart`), as the e2e tests read it.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] .chart')].some((e) =>
+      (e.__chart?.getOption()?.series ?? []).some((s) => (s.data?.length ?? 0) > 0)), null, { timeout: 60_000, polling: 'raf' });
+    const chartMs = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+    return { chartMs };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Launches headless Chromium with the project's flags. */
 export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
