@@ -58,15 +58,17 @@ try {
 async function measureFirstChart() {
   const app = await serveApp();
   try {
-    for (let i = 0; i < 5; i++) raw.firstChart.push((await firstChartTiming(browser, app.origin)).chartMs);
+    for (let i = 0; i < 5; i++) raw.firstChart.push(await firstChartTiming(browser, app.origin));
   } finally {
     await app.close();
   }
-  const sorted = [...raw.firstChart].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  log(`first chart: ${sorted.map((v) => Math.round(v)).join(', ')} ms`);
-  table.add('app opens on the embedded sample → first chart with data (median of 5 fresh profiles; min–max)', 'sample',
-    `${fmt.ms(median)} (${fmt.ms(sorted[0])}–${fmt.ms(sorted[sorted.length - 1])})`, '≤ 2 s', median <= 2000);
+  for (const [kind, what] of [['cold', 'first visit: engine start + sample import'], ['warm', 'reload: sample already stored']]) {
+    const sorted = raw.firstChart.map((r) => r[kind]).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    log(`first chart (${kind}): ${sorted.map((v) => Math.round(v)).join(', ')} ms`);
+    table.add(`app opens on the embedded sample → first chart with data, ${what} (median of 5 fresh profiles; min–max)`, 'sample',
+      `${fmt.ms(median)} (${fmt.ms(sorted[0])}–${fmt.ms(sorted[sorted.length - 1])})`, '≤ 2 s', median <= 2000);
+  }
 }
 
 async function measureCsv(n) {
