@@ -1,6 +1,6 @@
 import type { MetricParams } from '../domain/params';
 import type { Filters } from './filters';
-import { FINDING_CUBE, ROUND_META_TABLE, UNIT_CUBE } from './cube';
+import { FINDING_CUBE, ROUND_META_TABLE, UNIT_CUBE, UNIT_CUBE_ANY_STATUS } from './cube';
 import { COUNT_ALL, IS_IMMEDIATE, UNIT_KEY, countWhere, isExplicitRepeat, repeatCodeMatch } from './measures';
 import { ROUND_META } from './roundMeta';
 
@@ -66,7 +66,8 @@ export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows
     hasEvidence: 'has_evidence',
     immediate: 'immediate',
     explicitRepeat: (params) => `(flagged_repeat OR ${repeatCodeMatch(params)})`,
-    unitFrom: UNIT_CUBE,
+    // Without a status filter the status at T of a unit's cells decides nothing.
+    unitFrom: filters.statuses.length ? UNIT_CUBE : UNIT_CUBE_ANY_STATUS,
     unitKey: 'unit_key',
   };
 }

@@ -90,6 +90,16 @@ describe('cube answers equal base-table answers', () => {
     expect(Number(rows)).toBeLessThanOrEqual(Number(n));
   });
 
+  test('the distinct-unit count reads the smaller unit cube unless a status filter needs status at T', async () => {
+    const plain = kpisQuery(emptyFilters('2026-06-30'), DEFAULT_PARAMS, { source: 'cube' });
+    const byStatus = kpisQuery({ ...emptyFilters('2026-06-30'), statuses: ['completed'] }, DEFAULT_PARAMS, { source: 'cube' });
+    expect(plain).toContain('unit_cube_any_status');
+    expect(byStatus).not.toContain('unit_cube_any_status');
+    expect(byStatus).toContain('unit_cube');
+    const [{ small, big }] = await engine.query('SELECT (SELECT count(*) FROM unit_cube_any_status) AS small, (SELECT count(*) FROM unit_cube) AS big');
+    expect(Number(small)).toBeLessThan(Number(big));
+  });
+
   test('a unit filter falls back to the base table (the cube has no unit column)', () => {
     const f = { ...emptyFilters('2026-06-30'), units: ['某单位'] };
     expect(kpisQuery(f, DEFAULT_PARAMS, { source: 'cube' })).not.toContain('finding_cube');
