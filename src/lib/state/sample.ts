@@ -29,4 +29,7 @@ export async function loadSample(engine: Engine, stored?: StoredSample): Promise
     const reason = 'error' in result ? `${result.error.code} ${JSON.stringify(result.error.vars ?? {})}` : 'needs a column mapping';
     throw new Error(`${SAMPLE_FILE}: ${reason}`);
   }
+  // Into the database file now: left in the write-ahead log, the sample was replayed on every
+  // later open (OPFS open 0.8 s instead of ~0.3 s). An in-memory database ignores it.
+  await engine.exec('CHECKPOINT');
 }
