@@ -3,6 +3,7 @@ import { fieldByKey } from '../domain/fields';
 import { ident } from '../queries/sql';
 import { findHeaderRow, matchHeaders, normaliseHeader, suggestField } from './headers';
 import { cell, type StagedSheet } from './staging';
+import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
 import type { RoundParts } from './round';
 
@@ -38,7 +39,8 @@ export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Reco
   const head = await headRows(engine, s, HEAD_ROWS);
   const at = findHeaderRow(head.map((r) => r.cells), mapping);
   if (at === null) return null;
-  const headers = head[at].cells.map((h) => (h === null ? null : h.trim() || null));
+  // Staged cells are trimmed already; the same rule again keeps header texts equal to their cells.
+  const headers = head[at].cells.map(stagedCell);
   let headerWidth = 0;
   headers.forEach((h, i) => h && (headerWidth = i + 1));
   const columns = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { ImportFailure } from './errors';
 import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
+import { stagedCell } from './cells';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -77,7 +78,7 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
       for (let c = range.s.c; c <= range.e.c; c++) {
         const v = cellText(X, line[c], date1904);
         cells[c] = v;
-        if (v !== null && v.trim() !== '') any = true;
+        if (stagedCell(v) !== null) any = true;
       }
       if (any) rows.push({ row: r + 1, cells });
     }
