@@ -26,8 +26,8 @@ export function normTitleSql(title: string, unit: string, unitNorm = unitNameNor
   let x = title;
   x = `replace(${x}, coalesce(${unit}, chr(1)), '')`;
   x = `replace(${x}, coalesce(${unitNorm}, chr(1)), '')`;
-  x = `regexp_replace(${x}, '\\d+年度?', '', 'g')`;
-  x = `regexp_replace(${x}, '[0-9]+', '', 'g')`;
-  x = `regexp_replace(${x}, ${str(PUNCT)}, '', 'g')`;
+  // Years (2019年, 2019年度), other digits, punctuation and spaces go in one pass: the three
+  // classes are disjoint and each match only deletes, so this equals removing them in turn.
+  x = `regexp_replace(${x}, ${str(`[0-9]+(?:年度?)?|${PUNCT}`)}, '', 'g')`;
   return `NULLIF(${x}, '')`;
 }
