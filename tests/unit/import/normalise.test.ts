@@ -89,8 +89,10 @@ test('unit names and titles for repeat matching', async () => {
   expect(await evalEach(['中共永康市委', '中共永康市委员会', '永康市委', '市教育局党委', '东阳市城投集团党委', '市卫生健康委党组'], unitNameNormSql))
     .toEqual(['永康市', '永康市', '永康市', '市教育局', '东阳市城投集团', '市卫生健康']);
   const titles = await e.query<{ out: string }>(`SELECT ${normTitleSql(compactSql('t'), compactSql('u'))} AS out FROM (VALUES
-    (1, '2023年度“三会一课”落实不规范！', '某局党委'), (2, '某局党委违规发放津补贴12万元', '某局党委')) v(i, t, u) ORDER BY i`);
-  expect(titles.map((t) => t.out)).toEqual(['三会一课落实不规范', '违规发放津补贴万元']);
+    (1, '2023年度“三会一课”落实不规范！', '某局党委'), (2, '某局党委违规发放津补贴12万元', '某局党委'),
+    (3, '2019-年度（一）第1、2条', NULL), (4, '１２年３年 落实', NULL), (5, '2019', NULL)) v(i, t, u) ORDER BY i`);
+  // A year goes with its 年/年度; digits kept apart from 年 by punctuation go, the 年 stays; all digits → NULL.
+  expect(titles.map((t) => t.out)).toEqual(['三会一课落实不规范', '违规发放津补贴万元', '年度一第条', '落实', null]);
 });
 
 test('cleanSql keeps words, drops odd white space', async () => {
