@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { fieldByKey } from '../domain/fields';
-import { date, ident, num, str } from '../queries/sql';
+import { date, ident, literal, num, str } from '../queries/sql';
 import { carryDecisionsSql } from '../queries/repeats/decisions';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
@@ -96,9 +96,8 @@ async function upsertRounds(engine: Engine, resolved: RoundRow[], affected: Set<
       await engine.exec(`UPDATE rounds SET feedback_date = ${agg.fd ? date(agg.fd) : 'NULL'} WHERE round_key = ${str(key)}`);
       continue;
     }
-    const v = (x: string | null) => (x === null ? 'NULL' : str(x));
-    await engine.exec(`INSERT OR REPLACE INTO rounds VALUES (${str(key)}, ${v(r.committee)}, ${v(r.inspector_level)},
-      ${v(r.inspection_kind)}, ${v(r.term)}, ${r.round_no === null ? 'NULL' : num(r.round_no)}, ${v(r.round_label)},
-      ${agg.y === null ? 'NULL' : num(agg.y)}, ${agg.fd ? date(agg.fd) : 'NULL'})`);
+    await engine.exec(`INSERT OR REPLACE INTO rounds VALUES (${str(key)}, ${literal(r.committee)}, ${literal(r.inspector_level)},
+      ${literal(r.inspection_kind)}, ${literal(r.term)}, ${literal(r.round_no)}, ${literal(r.round_label)},
+      ${literal(agg.y)}, ${agg.fd ? date(agg.fd) : 'NULL'})`);
   }
 }

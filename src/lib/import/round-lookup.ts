@@ -1,6 +1,6 @@
 import type { Engine } from '../db/types';
 import { parseChineseNumber } from '../domain/vocabulary/numerals';
-import { ident, num, str } from '../queries/sql';
+import { ident, literal } from '../queries/sql';
 import { scratchTable } from './staging';
 import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
@@ -72,12 +72,6 @@ const LOOKUP_COLUMNS: [string, string][] = [
   ['term', 'VARCHAR'], ['round_no', 'INTEGER'], ['round_label', 'VARCHAR'], ['round_year', 'INTEGER'],
 ];
 
-/** A lookup value as a SQL literal (text escaped, numbers checked finite). */
-function literal(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  return typeof v === 'number' ? num(v) : str(String(v));
-}
-
 /**
  * Builds the lookup table; returns its rows (for the rounds upsert). `values` is the
  * values view (rawValuesSql), `raw` the raw rows view (rawTableSql, blank rows left out).
@@ -110,7 +104,7 @@ export async function buildRoundLookup(
   await engine.exec(`CREATE TABLE ${scratchTable(table)} (${LOOKUP_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
   // A few dozen rows: one INSERT … VALUES, not a JSON file through the engine (~250 ms in Chromium).
   if (rows.length) {
-    const row = (x: RoundRow) => LOOKUP_COLUMNS.map(([c]) => literal((x as unknown as Record<string, unknown>)[c])).join(', ');
+    const row = (x: RoundRow) => LOOKUP_COLUMNS.map(([c]) => literal((x as unknown as Record<string, string | number | null>)[c])).join(', ');
     await engine.exec(`INSERT INTO ${ident(table)} VALUES ${rows.map((x) => `(${row(x)})`).join(', ')}`);
   }
   return rows;

@@ -39,3 +39,9 @@ export function inList(expr: string, values: readonly string[]): string {
 export function bool(value: boolean): string {
   return value ? 'TRUE' : 'FALSE';
 }
+
+/** A nullable text or number as a literal: NULL, str() or num(). */
+export function literal(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  return typeof value === 'number' ? num(value) : str(value);
+}
