@@ -5,7 +5,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { IN_MEMORY_SQL, QUERY_CONFIG, STARTUP_SQL, scratchSql } from './settings';
+import { QUERY_CONFIG, configureConnection } from './settings';
 import { tableToRows } from './convert';
 import { copyInSlices } from './slices';
 import type { Engine, Row } from './types';
@@ -33,10 +33,7 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
     throw e;
   }
   const conn = await db.connect();
-  for (const s of STARTUP_SQL) await conn.query(s);
-  if (!options.path) for (const s of IN_MEMORY_SQL) await conn.query(s);
-  const mainDb = String((await conn.query('SELECT current_database() AS d')).getChild('d')?.get(0));
-  for (const s of scratchSql(mainDb)) await conn.query(s);
+  await configureConnection((s) => conn.query(s), async () => String((await conn.query('SELECT current_database() AS d')).getChild('d')?.get(0)), !options.path);
   let seq = 0;
   // Inserts go through a temp table and INSERT ... BY NAME, so a batch may carry any subset of
   // the target's columns (the rest get their defaults) and values are cast to the target types.

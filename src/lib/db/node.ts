@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { IN_MEMORY_SQL, QUERY_CONFIG, STARTUP_SQL, scratchSql } from './settings';
+import { QUERY_CONFIG, configureConnection } from './settings';
 import { tableToRows } from './convert';
 import type { Engine, Row } from './types';
 
@@ -20,10 +20,7 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
   await db.instantiate(() => {});
   db.open({ query: QUERY_CONFIG });
   const conn = db.connect();
-  for (const s of STARTUP_SQL) conn.query(s);
-  for (const s of IN_MEMORY_SQL) conn.query(s);
-  const mainDb = String(conn.query('SELECT current_database() AS d').getChild('d')?.get(0));
-  for (const s of scratchSql(mainDb)) conn.query(s);
+  await configureConnection((s) => conn.query(s), () => String(conn.query('SELECT current_database() AS d').getChild('d')?.get(0)), true);
   let seq = 0;
   // Inserts go through a temp table and INSERT ... BY NAME, so a batch may carry any subset of
   // the target's columns (the rest get their defaults) and values are cast to the target types.

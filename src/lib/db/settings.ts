@@ -18,7 +18,7 @@ export const STARTUP_SQL = [
  * the bench ledger, after CHECKPOINT), which decides whether 5M findings fit in the 4 GB a wasm
  * heap can have. A database file in OPFS is compressed by its checkpoints anyway.
  */
-export const IN_MEMORY_SQL = [`ATTACH ':memory:' AS store (COMPRESS)`, 'USE store'];
+const IN_MEMORY_SQL = [`ATTACH ':memory:' AS store (COMPRESS)`, 'USE store'];
 
 /** The database an import's working tables live in (see scratchSql). */
 export const SCRATCH_DB = 'import_scratch';
@@ -30,11 +30,22 @@ export const SCRATCH_DB = 'import_scratch';
  * the scratch database at 1.6 GB, in the same time. The search path finds both databases'
  * tables by their plain names; TEMP tables are always searched first.
  */
-export function scratchSql(mainDb: string): string[] {
+function scratchSql(mainDb: string): string[] {
   const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const dq = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return [
     `ATTACH ':memory:' AS ${SCRATCH_DB} (COMPRESS)`,
     `SET search_path = ${quote(`${dq(mainDb)}.main,${SCRATCH_DB}.main`)}`,
   ];
+}
+
+/**
+ * Everything run on a new connection, in order, for both engines: STARTUP_SQL, IN_MEMORY_SQL when
+ * the database lives in memory, then scratchSql for the database the app's tables live in.
+ * `run` executes a statement; `currentDb` reads `SELECT current_database()` at that point.
+ */
+export async function configureConnection(run: (sql: string) => unknown, currentDb: () => string | Promise<string>, inMemory: boolean): Promise<void> {
+  for (const s of STARTUP_SQL) await run(s);
+  if (inMemory) for (const s of IN_MEMORY_SQL) await run(s);
+  for (const s of scratchSql(await currentDb())) await run(s);
 }
