@@ -8,8 +8,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-/** Builds bench/page with bench/vite.config.ts and serves it on loopback; returns { origin, close }. */
-export async function serveBenchPage(configFile) {
+/**
+ * Builds with a Vite config and serves the result on loopback; returns { origin, close }. No
+ * config file means the app itself (root vite.config.ts → dist/).
+ */
+async function buildAndServe(configFile) {
   await build({ configFile, logLevel: 'warn' });
   const server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const address = server.httpServer.address();
@@ -19,16 +22,11 @@ export async function serveBenchPage(configFile) {
   };
 }
 
-/** Builds the app itself (root vite.config.ts → dist/) and serves it on loopback; returns { origin, close }. */
-export async function serveApp() {
-  await build({ logLevel: 'warn' });
-  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
-  const address = server.httpServer.address();
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((done) => server.httpServer.close(() => done())),
-  };
-}
+/** Builds bench/page with bench/vite.config.ts and serves it. */
+export const serveBenchPage = (configFile) => buildAndServe(configFile);
+
+/** Builds the app itself and serves it, for the first-chart measurement. */
+export const serveApp = () => buildAndServe(undefined);
 
 /**
  * Opens the app in a fresh context (empty OPFS, so the embedded sample is imported), then reloads
