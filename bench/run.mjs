@@ -5,10 +5,12 @@
 // markdown table with budgets (DESIGN.md "Performance envelope") and writes bench/.tmp/results.md.
 // Never asserts: budgets are reported, not enforced.
 //
-//   node bench/run.mjs [--sizes 100000,1000000] [--xlsx 100000,300000] [--states 20] [--replicate 10]
+//   node bench/run.mjs [--sizes 100000,1000000] [--xlsx 100000,300000] [--states 20] [--replicate 10] [--accumulate 5]
 //
 // --replicate k: after the smallest size, its imported findings are multiplied k-fold in SQL and
 // the query and memory rows are measured again, so they exist at 1M even when the 1M import fails.
+// --accumulate k: the 1M ledger imported k times into one engine (DESIGN.md: 5M findings import
+// without a crash); 0 skips it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -22,13 +24,14 @@ const SIZES = sizesArg(argv, 'sizes', [100_000, 1_000_000]);
 const XLSX_SIZES = sizesArg(argv, 'xlsx', [100_000, 300_000]);
 const STATES = sizesArg(argv, 'states', [20])[0];
 const REPLICATE = sizesArg(argv, 'replicate', [10])[0];
+const ACCUMULATE = sizesArg(argv, 'accumulate', [5])[0] ?? 0;
 const CONFIG = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
 const ONE_M = 1_000_000;
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
 // Writing a big XLSX needs a larger heap than Node's default, so generation runs in a child.
 const gen = spawnSync(process.execPath, ['--max-old-space-size=12000', fileURLToPath(new URL('./generate.mjs', import.meta.url)),
-  '--csv', SIZES.join(','), '--xlsx', XLSX_SIZES.join(',')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  '--csv', [...new Set([...SIZES, ...(ACCUMULATE > 0 ? [1_000_000] : [])])].join(','), '--xlsx', XLSX_SIZES.join(',')], { stdio: ['ignore', 'inherit', 'inherit'] });
 if (gen.status !== 0) throw new Error('generating the ledgers failed');
 
 const table = resultTable();
@@ -45,6 +48,7 @@ try {
   await measureFirstChart();
   for (const n of SIZES) await measureCsv(n);
   for (const n of XLSX_SIZES) await measureXlsx(n);
+  if (ACCUMULATE > 0) await measureAccumulated(ACCUMULATE);
   if (!XLSX_SIZES.includes(ONE_M)) {
     table.add('XLSX 1M not measured by default: SheetJS cannot write a 1M-row sheet (its sheet XML passes V8\'s maximum string ' +
       'length: RangeError at write_ws_xml_data); try with --xlsx 1000000', fmt.rows(ONE_M), '—');
@@ -164,6 +168,40 @@ async function measureXlsx(n) {
     table.add('longest main-thread task during XLSX import', fmt.rows(n), fmt.ms(app.longestTaskMs), '≤ 200 ms', app.longestTaskMs <= 200);
     table.add('renderer RSS after XLSX import / peak', fmt.rows(n), `${fmt.mb(rss.rss)} / ${fmt.mb(rss.peak)}`);
     sections.push(importProfile(`XLSX ${fmt.rows(n)} rows: app import`, app));
+    await page.evaluate(() => window.bench.dropLoaded());
+  } finally {
+    await close();
+  }
+}
+
+/** DESIGN.md: 5M findings import without a crash. The 1M ledger, imported `times` times into one engine. */
+async function measureAccumulated(times) {
+  const name = `ledger-${ONE_M}.csv`;
+  const label = `${fmt.rows(times * ONE_M)} (${times} × 1M import)`;
+  const { page, close } = await openBenchPage(browser, server.origin);
+  try {
+    await page.setInputFiles('#ledgers', ledgerPath(ONE_M, 'csv'));
+    const idle = await rendererMemory(browser);
+    log(`${name}: imported ${times} times into one engine`);
+    const acc = await page.evaluate(([f, k]) => window.bench.accumulate(f, k), [name, times]);
+    raw.accumulated = acc;
+    for (const [i, p] of acc.passes.entries()) {
+      log(`pass ${i + 1}: ${fmt.ms(p.ms)}, cube ${fmt.ms(p.cubeMs)}, ${fmt.rows(p.findings)} findings${p.ok ? '' : ` (${JSON.stringify(p.error)})`}`);
+      table.add(`import ${i + 1} of ${times} of the 1M ledger (new ids) into the same engine, then the cube rebuild${p.ok ? '' : `: ${p.error?.code ?? 'failed'}`}`,
+        `${fmt.rows(p.findings)} after`, `${fmt.ms(p.ms)} + ${fmt.ms(p.cubeMs)}`, 'imports', p.ok);
+    }
+    const rss = await rendererMemory(browser);
+    table.add(`findings after ${times} imports`, label, fmt.rows(acc.findings), `= ${fmt.rows(times * ONE_M)}, no crash`,
+      acc.findings === times * ONE_M);
+    table.add('renderer RSS after the imports / peak of the run / page before any engine', label,
+      `${fmt.mb(rss.rss)} / ${fmt.mb(rss.peak)} / ${fmt.mb(idle.rss)}`);
+    if (acc.findings > 0) {
+      log(`interaction on ${label}, ${STATES} states`);
+      const r = await page.evaluate(([k]) => window.bench.interaction(k, 7, false), [STATES]);
+      raw.accumulated.interaction = r;
+      table.add(`cube rebuild (${r.cubeRows.toLocaleString('en-US')} cells for ${r.findingRows.toLocaleString('en-US')} findings)`, label, fmt.ms(r.cubeBuildMs));
+      table.add(`filter click → KPI + all chart queries settled, p50 / p95 (${STATES} states)`, label, `${fmt.ms(r.p50)} / ${fmt.ms(r.p95)}`);
+    }
     await page.evaluate(() => window.bench.dropLoaded());
   } finally {
     await close();
