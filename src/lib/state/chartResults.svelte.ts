@@ -13,12 +13,23 @@ export class ChartResults {
   rows = $state.raw<Record<string, Row[]>>({});
   errors = $state.raw<Record<string, string>>({});
   #generation = 0;
+  /**
+   * Whether a refresh has published rows. Plain, not `rows`: refresh runs inside an effect, and
+   * reading `rows` there would make the effect re-run on every result it writes (STYLE.md "Traps").
+   */
+  #published = false;
 
   constructor(private readonly specs: readonly ChartSpec<any>[]) {}
 
-  /** Runs every spec's query for the given view; stale answers are dropped. */
+  /**
+   * Runs every spec's query for the given view; stale answers are dropped. The first time, each
+   * chart is shown as soon as its own answer is in (the first chart need not wait for the last
+   * query of a cold engine); later refreshes swap all charts at once, so a filter change never
+   * shows charts of two different filter states side by side.
+   */
   async refresh(engine: Engine, filters: Filters, params: MetricParams, opts: SourceOptions = {}): Promise<void> {
     const generation = ++this.#generation;
+    const progressive = !this.#published;
     await busy.track(async () => {
       const rows: Record<string, Row[]> = {};
       const errors: Record<string, string> = {};
@@ -29,11 +40,16 @@ export class ChartResults {
           errors[spec.id] = e instanceof Error ? e.message : String(e);
           rows[spec.id] = [];
         }
+        if (progressive && generation === this.#generation) this.#publish({ ...rows }, { ...errors });
       }
-      if (generation !== this.#generation) return;
-      this.rows = rows;
-      this.errors = errors;
+      if (generation === this.#generation) this.#publish(rows, errors);
     });
+  }
+
+  #publish(rows: Record<string, Row[]>, errors: Record<string, string>) {
+    this.rows = rows;
+    this.errors = errors;
+    this.#published = true;
   }
 }
 
