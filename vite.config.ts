@@ -1,6 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import type { Plugin } from 'vite';
+import { runnerImport, type Plugin } from 'vite';
 
 /**
  * DuckDB-WASM's bundle embeds its own package.json, whose `jsdelivr` / `unpkg` fields name CDNs.
@@ -18,10 +19,48 @@ function stripCdnMetadata(): Plugin {
   };
 }
 
+/**
+ * Hashed build assets never change under their name: the preview server lets the browser keep
+ * them (`immutable`), so a reload reads the 34 MB engine from the disk cache without asking, and
+ * V8 can reuse the compiled engine it cached beside it.
+ */
+function immutableAssets(): Plugin {
+  return {
+    name: 'immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.includes('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        next();
+      });
+    },
+  };
+}
+
+/**
+ * `virtual:sample-snapshot`: the opening dashboard's answers on the embedded sample, computed
+ * here, at build time, by the app's own importer and SQL builders on DuckDB-WASM's Node build
+ * (src/lib/state/sampleSnapshot.ts). The page shows them while its engine starts.
+ */
+function sampleSnapshot(): Plugin {
+  const id = 'virtual:sample-snapshot';
+  const sample = fileURLToPath(new URL('./data/sample-ledger.csv', import.meta.url));
+  return {
+    name: 'sample-snapshot',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      this.addWatchFile(sample);
+      const { module } = await runnerImport<typeof import('./scripts/sample-snapshot')>(
+        fileURLToPath(new URL('./scripts/sample-snapshot.ts', import.meta.url)), { configFile: false, logLevel: 'error' });
+      return `export default ${JSON.stringify(await module.sampleSnapshot(sample))};`;
+    },
+  };
+}
+
 // The Content-Security-Policy is set as a <meta> in index.html so that it travels with the
 // static build; the preview server repeats it as a header for the e2e tests.
 export default defineConfig({
-  plugins: [svelte(), stripCdnMetadata()],
+  plugins: [svelte(), stripCdnMetadata(), immutableAssets(), sampleSnapshot()],
   base: './',
   build: {
     target: 'es2022',

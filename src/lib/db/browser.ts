@@ -23,6 +23,7 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    performance.mark('engine:instantiated');
     await db.open({
       path: options.path,
       accessMode: options.path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
@@ -32,6 +33,7 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
     worker.terminate();
     throw e;
   }
+  performance.mark('engine:opened');
   const conn = await db.connect();
   await configureConnection((s) => conn.query(s), async () => String((await conn.query('SELECT current_database() AS d')).getChild('d')?.get(0)), !options.path);
   let seq = 0;

@@ -1,12 +1,12 @@
 import type { Engine } from '../db/types';
 import { SCHEMA_DDL } from '../db/schema';
-import {
-  categoryOptionsQuery, countyOptionsQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery,
-  type CategoryOption, type CountyOption, type DatasetRow, type DefaultAsOfRow, type RoundOption,
-} from '../queries/catalogue';
+import type { CategoryOption, CountyOption, DatasetRow, RoundOption } from '../queries/catalogue';
 import { derivedTableStatements } from '../queries/cube';
 import type { SourceOptions } from '../queries/source';
 import { busy } from './busy';
+import { readCatalogue, type Catalogue } from './catalogue';
+import { previewEngine } from './previewEngine';
+import type { SampleSnapshot } from './sampleSnapshot';
 
 /** Engine life-cycle as the page shows it. */
 export type DatabaseStatus = 'idle' | 'starting' | 'loading-sample' | 'ready' | 'error';
@@ -32,12 +32,20 @@ class Database {
   storageWarning = $state<string | null>(null);
   /** True when the derived tables (cube.ts) match the current findings; charts then read them. */
   cubeReady = $state(false);
+  /** True while the page shows the build-time sample snapshot and the engine is still starting. */
+  previewing = $state(false);
   #engine: Engine | null = null;
   #starting: Promise<Engine> | null = null;
+  #refreshed = false;
+  #preview: { engine: Engine; resolve(e: Engine): void; reject(e: Error): void } | null = null;
 
-  /** The engine, once started. Components call queries through state modules, never directly. */
+  /**
+   * The engine views query: while previewing, one that answers the opening dashboard from the
+   * snapshot and waits for the live engine for anything else; then the live engine, once started.
+   * Components call queries through state modules, never directly.
+   */
   get engine(): Engine | null {
-    return this.#engine;
+    return this.#preview?.engine ?? this.#engine;
   }
 
   /** True while only the embedded sample is loaded. */
@@ -68,26 +76,58 @@ class Database {
     return this.#starting;
   }
 
-  /** Re-reads the catalogue and bumps `version` so every view re-queries. */
+  /**
+   * Shows the build-time snapshot of the sample while the engine starts (startup.ts decides that
+   * the page opens on that very sample). Ends with the first `refresh` or with `endPreview`.
+   */
+  async showPreview(snapshot: SampleSnapshot): Promise<void> {
+    if (this.#refreshed) return; // the live data came first
+    let resolve!: (e: Engine) => void;
+    let reject!: (e: Error) => void;
+    const live = new Promise<Engine>((res, rej) => ((resolve = res), (reject = rej)));
+    // A start that fails rejects queries that were waiting; nobody else awaits this promise.
+    live.catch(() => {});
+    this.#preview = { engine: previewEngine(snapshot.results, live), resolve, reject };
+    const catalogue = await readCatalogue(this.#preview.engine);
+    if (this.#refreshed) return;
+    this.#apply(catalogue);
+    this.cubeReady = true;
+    this.previewing = true;
+    this.version++;
+  }
+
+  /**
+   * Ends the preview once the start is over (status set): views stay mounted when it succeeded
+   * (`refresh` has already moved them to the live engine); when it failed, queries still waiting
+   * fail and the views close.
+   */
+  endPreview() {
+    this.#preview?.reject(new Error('the engine did not start'));
+    this.#preview = null;
+    this.previewing = false;
+  }
+
+  /** Re-reads the catalogue and bumps `version` so every view re-queries (on the live engine). */
   async refresh(): Promise<void> {
     const engine = this.#engine;
     if (!engine) return;
     await busy.track(async () => {
       await this.#rebuildDerived(engine);
-      const [datasets, rounds, counties, categories, asOf] = await Promise.all([
-        engine.query<DatasetRow>(datasetsQuery()),
-        engine.query<RoundOption>(roundOptionsQuery()),
-        engine.query<CountyOption>(countyOptionsQuery()),
-        engine.query<CategoryOption>(categoryOptionsQuery()),
-        engine.query<DefaultAsOfRow>(defaultAsOfQuery()),
-      ]);
-      this.datasets = datasets;
-      this.rounds = rounds;
-      this.counties = counties;
-      this.categories = categories;
-      this.defaultAsOf = asOf[0]?.as_of ?? new Date().toISOString().slice(0, 10);
+      this.#apply(await readCatalogue(engine));
+      this.#refreshed = true;
+      // Views move to the live engine with this version; `previewing` ends with the start.
+      this.#preview?.resolve(engine);
+      this.#preview = null;
       this.version++;
     });
+  }
+
+  #apply(catalogue: Catalogue) {
+    this.datasets = catalogue.datasets;
+    this.rounds = catalogue.rounds;
+    this.counties = catalogue.counties;
+    this.categories = catalogue.categories;
+    this.defaultAsOf = catalogue.defaultAsOf;
   }
 
   /**

@@ -11,12 +11,19 @@ export async function removeDataset(engine: Engine, datasetId: string): Promise<
   ]);
 }
 
-/** What is stored at start: the sample's dataset id (if any) and whether the analyst's own data is there. */
-export async function storedData(engine: Engine): Promise<{ sampleId: string | null; sampleSha256: string | null; hasUserData: boolean }> {
-  const [row] = await engine.query<{ sample_id: string | null; sample_sha: string | null; user_datasets: number }>(
+/**
+ * What is stored at start: the sample's dataset id (if any), whether the analyst's own data is
+ * there, and how many repeat decisions the analyst has taken.
+ */
+export async function storedData(engine: Engine): Promise<{ sampleId: string | null; sampleSha256: string | null; hasUserData: boolean; decisions: number }> {
+  const [row] = await engine.query<{ sample_id: string | null; sample_sha: string | null; user_datasets: number; decisions: number }>(
     `SELECT min(dataset_id) FILTER (WHERE is_sample) AS sample_id, min(sha256) FILTER (WHERE is_sample) AS sample_sha,
-      CAST(count(*) FILTER (WHERE NOT is_sample) AS INTEGER) AS user_datasets FROM datasets`);
-  return { sampleId: row?.sample_id ?? null, sampleSha256: row?.sample_sha ?? null, hasUserData: (row?.user_datasets ?? 0) > 0 };
+      CAST(count(*) FILTER (WHERE NOT is_sample) AS INTEGER) AS user_datasets,
+      (SELECT CAST(count(*) AS INTEGER) FROM repeat_decisions) AS decisions FROM datasets`);
+  return {
+    sampleId: row?.sample_id ?? null, sampleSha256: row?.sample_sha ?? null,
+    hasUserData: (row?.user_datasets ?? 0) > 0, decisions: row?.decisions ?? 0,
+  };
 }
 
 /** Removes the embedded sample (it is reloaded fresh while no imported data is stored). */

@@ -2,9 +2,7 @@ import sampleUrl from '../../../data/sample-ledger.csv?url';
 import type { Engine } from '../db/types';
 import { importFile } from '../import';
 import { sha256Hex } from '../import/sha';
-
-/** File name the sample carries in the datasets list. */
-export const SAMPLE_FILE = 'sample-ledger.csv';
+import { SAMPLE_FILE } from './sampleSnapshot';
 
 /** The sample an earlier visit stored: its dataset id and the SHA-256 of the file it came from. */
 export interface StoredSample {

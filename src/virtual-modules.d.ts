@@ -1,0 +1,5 @@
+// Modules that vite.config.ts plugins generate at build time.
+declare module 'virtual:sample-snapshot' {
+  const snapshot: import('./lib/state/sampleSnapshot').SampleSnapshot;
+  export default snapshot;
+}
