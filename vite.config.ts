@@ -66,6 +66,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     assetsInlineLimit: 0,
+    // The sample snapshot runs the engine at build time (~5 s); Rolldown's slow-plugin report says only that.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   worker: { format: 'es', plugins: () => [stripCdnMetadata()] },
   test: {

@@ -18,6 +18,7 @@ const BUNDLES: duckdb.DuckDBBundles = {
 
 /** Starts the worker, instantiates DuckDB and returns the app's single connection. */
 export async function openBrowserEngine(options: { path?: string } = {}): Promise<Engine & { db: duckdb.AsyncDuckDB }> {
+  performance.mark('engine:start');
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

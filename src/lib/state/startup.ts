@@ -28,6 +28,10 @@ async function openPersistent(): Promise<Engine> {
   }
 }
 
+/** Requested as this module loads, so it arrives while the page mounts (it is ~200 kB). */
+const snapshotModule = import('virtual:sample-snapshot');
+snapshotModule.catch(() => {}); // reported by previewSample
+
 /**
  * When the page will open on the embedded sample (sampleMarker.ts), draws the dashboard from the
  * build-time snapshot of that sample. Resolves to the snapshot's SHA-256 (null when it could not
@@ -35,7 +39,7 @@ async function openPersistent(): Promise<Engine> {
  */
 async function previewSample(): Promise<{ sha: string | null; shown: boolean }> {
   try {
-    const { default: snapshot } = await import('virtual:sample-snapshot');
+    const { default: snapshot } = await snapshotModule;
     if (!(await opensOnSample(snapshot.sampleSha256, OPFS_FILE))) return { sha: snapshot.sampleSha256, shown: false };
     await database.showPreview(snapshot);
     await tick();
