@@ -6,7 +6,9 @@ import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  // window.gc() and exact performance.memory (Chromium otherwise rounds it and updates it rarely).
+  '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 
 /**
  * Builds with a Vite config and serves the result on loopback; returns { origin, close }. No

@@ -169,14 +169,25 @@ async function memory() {
   };
 }
 
+/**
+ * A full garbage collection of the page (Chromium runs with --expose-gc), to tell the JS heap the
+ * page keeps from garbage not yet collected. Returns the heap before and after.
+ */
+async function collectGarbage() {
+  const heap = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+  const before = heap();
+  (globalThis as typeof globalThis & { gc?: () => void }).gc?.();
+  return { before, after: heap() };
+}
+
 declare global {
   interface Window {
     bench: {
       rawCsv: typeof rawCsv; appImport: typeof appImport; accumulate: typeof accumulate; replicate: typeof replicate; interaction: typeof interaction;
-      memory: typeof memory; dropLoaded: typeof dropLoaded;
+      memory: typeof memory; dropLoaded: typeof dropLoaded; collectGarbage: typeof collectGarbage;
     };
   }
 }
 
-window.bench = { rawCsv, appImport, accumulate, replicate, interaction, memory, dropLoaded };
+window.bench = { rawCsv, appImport, accumulate, replicate, interaction, memory, dropLoaded, collectGarbage };
 document.body.dataset.ready = 'true';
