@@ -37,22 +37,30 @@ function immutableAssets(): Plugin {
 }
 
 /**
- * `virtual:sample-snapshot`: the opening dashboard's answers on the embedded sample, computed
- * here, at build time, by the app's own importer and SQL builders on DuckDB-WASM's Node build
- * (src/lib/state/sampleSnapshot.ts). The page shows them while its engine starts.
+ * `virtual:sample-snapshot` and `virtual:sample-tables`: the embedded sample imported here, at
+ * build time, by the app's own importer on DuckDB-WASM's Node build; the opening dashboard's
+ * answers (src/lib/state/sampleSnapshot.ts), which the page shows while its engine starts, and the
+ * rows the import wrote (src/lib/state/sampleTables.ts), which a first visit stores instead of
+ * importing the sample again.
  */
-function sampleSnapshot(): Plugin {
-  const id = 'virtual:sample-snapshot';
+function sampleBuild(): Plugin {
+  const ids = { 'virtual:sample-snapshot': 'snapshot', 'virtual:sample-tables': 'tables' } as const;
   const sample = fileURLToPath(new URL('./data/sample-ledger.csv', import.meta.url));
+  let built: ReturnType<typeof import('./scripts/sample-snapshot').sampleBuild> | null = null;
   return {
-    name: 'sample-snapshot',
-    resolveId: (source) => (source === id ? `\0${id}` : null),
+    name: 'sample-build',
+    resolveId: (source) => (source in ids ? `\0${source}` : null),
+    watchChange(id) {
+      if (id === sample) built = null;
+    },
     async load(resolved) {
-      if (resolved !== `\0${id}`) return null;
+      const part = ids[resolved.slice(1) as keyof typeof ids];
+      if (!resolved.startsWith('\0') || !part) return null;
       this.addWatchFile(sample);
-      const { module } = await runnerImport<typeof import('./scripts/sample-snapshot')>(
-        fileURLToPath(new URL('./scripts/sample-snapshot.ts', import.meta.url)), { configFile: false, logLevel: 'error' });
-      return `export default ${JSON.stringify(await module.sampleSnapshot(sample))};`;
+      built ??= runnerImport<typeof import('./scripts/sample-snapshot')>(
+        fileURLToPath(new URL('./scripts/sample-snapshot.ts', import.meta.url)), { configFile: false, logLevel: 'error' },
+      ).then(({ module }) => module.sampleBuild(sample));
+      return `export default ${JSON.stringify((await built)[part])};`;
     },
   };
 }
@@ -60,13 +68,13 @@ function sampleSnapshot(): Plugin {
 // The Content-Security-Policy is set as a <meta> in index.html so that it travels with the
 // static build; the preview server repeats it as a header for the e2e tests.
 export default defineConfig({
-  plugins: [svelte(), stripCdnMetadata(), immutableAssets(), sampleSnapshot()],
+  plugins: [svelte(), stripCdnMetadata(), immutableAssets(), sampleBuild()],
   base: './',
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     assetsInlineLimit: 0,
-    // The sample snapshot runs the engine at build time (~5 s); Rolldown's slow-plugin report says only that.
+    // The sample build runs the engine at build time (~5 s); Rolldown's slow-plugin report says only that.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   worker: { format: 'es', plugins: () => [stripCdnMetadata()] },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sampleSnapshot } from '../../../scripts/sample-snapshot';
+import { sampleBuild } from '../../../scripts/sample-snapshot';
 import { dashboardStartQueries } from '../../../src/lib/state/sampleSnapshot';
 import { datasetsQuery, defaultAsOfQuery, roundOptionsQuery } from '../../../src/lib/queries/catalogue';
 
@@ -9,7 +9,7 @@ describe('the build-time snapshot of the sample', () => {
   const path = 'data/sample-ledger.csv';
 
   it('holds the catalogue and every query of the opening dashboard, JSON-safe, for the sample file as shipped', async () => {
-    const snapshot = await sampleSnapshot(path);
+    const { snapshot } = await sampleBuild(path);
     expect(snapshot.sampleSha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
     const { results } = snapshot;
     const [{ as_of: asOf }] = results[defaultAsOfQuery()] as { as_of: string }[];
