@@ -1,6 +1,18 @@
-import type { KpiRow } from '../queries/kpis';
-import type { TimelinessRow } from '../queries/timeliness';
-import type { CompletionDetailRow } from '../queries/completionDetail';
+import { kpisQuery, type KpiRow } from '../queries/kpis';
+import { timelinessQuery, type TimelinessRow } from '../queries/timeliness';
+import { completionDetailQuery, type CompletionDetailRow } from '../queries/completionDetail';
+import type { Filters } from '../queries/filters';
+import type { SourceOptions } from '../queries/source';
+import type { MetricParams } from '../domain/params';
+
+/** The SQL of the dashboard's KPI strip: the KPI row, timeliness details, completion details. */
+export function kpiQueries(filters: Filters, params: MetricParams, opts: SourceOptions): { kpis: string; timeliness: string; completion: string } {
+  return {
+    kpis: kpisQuery(filters, params, opts),
+    timeliness: timelinessQuery(filters, params, opts),
+    completion: completionDetailQuery(filters, params, opts),
+  };
+}
 
 /** How a KPI value prints: a count with its unit, or a rate (fraction 0..1 shown as %). */
 export type KpiFormat = 'count' | 'rate';

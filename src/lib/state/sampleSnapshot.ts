@@ -3,10 +3,8 @@ import { SCHEMA_DDL } from '../db/schema';
 import { importFile } from '../import';
 import { sha256Hex } from '../import/sha';
 import { derivedTableStatements } from '../queries/cube';
-import { kpisQuery } from '../queries/kpis';
-import { timelinessQuery } from '../queries/timeliness';
-import { completionDetailQuery } from '../queries/completionDetail';
 import { ANALYSIS_CHARTS, DASHBOARD_CHARTS } from './chartSpecs';
+import { kpiQueries } from './kpiSpecs';
 import { parseViewState } from './urlState';
 import { readCatalogue } from './catalogue';
 
@@ -32,9 +30,7 @@ export function dashboardStartQueries(defaultAsOf: string): string[] {
   const opening = { ...filters, asOf: defaultAsOf };
   const source = { source: 'cube' } as const;
   return [
-    kpisQuery(opening, params, source),
-    timelinessQuery(opening, params, source),
-    completionDetailQuery(opening, params, source),
+    ...Object.values(kpiQueries(opening, params, source)),
     ...[...DASHBOARD_CHARTS, ...ANALYSIS_CHARTS].map((spec) => spec.query(opening, params, source)),
   ];
 }
