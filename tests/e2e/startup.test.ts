@@ -64,6 +64,8 @@ describe('opening on the embedded sample', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="import-progress"]'), undefined, { timeout: 120_000 });
     await settled(page);
     expect(await page.evaluate((k) => localStorage.getItem(k), MARKER)).toBeNull();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     await page.reload();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] .chart')].some((c) =>
       ((c as HTMLElement & { __chart?: { getOption(): { series?: { data?: unknown[] }[] } } }).__chart?.getOption()?.series ?? []).some((s) => (s.data?.length ?? 0) > 0)),
@@ -72,6 +74,8 @@ describe('opening on the embedded sample', () => {
     expect((await drawn(page)).ready).toBe(true);
     await settled(page);
     expect(await page.getAttribute('[data-testid="kpi-findings"]', 'data-value')).toBe('6');
+    // Nor was the snapshot even fetched.
+    expect(requested.filter((u) => u.includes('sample-snapshot'))).toEqual([]);
     await page.context().close();
   });
 });

@@ -10,9 +10,13 @@ import type { Engine } from '../db/types';
  */
 const MARKER = 'xuncha-zhenggai:stored-sample';
 
-/** True when the page will open on the sample with SHA-256 `sha` (see above). */
-export async function opensOnSample(sha: string, databaseFile: string): Promise<boolean> {
-  if (readMarker() === sha) return true;
+/**
+ * True when the page will open on the embedded sample (see above). `sampleSha` is asked only when
+ * a marker is there to compare with, so a start on imported data loads no snapshot.
+ */
+export async function opensOnSample(databaseFile: string, sampleSha: () => Promise<string>): Promise<boolean> {
+  const marker = readMarker();
+  if (marker !== null) return marker === (await sampleSha());
   return !(await fileExists(databaseFile));
 }
 

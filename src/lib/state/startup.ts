@@ -6,6 +6,7 @@ import { removeSampleDatasets, storedData } from './datasets';
 import { tick } from 'svelte';
 import { busy } from './busy';
 import { clearingMarkerOnWrite, markStoredSample, opensOnSample } from './sampleMarker';
+import type { SampleSnapshot } from './sampleSnapshot';
 
 /** The database file in the browser's origin-private file system (survives restarts). */
 const OPFS_FILE = 'xuncha-zhenggai.db';
@@ -28,20 +29,16 @@ async function openPersistent(): Promise<Engine> {
   }
 }
 
-/** Requested as this module loads, so it arrives while the page mounts (it is ~200 kB). */
-const snapshotModule = import('virtual:sample-snapshot');
-snapshotModule.catch(() => {}); // reported by previewSample
-
 /**
  * When the page will open on the embedded sample (sampleMarker.ts), draws the dashboard from the
- * build-time snapshot of that sample. Resolves to the snapshot's SHA-256 (null when it could not
- * be loaded), which the end of the start needs, and whether the snapshot is on screen.
+ * build-time snapshot of that sample; true once it is painted. Any other start loads no snapshot.
  */
-async function previewSample(): Promise<{ sha: string | null; shown: boolean }> {
+async function previewSample(): Promise<boolean> {
   try {
-    const { default: snapshot } = await snapshotModule;
-    if (!(await opensOnSample(snapshot.sampleSha256, OPFS_FILE))) return { sha: snapshot.sampleSha256, shown: false };
-    await database.showPreview(snapshot);
+    let snapshot: Promise<SampleSnapshot> | null = null;
+    const loadSnapshot = () => (snapshot ??= import('virtual:sample-snapshot').then((m) => m.default));
+    if (!(await opensOnSample(OPFS_FILE, async () => (await loadSnapshot()).sampleSha256))) return false;
+    await database.showPreview(await loadSnapshot());
     await tick();
     // Two frames: the snapshot's charts are painted before the engine's 34 MB compile takes the
     // cores. A hidden tab gets no frames, so it waits 0.5 s at most.
@@ -50,10 +47,10 @@ async function previewSample(): Promise<{ sha: string | null; shown: boolean }> 
       setTimeout(painted, 500);
     });
     performance.mark('start:preview');
-    return { sha: snapshot.sampleSha256, shown: true };
+    return true;
   } catch (e) {
     console.warn('sample snapshot not shown', e);
-    return { sha: null, shown: false };
+    return false;
   }
 }
 
@@ -65,9 +62,9 @@ async function previewSample(): Promise<{ sha: string | null; shown: boolean }> 
  */
 export async function startApp(withSample: boolean): Promise<void> {
   try {
-    // The engine waits for the snapshot (about 0.1 s, or until its charts are painted): started
-    // together, the two compete for the cores and the first chart came later.
-    const preview = withSample ? await previewSample() : { sha: null, shown: false };
+    // When the snapshot is shown the engine starts after it is painted: started together, the two
+    // competed for the cores and the first chart came later.
+    if (withSample) await previewSample();
     const engine = await database.start(openPersistent);
     performance.mark('start:schema');
     const stored = await storedData(engine);
@@ -89,12 +86,12 @@ export async function startApp(withSample: boolean): Promise<void> {
     await database.refresh();
     performance.mark('start:catalogue');
     if (database.status !== 'error') database.status = 'ready';
-    // The next start may open on the snapshot only if what is stored now is exactly that sample.
+    // The next start may open on the snapshot only if what is stored now is the sample alone, with
+    // no decision taken on it. A stored sample is always the embedded file (loadSample replaces
+    // any other version), so its SHA-256 is the one the snapshot carries.
     if (database.persistent) {
-      const sha = preview.sha;
-      const onlySample = database.status === 'ready' && database.sampleOnly && stored.decisions === 0
-        && database.datasets.every((d) => d.sha256 === sha);
-      markStoredSample(onlySample ? sha : null);
+      const onlySample = database.status === 'ready' && database.sampleOnly && stored.decisions === 0;
+      markStoredSample(onlySample ? database.datasets[0].sha256 : null);
     }
   } catch {
     // database.start has recorded the error for the page.
