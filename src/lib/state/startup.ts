@@ -30,15 +30,25 @@ async function openPersistent(): Promise<Engine> {
 }
 
 /**
- * When the page will open on the embedded sample (sampleMarker.ts), draws the dashboard from the
- * build-time snapshot of that sample; true once it is painted. Any other start loads no snapshot.
+ * The build-time snapshot of the sample when the page will open on that sample (sampleMarker.ts),
+ * else null. Started as this module loads, before the page mounts, so that the snapshot is on its
+ * way while the page is built; a start on imported data fetches none.
  */
+const openingSnapshot: Promise<SampleSnapshot | null> = (async () => {
+  let snapshot: Promise<SampleSnapshot> | null = null;
+  const load = () => (snapshot ??= import('virtual:sample-snapshot').then((m) => m.default));
+  return (await opensOnSample(OPFS_FILE, async () => (await load()).sampleSha256)) ? load() : null;
+})().catch((e) => {
+  console.warn('sample snapshot not shown', e);
+  return null;
+});
+
+/** Draws the dashboard from the sample snapshot when the page opens on it; true once it is painted. */
 async function previewSample(): Promise<boolean> {
+  const snapshot = await openingSnapshot;
+  if (!snapshot) return false;
   try {
-    let snapshot: Promise<SampleSnapshot> | null = null;
-    const loadSnapshot = () => (snapshot ??= import('virtual:sample-snapshot').then((m) => m.default));
-    if (!(await opensOnSample(OPFS_FILE, async () => (await loadSnapshot()).sampleSha256))) return false;
-    await database.showPreview(await loadSnapshot());
+    await database.showPreview(snapshot);
     await tick();
     // Two frames: the snapshot's charts are painted before the engine's 34 MB compile takes the
     // cores. A hidden tab gets no frames, so it waits 0.5 s at most.
@@ -50,6 +60,7 @@ async function previewSample(): Promise<boolean> {
     return true;
   } catch (e) {
     console.warn('sample snapshot not shown', e);
+    database.endPreview();
     return false;
   }
 }
