@@ -1,4 +1,5 @@
 import type { Engine } from '../db/types';
+import { inTransaction } from '../db/transaction';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { fieldByKey } from '../domain/fields';
 import { date, ident, literal, num, str } from '../queries/sql';
@@ -41,11 +42,15 @@ export async function datasetsToReplace(engine: Engine, id: string): Promise<str
   return rows.map((r) => r.dataset_id);
 }
 
+/** `YYYY-MM-DD HH:MM:SS` in UTC: how `datasets.imported_at` is written. */
+export function importTimestamp(now = new Date()): string {
+  return now.toISOString().replace('T', ' ').slice(0, 19);
+}
+
 /** Writes everything in one transaction; rethrows after ROLLBACK. */
 export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[]): Promise<void> {
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
-  await engine.exec('BEGIN TRANSACTION');
-  try {
+  await inTransaction(engine, async () => {
     const affected = new Set<string>();
     if (replace.length) {
       const ids = replace.map(str).join(', ');
@@ -72,11 +77,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
     for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await engine.exec(statement);
     await upsertRounds(engine, plans.flatMap((p) => p.rounds), affected);
-    await engine.exec('COMMIT');
-  } catch (e) {
-    await engine.exec('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
 }
 
 /** Rounds: one row per key still used, feedback_date = min over its findings; unused keys removed. */

@@ -1,9 +1,10 @@
 import type { Engine } from '../db/types';
+import { inTransaction } from '../db/transaction';
 import { str } from '../queries/sql';
 
 /** Removes one dataset (its findings, issues and provenance) in one transaction, then persists. */
 export async function removeDataset(engine: Engine, datasetId: string): Promise<void> {
-  await inTransaction(engine, [
+  await writeAll(engine, [
     `DELETE FROM findings WHERE dataset_id = ${str(datasetId)}`,
     `DELETE FROM import_issues WHERE dataset_id = ${str(datasetId)}`,
     `DELETE FROM datasets WHERE dataset_id = ${str(datasetId)}`,
@@ -29,7 +30,7 @@ export async function storedData(engine: Engine): Promise<{ sampleId: string | n
 /** Removes the embedded sample (it is reloaded fresh while no imported data is stored). */
 export async function removeSampleDatasets(engine: Engine): Promise<void> {
   const sample = `(SELECT dataset_id FROM datasets WHERE is_sample)`;
-  await inTransaction(engine, [
+  await writeAll(engine, [
     `DELETE FROM findings WHERE dataset_id IN ${sample}`,
     `DELETE FROM import_issues WHERE dataset_id IN ${sample}`,
     `DELETE FROM datasets WHERE is_sample`,
@@ -39,7 +40,7 @@ export async function removeSampleDatasets(engine: Engine): Promise<void> {
 
 /** Deletes every dataset and analyst decision ("clear all", behind a confirmation). */
 export async function clearAll(engine: Engine): Promise<void> {
-  await inTransaction(engine, [
+  await writeAll(engine, [
     'DELETE FROM findings', 'DELETE FROM import_issues', 'DELETE FROM datasets', 'DELETE FROM rounds',
     'DELETE FROM repeat_decisions', 'DELETE FROM saved_mappings',
   ]);
@@ -48,15 +49,11 @@ export async function clearAll(engine: Engine): Promise<void> {
 // Rounds are shared by datasets; one with no findings left goes with its last dataset.
 const ORPHAN_ROUNDS = `DELETE FROM rounds WHERE round_key NOT IN (SELECT DISTINCT round_key FROM findings)`;
 
-async function inTransaction(engine: Engine, statements: string[]): Promise<void> {
-  await engine.exec('BEGIN TRANSACTION');
-  try {
+/** Runs the statements in one transaction, then persists. */
+async function writeAll(engine: Engine, statements: string[]): Promise<void> {
+  await inTransaction(engine, async () => {
     for (const s of statements) await engine.exec(s);
-    await engine.exec('COMMIT');
-  } catch (e) {
-    await engine.exec('ROLLBACK');
-    throw e;
-  }
+  });
   // Persist to OPFS now; an in-memory database ignores it.
   await engine.exec('CHECKPOINT');
 }

@@ -1,4 +1,5 @@
 import type { Engine, Row } from '../db/types';
+import { inTransaction } from '../db/transaction';
 import { ident, str } from '../queries/sql';
 
 /**
@@ -25,17 +26,12 @@ export async function readSampleTables(engine: Engine): Promise<SampleTables> {
  * not fit (for instance a round already stored): the caller then runs the importer itself.
  */
 export async function writeSampleTables(engine: Engine, tables: SampleTables, importedAt: string): Promise<void> {
-  await engine.exec('BEGIN TRANSACTION');
-  try {
+  await inTransaction(engine, async () => {
     for (const table of SAMPLE_TABLES) {
       const rows = table === 'datasets' ? tables.datasets.map((d) => ({ ...d, imported_at: importedAt })) : tables[table];
       await insertRows(engine, table, rows);
     }
-    await engine.exec('COMMIT');
-  } catch (e) {
-    await engine.exec('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
 }
 
 /**
