@@ -6,7 +6,7 @@ import { checkSize } from './read';
 import { readSource } from './read';
 import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
 import { planSheet, type SheetPlan } from './plan';
-import { commitPlans, datasetsToReplace } from './commit';
+import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { mergeRoundParts, parseRoundText } from './round';
@@ -53,7 +53,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const params = { ...DEFAULT_PARAMS, ...opts.params };
     const plans: SheetPlan[] = [];
     const duplicates: DatasetReport[] = [];
-    const importedAt = new Date().toISOString().replace('T', ' ').slice(0, 19);
+    const importedAt = importTimestamp();
     for (const [i, p] of prepared.entries()) {
       sheetName = p.sheet;
       const names = mergeRoundParts(parseRoundText(p.sheet), fileRound);

@@ -2,6 +2,7 @@ import sampleUrl from '../../../data/sample-ledger.csv?url';
 import type { Engine } from '../db/types';
 import { importFile } from '../import';
 import { sha256Hex } from '../import/sha';
+import { importTimestamp } from '../import/commit';
 import { SAMPLE_FILE } from './sampleSnapshot';
 import { writeSampleTables } from './sampleTables';
 
@@ -38,7 +39,7 @@ export async function loadSample(engine: Engine, stored?: StoredSample): Promise
 async function storeBuiltTables(engine: Engine): Promise<boolean> {
   try {
     const { default: tables } = await import('virtual:sample-tables');
-    await writeSampleTables(engine, tables, new Date().toISOString().replace('T', ' ').slice(0, 19));
+    await writeSampleTables(engine, tables, importTimestamp());
     return true;
   } catch (e) {
     console.warn('the built sample tables were not stored; importing the sample file', e);
