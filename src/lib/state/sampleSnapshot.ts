@@ -3,8 +3,7 @@ import { SCHEMA_DDL } from '../db/schema';
 import { importFile } from '../import';
 import { sha256Hex } from '../import/sha';
 import { derivedTableStatements } from '../queries/cube';
-import { ANALYSIS_CHARTS, DASHBOARD_CHARTS } from './chartSpecs';
-import { kpiQueries } from './kpiSpecs';
+import { dashboardQueryGroups } from './dashboardQueries';
 import { parseViewState } from './urlState';
 import { readCatalogue } from './catalogue';
 
@@ -28,11 +27,7 @@ export interface SampleSnapshot {
 export function dashboardStartQueries(defaultAsOf: string): string[] {
   const { filters, params } = parseViewState('');
   const opening = { ...filters, asOf: defaultAsOf };
-  const source = { source: 'cube' } as const;
-  return [
-    ...Object.values(kpiQueries(opening, params, source)),
-    ...[...DASHBOARD_CHARTS, ...ANALYSIS_CHARTS].map((spec) => spec.query(opening, params, source)),
-  ];
+  return dashboardQueryGroups(opening, params, { source: 'cube' }).flat().map((q) => q.sql);
 }
 
 /**

@@ -1,0 +1,23 @@
+import type { MetricParams } from '../domain/params';
+import type { Filters } from '../queries/filters';
+import type { SourceOptions } from '../queries/source';
+import { ANALYSIS_CHARTS, DASHBOARD_CHARTS } from './chartSpecs';
+import { kpiQueries } from './kpiSpecs';
+
+/** One query the dashboard runs for a view: the KPI or chart it answers and its SQL. */
+export interface DashboardQuery {
+  id: string;
+  sql: string;
+}
+
+/**
+ * The queries the dashboard runs for one view, grouped as the page sends them: each KPI query on
+ * its own (Dashboard.svelte's RowResults), then each chart grid's queries in order, one after the
+ * other (ChartResults). Groups run side by side on the one connection. The sample snapshot, the
+ * idle warm-up and the filter-click benchmark all read this list, so they ask what the page asks.
+ */
+export function dashboardQueryGroups(filters: Filters, params: MetricParams, source: SourceOptions): DashboardQuery[][] {
+  const kpis = Object.entries(kpiQueries(filters, params, source)).map(([id, sql]) => [{ id: `kpi:${id}`, sql }]);
+  const grid = (specs: typeof DASHBOARD_CHARTS) => specs.map((spec) => ({ id: spec.id, sql: spec.query(filters, params, source) }));
+  return [...kpis, grid(DASHBOARD_CHARTS), grid(ANALYSIS_CHARTS)];
+}
