@@ -6,6 +6,7 @@ class BusyTracker {
   // Deliberately not $state: queries start inside effects, and an effect that reads and writes
   // reactive state re-runs itself forever (STYLE.md "Traps").
   #pending = 0;
+  #waiters: (() => void)[] = [];
 
   get busy(): boolean {
     return this.#pending > 0;
@@ -19,6 +20,23 @@ class BusyTracker {
     } finally {
       this.#change(-1);
     }
+  }
+
+  /** Resolves when nothing is pending (at once if nothing is). */
+  whenIdle(): Promise<void> {
+    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /**
+   * Resolves once nothing is pending and the browser reports an idle period: background work
+   * (the engine warm-up) waits for this before each step, so it never delays what the user asked.
+   */
+  async whenPageIdle(): Promise<void> {
+    do {
+      await this.whenIdle();
+      await new Promise<void>((resolve) =>
+        typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 20));
+    } while (this.#pending > 0);
   }
 
   /** Marks one unit of work started; call the returned function when it ends. */
@@ -35,6 +53,7 @@ class BusyTracker {
 
   #change(delta: number) {
     this.#pending += delta;
+    if (this.#pending === 0 && this.#waiters.length) for (const resolve of this.#waiters.splice(0)) resolve();
     // Settle on the next frame so a render that starts right after a query keeps the page busy.
     const value = this.#pending > 0 ? 'true' : 'false';
     if (value === 'true') document.body.dataset.busy = 'true';

@@ -7,6 +7,8 @@ import { busy } from './busy';
 import { readCatalogue, type Catalogue } from './catalogue';
 import { previewEngine } from './previewEngine';
 import type { SampleSnapshot } from './sampleSnapshot';
+import { DEFAULT_PARAMS } from '../domain/params';
+import { WARMUP_MAX_MS, WARMUP_STATES, WARMUP_TOP_UP, warmUp, warmupStates } from './warmup';
 
 /** Engine life-cycle as the page shows it. */
 export type DatabaseStatus = 'idle' | 'starting' | 'loading-sample' | 'ready' | 'error';
@@ -38,6 +40,8 @@ class Database {
   #starting: Promise<Engine> | null = null;
   #refreshed = false;
   #preview: { engine: Engine; resolve(e: Engine): void; reject(e: Error): void } | null = null;
+  #warmup: AbortController | null = null;
+  #warmedStates = 0;
 
   /**
    * The engine views query: while previewing, one that answers the opening dashboard from the
@@ -119,6 +123,25 @@ class Database {
       this.#preview?.resolve(engine);
       this.#preview = null;
       this.version++;
+    });
+    this.#warm(engine);
+  }
+
+  /**
+   * Warms the engine while the page is idle (warmup.ts), after the views have re-queried. A newer
+   * data change stops the running warm-up and starts its own, smaller once the engine has run
+   * enough states.
+   */
+  #warm(engine: Engine) {
+    this.#warmup?.abort();
+    const controller = (this.#warmup = new AbortController());
+    const count = Math.max(WARMUP_TOP_UP, WARMUP_STATES - this.#warmedStates);
+    const states = warmupStates(this, count);
+    void warmUp(engine, states, {
+      params: DEFAULT_PARAMS, source: this.source, signal: controller.signal, idle: () => busy.whenPageIdle(), maxMs: WARMUP_MAX_MS,
+    }).then((r) => {
+      this.#warmedStates += r.states;
+      performance.mark('warmup:end', { detail: r });
     });
   }
 
