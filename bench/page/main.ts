@@ -151,9 +151,9 @@ async function replicate(factor: number) {
 }
 
 /** Filter-click timings on the engine kept by the last appImport(name, true) or accumulate. */
-async function interaction(count = 20, seed = 7, baseTable = true) {
+async function interaction(count = 20, seed = 7, baseTable = true, warm = false) {
   if (!loaded) throw new Error('load a ledger with appImport(name, true) first');
-  return runInteraction(loaded as Engine, count, seed, baseTable);
+  return runInteraction(loaded as Engine, count, seed, baseTable, warm);
 }
 
 /** DuckDB's own accounting plus the main thread's JS heap (Chromium's performance.memory). */
