@@ -9,10 +9,11 @@ import { dashboardQueryGroups } from './dashboardQueries';
  * Idle warm-up of the engine. V8 runs DuckDB's wasm first as baseline (Liftoff) code and
  * recompiles a function with its optimising tier only once it has run enough. Right after the
  * engine starts or a big import, the code a filter click needs (planning, filtering and
- * aggregating the cube) is still baseline code: measured after a real 1M import, the first 20
- * clicks took p95 164–216 ms, the same clicks repeated 76–98 ms, and 34/43 ms (p50/p95) with
- * Chromium told to compile everything optimised up front (--no-liftoff, not something a page can
- * ask for). So while the page is idle, the dashboard's own queries run for a series of made-up
+ * aggregating the cube) is still baseline code. Measured after a real 1M import on the KPI row and
+ * five charts: the first 20 clicks took p95 164–216 ms, the same clicks repeated 76–98 ms, and
+ * 34/43 ms (p50/p95) with Chromium told to compile everything optimised up front (--no-liftoff,
+ * not something a page can ask for). With all 13 queries of a click: p95 305 ms, 179 ms after this
+ * warm-up (bench/README.md). So while the page is idle, the dashboard's own queries run for a series of made-up
  * filter states, with no result kept, each one only when nothing the user asked for is pending.
  */
 
