@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
+import type { Engine, Row } from '../../../src/lib/db/types';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 import { importFile } from '../../../src/lib/import';
 import { derivedTableStatements } from '../../../src/lib/queries/cube';
@@ -58,7 +58,7 @@ describe('warmUp on the real engine with the sample loaded', () => {
 
   it('runs every dashboard query of every state, and none of them fails', async () => {
     const failures: string[] = [];
-    const watched: Engine = { ...engine, query: (sql) => engine.query(sql).catch((e) => (failures.push(`${e}`), [])) };
+    const watched: Engine = { ...engine, query: <T = Row>(sql: string) => engine.query<T>(sql).catch((e): T[] => (failures.push(`${e}`), [])) };
     const states = warmupStates(cat, 10);
     const perState = dashboardQueryGroups(states[0], DEFAULT_PARAMS, source).flat().length;
     const r = await warmUp(watched, states, { params: DEFAULT_PARAMS, source });
