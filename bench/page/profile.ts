@@ -2,7 +2,7 @@ import type { Engine } from '../../src/lib/db/types';
 
 /** One engine call made during a measured import, with its wall time on the main thread's clock. */
 export interface EngineCall {
-  kind: 'query' | 'exec' | 'registerFile' | 'dropFile' | 'insertArrowIPC' | 'insertJSONRows';
+  kind: 'query' | 'queryArrowIPC' | 'exec' | 'registerFile' | 'dropFile' | 'insertArrowIPC' | 'insertJSONRows';
   /** First characters of the statement (or the file/table name), whitespace folded. */
   what: string;
   ms: number;
@@ -29,6 +29,7 @@ export function timedEngine(engine: Engine, calls: EngineCall[]): Engine {
     };
   return {
     query: timed('query', (sql: string) => engine.query(sql), (sql) => sql) as Engine['query'],
+    queryArrowIPC: timed('queryArrowIPC', (sql: string) => engine.queryArrowIPC(sql), (sql) => sql),
     exec: timed('exec', (sql: string) => engine.exec(sql), (sql) => sql),
     registerFile: timed('registerFile', (n: string, b: Uint8Array) => engine.registerFile(n, b), (n, b) => `${n} (${b.length} bytes)`),
     dropFile: timed('dropFile', (n: string) => engine.dropFile(n), (n) => n),

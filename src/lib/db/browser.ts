@@ -41,7 +41,8 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
   // Inserts go through a temp table and INSERT ... BY NAME, so a batch may carry any subset of
   // the target's columns (the rest get their defaults) and values are cast to the target types.
   async function moveByName(tmp: string, table: string, schema?: string) {
-    const target = schema ? `"${schema}"."${table}"` : `"${table}"`;
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const target = schema ? `${quote(schema)}.${quote(table)}` : quote(table);
     try {
       await conn.query(`INSERT INTO ${target} BY NAME SELECT * FROM "${tmp}"`);
     } finally {
@@ -52,6 +53,10 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
     db,
     async query<T = Row>(sql: string) {
       return tableToRows<T>(await conn.query(sql));
+    },
+    async queryArrowIPC(sql: string) {
+      // The worker's IPC bytes as they are, not decoded here and encoded again.
+      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
     },
     async exec(sql: string) {
       await conn.query(sql);

@@ -25,7 +25,8 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
   // Inserts go through a temp table and INSERT ... BY NAME, so a batch may carry any subset of
   // the target's columns (the rest get their defaults) and values are cast to the target types.
   function moveByName(tmp: string, table: string, schema?: string) {
-    const target = schema ? `"${schema}"."${table}"` : `"${table}"`;
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const target = schema ? `${quote(schema)}.${quote(table)}` : quote(table);
     try {
       conn.query(`INSERT INTO ${target} BY NAME SELECT * FROM "${tmp}"`);
     } finally {
@@ -35,6 +36,11 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
   return {
     async query<T = Row>(sql: string) {
       return tableToRows<T>(conn.query(sql));
+    },
+    async queryArrowIPC(sql: string) {
+      // The engine's own IPC bytes: this build's Arrow objects come from another copy of the
+      // library than ours, which our tableToIPC does not recognise.
+      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
     },
     async exec(sql: string) {
       conn.query(sql);

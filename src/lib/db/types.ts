@@ -12,6 +12,11 @@ export type Columns = Record<string, unknown[]>;
 export interface Engine {
   /** Runs one statement and returns its rows, converted once from Arrow. */
   query<T = Row>(sql: string): Promise<T[]>;
+  /**
+   * Runs one statement and returns its result as Arrow IPC bytes, to copy a table. The engine's
+   * query config applies: BIGINT and DECIMAL arrive as DOUBLE (exact up to 2^53).
+   */
+  queryArrowIPC(sql: string): Promise<Uint8Array>;
   /** Runs one or more statements for their effect. */
   exec(sql: string): Promise<void>;
   /** Makes bytes readable by `read_csv('<name>')`. The bytes are copied first, never emptied. */
@@ -23,3 +28,6 @@ export interface Engine {
   /** Appends to existing `table` from row objects, matching columns by name (missing = default). */
   insertJSONRows(table: string, rows: Row[], schema?: string): Promise<void>;
 }
+
+/** The read side of an engine: what views need to answer a chart or KPI. */
+export type Reader = Pick<Engine, 'query'>;
