@@ -98,6 +98,27 @@ describe('dashboard on the embedded sample', () => {
     await page.context().close();
   });
 
+  test('once the cube is copied into the second engine, clicks read through both and the KPIs still match an independent computation', async () => {
+    const page = await h.open();
+    // The copy is made while the page is idle after the data is in (cubeReplica.ts).
+    await page.waitForFunction(() => performance.getEntriesByName('replica:ready').length > 0, null, { timeout: 60_000 });
+    const charts = async () => page.$$eval('[data-chart] .chart', (els) => els.map((e) => JSON.stringify((e as any).__chart.getOption().series)));
+    const first = await charts();
+    for (const asOf of ['2021-06-30', '2023-03-31']) {
+      await page.fill('[data-testid="as-of"]', asOf);
+      await page.dispatchEvent('[data-testid="as-of"]', 'change');
+      await settled(page);
+      const expected = await expectedSampleKpis(asOf);
+      expect(await kpiValue(page, 'findings')).toBe(expected.n);
+      expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(expected.done / expected.n, 10);
+      expect(await kpiValue(page, 'completion-basic-rate')).toBeCloseTo((expected.done + expected.basic) / expected.n, 10);
+    }
+    expect(await charts()).not.toEqual(first);
+    const errors = await page.$$eval('[data-chart] .error[role="alert"]', (els) => els.length);
+    expect(errors).toBe(0);
+    await page.context().close();
+  });
+
   test('?sample=off starts with no data', async () => {
     const page = await h.open('?sample=off');
     expect(await page.locator('[data-chart]').count()).toBe(0);

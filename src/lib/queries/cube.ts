@@ -23,6 +23,12 @@ export const UNIT_CUBE = 'unit_cube';
 export const UNIT_CUBE_ANY_STATUS = 'unit_cube_any_status';
 
 /**
+ * Every derived table, in build order. A query of a builder that reads the cube (`readsCubeOnly`
+ * in source.ts) reads these and nothing else, so an engine holding copies of them can answer it.
+ */
+export const DERIVED_TABLES = [ROUND_META_TABLE, FINDING_CUBE, UNIT_CUBE, UNIT_CUBE_ANY_STATUS] as const;
+
+/**
  * Columns a chart reads from a row of S, grouped as they are in `findings`. The completion date
  * is kept only for completed rows: no builder reads it otherwise (status at T, the curve, on-time
  * and concentrated-period tests all require `status = 'completed'`), and keeping it for the

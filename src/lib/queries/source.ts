@@ -43,12 +43,17 @@ export interface ScopeRows {
 }
 
 /**
- * The rows to read for these filters. The unit filter matches `unit_name`, which the cube does
- * not carry, so a view filtered by unit reads `findings` whatever was asked: correctness first.
+ * Whether a cube-capable builder reads the derived tables (`DERIVED_TABLES`) and nothing else for
+ * these filters. The unit filter matches `unit_name`, which the cube does not carry, so a view
+ * filtered by unit reads `findings` whatever was asked: correctness first.
  */
+export function readsCubeOnly(filters: Filters, opts: SourceOptions = {}): boolean {
+  return opts.source === 'cube' && filters.units.length === 0;
+}
+
+/** The rows to read for these filters (see `readsCubeOnly`). */
 export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows {
-  const cube = opts.source === 'cube' && filters.units.length === 0;
-  if (!cube) {
+  if (!readsCubeOnly(filters, opts)) {
     return {
       source: 'findings', from: 'findings', roundMeta: ROUND_META, count: COUNT_ALL, countWhere, countAgg: 'count(*)', weight: '1',
       hasEvidence: 'coalesce(evidence_count, 0) >= 1',

@@ -1,4 +1,4 @@
-import type { Engine, Row } from '../db/types';
+import type { Reader, Row } from '../db/types';
 import type { ChartSpec } from '../charts/types';
 import type { Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
@@ -22,28 +22,36 @@ export class ChartResults {
   constructor(private readonly specs: readonly ChartSpec<any>[]) {}
 
   /**
-   * Runs every spec's query for the given view; stale answers are dropped. The first time, each
-   * chart is shown as soon as its own answer is in (the first chart need not wait for the last
-   * query of a cold engine); later refreshes swap all charts at once, so a filter change never
-   * shows charts of two different filter states side by side.
+   * Runs every spec's query for the given view, all sent at once (a reader with two engines runs
+   * them side by side); stale answers are dropped. The first time, each chart is shown as soon
+   * as its own answer is in (the first chart need not wait for the last query of a cold engine);
+   * later refreshes swap all charts at once, so a filter change never shows charts of two
+   * different filter states side by side.
    */
-  async refresh(engine: Engine, filters: Filters, params: MetricParams, opts: SourceOptions = {}): Promise<void> {
+  async refresh(reader: Reader, filters: Filters, params: MetricParams, opts: SourceOptions = {}): Promise<void> {
     const generation = ++this.#generation;
     const progressive = !this.#published;
     await busy.track(async () => {
       const rows: Record<string, Row[]> = {};
       const errors: Record<string, string> = {};
-      for (const spec of this.specs) {
+      await Promise.all(this.specs.map(async (spec) => {
         try {
-          rows[spec.id] = await engine.query(spec.query(filters, params, opts));
+          rows[spec.id] = await reader.query(spec.query(filters, params, opts));
         } catch (e) {
           errors[spec.id] = e instanceof Error ? e.message : String(e);
           rows[spec.id] = [];
         }
-        if (progressive && generation === this.#generation) this.#publish({ ...rows }, { ...errors });
-      }
-      if (generation === this.#generation) this.#publish(rows, errors);
+        if (progressive && generation === this.#generation) this.#publish(this.#inOrder(rows), { ...errors });
+      }));
+      if (generation === this.#generation) this.#publish(this.#inOrder(rows), errors);
     });
+  }
+
+  /** The answers in the specs' order, whatever order they came in. */
+  #inOrder(rows: Record<string, Row[]>): Record<string, Row[]> {
+    const out: Record<string, Row[]> = {};
+    for (const spec of this.specs) if (spec.id in rows) out[spec.id] = rows[spec.id];
+    return out;
   }
 
   #publish(rows: Record<string, Row[]>, errors: Record<string, string>) {
@@ -60,11 +68,11 @@ export class RowResult<T> {
   #generation = 0;
 
   /** Runs `sql` and keeps its first row unless a newer call has started meanwhile. */
-  async refresh(engine: Engine, sql: string): Promise<void> {
+  async refresh(reader: Reader, sql: string): Promise<void> {
     const generation = ++this.#generation;
     await busy.track(async () => {
       try {
-        const rows = await engine.query<T>(sql);
+        const rows = await reader.query<T>(sql);
         if (generation === this.#generation) {
           this.row = rows[0] ?? null;
           this.error = null;

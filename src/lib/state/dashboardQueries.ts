@@ -11,13 +11,13 @@ export interface DashboardQuery {
 }
 
 /**
- * The queries the dashboard runs for one view, grouped as the page sends them: each KPI query on
- * its own (Dashboard.svelte's RowResults), then each chart grid's queries in order, one after the
- * other (ChartResults). Groups run side by side on the one connection. The sample snapshot, the
- * idle warm-up and the filter-click benchmark all read this list, so they ask what the page asks.
+ * The queries the dashboard runs for one view, in the order the page sends them, all at once:
+ * the KPI queries (Dashboard.svelte's RowResults), then each chart grid's (ChartResults). The
+ * sample snapshot, the idle warm-up and the filter-click benchmark all read this list, so they
+ * ask what the page asks.
  */
-export function dashboardQueryGroups(filters: Filters, params: MetricParams, source: SourceOptions): DashboardQuery[][] {
-  const kpis = Object.entries(kpiQueries(filters, params, source)).map(([id, sql]) => [{ id: `kpi:${id}`, sql }]);
+export function dashboardQueries(filters: Filters, params: MetricParams, source: SourceOptions): DashboardQuery[] {
+  const kpis = Object.entries(kpiQueries(filters, params, source)).map(([id, sql]) => ({ id: `kpi:${id}`, sql }));
   const grid = (specs: typeof DASHBOARD_CHARTS) => specs.map((spec) => ({ id: spec.id, sql: spec.query(filters, params, source) }));
-  return [...kpis, grid(DASHBOARD_CHARTS), grid(ANALYSIS_CHARTS)];
+  return [...kpis, ...grid(DASHBOARD_CHARTS), ...grid(ANALYSIS_CHARTS)];
 }

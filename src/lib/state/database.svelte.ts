@@ -1,9 +1,11 @@
-import type { Engine } from '../db/types';
+import type { Engine, Reader } from '../db/types';
 import { SCHEMA_DDL } from '../db/schema';
 import type { CategoryOption, CountyOption, DatasetRow, RoundOption } from '../queries/catalogue';
 import { derivedTableStatements } from '../queries/cube';
-import type { SourceOptions } from '../queries/source';
+import type { Filters } from '../queries/filters';
+import { readsCubeOnly, type SourceOptions } from '../queries/source';
 import { busy } from './busy';
+import { CubeReplica } from './cubeReplica';
 import { readCatalogue, type Catalogue } from './catalogue';
 import { previewEngine } from './previewEngine';
 import type { SampleSnapshot } from './sampleSnapshot';
@@ -42,6 +44,7 @@ class Database {
   #preview: { engine: Engine; resolve(e: Engine): void; reject(e: Error): void } | null = null;
   #warmup: AbortController | null = null;
   #warmedStates = 0;
+  #replica: CubeReplica | null = null;
 
   /**
    * The engine views query: while previewing, one that answers the opening dashboard from the
@@ -62,8 +65,22 @@ class Database {
     return { source: this.cubeReady ? 'cube' : 'findings' };
   }
 
-  /** Starts the engine (once) and creates the schema. */
-  start(open: () => Promise<Engine>): Promise<Engine> {
+  /**
+   * Where the dashboard's KPI and chart queries for these filters go: when they read the cube
+   * only, both engines (cubeReplica.ts) once the copy is current; otherwise the engine alone.
+   */
+  cubeReader(filters: Filters): Reader | null {
+    const engine = this.engine;
+    if (!engine || !this.#replica || !readsCubeOnly(filters, this.source)) return engine;
+    return this.#replica.reader(engine);
+  }
+
+  /**
+   * Starts the engine (once) and creates the schema. `openReplica`, when given, opens the second
+   * engine that answers cube reads beside it; it is started after the first data is in.
+   */
+  start(open: () => Promise<Engine>, openReplica?: () => Promise<Engine>): Promise<Engine> {
+    if (openReplica) this.#replica ??= new CubeReplica(openReplica);
     this.#starting ??= busy.track(async () => {
       this.status = 'starting';
       try {
@@ -115,6 +132,8 @@ class Database {
   async refresh(): Promise<void> {
     const engine = this.#engine;
     if (!engine) return;
+    // Before the cube changes: until the copy is made again, cube reads go to this engine alone.
+    this.#replica?.invalidate();
     await busy.track(async () => {
       await this.#rebuildDerived(engine);
       this.#apply(await readCatalogue(engine));
@@ -128,21 +147,33 @@ class Database {
   }
 
   /**
-   * Warms the engine while the page is idle (warmup.ts), after the views have re-queried. A newer
-   * data change stops the running warm-up and starts its own, smaller once the engine has run
-   * enough states.
+   * Warms the engine while the page is idle (warmup.ts), after the views have re-queried; then
+   * copies the cube to the second engine and warms that one too. A newer data change stops all of
+   * it and starts its own, with a smaller warm-up once an engine has run enough states.
    */
   #warm(engine: Engine) {
     this.#warmup?.abort();
     const controller = (this.#warmup = new AbortController());
-    const count = Math.max(WARMUP_TOP_UP, WARMUP_STATES - this.#warmedStates);
-    const states = warmupStates(this, count);
-    void warmUp(engine, states, {
+    const options = {
       params: DEFAULT_PARAMS, source: this.source, signal: controller.signal, idle: () => busy.whenPageIdle(), maxMs: WARMUP_MAX_MS,
-    }).then((r) => {
+    };
+    const states = (warmed: number) => warmupStates(this, Math.max(WARMUP_TOP_UP, WARMUP_STATES - warmed));
+    void warmUp(engine, states(this.#warmedStates), options).then((r) => {
       this.#warmedStates += r.states;
       performance.mark('warmup:end', { detail: r });
     });
+    const replica = this.#replica;
+    if (!replica || !this.cubeReady) return;
+    void (async () => {
+      await busy.whenPageIdle();
+      if (controller.signal.aborted) return;
+      const copy = await replica.sync(engine);
+      if (!copy) return;
+      performance.mark('replica:ready');
+      const r = await warmUp(copy, states(replica.warmedStates), options);
+      replica.warmedStates += r.states;
+      performance.mark('warmup:replica:end', { detail: r });
+    })();
   }
 
   #apply(catalogue: Catalogue) {

@@ -3,7 +3,7 @@ import { SCHEMA_DDL } from '../db/schema';
 import { importFile } from '../import';
 import { sha256Hex } from '../import/sha';
 import { derivedTableStatements } from '../queries/cube';
-import { dashboardQueryGroups } from './dashboardQueries';
+import { dashboardQueries } from './dashboardQueries';
 import { parseViewState } from './urlState';
 import { readCatalogue } from './catalogue';
 
@@ -27,7 +27,7 @@ export interface SampleSnapshot {
 export function dashboardStartQueries(defaultAsOf: string): string[] {
   const { filters, params } = parseViewState('');
   const opening = { ...filters, asOf: defaultAsOf };
-  return dashboardQueryGroups(opening, params, { source: 'cube' }).flat().map((q) => q.sql);
+  return dashboardQueries(opening, params, { source: 'cube' }).map((q) => q.sql);
 }
 
 /**

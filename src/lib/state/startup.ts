@@ -76,7 +76,8 @@ export async function startApp(withSample: boolean): Promise<void> {
     // When the snapshot is shown the engine starts after it is painted: started together, the two
     // competed for the cores and the first chart came later.
     if (withSample) await previewSample();
-    const engine = await database.start(openPersistent);
+    // The second engine only ever holds a copy of the cube: in memory, nothing to persist.
+    const engine = await database.start(openPersistent, () => openBrowserEngine());
     performance.mark('start:schema');
     const stored = await storedData(engine);
     const sample = withSample && !stored.hasUserData;

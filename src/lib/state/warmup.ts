@@ -3,7 +3,7 @@ import type { MetricParams } from '../domain/params';
 import { emptyFilters, type Filters } from '../queries/filters';
 import type { SourceOptions } from '../queries/source';
 import type { Catalogue } from './catalogue';
-import { dashboardQueryGroups } from './dashboardQueries';
+import { dashboardQueries } from './dashboardQueries';
 
 /**
  * Idle warm-up of the engine. V8 runs DuckDB's wasm first as baseline (Liftoff) code and
@@ -80,7 +80,7 @@ export async function warmUp(engine: Engine, states: Filters[], o: WarmupOptions
   const t0 = performance.now();
   const result = { states: 0, queries: 0, ms: 0 };
   for (const filters of states) {
-    for (const q of dashboardQueryGroups(filters, o.params, o.source).flat()) {
+    for (const q of dashboardQueries(filters, o.params, o.source)) {
       await o.idle?.();
       if (o.signal?.aborted || (o.maxMs !== undefined && performance.now() - t0 > o.maxMs)) return { ...result, ms: performance.now() - t0 };
       await engine.query(q.sql).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine } from '../../../src/lib/db/node';
-import type { Engine } from '../../../src/lib/db/types';
+import type { Engine, Reader, Row } from '../../../src/lib/db/types';
 import type { ChartSpec } from '../../../src/lib/charts/types';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 
@@ -18,6 +18,7 @@ function spec(id: string): ChartSpec<any> {
   };
 }
 
+const tick = () => new Promise((r) => setTimeout(r, 0));
 const filters = (pass: number) => ({ rounds: Array.from({ length: pass }, (_, i) => `r${i}`), counties: [], categories: [], statuses: [], asOf: '2024-12-31' }) as any;
 
 describe('ChartResults', () => {
@@ -27,31 +28,57 @@ describe('ChartResults', () => {
   });
   afterAll(() => engine.close());
 
-  /** The engine, recording what the results showed when each query started. */
-  function watching(results: InstanceType<typeof ChartResults>, seen: string[][]): Engine {
-    return {
-      ...engine,
-      query: async (sql: string) => {
-        seen.push(Object.entries(results.rows).map(([k, rows]) => `${k}:${(rows[0] as any)?.pass}`));
-        return engine.query(sql);
+  /** The engine with a gate: each answer is handed over only when the test opens its gate. */
+  function gated() {
+    const gates = new Map<string, () => void>();
+    const sent: string[] = [];
+    const reader: Reader = {
+      query: async <T = Row>(sql: string) => {
+        const chart = /'(\w+)' AS chart/.exec(sql)![1];
+        sent.push(chart);
+        const rows = await engine.query<T>(sql);
+        await new Promise<void>((open) => gates.set(chart, open));
+        return rows;
       },
-    } as Engine;
+    };
+    const open = async (chart: string) => {
+      while (!gates.has(chart)) await tick();
+      gates.get(chart)!();
+      gates.delete(chart);
+      await tick();
+    };
+    return { reader, sent, open };
   }
+  const shown = (results: InstanceType<typeof ChartResults>) => Object.entries(results.rows).map(([k, rows]) => `${k}:${(rows[0] as any)?.pass}`);
 
-  it('shows each chart as soon as its answer is in on the first refresh, and swaps all at once afterwards', async () => {
+  it('sends every query at once; shows each chart as its answer comes on the first refresh, and swaps all at once afterwards', async () => {
     const results = new ChartResults([spec('a'), spec('b'), spec('c')]);
-    const seen: string[][] = [];
-    const watched = watching(results, seen);
-    await results.refresh(watched, filters(1), DEFAULT_PARAMS);
-    // First refresh: chart a is on screen before b's query starts, a and b before c's.
-    expect(seen).toEqual([[], ['a:1'], ['a:1', 'b:1']]);
-    expect(Object.keys(results.rows)).toEqual(['a', 'b', 'c']);
+    const g = gated();
+    const first = results.refresh(g.reader, filters(1), DEFAULT_PARAMS);
+    await tick();
+    expect(g.sent).toEqual(['a', 'b', 'c']); // all three in flight before any answer
+    await g.open('b');
+    expect(shown(results)).toEqual(['b:1']); // b is on screen while a and c are still out
+    await g.open('c');
+    await g.open('a');
+    await first;
+    expect(shown(results)).toEqual(['a:1', 'b:1', 'c:1']); // in the specs' order, whatever the answers' order
 
-    seen.length = 0;
-    await results.refresh(watched, filters(2), DEFAULT_PARAMS);
+    const second = results.refresh(g.reader, filters(2), DEFAULT_PARAMS);
+    await g.open('a');
+    await g.open('c');
     // A later refresh (a filter click) keeps the previous, complete answer until every query is in.
-    expect(seen).toEqual([['a:1', 'b:1', 'c:1'], ['a:1', 'b:1', 'c:1'], ['a:1', 'b:1', 'c:1']]);
-    expect(Object.values(results.rows).map((r) => (r[0] as any).pass)).toEqual([2, 2, 2]);
+    expect(shown(results)).toEqual(['a:1', 'b:1', 'c:1']);
+    await g.open('b');
+    await second;
+    expect(shown(results)).toEqual(['a:2', 'b:2', 'c:2']);
+  });
+
+  it("shows a failed query as that chart's error, with no rows, and the others as usual", async () => {
+    const results = new ChartResults([spec('a'), { ...spec('bad'), query: () => 'SELECT * FROM no_such_table' }]);
+    await results.refresh(engine, filters(1), DEFAULT_PARAMS);
+    expect(results.rows).toEqual({ a: [{ chart: 'a', pass: 1 }], bad: [] });
+    expect(results.errors.bad).toMatch(/no_such_table/);
   });
 
   it('drops the answers of a refresh that a newer one overtook', async () => {

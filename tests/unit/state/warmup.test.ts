@@ -5,7 +5,7 @@ import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 import { importFile } from '../../../src/lib/import';
 import { derivedTableStatements } from '../../../src/lib/queries/cube';
 import { readCatalogue, type Catalogue } from '../../../src/lib/state/catalogue';
-import { dashboardQueryGroups } from '../../../src/lib/state/dashboardQueries';
+import { dashboardQueries } from '../../../src/lib/state/dashboardQueries';
 import { warmUp, warmupStates } from '../../../src/lib/state/warmup';
 import { freshEngine } from '../import/helpers';
 
@@ -60,7 +60,7 @@ describe('warmUp on the real engine with the sample loaded', () => {
     const failures: string[] = [];
     const watched: Engine = { ...engine, query: <T = Row>(sql: string) => engine.query<T>(sql).catch((e): T[] => (failures.push(`${e}`), [])) };
     const states = warmupStates(cat, 10);
-    const perState = dashboardQueryGroups(states[0], DEFAULT_PARAMS, source).flat().length;
+    const perState = dashboardQueries(states[0], DEFAULT_PARAMS, source).length;
     const r = await warmUp(watched, states, { params: DEFAULT_PARAMS, source });
     expect(failures).toEqual([]);
     expect(r).toMatchObject({ states: 10, queries: 10 * perState });
