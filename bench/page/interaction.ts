@@ -1,22 +1,23 @@
-import type { Engine } from '../../src/lib/db/types';
+import type { Engine, Reader } from '../../src/lib/db/types';
 import { DEFAULT_PARAMS } from '../../src/lib/domain/params';
 import { emptyFilters, type Filters } from '../../src/lib/queries/filters';
 import { derivedTableStatements } from '../../src/lib/queries/cube';
 import type { SourceOptions } from '../../src/lib/queries/source';
 import { readCatalogue } from '../../src/lib/state/catalogue';
-import { dashboardQueryGroups } from '../../src/lib/state/dashboardQueries';
-import { WARMUP_MAX_MS, WARMUP_STATES, warmUp, warmupStates, type WarmupResult } from '../../src/lib/state/warmup';
+import type { CubeReplica } from '../../src/lib/state/cubeReplica';
+import { dashboardQueries } from '../../src/lib/state/dashboardQueries';
+import { WARMUP_MAX_MS, WARMUP_STATES, WARMUP_TOP_UP, warmUp, warmupStates, type WarmupResult } from '../../src/lib/state/warmup';
 
 /**
- * The queries a filter click settles: every KPI and chart of the dashboard, grouped and sent as
- * the page sends them (dashboardQueries.ts). The app reads the cube (`source: 'cube'`); the
- * base-table reference reads `findings`.
+ * The queries a filter click settles: every KPI and chart of the dashboard, sent as the page
+ * sends them (dashboardQueries.ts). The app reads the cube (`source: 'cube'`); the base-table
+ * reference reads `findings`.
  */
 const APP: SourceOptions = { source: 'cube' };
-const groups = (f: Filters, o: SourceOptions) => dashboardQueryGroups(f, DEFAULT_PARAMS, o);
+const queries = (f: Filters, o: SourceOptions) => dashboardQueries(f, DEFAULT_PARAMS, o);
 const BASE: SourceOptions = { source: 'findings' };
 
-/** Timings of one filter state: every view query in turn, as one connection serves them. */
+/** Timings of one filter state: every view query sent at once, until the last answer. */
 export interface SettleTiming {
   filters: Filters;
   totalMs: number;
@@ -25,9 +26,14 @@ export interface SettleTiming {
 
 /** What the interaction benchmark reports. */
 export interface InteractionResult {
+  /** The clicks as the app answers them: through both engines once the cube copy is current. */
   states: SettleTiming[];
   p50: number;
   p95: number;
+  /** The same clicks on the main engine alone (the app before the copy is made); null without a replica. */
+  oneEngine: { p50: number; p95: number } | null;
+  /** Making the cube copy in the second engine and that engine's warm-up; null without a replica. */
+  replica: { copyMs: number; warmup: WarmupResult | null } | null;
   /** Mean time of each query over the filtered states, each run alone after the clicks. */
   meanPerQuery: Record<string, number>;
   /** The app's idle warm-up after the cube rebuild, when asked for; null when skipped. */
@@ -53,18 +59,16 @@ function rng(seed: number) {
 }
 
 /**
- * One click: the groups side by side, each group's queries one after the other, until the last
- * answer is in. `perQuery` is the time from sending a query to its answer (queueing included).
+ * One click: every query sent at once, as the page does, until the last answer is in. `perQuery`
+ * is the time from sending a query to its answer (queueing included).
  */
-async function settle(engine: Engine, filters: Filters): Promise<SettleTiming> {
+async function settle(reader: Reader, filters: Filters): Promise<SettleTiming> {
   const perQuery: Record<string, number> = {};
   const t0 = performance.now();
-  await Promise.all(groups(filters, APP).map(async (group) => {
-    for (const q of group) {
-      const s = performance.now();
-      await engine.query(q.sql);
-      perQuery[q.id] = performance.now() - s;
-    }
+  await Promise.all(queries(filters, APP).map(async (q) => {
+    const s = performance.now();
+    await reader.query(q.sql);
+    perQuery[q.id] = performance.now() - s;
   }));
   return { filters, totalMs: performance.now() - t0, perQuery };
 }
@@ -72,7 +76,7 @@ async function settle(engine: Engine, filters: Filters): Promise<SettleTiming> {
 /** Each query of a state alone, in turn: what it costs by itself. */
 async function eachAlone(engine: Engine, filters: Filters, source: SourceOptions): Promise<Record<string, number>> {
   const perQuery: Record<string, number> = {};
-  for (const q of groups(filters, source).flat()) {
+  for (const q of queries(filters, source)) {
     const s = performance.now();
     await engine.query(q.sql);
     perQuery[q.id] = performance.now() - s;
@@ -85,25 +89,51 @@ export function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
+export interface InteractionOptions {
+  count?: number;
+  seed?: number;
+  /** False skips the base-table reference: at 5M findings some of those queries need more than the engine's 3.1 GiB. */
+  baseTable?: boolean;
+  /** Runs the app's idle warm-up (of both engines) before the clicks. */
+  warm?: boolean;
+  /** The second engine, as the page has it (cubeReplica.ts); the cube is copied after the rebuild. */
+  replica?: CubeReplica;
+}
+
 /**
  * Random filter states like a user's clicks: a round, a county inspected in that round, and an
  * as-of date between that round's feedback and the newest date in the data (so S is never empty).
- * `baseTable` false skips the base-table reference: at 5M findings some of those queries need
- * more than the engine's 3.1 GiB (the app itself reads the cube).
+ * After the cube rebuild it does what the page does after a data change: the warm-up of the main
+ * engine, and beside it the cube copy into the second engine and that engine's warm-up.
  */
-export async function runInteraction(engine: Engine, count = 20, seed = 7, baseTable = true, warm = false): Promise<InteractionResult> {
+export async function runInteraction(engine: Engine, o: InteractionOptions = {}): Promise<InteractionResult> {
+  const { count = 20, seed = 7, baseTable = true, warm = false, replica } = o;
   const pairs = await engine.query<{ round_key: string; county: string; first: string }>(
     `SELECT round_key, county, CAST(min(feedback_date) AS VARCHAR) AS first FROM findings
      WHERE feedback_date IS NOT NULL GROUP BY ALL ORDER BY ALL`);
   const [{ last }] = await engine.query<{ last: string }>(
     `SELECT CAST(greatest(max(feedback_date), max(completion_date)) AS VARCHAR) AS last FROM findings`);
+  replica?.invalidate();
   const c0 = performance.now();
   for (const statement of derivedTableStatements()) await engine.exec(statement);
   const cubeBuildMs = performance.now() - c0;
-  // What the page does next while idle (database.svelte.ts): the first warm-up of its engine.
-  const warmup = warm
-    ? await warmUp(engine, warmupStates(await readCatalogue(engine), WARMUP_STATES), { params: DEFAULT_PARAMS, source: APP, maxMs: WARMUP_MAX_MS })
-    : null;
+  const catalogue = await readCatalogue(engine);
+  const warmOptions = { params: DEFAULT_PARAMS, source: APP, maxMs: WARMUP_MAX_MS };
+  const [warmup, replicaResult] = await Promise.all([
+    warm ? warmUp(engine, warmupStates(catalogue, WARMUP_STATES), warmOptions) : null,
+    (async () => {
+      if (!replica) return null;
+      const r0 = performance.now();
+      const copy = await replica.sync(engine);
+      if (!copy) throw new Error('the cube copy failed');
+      const copyMs = performance.now() - r0;
+      const states = warmupStates(catalogue, Math.max(WARMUP_TOP_UP, WARMUP_STATES - replica.warmedStates));
+      const w = warm ? await warmUp(copy, states, warmOptions) : null;
+      replica.warmedStates += w?.states ?? 0;
+      return { copyMs, warmup: w };
+    })(),
+  ]);
+  const reader = replica ? replica.reader(engine) : engine;
   const [{ cube_rows: cubeRows, finding_rows: findingRows }] = await engine.query<{ cube_rows: number; finding_rows: number }>(
     `SELECT CAST((SELECT count(*) FROM finding_cube) AS INTEGER) AS cube_rows, CAST((SELECT count(*) FROM findings) AS INTEGER) AS finding_rows`);
   const next = rng(seed);
@@ -115,10 +145,19 @@ export async function runInteraction(engine: Engine, count = 20, seed = 7, baseT
     const asOf = new Date(from + Math.floor(next() * ((Date.parse(last) - from) / day + 1)) * day).toISOString().slice(0, 10);
     states.push({ ...emptyFilters(asOf), rounds: [p.round_key], counties: [p.county] });
   }
-  await settle(engine, states[0]); // the first run pays for catalogue look-ups
+  await settle(reader, states[0]); // the first run pays for catalogue look-ups
+  // With a second engine, each state is also clicked on the main engine alone, the two in
+  // alternating order, so that neither set runs on engines the other has warmed more.
   const timings: SettleTiming[] = [];
-  for (const f of states) timings.push(await settle(engine, f));
+  const single: number[] = [];
+  for (const [i, f] of states.entries()) {
+    if (replica && i % 2 === 1) single.push((await settle(engine, f)).totalMs);
+    timings.push(await settle(reader, f));
+    if (replica && i % 2 === 0) single.push((await settle(engine, f)).totalMs);
+  }
   const totals = timings.map((t) => t.totalMs).sort((a, b) => a - b);
+  single.sort((a, b) => a - b);
+  const oneEngine = replica ? { p50: quantile(single, 0.5), p95: quantile(single, 0.95) } : null;
   const alone = [];
   for (const f of states) alone.push(await eachAlone(engine, f, APP));
   const meanPerQuery: Record<string, number> = {};
@@ -130,6 +169,8 @@ export async function runInteraction(engine: Engine, count = 20, seed = 7, baseT
     for (const [id, ms] of Object.entries(await eachAlone(engine, whole, BASE))) (baseRuns[id] ??= []).push(ms);
   }
   const baseTablePerQuery = Object.fromEntries(Object.entries(baseRuns).map(([id, runs]) => [id, runs.sort((a, b) => a - b)[1]]));
-  return { states: timings, p50: quantile(totals, 0.5), p95: quantile(totals, 0.95), meanPerQuery, warmup, baseTablePerQuery, cubeBuildMs, cubeRows, findingRows };
+  return {
+    states: timings, p50: quantile(totals, 0.5), p95: quantile(totals, 0.95), oneEngine, replica: replicaResult,
+    meanPerQuery, warmup, baseTablePerQuery, cubeBuildMs, cubeRows, findingRows,
+  };
 }
-

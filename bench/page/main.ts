@@ -6,12 +6,16 @@ import type { Engine } from '../../src/lib/db/types';
 import { importFile } from '../../src/lib/import/index';
 import { heaviestCalls, longTasksBetween, placeLongTasks, timedEngine, type EngineCall, type StageMark } from './profile';
 import { runInteraction } from './interaction';
+import { CubeReplica } from '../../src/lib/state/cubeReplica';
 import { derivedTableStatements } from '../../src/lib/queries/cube';
 
 type BrowserEngine = Awaited<ReturnType<typeof openBrowserEngine>>;
 
 /** The engine kept after an import for the interaction and memory measurements. */
 let loaded: BrowserEngine | null = null;
+/** The second engine the app reads the cube through (cubeReplica.ts), made for the kept engine. */
+let replica: CubeReplica | null = null;
+let replicaEngine: BrowserEngine | null = null;
 
 function pickedFile(name: string): File {
   const input = document.querySelector<HTMLInputElement>('#ledgers')!;
@@ -34,7 +38,8 @@ async function freshEngine(): Promise<BrowserEngine> {
 /** Terminates the kept engine's worker: the only way wasm memory is given back. */
 async function dropLoaded(): Promise<void> {
   if (loaded) await loaded.db.terminate();
-  loaded = null;
+  if (replicaEngine) await replicaEngine.db.terminate();
+  loaded = replicaEngine = replica = null;
 }
 
 /** The raw engine: bytes → registerFileBuffer → CREATE TABLE AS read_csv(all_varchar), fresh engine. */
@@ -153,7 +158,9 @@ async function replicate(factor: number) {
 /** Filter-click timings on the engine kept by the last appImport(name, true) or accumulate. */
 async function interaction(count = 20, seed = 7, baseTable = true, warm = false) {
   if (!loaded) throw new Error('load a ledger with appImport(name, true) first');
-  return runInteraction(loaded as Engine, count, seed, baseTable, warm);
+  // One second engine per kept engine, as the page has one (a later call copies the cube again).
+  replica ??= new CubeReplica(async () => (replicaEngine = await openBrowserEngine()));
+  return runInteraction(loaded as Engine, { count, seed, baseTable, warm, replica });
 }
 
 /** DuckDB's own accounting plus the main thread's JS heap (Chromium's performance.memory). */
