@@ -119,20 +119,20 @@ export async function runInteraction(engine: Engine, o: InteractionOptions = {})
   const cubeBuildMs = performance.now() - c0;
   const catalogue = await readCatalogue(engine);
   const warmOptions = { params: DEFAULT_PARAMS, source: APP, maxMs: WARMUP_MAX_MS };
-  const [warmup, replicaResult] = await Promise.all([
-    warm ? warmUp(engine, warmupStates(catalogue, WARMUP_STATES), warmOptions) : null,
-    (async () => {
-      if (!replica) return null;
-      const r0 = performance.now();
-      const copy = await replica.sync(engine);
-      if (!copy) throw new Error('the cube copy failed');
-      const copyMs = performance.now() - r0;
-      const states = warmupStates(catalogue, Math.max(WARMUP_TOP_UP, WARMUP_STATES - replica.warmedStates));
-      const w = warm ? await warmUp(copy, states, warmOptions) : null;
-      replica.warmedStates += w?.states ?? 0;
-      return { copyMs, warmup: w };
-    })(),
-  ]);
+  // The page's order (database.svelte.ts): the main engine's warm-up, then the copy, then the
+  // second engine's warm-up.
+  const warmup = warm ? await warmUp(engine, warmupStates(catalogue, WARMUP_STATES), warmOptions) : null;
+  let replicaResult: InteractionResult['replica'] = null;
+  if (replica) {
+    const r0 = performance.now();
+    const copy = await replica.sync(engine);
+    if (!copy) throw new Error('the cube copy failed');
+    const copyMs = performance.now() - r0;
+    const states = warmupStates(catalogue, Math.max(WARMUP_TOP_UP, WARMUP_STATES - replica.warmedStates));
+    const w = warm ? await warmUp(copy, states, warmOptions) : null;
+    replica.warmedStates += w?.states ?? 0;
+    replicaResult = { copyMs, warmup: w };
+  }
   const reader = replica ? replica.reader(engine) : engine;
   const [{ cube_rows: cubeRows, finding_rows: findingRows }] = await engine.query<{ cube_rows: number; finding_rows: number }>(
     `SELECT CAST((SELECT count(*) FROM finding_cube) AS INTEGER) AS cube_rows, CAST((SELECT count(*) FROM findings) AS INTEGER) AS finding_rows`);

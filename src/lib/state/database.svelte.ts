@@ -147,9 +147,10 @@ class Database {
   }
 
   /**
-   * Warms the engine while the page is idle (warmup.ts), after the views have re-queried; then
-   * copies the cube to the second engine and warms that one too. A newer data change stops all of
-   * it and starts its own, with a smaller warm-up once an engine has run enough states.
+   * Background work after a data change, one step after the other and only while the page is
+   * idle: the engine's warm-up (warmup.ts), then the cube copy into the second engine and that
+   * engine's warm-up (cubeReplica.ts). A newer data change stops it all and starts its own, with a
+   * smaller warm-up once an engine has run enough states.
    */
   #warm(engine: Engine) {
     this.#warmup?.abort();
@@ -158,21 +159,19 @@ class Database {
       params: DEFAULT_PARAMS, source: this.source, signal: controller.signal, idle: () => busy.whenPageIdle(), maxMs: WARMUP_MAX_MS,
     };
     const states = (warmed: number) => warmupStates(this, Math.max(WARMUP_TOP_UP, WARMUP_STATES - warmed));
-    void warmUp(engine, states(this.#warmedStates), options).then((r) => {
+    const replica = this.cubeReady ? this.#replica : null;
+    void (async () => {
+      const r = await warmUp(engine, states(this.#warmedStates), options);
       this.#warmedStates += r.states;
       performance.mark('warmup:end', { detail: r });
-    });
-    const replica = this.#replica;
-    if (!replica || !this.cubeReady) return;
-    void (async () => {
+      if (!replica || controller.signal.aborted) return;
       await busy.whenPageIdle();
-      if (controller.signal.aborted) return;
       const copy = await replica.sync(engine);
       if (!copy) return;
       performance.mark('replica:ready');
-      const r = await warmUp(copy, states(replica.warmedStates), options);
-      replica.warmedStates += r.states;
-      performance.mark('warmup:replica:end', { detail: r });
+      const w = await warmUp(copy, states(replica.warmedStates), options);
+      replica.warmedStates += w.states;
+      performance.mark('warmup:replica:end', { detail: w });
     })();
   }
 
