@@ -1,14 +1,28 @@
+import { readFileSync } from 'node:fs';
 import { openNodeEngine } from '../../../src/lib/db/node';
 import { SCHEMA_DDL } from '../../../src/lib/db/schema';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
 import type { DatasetReport, ImportOptions, ImportResult } from '../../../src/lib/import';
+import { derivedTableStatements } from '../../../src/lib/queries/cube';
+import { readCatalogue, type Catalogue } from '../../../src/lib/state/catalogue';
 
 /** A fresh engine with the schema created. */
 export async function freshEngine(): Promise<Engine & { close(): void }> {
   const e = await openNodeEngine();
   for (const s of SCHEMA_DDL) await e.exec(s);
   return e;
+}
+
+/**
+ * A fresh engine holding the embedded sample, imported by the app's importer, with the derived
+ * tables built as the page builds them after a data change; and its catalogue.
+ */
+export async function sampleEngineWithCube(): Promise<{ engine: Engine & { close(): void }; catalogue: Catalogue }> {
+  const engine = await freshEngine();
+  await importOk(engine, 'sample-ledger.csv', new Uint8Array(readFileSync('data/sample-ledger.csv')));
+  for (const s of derivedTableStatements()) await engine.exec(s);
+  return { engine, catalogue: await readCatalogue(engine) };
 }
 
 /** Imports and insists on success; returns the reports. */

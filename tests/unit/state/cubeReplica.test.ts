@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine, Row } from '../../../src/lib/db/types';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
-import { importFile } from '../../../src/lib/import';
-import { DERIVED_TABLES, derivedTableStatements } from '../../../src/lib/queries/cube';
+import { DERIVED_TABLES } from '../../../src/lib/queries/cube';
 import { emptyFilters, type Filters } from '../../../src/lib/queries/filters';
 import { readsCubeOnly } from '../../../src/lib/queries/source';
-import { readCatalogue, type Catalogue } from '../../../src/lib/state/catalogue';
+import type { Catalogue } from '../../../src/lib/state/catalogue';
 import { CubeReplica } from '../../../src/lib/state/cubeReplica';
 import { dashboardQueries } from '../../../src/lib/state/dashboardQueries';
 import { warmupStates } from '../../../src/lib/state/warmup';
-import { freshEngine } from '../import/helpers';
+import { freshEngine, sampleEngineWithCube } from '../import/helpers';
 
 type NodeEngine = Engine & { close(): void };
 const CUBE = { source: 'cube' } as const;
@@ -27,11 +25,7 @@ describe('CubeReplica with the sample loaded, on real engines', () => {
   };
 
   beforeAll(async () => {
-    main = await freshEngine();
-    const res = await importFile(main, { name: 'sample-ledger.csv', bytes: new Uint8Array(readFileSync('data/sample-ledger.csv')) });
-    expect(res.ok).toBe(true);
-    for (const s of derivedTableStatements()) await main.exec(s);
-    cat = await readCatalogue(main);
+    ({ engine: main, catalogue: cat } = await sampleEngineWithCube());
   });
   afterAll(() => [main, ...opened].forEach((e) => e.close()));
 

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../../src/lib/db/types';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
-import { importFile } from '../../../src/lib/import';
-import { derivedTableStatements } from '../../../src/lib/queries/cube';
-import { readCatalogue, type Catalogue } from '../../../src/lib/state/catalogue';
+import type { Catalogue } from '../../../src/lib/state/catalogue';
 import { dashboardQueries } from '../../../src/lib/state/dashboardQueries';
 import { warmUp, warmupStates } from '../../../src/lib/state/warmup';
-import { freshEngine } from '../import/helpers';
+import { sampleEngineWithCube } from '../import/helpers';
 
 const catalogue = {
   rounds: [
@@ -48,11 +45,7 @@ describe('warmUp on the real engine with the sample loaded', () => {
   const source = { source: 'cube' } as const;
 
   beforeAll(async () => {
-    engine = await freshEngine();
-    const res = await importFile(engine, { name: 'sample-ledger.csv', bytes: new Uint8Array(readFileSync('data/sample-ledger.csv')) });
-    expect(res.ok).toBe(true);
-    for (const s of derivedTableStatements()) await engine.exec(s);
-    cat = await readCatalogue(engine);
+    ({ engine, catalogue: cat } = await sampleEngineWithCube());
   });
   afterAll(() => engine.close());
 
