@@ -18,7 +18,8 @@ export type DatabaseStatus = 'idle' | 'starting' | 'loading-sample' | 'ready' | 
 /**
  * Owns the engine for the page: starts it once, lazily, creates the schema, and keeps the
  * catalogue (datasets, rounds, counties) that filters and screens list. `version` increases
- * whenever the data changes, which is what every query result depends on.
+ * whenever the data changes, which is what every query result depends on. Also owns the second
+ * engine that answers cube reads beside it (`cubeReader`, cubeReplica.ts).
  */
 class Database {
   status = $state<DatabaseStatus>('idle');
