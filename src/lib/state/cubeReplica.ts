@@ -7,7 +7,7 @@ import { DERIVED_TABLES } from '../queries/cube';
  * A second engine, in its own worker, holding copies of the derived tables (the cube, a few
  * thousand rows), so that the dozen queries of a filter click run on two cores instead of one.
  * A click is mostly DuckDB planning a dozen SQL texts, one after another on one worker; two
- * workers halve that wait. The copy is made after every data change, while the page is idle;
+ * workers share that work. The copy is made after every data change, while the page is idle;
  * until it is current, `reader` answers with the main engine alone, so no chart ever reads a
  * stale copy.
  */
@@ -15,6 +15,8 @@ export class CubeReplica {
   #engine: Promise<Engine> | null = null;
   #pool: Reader | null = null;
   #generation = 0;
+  /** The copy under way, if any: copies run one after the other, never interleaved in the engine. */
+  #copying: Promise<unknown> = Promise.resolve();
   /** Warm-up states the copy's engine has run (warmup.ts); kept here, as the engine is. */
   warmedStates = 0;
 
@@ -32,8 +34,15 @@ export class CubeReplica {
    * Returns the second engine when the copy is current, else null. Never throws: without the
    * copy the page works as before, on one engine.
    */
-  async sync(main: Engine): Promise<Engine | null> {
+  sync(main: Engine): Promise<Engine | null> {
     const generation = this.#generation;
+    const copy = this.#copying.then(() => this.#copy(main, generation));
+    this.#copying = copy;
+    return copy;
+  }
+
+  async #copy(main: Engine, generation: number): Promise<Engine | null> {
+    if (generation !== this.#generation) return null;
     try {
       const replica = await (this.#engine ??= this.open());
       if (generation !== this.#generation) return null;

@@ -89,6 +89,40 @@ describe('CubeReplica with the sample loaded, on real engines', () => {
     expect(opens).toBe(1);
   });
 
+  it('makes one copy after the other when a data change comes during a copy, and the last one is exact', async () => {
+    const replica = new CubeReplica(open);
+    await replica.sync(main); // the engine is up: the next copy starts at once
+    // The data changes while the next copy is reading its first table, and the page asks again.
+    let second: Promise<Engine | null> | null = null;
+    const changing: Engine = {
+      ...main,
+      queryArrowIPC: (sql: string) => {
+        if (!second) {
+          replica.invalidate();
+          second = replica.sync(main);
+        }
+        return main.queryArrowIPC(sql);
+      },
+    };
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    let copy: Engine | null;
+    try {
+      expect(await replica.sync(changing)).toBeNull(); // finished, then found stale: not an error
+      copy = await second!;
+    } finally {
+      console.warn = warn;
+    }
+    // Interleaved in the engine, the two copies would drop each other's tables half-way.
+    expect(warnings).toEqual([]);
+    expect(copy).not.toBeNull();
+    for (const table of DERIVED_TABLES) {
+      const count = `SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`;
+      expect(await copy!.query(count), table).toEqual(await main.query(count));
+    }
+  });
+
   it('leaves the page on one engine when the second cannot start or the copy fails', async () => {
     const warn = console.warn;
     console.warn = () => {};
