@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, kpiValue, settled, type Harness } from './harness';
+import { useHarness, kpiValue, settled } from './harness';
 
 const KPIS = ['findings', 'completion-rate', 'completion-basic-rate', 'overdue', 'repeat'];
 
@@ -22,13 +22,7 @@ async function kpis(page: Page) {
 }
 
 describe('cross-filtering and shareable views on the sample', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   test('a click on one county bar filters every KPI and chart, the URL follows, and the URL reproduces the view', async () => {
     const page = await h.open();

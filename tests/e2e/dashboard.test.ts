@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { startHarness, kpiValue, settled, type Harness } from './harness';
+import { useHarness, kpiValue, settled } from './harness';
 import { openNodeEngine } from '../../src/lib/db/node';
 
 /**
@@ -24,13 +24,7 @@ async function expectedSampleKpis(asOf: string) {
 }
 
 describe('dashboard on the embedded sample', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   test('loads the sample, draws every chart and shows KPIs that match an independent computation', async () => {
     const page = await h.open();

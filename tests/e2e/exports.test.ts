@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { startHarness, kpiValue, settled, type Harness } from './harness';
+import { useHarness, kpiValue, settled } from './harness';
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
@@ -16,14 +16,10 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 describe('exports open and say what they should', () => {
-  let h: Harness;
+  const h = useHarness();
   let page: Page;
   beforeAll(async () => {
-    h = await startHarness();
     page = await h.open();
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   test('chart PNG at 2× has the expected size and is not blank; 3× too', async () => {

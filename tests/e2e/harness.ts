@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -49,6 +50,37 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await new Promise<void>((done) => server.httpServer.close(() => done()));
     },
+  };
+}
+
+/**
+ * A harness for the tests of the enclosing `describe`: started before them, closed after them.
+ * The handle forwards to it, so it may be used in any test (not at collection time).
+ */
+export function useHarness(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const h = () => {
+    if (!started) throw new Error('the harness starts in beforeAll');
+    return started;
+  };
+  return {
+    get origin() {
+      return h().origin;
+    },
+    get browser() {
+      return h().browser;
+    },
+    get requests() {
+      return h().requests;
+    },
+    open: (query, opts) => h().open(query, opts),
+    close: () => h().close(),
   };
 }
 

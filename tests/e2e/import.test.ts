@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, kpiValue, settled, type Harness } from './harness';
+import { useHarness, kpiValue, settled } from './harness';
 import { recordFixtures } from '../fixtures/records';
 import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unmappedLedger, utf16Ledger } from './fixtures';
 
@@ -11,13 +11,7 @@ async function pick(page: Page, files: { name: string; buffer: Buffer }[]) {
 }
 
 describe('importing real-shaped ledgers in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   test('a GBK CSV with a title row and a 合计 row gives the hand-computed KPIs, and survives a reload', async () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, kpiValue, settled, type Harness } from './harness';
+import { useHarness, kpiValue, settled } from './harness';
 
 const RULES = ['explicit', 'same_unit_l2', 'same_county_l2', 'text_similarity'];
 
@@ -15,13 +15,7 @@ async function listed(page: Page) {
 }
 
 describe('the repeat-issue screen on the sample', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   test('charts draw, KPIs have values, every suggestion names both findings and its rule, and decisions survive a reload', async () => {
     const page = await h.open('?view=repeats');

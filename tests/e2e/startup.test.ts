@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, settled, type Harness } from './harness';
+import { useHarness, settled } from './harness';
 import { gbkLedger } from './fixtures';
 
 /** The dashboard as drawn now: every KPI value and every chart's series and dataset, with whether the start is over. */
@@ -26,13 +26,7 @@ async function everyChartDrawn(page: Page) {
 const MARKER = 'xuncha-zhenggai:stored-sample';
 
 describe('opening on the embedded sample', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   test('a first visit draws the dashboard from the build-time snapshot before the engine is up; the live engine then shows the same numbers', async () => {
     const page = await h.open('', { settle: false });
