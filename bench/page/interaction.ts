@@ -6,7 +6,8 @@ import type { SourceOptions } from '../../src/lib/queries/source';
 import { readCatalogue } from '../../src/lib/state/catalogue';
 import type { CubeReplica } from '../../src/lib/state/cubeReplica';
 import { dashboardQueries } from '../../src/lib/state/dashboardQueries';
-import { WARMUP_MAX_MS, WARMUP_STATES, WARMUP_TOP_UP, warmUp, warmupStates, type WarmupResult } from '../../src/lib/state/warmup';
+import { afterDataChange } from '../../src/lib/state/afterDataChange';
+import { WARMUP_MAX_MS, type WarmupResult } from '../../src/lib/state/warmup';
 
 /**
  * The queries a filter click settles: every KPI and chart of the dashboard, sent as the page
@@ -103,8 +104,7 @@ export interface InteractionOptions {
 /**
  * Random filter states like a user's clicks: a round, a county inspected in that round, and an
  * as-of date between that round's feedback and the newest date in the data (so S is never empty).
- * After the cube rebuild it does what the page does after a data change: the warm-up of the main
- * engine, and beside it the cube copy into the second engine and that engine's warm-up.
+ * After the cube rebuild it does what the page does after a data change (afterDataChange.ts).
  */
 export async function runInteraction(engine: Engine, o: InteractionOptions = {}): Promise<InteractionResult> {
   const { count = 20, seed = 7, baseTable = true, warm = false, replica } = o;
@@ -117,22 +117,12 @@ export async function runInteraction(engine: Engine, o: InteractionOptions = {})
   const c0 = performance.now();
   for (const statement of derivedTableStatements()) await engine.exec(statement);
   const cubeBuildMs = performance.now() - c0;
-  const catalogue = await readCatalogue(engine);
-  const warmOptions = { params: DEFAULT_PARAMS, source: APP, maxMs: WARMUP_MAX_MS };
-  // The page's order (database.svelte.ts): the main engine's warm-up, then the copy, then the
-  // second engine's warm-up.
-  const warmup = warm ? await warmUp(engine, warmupStates(catalogue, WARMUP_STATES), warmOptions) : null;
-  let replicaResult: InteractionResult['replica'] = null;
-  if (replica) {
-    const r0 = performance.now();
-    const copy = await replica.sync(engine);
-    if (!copy) throw new Error('the cube copy failed');
-    const copyMs = performance.now() - r0;
-    const states = warmupStates(catalogue, Math.max(WARMUP_TOP_UP, WARMUP_STATES - replica.warmedStates));
-    const w = warm ? await warmUp(copy, states, warmOptions) : null;
-    replica.warmedStates += w?.states ?? 0;
-    replicaResult = { copyMs, warmup: w };
-  }
+  // What the page does next (database.svelte.ts), with the same function: the main engine's
+  // warm-up, then the cube copy into the second engine and that engine's warm-up.
+  const background = await afterDataChange(engine, await readCatalogue(engine), replica ?? null, {
+    params: DEFAULT_PARAMS, source: APP, maxMs: WARMUP_MAX_MS, warm, mainWarmed: { states: 0 },
+  });
+  if (replica && !background.replica) throw new Error('the cube copy failed');
   const reader = replica ? replica.reader(engine) : engine;
   const [{ cube_rows: cubeRows, finding_rows: findingRows }] = await engine.query<{ cube_rows: number; finding_rows: number }>(
     `SELECT CAST((SELECT count(*) FROM finding_cube) AS INTEGER) AS cube_rows, CAST((SELECT count(*) FROM findings) AS INTEGER) AS finding_rows`);
@@ -170,7 +160,7 @@ export async function runInteraction(engine: Engine, o: InteractionOptions = {})
   }
   const baseTablePerQuery = Object.fromEntries(Object.entries(baseRuns).map(([id, runs]) => [id, runs.sort((a, b) => a - b)[1]]));
   return {
-    states: timings, p50: quantile(totals, 0.5), p95: quantile(totals, 0.95), oneEngine, replica: replicaResult,
-    meanPerQuery, warmup, baseTablePerQuery, cubeBuildMs, cubeRows, findingRows,
+    states: timings, p50: quantile(totals, 0.5), p95: quantile(totals, 0.95), oneEngine, replica: background.replica,
+    meanPerQuery, warmup: background.warmup, baseTablePerQuery, cubeBuildMs, cubeRows, findingRows,
   };
 }

@@ -10,7 +10,8 @@ import { readCatalogue, type Catalogue } from './catalogue';
 import { previewEngine } from './previewEngine';
 import type { SampleSnapshot } from './sampleSnapshot';
 import { DEFAULT_PARAMS } from '../domain/params';
-import { WARMUP_MAX_MS, WARMUP_STATES, WARMUP_TOP_UP, warmUp, warmupStates } from './warmup';
+import { WARMUP_MAX_MS } from './warmup';
+import { afterDataChange } from './afterDataChange';
 
 /** Engine life-cycle as the page shows it. */
 export type DatabaseStatus = 'idle' | 'starting' | 'loading-sample' | 'ready' | 'error';
@@ -44,7 +45,8 @@ class Database {
   #refreshed = false;
   #preview: { engine: Engine; resolve(e: Engine): void; reject(e: Error): void } | null = null;
   #warmup: AbortController | null = null;
-  #warmedStates = 0;
+  /** Warm-up states this engine has run (afterDataChange.ts). */
+  #warmed = { states: 0 };
   #replica: CubeReplica | null = null;
 
   /**
@@ -148,32 +150,17 @@ class Database {
   }
 
   /**
-   * Background work after a data change, one step after the other and only while the page is
-   * idle: the engine's warm-up (warmup.ts), then the cube copy into the second engine and that
-   * engine's warm-up (cubeReplica.ts). A newer data change stops it all and starts its own, with a
-   * smaller warm-up once an engine has run enough states.
+   * Background work after a data change (afterDataChange.ts): the warm-up, then the cube copy into
+   * the second engine and its warm-up, only while the page is idle. A newer data change stops it
+   * and starts its own.
    */
   #warm(engine: Engine) {
     this.#warmup?.abort();
     const controller = (this.#warmup = new AbortController());
-    const options = {
+    void afterDataChange(engine, this, this.cubeReady ? this.#replica : null, {
       params: DEFAULT_PARAMS, source: this.source, signal: controller.signal, idle: () => busy.whenPageIdle(), maxMs: WARMUP_MAX_MS,
-    };
-    const states = (warmed: number) => warmupStates(this, Math.max(WARMUP_TOP_UP, WARMUP_STATES - warmed));
-    const replica = this.cubeReady ? this.#replica : null;
-    void (async () => {
-      const r = await warmUp(engine, states(this.#warmedStates), options);
-      this.#warmedStates += r.states;
-      performance.mark('warmup:end', { detail: r });
-      if (!replica || controller.signal.aborted) return;
-      await busy.whenPageIdle();
-      const copy = await replica.sync(engine);
-      if (!copy) return;
-      performance.mark('replica:ready');
-      const w = await warmUp(copy, states(replica.warmedStates), options);
-      replica.warmedStates += w.states;
-      performance.mark('warmup:replica:end', { detail: w });
-    })();
+      mainWarmed: this.#warmed,
+    });
   }
 
   #apply(catalogue: Catalogue) {

@@ -1,4 +1,4 @@
-import type { Engine } from '../db/types';
+import type { Reader } from '../db/types';
 import type { MetricParams } from '../domain/params';
 import { emptyFilters, type Filters } from '../queries/filters';
 import type { SourceOptions } from '../queries/source';
@@ -76,7 +76,7 @@ export interface WarmupOptions {
  * Runs the dashboard's queries for each state in turn, one query at a time, answers dropped. A
  * failing query is skipped: the warm-up must never disturb the page.
  */
-export async function warmUp(engine: Engine, states: Filters[], o: WarmupOptions): Promise<WarmupResult> {
+export async function warmUp(engine: Reader, states: Filters[], o: WarmupOptions): Promise<WarmupResult> {
   const t0 = performance.now();
   const result = { states: 0, queries: 0, ms: 0 };
   for (const filters of states) {
