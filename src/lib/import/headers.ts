@@ -14,6 +14,17 @@ export function normaliseHeader(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
+/**
+ * The header without its bracketed notes: 完成时间（年月日） → 完成时间, 追缴资金（元） → 追缴资金.
+ * Only a fallback: some aliases carry brackets themselves (县（市、区）, 巡察时间(起)).
+ */
+export function withoutNotes(text: string): string {
+  return text.normalize('NFKC').replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g, '');
+}
+
+// A match found only after the notes were dropped ranks below every exact alias of its field.
+const NOTES_RANK = 1000;
+
 /** Normalised alias → field key; earlier fields and canonical headers win collisions. */
 const ALIAS_INDEX: Map<string, { key: string; rank: number }> = (() => {
   const index = new Map<string, { key: string; rank: number }>();
@@ -26,9 +37,29 @@ const ALIAS_INDEX: Map<string, { key: string; rank: number }> = (() => {
   return index;
 })();
 
+/** The alias a header matches: exactly, else without its bracketed notes (ranked lower). */
+function aliasHit(header: string): { key: string; rank: number } | undefined {
+  const exact = ALIAS_INDEX.get(normaliseHeader(header));
+  if (exact) return exact;
+  const bare = ALIAS_INDEX.get(normaliseHeader(withoutNotes(header)));
+  return bare && { key: bare.key, rank: bare.rank + NOTES_RANK };
+}
+
 /** The field key a header suggests by alias, or null. */
 export function suggestField(header: string): string | null {
-  return ALIAS_INDEX.get(normaliseHeader(header))?.key ?? null;
+  return aliasHit(header)?.key ?? null;
+}
+
+/**
+ * The scale a header's unit note puts on an amount column: 追缴资金（元） → 1/10,000 (the field is
+ * in 万元), （亿元） → 10,000, （万元） or no note → 1. A cell's own unit still wins (values.ts).
+ */
+export function headerAmountScale(header: string | null | undefined): number {
+  const notes = (header ?? '').normalize('NFKC').match(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g)?.join('') ?? '';
+  if (/亿元/.test(notes)) return 10_000;
+  if (/万元/.test(notes)) return 1;
+  if (/元/.test(notes)) return 1 / 10_000;
+  return 1;
 }
 
 /**
@@ -49,7 +80,7 @@ export function matchHeaders(headers: (string | null)[], mapping: Record<string,
       key = known.has(mapping[n]) ? mapping[n] : null;
       rank = -1;
     } else {
-      const hit = ALIAS_INDEX.get(n);
+      const hit = aliasHit(h);
       key = hit?.key ?? null;
       rank = hit?.rank ?? 0;
     }
@@ -60,6 +91,60 @@ export function matchHeaders(headers: (string | null)[], mapping: Record<string,
   const out = new Map<number, string>();
   for (const [key, { col }] of claims) out.set(col, key);
   return out;
+}
+
+/** Where the header is: the row the data follows and the header text of each column. */
+export interface HeaderAt {
+  /** Index of the header's last row among the rows searched; data rows follow it. */
+  index: number;
+  /** 2 when a group row above sub-headers was merged in (see mergeHeaderRows). */
+  rows: 1 | 2;
+  headers: (string | null)[];
+}
+
+/**
+ * The header of a sheet, one row or two: findHeaderRow's row, merged with the row below or above
+ * it when the two form one header (group labels over sub-headers, as in 问责情况 over 党纪处分,
+ * 政务处分, 组织处理, where every other header cell is merged down over both rows).
+ */
+export function findHeader(rows: (string | null)[][], mapping: Record<string, string> = {}): HeaderAt | null {
+  const at = findHeaderRow(rows, mapping);
+  if (at === null) return null;
+  for (const upper of [at, at - 1]) {
+    if (upper < 0 || upper + 1 >= rows.length) continue;
+    const headers = mergeHeaderRows(rows[upper], rows[upper + 1], mapping);
+    if (headers) return { index: upper + 1, rows: 2, headers };
+  }
+  return { index: at, rows: 1, headers: rows[at] };
+}
+
+const text = (v: string | null | undefined) => (v ?? '').trim();
+
+/**
+ * One header from two rows, or null when they are not one. They are when both rows name fields,
+ * the lower row is empty (or repeats the text) under every column the upper row names, and
+ * together they name more fields than either alone: a data row fills the header's columns. A
+ * column's text is the lower row's field name, else the upper row's, else `group/sub`, the group
+ * label carried right across the sub-columns a merged cell spans (only its first cell holds it).
+ */
+export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)[], mapping: Record<string, string> = {}): (string | null)[] | null {
+  const up = matchHeaders(upper, mapping);
+  const low = matchHeaders(lower, mapping);
+  if (!up.size || !low.size) return null;
+  for (const c of up.keys()) if (text(lower[c]) && text(lower[c]) !== text(upper[c])) return null;
+  const width = Math.max(upper.length, lower.length);
+  const out: (string | null)[] = [];
+  let group = '';
+  for (let c = 0; c < width; c++) {
+    const u = text(upper[c]);
+    const l = text(lower[c]);
+    if (u) group = u;
+    else if (!l) group = '';
+    if (!l || l === u) out.push(u || null);
+    else if (low.has(c) || !group) out.push(l);
+    else out.push(`${group}/${l}`);
+  }
+  return matchHeaders(out, mapping).size > Math.max(up.size, low.size) ? out : null;
 }
 
 /**

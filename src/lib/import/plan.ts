@@ -5,6 +5,7 @@ import { absentColumns, normalisedTableSql, type NormaliseContext } from './norm
 import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
 import { rawCol, rawTableSql, rawValuesSql } from './normalise/raw';
+import { headerAmountScale } from './headers';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
@@ -81,7 +82,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty);
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);
-  await engine.exec(normalisedTableSql(raw, lookup, maps, norm, o, {
+  const fundsCol = p.columns.get('funds_wan');
+  const context = { ...o, fundsScale: headerAmountScale(fundsCol === undefined ? null : p.headers[fundsCol]) };
+  await engine.exec(normalisedTableSql(raw, lookup, maps, norm, context, {
     raw: [...inputs.raw, ...(has('finding_id') ? ['finding_id'] : [])],
     compact: inputs.compact,
     absent,

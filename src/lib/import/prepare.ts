@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { ident } from '../queries/sql';
-import { findHeaderRow, matchHeaders, normaliseHeader, suggestField } from './headers';
+import { findHeader, matchHeaders, normaliseHeader, suggestField } from './headers';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
@@ -37,15 +37,15 @@ async function headRows(engine: Engine, s: StagedSheet, limit: number, after = -
 /** Locates the header; null when no row looks like one. */
 export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Record<string, string>): Promise<PreparedSheet | null> {
   const head = await headRows(engine, s, HEAD_ROWS);
-  const at = findHeaderRow(head.map((r) => r.cells), mapping);
+  const at = findHeader(head.map((r) => r.cells), mapping);
   if (at === null) return null;
   // Staged cells are trimmed already; the same rule again keeps header texts equal to their cells.
-  const headers = head[at].cells.map(stagedCell);
+  const headers = at.headers.map(stagedCell);
   let headerWidth = 0;
   headers.forEach((h, i) => h && (headerWidth = i + 1));
   const columns = new Map<string, number>();
   for (const [col, key] of matchHeaders(headers, mapping)) columns.set(key, col);
-  return { ...s, headerRow: head[at].row, headers, headerWidth, columns };
+  return { ...s, headerRow: head[at.index].row, headers, headerWidth, columns };
 }
 
 /**

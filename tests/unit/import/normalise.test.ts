@@ -83,6 +83,10 @@ test('booleans, counts and amounts', async () => {
   expect(await evalEach(['3', '3人', '2项', '1,200', '-2', '若干', '4.0', null], intSql)).toEqual([3, 3, 2, 1200, null, null, 4, null]);
   expect(await evalEach(['-2', '-0.5万元', '3', null], negativeSql)).toEqual([true, true, false, false]);
   expect(await evalEach(['7.132', '7.132万元', '71320元', '1,369.5', '-1', 'abc', null], fundsWanSql)).toEqual([7.132, 7.132, 7.132, 1369.5, null, null, null]);
+  // The column's header says 元 (or 亿元): bare numbers are scaled, a cell's own unit still wins.
+  const inputs = ['50000', '3万元', '3万', '71320元', '-5', null];
+  expect(await evalEach(inputs, (x) => fundsWanSql(x, 1 / 10_000))).toEqual([5, 3, 3, 7.132, null, null]);
+  expect(await evalEach(['1.5', '2万元'], (x) => fundsWanSql(x, 10_000))).toEqual([15000, 2]);
 });
 
 test('unit names and titles for repeat matching', async () => {

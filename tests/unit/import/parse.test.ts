@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { normaliseHeader, matchHeaders, findHeaderRow, suggestField } from '../../../src/lib/import/headers';
+import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale } from '../../../src/lib/import/headers';
 import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel } from '../../../src/lib/import/round';
 import { resolveRound } from '../../../src/lib/import/round-lookup';
 import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/vocabulary/numerals';
@@ -38,6 +38,65 @@ describe('headers', () => {
     ];
     expect(findHeaderRow(rows)).toBe(3);
     expect(findHeaderRow([['今天'], ['明天']])).toBeNull();
+  });
+
+  test.each([
+    ['完成时间（年月日）', 'completion_date'], ['追缴资金（元）', 'funds_wan'], ['问责人数（人）', 'acc_people_total'],
+    ['整改时限【必填】', 'deadline_raw'], ['巡察时间(起)', 'station_start'], ['县（市、区）', 'county'], ['备注（其他）', 'remarks'],
+  ])('a header with a bracketed note matches without it: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
+
+  test('an exact alias beats the same field matched only without its note', () => {
+    expect([...matchHeaders(['整改时限（说明）', '整改时限'])]).toEqual([[1, 'deadline_raw']]);
+  });
+
+  test.each([
+    ['追缴资金（元）', 1 / 10_000], ['追缴资金(元)', 1 / 10_000], ['挽回经济损失（万元）', 1], ['追缴资金', 1], ['资金（亿元）', 10_000], [null, 1],
+  ])('headerAmountScale(%j) = %j', (h, scale) => expect(headerAmountScale(h)).toBe(scale));
+
+  describe('a header over two rows', () => {
+    const group = ['序号', '被巡察单位', '具体问题', '问责情况', null, null, '整改状态'];
+    const sub = [null, null, null, '党纪处分', '政务处分', '组织处理', null];
+
+    test('group labels over sub-headers: one header, data after the lower row', () => {
+      const at = findHeader([['某某整改台账'], group, sub, ['1', '市教育局', '违规吃喝', '1', '0', '0', '已完成']]);
+      expect(at).toEqual({ index: 2, rows: 2, headers: ['序号', '被巡察单位', '具体问题', '问责情况', '政务处分', '组织处理', '整改状态'].map((h, i) => (i === 3 ? '党纪处分' : h)) });
+    });
+
+    test('the sub-header row holding more fields than the group row still merges with the row above', () => {
+      const upper = ['被巡察单位', '具体问题', '整改责任', null, null, '问责情况', null, null];
+      const lower = [null, null, '责任领导', '责任单位', '责任人', '党纪处分', '政务处分', '组织处理'];
+      const at = findHeader([upper, lower, ['市教育局', '违规吃喝', '张三', '办公室', '李四', '1', '0', '0']]);
+      expect(at?.index).toBe(1);
+      expect(at?.rows).toBe(2);
+      expect([...matchHeaders(at!.headers).values()].sort()).toEqual(
+        ['acc_gov_sanction', 'acc_org_handling', 'acc_party_discipline', 'problem_title', 'resp_leader', 'resp_person', 'resp_unit', 'unit_name']);
+    });
+
+    test('a sub-header no alias knows is shown under its group label', () => {
+      expect(mergeHeaderRows(['被巡察单位', '问责情况', null, '具体问题'], [null, '党纪处分', '其他', null]))
+        .toEqual(['被巡察单位', '党纪处分', '问责情况/其他', '具体问题']);
+    });
+
+    test('a lower row repeating the merged texts (a filled merge) is the whole header by itself', () => {
+      const upper = ['被巡察单位', '问责情况', '问责情况', '具体问题'];
+      const lower = ['被巡察单位', '党纪处分', '政务处分', '具体问题'];
+      expect(findHeader([upper, lower, ['市教育局', '1', '0', '违规吃喝']])).toEqual({ index: 1, rows: 1, headers: lower });
+      // Filled down in some columns only, it merges: the text repeated is taken once.
+      expect(mergeHeaderRows(upper, ['被巡察单位', '党纪处分', '政务处分', null])).toEqual(lower);
+    });
+
+    test('a data row under a one-row header is never merged in', () => {
+      const header = ['被巡察单位', '具体问题', '整改状态', '党纪处分'];
+      const data = ['市教育局', '违规吃喝', '已完成', '1'];
+      expect(findHeader([header, data])).toEqual({ index: 0, rows: 1, headers: header });
+      // Even a data cell that happens to read like a header word does not make the row a header.
+      expect(mergeHeaderRows(header, ['市教育局', '问题', null, null])).toBeNull();
+    });
+
+    test('a title row naming a field above the header is not merged in', () => {
+      const rows = [['填报单位：市委巡察办', null, '问题', null], ['序号', '县市区', '被巡察单位', '具体问题']];
+      expect(findHeader(rows)).toEqual({ index: 1, rows: 1, headers: rows[1] });
+    });
   });
 });
 

@@ -21,6 +21,8 @@ export interface NormaliseContext {
   concentratedPeriodMonths: number;
   /** County from the caller's hint or the sheet/file name, used when the row has none. */
   fallbackCounty?: string;
+  /** What a bare number in the amount column is worth in 万元, from its header's unit (fundsWanSql). */
+  fundsScale?: number;
 }
 
 const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish',
@@ -55,7 +57,7 @@ function layer1(c: NormaliseContext): string {
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
     `coalesce(${intSql(x('evidence_count'))}, CASE WHEN ${r('evidence')} IS NOT NULL THEN len(regexp_extract_all(${r('evidence')}, '[^;；、\\n]+')) END) AS evidence_count`,
-    `${fundsWanSql(x('funds_wan'))} AS funds_wan`,
+    `${fundsWanSql(x('funds_wan'), c.fundsScale)} AS funds_wan`,
   ].join(',\n      ');
 }
 

@@ -1,5 +1,5 @@
 import { BOOL_FALSE_PATTERN, BOOL_TRUE_PATTERN } from '../../domain/vocabulary/status';
-import { str } from '../../queries/sql';
+import { num, str } from '../../queries/sql';
 
 /**
  * Booleans, counts and amounts. Counts may carry a unit (3人, 2项); negatives are rejected to
@@ -43,11 +43,18 @@ function signedDecimalSql(x: string): string {
   return `TRY_CAST(regexp_extract(${y}, ${str(DEC)}, 1) AS DOUBLE)`;
 }
 
-/** An amount ≥ 0 as DOUBLE; in 万元 unless the cell says 元 (then ÷ 10,000). */
-export function fundsWanSql(x: string): string {
+/**
+ * An amount ≥ 0 as DOUBLE in 万元: a cell that says 元 is ÷ 10,000, one that says 万 or 万元 is
+ * taken as it is, and a bare number is × `scale`, the unit its column's header names
+ * (headers.ts headerAmountScale: 1 for 万元 or none, 1/10,000 for （元）).
+ */
+export function fundsWanSql(x: string, scale = 1): string {
   const v = signedDecimalSql(x);
+  // Divided, not multiplied by 0.0001, so 50000 元 is exactly 5 万元.
+  const scaled = scale >= 1 ? `${v} * ${num(scale)}` : `${v} / ${num(Math.round(1 / scale))}`;
+  const bare = scale === 1 ? v : `CASE WHEN regexp_matches(${x}, '万元?$') THEN ${v} ELSE ${scaled} END`;
   return `CASE WHEN ${v} < 0 THEN NULL
-    WHEN regexp_matches(${x}, '[^万]元$') THEN ${v} / 10000 ELSE ${v} END`;
+    WHEN regexp_matches(${x}, '[^万]元$') THEN ${v} / 10000 ELSE ${bare} END`;
 }
 
 /** TRUE when a non-empty amount cell is not a number. */
