@@ -6,7 +6,8 @@ import { stagedCell } from './cells';
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
  * no engine, so it runs in the grid worker in the browser and inline in Node. Every cell becomes
  * text: date cells and date-formatted serial numbers become YYYY-MM-DD, so normalisation sees one
- * date form; merged title cells keep their text in the top-left cell. Row numbers are the sheet's
+ * date form; merged title cells keep their text in the top-left cell, and a cell merged down over
+ * several rows gives its text to each of them (fillsDown). Row numbers are the sheet's
  * own (1-based), blank rows included in the count.
  */
 type XlsxModule = typeof import('@e965/xlsx');
@@ -69,6 +70,7 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
     if (!ws || !ws['!ref']) continue;
     const range = X.utils.decode_range(ws['!ref']);
     const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
+    const fills = fillsDown(X, ws['!merges'] ?? [], data, date1904);
     const rows: GridRow[] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
       const line = data[r];
@@ -80,11 +82,35 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
         cells[c] = v;
         if (stagedCell(v) !== null) any = true;
       }
-      if (any) rows.push({ row: r + 1, cells });
+      if (!any) continue;
+      for (const [c, v] of fills.get(r) ?? []) if (stagedCell(cells[c]) === null) cells[c] = v;
+      rows.push({ row: r + 1, cells });
     }
     if (rows.length) sheets.push({ name, rows });
   }
   return sheets;
+}
+
+/**
+ * What merged cells put into the rows under their first: a cell merged down over several rows
+ * (one unit's problems, one 方面's rows, a header cell over two header rows) holds its text in
+ * the top row only, and Excel shows it on every row. Row index → [column, text], for the merge's
+ * first column. A merge across columns in one row (a title, a 合计 label) adds nothing, and a
+ * row that is blank but for a merge stays blank.
+ */
+function fillsDown(X: XlsxModule, merges: import('@e965/xlsx').Range[], data: (Cell | undefined)[][], date1904: boolean): Map<number, [number, string][]> {
+  const fills = new Map<number, [number, string][]>();
+  for (const m of merges) {
+    if (m.e.r <= m.s.r) continue;
+    const v = cellText(X, data[m.s.r]?.[m.s.c], date1904);
+    if (stagedCell(v) === null) continue;
+    for (let r = m.s.r + 1; r <= m.e.r; r++) {
+      let row = fills.get(r);
+      if (!row) fills.set(r, (row = []));
+      row.push([m.s.c, v!]);
+    }
+  }
+  return fills;
 }
 
 /** Reads and encodes every non-empty sheet. */

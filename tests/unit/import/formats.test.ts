@@ -59,8 +59,8 @@ describe('XLSX with one sheet per county', () => {
   });
 });
 
-describe('XLSX with a two-row header (问责情况 over its sub-columns) and unit notes in headers', () => {
-  test('the header rows are one header; sub-columns map; 元 becomes 万元; no header row becomes data', async () => {
+describe('XLSX with a two-row header (问责情况 over its sub-columns), unit notes in headers, a cell merged down', () => {
+  test('the header rows are one header; sub-columns map; 元 becomes 万元; the merged county is on both rows', async () => {
     const e = await freshEngine();
     const [r] = await importOk(e, 'two-row-header.xlsx', (await workbookFixtures())['two-row-header.xlsx']);
     // No category column, and titles no keyword rule places: flagged, as every such row is.
