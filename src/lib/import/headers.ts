@@ -160,3 +160,24 @@ export function findHeaderRow(rows: (string | null)[][], mapping: Record<string,
   });
   return best < 0 ? null : best;
 }
+
+/**
+ * True for a row of column numbers under a header (栏次: 1 2 3 …, also （1）, 1栏, or 甲 乙 before
+ * them), as statistical forms print: at least three cells, every one a number one above the last.
+ * A data row always holds text (a unit, a problem), so it never looks like this.
+ */
+export function isNumberingRow(cells: (string | null)[]): boolean {
+  const values = cells.map(text).filter(Boolean);
+  let last: number | null = null;
+  let numbers = 0;
+  for (const [i, v] of values.entries()) {
+    if (last === null && numbers === 0 && '甲乙丙丁'[i] === v) continue;
+    const m = /^[(（]?(\d{1,3})[)）]?栏?$/.exec(v.normalize('NFKC'));
+    if (!m) return false;
+    const n = Number(m[1]);
+    if (last !== null && n !== last + 1) return false;
+    last = n;
+    numbers++;
+  }
+  return numbers >= 3;
+}

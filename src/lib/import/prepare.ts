@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { ident } from '../queries/sql';
-import { findHeader, matchHeaders, normaliseHeader, suggestField } from './headers';
+import { findHeader, isNumberingRow, matchHeaders, normaliseHeader, suggestField } from './headers';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
@@ -20,6 +20,8 @@ export interface PreparedSheet extends StagedSheet {
   headerWidth: number;
   /** Field key → column index. */
   columns: Map<string, number>;
+  /** src_row of a row of column numbers (1 2 3 …) right under the header, skipped as part of it. */
+  numberingRow?: number;
 }
 
 const HEAD_ROWS = 30;
@@ -45,7 +47,9 @@ export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Reco
   headers.forEach((h, i) => h && (headerWidth = i + 1));
   const columns = new Map<string, number>();
   for (const [col, key] of matchHeaders(headers, mapping)) columns.set(key, col);
-  return { ...s, headerRow: head[at.index].row, headers, headerWidth, columns };
+  const next = head[at.index + 1];
+  const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
+  return { ...s, headerRow: head[at.index].row, headers, headerWidth, columns, numberingRow };
 }
 
 /**

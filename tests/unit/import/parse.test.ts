@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale } from '../../../src/lib/import/headers';
+import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, isNumberingRow } from '../../../src/lib/import/headers';
 import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel } from '../../../src/lib/import/round';
 import { resolveRound } from '../../../src/lib/import/round-lookup';
 import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/vocabulary/numerals';
@@ -52,6 +52,12 @@ describe('headers', () => {
   test.each([
     ['追缴资金（元）', 1 / 10_000], ['追缴资金(元)', 1 / 10_000], ['挽回经济损失（万元）', 1], ['追缴资金', 1], ['资金（亿元）', 10_000], [null, 1],
   ])('headerAmountScale(%j) = %j', (h, scale) => expect(headerAmountScale(h)).toBe(scale));
+
+  test.each([
+    [['1', '2', '3', '4', null], true], [['甲', '乙', '1', '2', '3'], true], [['（1）', '（2）', '(3)'], true], [['1栏', '2栏', '3栏'], true],
+    [['１', '２', '３'], true], [['1', '2'], false], [['1', '3', '4'], false], [['1', '市教育局', '违规吃喝'], false],
+    [['2', '3', '4', '5'], true], [['1', '1', '2'], false], [[null, null], false],
+  ])('isNumberingRow(%j) = %j', (cells, out) => expect(isNumberingRow(cells)).toBe(out));
 
   describe('a header over two rows', () => {
     const group = ['序号', '被巡察单位', '具体问题', '问责情况', null, null, '整改状态'];

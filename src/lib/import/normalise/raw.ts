@@ -10,7 +10,7 @@ import { compactSql } from './text';
  * Step one of normalisation: the data rows under the header with cells renamed to their field
  * (`r_<key>`; unmapped fields are NULL; cells arrive trimmed, '' as NULL, see cells.ts), plus
  * what the validator needs about the row as a whole: its first non-empty cell, ragged cells, an
- * over-long cell, and whether it is a 合计 / 注 / repeated-header row to skip.
+ * over-long cell, and whether it is a 合计 / 注 / repeated-header / column-number row to skip.
  */
 
 /** `r_<key>`: the raw column of a field in the raw table. */
@@ -65,7 +65,8 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   const repeated = ['unit_name', 'problem_title', 'county']
     .filter((k) => p.columns.has(k))
     .map((k) => `${cell(p.columns.get(k)!)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`);
-  const skip = `CASE WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
+  const numbering = p.numberingRow === undefined ? '' : `WHEN src_row = ${num(p.numberingRow)} THEN 'numbering'`;
+  const skip = `CASE ${numbering} WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       ${repeated.length ? `WHEN ${repeated.join(' AND ')} THEN 'header'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
