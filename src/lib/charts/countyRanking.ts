@@ -46,7 +46,8 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
   const series: BarSeriesOption = {
     type: 'bar', name: translate(ctx.lang, 'axis.rate'), data: bars, barMaxWidth: 20, itemStyle: { color: RANKED },
     label: {
-      show: true, position: 'right', fontSize: 10,
+      // A white ground keeps the label readable where the dashed overall line passes behind it.
+      show: true, position: 'right', fontSize: 10, backgroundColor: '#ffffff', padding: [1, 2],
       formatter: (p) => {
         const b = p.data as RankBar;
         return `${formatRate(b.n ? b.completed / b.n : null)}  N=${b.n}${b.rank === null ? `  ${small}` : ''}`;
