@@ -70,7 +70,10 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     { code: 'deadline_needs_feedback', severity: 'warning', column: 'deadline_raw',
       when: 'deadline IS NULL AND deadline_immediate', value: 'deadline_raw' },
     { code: 'county_unknown', severity: 'warning', column: 'county', when: countyGarbageSql('county'), value: 'county' },
-    { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z'", value: 'category_raw' },
+    { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z' AND category_raw IS NOT NULL", value: 'category_raw' },
+    // No category text at all: the title's keywords were the only clue, so the title is shown.
+    { code: 'category_unmapped_title', severity: 'warning', column: 'problem_title', when: "category_l1 = 'Z' AND category_raw IS NULL",
+      value: 'problem_title' },
     { code: 'completed_without_date', severity: 'warning', column: 'completion_date',
       when: "status = 'completed' AND completion_date IS NULL", value: r('completion_date') },
     { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',

@@ -36,6 +36,8 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     ['Administration', null, null, 'x', 'Z', null],
     ['政治建设', null, null, '"三重一大"事项决策程序不规范', 'A', 'A3'],
     ['作风建设', null, null, '违规发放津补贴', 'D', 'D2'],
+    [null, null, null, '违规发放津贴补贴', 'D', 'D2'], [null, null, null, '医保基金监管不严', 'F', 'F1'],
+    [null, null, null, '专项资金拨付滞后', 'E', 'E3'],
     ['组织建设', '选人用人', null, 'x', 'C', 'C1'],
     ['四个落实③', null, null, '干部档案管理不规范', 'C', 'C1'],
     ['四个落实④', null, null, '对上轮巡视发现的问题整改尚不彻底', 'H', 'H1'],

@@ -63,21 +63,22 @@ describe('XLSX with a two-row header (问责情况 over its sub-columns), unit n
   test('the header rows are one header; sub-columns map; 元 becomes 万元; the merged county is on both rows; the 栏次 row is skipped', async () => {
     const e = await freshEngine();
     const [r] = await importOk(e, 'two-row-header.xlsx', (await workbookFixtures())['two-row-header.xlsx']);
-    // No category column, and titles no keyword rule places: flagged, as every such row is.
-    expect([r.rowsAccepted, r.rowsWarned, r.rowsRejected, r.rowsSkipped]).toEqual([3, 3, 0, 1]);
-    expect(r.issues.map((i) => `${i.row} ${i.code}`))
-      .toEqual(['4 row_skipped_numbering', '5 category_unmapped', '6 category_unmapped', '7 category_unmapped']);
+    // No category column: titles place the first two (D2, F1); the third's words place it nowhere,
+    // so it is flagged with the title as the clue.
+    expect([r.rowsAccepted, r.rowsWarned, r.rowsRejected, r.rowsSkipped]).toEqual([3, 1, 0, 1]);
+    expect(r.issues.map((i) => `${i.row} ${i.code} ${i.value ?? ''}`))
+      .toEqual(['4 row_skipped_numbering 1', '7 category_unmapped_title 台账资料不齐全']);
     const [{ mapping }] = await e.query<{ mapping: string }>('SELECT mapping FROM datasets');
     expect(JSON.parse(mapping)).toMatchObject({
       '被巡察单位': 'unit_name', '完成时间（年月日）': 'completion_date', '党纪处分': 'acc_party_discipline',
       '政务处分': 'acc_gov_sanction', '组织处理': 'acc_org_handling', '追缴资金（元）': 'funds_wan',
     });
-    const rows = await e.query(`SELECT source_row, county, round_key, status, completion_date, acc_party_discipline AS party,
+    const rows = await e.query(`SELECT source_row, county, round_key, category_l2 AS l2, status, completion_date, acc_party_discipline AS party,
       acc_gov_sanction AS gov, acc_org_handling AS org, funds_wan FROM findings ORDER BY source_row`);
     expect(rows).toEqual([
-      { source_row: 5, county: '武义县', round_key: '武义县|县(市、区)委|九届|2', status: 'completed', completion_date: '2023-05-20', party: 2, gov: 1, org: 0, funds_wan: 5 },
-      { source_row: 6, county: '武义县', round_key: '武义县|县(市、区)委|九届|2', status: 'in_progress', completion_date: null, party: 0, gov: 0, org: 1, funds_wan: 3 },
-      { source_row: 7, county: '磐安县', round_key: '磐安县|县(市、区)委|九届|2', status: 'not_completed', completion_date: null, party: null, gov: null, org: null, funds_wan: null },
+      { source_row: 5, county: '武义县', round_key: '武义县|县(市、区)委|九届|2', l2: 'D2', status: 'completed', completion_date: '2023-05-20', party: 2, gov: 1, org: 0, funds_wan: 5 },
+      { source_row: 6, county: '武义县', round_key: '武义县|县(市、区)委|九届|2', l2: 'F1', status: 'in_progress', completion_date: null, party: 0, gov: 0, org: 1, funds_wan: 3 },
+      { source_row: 7, county: '磐安县', round_key: '磐安县|县(市、区)委|九届|2', l2: null, status: 'not_completed', completion_date: null, party: null, gov: null, org: null, funds_wan: null },
     ]);
   });
 });
