@@ -4,7 +4,8 @@ import { num, str } from '../../queries/sql';
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
  * (with or without a time after it), YYYYMMDD, Excel serial numbers, YYYY年底前 / YYYY年年底前
- * (31 Dec), YYYY年M月底前 (last day of the month) and, for deadlines, 立行立改 (feedback date +
+ * (31 Dec), YYYY年M月底前 and YYYY.MM (last day of the month), YYYY年上半年 / 下半年 / 第三季度 (the
+ * period's last day) and, for deadlines, 立行立改 (feedback date +
  * immediateFixDays). Invalid dates such as 2019-13-45 give NULL; the raw text is kept beside.
  * Inputs are compact forms (see compactSql).
  */
@@ -12,6 +13,10 @@ const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})';
 const YM = '(\\d{4})年(\\d{1,2})月';
 const YEAR_END = '(\\d{4})年(年底|底|年末|末)';
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})$';
+// A month alone with separators (2023.05, 2023-5, 2023/05底前): its last day, as 2023年5月.
+const YM_SEP = '^(\\d{4})[-/.](\\d{1,2})(月|月底|底)?前?$';
+// Half years and quarters (2024年上半年, 2024年第三季度, 四季度 without 第 too): their last day.
+const PERIOD = '(\\d{4})年(上半年|下半年|第?([一二三四1-4])季度)';
 const SERIAL = '^\\d{5}(\\.\\d+)?$';
 
 /** Options of dateSql. */
@@ -30,11 +35,17 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
   const b = groups(x, COMPACT, ['y', 'c', 'm', 'd']);
   const c = groups(x, YM, ['y', 'm']);
   const e = groups(x, YEAR_END, ['y', 'w']);
+  const f = groups(x, YM_SEP, ['y', 'm']);
+  const p = groups(x, PERIOD, ['y', 'h', 'q']);
+  const quarterEnd = `CASE WHEN ${p}.q IN ('一', '1') THEN '3' WHEN ${p}.q IN ('二', '2') THEN '6' WHEN ${p}.q IN ('三', '3') THEN '9' ELSE '12' END`;
   const whens = [
     `WHEN ${a}.y <> '' THEN ${ymd(`${a}.y`, `${a}.m`, `${a}.d`)}`,
     `WHEN ${b}.y <> '' THEN ${ymd(`${b}.y`, `${b}.m`, `${b}.d`)}`,
     `WHEN ${c}.y <> '' THEN last_day(${ymd(`${c}.y`, `${c}.m`, "'1'")})`,
     `WHEN ${e}.y <> '' THEN ${ymd(`${e}.y`, "'12'", "'31'")}`,
+    `WHEN ${f}.y <> '' THEN last_day(${ymd(`${f}.y`, `${f}.m`, "'1'")})`,
+    `WHEN ${p}.y <> '' THEN CASE WHEN ${p}.h = '上半年' THEN ${ymd(`${p}.y`, "'6'", "'30'")}
+      WHEN ${p}.h = '下半年' THEN ${ymd(`${p}.y`, "'12'", "'31'")} ELSE last_day(${ymd(`${p}.y`, quarterEnd, "'1'")}) END`,
     `WHEN regexp_matches(${x}, ${str(SERIAL)}) THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(${x} AS DOUBLE)) AS INTEGER) AS DATE)`,
   ];
   if (opts.immediate) {
