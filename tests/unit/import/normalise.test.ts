@@ -33,6 +33,9 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['正在整改', 'in_progress'], ['正在推进', 'in_progress'], ['按序时进度推进', 'in_progress'], ['序时任务', 'in_progress'],
     ['持续推进', 'in_progress'], ['滞后任务', 'in_progress'], ['未按期', 'in_progress'],
     ['未完成', 'not_completed'], ['未整改', 'not_completed'], ['整改不到位', 'not_completed'],
+    ['部分完成', 'in_progress'], ['完成80%', 'in_progress'], ['已完成90.5%', 'in_progress'], ['完成100%', 'completed'],
+    ['落实中', 'in_progress'], ['已落实', 'completed'], ['已解决', 'completed'], ['不能完成', 'not_completed'],
+    ['未解决', 'not_completed'], ['无法按期完成', 'in_progress'],
     ['长期坚持', null], ['常态化坚持', null], ['待核实', null], ['', null], [null, null],
   ]);
   expect(await evalEach(inputs, statusSql)).toEqual(expected);
