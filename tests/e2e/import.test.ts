@@ -113,8 +113,11 @@ describe('importing real-shaped ledgers in the browser', () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
     await page.setInputFiles('[data-testid="import-input"]', [{ name: 'ledger-a.csv', mimeType: 'text/csv', buffer: unmappedLedger() }]);
     await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
-    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(true);
     const selects = page.locator('[data-testid="mapping-select"]');
+    // 问题内容 holds the alias 问题, so the dialog offers it as the problem; the analyst decides.
+    expect(await selects.nth(2).inputValue()).toBe('problem_title');
+    await selects.nth(2).selectOption('');
+    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(true);
     await selects.nth(0).selectOption('county');
     await selects.nth(2).selectOption('problem_title');
     expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(false);

@@ -51,6 +51,23 @@ export function suggestField(header: string): string | null {
 }
 
 /**
+ * A guess for the mapping dialog only, never applied by itself: the field whose alias is the
+ * longest one the header contains (被巡察单位名称 → 被巡察单位 → unit_name), or null when two fields
+ * have aliases that long in it (具体问题描述 holds 具体问题 and 问题描述).
+ */
+export function guessField(header: string): string | null {
+  const n = normaliseHeader(withoutNotes(header));
+  let best = 0;
+  let keys = new Set<string>();
+  for (const [alias, { key }] of ALIAS_INDEX) {
+    if (alias.length < 2 || /^[a-z0-9]+$/.test(alias) || !n.includes(alias)) continue;
+    if (alias.length > best) (best = alias.length), (keys = new Set([key]));
+    else if (alias.length === best) keys.add(key);
+  }
+  return keys.size === 1 ? [...keys][0] : null;
+}
+
+/**
  * The scale a header's unit note puts on an amount column: 追缴资金（元） → 1/10,000 (the field is
  * in 万元), （亿元） → 10,000, （万元） or no note → 1. A cell's own unit still wins (values.ts).
  */

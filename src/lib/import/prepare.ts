@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { ident } from '../queries/sql';
-import { findHeader, isNumberingRow, matchHeaders, normaliseHeader, suggestField } from './headers';
+import { findHeader, guessField, isNumberingRow, matchHeaders, normaliseHeader, suggestField } from './headers';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
@@ -72,7 +72,11 @@ export async function mappingRequest(engine: Engine, p: PreparedSheet, file: str
   const rows = await headRows(engine, p, SAMPLE_ROWS, p.headerRow);
   const headers = p.headers.slice(0, width).map((h, i) => h ?? `#${i + 1}`);
   const suggested: Record<string, string | null> = {};
-  for (const h of headers) suggested[normaliseHeader(h)] = suggestField(h);
+  const claimed = new Set(p.columns.keys());
+  for (const h of headers) {
+    const guess = guessField(h);
+    suggested[normaliseHeader(h)] = suggestField(h) ?? (guess && !claimed.has(guess) ? guess : null);
+  }
   for (const [key, col] of p.columns) if (fieldByKey(key)) suggested[normaliseHeader(headers[col])] = key;
   return {
     file,

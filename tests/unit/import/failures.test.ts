@@ -80,15 +80,16 @@ test('a cell over 100,000 characters rejects its row only, with a clear issue', 
 
 test('missing required columns ask for a mapping; the mapping then imports', async () => {
   const e = await freshEngine();
-  const text = '单位,问题内容,县市区,轮次名称\n中共永康市委,理论学习不深入,永康市,十四届省委第四轮巡视\n';
+  const text = '单位,问题内容,县市区,轮次名称,具体问题描述\n中共永康市委,理论学习不深入,永康市,十四届省委第四轮巡视,x\n';
   const bytes = new TextEncoder().encode(text);
   const first = await importFile(e, { name: 'odd.csv', bytes });
   expect(first.ok).toBe(false);
   const req = !first.ok && 'needsMapping' in first ? first.needsMapping : null;
   expect(req).toEqual({
-    file: 'odd.csv', sheet: undefined, headers: ['单位', '问题内容', '县市区', '轮次名称'],
-    samples: [['中共永康市委', '理论学习不深入', '永康市', '十四届省委第四轮巡视']],
-    suggested: { 单位: null, 问题内容: null, 县市区: 'county', 轮次名称: 'round_label' },
+    file: 'odd.csv', sheet: undefined, headers: ['单位', '问题内容', '县市区', '轮次名称', '具体问题描述'],
+    samples: [['中共永康市委', '理论学习不深入', '永康市', '十四届省委第四轮巡视', 'x']],
+    // 问题内容 holds the alias 问题, so it is guessed; 具体问题描述 holds two fields' aliases, so not.
+    suggested: { 单位: null, 问题内容: 'problem_title', 县市区: 'county', 轮次名称: 'round_label', 具体问题描述: null },
     missing: ['unit_name', 'problem_title'],
   });
   expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });

@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, isNumberingRow } from '../../../src/lib/import/headers';
+import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, isNumberingRow, guessField } from '../../../src/lib/import/headers';
 import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel } from '../../../src/lib/import/round';
 import { resolveRound } from '../../../src/lib/import/round-lookup';
 import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/vocabulary/numerals';
@@ -44,6 +44,11 @@ describe('headers', () => {
     ['完成时间（年月日）', 'completion_date'], ['追缴资金（元）', 'funds_wan'], ['问责人数（人）', 'acc_people_total'],
     ['整改时限【必填】', 'deadline_raw'], ['巡察时间(起)', 'station_start'], ['县（市、区）', 'county'], ['备注（其他）', 'remarks'],
   ])('a header with a bracketed note matches without it: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
+
+  test.each([
+    ['被巡察单位名称', 'unit_name'], ['问题整改责任单位', 'resp_unit'], ['实际整改完成时间', 'completion_date'], ['问题内容', 'problem_title'],
+    ['具体问题描述', null], ['不认识的列', null], ['ID号', null],
+  ])('the mapping dialog guesses by the longest alias inside: guessField(%j) = %j', (h, key) => expect(guessField(h)).toBe(key));
 
   test('an exact alias beats the same field matched only without its note', () => {
     expect([...matchHeaders(['整改时限（说明）', '整改时限'])]).toEqual([[1, 'deadline_raw']]);
