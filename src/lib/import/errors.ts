@@ -10,12 +10,25 @@ export type ImportErrorCode =
   | 'no_header'
   | 'no_data'
   | 'file_too_large'
+  | 'too_many_columns'
   | 'cancelled'
   | 'dataset_not_found'
   | 'write_failed';
 
 /** Largest file we accept (bytes): wasm memory is capped at 4 GB and a ledger is text. */
 export const MAX_FILE_BYTES = 300 * 1024 * 1024;
+
+/**
+ * Widest sheet we accept. Ledgers have tens of columns; each column is a column of the staging
+ * table and an expression in every statement after it, so a 30 KB file of 16,000 empty columns
+ * ran for minutes and then out of memory.
+ */
+export const MAX_COLUMNS = 500;
+
+/** Throws ImportFailure('too_many_columns') for a sheet wider than MAX_COLUMNS. */
+export function checkWidth(width: number, sheet?: string): void {
+  if (width > MAX_COLUMNS) throw new ImportFailure('too_many_columns', { columns: width, limit: MAX_COLUMNS }, sheet);
+}
 
 /** Longest cell we accept; a longer cell rejects its row. */
 export const MAX_CELL_CHARS = 100_000;

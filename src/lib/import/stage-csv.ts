@@ -4,6 +4,7 @@ import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, toUtf8Sliced, type TextEncodingName } from './decode';
 import { cell, scratchTable, tempName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
+import { checkWidth } from './errors';
 
 /**
  * CSV/TXT → staging table through DuckDB's read_csv (fast enough for a 1M-row ledger). Title rows
@@ -38,6 +39,7 @@ export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<Stage
 async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
   const sample = decodeText(utf8.subarray(0, SAMPLE_BYTES), 'utf-8');
   const dialect = detectDialect(sample);
+  checkWidth(dialect.width);
   const width = dialect.width + SPARE_COLUMNS;
   const file = tempName('csv') + '.csv';
   const table = tempName('csv');

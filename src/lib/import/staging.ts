@@ -3,6 +3,7 @@ import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import { SCRATCH_DB } from '../db/settings';
 import { stagedCell } from './cells';
+import { checkWidth } from './errors';
 
 /**
  * The staging table every format lands in before mapping: `src_row` (1-based row of the sheet or
@@ -95,7 +96,8 @@ export async function insertGrid(engine: Engine, table: string, width: number, r
  * A grid as Arrow IPC streams of CHUNK rows (`src_row`, `c0…`): pure, so the grid worker can
  * build them off the main thread and hand over the bytes.
  */
-export function gridChunks(rows: GridRow[], width: number): Uint8Array[] {
+export function gridChunks(rows: GridRow[], width: number, sheet?: string): Uint8Array[] {
+  checkWidth(width, sheet);
   const chunks: Uint8Array[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     const end = Math.min(rows.length, start + CHUNK);

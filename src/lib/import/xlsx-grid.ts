@@ -75,15 +75,22 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
     for (let r = range.s.r; r <= range.e.r; r++) {
       const line = data[r];
       if (!line) continue;
-      const cells: (string | null)[] = new Array(range.e.c + 1).fill(null);
-      let any = false;
-      for (let c = range.s.c; c <= range.e.c; c++) {
+      // A row ends at its last cell with text: formatting alone (a whole row coloured, borders to
+      // column XFD) stretches the sheet's range to 16,384 columns without a value in them.
+      const cells: (string | null)[] = [];
+      const end = Math.min(range.e.c, line.length - 1);
+      for (let c = range.s.c; c <= end; c++) {
         const v = cellText(X, line[c], date1904);
-        cells[c] = v;
-        if (stagedCell(v) !== null) any = true;
+        if (stagedCell(v) !== null) {
+          while (cells.length < c) cells.push(null);
+          cells[c] = v;
+        }
       }
-      if (!any) continue;
-      for (const [c, v] of fills.get(r) ?? []) if (stagedCell(cells[c]) === null) cells[c] = v;
+      if (!cells.length) continue;
+      for (const [c, v] of fills.get(r) ?? []) {
+        while (cells.length <= c) cells.push(null);
+        if (stagedCell(cells[c]) === null) cells[c] = v;
+      }
       rows.push({ row: r + 1, cells });
     }
     if (rows.length) sheets.push({ name, rows });
@@ -117,6 +124,6 @@ function fillsDown(X: XlsxModule, merges: import('@e965/xlsx').Range[], data: (C
 export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]> {
   return (await workbookGrids(bytes)).map((g) => {
     const width = gridWidth(g.rows);
-    return { name: g.name, width, chunks: gridChunks(g.rows, width) };
+    return { name: g.name, width, chunks: gridChunks(g.rows, width, g.name) };
   });
 }

@@ -28,6 +28,8 @@ describe('bad input catalogue', () => {
     ['header-only.csv', 'no_data'],
     ['corrupt.xlsx', 'corrupt_file'],
     ['encrypted.xlsx', 'encrypted_workbook'],
+    ['too-wide.csv', 'too_many_columns'],
+    ['too-wide.xlsx', 'too_many_columns'],
   ];
   for (const [file, code] of cases) {
     test(`${file} → ${code}`, async () => {
@@ -43,6 +45,12 @@ describe('bad input catalogue', () => {
       expect(await tableCounts(e)).toEqual(before);
     });
   }
+
+  test('a sheet whose range formatting stretches to column XFD imports as the narrow sheet it is', async () => {
+    const e2 = await freshEngine();
+    const [r] = await importOk(e2, 'stretched-range.xlsx', files['stretched-range.xlsx']);
+    expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 1]);
+  });
 
   test('a file over 300 MB is refused before it is read', async () => {
     const huge = { length: MAX_FILE_BYTES + 1 } as unknown as Uint8Array;
