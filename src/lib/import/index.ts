@@ -10,6 +10,7 @@ import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { mergeRoundParts, parseRoundText } from './round';
+import { roundTitles, unitInTexts } from './title';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
@@ -56,7 +57,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const importedAt = importTimestamp();
     for (const [i, p] of prepared.entries()) {
       sheetName = p.sheet;
-      const names = mergeRoundParts(parseRoundText(p.sheet), fileRound);
+      const titled = roundTitles(p.titles);
+      const names = mergeRoundParts(parseRoundText(p.sheet), titleRound(titled), fileRound);
+      if (!p.columns.has('unit_name')) {
+        p.unitText = opts.roundHint?.unit_name?.trim() || unitInTexts([...p.titles, p.sheet, file.name]) || undefined;
+      }
       const missing = missingFields(p, names, opts.roundHint);
       if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
@@ -65,7 +70,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         duplicates.push(duplicateReport(dup[0].dataset_id, file.name, p.sheet, sha256));
         continue;
       }
-      const fallbackCounty = opts.roundHint?.county ?? countyInText(p.sheet ?? '') ?? countyInText(file.name) ?? undefined;
+      const fallbackCounty = opts.roundHint?.county ?? countyInText(p.sheet ?? '') ?? countyInText(titled) ?? countyInText(file.name) ?? undefined;
       const plan = await planSheet(engine, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
@@ -97,6 +102,15 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
   } finally {
     await dropTables(engine, tables);
   }
+}
+
+/**
+ * Round facts a title states: only when it names a round (第三轮), and never its year: a ledger
+ * titled 金华市巡察整改台账（2022年） summarises rounds of several years; rows carry their own.
+ */
+function titleRound(text: string) {
+  const { year: _year, ...parts } = parseRoundText(text);
+  return parts.round_no ? parts : {};
 }
 
 function duplicateReport(id: string, file: string, sheet: string | undefined, sha256: string): DatasetReport {

@@ -73,7 +73,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const final = tempName('final');
   const tables = [final, raw, values, lookup, norm, issues, dupIds];
   const plan = { prepared: p, datasetId: o.datasetId, final, issues, tables } as SheetPlan;
-  const has = (key: string) => p.columns.has(key);
+  // A unit named outside the columns (title.ts) is a value in every row, as a column's would be.
+  const has = (key: string) => p.columns.has(key) || (key === 'unit_name' && !!p.unitText);
   await engine.exec(rawTableSql(p, raw));
   await engine.exec(rawValuesSql(p, values));
   const maps = mapNames(tempName);
@@ -94,6 +95,10 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 
   const live = 'skip_kind IS NULL';
   await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
+  // Every row's unit came from outside the columns: said once, for the dataset as a whole (row 0).
+  if (p.unitText && !p.columns.has('unit_name')) {
+    await engine.exec(`INSERT INTO ${ident(issues)} VALUES (0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`);
+  }
   plan.rejected = await rejectedRows(engine, p, issues);
   await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : [])]);
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;

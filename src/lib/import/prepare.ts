@@ -22,6 +22,13 @@ export interface PreparedSheet extends StagedSheet {
   columns: Map<string, number>;
   /** src_row of a row of column numbers (1 2 3 …) right under the header, skipped as part of it. */
   numberingRow?: number;
+  /** The texts of the rows above the header: the title, 填报单位 lines (see title.ts). */
+  titles: string[];
+  /**
+   * The unit every row belongs to when no column names one: from the analyst's hint, the title,
+   * the sheet or the file name (set by the importer before planning; see title.ts).
+   */
+  unitText?: string;
 }
 
 const HEAD_ROWS = 30;
@@ -49,7 +56,8 @@ export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Reco
   for (const [col, key] of matchHeaders(headers, mapping)) columns.set(key, col);
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
-  return { ...s, headerRow: head[at.index].row, headers, headerWidth, columns, numberingRow };
+  const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
+  return { ...s, headerRow: head[at.index].row, headers, headerWidth, columns, numberingRow, titles };
 }
 
 /**
@@ -58,8 +66,9 @@ export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Reco
  */
 export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: RoundHint | undefined): string[] {
   const missing: string[] = [];
-  for (const key of ['unit_name', 'problem_title']) if (!p.columns.has(key)) missing.push(key);
-  const hasCounty = p.columns.has('county') || p.columns.has('unit_name') || hint?.county || nameRound.county;
+  if (!p.columns.has('unit_name') && !p.unitText) missing.push('unit_name');
+  if (!p.columns.has('problem_title')) missing.push('problem_title');
+  const hasCounty = p.columns.has('county') || p.columns.has('unit_name') || p.unitText || hint?.county || nameRound.county;
   if (!hasCounty) missing.push('county');
   const roundCols = ['round_label', 'round_no'].some((k) => p.columns.has(k));
   if (!roundCols && !nameRound.round_no && !hint?.round_no && !hint?.round_label) missing.push('round_no');

@@ -33,6 +33,8 @@ export interface RoundHint {
   round_label?: string;
   year?: number;
   county?: string;
+  /** The inspected unit of every row, for a unit's own ledger that has no unit column. */
+  unit_name?: string;
 }
 
 /** The outcome of one import: committed reports, a fatal error, or a request for a mapping. */

@@ -53,7 +53,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
-      CASE WHEN regexp_matches(c, '^(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
+      CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
       FROM (${distinct(raw, ['unit_name'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.category)} AS SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}

@@ -30,16 +30,21 @@ const COMPACT_KEYS = new Set(['year', 'problem_title']);
 /** Fields whose compact form the per-row normalisers read. */
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
+/** The cell a field reads: its column, else the unit named outside the columns (title.ts), else NULL. */
+function fieldCell(p: PreparedSheet, key: string): string {
+  const col = p.columns.get(key);
+  if (col !== undefined) return cell(col);
+  if (key === 'unit_name' && p.unitText) return str(p.unitText);
+  return 'CAST(NULL AS VARCHAR)';
+}
+
 /**
  * CREATE TEMP VIEW of the field cells of every row under the header (`u_<key>`), blank rows
  * included and nothing computed: what the value maps read (DISTINCT cells first, then the
  * normalisers on those). A blank row only adds NULLs, which maps skip.
  */
 export function rawValuesSql(p: PreparedSheet, table: string): string {
-  const fields = LEDGER_FIELDS.map((f) => {
-    const col = p.columns.get(f.key);
-    return `${col === undefined ? 'CAST(NULL AS VARCHAR)' : cell(col)} AS ${cellCol(f.key)}`;
-  });
+  const fields = LEDGER_FIELDS.map((f) => `${fieldCell(p, f.key)} AS ${cellCol(f.key)}`);
   return `CREATE TEMP VIEW ${ident(table)} AS SELECT src_row, ${fields.join(', ')} FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)}`;
 }
 
@@ -50,10 +55,7 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
  */
 export function rawTableSql(p: PreparedSheet, table: string): string {
   const cells = Array.from({ length: p.width }, (_, i) => cell(i));
-  const fields = LEDGER_FIELDS.map((f) => {
-    const col = p.columns.get(f.key);
-    return `${col === undefined ? 'CAST(NULL AS VARCHAR)' : cell(col)} AS ${rawCol(f.key)}`;
-  });
+  const fields = LEDGER_FIELDS.map((f) => `${fieldCell(p, f.key)} AS ${rawCol(f.key)}`);
   for (const key of COMPACT_FIELDS) {
     const col = p.columns.get(key);
     fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(cell(col))} AS ${compactCol(key)}`);

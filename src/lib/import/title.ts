@@ -1,0 +1,46 @@
+/**
+ * What a ledger says about itself outside its columns. A unit's own ledger has no 被巡察单位
+ * column: its title names the unit (中共金华市教育局委员会关于市委第三轮巡察反馈意见整改落实情况台账),
+ * or a 填报单位 line does, or the file name. The title also names the round when no column does.
+ */
+
+// Endings of an organisation's name: 党委, 党组, 委员会, 局, 办, 公司, 镇, 社区 …
+const ORG = '(?:党工委|党委|党组|委员会|总支|支部|委|局|办公室|办|院|中心|公司|集团|政府|街道|镇|乡|村|社区|学校|医院|馆|所|站|队|厂|社|会|部|处|行)';
+const NAME = `((?:中共)?[\\p{Script=Han}A-Za-z0-9（）()·]{1,40}?${ORG})`;
+// Words that follow the unit in a title.
+const AFTER = '(?:关于|对|贯彻|落实|巡察|巡视|反馈|整改|问题|的)';
+// Words a unit's name never holds: a round, a title's own words.
+const NOT_A_UNIT = /巡察|巡视|轮|届|整改|台账|反馈|清单|问题|落实|关于/;
+
+// 填报单位：XX局（盖章）　填报时间：… : the name runs to a space, a bracket or punctuation.
+const LABELLED = new RegExp(`(?:被巡察单位|被巡视单位|被巡察党组织|填报单位|单位名称|单位)[:：]\\s*${NAME}(?=$|[\\s(（,，;；:：])`, 'u');
+const LEADING = new RegExp(`^(?:关于)?${NAME}${AFTER}`, 'u');
+const AFTER_ROUND = new RegExp(`(?:巡察|巡视)组?(?:对)?${NAME}(?:的)?(?:反馈|问题|整改)`, 'u');
+// A file named after the unit alone: 县卫健局党委.xlsx.
+const WHOLE = new RegExp(`^${NAME}$`, 'u');
+
+/** The unit a title, a 填报单位 line or a file name names, or null. */
+export function unitInText(text: string | undefined | null): string | null {
+  if (!text) return null;
+  const spaced = text.normalize('NFKC').replace(/\.[a-z0-9]{2,5}$/i, '').trim();
+  const t = spaced.replace(/\s+/g, '');
+  for (const [re, s] of [[LABELLED, spaced], [LEADING, t], [AFTER_ROUND, t], [WHOLE, t]] as const) {
+    const unit = re.exec(s)?.[1];
+    if (unit && unit.length >= 3 && !NOT_A_UNIT.test(unit)) return unit;
+  }
+  return null;
+}
+
+/** The first unit named by any of the texts, in order (title rows, then sheet, then file name). */
+export function unitInTexts(texts: (string | undefined | null)[]): string | null {
+  for (const t of texts) {
+    const unit = unitInText(t);
+    if (unit) return unit;
+  }
+  return null;
+}
+
+/** Title rows that read like a round's name (巡察, 巡视, 第…轮): where round facts may come from. */
+export function roundTitles(titles: string[]): string {
+  return titles.filter((t) => /巡察|巡视|第.{1,3}轮/.test(t)).join(' ');
+}

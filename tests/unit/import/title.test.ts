@@ -1,0 +1,56 @@
+import { describe, test, expect } from 'vitest';
+import { roundTitles, unitInText, unitInTexts } from '../../../src/lib/import/title';
+import { importFile } from '../../../src/lib/import';
+import { freshEngine, importOk } from './helpers';
+
+describe('the unit a title, a 填报单位 line or a file name names', () => {
+  test.each([
+    ['中共金华市教育局委员会关于市委第三轮巡察反馈意见整改落实情况台账', '中共金华市教育局委员会'],
+    ['八届市委第三轮巡察市卫健委党委反馈问题整改台账', '市卫健委党委'],
+    ['市委第二巡察组对市财政局党组的反馈问题整改清单', '市财政局党组'],
+    ['填报单位：兰溪市财政局党组　　填报时间：2024年5月', '兰溪市财政局党组'],
+    ['单位：永康市卫健局（盖章）', '永康市卫健局'],
+    ['市教育局党委巡察整改台账.xlsx', '市教育局党委'],
+    ['县卫健局党委.xlsx', '县卫健局党委'],
+    // Rounds, the office itself and bare place names are no unit.
+    ['十四届省委第三轮巡视整改台账', null], ['金华市巡察整改台账汇总', null], ['填报单位：市委巡察办　填报时间：2024年5月', null],
+    ['整改台账（2024年）', null], ['sample-ledger.csv', null], ['兰溪市', null], ['', null],
+  ])('unitInText(%j) = %j', (text, unit) => expect(unitInText(text)).toBe(unit));
+
+  test('the first text that names one wins; round titles are the rows that name a round', () => {
+    expect(unitInTexts(['金华市巡察整改台账', '填报单位：市教育局党委', '县卫健局党委.xlsx'])).toBe('市教育局党委');
+    expect(roundTitles(['中共金华市教育局委员会关于八届市委第三轮巡察反馈意见整改落实情况台账', '填报时间：2024年5月']))
+      .toBe('中共金华市教育局委员会关于八届市委第三轮巡察反馈意见整改落实情况台账');
+  });
+});
+
+describe("a unit's own ledger: no unit, round or county column", () => {
+  const header = '序号,问题类别,具体问题,整改措施,整改时限,整改状态,完成时间';
+  const rows = ['1,B,理论学习中心组学习不深入,制定学习计划,2024年6月底前,已完成,2024-05-20', '2,C,三会一课不规范,建立台账,2024年底前,正在整改,'];
+  const title = '中共金华市教育局委员会关于八届市委第三轮巡察反馈意见整改落实情况台账';
+
+  test('the unit and round come from the title; the report says so once', async () => {
+    const e = await freshEngine();
+    const text = [title, '填报时间：2024年5月31日', header, ...rows].join('\n');
+    const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode(text));
+    expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
+    expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['unit_from_title', '中共金华市教育局委员会']]);
+    expect(await e.query('SELECT unit_name, county, round_key, status FROM findings ORDER BY source_row')).toEqual([
+      { unit_name: '中共金华市教育局委员会', county: '市本级', round_key: '金华市|市委|八届|3', status: 'completed' },
+      { unit_name: '中共金华市教育局委员会', county: '市本级', round_key: '金华市|市委|八届|3', status: 'in_progress' },
+    ]);
+  });
+
+  test('with no unit anywhere the dialog asks for it, and a typed unit imports', async () => {
+    const e = await freshEngine();
+    const bytes = new TextEncoder().encode([header, ...rows].join('\n'));
+    const first = await importFile(e, { name: '八届市委第三轮巡察整改台账.csv', bytes });
+    // The county would come from the unit's name; without a unit it is missing too.
+    expect(!first.ok && 'needsMapping' in first && first.needsMapping.missing).toEqual(['unit_name', 'county']);
+    const [r] = await importOk(e, '八届市委第三轮巡察整改台账.csv', bytes, { roundHint: { unit_name: '永康市卫健局党委' } });
+    expect(r.rowsAccepted).toBe(2);
+    expect(await e.query('SELECT DISTINCT unit_name, county, round_key FROM findings')).toEqual([
+      { unit_name: '永康市卫健局党委', county: '永康市', round_key: '金华市|市委|八届|3' },
+    ]);
+  });
+});
