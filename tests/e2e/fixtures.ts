@@ -90,3 +90,18 @@ export function unmappedLedger(suffix = ''): Buffer {
   ];
   return Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8');
 }
+
+/**
+ * A unit's own ledger named after its round only: no unit column, no unit in a title or the file
+ * name, so the mapping dialog asks for the unit as a typed value. Feedback 2024-05-01; one of the
+ * three problems completed.
+ */
+export function unitLedger(): Buffer {
+  const rows = [
+    ['序号', '问题类别', '具体问题', '整改状态', '反馈时间'],
+    ['1', 'B', '理论学习中心组学习不深入', '已完成', '2024-05-01'],
+    ['2', 'C', '三会一课不规范', '正在整改', '2024-05-01'],
+    ['3', 'E', '财务报销流程不规范', '未完成', '2024-05-01'],
+  ];
+  return Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8');
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness, kpiValue, settled } from './harness';
 import { recordFixtures } from '../fixtures/records';
-import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unmappedLedger, utf16Ledger } from './fixtures';
+import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unitLedger, unmappedLedger, utf16Ledger } from './fixtures';
 
 async function pick(page: Page, files: { name: string; buffer: Buffer }[]) {
   await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
@@ -128,6 +128,21 @@ describe('importing real-shaped ledgers in the browser', () => {
     await pick(page, [{ name: 'ledger-b.csv', buffer: unmappedLedger('（二）') }]);
     expect(await page.locator('[data-testid="mapping-dialog"]').count()).toBe(0);
     expect(await kpiValue(page, 'findings')).toBe(6);
+    await page.context().close();
+  });
+
+  test("a unit's own ledger with the unit nowhere in it: the dialog takes the unit as typed text", async () => {
+    const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
+    await page.setInputFiles('[data-testid="import-input"]', [{ name: '八届市委第五轮巡察整改台账.csv', mimeType: 'text/csv', buffer: unitLedger() }]);
+    await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
+    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(true);
+    await page.fill('[data-testid="mapping-hint"][data-field="unit_name"]', '兰溪市教育局党委');
+    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(false);
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-findings"]')?.getAttribute('data-value') === '3', undefined, { timeout: 120_000 });
+    expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(1 / 3, 10);
+    // The county came from the typed unit's name.
+    expect(await page.textContent('[data-testid="findings-table"]')).toContain('兰溪市');
     await page.context().close();
   });
 });
