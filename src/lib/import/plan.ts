@@ -4,7 +4,7 @@ import { FINDINGS_COLUMNS } from '../db/schema';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
 import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
-import { rawCol, rawTableSql, rawValuesSql } from './normalise/raw';
+import { rawCol, rawTableSql, rawValuesSql, sectionsCarried } from './normalise/raw';
 import { headerAmountScale } from './headers';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
@@ -73,8 +73,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const final = tempName('final');
   const tables = [final, raw, values, lookup, norm, issues, dupIds];
   const plan = { prepared: p, datasetId: o.datasetId, final, issues, tables } as SheetPlan;
-  // A unit named outside the columns (title.ts) is a value in every row, as a column's would be.
-  const has = (key: string) => p.columns.has(key) || (key === 'unit_name' && !!p.unitText);
+  // A unit named outside the columns (title.ts) is a value in every row, as a column's would be;
+  // so is the 方面 that section headings carry down (raw.ts).
+  const has = (key: string) => p.columns.has(key) || (key === 'unit_name' && !!p.unitText) || (key === 'aspect_raw' && sectionsCarried(p));
   await engine.exec(rawTableSql(p, raw));
   await engine.exec(rawValuesSql(p, values));
   const maps = mapNames(tempName);

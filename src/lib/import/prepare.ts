@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
-import { ident } from '../queries/sql';
+import { ident, num, str } from '../queries/sql';
+import { SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
 import { findHeader, guessField, isNumberingRow, matchHeaders, normaliseHeader, suggestField } from './headers';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
@@ -24,6 +25,8 @@ export interface PreparedSheet extends StagedSheet {
   numberingRow?: number;
   /** The texts of the rows above the header: the title, 填报单位 lines (see title.ts). */
   titles: string[];
+  /** Section heading rows under the header (rows.ts SECTION_ROW_PATTERN), in row order. */
+  sections: { row: number; text: string }[];
   /**
    * The unit every row belongs to when no column names one: from the analyst's hint, the title,
    * the sheet or the file name (set by the importer before planning; see title.ts).
@@ -57,7 +60,26 @@ export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Reco
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
-  return { ...s, headerRow: head[at.index].row, headers, headerWidth, columns, numberingRow, titles };
+  const headerRow = head[at.index].row;
+  const sections = await sectionRows(engine, s, headerRow, columns.get('problem_title'));
+  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections };
+}
+
+const MAX_SECTIONS = 5000;
+
+/**
+ * Rows under the header whose only cell is a section heading. A problem row always has its title,
+ * so only rows without one are looked at.
+ */
+async function sectionRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number): Promise<{ row: number; text: string }[]> {
+  const cols = Array.from({ length: s.width }, (_, i) => cell(i));
+  const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
+  const noTitle = titleCol === undefined ? '' : `AND ${cell(titleCol)} IS NULL`;
+  const rows = await engine.query<{ row: number; text: string }>(`SELECT src_row AS row, first AS text FROM (
+      SELECT src_row, coalesce(${cols.join(', ')}) AS first, ${filled} AS filled FROM ${ident(s.table)}
+      WHERE src_row > ${num(headerRow)} ${noTitle})
+    WHERE filled = 1 AND regexp_matches(first, ${str(SECTION_ROW_PATTERN)}) ORDER BY src_row LIMIT ${MAX_SECTIONS}`);
+  return rows.map((r) => ({ row: Number(r.row), text: r.text }));
 }
 
 /**

@@ -1,12 +1,19 @@
 /**
- * Non-data rows found in ledgers: totals (合计) and notes (注) at the bottom of a sheet. They are
- * skipped and reported, never imported. Patterns match the first non-empty cell of a row.
+ * Non-data rows found in ledgers: totals (合计) and notes (注) at the bottom of a sheet, section
+ * headings between problems. They are skipped and reported, never imported. Patterns match the first non-empty cell of a row.
  */
 
 /** Total rows: 合计, 总计, 小计, 共计. */
 export const TOTAL_ROW_PATTERN = '^(合\\s*计|总\\s*计|小\\s*计|共\\s*计)';
 /** Note rows: 注：…, 说明：…, 填表说明, 制表/审核 signature lines. */
 export const NOTE_ROW_PATTERN = '^(注|备注|说明|填表说明|制表|审核|填报|附注)\\s*[:：0-9一二三四五六七八九十、.．]';
+
+/**
+ * Section rows: a heading over the problems below it, alone in its row (一、党的政治建设方面,
+ * （二）…, 第三部分 …, …方面问题). Skipped and reported; its text is the 方面 of the rows under it.
+ */
+export const SECTION_ROW_PATTERN =
+  '^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(部分|方面|类|项))|方面(的)?(问题)?[:：]?$';
 
 /** Noise stripped from unit names before comparing them across rounds (中共永康市委 ~ 永康市委). */
 export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';

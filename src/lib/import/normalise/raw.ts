@@ -10,7 +10,7 @@ import { compactSql } from './text';
  * Step one of normalisation: the data rows under the header with cells renamed to their field
  * (`r_<key>`; unmapped fields are NULL; cells arrive trimmed, '' as NULL, see cells.ts), plus
  * what the validator needs about the row as a whole: its first non-empty cell, ragged cells, an
- * over-long cell, and whether it is a 合计 / 注 / repeated-header / column-number row to skip.
+ * over-long cell, and whether it is a 合计 / 注 / section / repeated-header / column-number row to skip.
  */
 
 /** `r_<key>`: the raw column of a field in the raw table. */
@@ -30,12 +30,33 @@ const COMPACT_KEYS = new Set(['year', 'problem_title']);
 /** Fields whose compact form the per-row normalisers read. */
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
-/** The cell a field reads: its column, else the unit named outside the columns (title.ts), else NULL. */
+/**
+ * The cell a field reads: its column, else the unit named outside the columns (title.ts), else
+ * NULL. The 方面 of a row without one is the section heading above it (sectionSql).
+ */
 function fieldCell(p: PreparedSheet, key: string): string {
   const col = p.columns.get(key);
-  if (col !== undefined) return cell(col);
-  if (key === 'unit_name' && p.unitText) return str(p.unitText);
-  return 'CAST(NULL AS VARCHAR)';
+  const own = col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? str(p.unitText) : null;
+  if (key === 'aspect_raw' && p.sections.length) {
+    const section = sectionSql(p.sections);
+    if (section) return own ? `coalesce(${own}, ${section})` : section;
+  }
+  return own ?? 'CAST(NULL AS VARCHAR)';
+}
+
+// A CASE per row over the headings: beyond this many, headings are skipped but not carried down.
+const MAX_CARRIED_SECTIONS = 200;
+
+/** True when the rows under the sheet's section headings take them as their 方面 (sectionSql). */
+export function sectionsCarried(p: PreparedSheet): boolean {
+  return p.sections.length > 0 && p.sections.length <= MAX_CARRIED_SECTIONS;
+}
+
+/** The text of the last section heading above each row, or null when there are too many. */
+function sectionSql(sections: { row: number; text: string }[]): string | null {
+  if (sections.length > MAX_CARRIED_SECTIONS) return null;
+  const whens = [...sections].reverse().map((s) => `WHEN src_row > ${num(s.row)} THEN ${str(s.text)}`);
+  return `CASE ${whens.join(' ')} ELSE NULL END`;
 }
 
 /**
@@ -68,7 +89,8 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
     .filter((k) => p.columns.has(k))
     .map((k) => `${cell(p.columns.get(k)!)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`);
   const numbering = p.numberingRow === undefined ? '' : `WHEN src_row = ${num(p.numberingRow)} THEN 'numbering'`;
-  const skip = `CASE ${numbering} WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
+  const sections = p.sections.length ? `WHEN src_row IN (${p.sections.map((s) => num(s.row)).join(', ')}) THEN 'section'` : '';
+  const skip = `CASE ${numbering} ${sections} WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       ${repeated.length ? `WHEN ${repeated.join(' AND ')} THEN 'header'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
