@@ -19,6 +19,7 @@ describe('headers', () => {
     ['县（市、区）', 'county'], ['所属县市区', 'county'], ['被巡察党组织名称', 'unit_name'], ['被巡视单位', 'unit_name'],
     ['具体问题', 'problem_title'], ['问题', 'problem_title'], ['具体问题整改完成情况', 'status_raw'], ['预计完成时间', 'deadline_raw'],
     ['问责追责（人）', 'acc_people_total'], ['序号', 'finding_id'], ['巡察时间(起)', 'station_start'], ['不认识的列', null],
+    ['整改进展情况', 'status_raw'], ['整改期限', 'deadline_raw'], ['存在问题', 'problem_title'], ['实际完成日期', 'completion_date'],
   ])('suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   test('canonical header beats an alias for the same field; the user mapping wins over both', () => {
@@ -46,7 +47,7 @@ describe('headers', () => {
   ])('a header with a bracketed note matches without it: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   test.each([
-    ['被巡察单位名称', 'unit_name'], ['问题整改责任单位', 'resp_unit'], ['实际整改完成时间', 'completion_date'], ['问题内容', 'problem_title'],
+    ['被巡察单位全称', 'unit_name'], ['问题整改责任单位', 'resp_unit'], ['实际整改完成时间', 'completion_date'], ['问题内容', 'problem_title'],
     ['具体问题描述', null], ['不认识的列', null], ['ID号', null],
   ])('the mapping dialog guesses by the longest alias inside: guessField(%j) = %j', (h, key) => expect(guessField(h)).toBe(key));
 
