@@ -100,6 +100,12 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   if (p.unitText && !p.columns.has('unit_name')) {
     await engine.exec(`INSERT INTO ${ident(issues)} VALUES (0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`);
   }
+  // Columns whose header names no field are not imported: said once each, so nothing goes unseen.
+  const mappedCols = new Set(p.columns.values());
+  const ignored = p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i));
+  if (ignored.length) {
+    await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${ignored.map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`).join(', ')}`);
+  }
   plan.rejected = await rejectedRows(engine, p, issues);
   await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : [])]);
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;
