@@ -14,13 +14,17 @@ export function normaliseHeader(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
+// A bracketed note, after NFKC has made （） into (): (…), […], 【…】, 〔…〕.
+const NOTES = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
+
 /**
  * The header without its bracketed notes: 完成时间（年月日） → 完成时间, 追缴资金（元） → 追缴资金.
  * Only a fallback: some aliases carry brackets themselves (县（市、区）, 巡察时间(起)).
  */
 export function withoutNotes(text: string): string {
-  return text.normalize('NFKC').replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g, '');
+  return text.normalize('NFKC').replace(NOTES, '');
 }
+
 
 // A match found only after the notes were dropped ranks below every exact alias of its field.
 const NOTES_RANK = 1000;
@@ -72,7 +76,7 @@ export function guessField(header: string): string | null {
  * in 万元), （亿元） → 10,000, （万元） or no note → 1. A cell's own unit still wins (values.ts).
  */
 export function headerAmountScale(header: string | null | undefined): number {
-  const notes = (header ?? '').normalize('NFKC').match(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g)?.join('') ?? '';
+  const notes = (header ?? '').normalize('NFKC').match(NOTES)?.join('') ?? '';
   if (/亿元/.test(notes)) return 10_000;
   if (/万元/.test(notes)) return 1;
   if (/元/.test(notes)) return 1 / 10_000;

@@ -100,7 +100,8 @@ export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: Rou
 /** The request shown by the mapping dialog. */
 export async function mappingRequest(engine: Engine, p: PreparedSheet, file: string, missing: string[]): Promise<MappingRequest> {
   const width = Math.max(p.headerWidth, 1);
-  const rows = await headRows(engine, p, SAMPLE_ROWS, p.headerRow);
+  // Samples start under a 栏次 row, which holds no value of the column.
+  const rows = await headRows(engine, p, SAMPLE_ROWS, p.numberingRow ?? p.headerRow);
   const headers = p.headers.slice(0, width).map((h, i) => h ?? `#${i + 1}`);
   const suggested: Record<string, string | null> = {};
   const claimed = new Set(p.columns.keys());

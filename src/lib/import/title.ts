@@ -12,8 +12,8 @@ const AFTER = '(?:关于|对|贯彻|落实|巡察|巡视|反馈|整改|问题|�
 // Words a unit's name never holds: a round, a title's own words.
 const NOT_A_UNIT = /巡察|巡视|轮|届|整改|台账|反馈|清单|问题|落实|关于/;
 
-// 填报单位：XX局（盖章）　填报时间：… : the name runs to a space, a bracket or punctuation.
-const LABELLED = new RegExp(`(?:被巡察单位|被巡视单位|被巡察党组织|填报单位|单位名称|单位)[:：]\\s*${NAME}(?=$|[\\s(（,，;；:：])`, 'u');
+// 填报单位：XX局（盖章）　填报时间：… or 填报单位（盖章）：XX局: the name runs to a space, a bracket or punctuation.
+const LABELLED = new RegExp(`(?:被巡察单位|被巡视单位|被巡察党组织|填报单位|单位名称|单位)(?:\\([^)]*\\))?[:：]\\s*${NAME}(?=$|[\\s(（,，;；:：])`, 'u');
 const LEADING = new RegExp(`^(?:关于)?${NAME}${AFTER}`, 'u');
 const AFTER_ROUND = new RegExp(`(?:巡察|巡视)组?(?:对)?${NAME}(?:的)?(?:反馈|问题|整改)`, 'u');
 // A file named after the unit alone: 县卫健局党委.xlsx.
