@@ -4,7 +4,7 @@ import { FINDINGS_COLUMNS } from '../db/schema';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
 import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
-import { rawCol, rawTableSql, rawValuesSql, sectionsCarried } from './normalise/raw';
+import { providesField, rawCol, rawTableSql, rawValuesSql } from './normalise/raw';
 import { headerAmountScale } from './headers';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
@@ -73,9 +73,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const final = tempName('final');
   const tables = [final, raw, values, lookup, norm, issues, dupIds];
   const plan = { prepared: p, datasetId: o.datasetId, final, issues, tables } as SheetPlan;
-  // A unit named outside the columns (title.ts) is a value in every row, as a column's would be;
-  // so is the 方面 that section headings carry down (raw.ts).
-  const has = (key: string) => p.columns.has(key) || (key === 'unit_name' && !!p.unitText) || (key === 'aspect_raw' && sectionsCarried(p));
+  // A unit named in the title, a 方面 carried down from a section heading: provided as a column is.
+  const has = (key: string) => providesField(p, key);
   await engine.exec(rawTableSql(p, raw));
   await engine.exec(rawValuesSql(p, values));
   const maps = mapNames(tempName);
@@ -96,16 +95,15 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 
   const live = 'skip_kind IS NULL';
   await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
-  // Every row's unit came from outside the columns: said once, for the dataset as a whole (row 0).
-  if (p.unitText && !p.columns.has('unit_name')) {
-    await engine.exec(`INSERT INTO ${ident(issues)} VALUES (0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`);
-  }
-  // Columns whose header names no field are not imported: said once each, so nothing goes unseen.
+  // Said once, for the dataset as a whole (row 0): every row's unit came from outside the columns
+  // (unitText is only set when no column names the unit); columns whose header names no field
+  // were not imported, so nothing goes unseen.
   const mappedCols = new Set(p.columns.values());
-  const ignored = p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i));
-  if (ignored.length) {
-    await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${ignored.map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`).join(', ')}`);
-  }
+  const sheetIssues = [
+    ...(p.unitText ? [`(0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`] : []),
+    ...p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i)).map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`),
+  ];
+  if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
   plan.rejected = await rejectedRows(engine, p, issues);
   await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : [])]);
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;

@@ -31,30 +31,33 @@ const COMPACT_KEYS = new Set(['year', 'problem_title']);
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
 /**
- * The cell a field reads: its column, else the unit named outside the columns (title.ts), else
- * NULL. The 方面 of a row without one is the section heading above it (sectionSql).
+ * Where a field's value comes from, as SQL: its column; else, for the unit, the unit named outside
+ * the columns (title.ts); for the 方面, the section heading above the row (sectionSql), also
+ * where the column is empty. Null when the sheet provides the field nowhere.
  */
-function fieldCell(p: PreparedSheet, key: string): string {
+function fieldSource(p: PreparedSheet, key: string): string | null {
   const col = p.columns.get(key);
   const own = col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? str(p.unitText) : null;
-  if (key === 'aspect_raw' && p.sections.length) {
-    const section = sectionSql(p.sections);
-    if (section) return own ? `coalesce(${own}, ${section})` : section;
-  }
-  return own ?? 'CAST(NULL AS VARCHAR)';
+  const section = key === 'aspect_raw' ? sectionSql(p.sections) : null;
+  return section ? (own ? `coalesce(${own}, ${section})` : section) : own;
+}
+
+/** The cell a field reads (fieldSource), NULL where the sheet provides it nowhere. */
+function fieldCell(p: PreparedSheet, key: string): string {
+  return fieldSource(p, key) ?? 'CAST(NULL AS VARCHAR)';
+}
+
+/** True when the sheet provides the field in some way: a column, a title, a section heading. */
+export function providesField(p: PreparedSheet, key: string): boolean {
+  return fieldSource(p, key) !== null;
 }
 
 // A CASE per row over the headings: beyond this many, headings are skipped but not carried down.
 const MAX_CARRIED_SECTIONS = 200;
 
-/** True when the rows under the sheet's section headings take them as their 方面 (sectionSql). */
-export function sectionsCarried(p: PreparedSheet): boolean {
-  return p.sections.length > 0 && p.sections.length <= MAX_CARRIED_SECTIONS;
-}
-
-/** The text of the last section heading above each row, or null when there are too many. */
+/** The text of the last section heading above each row; null when there are none or too many. */
 function sectionSql(sections: { row: number; text: string }[]): string | null {
-  if (sections.length > MAX_CARRIED_SECTIONS) return null;
+  if (!sections.length || sections.length > MAX_CARRIED_SECTIONS) return null;
   const whens = [...sections].reverse().map((s) => `WHEN src_row > ${num(s.row)} THEN ${str(s.text)}`);
   return `CASE ${whens.join(' ')} ELSE NULL END`;
 }
