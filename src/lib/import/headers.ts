@@ -1,4 +1,5 @@
 import { LEDGER_FIELDS } from '../domain/fields';
+import { stagedCell } from './cells';
 
 /**
  * Header matching (DOMAIN.md §6): a header is normalised (case and full/half width folded, white
@@ -139,7 +140,8 @@ export function findHeader(rows: (string | null)[][], mapping: Record<string, st
   return { index: at, rows: 1, headers: rows[at] };
 }
 
-const text = (v: string | null | undefined) => (v ?? '').trim();
+// A cell as staged (cells.ts: trimmed, '' for none), whatever the caller passes.
+const text = (v: string | null | undefined) => stagedCell(v) ?? '';
 
 /**
  * One header from two rows, or null when they are not one. They are when both rows name fields,

@@ -10,7 +10,7 @@ import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { mergeRoundParts, parseRoundText } from './round';
-import { roundTitles, unitInTexts } from './title';
+import { roundTitles, titleRound, unitInTexts } from './title';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
@@ -57,8 +57,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const importedAt = importTimestamp();
     for (const [i, p] of prepared.entries()) {
       sheetName = p.sheet;
-      const titled = roundTitles(p.titles);
-      const names = mergeRoundParts(parseRoundText(p.sheet), titleRound(titled), fileRound);
+      const names = mergeRoundParts(parseRoundText(p.sheet), titleRound(p.titles), fileRound);
       if (!p.columns.has('unit_name')) {
         p.unitText = opts.roundHint?.unit_name?.trim() || unitInTexts([...p.titles, p.sheet, file.name]) || undefined;
       }
@@ -70,7 +69,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         duplicates.push(duplicateReport(dup[0].dataset_id, file.name, p.sheet, sha256));
         continue;
       }
-      const fallbackCounty = opts.roundHint?.county ?? countyInText(p.sheet ?? '') ?? countyInText(titled) ?? countyInText(file.name) ?? undefined;
+      const fallbackCounty = opts.roundHint?.county ?? countyInText(p.sheet ?? '') ?? countyInText(roundTitles(p.titles)) ?? countyInText(file.name) ?? undefined;
       const plan = await planSheet(engine, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
@@ -102,15 +101,6 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
   } finally {
     await dropTables(engine, tables);
   }
-}
-
-/**
- * Round facts a title states: only when it names a round (第三轮), and never its year: a ledger
- * titled 金华市巡察整改台账（2022年） summarises rounds of several years; rows carry their own.
- */
-function titleRound(text: string) {
-  const { year: _year, ...parts } = parseRoundText(text);
-  return parts.round_no ? parts : {};
 }
 
 function duplicateReport(id: string, file: string, sheet: string | undefined, sha256: string): DatasetReport {

@@ -1,3 +1,5 @@
+import { parseRoundText, type RoundParts } from './round';
+
 /**
  * What a ledger says about itself outside its columns. A unit's own ledger has no 被巡察单位
  * column: its title names the unit (中共金华市教育局委员会关于市委第三轮巡察反馈意见整改落实情况台账),
@@ -43,4 +45,13 @@ export function unitInTexts(texts: (string | undefined | null)[]): string | null
 /** Title rows that read like a round's name (巡察, 巡视, 第…轮): where round facts may come from. */
 export function roundTitles(titles: string[]): string {
   return titles.filter((t) => /巡察|巡视|第.{1,3}轮/.test(t)).join(' ');
+}
+
+/**
+ * Round facts the title rows state: only when they name a round (第三轮), and never its year: a
+ * ledger titled 金华市巡察整改台账（2022年） summarises rounds of several years; rows carry their own.
+ */
+export function titleRound(titles: string[]): RoundParts {
+  const { year: _year, ...parts } = parseRoundText(roundTitles(titles));
+  return parts.round_no ? parts : {};
 }
