@@ -6,8 +6,9 @@ import { num, str } from '../../queries/sql';
  * (with or without a time after it), YYYYMMDD, Excel serial numbers, YYYY年底前 / YYYY年年底前
  * (31 Dec), YYYY年M月底前 and YYYY.MM (last day of the month), YYYY年上半年 / 下半年 / 第三季度 (the
  * period's last day) and, for deadlines, 立行立改 (feedback date +
- * immediateFixDays). Invalid dates such as 2019-13-45 give NULL; the raw text is kept beside.
- * Inputs are compact forms (see compactSql).
+ * immediateFixDays). Dates written in Chinese numerals (二〇二三年五月二十日, 二〇二四年十二月底前) are
+ * read as their Arabic form. Invalid dates such as 2019-13-45 give NULL; the raw text is kept
+ * beside. Inputs are compact forms (see compactSql).
  */
 const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})';
 const YM = '(\\d{4})年(\\d{1,2})月';
@@ -29,8 +30,21 @@ const ymd = (y: string, m: string, d: string) => `TRY_CAST(${y} || '-' || lpad($
 // One regex call yields all groups as a struct; an empty y means no match.
 const groups = (x: string, re: string, names: string[]) => `regexp_extract(${x}, ${str(re)}, [${names.map(str).join(', ')}])`;
 
+// Chinese numerals in a date: years digit by digit (二〇二三), months and days with 十 (十二, 二十, 三十一).
+const HAN_DIGIT = '[〇零一二三四五六七八九十]';
+
+/** The date text with Chinese numerals written as Arabic digits; other text is unchanged. */
+export function hanDigitsSql(x: string): string {
+  let y = `regexp_replace(${x}, '([二三])十([一二三四五六七八九])', '\\1\\2', 'g')`;
+  y = `regexp_replace(${y}, '([二三])十', '\\10', 'g')`;
+  y = `regexp_replace(${y}, '十([一二三四五六七八九])', '1\\1', 'g')`;
+  y = `translate(replace(${y}, '十', '10'), '〇零一二三四五六七八九', '00123456789')`;
+  return `CASE WHEN regexp_matches(${x}, ${str(HAN_DIGIT)}) THEN ${y} ELSE ${x} END`;
+}
+
 /** A DATE expression for a raw text expression. */
-export function dateSql(x: string, opts: DateOptions = {}): string {
+export function dateSql(raw: string, opts: DateOptions = {}): string {
+  const x = hanDigitsSql(raw);
   const a = groups(x, YMD, ['y', 'm', 'd']);
   const b = groups(x, COMPACT, ['y', 'c', 'm', 'd']);
   const c = groups(x, YM, ['y', 'm']);
@@ -53,7 +67,7 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
       `WHEN regexp_matches(${x}, ${str(IMMEDIATE_FIX_PATTERN)}) THEN CAST(${opts.immediate.feedbackDate} + ${num(opts.immediate.days)} AS DATE)`,
     );
   }
-  return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
+  return `CASE WHEN ${raw} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
 /** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */
