@@ -7,6 +7,7 @@ import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
 import type { RoundParts } from './round';
+import { hintParts } from './round-lookup';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -83,18 +84,34 @@ async function sectionRows(engine: Engine, s: StagedSheet, headerRow: number, ti
 }
 
 /**
- * Required fields that no column provides and nothing else can derive. The round and county
- * may come from sheet/file names or the hint; the county also from unit names, row by row.
+ * The required fields, each with the fields that also provide it: a column or a known value of
+ * any of them will do. The county can come from the unit's name, row by row; the round number
+ * and the inspecting committee's level from a round label (八届市委第三轮巡察).
+ */
+export const REQUIRED_GIVEN_BY: Readonly<Record<string, readonly string[]>> = {
+  unit_name: ['unit_name'],
+  problem_title: ['problem_title'],
+  county: ['county', 'unit_name'],
+  inspector_level: ['inspector_level', 'round_label'],
+  round_no: ['round_no', 'round_label'],
+};
+
+/**
+ * Required fields that no column provides and nothing else can derive. Values known without a
+ * column: the unit from the title, sheet or file name (unitText), the county and round from the
+ * title, sheet/file names or the hint. Without a level no row gets a round key (DOMAIN §6.4).
  */
 export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: RoundHint | undefined): string[] {
-  const missing: string[] = [];
-  if (!p.columns.has('unit_name') && !p.unitText) missing.push('unit_name');
-  if (!p.columns.has('problem_title')) missing.push('problem_title');
-  const hasCounty = p.columns.has('county') || p.columns.has('unit_name') || p.unitText || hint?.county || nameRound.county;
-  if (!hasCounty) missing.push('county');
-  const roundCols = ['round_label', 'round_no'].some((k) => p.columns.has(k));
-  if (!roundCols && !nameRound.round_no && !hint?.round_no && !hint?.round_label) missing.push('round_no');
-  return missing;
+  const typed = hintParts(hint);
+  const known: Record<string, unknown> = {
+    unit_name: p.unitText,
+    county: hint?.county || nameRound.county || typed.county,
+    inspector_level: nameRound.inspector_level || typed.inspector_level,
+    round_no: nameRound.round_no || typed.round_no,
+  };
+  return Object.entries(REQUIRED_GIVEN_BY)
+    .filter(([, by]) => !by.some((f) => p.columns.has(f) || known[f]))
+    .map(([key]) => key);
 }
 
 /** The request shown by the mapping dialog. */
@@ -117,5 +134,6 @@ export async function mappingRequest(engine: Engine, p: PreparedSheet, file: str
     samples: rows.map((r) => r.cells.slice(0, width).map((c) => c ?? '')),
     suggested,
     missing,
+    givenBy: Object.fromEntries(missing.map((k) => [k, [...(REQUIRED_GIVEN_BY[k] ?? [k])]])),
   };
 }

@@ -67,6 +67,8 @@ export interface MappingRequest {
    * 'county', 'inspector_level' and 'round_no' can instead come from `roundHint`.
    */
   missing: string[];
+  /** For each missing field, the fields whose column or typed value also provides it (itself first). */
+  givenBy: Record<string, string[]>;
 }
 
 /**

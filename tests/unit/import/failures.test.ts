@@ -99,6 +99,7 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
     // 问题内容 holds the alias 问题, so it is guessed; 具体问题描述 holds two fields' aliases, so not.
     suggested: { 单位: null, 问题内容: 'problem_title', 县市区: 'county', 轮次名称: 'round_label', 具体问题描述: null },
     missing: ['unit_name', 'problem_title'],
+    givenBy: { unit_name: ['unit_name'], problem_title: ['problem_title'] },
   });
   expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
   const [r] = await importOk(e, 'odd.csv', bytes, { mapping: { 单位: 'unit_name', 问题内容: 'problem_title' } });
@@ -107,6 +108,23 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
   expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['column_ignored', '具体问题描述']]);
   const [row] = await e.query('SELECT unit_name, problem_title, category_l2 FROM findings');
   expect(row).toEqual({ unit_name: '中共永康市委', problem_title: '理论学习不深入', category_l2: 'B1' });
+});
+
+test('a missing round number and level are also given by a round label column, which the mapping may name', async () => {
+  const e = await freshEngine();
+  const bytes = new TextEncoder().encode('被巡察单位,具体问题,反馈批次\n永康市教育局党委,理论学习不深入,2023年第二轮巡察\n');
+  const first = await importFile(e, { name: 'batch.csv', bytes });
+  const req = !first.ok && 'needsMapping' in first ? first.needsMapping : null;
+  expect([req?.missing, req?.givenBy]).toEqual([
+    ['inspector_level', 'round_no'],
+    { inspector_level: ['inspector_level', 'round_label'], round_no: ['round_no', 'round_label'] },
+  ]);
+  // A typed level alone still leaves the round number to ask for.
+  const second = await importFile(e, { name: 'batch.csv', bytes }, { roundHint: { inspector_level: '市委' } });
+  expect(!second.ok && 'needsMapping' in second ? second.needsMapping.missing : null).toEqual(['round_no']);
+  const [r] = await importOk(e, 'batch.csv', bytes, { mapping: { 反馈批次: 'round_label' }, roundHint: { inspector_level: '市委', term: '八届' } });
+  expect(r.rowsAccepted).toBe(1);
+  expect(await e.query('SELECT county, round_key FROM findings')).toEqual([{ county: '永康市', round_key: '金华市|市委|八届|2' }]);
 });
 
 test('rows whose round nobody can resolve are rejected; a round hint then imports them', async () => {
