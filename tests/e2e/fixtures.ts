@@ -92,8 +92,8 @@ export function unmappedLedger(suffix = ''): Buffer {
 }
 
 /**
- * A unit's own ledger named after its round only: no unit column, no unit in a title or the file
- * name, so the mapping dialog asks for the unit as a typed value. Feedback 2024-05-01; one of the
+ * A unit's own ledger with no unit column and no title row: unless its file name says so, the
+ * mapping dialog asks for the unit and the round as typed values. Feedback 2024-05-01; one of the
  * three problems completed.
  */
 export function unitLedger(): Buffer {

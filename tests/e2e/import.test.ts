@@ -131,18 +131,24 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.context().close();
   });
 
-  test("a unit's own ledger with the unit nowhere in it: the dialog takes the unit as typed text", async () => {
+  test("a unit's own ledger with the unit and round nowhere in it: the dialog takes them as typed text", async () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
-    await page.setInputFiles('[data-testid="import-input"]', [{ name: '八届市委第五轮巡察整改台账.csv', mimeType: 'text/csv', buffer: unitLedger() }]);
+    await page.setInputFiles('[data-testid="import-input"]', [{ name: '整改台账.csv', mimeType: 'text/csv', buffer: unitLedger() }]);
     await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
     expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(true);
     await page.fill('[data-testid="mapping-hint"][data-field="unit_name"]', '兰溪市教育局党委');
+    // The unit gives the county; the inspecting body and the round are still wanted.
+    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(true);
+    await page.fill('[data-testid="mapping-hint"][data-field="inspector_level"]', '市委');
+    await page.fill('[data-testid="mapping-hint"][data-field="round_no"]', '五');
     expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(false);
     await page.click('[data-testid="mapping-confirm"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="kpi-findings"]')?.getAttribute('data-value') === '3', undefined, { timeout: 120_000 });
     expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(1 / 3, 10);
     // The county came from the typed unit's name.
     expect(await page.textContent('[data-testid="findings-table"]')).toContain('兰溪市');
+    // The typed round: 市委 round 5 (五).
+    expect(await page.evaluate(() => document.body.textContent?.includes('市委第五轮巡察'))).toBe(true);
     await page.context().close();
   });
 });

@@ -30,6 +30,29 @@ export interface RoundRow {
   round_year: number | null;
 }
 
+// Hint fields taken as typed text.
+const HINT_TEXT = { inspector_level: 1, term: 1, round_label: 1, county: 1, unit_name: 1 };
+
+/**
+ * The hint an analyst typed in the mapping dialog, field by field. Numbers may be written 3, ３,
+ * 三 or 第三轮; a year 2024 or 2024年. Empty and unreadable numbers are left out.
+ */
+export function typedHint(typed: Record<string, string>): RoundHint {
+  const hint: RoundHint = {};
+  for (const [key, raw] of Object.entries(typed)) {
+    const value = raw.trim();
+    if (!value) continue;
+    if (key === 'round_no') {
+      const n = parseRoundText(value).round_no ?? parseChineseNumber(value.replace(/[第轮次\s]/g, ''));
+      if (n && n > 0) hint.round_no = n;
+    } else if (key === 'year') {
+      const y = /(?:19|20)\d{2}/.exec(value.normalize('NFKC'));
+      if (y) hint.year = Number(y[0]);
+    } else if (key in HINT_TEXT) (hint as Record<string, string>)[key] = value;
+  }
+  return hint;
+}
+
 /** What a hint says, as round parts. */
 export function hintParts(hint: RoundHint | undefined): RoundParts {
   if (!hint) return {};

@@ -1,7 +1,7 @@
 import { describe, test, expect } from 'vitest';
 import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, isNumberingRow, guessField } from '../../../src/lib/import/headers';
 import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel } from '../../../src/lib/import/round';
-import { resolveRound } from '../../../src/lib/import/round-lookup';
+import { resolveRound, typedHint } from '../../../src/lib/import/round-lookup';
 import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/vocabulary/numerals';
 import { detectDialect, splitRecords } from '../../../src/lib/import/dialect';
 import { detectEncoding } from '../../../src/lib/import/decode';
@@ -113,6 +113,14 @@ describe('headers', () => {
 });
 
 describe('rounds', () => {
+  test('a hint typed in the mapping dialog: numbers in any writing, blanks and unreadable numbers left out', () => {
+    expect(typedHint({ round_no: '三', year: '2024年', inspector_level: ' 市委 ', term: '' })).toEqual({ round_no: 3, year: 2024, inspector_level: '市委' });
+    expect(typedHint({ round_no: '第十二轮' })).toEqual({ round_no: 12 });
+    expect(typedHint({ round_no: '３', year: '２０２３' })).toEqual({ round_no: 3, year: 2023 });
+    expect(typedHint({ round_no: '很多', year: '去年', unit_name: '兰溪市教育局党委' })).toEqual({ unit_name: '兰溪市教育局党委' });
+    expect(typedHint({ round_no: '0', other: 'x' })).toEqual({});
+  });
+
   test.each([
     ['十四届省委第四轮巡视', { term: '十四届', round_no: 4, inspector_level: '省委', kind: '巡视' }],
     ['八届市委第十二轮巡察', { term: '八届', round_no: 12, inspector_level: '市委', kind: '巡察' }],
