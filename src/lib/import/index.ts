@@ -5,7 +5,7 @@ import { ImportFailure, checkCancelled } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
 import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
-import { planSheet, type SheetPlan } from './plan';
+import { noteUnreadSheets, planSheet, type SheetPlan } from './plan';
 import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
@@ -41,9 +41,13 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     progress('parse', 0.3);
 
     const prepared: PreparedSheet[] = [];
+    // Sheets with values but no header (a 说明 sheet, a ledger whose headers no alias knows): not
+    // imported, and named in the report when another sheet of the file is.
+    const unread: string[] = [];
     for (const s of read.sheets) {
       const p = await prepareSheet(engine, s, opts.mapping ?? {});
-      if (p) prepared.push(p);
+      if (p === 'no_header') unread.push(s.sheet ?? file.name);
+      else if (p !== 'blank') prepared.push(p);
     }
     if (!prepared.length) throw new ImportFailure('no_header', {}, read.sheets.length === 1 ? read.sheets[0].sheet : undefined);
 
@@ -84,6 +88,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     sheetName = undefined;
     const withData = plans.filter((p) => p.counts.accepted + p.counts.rejected + p.counts.skipped > 0);
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
+    if (withData.length) await noteUnreadSheets(engine, withData[0], unread);
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
     checkCancelled(opts.signal);

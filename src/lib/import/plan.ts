@@ -156,3 +156,13 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   plan.counts = { accepted: c.total, warned: c.warned, rejected: c.rejected, skipped: c.skipped };
   return plan;
 }
+
+/**
+ * Names the file's sheets that were not imported (values, but no header) in the report of one
+ * sheet that was, as dataset-level warnings (row 0): a skipped sheet is never silent.
+ */
+export async function noteUnreadSheets(engine: Engine, plan: SheetPlan, sheets: string[]): Promise<void> {
+  if (!sheets.length) return;
+  const rows = sheets.map((name) => `(0, '', ${str(name.slice(0, 200))}, 'warning', 'sheet_not_imported')`);
+  await engine.exec(`INSERT INTO ${ident(plan.issues)} VALUES ${rows.join(', ')}`);
+}

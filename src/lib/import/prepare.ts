@@ -47,11 +47,14 @@ async function headRows(engine: Engine, s: StagedSheet, limit: number, after = -
   return rows.map((r) => ({ row: Number(r.src_row), cells: cols.map((c) => r[c]) }));
 }
 
-/** Locates the header; null when no row looks like one. */
-export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Record<string, string>): Promise<PreparedSheet | null> {
+/**
+ * Locates the header. 'blank' for a sheet with no value in its first rows (Excel's empty Sheet2),
+ * 'no_header' when values are there but no row looks like a header.
+ */
+export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Record<string, string>): Promise<PreparedSheet | 'blank' | 'no_header'> {
   const head = await headRows(engine, s, HEAD_ROWS);
   const at = findHeader(head.map((r) => r.cells), mapping);
-  if (at === null) return null;
+  if (at === null) return head.some((r) => r.cells.some((c) => stagedCell(c) !== null)) ? 'no_header' : 'blank';
   // Staged cells are trimmed already; the same rule again keeps header texts equal to their cells.
   const headers = at.headers.map(stagedCell);
   let headerWidth = 0;

@@ -1,10 +1,11 @@
 import { describe, test, expect } from 'vitest';
-import { workbookFixtures } from '../../fixtures/workbooks';
+import * as XLSX from '@e965/xlsx';
+import { BOOK_HEADER, SHEET_CITY, workbookFixtures } from '../../fixtures/workbooks';
 import { recordFixtures } from '../../fixtures/records';
 import { freshEngine, importOk, issuesOf } from './helpers';
 
 describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, one sheet per round', () => {
-  test('two data sheets become two datasets; the 说明 sheet is ignored', async () => {
+  test('two data sheets become two datasets; the 说明 sheet is not imported, and the report says so', async () => {
     const e = await freshEngine();
     const files = await workbookFixtures();
     const reports = await importOk(e, 'workbook-two-sheets.xlsx', files['workbook-two-sheets.xlsx']);
@@ -13,6 +14,8 @@ describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, o
       ['八届市委第二轮巡察', 1, 0, 1, 0, '2022-05-20'],
     ]);
     expect(issuesOf(reports[0], 'info')).toEqual([{ row: 8, code: 'row_skipped_total' }]);
+    expect(reports[0].issues.filter((i) => i.severity === 'warning').map((i) => [i.row, i.code, i.value])).toEqual([[0, 'sheet_not_imported', '说明']]);
+    expect(issuesOf(reports[1], 'warning')).toEqual([]);
     expect(issuesOf(reports[1], 'error')).toEqual([{ row: 5, code: 'unit_missing' }]);
     const rows = await e.query(`SELECT source_sheet, source_row, finding_id, county, county_code, round_key, feedback_date, deadline,
       long_term, completion_date, category_l2 FROM findings ORDER BY source_sheet DESC, source_row`);
@@ -25,6 +28,17 @@ describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, o
     const ds = await e.query<{ sheet: string; format: string }>('SELECT sheet, format FROM datasets ORDER BY sheet DESC');
     expect(ds).toEqual([{ sheet: '十四届省委第四轮巡视', format: 'xlsx' }, { sheet: '八届市委第二轮巡察', format: 'xlsx' }]);
   });
+});
+
+test("Excel's empty Sheet2 is passed over without a word; a sheet of values without a header is named", async () => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([BOOK_HEADER, ...SHEET_CITY]), '八届市委第二轮巡察');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Sheet2');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['地区', '事项'], ['永康市', '某事']]), '附表');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  const reports = await importOk(await freshEngine(), 'book.xlsx', bytes);
+  expect(reports.map((r) => r.sheet)).toEqual(['八届市委第二轮巡察']);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_not_imported').map((i) => i.value)).toEqual(['附表']);
 });
 
 describe('Parquet, JSON array and NDJSON', () => {
