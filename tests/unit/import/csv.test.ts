@@ -93,3 +93,16 @@ test('rejectedRowsCsv lists the rejected rows with reasons, BOM first', async ()
   expect(lines[1]).toMatch(/^8,第8行：缺少县市区|^8,第8行：无法确定县市区/);
   expect(lines[2]).toContain('缺轮次的问题');
 });
+
+test('date ranges: a station period gives its start and its end, a deadline range its end', async () => {
+  const e = await freshEngine();
+  const text = ['被巡察单位,具体问题,县市区,轮次名称,巡察时间(起),巡察时间(止),整改时限',
+    '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,2023.3.1-2023.4.30,2023.3.1-2023.4.30,2023年3月至6月',
+    '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,2023/3/1,2023/4/30,2023.3-2023.12'].join('\n');
+  const [r] = await importOk(e, 'ranges.csv', new TextEncoder().encode(text));
+  expect(issuesOf(r, 'warning')).toEqual([]);
+  expect(await e.query('SELECT station_start, station_end, deadline, deadline_raw FROM findings ORDER BY source_row')).toEqual([
+    { station_start: '2023-03-01', station_end: '2023-04-30', deadline: '2023-06-30', deadline_raw: '2023年3月至6月' },
+    { station_start: '2023-03-01', station_end: '2023-04-30', deadline: '2023-12-31', deadline_raw: '2023.3-2023.12' },
+  ]);
+});

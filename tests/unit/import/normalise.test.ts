@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
-import { dateSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
+import { dateSql, dateTextSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
@@ -59,9 +59,18 @@ describe('dates (DOMAIN §3.4)', () => {
       ['二〇二三年五月二十日', '2023-05-20'], ['二零二三年十二月三十一日', '2023-12-31'], ['二〇二四年十月十一日', '2024-10-11'],
       ['二〇二四年十二月底前', '2024-12-31'], ['2024年十月底前', '2024-10-31'], ['二〇二四年底前', '2024-12-31'],
       ['二〇二四年二月三十日', null], ['二〇二四年三季度', '2024-09-30'],
+      // A range gives its end: 2023.3-2023.12 once read as 2023-03-20.
+      ['2023.3-2023.12', '2023-12-31'], ['2023年3月-2023年12月', '2023-12-31'], ['2023年3月至12月', '2023-12-31'],
+      ['2023年3月31日至2023年6月30日', '2023-06-30'], ['2023/3/1~2023/6/30', '2023-06-30'], ['2023.3.1—2023.6.30', '2023-06-30'],
+      ['2023年3月至6月底前', '2023-06-30'], ['二〇二三年三月至六月', '2023-06-30'], ['2023-06-30 00:00:00', '2023-06-30'],
       ['2019-13-45', null], ['2023-02-30', null], ['长期坚持', null], ['立行立改', null], ['上半年', null], ['', null], [null, null],
     ]);
-    expect(await evalEach(inputs, (x) => dateSql(x))).toEqual(expected);
+    expect(await evalEach(inputs, (x) => dateSql(dateTextSql(x)))).toEqual(expected);
+  });
+
+  test('a range read for a start gives its start', async () => {
+    const inputs = ['2023.3.1-2023.4.30', '2023年3月1日至4月30日', '2023年3月至2023年4月', '2023-03-01'];
+    expect(await evalEach(inputs, (x) => dateSql(dateTextSql(x, 'start')))).toEqual(['2023-03-01', '2023-03-01', '2023-03-31', '2023-03-01']);
   });
 
   test('立行立改 / 立行整改 = feedback date + immediateFixDays, only for deadlines', async () => {

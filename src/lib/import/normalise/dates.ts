@@ -6,11 +6,13 @@ import { num, str } from '../../queries/sql';
  * (with or without a time after it), YYYYMMDD, Excel serial numbers, YYYY年底前 / YYYY年年底前
  * (31 Dec), YYYY年M月底前 and YYYY.MM (last day of the month), YYYY年上半年 / 下半年 / 第三季度 (the
  * period's last day) and, for deadlines, 立行立改 (feedback date +
- * immediateFixDays). Dates written in Chinese numerals (二〇二三年五月二十日, 二〇二四年十二月底前) are
- * read as their Arabic form. Invalid dates such as 2019-13-45 give NULL; the raw text is kept
- * beside. Inputs are compact forms (see compactSql).
+ * immediateFixDays). Invalid dates such as 2019-13-45 give NULL; the raw text is kept beside.
+ * dateSql reads a date text prepared by dateTextSql from a compact form (see compactSql): Chinese
+ * numerals written as digits (二〇二三年五月二十日), and one end of a range (2023年3月至6月).
  */
-const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})';
+// The day must not run on into more digits (2023.3-2023.12 is no 2023-03-20), except a time,
+// which the compact form joins to it (2024-03-0500:00:00).
+const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(\\D|$|\\d{2}:)';
 const YM = '(\\d{4})年(\\d{1,2})月';
 const YEAR_END = '(\\d{4})年(年底|底|年末|末)';
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})$';
@@ -42,9 +44,30 @@ export function hanDigitsSql(x: string): string {
   return `CASE WHEN regexp_matches(${x}, ${str(HAN_DIGIT)}) THEN ${y} ELSE ${x} END`;
 }
 
-/** A DATE expression for a raw text expression. */
-export function dateSql(raw: string, opts: DateOptions = {}): string {
-  const x = hanDigitsSql(raw);
+// A range of two dates: 2023.3.1-2023.6.30, 2023年3月至2023年6月, 2023/3/1~2023/6/30 (the second part
+// starts with a year, so 2023-06-30 alone is no range), or 2023年3月至6月 (the year said once).
+const SEP = '(至|到|~|—|–|-)';
+const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
+const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日)?)${SEP}(\\d{1,2}月.*)$`;
+
+/**
+ * One end of a date range, or the text itself when it is no range. A deadline, a completion or a
+ * feedback date given as a range means its end; a station start means its start.
+ */
+export function rangePartSql(x: string, part: 'start' | 'end'): string {
+  const r = groups(x, RANGE, ['head', 'sep', 'tail']);
+  const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'd', 'sep', 'tail']);
+  const [whole, one] = part === 'start' ? [`${r}.head`, `${o}.head`] : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`];
+  return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} ELSE ${x} END`;
+}
+
+/** The text dateSql reads: Chinese numerals as digits, then one end of a range. */
+export function dateTextSql(x: string, part: 'start' | 'end' = 'end'): string {
+  return rangePartSql(hanDigitsSql(x), part);
+}
+
+/** A DATE expression for a date text (see dateTextSql). */
+export function dateSql(x: string, opts: DateOptions = {}): string {
   const a = groups(x, YMD, ['y', 'm', 'd']);
   const b = groups(x, COMPACT, ['y', 'c', 'm', 'd']);
   const c = groups(x, YM, ['y', 'm']);
@@ -67,7 +90,7 @@ export function dateSql(raw: string, opts: DateOptions = {}): string {
       `WHEN regexp_matches(${x}, ${str(IMMEDIATE_FIX_PATTERN)}) THEN CAST(${opts.immediate.feedbackDate} + ${num(opts.immediate.days)} AS DATE)`,
     );
   }
-  return `CASE WHEN ${raw} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
+  return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
 /** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */

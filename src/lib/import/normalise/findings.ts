@@ -3,7 +3,7 @@ import { ident, num, str } from '../../queries/sql';
 import { compactCol as x, rawCol as r } from './raw';
 import { categoryL1Sql, categoryL2Sql, titleL2Sql } from './category';
 import { countyCodeSql } from './county';
-import { DATE_KEYS, mappedCountySql, mappedFromSql, type ValueMaps } from './maps';
+import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
 import { cleanSql } from './text';
 import { scratchTable } from '../staging';
@@ -120,7 +120,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, ms.status, ms.lt AS status_lt, ms.closed_word, mc.county AS county_col,
-          ${mappedCountySql(c.fallbackCounty)} AS county, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.d AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')}
+          ${mappedCountySql(c.fallbackCounty)} AS county, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')}
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }

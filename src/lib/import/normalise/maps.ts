@@ -6,7 +6,7 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countySql } from './county';
-import { dateSql, dateWordOnlySql, deadlineLongTermSql } from './dates';
+import { dateSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, rangePartSql } from './dates';
 import { unitNameNormSql } from './names';
 import { statusLongTermSql, statusSql } from './status';
 
@@ -16,6 +16,11 @@ import { statusLongTermSql, statusSql } from './status';
  * a few thousand distinct dates and a few dozen statuses, so this is where the time goes.
  */
 export const DATE_KEYS = ['station_start', 'station_end', 'feedback_date', 'completion_date', 'closure_date', 'followup_date', 'deadline', 'deadline_raw'];
+
+/** The date map's column a date field reads: a range's start for the station start, else its end. */
+export function mappedDateCol(key: string): 'd' | 'd0' {
+  return key === 'station_start' ? 'd0' : 'd';
+}
 
 /** Temp table names of one sheet's value maps. */
 export interface ValueMaps {
@@ -45,9 +50,11 @@ const distinct = (values: string, keys: string[]) => {
  */
 export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean): string[] {
   return [
-    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, ${dateSql('c')} AS d,
+    // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol).
+    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, ${dateSql('te')} AS d, ${dateSql('ts')} AS d0,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.filter(has))})`,
+      FROM (SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts
+        FROM (SELECT *, ${hanDigitsSql('c')} AS n FROM (${distinct(raw, DATE_KEYS.filter(has))})))`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '^已?销号'), false) AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
