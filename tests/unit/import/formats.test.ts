@@ -41,6 +41,19 @@ test("Excel's empty Sheet2 is passed over without a word; a sheet of values with
   expect(reports[0].issues.filter((i) => i.code === 'sheet_not_imported').map((i) => i.value)).toEqual(['附表']);
 });
 
+test.each([['biff8', 'xls'], ['xlsb', 'xlsb'], ['ods', 'ods']] as const)('a %s workbook (.%s: Excel 97-2003, binary, OpenDocument) reads like .xlsx', async (bookType, ext) => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['八届市委第二轮巡察整改台账'], BOOK_HEADER, ...SHEET_CITY], { cellDates: true }), '八届市委第二轮巡察');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
+  const e = await freshEngine();
+  const [r] = await importOk(e, `ledger.${ext}`, bytes);
+  expect([r.sheet, r.rowsAccepted, r.rowsRejected, r.asOf]).toEqual(['八届市委第二轮巡察', 1, 1, '2022-05-20']);
+  expect(issuesOf(r, 'error')).toEqual([{ row: 4, code: 'unit_missing' }]);
+  expect(await e.query('SELECT finding_id, county, round_key, feedback_date, completion_date FROM findings')).toEqual([
+    { finding_id: 'C-1', county: '市本级', round_key: '金华市|市委|八届|2', feedback_date: '2022-03-15', completion_date: '2022-05-20' },
+  ]);
+});
+
 describe('Parquet, JSON array and NDJSON', () => {
   for (const name of ['records.parquet', 'records.json', 'records.ndjson']) {
     test(name, async () => {
