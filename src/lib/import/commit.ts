@@ -2,6 +2,7 @@ import type { Engine } from '../db/types';
 import { inTransaction } from '../db/transaction';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { fieldByKey } from '../domain/fields';
+import { sourceColumn } from './normalise/raw';
 import { date, ident, literal, num, str } from '../queries/sql';
 import { carryDecisionsSql } from '../queries/repeats/decisions';
 import type { SheetPlan } from './plan';
@@ -25,7 +26,7 @@ export interface DatasetMeta {
 /** The header text an issue column is shown with: the file's own, else the canonical one. */
 export function columnLabel(plan: SheetPlan, key: string): string {
   if (!key) return '';
-  const col = plan.prepared.columns.get(key);
+  const col = sourceColumn(plan.prepared, key);
   return (col !== undefined ? plan.prepared.headers[col] : null) ?? fieldByKey(key)?.header ?? key;
 }
 

@@ -4,7 +4,7 @@ import { FINDINGS_COLUMNS } from '../db/schema';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
 import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
-import { providesField, rawCol, rawTableSql, rawValuesSql } from './normalise/raw';
+import { providesField, rawCol, rawTableSql, rawValuesSql, readsStandIn, sourceColumn } from './normalise/raw';
 import { headerAmountScale } from './headers';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
@@ -101,6 +101,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const mappedCols = new Set(p.columns.values());
   const sheetIssues = [
     ...(p.unitText ? [`(0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`] : []),
+    ...(readsStandIn(p, 'status_raw') ? [`(0, 'status_raw', ${str(p.headers[sourceColumn(p, 'status_raw')!] ?? '')}, 'info', 'status_from_summary')`] : []),
     ...p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i)).map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);

@@ -106,3 +106,22 @@ test('date ranges: a station period gives its start and its end, a deadline rang
     { station_start: '2023-03-01', station_end: '2023-04-30', deadline: '2023-12-31', deadline_raw: '2023.3-2023.12' },
   ]);
 });
+
+test('without a status column, statuses are read from 整改完成情况, and the report says so', async () => {
+  const e = await freshEngine();
+  const text = ['被巡察单位,具体问题,县市区,轮次名称,整改完成情况',
+    '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,已完成',
+    '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,正在整改',
+    '市财政局党组,采购程序不规范,市本级,八届市委第二轮巡察,制定了采购管理办法'].join('\n');
+  const [r] = await importOk(e, 'summary.csv', new TextEncoder().encode(text));
+  expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['status_from_summary', '整改完成情况']]);
+  expect(r.issues.filter((i) => i.row > 0).map((i) => [i.row, i.code, i.column, i.value])).toEqual([
+    [2, 'completed_without_date', '完成时间', undefined],
+    [4, 'status_unrecognised', '整改完成情况', '制定了采购管理办法'],
+  ]);
+  expect(await e.query('SELECT status, status_raw, completion_summary FROM findings ORDER BY source_row')).toEqual([
+    { status: 'completed', status_raw: '已完成', completion_summary: '已完成' },
+    { status: 'in_progress', status_raw: '正在整改', completion_summary: '正在整改' },
+    { status: null, status_raw: '制定了采购管理办法', completion_summary: '制定了采购管理办法' },
+  ]);
+});

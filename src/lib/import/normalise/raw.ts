@@ -30,13 +30,27 @@ const COMPACT_KEYS = new Set(['year', 'problem_title']);
 /** Fields whose compact form the per-row normalisers read. */
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
+// A field read from another field's column when it has none of its own: many ledgers keep the
+// status (已完成, 正在整改) in a column headed 整改完成情况, the summary's canonical header.
+const STAND_INS: Record<string, string> = { status_raw: 'completion_summary' };
+
+/** The column a field reads: its own, else its stand-in's (STAND_INS); undefined if neither. */
+export function sourceColumn(p: PreparedSheet, key: string): number | undefined {
+  return p.columns.get(key) ?? (STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined);
+}
+
+/** True when a field reads another field's column (STAND_INS). */
+export function readsStandIn(p: PreparedSheet, key: string): boolean {
+  return !p.columns.has(key) && sourceColumn(p, key) !== undefined;
+}
+
 /**
- * Where a field's value comes from, as SQL: its column; else, for the unit, the unit named outside
- * the columns (title.ts); for the 方面, the section heading above the row (sectionSql), also
- * where the column is empty. Null when the sheet provides the field nowhere.
+ * Where a field's value comes from, as SQL: its column (sourceColumn); else, for the unit, the
+ * unit named outside the columns (title.ts); for the 方面, the section heading above the row
+ * (sectionSql), also where the column is empty. Null when the sheet provides the field nowhere.
  */
 function fieldSource(p: PreparedSheet, key: string): string | null {
-  const col = p.columns.get(key);
+  const col = sourceColumn(p, key);
   const own = col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? str(p.unitText) : null;
   const section = key === 'aspect_raw' ? sectionSql(p.sections) : null;
   return section ? (own ? `coalesce(${own}, ${section})` : section) : own;
