@@ -4,7 +4,7 @@ import { num, str } from '../../queries/sql';
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
  * (with or without a time after it), YYYYMMDD, Excel serial numbers, YYYY年底前 / YYYY年年底前
- * (31 Dec), YYYY年M月底前 and YYYY.MM (last day of the month), YYYY年上半年 / 下半年 / 第三季度 (the
+ * and YYYY年内 (31 Dec), YYYY年M月底前 and YYYY.MM (last day of the month), YYYY年上半年 / 下半年 / 第三季度 (the
  * period's last day) and, for deadlines, 立行立改 (feedback date +
  * immediateFixDays). Invalid dates such as 2019-13-45 give NULL; the raw text is kept beside.
  * dateSql reads a date text prepared by dateTextSql from a compact form (see compactSql): Chinese
@@ -14,7 +14,7 @@ import { num, str } from '../../queries/sql';
 // which the compact form joins to it (2024-03-0500:00:00).
 const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(\\D|$|\\d{2}:)';
 const YM = '(\\d{4})年(\\d{1,2})月';
-const YEAR_END = '(\\d{4})年(年底|底|年末|末)';
+const YEAR_END = '(\\d{4})年(年底|底|年末|末|内|度内|度底|度末)';
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})$';
 // A month alone with separators (2023.05, 2023-5, 2023/05底前): its last day, as 2023年5月.
 const YM_SEP = '^(\\d{4})[-/.](\\d{1,2})(月|月底|底)?前?$';
