@@ -79,17 +79,20 @@ export interface DatasetRow {
   rows_warned: number;
   rows_rejected: number;
   rows_skipped: number;
+  /** Validation issues stored for the dataset (import_issues), all severities. */
+  issues: number;
   is_sample: boolean;
   findings: number;
 }
 
-/** Datasets, newest first, with the findings each holds now. */
+/** Datasets, newest first, with the findings each holds now and its stored issues. */
 export function datasetsQuery(): string {
   return `SELECT d.dataset_id, d.file_name, d.file_size, d.sha256, d.sheet, d.format, d.encoding, d.mapping,
   d.imported_at, d.as_of_date, coalesce(d.rows_accepted, 0)::INTEGER AS rows_accepted,
   coalesce(d.rows_warned, 0)::INTEGER AS rows_warned, coalesce(d.rows_rejected, 0)::INTEGER AS rows_rejected,
   coalesce(d.rows_skipped, 0)::INTEGER AS rows_skipped, d.is_sample,
-  (SELECT count(*) FROM findings f WHERE f.dataset_id = d.dataset_id)::INTEGER AS findings
+  (SELECT count(*) FROM findings f WHERE f.dataset_id = d.dataset_id)::INTEGER AS findings,
+  (SELECT count(*) FROM import_issues i WHERE i.dataset_id = d.dataset_id)::INTEGER AS issues
 FROM datasets d ORDER BY d.imported_at DESC NULLS LAST, d.file_name, d.sheet`;
 }
 

@@ -1,6 +1,7 @@
 import { describe, test, expect, beforeAll } from 'vitest';
 import type { Engine } from '../../../src/lib/db/types';
 import { rejectedRowsCsv } from '../../../src/lib/import';
+import { datasetsQuery } from '../../../src/lib/queries/catalogue';
 import { textFixtures } from '../../fixtures/make-fixtures';
 import { MESSY_EXPECTED as X } from '../../fixtures/ledgers';
 import { freshEngine, importOk, issuesOf } from './helpers';
@@ -124,4 +125,7 @@ test('without a status column, statuses are read from 整改完成情况, and th
     { status: 'in_progress', status_raw: '正在整改', completion_summary: '正在整改' },
     { status: null, status_raw: '制定了采购管理办法', completion_summary: '制定了采购管理办法' },
   ]);
+  // The dataset list counts the stored issues, as the report does (not the rows with issues: 2).
+  const [d] = await e.query<{ issues: number; rows_warned: number }>(datasetsQuery());
+  expect([d.issues, d.rows_warned]).toEqual([r.issues.length, 2]);
 });

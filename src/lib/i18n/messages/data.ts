@@ -3,7 +3,7 @@ import type { Messages } from '../translate';
 export const data: Messages = {
   zh: {
     'import.title': '导入整改台账',
-    'import.hint': '支持 Excel（.xlsx，含多工作表、标题行、合并单元格）、CSV/TXT（UTF-8、GBK、UTF-16）、Parquet、JSON/NDJSON。可一次选择多个文件，也可将文件拖放到页面任意位置。文件只在本机浏览器中处理。',
+    'import.hint': '支持 Excel（.xlsx、.xls，含多工作表、标题行、合并单元格；也支持 .ods）、CSV/TXT（UTF-8、GBK、UTF-16）、Parquet、JSON/NDJSON。可一次选择多个文件，也可将文件拖放到页面任意位置。文件只在本机浏览器中处理。',
     'import.pick': '选择文件',
     'import.drop': '松开鼠标即可导入文件',
     'import.progress': '正在导入 {file}（第 {n}/{total} 个文件）',
@@ -106,7 +106,7 @@ export const data: Messages = {
   },
   en: {
     'import.title': 'Import rectification ledgers',
-    'import.hint': 'Excel (.xlsx with several sheets, title rows, merged cells), CSV/TXT (UTF-8, GBK, UTF-16), Parquet, JSON/NDJSON. Pick several files at once or drop them anywhere on the page. Files are processed in this browser only.',
+    'import.hint': 'Excel (.xlsx or .xls with several sheets, title rows, merged cells; also .ods), CSV/TXT (UTF-8, GBK, UTF-16), Parquet, JSON/NDJSON. Pick several files at once or drop them anywhere on the page. Files are processed in this browser only.',
     'import.pick': 'Choose files',
     'import.drop': 'Drop to import',
     'import.progress': 'Importing {file} (file {n} of {total})',
