@@ -1,0 +1,37 @@
+import { test, expect } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { keysOf, translate } from '../../src/lib/i18n/translate';
+
+test('zh and en define the same message keys, across every message module', () => {
+  const zh = new Set(keysOf('zh'));
+  const en = new Set(keysOf('en'));
+  expect([...zh].filter((k) => !en.has(k))).toEqual([]);
+  expect([...en].filter((k) => !zh.has(k))).toEqual([]);
+});
+
+// Issue and error codes as the importer writes them: rule objects (code: '…'), dataset-level
+// inserts ('warning', '…'), fatal failures (ImportFailure('…')) and the skipped-row kinds.
+function importerCodes(): { issues: string[]; errors: string[] } {
+  const dir = 'src/lib/import';
+  const files = [...readdirSync(dir), ...readdirSync(join(dir, 'normalise')).map((f) => join('normalise', f))].filter((f) => f.endsWith('.ts'));
+  const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const all = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]);
+  const errors = new Set([...all(/ImportFailure\('([a-z_]+)'/g), 'write_failed']);
+  const issues = new Set([...all(/code: '([a-z_]+)'/g), ...all(/'(?:warning|info|error)', '([a-z_]+)'/g)]);
+  for (const kind of ['total', 'note', 'header', 'numbering', 'section']) issues.add(`row_skipped_${kind}`);
+  for (const e of errors) issues.delete(e);
+  return { issues: [...issues].sort(), errors: [...errors].sort() };
+}
+
+test('every issue and error code the importer writes has a message in both languages', () => {
+  const { issues, errors } = importerCodes();
+  expect(issues.length).toBeGreaterThan(25);
+  expect(errors).toContain('too_many_columns');
+  const keys = [...issues.map((c) => `import.issue.${c}`), ...errors.map((c) => `import.error.${c}`)];
+  const zh = new Set(keysOf('zh'));
+  const en = new Set(keysOf('en'));
+  expect(keys.filter((k) => !zh.has(k) || !en.has(k))).toEqual([]);
+  // A filled message keeps no placeholder the importer supplies.
+  expect(translate('zh', 'import.issue.sheet_not_imported', { row: 0, column: '', value: '说明' })).toContain('“说明”');
+});
