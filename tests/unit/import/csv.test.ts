@@ -100,6 +100,15 @@ test('date ranges: a station period gives its start and its end, a deadline rang
   const text = ['被巡察单位,具体问题,县市区,轮次名称,巡察时间(起),巡察时间(止),整改时限',
     '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,2023.3.1-2023.4.30,2023.3.1-2023.4.30,2023年3月至6月',
     '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,2023/3/1,2023/4/30,2023.3-2023.12'].join('\n');
+  // One 进驻时间 column with the whole period gives both ends; a single date only the start.
+  const one = ['被巡察单位,具体问题,县市区,轮次名称,进驻时间',
+    '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,2023.3.1-2023.4.30',
+    '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,2023/3/1'].join('\n');
+  const e1 = await freshEngine();
+  await importOk(e1, 'period.csv', new TextEncoder().encode(one));
+  expect(await e1.query('SELECT station_start, station_end FROM findings ORDER BY source_row')).toEqual([
+    { station_start: '2023-03-01', station_end: '2023-04-30' }, { station_start: '2023-03-01', station_end: null },
+  ]);
   const [r] = await importOk(e, 'ranges.csv', new TextEncoder().encode(text));
   expect(issuesOf(r, 'warning')).toEqual([]);
   expect(await e.query('SELECT station_start, station_end, deadline, deadline_raw FROM findings ORDER BY source_row')).toEqual([

@@ -42,7 +42,9 @@ function layer1(c: NormaliseContext): string {
     `${r('county')} AS county_raw`,
     ...CLEAN_KEYS.map((k) => `${cleanSql(r(k))} AS ${k}`),
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
-    ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) => `${ident('dd_' + k)} AS ${k}`),
+    // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
+    ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
+      k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end` : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${boolSql(x(k))} AS ${k}`),
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
@@ -80,10 +82,13 @@ export interface NormalisedExtras {
  */
 const SINGLE_FIELD = new Set([...CLEAN_KEYS, ...TEXT_KEYS, ...BOOL_KEYS, ...INT_KEYS, 'station_start', 'station_end', 'closure_date', 'followup_date']);
 const READ_BY_VALIDATION = new Set(['unit_name', 'problem_title', 'status_raw']);
+// Columns another field can fill: the station end from a period in the station start's column.
+const ALSO_FROM: Record<string, string> = { station_end: 'station_start' };
 
 /** Findings columns that hold only NULL for this sheet, given which fields it maps. */
 export function absentColumns(has: (key: string) => boolean): Set<string> {
-  return new Set([...SINGLE_FIELD].filter((k) => !has(k) && !READ_BY_VALIDATION.has(k)));
+  const provided = (k: string) => has(k) || (ALSO_FROM[k] !== undefined && has(ALSO_FROM[k]));
+  return new Set([...SINGLE_FIELD].filter((k) => !provided(k) && !READ_BY_VALIDATION.has(k)));
 }
 
 const ROW_HELPERS = ['src_row', 'skip_kind', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
@@ -120,7 +125,8 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, ms.status, ms.lt AS status_lt, ms.closed_word, mc.county AS county_col,
-          ${mappedCountySql(c.fallbackCounty)} AS county, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')}
+          ${mappedCountySql(c.fallbackCounty)} AS county, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }
