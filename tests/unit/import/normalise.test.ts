@@ -35,7 +35,7 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['未完成', 'not_completed'], ['未整改', 'not_completed'], ['整改不到位', 'not_completed'],
     ['部分完成', 'in_progress'], ['完成80%', 'in_progress'], ['已完成90.5%', 'in_progress'], ['完成100%', 'completed'],
     ['落实中', 'in_progress'], ['已落实', 'completed'], ['已解决', 'completed'], ['不能完成', 'not_completed'],
-    ['未解决', 'not_completed'], ['无法按期完成', 'in_progress'],
+    ['未解决', 'not_completed'], ['无法按期完成', 'in_progress'], ['已验收', 'completed'], ['通过验收', 'completed'], ['验收未通过', 'not_completed'],
     ['长期坚持', null], ['常态化坚持', null], ['待核实', null], ['', null], [null, null],
   ]);
   expect(await evalEach(inputs, statusSql)).toEqual(expected);

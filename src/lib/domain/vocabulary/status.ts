@@ -12,11 +12,11 @@ export interface StatusRule {
 export const STATUS_RULES: StatusRule[] = [
   // 未按期 / 滞后 are late but still being worked on: overdue is derived from the deadline, not stored.
   { status: 'in_progress', pattern: '未按期|无法按期|不能按期|滞后' },
-  { status: 'not_completed', pattern: '未完成|未整改|尚未|未启动|未落实|不到位|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结' },
+  { status: 'not_completed', pattern: '未完成|未整改|尚未|未启动|未落实|不到位|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过' },
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性' },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   { status: 'in_progress', pattern: '正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
-  { status: 'completed', pattern: '已?完成|已整改|整改到位|销号|已办结|办结|已落实|落实到位|已解决' },
+  { status: 'completed', pattern: '已?完成|已整改|整改到位|销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收' },
 ];
 
 /** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
