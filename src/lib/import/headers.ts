@@ -184,6 +184,27 @@ export function findHeaderRow(rows: (string | null)[][], mapping: Record<string,
   return best < 0 ? null : best;
 }
 
+// A header cell is a short label, not a number, a date or an amount.
+const LABEL_MAX_CHARS = 30;
+const NOT_A_LABEL = /^[\d\s.,:/\-年月日%()（）+]+$/;
+
+/**
+ * A header no alias knows (English, or an office's own words): the first row with at least three
+ * cells, every one a short label, and a row of values under it. Only asked for when no row of the
+ * file names two fields, so that the mapping dialog can offer its columns; a sheet of prose or of
+ * bare values has no such row.
+ */
+export function candidateHeaderRow(rows: (string | null)[][]): number | null {
+  const filled = (cells: (string | null)[]) => cells.map(text).filter(Boolean);
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const labels = filled(rows[i]);
+    if (labels.length < 3 || labels.some((v) => v.length > LABEL_MAX_CHARS || NOT_A_LABEL.test(v.normalize('NFKC')))) continue;
+    const below = rows.slice(i + 1).find((r) => filled(r).length > 0);
+    if (below && filled(below).length >= 2) return i;
+  }
+  return null;
+}
+
 /**
  * True for a row of column numbers under a header (栏次: 1 2 3 …, also （1）, 1栏, or 甲 乙 before
  * them), as statistical forms print: at least three cells, every one a number one above the last.

@@ -43,11 +43,19 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const prepared: PreparedSheet[] = [];
     // Sheets with values but no header (a 说明 sheet, a ledger whose headers no alias knows): not
     // imported, and named in the report when another sheet of the file is.
-    const unread: string[] = [];
+    let unread: string[] = [];
     for (const s of read.sheets) {
       const p = await prepareSheet(engine, s, opts.mapping ?? {});
       if (p === 'no_header') unread.push(s.sheet ?? file.name);
       else if (p !== 'blank') prepared.push(p);
+    }
+    // No sheet names two fields: a row of labels no alias knows is taken as the header, so that
+    // the mapping dialog offers its columns rather than the file failing outright.
+    for (const s of prepared.length ? [] : read.sheets) {
+      const p = await prepareSheet(engine, s, opts.mapping ?? {}, true);
+      if (p === 'blank' || p === 'no_header') continue;
+      prepared.push(p);
+      unread = unread.filter((name) => name !== (s.sheet ?? file.name));
     }
     if (!prepared.length) throw new ImportFailure('no_header', {}, read.sheets.length === 1 ? read.sheets[0].sheet : undefined);
 

@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
 import { SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
-import { findHeader, guessField, isNumberingRow, matchHeaders, normaliseHeader, suggestField } from './headers';
+import { candidateHeaderRow, findHeader, guessField, isNumberingRow, matchHeaders, normaliseHeader, suggestField } from './headers';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
@@ -49,11 +49,16 @@ async function headRows(engine: Engine, s: StagedSheet, limit: number, after = -
 
 /**
  * Locates the header. 'blank' for a sheet with no value in its first rows (Excel's empty Sheet2),
- * 'no_header' when values are there but no row looks like a header.
+ * 'no_header' when values are there but no row looks like a header. With `unknownHeaders`, a row
+ * of labels no alias knows is taken as the header (candidateHeaderRow), for the mapping dialog.
  */
-export async function prepareSheet(engine: Engine, s: StagedSheet, mapping: Record<string, string>): Promise<PreparedSheet | 'blank' | 'no_header'> {
+export async function prepareSheet(
+  engine: Engine, s: StagedSheet, mapping: Record<string, string>, unknownHeaders = false,
+): Promise<PreparedSheet | 'blank' | 'no_header'> {
   const head = await headRows(engine, s, HEAD_ROWS);
-  const at = findHeader(head.map((r) => r.cells), mapping);
+  const cells = head.map((r) => r.cells);
+  const candidate = unknownHeaders ? candidateHeaderRow(cells) : null;
+  const at = findHeader(cells, mapping) ?? (candidate === null ? null : { index: candidate, rows: 1 as const, headers: cells[candidate] });
   if (at === null) return head.some((r) => r.cells.some((c) => stagedCell(c) !== null)) ? 'no_header' : 'blank';
   // Staged cells are trimmed already; the same rule again keeps header texts equal to their cells.
   const headers = at.headers.map(stagedCell);

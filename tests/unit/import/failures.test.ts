@@ -110,6 +110,22 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
   expect(row).toEqual({ unit_name: '中共永康市委', problem_title: '理论学习不深入', category_l2: 'B1' });
 });
 
+test('headers no alias knows (English here) still open the mapping dialog, which then imports', async () => {
+  const e = await freshEngine();
+  const bytes = new TextEncoder().encode('问题整改台账\nUnit,Problem,District,Round,Status\n永康市教育局党委,理论学习不深入,永康市,八届市委第二轮巡察,已完成\n');
+  const first = await importFile(e, { name: 'english.csv', bytes });
+  const req = !first.ok && 'needsMapping' in first ? first.needsMapping : null;
+  expect(req?.headers).toEqual(['Unit', 'Problem', 'District', 'Round', 'Status']);
+  expect(req?.samples).toEqual([['永康市教育局党委', '理论学习不深入', '永康市', '八届市委第二轮巡察', '已完成']]);
+  expect(req?.missing).toEqual(['unit_name', 'problem_title', 'county', 'inspector_level', 'round_no']);
+  const mapping = { unit: 'unit_name', problem: 'problem_title', district: 'county', round: 'round_label', status: 'status_raw' };
+  const [r] = await importOk(e, 'english.csv', bytes, { mapping });
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([1, 0]);
+  expect(await e.query('SELECT unit_name, county, round_key, status FROM findings')).toEqual([
+    { unit_name: '永康市教育局党委', county: '永康市', round_key: '金华市|市委|八届|2', status: 'completed' },
+  ]);
+});
+
 test('a missing round number and level are also given by a round label column, which the mapping may name', async () => {
   const e = await freshEngine();
   const bytes = new TextEncoder().encode('被巡察单位,具体问题,反馈批次\n永康市教育局党委,理论学习不深入,2023年第二轮巡察\n');

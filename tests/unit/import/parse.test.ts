@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, isNumberingRow, guessField } from '../../../src/lib/import/headers';
+import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, isNumberingRow, guessField, candidateHeaderRow } from '../../../src/lib/import/headers';
 import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel } from '../../../src/lib/import/round';
 import { resolveRound, typedHint } from '../../../src/lib/import/round-lookup';
 import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/vocabulary/numerals';
@@ -10,6 +10,18 @@ import { countyInText } from '../../../src/lib/import/normalise/county';
 import { textFixtures, utf16 } from '../../fixtures/make-fixtures';
 
 describe('headers', () => {
+  test('a header no alias knows: the first row of three or more short labels with values under it', () => {
+    const title = ['某某县巡察整改台账', null, null, null];
+    const labels = ['Unit', 'Problem', 'County', 'Round'];
+    const data = ['市教育局党委', '理论学习不深入', '市本级', '八届市委第二轮巡察'];
+    expect(candidateHeaderRow([title, [], labels, data])).toBe(2);
+    // Prose, bare values, dates or amounts are no header; nor is a row with nothing under it.
+    expect(candidateHeaderRow([['今天天气很好'], ['明天也不错'], ['1', '2', '3']])).toBeNull();
+    expect(candidateHeaderRow([['2023-05-01', '2023-06-30', '12.5'], data])).toBeNull();
+    expect(candidateHeaderRow([labels])).toBeNull();
+    expect(candidateHeaderRow([['单位', '这一格是一段问题描述：'.padEnd(40, '长'), '县'], data])).toBeNull();
+  });
+
   test.each([
     ['县（市、区）', '县市区'], ['县(市、区)', '县市区'], [' 被巡察 单位 ', '被巡察单位'], ['挽回经济损失（万元）', '挽回经济损失万元'],
     ['ＩＤ', 'id'], ['巡视/巡察', '巡视巡察'], ['具体问题*', '具体问题'], ['整改\n时限', '整改时限'],
