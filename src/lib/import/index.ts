@@ -49,8 +49,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       if (p === 'no_header') unread.push(s.sheet ?? file.name);
       else if (p !== 'blank') prepared.push(p);
     }
-    // No sheet names two fields: a row of labels no alias knows is taken as the header, so that
-    // the mapping dialog offers its columns rather than the file failing outright.
+    // No sheet names two fields: a row of labels naming one is taken as the header, so that the
+    // mapping dialog offers its columns rather than the file failing outright.
     for (const s of prepared.length ? [] : read.sheets) {
       const p = await prepareSheet(engine, s, opts.mapping ?? {}, true);
       if (p === 'blank' || p === 'no_header') continue;

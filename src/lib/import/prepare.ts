@@ -50,14 +50,15 @@ async function headRows(engine: Engine, s: StagedSheet, limit: number, after = -
 /**
  * Locates the header. 'blank' for a sheet with no value in its first rows (Excel's empty Sheet2),
  * 'no_header' when values are there but no row looks like a header. With `unknownHeaders`, a row
- * of labels no alias knows is taken as the header (candidateHeaderRow), for the mapping dialog.
+ * of labels only one of which names a field is taken as the header (candidateHeaderRow), for the
+ * mapping dialog.
  */
 export async function prepareSheet(
   engine: Engine, s: StagedSheet, mapping: Record<string, string>, unknownHeaders = false,
 ): Promise<PreparedSheet | 'blank' | 'no_header'> {
   const head = await headRows(engine, s, HEAD_ROWS);
   const cells = head.map((r) => r.cells);
-  const candidate = unknownHeaders ? candidateHeaderRow(cells) : null;
+  const candidate = unknownHeaders ? candidateHeaderRow(cells, mapping) : null;
   const at = findHeader(cells, mapping) ?? (candidate === null ? null : { index: candidate, rows: 1 as const, headers: cells[candidate] });
   if (at === null) return head.some((r) => r.cells.some((c) => stagedCell(c) !== null)) ? 'no_header' : 'blank';
   // Staged cells are trimmed already; the same rule again keeps header texts equal to their cells.

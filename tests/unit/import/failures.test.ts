@@ -110,15 +110,18 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
   expect(row).toEqual({ unit_name: '中共永康市委', problem_title: '理论学习不深入', category_l2: 'B1' });
 });
 
-test('headers no alias knows (English here) still open the mapping dialog, which then imports', async () => {
+test('a header only one of whose labels names a field opens the mapping dialog, which then imports', async () => {
   const e = await freshEngine();
-  const bytes = new TextEncoder().encode('问题整改台账\nUnit,Problem,District,Round,Status\n永康市教育局党委,理论学习不深入,永康市,八届市委第二轮巡察,已完成\n');
+  const bytes = new TextEncoder().encode('问题整改台账\nUnit,Problem,District,Round,整改状态\n永康市教育局党委,理论学习不深入,永康市,八届市委第二轮巡察,已完成\n');
+  // With no label naming a field it is no recognisable header, and the file gets that message.
+  const none = await importFile(e, { name: 'english.csv', bytes: new TextEncoder().encode('Unit,Problem,District\na,b,c\n') });
+  expect(!none.ok && 'error' in none ? none.error.code : null).toBe('no_header');
   const first = await importFile(e, { name: 'english.csv', bytes });
   const req = !first.ok && 'needsMapping' in first ? first.needsMapping : null;
-  expect(req?.headers).toEqual(['Unit', 'Problem', 'District', 'Round', 'Status']);
+  expect(req?.headers).toEqual(['Unit', 'Problem', 'District', 'Round', '整改状态']);
   expect(req?.samples).toEqual([['永康市教育局党委', '理论学习不深入', '永康市', '八届市委第二轮巡察', '已完成']]);
   expect(req?.missing).toEqual(['unit_name', 'problem_title', 'county', 'inspector_level', 'round_no']);
-  const mapping = { unit: 'unit_name', problem: 'problem_title', district: 'county', round: 'round_label', status: 'status_raw' };
+  const mapping = { unit: 'unit_name', problem: 'problem_title', district: 'county', round: 'round_label' };
   const [r] = await importOk(e, 'english.csv', bytes, { mapping });
   expect([r.rowsAccepted, r.rowsRejected]).toEqual([1, 0]);
   expect(await e.query('SELECT unit_name, county, round_key, status FROM findings')).toEqual([

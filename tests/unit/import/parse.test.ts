@@ -10,15 +10,18 @@ import { countyInText } from '../../../src/lib/import/normalise/county';
 import { textFixtures, utf16 } from '../../fixtures/make-fixtures';
 
 describe('headers', () => {
-  test('a header no alias knows: the first row of three or more short labels with values under it', () => {
+  test('a header most aliases miss: the first row of three or more short labels, one a field, with values under it', () => {
     const title = ['某某县巡察整改台账', null, null, null];
-    const labels = ['Unit', 'Problem', 'County', 'Round'];
+    const labels = ['Unit', '问题', 'District', 'Round'];
     const data = ['市教育局党委', '理论学习不深入', '市本级', '八届市委第二轮巡察'];
     expect(candidateHeaderRow([title, [], labels, data])).toBe(2);
     // Prose, bare values, dates or amounts are no header; nor is a row with nothing under it.
     expect(candidateHeaderRow([['今天天气很好'], ['明天也不错'], ['1', '2', '3']])).toBeNull();
     expect(candidateHeaderRow([['2023-05-01', '2023-06-30', '12.5'], data])).toBeNull();
     expect(candidateHeaderRow([labels])).toBeNull();
+    // Labels that name no field at all are no recognisable header (no_header), unless mapped.
+    expect(candidateHeaderRow([['Unit', 'Problem', 'District'], data])).toBeNull();
+    expect(candidateHeaderRow([['Unit', 'Problem', 'District'], data], { unit: 'unit_name' })).toBe(0);
     expect(candidateHeaderRow([['单位', '这一格是一段问题描述：'.padEnd(40, '长'), '县'], data])).toBeNull();
   });
 
