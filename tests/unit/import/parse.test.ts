@@ -21,6 +21,8 @@ describe('headers', () => {
     expect(candidateHeaderRow([labels])).toBeNull();
     // Labels that name no field at all are no recognisable header (no_header), unless mapped.
     expect(candidateHeaderRow([['Unit', 'Problem', 'District'], data])).toBeNull();
+    // 序号 and 备注 head any list (a contact list here): they make no ledger header.
+    expect(candidateHeaderRow([['序号', '姓名', '电话', '备注'], ['1', '张三', '13800000000', '']])).toBeNull();
     expect(candidateHeaderRow([['Unit', 'Problem', 'District'], data], { unit: 'unit_name' })).toBe(0);
     expect(candidateHeaderRow([['单位', '这一格是一段问题描述：'.padEnd(40, '长'), '县'], data])).toBeNull();
   });
