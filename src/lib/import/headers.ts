@@ -192,9 +192,10 @@ const NOT_A_LABEL = /^[\d\s.,:/\-年月日%()（）+]+$/;
 /**
  * A header most of whose labels no alias knows (an office's own words): the first row with at
  * least three cells, every one a short label, one of them a required field's name (序号 or 备注
- * head any list), and a row of values under it. Only asked for when no row of the file names two fields, so that the mapping dialog
- * can offer its columns. A row that names no field at all is no recognisable header: the file
- * fails with its own message (no_header), as does a sheet of prose or of bare values.
+ * head any list), and a row of values under it. Only asked for when no row of the file names two
+ * fields, so that the mapping dialog can offer its columns. A row that names no required field is
+ * no recognisable header: the file fails with its own message (no_header), as does a sheet of
+ * prose or of bare values.
  */
 export function candidateHeaderRow(rows: (string | null)[][], mapping: Record<string, string> = {}): number | null {
   const filled = (cells: (string | null)[]) => cells.map(text).filter(Boolean);

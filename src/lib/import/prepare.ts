@@ -50,8 +50,8 @@ async function headRows(engine: Engine, s: StagedSheet, limit: number, after = -
 /**
  * Locates the header. 'blank' for a sheet with no value in its first rows (Excel's empty Sheet2),
  * 'no_header' when values are there but no row looks like a header. With `unknownHeaders`, a row
- * of labels only one of which names a required field is taken as the header (candidateHeaderRow), for the
- * mapping dialog.
+ * of labels only one of which names a required field is taken as the header (candidateHeaderRow),
+ * for the mapping dialog.
  */
 export async function prepareSheet(
   engine: Engine, s: StagedSheet, mapping: Record<string, string>, unknownHeaders = false,
