@@ -10,6 +10,7 @@ import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { mergeRoundParts, parseRoundText } from './round';
+import { hintParts } from './round-lookup';
 import { roundTitles, titleRound, unitInTexts } from './title';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
@@ -73,7 +74,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       if (!p.columns.has('unit_name')) {
         p.unitText = opts.roundHint?.unit_name?.trim() || unitInTexts([...p.titles, p.sheet, file.name]) || undefined;
       }
-      const missing = missingFields(p, names, opts.roundHint);
+      // The county of every row when no column gives it: typed, in a county committee's name, or
+      // named by the sheet, the title or the file. One value, which also tells missingFields.
+      const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? countyInText(p.sheet ?? '')
+        ?? countyInText(roundTitles(p.titles)) ?? countyInText(file.name) ?? names.county ?? undefined;
+      const missing = missingFields(p, names, opts.roundHint, fallbackCounty);
       if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
         AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
@@ -81,7 +86,6 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         duplicates.push(duplicateReport(dup[0].dataset_id, file.name, p.sheet, sha256));
         continue;
       }
-      const fallbackCounty = opts.roundHint?.county ?? countyInText(p.sheet ?? '') ?? countyInText(roundTitles(p.titles)) ?? countyInText(file.name) ?? undefined;
       const plan = await planSheet(engine, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,

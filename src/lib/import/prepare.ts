@@ -107,14 +107,15 @@ export const REQUIRED_GIVEN_BY: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Required fields that no column provides and nothing else can derive. Values known without a
- * column: the unit from the title, sheet or file name (unitText), the county and round from the
- * title, sheet/file names or the hint. Without a level no row gets a round key (DOMAIN §6.4).
+ * column: the unit from the title, sheet or file name (unitText), the county every row falls back
+ * to (the importer's fallbackCounty), the round from the title, sheet/file names or the hint.
+ * Without a level no row gets a round key (DOMAIN §6.4).
  */
-export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: RoundHint | undefined): string[] {
+export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: RoundHint | undefined, fallbackCounty?: string): string[] {
   const typed = hintParts(hint);
   const known: Record<string, unknown> = {
     unit_name: p.unitText,
-    county: hint?.county || nameRound.county || typed.county,
+    county: fallbackCounty,
     inspector_level: nameRound.inspector_level || typed.inspector_level,
     round_no: nameRound.round_no || typed.round_no,
   };
