@@ -26,7 +26,6 @@ export function withoutNotes(text: string): string {
   return text.normalize('NFKC').replace(NOTES, '');
 }
 
-
 // A match found only after the notes were dropped ranks below every exact alias of its field.
 const NOTES_RANK = 1000;
 

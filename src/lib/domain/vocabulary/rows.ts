@@ -1,6 +1,7 @@
 /**
  * Non-data rows found in ledgers: totals (合计) and notes (注) at the bottom of a sheet, section
- * headings between problems. They are skipped and reported, never imported. Patterns match the first non-empty cell of a row.
+ * headings between problems. They are skipped and reported, never imported. Patterns match the
+ * first non-empty cell of a row.
  */
 
 /** Total rows: 合计, 总计, 小计, 共计. */
