@@ -10,14 +10,28 @@ export interface StatusRule {
 
 /** The rules in matching order. */
 export const STATUS_RULES: StatusRule[] = [
-  // 未按期 / 滞后 are late but still being worked on: overdue is derived from the deadline, not stored.
-  { status: 'in_progress', pattern: '未按期|无法按期|不能按期|滞后' },
-  { status: 'not_completed', pattern: '未完成|未整改|尚未|未启动|未落实|不到位|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过' },
+  // Late but still being worked on (未按期, 未按时完成, 未在规定时间内完成, 逾期): overdue is derived
+  // from the deadline, not stored.
+  { status: 'in_progress', pattern: '未按期|无法按期|不能按期|滞后|未按时|未在规定|逾期|超期' },
+  // 尚未 only with what is not yet done: 已完成整改，尚未销号 (销号 is the closed flag) and
+  // 已整改到位，尚未发现反弹 are completed.
+  {
+    status: 'not_completed',
+    pattern: '未完成|未整改|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
+  },
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性' },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   { status: 'in_progress', pattern: '正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
-  { status: 'completed', pattern: '已?完成|已整改|整改到位|销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收' },
+  // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
+  { status: 'completed', pattern: '已?完成|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收' },
 ];
+
+/**
+ * A status text longer than this many characters is a narrative (整改完成情况 read as the status):
+ * its last clause that names a status decides, so that a problem it recounts (对未落实到位的3个村进行了
+ * 约谈) does not outweigh how it ends (问题已整改完成). Shorter texts are read whole.
+ */
+export const STATUS_NARRATIVE_CHARS = 20;
 
 /** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
 export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
