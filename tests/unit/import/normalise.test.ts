@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
-import { dateSql, dateTextSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
+import { dateCompactSql, dateSql, dateTextSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
@@ -37,6 +37,17 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['落实中', 'in_progress'], ['已落实', 'completed'], ['已解决', 'completed'], ['不能完成', 'not_completed'],
     ['未解决', 'not_completed'], ['无法按期完成', 'in_progress'], ['已验收', 'completed'], ['通过验收', 'completed'], ['验收未通过', 'not_completed'],
     ['长期坚持', null], ['常态化坚持', null], ['待核实', null], ['', null], [null, null],
+    // Late is in progress; 尚未 only with what is not done yet; 未销号 is not closed, not done.
+    ['未按时完成', 'in_progress'], ['未在规定时间内完成', 'in_progress'], ['逾期未完成', 'in_progress'],
+    ['未按要求完成', 'not_completed'], ['整改未到位', 'not_completed'], ['尚未完成', 'not_completed'],
+    ['已完成整改，尚未销号', 'completed'], ['已整改到位，尚未发现反弹', 'completed'], ['已完成（未销号）', 'completed'],
+    ['尚未销号', null], ['待销号', 'completed'],
+    // A narrative is read by its last clause that names a status.
+    ['已制定完善制度2项，对未落实到位的3个村进行了约谈，问题已整改完成', 'completed'],
+    ['已完成整改的有2项，其余1项尚未完成，下一步将加大督促力度', 'not_completed'],
+    ['已召开专题会议研究部署，制定整改方案，目前正在推进中', 'in_progress'],
+    ['经回头看，未发现类似问题，已完成整改', 'completed'],
+    ['基本完成，持续推进', 'basically_completed'],
   ]);
   expect(await evalEach(inputs, statusSql)).toEqual(expected);
 });
@@ -68,6 +79,19 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(await evalEach(inputs, (x) => dateSql(dateTextSql(x)))).toEqual(expected);
   });
 
+  test('a clock time after the date is dropped before compacting, not run into the day', async () => {
+    const inputs = ['2024/6/15 0:00', '2024/6/1 0:00', '2024.6.1 8:00', '2024/6/5 0:00', '2024/6/1 10:00', '2024-06-15T08:30:00',
+      '2024-03-05 00:00:00', '2024/12/1 12:00:05'];
+    expect(await evalEach(inputs, (x) => dateSql(dateTextSql(dateCompactSql(x))), false))
+      .toEqual(['2024-06-15', '2024-06-01', '2024-06-01', '2024-06-05', '2024-06-01', '2024-06-15', '2024-03-05', '2024-12-01']);
+  });
+
+  test('months of one year with the month word once give the range end (start when asked)', async () => {
+    const inputs = ['2024年6-9月', '2024年6至12月底前', '2024年6-9月'];
+    expect(await evalEach(inputs.slice(0, 2), (x) => dateSql(dateTextSql(x)))).toEqual(['2024-09-30', '2024-12-31']);
+    expect(await evalEach(inputs.slice(2), (x) => dateSql(dateTextSql(x, 'start')))).toEqual(['2024-06-30']);
+  });
+
   test('a range read for a start gives its start', async () => {
     const inputs = ['2023.3.1-2023.4.30', '2023年3月1日至4月30日', '2023年3月至2023年4月', '2023-03-01'];
     expect(await evalEach(inputs, (x) => dateSql(dateTextSql(x, 'start')))).toEqual(['2023-03-01', '2023-03-01', '2023-03-31', '2023-03-01']);
@@ -88,6 +112,9 @@ test('county names: short forms, spaces, full width, prefixes, 市本级, zones 
     ['永康', '永康市'], ['永康市', '永康市'], ['永 康 市', '永康市'], ['永康\u3000市', '永康市'], ['婺城', '婺城区'],
     ['金华市婺城区', '婺城区'], ['浙江省金华市义乌市', '义乌市'], ['磐安', '磐安县'], ['市本级', '市本级'], ['市直', '市本级'],
     ['金华市', '市本级'], ['金华开发区', '金华开发区'], ['金义新区', '金义新区'], ['', null], [null, null],
+    // Every way of writing the city level is 市本级: 金华市级 once became 级, 金华市直属单位 直属单位.
+    ['市直机关', '市本级'], ['市直部门', '市本级'], ['市级部门', '市本级'], ['市本级单位', '市本级'], ['市直属', '市本级'],
+    ['金华市级', '市本级'], ['金华市直属单位', '市本级'], ['金华', '市本级'], ['金华市本级', '市本级'], ['市级机关', '市本级'],
   ]);
   expect(await evalEach(inputs, countySql)).toEqual(expected);
   expect(await evalEach(['永康市', '市本级', '金华开发区'], (x) => countyCodeSql(x), false)).toEqual(['330784', '330700', null]);

@@ -14,8 +14,12 @@ const COUNTY_ALIASES: CountyAlias[] = COUNTIES.filter((c) => c.kind !== '市本�
   { alias: c.name.slice(0, -1), name: c.name },
 ]);
 
-/** Spellings of the city level itself (units inspected by 市委巡察组). */
-export const CITY_LEVEL_ALIASES = ['市本级', '市直', '市级', '市直单位', '市级机关', '金华市本级', '金华市直', '金华市', '金华'];
+/**
+ * Spellings of the city level itself (units inspected by 市委巡察组), as an RE2 pattern over the
+ * compact form: 市本级, 市直, 市级, 市直属, each with 金华 / 浙江省 before it and 机关, 部门 or 单位
+ * after it (金华市直属单位, 市级部门, 市本级单位), and the city's bare name (金华, 金华市).
+ */
+export const CITY_LEVEL_PATTERN = '^(浙江省)?(金华)?市(本级|直属?|级)(机关|部门|单位|系统)*$|^(浙江省)?金华市?$';
 
 /** Every alias of the nine counties, longest first so 永康市 wins over 永康. */
 export function countyAliases(): CountyAlias[] {

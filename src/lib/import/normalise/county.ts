@@ -1,5 +1,5 @@
 import { COUNTIES } from '../../domain/counties';
-import { CITY_LEVEL_ALIASES, COUNTY_PREFIXES, countyAliases } from '../../domain/vocabulary/places';
+import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, countyAliases } from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
 
 /**
@@ -11,7 +11,7 @@ export function countySql(x: string): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
   return `CASE WHEN ${x} IS NULL THEN NULL
-    WHEN ${x} IN (${CITY_LEVEL_ALIASES.map(str).join(', ')}) THEN '市本级'
+    WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
     ${known.join(' ')}
     WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END`;
 }

@@ -1,5 +1,6 @@
 import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
+import { compactSql } from './text';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -49,6 +50,8 @@ export function hanDigitsSql(x: string): string {
 const SEP = '(至|到|~|—|–|-)';
 const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
 const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日)?)${SEP}(\\d{1,2}月.*)$`;
+// Months of one year, the month word said once: 2024年6-9月, 2024年6至9月底前.
+const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
 
 /**
  * One end of a date range, or the text itself when it is no range. A deadline, a completion or a
@@ -57,8 +60,20 @@ const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日)?)${SEP}(\\d
 export function rangePartSql(x: string, part: 'start' | 'end'): string {
   const r = groups(x, RANGE, ['head', 'sep', 'tail']);
   const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'd', 'sep', 'tail']);
-  const [whole, one] = part === 'start' ? [`${r}.head`, `${o}.head`] : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`];
-  return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} ELSE ${x} END`;
+  const m = groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']);
+  const [whole, one, months] = part === 'start'
+    ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`]
+    : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`, `${m}.year || ${m}.tail`];
+  return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months} ELSE ${x} END`;
+}
+
+// A clock time after the date (2024/6/15 0:00, as Excel writes a date cell out as text): dropped
+// before the compact form, which removes the space and would run the hour into the day (150:00).
+const TIME_SUFFIX = '[\\sT\\x{3000}]+\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*$';
+
+/** The compact form of a date cell (see compactSql), a clock time after the date dropped first. */
+export function dateCompactSql(v: string): string {
+  return compactSql(`regexp_replace(${v}, ${str(TIME_SUFFIX)}, '')`);
 }
 
 /** The text dateSql reads: Chinese numerals as digits, then one end of a range. */

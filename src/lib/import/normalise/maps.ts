@@ -6,7 +6,7 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countySql } from './county';
-import { dateSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, rangePartSql } from './dates';
+import { dateCompactSql, dateSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, rangePartSql } from './dates';
 import { unitNameNormSql } from './names';
 import { statusLongTermSql, statusSql } from './status';
 
@@ -38,10 +38,10 @@ export function mapNames(prefix: (p: string) => string): ValueMaps {
 
 // Distinct values with their compact form `c`, which the normalisers read. One DISTINCT per mapped
 // column, unioned and made distinct again: unnest([...]) would build a list for every row.
-const distinct = (values: string, keys: string[]) => {
+const distinct = (values: string, keys: string[], compact: (v: string) => string = compactSql) => {
   const per = keys.map((k) => `SELECT DISTINCT ${u(k)} AS w FROM ${ident(values)}`);
   const cells = per.length ? per.join(' UNION ALL ') : 'SELECT CAST(NULL AS VARCHAR) AS w WHERE false';
-  return `SELECT v, ${compactSql('v')} AS c FROM (SELECT DISTINCT w AS v FROM (${cells})) WHERE v IS NOT NULL`;
+  return `SELECT v, ${compact('v')} AS c FROM (SELECT DISTINCT w AS v FROM (${cells})) WHERE v IS NOT NULL`;
 };
 
 /**
@@ -54,7 +54,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
     `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, ${dateSql('te')} AS d, ${dateSql('ts')} AS d0,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts
-        FROM (SELECT *, ${hanDigitsSql('c')} AS n FROM (${distinct(raw, DATE_KEYS.filter(has))})))`,
+        FROM (SELECT *, ${hanDigitsSql('c')} AS n FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})))`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '^已?销号'), false) AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
