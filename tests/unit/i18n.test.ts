@@ -2,6 +2,7 @@ import { test, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { keysOf, translate } from '../../src/lib/i18n/translate';
+import { SKIP_KINDS } from '../../src/lib/import/normalise/raw';
 
 test('zh and en define the same message keys, across every message module', () => {
   const zh = new Set(keysOf('zh'));
@@ -19,7 +20,7 @@ function importerCodes(): { issues: string[]; errors: string[] } {
   const all = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]);
   const errors = new Set([...all(/ImportFailure\('([a-z_]+)'/g), 'write_failed']);
   const issues = new Set([...all(/code: '([a-z_]+)'/g), ...all(/'(?:warning|info|error)', '([a-z_]+)'/g)]);
-  for (const kind of ['total', 'note', 'header', 'numbering', 'section']) issues.add(`row_skipped_${kind}`);
+  for (const kind of SKIP_KINDS) issues.add(`row_skipped_${kind}`);
   for (const e of errors) issues.delete(e);
   return { issues: [...issues].sort(), errors: [...errors].sort() };
 }

@@ -41,6 +41,11 @@ const ALIAS_INDEX: Map<string, { key: string; rank: number }> = (() => {
   return index;
 })();
 
+/** The comparison forms (normaliseHeader) of a field's aliases. */
+export function fieldAliasForms(key: string): string[] {
+  return [...ALIAS_INDEX].filter(([, hit]) => hit.key === key).map(([alias]) => alias);
+}
+
 /** The alias a header matches: exactly, else without its bracketed notes (ranked lower). */
 function aliasHit(header: string): { key: string; rank: number } | undefined {
   const exact = ALIAS_INDEX.get(normaliseHeader(header));

@@ -95,13 +95,16 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 
   const live = 'skip_kind IS NULL';
   await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
-  // Said once, for the dataset as a whole (row 0): every row's unit came from outside the columns
-  // (unitText is only set when no column names the unit); columns whose header names no field
-  // were not imported, so nothing goes unseen.
+  // Said once, for the dataset as a whole (row 0, which no row count includes): every row's unit
+  // came from outside the columns (unitText is only set when no column names the unit); where the
+  // statuses came from, or that none did; columns whose header names no field were not imported,
+  // so nothing goes unseen.
   const mappedCols = new Set(p.columns.values());
   const sheetIssues = [
     ...(p.unitText ? [`(0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`] : []),
     ...(readsStandIn(p, 'status_raw') ? [`(0, 'status_raw', ${str(p.headers[sourceColumn(p, 'status_raw')!] ?? '')}, 'info', 'status_from_summary')`] : []),
+    // No status anywhere: every row counts as not completed, which the analyst must hear of.
+    ...(has('status_raw') ? [] : [`(0, 'status_raw', '', 'warning', 'status_missing')`]),
     ...p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i)).map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
@@ -151,7 +154,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 
   const [c] = await engine.query<SheetPlan['counts'] & { total: number }>(`SELECT
     (SELECT count(*) FROM ${ident(norm)} WHERE ${notRejected}) AS total,
-    (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'warning') AS warned,
+    (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'warning' AND src_row > 0) AS warned,
     (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'error') AS rejected,
     (SELECT count(*) FROM ${ident(norm)} WHERE skip_kind IS NOT NULL) AS skipped`);
   plan.counts = { accepted: c.total, warned: c.warned, rejected: c.rejected, skipped: c.skipped };

@@ -29,6 +29,11 @@ export interface PreparedSheet extends StagedSheet {
   /** Section heading rows under the header (rows.ts SECTION_ROW_PATTERN), in row order. */
   sections: { row: number; text: string }[];
   /**
+   * Other rows under the header with one cell only, in the first two columns and no problem: a
+   * heading (婺城区, a block's title) or a template row with nothing but its 序号. Skipped.
+   */
+  loneRows: { row: number; kind: 'heading' | 'numbered' }[];
+  /**
    * The unit every row belongs to when no column names one: from the analyst's hint, the title,
    * the sheet or the file name (set by the importer before planning; see title.ts).
    */
@@ -71,25 +76,40 @@ export async function prepareSheet(
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
   const headerRow = head[at.index].row;
-  const sections = await sectionRows(engine, s, headerRow, columns.get('problem_title'));
-  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections };
+  const { sections, loneRows } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
+  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows };
 }
 
-const MAX_SECTIONS = 5000;
+const MAX_ONE_CELL_ROWS = 5000;
+const SECTION = new RegExp(SECTION_ROW_PATTERN);
+// A heading is a short text; a longer lone cell may be a problem's text in the wrong column, which
+// the validator then reports.
+const MAX_HEADING_CHARS = 40;
 
 /**
- * Rows under the header whose only cell is a section heading. A problem row always has its title,
- * so only rows without one are looked at.
+ * Rows under the header with one cell filled and no problem title (a problem row always has its
+ * title): section headings anywhere in the row (their text is the 方面 of the rows under them),
+ * and, in the first two columns, other headings and bare 序号 of an unfilled template row.
  */
-async function sectionRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number): Promise<{ row: number; text: string }[]> {
+async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number):
+  Promise<Pick<PreparedSheet, 'sections' | 'loneRows'>> {
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
   const noTitle = titleCol === undefined ? '' : `AND ${cell(titleCol)} IS NULL`;
-  const rows = await engine.query<{ row: number; text: string }>(`SELECT src_row AS row, first AS text FROM (
-      SELECT src_row, coalesce(${cols.join(', ')}) AS first, ${filled} AS filled FROM ${ident(s.table)}
+  const rows = await engine.query<{ row: number; text: string; early: boolean }>(`SELECT src_row AS row, first AS text, early FROM (
+      SELECT src_row, coalesce(${cols.join(', ')}) AS first, ${filled} AS filled,
+        ${cols.slice(0, 2).map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early FROM ${ident(s.table)}
       WHERE src_row > ${num(headerRow)} ${noTitle})
-    WHERE filled = 1 AND regexp_matches(first, ${str(SECTION_ROW_PATTERN)}) ORDER BY src_row LIMIT ${MAX_SECTIONS}`);
-  return rows.map((r) => ({ row: Number(r.row), text: r.text }));
+    WHERE filled = 1 ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
+  const out: Pick<PreparedSheet, 'sections' | 'loneRows'> = { sections: [], loneRows: [] };
+  for (const r of rows) {
+    const row = Number(r.row);
+    if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
+    else if (!r.early) continue;
+    else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
+    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });
+  }
+  return out;
 }
 
 /**

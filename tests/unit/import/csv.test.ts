@@ -110,7 +110,8 @@ test('date ranges: a station period gives its start and its end, a deadline rang
     { station_start: '2023-03-01', station_end: '2023-04-30' }, { station_start: '2023-03-01', station_end: null },
   ]);
   const [r] = await importOk(e, 'ranges.csv', new TextEncoder().encode(text));
-  expect(issuesOf(r, 'warning')).toEqual([]);
+  // No row is warned about; only that the file has no status column at all.
+  expect(issuesOf(r, 'warning')).toEqual([{ row: 0, code: 'status_missing' }]);
   expect(await e.query('SELECT station_start, station_end, deadline, deadline_raw FROM findings ORDER BY source_row')).toEqual([
     { station_start: '2023-03-01', station_end: '2023-04-30', deadline: '2023-06-30', deadline_raw: '2023年3月至6月' },
     { station_start: '2023-03-01', station_end: '2023-04-30', deadline: '2023-12-31', deadline_raw: '2023.3-2023.12' },

@@ -105,7 +105,7 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
   const [r] = await importOk(e, 'odd.csv', bytes, { mapping: { 单位: 'unit_name', 问题内容: 'problem_title' } });
   expect(r.rowsAccepted).toBe(1);
   // The column left unmapped is named in the report, not dropped unseen.
-  expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['column_ignored', '具体问题描述']]);
+  expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['status_missing', ''], ['column_ignored', '具体问题描述']]);
   const [row] = await e.query('SELECT unit_name, problem_title, category_l2 FROM findings');
   expect(row).toEqual({ unit_name: '中共永康市委', problem_title: '理论学习不深入', category_l2: 'B1' });
 });
@@ -151,7 +151,7 @@ test('rows whose round nobody can resolve are rejected; a round hint then import
   const bytes = new TextEncoder().encode('被巡察单位,具体问题,县市区,轮次名称\n市教育局党委,理论学习不深入,市本级,2023年第二轮巡察\n');
   const [first] = await importOk(e, 'ledger.csv', bytes);
   expect([first.rowsAccepted, first.rowsRejected]).toEqual([0, 1]);
-  expect(first.issues.map((i) => [i.row, i.code, i.value])).toEqual([[2, 'round_missing', '2023年第二轮巡察']]);
+  expect(first.issues.map((i) => [i.row, i.code, i.value])).toEqual([[0, 'status_missing', ''], [2, 'round_missing', '2023年第二轮巡察']]);
   const [r] = await importOk(e, 'ledger2.csv', bytes, {
     roundHint: { inspector_level: '市委', term: '八届' }, replaceDatasetId: first.datasetId,
   });

@@ -4,7 +4,8 @@ import { ident, num, str } from '../../queries/sql';
 import { MAX_CELL_CHARS } from '../errors';
 import type { PreparedSheet } from '../prepare';
 import { cell } from '../staging';
-import { compactSql } from './text';
+import { compactSql, foldSql } from './text';
+import { fieldAliasForms } from '../headers';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -86,6 +87,36 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
   return `CREATE TEMP VIEW ${ident(table)} AS SELECT src_row, ${fields.join(', ')} FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)}`;
 }
 
+/** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>`. */
+export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header'] as const;
+type SkipKind = (typeof SKIP_KINDS)[number];
+
+// Header cells are short: longer cells skip the header test, which costs a regex per cell.
+const MAX_HEADER_BYTES = 60;
+
+/** TRUE when a cell, read as a header (normaliseHeader in SQL), is an alias of the field. */
+function headerOfSql(c: string, key: string): string {
+  const form = `lower(regexp_replace(${foldSql(c)}, '[\\s\\p{P}\\p{S}]+', '', 'g'))`;
+  const aliases = fieldAliasForms(key).map(str).join(', ');
+  return `CASE WHEN strlen(${c}) <= ${num(MAX_HEADER_BYTES)} THEN ${form} IN (${aliases}) ELSE false END`;
+}
+
+/**
+ * A header row repeated under the header (blocks pasted together), as a condition on the row: the
+ * cells of the problem, unit and county columns repeat the header, or read as headers of their
+ * fields (县（市、区）, 被巡察单位名称 under 县市区, 被巡察单位). Null when none of the three is mapped.
+ */
+function repeatedHeaderSql(p: PreparedSheet): string | null {
+  const keys = ['problem_title', 'unit_name', 'county'].filter((k) => p.columns.has(k));
+  if (!keys.length) return null;
+  const own = (k: string) => cell(p.columns.get(k)!);
+  const same = keys.map((k) => `${own(k)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`).join(' AND ');
+  // The problem's cell first (every data row has one, rarely this short), then one more.
+  const [first, ...rest] = keys;
+  const read = `(${headerOfSql(own(first), first)}${rest.length ? ` AND (${rest.map((k) => headerOfSql(own(k), k)).join(' OR ')})` : ''})`;
+  return `(${same}) OR ${read}`;
+}
+
 /**
  * CREATE TEMP VIEW statement for the raw rows of a prepared sheet. A view, not a table: the
  * value maps read only a few of its columns, and the normalised table reads it once, so
@@ -102,14 +133,16 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   const extra = cells.slice(p.headerWidth).map((_, j) => `${cell(p.headerWidth + j)} IS NOT NULL`);
   // strlen (bytes) is free and bounds length (characters) from above, so it guards the count.
   const longCol = cells.map((c, i) => `WHEN strlen(${c}) > ${num(MAX_CELL_CHARS)} AND length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
-  const repeated = ['unit_name', 'problem_title', 'county']
-    .filter((k) => p.columns.has(k))
-    .map((k) => `${cell(p.columns.get(k)!)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`);
   const numbering = p.numberingRow === undefined ? '' : `WHEN src_row = ${num(p.numberingRow)} THEN 'numbering'`;
-  const sections = p.sections.length ? `WHEN src_row IN (${p.sections.map((s) => num(s.row)).join(', ')}) THEN 'section'` : '';
-  const skip = `CASE ${numbering} ${sections} WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
+  const listed = (kind: SkipKind, rows: number[]) => (rows.length ? `WHEN src_row IN (${rows.map(num).join(', ')}) THEN ${str(kind)}` : '');
+  const repeated = repeatedHeaderSql(p);
+  // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
+  const skip = `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
+      WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
-      ${repeated.length ? `WHEN ${repeated.join(' AND ')} THEN 'header'` : ''} ELSE NULL END`;
+      ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
+      ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
+      ${repeated ? `WHEN ${repeated} THEN 'header'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
     SELECT * EXCLUDE (${cells.join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},

@@ -1,0 +1,93 @@
+import { test, expect, beforeEach, afterEach } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk, issuesOf } from './helpers';
+
+/**
+ * Ledgers shaped as offices really fill them in: blocks pasted together, template rows left
+ * unfilled, statuses under headers of their own, dates as Excel writes them out as text.
+ * Each expectation is worked out by hand from the rows below.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function workbook(rows: (string | number | null)[][]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+test('blocks pasted together: repeated headers spelled differently, heading rows, 合　计 and a signature line are skipped', async () => {
+  const bytes = workbook([
+    ['八届市委第三轮巡察整改台账'],
+    ['序号', '县市区', '被巡察单位', '具体问题', '整改状态', '完成时间'],
+    [1, '婺城区', '婺城区教育局', '理论学习不深入', '已完成', '2024-05-01'],
+    ['婺城区'],
+    ['义乌市巡察整改台账'],
+    ['序号', '县（市、区）', '被巡察单位名称', '具体问题', '整改状态', '完成时间'],
+    [1, '义乌市', '义乌市卫健局', '违规吃喝', '已完成', '2024-05-02'],
+    ['序号', '县市区', '被巡察单位', '存在问题', '整改进展', '完成时间'],
+    [1, '东阳市', '东阳市财政局', '违规发放', '正在推进', null],
+    ['合\u3000计', null, null, '3个', null, null],
+    ['填表人：张三', null, null, null, '联系电话：12345678', null],
+  ]);
+  const [r] = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', bytes);
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 6]);
+  expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped'))).toEqual([
+    { row: 4, code: 'row_skipped_heading' }, { row: 5, code: 'row_skipped_heading' },
+    { row: 6, code: 'row_skipped_header' }, { row: 8, code: 'row_skipped_header' },
+    { row: 10, code: 'row_skipped_total' }, { row: 11, code: 'row_skipped_note' },
+  ]);
+  const rows = await e.query(`SELECT county, unit_name, status FROM findings ORDER BY source_row`);
+  expect(rows).toEqual([
+    { county: '婺城区', unit_name: '婺城区教育局', status: 'completed' },
+    { county: '义乌市', unit_name: '义乌市卫健局', status: 'completed' },
+    { county: '东阳市', unit_name: '东阳市财政局', status: 'in_progress' },
+  ]);
+});
+
+test('a template numbered in advance: rows holding only their 序号 are skipped, not rejected', async () => {
+  const csv = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改状态', '1,永康市,永康市教育局,八届市委第三轮巡察,问题一,已完成', '2,,,,,', '3,,,,,'].join('\n');
+  const [r] = await importOk(e, 'tpl.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([1, 0, 2]);
+  expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped'))).toEqual([
+    { row: 3, code: 'row_skipped_numbered' }, { row: 4, code: 'row_skipped_numbered' },
+  ]);
+});
+
+test('statuses under 是否完成, 目前整改进展情况 or 整改落实情况 are read; no status column at all is said once', async () => {
+  const ledger = (header: string, values: string[]) => enc([`县市区,被巡察单位,轮次名称,具体问题,${header}`,
+    ...values.map((v, i) => `永康市,永康市教育局,八届市委第三轮巡察,问题${i + 1},${v}`)].join('\n'));
+  const statusesOf = async (name: string, bytes: Uint8Array) => {
+    const [r] = await importOk(e, name, bytes);
+    const rows = await e.query<{ status: string | null }>(`SELECT status FROM findings WHERE dataset_id = '${r.datasetId}' ORDER BY source_row`);
+    return { report: r, statuses: rows.map((x) => x.status) };
+  };
+  expect((await statusesOf('a.csv', ledger('是否完成', ['是', '否']))).statuses).toEqual(['completed', 'not_completed']);
+  expect((await statusesOf('b.csv', ledger('目前整改进展情况', ['已完成', '正在整改']))).statuses).toEqual(['completed', 'in_progress']);
+  const summary = await statusesOf('c.csv', ledger('整改落实情况', ['召开专题会议，对未落实到位的3个村进行了约谈，问题已整改完成', '正在整改']));
+  expect(summary.statuses).toEqual(['completed', 'in_progress']);
+  expect(issuesOf(summary.report, 'info')).toContainEqual({ row: 0, code: 'status_from_summary' });
+
+  const none = await statusesOf('d.csv', ledger('整改措施', ['召开专题会议', '建立制度']));
+  expect(none.statuses).toEqual([null, null]);
+  expect(issuesOf(none.report, 'warning')).toContainEqual({ row: 0, code: 'status_missing' });
+  // Said of the dataset (row 0), so no row counts as warned for it.
+  expect(none.report.rowsWarned).toBe(new Set(issuesOf(none.report, 'warning').filter((i) => i.row > 0).map((i) => i.row)).size);
+});
+
+test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
+  const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
+    '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',
+    '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题二,已完成,2024.6.5 8:00'].join('\n');
+  await importOk(e, 'times.csv', enc(csv));
+  expect(await e.query(`SELECT feedback_date, completion_date FROM findings ORDER BY source_row`)).toEqual([
+    { feedback_date: '2024-03-15', completion_date: '2024-06-01' },
+    { feedback_date: '2024-03-15', completion_date: '2024-06-05' },
+  ]);
+});
