@@ -5,7 +5,7 @@ import { ImportFailure, checkCancelled } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
 import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
-import { noteUnreadSheets, planSheet, type SheetPlan } from './plan';
+import { dropContainedSheets, noteUnreadSheets, planSheet, type SheetPlan } from './plan';
 import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
@@ -98,9 +98,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       progress('normalise', 0.3 + (0.5 * (i + 1)) / prepared.length);
     }
     sheetName = undefined;
-    const withData = plans.filter((p) => p.counts.accepted + p.counts.rejected + p.counts.skipped > 0);
+    const withData = await dropContainedSheets(engine, plans.filter((p) => p.counts.accepted + p.counts.rejected + p.counts.skipped > 0));
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
-    if (withData.length) await noteUnreadSheets(engine, withData[0], unread);
+    if (withData.length) await noteUnreadSheets(engine, withData[0], unread, read.hiddenSheets);
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
     checkCancelled(opts.signal);

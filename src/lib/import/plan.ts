@@ -162,11 +162,41 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 }
 
 /**
- * Names the file's sheets that were not imported (values, but no header) in the report of one
- * sheet that was, as dataset-level warnings (row 0): a skipped sheet is never silent.
+ * Sheets of one file whose every finding another sheet of it holds too (a 汇总 sheet beside one
+ * sheet per county, a copied sheet): only the sheet that holds them all is imported, and its report
+ * names each one left out (`sheet_duplicate`), else every number would count them twice. A finding
+ * is the same when its round, unit and title words are (DOMAIN.md §6.1). Returns the plans to commit.
  */
-export async function noteUnreadSheets(engine: Engine, plan: SheetPlan, sheets: string[]): Promise<void> {
-  if (!sheets.length) return;
-  const rows = sheets.map((name) => `(0, '', ${str(name.slice(0, 200))}, 'warning', 'sheet_not_imported')`);
-  await engine.exec(`INSERT INTO ${ident(plan.issues)} VALUES ${rows.join(', ')}`);
+export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
+  const kept = [...plans];
+  // Largest first, so that a sheet left out is named in the report of one that stays; of two
+  // sheets holding the same findings the first stays.
+  const bySize = [...plans].sort((x, y) => y.counts.accepted - x.counts.accepted || plans.indexOf(x) - plans.indexOf(y));
+  for (const b of plans) {
+    // A sheet with rejected rows stays: its report is where they are listed.
+    if (b.counts.accepted === 0 || b.counts.rejected > 0) continue;
+    for (const a of bySize) {
+      if (a === b || !kept.includes(a) || a.counts.accepted < b.counts.accepted) continue;
+      if (a.counts.accepted === b.counts.accepted && plans.indexOf(a) > plans.indexOf(b)) continue;
+      const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
+        WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE y.round_key IS NOT DISTINCT FROM x.round_key
+          AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
+      if (Number(m.missing) > 0) continue;
+      kept.splice(kept.indexOf(b), 1);
+      await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
+      break;
+    }
+  }
+  return kept;
+}
+
+/**
+ * Names the file's sheets that were not imported in the report of one sheet that was, as
+ * dataset-level warnings (row 0): sheets with values but no header (`sheet_not_imported`) and
+ * hidden sheets (`sheet_hidden`). A skipped sheet is never silent.
+ */
+export async function noteUnreadSheets(engine: Engine, plan: SheetPlan, unread: string[], hidden: string[] = []): Promise<void> {
+  const rows = [...unread.map((name) => [name, 'sheet_not_imported']), ...hidden.map((name) => [name, 'sheet_hidden'])]
+    .map(([name, code]) => `(0, '', ${str(name.slice(0, 200))}, 'warning', ${str(code)})`);
+  if (rows.length) await engine.exec(`INSERT INTO ${ident(plan.issues)} VALUES ${rows.join(', ')}`);
 }

@@ -13,6 +13,8 @@ export interface ReadResult {
   format: FileFormat;
   encoding?: string;
   sheets: StagedSheet[];
+  /** Hidden workbook sheets not read (see encodeWorkbook). */
+  hiddenSheets?: string[];
 }
 
 /** Refuses files over the size limit before anything reads them. */
@@ -51,7 +53,7 @@ async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat)
     case 'ndjson': {
       const { stageEncodedFile } = await import('./stage-encoded');
       const staged = await stageEncodedFile(engine, format, file.bytes);
-      return { format, encoding: staged.encoding, sheets: staged.sheets };
+      return { format, encoding: staged.encoding, sheets: staged.sheets, hiddenSheets: staged.hiddenSheets };
     }
   }
 }

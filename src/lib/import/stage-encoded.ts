@@ -28,10 +28,15 @@ async function encodeOffThread(format: GridFormat, bytes: Uint8Array): Promise<E
   }
 }
 
-/** Stages every sheet of the file that has any cell, in file order, with the encoding it was read in. */
-export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array): Promise<{ sheets: StagedSheet[]; encoding?: string }> {
+/**
+ * Stages every sheet of the file that has any cell, in file order, with the encoding it was read
+ * in; hidden sheets that were not read are only named.
+ */
+export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array):
+  Promise<{ sheets: StagedSheet[]; hiddenSheets: string[]; encoding?: string }> {
   const encoded = await encodeOffThread(format, bytes);
   const sheets: StagedSheet[] = [];
-  for (const sheet of encoded.sheets) sheets.push(await stageChunks(engine, sheet.width, sheet.chunks, sheet.name));
-  return { sheets, encoding: encoded.encoding };
+  for (const sheet of encoded.sheets) if (!sheet.hidden) sheets.push(await stageChunks(engine, sheet.width, sheet.chunks, sheet.name));
+  const hiddenSheets = encoded.sheets.filter((s) => s.hidden).map((s) => s.name ?? '');
+  return { sheets, hiddenSheets, encoding: encoded.encoding };
 }

@@ -127,6 +127,8 @@ export interface EncodedSheet {
   name?: string;
   width: number;
   chunks: Uint8Array[];
+  /** A hidden sheet not read (see encodeWorkbook): named in the report, never staged. */
+  hidden?: boolean;
 }
 
 /** Stages a grid already encoded by `gridChunks` (e.g. in the grid worker). */

@@ -57,6 +57,8 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
 interface SheetGrid {
   name: string;
   rows: GridRow[];
+  /** Hidden in Excel (hidden or very hidden). */
+  hidden: boolean;
 }
 
 /** Reads every sheet that has any cell into text grids. */
@@ -65,7 +67,8 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
   const wb = readWorkbook(X, bytes);
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const sheets: SheetGrid[] = [];
-  for (const name of wb.SheetNames) {
+  for (const [i, name] of wb.SheetNames.entries()) {
+    const hidden = !!wb.Workbook?.Sheets?.[i]?.Hidden;
     const ws = wb.Sheets[name];
     if (!ws || !ws['!ref']) continue;
     const range = X.utils.decode_range(ws['!ref']);
@@ -93,7 +96,7 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
       }
       rows.push({ row: r + 1, cells });
     }
-    if (rows.length) sheets.push({ name, rows });
+    if (rows.length) sheets.push({ name, rows, hidden });
   }
   return sheets;
 }
@@ -120,9 +123,16 @@ function fillsDown(X: XlsxModule, merges: import('@e965/xlsx').Range[], data: (C
   return fills;
 }
 
-/** Reads and encodes every non-empty sheet. */
+/**
+ * Reads and encodes every non-empty sheet. A hidden sheet (an old version, a lookup list) is not
+ * what the workbook shows: while any visible sheet has cells it is only named (`hidden`, no
+ * cells), so that the report can say it was not imported.
+ */
 export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]> {
-  return (await workbookGrids(bytes)).map((g) => {
+  const grids = await workbookGrids(bytes);
+  const skipHidden = grids.some((g) => !g.hidden);
+  return grids.map((g) => {
+    if (skipHidden && g.hidden) return { name: g.name, width: 0, chunks: [], hidden: true };
     const width = gridWidth(g.rows);
     return { name: g.name, width, chunks: gridChunks(g.rows, width, g.name) };
   });

@@ -91,3 +91,43 @@ test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', a
     { feedback_date: '2024-03-15', completion_date: '2024-06-05' },
   ]);
 });
+
+const COUNTY_HEADER = ['序号', '县市区', '被巡察单位', '具体问题', '整改状态', '完成时间'];
+
+function sheets(list: { name: string; rows: (string | number | null)[][]; hidden?: boolean }[]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const s of list) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(s.rows), s.name);
+  wb.Workbook = { Sheets: list.map((s) => ({ name: s.name, Hidden: s.hidden ? 1 : 0 })) };
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+test('a 汇总 sheet beside one sheet per county: the findings are imported once, and the left-out sheets are named', async () => {
+  const wucheng = [[1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区卫健局', '问题B', '正在推进', null]];
+  const yiwu = [[1, '义乌市', '义乌市教育局', '问题C', '已完成', '2024-05-01']];
+  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
+    { name: '婺城区', rows: [COUNTY_HEADER, ...wucheng] },
+    { name: '汇总', rows: [COUNTY_HEADER, ...wucheng, [3, ...yiwu[0].slice(1)]] },
+    { name: '义乌市', rows: [COUNTY_HEADER, ...yiwu] },
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['汇总', 3]]);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_duplicate').map((i) => i.value)).toEqual(['婺城区', '义乌市']);
+  expect(await e.query(`SELECT source_sheet, count(*) AS n FROM findings GROUP BY ALL`)).toEqual([{ source_sheet: '汇总', n: 3 }]);
+});
+
+test('sheets that only overlap are both imported; a hidden sheet is named, not imported', async () => {
+  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
+    { name: '一', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区卫健局', '问题B', '已完成', '2024-05-01']] },
+    { name: '二', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '义乌市', '义乌市教育局', '问题C', '已完成', '2024-05-01']] },
+    { name: '台账(旧)', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '正在推进', null]], hidden: true },
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['一', 2], ['二', 2]]);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_hidden').map((i) => i.value)).toEqual(['台账(旧)']);
+  expect(await e.query(`SELECT count(*) AS n FROM findings WHERE status <> 'completed'`)).toEqual([{ n: 0 }]);
+});
+
+test('a workbook whose only ledger is hidden is still read', async () => {
+  const [r] = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
+    { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01']], hidden: true },
+  ]));
+  expect([r.sheet, r.rowsAccepted]).toEqual(['台账', 1]);
+});
