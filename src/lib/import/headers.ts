@@ -1,4 +1,4 @@
-import { LEDGER_FIELDS } from '../domain/fields';
+import { LEDGER_FIELDS, fieldByKey } from '../domain/fields';
 import { stagedCell } from './cells';
 
 /**
@@ -46,12 +46,22 @@ export function fieldAliasForms(key: string): string[] {
   return [...ALIAS_INDEX].filter(([, hit]) => hit.key === key).map(([alias]) => alias);
 }
 
-/** The alias a header matches: exactly, else without its bracketed notes (ranked lower). */
+// A note that makes a column a count (反馈问题（个）, 整改完成（条）): such a column is no text field.
+const COUNT_NOTE = /^\((个|条|项|件|人|人次|次|家|%|个数|数量)\)$/;
+const TEXT_KINDS = new Set(['string', 'text']);
+
+/**
+ * The alias a header matches: exactly, else without its bracketed notes (ranked lower), unless the
+ * note counts something and the field holds text (a 汇总 sheet's 反馈问题（个） is no problem column).
+ */
 function aliasHit(header: string): { key: string; rank: number } | undefined {
   const exact = ALIAS_INDEX.get(normaliseHeader(header));
   if (exact) return exact;
   const bare = ALIAS_INDEX.get(normaliseHeader(withoutNotes(header)));
-  return bare && { key: bare.key, rank: bare.rank + NOTES_RANK };
+  if (!bare) return undefined;
+  const counted = (header.normalize('NFKC').match(NOTES) ?? []).some((n) => COUNT_NOTE.test(n.replace(/\s+/g, '')));
+  if (counted && TEXT_KINDS.has(fieldByKey(bare.key)?.kind ?? '')) return undefined;
+  return { key: bare.key, rank: bare.rank + NOTES_RANK };
 }
 
 /** The field key a header suggests by alias, or null. */

@@ -59,6 +59,10 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       unread = unread.filter((name) => name !== (s.sheet ?? file.name));
     }
     if (!prepared.length) throw new ImportFailure('no_header', {}, read.sheets.length === 1 ? read.sheets[0].sheet : undefined);
+    // A sheet without a problem column beside sheets with one (a 汇总 of counts per unit) is no
+    // ledger: named in the report rather than sent to the mapping dialog.
+    const notLedgers = prepared.some((p) => p.columns.has('problem_title')) ? prepared.filter((p) => !p.columns.has('problem_title')) : [];
+    for (const p of notLedgers) prepared.splice(prepared.indexOf(p), 1);
 
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
@@ -100,7 +104,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     sheetName = undefined;
     const withData = await dropContainedSheets(engine, plans.filter((p) => p.counts.accepted + p.counts.rejected + p.counts.skipped > 0));
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
-    if (withData.length) await noteUnreadSheets(engine, withData[0], unread, read.hiddenSheets);
+    if (withData.length) {
+      await noteUnreadSheets(engine, withData[0], {
+        sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: read.hiddenSheets,
+      });
+    }
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
     checkCancelled(opts.signal);

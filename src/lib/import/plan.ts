@@ -190,13 +190,15 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
   return kept;
 }
 
+/** Why a sheet of the file was not imported: values but no header, no problem column, hidden. */
+export type UnreadReason = 'sheet_not_imported' | 'sheet_not_ledger' | 'sheet_hidden';
+
 /**
  * Names the file's sheets that were not imported in the report of one sheet that was, as
- * dataset-level warnings (row 0): sheets with values but no header (`sheet_not_imported`) and
- * hidden sheets (`sheet_hidden`). A skipped sheet is never silent.
+ * dataset-level warnings (row 0) coded by reason. A skipped sheet is never silent.
  */
-export async function noteUnreadSheets(engine: Engine, plan: SheetPlan, unread: string[], hidden: string[] = []): Promise<void> {
-  const rows = [...unread.map((name) => [name, 'sheet_not_imported']), ...hidden.map((name) => [name, 'sheet_hidden'])]
-    .map(([name, code]) => `(0, '', ${str(name.slice(0, 200))}, 'warning', ${str(code)})`);
+export async function noteUnreadSheets(engine: Engine, plan: SheetPlan, unread: Partial<Record<UnreadReason, string[]>>): Promise<void> {
+  const rows = Object.entries(unread).flatMap(([code, names]) =>
+    (names ?? []).map((name) => `(0, '', ${str(name.slice(0, 200))}, 'warning', ${str(code)})`));
   if (rows.length) await engine.exec(`INSERT INTO ${ident(plan.issues)} VALUES ${rows.join(', ')}`);
 }

@@ -6,7 +6,7 @@ import { candidateHeaderRow, findHeader, guessField, isNumberingRow, matchHeader
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
-import type { RoundParts } from './round';
+import { parseRoundText, type RoundParts } from './round';
 import { hintParts } from './round-lookup';
 
 /**
@@ -72,12 +72,31 @@ export async function prepareSheet(
   headers.forEach((h, i) => h && (headerWidth = i + 1));
   const columns = new Map<string, number>();
   for (const [col, key] of matchHeaders(headers, mapping)) columns.set(key, col);
+  labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
   const headerRow = head[at.index].row;
   const { sections, loneRows } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
   return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows };
+}
+
+/**
+ * A 轮次 column that holds whole round labels (十五届市委第三轮巡察) rather than numbers is the round
+ * label: it also names the committee, which a round number column would leave the dialog to ask.
+ * Read from the values under the header; a column the analyst mapped stays as mapped.
+ */
+function labelsUnderRoundNo(columns: Map<string, number>, headers: (string | null)[], mapping: Record<string, string>, rows: (string | null)[][]): void {
+  const col = columns.get('round_no');
+  if (col === undefined || columns.has('round_label') || normaliseHeader(headers[col] ?? '') in mapping) return;
+  const values = rows.map((r) => stagedCell(r[col])).filter((v): v is string => v !== null);
+  const labels = values.filter((v) => {
+    const parts = parseRoundText(v);
+    return parts.inspector_level !== undefined && parts.round_no !== undefined;
+  });
+  if (!values.length || labels.length < values.length) return;
+  columns.delete('round_no');
+  columns.set('round_label', col);
 }
 
 const MAX_ONE_CELL_ROWS = 5000;

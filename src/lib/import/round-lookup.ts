@@ -5,7 +5,7 @@ import { scratchTable } from './staging';
 import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import {
-  committeeOf, inspectionKind, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey, roundLabel,
+  committeeOf, countyCityRound, inspectionKind, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey, roundLabel,
   type RoundParts,
 } from './round';
 import type { RoundHint } from './types';
@@ -71,7 +71,7 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
     term: k.k_term ? normaliseTerm(k.k_term.includes('届') ? k.k_term : k.k_term + '届') : undefined,
     round_no: k.k_no ? parseRoundText(k.k_no).round_no ?? parseChineseNumber(k.k_no.replace(/[第轮次]/g, '')) ?? undefined : undefined,
   };
-  const parts = mergeRoundParts(columns, parseRoundText(k.k_label), names, hintParts(hint));
+  const parts = countyCityRound(mergeRoundParts(columns, parseRoundText(k.k_label), names, hintParts(hint)), k.k_county);
   const key = roundKey(parts, k.k_county);
   return {
     ...k,

@@ -1,5 +1,6 @@
 import { parseChineseNumber, toChineseNumber } from '../domain/vocabulary/numerals';
 import { countyInText } from './normalise/county';
+import { COUNTIES } from '../domain/counties';
 
 /**
  * Rounds (DOMAIN.md §6.4): `round_key = committee|inspector_level|term|round_no`, where the
@@ -69,6 +70,20 @@ export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
     }
   }
   return out;
+}
+
+// Terms of 金华's own 市委 (DOMAIN.md §5.1: the 八届市委; the 七届 before it).
+const CITY_TERMS = new Set(['七届', '八届', '九届']);
+const COUNTY_CITIES = new Set(COUNTIES.filter((c) => c.kind === '县级市').map((c) => c.name));
+
+/**
+ * A 县级市's committee is a 市委 too (义乌市委): a 市委 round whose term is not one of 金华's own
+ * (十五届市委第三轮巡察 in a 义乌市 ledger) belongs to the row's 县级市, as a county committee.
+ * Without a term the 市委 stays 金华's: the text does not say otherwise.
+ */
+export function countyCityRound(parts: RoundParts, rowCounty?: string | null): RoundParts {
+  if (parts.inspector_level !== '市委' || !parts.term || CITY_TERMS.has(parts.term) || !rowCounty || !COUNTY_CITIES.has(rowCounty)) return parts;
+  return { ...parts, inspector_level: COUNTY_LEVEL, county: rowCounty };
 }
 
 /** The committee a round belongs to. */

@@ -131,3 +131,32 @@ test('a workbook whose only ledger is hidden is still read', async () => {
   ]));
   expect([r.sheet, r.rowsAccepted]).toEqual(['台账', 1]);
 });
+
+test("a 县级市's own 市委 rounds (a term not 金华's) belong to it; a 轮次 column of whole labels names the committee", async () => {
+  const csv = ['县市区,被巡察单位,届次,轮次,巡视巡察主体,具体问题,整改状态',
+    '东阳市,东阳市教育局,十六届,3,市委,问题一,已完成', '东阳市,东阳市教育局,八届,3,市委,问题二,已完成',
+    '婺城区,婺城区教育局,十六届,3,市委,问题三,已完成'].join('\n');
+  await importOk(e, 'a.csv', enc(csv));
+  expect((await e.query<{ round_key: string }>(`SELECT round_key FROM findings ORDER BY source_row`)).map((r) => r.round_key)).toEqual([
+    '东阳市|县(市、区)委|十六届|3', '金华市|市委|八届|3',
+    // 婺城区 is a district: its committee is a 区委, so a 市委 is 金华's whatever the term.
+    '金华市|市委|十六届|3',
+  ]);
+  const labels = ['被巡察单位,轮次,具体问题,整改状态', '佛堂镇党委,十五届市委第三轮巡察,问题一,已完成'].join('\n');
+  const [r] = await importOk(e, '义乌市巡察整改台账.csv', enc(labels));
+  expect(r.rowsAccepted).toBe(1);
+  expect(await e.query(`SELECT county, round_key, round_label FROM findings WHERE dataset_id = '${r.datasetId}'`)).toEqual([
+    { county: '义乌市', round_key: '义乌市|县(市、区)委|十五届|3', round_label: '十五届市委第三轮巡察' },
+  ]);
+});
+
+test('a 汇总 sheet of counts per unit beside the ledger is no ledger: named, not imported as problems', async () => {
+  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
+    { name: '汇总', rows: [['八届市委第三轮巡察整改情况汇总表'], ['序号', '县市区', '被巡察单位', '反馈问题（个）', '已完成（个）', '整改完成率'],
+      [1, '婺城区', '婺城区教育局', 2, 1, '50%'], ['合计', null, null, 2, 1, '50%']] },
+    { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区教育局', '问题B', '正在推进', null]] },
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['台账', 2]]);
+  expect(reports[0].issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['sheet_not_ledger', '汇总']]);
+  expect(await e.query(`SELECT problem_title FROM findings ORDER BY source_row`)).toEqual([{ problem_title: '问题A' }, { problem_title: '问题B' }]);
+});
