@@ -42,6 +42,8 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['未按要求完成', 'not_completed'], ['整改未到位', 'not_completed'], ['尚未完成', 'not_completed'],
     ['已完成整改，尚未销号', 'completed'], ['已整改到位，尚未发现反弹', 'completed'], ['已完成（未销号）', 'completed'],
     ['尚未销号', null], ['待销号', 'completed'],
+    // A 是否完成 column.
+    ['是', 'completed'], ['否', 'not_completed'], ['是否', null],
     // A narrative is read by its last clause that names a status.
     ['已制定完善制度2项，对未落实到位的3个村进行了约谈，问题已整改完成', 'completed'],
     ['已完成整改的有2项，其余1项尚未完成，下一步将加大督促力度', 'not_completed'],
