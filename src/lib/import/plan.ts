@@ -108,6 +108,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     ...p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i)).map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
+  await engine.exec(`INSERT INTO ${ident(issues)} SELECT 0, 'county', CAST(count(*) AS VARCHAR), 'warning', 'county_city_level'
+    FROM ${ident(norm)} WHERE county_by_round AND ${live} HAVING count(*) > 0`);
   plan.rejected = await rejectedRows(engine, p, issues);
   await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : [])]);
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;

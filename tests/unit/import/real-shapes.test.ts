@@ -160,3 +160,16 @@ test('a 汇总 sheet of counts per unit beside the ledger is no ledger: named, n
   expect(reports[0].issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['sheet_not_ledger', '汇总']]);
   expect(await e.query(`SELECT problem_title FROM findings ORDER BY source_row`)).toEqual([{ problem_title: '问题A' }, { problem_title: '问题B' }]);
 });
+
+test('a 金华市委 round file without a county column: units that name no county are 市本级, a zone is its own county', async () => {
+  const csv = ['被巡察单位,具体问题,整改状态', '金华职业技术学院党委,问题一,已完成', '金华开发区党工委,问题二,已完成',
+    '中共永康市委宣传部,问题三,已完成', '市委办公室,问题四,已完成'].join('\n');
+  const [r] = await importOk(e, '八届市委第三轮巡察整改台账.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([4, 0]);
+  expect(await e.query(`SELECT county, county_code FROM findings ORDER BY source_row`)).toEqual([
+    { county: '市本级', county_code: '330700' }, { county: '金华开发区', county_code: null },
+    { county: '永康市', county_code: '330784' }, { county: '市本级', county_code: '330700' },
+  ]);
+  // Only the first row was placed by the round alone (市委办公室 names the city itself); the report says so once.
+  expect(r.issues.filter((i) => i.code === 'county_city_level').map((i) => [i.row, i.severity, i.value])).toEqual([[0, 'warning', '1']]);
+});

@@ -32,6 +32,8 @@ const TEXT_KEYS = ['problem_detail', 'root_cause', 'rectify_goal', 'measures', '
 const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'source', 'focus4', 'problem_title', 'key_concern_case', 'resp_unit',
   'resp_leader', 'resp_person', 'prior_finding_id', 'followup_result', 'disclose'];
 
+const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL THEN '市本级' END`;
+
 /** Layer 1: values that need only the row's own cells and the maps. */
 function layer1(c: NormaliseContext): string {
   return [
@@ -40,6 +42,10 @@ function layer1(c: NormaliseContext): string {
     'src_row AS source_row',
     'lk.round_key, lk.inspector_level, lk.inspection_kind, lk.term, lk.round_no, lk.round_label, lk.round_year',
     `${r('county')} AS county_raw`,
+    // A unit of a 金华市委 round that names no county is a city-level unit (DOMAIN.md §5.1: 市本级 are
+    // the units 市委巡察组 inspect); the report says how many rows were placed so.
+    `coalesce(county_found, ${CITY_BY_ROUND}) AS county`,
+    `(county_found IS NULL AND ${CITY_BY_ROUND} IS NOT NULL) AS county_by_round`,
     ...CLEAN_KEYS.map((k) => `${cleanSql(r(k))} AS ${k}`),
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
@@ -91,7 +97,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
   return new Set([...SINGLE_FIELD].filter((k) => !provided(k) && !READ_BY_VALIDATION.has(k)));
 }
 
-const ROW_HELPERS = ['src_row', 'skip_kind', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
@@ -108,7 +114,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     `t.${r('inspector_level')} IS NOT DISTINCT FROM lk.k_level`,
     `t.${r('term')} IS NOT DISTINCT FROM lk.k_term`,
     `t.${r('round_no')} IS NOT DISTINCT FROM lk.k_no`,
-    `t.county IS NOT DISTINCT FROM lk.k_county`,
+    `t.county_found IS NOT DISTINCT FROM lk.k_county`,
   ].join(' AND ');
   const days = num(c.immediateFixDays);
   const months = num(c.concentratedPeriodMonths);
@@ -125,7 +131,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, ms.status, ms.lt AS status_lt, ms.closed_word, mc.county AS county_col,
-          ${mappedCountySql(c.fallbackCounty)} AS county, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
+          ${mappedCountySql(c.fallbackCounty)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;

@@ -60,7 +60,8 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
-      CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm
+      CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm,
+      NULLIF(regexp_extract(c, ${str(ZONE_IN_UNIT)}, 2), '') AS zone
       FROM (${distinct(raw, ['unit_name'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.category)} AS SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
@@ -69,9 +70,15 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
   ];
 }
 
-/** The county of a row from the maps: its column, else the fallback, else what its unit names. */
+// A functional zone's unit (金华开发区党工委, 金义新区管委会): the zone is its county (DOMAIN.md §5.1).
+const ZONE_IN_UNIT = '^(中共)?(.{0,10}?(开发区|新区|园区))';
+
+/**
+ * The county of a row from the maps: its column, else the fallback, else what its unit names (a
+ * county, a zone, the city). Rows of a 金华市委 round still without one are 市本级 (findings.ts).
+ */
 export function mappedCountySql(fallback?: string): string {
-  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.city)`;
+  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.zone, mu.city)`;
 }
 
 /** The county and unit maps only, for the round lookup (aliases mc, mu); `from` is a subquery. */
