@@ -12,6 +12,7 @@ import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
 import { dropTables, scratchTable, tempName } from './staging';
 import { rejectedRows } from './report';
+import { foldMeasureRows } from './measure-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 
@@ -91,6 +92,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     absent,
   }));
   await dropTables(engine, [raw, values, lookup, ...Object.values(maps)]);
+  const groups = tempName('groups');
+  tables.push(groups);
+  await foldMeasureRows(engine, p, norm, absent, groups);
   plan.asOf = o.asOf ?? (await defaultAsOf(engine, norm, absent));
 
   const live = 'skip_kind IS NULL';

@@ -36,7 +36,9 @@ export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes
   Promise<{ sheets: StagedSheet[]; hiddenSheets: string[]; encoding?: string }> {
   const encoded = await encodeOffThread(format, bytes);
   const sheets: StagedSheet[] = [];
-  for (const sheet of encoded.sheets) if (!sheet.hidden) sheets.push(await stageChunks(engine, sheet.width, sheet.chunks, sheet.name));
+  for (const sheet of encoded.sheets) {
+    if (!sheet.hidden) sheets.push({ ...(await stageChunks(engine, sheet.width, sheet.chunks, sheet.name)), downMerges: sheet.downMerges });
+  }
   const hiddenSheets = encoded.sheets.filter((s) => s.hidden).map((s) => s.name ?? '');
   return { sheets, hiddenSheets, encoding: encoded.encoding };
 }

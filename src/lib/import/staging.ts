@@ -17,6 +17,8 @@ export interface StagedSheet {
   width: number;
   /** A table behind `table` when `table` is a view; dropped with it. */
   backing?: string;
+  /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
+  downMerges?: [number, number, number][];
 }
 
 /** A row of a grid as read in JS (XLSX, JSON, Parquet). */
@@ -129,6 +131,8 @@ export interface EncodedSheet {
   chunks: Uint8Array[];
   /** A hidden sheet not read (see encodeWorkbook): named in the report, never staged. */
   hidden?: boolean;
+  /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
+  downMerges?: [number, number, number][];
 }
 
 /** Stages a grid already encoded by `gridChunks` (e.g. in the grid worker). */

@@ -59,6 +59,8 @@ interface SheetGrid {
   rows: GridRow[];
   /** Hidden in Excel (hidden or very hidden). */
   hidden: boolean;
+  /** Cells merged down over several rows: [column, first src_row, last src_row]. */
+  downMerges: [number, number, number][];
 }
 
 /** Reads every sheet that has any cell into text grids. */
@@ -96,7 +98,8 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
       }
       rows.push({ row: r + 1, cells });
     }
-    if (rows.length) sheets.push({ name, rows, hidden });
+    const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
+    if (rows.length) sheets.push({ name, rows, hidden, downMerges });
   }
   return sheets;
 }
@@ -134,6 +137,6 @@ export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]>
   return grids.map((g) => {
     if (skipHidden && g.hidden) return { name: g.name, width: 0, chunks: [], hidden: true };
     const width = gridWidth(g.rows);
-    return { name: g.name, width, chunks: gridChunks(g.rows, width, g.name) };
+    return { name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges };
   });
 }

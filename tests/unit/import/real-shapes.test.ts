@@ -173,3 +173,30 @@ test('a 金华市委 round file without a county column: units that name no coun
   // Only the first row was placed by the round alone (市委办公室 names the city itself); the report says so once.
   expect(r.issues.filter((i) => i.code === 'county_city_level').map((i) => [i.row, i.severity, i.value])).toEqual([[0, 'warning', '1']]);
 });
+
+test('a problem merged down over its measure rows is one finding: measures joined, the least advanced status, the last completion date', async () => {
+  const wb = XLSX.utils.book_new();
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['八届市委第三轮巡察整改台账'],
+    ['序号', '被巡察单位', '具体问题', '整改措施', '整改时限', '整改状态', '完成时间'],
+    [1, '市教育局党委', '理论学习不深入', '制定学习计划', '2024年6月底前', '已完成', '2024-05-01'],
+    [null, null, null, '开展专题党课', '2024年6月底前', '已完成', '2024-05-20'],
+    [null, null, null, '建立考核机制', '2024年底前', '正在推进', null],
+    [2, '市教育局党委', '违规发放津补贴', '清退资金', '2024年6月底前', '已完成', '2024-04-01'],
+    [null, null, null, '完善制度', '2024年6月底前', '已完成', '2024-04-15'],
+    // Not merged: a problem of one row.
+    [3, '市教育局党委', '档案管理不规范', '整理档案', '2024年6月底前', '已完成', '2024-03-01'],
+  ]);
+  ws['!merges'] = [0, 1, 2].flatMap((c) => [{ s: { r: 2, c }, e: { r: 4, c } }, { s: { r: 5, c }, e: { r: 6, c } }]);
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  const [r] = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 3]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_measure').map((i) => i.row)).toEqual([4, 5, 7]);
+  // 档案管理不规范 matches no category keyword; no row warns about a date or a status.
+  expect(issuesOf(r, 'warning')).toEqual([{ row: 8, code: 'category_unmapped_title' }]);
+  expect(await e.query(`SELECT source_row, measures, status, status_raw, deadline, completion_date FROM findings ORDER BY source_row`)).toEqual([
+    { source_row: 3, measures: '制定学习计划\n开展专题党课\n建立考核机制', status: 'in_progress', status_raw: '已完成；已完成；正在推进', deadline: '2024-12-31', completion_date: null },
+    { source_row: 6, measures: '清退资金\n完善制度', status: 'completed', status_raw: '已完成；已完成', deadline: '2024-06-30', completion_date: '2024-04-15' },
+    { source_row: 8, measures: '整理档案', status: 'completed', status_raw: '已完成', deadline: '2024-06-30', completion_date: '2024-03-01' },
+  ]);
+});

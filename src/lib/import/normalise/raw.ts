@@ -88,7 +88,7 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
 }
 
 /** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>`. */
-export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header'] as const;
+export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure'] as const;
 type SkipKind = (typeof SKIP_KINDS)[number];
 
 // Header cells are short: longer cells skip the header test, which costs a regex per cell.

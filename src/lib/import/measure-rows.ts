@@ -1,0 +1,67 @@
+import type { Engine } from '../db/types';
+import { ident, num } from '../queries/sql';
+import type { PreparedSheet } from './prepare';
+import { scratchTable } from './staging';
+
+/**
+ * One problem over several measure rows (DOMAIN.md §6: one row = one 具体问题): a ledger often
+ * merges the problem's cell (and its 序号 and unit) down over the rows of its 整改措施, each with
+ * its own 责任单位, 时限, 状态 and 完成时间. Excel shows the problem on every row, and so does the
+ * staged grid (xlsx-grid.ts fills merges down), which would count the problem once per measure.
+ * Here the rows under a merged problem cell become one finding, on the merge's first row:
+ * - measures: the rows' measures in order, one per line;
+ * - status: the least advanced of the rows' (未完成 < 正在整改 < 基本完成 < 已完成), the raw texts
+ *   kept side by side;
+ * - completion date: the last one, when every row is completed; deadline: the latest;
+ * and the other rows are skipped as `measure` rows, each named in the report.
+ */
+
+// A sheet with more merged rows than this is left as it is (each row stays a finding).
+const MAX_MERGED_ROWS = 200_000;
+const BATCH = 2000;
+const RANK = `CASE status WHEN 'not_completed' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'basically_completed' THEN 2 WHEN 'completed' THEN 3 END`;
+
+/** The problem cell's merges over data rows: [first src_row, last src_row]. */
+export function problemMerges(p: PreparedSheet): [number, number][] {
+  const col = p.columns.get('problem_title');
+  if (col === undefined || !p.downMerges) return [];
+  return p.downMerges.filter(([c, first, last]) => c === col && first > p.headerRow && last > first).map(([, first, last]) => [first, last]);
+}
+
+/**
+ * Folds the measure rows of each merged problem into its first row in the normalised table `norm`
+ * (scratch). `absent`: findings columns the table leaves out. Returns the temp tables it made.
+ */
+export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<string[]> {
+  const merges = problemMerges(p);
+  const rows = merges.reduce((n, [first, last]) => n + last - first + 1, 0);
+  if (!merges.length || rows > MAX_MERGED_ROWS) return [];
+  await engine.exec(`CREATE TABLE ${scratchTable(groups)} (first_row INTEGER, last_row INTEGER)`);
+  for (let i = 0; i < merges.length; i += BATCH) {
+    const values = merges.slice(i, i + BATCH).map(([first, last]) => `(${num(first)}, ${num(last)})`);
+    await engine.exec(`INSERT INTO ${ident(groups)} VALUES ${values.join(', ')}`);
+  }
+  const t = ident(norm);
+  const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
+  // The completion date's raw text follows the date taken, so the validator sees no unread date.
+  const sets = [
+    'status = g.status', 'status_raw = g.status_raw', 'completion_date = g.completion_date', 'deadline = g.deadline',
+    'completion_date_raw = g.completion_raw',
+    ...(columns.has('r_completion_date') ? ['r_completion_date = g.completion_raw'] : []),
+    ...(absent.has('measures') ? [] : ['measures = g.measures']),
+  ];
+  await engine.exec(`UPDATE ${t} SET ${sets.join(', ')}
+    FROM (SELECT m.first_row,
+        CASE min(${RANK}) WHEN 0 THEN 'not_completed' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'basically_completed' WHEN 3 THEN 'completed' END AS status,
+        string_agg(status_raw, '；' ORDER BY src_row) AS status_raw,
+        CASE WHEN bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
+        CASE WHEN bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
+        max(deadline) AS deadline
+        ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY src_row) AS measures`}
+      FROM ${t} n JOIN ${ident(groups)} m ON n.src_row BETWEEN m.first_row AND m.last_row
+      WHERE n.skip_kind IS NULL GROUP BY m.first_row) g
+    WHERE ${t}.src_row = g.first_row AND ${t}.skip_kind IS NULL`);
+  await engine.exec(`UPDATE ${t} SET skip_kind = 'measure' WHERE skip_kind IS NULL
+    AND src_row IN (SELECT n.src_row FROM ${t} n JOIN ${ident(groups)} m ON n.src_row > m.first_row AND n.src_row <= m.last_row)`);
+  return [groups];
+}
