@@ -29,19 +29,49 @@ export function problemMerges(p: PreparedSheet): [number, number][] {
 }
 
 /**
- * Folds the measure rows of each merged problem into its first row in the normalised table `norm`
- * (scratch). `absent`: findings columns the table leaves out. Returns the temp tables it made.
+ * Rows of a merged problem saved as CSV, where the merge is gone and only its first row holds the
+ * problem and its 序号: a row with neither, but a measure, status or date, under a problem row, and
+ * whose unit is empty or that row's, belongs to the problem above. Without a 序号 column nothing
+ * tells such a row from a problem whose text is missing, so nothing is folded. SQL giving
+ * (src_row, first_row) for those rows and the problem rows they follow.
  */
-export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<string[]> {
+function continuationSql(norm: string, absent: Set<string>): string {
+  const cells = ['measures', 'status_raw', 'completion_date_raw', 'deadline_raw'].filter((c) => !absent.has(c));
+  return `WITH w AS (SELECT src_row, problem_title, unit_name, r_finding_id,
+        ${cells.map((c) => `${c} IS NOT NULL`).join(' OR ')} AS has_measure,
+        max(CASE WHEN problem_title IS NOT NULL THEN src_row END) OVER (ORDER BY src_row) AS first_row
+      FROM ${ident(norm)} WHERE skip_kind IS NULL),
+    f AS (SELECT *, first_value(unit_name) OVER (PARTITION BY first_row ORDER BY src_row) AS first_unit FROM w),
+    c AS (SELECT src_row, first_row FROM f WHERE first_row IS NOT NULL AND problem_title IS NULL AND r_finding_id IS NULL
+      AND has_measure AND (unit_name IS NULL OR unit_name = first_unit))
+    SELECT src_row, first_row FROM c UNION ALL SELECT DISTINCT first_row, first_row FROM c`;
+}
+
+/**
+ * Folds the measure rows of each merged problem into its first row in the normalised table `norm`
+ * (scratch): rows under a merged problem cell (XLSX), else rows that continue a problem with an
+ * empty problem cell (a merged sheet saved as CSV). `absent`: findings columns the table leaves
+ * out; `groups`: the name of the temp table this makes (the caller drops it).
+ */
+export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<void> {
+  const t = ident(norm);
   const merges = problemMerges(p);
   const rows = merges.reduce((n, [first, last]) => n + last - first + 1, 0);
-  if (!merges.length || rows > MAX_MERGED_ROWS) return [];
-  await engine.exec(`CREATE TABLE ${scratchTable(groups)} (first_row INTEGER, last_row INTEGER)`);
-  for (let i = 0; i < merges.length; i += BATCH) {
-    const values = merges.slice(i, i + BATCH).map(([first, last]) => `(${num(first)}, ${num(last)})`);
-    await engine.exec(`INSERT INTO ${ident(groups)} VALUES ${values.join(', ')}`);
+  if (rows > MAX_MERGED_ROWS) return;
+  if (merges.length) {
+    await engine.exec(`CREATE TABLE ${scratchTable(groups)} (src_row INTEGER, first_row INTEGER)`);
+    for (let i = 0; i < merges.length; i += BATCH) {
+      const values = merges.slice(i, i + BATCH).map(([first, last]) => `(${num(first)}, ${num(last)})`);
+      await engine.exec(`INSERT INTO ${ident(groups)} SELECT unnest(range(f, l + 1)), f FROM (VALUES ${values.join(', ')}) v(f, l)`);
+    }
+  } else if (p.columns.has('finding_id')) {
+    // Only a sheet with rows lacking a problem can have any: one cheap count before the windows.
+    const [n] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE skip_kind IS NULL AND problem_title IS NULL`);
+    if (!Number(n.n)) return;
+    await engine.exec(`CREATE TABLE ${scratchTable(groups)} AS ${continuationSql(norm, absent)}`);
+  } else {
+    return;
   }
-  const t = ident(norm);
   const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
   // The completion date's raw text follows the date taken, so the validator sees no unread date.
   const sets = [
@@ -53,15 +83,14 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   await engine.exec(`UPDATE ${t} SET ${sets.join(', ')}
     FROM (SELECT m.first_row,
         CASE min(${RANK}) WHEN 0 THEN 'not_completed' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'basically_completed' WHEN 3 THEN 'completed' END AS status,
-        string_agg(status_raw, '；' ORDER BY src_row) AS status_raw,
+        string_agg(status_raw, '；' ORDER BY n.src_row) AS status_raw,
         CASE WHEN bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
         CASE WHEN bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
         max(deadline) AS deadline
-        ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY src_row) AS measures`}
-      FROM ${t} n JOIN ${ident(groups)} m ON n.src_row BETWEEN m.first_row AND m.last_row
-      WHERE n.skip_kind IS NULL GROUP BY m.first_row) g
+        ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
+      FROM ${t} n JOIN ${ident(groups)} m ON n.src_row = m.src_row
+      WHERE n.skip_kind IS NULL GROUP BY m.first_row HAVING count(*) > 1) g
     WHERE ${t}.src_row = g.first_row AND ${t}.skip_kind IS NULL`);
   await engine.exec(`UPDATE ${t} SET skip_kind = 'measure' WHERE skip_kind IS NULL
-    AND src_row IN (SELECT n.src_row FROM ${t} n JOIN ${ident(groups)} m ON n.src_row > m.first_row AND n.src_row <= m.last_row)`);
-  return [groups];
+    AND src_row IN (SELECT src_row FROM ${ident(groups)} WHERE src_row > first_row)`);
 }

@@ -200,3 +200,21 @@ test('a problem merged down over its measure rows is one finding: measures joine
     { source_row: 8, measures: '整理档案', status: 'completed', status_raw: '已完成', deadline: '2024-06-30', completion_date: '2024-03-01' },
   ]);
 });
+
+test('the same ledger saved as CSV (merges gone): rows with no 序号 and no problem but a measure continue the problem above', async () => {
+  const csv = ['序号,被巡察单位,轮次名称,具体问题,整改措施,整改状态,完成时间',
+    '1,市教育局党委,八届市委第三轮巡察,理论学习不深入,制定学习计划,已完成,2024-05-01',
+    ',,,,开展专题党课,正在推进,',
+    '2,市教育局党委,八届市委第三轮巡察,违规发放津补贴,清退资金,已完成,2024-04-01',
+    ',,,,完善制度,已完成,2024-04-15',
+    // A 序号 with no problem is a problem whose text is missing: rejected, not folded.
+    '3,,,,整理档案,已完成,2024-03-01'].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 1, 2]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_measure').map((i) => i.row)).toEqual([3, 5]);
+  expect(issuesOf(r, 'error').map((i) => i.row)).toContain(6);
+  expect(await e.query(`SELECT measures, status, completion_date FROM findings ORDER BY source_row`)).toEqual([
+    { measures: '制定学习计划\n开展专题党课', status: 'in_progress', completion_date: null },
+    { measures: '清退资金\n完善制度', status: 'completed', completion_date: '2024-04-15' },
+  ]);
+});
