@@ -57,7 +57,9 @@ const TEXT_KINDS = new Set(['string', 'text']);
 function aliasHit(header: string): { key: string; rank: number } | undefined {
   const exact = ALIAS_INDEX.get(normaliseHeader(header));
   if (exact) return exact;
-  const bare = ALIAS_INDEX.get(normaliseHeader(withoutNotes(header)));
+  // Bilingual headers (Status 整改状态, 整改状态 Status): the Chinese words alone.
+  const chinese = /[\u4e00-\u9fff]/.test(header) ? header.normalize('NFKC').replace(/[A-Za-z][A-Za-z\s.&'/-]*/g, '') : header;
+  const bare = ALIAS_INDEX.get(normaliseHeader(withoutNotes(header))) ?? ALIAS_INDEX.get(normaliseHeader(withoutNotes(chinese)));
   if (!bare) return undefined;
   const counted = (header.normalize('NFKC').match(NOTES) ?? []).some((n) => COUNT_NOTE.test(n.replace(/\s+/g, '')));
   if (counted && TEXT_KINDS.has(fieldByKey(bare.key)?.kind ?? '')) return undefined;

@@ -42,6 +42,9 @@ describe('headers', () => {
     ['巡察反馈问题', 'problem_title'], ['存在的主要问题', 'problem_title'], ['问题具体表现', 'problem_detail'],
     ['整改责任人', 'resp_person'], ['目前进展', 'status_raw'], ['办结时间', 'completion_date'], ['巡察届次', 'term'],
     ['建立完善制度(项)', 'systems_count'],
+    // Bilingual headers read by their Chinese words; a count note makes a column no text field.
+    ['Status 整改状态', 'status_raw'], ['具体问题 Problem', 'problem_title'], ['Unit Name被巡察单位', 'unit_name'],
+    ['反馈问题（个）', null], ['是否完成整改', 'status_raw'], ['整改落实情况', 'completion_summary'],
   ])('suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   test('canonical header beats an alias for the same field; the user mapping wins over both', () => {
