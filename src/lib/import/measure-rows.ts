@@ -1,6 +1,8 @@
 import type { Engine } from '../db/types';
-import { ident, num } from '../queries/sql';
+import { STATUSES } from '../db/schema';
+import { ident, num, str } from '../queries/sql';
 import type { PreparedSheet } from './prepare';
+import { rawCol } from './normalise/raw';
 import { scratchTable } from './staging';
 
 /**
@@ -19,7 +21,8 @@ import { scratchTable } from './staging';
 // A sheet with more merged rows than this is left as it is (each row stays a finding).
 const MAX_MERGED_ROWS = 200_000;
 const BATCH = 2000;
-const RANK = `CASE status WHEN 'not_completed' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'basically_completed' THEN 2 WHEN 'completed' THEN 3 END`;
+// The statuses from most to least advanced (schema.ts): the group's is the one furthest down it.
+const ORDER = `[${STATUSES.map(str).join(', ')}]`;
 
 /** The problem cell's merges over data rows: [first src_row, last src_row]. */
 export function problemMerges(p: PreparedSheet): [number, number][] {
@@ -37,12 +40,12 @@ export function problemMerges(p: PreparedSheet): [number, number][] {
  */
 function continuationSql(norm: string, absent: Set<string>): string {
   const cells = ['measures', 'status_raw', 'completion_date_raw', 'deadline_raw'].filter((c) => !absent.has(c));
-  return `WITH w AS (SELECT src_row, problem_title, unit_name, r_finding_id,
+  return `WITH w AS (SELECT src_row, problem_title, unit_name, ${rawCol('finding_id')} AS own_id,
         ${cells.map((c) => `${c} IS NOT NULL`).join(' OR ')} AS has_measure,
         max(CASE WHEN problem_title IS NOT NULL THEN src_row END) OVER (ORDER BY src_row) AS first_row
       FROM ${ident(norm)} WHERE skip_kind IS NULL),
     f AS (SELECT *, first_value(unit_name) OVER (PARTITION BY first_row ORDER BY src_row) AS first_unit FROM w),
-    c AS (SELECT src_row, first_row FROM f WHERE first_row IS NOT NULL AND problem_title IS NULL AND r_finding_id IS NULL
+    c AS (SELECT src_row, first_row FROM f WHERE first_row IS NOT NULL AND problem_title IS NULL AND own_id IS NULL
       AND has_measure AND (unit_name IS NULL OR unit_name = first_unit))
     SELECT src_row, first_row FROM c UNION ALL SELECT DISTINCT first_row, first_row FROM c`;
 }
@@ -82,7 +85,7 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   ];
   await engine.exec(`UPDATE ${t} SET ${sets.join(', ')}
     FROM (SELECT m.first_row,
-        CASE min(${RANK}) WHEN 0 THEN 'not_completed' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'basically_completed' WHEN 3 THEN 'completed' END AS status,
+        ${ORDER}[max(list_position(${ORDER}, status))] AS status,
         string_agg(status_raw, '；' ORDER BY n.src_row) AS status_raw,
         CASE WHEN bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
         CASE WHEN bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
