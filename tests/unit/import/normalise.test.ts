@@ -42,6 +42,10 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['未按要求完成', 'not_completed'], ['整改未到位', 'not_completed'], ['尚未完成', 'not_completed'],
     ['已完成整改，尚未销号', 'completed'], ['已整改到位，尚未发现反弹', 'completed'], ['已完成（未销号）', 'completed'],
     ['尚未销号', null], ['待销号', 'completed'],
+    // A plan to complete is in progress, not completed.
+    ['预计2024年底前完成', 'in_progress'], ['计划于2024年12月底前完成', 'in_progress'], ['待完成', 'in_progress'],
+    ['力争6月底前完成', 'in_progress'], ['拟于年底前完成整改', 'in_progress'], ['已完成，计划长期坚持', 'completed'],
+    ['已完成制度修订，剩余事项正在推进中，预计年底前完成', 'in_progress'],
     // A 是否完成 column.
     ['是', 'completed'], ['否', 'not_completed'], ['是否', null],
     // A narrative is read by its last clause that names a status.

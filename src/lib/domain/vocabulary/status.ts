@@ -22,6 +22,8 @@ export const STATUS_RULES: StatusRule[] = [
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性' },
   // A 是否完成 column: 否 is not done (是 is done, below).
   { status: 'not_completed', pattern: '^否$' },
+  // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
+  { status: 'in_progress', pattern: '(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   { status: 'in_progress', pattern: '正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
