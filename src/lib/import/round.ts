@@ -31,7 +31,8 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   if (term) out.term = normaliseTerm(term[1] + '届');
   const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^(${NUM})轮?$`).exec(s);
   if (round) out.round_no = parseChineseNumber(round[1]) ?? undefined;
-  const year = /((?:19|20)\d{2})年?/.exec(s);
+  // A 截至 / 截止 date says when the ledger was filled in, not the round's year.
+  const year = /((?:19|20)\d{2})年?/.exec(s.replace(/(截至|截止|更新至|更新于)[^)）]*/g, ''));
   if (year) out.year = Number(year[1]);
   Object.assign(out, parseLevel(s));
   if (/巡视/.test(s)) out.kind = '巡视';
@@ -39,9 +40,12 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   return out;
 }
 
+// A committee named as what is carried out, not as who inspects: 落实中央八项规定精神, 省委决策部署.
+const COMMITTEE_AS_OBJECT = /(党中央|中央|省委|市委)(八项规定|决策部署|重大决策|精神|要求|部署|指示|文件)/g;
+
 /** The committee level a text names: 中央, 省委, 市委 (金华) or a county committee. */
 export function parseLevel(text: string): Pick<RoundParts, 'inspector_level' | 'county'> {
-  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(COMMITTEE_AS_OBJECT, '');
   if (/中央/.test(s)) return { inspector_level: '中央' };
   if (/省委|省级|^省$/.test(s)) return { inspector_level: '省委' };
   // A county is the committee only when 委 follows its name (永康市委, 婺城区委), not in 永康市整改台账.

@@ -156,6 +156,10 @@ describe('rounds', () => {
     ['14届省委第4轮巡视', { term: '十四届', round_no: 4, inspector_level: '省委', kind: '巡视' }],
     ['永康市整改台账', {}],
     ['第二十一轮', { round_no: 21 }],
+    // 中央 as what is carried out, not as who inspects; a 截至 date is no round year.
+    ['婺城区委第二轮巡察落实中央八项规定精神问题整改台账', { round_no: 2, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
+    ['十二届婺城区委第二轮巡察整改台账（截至2025年3月31日）', { term: '十二届', round_no: 2, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
+    ['2023年婺城区委第二轮巡察整改台账（截至2025年3月31日）', { round_no: 2, year: 2023, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
   ])('parseRoundText(%j)', (text, parts) => expect(parseRoundText(text)).toEqual(parts));
 
   test('levels and terms from their own columns', () => {
