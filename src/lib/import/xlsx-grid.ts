@@ -43,14 +43,25 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
   if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z') return null;
   if (cell.t === 'd' && cell.v instanceof Date) {
     const d = cell.v;
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    return dateText(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), cell.z);
   }
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isDateFormat(X, String(cell.z))) {
     const p = X.SSF.parse_date_code(cell.v, { date1904 });
-    if (p) return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+    if (p) return dateText(p.y, p.m, p.d, cell.z);
   }
   if (cell.t === 'b') return cell.v ? '是' : '否';
   return String(cell.v);
+}
+
+/**
+ * A date cell as text. A format that shows no day (yyyy"年"m"月", yyyy/m, mmm-yy: what Excel makes of
+ * a typed 2024年12月) means the month, written as 2024年12月 so that it reads as the month's last day
+ * (DOMAIN.md §3.4), not as its first, which is only where Excel keeps it.
+ */
+function dateText(y: number, m: number, d: number, format: unknown): string {
+  const shown = String(format ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').toLowerCase();
+  if (shown && /y/.test(shown) && /m/.test(shown) && !/d/.test(shown)) return `${y}年${m}月`;
+  return `${y}-${pad(m)}-${pad(d)}`;
 }
 
 /** One sheet's non-blank rows as text cells, in workbook order. */

@@ -218,3 +218,20 @@ test('the same ledger saved as CSV (merges gone): rows with no 序号 and no pro
     { measures: '清退资金\n完善制度', status: 'completed', completion_date: '2024-04-15' },
   ]);
 });
+
+test('a date cell formatted to show only its month (2024年12月 typed into Excel) is that month, read as its last day', async () => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['县市区', '被巡察单位', '轮次名称', '具体问题', '整改时限', '整改状态'],
+    ['永康市', '永康市教育局', '八届市委第三轮巡察', '问题一', null, '正在整改'],
+    ['永康市', '永康市教育局', '八届市委第三轮巡察', '问题二', null, '正在整改'],
+  ]);
+  // 45627 is 2024-12-01, where Excel keeps a typed month.
+  ws.E2 = { t: 'n', v: 45627, z: 'yyyy"年"m"月"' };
+  ws.E3 = { t: 'n', v: 45627, z: 'yyyy/m/d' };
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  await importOk(e, 'months.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(await e.query(`SELECT deadline_raw, deadline FROM findings ORDER BY source_row`)).toEqual([
+    { deadline_raw: '2024年12月', deadline: '2024-12-31' }, { deadline_raw: '2024-12-01', deadline: '2024-12-01' },
+  ]);
+});
