@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
 import { STATUSES } from '../db/schema';
+import { LEDGER_FIELDS } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
 import type { PreparedSheet } from './prepare';
 import { rawCol } from './normalise/raw';
@@ -15,12 +16,22 @@ import { scratchTable } from './staging';
  * - status: the least advanced of the rows' (未完成 < 正在整改 < 基本完成 < 已完成), the raw texts
  *   kept side by side;
  * - completion date: the last one, when every row is completed; deadline: the latest;
+ * - outcomes counted per measure (问责人数, 追缴资金, 建章立制) summed, 责任单位 and 佐证材料 listed, unless
+ *   merged down beside the problem (one value);
  * and the other rows are skipped as `measure` rows, each named in the report.
  */
 
 // A sheet with more merged rows than this is left as it is (each row stays a finding).
 const MAX_MERGED_ROWS = 200_000;
 const BATCH = 2000;
+// Outcomes counted per measure (DOMAIN.md §3.2, §7.4): the problem's are their sums. Not the
+// round number, year or measure count, which describe the problem itself.
+const SUMMED = LEDGER_FIELDS.filter((f) => (f.kind === 'int' || f.kind === 'decimal') && !['round_no', 'year', 'measure_count'].includes(f.key))
+  .map((f) => f.key);
+// Who is responsible and what proves it, per measure: the problem's are all of them (DOMAIN.md §6.1:
+// resp_unit is "multi, `;`").
+const JOINED = ['resp_unit', 'resp_leader', 'resp_person', 'evidence', 'remarks'];
+
 // The statuses from most to least advanced (schema.ts): the group's is the one furthest down it.
 const ORDER = `[${STATUSES.map(str).join(', ')}]`;
 
@@ -76,12 +87,19 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     return;
   }
   const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
+  // A column merged down beside the problem holds one value for it, which Excel shows on each row:
+  // that one is the problem's, not a sum over its rows.
+  const mergedDown = new Set((p.downMerges ?? []).filter(([, first, last]) => merges.some(([f, l]) => first <= l && last >= f)).map(([c]) => c));
+  // The evidence count is also computed from the evidence column, row by row (findings.ts).
+  const given = (k: string) => p.columns.has(k) || (k === 'evidence_count' && p.columns.has('evidence'));
+  const perMeasure = [...SUMMED, ...JOINED].filter((k) => columns.has(k) && given(k) && !mergedDown.has(p.columns.get(k) ?? -1));
   // The completion date's raw text follows the date taken, so the validator sees no unread date.
   const sets = [
     'status = g.status', 'status_raw = g.status_raw', 'completion_date = g.completion_date', 'deadline = g.deadline',
     'completion_date_raw = g.completion_raw',
     ...(columns.has('r_completion_date') ? ['r_completion_date = g.completion_raw'] : []),
     ...(absent.has('measures') ? [] : ['measures = g.measures']),
+    ...perMeasure.map((k) => `${k} = g.${k}`),
   ];
   await engine.exec(`UPDATE ${t} SET ${sets.join(', ')}
     FROM (SELECT m.first_row,
@@ -91,6 +109,7 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
         CASE WHEN bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
         max(deadline) AS deadline
         ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
+        ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? `sum(${k})` : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}
       FROM ${t} n JOIN ${ident(groups)} m ON n.src_row = m.src_row
       WHERE n.skip_kind IS NULL GROUP BY m.first_row HAVING count(*) > 1) g
     WHERE ${t}.src_row = g.first_row AND ${t}.skip_kind IS NULL`);

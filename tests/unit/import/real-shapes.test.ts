@@ -235,3 +235,21 @@ test('a date cell formatted to show only its month (2024年12月 typed into Exce
     { deadline_raw: '2024年12月', deadline: '2024-12-31' }, { deadline_raw: '2024-12-01', deadline: '2024-12-01' },
   ]);
 });
+
+test('outcomes of a folded problem: per-measure cells are summed or listed, a cell merged down beside the problem counts once', async () => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['序号', '县市区', '轮次名称', '被巡察单位', '具体问题', '整改措施', '责任单位', '整改状态', '追缴资金（万元）', '问责人数', '建章立制数量', '佐证材料'],
+    [1, '磐安县', '十五届县委第一轮巡察', '磐安县交通运输局党组', '工程建设领域廉政风险防控不力', '修订制度', '办公室', '已完成', 1.5, 1, 2, '制度文件.pdf'],
+    [null, null, null, null, null, '清退资金', '财务科', '已完成', 2, 0, null, '缴款凭证.pdf'],
+    [null, null, null, null, null, '追责问责', '纪检组', '已完成', 0, 2, null, '处分决定.pdf'],
+  ]);
+  // The problem and its columns to the left merged over the three measure rows; 建章立制数量 too (one value, 2).
+  ws['!merges'] = [0, 1, 2, 3, 4, 10].map((c) => ({ s: { r: 1, c }, e: { r: 3, c } }));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  await importOk(e, 'pa.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(await e.query(`SELECT resp_unit, funds_wan, acc_people_total, systems_count, evidence, evidence_count FROM findings`)).toEqual([{
+    resp_unit: '办公室;纪检组;财务科', funds_wan: 3.5, acc_people_total: 3, systems_count: 2,
+    evidence: '制度文件.pdf;处分决定.pdf;缴款凭证.pdf', evidence_count: 3,
+  }]);
+});
