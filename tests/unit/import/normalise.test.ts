@@ -46,6 +46,7 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['预计2024年底前完成', 'in_progress'], ['计划于2024年12月底前完成', 'in_progress'], ['待完成', 'in_progress'],
     ['力争6月底前完成', 'in_progress'], ['拟于年底前完成整改', 'in_progress'], ['已完成，计划长期坚持', 'completed'],
     ['已完成制度修订，剩余事项正在推进中，预计年底前完成', 'in_progress'],
+    ['整改完毕', 'completed'], ['已纠正', 'completed'], ['已改正', 'completed'],
     // A 是否完成 column.
     ['是', 'completed'], ['否', 'not_completed'], ['是否', null],
     // A narrative is read by its last clause that names a status.
@@ -138,6 +139,8 @@ test('booleans, counts and amounts', async () => {
   const inputs = ['50000', '3万元', '3万', '71320元', '-5', null];
   expect(await evalEach(inputs, (x) => fundsWanSql(x, 1 / 10_000))).toEqual([5, 3, 3, 7.132, null, null]);
   expect(await evalEach(['1.5', '2万元'], (x) => fundsWanSql(x, 10_000))).toEqual([15000, 2]);
+  // A cell's own 亿元.
+  expect(await evalEach(['1.2亿元', '1.2亿', '3元'], fundsWanSql)).toEqual([12000, 12000, 0.0003]);
 });
 
 test('unit names and titles for repeat matching', async () => {

@@ -15,7 +15,7 @@ export function boolSql(x: string): string {
 }
 
 const INT = '^(-?\\d+)(\\.0+)?(人|项|件|个|条|次|名|家|人次)?$';
-const DEC = '^(-?\\d+(\\.\\d+)?)(万元|万|元)?$';
+const DEC = '^(-?\\d+(\\.\\d+)?)(亿元|亿|万元|万|元)?$';
 
 /** The signed number a count cell holds (unit suffix allowed), NULL if none. */
 function signedIntSql(x: string): string {
@@ -54,7 +54,8 @@ export function fundsWanSql(x: string, scale = 1): string {
   const scaled = scale >= 1 ? `${v} * ${num(scale)}` : `${v} / ${num(Math.round(1 / scale))}`;
   const bare = scale === 1 ? v : `CASE WHEN regexp_matches(${x}, '万元?$') THEN ${v} ELSE ${scaled} END`;
   return `CASE WHEN ${v} < 0 THEN NULL
-    WHEN regexp_matches(${x}, '[^万]元$') THEN ${v} / 10000 ELSE ${bare} END`;
+    WHEN regexp_matches(${x}, '亿元?$') THEN ${v} * 10000
+    WHEN regexp_matches(${x}, '[^万亿]元$') THEN ${v} / 10000 ELSE ${bare} END`;
 }
 
 /** TRUE when a non-empty amount cell is not a number. */
