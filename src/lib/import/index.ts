@@ -61,8 +61,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (!prepared.length) throw new ImportFailure('no_header', {}, read.sheets.length === 1 ? read.sheets[0].sheet : undefined);
     // A sheet without a problem column beside sheets with one (a 汇总 of counts per unit) is no
     // ledger: named in the report rather than sent to the mapping dialog.
-    const notLedgers = prepared.some((p) => p.columns.has('problem_title')) ? prepared.filter((p) => !p.columns.has('problem_title')) : [];
-    for (const p of notLedgers) prepared.splice(prepared.indexOf(p), 1);
+    const isLedger = (p: PreparedSheet) => p.columns.has('problem_title');
+    const notLedgers = prepared.some(isLedger) ? prepared.filter((p) => !isLedger(p)) : [];
+    if (notLedgers.length) prepared.splice(0, prepared.length, ...prepared.filter(isLedger));
 
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
