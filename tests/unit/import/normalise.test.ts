@@ -48,7 +48,7 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['已完成制度修订，剩余事项正在推进中，预计年底前完成', 'in_progress'],
     ['整改完毕', 'completed'], ['已纠正', 'completed'], ['已改正', 'completed'],
     // A 是否完成 column.
-    ['是', 'completed'], ['否', 'not_completed'], ['是否', null],
+    ['是', 'completed'], ['否', 'not_completed'], ['是否', null], ['√', 'completed'], ['✔', 'completed'], ['×', 'not_completed'], ['✗', 'not_completed'],
     // A narrative is read by its last clause that names a status.
     ['已制定完善制度2项，对未落实到位的3个村进行了约谈，问题已整改完成', 'completed'],
     ['已完成整改的有2项，其余1项尚未完成，下一步将加大督促力度', 'not_completed'],
