@@ -35,35 +35,83 @@ export function recordsToGrid(records: Record<string, Value>[]): GridRow[] {
   return [{ row: 0, cells: keys }, ...recordRows(records, keys, 1)];
 }
 
-function toGrid(items: unknown[]): GridRow[] {
+function toGrid(items: unknown[], sheet?: string): GridRow[] {
   if (items.every((x) => Array.isArray(x))) {
     return (items as Value[][]).map((cells, i) => ({ row: i + 1, cells: cells.map(valueText) }));
   }
-  if (!items.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) throw new ImportFailure('no_header');
+  if (!items.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) throw new ImportFailure('no_header', {}, sheet);
   return recordsToGrid(items as Record<string, Value>[]);
 }
 
 const corrupt = (e: unknown) => new ImportFailure('corrupt_file', { detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
 
-/** A JSON array or NDJSON file, encoded. */
+/** A list of records found in a JSON document, with the key path that holds it (none at the top). */
+interface RecordList {
+  path?: string;
+  items: unknown[];
+}
+
+const isRecord = (x: unknown) => x !== null && typeof x === 'object';
+// How deep an export may wrap its records ({code, data: {page: {list: [...]}}} is 3).
+const WRAP_DEPTH = 4;
+
+/**
+ * The record lists of a parsed JSON document. An array is the records. An object is searched level
+ * by level for arrays of objects or arrays: the first level that has any gives them, so a system
+ * export's `{"code": 0, "data": {"list": [...], "total": 3}}` reads its list, and an object of
+ * arrays per county (`{"婺城区": [...], "金东区": [...]}`) reads each as a sheet named by its key.
+ * An object with no such array is one record, unless it holds only empty lists (no records).
+ */
+export function recordLists(doc: unknown): RecordList[] {
+  if (Array.isArray(doc)) return [{ items: doc }];
+  let level: [string, unknown][] = isRecord(doc) ? Object.entries(doc as object) : [];
+  let empty = false;
+  for (let depth = 0; depth < WRAP_DEPTH && level.length; depth++) {
+    empty ||= level.some(([, v]) => Array.isArray(v) && !v.length);
+    const found = level.filter(([, v]) => Array.isArray(v) && v.length > 0 && v.every(isRecord));
+    if (found.length) return found.map(([path, items]) => ({ path, items: items as unknown[] }));
+    level = level.flatMap(([path, v]) => (isRecord(v) && !Array.isArray(v) ? Object.entries(v as object).map(([k, x]): [string, unknown] => [`${path}.${k}`, x]) : []));
+  }
+  return [{ items: empty ? [] : [doc] }];
+}
+
+const ndjsonItems = (text: string) => text.split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+/**
+ * The document of a JSON or NDJSON file. A file holding the other form (NDJSON saved as .json, a
+ * pretty-printed object saved as .ndjson or .txt) is read in that form.
+ */
+function parseDocument(text: string, format: 'json' | 'ndjson'): unknown {
+  const [first, second] = format === 'json' ? [JSON.parse, ndjsonItems] : [ndjsonItems, JSON.parse];
+  try {
+    return first(text);
+  } catch (e) {
+    try {
+      return second(text);
+    } catch {
+      throw e;
+    }
+  }
+}
+
+/** A JSON or NDJSON file, encoded: one sheet per record list (see recordLists). */
 export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { sheets: EncodedSheet[]; encoding: TextEncodingName } {
   const encoding = detectEncoding(bytes);
   const text = decodeText(bytes, encoding);
-  let items: unknown[];
+  let lists: RecordList[];
   try {
-    if (format === 'json') {
-      const parsed = JSON.parse(text);
-      items = Array.isArray(parsed) ? parsed : Array.isArray(parsed?.data) ? parsed.data : [parsed];
-    } else {
-      items = text.split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l));
-    }
+    lists = recordLists(parseDocument(text, format));
   } catch (e) {
     throw corrupt(e);
   }
-  if (!items.length) throw new ImportFailure('no_data');
-  const rows = toGrid(items);
-  const width = gridWidth(rows);
-  return { sheets: [{ width, chunks: gridChunks(rows, width) }], encoding };
+  lists = lists.filter((l) => l.items.length);
+  if (!lists.length) throw new ImportFailure('no_data');
+  const sheets = lists.map(({ path, items }) => {
+    const rows = toGrid(items, path);
+    const width = gridWidth(rows);
+    return { ...(lists.length > 1 ? { name: path } : {}), width, chunks: gridChunks(rows, width, path) };
+  });
+  return { sheets, encoding };
 }
 
 // Records read and converted at a time: a million-row file is never held as a million objects.

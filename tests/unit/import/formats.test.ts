@@ -3,6 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import { BOOK_HEADER, SHEET_CITY, workbookFixtures } from '../../fixtures/workbooks';
 import { recordFixtures } from '../../fixtures/records';
 import { freshEngine, importOk, issuesOf } from './helpers';
+import { importFile } from '../../../src/lib/import';
 
 describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, one sheet per round', () => {
   test('two data sheets become two datasets; the 说明 sheet is not imported, and the report says so', async () => {
@@ -69,6 +70,56 @@ describe('Parquet, JSON array and NDJSON', () => {
       ]);
     });
   }
+});
+
+describe('JSON as systems export it', () => {
+  const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
+  const record = (id: string, county: string | null, status: string) => ({
+    问题编号: id, ...(county ? { 县市区: county } : {}), 被巡察单位: '武义县交通局党组', 轮次名称: '八届市委第五轮巡察',
+    问题类别: 'C', 具体问题: `三会一课落实不规范${id}`, 整改状态: status,
+  });
+  const findings = (e: Awaited<ReturnType<typeof freshEngine>>) =>
+    e.query('SELECT source_sheet, finding_id, county, status FROM findings ORDER BY finding_id');
+
+  test('records wrapped in {code, data: {list: [...], total}} are read from the list', async () => {
+    const e = await freshEngine();
+    const doc = { code: 0, msg: '成功', data: { total: 2, list: [record('J-1', '武义县', '已完成'), record('J-2', '武义县', '正在整改')] } };
+    const [r] = await importOk(e, 'export.json', enc(doc));
+    expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
+    expect(await findings(e)).toEqual([
+      { source_sheet: null, finding_id: 'J-1', county: '武义县', status: 'completed' },
+      { source_sheet: null, finding_id: 'J-2', county: '武义县', status: 'in_progress' },
+    ]);
+  });
+
+  test('an object of lists per county reads each list as a sheet named by its key, which gives the county', async () => {
+    const e = await freshEngine();
+    const doc = { 武义县: [record('W-1', null, '已完成')], 浦江县: [record('P-1', null, '未完成'), record('P-2', null, '已完成')] };
+    const reports = await importOk(e, 'by-county.json', enc(doc));
+    expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['武义县', 1], ['浦江县', 2]]);
+    expect(await findings(e)).toEqual([
+      { source_sheet: '浦江县', finding_id: 'P-1', county: '浦江县', status: 'not_completed' },
+      { source_sheet: '浦江县', finding_id: 'P-2', county: '浦江县', status: 'completed' },
+      { source_sheet: '武义县', finding_id: 'W-1', county: '武义县', status: 'completed' },
+    ]);
+  });
+
+  test('NDJSON saved as .json, and one JSON document saved as .ndjson, are read in the form they hold', async () => {
+    const lines = [record('N-1', '武义县', '已完成'), record('N-2', '武义县', '已完成')].map((x) => JSON.stringify(x)).join('\n');
+    const e1 = await freshEngine();
+    expect((await importOk(e1, 'lines.json', enc(lines)))[0].rowsAccepted).toBe(2);
+    const e2 = await freshEngine();
+    const pretty = JSON.stringify({ data: [record('N-3', '武义县', '已完成')] }, null, 2);
+    expect((await importOk(e2, 'pretty.ndjson', enc(pretty)))[0].rowsAccepted).toBe(1);
+  });
+
+  test('a wrapper whose list is empty has no data; text that is neither form is corrupt', async () => {
+    const e = await freshEngine();
+    const empty = await importFile(e, { name: 'empty.json', bytes: enc({ code: 0, data: { list: [], total: 0 } }) });
+    expect(empty.ok ? null : 'error' in empty && empty.error.code).toBe('no_data');
+    const broken = await importFile(e, { name: 'broken.json', bytes: enc('{"data": [{"具体问题": "x"}') });
+    expect(broken.ok ? null : 'error' in broken && broken.error.code).toBe('corrupt_file');
+  });
 });
 
 describe('XLSX with one sheet per county', () => {
