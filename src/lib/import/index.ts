@@ -41,27 +41,41 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     checkCancelled(opts.signal);
     progress('parse', 0.3);
 
+    const sheets = [...read.sheets];
+    let hiddenSheets = read.hiddenSheets ?? [];
     const prepared: PreparedSheet[] = [];
     // Sheets with values but no header (a 说明 sheet, a ledger whose headers no alias knows): not
     // imported, and named in the report when another sheet of the file is.
     let unread: string[] = [];
-    for (const s of read.sheets) {
-      const p = await prepareSheet(engine, s, opts.mapping ?? {});
-      if (p === 'no_header') unread.push(s.sheet ?? file.name);
-      else if (p !== 'blank') prepared.push(p);
+    const prepareAll = async (list: typeof sheets) => {
+      for (const s of list) {
+        const p = await prepareSheet(engine, s, opts.mapping ?? {});
+        if (p === 'no_header') unread.push(s.sheet ?? file.name);
+        else if (p !== 'blank') prepared.push(p);
+      }
+    };
+    const isLedger = (p: PreparedSheet) => p.columns.has('problem_title');
+    await prepareAll(sheets);
+    // No visible sheet holds a ledger (a 说明 sheet in front of a hidden one): the hidden sheets are
+    // read after all.
+    if (!prepared.some(isLedger) && hiddenSheets.length && read.stageHidden) {
+      const more = await read.stageHidden();
+      tables.push(...more.map((s) => s.table));
+      sheets.push(...more);
+      hiddenSheets = [];
+      await prepareAll(more);
     }
     // No sheet names two fields: a row of labels naming one is taken as the header, so that the
     // mapping dialog offers its columns rather than the file failing outright.
-    for (const s of prepared.length ? [] : read.sheets) {
+    for (const s of prepared.length ? [] : sheets) {
       const p = await prepareSheet(engine, s, opts.mapping ?? {}, true);
       if (p === 'blank' || p === 'no_header') continue;
       prepared.push(p);
       unread = unread.filter((name) => name !== (s.sheet ?? file.name));
     }
-    if (!prepared.length) throw new ImportFailure('no_header', {}, read.sheets.length === 1 ? read.sheets[0].sheet : undefined);
+    if (!prepared.length) throw new ImportFailure('no_header', {}, sheets.length === 1 ? sheets[0].sheet : undefined);
     // A sheet without a problem column beside sheets with one (a 汇总 of counts per unit) is no
     // ledger: named in the report rather than sent to the mapping dialog.
-    const isLedger = (p: PreparedSheet) => p.columns.has('problem_title');
     const notLedgers = prepared.some(isLedger) ? prepared.filter((p) => !isLedger(p)) : [];
     if (notLedgers.length) prepared.splice(0, prepared.length, ...prepared.filter(isLedger));
 
@@ -107,7 +121,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
-        sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: read.hiddenSheets,
+        sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,
       });
     }
     const reports = [];

@@ -13,8 +13,10 @@ export interface ReadResult {
   format: FileFormat;
   encoding?: string;
   sheets: StagedSheet[];
-  /** Hidden workbook sheets not read (see encodeWorkbook). */
+  /** Hidden workbook sheets not staged (see encodeWorkbook). */
   hiddenSheets?: string[];
+  /** Stages the hidden sheets: for a workbook whose visible sheets hold no ledger. */
+  stageHidden?: () => Promise<StagedSheet[]>;
 }
 
 /** Refuses files over the size limit before anything reads them. */
@@ -53,7 +55,7 @@ async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat)
     case 'ndjson': {
       const { stageEncodedFile } = await import('./stage-encoded');
       const staged = await stageEncodedFile(engine, format, file.bytes);
-      return { format, encoding: staged.encoding, sheets: staged.sheets, hiddenSheets: staged.hiddenSheets };
+      return { format, ...staged };
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { copyInSlices } from '../db/slices';
 import { ImportFailure } from './errors';
 import { encodeFile, type EncodedFile, type GridFormat, type GridWorkerReply } from './encode-file';
-import { stageChunks, type StagedSheet } from './staging';
+import { stageChunks, type EncodedSheet, type StagedSheet } from './staging';
 
 /**
  * XLSX/XLS, Parquet and JSON → one staging table per sheet. In the browser the file is read and
@@ -28,17 +28,32 @@ async function encodeOffThread(format: GridFormat, bytes: Uint8Array): Promise<E
   }
 }
 
+/** The staged sheets of a file read in JS, and its hidden sheets, left unstaged (see encodeWorkbook). */
+export interface StagedEncodedFile {
+  sheets: StagedSheet[];
+  hiddenSheets: string[];
+  /** Stages the hidden sheets, for a workbook whose visible sheets hold no ledger. */
+  stageHidden: () => Promise<StagedSheet[]>;
+  encoding?: string;
+}
+
+const stageSheets = async (engine: Engine, sheets: EncodedSheet[]): Promise<StagedSheet[]> => {
+  const staged: StagedSheet[] = [];
+  for (const s of sheets) staged.push({ ...(await stageChunks(engine, s.width, s.chunks, s.name)), downMerges: s.downMerges });
+  return staged;
+};
+
 /**
  * Stages every sheet of the file that has any cell, in file order, with the encoding it was read
- * in; hidden sheets that were not read are only named.
+ * in; hidden sheets are only named, and staged on demand.
  */
-export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array):
-  Promise<{ sheets: StagedSheet[]; hiddenSheets: string[]; encoding?: string }> {
+export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array): Promise<StagedEncodedFile> {
   const encoded = await encodeOffThread(format, bytes);
-  const sheets: StagedSheet[] = [];
-  for (const sheet of encoded.sheets) {
-    if (!sheet.hidden) sheets.push({ ...(await stageChunks(engine, sheet.width, sheet.chunks, sheet.name)), downMerges: sheet.downMerges });
-  }
-  const hiddenSheets = encoded.sheets.filter((s) => s.hidden).map((s) => s.name ?? '');
-  return { sheets, hiddenSheets, encoding: encoded.encoding };
+  const hidden = encoded.sheets.filter((s) => s.hidden);
+  return {
+    sheets: await stageSheets(engine, encoded.sheets.filter((s) => !s.hidden)),
+    hiddenSheets: hidden.map((s) => s.name ?? ''),
+    stageHidden: () => stageSheets(engine, hidden),
+    encoding: encoded.encoding,
+  };
 }

@@ -129,7 +129,7 @@ export interface EncodedSheet {
   name?: string;
   width: number;
   chunks: Uint8Array[];
-  /** A hidden sheet not read (see encodeWorkbook): named in the report, never staged. */
+  /** A hidden sheet (see encodeWorkbook): staged only when no visible sheet holds a ledger. */
   hidden?: boolean;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];

@@ -139,15 +139,15 @@ function fillsDown(X: XlsxModule, merges: import('@e965/xlsx').Range[], data: (C
 
 /**
  * Reads and encodes every non-empty sheet. A hidden sheet (an old version, a lookup list) is not
- * what the workbook shows: while any visible sheet has cells it is only named (`hidden`, no
- * cells), so that the report can say it was not imported.
+ * what the workbook shows: while any visible sheet has cells it is marked `hidden`, and staged
+ * only if no visible sheet turns out to hold a ledger (stage-encoded.ts); otherwise the report
+ * names it as not imported.
  */
 export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]> {
   const grids = await workbookGrids(bytes);
   const skipHidden = grids.some((g) => !g.hidden);
   return grids.map((g) => {
-    if (skipHidden && g.hidden) return { name: g.name, width: 0, chunks: [], hidden: true };
     const width = gridWidth(g.rows);
-    return { name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges };
+    return { name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges, ...(skipHidden && g.hidden ? { hidden: true } : {}) };
   });
 }

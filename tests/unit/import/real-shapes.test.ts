@@ -132,6 +132,17 @@ test('a workbook whose only ledger is hidden is still read', async () => {
   expect([r.sheet, r.rowsAccepted]).toEqual(['台账', 1]);
 });
 
+test('a hidden ledger behind a visible 说明 or counts sheet is read; the visible sheets are named', async () => {
+  const [r] = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
+    { name: '说明', rows: [['填报说明'], ['请按要求填写整改台账，本表由系统导出']] },
+    { name: '汇总', rows: [['县市区', '反馈问题（个）', '已完成（个）'], ['婺城区', 2, 1]] },
+    { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区卫健局', '问题B', '正在推进', null]], hidden: true },
+  ]));
+  expect([r.sheet, r.rowsAccepted]).toEqual(['台账', 2]);
+  expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['sheet_not_imported', '说明'], ['sheet_not_imported', '汇总']]);
+  expect(await e.query(`SELECT source_sheet, count(*) AS n FROM findings GROUP BY ALL`)).toEqual([{ source_sheet: '台账', n: 2 }]);
+});
+
 test("a 县级市's own 市委 rounds (a term not 金华's) belong to it; a 轮次 column of whole labels names the committee", async () => {
   const csv = ['县市区,被巡察单位,届次,轮次,巡视巡察主体,具体问题,整改状态',
     '东阳市,东阳市教育局,十六届,3,市委,问题一,已完成', '东阳市,东阳市教育局,八届,3,市委,问题二,已完成',
