@@ -5,11 +5,11 @@ import { ImportFailure, checkCancelled } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
 import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
-import { dropContainedSheets, noteUnreadSheets, planSheet, type SheetPlan } from './plan';
+import { dropContainedSheets, flagSheetOverlaps, noteUnreadSheets, planSheet, type SheetPlan } from './plan';
 import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
-import { mergeRoundParts, parseRoundText } from './round';
+import { isBareNumeral, mergeRoundParts, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
 import { roundTitles, titleRound, unitInTexts } from './title';
 import { dropTables } from './staging';
@@ -89,7 +89,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const importedAt = importTimestamp();
     for (const [i, p] of prepared.entries()) {
       sheetName = p.sheet;
-      const names = mergeRoundParts(parseRoundText(p.sheet), titleRound(p.titles), fileRound);
+      const sheetRound = parseRoundText(p.sheet);
+      const bare = isBareNumeral(p.sheet);
+      const names = mergeRoundParts(bare ? {} : sheetRound, titleRound(p.titles), fileRound, bare ? sheetRound : {});
       if (!p.columns.has('unit_name')) {
         p.unitText = opts.roundHint?.unit_name?.trim() || unitInTexts([...p.titles, p.sheet, file.name]) || undefined;
       }
@@ -119,6 +121,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     sheetName = undefined;
     const withData = await dropContainedSheets(engine, plans.filter((p) => p.counts.accepted + p.counts.rejected + p.counts.skipped > 0));
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
+    await flagSheetOverlaps(engine, withData);
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
         sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,

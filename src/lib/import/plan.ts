@@ -196,6 +196,25 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
   return kept;
 }
 
+/**
+ * Findings of a sheet that an earlier sheet of the same file holds too, where neither sheet holds
+ * the other whole (dropContainedSheets): both are imported, and each such row of the later sheet
+ * is warned (`duplicate_other_sheet`), so the double count is visible. Updates the warned counts.
+ */
+export async function flagSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<void> {
+  for (const [j, b] of plans.entries()) {
+    if (j === 0) continue;
+    const earlier = plans.slice(0, j).map((a) => `SELECT round_key, unit_name, norm_title FROM ${ident(a.final)}`).join(' UNION ');
+    await engine.exec(`INSERT INTO ${ident(b.issues)}
+      SELECT x.src_row, 'problem_title', left(x.problem_title, 200), 'warning', 'duplicate_other_sheet' FROM ${ident(b.final)} x
+      WHERE x.norm_title IS NOT NULL AND EXISTS (SELECT 1 FROM (${earlier}) y WHERE y.round_key = x.round_key
+        AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
+    const [w] = await engine.query<{ warned: number }>(`SELECT count(DISTINCT src_row) AS warned FROM ${ident(b.issues)}
+      WHERE severity = 'warning' AND src_row > 0`);
+    b.counts.warned = Number(w.warned);
+  }
+}
+
 /** Why a sheet of the file was not imported: values but no header, no problem column, hidden. */
 export type UnreadReason = 'sheet_not_imported' | 'sheet_not_ledger' | 'sheet_hidden';
 

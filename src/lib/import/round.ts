@@ -65,6 +65,14 @@ export function normaliseTerm(text: string): string | undefined {
   return n === null ? undefined : toChineseNumber(n) + '届';
 }
 
+/**
+ * TRUE for a name that is only a numeral (a sheet named 1 or 二): it numbers sheets as often as
+ * rounds, so it gives the round number only when nothing else does.
+ */
+export function isBareNumeral(text: string | null | undefined): boolean {
+  return !!text && new RegExp(`^${NUM}$`).test(text.normalize('NFKC').replace(/\s+/g, ''));
+}
+
 /** Fills the holes of `first` from the later sources, in order. */
 export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
   const out: RoundParts = {};

@@ -114,7 +114,7 @@ test('a 汇总 sheet beside one sheet per county: the findings are imported once
   expect(await e.query(`SELECT source_sheet, count(*) AS n FROM findings GROUP BY ALL`)).toEqual([{ source_sheet: '汇总', n: 3 }]);
 });
 
-test('sheets that only overlap are both imported; a hidden sheet is named, not imported', async () => {
+test('sheets that only overlap are both imported, the shared findings warned in the later one; a hidden sheet is named, not imported', async () => {
   const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
     { name: '一', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区卫健局', '问题B', '已完成', '2024-05-01']] },
     { name: '二', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '义乌市', '义乌市教育局', '问题C', '已完成', '2024-05-01']] },
@@ -122,6 +122,8 @@ test('sheets that only overlap are both imported; a hidden sheet is named, not i
   ]));
   expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['一', 2], ['二', 2]]);
   expect(reports[0].issues.filter((i) => i.code === 'sheet_hidden').map((i) => i.value)).toEqual(['台账(旧)']);
+  const overlaps = reports.map((r) => r.issues.filter((i) => i.code === 'duplicate_other_sheet').map((i) => [i.row, i.value]));
+  expect(overlaps).toEqual([[], [[2, '问题A']]]);
   expect(await e.query(`SELECT count(*) AS n FROM findings WHERE status <> 'completed'`)).toEqual([{ n: 0 }]);
 });
 
@@ -130,6 +132,16 @@ test('a workbook whose only ledger is hidden is still read', async () => {
     { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01']], hidden: true },
   ]));
   expect([r.sheet, r.rowsAccepted]).toEqual(['台账', 1]);
+});
+
+test('a sheet named only by a numeral gives the round number only when the title and file name do not', async () => {
+  const rows = [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '教育经费管理不规范', '已完成', '2024-05-01']];
+  await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([{ name: '一', rows }, { name: '2', rows: [COUNTY_HEADER, [1, '义乌市', '义乌市教育局', '问题C', '已完成', '2024-05-01']] }]));
+  const e2 = await freshEngine();
+  await importOk(e2, '八届市委巡察整改台账.xlsx', sheets([{ name: '1', rows }, { name: '二', rows }]));
+  const keys = (x: typeof e) => x.query(`SELECT source_sheet, round_key FROM findings ORDER BY source_sheet`);
+  expect(await keys(e)).toEqual([{ source_sheet: '2', round_key: '金华市|市委|八届|3' }, { source_sheet: '一', round_key: '金华市|市委|八届|3' }]);
+  expect(await keys(e2)).toEqual([{ source_sheet: '1', round_key: '金华市|市委|八届|1' }, { source_sheet: '二', round_key: '金华市|市委|八届|2' }]);
 });
 
 test('a hidden ledger behind a visible 说明 or counts sheet is read; the visible sheets are named', async () => {
