@@ -50,6 +50,8 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
     if (p) return dateText(p.y, p.m, p.d, cell.z);
   }
   if (cell.t === 'b') return cell.v ? '是' : '否';
+  // A percentage cell (完成进度 80%) holds 0.8: its meaning is the percentage Excel shows.
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && String(cell.z).includes('%')) return `${+(cell.v * 100).toFixed(6)}%`;
   return String(cell.v);
 }
 

@@ -47,6 +47,11 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['力争6月底前完成', 'in_progress'], ['拟于年底前完成整改', 'in_progress'], ['已完成，计划长期坚持', 'completed'],
     ['已完成制度修订，剩余事项正在推进中，预计年底前完成', 'in_progress'],
     ['整改完毕', 'completed'], ['已纠正', 'completed'], ['已改正', 'completed'],
+    // What comes next is not the status: completed and ongoing at once (DOMAIN §3.3).
+    ['已整改到位。下一步，我们将持续推进制度落实，防止问题反弹。', 'completed'], ['整改完成，常态化推进', 'completed'],
+    ['已完成，持续推进', 'completed'], ['已完成，正在巩固提升', 'completed'], ['基本完成，持续推进', 'basically_completed'],
+    ['正在整改，下一步将加快推进', 'in_progress'], ['持续整改中', 'in_progress'], ['初步完成', 'basically_completed'],
+    ['100%', 'completed'], ['80%', 'in_progress'],
     // A 是否完成 column.
     ['是', 'completed'], ['否', 'not_completed'], ['是否', null], ['√', 'completed'], ['✔', 'completed'], ['×', 'not_completed'], ['✗', 'not_completed'],
     // A narrative is read by its last clause that names a status.

@@ -144,6 +144,18 @@ test('a sheet named only by a numeral gives the round number only when the title
   expect(await keys(e2)).toEqual([{ source_sheet: '1', round_key: '金华市|市委|八届|1' }, { source_sheet: '二', round_key: '金华市|市委|八届|2' }]);
 });
 
+test('a percentage cell under 完成进度 reads as the percentage Excel shows: 100% is completed, 80% in progress', async () => {
+  const ws = XLSX.utils.aoa_to_sheet([['序号', '县市区', '被巡察单位', '具体问题', '完成进度'],
+    [1, '婺城区', '婺城区教育局', '教育经费管理不规范', 1], [2, '婺城区', '婺城区卫健局', '药品采购廉政风险防控不力', 0.8]]);
+  for (const ref of ['E2', 'E3']) ws[ref].z = '0%';
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '台账');
+  await importOk(e, '八届市委第三轮巡察整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(await e.query(`SELECT status_raw, status FROM findings ORDER BY source_row`)).toEqual([
+    { status_raw: '100%', status: 'completed' }, { status_raw: '80%', status: 'in_progress' },
+  ]);
+});
+
 test('a hidden ledger behind a visible 说明 or counts sheet is read; the visible sheets are named', async () => {
   const [r] = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
     { name: '说明', rows: [['填报说明'], ['请按要求填写整改台账，本表由系统导出']] },

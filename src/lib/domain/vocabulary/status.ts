@@ -19,7 +19,7 @@ export const STATUS_RULES: StatusRule[] = [
     status: 'not_completed',
     pattern: '未完成|未整改|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
   },
-  { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性' },
+  { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性|初步完成|初步整改' },
   // A 是否完成 column: 否 or a cross is not done (是 or a tick is done, below).
   { status: 'not_completed', pattern: '^(否|×|✗|✘|╳)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
@@ -27,15 +27,17 @@ export const STATUS_RULES: StatusRule[] = [
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   { status: 'in_progress', pattern: '正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
-  { status: 'completed', pattern: '^(是|√|✓|✔)$|已?完成|整改完毕|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收' },
+  { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收' },
 ];
 
 /**
- * A status text longer than this many characters is a narrative (整改完成情况 read as the status):
- * its last clause that names a status decides, so that a problem it recounts (对未落实到位的3个村进行了
- * 约谈) does not outweigh how it ends (问题已整改完成). Shorter texts are read whole.
+ * A clause that says what comes next (下一步将持续推进, 巩固整改成果, 防止问题反弹) is not the status
+ * of the item: a status text is read by its last clause that names a status and is not one of
+ * these, so 已整改到位。下一步将持续推进制度落实 is completed (DOMAIN.md §3.3: completed and ongoing at
+ * once), and a problem a narrative recounts (对未落实到位的3个村进行了约谈) does not outweigh how it
+ * ends (问题已整改完成).
  */
-export const STATUS_NARRATIVE_CHARS = 20;
+export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持';
 
 /** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
 export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
