@@ -65,6 +65,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
       when: `status IS NULL AND ${r('status_raw')} IS NOT NULL AND NOT coalesce(status_lt, false)`,
       value: r('status_raw') },
+    // A status column, or the summary standing in for it, left empty on this row: not completed.
+    ...(has('status_raw') ? [{ code: 'status_blank', severity: 'warning' as const, column: 'status_raw',
+      when: `${r('status_raw')} IS NULL`, value: 'NULL' }] : []),
     { code: 'deadline_unparsed', severity: 'warning', column: 'deadline_raw',
       when: 'deadline IS NULL AND deadline_raw IS NOT NULL AND NOT deadline_word_only AND NOT deadline_immediate', value: 'deadline_raw' },
     { code: 'deadline_needs_feedback', severity: 'warning', column: 'deadline_raw',

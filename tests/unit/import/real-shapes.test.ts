@@ -81,6 +81,18 @@ test('statuses under 是否完成, 目前整改进展情况 or 整改落实情�
   expect(none.report.rowsWarned).toBe(new Set(issuesOf(none.report, 'warning').filter((i) => i.row > 0).map((i) => i.row)).size);
 });
 
+test('a status cell left empty reads 整改完成情况 beside it; with both empty the row is warned', async () => {
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态,整改完成情况',
+    '永康市,永康市教育局,八届市委第三轮巡察,问题一,,召开专题会议研究部署，该问题已整改完成。',
+    '永康市,永康市教育局,八届市委第三轮巡察,问题二,,正在整改',
+    '永康市,永康市教育局,八届市委第三轮巡察,问题三,未完成,',
+    '永康市,永康市教育局,八届市委第三轮巡察,问题四,,'].join('\n');
+  const [r] = await importOk(e, 'blank-status.csv', enc(csv));
+  expect((await e.query<{ status: string | null }>(`SELECT status FROM findings ORDER BY source_row`)).map((x) => x.status))
+    .toEqual(['completed', 'in_progress', 'not_completed', null]);
+  expect(r.issues.filter((i) => i.code.startsWith('status')).map((i) => [i.row, i.code])).toEqual([[5, 'status_blank']]);
+});
+
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
   const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
     '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',

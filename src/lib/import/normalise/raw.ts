@@ -31,8 +31,9 @@ const COMPACT_KEYS = new Set(['year', 'problem_title']);
 /** Fields whose compact form the per-row normalisers read. */
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);
 
-// A field read from another field's column when it has none of its own: many ledgers keep the
-// status (已完成, 正在整改) in a column headed 整改完成情况, the summary's canonical header.
+// A field read from another field's column when it has none of its own, or where its own cell is
+// empty: many ledgers keep the status (已完成, 正在整改) in a column headed 整改完成情况, the
+// summary's canonical header.
 const STAND_INS: Record<string, string> = { status_raw: 'completion_summary' };
 
 /** The column a field reads: its own, else its stand-in's (STAND_INS); undefined if neither. */
@@ -52,7 +53,11 @@ export function readsStandIn(p: PreparedSheet, key: string): boolean {
  */
 function fieldSource(p: PreparedSheet, key: string): string | null {
   const col = sourceColumn(p, key);
-  const own = col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? str(p.unitText) : null;
+  // A field with its own column reads its stand-in where its cell is empty (a 整改状态 column left
+  // blank beside a filled-in 整改完成情况).
+  const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
+  const own = standIn !== undefined ? `coalesce(${cell(col!)}, ${cell(standIn)})`
+    : col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? str(p.unitText) : null;
   const section = key === 'aspect_raw' ? sectionSql(p.sections) : null;
   return section ? (own ? `coalesce(${own}, ${section})` : section) : own;
 }
