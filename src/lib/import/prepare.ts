@@ -105,25 +105,35 @@ const SECTION = new RegExp(SECTION_ROW_PATTERN);
 // the validator then reports.
 const MAX_HEADING_CHARS = 40;
 
+// A 序号 that numbers a heading, not a problem: 一、 二. （一） (三).
+const HEADING_NUMBER = '[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[)）]';
+
 /**
- * Rows under the header with one cell filled and no problem title (a problem row always has its
- * title): section headings anywhere in the row (their text is the 方面 of the rows under them),
- * and, in the first two columns, other headings and bare 序号 of an unfilled template row.
+ * Rows under the header that are not problems: with one cell filled and no problem title, section
+ * headings anywhere in the row (their text is the 方面 of the rows under them), and, in the first
+ * two columns, other headings and bare 序号 of an unfilled template row. Also a heading numbered
+ * in its own cell (一、 | 全面从严治党方面, （一） | 意识形态工作责任制落实不到位: a ledger nested
+ * 方面 → 问题 → 具体表现, whose heading text sits in the problem column): a section.
  */
 async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number):
   Promise<Pick<PreparedSheet, 'sections' | 'loneRows'>> {
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
-  const noTitle = titleCol === undefined ? '' : `AND ${cell(titleCol)} IS NULL`;
-  const rows = await engine.query<{ row: number; text: string; early: boolean }>(`SELECT src_row AS row, first AS text, early FROM (
-      SELECT src_row, coalesce(${cols.join(', ')}) AS first, ${filled} AS filled,
-        ${cols.slice(0, 2).map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early FROM ${ident(s.table)}
-      WHERE src_row > ${num(headerRow)} ${noTitle})
-    WHERE filled = 1 ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
+  const noTitle = titleCol === undefined ? 'true' : `${cell(titleCol)} IS NULL`;
+  const numbered = (c: string) => `regexp_full_match(${c}, ${str(HEADING_NUMBER)})`;
+  const [a, b] = [cols[0], cols[1] ?? 'NULL'];
+  const others = (skip: string) => `coalesce(${cols.filter((c) => c !== skip).join(', ') || 'NULL'})`;
+  // Filters first, so that the pattern runs on the two-cell rows only.
+  const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean }>(`SELECT src_row AS row,
+      CASE WHEN filled = 1 THEN coalesce(${cols.join(', ')}) WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
+      filled = 2 OR ${cols.slice(0, 2).map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AS numbered
+    FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)})
+    WHERE (filled = 1 AND ${noTitle}) OR (filled = 2 AND (${numbered(a)} OR ${numbered(b)}))
+    ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
   const out: Pick<PreparedSheet, 'sections' | 'loneRows'> = { sections: [], loneRows: [] };
   for (const r of rows) {
     const row = Number(r.row);
-    if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
+    if (r.numbered || SECTION.test(r.text)) out.sections.push({ row, text: r.text });
     else if (!r.early) continue;
     else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
     else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });

@@ -93,6 +93,25 @@ test('a status cell left empty reads 整改完成情况 beside it; with both emp
   expect(r.issues.filter((i) => i.code.startsWith('status')).map((i) => [i.row, i.code])).toEqual([[5, 'status_blank']]);
 });
 
+test('headings numbered 一、 and （一） in their own cell, their text in the problem column, are sections, not findings', async () => {
+  const csv = ['中共永康市古山镇委员会关于八届市委第六轮巡察反馈意见整改落实情况台账',
+    '序号,反馈问题,整改措施,整改时限,整改状态',
+    '一、,贯彻落实党中央决策部署不够有力方面,,,',
+    '（一）,学习贯彻党的创新理论不够深入,,,',
+    '1,第一议题制度落实不到位,建立学习制度,2024年6月底前,已完成',
+    '2,理论学习中心组学习记录不完整,规范学习记录,2024年6月底前,正在整改',
+    '二、,全面从严治党方面,,,',
+    '3,违规发放津补贴,清退资金,2024年6月底前,已完成'].join('\n');
+  const [r] = await importOk(e, 'nested.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([3, 3]);
+  expect(issuesOf(r, 'info').filter((i) => i.row > 0)).toEqual([3, 4, 7].map((row) => ({ row, code: 'row_skipped_section' })));
+  expect(await e.query(`SELECT problem_title, aspect_raw, status FROM findings ORDER BY source_row`)).toEqual([
+    { problem_title: '第一议题制度落实不到位', aspect_raw: '（一）学习贯彻党的创新理论不够深入', status: 'completed' },
+    { problem_title: '理论学习中心组学习记录不完整', aspect_raw: '（一）学习贯彻党的创新理论不够深入', status: 'in_progress' },
+    { problem_title: '违规发放津补贴', aspect_raw: '二、全面从严治党方面', status: 'completed' },
+  ]);
+});
+
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
   const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
     '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',
