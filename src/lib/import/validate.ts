@@ -1,6 +1,6 @@
 import { ident, num, str, date } from '../queries/sql';
 import { compactCol as x, rawCol } from './normalise/raw';
-import { countyGarbageSql } from './normalise/county';
+import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
 
 /**
@@ -73,6 +73,8 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     { code: 'deadline_needs_feedback', severity: 'warning', column: 'deadline_raw',
       when: 'deadline IS NULL AND deadline_immediate', value: 'deadline_raw' },
     { code: 'county_unknown', severity: 'warning', column: 'county', when: countyGarbageSql('county'), value: 'county' },
+    { code: 'county_not_listed', severity: 'warning', column: 'county',
+      when: `${countyNotListedSql('county', 'county_code')} AND NOT ${countyGarbageSql('county')}`, value: 'county' },
     { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z' AND category_raw IS NOT NULL", value: 'category_raw' },
     // No category text at all: the title's keywords were the only clue, so the title is shown.
     { code: 'category_unmapped_title', severity: 'warning', column: 'problem_title', when: "category_l1 = 'Z' AND category_raw IS NULL",

@@ -112,6 +112,26 @@ test('headings numbered 一、 and （一） in their own cell, their text in th
   ]);
 });
 
+test('a county cell naming a county with more words is that county; another place is kept and warned; zones are their own', async () => {
+  const rows = [['兰溪市委', '兰溪市教育局'], ['东阳市横店镇', '东阳市横店镇党委'], ['义乌市（含开发区）', '义乌市经开区'], ['永康县', '永康市西城街道'],
+    ['杭州市', '杭州市某局'], ['', '金华山旅游经济区管委会']];
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态', ...rows.map(([c, u], i) => `${c},${u},八届市委第三轮巡察,问题${i + 1},已完成`)].join('\n');
+  const [r] = await importOk(e, 'counties.csv', enc(csv));
+  expect(await e.query(`SELECT county, county_code FROM findings ORDER BY source_row`)).toEqual([
+    { county: '兰溪市', county_code: '330781' }, { county: '东阳市', county_code: '330783' }, { county: '义乌市', county_code: '330782' },
+    { county: '永康市', county_code: '330784' }, { county: '杭州市', county_code: null }, { county: '金华山旅游经济区', county_code: null },
+  ]);
+  expect(r.issues.filter((i) => i.code.startsWith('county')).map((i) => [i.row, i.code, i.value])).toEqual([[6, 'county_not_listed', '杭州市']]);
+});
+
+test('已销号 inside a status text marks the item closed; 未销号, 待销号 and 申请销号 do not', async () => {
+  const statuses = ['已完成（已销号）', '已完成，已销号', '已完成，尚未销号', '已完成，待销号', '已完成，已申请销号', '销号'];
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态', ...statuses.map((v, i) => `永康市,永康市教育局,八届市委第三轮巡察,问题${i + 1},${v}`)].join('\n');
+  await importOk(e, 'closed.csv', enc(csv));
+  expect((await e.query<{ closed: boolean | null }>(`SELECT closed FROM findings ORDER BY source_row`)).map((x) => x.closed))
+    .toEqual([true, true, null, null, null, true]);
+});
+
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
   const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
     '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',

@@ -14,6 +14,9 @@ const COUNTY_ALIASES: CountyAlias[] = COUNTIES.filter((c) => c.kind !== '市本�
   { alias: c.name.slice(0, -1), name: c.name },
 ]);
 
+/** Words naming a functional zone (金华开发区, 金义新区, 金华山旅游经济区): its own county (DOMAIN.md §5.1). */
+export const ZONE_WORDS = '开发区|新区|园区|经济区|集聚区|试验区|功能区';
+
 /**
  * Spellings of the city level itself (units inspected by 市委巡察组), as an RE2 pattern over the
  * compact form: 市本级, 市直, 市级, 市直属, each with 金华 / 浙江省 before it and 机关, 部门 or 单位

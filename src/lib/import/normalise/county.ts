@@ -1,19 +1,29 @@
 import { COUNTIES } from '../../domain/counties';
-import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, countyAliases } from '../../domain/vocabulary/places';
+import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_WORDS, countyAliases } from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
 
 /**
  * County names (DOMAIN.md §5.1): 永康 → 永康市, stray and full-width spaces removed, 浙江省/金华市
- * prefixes dropped, 市直/市级 → 市本级. Unknown names (金华开发区) are kept as written, code NULL.
- * Inputs are compact forms (see compactSql).
+ * prefixes dropped, 市直/市级 → 市本级; a cell that names a county with more words (兰溪市委,
+ * 东阳市横店镇, 义乌市（含开发区）, 永康县) is that county. Other names (金华开发区) are kept as
+ * written, code NULL. Inputs are compact forms (see compactSql).
  */
 export function countySql(x: string): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
+  const named = countyAliases().filter((a) => a.alias.length >= 2).map((a) => `WHEN contains(${stripped}, ${str(a.alias)}) THEN ${str(a.name)}`);
   return `CASE WHEN ${x} IS NULL THEN NULL
     WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
-    ${known.join(' ')}
+    ${known.join(' ')} ${named.join(' ')}
     WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END`;
+}
+
+/**
+ * TRUE for a county that is none of 金华's nine, not 市本级 and not a functional zone (杭州市, a
+ * typo): kept as written, as its own county, and warned about.
+ */
+export function countyNotListedSql(county: string, code: string): string {
+  return `(${county} IS NOT NULL AND ${code} IS NULL AND ${county} <> '市本级' AND NOT regexp_matches(${county}, ${str(ZONE_WORDS)}))`;
 }
 
 /** GB/T 2260 code of a normalised county name; NULL for zones and unknown names. */

@@ -1,3 +1,4 @@
+import { ZONE_WORDS } from '../../domain/vocabulary/places';
 import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { ident, str } from '../../queries/sql';
 import { cellCol as u, rawCol as r } from './raw';
@@ -56,7 +57,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
       FROM (SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts
         FROM (SELECT *, ${hanDigitsSql('c')} AS n FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})))`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
-      coalesce(regexp_matches(c, '^已?销号'), false) AS closed_word
+      coalesce(regexp_matches(c, '(^|已|予以|同意|完成|办理)销号') AND NOT regexp_matches(c, '(未|待|申请|拟)销号'), false) AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
@@ -71,7 +72,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
 }
 
 // A functional zone's unit (金华开发区党工委, 金义新区管委会): the zone is its county (DOMAIN.md §5.1).
-const ZONE_IN_UNIT = '^(中共)?(.{0,10}?(开发区|新区|园区))';
+const ZONE_IN_UNIT = `^(中共)?(.{0,10}?(${ZONE_WORDS}))`;
 
 /**
  * The county of a row from the maps: its column, else the fallback, else what its unit names (a
