@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
-import { dateCompactSql, dateSql, dateTextSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
+import { dateCompactSql, dateOfTextSql, dateSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
@@ -86,36 +86,40 @@ describe('dates (DOMAIN §3.4)', () => {
       ['2023.3-2023.12', '2023-12-31'], ['2023年3月-2023年12月', '2023-12-31'], ['2023年3月至12月', '2023-12-31'],
       ['2023年3月31日至2023年6月30日', '2023-06-30'], ['2023/3/1~2023/6/30', '2023-06-30'], ['2023.3.1—2023.6.30', '2023-06-30'],
       ['2023年3月至6月底前', '2023-06-30'], ['二〇二三年三月至六月', '2023-06-30'], ['2023-06-30 00:00:00', '2023-06-30'],
+      // Several dates, one per clause: the latest; a month to the end of its year.
+      ['2024年6月底前完成阶段性任务，2024年12月底前全面完成', '2024-12-31'], ['2024年6月30日、2024年12月31日', '2024-12-31'],
+      ['2024年12月底前全面完成；2024年6月底前完成阶段性任务', '2024-12-31'], ['2024年3月至年底', '2024-12-31'], ['2024年3月到年底前', '2024-12-31'],
       ['2019-13-45', null], ['2023-02-30', null], ['长期坚持', null], ['立行立改', null], ['上半年', null], ['', null], [null, null],
     ]);
-    expect(await evalEach(inputs, (x) => dateSql(dateTextSql(x)))).toEqual(expected);
+    expect(await evalEach(inputs, (x) => dateOfTextSql(x))).toEqual(expected);
   });
 
   test('a clock time after the date is dropped before compacting, not run into the day', async () => {
     const inputs = ['2024/6/15 0:00', '2024/6/1 0:00', '2024.6.1 8:00', '2024/6/5 0:00', '2024/6/1 10:00', '2024-06-15T08:30:00',
       '2024-03-05 00:00:00', '2024/12/1 12:00:05'];
-    expect(await evalEach(inputs, (x) => dateSql(dateTextSql(dateCompactSql(x))), false))
+    expect(await evalEach(inputs, (x) => dateOfTextSql(dateCompactSql(x)), false))
       .toEqual(['2024-06-15', '2024-06-01', '2024-06-01', '2024-06-05', '2024-06-01', '2024-06-15', '2024-03-05', '2024-12-01']);
   });
 
   test('months of one year with the month word once give the range end (start when asked)', async () => {
     const inputs = ['2024年6-9月', '2024年6至12月底前', '2024年6-9月'];
-    expect(await evalEach(inputs.slice(0, 2), (x) => dateSql(dateTextSql(x)))).toEqual(['2024-09-30', '2024-12-31']);
-    expect(await evalEach(inputs.slice(2), (x) => dateSql(dateTextSql(x, 'start')))).toEqual(['2024-06-30']);
+    expect(await evalEach(inputs.slice(0, 2), (x) => dateOfTextSql(x))).toEqual(['2024-09-30', '2024-12-31']);
+    expect(await evalEach(inputs.slice(2), (x) => dateOfTextSql(x, 'start'))).toEqual(['2024-06-30']);
   });
 
   test('a range read for a start gives its start', async () => {
     const inputs = ['2023.3.1-2023.4.30', '2023年3月1日至4月30日', '2023年3月至2023年4月', '2023-03-01'];
-    expect(await evalEach(inputs, (x) => dateSql(dateTextSql(x, 'start')))).toEqual(['2023-03-01', '2023-03-01', '2023-03-31', '2023-03-01']);
+    expect(await evalEach(inputs, (x) => dateOfTextSql(x, 'start'))).toEqual(['2023-03-01', '2023-03-01', '2023-03-31', '2023-03-01']);
   });
 
   test('立行立改 / 立行整改 = feedback date + immediateFixDays, only for deadlines', async () => {
-    const out = await evalEach(['立行立改', '立行整改，长期坚持', '2024-05-01'], (x) => dateSql(x, { immediate: { feedbackDate: "DATE '2024-03-01'", days: 30 } }));
-    expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-05-01']);
+    const out = await evalEach(['立行立改', '立行整改，长期坚持', '即知即改', '即查即改', '2024-05-01'], (x) => dateSql(x, { immediate: { feedbackDate: "DATE '2024-03-01'", days: 30 } }));
+    expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-05-01']);
   });
 
-  test('长期坚持 / 常态化 / 持续 in a deadline mark long_term', async () => {
-    expect(await evalEach(['2024年底前，并长期坚持', '常态化', '持续整改', '2024-12-31', null], deadlineLongTermSql)).toEqual([true, true, true, false, false]);
+  test('长期坚持 / 长期 / 常态化 / 持续 / 每年 in a deadline mark long_term', async () => {
+    expect(await evalEach(['2024年底前，并长期坚持', '常态化', '持续整改', '长期', '长期整改', '每年开展', '2024-12-31', null], deadlineLongTermSql))
+      .toEqual([true, true, true, true, true, true, false, false]);
   });
 });
 

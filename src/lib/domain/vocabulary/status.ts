@@ -43,10 +43,10 @@ export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|�
 export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
 
 /** In a deadline cell: words that mark the item as ongoing; the rest of the text is still parsed. */
-export const DEADLINE_LONG_TERM_PATTERN = '长期坚持|常态化|持续';
+export const DEADLINE_LONG_TERM_PATTERN = '长期|常态化|持续|每年';
 
 /** Deadline words meaning "fix at once": deadline = feedback_date + immediateFixDays. */
-export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立即整改';
+export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立即整改|即知即改|即查即改|立即改正';
 
 // Boolean cells: prefixes matched after cleaning and width folding.
 

@@ -8,8 +8,9 @@ import { compactSql } from './text';
  * and YYYY年内 (31 Dec), YYYY年M月底前 and YYYY.MM (last day of the month), YYYY年上半年 / 下半年 / 第三季度 (the
  * period's last day) and, for deadlines, 立行立改 (feedback date +
  * immediateFixDays). Invalid dates such as 2019-13-45 give NULL; the raw text is kept beside.
- * dateSql reads a date text prepared by dateTextSql from a compact form (see compactSql): Chinese
- * numerals written as digits (二〇二三年五月二十日), and one end of a range (2023年3月至6月).
+ * dateSql reads one date text; dateOfTextSql reads a cell's compact form (see compactSql): Chinese
+ * numerals written as digits (二〇二三年五月二十日), one end of a range (2023年3月至6月), the latest
+ * of several dates.
  */
 // The day must not run on into more digits (2023.3-2023.12 is no 2023-03-20), except a time,
 // which the compact form joins to it (2024-03-0500:00:00).
@@ -52,6 +53,8 @@ const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
 const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日)?)${SEP}(\\d{1,2}月.*)$`;
 // Months of one year, the month word said once: 2024年6-9月, 2024年6至9月底前.
 const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
+// From a month to the end of its year: 2024年3月至年底, 2024年3月到年底前.
+const RANGE_TO_YEAR_END = `^(((19|20)\\d{2})年.*?)(至|到)(年底|年末|底)前?$`;
 
 /**
  * One end of a date range, or the text itself when it is no range. A deadline, a completion or a
@@ -61,10 +64,12 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
   const r = groups(x, RANGE, ['head', 'sep', 'tail']);
   const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'd', 'sep', 'tail']);
   const m = groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']);
-  const [whole, one, months] = part === 'start'
-    ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`]
-    : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`, `${m}.year || ${m}.tail`];
-  return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months} ELSE ${x} END`;
+  const z = groups(x, RANGE_TO_YEAR_END, ['head', 'y', 'c', 'sep', 'w']);
+  const [whole, one, months, toYearEnd] = part === 'start'
+    ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`, `${z}.head`]
+    : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`, `${m}.year || ${m}.tail`, `${z}.y || '年底'`];
+  return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months}
+    WHEN ${z}.w <> '' THEN ${toYearEnd} ELSE ${x} END`;
 }
 
 // A clock time after the date (2024/6/15 0:00, as Excel writes a date cell out as text): dropped
@@ -76,9 +81,26 @@ export function dateCompactSql(v: string): string {
   return compactSql(`regexp_replace(${v}, ${str(TIME_SUFFIX)}, '')`);
 }
 
-/** The text dateSql reads: Chinese numerals as digits, then one end of a range. */
-export function dateTextSql(x: string, part: 'start' | 'end' = 'end'): string {
-  return rangePartSql(hanDigitsSql(x), part);
+/**
+ * A date field's DATE from its date text (see dateTextSql) when the text may hold several dates, one
+ * per clause (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日): the
+ * latest of them for a range's end (`part` 'end': a deadline is when all of it is due), the earliest
+ * for its start; a text of one clause is read whole. `read` turns one clause into a DATE.
+ */
+export function clausesDateSql(x: string, part: 'start' | 'end', read: (clause: string) => string): string {
+  const clauses = `regexp_extract_all(${x}, '[^,;。、]+')`;
+  const dated = `list_filter(${clauses}, lambda k: regexp_matches(k, '\\d{4}'))`;
+  const each = `list_transform(${dated}, lambda k: ${read(rangePartSql('k', part))})`;
+  return `CASE WHEN len(${dated}) > 1 THEN coalesce(${part === 'end' ? 'list_max' : 'list_min'}(${each}), ${read(rangePartSql(x, part))})
+    ELSE ${read(rangePartSql(x, part))} END`;
+}
+
+/**
+ * The DATE a date cell's compact form gives: Chinese numerals written as digits, then read clause
+ * by clause (clausesDateSql), each clause as one end of a range.
+ */
+export function dateOfTextSql(x: string, part: 'start' | 'end' = 'end'): string {
+  return clausesDateSql(hanDigitsSql(x), part, (t) => dateSql(t));
 }
 
 /** A DATE expression for a date text (see dateTextSql). */
