@@ -1,5 +1,5 @@
 import type { Engine } from '../db/types';
-import { ident, str } from '../queries/sql';
+import { ident, num, str } from '../queries/sql';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
 import { mapNames, mapTablesSql } from './normalise/maps';
@@ -59,6 +59,9 @@ async function defaultAsOf(engine: Engine, norm: string, absent: Set<string>): P
   return row?.d ?? today();
 }
 
+// Rows a quote repair is warned on, at most (the report lists a few thousand issues anyway).
+const MAX_LISTED_REPAIRS = 10_000;
+
 /**
  * Normalises and validates a prepared sheet into temp tables. Peak memory is what limits a big
  * import, so each table is dropped as soon as nothing reads it any more: the staging table once
@@ -112,6 +115,11 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     ...p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i)).map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
+  // Rows with a cell whose quotes were repaired before reading (csv-quotes.ts): read as typed, warned.
+  if (p.quoteRepairs?.length) {
+    await engine.exec(`INSERT INTO ${ident(issues)} SELECT src_row, '', NULL, 'warning', 'csv_quote_repaired' FROM ${ident(norm)}
+      WHERE skip_kind IS NULL AND list_contains([${p.quoteRepairs.slice(0, MAX_LISTED_REPAIRS).map(num).join(', ')}], src_row)`);
+  }
   await engine.exec(`INSERT INTO ${ident(issues)} SELECT 0, 'county', CAST(count(*) AS VARCHAR), 'warning', 'county_city_level'
     FROM ${ident(norm)} WHERE county_by_round AND ${live} HAVING count(*) > 0`);
   plan.rejected = await rejectedRows(engine, p, issues);

@@ -5,6 +5,7 @@ import { decodeText, detectEncoding, toUtf8Sliced, type TextEncodingName } from 
 import { cell, scratchTable, tempName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
 import { checkWidth } from './errors';
+import { repairQuotes } from './csv-quotes';
 
 /**
  * CSV/TXT → staging table through DuckDB's read_csv (fast enough for a 1M-row ledger). Title rows
@@ -45,7 +46,8 @@ async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodin
   const table = tempName('csv');
   const backing = tempName('csvdata');
   const columns = Array.from({ length: width }, (_, i) => `${str(cell(i))}: 'VARCHAR'`).join(', ');
-  await engine.registerFile(file, utf8);
+  const repair = await repairQuotes(utf8, dialect.delimiter);
+  await engine.registerFile(file, repair?.bytes ?? utf8);
   try {
     // parallel=false: the parallel scanner refuses null_padding with quoted newlines.
     // rowid is the record's position (insertion order is preserved), so no window is needed.
@@ -60,5 +62,5 @@ async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodin
   } finally {
     await engine.dropFile(file);
   }
-  return { table, width, encoding, backing };
+  return { table, width, encoding, backing, ...(repair ? { quoteRepairs: repair.records } : {}) };
 }

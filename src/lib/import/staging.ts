@@ -19,6 +19,8 @@ export interface StagedSheet {
   backing?: string;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
+  /** Records (src_row) with a cell whose quotes were repaired before reading (CSV, csv-quotes.ts). */
+  quoteRepairs?: number[];
 }
 
 /** A row of a grid as read in JS (XLSX, JSON, Parquet). */

@@ -8,7 +8,7 @@ import { compactSql } from './text';
  * and YYYY年内 (31 Dec), YYYY年M月底前 and YYYY.MM (last day of the month), YYYY年上半年 / 下半年 / 第三季度 (the
  * period's last day) and, for deadlines, 立行立改 (feedback date +
  * immediateFixDays). Invalid dates such as 2019-13-45 give NULL; the raw text is kept beside.
- * dateSql reads one date text; dateOfTextSql reads a cell's compact form (see compactSql): Chinese
+ * dateSql reads one date text; datesOfSql reads a cell's compact form (see compactSql): Chinese
  * numerals written as digits (二〇二三年五月二十日), one end of a range (2023年3月至6月), the latest
  * of several dates.
  */
@@ -81,26 +81,27 @@ export function dateCompactSql(v: string): string {
   return compactSql(`regexp_replace(${v}, ${str(TIME_SUFFIX)}, '')`);
 }
 
-/**
- * A date field's DATE from its date text (see dateTextSql) when the text may hold several dates, one
- * per clause (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日): the
- * latest of them for a range's end (`part` 'end': a deadline is when all of it is due), the earliest
- * for its start; a text of one clause is read whole. `read` turns one clause into a DATE.
- */
-export function clausesDateSql(x: string, part: 'start' | 'end', read: (clause: string) => string): string {
-  const clauses = `regexp_extract_all(${x}, '[^,;。、]+')`;
-  const dated = `list_filter(${clauses}, lambda k: regexp_matches(k, '\\d{4}'))`;
-  const each = `list_transform(${dated}, lambda k: ${read(rangePartSql('k', part))})`;
-  return `CASE WHEN len(${dated}) > 1 THEN coalesce(${part === 'end' ? 'list_max' : 'list_min'}(${each}), ${read(rangePartSql(x, part))})
-    ELSE ${read(rangePartSql(x, part))} END`;
+/** The range part (rangePartSql) of each clause of a text that holds a year, as a list. */
+function datedClausesSql(x: string, part: 'start' | 'end'): string {
+  const dated = `list_filter(regexp_extract_all(${x}, '[^,;。、]+'), lambda k: regexp_matches(k, '\\d{4}'))`;
+  return `list_transform(${dated}, lambda k: ${rangePartSql('k', part)})`;
 }
 
 /**
- * The DATE a date cell's compact form gives: Chinese numerals written as digits, then read clause
- * by clause (clausesDateSql), each clause as one end of a range.
+ * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value
+ * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, and `d0`, a range's start.
+ * Chinese numerals are written as digits first. A text of several dates, one per clause
+ * (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日), gives the
+ * latest as its end (a deadline is when all of it is due) and the earliest as its start. Each step is
+ * a column of its own, so every expression is computed once per value.
  */
-export function dateOfTextSql(x: string, part: 'start' | 'end' = 'end'): string {
-  return clausesDateSql(hanDigitsSql(x), part, (t) => dateSql(t));
+export function datesOfSql(from: string): string {
+  const pick = (clauses: string, whole: string, fn: 'list_max' | 'list_min') =>
+    `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${dateSql('k')})), ${dateSql(whole)}) ELSE ${dateSql(whole)} END`;
+  return `SELECT * EXCLUDE (n, te, ts, ce, cs), ${pick('ce', 'te', 'list_max')} AS d, ${pick('cs', 'ts', 'list_min')} AS d0 FROM (
+    SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
+      ${datedClausesSql('n', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
+    FROM (SELECT *, ${hanDigitsSql('c')} AS n FROM (${from})))`;
 }
 
 /** A DATE expression for a date text (see dateTextSql). */

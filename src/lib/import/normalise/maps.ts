@@ -7,7 +7,7 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countySql } from './county';
-import { dateCompactSql, dateOfTextSql, dateWordOnlySql, deadlineLongTermSql } from './dates';
+import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql } from './dates';
 import { unitNameNormSql } from './names';
 import { statusLongTermSql, statusSql } from './status';
 
@@ -52,9 +52,9 @@ const distinct = (values: string, keys: string[], compact: (v: string) => string
 export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean): string[] {
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol).
-    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, ${dateOfTextSql('c', 'end')} AS d, ${dateOfTextSql('c', 'start')} AS d0,
+    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`,
+      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`)})`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '(^|已|予以|同意|完成|办理)销号') AND NOT regexp_matches(c, '(未|待|申请|拟)销号'), false) AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,

@@ -1,0 +1,136 @@
+/**
+ * Quotes that break a CSV, repaired before the engine reads it. Ledger text quotes terms
+ * (`"三重一大"事项决策程序不规范`), and files not written by Excel leave such a cell unquoted.
+ * DuckDB's reader then drops the quotes and a byte after them: the text changes silently, or a
+ * Chinese character is cut and the whole file fails as invalid UTF-8. An opening quote that is
+ * never closed makes the rest of the file one cell. Each such cell is written as a quoted field
+ * with its quotes doubled, so it reads as typed; cells quoted the way Excel quotes them (commas,
+ * line breaks, doubled quotes inside) are left as they are.
+ */
+import { yieldToEventLoop } from '../db/slices';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+// A quoted cell running over more line breaks than this is taken as a quote never closed.
+const MAX_QUOTED_LINES = 1000;
+// Bytes scanned between yields to the event loop (a 265 MB file must not block the page).
+const SLICE = 1 << 22;
+
+/** The repaired bytes and the records (1-based, as src_row counts them) whose cells were repaired. */
+export interface QuoteRepair {
+  bytes: Uint8Array;
+  records: number[];
+}
+
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+}
+
+/**
+ * Scans UTF-8 CSV bytes with the given one-byte delimiter; null when every quote is well placed.
+ * A cell is repaired when its closing quote is followed by more text on the same line, or when its
+ * opening quote is never closed (the cell then ends at the next delimiter or line end).
+ */
+export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promise<QuoteRepair | null> {
+  if (bytes.indexOf(QUOTE) < 0) return null;
+  const delim = delimiter.charCodeAt(0);
+  const spans: [number, number][] = [];
+  const records: number[] = [];
+  const n = bytes.length;
+  let state = State.FieldStart;
+  let record = 1;
+  let quoteStart = 0;
+  let quoteRecord = 1;
+  let quotedLines = 0;
+  // Start of a cell being repaired, or -1; it ends at the next delimiter or line end.
+  let spanStart = -1;
+  const endSpan = (at: number) => {
+    spans.push([spanStart, at]);
+    if (records[records.length - 1] !== record) records.push(record);
+    spanStart = -1;
+  };
+  // The opening quote at quoteStart is a character: the cell is read again from there, unquoted.
+  const unclosed = () => {
+    spanStart = quoteStart;
+    record = quoteRecord;
+    state = State.Unquoted;
+    return quoteStart;
+  };
+  // Past the last byte only while inside quotes: the file ended in a cell never closed.
+  for (let i = 0; i < n || state === State.Quoted; i++) {
+    if (i >= n) {
+      i = unclosed();
+      continue;
+    }
+    if ((i & (SLICE - 1)) === 0 && i > 0) await yieldToEventLoop();
+    const b = bytes[i];
+    switch (state) {
+      case State.FieldStart:
+      case State.Unquoted:
+        if (b === delim || b === LF) {
+          if (spanStart >= 0) endSpan(b === LF && i > 0 && bytes[i - 1] === CR ? i - 1 : i);
+          if (b === LF) record++;
+          state = State.FieldStart;
+        } else if (state === State.FieldStart && b === QUOTE) {
+          state = State.Quoted;
+          quoteStart = i;
+          quoteRecord = record;
+          quotedLines = 0;
+        } else {
+          state = State.Unquoted;
+        }
+        break;
+      case State.Quoted:
+        if (b === QUOTE) state = State.QuoteInQuoted;
+        else if (b === LF && ++quotedLines > MAX_QUOTED_LINES) i = unclosed();
+        break;
+      case State.QuoteInQuoted:
+        if (b === QUOTE) {
+          state = State.Quoted;
+        } else if (b === delim || b === LF || b === CR) {
+          // A well-quoted cell ends here; a CR is the first half of the line end.
+          state = b === CR ? State.Unquoted : State.FieldStart;
+          if (b === LF) record++;
+        } else if (quotedLines > 0) {
+          // Text after a quote that closed over line breaks: the opening quote was never closed.
+          i = unclosed();
+        } else {
+          // `"三重一大"事项…`: the cell is the whole text up to the next delimiter.
+          spanStart = quoteStart;
+          state = State.Unquoted;
+        }
+        break;
+    }
+  }
+  if (spanStart >= 0) endSpan(n);
+  return spans.length ? finish(bytes, spans, records) : null;
+}
+
+/** The bytes with every span written as a quoted field, its quotes doubled. */
+function finish(bytes: Uint8Array, spans: [number, number][], records: number[]): QuoteRepair {
+  let extra = 0;
+  for (const [s, e] of spans) {
+    extra += 2;
+    for (let i = s; i < e; i++) if (bytes[i] === QUOTE) extra++;
+  }
+  const out = new Uint8Array(bytes.length + extra);
+  let from = 0;
+  let at = 0;
+  for (const [s, e] of spans) {
+    out.set(bytes.subarray(from, s), at);
+    at += s - from;
+    out[at++] = QUOTE;
+    for (let i = s; i < e; i++) {
+      if (bytes[i] === QUOTE) out[at++] = QUOTE;
+      out[at++] = bytes[i];
+    }
+    out[at++] = QUOTE;
+    from = e;
+  }
+  out.set(bytes.subarray(from), at);
+  return { bytes: out, records };
+}

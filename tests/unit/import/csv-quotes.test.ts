@@ -1,0 +1,54 @@
+import { test, expect } from 'vitest';
+import { repairQuotes } from '../../../src/lib/import/csv-quotes';
+import { freshEngine, importOk, issuesOf } from './helpers';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+const repaired = async (text: string, delim = ',') => {
+  const r = await repairQuotes(enc(text), delim);
+  return r && { text: dec(r.bytes), records: r.records };
+};
+
+test('cells quoted the way Excel quotes them are left alone', async () => {
+  expect(await repaired('a,b\n1,no quotes\n')).toBeNull();
+  expect(await repaired('a,b\r\n1,"x,y"\r\n2,"多\n行"\r\n3,"""三重一大""事项"\r\n4,""\r\n5,"end"')).toBeNull();
+  expect(await repaired('a\tb\n1\t"x\ty"\n', '\t')).toBeNull();
+  // A quote inside an unquoted cell is a character to the reader too.
+  expect(await repaired('a,b\n1,关于"三重一大"问题\n')).toBeNull();
+});
+
+test('a cell starting with a quoted term is quoted whole, its quotes doubled', async () => {
+  expect(await repaired('a,b,c\n1,"三重一大"事项决策程序不规范,z\n2,ok,w\n')).toEqual({
+    text: 'a,b,c\n1,"""三重一大""事项决策程序不规范",z\n2,ok,w\n', records: [2],
+  });
+  expect(await repaired('a,b\r\n1,"AB"cd\r\n2,"x,y"z\r\n')).toEqual({ text: 'a,b\r\n1,"""AB""cd"\r\n2,"""x,y""z"\r\n', records: [2, 3] });
+});
+
+test('a quote never closed ends its cell at the next delimiter, and the rows after it are rows again', async () => {
+  // Closed much later by the next quoted cell's opening quote, across line breaks.
+  expect(await repaired('a,b,c\n1,"未闭合的引号问题,z\n2,ok,w\n3,"q",w\n')).toEqual({
+    text: 'a,b,c\n1,"""未闭合的引号问题",z\n2,ok,w\n3,"q",w\n', records: [2],
+  });
+  // Never closed at all: the file ends inside it.
+  expect(await repaired('a,b\n1,"未闭合\n2,ok\n')).toEqual({ text: 'a,b\n1,"""未闭合"\n2,ok\n', records: [2] });
+  // Record numbers count multi-line cells as one record.
+  expect((await repaired('a,b\n1,"多\n行"\n2,"AB"cd\n'))?.records).toEqual([3]);
+});
+
+test('a ledger with such cells imports every row as typed, each repaired row warned', async () => {
+  const e = await freshEngine();
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态',
+    '永康市,永康市教育局,八届市委第三轮巡察,"三重一大"事项决策程序不规范,已完成',
+    '永康市,永康市卫健局,八届市委第三轮巡察,"未闭合的引号问题,正在整改',
+    '永康市,永康市财政局,八届市委第三轮巡察,违规发放津补贴,已完成',
+    '永康市,永康市民政局,八届市委第三轮巡察,"三会一课"3次未开展,未完成'].join('\n');
+  const [r] = await importOk(e, 'quotes.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([4, 0]);
+  expect(await e.query(`SELECT problem_title, status FROM findings ORDER BY source_row`)).toEqual([
+    { problem_title: '"三重一大"事项决策程序不规范', status: 'completed' },
+    { problem_title: '"未闭合的引号问题', status: 'in_progress' },
+    { problem_title: '违规发放津补贴', status: 'completed' },
+    { problem_title: '"三会一课"3次未开展', status: 'not_completed' },
+  ]);
+  expect(issuesOf(r, 'warning').filter((i) => i.code === 'csv_quote_repaired').map((i) => i.row)).toEqual([2, 3, 5]);
+});
