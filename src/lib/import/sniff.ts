@@ -37,6 +37,9 @@ export function sniffFormat(name: string, bytes: Uint8Array): FileFormat | null 
   if (startsWith(bytes, PAR1)) return 'parquet';
   if (OTHER_BINARIES.some((sig) => startsWith(bytes, sig))) return null;
   if (looksBinary(bytes)) return null;
+  // An "Excel" file that is a web page or an Excel 2003 XML spreadsheet, as many systems export:
+  // the workbook reader reads both.
+  if (isSpreadsheetMarkup(bytes)) return 'xls';
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
   if (ext === 'json') return 'json';
   const first = firstNonSpace(bytes);
@@ -64,4 +67,14 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) odd++;
   }
   return odd > 0 && odd >= Math.max(1, n / 200);
+}
+
+/**
+ * TRUE for an HTML table or an Excel 2003 XML spreadsheet (SpreadsheetML): text starting with `<`
+ * that names a table or the spreadsheet schema in its first 64 KB (Excel's web pages open with long styles).
+ */
+export function isSpreadsheetMarkup(bytes: Uint8Array): boolean {
+  if (firstNonSpace(bytes) !== 0x3c) return false;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 65536)).toLowerCase();
+  return head.includes('<table') || head.includes('urn:schemas-microsoft-com:office:spreadsheet');
 }

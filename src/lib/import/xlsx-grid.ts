@@ -1,6 +1,8 @@
 import { ImportFailure } from './errors';
 import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
 import { stagedCell } from './cells';
+import { decodeText, detectEncoding } from './decode';
+import { isSpreadsheetMarkup } from './sniff';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -17,12 +19,22 @@ type Cell = import('@e965/xlsx').CellObject;
 function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
   try {
     // dense: rows of cell arrays (`!data`), far leaner than one `A1`-keyed property per cell.
-    return X.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellText: false });
+    const opts = { dense: true, cellDates: false, cellNF: true, cellText: false } as const;
+    // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has.
+    if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string' });
+    return X.read(bytes, { ...opts, type: 'array' });
   } catch (e) {
     const detail = String(e instanceof Error ? e.message : e);
     if (/password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
     throw new ImportFailure('corrupt_file', { detail: detail.slice(0, 300) });
   }
+}
+
+/** The text of an HTML or XML spreadsheet: GBK when its meta charset or its bytes say so. */
+function markupText(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared = /charset\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head) || /encoding\s*=\s*["'](gb2312|gbk|gb18030)/i.test(head);
+  return decodeText(bytes, declared ? 'gb18030' : detectEncoding(bytes));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -4,6 +4,7 @@ import { BOOK_HEADER, SHEET_CITY, workbookFixtures } from '../../fixtures/workbo
 import { recordFixtures } from '../../fixtures/records';
 import { freshEngine, importOk, issuesOf } from './helpers';
 import { importFile } from '../../../src/lib/import';
+import iconv from 'iconv-lite';
 
 describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, one sheet per round', () => {
   test('two data sheets become two datasets; the 说明 sheet is not imported, and the report says so', async () => {
@@ -70,6 +71,32 @@ describe('Parquet, JSON array and NDJSON', () => {
       ]);
     });
   }
+});
+
+describe('an "Excel" file that is a web page or an Excel 2003 XML spreadsheet, as systems export them', () => {
+  const header = ['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const rows = [['武义县', '武义县交通局党组', '八届市委第五轮巡察', '三会一课落实不规范', '已完成'], ['武义县', '武义县教育局党委', '八届市委第五轮巡察', '意识形态工作责任制落实不到位', '正在整改']];
+  const page = (charset: string) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><style>td{mso-number-format:"@"}</style></head>
+<body><table><tr>${header.map((h) => `<td>${h}</td>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+  const expected = [{ county: '武义县', problem_title: '三会一课落实不规范', status: 'completed' }, { county: '武义县', problem_title: '意识形态工作责任制落实不到位', status: 'in_progress' }];
+  const read = async (name: string, bytes: Uint8Array) => {
+    const e = await freshEngine();
+    const [r] = await importOk(e, name, bytes);
+    expect(r.rowsAccepted).toBe(2);
+    return e.query('SELECT county, problem_title, status FROM findings ORDER BY source_row');
+  };
+
+  test('an HTML table saved as .xls, in GBK (its meta charset) or UTF-8', async () => {
+    expect(await read('台账.xls', new Uint8Array(iconv.encode(page('gb2312'), 'gbk')))).toEqual(expected);
+    expect(await read('台账.xls', new TextEncoder().encode(page('utf-8')))).toEqual(expected);
+  });
+
+  test('SpreadsheetML (Excel 2003 XML) saved as .xls', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, ...rows]), '台账');
+    const xml = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlml' }) as ArrayBuffer);
+    expect(await read('台账.xls', xml)).toEqual(expected);
+  });
 });
 
 describe('JSON as systems export it', () => {

@@ -224,6 +224,10 @@ describe('sniffing and decoding', () => {
     expect(sniffFormat('a.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0]))).toBeNull();
     expect(sniffFormat('a.dat', new TextEncoder().encode('[{"a":1}]'))).toBe('json');
     expect(sniffFormat('a.dat', new TextEncoder().encode('{"a":1}\n{"a":2}'))).toBe('ndjson');
+    // A web page table or an XML spreadsheet goes to the workbook reader; other markup stays text.
+    expect(sniffFormat('a.xls', new TextEncoder().encode(' <html><body><TABLE><tr><td>1</td></tr></TABLE>'))).toBe('xls');
+    expect(sniffFormat('a.xls', new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'))).toBe('xls');
+    expect(sniffFormat('a.txt', new TextEncoder().encode('<p>县市区,具体问题</p>'))).toBe('csv');
   });
 
   test('county names in sheet and file names', () => {
