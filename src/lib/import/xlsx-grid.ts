@@ -1,4 +1,4 @@
-import { ImportFailure } from './errors';
+import { ImportFailure, MAX_COLUMNS } from './errors';
 import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
 import { stagedCell } from './cells';
 import { decodeText, detectEncoding } from './decode';
@@ -124,9 +124,35 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
       rows.push({ row: r + 1, cells });
     }
     const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
-    if (rows.length) sheets.push({ name, rows, hidden, downMerges });
+    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges }));
   }
   return sheets;
+}
+
+/**
+ * A sheet too wide to read only because of a few stray cells far to the right (a value typed in
+ * column XFD): its empty columns are dropped, so the stray cell is one extra column, which the
+ * validator reports on its row, rather than the whole workbook being refused. A sheet that really
+ * has more than MAX_COLUMNS columns with values is left as it is (and refused).
+ */
+function packColumns(g: SheetGrid): SheetGrid {
+  if (gridWidth(g.rows) <= MAX_COLUMNS) return g;
+  const used = new Set<number>();
+  for (const r of g.rows) r.cells.forEach((v, c) => v !== null && v !== undefined && used.add(c));
+  if (used.size > MAX_COLUMNS) return g;
+  const at = new Map([...used].sort((a, b) => a - b).map((c, i) => [c, i]));
+  const rows = g.rows.map((r) => {
+    const cells: (string | null)[] = [];
+    r.cells.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      const i = at.get(c)!;
+      while (cells.length < i) cells.push(null);
+      cells[i] = v;
+    });
+    return { row: r.row, cells };
+  });
+  const downMerges = g.downMerges.filter(([c]) => at.has(c)).map(([c, a, b]): [number, number, number] => [at.get(c)!, a, b]);
+  return { ...g, rows, downMerges };
 }
 
 /**

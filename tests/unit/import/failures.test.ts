@@ -52,6 +52,13 @@ describe('bad input catalogue', () => {
     expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 1]);
   });
 
+  test('a sheet with one stray value in column 601 imports, the stray cell warned on its row', async () => {
+    const e2 = await freshEngine();
+    const [r] = await importOk(e2, 'stray-cell.xlsx', files['stray-cell.xlsx']);
+    expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 1]);
+    expect(issuesOf(r, 'warning')).toContainEqual({ row: 4, code: 'ragged_row' });
+  });
+
   test('a file over 300 MB is refused before it is read', async () => {
     const huge = { length: MAX_FILE_BYTES + 1 } as unknown as Uint8Array;
     const res = await importFile(e, { name: 'huge.csv', bytes: huge });
