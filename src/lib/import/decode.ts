@@ -2,11 +2,13 @@
  * Text decoding for CSV/TXT/JSON. DuckDB's read_csv only reads UTF-8 well, so every other
  * encoding (GBK/GB18030 from Excel on Chinese Windows, UTF-16 from "Unicode text") is turned
  * into UTF-8 bytes here, and a UTF-8 BOM is stripped. Nothing is ever decoded lossily: a file
- * that is neither valid UTF-8 nor UTF-16 is read as GB18030, which maps every byte sequence.
+ * that is neither valid UTF-8 nor UTF-16 is read as GB18030, which maps every byte sequence, or,
+ * when some of its lines are Chinese in UTF-8, line by line (lines of both pasted into one file).
  */
 import { yieldToEventLoop } from '../db/slices';
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+/** 'utf-8+gb18030': lines of both, as when a UTF-8 ledger and a GBK one are pasted into one file. */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8+gb18030';
 
 // Checking the head keeps a 265 MB UTF-8 file off the JS heap; the CSV reader re-checks the
 // rest and the caller retries as GB18030 if DuckDB reports invalid unicode further down.
@@ -19,7 +21,64 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const utf16 = guessUtf16(bytes);
   if (utf16) return utf16;
-  return isUtf8(bytes.subarray(0, SNIFF_BYTES), bytes.length <= SNIFF_BYTES) ? 'utf-8' : 'gb18030';
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (isUtf8(head, bytes.length <= SNIFF_BYTES)) return 'utf-8';
+  return hasUtf8Line(head) ? 'utf-8+gb18030' : 'gb18030';
+}
+
+const LF = 0x0a;
+const CJK = /[\u3000-\u9fff]/;
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * How one line is written: ASCII only, UTF-8 (valid, with Chinese in it), or else GB18030. GBK
+ * bytes are now and then valid UTF-8 by accident, but then decode to no Chinese character.
+ */
+function lineKind(bytes: Uint8Array, from: number, to: number): 'ascii' | 'utf-8' | 'gb18030' {
+  let i = from;
+  while (i < to && bytes[i] < 0x80) i++;
+  if (i === to) return 'ascii';
+  try {
+    return CJK.test(fatalUtf8.decode(bytes.subarray(from, to))) ? 'utf-8' : 'gb18030';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** True when some complete line of the bytes is Chinese in UTF-8 (see lineKind). */
+function hasUtf8Line(bytes: Uint8Array): boolean {
+  for (let from = 0; from < bytes.length; ) {
+    const end = bytes.indexOf(LF, from);
+    if (end < 0) return false;
+    if (lineKind(bytes, from, end) === 'utf-8') return true;
+    from = end + 1;
+  }
+  return false;
+}
+
+/** UTF-8 bytes of the whole lines in [from, to): UTF-8 and ASCII lines as they are, the others from GB18030. */
+function linesToUtf8(bytes: Uint8Array, from: number, to: number, parts: Uint8Array[]): number {
+  const gbk = new TextDecoder('gb18030');
+  const encoder = new TextEncoder();
+  let total = 0;
+  while (from < to) {
+    const lf = bytes.indexOf(LF, from);
+    const end = lf < 0 || lf >= to ? to : lf + 1;
+    const line = bytes.subarray(from, end);
+    const part = lineKind(bytes, from, end) === 'gb18030' ? encoder.encode(gbk.decode(line)) : line;
+    parts.push(part);
+    total += part.length;
+    from = end;
+  }
+  return total;
+}
+
+/** Concatenates parts of a known total length. */
+function joinParts(parts: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) out.set(p, at), (at += p.length);
+  return out;
 }
 
 /**
@@ -53,6 +112,11 @@ export function toUtf8(bytes: Uint8Array, encoding: TextEncodingName): Uint8Arra
       return bytes;
     case 'utf-8-bom':
       return bytes.subarray(3);
+    case 'utf-8+gb18030': {
+      const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+      const parts: Uint8Array[] = [];
+      return joinParts(parts, linesToUtf8(body, 0, body.length, parts));
+    }
     default:
       return new TextEncoder().encode(decodeText(bytes, encoding));
   }
@@ -66,6 +130,20 @@ const SLICE_BYTES = 4 << 20;
  */
 export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName): Promise<Uint8Array> {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom' || bytes.length <= SLICE_BYTES) return toUtf8(bytes, encoding);
+  if (encoding === 'utf-8+gb18030') {
+    // Slices end at a line end, so each line is judged whole.
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    for (let at = 0; at < body.length; ) {
+      const lf = body.indexOf(LF, Math.min(body.length, at + SLICE_BYTES));
+      const end = lf < 0 ? body.length : lf + 1;
+      total += linesToUtf8(body, at, end, parts);
+      at = end;
+      await yieldToEventLoop();
+    }
+    return joinParts(parts, total);
+  }
   const decoder = new TextDecoder(encoding);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
@@ -90,6 +168,7 @@ export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName
 
 /** The text of the bytes in the given encoding (BOM removed). */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
+  if (encoding === 'utf-8+gb18030') return new TextDecoder('utf-8').decode(toUtf8(bytes, encoding));
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   // TextDecoder strips a BOM of its own encoding (ignoreBOM defaults to false).
   return new TextDecoder(label).decode(bytes);

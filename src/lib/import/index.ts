@@ -5,7 +5,7 @@ import { ImportFailure, checkCancelled } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
 import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
-import { dropContainedSheets, flagSheetOverlaps, noteUnreadSheets, planSheet, type SheetPlan } from './plan';
+import { dropContainedSheets, flagSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, type SheetPlan } from './plan';
 import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
@@ -126,6 +126,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       await noteUnreadSheets(engine, withData[0], {
         sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,
       });
+      if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
     }
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));

@@ -227,6 +227,14 @@ export async function flagSheetOverlaps(engine: Engine, plans: SheetPlan[]): Pro
 export type UnreadReason = 'sheet_not_imported' | 'sheet_not_ledger' | 'sheet_hidden';
 
 /**
+ * A warning about the file as a whole (row 0) in the report of one sheet: 'encoding_mixed' for a
+ * text file read line by line in UTF-8 and GB18030 (decode.ts).
+ */
+export async function noteFileWarning(engine: Engine, plan: SheetPlan, code: 'encoding_mixed'): Promise<void> {
+  await engine.exec(`INSERT INTO ${ident(plan.issues)} VALUES (0, '', NULL, 'warning', ${str(code)})`);
+}
+
+/**
  * Names the file's sheets that were not imported in the report of one sheet that was, as
  * dataset-level warnings (row 0) coded by reason. A skipped sheet is never silent.
  */

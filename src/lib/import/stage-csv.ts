@@ -29,9 +29,10 @@ export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<Stage
   try {
     return await stageText(engine, await toUtf8Sliced(bytes, encoding), encoding);
   } catch (e) {
-    // The encoding was guessed from the first megabyte; GBK further down shows up here.
-    if (encoding === 'utf-8' && /unicode|utf-?8/i.test(String(e))) {
-      return stageText(engine, await toUtf8Sliced(bytes, 'gb18030'), 'gb18030');
+    // The encoding was guessed from the first megabyte; GBK further down shows up here. Read line
+    // by line, the UTF-8 lines above stay as they are (a GBK ledger pasted under a UTF-8 one).
+    if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && /unicode|utf-?8/i.test(String(e))) {
+      return stageText(engine, await toUtf8Sliced(bytes, 'utf-8+gb18030'), 'utf-8+gb18030');
     }
     throw e;
   }
