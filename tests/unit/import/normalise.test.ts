@@ -60,6 +60,8 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['已完成，持续推进', 'completed'], ['已完成，正在巩固提升', 'completed'], ['基本完成，持续推进', 'basically_completed'],
     ['正在整改，下一步将加快推进', 'in_progress'], ['持续整改中', 'in_progress'], ['初步完成', 'basically_completed'],
     ['100%', 'completed'], ['80%', 'in_progress'],
+    ['待整改', 'not_completed'], ['未开始', 'not_completed'], ['已完结', 'completed'], ['已结案', 'completed'],
+    ['Completed', 'completed'], ['Done', 'completed'], ['In Progress', 'in_progress'], ['Not started', 'not_completed'], ['open', 'not_completed'],
     // A 是否完成 column.
     ['是', 'completed'], ['否', 'not_completed'], ['是否', null], ['√', 'completed'], ['✔', 'completed'], ['×', 'not_completed'], ['✗', 'not_completed'],
     // A narrative is read by its last clause that names a status.

@@ -17,17 +17,17 @@ export const STATUS_RULES: StatusRule[] = [
   // 已整改到位，尚未发现反弹 are completed.
   {
     status: 'not_completed',
-    pattern: '未完成|未整改|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
+    pattern: '未完成|未整改|待整改|未开始|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
   },
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性|初步完成|初步整改' },
   // A 是否完成 column: 否 or a cross is not done (是 or a tick is done, below).
-  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳)$' },
+  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
   { status: 'in_progress', pattern: '(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
-  { status: 'in_progress', pattern: '正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
+  { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
-  { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收' },
+  { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
 ];
 
 /**
