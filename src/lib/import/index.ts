@@ -47,11 +47,13 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // Sheets with values but no header (a 说明 sheet, a ledger whose headers no alias knows): not
     // imported, and named in the report when another sheet of the file is.
     let unread: string[] = [];
+    let blank = 0;
     const prepareAll = async (list: typeof sheets) => {
       for (const s of list) {
         const p = await prepareSheet(engine, s, opts.mapping ?? {});
         if (p === 'no_header') unread.push(s.sheet ?? file.name);
-        else if (p !== 'blank') prepared.push(p);
+        else if (p === 'blank') blank++;
+        else prepared.push(p);
       }
     };
     const isLedger = (p: PreparedSheet) => p.columns.has('problem_title');
@@ -73,6 +75,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       prepared.push(p);
       unread = unread.filter((name) => name !== (s.sheet ?? file.name));
     }
+    // Nothing but blank cells (a CSV of empty lines and commas, a workbook of blank sheets).
+    if (!prepared.length && blank === sheets.length) throw new ImportFailure('empty_file');
     if (!prepared.length) throw new ImportFailure('no_header', {}, sheets.length === 1 ? sheets[0].sheet : undefined);
     // A sheet without a problem column beside sheets with one (a 汇总 of counts per unit) is no
     // ledger: named in the report rather than sent to the mapping dialog.

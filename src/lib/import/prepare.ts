@@ -43,11 +43,12 @@ export interface PreparedSheet extends StagedSheet {
 const HEAD_ROWS = 30;
 const SAMPLE_ROWS = 5;
 
-/** Reads the first rows of a staged sheet as string arrays. */
+/** Reads the first rows of a staged sheet that have a value (lines of empty cells are passed over) as string arrays. */
 async function headRows(engine: Engine, s: StagedSheet, limit: number, after = -1): Promise<{ row: number; cells: (string | null)[] }[]> {
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const rows = await engine.query<Record<string, string | null>>(
-    `SELECT src_row, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${after} ORDER BY src_row LIMIT ${limit}`,
+    `SELECT src_row, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${after} AND coalesce(${cols.join(', ')}) IS NOT NULL
+      ORDER BY src_row LIMIT ${limit}`,
   );
   return rows.map((r) => ({ row: Number(r.src_row), cells: cols.map((c) => r[c]) }));
 }

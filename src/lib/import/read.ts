@@ -30,12 +30,15 @@ export function checkSize(file: SourceFile): void {
 export async function readSource(engine: Engine, file: SourceFile): Promise<ReadResult> {
   checkSize(file);
   if (!file.bytes.length || /^[\s\ufeff]*$/.test(new TextDecoder().decode(file.bytes.subarray(0, 4096)))) {
-    if (file.bytes.length <= 4096) throw new ImportFailure('empty_file');
+    if (file.bytes.length <= 4096 || onlyWhiteSpace(file.bytes)) throw new ImportFailure('empty_file');
   }
   const format = sniffFormat(file.name, file.bytes);
   if (!format) throw new ImportFailure('unknown_format');
   try {
-    return await stageFormat(engine, file, format);
+    const read = await stageFormat(engine, file, format);
+    // A workbook whose every sheet is blank, a JSON document with no value in it.
+    if (!read.sheets.length && !read.hiddenSheets?.length) throw new ImportFailure('empty_file');
+    return read;
   } catch (e) {
     if (e instanceof ImportFailure) throw e;
     throw new ImportFailure('corrupt_file', { detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
@@ -58,4 +61,13 @@ async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat)
       return { format, ...staged };
     }
   }
+}
+
+/** True when every byte is ASCII white space (or part of a BOM): a big file of blank lines. */
+function onlyWhiteSpace(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf) return false;
+  }
+  return true;
 }

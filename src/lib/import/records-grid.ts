@@ -64,6 +64,7 @@ const WRAP_DEPTH = 4;
  */
 export function recordLists(doc: unknown): RecordList[] {
   if (Array.isArray(doc)) return [{ items: doc }];
+  if (isRecord(doc) && !Object.keys(doc as object).length) return [{ items: [] }];
   let level: [string, unknown][] = isRecord(doc) ? Object.entries(doc as object) : [];
   let empty = false;
   for (let depth = 0; depth < WRAP_DEPTH && level.length; depth++) {

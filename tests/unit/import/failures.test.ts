@@ -1,4 +1,5 @@
 import { describe, test, expect, beforeAll } from 'vitest';
+import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
 import { MAX_FILE_BYTES } from '../../../src/lib/import/errors';
@@ -50,6 +51,24 @@ describe('bad input catalogue', () => {
     const e2 = await freshEngine();
     const [r] = await importOk(e2, 'stretched-range.xlsx', files['stretched-range.xlsx']);
     expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 1]);
+  });
+
+  test('a big file of blank lines and a workbook of blank sheets are empty; a JSON {} has no data', async () => {
+    const code = async (name: string, bytes: Uint8Array) => {
+      const res = await importFile(e, { name, bytes });
+      return !res.ok && 'error' in res ? res.error.code : null;
+    };
+    expect(await code('blank-lines.csv', new TextEncoder().encode(' ,  \r\n'.repeat(2000)))).toBe('empty_file');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Sheet1');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Sheet2');
+    expect(await code('blank.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer))).toBe('empty_file');
+    expect(await code('empty.json', new TextEncoder().encode('{}'))).toBe('no_data');
+    // Lines of empty cells above a header are passed over when the header is looked for.
+    const e2 = await freshEngine();
+    const [r] = await importOk(e2, 'late-header.csv', new TextEncoder().encode(',,,,\n'.repeat(40) + '县市区,被巡察单位,轮次名称,具体问题,整改状态\n永康市,永康市教育局,八届市委第三轮巡察,三会一课落实不规范,已完成\n'));
+    expect([r.rowsAccepted, r.rowsRejected]).toEqual([1, 0]);
+    expect(await tableCounts(e)).toEqual(before);
   });
 
   test('a sheet with one stray value in column 601 imports, the stray cell warned on its row', async () => {
