@@ -5,13 +5,13 @@ import { ImportFailure, checkCancelled } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
 import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
-import { dropContainedSheets, flagSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, type SheetPlan } from './plan';
+import { dropContainedSheets, flagSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, today, type SheetPlan } from './plan';
 import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { isBareNumeral, mergeRoundParts, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
-import { roundTitles, titleRound, unitInTexts } from './title';
+import { roundTitles, statedAsOf, titleRound, unitInTexts } from './title';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
@@ -114,7 +114,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       const plan = await planSheet(engine, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
-        fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, names, hint: opts.roundHint, asOf: opts.asOf,
+        fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, names, hint: opts.roundHint,
+        // The as-of date the ledger states (截至2024年9月1日 in its title), else its newest date (planSheet).
+        asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? undefined,
         replacing: replace,
       });
       tables.push(...plan.tables);

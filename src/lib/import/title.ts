@@ -55,3 +55,24 @@ export function titleRound(titles: string[]): RoundParts {
   const { year: _year, ...parts } = parseRoundText(roundTitles(titles));
   return parts.round_no ? parts : {};
 }
+
+// 截至2024年9月1日, （截止2024.9.1）, 数据统计至2024年9月底: the day the ledger was filled in to.
+const STATED_AS_OF = /(?:截至|截止|统计至|更新至|更新于|填报至)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})\s*日?|月底?|月末)/;
+
+/**
+ * The as-of date a title, sheet or file name states (截至2024年9月1日; 截至2024年9月底 is the month's
+ * last day), as YYYY-MM-DD; null when none does, or the date is invalid or after `today`.
+ */
+export function statedAsOf(texts: (string | undefined | null)[], today: string): string | null {
+  for (const text of texts) {
+    const m = text ? STATED_AS_OF.exec(text.normalize('NFKC')) : null;
+    if (!m) continue;
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    const d = m[3] ? Number(m[3]) : new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) continue;
+    const iso = date.toISOString().slice(0, 10);
+    if (iso <= today) return iso;
+  }
+  return null;
+}

@@ -2,6 +2,7 @@ import { test, expect, beforeEach, afterEach } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
 import { freshEngine, importOk, issuesOf } from './helpers';
+import { statedAsOf } from '../../../src/lib/import/title';
 
 /**
  * Ledgers shaped as offices really fill them in: blocks pasted together, template rows left
@@ -130,6 +131,19 @@ test('已销号 inside a status text marks the item closed; 未销号, 待销号
   await importOk(e, 'closed.csv', enc(csv));
   expect((await e.query<{ closed: boolean | null }>(`SELECT closed FROM findings ORDER BY source_row`)).map((x) => x.closed))
     .toEqual([true, true, null, null, null, true]);
+});
+
+test('a 截至 date in the title is the as-of date, so items due after it are not overdue and later completions are warned', async () => {
+  const csv = ['婺城区委第二轮巡察整改台账（截至2024年9月1日）',
+    '县市区,被巡察单位,轮次名称,具体问题,整改状态,整改时限,完成时间',
+    '婺城区,婺城区教育局,十二届婺城区委第二轮巡察,问题一,已完成,2024年12月底前,2024-12-20',
+    '婺城区,婺城区教育局,十二届婺城区委第二轮巡察,问题二,正在整改,2024年10月底前,'].join('\n');
+  const [r] = await importOk(e, 'asof.csv', enc(csv));
+  expect(r.asOf).toBe('2024-09-01');
+  expect(issuesOf(r, 'warning')).toContainEqual({ row: 3, code: 'completion_after_as_of' });
+  expect(statedAsOf(['台账（截止2024.9.30）'], '2026-01-01')).toBe('2024-09-30');
+  expect(statedAsOf(['数据统计至2024年9月底'], '2026-01-01')).toBe('2024-09-30');
+  expect(statedAsOf(['截至2024年2月30日', '截至2027年1月1日', '2024年台账'], '2026-01-01')).toBeNull();
 });
 
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
