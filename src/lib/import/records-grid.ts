@@ -12,10 +12,17 @@ type Value = unknown;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A record value as cell text: dates as YYYY-MM-DD, big integers exact, objects as JSON. */
+// Offices keep China time: a timestamp stored in UTC (Beijing midnight is 16:00 the day before) is
+// read at UTC+8; a DATE (UTC midnight) keeps its day.
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** A record value as cell text: dates as YYYY-MM-DD in China time, big integers exact, objects as JSON. */
 export function valueText(v: Value): string | null {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  if (v instanceof Date) {
+    const d = new Date(v.getTime() + CHINA_OFFSET_MS);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? '是' : '否';

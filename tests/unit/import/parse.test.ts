@@ -6,6 +6,7 @@ import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/voc
 import { detectDialect, splitRecords } from '../../../src/lib/import/dialect';
 import { detectEncoding } from '../../../src/lib/import/decode';
 import { sniffFormat } from '../../../src/lib/import/sniff';
+import { valueText } from '../../../src/lib/import/records-grid';
 import { countyInText } from '../../../src/lib/import/normalise/county';
 import { textFixtures, utf16 } from '../../fixtures/make-fixtures';
 
@@ -228,6 +229,13 @@ describe('sniffing and decoding', () => {
     expect(sniffFormat('a.xls', new TextEncoder().encode(' <html><body><TABLE><tr><td>1</td></tr></TABLE>'))).toBe('xls');
     expect(sniffFormat('a.xls', new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'))).toBe('xls');
     expect(sniffFormat('a.txt', new TextEncoder().encode('<p>县市区,具体问题</p>'))).toBe('csv');
+  });
+
+  test('record values: a UTC timestamp is read in China time, a DATE keeps its day', () => {
+    expect(valueText(new Date('2024-05-09T16:00:00Z'))).toBe('2024-05-10');
+    expect(valueText(new Date('2024-05-10T00:00:00Z'))).toBe('2024-05-10');
+    expect(valueText(new Date('2024-05-10T15:59:59Z'))).toBe('2024-05-10');
+    expect([valueText(true), valueText(12n), valueText({ a: 1 })]).toEqual(['是', '12', '{"a":1}']);
   });
 
   test('county names in sheet and file names', () => {
