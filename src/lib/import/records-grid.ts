@@ -34,12 +34,39 @@ function recordRows(records: Record<string, Value>[], keys: string[], first: num
   return records.map((r, i) => ({ row: first + i, cells: keys.map((k) => valueText(r[k])) }));
 }
 
-/** Objects → grid: the union of keys in first-seen order is the header. */
+const isPlainObject = (v: Value): v is Record<string, Value> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !ArrayBuffer.isView(v);
+// The key of a nested object that names it: {"被巡察单位": {"name": "…", "code": "X1"}}.
+const NAME_KEY = /^(name|名称|label|text|title|value|值)$/i;
+const NEST_DEPTH = 3;
+
+/**
+ * A record with nested objects made flat, as a system export nests them: a nested object's naming
+ * key gives the parent its value, and its other keys become the parent's name followed by theirs
+ * ({"整改": {"状态": "已完成"}} → 整改状态), which the header aliases then know.
+ */
+export function flattenRecord(r: Record<string, Value>, prefix = '', depth = 0, out: Record<string, Value> = {}): Record<string, Value> {
+  for (const [k, v] of Object.entries(r)) {
+    const key = prefix + k;
+    if (!isPlainObject(v) || depth >= NEST_DEPTH) {
+      out[key] = v;
+      continue;
+    }
+    const name = Object.keys(v).find((c) => NAME_KEY.test(c) && !isPlainObject(v[c]));
+    if (name !== undefined) out[key] = v[name];
+    const rest = Object.fromEntries(Object.entries(v).filter(([c]) => c !== name));
+    flattenRecord(rest, key, depth + 1, out);
+  }
+  return out;
+}
+
+/** Objects → grid: flattened (flattenRecord), the union of keys in first-seen order is the header. */
 export function recordsToGrid(records: Record<string, Value>[]): GridRow[] {
+  const flat = records.map((r) => flattenRecord(r));
   const keys: string[] = [];
   const seen = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) if (!seen.has(k)) seen.add(k), keys.push(k);
-  return [{ row: 0, cells: keys }, ...recordRows(records, keys, 1)];
+  for (const r of flat) for (const k of Object.keys(r)) if (!seen.has(k)) seen.add(k), keys.push(k);
+  return [{ row: 0, cells: keys }, ...recordRows(flat, keys, 1)];
 }
 
 function toGrid(items: unknown[], sheet?: string): GridRow[] {

@@ -140,6 +140,14 @@ describe('JSON as systems export it', () => {
     expect((await importOk(e2, 'pretty.ndjson', enc(pretty)))[0].rowsAccepted).toBe(1);
   });
 
+  test('nested objects are flattened: a naming key gives the parent its value, other keys join the parent name', async () => {
+    const e = await freshEngine();
+    const doc = [{ 问题编号: 'N-1', 县市区: '武义县', 被巡察单位: { name: '武义县交通局党组', code: 'X1' }, 轮次名称: '八届市委第五轮巡察',
+      问题类别: 'C', 具体问题: '三会一课落实不规范', 整改: { 状态: '已完成', 时限: '2024-12-31' } }];
+    await importOk(e, 'nested.json', enc(doc));
+    expect(await e.query('SELECT unit_name, status, deadline FROM findings')).toEqual([{ unit_name: '武义县交通局党组', status: 'completed', deadline: '2024-12-31' }]);
+  });
+
   test('a wrapper whose list is empty has no data; text that is neither form is corrupt', async () => {
     const e = await freshEngine();
     const empty = await importFile(e, { name: 'empty.json', bytes: enc({ code: 0, data: { list: [], total: 0 } }) });
