@@ -64,7 +64,9 @@ export async function prepareSheet(
 ): Promise<PreparedSheet | 'blank' | 'no_header'> {
   const head = await headRows(engine, s, HEAD_ROWS);
   const cells = head.map((r) => r.cells);
-  const candidate = unknownHeaders ? candidateHeaderRow(cells, mapping) : null;
+  // Records' keys (JSON, Parquet) are the header even when no alias knows them (English keys):
+  // the mapping dialog then offers them.
+  const candidate = !unknownHeaders ? null : s.keysHeader && head[0]?.row === 0 ? 0 : candidateHeaderRow(cells, mapping);
   const at = findHeader(cells, mapping) ?? (candidate === null ? null : { index: candidate, rows: 1 as const, headers: cells[candidate] });
   if (at === null) return head.some((r) => r.cells.some((c) => stagedCell(c) !== null)) ? 'no_header' : 'blank';
   // Staged cells are trimmed already; the same rule again keeps header texts equal to their cells.

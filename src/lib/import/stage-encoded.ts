@@ -37,9 +37,9 @@ export interface StagedEncodedFile {
   encoding?: string;
 }
 
-const stageSheets = async (engine: Engine, sheets: EncodedSheet[]): Promise<StagedSheet[]> => {
+const stageSheets = async (engine: Engine, sheets: EncodedSheet[], keysHeader: boolean): Promise<StagedSheet[]> => {
   const staged: StagedSheet[] = [];
-  for (const s of sheets) staged.push({ ...(await stageChunks(engine, s.width, s.chunks, s.name)), downMerges: s.downMerges });
+  for (const s of sheets) staged.push({ ...(await stageChunks(engine, s.width, s.chunks, s.name)), downMerges: s.downMerges, ...(keysHeader ? { keysHeader } : {}) });
   return staged;
 };
 
@@ -50,10 +50,12 @@ const stageSheets = async (engine: Engine, sheets: EncodedSheet[]): Promise<Stag
 export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array): Promise<StagedEncodedFile> {
   const encoded = await encodeOffThread(format, bytes);
   const hidden = encoded.sheets.filter((s) => s.hidden);
+  // Records' keys are their header (records-grid.ts): never a guess, even when no alias knows them.
+  const keysHeader = format === 'json' || format === 'ndjson' || format === 'parquet';
   return {
-    sheets: await stageSheets(engine, encoded.sheets.filter((s) => !s.hidden)),
+    sheets: await stageSheets(engine, encoded.sheets.filter((s) => !s.hidden), keysHeader),
     hiddenSheets: hidden.map((s) => s.name ?? ''),
-    stageHidden: () => stageSheets(engine, hidden),
+    stageHidden: () => stageSheets(engine, hidden, keysHeader),
     encoding: encoded.encoding,
   };
 }

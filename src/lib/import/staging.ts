@@ -21,6 +21,8 @@ export interface StagedSheet {
   downMerges?: [number, number, number][];
   /** Records (src_row) with a cell whose quotes were repaired before reading (CSV, csv-quotes.ts). */
   quoteRepairs?: number[];
+  /** Row 0 is the header for certain (the keys of JSON records, Parquet's columns). */
+  keysHeader?: boolean;
 }
 
 /** A row of a grid as read in JS (XLSX, JSON, Parquet). */

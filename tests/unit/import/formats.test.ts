@@ -148,6 +148,20 @@ describe('JSON as systems export it', () => {
     expect(await e.query('SELECT unit_name, status, deadline FROM findings')).toEqual([{ unit_name: '武义县交通局党组', status: 'completed', deadline: '2024-12-31' }]);
   });
 
+  test('records whose keys no alias knows (English) go to the mapping dialog, keys offered as the columns; the mapping imports them', async () => {
+    const e = await freshEngine();
+    const doc = [{ county: '武义县', unit: '武义县交通局党组', round: '八届市委第五轮巡察', problem: '三会一课落实不规范', state: '已完成' }];
+    const res = await importFile(e, { name: 'english.json', bytes: enc(doc) });
+    expect(res.ok).toBe(false);
+    const request = !res.ok && 'needsMapping' in res ? res.needsMapping : null;
+    expect(request?.headers).toEqual(['county', 'unit', 'round', 'problem', 'state']);
+    expect(request?.samples[0]).toEqual(['武义县', '武义县交通局党组', '八届市委第五轮巡察', '三会一课落实不规范', '已完成']);
+    const mapping = { county: 'county', unit: 'unit_name', round: 'round_label', problem: 'problem_title', state: 'status_raw' };
+    const [r] = await importOk(e, 'english.json', enc(doc), { mapping });
+    expect(r.rowsAccepted).toBe(1);
+    expect(await e.query('SELECT county, unit_name, status FROM findings')).toEqual([{ county: '武义县', unit_name: '武义县交通局党组', status: 'completed' }]);
+  });
+
   test('a wrapper whose list is empty has no data; text that is neither form is corrupt', async () => {
     const e = await freshEngine();
     const empty = await importFile(e, { name: 'empty.json', bytes: enc({ code: 0, data: { list: [], total: 0 } }) });
