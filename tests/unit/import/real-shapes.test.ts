@@ -146,6 +146,14 @@ test('a 截至 date in the title is the as-of date, so items due after it are no
   expect(statedAsOf(['截至2024年2月30日', '截至2027年1月1日', '2024年台账'], '2026-01-01')).toBeNull();
 });
 
+test('several numbered problems in one cell are warned; amounts and years with points are not item numbers', async () => {
+  const titles = ['1.违规吃喝问题突出；2.津补贴发放不规范；3.公车管理不严', '（1）三会一课不规范（2）党费收缴不及时', '①台账不全②制度缺失',
+    '2023年违规发放津补贴1.5万元，涉及2.3万元未清退', '三会一课落实不规范'];
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态', ...titles.map((t, i) => `永康市,永康市教育局,八届市委第三轮巡察,${t},已完成`)].join('\n');
+  const [r] = await importOk(e, 'several.csv', enc(csv));
+  expect(r.issues.filter((i) => i.code === 'title_several_problems').map((i) => i.row)).toEqual([2, 3, 4]);
+});
+
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
   const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
     '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',
