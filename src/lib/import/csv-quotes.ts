@@ -36,7 +36,7 @@ const enum State {
  * opening quote is never closed (the cell then ends at the next delimiter or line end).
  */
 export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promise<QuoteRepair | null> {
-  if (bytes.indexOf(QUOTE) < 0) return null;
+  if (!(await hasQuote(bytes))) return null;
   const delim = delimiter.charCodeAt(0);
   const spans: [number, number][] = [];
   const records: number[] = [];
@@ -108,6 +108,15 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promis
   }
   if (spanStart >= 0) endSpan(n);
   return spans.length ? finish(bytes, spans, records) : null;
+}
+
+/** True when the bytes hold a quote; searched a slice at a time, so a big file never blocks the page. */
+async function hasQuote(bytes: Uint8Array): Promise<boolean> {
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    if (bytes.subarray(at, at + SLICE).indexOf(QUOTE) >= 0) return true;
+    await yieldToEventLoop();
+  }
+  return false;
 }
 
 /** The bytes with every span written as a quoted field, its quotes doubled. */

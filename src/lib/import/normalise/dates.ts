@@ -81,10 +81,10 @@ export function dateCompactSql(v: string): string {
   return compactSql(`regexp_replace(${v}, ${str(TIME_SUFFIX)}, '')`);
 }
 
-/** The range part (rangePartSql) of each clause of a text that holds a year, as a list. */
+/** The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause. */
 function datedClausesSql(x: string, part: 'start' | 'end'): string {
   const dated = `list_filter(regexp_extract_all(${x}, '[^,;。、]+'), lambda k: regexp_matches(k, '\\d{4}'))`;
-  return `list_transform(${dated}, lambda k: ${rangePartSql('k', part)})`;
+  return `CASE WHEN regexp_matches(${x}, '[,;。、]') THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
 }
 
 /**
