@@ -102,6 +102,12 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 
   const live = 'skip_kind IS NULL';
   await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
+  // A section heading numbered in its own cell (一、 | 全面从严治党方面) is reported by its whole text.
+  const numbered = p.sections.filter((x) => x.numbered);
+  if (numbered.length) {
+    await engine.exec(`UPDATE ${ident(issues)} SET value = h.text FROM (VALUES ${numbered.map((x) => `(${num(x.row)}, ${str(x.text.slice(0, 200))})`).join(', ')}) h(row, text)
+      WHERE src_row = h.row AND code = 'row_skipped_section'`);
+  }
   // Said once, for the dataset as a whole (row 0, which no row count includes): every row's unit
   // came from outside the columns (unitText is only set when no column names the unit); where the
   // statuses came from, or that none did; columns whose header names no field were not imported,

@@ -27,7 +27,7 @@ export interface PreparedSheet extends StagedSheet {
   /** The texts of the rows above the header: the title, 填报单位 lines (see title.ts). */
   titles: string[];
   /** Section heading rows under the header (rows.ts SECTION_ROW_PATTERN), in row order. */
-  sections: { row: number; text: string }[];
+  sections: { row: number; text: string; numbered?: boolean }[];
   /**
    * Other rows under the header with one cell only, in the first two columns and no problem: a
    * heading (婺城区, a block's title) or a template row with nothing but its 序号. Skipped.
@@ -136,7 +136,8 @@ async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, ti
   const out: Pick<PreparedSheet, 'sections' | 'loneRows'> = { sections: [], loneRows: [] };
   for (const r of rows) {
     const row = Number(r.row);
-    if (r.numbered || SECTION.test(r.text)) out.sections.push({ row, text: r.text });
+    if (r.numbered) out.sections.push({ row, text: r.text, numbered: true });
+    else if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
     else if (!r.early) continue;
     else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
     else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });

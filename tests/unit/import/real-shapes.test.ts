@@ -105,7 +105,8 @@ test('headings numbered 一、 and （一） in their own cell, their text in th
     '3,违规发放津补贴,清退资金,2024年6月底前,已完成'].join('\n');
   const [r] = await importOk(e, 'nested.csv', enc(csv));
   expect([r.rowsAccepted, r.rowsSkipped]).toEqual([3, 3]);
-  expect(issuesOf(r, 'info').filter((i) => i.row > 0)).toEqual([3, 4, 7].map((row) => ({ row, code: 'row_skipped_section' })));
+  expect(r.issues.filter((i) => i.code === 'row_skipped_section').map((i) => [i.row, i.value])).toEqual([
+    [3, '一、贯彻落实党中央决策部署不够有力方面'], [4, '（一）学习贯彻党的创新理论不够深入'], [7, '二、全面从严治党方面']]);
   expect(await e.query(`SELECT problem_title, aspect_raw, status FROM findings ORDER BY source_row`)).toEqual([
     { problem_title: '第一议题制度落实不到位', aspect_raw: '（一）学习贯彻党的创新理论不够深入', status: 'completed' },
     { problem_title: '理论学习中心组学习记录不完整', aspect_raw: '（一）学习贯彻党的创新理论不够深入', status: 'in_progress' },
