@@ -84,6 +84,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     { code: 'title_several_problems', severity: 'warning', column: 'problem_title',
       when: `(${SECOND_ITEM.map((m) => `contains(problem_title, ${str(m)})`).join(' OR ')}) AND regexp_matches(problem_title, ${str(SEVERAL_PROBLEMS)})`,
       value: 'problem_title' },
+    // A code whose letter is known but whose subcategory is not (A6): counted under the letter.
+    { code: 'category_code_unknown', severity: 'warning', column: 'category_l2',
+      when: `category_l2 IS NULL AND category_l1 <> 'Z' AND regexp_full_match(category_raw, '[A-Ha-hＡ-Ｈａ-ｈ][0-9０-９]{1,2}')`, value: 'category_raw' },
     { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z' AND category_raw IS NOT NULL", value: 'category_raw' },
     // No category text at all: the title's keywords were the only clue, so the title is shown.
     { code: 'category_unmapped_title', severity: 'warning', column: 'problem_title', when: "category_l1 = 'Z' AND category_raw IS NULL",

@@ -155,6 +155,15 @@ test('several numbered problems in one cell are warned; amounts and years with p
   expect(r.issues.filter((i) => i.code === 'title_several_problems').map((i) => i.row)).toEqual([2, 3, 4]);
 });
 
+test('a category code whose subcategory is unknown (A6) counts under its letter and is warned', async () => {
+  const csv = ['县市区,被巡察单位,轮次名称,问题类别,具体问题,整改状态', '永康市,永康市教育局,八届市委第三轮巡察,A6,问题一,已完成',
+    '永康市,永康市教育局,八届市委第三轮巡察,A3,问题二,已完成', '永康市,永康市教育局,八届市委第三轮巡察,A,问题三,已完成'].join('\n');
+  const [r] = await importOk(e, 'codes.csv', enc(csv));
+  expect(await e.query(`SELECT category_l1, category_l2 FROM findings ORDER BY source_row`)).toEqual([
+    { category_l1: 'A', category_l2: null }, { category_l1: 'A', category_l2: 'A3' }, { category_l1: 'A', category_l2: null }]);
+  expect(r.issues.filter((i) => i.code === 'category_code_unknown').map((i) => [i.row, i.value])).toEqual([[2, 'A6']]);
+});
+
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
   const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
     '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',
