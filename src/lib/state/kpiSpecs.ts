@@ -29,17 +29,17 @@ export interface KpiSpec {
   format: KpiFormat;
   /** Unit key for counts (个问题); rates carry none. */
   unitKey?: string;
-  /** For rates: the count field shown beside it as context (e.g. N). */
-  countField?: keyof KpiRow;
+  /** For rates: the numerator and denominator fields, shown under it (逾期率: overdue / past deadline, not N). */
+  fraction?: [numerator: keyof KpiRow, denominator: keyof KpiRow];
 }
 
 /** The KPI cards of the dashboard, in display order. */
 export const KPI_SPECS: KpiSpec[] = [
   { name: 'findings', field: 'findings', labelKey: 'kpi.findings', definitionKey: 'def.findings', format: 'count', unitKey: 'unit.findings' },
-  { name: 'completion-rate', field: 'completion_rate', labelKey: 'kpi.completionRate', definitionKey: 'def.completionRate', format: 'rate', countField: 'completed' },
+  { name: 'completion-rate', field: 'completion_rate', labelKey: 'kpi.completionRate', definitionKey: 'def.completionRate', format: 'rate', fraction: ['completed', 'findings'] },
   { name: 'completion-basic-rate', field: 'completion_basic_rate', labelKey: 'kpi.completionBasicRate', definitionKey: 'def.completionBasicRate', format: 'rate' },
   { name: 'overdue', field: 'overdue', labelKey: 'kpi.overdue', definitionKey: 'def.overdue', format: 'count', unitKey: 'unit.findings' },
-  { name: 'overdue-rate', field: 'overdue_rate', labelKey: 'kpi.overdueRate', definitionKey: 'def.overdueRate', format: 'rate', countField: 'past_deadline' },
+  { name: 'overdue-rate', field: 'overdue_rate', labelKey: 'kpi.overdueRate', definitionKey: 'def.overdueRate', format: 'rate', fraction: ['overdue', 'past_deadline'] },
   { name: 'repeat', field: 'repeat', labelKey: 'kpi.repeat', definitionKey: 'def.repeat', format: 'count', unitKey: 'unit.findings' },
   { name: 'units', field: 'units', labelKey: 'kpi.units', definitionKey: 'def.units', format: 'count', unitKey: 'unit.units' },
   { name: 'immediate', field: 'immediate', labelKey: 'kpi.immediate', definitionKey: 'def.immediate', format: 'count', unitKey: 'unit.findings' },

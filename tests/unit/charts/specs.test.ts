@@ -47,6 +47,23 @@ describe('KPI_SPECS', () => {
     expect(row.completion_rate).toBe(0.5);
   });
 
+  test("a rate's fraction is its own numerator and denominator (逾期率: overdue / past deadline, not N)", async () => {
+    const e = await openFixtureEngine();
+    await insertFindings(e, [
+      { status: 'in_progress', feedback_date: '2023-01-01', deadline: '2023-06-30' },
+      { status: 'completed', feedback_date: '2023-01-01', deadline: '2023-06-30', completion_date: '2023-05-01' },
+      { status: 'in_progress', feedback_date: '2023-01-01', deadline: '2024-06-30' },
+    ]);
+    const [row] = await e.query<Record<string, number>>(kpisQuery(emptyFilters('2023-12-31'), DEFAULT_PARAMS));
+    for (const k of KPI_SPECS.filter((x) => x.fraction)) {
+      const [a, b] = k.fraction!;
+      expect(row[k.field], k.name).toBeCloseTo(row[a] / row[b], 9);
+    }
+    expect(KPI_SPECS.find((k) => k.name === 'overdue-rate')?.fraction).toEqual(['overdue', 'past_deadline']);
+    expect([row.overdue, row.past_deadline, row.findings]).toEqual([1, 2, 3]);
+    e.close();
+  });
+
   test('labels, definitions and units exist in both languages; the strict rate says what it counts', () => {
     for (const k of KPI_SPECS) {
       for (const lang of ['zh', 'en'] as const) {

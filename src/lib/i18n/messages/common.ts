@@ -54,6 +54,7 @@ export const common: Messages = {
     'export.source': '数据来源',
     'filter.units': '被巡察单位',
     'kpi.basis': '分子',
+    'kpi.denominator': '分母',
   },
   en: {
     'app.title': 'Inspection Rectification Analytics',
@@ -108,5 +109,6 @@ export const common: Messages = {
     'export.source': 'Source',
     'filter.units': 'Units',
     'kpi.basis': 'numerator',
+    'kpi.denominator': 'denominator',
   },
 };
