@@ -14,9 +14,12 @@ export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' |
 // rest and the caller retries as GB18030 if DuckDB reports invalid unicode further down.
 const SNIFF_BYTES = 1 << 20;
 
+/** True when the bytes start with the UTF-8 byte order mark. */
+export const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 /** Guesses the encoding from a BOM, NUL patterns, then UTF-8 validity of the first megabyte. */
 export function detectEncoding(bytes: Uint8Array): TextEncodingName {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  if (hasUtf8Bom(bytes)) return 'utf-8-bom';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const utf16 = guessUtf16(bytes);
@@ -113,7 +116,7 @@ export function toUtf8(bytes: Uint8Array, encoding: TextEncodingName): Uint8Arra
     case 'utf-8-bom':
       return bytes.subarray(3);
     case 'utf-8+gb18030': {
-      const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+      const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
       const parts: Uint8Array[] = [];
       return joinParts(parts, linesToUtf8(body, 0, body.length, parts));
     }
@@ -132,7 +135,7 @@ export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName
   if (encoding === 'utf-8' || encoding === 'utf-8-bom' || bytes.length <= SLICE_BYTES) return toUtf8(bytes, encoding);
   if (encoding === 'utf-8+gb18030') {
     // Slices end at a line end, so each line is judged whole.
-    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
     const parts: Uint8Array[] = [];
     let total = 0;
     for (let at = 0; at < body.length; ) {

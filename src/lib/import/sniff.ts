@@ -1,4 +1,4 @@
-import { guessUtf16 } from './decode';
+import { guessUtf16, hasUtf8Bom } from './decode';
 
 /**
  * Tells what a file is from its first bytes, falling back to its extension only for text.
@@ -49,7 +49,7 @@ export function sniffFormat(name: string, bytes: Uint8Array): FileFormat | null 
 }
 
 function firstNonSpace(bytes: Uint8Array): number {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = hasUtf8Bom(bytes) ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
   return bytes[i] ?? -1;
 }
