@@ -13,6 +13,7 @@ import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './va
 import { dropTables, scratchTable, tempName } from './staging';
 import { rejectedRows } from './report';
 import { foldMeasureRows } from './measure-rows';
+import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 
@@ -79,6 +80,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const plan = { prepared: p, datasetId: o.datasetId, final, issues, tables } as SheetPlan;
   // A unit named in the title, a 方面 carried down from a section heading: provided as a column is.
   const has = (key: string) => providesField(p, key);
+  const titleCol = p.columns.get('problem_title');
+  if (titleCol !== undefined) await joinContinuationRows(engine, p, titleCol, p.continuations);
   await engine.exec(rawTableSql(p, raw));
   await engine.exec(rawValuesSql(p, values));
   const maps = mapNames(tempName);

@@ -8,6 +8,7 @@ import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
 import { parseRoundText, type RoundParts } from './round';
 import { hintParts } from './round-lookup';
+import { findContinuationRows, type ContinuationRow } from './continuation-rows';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -33,6 +34,8 @@ export interface PreparedSheet extends StagedSheet {
    * heading (婺城区, a block's title) or a template row with nothing but its 序号. Skipped.
    */
   loneRows: { row: number; kind: 'heading' | 'numbered' }[];
+  /** Rows that hold only the rest of the problem above them (continuation-rows.ts). */
+  continuations: ContinuationRow[];
   /**
    * The unit every row belongs to when no column names one: from the analyst's hint, the title,
    * the sheet or the file name (set by the importer before planning; see title.ts).
@@ -81,7 +84,8 @@ export async function prepareSheet(
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
   const headerRow = head[at.index].row;
   const { sections, loneRows } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
-  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows };
+  const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'));
+  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows, continuations };
 }
 
 /**

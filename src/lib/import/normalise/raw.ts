@@ -93,7 +93,7 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
 }
 
 /** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>`. */
-export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure'] as const;
+export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure', 'continuation'] as const;
 type SkipKind = (typeof SKIP_KINDS)[number];
 
 // Room a header cell may take beyond its alias: spaces, punctuation, full-width letters.
@@ -154,6 +154,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
       ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
+      ${listed('continuation', p.continuations.map((r) => r.row))}
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
     SELECT * EXCLUDE (${cells.join(', ')}), ${skip} AS skip_kind FROM (

@@ -1,0 +1,88 @@
+import type { Engine } from '../db/types';
+import { ident, num } from '../queries/sql';
+import { NOTE_ROW_PATTERN, SECTION_ROW_PATTERN, TOTAL_ROW_PATTERN } from '../domain/vocabulary/rows';
+import { cell, type StagedSheet } from './staging';
+
+/**
+ * A problem whose text goes on in the next row: the analyst typed the rest of a long 问题 into the
+ * cell below (or a ledger pasted from Word broke it in two), and that row holds nothing else, no
+ * 序号, no unit, no status. Read as a row of its own it was a finding with no status (0% of a
+ * unit's rate) and a category guessed from half a sentence. Such a row is the rest of the problem
+ * above it: its text is joined to that problem's and the row is skipped as `continuation`.
+ *
+ * Only where a 序号 (or 问题编号) column exists and the row above has one: without it nothing tells
+ * the rest of a text from a problem whose other cells were left empty. A lone text that reads as a
+ * heading, a total, a note or a new numbered item (2、…, （3）…) is none.
+ */
+
+// More such rows than this and the sheet is left as it is (each row stays a finding, warned).
+const MAX_CONTINUATIONS = 5000;
+// Characters of a continuation's start read to tell it from a heading, total, note or new item.
+const HEAD_CHARS = 40;
+const NOT_A_CONTINUATION = [
+  new RegExp(SECTION_ROW_PATTERN),
+  new RegExp(TOTAL_ROW_PATTERN.replaceAll('\\x{3000}', '\\u3000')),
+  new RegExp(NOTE_ROW_PATTERN.replaceAll('\\x{3000}', '\\u3000')),
+  // A new item numbered in its own text: 2、 3. （4） ⑤.
+  /^([0-9０-９]{1,3}[、.．)）]|[（(][0-9０-９]{1,3}[)）]|[①-⑳])/,
+];
+
+/** A continuation row and the problem row its text belongs to. */
+export interface ContinuationRow {
+  row: number;
+  anchor: number;
+}
+
+/**
+ * The continuation rows under the header of a staged sheet. `titleCol`, `idCol`: the problem and
+ * 序号 columns (none found without both).
+ */
+export async function findContinuationRows(
+  engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number, idCol?: number,
+): Promise<ContinuationRow[]> {
+  if (titleCol === undefined || idCol === undefined) return [];
+  const cols = Array.from({ length: s.width }, (_, i) => cell(i));
+  const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
+  const [t, id] = [cell(titleCol), cell(idCol)];
+  // Rows with a value only: a blank row between a problem and the rest of its text changes nothing.
+  const rows = await engine.query<{ row: number; prev: number; prev_id: string | null; prev_filled: number; head: string }>(`
+    SELECT src_row AS row, prev, prev_id, prev_filled, left(${t}, ${num(HEAD_CHARS)}) AS head FROM (
+      SELECT src_row, filled, ${t}, lag(src_row) OVER w AS prev, lag(${id}) OVER w AS prev_id,
+        lag(filled) OVER w AS prev_filled, lag(${t}) OVER w AS prev_title
+      FROM (SELECT src_row, ${filled} AS filled, ${t}, ${id} FROM ${ident(s.table)}
+        WHERE src_row > ${num(headerRow)} AND coalesce(${cols.join(', ')}) IS NOT NULL)
+      WINDOW w AS (ORDER BY src_row))
+    WHERE filled = 1 AND ${t} IS NOT NULL AND prev_title IS NOT NULL
+    ORDER BY src_row LIMIT ${num(MAX_CONTINUATIONS + 1)}`);
+  if (rows.length > MAX_CONTINUATIONS) return [];
+  const out: ContinuationRow[] = [];
+  const anchorOf = new Map<number, number>();
+  for (const r of rows) {
+    const [row, prev] = [Number(r.row), Number(r.prev)];
+    if (NOT_A_CONTINUATION.some((p) => p.test(r.head))) continue;
+    // The rest of a text already continued goes to the same problem; else the row above must be a
+    // problem with its 序号 and more.
+    const anchor = anchorOf.get(prev) ?? (r.prev_id !== null && Number(r.prev_filled) > 1 ? prev : undefined);
+    if (anchor === undefined) continue;
+    anchorOf.set(row, anchor);
+    out.push({ row, anchor });
+  }
+  return out;
+}
+
+/**
+ * Joins each continuation's text to its problem's cell in the staging table, in row order. Run
+ * once per import of the sheet, before its rows are read (planSheet); the rows themselves are then
+ * skipped (raw.ts, `continuation`).
+ */
+export async function joinContinuationRows(engine: Engine, s: StagedSheet, titleCol: number, rows: ContinuationRow[]): Promise<void> {
+  if (!rows.length) return;
+  const t = cell(titleCol);
+  const pairs = rows.map((r) => `(${num(r.row)}, ${num(r.anchor)})`).join(', ');
+  // A CSV's staging table is a view over its cells (stage-csv.ts), whose src_row is rowid + 1.
+  const [target, rowOf] = s.backing ? [ident(s.backing), `${ident(s.backing)}.rowid + 1`] : [ident(s.table), `${ident(s.table)}.src_row`];
+  await engine.exec(`UPDATE ${target} SET ${t} = ${target}.${t} || g.rest
+    FROM (SELECT m.anchor, string_agg(s.${t}, '' ORDER BY s.src_row) AS rest
+      FROM (VALUES ${pairs}) m(row, anchor) JOIN ${ident(s.table)} s ON s.src_row = m.row GROUP BY m.anchor) g
+    WHERE ${rowOf} = g.anchor`);
+}

@@ -1,0 +1,104 @@
+import { test, expect, beforeEach, afterEach } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk, issuesOf } from './helpers';
+
+/**
+ * A problem's text continued in the row below (continuation-rows.ts): that row holds the rest of
+ * the text and nothing else. Each expectation is worked out by hand from the rows below.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const HEADER = '序号,被巡察单位,轮次名称,具体问题,整改状态,完成时间';
+const ROUND = '八届市委第三轮巡察';
+
+function workbook(rows: (string | number | null)[][]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+const skipped = (r: Parameters<typeof issuesOf>[0]) =>
+  issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_continuation').map((i) => i.row);
+
+test('CSV: a row holding only the rest of a problem text is joined to the problem above, not a finding of its own', async () => {
+  // Two problems, one completed: 50%. Read as three findings (the rest a finding with no status)
+  // it was 33.33%, and the rest's half sentence matched no category.
+  const csv = [HEADER,
+    `1,市教育局党委,${ROUND},落实意识形态工作责任制不到位，对网络舆情,已完成,2024-05-01`,
+    ',,,研判处置不及时,,',
+    `2,市教育局党委,${ROUND},违规发放津补贴,正在整改,`].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 0, 1]);
+  expect(skipped(r)).toEqual([3]);
+  expect(issuesOf(r, 'warning')).toEqual([]);
+  expect(await e.query(`SELECT source_row, problem_title, status, category_l2 FROM findings ORDER BY source_row`)).toEqual([
+    { source_row: 2, problem_title: '落实意识形态工作责任制不到位，对网络舆情研判处置不及时', status: 'completed', category_l2: 'B2' },
+    { source_row: 4, problem_title: '违规发放津补贴', status: 'in_progress', category_l2: 'D2' },
+  ]);
+  const [k] = await e.query<{ n: number; done: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE status = 'completed') AS done FROM findings`);
+  expect(k).toEqual({ n: 2, done: 1 });
+});
+
+test('XLSX: two rows of rest, a blank row between, go to the same problem in order', async () => {
+  const bytes = workbook([
+    [`${ROUND}整改台账`],
+    ['序号', '被巡察单位', '具体问题', '整改状态'],
+    [1, '市教育局党委', '三重一大事项', '已完成'],
+    [null, null, '决策程序不规范，', null],
+    [null, null, null, null],
+    [null, null, '会议记录不全', null],
+    [2, '市教育局党委', '违规吃喝', '已完成'],
+  ]);
+  const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, bytes);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([2, 2]);
+  expect(skipped(r)).toEqual([4, 6]);
+  expect(await e.query(`SELECT problem_title, category_l2 FROM findings ORDER BY source_row`)).toEqual([
+    { problem_title: '三重一大事项决策程序不规范，会议记录不全', category_l2: 'A3' },
+    { problem_title: '违规吃喝', category_l2: 'D1' },
+  ]);
+});
+
+test('a lone text that is a heading, a note, a total or a new numbered item is not the rest of the problem above', async () => {
+  const csv = [HEADER,
+    `1,市教育局党委,${ROUND},违规吃喝,已完成,2024-05-01`,
+    ',,,二、组织建设方面,,',
+    `2,市教育局党委,${ROUND},发展党员不规范,已完成,2024-05-02`,
+    ',,,2、党费收缴不及时,,',
+    ',,,注：完成时间以销号为准,,',
+    ',,,合计,,'].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect(skipped(r)).toEqual([]);
+  const titles = (await e.query<{ problem_title: string }>(`SELECT problem_title FROM findings ORDER BY source_row`)).map((x) => x.problem_title);
+  expect(titles).toContain('违规吃喝');
+  expect(titles).toContain('发展党员不规范');
+  expect(titles.some((t) => t.includes('组织建设') && t !== '二、组织建设方面')).toBe(false);
+  const info = issuesOf(r, 'info').map((i) => i.code);
+  expect(info).toContain('row_skipped_note');
+  expect(info).toContain('row_skipped_total');
+});
+
+test('without a 序号 column, or under a row without its 序号, a text-only row stays a row of its own', async () => {
+  const noId = ['被巡察单位,轮次名称,具体问题,整改状态',
+    `市教育局党委,${ROUND},违规吃喝,已完成`,
+    ',,研判处置不及时,'].join('\n');
+  const [a] = await importOk(e, 'export.csv', enc(noId));
+  expect(skipped(a)).toEqual([]);
+  expect(a.rowsAccepted + a.rowsRejected).toBe(2);
+
+  const e2 = await freshEngine();
+  try {
+    const idless = [HEADER,
+      `,市教育局党委,${ROUND},违规吃喝,已完成,2024-05-01`,
+      ',,,研判处置不及时,,'].join('\n');
+    const [b] = await importOk(e2, 'export.csv', enc(idless));
+    expect(skipped(b)).toEqual([]);
+  } finally {
+    e2.close();
+  }
+});
