@@ -19,6 +19,8 @@ export interface StagedSheet {
   backing?: string;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
+  /** Formula error cells (XLSX: #N/A, #REF!), staged as empty: [column, src_row, error text]. */
+  errorCells?: [number, number, string][];
   /** Records (src_row) with a cell whose quotes were repaired before reading (CSV, csv-quotes.ts). */
   quoteRepairs?: number[];
   /** Row 0 is the header for certain (the keys of JSON records, Parquet's columns). */
@@ -137,6 +139,8 @@ export interface EncodedSheet {
   hidden?: boolean;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
+  /** Formula error cells (XLSX: #N/A, #REF!), staged as empty: [column, src_row, error text]. */
+  errorCells?: [number, number, string][];
 }
 
 /** Stages a grid already encoded by `gridChunks` (e.g. in the grid worker). */

@@ -86,7 +86,16 @@ interface SheetGrid {
   hidden: boolean;
   /** Cells merged down over several rows: [column, first src_row, last src_row]. */
   downMerges: [number, number, number][];
+  /** Formula error cells (#N/A, #REF!), read as empty: [column, src_row, error text]. */
+  errorCells: [number, number, string][];
 }
+
+// Formula error cells listed for the report, at most (a broken lookup column fills a sheet).
+const MAX_ERROR_CELLS = 10_000;
+// Excel's error codes (the cell's value in SheetJS) and the text Excel shows for each.
+const ERROR_TEXT: Record<number, string> = {
+  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+};
 
 /** Reads every sheet that has any cell into text grids. */
 async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
@@ -102,6 +111,7 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
     const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
     const fills = fillsDown(X, ws['!merges'] ?? [], data, date1904);
     const rows: GridRow[] = [];
+    const errorCells: [number, number, string][] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
       const line = data[r];
       if (!line) continue;
@@ -110,7 +120,9 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
       const cells: (string | null)[] = [];
       const end = Math.min(range.e.c, line.length - 1);
       for (let c = range.s.c; c <= end; c++) {
-        const v = cellText(X, line[c], date1904);
+        const at = line[c];
+        if (at?.t === 'e' && errorCells.length < MAX_ERROR_CELLS) errorCells.push([c, r + 1, ERROR_TEXT[Number(at.v)] ?? '#ERROR']);
+        const v = cellText(X, at, date1904);
         if (stagedCell(v) !== null) {
           while (cells.length < c) cells.push(null);
           cells[c] = v;
@@ -124,7 +136,7 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
       rows.push({ row: r + 1, cells });
     }
     const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
-    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges }));
+    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells }));
   }
   return sheets;
 }
@@ -152,7 +164,8 @@ function packColumns(g: SheetGrid): SheetGrid {
     return { row: r.row, cells };
   });
   const downMerges = g.downMerges.filter(([c]) => at.has(c)).map(([c, a, b]): [number, number, number] => [at.get(c)!, a, b]);
-  return { ...g, rows, downMerges };
+  const errorCells = g.errorCells.filter(([c]) => at.has(c)).map(([c, r, t]): [number, number, string] => [at.get(c)!, r, t]);
+  return { ...g, rows, downMerges, errorCells };
 }
 
 /**
@@ -188,6 +201,9 @@ export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]>
   const skipHidden = grids.some((g) => !g.hidden);
   return grids.map((g) => {
     const width = gridWidth(g.rows);
-    return { name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges, ...(skipHidden && g.hidden ? { hidden: true } : {}) };
+    return {
+      name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges,
+      ...(g.errorCells.length ? { errorCells: g.errorCells } : {}), ...(skipHidden && g.hidden ? { hidden: true } : {}),
+    };
   });
 }
