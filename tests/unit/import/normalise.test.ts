@@ -70,6 +70,11 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['已召开专题会议研究部署，制定整改方案，目前正在推进中', 'in_progress'],
     ['经回头看，未发现类似问题，已完成整改', 'completed'],
     ['基本完成，持续推进', 'basically_completed'],
+    // A negative with an adverb before its verb; partly done is in progress.
+    ['未全部完成', 'not_completed'], ['未完全完成', 'not_completed'], ['未能完成', 'not_completed'], ['没有整改到位', 'not_completed'],
+    ['未能整改到位', 'not_completed'], ['未完全整改到位', 'not_completed'], ['未如期完成', 'in_progress'], ['未能按期完成整改', 'in_progress'],
+    ['没有按时完成', 'in_progress'], ['完成部分整改', 'in_progress'], ['部分措施已完成', 'in_progress'], ['已完成大部分', 'in_progress'],
+    ['已完成1/3', 'in_progress'], ['正在整改，已完成3项措施中的2项', 'in_progress'], ['已完成全部3项措施', 'completed'],
   ]);
   expect(await evalEach(inputs, statusSql)).toEqual(expected);
 });

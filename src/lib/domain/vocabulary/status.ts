@@ -1,6 +1,7 @@
 /**
  * Status vocabulary (DOMAIN.md §3.3). Rules are tried in order because 完成 occurs inside 未完成
- * and 基本完成: the first pattern that matches the cleaned raw text decides.
+ * and 基本完成: the first pattern that matches the cleaned raw text decides. A negative may have an
+ * adverb before its verb (未全部完成, 未能整改到位, 没有整改到位).
  * Patterns are RE2 regular expressions (DuckDB's `regexp_matches`).
  */
 export interface StatusRule {
@@ -12,18 +13,25 @@ export interface StatusRule {
 export const STATUS_RULES: StatusRule[] = [
   // Late but still being worked on (未按期, 未按时完成, 未在规定时间内完成, 逾期): overdue is derived
   // from the deadline, not stored.
-  { status: 'in_progress', pattern: '未按期|无法按期|不能按期|滞后|未按时|未在规定|逾期|超期' },
+  // With an adverb between: 未能按期, 未如期完成, 没有按时完成.
+  { status: 'in_progress', pattern: '(未|没有?|无法|不能)能?(如期|按期|按时)|滞后|未在规定|逾期|超期' },
   // 尚未 only with what is not yet done: 已完成整改，尚未销号 (销号 is the closed flag) and
   // 已整改到位，尚未发现反弹 are completed.
   {
     status: 'not_completed',
-    pattern: '未完成|未整改|待整改|未开始|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
+    pattern: '(未|没有?)(能|全部|完全|全面|彻底|真正|及时|有效)*(完成|整改|到位|落实|解决)|待整改|未开始|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
   },
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性|初步完成|初步整改' },
   // A 是否完成 column: 否 or a cross is not done (是 or a tick is done, below).
   { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
   { status: 'in_progress', pattern: '(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
+  // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,
+  // 已完成3项措施中的2项.
+  {
+    status: 'in_progress',
+    pattern: '完成了?(部分|大部分|大部|一部分|多数)|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改)|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?中的?[0-9一二三四五六七八九十两]+项',
+  },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
