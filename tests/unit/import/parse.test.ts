@@ -41,7 +41,7 @@ describe('headers', () => {
     // Common template headers; 问题类型 and 单位类别 were guessed as the problem and the category.
     ['问题类型', 'category_l1'], ['问题分类', 'category_l1'], ['单位类别', 'unit_type'], ['问题清单', 'problem_title'],
     ['巡察反馈问题', 'problem_title'], ['存在的主要问题', 'problem_title'], ['问题具体表现', 'problem_detail'],
-    ['整改责任人', 'resp_person'], ['目前进展', 'status_raw'], ['办结时间', 'completion_date'], ['巡察届次', 'term'],
+    ['整改责任人', 'resp_person'], ['整改责任单位', 'resp_unit'], ['整改责任部门', 'resp_unit'], ['整改责任领导', 'resp_leader'], ['目前进展', 'status_raw'], ['办结时间', 'completion_date'], ['巡察届次', 'term'],
     ['建立完善制度(项)', 'systems_count'],
     // Bilingual headers read by their Chinese words; a count note makes a column no text field.
     ['Status 整改状态', 'status_raw'], ['具体问题 Problem', 'problem_title'], ['Unit Name被巡察单位', 'unit_name'],
