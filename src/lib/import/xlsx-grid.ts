@@ -3,6 +3,7 @@ import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './stagin
 import { stagedCell } from './cells';
 import { decodeText, detectEncoding } from './decode';
 import { isSpreadsheetMarkup } from './sniff';
+import { withBuiltinFormats } from './xlsx-builtin-formats';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -98,9 +99,11 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 /** Reads every sheet that has any cell into text grids. */
-async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
+async function workbookGrids(bytes: Uint8Array, patched = false): Promise<SheetGrid[]> {
   const X = await import('@e965/xlsx');
   const wb = readWorkbook(X, bytes);
+  // A number whose format SheetJS does not know: a zh-CN built-in format (xlsx-builtin-formats.ts).
+  let unknownFormat = false;
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const sheets: SheetGrid[] = [];
   for (const [i, name] of wb.SheetNames.entries()) {
@@ -121,6 +124,7 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
       const end = Math.min(range.e.c, line.length - 1);
       for (let c = range.s.c; c <= end; c++) {
         const at = line[c];
+        if (at?.t === 'n' && at.z === undefined) unknownFormat = true;
         if (at?.t === 'e' && errorCells.length < MAX_ERROR_CELLS) errorCells.push([c, r + 1, ERROR_TEXT[Number(at.v)] ?? '#ERROR']);
         const v = cellText(X, at, date1904);
         if (stagedCell(v) !== null) {
@@ -138,7 +142,9 @@ async function workbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
     const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
     if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells }));
   }
-  return sheets;
+  // Read once more with the formats defined: only workbooks that use them pay for it.
+  const defined = unknownFormat && !patched ? withBuiltinFormats(X, bytes) : null;
+  return defined ? workbookGrids(defined, true) : sheets;
 }
 
 /**

@@ -1,0 +1,49 @@
+/**
+ * Number formats a Chinese Excel refers to by id alone, with no definition in the workbook
+ * (ECMA-376 Part 1, §18.8.30, zh-CN built-ins). SheetJS knows none of them, so a date cell in one
+ * has no format: a 整改时限 typed as 2024年12月 (format 57) read as the serial of 12-01, and on
+ * the 1904 date system a date read as a 1900-system serial, four years early. SheetJS resets its
+ * format table at every read, so the definitions are written into the workbook's styles instead.
+ */
+type XlsxModule = typeof import('@e965/xlsx');
+
+const ZH_CN_BUILTIN_FORMATS: Record<number, string> = {
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** styles.xml with a definition for every zh-CN built-in format its cell styles use undefined; null if none. */
+export function defineBuiltinFormats(styles: string): string | null {
+  const defined = new Set([...styles.matchAll(/<numFmt\b[^>]*\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  const xfs = styles.match(/<cellXfs\b[\s\S]*?<\/cellXfs>/)?.[0] ?? '';
+  const used = new Set([...xfs.matchAll(/\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  const missing = [...used].filter((id) => ZH_CN_BUILTIN_FORMATS[id] !== undefined && !defined.has(id));
+  if (!missing.length) return null;
+  const defs = missing.map((id) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(ZH_CN_BUILTIN_FORMATS[id])}"/>`).join('');
+  if (/<numFmts\b[^>]*\/>/.test(styles)) return styles.replace(/<numFmts\b[^>]*\/>/, `<numFmts>${defs}</numFmts>`);
+  if (/<numFmts\b[^>]*>/.test(styles)) return styles.replace(/<numFmts\b[^>]*>/, (tag) => `${tag.replace(/\s+count="\d+"/, '')}${defs}`);
+  return styles.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts>${defs}</numFmts>`);
+}
+
+/**
+ * The bytes of an XLSX whose styles use zh-CN built-in formats without defining them, with the
+ * definitions added (the parts stored uncompressed); null when it needs none or is no zip.
+ */
+export function withBuiltinFormats(X: XlsxModule, bytes: Uint8Array): Uint8Array | null {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
+  const cfb = X.CFB.read(bytes, { type: 'array' });
+  const i = cfb.FullPaths.findIndex((p: string) => /\/xl\/styles\.xml$/i.test(p));
+  const entry = cfb.FileIndex[i];
+  if (!entry?.content) return null;
+  const patched = defineBuiltinFormats(new TextDecoder().decode(entry.content as Uint8Array));
+  if (patched === null) return null;
+  const content = new TextEncoder().encode(patched);
+  entry.content = content as unknown as typeof entry.content;
+  entry.size = content.length;
+  const out = X.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: false }) as ArrayBuffer | Uint8Array;
+  return out instanceof Uint8Array ? out : new Uint8Array(out);
+}

@@ -1,0 +1,67 @@
+import { test, expect, beforeEach, afterEach } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import JSZip from 'jszip';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk } from './helpers';
+
+/**
+ * Date formats a Chinese Excel writes by id alone (27, 31, 57, …: no definition in styles.xml).
+ * A 整改时限 typed as 2024年12月 is stored as the serial of 2024-12-01 in format 57; it is the
+ * month, read as its last day (DOMAIN §3.4). In a workbook on the 1904 date system the serial
+ * counts from 1904.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const serial1900 = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
+const serial1904 = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1904, 0, 1)) / 86400000;
+
+/** A one-sheet workbook whose cells in column `col` (rows 2…) are styled with format `ids[i]`, by id only. */
+async function withBuiltinFormats(rows: unknown[][], col: string, ids: number[], date1904 = false): Promise<Uint8Array> {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+  const zip = await JSZip.loadAsync(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  const styles = await zip.file('xl/styles.xml')!.async('string');
+  const m = styles.match(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/)!;
+  const base = Number(m[1]);
+  const xfs = ids.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('');
+  zip.file('xl/styles.xml', styles.replace(m[0], `<cellXfs count="${base + ids.length}">${m[2]}${xfs}</cellXfs>`));
+  let sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  ids.forEach((_, i) => {
+    sheet = sheet.replace(new RegExp(`<c r="${col}${i + 2}"( s="\\d+")?`), `<c r="${col}${i + 2}" s="${base + i}"`);
+  });
+  zip.file('xl/worksheets/sheet1.xml', sheet);
+  if (date1904) {
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', book.replace(/<workbookPr([^>]*?)\/>/, (_, a: string) => `<workbookPr${a.replace(/ date1904="[^"]*"/, '')} date1904="1"/>`));
+  }
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+}
+
+const HEADER = ['序号', '被巡察单位', '轮次名称', '具体问题', '整改时限', '整改状态', '完成时间'];
+const ROUND = '八届市委第三轮巡察';
+
+test('a month typed in a Chinese Excel (format 57 or 27, by id only) is the month, read as its last day; 31 is a whole date', async () => {
+  const bytes = await withBuiltinFormats([HEADER,
+    [1, '市教育局党委', ROUND, '违规吃喝', serial1900(2024, 12, 1), '正在整改', null],
+    [2, '市教育局党委', ROUND, '违规发放津补贴', serial1900(2024, 12, 1), '正在整改', null],
+    [3, '市教育局党委', ROUND, '三会一课不规范', serial1900(2024, 6, 15), '正在整改', null],
+  ], 'E', [57, 27, 31]);
+  await importOk(e, 'ledger.xlsx', bytes);
+  expect(await e.query(`SELECT deadline_raw, deadline FROM findings ORDER BY source_row`)).toEqual([
+    { deadline_raw: '2024年12月', deadline: '2024-12-31' },
+    { deadline_raw: '2024年12月', deadline: '2024-12-31' },
+    { deadline_raw: '2024-06-15', deadline: '2024-06-15' },
+  ]);
+});
+
+test('a 1904-system workbook: a completion date in format 31 counts from 1904', async () => {
+  const bytes = await withBuiltinFormats([HEADER,
+    [1, '市教育局党委', ROUND, '违规吃喝', null, '已完成', serial1904(2024, 5, 10)],
+  ], 'G', [31], true);
+  await importOk(e, 'ledger.xlsx', bytes);
+  expect(await e.query(`SELECT completion_date FROM findings`)).toEqual([{ completion_date: '2024-05-10' }]);
+});
