@@ -14,8 +14,9 @@ import { scratchTable } from './staging';
  * Here the rows under a merged problem cell become one finding, on the merge's first row:
  * - measures: the rows' measures in order, one per line;
  * - status: the least advanced of the rows' (未完成 < 正在整改 < 基本完成 < 已完成), the raw texts
- *   kept side by side;
- * - completion date: the last one, when every row is completed; deadline: the latest;
+ *   kept side by side; unknown when a row's is blank or unread (warned, measureStatusIssuesSql);
+ * - completion date: the last one, when every row is completed; deadline: the latest, with its
+ *   text; long-term when any row is;
  * - outcomes counted per measure (问责人数, 追缴资金, 建章立制) summed, 责任单位 and 佐证材料 listed, unless
  *   merged down beside the problem (one value);
  * and the other rows are skipped as `measure` rows, each named in the report.
@@ -34,6 +35,13 @@ const JOINED = ['resp_unit', 'resp_leader', 'resp_person', 'evidence', 'remarks'
 
 // The statuses from most to least advanced (schema.ts): the group's is the one furthest down it.
 const ORDER = `[${STATUSES.map(str).join(', ')}]`;
+// A measure's status is known, or its text only says the measure is ongoing (长期坚持).
+const KNOWN = `status IS NOT NULL OR coalesce(status_lt, false)`;
+// Ongoing when any of its measures is; the deadline's text is that of the deadline taken.
+const FOLD_ONGOING: Record<string, string> = {
+  long_term: 'bool_or(coalesce(long_term, false))',
+  deadline_raw: 'coalesce(arg_max(deadline_raw, deadline), first(deadline_raw ORDER BY n.src_row))',
+};
 
 /** The problem cell's merges over data rows: [first src_row, last src_row]. */
 export function problemMerges(p: PreparedSheet): [number, number][] {
@@ -67,46 +75,61 @@ function continuationSql(norm: string, absent: Set<string>): string {
  * empty problem cell (a merged sheet saved as CSV). `absent`: findings columns the table leaves
  * out; `groups`: the name of the temp table this makes (the caller drops it).
  */
-export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<void> {
+export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<boolean> {
   const t = ident(norm);
   const merges = problemMerges(p);
   const rows = merges.reduce((n, [first, last]) => n + last - first + 1, 0);
-  if (rows > MAX_MERGED_ROWS) return;
+  if (rows > MAX_MERGED_ROWS) return false;
+  const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
   if (merges.length) {
     await engine.exec(`CREATE TABLE ${scratchTable(groups)} (src_row INTEGER, first_row INTEGER)`);
     for (let i = 0; i < merges.length; i += BATCH) {
       const values = merges.slice(i, i + BATCH).map(([first, last]) => `(${num(first)}, ${num(last)})`);
       await engine.exec(`INSERT INTO ${ident(groups)} SELECT unnest(range(f, l + 1)), f FROM (VALUES ${values.join(', ')}) v(f, l)`);
     }
+    // One problem text merged over rows of other problems (巡乡带村: villages, each with its own 序号
+    // and unit, sharing one merged 具体问题): those rows are findings of their own, not measures.
+    const ownId = columns.has('r_finding_id') ? `(n.r_finding_id IS NOT NULL AND n.r_finding_id IS DISTINCT FROM f.r_finding_id) OR ` : '';
+    await engine.exec(`DELETE FROM ${ident(groups)} WHERE src_row IN (SELECT g.src_row FROM ${ident(groups)} g
+      JOIN ${t} n ON n.src_row = g.src_row JOIN ${t} f ON f.src_row = g.first_row
+      WHERE g.src_row > g.first_row AND (${ownId}(n.unit_name IS NOT NULL AND n.unit_name IS DISTINCT FROM f.unit_name)))`);
   } else if (p.columns.has('finding_id')) {
     // Only a sheet with rows lacking a problem can have any: one cheap count before the windows.
     const [n] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE skip_kind IS NULL AND problem_title IS NULL`);
-    if (!Number(n.n)) return;
+    if (!Number(n.n)) return false;
     await engine.exec(`CREATE TABLE ${scratchTable(groups)} AS ${continuationSql(norm, absent)}`);
   } else {
-    return;
+    return false;
   }
-  const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
   // A column merged down beside the problem holds one value for it, which Excel shows on each row:
   // that one is the problem's, not a sum over its rows.
   const mergedDown = new Set((p.downMerges ?? []).filter(([, first, last]) => merges.some(([f, l]) => first <= l && last >= f)).map(([c]) => c));
   // The evidence count is also computed from the evidence column, row by row (findings.ts).
   const given = (k: string) => p.columns.has(k) || (k === 'evidence_count' && p.columns.has('evidence'));
   const perMeasure = [...SUMMED, ...JOINED].filter((k) => columns.has(k) && given(k) && !mergedDown.has(p.columns.get(k) ?? -1));
+  // Which rows' statuses are unknown, before the first row's is overwritten (measureStatusIssuesSql).
+  await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN unknown_status BOOLEAN`);
+  await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN own_status_raw VARCHAR`);
+  await engine.exec(`UPDATE ${ident(groups)} SET unknown_status = NOT (${KNOWN.replaceAll('status', 'n.status')}), own_status_raw = n.status_raw
+    FROM ${t} n WHERE n.src_row = ${ident(groups)}.src_row`);
   // The completion date's raw text follows the date taken, so the validator sees no unread date.
+  const ongoing = Object.keys(FOLD_ONGOING).filter((k) => columns.has(k));
   const sets = [
     'status = g.status', 'status_raw = g.status_raw', 'completion_date = g.completion_date', 'deadline = g.deadline',
     'completion_date_raw = g.completion_raw',
+    ...ongoing.map((k) => `${k} = g.${k}`),
     ...(columns.has('r_completion_date') ? ['r_completion_date = g.completion_raw'] : []),
     ...(absent.has('measures') ? [] : ['measures = g.measures']),
     ...perMeasure.map((k) => `${k} = g.${k}`),
   ];
   await engine.exec(`UPDATE ${t} SET ${sets.join(', ')}
     FROM (SELECT m.first_row,
-        ${ORDER}[max(list_position(${ORDER}, status))] AS status,
+        -- A measure whose status is blank or unread leaves the problem's unknown (measureStatusIssuesSql).
+        CASE WHEN bool_and(${KNOWN}) THEN ${ORDER}[max(list_position(${ORDER}, status))] END AS status,
+        ${ongoing.map((k) => `${FOLD_ONGOING[k]} AS ${k},`).join(' ')}
         string_agg(status_raw, '；' ORDER BY n.src_row) AS status_raw,
-        CASE WHEN bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
-        CASE WHEN bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
+        CASE WHEN bool_and(${KNOWN}) AND bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
+        CASE WHEN bool_and(${KNOWN}) AND bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
         max(deadline) AS deadline
         ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
         ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? `sum(${k})` : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}
@@ -115,4 +138,20 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     WHERE ${t}.src_row = g.first_row AND ${t}.skip_kind IS NULL`);
   await engine.exec(`UPDATE ${t} SET skip_kind = 'measure' WHERE skip_kind IS NULL
     AND src_row IN (SELECT src_row FROM ${ident(groups)} WHERE src_row > first_row)`);
+  return true;
+}
+
+/**
+ * After folding: the problems whose status a blank or unread measure left unknown are warned once
+ * per such measure (`measure_status_unknown`, value `<row>: <its status text>`), instead of as an
+ * unread joined text or a blank; statements run against the issues table `issues`.
+ */
+export function measureStatusIssuesSql(norm: string, groups: string, issues: string): string[] {
+  const unknown = `SELECT g.first_row, g.src_row, g.own_status_raw AS status_raw FROM ${ident(groups)} g JOIN ${ident(norm)} n ON n.src_row = g.first_row
+    WHERE g.unknown_status AND n.skip_kind IS NULL AND g.first_row IN (SELECT first_row FROM ${ident(groups)} GROUP BY first_row HAVING count(*) > 1)`;
+  return [
+    `DELETE FROM ${ident(issues)} WHERE code IN ('status_unrecognised', 'status_blank') AND src_row IN (SELECT first_row FROM (${unknown}))`,
+    `INSERT INTO ${ident(issues)} SELECT first_row, 'status_raw', CAST(src_row AS VARCHAR) || ': ' || coalesce(status_raw, '—'), 'warning',
+      'measure_status_unknown' FROM (${unknown}) ORDER BY first_row, src_row`,
+  ];
 }

@@ -12,7 +12,7 @@ import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
 import { dropTables, scratchTable, tempName } from './staging';
 import { rejectedRows } from './report';
-import { foldMeasureRows } from './measure-rows';
+import { foldMeasureRows, measureStatusIssuesSql } from './measure-rows';
 import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
@@ -100,7 +100,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   await dropTables(engine, [raw, values, lookup, ...Object.values(maps)]);
   const groups = tempName('groups');
   tables.push(groups);
-  await foldMeasureRows(engine, p, norm, absent, groups);
+  const folded = await foldMeasureRows(engine, p, norm, absent, groups);
   plan.asOf = o.asOf ?? (await defaultAsOf(engine, norm, absent));
 
   const live = 'skip_kind IS NULL';
@@ -145,6 +145,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;
   const notRejected = kept();
   await engine.exec(`INSERT INTO ${ident(issues)} ${rulesSql(warningRules({ asOf: plan.asOf, fundsYuanThreshold: o.fundsYuanThreshold }, has), norm, notRejected)}`);
+  if (folded) for (const sql of measureStatusIssuesSql(norm, groups, issues)) await engine.exec(sql);
 
   // The file's own ids are used only if every row has one, they are unique and not a bare 序号.
   const id = has('finding_id') ? cleanSql(rawCol('finding_id')) : 'CAST(NULL AS VARCHAR)';

@@ -1,0 +1,83 @@
+import { test, expect, beforeEach, afterEach } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk, issuesOf } from './helpers';
+
+/**
+ * A problem merged down over its measure rows (measure-rows.ts): what the folded problem is when
+ * a measure's status is unknown, when the merged rows are other problems, and when one measure
+ * is long-term. Each expectation is worked out by hand from the rows below.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const ROUND = '八届市委第三轮巡察';
+
+function merged(rows: (string | number | null)[][], merges: string[]): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+test('a measure with a blank or unread status leaves its problem unknown, not completed, and is warned by row', async () => {
+  const bytes = merged([
+    [`${ROUND}整改台账`],
+    ['序号', '被巡察单位', '具体问题', '整改措施', '整改状态', '完成时间'],
+    [1, '市教育局党委', '违规吃喝', '清退费用', '已完成', '2024-05-10'],
+    [null, null, null, '完善制度', '/', null],
+    [null, null, null, '开展警示教育', null, null],
+    [2, '市教育局党委', '违规发放津补贴', '清退资金', '已完成', '2024-04-01'],
+    [null, null, null, '完善制度', '已完成', '2024-04-15'],
+  ], ['A3:A5', 'B3:B5', 'C3:C5', 'A6:A7', 'B6:B7', 'C6:C7']);
+  const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, bytes);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([2, 3]);
+  // Completed: problem 2 only (1 of 2). Problem 1 was completed before (the '/' and the blank dropped out).
+  expect(await e.query(`SELECT source_row, status, completion_date FROM findings ORDER BY source_row`)).toEqual([
+    { source_row: 3, status: null, completion_date: null },
+    { source_row: 6, status: 'completed', completion_date: '2024-04-15' },
+  ]);
+  const warned = r.issues.filter((i) => i.severity === 'warning' && i.row === 3).map((i) => [i.code, i.value]);
+  expect(warned).toEqual([['measure_status_unknown', '4: /'], ['measure_status_unknown', '5: —']]);
+});
+
+test('one problem text merged over the rows of other units, each with its 序号, stays one finding per row (巡乡带村)', async () => {
+  const bytes = merged([
+    [`${ROUND}整改台账`],
+    ['序号', '被巡察单位', '具体问题', '整改状态', '完成时间'],
+    [1, '东山村党支部', '村级财务管理不规范', '已完成', '2024-05-01'],
+    [2, '西山村党支部', null, '已完成', '2024-05-02'],
+    [3, '南山村党支部', null, '正在整改', null],
+    [4, '东山村党支部', '三会一课不规范', '已完成', '2024-05-03'],
+  ], ['C3:C5']);
+  const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, bytes);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 0]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_measure')).toEqual([]);
+  expect(await e.query(`SELECT unit_name, problem_title, status FROM findings ORDER BY source_row`)).toEqual([
+    { unit_name: '东山村党支部', problem_title: '村级财务管理不规范', status: 'completed' },
+    { unit_name: '西山村党支部', problem_title: '村级财务管理不规范', status: 'completed' },
+    { unit_name: '南山村党支部', problem_title: '村级财务管理不规范', status: 'in_progress' },
+    { unit_name: '东山村党支部', problem_title: '三会一课不规范', status: 'completed' },
+  ]);
+});
+
+test('a problem is long-term when any of its measures is, whatever their order; its deadline text is that of the deadline taken', async () => {
+  const bytes = merged([
+    [`${ROUND}整改台账`],
+    ['序号', '被巡察单位', '具体问题', '整改措施', '整改时限', '整改状态'],
+    [1, '市教育局党委', '违规吃喝', '清退费用', '2024年5月底前', '正在整改'],
+    [null, null, null, '完善制度', '2024年6月底前', '正在整改'],
+    [null, null, null, '开展警示教育', '长期坚持', '正在整改'],
+    [2, '市教育局党委', '违规发放津补贴', '开展警示教育', '长期坚持', '正在整改'],
+    [null, null, null, '清退资金', '2024年6月底前', '正在整改'],
+  ], ['A3:A5', 'B3:B5', 'C3:C5', 'A6:A7', 'B6:B7', 'C6:C7']);
+  await importOk(e, `${ROUND}整改台账.xlsx`, bytes);
+  expect(await e.query(`SELECT source_row, long_term, deadline, deadline_raw FROM findings ORDER BY source_row`)).toEqual([
+    { source_row: 3, long_term: true, deadline: '2024-06-30', deadline_raw: '2024年6月底前' },
+    { source_row: 6, long_term: true, deadline: '2024-06-30', deadline_raw: '2024年6月底前' },
+  ]);
+});
