@@ -371,3 +371,18 @@ test('outcomes of a folded problem: per-measure cells are summed or listed, a ce
     evidence: '制度文件.pdf;处分决定.pdf;缴款凭证.pdf', evidence_count: 3,
   }]);
 });
+
+test('a total labelled in the unit or county cell (西城街道小计, 永康市合计（共3个）) is skipped, not a unit of its own', async () => {
+  const csv = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改状态',
+    '1,永康市,西城街道党工委,八届市委第三轮巡察,违规吃喝,已完成',
+    '2,永康市,西城街道党工委,八届市委第三轮巡察,违规发放津补贴,正在整改',
+    ',永康市,西城街道小计,,2,1',
+    '3,永康市,东城街道党工委,八届市委第三轮巡察,三会一课不规范,已完成',
+    ',永康市合计（共3个）,,,3,2',
+    // A unit whose name holds 计 is a unit.
+    '4,永康市,永康市统计局党组,八届市委第三轮巡察,理论学习不深入,已完成'].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 2]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6]);
+  expect((await e.query<{ n: number }>(`SELECT count(DISTINCT unit_name) AS n FROM findings`))[0].n).toBe(3);
+});

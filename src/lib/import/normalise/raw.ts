@@ -1,5 +1,5 @@
 import { LEDGER_FIELDS } from '../../domain/fields';
-import { NOTE_ROW_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
+import { NOTE_ROW_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
 import { ident, num, str } from '../../queries/sql';
 import { MAX_CELL_CHARS } from '../errors';
 import type { PreparedSheet } from '../prepare';
@@ -129,6 +129,14 @@ function repeatedHeaderSql(p: PreparedSheet): string | null {
   return `(${same}) OR ${read}`;
 }
 
+/** A row whose unit or county cell is a total's label (西城街道小计): a WHEN clause, '' if neither is mapped. */
+function totalLabel(p: PreparedSheet): string {
+  const cells = ['unit_name', 'county'].filter((k) => p.columns.has(k)).map((k) => cell(p.columns.get(k)!));
+  // contains() first: the pattern runs only on the few cells that hold 计.
+  const labelled = cells.map((c) => `(contains(${c}, '计') AND regexp_matches(${c}, ${str(TOTAL_LABEL_PATTERN)}))`);
+  return labelled.length ? `WHEN ${labelled.join(' OR ')} THEN 'total'` : '';
+}
+
 /**
  * CREATE TEMP VIEW statement for the raw rows of a prepared sheet. A view, not a table: the
  * value maps read only a few of its columns, and the normalised table reads it once, so
@@ -151,6 +159,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
   const skip = `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
       WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
+      ${totalLabel(p)}
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
       ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
