@@ -50,10 +50,18 @@ export function problemMerges(p: PreparedSheet): [number, number][] {
   return p.downMerges.filter(([c, first, last]) => c === col && first > p.headerRow && last > first).map(([, first, last]) => [first, last]);
 }
 
+/** TRUE when `id` numbers an item under `parent` (1.1, 1.2 or 1-1 under 1): a measure's 序号. */
+function subNumberSql(id: string, parent: string): string {
+  return `(${parent} IS NOT NULL AND starts_with(${id}, ${parent})
+    AND list_contains(['.', '．', '-', '－'], substr(${id}, length(${parent}) + 1, 1))
+    AND regexp_full_match(substr(${id}, length(${parent}) + 2), '[0-9]{1,3}'))`;
+}
+
 /**
  * Rows of a merged problem saved as CSV, where the merge is gone and only its first row holds the
- * problem and its 序号: a row with neither, but a measure, status or date, under a problem row, and
- * whose unit is empty or that row's, belongs to the problem above. Without a 序号 column nothing
+ * problem and its 序号: a row with neither (or with a 序号 under the problem's: 1.1, 1.2 under 1), but
+ * a measure, status or date, under a problem row, and whose unit is empty or that row's, belongs to
+ * the problem above. Without a 序号 column nothing
  * tells such a row from a problem whose text is missing, so nothing is folded. SQL giving
  * (src_row, first_row) for those rows and the problem rows they follow.
  */
@@ -63,8 +71,10 @@ function continuationSql(norm: string, absent: Set<string>): string {
         ${cells.map((c) => `${c} IS NOT NULL`).join(' OR ')} AS has_measure,
         max(CASE WHEN problem_title IS NOT NULL THEN src_row END) OVER (ORDER BY src_row) AS first_row
       FROM ${ident(norm)} WHERE skip_kind IS NULL),
-    f AS (SELECT *, first_value(unit_name) OVER (PARTITION BY first_row ORDER BY src_row) AS first_unit FROM w),
-    c AS (SELECT src_row, first_row FROM f WHERE first_row IS NOT NULL AND problem_title IS NULL AND own_id IS NULL
+    f AS (SELECT *, first_value(unit_name) OVER (PARTITION BY first_row ORDER BY src_row) AS first_unit,
+        first_value(own_id) OVER (PARTITION BY first_row ORDER BY src_row) AS first_id FROM w),
+    c AS (SELECT src_row, first_row FROM f WHERE first_row IS NOT NULL AND problem_title IS NULL
+      AND (own_id IS NULL OR ${subNumberSql('own_id', 'first_id')})
       AND has_measure AND (unit_name IS NULL OR unit_name = first_unit))
     SELECT src_row, first_row FROM c UNION ALL SELECT DISTINCT first_row, first_row FROM c`;
 }
@@ -110,7 +120,10 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   // Which rows' statuses are unknown, before the first row's is overwritten (measureStatusIssuesSql).
   await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN unknown_status BOOLEAN`);
   await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN own_status_raw VARCHAR`);
-  await engine.exec(`UPDATE ${ident(groups)} SET unknown_status = NOT (${KNOWN.replaceAll('status', 'n.status')}), own_status_raw = n.status_raw
+  // A row with neither a status nor a measure (a problem row over its numbered measures) is no measure.
+  const isMeasure = `n.status_raw IS NOT NULL${columns.has('measures') ? ' OR n.measures IS NOT NULL' : ''}`;
+  await engine.exec(`UPDATE ${ident(groups)} SET unknown_status = NOT (${KNOWN.replaceAll('status', 'n.status')}) AND (${isMeasure}),
+      own_status_raw = n.status_raw
     FROM ${t} n WHERE n.src_row = ${ident(groups)}.src_row`);
   // The completion date's raw text follows the date taken, so the validator sees no unread date.
   const ongoing = Object.keys(FOLD_ONGOING).filter((k) => columns.has(k));
@@ -125,11 +138,11 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   await engine.exec(`UPDATE ${t} SET ${sets.join(', ')}
     FROM (SELECT m.first_row,
         -- A measure whose status is blank or unread leaves the problem's unknown (measureStatusIssuesSql).
-        CASE WHEN bool_and(${KNOWN}) THEN ${ORDER}[max(list_position(${ORDER}, status))] END AS status,
+        CASE WHEN NOT bool_or(m.unknown_status) THEN ${ORDER}[max(list_position(${ORDER}, status))] END AS status,
         ${ongoing.map((k) => `${FOLD_ONGOING[k]} AS ${k},`).join(' ')}
         string_agg(status_raw, '；' ORDER BY n.src_row) AS status_raw,
-        CASE WHEN bool_and(${KNOWN}) AND bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
-        CASE WHEN bool_and(${KNOWN}) AND bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
+        CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
+        CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
         max(deadline) AS deadline
         ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
         ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? `sum(${k})` : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}

@@ -386,3 +386,20 @@ test('a total labelled in the unit or county cell (西城街道小计, 永康市
   expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6]);
   expect((await e.query<{ n: number }>(`SELECT count(DISTINCT unit_name) AS n FROM findings`))[0].n).toBe(3);
 });
+
+test('measure rows numbered under their problem (1.1, 1.2 under 1) with an empty problem cell are folded into it', async () => {
+  const csv = ['序号,被巡察单位,轮次名称,具体问题,整改措施,整改状态,完成时间',
+    '1,市教育局党委,八届市委第三轮巡察,理论学习不深入,,,',
+    '1.1,,,,制定学习计划,已完成,2024-05-01',
+    '1.2,,,,建立考核机制,正在整改,',
+    '2,市教育局党委,八届市委第三轮巡察,违规发放津补贴,,,',
+    '2-1,,,,清退资金,已完成,2024-04-01',
+    // A 序号 under another problem's is no measure of this one: rejected, as a problem without text.
+    '3.1,,,,整理档案,已完成,2024-03-01'].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 1, 3]);
+  expect(await e.query(`SELECT measures, status, completion_date FROM findings ORDER BY source_row`)).toEqual([
+    { measures: '制定学习计划\n建立考核机制', status: 'in_progress', completion_date: null },
+    { measures: '清退资金', status: 'completed', completion_date: '2024-04-01' },
+  ]);
+});
