@@ -51,11 +51,23 @@ export async function rejectedRows(engine: Engine, p: PreparedSheet, issues: str
     SELECT s.src_row, ${cols.map((c) => `s.${c}`).join(', ')}, i.reasons FROM ${ident(p.table)} s
     JOIN (SELECT src_row, list(code ORDER BY code) AS reasons FROM ${ident(issues)} WHERE severity = 'error' GROUP BY src_row) i
       ON s.src_row = i.src_row ORDER BY s.src_row LIMIT ${num(ISSUE_REPORT_LIMIT)}`);
+  const names = uniqueHeaders(p.headers.slice(0, width));
   return rows.map((r) => ({
     row: r.src_row,
-    cells: Object.fromEntries(cols.map((c, i) => [p.headers[i] ?? `#${i + 1}`, r[c]])),
+    cells: Object.fromEntries(cols.map((c, i) => [names[i], r[c]])),
     reasons: r.reasons,
   }));
+}
+
+/** Headers as the rejected rows' keys: a blank one is `#<column>`, a repeated one `备注 (2)`, so no cell is lost. */
+export function uniqueHeaders(headers: (string | null)[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    const name = h ?? `#${i + 1}`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
 }
 
 const csvCell = (v: unknown) => {

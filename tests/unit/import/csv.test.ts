@@ -95,6 +95,17 @@ test('rejectedRowsCsv lists the rejected rows with reasons, BOM first', async ()
   expect(lines[2]).toContain('缺轮次的问题');
 });
 
+test('rejectedRowsCsv keeps every cell when two columns share a header (备注, 备注 (2))', async () => {
+  const e = await freshEngine();
+  const csv = ['序号,被巡察单位,轮次名称,具体问题,整改状态,备注,备注',
+    '1,市教育局党委,八届市委第三轮巡察,违规吃喝,已完成,说明甲,说明乙',
+    '2,,八届市委第三轮巡察,违规发放津补贴,已完成,重要说明甲,重要说明乙'].join('\n');
+  const [r] = await importOk(e, 'remarks.csv', new TextEncoder().encode(csv));
+  const lines = rejectedRowsCsv(r).slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe('行号,原因,序号,被巡察单位,轮次名称,具体问题,整改状态,备注,备注 (2)');
+  expect(lines[1]).toMatch(/,重要说明甲,重要说明乙$/);
+});
+
 test('date ranges: a station period gives its start and its end, a deadline range its end', async () => {
   const e = await freshEngine();
   const text = ['被巡察单位,具体问题,县市区,轮次名称,巡察时间(起),巡察时间(止),整改时限',
