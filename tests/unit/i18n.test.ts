@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { keysOf, translate } from '../../src/lib/i18n/translate';
 import { SKIP_KINDS } from '../../src/lib/import/normalise/raw';
+import { LEDGER_FIELDS } from '../../src/lib/domain/fields';
+import { formatBytes } from '../../src/lib/charts/format';
 
 test('zh and en define the same message keys, across every message module', () => {
   const zh = new Set(keysOf('zh'));
@@ -35,4 +37,13 @@ test('every issue and error code the importer writes has a message in both langu
   expect(keys.filter((k) => !zh.has(k) || !en.has(k))).toEqual([]);
   // A filled message keeps no placeholder the importer supplies.
   expect(translate('zh', 'import.issue.sheet_not_imported', { row: 0, column: '', value: '说明' })).toContain('“说明”');
+});
+
+test('every ledger field has its name in both languages: the canonical header in Chinese, an English name in English', () => {
+  expect(LEDGER_FIELDS.filter((f) => translate('zh', `field.${f.key}`) !== f.header)).toEqual([]);
+  expect(LEDGER_FIELDS.filter((f) => /[\u4e00-\u9fff]/.test(translate('en', `field.${f.key}`))).map((f) => f.key)).toEqual([]);
+});
+
+test('sizes print in the unit that shows them: MB, KB, bytes', () => {
+  expect([formatBytes(3.9 * 1024 * 1024), formatBytes(45_000), formatBytes(512), formatBytes(null)]).toEqual(['3.9 MB', '44 KB', '512 B', '—']);
 });

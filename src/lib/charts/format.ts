@@ -20,6 +20,14 @@ export function formatWan(n: number | null | undefined): string {
   return (Math.round(n * 100) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** A size in bytes: 12.3 MB, 45 KB, 512 B (a small file no longer reads 0.0 MB). */
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n) || n < 0) return '—';
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${Math.round(n)} B`;
+}
+
 /** `2023-12-31` → `2023年12月31日` (zh) or kept as ISO (en). */
 export function formatDate(iso: string, lang: 'zh' | 'en'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -7,6 +7,7 @@ import { data } from './messages/data';
 import { briefing } from './messages/briefing';
 import { review } from './messages/review';
 import { params } from './messages/params';
+import { fields } from './messages/fields';
 
 /** UI languages. zh-CN is the default. */
 export type Lang = 'zh' | 'en';
@@ -16,7 +17,7 @@ export type Vars = Record<string, string | number>;
 export type Messages = { zh: Record<string, string>; en: Record<string, string> };
 
 // Each area owns its message file, so parallel work never edits the same dictionary.
-const AREAS: Messages[] = [common, charts, importing, metrics, repeats, data, briefing, review, params];
+const AREAS: Messages[] = [common, charts, importing, metrics, repeats, data, briefing, review, params, fields];
 
 const DICT: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...AREAS.map((a) => a.zh)),

@@ -107,7 +107,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
         AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
-      if (dup.length && !replace.includes(dup[0].dataset_id)) {
+      if (dup.length && !replace.includes(dup[0].dataset_id) && !opts.allowDuplicate) {
         duplicates.push(duplicateReport(dup[0].dataset_id, file.name, p.sheet, sha256));
         continue;
       }

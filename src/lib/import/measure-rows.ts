@@ -164,7 +164,7 @@ export function measureStatusIssuesSql(norm: string, groups: string, issues: str
     WHERE g.unknown_status AND n.skip_kind IS NULL AND g.first_row IN (SELECT first_row FROM ${ident(groups)} GROUP BY first_row HAVING count(*) > 1)`;
   return [
     `DELETE FROM ${ident(issues)} WHERE code IN ('status_unrecognised', 'status_blank') AND src_row IN (SELECT first_row FROM (${unknown}))`,
-    `INSERT INTO ${ident(issues)} SELECT first_row, 'status_raw', CAST(src_row AS VARCHAR) || ': ' || coalesce(status_raw, '—'), 'warning',
-      'measure_status_unknown' FROM (${unknown}) ORDER BY first_row, src_row`,
+    `INSERT INTO ${ident(issues)} SELECT first_row, 'status_raw', CAST(src_row AS VARCHAR) || ': ' || coalesce(status_raw, '—'),
+      'warning', 'measure_status_unknown' FROM (${unknown}) ORDER BY first_row, src_row`,
   ];
 }

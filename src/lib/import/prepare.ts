@@ -189,16 +189,20 @@ export async function mappingRequest(engine: Engine, p: PreparedSheet, file: str
   const headers = p.headers.slice(0, width).map((h, i) => h ?? `#${i + 1}`);
   const suggested: Record<string, string | null> = {};
   const claimed = new Set(p.columns.keys());
-  for (const h of headers) {
+  const keys = headers.map((h, i) => (p.headers[i] ? normaliseHeader(h) || null : null));
+  headers.forEach((h, i) => {
+    const key = keys[i];
+    if (key === null || key in suggested) return;
     const guess = guessField(h);
-    suggested[normaliseHeader(h)] = suggestField(h) ?? (guess && !claimed.has(guess) ? guess : null);
-  }
+    suggested[key] = suggestField(h) ?? (guess && !claimed.has(guess) ? guess : null);
+  });
   for (const [key, col] of p.columns) if (fieldByKey(key)) suggested[normaliseHeader(headers[col])] = key;
   return {
     file,
     sheet: p.sheet,
     headers,
     samples: rows.map((r) => r.cells.slice(0, width).map((c) => c ?? '')),
+    keys,
     suggested,
     missing,
     givenBy: Object.fromEntries(missing.map((k) => [k, [...(REQUIRED_GIVEN_BY[k] ?? [k])]])),

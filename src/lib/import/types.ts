@@ -20,6 +20,8 @@ export interface ImportOptions {
   roundHint?: RoundHint;
   /** Replace that dataset (and its sibling sheets from the same file) in the same transaction. */
   replaceDatasetId?: string;
+  /** Import even when a stored dataset has the same SHA-256 (the analyst chose to, knowing it). */
+  allowDuplicate?: boolean;
   onProgress?: (p: { stage: string; fraction: number }) => void;
   /** Cancel → ImportError code 'cancelled', nothing written. */
   signal?: AbortSignal;
@@ -60,6 +62,12 @@ export interface MappingRequest {
   headers: string[];
   /** First data rows, one string per header. */
   samples: string[][];
+  /**
+   * Per column (same index as `headers`): its normalised header, the key of `suggested` and of the
+   * mapping; null for a column with no header, which a mapping cannot name. Columns whose headers
+   * normalise alike share a key (the first of them is the one mapped).
+   */
+  keys: (string | null)[];
   /** Normalised header → suggested field key (null = no suggestion). */
   suggested: Record<string, string | null>;
   /**

@@ -16,70 +16,68 @@ import { loadMapping, saveMapping } from './mappings';
 /** What the analyst decides when a file was imported before (same SHA-256). */
 export type DuplicateChoice = 'replace' | 'skip';
 
+/** The duplicate question: the file, the stored dataset it equals, and the dataset it was to replace. */
+export interface DuplicateQuestion {
+  file: string;
+  existing: string;
+  existingName: string;
+  /** Set when the file was picked to replace another dataset than the one it equals. */
+  targetName?: string;
+}
+
+/** A picked file that was not imported, and why: skipped in a dialog, or cancelled. */
+export interface FileOutcome {
+  file: string;
+  outcome: 'skipped_mapping' | 'skipped_duplicate' | 'cancelled';
+}
+
 /** A question the import queue waits on (mapping dialog, duplicate file). */
 type Pending<T> = { resolve: (answer: T) => void };
 
+/** One file to import, or to import in place of a stored dataset. */
+interface Task {
+  file: File;
+  replaceDatasetId?: string;
+}
+
 /**
  * Imports the files the analyst drops or picks, one after another, with progress and cancel.
- * It asks for a column mapping when required columns are missing (reusing a saved mapping for
- * the same headers) and what to do with a file imported before. Each file is atomic.
+ * Files dropped (or a replacement picked) while an import runs wait in the queue. It asks for a
+ * column mapping when required columns are missing (reusing a saved mapping for the same headers)
+ * and what to do with a file imported before. Each file is atomic; every picked file ends up in
+ * `reports`, `errors` or `outcomes`.
  */
 class Importer {
   running = $state(false);
   progress = $state({ file: '', stage: '', fraction: 0, index: 0, total: 0 });
   reports = $state.raw<DatasetReport[]>([]);
   errors = $state.raw<ImportError[]>([]);
+  outcomes = $state.raw<FileOutcome[]>([]);
+  cancelled = $state(false);
   mappingRequest = $state.raw<MappingRequest | null>(null);
-  duplicate = $state.raw<{ file: string; existing: string } | null>(null);
+  duplicate = $state.raw<DuplicateQuestion | null>(null);
+  #queue: Task[] = [];
   #abort: AbortController | null = null;
   #mappingAnswer: Pending<MappingAnswer | null> | null = null;
   #duplicateAnswer: Pending<DuplicateChoice> | null = null;
 
-  /** Imports the files in order; results land in `reports` and `errors`. */
-  async importFiles(files: File[]): Promise<void> {
-    const engine = database.engine;
-    if (!engine || this.running || files.length === 0) return;
-    this.running = true;
-    this.reports = [];
-    this.errors = [];
-    const done = busy.begin();
-    try {
-      for (const [index, file] of files.entries()) {
-        if (this.#abort?.signal.aborted) break;
-        this.progress = { file: file.name, stage: 'read', fraction: 0, index, total: files.length };
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        await this.#importOne(engine, { name: file.name, bytes });
-      }
-    } finally {
-      this.#abort = null;
-      this.running = false;
-      await database.refresh();
-      done();
-    }
+  /** Imports the files in order (after the running import, if any); results land in `reports`, `errors`, `outcomes`. */
+  importFiles(files: File[]): Promise<void> {
+    return this.#run(files.map((file) => ({ file })));
   }
 
   /** Replaces one dataset with a new file, atomically. */
-  async replaceDataset(file: File, datasetId: string): Promise<void> {
-    const engine = database.engine;
-    if (!engine || this.running) return;
-    this.running = true;
-    this.reports = [];
-    this.errors = [];
-    const done = busy.begin();
-    try {
-      this.progress = { file: file.name, stage: 'read', fraction: 0, index: 0, total: 1 };
-      await this.#importOne(engine, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, undefined, datasetId);
-    } finally {
-      this.running = false;
-      await database.refresh();
-      done();
-    }
+  replaceDataset(file: File, datasetId: string): Promise<void> {
+    return this.#run([{ file, replaceDatasetId: datasetId }]);
   }
 
-  /** Stops the running import; the file being imported leaves no trace. */
+  /** Stops the running import and drops the files still waiting; the file being imported leaves no trace. */
   cancel() {
+    if (!this.running) return;
+    this.cancelled = true;
     this.#abort?.abort();
     this.answerMapping(null);
+    this.answerDuplicate('skip');
   }
 
   /** The mapping dialog's answer (null = skip this file). */
@@ -96,48 +94,105 @@ class Importer {
     this.#duplicateAnswer = null;
   }
 
-  async #importOne(engine: Engine, file: SourceFile, mapping?: Record<string, string>, replaceDatasetId?: string, roundHint?: RoundHint): Promise<void> {
-    this.#abort = new AbortController();
+  async #run(tasks: Task[]): Promise<void> {
+    const engine = database.engine;
+    if (!engine || tasks.length === 0) return;
+    this.#queue.push(...tasks);
+    if (this.running) {
+      this.progress = { ...this.progress, total: this.progress.total + tasks.length };
+      return;
+    }
+    this.running = true;
+    this.cancelled = false;
+    this.reports = [];
+    this.errors = [];
+    this.outcomes = [];
+    // One controller for the whole run: a cancel between two files (while the next is being read)
+    // stops the run too.
+    const abort = (this.#abort = new AbortController());
+    const done = busy.begin();
+    try {
+      for (let index = 0; this.#queue.length; index++) {
+        const task = this.#queue.shift()!;
+        this.progress = { file: task.file.name, stage: 'read', fraction: 0, index, total: index + 1 + this.#queue.length };
+        const bytes = abort.signal.aborted ? null : new Uint8Array(await task.file.arrayBuffer());
+        if (!bytes || abort.signal.aborted) {
+          this.#note(task.file.name, 'cancelled');
+          continue;
+        }
+        await this.#importOne(engine, { name: task.file.name, bytes }, abort.signal, { replaceDatasetId: task.replaceDatasetId });
+      }
+    } finally {
+      this.#queue = [];
+      this.#abort = null;
+      this.running = false;
+      await database.refresh();
+      done();
+    }
+  }
+
+  #note(file: string, outcome: FileOutcome['outcome']) {
+    this.outcomes = [...this.outcomes, { file, outcome }];
+  }
+
+  async #importOne(
+    engine: Engine, file: SourceFile, signal: AbortSignal,
+    o: { mapping?: Record<string, string>; replaceDatasetId?: string; roundHint?: RoundHint; allowDuplicate?: boolean },
+  ): Promise<void> {
     const result = await importFile(engine, file, {
       params: viewStore.params,
-      mapping,
-      roundHint,
-      replaceDatasetId,
-      signal: this.#abort.signal,
+      mapping: o.mapping,
+      roundHint: o.roundHint,
+      replaceDatasetId: o.replaceDatasetId,
+      allowDuplicate: o.allowDuplicate,
+      signal,
       onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage, fraction: p.fraction }),
     });
     if (result.ok) {
       const duplicate = result.datasets.find((d) => d.duplicateOf);
       if (duplicate?.duplicateOf) {
+        const existing = duplicate.duplicateOf;
+        const target = o.replaceDatasetId && o.replaceDatasetId !== existing ? o.replaceDatasetId : undefined;
         const choice = await this.#ask<DuplicateChoice>((p) => {
           this.#duplicateAnswer = p;
-          this.duplicate = { file: file.name, existing: duplicate.duplicateOf! };
+          this.duplicate = { file: file.name, existing, existingName: datasetName(existing), ...(target ? { targetName: datasetName(target) } : {}) };
         });
-        if (choice === 'replace') return this.#importOne(engine, file, mapping, duplicate.duplicateOf, roundHint);
-        return;
+        if (signal.aborted) return this.#note(file.name, 'cancelled');
+        if (choice === 'skip') return this.#note(file.name, 'skipped_duplicate');
+        // Picked to replace another dataset: that one is replaced, the equal one stays.
+        if (target) return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
+        return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing });
       }
       this.reports = [...this.reports, ...result.datasets];
       await removeSampleDatasets(engine);
       return;
     }
     if ('error' in result) {
+      if (result.error.code === 'cancelled') return this.#note(file.name, 'cancelled');
       this.errors = [...this.errors, result.error];
       return;
     }
     const request = result.needsMapping;
-    const saved = mapping ? null : await loadMapping(engine, request.headers);
+    const saved = o.mapping ? null : await loadMapping(engine, request.headers);
     const answer = saved ? { mapping: saved } : await this.#ask<MappingAnswer | null>((p) => {
       this.#mappingAnswer = p;
       this.mappingRequest = request;
     });
-    if (!answer) return;
+    if (signal.aborted) return this.#note(file.name, 'cancelled');
+    if (!answer) return this.#note(file.name, 'skipped_mapping');
     if (!saved) await saveMapping(engine, request.headers, answer.mapping);
-    return this.#importOne(engine, file, answer.mapping, replaceDatasetId, answer.hint ?? roundHint);
+    return this.#importOne(engine, file, signal, { ...o, mapping: answer.mapping, roundHint: answer.hint ?? o.roundHint });
   }
 
   #ask<T>(open: (pending: Pending<T>) => void): Promise<T> {
     return new Promise<T>((resolve) => open({ resolve }));
   }
+}
+
+/** A stored dataset as the analyst knows it: its file, and its sheet when it has one. */
+function datasetName(id: string): string {
+  const d = database.datasets.find((x) => x.dataset_id === id);
+  return d ? (d.sheet ? `${d.file_name} / ${d.sheet}` : d.file_name) : id;
 }
 
 export const importer = new Importer();

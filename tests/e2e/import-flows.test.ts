@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHarness, kpiValue, settled } from './harness';
+
+/**
+ * The analyst's side of an import: the mapping dialog's rows line up with the file's columns
+ * (blank, number-like and repeated headers included) and work by keyboard; every picked file is
+ * accounted for in the summary; the duplicate question names the stored dataset the file equals.
+ */
+const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8');
+
+// 区域 is no county alias and 问题内容 only a guess for the problem: the dialog opens. A header `2`,
+// a blank header and a repeated 备注 sit between.
+const ODD_HEADERS = csv([
+  ['区域', '被巡察单位', '问题内容', '2', '', '备注', '备注', '整改状态', '巡视巡察主体', '届次', '轮次'],
+  ['浦江县', '浦江县文旅局党委', '景区门票收入管理不规范', 'z1', '', '甲', '乙', '已完成', '市委', '八届', '5'],
+  ['浦江县', '浦江县文旅局党委', '文物保护责任落实不到位', 'z2', '', '甲2', '乙2', '正在整改', '市委', '八届', '5'],
+]);
+
+const ledger = (unit: string, titles: string[]) => csv([
+  ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'],
+  ...titles.map((t, i) => [String(i + 1), '永康市', unit, '八届市委第五轮巡察', t, i === 0 ? '已完成' : '正在整改']),
+]);
+const A = ledger('永康市教育局党委', ['违规吃喝', '违规发放津补贴']);
+const B = ledger('永康市卫健局党委', ['三会一课不规范', '理论学习不深入', '档案管理不规范']);
+
+async function pickFiles(page: Page, files: { name: string; buffer: Buffer }[]) {
+  await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ ...f, mimeType: 'text/csv' })));
+}
+const idle = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-testid="import-progress"]'), undefined, { timeout: 120_000 });
+
+describe('import flows', () => {
+  const h = useHarness();
+
+  test('the mapping dialog: one row per column in file order, each select its own column; keyboard focus stays inside', async () => {
+    const page = await h.open('?sample=off');
+    await pickFiles(page, [{ name: 'odd.csv', buffer: ODD_HEADERS }]);
+    await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
+    const rows = page.locator('[data-testid="mapping-dialog"] tbody tr');
+    expect(await rows.count()).toBe(11);
+    // Each row's select maps the column its label names.
+    for (const [i, header] of [[0, '区域'], [1, '被巡察单位'], [2, '问题内容'], [3, '2']] as const) {
+      expect(await rows.nth(i).locator('td').first().textContent()).toBe(header);
+      expect(await rows.nth(i).locator('[data-testid="mapping-select"]').getAttribute('data-header')).toBe(header);
+    }
+    expect(await rows.nth(4).locator('[data-testid="mapping-no-header"]').count()).toBe(1);
+    expect(await rows.nth(6).locator('[data-testid="mapping-same-header"]').count()).toBe(1);
+    // Focus starts in the dialog and Tab does not leave it.
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="mapping-dialog"]'))).toBe(true);
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="mapping-dialog"]'))).toBe(true);
+
+    await rows.nth(0).locator('[data-testid="mapping-select"]').selectOption('county');
+    await rows.nth(2).locator('[data-testid="mapping-select"]').selectOption('problem_title');
+    await page.click('[data-testid="mapping-confirm"]');
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(2);
+    expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(1 / 2, 10);
+    const table = await page.textContent('[data-testid="findings-table"]');
+    expect(table).toContain('浦江县文旅局党委');
+    expect(table).toContain('景区门票收入管理不规范');
+    await page.context().close();
+  });
+
+  test('Escape skips the file in the mapping dialog, and the summary names every file not imported', async () => {
+    const page = await h.open('?sample=off');
+    await pickFiles(page, [{ name: 'odd.csv', buffer: ODD_HEADERS }, { name: 'a.csv', buffer: A }]);
+    await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
+    await page.keyboard.press('Escape');
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(2);
+    const outcomes = page.locator('[data-testid="import-outcome"]');
+    expect(await outcomes.count()).toBe(1);
+    expect(await outcomes.first().getAttribute('data-outcome')).toBe('skipped_mapping');
+    expect(await outcomes.first().textContent()).toContain('odd.csv');
+    await page.context().close();
+  });
+
+  test('the duplicate question names the dataset the file equals; replacing another dataset with it replaces that one; cancel answers it', async () => {
+    const page = await h.open('?sample=off');
+    await pickFiles(page, [{ name: 'a.csv', buffer: A }, { name: 'b.csv', buffer: B }]);
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(5);
+
+    // Cancel while the question waits: nothing changes, and the summary says the file was cancelled.
+    await pickFiles(page, [{ name: 'b-copy.csv', buffer: B }]);
+    await page.waitForSelector('[data-testid="duplicate-dialog"]', { timeout: 120_000 });
+    expect(await page.textContent('[data-testid="duplicate-dialog"]')).toContain('b.csv');
+    await page.click('[data-testid="import-cancel"]');
+    await idle(page);
+    await settled(page);
+    expect(await page.locator('[data-testid="duplicate-dialog"]').count()).toBe(0);
+    expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-outcome')).toBe('cancelled');
+    expect(await kpiValue(page, 'findings')).toBe(5);
+
+    // Replace a.csv with a copy of b.csv: the question names both, and a.csv is the one replaced.
+    await page.click('[data-testid="nav-data"]');
+    await settled(page);
+    const items = page.locator('[data-testid="dataset-item"]');
+    const aIndex = (await items.allTextContents()).findIndex((t) => t.includes('a.csv'));
+    await items.nth(aIndex).locator('[data-testid="dataset-replace"]').setInputFiles({ name: 'b-copy.csv', mimeType: 'text/csv', buffer: B });
+    await page.waitForSelector('[data-testid="duplicate-dialog"]', { timeout: 120_000 });
+    const question = await page.textContent('[data-testid="duplicate-dialog"]');
+    expect(question).toContain('b.csv');
+    expect(question).toContain('a.csv');
+    await page.click('[data-testid="duplicate-replace"]');
+    await idle(page);
+    await settled(page);
+    const names = (await items.allTextContents()).map((t) => (t.includes('b-copy.csv') ? 'b-copy.csv' : t.includes('b.csv') ? 'b.csv' : t.includes('a.csv') ? 'a.csv' : '?'));
+    expect(names.sort()).toEqual(['b-copy.csv', 'b.csv']);
+    await page.click('[data-testid="nav-dashboard"]');
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(6);
+    await page.context().close();
+  });
+});
