@@ -79,6 +79,7 @@ export async function prepareSheet(
   const columns = new Map<string, number>();
   for (const [col, key] of matchHeaders(headers, mapping)) columns.set(key, col);
   labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
+  if (await holdsCountsOnly(engine, s, head[at.index].row, columns.get('problem_title'))) columns.delete('problem_title');
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
@@ -104,6 +105,23 @@ function labelsUnderRoundNo(columns: Map<string, number>, headers: (string | nul
   if (!values.length || labels.length < values.length) return;
   columns.delete('round_no');
   columns.set('round_label', col);
+}
+
+// Values of a problem column read to tell problems from counts.
+const COUNT_SAMPLE = 200;
+
+/**
+ * A 问题 column holding nothing but numbers (2, 3个) counts problems, as a 汇总 or 统计 sheet
+ * does; it names no problem. Such a sheet is then no ledger (named in the report beside the
+ * ledger sheets), or the dialog asks for the problem column.
+ */
+async function holdsCountsOnly(engine: Engine, s: StagedSheet, headerRow: number, col?: number): Promise<boolean> {
+  if (col === undefined) return false;
+  const c = cell(col);
+  const [r] = await engine.query<{ n: number; counts: number }>(`SELECT count(*) AS n,
+      count(*) FILTER (WHERE regexp_full_match(${c}, '[0-9]+(\.[0-9]+)?\s*(个|项|条|件)?')) AS counts
+    FROM (SELECT ${c} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)} AND ${c} IS NOT NULL ORDER BY src_row LIMIT ${COUNT_SAMPLE})`);
+  return Number(r.n) > 0 && Number(r.counts) === Number(r.n);
 }
 
 const MAX_ONE_CELL_ROWS = 5000;

@@ -403,3 +403,22 @@ test('measure rows numbered under their problem (1.1, 1.2 under 1) with an empty
     { measures: '清退资金', status: 'completed', completion_date: '2024-04-01' },
   ]);
 });
+
+test('a 统计 sheet whose 问题 column counts problems (2, 3) beside the ledger is no ledger: named, not imported as problems', async () => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
+    ['序号', '县市区', '被巡察单位', '具体问题', '整改状态'],
+    [1, '永康市', '永康市教育局党委', '违规吃喝', '已完成'],
+    [2, '永康市', '永康市教育局党委', '违规发放津补贴', '正在整改'],
+  ]), '台账');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
+    ['县市区', '被巡察单位', '问题', '已完成', '完成率'],
+    ['永康市', '永康市教育局党委', 2, 1, '50%'],
+    ['永康市', '永康市卫健局党委', 3, 3, '100%'],
+  ]), '统计');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  const reports = await importOk(e, '八届市委第五轮巡察整改台账.xlsx', bytes);
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['台账', 2]]);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_not_ledger').map((i) => i.value)).toEqual(['统计']);
+  expect((await e.query<{ n: number }>(`SELECT count(*) AS n FROM findings`))[0].n).toBe(2);
+});
