@@ -43,9 +43,9 @@ const FOLD_ONGOING: Record<string, string> = {
   deadline_raw: 'coalesce(arg_max(deadline_raw, deadline), first(deadline_raw ORDER BY n.src_row))',
 };
 
-/** The problem cell's merges over data rows: [first src_row, last src_row]. */
-export function problemMerges(p: PreparedSheet): [number, number][] {
-  const col = p.columns.get('problem_title');
+/** The problem cell's (or another field's) merges over data rows: [first src_row, last src_row]. */
+export function problemMerges(p: PreparedSheet, key = 'problem_title'): [number, number][] {
+  const col = p.columns.get(key);
   if (col === undefined || !p.downMerges) return [];
   return p.downMerges.filter(([c, first, last]) => c === col && first > p.headerRow && last > first).map(([, first, last]) => [first, last]);
 }
@@ -87,7 +87,9 @@ function continuationSql(norm: string, absent: Set<string>): string {
  */
 export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<boolean> {
   const t = ident(norm);
-  const merges = problemMerges(p);
+  // The problem's cell merged down; else its 序号 merged down over rows that repeat its text.
+  const byProblem = problemMerges(p);
+  const merges = byProblem.length ? byProblem : problemMerges(p, 'finding_id');
   const rows = merges.reduce((n, [first, last]) => n + last - first + 1, 0);
   if (rows > MAX_MERGED_ROWS) return false;
   const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
@@ -102,7 +104,8 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     const ownId = columns.has('r_finding_id') ? `(n.r_finding_id IS NOT NULL AND n.r_finding_id IS DISTINCT FROM f.r_finding_id) OR ` : '';
     await engine.exec(`DELETE FROM ${ident(groups)} WHERE src_row IN (SELECT g.src_row FROM ${ident(groups)} g
       JOIN ${t} n ON n.src_row = g.src_row JOIN ${t} f ON f.src_row = g.first_row
-      WHERE g.src_row > g.first_row AND (${ownId}(n.unit_name IS NOT NULL AND n.unit_name IS DISTINCT FROM f.unit_name)))`);
+      WHERE g.src_row > g.first_row AND (${ownId}(n.unit_name IS NOT NULL AND n.unit_name IS DISTINCT FROM f.unit_name)
+        ${byProblem.length ? '' : 'OR (n.problem_title IS NOT NULL AND n.problem_title IS DISTINCT FROM f.problem_title)'}))`);
   } else if (p.columns.has('finding_id')) {
     // Only a sheet with rows lacking a problem can have any: one cheap count before the windows.
     const [n] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE skip_kind IS NULL AND problem_title IS NULL`);

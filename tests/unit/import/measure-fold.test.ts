@@ -81,3 +81,21 @@ test('a problem is long-term when any of its measures is, whatever their order; 
     { source_row: 6, long_term: true, deadline: '2024-06-30', deadline_raw: '2024年6月底前' },
   ]);
 });
+
+test('only the 序号 merged over the measure rows, the problem text repeated on each: one finding; other texts under it stay their own', async () => {
+  const bytes = merged([
+    [`${ROUND}整改台账`],
+    ['序号', '被巡察单位', '具体问题', '整改措施', '整改状态', '完成时间'],
+    [1, '市教育局党委', '理论学习不深入', '制定学习计划', '已完成', '2024-05-01'],
+    [null, '市教育局党委', '理论学习不深入', '建立考核机制', '正在整改', null],
+    [2, '市教育局党委', '违规发放津补贴', '清退资金', '已完成', '2024-04-01'],
+    [null, '市教育局党委', '档案管理不规范', '整理档案', '已完成', '2024-04-02'],
+  ], ['A3:A4', 'A5:A6']);
+  const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, bytes);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([3, 1]);
+  expect(await e.query(`SELECT source_row, measures, status FROM findings ORDER BY source_row`)).toEqual([
+    { source_row: 3, measures: '制定学习计划\n建立考核机制', status: 'in_progress' },
+    { source_row: 5, measures: '清退资金', status: 'completed' },
+    { source_row: 6, measures: '整理档案', status: 'completed' },
+  ]);
+});
