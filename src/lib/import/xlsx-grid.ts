@@ -63,9 +63,24 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
     if (p) return dateText(p.y, p.m, p.d, cell.z);
   }
   if (cell.t === 'b') return cell.v ? '是' : '否';
+  // An id shown padded or with letters (001, YK001: formats 000, "YK"000) is what Excel shows.
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isIdFormat(String(cell.z))) return X.SSF.format(String(cell.z), cell.v);
   // A percentage cell (完成进度 80%) holds 0.8: its meaning is the percentage Excel shows.
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && String(cell.z).includes('%')) return `${+(cell.v * 100).toFixed(6)}%`;
   return String(cell.v);
+}
+
+const idFormats = new Map<string, boolean>();
+/** A number format that makes an integer an id: zeros only (000), or zeros with quoted text ("YK"000). */
+function isIdFormat(z: string): boolean {
+  let v = idFormats.get(z);
+  if (v === undefined) {
+    const literal = /"[^"]*"|\\./.test(z);
+    const bare = z.replace(/"[^"]*"|\\./g, '');
+    v = /^0+$/.test(bare) && (literal || bare.length > 1);
+    idFormats.set(z, v);
+  }
+  return v;
 }
 
 /**

@@ -422,3 +422,17 @@ test('a 统计 sheet whose 问题 column counts problems (2, 3) beside the ledge
   expect(reports[0].issues.filter((i) => i.code === 'sheet_not_ledger').map((i) => i.value)).toEqual(['统计']);
   expect((await e.query<{ n: number }>(`SELECT count(*) AS n FROM findings`))[0].n).toBe(2);
 });
+
+test('ids formatted in Excel (000, "YK"000) are read as shown: 001, YK001, so a later round\'s 上轮问题编号 finds them', async () => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['问题编号', '序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'],
+    [1, 1, '永康市', '永康市教育局党委', '八届市委第五轮巡察', '违规吃喝', '已完成'],
+    [2, 2, '永康市', '永康市教育局党委', '八届市委第五轮巡察', '违规发放津补贴', '正在整改'],
+  ]);
+  for (const a of ['A2', 'A3']) ws[a].z = '"YK"000';
+  for (const a of ['B2', 'B3']) ws[a].z = '000';
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  await importOk(e, 'r5.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect((await e.query<{ finding_id: string }>(`SELECT finding_id FROM findings ORDER BY source_row`)).map((r) => r.finding_id)).toEqual(['YK001', 'YK002']);
+});
