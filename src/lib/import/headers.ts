@@ -161,7 +161,8 @@ const text = (v: string | null | undefined) => stagedCell(v) ?? '';
 
 /**
  * One header from two rows, or null when they are not one. They are when both rows name fields,
- * the lower row is empty (or repeats the text) under every column the upper row names, and
+ * the lower row is empty (or repeats the text) under every column the upper row names but a group
+ * label's (完成时间 merged over 计划 | 实际), and
  * together they name more fields than either alone: a data row fills the header's columns. A
  * column's text is the lower row's field name, else the upper row's, else `group/sub`, the group
  * label carried right across the sub-columns a merged cell spans (only its first cell holds it).
@@ -170,18 +171,21 @@ export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)
   const up = matchHeaders(upper, mapping);
   const low = matchHeaders(lower, mapping);
   if (!up.size || !low.size) return null;
-  for (const c of up.keys()) if (text(lower[c]) && text(lower[c]) !== text(upper[c])) return null;
+  // A named upper cell over a different lower one is a group label merged across sub-columns
+  // (完成时间 over 计划 | 实际): the next upper cell is empty where the next lower one is not.
+  const group = (c: number) => !text(upper[c + 1]) && !!text(lower[c + 1]);
+  for (const c of up.keys()) if (text(lower[c]) && text(lower[c]) !== text(upper[c]) && !group(c)) return null;
   const width = Math.max(upper.length, lower.length);
   const out: (string | null)[] = [];
-  let group = '';
+  let label = '';
   for (let c = 0; c < width; c++) {
     const u = text(upper[c]);
     const l = text(lower[c]);
-    if (u) group = u;
-    else if (!l) group = '';
+    if (u) label = u;
+    else if (!l) label = '';
     if (!l || l === u) out.push(u || null);
-    else if (low.has(c) || !group) out.push(l);
-    else out.push(`${group}/${l}`);
+    else if (low.has(c) || !label) out.push(l);
+    else out.push(`${label}/${l}`);
   }
   return matchHeaders(out, mapping).size > Math.max(up.size, low.size) ? out : null;
 }

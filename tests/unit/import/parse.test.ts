@@ -123,6 +123,16 @@ describe('headers', () => {
       expect(mergeHeaderRows(upper, ['被巡察单位', '党纪处分', '政务处分', null])).toEqual(lower);
     });
 
+    test('a named group label merged over 计划 | 实际 gives the planned date to the deadline and the actual one to the completion', () => {
+      const upper = ['序号', '被巡察单位', '具体问题', '完成时间', null, '整改状态'];
+      const lower = ['序号', '被巡察单位', '具体问题', '计划', '实际', '整改状态'];
+      const merged = mergeHeaderRows(upper, lower);
+      expect(merged).toEqual(['序号', '被巡察单位', '具体问题', '完成时间/计划', '完成时间/实际', '整改状态']);
+      expect(matchHeaders(merged!).get(3)).toBe('deadline_raw');
+      expect(matchHeaders(merged!).get(4)).toBe('completion_date');
+      expect(findHeader([upper, lower, ['1', '市教育局', '违规吃喝', '2024-06-30', '2024-05-01', '已完成']])?.rows).toBe(2);
+    });
+
     test('a data row under a one-row header is never merged in', () => {
       const header = ['被巡察单位', '具体问题', '整改状态', '党纪处分'];
       const data = ['市教育局', '违规吃喝', '已完成', '1'];
