@@ -15,12 +15,23 @@ export interface LedgerField {
   aliases: string[];
 }
 
+// English headers of systems that export in English, for the fields a ledger must have and the
+// ones every ledger carries. Matched last, like every alias after the Chinese ones.
+const ENGLISH: Record<string, string[]> = {
+  county: ['county', 'district'], inspector_level: ['inspecting body', 'inspector'], round_no: ['round', 'round no'],
+  round_label: ['round name'], year: ['year'], unit_name: ['unit', 'inspected unit', 'organization', 'organisation'],
+  category_l1: ['category'], category_l2: ['subcategory'], problem_title: ['problem', 'issue', 'finding'],
+  status_raw: ['status', 'progress'], deadline_raw: ['deadline', 'due date'], completion_date: ['completion date', 'completed on', 'date completed'],
+  measures: ['measures', 'actions'], resp_unit: ['responsible unit'], feedback_date: ['feedback date'], remarks: ['remarks', 'notes'],
+};
+
+/** A field: its aliases are its header, the given ones, English headers, and its own key (unit_name). */
 const f = (key: string, kind: FieldKind, required: boolean, header: string, aliases: string[] = []): LedgerField => ({
   key,
   kind,
   required,
   header,
-  aliases: [header, ...aliases],
+  aliases: [header, ...aliases, ...(ENGLISH[key] ?? []), key],
 });
 
 /** Every ledger column of the findings table that a file may provide, in canonical order. */
@@ -61,7 +72,7 @@ export const LEDGER_FIELDS: LedgerField[] = [
   f('deadline_raw', 'string', false, '整改时限', ['完成时限', '预计完成时间', '时间节点', '整改期限', '完成期限', '整改完成时限', '计划完成时间', '完成时间（计划）', '整改时间（计划）', '计划完成日期']),
   f('deadline', 'date', false, '截止日期'),
   f('long_term', 'bool', false, '是否长期坚持', ['是否常态化坚持']),
-  f('status_raw', 'string', true, '整改状态', ['完成情况', '整改进度', '整改情况', '具体问题整改完成情况', '进展', '整改进展情况', '整改进展', '进展情况', '完成状态', '目前进展', '当前进展', '完成进度',
+  f('status_raw', 'string', true, '整改状态', ['完成情况', '整改进度', '整改情况', '具体问题整改完成情况', '进展', '整改进展情况', '整改进展', '进展情况', '完成状态', '目前状态', '当前状态', '状态', '目前进展', '当前进展', '完成进度',
     '目前整改进展情况', '目前整改进展', '目前进展情况', '整改进展状态', '是否完成', '是否完成整改', '是否整改完成', '是否已完成', '是否整改到位']),
   f('completion_date', 'date', false, '完成时间', ['整改完成时间', '实际完成时间', '完成日期', '整改完成日期', '实际完成日期', '办结时间', '办结日期', '完成时间（实际）', '整改时间（实际）']),
   f('closed', 'bool', false, '是否销号', ['销号情况']),

@@ -57,6 +57,7 @@ class Importer {
   mappingRequest = $state.raw<MappingRequest | null>(null);
   duplicate = $state.raw<DuplicateQuestion | null>(null);
   #queue: Task[] = [];
+  #busyDone: (() => void) | null = null;
   #abort: AbortController | null = null;
   #mappingAnswer: Pending<MappingAnswer | null> | null = null;
   #duplicateAnswer: Pending<DuplicateChoice> | null = null;
@@ -110,7 +111,7 @@ class Importer {
     // One controller for the whole run: a cancel between two files (while the next is being read)
     // stops the run too.
     const abort = (this.#abort = new AbortController());
-    const done = busy.begin();
+    this.#busyDone = busy.begin();
     try {
       for (let index = 0; this.#queue.length; index++) {
         const task = this.#queue.shift()!;
@@ -127,7 +128,8 @@ class Importer {
       this.#abort = null;
       this.running = false;
       await database.refresh();
-      done();
+      this.#busyDone?.();
+      this.#busyDone = null;
     }
   }
 
@@ -184,8 +186,18 @@ class Importer {
     return this.#importOne(engine, file, signal, { ...o, mapping: answer.mapping, roundHint: answer.hint ?? o.roundHint });
   }
 
-  #ask<T>(open: (pending: Pending<T>) => void): Promise<T> {
-    return new Promise<T>((resolve) => open({ resolve }));
+  /**
+   * Waits for the analyst. The page is not busy meanwhile (nothing is pending but a person: the
+   * `busy` contract covers queries and renders), and is again once the answer comes.
+   */
+  async #ask<T>(open: (pending: Pending<T>) => void): Promise<T> {
+    this.#busyDone?.();
+    this.#busyDone = null;
+    try {
+      return await new Promise<T>((resolve) => open({ resolve }));
+    } finally {
+      this.#busyDone = busy.begin();
+    }
   }
 }
 

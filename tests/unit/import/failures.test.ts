@@ -123,6 +123,7 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
     file: 'odd.csv', sheet: undefined, headers: ['单位', '问题内容', '县市区', '轮次名称', '具体问题描述'],
     samples: [['中共永康市委', '理论学习不深入', '永康市', '十四届省委第四轮巡视', 'x']],
     // 问题内容 holds the alias 问题, so it is guessed; 具体问题描述 holds two fields' aliases, so not.
+    keys: ['单位', '问题内容', '县市区', '轮次名称', '具体问题描述'],
     suggested: { 单位: null, 问题内容: 'problem_title', 县市区: 'county', 轮次名称: 'round_label', 具体问题描述: null },
     missing: ['unit_name', 'problem_title'],
     givenBy: { unit_name: ['unit_name'], problem_title: ['problem_title'] },
@@ -138,21 +139,26 @@ test('missing required columns ask for a mapping; the mapping then imports', asy
 
 test('a header only one of whose labels names a field opens the mapping dialog, which then imports', async () => {
   const e = await freshEngine();
-  const bytes = new TextEncoder().encode('问题整改台账\nUnit,Problem,District,Round,整改状态\n永康市教育局党委,理论学习不深入,永康市,八届市委第二轮巡察,已完成\n');
+  // Pinyin labels no alias knows, beside one that names a field.
+  const bytes = new TextEncoder().encode('问题整改台账\nDanwei,Wenti,Quxian,Lunci,整改状态\n永康市教育局党委,理论学习不深入,永康市,八届市委第二轮巡察,已完成\n');
   // With no label naming a field it is no recognisable header, and the file gets that message.
-  const none = await importFile(e, { name: 'english.csv', bytes: new TextEncoder().encode('Unit,Problem,District\na,b,c\n') });
+  const none = await importFile(e, { name: 'labels.csv', bytes: new TextEncoder().encode('Foo,Bar,Baz\na,b,c\n') });
   expect(!none.ok && 'error' in none ? none.error.code : null).toBe('no_header');
-  const first = await importFile(e, { name: 'english.csv', bytes });
+  const first = await importFile(e, { name: 'labels.csv', bytes });
   const req = !first.ok && 'needsMapping' in first ? first.needsMapping : null;
-  expect(req?.headers).toEqual(['Unit', 'Problem', 'District', 'Round', '整改状态']);
+  expect(req?.headers).toEqual(['Danwei', 'Wenti', 'Quxian', 'Lunci', '整改状态']);
   expect(req?.samples).toEqual([['永康市教育局党委', '理论学习不深入', '永康市', '八届市委第二轮巡察', '已完成']]);
   expect(req?.missing).toEqual(['unit_name', 'problem_title', 'county', 'inspector_level', 'round_no']);
-  const mapping = { unit: 'unit_name', problem: 'problem_title', district: 'county', round: 'round_label' };
-  const [r] = await importOk(e, 'english.csv', bytes, { mapping });
+  const mapping = { danwei: 'unit_name', wenti: 'problem_title', quxian: 'county', lunci: 'round_label' };
+  const [r] = await importOk(e, 'labels.csv', bytes, { mapping });
   expect([r.rowsAccepted, r.rowsRejected]).toEqual([1, 0]);
   expect(await e.query('SELECT unit_name, county, round_key, status FROM findings')).toEqual([
     { unit_name: '永康市教育局党委', county: '永康市', round_key: '金华市|市委|八届|2', status: 'completed' },
   ]);
+  // The same file with English headers needs no dialog: Unit, Problem, District and Round are aliases.
+  const english = new TextEncoder().encode('问题整改台账\nUnit,Problem,District,Round,整改状态\n永康市卫健局党委,理论学习不深入,永康市,八届市委第二轮巡察,已完成\n');
+  const [en] = await importOk(e, 'english.csv', english);
+  expect([en.rowsAccepted, en.rowsRejected]).toEqual([1, 0]);
 });
 
 test('a missing round number and level are also given by a round label column, which the mapping may name', async () => {

@@ -148,18 +148,22 @@ describe('JSON as systems export it', () => {
     expect(await e.query('SELECT unit_name, status, deadline FROM findings')).toEqual([{ unit_name: '武义县交通局党组', status: 'completed', deadline: '2024-12-31' }]);
   });
 
-  test('records whose keys no alias knows (English) go to the mapping dialog, keys offered as the columns; the mapping imports them', async () => {
+  test('records whose keys no alias knows (pinyin) go to the mapping dialog, keys offered as the columns; the mapping imports them', async () => {
     const e = await freshEngine();
-    const doc = [{ county: '武义县', unit: '武义县交通局党组', round: '八届市委第五轮巡察', problem: '三会一课落实不规范', state: '已完成' }];
-    const res = await importFile(e, { name: 'english.json', bytes: enc(doc) });
+    const doc = [{ quxian: '武义县', danwei: '武义县交通局党组', lunci: '八届市委第五轮巡察', wenti: '三会一课落实不规范', zhuangtai: '已完成' }];
+    const res = await importFile(e, { name: 'pinyin.json', bytes: enc(doc) });
     expect(res.ok).toBe(false);
     const request = !res.ok && 'needsMapping' in res ? res.needsMapping : null;
-    expect(request?.headers).toEqual(['county', 'unit', 'round', 'problem', 'state']);
+    expect(request?.headers).toEqual(['quxian', 'danwei', 'lunci', 'wenti', 'zhuangtai']);
     expect(request?.samples[0]).toEqual(['武义县', '武义县交通局党组', '八届市委第五轮巡察', '三会一课落实不规范', '已完成']);
-    const mapping = { county: 'county', unit: 'unit_name', round: 'round_label', problem: 'problem_title', state: 'status_raw' };
-    const [r] = await importOk(e, 'english.json', enc(doc), { mapping });
+    const mapping = { quxian: 'county', danwei: 'unit_name', lunci: 'round_label', wenti: 'problem_title', zhuangtai: 'status_raw' };
+    const [r] = await importOk(e, 'pinyin.json', enc(doc), { mapping });
     expect(r.rowsAccepted).toBe(1);
     expect(await e.query('SELECT county, unit_name, status FROM findings')).toEqual([{ county: '武义县', unit_name: '武义县交通局党组', status: 'completed' }]);
+    // English keys are aliases of their fields: no dialog.
+    const english = [{ county: '武义县', unit: '武义县卫健局党委', round: '八届市委第五轮巡察', problem: '三会一课落实不规范', status: '已完成' }];
+    const [en] = await importOk(e, 'english.json', enc(english));
+    expect(en.rowsAccepted).toBe(1);
   });
 
   test('a wrapper whose list is empty has no data; text that is neither form is corrupt', async () => {

@@ -13,7 +13,7 @@ import { textFixtures, utf16 } from '../../fixtures/make-fixtures';
 describe('headers', () => {
   test('a header most aliases miss: the first row of three or more short labels, one a field, with values under it', () => {
     const title = ['某某县巡察整改台账', null, null, null];
-    const labels = ['Unit', '问题', 'District', 'Round'];
+    const labels = ['Danwei', '问题', 'Quxian', 'Lunci'];
     const data = ['市教育局党委', '理论学习不深入', '市本级', '八届市委第二轮巡察'];
     expect(candidateHeaderRow([title, [], labels, data])).toBe(2);
     // Prose, bare values, dates or amounts are no header; nor is a row with nothing under it.
@@ -21,10 +21,10 @@ describe('headers', () => {
     expect(candidateHeaderRow([['2023-05-01', '2023-06-30', '12.5'], data])).toBeNull();
     expect(candidateHeaderRow([labels])).toBeNull();
     // Labels that name no field at all are no recognisable header (no_header), unless mapped.
-    expect(candidateHeaderRow([['Unit', 'Problem', 'District'], data])).toBeNull();
+    expect(candidateHeaderRow([['Danwei', 'Wenti', 'Quxian'], data])).toBeNull();
     // 序号 and 备注 head any list (a contact list here): they make no ledger header.
     expect(candidateHeaderRow([['序号', '姓名', '电话', '备注'], ['1', '张三', '13800000000', '']])).toBeNull();
-    expect(candidateHeaderRow([['Unit', 'Problem', 'District'], data], { unit: 'unit_name' })).toBe(0);
+    expect(candidateHeaderRow([['Danwei', 'Wenti', 'Quxian'], data], { danwei: 'unit_name' })).toBe(0);
     expect(candidateHeaderRow([['单位', '这一格是一段问题描述：'.padEnd(40, '长'), '县'], data])).toBeNull();
   });
 

@@ -436,3 +436,18 @@ test('ids formatted in Excel (000, "YK"000) are read as shown: 001, YK001, so a 
   await importOk(e, 'r5.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
   expect((await e.query<{ finding_id: string }>(`SELECT finding_id FROM findings ORDER BY source_row`)).map((r) => r.finding_id)).toEqual(['YK001', 'YK002']);
 });
+
+test('English headers (County, Unit, Problem, Status, Round name) and the canonical keys (unit_name) are read as their fields', async () => {
+  const csv = ['No,County,Unit,Round name,Problem,Status,Deadline',
+    '1,永康市,永康市教育局党委,八届市委第五轮巡察,违规吃喝,已完成,2024-06-30',
+    '2,永康市,永康市教育局党委,八届市委第五轮巡察,违规发放津补贴,正在整改,2024-06-30'].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect(r.rowsAccepted).toBe(2);
+  expect(await e.query(`SELECT county, unit_name, problem_title, status, deadline FROM findings ORDER BY source_row`)).toEqual([
+    { county: '永康市', unit_name: '永康市教育局党委', problem_title: '违规吃喝', status: 'completed', deadline: '2024-06-30' },
+    { county: '永康市', unit_name: '永康市教育局党委', problem_title: '违规发放津补贴', status: 'in_progress', deadline: '2024-06-30' },
+  ]);
+  const keys = ['county,unit_name,round_label,problem_title,status_raw', '永康市,永康市教育局党委,八届市委第五轮巡察,违规吃喝,目前已完成'].join('\n');
+  const [k] = await importOk(e, 'keys.csv', enc(keys));
+  expect(k.rowsAccepted).toBe(1);
+});
