@@ -44,6 +44,10 @@ export async function findContinuationRows(
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
   const [t, id] = [cell(titleCol), cell(idCol)];
+  // Most sheets have none: one scan to know, before the window over every row.
+  const [n] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(s.table)}
+    WHERE src_row > ${num(headerRow)} AND ${t} IS NOT NULL AND ${filled} = 1`);
+  if (!Number(n.n)) return [];
   // Rows with a value only: a blank row between a problem and the rest of its text changes nothing.
   const rows = await engine.query<{ row: number; prev: number; prev_id: string | null; prev_filled: number; head: string }>(`
     SELECT src_row AS row, prev, prev_id, prev_filled, left(${t}, ${num(HEAD_CHARS)}) AS head FROM (

@@ -120,7 +120,7 @@ async function holdsCountsOnly(engine: Engine, s: StagedSheet, headerRow: number
   const c = cell(col);
   const [r] = await engine.query<{ n: number; counts: number }>(`SELECT count(*) AS n,
       count(*) FILTER (WHERE regexp_full_match(${c}, '[0-9]+(\.[0-9]+)?\s*(个|项|条|件)?')) AS counts
-    FROM (SELECT ${c} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)} AND ${c} IS NOT NULL ORDER BY src_row LIMIT ${COUNT_SAMPLE})`);
+    FROM (SELECT ${c} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)} AND ${c} IS NOT NULL LIMIT ${COUNT_SAMPLE})`);
   return Number(r.n) > 0 && Number(r.counts) === Number(r.n);
 }
 
