@@ -85,12 +85,14 @@ function isIdFormat(z: string): boolean {
 
 /**
  * A date cell as text. A format that shows no day (yyyy"年"m"月", yyyy/m, mmm-yy: what Excel makes of
- * a typed 2024年12月) means the month, written as 2024年12月 so that it reads as the month's last day
- * (DOMAIN.md §3.4), not as its first, which is only where Excel keeps it.
+ * a typed 2024年12月) on a month's first day means the month, written as 2024年12月 so that it reads as
+ * the month's last day (DOMAIN.md §3.4), not as its first, which is only where Excel keeps it. On any
+ * other day the cell holds a real date (2024-05-10 shown as 2024年5月), which is kept.
  */
 function dateText(y: number, m: number, d: number, format: unknown): string {
   const shown = String(format ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').toLowerCase();
-  if (shown && /y/.test(shown) && /m/.test(shown) && !/d/.test(shown)) return `${y}年${m}月`;
+  // Only a month's first day was typed as a month: another day is a date whose format hides the day.
+  if (d === 1 && shown && /y/.test(shown) && /m/.test(shown) && !/d/.test(shown)) return `${y}年${m}月`;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 

@@ -75,6 +75,12 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['未能整改到位', 'not_completed'], ['未完全整改到位', 'not_completed'], ['未如期完成', 'in_progress'], ['未能按期完成整改', 'in_progress'],
     ['没有按时完成', 'in_progress'], ['完成部分整改', 'in_progress'], ['部分措施已完成', 'in_progress'], ['已完成大部分', 'in_progress'],
     ['已完成1/3', 'in_progress'], ['正在整改，已完成3项措施中的2项', 'in_progress'], ['已完成全部3项措施', 'completed'],
+    // All parts done is completed; a negative qualifying a noun, a denied problem or delay is no status.
+    ['已完成3项措施中的3项', 'completed'], ['完成3/3', 'completed'], ['对未能及时落实的事项已完成整改', 'completed'],
+    ['已完成，没有整改不彻底情况', 'completed'], ['对没有落实到位的2个支部已完成整改', 'completed'], ['未完成整改的已全部完成', 'completed'],
+    ['已完成，不存在未整改问题', 'completed'], ['已完成，经验收未发现整改不到位情况', 'completed'], ['已完成。整改未到位的问题已追责', 'completed'],
+    ['已按计划完成', 'completed'], ['按计划完成整改', 'completed'], ['已按期完成，无逾期', 'completed'], ['已完成（未超期）', 'completed'],
+    ['已整改到位，不存在整改不彻底问题', 'completed'], ['未及时完成', 'in_progress'], ['按计划推进', 'in_progress'], ['仍在整改', 'in_progress'],
   ]);
   expect(await evalEach(inputs, statusSql)).toEqual(expected);
 });

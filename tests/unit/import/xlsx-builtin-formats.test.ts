@@ -65,3 +65,14 @@ test('a 1904-system workbook: a completion date in format 31 counts from 1904', 
   await importOk(e, 'ledger.xlsx', bytes);
   expect(await e.query(`SELECT completion_date FROM findings`)).toEqual([{ completion_date: '2024-05-10' }]);
 });
+
+test('a completion date on another day than the first, in a month-only format, keeps its day (the format only hides it)', async () => {
+  const bytes = await withBuiltinFormats([HEADER,
+    [1, '市教育局党委', ROUND, '违规吃喝', null, '已完成', serial1900(2024, 5, 10)],
+    [2, '市教育局党委', ROUND, '违规发放津补贴', null, '已完成', serial1900(2024, 5, 1)],
+  ], 'G', [57, 57]);
+  await importOk(e, 'ledger.xlsx', bytes);
+  expect(await e.query(`SELECT completion_date FROM findings ORDER BY source_row`)).toEqual([
+    { completion_date: '2024-05-10' }, { completion_date: '2024-05-31' },
+  ]);
+});

@@ -14,7 +14,7 @@ export const STATUS_RULES: StatusRule[] = [
   // Late but still being worked on (未按期, 未按时完成, 未在规定时间内完成, 逾期): overdue is derived
   // from the deadline, not stored.
   // With an adverb between: 未能按期, 未如期完成, 没有按时完成.
-  { status: 'in_progress', pattern: '(未|没有?|无法|不能)能?(如期|按期|按时)|滞后|未在规定|逾期|超期' },
+  { status: 'in_progress', pattern: '(未|没有?|无法|不能)能?(如期|按期|按时|及时)|滞后|未在规定|逾期|超期' },
   // 尚未 only with what is not yet done: 已完成整改，尚未销号 (销号 is the closed flag) and
   // 已整改到位，尚未发现反弹 are completed.
   {
@@ -25,7 +25,7 @@ export const STATUS_RULES: StatusRule[] = [
   // A 是否完成 column: 否 or a cross is not done (是 or a tick is done, below).
   { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
-  { status: 'in_progress', pattern: '(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
+  { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
   // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,
   // 已完成3项措施中的2项.
   {
@@ -33,10 +33,24 @@ export const STATUS_RULES: StatusRule[] = [
     pattern: '完成了?(部分|大部分|大部|一部分|多数)|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改)|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?中的?[0-9一二三四五六七八九十两]+项',
   },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
-  { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|在整改|按计划|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
+  { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|(仍|还|尚)在整改|按计划(推进|实施|进行|开展)|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
   { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
 ];
+
+/**
+ * Words that name a status but are not the item's: a negative that qualifies a noun (对未能及时落实的
+ * 事项已完成整改, 未完成整改的已全部完成), a denial of a problem (不存在未整改问题, 未发现整改不到位情况)
+ * and a denied delay (无逾期, 未超期). Removed before the rules read the text.
+ */
+export const STATUS_NOT_A_STATUS_PATTERN =
+  '(未|没有?)[^,;。!?的]{0,10}的|(不存在|未发现|没有发现|没发现|没有)[^,;。!?]{0,12}(问题|情况)|(无|未|没有?|不)(逾期|超期)';
+
+/**
+ * A count of done parts equal to the whole (已完成3项措施中的3项, 完成3/3) is completed; the
+ * partly-done rule above reads it otherwise. Two groups: the done count and the whole.
+ */
+export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]+)项(?:措施|任务|事项)?中的?([0-9]+)项'];
 
 /**
  * A clause that says what comes next (下一步将持续推进, 巩固整改成果, 防止问题反弹) is not the status

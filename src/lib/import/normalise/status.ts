@@ -1,4 +1,4 @@
-import { STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
+import { STATUS_DONE_FRACTION_PATTERNS, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { firstMatchSql } from './text';
 
@@ -9,8 +9,13 @@ import { firstMatchSql } from './text';
  * comes next (STATUS_NEXT_STEP_PATTERN) decides, else the whole text (持续推进 on its own).
  * The input is a compact form (see compactSql), where full-width ，；！？ are already half width.
  */
-export function statusSql(x: string): string {
-  const rules = (t: string) => firstMatchSql(t, STATUS_RULES.map((r) => ({ pattern: r.pattern, value: r.status })));
+export function statusSql(raw: string): string {
+  // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go first.
+  const x = `regexp_replace(${raw}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g')`;
+  const done = (t: string) => STATUS_DONE_FRACTION_PATTERNS.map((p) =>
+    `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND regexp_extract(${t}, ${str(p)}, 1) = regexp_extract(${t}, ${str(p)}, 2))`).join(' OR ');
+  const rules = (t: string) =>
+    `CASE WHEN ${done(t)} THEN 'completed' ELSE ${firstMatchSql(t, STATUS_RULES.map((r) => ({ pattern: r.pattern, value: r.status })))} END`;
   const clauses = `list_reverse(regexp_extract_all(${x}, '[^,;。!?]+'))`;
   const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
   const lastNamed = `list_filter(list_transform(${clauses}, lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
