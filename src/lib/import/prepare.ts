@@ -109,6 +109,9 @@ function labelsUnderRoundNo(columns: Map<string, number>, headers: (string | nul
 
 // Values of a problem column read to tell problems from counts.
 const COUNT_SAMPLE = 200;
+// A count (2, 3个, 1 个) and a cell standing for none (/, —, 无).
+const COUNT_CELL = '[0-9]+(\\.[0-9]+)?\\s*(个|项|条|件)?';
+const NO_COUNT_CELL = '[/／\\-—–无]';
 
 /**
  * A 问题 column holding nothing but numbers (2, 3个) counts problems, as a 汇总 or 统计 sheet
@@ -118,10 +121,11 @@ const COUNT_SAMPLE = 200;
 async function holdsCountsOnly(engine: Engine, s: StagedSheet, headerRow: number, col?: number): Promise<boolean> {
   if (col === undefined) return false;
   const c = cell(col);
-  const [r] = await engine.query<{ n: number; counts: number }>(`SELECT count(*) AS n,
-      count(*) FILTER (WHERE regexp_full_match(${c}, '[0-9]+(\.[0-9]+)?\s*(个|项|条|件)?')) AS counts
+  const [r] = await engine.query<{ n: number; counts: number; blanks: number }>(`SELECT count(*) AS n,
+      count(*) FILTER (WHERE regexp_full_match(${c}, ${str(COUNT_CELL)})) AS counts,
+      count(*) FILTER (WHERE regexp_full_match(${c}, ${str(NO_COUNT_CELL)})) AS blanks
     FROM (SELECT ${c} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)} AND ${c} IS NOT NULL LIMIT ${COUNT_SAMPLE})`);
-  return Number(r.n) > 0 && Number(r.counts) === Number(r.n);
+  return Number(r.counts) > 0 && Number(r.counts) + Number(r.blanks) === Number(r.n);
 }
 
 const MAX_ONE_CELL_ROWS = 5000;

@@ -379,11 +379,12 @@ test('a total labelled in the unit or county cell (西城街道小计, 永康市
     ',永康市,西城街道小计,,2,1',
     '3,永康市,东城街道党工委,八届市委第三轮巡察,三会一课不规范,已完成',
     ',永康市合计（共3个）,,,3,2',
+    ',永康市,东城街道小计：1个,,1,1',
     // A unit whose name holds 计 is a unit.
     '4,永康市,永康市统计局党组,八届市委第三轮巡察,理论学习不深入,已完成'].join('\n');
   const [r] = await importOk(e, 'export.csv', enc(csv));
-  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 2]);
-  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6]);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 3]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6, 7]);
   expect((await e.query<{ n: number }>(`SELECT count(DISTINCT unit_name) AS n FROM findings`))[0].n).toBe(3);
 });
 
@@ -415,6 +416,8 @@ test('a 统计 sheet whose 问题 column counts problems (2, 3) beside the ledge
     ['县市区', '被巡察单位', '问题', '已完成', '完成率'],
     ['永康市', '永康市教育局党委', 2, 1, '50%'],
     ['永康市', '永康市卫健局党委', 3, 3, '100%'],
+    ['永康市', '永康市财政局党组', '/', '/', '/'],
+    ['永康市', '永康市民政局党组', '1 个', 1, '100%'],
   ]), '统计');
   const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
   const reports = await importOk(e, '八届市委第五轮巡察整改台账.xlsx', bytes);

@@ -10,14 +10,14 @@ const GAP = '[\\s\\x{3000}]*';
 /** Total rows: 合计, 总计, 小计, 共计 (also spaced out: 合　计). */
 export const TOTAL_ROW_PATTERN = `^(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计)`;
 /**
- * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）. Matched on
- * those cells only, where no real unit ends so.
+ * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）, 西城街道小计：2个,
+ * 西城街道 汇总. Matched on those cells only, where no real unit ends so.
  */
-export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计)[:：]?([(（][^)）]*[)）])?$`;
+export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|汇${GAP}总)([:：(（].*)?$`;
 
-/** Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines. */
+/** Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines, （以下空白）. */
 export const NOTE_ROW_PATTERN =
-  `^(注|备注|说明|填表说明|制表人?|审核人?|填报人?|填表人|联系人|联系电话|附注|单位负责人|主要负责人|分管领导)${GAP}[:：0-9一二三四五六七八九十、.．]`;
+  `^(注|备注|说明|填表说明|填报说明|制表人?|审核人?|填报人?|填表人|联系人|联系电话|附注|单位负责人|主要负责人|分管领导)${GAP}[:：0-9一二三四五六七八九十、.．]|^[(（]?以下空白`;
 
 /**
  * Section rows: a heading over the problems below it, alone in its row (一、党的政治建设方面,
