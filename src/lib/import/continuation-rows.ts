@@ -12,7 +12,8 @@ import { cell, type StagedSheet } from './staging';
  *
  * Only where a 序号 (or 问题编号) column exists and the row above has one: without it nothing tells
  * the rest of a text from a problem whose other cells were left empty. A lone text that reads as a
- * heading, a total, a note or a new numbered item (2、…, （3）…) is none.
+ * heading, a total, a note, a footer or a new numbered item (2、…, （3）…) is none, nor is a text under
+ * one that ends its sentence (。；), or under a heading row. `notProblems`: the sheet's heading rows.
  */
 
 // More such rows than this and the sheet is left as it is (each row stays a finding, warned).
@@ -25,7 +26,14 @@ const NOT_A_CONTINUATION = [
   new RegExp(NOTE_ROW_PATTERN.replaceAll('\\x{3000}', '\\u3000')),
   // A new item numbered in its own text: 2、 3. （4） ⑤.
   /^([0-9０-９]{1,3}[、.．)）]|[（(][0-9０-９]{1,3}[)）]|[①-⑳])/,
+  // A footer: 以上问题均已整改完成, （以下空白）, 填报说明：….
+  /^([（(]?以下|以上|上述|填报说明|填表说明)/,
 ];
+// A heading names a kind of thing and stops: 选人用人专项检查反馈问题, 党风廉政建设方面.
+const HEADING_END = /(问题|方面|情况|事项|清单|工作)[:：]?$/;
+// Where the text above ends a sentence, the row below starts a new one: a problem of its own whose
+// other cells are empty, not the rest of the text above.
+const SENTENCE_END = /[。；;！!？?]$/;
 
 /** A continuation row and the problem row its text belongs to. */
 export interface ContinuationRow {
@@ -38,7 +46,7 @@ export interface ContinuationRow {
  * 序号 columns (none found without both).
  */
 export async function findContinuationRows(
-  engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number, idCol?: number,
+  engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number, idCol?: number, notProblems: ReadonlySet<number> = new Set(),
 ): Promise<ContinuationRow[]> {
   if (titleCol === undefined || idCol === undefined) return [];
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
@@ -49,8 +57,9 @@ export async function findContinuationRows(
     WHERE src_row > ${num(headerRow)} AND ${t} IS NOT NULL AND ${filled} = 1`);
   if (!Number(n.n)) return [];
   // Rows with a value only: a blank row between a problem and the rest of its text changes nothing.
-  const rows = await engine.query<{ row: number; prev: number; prev_id: string | null; prev_filled: number; head: string }>(`
-    SELECT src_row AS row, prev, prev_id, prev_filled, left(${t}, ${num(HEAD_CHARS)}) AS head FROM (
+  const rows = await engine.query<{ row: number; prev: number; prev_id: string | null; prev_filled: number; head: string; tail: string; len: number; prev_end: string }>(`
+    SELECT src_row AS row, prev, prev_id, prev_filled, left(${t}, ${num(HEAD_CHARS)}) AS head, right(${t}, ${num(HEAD_CHARS)}) AS tail, length(${t}) AS len,
+      right(prev_title, 1) AS prev_end FROM (
       SELECT src_row, filled, ${t}, lag(src_row) OVER w AS prev, lag(${id}) OVER w AS prev_id,
         lag(filled) OVER w AS prev_filled, lag(${t}) OVER w AS prev_title
       FROM (SELECT src_row, ${filled} AS filled, ${t}, ${id} FROM ${ident(s.table)}
@@ -63,10 +72,12 @@ export async function findContinuationRows(
   const anchorOf = new Map<number, number>();
   for (const r of rows) {
     const [row, prev] = [Number(r.row), Number(r.prev)];
-    if (NOT_A_CONTINUATION.some((p) => p.test(r.head))) continue;
+    if (NOT_A_CONTINUATION.some((p) => p.test(r.head)) || (Number(r.len) <= HEAD_CHARS && HEADING_END.test(r.tail))) continue;
     // The rest of a text already continued goes to the same problem; else the row above must be a
-    // problem with its 序号 and more.
-    const anchor = anchorOf.get(prev) ?? (r.prev_id !== null && Number(r.prev_filled) > 1 ? prev : undefined);
+    // problem with its 序号 and more (not a heading numbered in its own cell), whose text does not
+    // end a sentence.
+    const problemAbove = r.prev_id !== null && Number(r.prev_filled) > 1 && !notProblems.has(prev) && !SENTENCE_END.test(r.prev_end ?? '');
+    const anchor = anchorOf.get(prev) ?? (problemAbove ? prev : undefined);
     if (anchor === undefined) continue;
     anchorOf.set(row, anchor);
     out.push({ row, anchor });

@@ -85,7 +85,8 @@ export async function prepareSheet(
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
   const headerRow = head[at.index].row;
   const { sections, loneRows } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
-  const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'));
+  const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow])]);
+  const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
   return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows, continuations };
 }
 

@@ -102,3 +102,33 @@ test('without a 序号 column, or under a row without its 序号, a text-only ro
     e2.close();
   }
 });
+
+test('no join under a text that ends its sentence, under a heading row, or of a heading or a footer', async () => {
+  const csv = [HEADER,
+    `1,市教育局党委,${ROUND},违规发放津补贴问题较为突出。,已完成,2024-05-01`,
+    // A late-added problem under a finished sentence: a row of its own.
+    ',,,选人用人工作把关不到位,,',
+    `2,市教育局党委,${ROUND},三会一课不规范,已完成,2024-05-02`,
+    // A heading naming a kind of thing, and footers.
+    ',,,选人用人专项检查反馈问题,,',
+    `3,市教育局党委,${ROUND},理论学习不深入,正在整改,`,
+    ',,,以上问题均已整改完成,,',
+    ',,,（以下空白）,,'].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect(skipped(r)).toEqual([]);
+  const titles = (await e.query<{ problem_title: string }>(`SELECT problem_title FROM findings ORDER BY source_row`)).map((x) => x.problem_title);
+  expect(titles.slice(0, 1)).toEqual(['违规发放津补贴问题较为突出。']);
+  expect(titles).toContain('三会一课不规范');
+  expect(titles).toContain('理论学习不深入');
+  expect(issuesOf(r, 'info').map((i) => i.code)).toContain('row_skipped_note');
+});
+
+test('a text under a heading numbered in its own cell is not joined into the heading', async () => {
+  const csv = [HEADER,
+    '一、,,,党的政治建设方面,,',
+    ',,,学习贯彻不到位,,',
+    `1,市教育局党委,${ROUND},理论学习不深入,已完成,2024-05-01`].join('\n');
+  const [r] = await importOk(e, 'export.csv', enc(csv));
+  expect(skipped(r)).toEqual([]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_section').map((i) => i.row)).toEqual([2]);
+});
