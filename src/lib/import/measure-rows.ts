@@ -87,9 +87,11 @@ function continuationSql(norm: string, absent: Set<string>): string {
  */
 export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<boolean> {
   const t = ident(norm);
-  // The problem's cell merged down; else its 序号 merged down over rows that repeat its text.
+  // The problem's cell merged down, and its 序号 merged down over rows that repeat its text (where
+  // the problem's own cell is not merged).
   const byProblem = problemMerges(p);
-  const merges = byProblem.length ? byProblem : problemMerges(p, 'finding_id');
+  const byId = problemMerges(p, 'finding_id').filter(([f, l]) => !byProblem.some(([a, b]) => f <= b && l >= a));
+  const merges = [...byProblem, ...byId];
   const rows = merges.reduce((n, [first, last]) => n + last - first + 1, 0);
   if (rows > MAX_MERGED_ROWS) return false;
   const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
@@ -101,11 +103,14 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     }
     // One problem text merged over rows of other problems (巡乡带村: villages, each with its own 序号
     // and unit, sharing one merged 具体问题): those rows are findings of their own, not measures.
-    const ownId = columns.has('r_finding_id') ? `(n.r_finding_id IS NOT NULL AND n.r_finding_id IS DISTINCT FROM f.r_finding_id) OR ` : '';
+    // A measure's own number under the problem's (1.1 under 1) is no other problem.
+    const ownId = columns.has('r_finding_id')
+      ? `(n.r_finding_id IS NOT NULL AND n.r_finding_id IS DISTINCT FROM f.r_finding_id AND NOT ${subNumberSql('n.r_finding_id', 'f.r_finding_id')}) OR `
+      : '';
     await engine.exec(`DELETE FROM ${ident(groups)} WHERE src_row IN (SELECT g.src_row FROM ${ident(groups)} g
       JOIN ${t} n ON n.src_row = g.src_row JOIN ${t} f ON f.src_row = g.first_row
       WHERE g.src_row > g.first_row AND (${ownId}(n.unit_name IS NOT NULL AND n.unit_name IS DISTINCT FROM f.unit_name)
-        ${byProblem.length ? '' : 'OR (n.problem_title IS NOT NULL AND n.problem_title IS DISTINCT FROM f.problem_title)'}))`);
+        OR (n.problem_title IS NOT NULL AND n.problem_title IS DISTINCT FROM f.problem_title)))`);
   } else if (p.columns.has('finding_id')) {
     // Only a sheet with rows lacking a problem can have any: one cheap count before the windows.
     const [n] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE skip_kind IS NULL AND problem_title IS NULL`);
@@ -120,6 +125,8 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   // The evidence count is also computed from the evidence column, row by row (findings.ts).
   const given = (k: string) => p.columns.has(k) || (k === 'evidence_count' && p.columns.has('evidence'));
   const perMeasure = [...SUMMED, ...JOINED].filter((k) => columns.has(k) && given(k) && !mergedDown.has(p.columns.get(k) ?? -1));
+  // Each row's 具体表现, in row order (a numbered measure row may carry its own).
+  const details = ['problem_detail'].filter((k) => columns.has(k) && given(k) && !mergedDown.has(p.columns.get(k) ?? -1));
   // Which rows' statuses are unknown, before the first row's is overwritten (measureStatusIssuesSql).
   await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN unknown_status BOOLEAN`);
   await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN own_status_raw VARCHAR`);
@@ -137,6 +144,7 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     ...(columns.has('r_completion_date') ? ['r_completion_date = g.completion_raw'] : []),
     ...(absent.has('measures') ? [] : ['measures = g.measures']),
     ...perMeasure.map((k) => `${k} = g.${k}`),
+    ...details.map((k) => `${k} = g.${k}`),
   ];
   await engine.exec(`UPDATE ${t} SET ${sets.join(', ')}
     FROM (SELECT m.first_row,
@@ -149,6 +157,7 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
         max(deadline) AS deadline
         ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
         ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? `sum(${k})` : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}
+        ${details.map((k) => `, string_agg(${k}, chr(10) ORDER BY n.src_row) AS ${k}`).join('')}
       FROM ${t} n JOIN ${ident(groups)} m ON n.src_row = m.src_row
       WHERE n.skip_kind IS NULL GROUP BY m.first_row HAVING count(*) > 1) g
     WHERE ${t}.src_row = g.first_row AND ${t}.skip_kind IS NULL`);

@@ -99,3 +99,21 @@ test('only the 序号 merged over the measure rows, the problem text repeated on
     { source_row: 6, measures: '整理档案', status: 'completed' },
   ]);
 });
+
+test('a sheet with both shapes: a merged problem over measures numbered 1.1, 1.2, and a problem with only its 序号 merged', async () => {
+  const bytes = merged([
+    [`${ROUND}整改台账`],
+    ['序号', '被巡察单位', '具体问题', '具体表现', '整改措施', '整改状态'],
+    [1, '市教育局党委', '理论学习不深入', null, null, null],
+    ['1.1', '市教育局党委', null, '中心组学习次数不足', '制定学习计划', '已完成'],
+    ['1.2', '市教育局党委', null, '学习记录不全', '建立考核机制', '正在整改'],
+    [2, '市教育局党委', '违规发放津补贴', null, '清退资金', '已完成'],
+    [null, '市教育局党委', '违规发放津补贴', null, '完善制度', '已完成'],
+  ], ['C3:C5', 'A6:A7']);
+  const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, bytes);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([2, 3]);
+  expect(await e.query(`SELECT source_row, measures, problem_detail, status FROM findings ORDER BY source_row`)).toEqual([
+    { source_row: 3, measures: '制定学习计划\n建立考核机制', problem_detail: '中心组学习次数不足\n学习记录不全', status: 'in_progress' },
+    { source_row: 6, measures: '清退资金\n完善制度', problem_detail: null, status: 'completed' },
+  ]);
+});
