@@ -55,6 +55,9 @@ describe('cross-filtering and shareable views on the sample', () => {
     await page.click('[data-testid="filter-reset"]');
     await settled(page);
     expect(await kpis(page)).toEqual(before);
+    // Reset also ends the table's drill-down: it lists every finding again.
+    expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(0);
+    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(before[0]);
     await page.context().close();
   });
 

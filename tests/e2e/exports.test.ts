@@ -28,11 +28,14 @@ describe('exports open and say what they should', () => {
     const png = await download(page, () => page.click(`${card} [data-export="png"]`));
     expect(png.name).toMatch(/\.png$/);
     expect(png.name).toContain('2026-06-30');
-    expect(pngSize(png.bytes)).toEqual({ width: 2000, height: 1120 });
+    // 1000 × 560 for the chart, and a band below it for the note (filters, definition, source).
+    const size = pngSize(png.bytes);
+    expect(size.width).toBe(2000);
+    expect(size.height).toBeGreaterThan(1120 + 2 * 40);
     expect(png.bytes.length).toBeGreaterThan(30_000);
     await page.click(`${card} [data-testid="chart-menu"]`);
     const png3 = await download(page, () => page.click(`${card} [data-export="png-3x"]`));
-    expect(pngSize(png3.bytes)).toEqual({ width: 3000, height: 1680 });
+    expect(pngSize(png3.bytes)).toEqual({ width: 3000, height: (size.height / 2) * 3 });
   });
 
   test('chart SVG holds the Chinese title as text', async () => {
@@ -43,6 +46,9 @@ describe('exports open and say what they should', () => {
     expect(text.startsWith('<svg')).toBe(true);
     expect(text).toContain('各县市区整改状态构成');
     expect(text).toContain('数据截至2026年6月30日');
+    // The note sits below the chart, not over it: the definition and the source are text there.
+    expect(text).toContain('口径：');
+    expect(text).toContain('数据来源：');
   });
 
   test('findings CSV starts with a BOM, has one line per finding and no cell starts with =', async () => {

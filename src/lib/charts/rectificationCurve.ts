@@ -4,7 +4,7 @@ import type { CurvePointRow } from '../queries/rectificationCurve';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
 import { roundShortLabel } from './labels';
-import { LEGEND_ROW, cardGrid } from './layout';
+import { bottomLegend, cardGrid } from './layout';
 import { roundsOf } from './roundAxis';
 import { baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
@@ -47,11 +47,13 @@ export function rectificationCurveOption(rows: CurvePointRow[], ctx: ChartContex
     };
   });
   const base = baseOption(ctx, title);
+  // Every round named on the page and in print: rows of legend rather than a scrolling one.
+  const legend = bottomLegend(series.map((x) => String(x.name)), 4);
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
-    legend: { type: 'scroll', bottom: 0, itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
-    grid: cardGrid({ left: 16, right: 24, bottom: LEGEND_ROW + 4 }),
+    legend: { ...legend.legend, itemWidth: 18 },
+    grid: cardGrid({ left: 16, right: 24, bottom: legend.height + 4 }),
     xAxis: { type: 'value', name: translate(ctx.lang, 'axis.days'), nameLocation: 'middle', nameGap: 26, min: 0 },
     yAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 40, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,

@@ -35,7 +35,7 @@ const RAW_IN_FINDINGS: Record<string, string> = {
  * carries exactly these (for mapped fields only), since every carried column costs a copy per row.
  */
 export function ruleInputs(has: HasField): { raw: string[]; compact: string[] } {
-  const raw = ['round_label', 'round_no', 'inspector_level', 'funds_wan', ...DATE_FIELDS, ...INT_FIELDS, ...BOOL_FIELDS]
+  const raw = ['round_label', 'round_no', 'inspector_level', 'funds_wan', 'category_l2', ...DATE_FIELDS, ...INT_FIELDS, ...BOOL_FIELDS]
     .filter((k) => has(k) && !(k in RAW_IN_FINDINGS));
   const compact = ['funds_wan', ...INT_FIELDS, ...BOOL_FIELDS].filter(has);
   return { raw: [...new Set(raw)], compact };
@@ -85,8 +85,10 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: `(${SECOND_ITEM.map((m) => `contains(problem_title, ${str(m)})`).join(' OR ')}) AND regexp_matches(problem_title, ${str(SEVERAL_PROBLEMS)})`,
       value: 'problem_title' },
     // A code whose letter is known but whose subcategory is not (A6): counted under the letter.
+    // The code may sit in a 问题子类 column beside a 问题类别 of its letter (C | C9).
     { code: 'category_code_unknown', severity: 'warning', column: 'category_l2',
-      when: `category_l2 IS NULL AND category_l1 <> 'Z' AND regexp_full_match(category_raw, '[A-Ha-hＡ-Ｈａ-ｈ][0-9０-９]{1,2}')`, value: 'category_raw' },
+      when: `category_l2 IS NULL AND category_l1 <> 'Z' AND regexp_full_match(coalesce(${r('category_l2')}, category_raw), '[A-Ha-hＡ-Ｈａ-ｈ][0-9０-９]{1,2}')`,
+      value: `coalesce(${r('category_l2')}, category_raw)` },
     { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z' AND category_raw IS NOT NULL", value: 'category_raw' },
     // No category text at all: the title's keywords were the only clue, so the title is shown.
     { code: 'category_unmapped_title', severity: 'warning', column: 'problem_title', when: "category_l1 = 'Z' AND category_raw IS NULL",

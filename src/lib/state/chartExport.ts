@@ -1,7 +1,8 @@
 import type { ChartContext, ChartSpec } from '../charts/types';
 import type { Row } from '../db/types';
 import { translate } from '../i18n/translate';
-import { renderPng, renderSvg, dataUrlToBlob } from '../render/chartImage';
+import { renderPng, renderSvg, dataUrlToBlob, EXPORT_SIZE } from '../render/chartImage';
+import { pngWithNote, svgWithNote } from '../render/exportNote';
 import { downloadBlob, exportFileName } from '../render/download';
 import { database } from './database.svelte';
 import { viewStore } from './view.svelte';
@@ -15,18 +16,19 @@ import { filterSummary } from './filterSummary';
 export async function exportChart(spec: ChartSpec<any>, rows: Row[], ctx: ChartContext, kind: 'png' | 'svg' | 'clipboard', pixelRatio: number): Promise<void> {
   const t = (key: string, vars?: Record<string, string | number>) => translate(ctx.lang, key, vars);
   const sources = database.datasets.map((d) => (d.sheet ? `${d.file_name}/${d.sheet}` : d.file_name));
-  const subtitle = [
+  // Drawn below the chart (exportNote.ts): as a multi-line subtitle it ran over the plot.
+  const note = [
     filterSummary(viewStore.filters, ctx.lang),
-    `${t('definition')}：${t(spec.definitionKey)}`,
-    `${t('export.source')}：${sources.slice(0, 3).join('、')}${sources.length > 3 ? ` 等${sources.length}个` : ''}`,
-  ].join('\n');
-  const option = spec.option(rows, { ...ctx, forExport: true, subtitle });
+    `${t('definition')}${t('colon')}${t(spec.definitionKey)}`,
+    `${t('export.source')}${t('colon')}${sources.slice(0, 3).join(t('listSeparator'))}${sources.length > 3 ? t('export.moreSources', { n: sources.length }) : ''}`,
+  ];
+  const option = spec.option(rows, { ...ctx, forExport: true });
   const name = exportFileName([t(spec.titleKey), ctx.asOf], kind === 'svg' ? 'svg' : 'png');
   if (kind === 'svg') {
-    downloadBlob(new Blob([renderSvg(option)], { type: 'image/svg+xml' }), name);
+    downloadBlob(new Blob([svgWithNote(renderSvg(option), note, EXPORT_SIZE)], { type: 'image/svg+xml' }), name);
     return;
   }
-  const blob = await dataUrlToBlob(renderPng(option, pixelRatio));
+  const blob = await dataUrlToBlob(await pngWithNote(renderPng(option, pixelRatio), note, EXPORT_SIZE, pixelRatio));
   if (kind === 'png') downloadBlob(blob, exportFileName([t(spec.titleKey), ctx.asOf, `${pixelRatio}x`], 'png'));
   else await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
 }

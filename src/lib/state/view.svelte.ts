@@ -1,4 +1,5 @@
 import { parseViewState, serialiseViewState, type View, type ViewState } from './urlState';
+import { drill } from './drill.svelte';
 import type { Dimension, Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
 import { setParam, type ParamField, type ParamUpdate } from '../domain/paramFields';
@@ -74,10 +75,11 @@ class ViewStore {
     return res;
   }
 
-  /** Clears every filter (keeps as-of date and parameters). */
+  /** Clears every filter and the table's drill-down (keeps as-of date and parameters). */
   reset() {
     for (const d of ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units'] as const) this.filters[d] = [];
     this.origins = {};
+    drill.set(null, '');
   }
 }
 

@@ -162,6 +162,10 @@ test('a category code whose subcategory is unknown (A6) counts under its letter 
   expect(await e.query(`SELECT category_l1, category_l2 FROM findings ORDER BY source_row`)).toEqual([
     { category_l1: 'A', category_l2: null }, { category_l1: 'A', category_l2: 'A3' }, { category_l1: 'A', category_l2: null }]);
   expect(r.issues.filter((i) => i.code === 'category_code_unknown').map((i) => [i.row, i.value])).toEqual([[2, 'A6']]);
+  // The code in a 问题子类 column beside its letter in 问题类别: warned the same way.
+  const two = ['县市区,被巡察单位,轮次名称,问题类别,问题子类,具体问题,整改状态', '永康市,永康市卫健局,八届市委第三轮巡察,C,C9,问题四,已完成'].join('\n');
+  const [t] = await importOk(e, 'codes2.csv', enc(two));
+  expect(t.issues.filter((i) => i.code === 'category_code_unknown').map((i) => [i.row, i.value])).toEqual([[2, 'C9']]);
 });
 
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {

@@ -1,0 +1,69 @@
+import { FONT_FAMILY } from '../charts/theme';
+import { textWidth } from '../charts/layout';
+
+/**
+ * The note under an exported chart: the filters, the definition and the data source, each line
+ * wrapped to the image's width. Drawn in a band of its own below the chart, so it never meets
+ * the chart's title, plot, labels or legend, whatever their layout.
+ */
+const FONT_SIZE = 12;
+const LINE_HEIGHT = 17;
+const PAD = 10;
+const COLOR = '#52606d';
+
+/** The note's lines wrapped to `width` px (CJK text breaks anywhere, as it may). */
+export function wrapNote(lines: string[], width: number): string[] {
+  const out: string[] = [];
+  const max = width - 2 * PAD;
+  for (const line of lines) {
+    let current = '';
+    for (const ch of line) {
+      if (current && textWidth(current + ch, FONT_SIZE) > max) {
+        out.push(current);
+        current = '';
+      }
+      current += ch;
+    }
+    if (current) out.push(current);
+  }
+  return out;
+}
+
+/** Height in px of the band that holds `n` wrapped lines. */
+export const noteHeight = (n: number) => (n ? n * LINE_HEIGHT + 2 * PAD : 0);
+
+/** A PNG data URL: the chart's PNG with the note drawn in a band below it. */
+export async function pngWithNote(chartUrl: string, lines: string[], size: { width: number; height: number }, pixelRatio: number): Promise<string> {
+  const wrapped = wrapNote(lines, size.width);
+  if (!wrapped.length) return chartUrl;
+  const image = new Image();
+  image.src = chartUrl;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width * pixelRatio;
+  canvas.height = (size.height + noteHeight(wrapped.length)) * pixelRatio;
+  const g = canvas.getContext('2d')!;
+  g.scale(pixelRatio, pixelRatio);
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, size.width, size.height + noteHeight(wrapped.length));
+  g.drawImage(image, 0, 0, size.width, size.height);
+  g.fillStyle = COLOR;
+  g.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
+  g.textBaseline = 'top';
+  wrapped.forEach((line, i) => g.fillText(line, PAD, size.height + PAD + i * LINE_HEIGHT));
+  return canvas.toDataURL('image/png');
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An SVG document: the chart's SVG nested above, the note as text (escaped) in a band below it. */
+export function svgWithNote(chartSvg: string, lines: string[], size: { width: number; height: number }): string {
+  const wrapped = wrapNote(lines, size.width);
+  if (!wrapped.length) return chartSvg;
+  const height = size.height + noteHeight(wrapped.length);
+  const inner = chartSvg.replace(/^<\?xml[^>]*>\s*/, '');
+  const texts = wrapped.map((line, i) =>
+    `<text x="${PAD}" y="${size.height + PAD + i * LINE_HEIGHT + FONT_SIZE}" font-size="${FONT_SIZE}" fill="${COLOR}">${escapeXml(line)}</text>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${height}" viewBox="0 0 ${size.width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`
+    + `<rect width="${size.width}" height="${height}" fill="#ffffff"/>${inner}${texts}</svg>`;
+}
