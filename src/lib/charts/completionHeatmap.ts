@@ -2,7 +2,7 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { CompletionCellRow } from '../queries/completionHeatmap';
 import { countiesOf, countyLabels } from './countyAxis';
-import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale, withInk } from './heatmapFrame';
+import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, inkOn, sideScale, withInk } from './heatmapFrame';
 import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
@@ -37,12 +37,13 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
   const rounds = roundsOf(rows);
   const counties = countiesOf(rows);
   const min = ctx.params.smallNMin;
+  const isSmall = (c: CompletionCell) => c.n < min;
+  // Ink for the cell's own fill: a small sample is grey whatever its rate.
   const cells = dimUnselected(withInk(rows.map((r): CompletionCell => ({
     value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), Math.round((r.completion_rate ?? 0) * 10000) / 100],
     county: r.county, round_key: r.round_key, n: r.n, completed: r.completed, rate: r.completion_rate,
-  })), RATE_SCALE, 0, 100), ctx.selected);
+  })), RATE_SCALE, 0, 100).map((c) => (isSmall(c) ? { ...c, label: { ...c.label, color: inkOn(SMALL_N_GREY) } } : c)), ctx.selected);
   const smallLabel = translate(ctx.lang, 'chart.smallN');
-  const isSmall = (c: CompletionCell) => c.n < min;
   // Label variants, most informative first: "66.67%\nN=15", then "66.67%" (small samples "N=3").
   const full = (c: CompletionCell) => `${isSmall(c) ? smallLabel : formatRate(c.rate)}\nN=${c.n}`;
   const short = (c: CompletionCell) => (isSmall(c) ? `N=${c.n}` : formatRate(c.rate));

@@ -3,7 +3,8 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
 /** A safe file name: what and when, e.g. `整改完成率_按县_2023-12-31.png`. */
 export function exportFileName(parts: string[], extension: string): string {
-  const stem = parts.map((p) => p.replace(UNSAFE, '').replace(/\s+/g, '')).filter(Boolean).join('_').slice(0, 120);
+  // Spaces between words (English titles) become hyphens, so the words stay apart.
+  const stem = parts.map((p) => p.replace(UNSAFE, '').trim().replace(/\s+/g, '-')).filter(Boolean).join('_').slice(0, 120);
   return `${stem || 'export'}.${extension}`;
 }
 

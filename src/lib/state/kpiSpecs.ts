@@ -4,6 +4,7 @@ import { completionDetailQuery, type CompletionDetailRow } from '../queries/comp
 import type { Filters } from '../queries/filters';
 import type { SourceOptions } from '../queries/source';
 import type { MetricParams } from '../domain/params';
+import { translate, type Lang } from '../i18n/translate';
 
 /** The SQL of the dashboard's KPI strip: the KPI row, timeliness details, completion details. */
 export function kpiQueries(filters: Filters, params: MetricParams, opts: SourceOptions): { kpis: string; timeliness: string; completion: string } {
@@ -46,8 +47,8 @@ export const KPI_SPECS: KpiSpec[] = [
 ];
 
 /** Variables the definition texts need (e.g. the explicit-repeat codes in force). */
-export function definitionVars(codes: string[]): Record<string, string> {
-  return { codes: codes.join('、') || '—' };
+export function definitionVars(codes: string[], lang: Lang): Record<string, string> {
+  return { codes: codes.join(translate(lang, 'listSeparator')) || '—' };
 }
 
 /** The rows the second KPI strip reads: timeliness (#13–#15) and completion details (#9–#12). */

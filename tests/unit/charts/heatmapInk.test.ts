@@ -25,3 +25,16 @@ describe('heatmap cell ink', () => {
     expect(cells[1].label).toEqual({ color: '#1f2933' });
   });
 });
+
+test('a small-sample cell is grey whatever its rate, so its label takes the ink for grey (not white for a 100% green)', async () => {
+  const { completionHeatmapOption } = await import('../../../src/lib/charts/completionHeatmap');
+  const { DEFAULT_PARAMS } = await import('../../../src/lib/domain/params');
+  const round = { round_key: 'k', round_label: '八届市委第三轮巡察', round_year: 2024, round_pos: 1 };
+  const option = completionHeatmapOption([
+    { ...round, county: '永康市', n: 2, completed: 2, completion_rate: 1 },
+    { ...round, county: '义乌市', n: 40, completed: 40, completion_rate: 1 },
+  ], { lang: 'zh', asOf: '2024-12-31', params: DEFAULT_PARAMS }) as { series: { data: { county: string; label: { color: string } }[] }[] };
+  const ink = (county: string) => option.series.flatMap((s) => s.data).find((c) => c.county === county)!.label.color;
+  expect(ink('永康市')).toBe('#1f2933');
+  expect(ink('义乌市')).toBe('#ffffff');
+});

@@ -72,6 +72,7 @@ describe('KPI_SPECS', () => {
       if (k.format === 'count') expect(k.unitKey).toBeTruthy();
     }
     expect(translate('zh', 'def.completionRate')).toContain('整改完成率＝已完成/反馈问题总数');
-    expect(translate('zh', 'def.repeat', definitionVars(DEFAULT_PARAMS.explicitRepeatCodes))).toContain('H1、H2、H3、H4');
+    expect(translate('zh', 'def.repeat', definitionVars(DEFAULT_PARAMS.explicitRepeatCodes, 'zh'))).toContain('H1、H2、H3、H4');
+    expect(translate('en', 'def.repeat', definitionVars(DEFAULT_PARAMS.explicitRepeatCodes, 'en'))).toContain('H1, H2, H3, H4');
   });
 });
