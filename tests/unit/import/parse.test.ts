@@ -127,10 +127,26 @@ describe('headers', () => {
       const upper = ['序号', '被巡察单位', '具体问题', '完成时间', null, '整改状态'];
       const lower = ['序号', '被巡察单位', '具体问题', '计划', '实际', '整改状态'];
       const merged = mergeHeaderRows(upper, lower);
-      expect(merged).toEqual(['序号', '被巡察单位', '具体问题', '完成时间/计划', '完成时间/实际', '整改状态']);
+      expect(merged).toEqual(['序号', '被巡察单位', '具体问题', '整改时限', '完成时间', '整改状态']);
       expect(matchHeaders(merged!).get(3)).toBe('deadline_raw');
       expect(matchHeaders(merged!).get(4)).toBe('completion_date');
       expect(findHeader([upper, lower, ['1', '市教育局', '违规吃喝', '2024-06-30', '2024-05-01', '已完成']])?.rows).toBe(2);
+    });
+
+    test('other group shapes: 整改时限 / 时间节点 over 计划 | 实际, 完成情况 over 状态 | 时间, 整改时间 over 计划完成 | 实际完成', () => {
+      const base = ['序号', '被巡察单位', '具体问题'];
+      const cases: [string, string, string, string, string][] = [
+        ['整改时限', '计划', '实际', 'deadline_raw', 'completion_date'],
+        ['时间节点', '预计', '实际', 'deadline_raw', 'completion_date'],
+        ['完成时间', '预计', '实际', 'deadline_raw', 'completion_date'],
+        ['完成情况', '状态', '时间', 'status_raw', 'completion_date'],
+        ['整改时间', '计划完成', '实际完成', 'deadline_raw', 'completion_date'],
+      ];
+      for (const [group, a, b, ka, kb] of cases) {
+        const merged = mergeHeaderRows([...base, group, null], [...base, a, b]);
+        expect(merged, group).not.toBeNull();
+        expect([matchHeaders(merged!).get(3), matchHeaders(merged!).get(4)], `${group} over ${a} | ${b}`).toEqual([ka, kb]);
+      }
     });
 
     test('a data row under a one-row header is never merged in', () => {
