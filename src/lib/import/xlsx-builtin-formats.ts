@@ -5,6 +5,8 @@
  * the 1904 date system a date read as a 1900-system serial, four years early. SheetJS resets its
  * format table at every read, so the definitions are written into the workbook's styles instead.
  */
+import { escapeXml } from '../text/xml';
+
 type XlsxModule = typeof import('@e965/xlsx');
 
 const ZH_CN_BUILTIN_FORMATS: Record<number, string> = {
@@ -14,7 +16,6 @@ const ZH_CN_BUILTIN_FORMATS: Record<number, string> = {
   55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** styles.xml with a definition for every zh-CN built-in format its cell styles use undefined; null if none. */
 export function defineBuiltinFormats(styles: string): string | null {

@@ -1,5 +1,6 @@
 import { FONT_FAMILY } from '../charts/theme';
 import { textWidth } from '../charts/layout';
+import { escapeXml } from '../text/xml';
 
 /**
  * The note under an exported chart: the filters, the definition and the data source, each line
@@ -54,7 +55,6 @@ export async function pngWithNote(chartUrl: string, lines: string[], size: { wid
   return canvas.toDataURL('image/png');
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An SVG document: the chart's SVG nested above, the note as text (escaped) in a band below it. */
 export function svgWithNote(chartSvg: string, lines: string[], size: { width: number; height: number }): string {
