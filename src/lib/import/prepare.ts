@@ -9,6 +9,7 @@ import type { MappingRequest, RoundHint } from './types';
 import { parseRoundText, type RoundParts } from './round';
 import { hintParts } from './round-lookup';
 import { findContinuationRows, type ContinuationRow } from './continuation-rows';
+import { findBlocks, namesRound, type SheetBlock } from './blocks';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -33,9 +34,11 @@ export interface PreparedSheet extends StagedSheet {
    * Other rows under the header with one cell only, in the first two columns and no problem: a
    * heading (婺城区, a block's title) or a template row with nothing but its 序号. Skipped.
    */
-  loneRows: { row: number; kind: 'heading' | 'numbered' }[];
+  loneRows: { row: number; kind: 'heading' | 'numbered'; text?: string }[];
   /** Rows that hold only the rest of the problem above them (continuation-rows.ts). */
   continuations: ContinuationRow[];
+  /** Blocks of other rounds stacked under the first, each under its own title (blocks.ts). */
+  blocks: SheetBlock[];
   /**
    * The unit every row belongs to when no column names one: from the analyst's hint, the title,
    * the sheet or the file name (set by the importer before planning; see title.ts).
@@ -85,9 +88,14 @@ export async function prepareSheet(
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
   const headerRow = head[at.index].row;
   const { sections, loneRows } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
-  const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow])]);
+  const titled = [...sections, ...loneRows.filter((r) => r.kind === 'heading')].filter((r) => r.text !== undefined && namesRound(r.text))
+    .sort((a, b) => a.row - b.row) as { row: number; text: string }[];
+  const blocks = await findBlocks(engine, s, titled, headers, columns);
+  for (const b of blocks) loneRows.push(...b.titleRows.map((row) => ({ row, kind: 'heading' as const })));
+  const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]),
+    ...blocks.flatMap((b) => (b.numberingRow === undefined ? [] : [b.numberingRow]))]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
-  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows, continuations };
+  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows, continuations, blocks };
 }
 
 /**
@@ -166,8 +174,10 @@ async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, ti
     if (r.numbered) out.sections.push({ row, text: r.text, numbered: true });
     else if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
     else if (!r.early) continue;
+    // A block's title (十五届市委第二轮巡察…台账), however long (blocks.ts).
+    else if (namesRound(r.text)) out.loneRows.push({ row, kind: 'heading', text: r.text });
     else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
-    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });
+    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading', text: r.text });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { PreparedSheet } from '../prepare';
 import { cell } from '../staging';
 import { compactSql, foldSql } from './text';
 import { fieldAliasForms } from '../headers';
+import { blockValueSql, type SheetBlock } from '../blocks';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -57,9 +58,29 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   // blank beside a filled-in 整改完成情况).
   const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
   const own = standIn !== undefined ? `coalesce(${cell(col!)}, ${cell(standIn)})`
-    : col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? str(p.unitText) : null;
-  const section = key === 'aspect_raw' ? sectionSql(p.sections) : null;
-  return section ? (own ? `coalesce(${own}, ${section})` : section) : own;
+    : col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText) : null;
+  const carried = key === 'aspect_raw' ? sectionSql(p.sections) : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key]) : null;
+  return carried ? (own ? `coalesce(${own}, ${carried})` : carried) : own;
+}
+
+// Round facts a stacked block's title gives the rows under it (blocks.ts).
+const BLOCK_ROUND: Record<string, (b: SheetBlock) => string | undefined> = {
+  inspector_level: (b) => b.level,
+  term: (b) => b.term,
+  round_no: (b) => b.roundNo,
+};
+
+/** A block's round fact for rows whose own round cells (label, level, term, number) are all empty. */
+function blockRoundSql(p: PreparedSheet, value: (b: SheetBlock) => string | undefined): string | null {
+  const block = blockValueSql(p.blocks ?? [], value, str);
+  const own = ['round_label', 'inspector_level', 'term', 'round_no'].map((k) => p.columns.get(k)).filter((c) => c !== undefined).map(cell);
+  return block && own.length ? `CASE WHEN coalesce(${own.join(', ')}) IS NULL THEN ${block} END` : block;
+}
+
+/** The unit of a sheet without a unit column: its stacked block's, else the one its title names. */
+function unitSql(p: PreparedSheet, unitText: string): string {
+  const block = blockValueSql(p.blocks ?? [], (b) => b.unit, str);
+  return block ? `coalesce(${block}, ${str(unitText)})` : str(unitText);
 }
 
 /** The cell a field reads (fieldSource), NULL where the sheet provides it nowhere. */
@@ -153,8 +174,9 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   const extra = cells.slice(p.headerWidth).map((_, j) => `${cell(p.headerWidth + j)} IS NOT NULL`);
   // strlen (bytes) is free and bounds length (characters) from above, so it guards the count.
   const longCol = cells.map((c, i) => `WHEN strlen(${c}) > ${num(MAX_CELL_CHARS)} AND length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
-  const numbering = p.numberingRow === undefined ? '' : `WHEN src_row = ${num(p.numberingRow)} THEN 'numbering'`;
   const listed = (kind: SkipKind, rows: number[]) => (rows.length ? `WHEN src_row IN (${rows.map(num).join(', ')}) THEN ${str(kind)}` : '');
+  // The header's own row of column numbers, and those under a stacked block's repeated header.
+  const numbering = listed('numbering', [p.numberingRow, ...(p.blocks ?? []).map((b) => b.numberingRow)].filter((r): r is number => r !== undefined));
   const repeated = repeatedHeaderSql(p);
   // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
   const skip = `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}

@@ -1,0 +1,90 @@
+import type { Engine } from '../db/types';
+import { ident, num } from '../queries/sql';
+import { isNumberingRow } from './headers';
+import { COUNTY_LEVEL, parseRoundText } from './round';
+import { cell, type StagedSheet } from './staging';
+import { stagedCell } from './cells';
+import { unitInTexts } from './title';
+
+/**
+ * Ledgers of several rounds pasted one under the other in one sheet: under the last row of a
+ * block comes the next block's title (十五届义乌市委第二轮巡察反馈问题整改台账), maybe a 填报单位
+ * line, the header again and its row of column numbers. Read as one block, every row took the
+ * first title's round, the title was a rejected row and the column numbers a finding titled 3.
+ *
+ * A block starts at a row with one cell under the header that names a round (第二轮): that row,
+ * the rows between it and the repeated header (its other title lines) and a numbering row right
+ * under the repeated header are skipped. The rows under it take its round facts (level, term,
+ * round number), where their own round columns are empty, and its unit where no column names one.
+ */
+export interface SheetBlock {
+  /** The block title's row. */
+  row: number;
+  /** Title lines of the block under the first: skipped as headings. */
+  titleRows: number[];
+  /** The row of column numbers under the repeated header, if any. */
+  numberingRow?: number;
+  /** Round facts of the title, as cells of the round fields would hold them. */
+  level?: string;
+  term?: string;
+  roundNo?: string;
+  /** The unit the block's title lines name (title.ts). */
+  unit?: string;
+}
+
+/** True when a lone text names an inspection round (第二轮巡察, 省委第三轮巡视): a block's title. */
+export function namesRound(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return /第.{1,4}轮/.test(t) && /巡察|巡视/.test(t) && parseRoundText(t).round_no !== undefined;
+}
+
+// Rows read after a block title to find its repeated header.
+const LOOK_AHEAD = 6;
+// More blocks than this and the sheet is read as one block (each title still skipped).
+const MAX_BLOCKS = 100;
+
+/**
+ * The blocks that start under the header, from the candidate title rows (one-cell rows that name
+ * a round, in row order). `headers` and `columns`: the sheet's header texts and its mapped columns.
+ */
+export async function findBlocks(
+  engine: Engine, s: StagedSheet, titleRows: { row: number; text: string }[], headers: (string | null)[], columns: ReadonlyMap<string, number>,
+): Promise<SheetBlock[]> {
+  if (!titleRows.length || titleRows.length > MAX_BLOCKS) return [];
+  const mapped = [...columns.values()].filter((c) => headers[c]);
+  const cols = Array.from({ length: s.width }, (_, i) => cell(i));
+  const out: SheetBlock[] = [];
+  for (const t of titleRows) {
+    const rows = await engine.query<Record<string, string | null>>(`SELECT src_row, ${cols.join(', ')} FROM ${ident(s.table)}
+      WHERE src_row > ${num(t.row)} AND coalesce(${cols.join(', ')}) IS NOT NULL ORDER BY src_row LIMIT ${LOOK_AHEAD}`);
+    const cells = rows.map((r) => cols.map((c) => stagedCell(r[c])));
+    // The header again: at least two of its mapped cells (or its only one) read as they do above.
+    const need = Math.min(2, mapped.length);
+    const at = cells.findIndex((cs) => need > 0 && mapped.filter((c) => cs[c] === headers[c]).length >= need);
+    const titleLines = at > 0 ? cells.slice(0, at).map((cs) => cs.filter((c): c is string => c !== null).join(' ')) : [];
+    const next = at >= 0 ? cells[at + 1] : undefined;
+    const parts = parseRoundText(t.text);
+    out.push({
+      row: t.row,
+      titleRows: at > 0 ? rows.slice(0, at).map((r) => Number(r.src_row)) : [],
+      numberingRow: next && isNumberingRow(next) ? Number(rows[at + 1].src_row) : undefined,
+      // A county committee by its name (义乌市委), which parseLevel reads back; the others by their level.
+      level: parts.inspector_level === COUNTY_LEVEL && parts.county ? `${parts.county}委` : parts.inspector_level,
+      term: parts.term,
+      roundNo: parts.round_no === undefined ? undefined : String(parts.round_no),
+      unit: unitInTexts([t.text, ...titleLines]) ?? undefined,
+    });
+  }
+  return out;
+}
+
+/** The value of each row's block as SQL (a CASE over src_row), or null when no block gives one. */
+export function blockValueSql(blocks: readonly SheetBlock[], value: (b: SheetBlock) => string | undefined, quote: (v: string) => string): string | null {
+  if (!blocks.some((b) => value(b) !== undefined)) return null;
+  // Latest block first: a row takes the last title above it; rows of a block that says nothing get NULL.
+  const whens = [...blocks].reverse().map((b) => {
+    const v = value(b);
+    return `WHEN src_row > ${num(b.row)} THEN ${v === undefined ? 'NULL' : quote(v)}`;
+  });
+  return `CASE ${whens.join(' ')} ELSE NULL END`;
+}
