@@ -15,6 +15,9 @@ export interface RankBar {
   n: number;
   completed: number;
   rank: number | null;
+  overdue: number;
+  /** 同单位重复率, only where the last tiebreak was computed (tied counties). */
+  unitRepeatRate: number | null;
   itemStyle?: { color?: string; opacity?: number };
 }
 
@@ -40,6 +43,7 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
     const style = { ...(r.small_sample ? { color: SMALL_N } : {}), ...(faded(r.county) ? { opacity: DIMMED } : {}) };
     return {
       value: Math.round((r.completion_rate ?? 0) * 10000) / 100, county: r.county, n: r.n, completed: r.completed, rank: r.rank,
+      overdue: r.overdue, unitRepeatRate: r.unit_repeat_rate ?? null,
       ...(Object.keys(style).length ? { itemStyle: style } : {}),
     };
   });
@@ -57,7 +61,9 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
       formatter: (p) => {
         const b = p.data as RankBar;
         const vars = { series: countyLabels([b.county], ctx.lang)[0], name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(b.n ? b.completed / b.n : null), completed: b.completed, n: b.n, min: ctx.params.smallNMin };
-        return translate(ctx.lang, b.rank === null ? 'tip.smallN' : 'tip.rate', vars);
+        const tip = translate(ctx.lang, b.rank === null ? 'tip.smallN' : 'tip.rate', vars);
+        // A tie the last key separated: the keys that decided it.
+        return b.unitRepeatRate === null ? tip : `${tip}\n${translate(ctx.lang, 'tip.rankTiebreak', { overdue: b.overdue, rate: formatRate(b.unitRepeatRate) })}`;
       },
     },
     markLine: overall === null ? undefined : {

@@ -55,4 +55,9 @@ export interface ChartSpec<R = Record<string, unknown>> {
   toFilter?(click: ChartClick, rows: R[]): { dimension: Dimension; value: string } | null;
   /** Optional: a click to drill down to findings; returns extra filters that select those findings. */
   drill?(click: ChartClick, rows: R[]): Partial<Filters> | null;
+  /**
+   * Optional: a second query whose rows replace the first's, when the first's rows need it (the
+   * ranking's last tiebreak, costly, only for tied counties); null when they do not.
+   */
+  refine?(rows: R[], filters: Filters, params: MetricParams): string | null;
 }

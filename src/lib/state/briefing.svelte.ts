@@ -63,7 +63,9 @@ class Briefing {
         const source = database.datasets.map((d) => d.file_name).filter((v, i, a) => a.indexOf(v) === i).join('、');
         const charts: BriefingChart[] = [];
         for (const [i, spec] of specs.entries()) {
-          const rows = await engine.query(spec.query(filters, params));
+          const first = await engine.query(spec.query(filters, params));
+          const refine = spec.refine?.(first, filters, params);
+          const rows = refine ? await engine.query(refine) : first;
           const title = t(spec.titleKey);
           const option = spec.option(rows, { lang, asOf: filters.asOf, params, forExport: true, isSample: database.sampleOnly, subtitle: `${t('definition')}：${t(spec.definitionKey)}` });
           const png = new Uint8Array(await (await dataUrlToBlob(renderPng(option, PNG_RATIO))).arrayBuffer());

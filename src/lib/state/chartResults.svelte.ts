@@ -44,6 +44,18 @@ export class ChartResults {
         if (progressive && generation === this.#generation) this.#publish(this.#inOrder(rows), { ...errors });
       }));
       if (generation === this.#generation) this.#publish(this.#inOrder(rows), errors);
+      // Second queries (the ranking's last tiebreak) after the charts are on screen, so a click
+      // never waits for them; each replaces its chart's rows when it comes in.
+      await Promise.all(this.specs.map(async (spec) => {
+        const sql = spec.refine && !errors[spec.id] ? spec.refine(rows[spec.id], filters, params) : null;
+        if (!sql) return;
+        try {
+          const refined = await reader.query(sql);
+          if (generation === this.#generation) this.#publish({ ...this.rows, [spec.id]: refined }, this.errors);
+        } catch {
+          // The first answer stays: ties shown as equal ranks, which is what it says.
+        }
+      }));
     });
   }
 

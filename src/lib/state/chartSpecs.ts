@@ -15,7 +15,7 @@ import { countyRankingOption } from '../charts/countyRanking';
 import { outcomeTotalsOption } from '../charts/outcomeTotals';
 import { roundTrendOption } from '../charts/roundTrend';
 import { rectificationCurveQuery } from '../queries/rectificationCurve';
-import { countyRankingQuery } from '../queries/countyRanking';
+import { countyRankingQuery, tiedCounties, type CountyRankRow } from '../queries/countyRanking';
 import { outcomesQuery } from '../queries/outcomes';
 import { roundTrendQuery } from '../queries/roundTrend';
 import { statusByRoundQuery } from '../queries/statusByRound';
@@ -95,9 +95,9 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
 /**
  * County ranking (#27) with all three keys; the third, 同单位重复率 per county, comes from the
  * repeat builders. That query is costly on large data (≈95 s at 1M findings in Node), so the
- * chart spec ranks by the first two keys and shows ties as equal ranks; run this only when
- * `tiedCounties(rows)` is non-empty, passing those counties so the repeat rates are computed for
- * them alone (a county's rate depends only on its own findings, so the answer is the same).
+ * chart spec ranks by the first two keys, and its `refine` runs this only when `tiedCounties(rows)`
+ * is non-empty, passing those counties so the repeat rates are computed for them alone (a county's
+ * rate depends only on its own findings, so the answer is the same).
  */
 export function rankingWithRepeatTiebreak(filters: Filters, params: MetricParams, tied?: string[]): string {
   const scope = tied ? { ...filters, counties: tied } : filters;
@@ -127,6 +127,10 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
   defineChart({
     id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties',
     query: (filters, params, opts) => countyRankingQuery(filters, params, opts), option: countyRankingOption, toFilter: countyClick,
+    refine: (rows: CountyRankRow[], filters, params) => {
+      const tied = tiedCounties(rows);
+      return tied.length ? rankingWithRepeatTiebreak(filters, params, tied) : null;
+    },
   }),
   defineChart({
     id: 'outcome-totals', titleKey: 'chart.outcomes.title', definitionKey: 'chart.outcomes.def',

@@ -125,6 +125,12 @@ describe('county-ranking spec: same-unit repeat rate as the last tiebreak', () =
     const want = [['兰溪市', 1, 0], ['东阳市', 2, 0.5]];
     expect(pick(await engine.query(rankingWithRepeatTiebreak(f, params, tied)), ['county', 'rank', 'unit_repeat_rate'])).toEqual(want);
     expect(pick(await engine.query(rankingWithRepeatTiebreak(f, params)), ['county', 'rank', 'unit_repeat_rate'])).toEqual(want);
+    // The page's chart spec asks for exactly this second query, and only when counties are tied.
+    const { ANALYSIS_CHARTS } = await import('../../../src/lib/state/chartSpecs');
+    const spec = ANALYSIS_CHARTS.find((c) => c.id === 'county-ranking')!;
+    const second = spec.refine!(plain as never[], f, params);
+    expect(pick(await engine.query(second!), ['county', 'rank', 'unit_repeat_rate'])).toEqual(want);
+    expect(spec.refine!([{ county: '东阳市', rank: 1 }, { county: '兰溪市', rank: 2 }] as never[], f, params)).toBeNull();
     engine.close();
   });
 });

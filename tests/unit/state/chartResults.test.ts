@@ -88,4 +88,30 @@ describe('ChartResults', () => {
     await Promise.all([older, newer]);
     expect(Object.values(results.rows).map((r) => (r[0] as any).pass)).toEqual([3, 3]);
   });
+
+  it("runs a spec's second query after the charts are shown and replaces that chart's rows with its answer", async () => {
+    const refined: ChartSpec<any> = {
+      ...spec('tied'),
+      refine: (rows, f) => ((rows[0] as any).pass === 1 ? `SELECT 'tied' AS chart, ${f.rounds.length} AS pass, 'refined' AS step` : null),
+    };
+    const results = new ChartResults([spec('a'), refined]);
+    const g = gated();
+    const done = results.refresh(g.reader, filters(1), DEFAULT_PARAMS);
+    await g.open('a');
+    await g.open('tied');
+    // Both charts are on screen with the first answers while the second query is out.
+    expect(shown(results)).toEqual(['a:1', 'tied:1']);
+    expect(g.sent).toEqual(['a', 'tied', 'tied']);
+    expect((results.rows.tied[0] as any).step).toBeUndefined();
+    await g.open('tied');
+    await done;
+    expect(results.rows.tied).toEqual([{ chart: 'tied', pass: 1, step: 'refined' }]);
+    expect(results.rows.a).toEqual([{ chart: 'a', pass: 1 }]);
+    // No second query when the first rows need none; a failed one leaves the first answer.
+    await results.refresh(engine, filters(2), DEFAULT_PARAMS);
+    expect(results.rows.tied).toEqual([{ chart: 'tied', pass: 2 }]);
+    const failing = new ChartResults([{ ...refined, refine: () => 'SELECT * FROM no_such_table' }]);
+    await failing.refresh(engine, filters(1), DEFAULT_PARAMS);
+    expect([failing.rows.tied, failing.errors]).toEqual([[{ chart: 'tied', pass: 1 }], {}]);
+  });
 });
