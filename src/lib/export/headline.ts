@@ -27,14 +27,15 @@ const positive = (n: number | null | undefined): n is number => typeof n === 'nu
 /**
  * The standard briefing sentence: 截至{T}，巡察反馈N个问题，已完成整改X个、正在整改Y个（基本完成Z个），
  * 整改完成率P%；给予党纪处分…人、政务处分…人、组织处理…人；制定及修改完善制度…项；追缴（挽回）资金…万元。
- * Y = N − X; Z ⊂ Y; P = X / N (strict). Clauses whose totals are zero or missing are dropped.
+ * Y = N − X; Z ⊂ Y; P = X / N (strict). Clauses whose totals are zero or missing are dropped, and
+ * so is the （基本完成Z个） aside when Z is 0.
  */
 export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
   const y = h.findings - h.completed;
   const rate = formatRate(h.findings > 0 ? h.completed / h.findings : null);
   if (lang === 'en') {
     const parts = [
-      `As of ${h.asOf}, ${kindWord(h.kinds, 'en')} fed back ${h.findings} problems: ${h.completed} rectified, ${y} in progress (${h.basicallyCompleted} basically completed); completion rate ${rate} (completed / problems fed back)`,
+      `As of ${h.asOf}, ${kindWord(h.kinds, 'en')} fed back ${h.findings} problems: ${h.completed} rectified, ${y} in progress${positive(h.basicallyCompleted) ? ` (${h.basicallyCompleted} basically completed)` : ''}; completion rate ${rate} (completed / problems fed back)`,
     ];
     const acc = [
       positive(h.partyDiscipline) && `${h.partyDiscipline} given Party discipline`,
@@ -47,7 +48,7 @@ export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
     return parts.join('; ') + '.';
   }
   const parts = [
-    `截至${formatDate(h.asOf, 'zh')}，${kindWord(h.kinds, 'zh')}反馈${h.findings}个问题，已完成整改${h.completed}个、正在整改${y}个（基本完成${h.basicallyCompleted}个），整改完成率${rate}`,
+    `截至${formatDate(h.asOf, 'zh')}，${kindWord(h.kinds, 'zh')}反馈${h.findings}个问题，已完成整改${h.completed}个、正在整改${y}个${positive(h.basicallyCompleted) ? `（基本完成${h.basicallyCompleted}个）` : ''}，整改完成率${rate}`,
   ];
   const acc = [
     positive(h.partyDiscipline) && `党纪处分${h.partyDiscipline}人`,

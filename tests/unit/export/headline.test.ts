@@ -14,7 +14,7 @@ describe('headline sentence (DOMAIN.md §4.2)', () => {
         { asOf: '2023-05-04', kinds: ['巡察'], findings: 25, completed: 19, basicallyCompleted: 0, partyDiscipline: 2, govSanction: 0, orgHandling: 3, systems: 12, fundsWan: 7.132 },
         'zh',
       ),
-    ).toBe('截至2023年5月4日，巡察反馈25个问题，已完成整改19个、正在整改6个（基本完成0个），整改完成率76%；给予党纪处分2人、组织处理3人；制定及修改完善制度12项；追缴（挽回）资金7.13万元。');
+    ).toBe('截至2023年5月4日，巡察反馈25个问题，已完成整改19个、正在整改6个，整改完成率76%；给予党纪处分2人、组织处理3人；制定及修改完善制度12项；追缴（挽回）资金7.13万元。');
   });
 
   test('巡视 and 巡察 together, and English', () => {
