@@ -130,7 +130,12 @@ describe('county-ranking spec: same-unit repeat rate as the last tiebreak', () =
     const spec = ANALYSIS_CHARTS.find((c) => c.id === 'county-ranking')!;
     const second = spec.refine!(plain as never[], f, params);
     expect(pick(await engine.query(second!), ['county', 'rank', 'unit_repeat_rate'])).toEqual(want);
-    expect(spec.refine!([{ county: '东阳市', rank: 1 }, { county: '兰溪市', rank: 2 }] as never[], f, params)).toBeNull();
+    expect(spec.refine!([{ county: '东阳市', rank: 1, n: 2 }, { county: '兰溪市', rank: 2, n: 2 }] as never[], f, params)).toBeNull();
+    // Past the bound the tie stays: the query would hold the engine up for seconds.
+    const { MAX_TIEBREAK_FINDINGS } = await import('../../../src/lib/state/chartSpecs');
+    const big = (n: number) => [{ county: '东阳市', rank: 1, n }, { county: '兰溪市', rank: 1, n }] as never[];
+    expect(spec.refine!(big(MAX_TIEBREAK_FINDINGS / 2), f, params)).not.toBeNull();
+    expect(spec.refine!(big(MAX_TIEBREAK_FINDINGS / 2 + 1), f, params)).toBeNull();
     engine.close();
   });
 });
