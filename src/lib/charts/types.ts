@@ -48,6 +48,11 @@ export interface ChartSpec<R = Record<string, unknown>> {
   definitionKey: string;
   /** The chart's own dimension: left out of its own filter so it keeps showing every value. */
   dimension?: Dimension;
+  /**
+   * True when the chart keeps every value of its dimension even when the selection was made
+   * elsewhere (filter bar, another chart), and only highlights it: a ranking ranks against all.
+   */
+  highlightsOnly?: boolean;
   /** SQL of the chart's rows; `opts.source` lets the page answer from the cube (same answers). */
   query(filters: Filters, params: MetricParams, opts?: SourceOptions): string;
   option(rows: R[], ctx: ChartContext): EChartsOption;

@@ -8,7 +8,7 @@ import { inspectionKindsQuery } from '../queries/inspectionKinds';
 import { translate } from '../i18n/translate';
 import { renderPng, dataUrlToBlob, EXPORT_SIZE } from '../render/chartImage';
 import { downloadBlob } from '../render/download';
-import type { Filters } from '../queries/filters';
+import type { Dimension, Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
 import type { Engine } from '../db/types';
 import { DASHBOARD_CHARTS, ANALYSIS_CHARTS } from './chartSpecs';
@@ -16,6 +16,8 @@ import { REPEAT_CHARTS } from './repeatSpecs';
 import { busy } from './busy';
 import { database } from './database.svelte';
 import { filterSummary } from './filterSummary';
+import { rowsInView } from './crossFilter';
+import { chartDefinition } from './chartDefinition';
 
 /** Every chart the analyst can put into a briefing, in screen order. */
 export const BRIEFING_CHARTS: ChartSpec[] = [...DASHBOARD_CHARTS, ...ANALYSIS_CHARTS, ...REPEAT_CHARTS];
@@ -46,7 +48,9 @@ class Briefing {
   error = $state<string | null>(null);
 
   /** Builds and downloads the pack for the current view. */
-  async download(kind: 'docx' | 'pptx', filters: Filters, params: MetricParams, lang: 'zh' | 'en'): Promise<void> {
+  async download(
+    kind: 'docx' | 'pptx', filters: Filters, params: MetricParams, lang: 'zh' | 'en', origins: Partial<Record<Dimension, string>> = {},
+  ): Promise<void> {
     const engine = database.engine;
     if (!engine || this.building) return;
     const t = (key: string, vars?: Record<string, string | number>) => translate(lang, key, vars);
@@ -65,12 +69,17 @@ class Briefing {
         for (const [i, spec] of specs.entries()) {
           const first = await engine.query(spec.query(filters, params));
           const refine = spec.refine?.(first, filters, params);
-          const rows = refine ? await engine.query(refine) : first;
+          // What the screen draws: narrowed to a selection made elsewhere, the selection highlighted.
+          const rows = rowsInView(spec, refine ? await engine.query(refine) : first, filters, origins);
           const title = t(spec.titleKey);
-          const option = spec.option(rows, { lang, asOf: filters.asOf, params, forExport: true, isSample: database.sampleOnly, subtitle: `${t('definition')}：${t(spec.definitionKey)}` });
+          const definition = chartDefinition(spec, params, lang);
+          const selected = spec.dimension ? filters[spec.dimension] : [];
+          const option = spec.option(rows, {
+            lang, asOf: filters.asOf, params, forExport: true, isSample: database.sampleOnly, selected, subtitle: `${t('definition')}${t('colon')}${definition}`,
+          });
           const png = new Uint8Array(await (await dataUrlToBlob(renderPng(option, PNG_RATIO))).arrayBuffer());
           charts.push({
-            id: spec.id, title, definition: t(spec.definitionKey), caption: chartCaption(lang, i + 1, title, filters.asOf, filterText),
+            id: spec.id, title, definition, caption: chartCaption(lang, i + 1, title, filters.asOf, filterText),
             png, widthPx: EXPORT_SIZE.width * PNG_RATIO, heightPx: EXPORT_SIZE.height * PNG_RATIO,
             table: briefingTable(chartDataTable(rows, lang)),
           });

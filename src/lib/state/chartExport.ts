@@ -7,6 +7,7 @@ import { downloadBlob, exportFileName } from '../render/download';
 import { database } from './database.svelte';
 import { viewStore } from './view.svelte';
 import { filterSummary } from './filterSummary';
+import { chartDefinition } from './chartDefinition';
 
 /**
  * Exports one chart as PNG (1×/2×/3×), SVG or to the clipboard. The image is drawn off-screen
@@ -19,7 +20,7 @@ export async function exportChart(spec: ChartSpec<any>, rows: Row[], ctx: ChartC
   // Drawn below the chart (exportNote.ts): as a multi-line subtitle it ran over the plot.
   const note = [
     filterSummary(viewStore.filters, ctx.lang),
-    `${t('definition')}${t('colon')}${t(spec.definitionKey)}`,
+    `${t('definition')}${t('colon')}${chartDefinition(spec, ctx.params, ctx.lang)}`,
     `${t('export.source')}${t('colon')}${sources.slice(0, 3).join(t('listSeparator'))}${sources.length > 3 ? t('export.moreSources', { n: sources.length }) : ''}`,
   ];
   const option = spec.option(rows, { ...ctx, forExport: true });

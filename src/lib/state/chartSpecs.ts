@@ -132,7 +132,7 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
     },
   }),
   defineChart({
-    id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties',
+    id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties', highlightsOnly: true,
     query: (filters, params, opts) => countyRankingQuery(filters, params, opts), option: countyRankingOption, toFilter: countyClick,
     refine: (rows: CountyRankRow[], filters, params) => {
       const tied = tiedCounties(rows);

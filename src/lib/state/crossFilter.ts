@@ -1,4 +1,5 @@
 import type { Row } from '../db/types';
+import type { ChartSpec } from '../charts/types';
 import type { Dimension, Filters } from '../queries/filters';
 
 /** Row columns that carry each filter dimension in the charts' aggregated rows. */
@@ -25,4 +26,13 @@ export function narrowToSelection(rows: Row[], dimension: Dimension | undefined,
   const keep = new Set<unknown>(values);
   if (dimension === 'statuses' && keep.has('unknown')) keep.add(null);
   return rows.filter((r) => keep.has(r[column]));
+}
+
+/**
+ * The rows a chart draws, on screen and in every export: its query's rows, narrowed to the
+ * selection on its dimension made elsewhere (narrowToSelection), unless it only highlights it.
+ */
+export function rowsInView(spec: ChartSpec<any>, rows: Row[], filters: Filters, origins: Partial<Record<Dimension, string>>): Row[] {
+  const dim = spec.highlightsOnly ? undefined : spec.dimension;
+  return narrowToSelection(rows, dim, filters, dim ? origins[dim] : undefined, spec.id);
 }
