@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -37,6 +38,27 @@ function immutableAssets(): Plugin {
 }
 
 /**
+ * The page's Content-Security-Policy (the <meta> of index.html) as a header on every response the
+ * preview server sends. A <meta> binds the page only: a worker takes its policy from its own
+ * script's response, so without the header the engine's worker could reach other origins (the
+ * engine reads http(s) URLs with XMLHttpRequest).
+ */
+function cspHeader(): Plugin {
+  const html = readFileSync(fileURLToPath(new URL('./index.html', import.meta.url)), 'utf8');
+  const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+  if (!policy) throw new Error('index.html has no Content-Security-Policy');
+  return {
+    name: 'csp-header',
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        res.setHeader('Content-Security-Policy', policy);
+        next();
+      });
+    },
+  };
+}
+
+/**
  * `virtual:sample-snapshot` and `virtual:sample-tables`: the embedded sample imported here, at
  * build time, by the app's own importer on DuckDB-WASM's Node build; the opening dashboard's
  * answers (src/lib/state/sampleSnapshot.ts), which the page shows while its engine starts, and the
@@ -66,9 +88,9 @@ function sampleBuild(): Plugin {
 }
 
 // The Content-Security-Policy is set as a <meta> in index.html so that it travels with the
-// static build; the preview server repeats it as a header for the e2e tests.
+// static build; the preview server repeats it as a header, which also binds the workers.
 export default defineConfig({
-  plugins: [svelte(), stripCdnMetadata(), immutableAssets(), sampleBuild()],
+  plugins: [svelte(), stripCdnMetadata(), immutableAssets(), cspHeader(), sampleBuild()],
   base: './',
   build: {
     target: 'es2022',

@@ -29,6 +29,7 @@ export function timedEngine(engine: Engine, calls: EngineCall[]): Engine {
     };
   return {
     query: timed('query', (sql: string) => engine.query(sql), (sql) => sql) as Engine['query'],
+    queryOne: timed('query', (sql: string) => engine.queryOne(sql), (sql) => sql) as Engine['queryOne'],
     queryArrowIPC: timed('queryArrowIPC', (sql: string) => engine.queryArrowIPC(sql), (sql) => sql),
     exec: timed('exec', (sql: string) => engine.exec(sql), (sql) => sql),
     registerFile: timed('registerFile', (n: string, b: Uint8Array) => engine.registerFile(n, b), (n, b) => `${n} (${b.length} bytes)`),

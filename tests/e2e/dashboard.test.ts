@@ -125,4 +125,11 @@ describe('dashboard on the embedded sample', () => {
     const foreign = h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
   });
+
+  test('the engine worker is served with the page’s Content-Security-Policy, which binds it (a <meta> binds the page only)', async () => {
+    const worker = h.requests.find((u) => u.startsWith(h.origin) && /duckdb-browser-\w+\.worker.*\.js/.test(u));
+    expect(worker).toBeTruthy();
+    const res = await fetch(worker!);
+    expect(res.headers.get('content-security-policy')).toMatch(/connect-src 'self' blob: data:/);
+  });
 });

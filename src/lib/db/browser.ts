@@ -54,6 +54,14 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
     async query<T = Row>(sql: string) {
       return tableToRows<T>(await conn.query(sql));
     },
+    async queryOne<T = Row>(sql: string) {
+      const statement = await conn.prepare(sql);
+      try {
+        return tableToRows<T>(await statement.query());
+      } finally {
+        await statement.close();
+      }
+    },
     async queryArrowIPC(sql: string) {
       // The worker's IPC bytes as they are, not decoded here and encoded again.
       return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));

@@ -37,6 +37,14 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
     async query<T = Row>(sql: string) {
       return tableToRows<T>(conn.query(sql));
     },
+    async queryOne<T = Row>(sql: string) {
+      const statement = conn.prepare(sql);
+      try {
+        return tableToRows<T>(statement.query());
+      } finally {
+        statement.close();
+      }
+    },
     async queryArrowIPC(sql: string) {
       // The engine's own IPC bytes: this build's Arrow objects come from another copy of the
       // library than ours, which our tableToIPC does not recognise.

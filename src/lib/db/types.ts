@@ -13,6 +13,11 @@ export interface Engine {
   /** Runs one statement and returns its rows, converted once from Arrow. */
   query<T = Row>(sql: string): Promise<T[]>;
   /**
+   * Runs exactly one statement, prepared first: the engine refuses a text that holds more than
+   * one, whatever its quotes and comments hide (the SQL console's text is the analyst's).
+   */
+  queryOne<T = Row>(sql: string): Promise<T[]>;
+  /**
    * Runs one statement and returns its result as Arrow IPC bytes, to copy a table. The engine's
    * query config applies: BIGINT and DECIMAL arrive as DOUBLE (exact up to 2^53).
    */

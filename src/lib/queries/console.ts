@@ -2,24 +2,93 @@
 export const CONSOLE_ROW_LIMIT = 10_000;
 
 /** Why a console statement was refused (i18n key). */
-export type ConsoleRefusal = 'sql.empty' | 'sql.multiple';
+export type ConsoleRefusal = 'sql.empty' | 'sql.multiple' | 'sql.external';
 
-/** Text with string literals, quoted identifiers and comments blanked, to look for `;` safely. */
-function codeOnly(sql: string): string {
-  return sql
-    .replace(/'(?:[^']|'')*'/g, "''")
-    .replace(/"(?:[^"]|"")*"/g, '""')
-    .replace(/--[^\n]*/g, '')
-    .replace(/\/\*[\s\S]*?\*\//g, '');
+/** The analyst's text in pieces: code, and the literals and quoted names it holds. */
+interface Lexed {
+  /** The text with literals, quoted names and comments blanked: where `;` and calls are looked for. */
+  code: string;
+  /** The contents of string literals and quoted identifiers, each with the code just before it. */
+  quoted: { text: string; before: string; name: boolean }[];
 }
 
 /**
- * Wraps an analyst's query so it can only read: it becomes a subquery (where DuckDB's grammar
- * allows no DDL, DML, COPY, ATTACH, SET or PRAGMA), one statement only, with a row cap.
+ * Splits SQL in one pass, left to right, as DuckDB's lexer does: whichever of a string ('…', E'…'
+ * with backslash escapes, $tag$…$tag$), a quoted name ("…") or a comment (-- …, /* … *\/) starts
+ * first owns the text up to its end. (Blanking strings and comments in two passes let a quote
+ * inside a comment hide the `;` after it.) An unterminated one runs to the end of the text.
+ */
+function lex(sql: string): Lexed {
+  let code = '';
+  const quoted: Lexed['quoted'] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    const next = sql[i + 1];
+    if (c === '-' && next === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end;
+      code += ' ';
+    } else if (c === '/' && next === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 2;
+      code += ' ';
+    } else if (c === "'" || c === '"') {
+      // E'…' takes backslash escapes; '' and "" are an escaped quote in any string or name.
+      const escapes = c === "'" && /[eE]$/.test(code) && !/[\w$]$/.test(code.slice(0, -1));
+      let j = i + 1;
+      let text = '';
+      for (; j < sql.length; j++) {
+        if (escapes && sql[j] === '\\') {
+          text += sql[j + 1] ?? '';
+          j++;
+        } else if (sql[j] === c && sql[j + 1] === c) {
+          text += c;
+          j++;
+        } else if (sql[j] === c) break;
+        else text += sql[j];
+      }
+      quoted.push({ text, before: code, name: c === '"' });
+      code += c === "'" ? "''" : '""';
+      i = j + 1;
+    } else if (c === '$' && !/[\w$]$/.test(code)) {
+      const tag = /^\$([A-Za-z_]\w*)?\$/.exec(sql.slice(i))?.[0];
+      if (!tag) {
+        code += c;
+        i++;
+        continue;
+      }
+      const end = sql.indexOf(tag, i + tag.length);
+      quoted.push({ text: sql.slice(i + tag.length, end < 0 ? sql.length : end), before: code, name: false });
+      code += "''";
+      i = end < 0 ? sql.length : end + tag.length;
+    } else {
+      code += c;
+      i++;
+    }
+  }
+  return { code, quoted };
+}
+
+// Table functions that read files or URLs: the console reads the loaded tables and nothing else.
+// (The engine's `query()` accepts only a SELECT.)
+const EXTERNAL_READERS = /\b(read_\w+|\w*_scan|parquet_\w+|sniff_csv|glob|load|install)\s*\(/i;
+// A URL (a scheme and //) read as a table: `FROM 'http://…/a.csv'`, `JOIN "s3://…"`, or handed to a
+// function. As a value (`LIKE 'http://%'`, `SELECT 'http://…'`) it reads nothing.
+const URL_TEXT = /^\s*[a-z][a-z0-9+.-]*:\/\//i;
+const TABLE_PLACE = /(\bfrom|\bjoin|,|\()\s*$/i;
+
+/**
+ * Wraps an analyst's query so it can only read the loaded tables: it becomes a subquery (where
+ * DuckDB's grammar allows no DDL, DML, COPY, ATTACH, SET or PRAGMA), one statement only, with a
+ * row cap, and nothing that reads a file or a URL. Run it with `Engine.queryOne`: the engine
+ * itself then refuses more than one statement, should this lexer ever read a text otherwise.
  */
 export function readOnlyConsoleQuery(sql: string): { sql: string } | { refused: ConsoleRefusal } {
   const trimmed = sql.trim().replace(/;\s*$/, '');
-  if (!codeOnly(trimmed).trim()) return { refused: 'sql.empty' };
-  if (codeOnly(trimmed).includes(';')) return { refused: 'sql.multiple' };
+  const { code, quoted } = lex(trimmed);
+  if (!code.trim()) return { refused: 'sql.empty' };
+  if (code.includes(';')) return { refused: 'sql.multiple' };
+  if (EXTERNAL_READERS.test(code) || quoted.some((q) => URL_TEXT.test(q.text) && (q.name || TABLE_PLACE.test(q.before)))) return { refused: 'sql.external' };
   return { sql: `SELECT * FROM (\n${trimmed}\n) AS console_result LIMIT ${CONSOLE_ROW_LIMIT + 1}` };
 }

@@ -12,6 +12,7 @@ export function previewEngine(answers: Record<string, Row[]>, live: Promise<Engi
       const known = Object.hasOwn(answers, sql) ? answers[sql] : undefined;
       return known ? (known as T[]) : (await live).query<T>(sql);
     },
+    queryOne: async (sql) => (await live).queryOne(sql),
     queryArrowIPC: async (sql) => (await live).queryArrowIPC(sql),
     exec: async (sql) => (await live).exec(sql),
     registerFile: async (name, bytes) => (await live).registerFile(name, bytes),

@@ -32,6 +32,7 @@ function timed(engine: Engine, log: Map<string, number>): Engine {
   const sqlKey = (s: string) => s.replace(/\s+/g, ' ').replace(/mw[0-9a-z_]+/g, '').slice(0, 120);
   return {
     query: wrap(sqlKey, engine.query.bind(engine)) as Engine['query'],
+    queryOne: engine.queryOne.bind(engine),
     queryArrowIPC: wrap(sqlKey, engine.queryArrowIPC.bind(engine)),
     exec: wrap(sqlKey, engine.exec.bind(engine)),
     registerFile: wrap((n) => `registerFile ${n}`, engine.registerFile.bind(engine)),

@@ -46,4 +46,44 @@ describe('SQL console is read-only', () => {
     if ('sql' in q) await expect(db.query(q.sql)).rejects.toThrow();
     expect((await db.query('SELECT count(*)::INTEGER AS n FROM findings'))[0].n).toBe(2);
   });
+
+  // A quote inside a comment used to hide the semicolons after it: the guard blanked strings
+  // before comments, so `/* ' */ … ' */'` read as one string, and every statement ran.
+  const ESCAPE = "SELECT 1 /* ' */ ) x; UPDATE findings SET county = 'PWNED'; DELETE FROM findings; CHECKPOINT; SELECT * FROM (SELECT ' */' AS y";
+  test.each([
+    [ESCAPE, 'sql.multiple'],
+    ["SELECT 1 -- '\n; DELETE FROM findings; SELECT '", 'sql.multiple'],
+    ["SELECT E'\\'' AS q; DELETE FROM findings; SELECT 1", 'sql.multiple'],
+    ['SELECT $$ ; $$ AS q; DELETE FROM findings', 'sql.multiple'],
+    ["SELECT * FROM read_csv('http://127.0.0.1:4391/leak?unit=x')", 'sql.external'],
+    ["SELECT * FROM READ_TEXT ('a.txt')", 'sql.external'],
+    ["SELECT * FROM 'https://example.org/a.csv'", 'sql.external'],
+    ['SELECT * FROM "http://example.org/a.parquet"', 'sql.external'],
+    ["SELECT * FROM glob('*')", 'sql.external'],
+    ["SELECT * FROM findings, 'http://example.org/a.csv'", 'sql.external'],
+    ["SELECT * FROM query_table('http://example.org/a.csv')", 'sql.external'],
+  ])('refuses %j', (sql, reason) => {
+    expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
+  });
+
+  test('strings that only look like comments or calls are fine', async () => {
+    for (const [sql, want] of [
+      ["SELECT '/* ; */' AS x", '/* ; */'],
+      ["SELECT E'it\\'s; fine' AS x", "it's; fine"],
+      ['SELECT $q$read_csv(1); --$q$ AS x', 'read_csv(1); --'],
+      ["SELECT 'http://x' AS x", 'http://x'],
+      ["SELECT 'https://a' AS x WHERE 'https://a' LIKE 'https://%'", 'https://a'],
+    ] as const) {
+      const q = readOnlyConsoleQuery(sql);
+      if (!('sql' in q)) throw new Error(`refused ${sql}`);
+      expect(await db.queryOne(q.sql)).toEqual([{ x: want }]);
+    }
+  });
+
+  test('the engine itself refuses a second statement, whatever the guard read', async () => {
+    // What the wrapper would send, had the guard been fooled.
+    const sent = `SELECT * FROM (\n1 ) x; UPDATE findings SET county = 'PWNED'; SELECT * FROM (SELECT 1\n) AS console_result LIMIT 10`;
+    await expect(db.queryOne(sent)).rejects.toThrow();
+    expect(await db.query(`SELECT count(*)::INTEGER AS n FROM findings WHERE county = 'PWNED'`)).toEqual([{ n: 0 }]);
+  });
 });

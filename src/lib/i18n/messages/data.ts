@@ -126,6 +126,7 @@ export const data: Messages = {
     'sql.file': 'SQL查询结果',
     'sql.empty': '请输入查询语句。',
     'sql.multiple': '一次只能运行一条查询语句（只读）。',
+    'sql.external': '查询只能读取已载入的表，不能读取文件或网址（read_csv、read_text、http:// 等）。',
   },
   en: {
     'import.title': 'Import rectification ledgers',
@@ -252,5 +253,6 @@ export const data: Messages = {
     'sql.file': 'SQL result',
     'sql.empty': 'Enter a query.',
     'sql.multiple': 'One read-only statement at a time.',
+    'sql.external': 'Queries read the loaded tables only, never files or URLs (read_csv, read_text, http:// …).',
   },
 };
