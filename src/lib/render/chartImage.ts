@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import { echarts } from './echarts';
+import { inertFormatters } from '../charts/inertText';
 
 /** Size of exported chart images in CSS pixels (× pixelRatio for PNG). */
 export const EXPORT_SIZE = { width: 1000, height: 560 } as const;
@@ -14,7 +15,7 @@ export function renderPng(option: EChartsOption, pixelRatio: number, size = EXPO
   document.body.appendChild(host);
   const chart = echarts.init(host, null, { renderer: 'canvas', width: size.width, height: size.height, devicePixelRatio: pixelRatio });
   try {
-    chart.setOption({ ...option, animation: false });
+    chart.setOption({ ...inertFormatters(option), animation: false });
     return chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: '#ffffff' });
   } finally {
     chart.dispose();
@@ -26,7 +27,7 @@ export function renderPng(option: EChartsOption, pixelRatio: number, size = EXPO
 export function renderSvg(option: EChartsOption, size = EXPORT_SIZE): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption({ ...option, animation: false });
+    chart.setOption({ ...inertFormatters(option), animation: false });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
