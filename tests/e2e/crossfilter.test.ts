@@ -61,6 +61,24 @@ describe('cross-filtering and shareable views on the sample', () => {
     await page.context().close();
   });
 
+  test('the drill chip names every value the click selects; a second click takes filter and drill away; reset clears a drill alone', async () => {
+    const page = await h.open();
+    const total = Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'));
+    const target = await itemCentre(page, 'status-by-county', 0);
+    await page.mouse.click(target.x, target.y);
+    await settled(page);
+    const chip = (await page.textContent('[data-testid="drill-chip"]')) ?? '';
+    // Series 0 of the status chart is 已完成: the chip says so, and carries no ▶ selection mark.
+    expect(chip).toContain('已完成');
+    expect(chip).not.toContain('▶');
+    await page.mouse.click(target.x, target.y);
+    await settled(page);
+    expect(await page.locator('[data-testid="filter-chip"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(0);
+    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(total);
+    await page.context().close();
+  });
+
   test('KPIs at two as-of dates differ and each is reproducible from its link', async () => {
     const early = await h.open('?asOf=2021-06-30');
     const late = await h.open('?asOf=2026-06-30');

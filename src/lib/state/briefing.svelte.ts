@@ -24,8 +24,13 @@ export const BRIEFING_CHARTS: ChartSpec[] = [...DASHBOARD_CHARTS, ...ANALYSIS_CH
 
 const PNG_RATIO = 2;
 
-/** The headline sentence (DOMAIN.md §4.2) for a view, from the KPI and outcome builders. */
-export async function buildHeadline(engine: Engine, filters: Filters, params: MetricParams, lang: 'zh' | 'en'): Promise<string> {
+/**
+ * The headline sentence (DOMAIN.md §4.2) for a view, from the KPI and outcome builders. It counts
+ * the problems fed back and how many are done, so a status filter is left out: under 正在整改 it
+ * said 反馈44个问题，已完成整改0个，整改完成率0%, which is neither.
+ */
+export async function buildHeadline(engine: Engine, view: Filters, params: MetricParams, lang: 'zh' | 'en'): Promise<string> {
+  const filters = { ...view, statuses: [] };
   const [[k], [o], kinds] = await Promise.all([
     engine.query<KpiRow>(kpisQuery(filters, params)),
     engine.query<OutcomeRow>(outcomesQuery(filters, params)),

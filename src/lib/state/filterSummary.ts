@@ -1,20 +1,36 @@
-import type { Filters } from '../queries/filters';
+import type { Dimension, Filters } from '../queries/filters';
 import type { Lang } from '../i18n/translate';
 import { translate } from '../i18n/translate';
 import { categoryName } from '../domain/taxonomy';
 import { countyLabel } from '../domain/counties';
 import { database } from './database.svelte';
 
+const DIMENSIONS: Dimension[] = ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units'];
+const HEADINGS: Record<Dimension, string> = {
+  rounds: 'filter.rounds', counties: 'filter.counties', categories: 'filter.categories', l2: 'filter.categories', statuses: 'filter.statuses', units: 'filter.units',
+};
+
+/** The label of one filter value as the analyst reads it: a round's label, a category's name, a status. */
+export function filterValueLabel(dimension: Dimension, value: string, lang: Lang): string {
+  switch (dimension) {
+    case 'rounds': return database.rounds.find((r) => r.round_key === value)?.round_label ?? value;
+    case 'counties': return countyLabel(value, lang);
+    case 'categories': return categoryName(value, lang);
+    case 'l2': return `${value} ${categoryName(value, lang)}`;
+    case 'statuses': return translate(lang, `status.${value}`);
+    default: return value;
+  }
+}
+
 /** One line naming the active filters, for export subtitles and briefings. */
 export function filterSummary(filters: Filters, lang: Lang): string {
   const t = (key: string) => translate(lang, key);
-  const parts: string[] = [];
-  const roundLabel = (k: string) => database.rounds.find((r) => r.round_key === k)?.round_label ?? k;
-  if (filters.rounds.length) parts.push(`${t('filter.rounds')}：${filters.rounds.map(roundLabel).join('、')}`);
-  if (filters.counties.length) parts.push(`${t('filter.counties')}：${filters.counties.map((c) => countyLabel(c, lang)).join('、')}`);
-  if (filters.categories.length) parts.push(`${t('filter.categories')}：${filters.categories.map((c) => categoryName(c, lang)).join('、')}`);
-  if (filters.l2.length) parts.push(`${t('filter.categories')}：${filters.l2.map((c) => `${c} ${categoryName(c, lang)}`).join('、')}`);
-  if (filters.statuses.length) parts.push(`${t('filter.statuses')}：${filters.statuses.map((s) => t(`status.${s}`)).join('、')}`);
-  if (filters.units.length) parts.push(`${t('filter.units')}：${filters.units.join('、')}`);
-  return parts.length ? parts.join('；') : t('filter.none');
+  const parts = DIMENSIONS.filter((d) => filters[d].length).map((d) =>
+    `${t(HEADINGS[d])}${t('colon')}${filters[d].map((v) => filterValueLabel(d, v, lang)).join(t('listSeparator'))}`);
+  return parts.length ? parts.join(t('clauseSeparator')) : t('filter.none');
+}
+
+/** The values a drill-down selects, in the filter bar's order: 永康市 · 已完成. */
+export function drillValues(filters: Partial<Filters>, lang: Lang): string {
+  return DIMENSIONS.flatMap((d) => (filters[d] ?? []).map((v) => filterValueLabel(d, v, lang))).join(' · ');
 }
