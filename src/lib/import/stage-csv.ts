@@ -1,4 +1,5 @@
 import type { Engine } from '../db/types';
+import { unifyLineEndings } from './line-endings';
 import { ident, str } from '../queries/sql';
 import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, toUtf8Sliced, type TextEncodingName } from './decode';
@@ -38,7 +39,8 @@ export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<Stage
   }
 }
 
-async function stageText(engine: Engine, utf8: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
+async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
+  const utf8 = await unifyLineEndings(text);
   const sample = decodeText(utf8.subarray(0, SAMPLE_BYTES), 'utf-8');
   const dialect = detectDialect(sample);
   checkWidth(dialect.width);
