@@ -186,3 +186,14 @@ test('unit names and titles for repeat matching', async () => {
 test('cleanSql keeps words, drops odd white space', async () => {
   expect(await evalEach(['  a\nb  ', '\u3000x\u3000', '   ', null], cleanSql, false)).toEqual(['a b', 'x', null, null]);
 });
+
+test('a county none of the lists knows is kept as written: Latin letters and markup as typed, Chinese without stray spaces', async () => {
+  const { freshEngine, importOk } = await import('./helpers');
+  const e = await freshEngine();
+  const rows = ['Yongkang City', '上海 浦东', '<i class=pwn>某县</i>', '=HYPERLINK("x")', '永 康'];
+  const text = ['被巡察单位,问题,县市区,轮次名称,整改状态', ...rows.map((c, i) => `某局党委${i},问题${i},"${c.replaceAll('"', '""')}",八届市委第三轮巡察,正在整改`)].join('\n');
+  await importOk(e, 'counties.csv', new TextEncoder().encode(text));
+  expect((await e.query<{ county: string }>('SELECT county FROM findings ORDER BY source_row')).map((r) => r.county))
+    .toEqual(['Yongkang City', '上海浦东', '<i class=pwn>某县</i>', '=HYPERLINK("x")', '永康市']);
+  e.close();
+});

@@ -6,15 +6,18 @@ import { str } from '../../queries/sql';
  * County names (DOMAIN.md §5.1): 永康 → 永康市, stray and full-width spaces removed, 浙江省/金华市
  * prefixes dropped, 市直/市级 → 市本级; a cell that names a county with more words (兰溪市委,
  * 东阳市横店镇, 义乌市（含开发区）, 永康县) is that county. Other names (金华开发区) are kept as
- * written, code NULL. Inputs are compact forms (see compactSql).
+ * written, code NULL: in their compact form (spaces out) when Chinese, as typed (`raw`) when they
+ * hold Latin letters (Yongkang City, markup), which the compact form would lowercase and run
+ * together. `x` is the compact form (see compactSql).
  */
-export function countySql(x: string): string {
+export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
   const named = countyAliases().filter((a) => a.alias.length >= 2).map((a) => `WHEN contains(${stripped}, ${str(a.alias)}) THEN ${str(a.name)}`);
   return `CASE WHEN ${x} IS NULL THEN NULL
     WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
     ${known.join(' ')} ${named.join(' ')}
+    WHEN regexp_matches(${raw}, '[A-Za-z]') THEN ${raw}
     WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END`;
 }
 
