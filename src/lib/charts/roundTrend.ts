@@ -17,6 +17,26 @@ export interface TrendPoint {
 }
 
 /**
+ * One look per committee level, the same in every chart and export whatever levels the data holds
+ * (a level's colour and symbol followed its place in the data: 省委 was navy ▲ on the whole sample
+ * and lime ■ before 2019-06-30), highest level first.
+ */
+const LEVELS: { level: string; key: string; color: string; symbol: string }[] = [
+  { level: '中央', key: 'level.central', color: '#6a1b9a', symbol: 'diamond' },
+  { level: '省委', key: 'level.province', color: '#1f3a93', symbol: 'triangle' },
+  { level: '市委', key: 'level.city', color: '#2e7d32', symbol: 'rect' },
+  { level: '县(市、区)委', key: 'level.county', color: '#ef6c00', symbol: 'circle' },
+  { level: '党委(党组)内部', key: 'level.internal', color: '#6d4c41', symbol: 'roundRect' },
+];
+const OTHER_LEVEL = { key: 'level.unknown', color: '#78909c', symbol: 'pin' };
+
+/** The look of a level; its name in the UI language. */
+function levelLook(level: string, lang: ChartContext['lang']) {
+  const look = LEVELS.find((l) => l.level === level) ?? OTHER_LEVEL;
+  return { ...look, name: look === OTHER_LEVEL && level !== '—' ? level : translate(lang, look.key) };
+}
+
+/**
  * Strict completion rate per round in time order, one line per inspector level (DOMAIN §7.6 #28:
  * rounds are compared only within one level); a round of another level is a gap in the line.
  */
@@ -24,20 +44,23 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
   const title = translate(ctx.lang, 'chart.roundTrend.title');
   if (!rows.length) return noDataOption(ctx, title);
   const rounds = roundsOf(rows);
-  const levels = [...new Set(rows.map((r) => r.inspector_level ?? '—'))];
+  const order = (level: string) => { const i = LEVELS.findIndex((l) => l.level === level); return i < 0 ? LEVELS.length : i; };
+  const levels = [...new Set(rows.map((r) => r.inspector_level ?? '—'))].sort((a, b) => order(a) - order(b));
   const series: LineSeriesOption[] = levels.map((level, i) => ({
-    type: 'line', name: level, connectNulls: true, symbol: ['circle', 'rect', 'triangle', 'diamond'][i % 4], symbolSize: 8,
+    type: 'line', name: levelLook(level, ctx.lang).name, connectNulls: true, symbol: levelLook(level, ctx.lang).symbol, symbolSize: 8,
+    itemStyle: { color: levelLook(level, ctx.lang).color }, lineStyle: { color: levelLook(level, ctx.lang).color },
     data: rounds.map((round) => {
       const r = rows.find((x) => x.round_key === round.round_key && (x.inspector_level ?? '—') === level);
       return r ? ({ value: Math.round((r.completion_rate ?? 0) * 10000) / 100, completed: r.completed, n: r.n, round_key: r.round_key } as TrendPoint) : null;
     }),
     // Levels alternate above and below their points, so the labels of two levels at one round do not collide.
-    label: { show: true, fontSize: 10, position: i % 2 ? 'bottom' : 'top', formatter: (p) => `${(p.data as TrendPoint).value}%` },
+    // A white ground keeps a label readable where another level's line crosses it.
+    label: { show: true, fontSize: 10, position: i % 2 ? 'bottom' : 'top', backgroundColor: '#ffffff', padding: [1, 2], formatter: (p) => `${(p.data as TrendPoint).value}%` },
     labelLayout: { hideOverlap: true },
     tooltip: {
       formatter: (p) => {
         const d = p.data as TrendPoint;
-        return translate(ctx.lang, 'tip.rate', { series: `${level} · ${rounds[p.dataIndex].round_label}`, name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(d.n ? d.completed / d.n : null), completed: d.completed, n: d.n });
+        return translate(ctx.lang, 'tip.rate', { series: `${levelLook(level, ctx.lang).name} · ${rounds[p.dataIndex].round_label}`, name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(d.n ? d.completed / d.n : null), completed: d.completed, n: d.n });
       },
     },
   }));

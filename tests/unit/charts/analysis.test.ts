@@ -76,6 +76,17 @@ describe('analysis chart details', () => {
     expect(s.markLine.data[0].xAxis).toBe(86);
     expect(renderSvg(o)).toContain('N=5  样本不足');
   });
+  test('round trend: each level keeps its colour and symbol whatever levels the rows hold; English names the levels', () => {
+    const spec = ANALYSIS_CHARTS.find((c) => c.id === 'round-trend')!;
+    const look = (rows: Record<string, unknown>[], ctx = zh) =>
+      seriesOf(spec.option(rows, ctx)).map((s: any) => [s.name, s.symbol, s.itemStyle.color]);
+    const [province, city] = FIXTURES['round-trend'].rows;
+    const both = look([city, province]);
+    expect(both.map((x) => x[0])).toEqual(['省委', '市委']);
+    expect(look([province])).toEqual([both[0]]);
+    expect(look([city])).toEqual([both[1]]);
+    expect(look([city, province], en).map((x) => x[0])).toEqual(['Provincial committee', 'City committee']);
+  });
   test('outcomes: every total states its unit and whether light measures count', () => {
     expect(outcomeLines(outcome, zh)).toEqual(['问责合计13人（不含批评教育类）', '建章立制589项', '挽回/追缴资金1,369.5万元', '移交线索2件，已办结1件，办结率50%']);
     expect(outcomeLines({ ...outcome, light_included: true, systems: 0, funds_wan: 0, clues_transferred: 0 }, zh)).toEqual(['问责合计13人＋批评教育类']);
