@@ -18,14 +18,23 @@ export function wrapNote(lines: string[], width: number): string[] {
   const max = width - 2 * PAD;
   for (const line of lines) {
     let current = '';
-    for (const ch of line) {
-      if (current && textWidth(current + ch, FONT_SIZE) > max) {
-        out.push(current);
+    // Units that never break: a run of anything but spaces and Chinese (a word with its punctuation,
+    // 10.5%), with the spaces after it; a Chinese character or full-width mark on its own.
+    for (const unit of line.match(/[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef]+\s*|\s+|[^]/gu) ?? []) {
+      if (current && textWidth(current + unit.trimEnd(), FONT_SIZE) > max) {
+        out.push(current.trimEnd());
         current = '';
       }
-      current += ch;
+      // A word longer than the line is cut where it must be.
+      for (const ch of textWidth(unit, FONT_SIZE) > max ? [...unit] : [unit]) {
+        if (current && textWidth(current + ch, FONT_SIZE) > max) {
+          out.push(current.trimEnd());
+          current = '';
+        }
+        current += ch;
+      }
     }
-    if (current) out.push(current);
+    if (current.trim()) out.push(current.trimEnd());
   }
   return out;
 }
