@@ -71,6 +71,23 @@ describe('exports open and say what they should', () => {
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[book.SheetNames[0]]);
     expect(rows).toHaveLength(n);
     expect(Object.keys(rows[0])).toContain('具体问题');
+    // Statuses by name, not the app's codes.
+    expect(new Set(rows.map((r) => r['截至日状态']))).toContain('已完成');
+    expect(rows.some((r) => r['截至日状态'] === 'completed')).toBe(false);
+  });
+
+  test('for publication, the findings export leaves out the items marked 拟不公开', async () => {
+    const all = await download(page, () => page.click('[data-testid="export-xlsx"]'));
+    await page.check('[data-testid="export-public"]');
+    const pub = await download(page, () => page.click('[data-testid="export-xlsx"]'));
+    await page.uncheck('[data-testid="export-public"]');
+    const XLSX = await import('@e965/xlsx');
+    const read = (b: Buffer) => { const book = XLSX.read(b, { type: 'buffer' }); return XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[book.SheetNames[0]]); };
+    const [a, p] = [read(all.bytes), read(pub.bytes)];
+    const marked = a.filter((r) => String(r['拟不公开'] ?? r['是否公开'] ?? '').startsWith('拟不'));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(p.length).toBe(a.length - marked.length);
+    expect(pub.name).toContain('供公开');
   });
 
   test('the briefing pack as DOCX and PPTX: one image per chosen chart and the headline sentence', async () => {

@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest';
+
+// The state modules touch the DOM a little; Node has none.
+(globalThis as any).document ??= { body: { dataset: {} } };
+(globalThis as any).requestAnimationFrame ??= (f: () => void) => setTimeout(f, 0);
+const { findingsExportColumns, readableRow } = await import('../../../src/lib/state/findingsDownload');
+
+describe('the findings export as the analyst reads it', () => {
+  test('headers in the UI language: the ledger names in Chinese, names (not keys) in English', () => {
+    const zh = findingsExportColumns('zh');
+    const en = findingsExportColumns('en');
+    expect(zh.map((c) => c.key)).toEqual(en.map((c) => c.key));
+    expect(zh.find((c) => c.key === 'status_t')?.label).toBe('截至日状态');
+    expect(en.find((c) => c.key === 'status_t')?.label).toBe('Status at the as-of date');
+    for (const c of en) expect(c.label, c.key).not.toMatch(/^(field|detail)\.|^[a-z0-9]+(_[a-z0-9]+)+$/);
+  });
+  test('statuses by name and flags as 是/否, other values as stored', () => {
+    const row = { status: 'completed', status_t: 'basically_completed', long_term: true, closed: false, problem_title: 'completed' };
+    expect(readableRow(row, 'zh')).toEqual({ status: '已完成', status_t: '基本完成', long_term: '是', closed: '否', problem_title: 'completed' });
+    expect(readableRow(row, 'en')).toMatchObject({ status: 'Completed', long_term: 'Yes' });
+  });
+});
