@@ -169,6 +169,20 @@ export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName
   return out;
 }
 
+/**
+ * True when UTF-8 bytes hold U+FFFD, the character a decoder puts for bytes it cannot read (a
+ * GBK file with a few broken bytes decodes, without an error, to 意识��形态). Read 4 MB at a time.
+ */
+export async function holdsReplacement(utf8: Uint8Array): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8');
+  for (let at = 0; at < utf8.length; at += SLICE_BYTES) {
+    const end = Math.min(utf8.length, at + SLICE_BYTES);
+    if (decoder.decode(utf8.subarray(at, end), { stream: end < utf8.length }).includes('\uFFFD')) return true;
+    await yieldToEventLoop();
+  }
+  return false;
+}
+
 /** The text of the bytes in the given encoding (BOM removed). */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
   if (encoding === 'utf-8+gb18030') return new TextDecoder('utf-8').decode(toUtf8(bytes, encoding));

@@ -10,7 +10,7 @@ import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
-import { dropTables, scratchTable, tempName } from './staging';
+import { cell, dropTables, scratchTable, tempName } from './staging';
 import { rejectedRows } from './report';
 import { foldMeasureRows, measureStatusIssuesSql } from './measure-rows';
 import { joinContinuationRows } from './continuation-rows';
@@ -137,6 +137,14 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, e.key, e.text, 'warning', 'cell_error' FROM ${ident(norm)} n
       JOIN (VALUES ${errors.map(([c, row, text]) => `(${num(row)}, ${str(fieldOf.get(c)!)}, ${str(text)})`).join(', ')}) e(row, key, text)
         ON n.src_row = e.row WHERE n.skip_kind IS NULL`);
+  }
+  // Bytes the file's encoding could not read became U+FFFD: each imported row holding one is warned,
+  // with the first such cell of a mapped column.
+  if (p.undecodable && fieldOf.size) {
+    const hits = [...fieldOf].map(([c, key]) => `SELECT src_row, ${str(key)} AS key, left(${cell(c)}, 200) AS text, ${num(c)} AS col
+      FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)} AND contains(${cell(c)}, chr(65533))`);
+    await engine.exec(`INSERT INTO ${ident(issues)} SELECT h.src_row, arg_min(h.key, h.col), arg_min(h.text, h.col), 'warning', 'text_undecodable'
+      FROM (${hits.join(' UNION ALL ')}) h JOIN ${ident(norm)} n ON n.src_row = h.src_row WHERE n.skip_kind IS NULL GROUP BY h.src_row`);
   }
   await engine.exec(`INSERT INTO ${ident(issues)} SELECT 0, 'county', CAST(count(*) AS VARCHAR), 'warning', 'county_city_level'
     FROM ${ident(norm)} WHERE county_by_round AND ${live} HAVING count(*) > 0`);

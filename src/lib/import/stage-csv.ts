@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { unifyLineEndings } from './line-endings';
 import { ident, str } from '../queries/sql';
 import { detectDialect } from './dialect';
-import { decodeText, detectEncoding, toUtf8Sliced, type TextEncodingName } from './decode';
+import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type TextEncodingName } from './decode';
 import { cell, scratchTable, tempName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
 import { checkWidth } from './errors';
@@ -28,15 +28,27 @@ export interface StagedCsv extends StagedSheet {
 export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<StagedCsv> {
   const encoding = detectEncoding(bytes);
   try {
-    return await stageText(engine, await toUtf8Sliced(bytes, encoding), encoding);
+    return await stageDecoded(engine, bytes, encoding);
   } catch (e) {
     // The encoding was guessed from the first megabyte; GBK further down shows up here. Read line
     // by line, the UTF-8 lines above stay as they are (a GBK ledger pasted under a UTF-8 one).
     if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && /unicode|utf-?8/i.test(String(e))) {
-      return stageText(engine, await toUtf8Sliced(bytes, 'utf-8+gb18030'), 'utf-8+gb18030');
+      return stageDecoded(engine, bytes, 'utf-8+gb18030');
     }
     throw e;
   }
+}
+
+/**
+ * Stages the bytes read in an encoding. A file that was not UTF-8 already is searched for bytes
+ * the decoder could not read (undecodable: the rows holding them are warned); a valid UTF-8 file
+ * has none.
+ */
+async function stageDecoded(engine: Engine, bytes: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
+  const utf8 = await toUtf8Sliced(bytes, encoding);
+  const staged = await stageText(engine, utf8, encoding);
+  const decoded = encoding !== 'utf-8' && encoding !== 'utf-8-bom';
+  return decoded && (await holdsReplacement(utf8)) ? { ...staged, undecodable: true } : staged;
 }
 
 async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {

@@ -23,6 +23,8 @@ export interface StagedSheet {
   errorCells?: [number, number, string][];
   /** Records (src_row) with a cell whose quotes were repaired before reading (CSV, csv-quotes.ts). */
   quoteRepairs?: number[];
+  /** The text file had bytes its encoding could not read: they became U+FFFD (decode.ts). */
+  undecodable?: boolean;
   /** Row 0 is the header for certain (the keys of JSON records, Parquet's columns). */
   keysHeader?: boolean;
 }
