@@ -138,6 +138,10 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
       JOIN (VALUES ${errors.map(([c, row, text]) => `(${num(row)}, ${str(fieldOf.get(c)!)}, ${str(text)})`).join(', ')}) e(row, key, text)
         ON n.src_row = e.row WHERE n.skip_kind IS NULL`);
   }
+  // NDJSON lines that were no record: rejected, each with its line.
+  if (p.badRecords?.length) {
+    await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${p.badRecords.map(([row, line]) => `(${num(row)}, '', ${str(line)}, 'error', 'record_invalid')`).join(', ')}`);
+  }
   // Bytes the file's encoding could not read became U+FFFD: each imported row holding one is warned,
   // with the first such cell of a mapped column.
   if (p.undecodable && fieldOf.size) {

@@ -77,7 +77,9 @@ function toGrid(items: unknown[], sheet?: string): GridRow[] {
   return recordsToGrid(items as Record<string, Value>[]);
 }
 
-const corrupt = (e: unknown) => new ImportFailure('corrupt_file', { detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
+const detail = (e: unknown) => ({ detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
+const corruptJson = (e: unknown) => new ImportFailure('corrupt_json', detail(e));
+const corruptParquet = (e: unknown) => new ImportFailure('corrupt_parquet', detail(e));
 
 /** A list of records found in a JSON document, with the key path that holds it (none at the top). */
 interface RecordList {
@@ -110,14 +112,44 @@ export function recordLists(doc: unknown): RecordList[] {
   return [{ items: empty ? [] : [doc] }];
 }
 
-const ndjsonItems = (text: string) => text.split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l));
+/** A parsed document, and the NDJSON lines that were no JSON record: [record index, line]. */
+interface ParsedDocument {
+  doc: unknown;
+  bad: [number, string][];
+}
+
+/**
+ * The records of NDJSON text, one a line. A line that is no JSON object or array is kept as an
+ * empty record in its place (so the records after it keep their numbers) and listed as bad. Text
+ * most of whose lines are bad is no NDJSON: the first bad line's error is thrown, naming the line.
+ */
+function ndjsonItems(text: string): ParsedDocument {
+  const lines = text.split(/\r?\n|\r/).filter((l) => l.trim());
+  const items: unknown[] = [];
+  const bad: [number, string][] = [];
+  let firstError: string | null = null;
+  for (const [i, line] of lines.entries()) {
+    try {
+      const v: unknown = JSON.parse(line);
+      if (v === null || typeof v !== 'object') throw new Error('not a record');
+      items.push(v);
+    } catch (e) {
+      firstError ??= `line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`;
+      items.push({});
+      bad.push([i, line]);
+    }
+  }
+  if (!lines.length || bad.length * 2 > lines.length) throw new SyntaxError(firstError ?? 'no records');
+  return { doc: items, bad };
+}
 
 /**
  * The document of a JSON or NDJSON file. A file holding the other form (NDJSON saved as .json, a
  * pretty-printed object saved as .ndjson or .txt) is read in that form.
  */
-function parseDocument(text: string, format: 'json' | 'ndjson'): unknown {
-  const [first, second] = format === 'json' ? [JSON.parse, ndjsonItems] : [ndjsonItems, JSON.parse];
+function parseDocument(text: string, format: 'json' | 'ndjson'): ParsedDocument {
+  const json = (t: string): ParsedDocument => ({ doc: JSON.parse(t), bad: [] });
+  const [first, second] = format === 'json' ? [json, ndjsonItems] : [ndjsonItems, json];
   try {
     return first(text);
   } catch (e) {
@@ -134,17 +166,22 @@ export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { shee
   const encoding = detectEncoding(bytes);
   const text = decodeText(bytes, encoding);
   let lists: RecordList[];
+  let bad: [number, string][];
   try {
-    lists = recordLists(parseDocument(text, format));
+    const parsed = parseDocument(text, format);
+    bad = parsed.bad;
+    lists = recordLists(parsed.doc);
   } catch (e) {
-    throw corrupt(e);
+    throw corruptJson(e);
   }
   lists = lists.filter((l) => l.items.length);
   if (!lists.length) throw new ImportFailure('no_data');
   const sheets = lists.map(({ path, items }) => {
     const rows = toGrid(items, path);
     const width = gridWidth(rows);
-    return { ...(lists.length > 1 ? { name: path } : {}), width, chunks: gridChunks(rows, width, path) };
+    // NDJSON lines that were no record: rejected rows of their own (record i is row i + 1).
+    const badRecords = bad.map(([i, line]): [number, string] => [i + 1, line.slice(0, 200)]);
+    return { ...(lists.length > 1 ? { name: path } : {}), width, chunks: gridChunks(rows, width, path), ...(badRecords.length ? { badRecords } : {}) };
   });
   return { sheets, encoding };
 }
@@ -170,6 +207,6 @@ export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE
     }
     return [{ width: keys.length, chunks }];
   } catch (e) {
-    throw e instanceof ImportFailure ? e : corrupt(e);
+    throw e instanceof ImportFailure ? e : corruptParquet(e);
   }
 }

@@ -25,6 +25,8 @@ export interface StagedSheet {
   quoteRepairs?: number[];
   /** The text file had bytes its encoding could not read: they became U+FFFD (decode.ts). */
   undecodable?: boolean;
+  /** NDJSON lines that were no JSON record: [src_row, the line]; each a rejected row. */
+  badRecords?: [number, string][];
   /** Row 0 is the header for certain (the keys of JSON records, Parquet's columns). */
   keysHeader?: boolean;
 }
@@ -143,6 +145,8 @@ export interface EncodedSheet {
   downMerges?: [number, number, number][];
   /** Formula error cells (XLSX: #N/A, #REF!), staged as empty: [column, src_row, error text]. */
   errorCells?: [number, number, string][];
+  /** NDJSON lines that were no JSON record: [src_row, the line], staged as blank rows. */
+  badRecords?: [number, string][];
 }
 
 /** Stages a grid already encoded by `gridChunks` (e.g. in the grid worker). */

@@ -27,7 +27,7 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
   } catch (e) {
     const detail = String(e instanceof Error ? e.message : e);
     if (/password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
-    throw new ImportFailure('corrupt_file', { detail: detail.slice(0, 300) });
+    throw new ImportFailure('not_a_workbook', { detail: detail.slice(0, 300) });
   }
 }
 

@@ -27,7 +27,7 @@ describe('bad input catalogue', () => {
     ['binary.csv', 'unknown_format'],
     ['no-header.csv', 'no_header'],
     ['header-only.csv', 'no_data'],
-    ['corrupt.xlsx', 'corrupt_file'],
+    ['corrupt.xlsx', 'not_a_workbook'],
     ['encrypted.xlsx', 'encrypted_workbook'],
     ['too-wide.csv', 'too_many_columns'],
     ['too-wide.xlsx', 'too_many_columns'],

@@ -171,7 +171,7 @@ describe('JSON as systems export it', () => {
     const empty = await importFile(e, { name: 'empty.json', bytes: enc({ code: 0, data: { list: [], total: 0 } }) });
     expect(empty.ok ? null : 'error' in empty && empty.error.code).toBe('no_data');
     const broken = await importFile(e, { name: 'broken.json', bytes: enc('{"data": [{"具体问题": "x"}') });
-    expect(broken.ok ? null : 'error' in broken && broken.error.code).toBe('corrupt_file');
+    expect(broken.ok ? null : 'error' in broken && broken.error.code).toBe('corrupt_json');
   });
 });
 

@@ -26,6 +26,6 @@ describe('Parquet is read slice by slice', () => {
   });
 
   test('a file that is not Parquet is a corrupt file', async () => {
-    await expect(encodeParquet(new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3]))).rejects.toMatchObject({ code: 'corrupt_file' });
+    await expect(encodeParquet(new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3]))).rejects.toMatchObject({ code: 'corrupt_parquet' });
   });
 });

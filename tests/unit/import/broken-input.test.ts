@@ -38,3 +38,25 @@ describe('bytes the encoding cannot read', () => {
     e.close();
   });
 });
+
+describe('NDJSON with a broken line', () => {
+  test('the broken line is a rejected row with its text; the lines around it import', async () => {
+    const e = await freshEngine();
+    const rec = (unit: string, title: string) => JSON.stringify({ 被巡察单位: unit, 具体问题: title, 县市区: '义乌市', 轮次名称: '八届市委第三轮巡察', 整改状态: '正在整改' });
+    const text = [rec('市教育局党委', '理论学习不深入'), '{"县市区": "义乌市", bad', rec('市卫健局党委', '采购程序不规范')].join('\n');
+    const [r] = await importOk(e, 'ledger.ndjson', new TextEncoder().encode(text));
+    expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 1]);
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code, i.value])).toEqual([[2, 'record_invalid', '{"县市区": "义乌市", bad']]);
+    expect((await e.query<{ t: string }>('SELECT problem_title AS t FROM findings ORDER BY source_row')).map((x) => x.t)).toEqual(['理论学习不深入', '采购程序不规范']);
+    e.close();
+  });
+
+  test('text most of whose lines are broken is refused, naming the first broken line', async () => {
+    const e = await freshEngine();
+    const { importFile } = await import('../../../src/lib/import');
+    const res = await importFile(e, { name: 'x.ndjson', bytes: new TextEncoder().encode('{"a": 1}\n{bad\n{worse\n') });
+    expect(res.ok).toBe(false);
+    expect(JSON.stringify(res)).toContain('line 2');
+    e.close();
+  });
+});
