@@ -102,6 +102,18 @@ describe('blocks of several rounds stacked in one sheet', () => {
     ]);
   });
 
+  test('a note naming another round, between problems, is no block title', async () => {
+    const e = await freshEngine();
+    const [r] = await importOk(e, '八届市委第二轮巡察.csv', enc([
+      '被巡察单位,问题,整改状态',
+      '市教育局党委,理论学习不深入,已完成',
+      '注：第一轮巡察反馈问题已于2022年整改完毕,,',
+      '市教育局党委,公务接待超标准,未完成',
+    ]));
+    expect(r.rowsAccepted).toBe(2);
+    expect(await e.query(`SELECT DISTINCT round_key FROM findings`)).toEqual([{ round_key: '金华市|市委|八届|2' }]);
+  });
+
   test('a text naming a round in a column of its own, beside no other cell, is no block title', async () => {
     const e = await freshEngine();
     const [r] = await importOk(e, '八届市委第二轮巡察.csv', enc([
