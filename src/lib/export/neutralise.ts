@@ -1,7 +1,9 @@
 /**
  * Spreadsheet formula injection: a cell starting with = + - @, a tab or a carriage return can
- * run as a formula when the file is opened in Excel or WPS. Such text gets a leading apostrophe
- * (shown as text, not stored as part of the value in Excel). Numbers stay numbers.
+ * run as a formula when a CSV is opened in Excel or WPS, or when an XLSX text cell is edited and
+ * confirmed there. Such text gets a leading apostrophe, which is then part of the stored text
+ * (`'=SUM(A1)`, in CSV and in XLSX alike): the export shows it was neutralised rather than
+ * hiding it. Numbers stay numbers.
  */
 export function neutraliseCell(value: unknown): unknown {
   if (typeof value !== 'string') return value;
