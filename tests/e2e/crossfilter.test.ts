@@ -86,6 +86,9 @@ describe('cross-filtering and shareable views on the sample', () => {
     const b = await kpis(late);
     expect(a[0]).toBeLessThan(b[0]);
     expect(a).not.toEqual(b);
+    // Completions after the earlier as-of date are marked beside their date in the table.
+    expect(await early.textContent('[data-testid="findings-table"]')).toContain('（截至日后）');
+    expect(await late.textContent('[data-testid="findings-table"]')).not.toContain('（截至日后）');
     await early.context().close();
     await late.context().close();
   });
