@@ -44,7 +44,7 @@ export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
     ].filter(Boolean);
     if (acc.length) parts.push(acc.join(', '));
     if (positive(h.systems)) parts.push(`${h.systems} rules made or revised`);
-    if (positive(h.fundsWan)) parts.push(`${formatWan(h.fundsWan)} ×10k CNY recovered`);
+    if (positive(h.fundsWan)) parts.push(`${formatWan(h.fundsWan)} (10k CNY) recovered`);
     return parts.join('; ') + '.';
   }
   const parts = [

@@ -77,7 +77,7 @@ export const metrics: Messages = {
     'kpi.lagging': 'Lagging',
     'kpi.concentratedRate': 'Done in concentrated period',
     'kpi.closureRate': 'Closure rate',
-    'kpi.meanDays': 'Mean days to close',
+    'kpi.meanDays': 'Mean days to complete',
     'kpi.evidenceRate': 'Evidence complete',
     'kpi.median': 'median {a} days · sample {b}',
     'dashboard.detail': 'Deadlines and progress',
