@@ -65,7 +65,9 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
     data: [...nodes.values()].sort((a, b) => a.step - b.step || a.code.localeCompare(b.code)),
     links,
     lineStyle: { color: 'source', opacity: 0.35, curveness: 0.5 },
-    label: { fontSize: 11, formatter: (p) => l1Name((p.data as FlowNode).code) },
+    // A label fits the room right of its column (the last column has RIGHT px): a longer name (English)
+    // ends in … rather than running off the chart; the tooltip gives it whole.
+    label: { fontSize: 11, width: RIGHT - 16, overflow: 'truncate', ellipsis: '…', formatter: (p) => l1Name((p.data as FlowNode).code) },
     tooltip: {
       formatter: (p) => {
         if (p.dataType === 'edge') {

@@ -61,7 +61,7 @@ export const repeats: Messages = {
     'repeats.def.explicit': 'Explicit repeat rate = (flagged as prior-round, linked to a prior finding, or coded H1–H4) / all findings',
     'repeats.def.unitRate': 'Unit repeat rate = unit repeats / findings of units inspected in ≥ 2 rounds (or their findings from the 2nd round on)',
     'repeats.def.countyRate': 'County repeat rate = same-county, same-L2 repeats / findings of counties inspected in ≥ 2 rounds (or from their 2nd round on)',
-    'repeats.def.rebound': 'Rebounds = follow-up found 问题反弹 + repeats whose earlier match was completed or closed (a finding in both counted once)',
+    'repeats.def.rebound': 'Rebounds = the follow-up visit found the problem back (问题反弹) + repeats whose earlier match was completed or closed (a finding in both counted once)',
     'repeats.axis.l2': 'L2 category',
     'repeats.axis.county': 'County',
     'repeats.axis.round': 'Round',

@@ -49,7 +49,7 @@ export const review: Messages = {
     'repeats.kpi.unitRate': 'Unit repeat rate',
     'repeats.kpi.unitRate.def': 'unit repeats / findings of units inspected in ≥ 2 rounds (per the chosen denominator)',
     'repeats.kpi.rebound': 'Rebounds after rectification',
-    'repeats.kpi.rebound.def': 'follow-up found 问题反弹, plus repeats whose earlier match was completed or closed (counted once)',
+    'repeats.kpi.rebound.def': 'the follow-up visit found the problem back (问题反弹), plus repeats whose earlier match was completed or closed (counted once)',
     'repeats.kpi.explicitRate': 'Explicit repeat rate',
     'repeats.kpi.explicitRate.def': '(repeat flag ∪ prior-finding link ∪ category H) / all findings',
   },
