@@ -54,6 +54,8 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
     };
   });
   const steps = [...new Set([...nodes.values()].map((n) => n.step))].sort((a, b) => a - b);
+  // Distance between two columns, as the sankey spreads them between LEFT and width − RIGHT.
+  const gap = (width - LEFT - RIGHT) / Math.max(1, steps.length - 1);
   const stepName = (k: number) => translate(ctx.lang, 'repeats.step', { k });
   const l1Name = (code: string) => `${code} ${categoryName(code, ctx.lang)}`;
   const unit = translate(ctx.lang, 'repeats.unit.findings');
@@ -62,12 +64,14 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
     type: 'sankey', left: LEFT, right: RIGHT, top: 96, bottom: 16, nodeWidth: 12, nodeGap: 14, draggable: false,
     layoutIterations: 0,
     emphasis: { focus: 'adjacency' },
-    data: [...nodes.values()].sort((a, b) => a.step - b.step || a.code.localeCompare(b.code)),
+    // Room for a label: up to the next column, or the RIGHT margin after the last one.
+    data: [...nodes.values()].sort((a, b) => a.step - b.step || a.code.localeCompare(b.code))
+      .map((n) => ({ ...n, label: { width: n.step === steps[steps.length - 1] ? RIGHT - 16 : Math.max(RIGHT - 16, gap - 24) } })),
     links,
     lineStyle: { color: 'source', opacity: 0.35, curveness: 0.5 },
     // A label fits the room right of its column (the last column has RIGHT px): a longer name (English)
     // ends in … rather than running off the chart; the tooltip gives it whole.
-    label: { fontSize: 11, width: RIGHT - 16, overflow: 'truncate', ellipsis: '…', formatter: (p) => l1Name((p.data as FlowNode).code) },
+    label: { fontSize: 11, overflow: 'truncate', ellipsis: '…', formatter: (p) => l1Name((p.data as FlowNode).code) },
     tooltip: {
       formatter: (p) => {
         if (p.dataType === 'edge') {
