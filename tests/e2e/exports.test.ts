@@ -22,6 +22,17 @@ describe('exports open and say what they should', () => {
     page = await h.open();
   });
 
+  test('copying a chart to the clipboard says so', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
+    const card = '[data-chart="status-by-county"]';
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    await page.click(`${card} [data-export="clipboard"]`);
+    await page.waitForSelector(`${card} [data-testid="chart-notice"]`, { timeout: 60_000 });
+    expect(await page.textContent(`${card} [data-testid="chart-notice"]`)).toBe('已复制到剪贴板');
+    const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((i) => i.types));
+    expect(types).toContain('image/png');
+  });
+
   test('chart PNG at 2× has the expected size and is not blank; 3× too', async () => {
     const card = '[data-chart="completion-heatmap"]';
     await page.click(`${card} [data-testid="chart-menu"]`);
