@@ -49,6 +49,14 @@ describe('the repeat-issue screen on the sample', () => {
     await rejectRow.locator('[data-testid="repeat-reject"]').click();
     await settled(page);
     expect((await listed(page)).map((s) => s.pair)).not.toContain(toReject.pair);
+    // A rejected pair leaves the list; its undo is offered above it and brings it back.
+    await page.click('[data-testid="repeat-undo-reject"]');
+    await settled(page);
+    expect((await listed(page)).map((s) => s.pair)).toContain(toReject.pair);
+    expect(await page.locator('[data-testid="repeat-undo-reject"]').count()).toBe(0);
+    await rejectRow.locator('[data-testid="repeat-reject"]').click();
+    await settled(page);
+    expect((await listed(page)).map((s) => s.pair)).not.toContain(toReject.pair);
     const confirmRow = page.locator(`[data-testid="repeat-suggestion"][data-earlier="${toConfirm.pair.split('>')[0]}"][data-later="${toConfirm.pair.split('>')[1]}"]`);
     await confirmRow.locator('[data-testid="repeat-confirm"]').click();
     await settled(page);

@@ -18,6 +18,8 @@ class RepeatReview {
   total = $state(0);
   page = $state(0);
   error = $state<string | null>(null);
+  /** The suggestion rejected last: it leaves the list, so its undo is offered above it. */
+  lastRejected = $state.raw<RepeatSuggestionRow | null>(null);
   #generation = 0;
 
   /** Loads the current page for the view. */
@@ -42,6 +44,7 @@ class RepeatReview {
 
   /** Confirms or rejects one suggestion; every metric that counts repeats follows. */
   async decide(row: RepeatSuggestionRow, decision: 'confirmed' | 'rejected'): Promise<void> {
+    this.lastRejected = decision === 'rejected' ? row : null;
     await this.#store(saveDecisionSql({
       earlierDatasetId: row.g_dataset_id, earlierFindingId: row.g_finding_id,
       laterDatasetId: row.f_dataset_id, laterFindingId: row.f_finding_id,
@@ -51,6 +54,7 @@ class RepeatReview {
 
   /** Withdraws a decision. */
   async undo(row: RepeatSuggestionRow): Promise<void> {
+    if (this.lastRejected === row) this.lastRejected = null;
     await this.#store(clearDecisionSql({
       earlierDatasetId: row.g_dataset_id, earlierFindingId: row.g_finding_id,
       laterDatasetId: row.f_dataset_id, laterFindingId: row.f_finding_id,
