@@ -1,6 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident, num } from '../queries/sql';
-import { isNumberingRow } from './headers';
+import { isNumberingRow, matchHeaders } from './headers';
 import { COUNTY_LEVEL, parseRoundText } from './round';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
@@ -12,16 +12,21 @@ import { unitInTexts } from './title';
  * line, the header again and its row of column numbers. Read as one block, every row took the
  * first title's round, the title was a rejected row and the column numbers a finding titled 3.
  *
- * A block starts at a row with one cell under the header that names a round (第二轮): that row,
- * the rows between it and the repeated header (its other title lines) and a numbering row right
- * under the repeated header are skipped. The rows under it take its round facts (level, term,
- * round number), where their own round columns are empty, and its unit where no column names one.
+ * A block starts at a row with one cell under the header that names a round (第二轮巡察) and is
+ * followed, within a few rows, by the header again (its labels read as the same fields, however
+ * spelled). Without that repeated header such a row is a heading (四、聚焦第二轮巡察反馈问题整改
+ * 落实情况方面, a measure that mentions 第二轮), and the rows under it keep the sheet's round. The
+ * title, the rows between it and the repeated header (its other title lines) and a numbering row
+ * under that header are skipped. The rows under it take its round facts (level, term, round
+ * number), where their own round columns are empty, and its unit where no column names one.
  */
 export interface SheetBlock {
   /** The block title's row. */
   row: number;
   /** Title lines of the block under the first: skipped as headings. */
   titleRows: number[];
+  /** The repeated header's rows (two for a two-row header): skipped as a header. */
+  headerRows: number[];
   /** The row of column numbers under the repeated header, if any. */
   numberingRow?: number;
   /** Round facts of the title, as cells of the round fields would hold them. */
@@ -48,29 +53,35 @@ const MAX_BLOCKS = 100;
 
 /**
  * The blocks that start under the header, from the candidate title rows (one-cell rows that name
- * a round, in row order). `headers` and `columns`: the sheet's header texts and its mapped columns.
+ * a round, in row order). `headers` and `columns`: the sheet's header texts and its mapped columns;
+ * `mapping`: the analyst's saved header mapping, read as the header itself is.
  */
 export async function findBlocks(
   engine: Engine, s: StagedSheet, titleRows: { row: number; text: string }[], headers: (string | null)[], columns: ReadonlyMap<string, number>,
+  mapping: Record<string, string> = {},
 ): Promise<SheetBlock[]> {
   if (!titleRows.length || titleRows.length > MAX_BLOCKS) return [];
-  const mapped = [...columns.values()].filter((c) => headers[c]);
+  const fields = new Set(columns.keys());
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const out: SheetBlock[] = [];
   for (const t of titleRows) {
     const rows = await engine.query<Record<string, string | null>>(`SELECT src_row, ${cols.join(', ')} FROM ${ident(s.table)}
       WHERE src_row > ${num(t.row)} AND coalesce(${cols.join(', ')}) IS NOT NULL ORDER BY src_row LIMIT ${LOOK_AHEAD}`);
     const cells = rows.map((r) => cols.map((c) => stagedCell(r[c])));
-    // The header again: at least two of its mapped cells (or its only one) read as they do above.
-    const need = Math.min(2, mapped.length);
-    const at = cells.findIndex((cs) => need > 0 && mapped.filter((c) => cs[c] === headers[c]).length >= need);
-    const titleLines = at > 0 ? cells.slice(0, at).map((cs) => cs.filter((c): c is string => c !== null).join(' ')) : [];
-    const next = at >= 0 ? cells[at + 1] : undefined;
+    // The header again: its labels name at least two of the sheet's fields (or its only one),
+    // spelled as above or otherwise (编号 | 被巡察单位名称 under 序号 | 被巡察单位).
+    const need = Math.min(2, fields.size);
+    const at = cells.findIndex((cs) => need > 0 && [...matchHeaders(cs, mapping).values()].filter((k) => fields.has(k)).length >= need);
+    if (at < 0) continue;
+    const titleLines = cells.slice(0, at).map((cs) => cs.filter((c): c is string => c !== null).join(' '));
+    // Column numbers under the header, or under its second row (a two-row header).
+    const numbering = [at + 1, at + 2].find((i) => cells[i] && isNumberingRow(cells[i]));
     const parts = parseRoundText(t.text);
     out.push({
       row: t.row,
-      titleRows: at > 0 ? rows.slice(0, at).map((r) => Number(r.src_row)) : [],
-      numberingRow: next && isNumberingRow(next) ? Number(rows[at + 1].src_row) : undefined,
+      titleRows: rows.slice(0, at).map((r) => Number(r.src_row)),
+      headerRows: rows.slice(at, numbering ?? at + 1).map((r) => Number(r.src_row)),
+      numberingRow: numbering === undefined ? undefined : Number(rows[numbering].src_row),
       // A county committee by its name (义乌市委), which parseLevel reads back; the others by their level.
       level: parts.inspector_level === COUNTY_LEVEL && parts.county ? `${parts.county}委` : parts.inspector_level,
       term: parts.term,

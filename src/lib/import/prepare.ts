@@ -34,7 +34,7 @@ export interface PreparedSheet extends StagedSheet {
    * Other rows under the header with one cell only, in the first two columns and no problem: a
    * heading (婺城区, a block's title) or a template row with nothing but its 序号. Skipped.
    */
-  loneRows: { row: number; kind: 'heading' | 'numbered'; text?: string }[];
+  loneRows: { row: number; kind: 'heading' | 'numbered' }[];
   /** Rows that hold only the rest of the problem above them (continuation-rows.ts). */
   continuations: ContinuationRow[];
   /** Blocks of other rounds stacked under the first, each under its own title (blocks.ts). */
@@ -87,13 +87,15 @@ export async function prepareSheet(
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
   const headerRow = head[at.index].row;
-  const { sections, loneRows } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
-  const titled = [...sections, ...loneRows.filter((r) => r.kind === 'heading')].filter((r) => r.text !== undefined && namesRound(r.text))
-    .sort((a, b) => a.row - b.row) as { row: number; text: string }[];
-  const blocks = await findBlocks(engine, s, titled, headers, columns);
-  for (const b of blocks) loneRows.push(...b.titleRows.map((row) => ({ row, kind: 'heading' as const })));
+  const { sections, loneRows, roundTitles } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
+  const blocks = await findBlocks(engine, s, roundTitles, headers, columns, mapping);
+  // A block's title and its other title lines are skipped as headings (unless already a section).
+  const listed = new Set([...sections, ...loneRows].map((r) => r.row));
+  for (const b of blocks) {
+    loneRows.push(...[b.row, ...b.titleRows].filter((row) => !listed.has(row)).map((row) => ({ row, kind: 'heading' as const })));
+  }
   const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]),
-    ...blocks.flatMap((b) => (b.numberingRow === undefined ? [] : [b.numberingRow]))]);
+    ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
   return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows, continuations, blocks };
 }
@@ -154,7 +156,7 @@ const HEADING_NUMBER = '[一二三四五六七八九十]+[、.．]?|[（(][一�
  * 方面 → 问题 → 具体表现, whose heading text sits in the problem column): a section.
  */
 async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number):
-  Promise<Pick<PreparedSheet, 'sections' | 'loneRows'>> {
+  Promise<Pick<PreparedSheet, 'sections' | 'loneRows'> & { roundTitles: { row: number; text: string }[] }> {
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
   const noTitle = titleCol === undefined ? 'true' : `${cell(titleCol)} IS NULL`;
@@ -162,22 +164,27 @@ async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, ti
   const [a, b] = [cols[0], cols[1] ?? 'NULL'];
   const others = (skip: string) => `coalesce(${cols.filter((c) => c !== skip).join(', ') || 'NULL'})`;
   // Filters first, so that the pattern runs on the two-cell rows only.
-  const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean }>(`SELECT src_row AS row,
-      CASE WHEN filled = 1 THEN coalesce(${cols.join(', ')}) WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
-      filled = 2 OR ${cols.slice(0, 2).map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AS numbered
+  // A lone cell that names a round (第二轮 … 巡察) is read wherever it is, also in the problem column:
+  // it may title a stacked block (blocks.ts decides, by the header repeated under it).
+  const lone = `coalesce(${cols.join(', ')})`;
+  const roundish = `(regexp_matches(${lone}, '第.{1,4}轮') AND regexp_matches(${lone}, '巡察|巡视'))`;
+  const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean }>(`SELECT src_row AS row,
+      CASE WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
+      filled = 2 OR ${cols.slice(0, 2).map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AS numbered, NOT (${noTitle}) AS other
     FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)})
-    WHERE (filled = 1 AND ${noTitle}) OR (filled = 2 AND (${numbered(a)} OR ${numbered(b)}))
+    WHERE (filled = 1 AND (${noTitle} OR ${roundish})) OR (filled = 2 AND (${numbered(a)} OR ${numbered(b)}))
     ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
-  const out: Pick<PreparedSheet, 'sections' | 'loneRows'> = { sections: [], loneRows: [] };
+  const out: Awaited<ReturnType<typeof oneCellRows>> = { sections: [], loneRows: [], roundTitles: [] };
   for (const r of rows) {
     const row = Number(r.row);
+    if (!r.numbered && namesRound(r.text)) out.roundTitles.push({ row, text: r.text });
+    // A lone problem text is a problem, unless it titles a block.
+    if (r.other) continue;
     if (r.numbered) out.sections.push({ row, text: r.text, numbered: true });
     else if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
     else if (!r.early) continue;
-    // A block's title (十五届市委第二轮巡察…台账), however long (blocks.ts).
-    else if (namesRound(r.text)) out.loneRows.push({ row, kind: 'heading', text: r.text });
     else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
-    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading', text: r.text });
+    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });
   }
   return out;
 }

@@ -71,7 +71,11 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
     term: k.k_term ? normaliseTerm(k.k_term.includes('届') ? k.k_term : k.k_term + '届') : undefined,
     round_no: k.k_no ? parseRoundText(k.k_no).round_no ?? parseChineseNumber(k.k_no.replace(/[第轮次]/g, '')) ?? undefined : undefined,
   };
-  const parts = countyCityRound(mergeRoundParts(columns, parseRoundText(k.k_label), names, hintParts(hint)), k.k_county);
+  // A term belongs to its committee: a row's own level that differs from the file's keeps the file's
+  // term out (a 省委第三轮巡视 block in an 八届市委 ledger is no 八届省委 round).
+  const own = mergeRoundParts(columns, parseRoundText(k.k_label));
+  const fromNames = own.inspector_level && names.inspector_level && own.inspector_level !== names.inspector_level ? { ...names, term: undefined } : names;
+  const parts = countyCityRound(mergeRoundParts(own, fromNames, hintParts(hint)), k.k_county);
   const key = roundKey(parts, k.k_county);
   return {
     ...k,

@@ -186,6 +186,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
       ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
       ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
       ${listed('continuation', p.continuations.map((r) => r.row))}
+      ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
     SELECT * EXCLUDE (${cells.join(', ')}), ${skip} AS skip_kind FROM (
