@@ -2,7 +2,8 @@ import type { MetricParams } from '../domain/params';
 import { LEDGER_FIELDS } from '../domain/fields';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { scopedFindings, type Filters } from './filters';
-import { ident } from './sql';
+import { ident, str } from './sql';
+import { NOT_FOR_PUBLICATION_PATTERN } from '../domain/vocabulary/disclosure';
 
 /** Columns of the findings export: every ledger column the table stores, with its Chinese header. */
 export function exportColumns(lang: 'zh' | 'en'): { key: string; label: string }[] {
@@ -22,7 +23,7 @@ export function exportColumns(lang: 'zh' | 'en'): { key: string; label: string }
  */
 export function findingsExportQuery(filters: Filters, _params: MetricParams, opts: { forPublication?: boolean } = {}): string {
   const cols = exportColumns('en').map((c) => ident(c.key)).join(', ');
-  const publication = opts.forPublication ? `WHERE coalesce(disclose, '') NOT LIKE '拟不%'` : '';
+  const publication = opts.forPublication ? `WHERE NOT regexp_matches(coalesce(disclose, ''), ${str(NOT_FOR_PUBLICATION_PATTERN)})` : '';
   return `SELECT ${cols} FROM (${scopedFindings(filters)}) ${publication}
 ORDER BY county, feedback_date NULLS LAST, round_key, unit_name, source_row, finding_id`;
 }

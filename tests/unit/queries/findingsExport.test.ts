@@ -22,6 +22,14 @@ describe('findings export', () => {
     expect(Object.keys(rows[0])).toEqual(exportColumns('en').map((c) => c.key));
   });
 
+  test('every way of marking an item not for publication is read as such', async () => {
+    const { NOT_FOR_PUBLICATION_PATTERN } = await import('../../../src/lib/domain/vocabulary/disclosure');
+    const values = ['是', '否', '不公开', '拟不公开', '暂不公开', '（拟不公开）', '拟不向社会公开', '不宜公开', '公开', '部分公开', '×', ''];
+    const rows = await db.query<{ v: string; hidden: boolean }>(`SELECT v, regexp_matches(v, '${NOT_FOR_PUBLICATION_PATTERN.replaceAll("'", "''")}') AS hidden
+      FROM (VALUES ${values.map((v) => `('${v}')`).join(', ')}) t(v)`);
+    expect(rows.filter((r) => r.hidden).map((r) => r.v)).toEqual(['否', '不公开', '拟不公开', '暂不公开', '（拟不公开）', '拟不向社会公开', '不宜公开', '×']);
+  });
+
   test('for publication, 拟不公开 items are left out', async () => {
     const rows = await db.query(findingsExportQuery(emptyFilters('2021-12-31'), DEFAULT_PARAMS, { forPublication: true }));
     expect(rows.map((r) => r.finding_id)).toEqual(['a', 'c']);
