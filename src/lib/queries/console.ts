@@ -6,8 +6,10 @@ export type ConsoleRefusal = 'sql.empty' | 'sql.multiple' | 'sql.external';
 
 /** The analyst's text in pieces: code, and the literals and quoted names it holds. */
 interface Lexed {
-  /** The text with literals, quoted names and comments blanked: where `;` and calls are looked for. */
+  /** The text with literals, quoted names and comments blanked: where `;` is looked for. */
   code: string;
+  /** The same with quoted names written out (`"read_csv"(` is a call of read_csv): where calls are looked for. */
+  named: string;
   /** The contents of string literals and quoted identifiers, each with the code just before it. */
   quoted: { text: string; before: string; name: boolean }[];
 }
@@ -20,6 +22,7 @@ interface Lexed {
  */
 function lex(sql: string): Lexed {
   let code = '';
+  let named = '';
   const quoted: Lexed['quoted'] = [];
   let i = 0;
   while (i < sql.length) {
@@ -29,10 +32,12 @@ function lex(sql: string): Lexed {
       const end = sql.indexOf('\n', i);
       i = end < 0 ? sql.length : end;
       code += ' ';
+      named += ' ';
     } else if (c === '/' && next === '*') {
       const end = sql.indexOf('*/', i + 2);
       i = end < 0 ? sql.length : end + 2;
       code += ' ';
+      named += ' ';
     } else if (c === "'" || c === '"') {
       // E'…' takes backslash escapes; '' and "" are an escaped quote in any string or name.
       const escapes = c === "'" && /[eE]$/.test(code) && !/[\w$]$/.test(code.slice(0, -1));
@@ -50,33 +55,38 @@ function lex(sql: string): Lexed {
       }
       quoted.push({ text, before: code, name: c === '"' });
       code += c === "'" ? "''" : '""';
+      named += c === "'" ? "''" : text;
       i = j + 1;
     } else if (c === '$' && !/[\w$]$/.test(code)) {
       const tag = /^\$([A-Za-z_]\w*)?\$/.exec(sql.slice(i))?.[0];
       if (!tag) {
         code += c;
+        named += c;
         i++;
         continue;
       }
       const end = sql.indexOf(tag, i + tag.length);
       quoted.push({ text: sql.slice(i + tag.length, end < 0 ? sql.length : end), before: code, name: false });
       code += "''";
+      named += "''";
       i = end < 0 ? sql.length : end + tag.length;
     } else {
       code += c;
+      named += c;
       i++;
     }
   }
-  return { code, quoted };
+  return { code, named, quoted };
 }
 
-// Table functions that read files or URLs: the console reads the loaded tables and nothing else.
-// (The engine's `query()` accepts only a SELECT.)
-const EXTERNAL_READERS = /\b(read_\w+|\w*_scan|parquet_\w+|sniff_csv|glob|load|install)\s*\(/i;
-// A URL (a scheme and //) read as a table: `FROM 'http://…/a.csv'`, `JOIN "s3://…"`, or handed to a
-// function. As a value (`LIKE 'http://%'`, `SELECT 'http://…'`) it reads nothing.
-const URL_TEXT = /^\s*[a-z][a-z0-9+.-]*:\/\//i;
-const TABLE_PLACE = /(\bfrom|\bjoin|,|\()\s*$/i;
+// Table functions that read files or URLs, and those that run SQL given as text (query('… read_csv …')):
+// the console reads the loaded tables and nothing else. A name is a call when `(` follows it.
+const EXTERNAL_READERS = /(^|[^\w$])(read_\w+|\w*_scan|parquet_\w+|sniff_csv|glob|query|query_table)\s*\(/i;
+// A string where a table goes names a file or URL to read: `FROM 'http://…/a.csv'`, `JOIN E'…'`,
+// `FROM t, 'x.csv'`, `SUMMARIZE 'x.csv'`. A string anywhere else is a value (`LIKE 'http://%'`).
+const TABLE_PLACE = /(\b(from|join|summarize|describe|show)|\b(from|join)\b[^()]*,)\s*e?\s*$/i;
+// A quoted name that is a URL or a path (`FROM "http://…"`, `FROM "data/x.csv"`): no table is named so.
+const PATH_NAME = /:\/\/|[\/\\]|\.(csv|tsv|txt|json|ndjson|parquet|xlsx?|db|duckdb)$/i;
 
 /**
  * Wraps an analyst's query so it can only read the loaded tables: it becomes a subquery (where
@@ -86,9 +96,12 @@ const TABLE_PLACE = /(\bfrom|\bjoin|,|\()\s*$/i;
  */
 export function readOnlyConsoleQuery(sql: string): { sql: string } | { refused: ConsoleRefusal } {
   const trimmed = sql.trim().replace(/;\s*$/, '');
-  const { code, quoted } = lex(trimmed);
+  const lexed = lex(trimmed);
+  const { code, quoted } = lexed;
   if (!code.trim()) return { refused: 'sql.empty' };
   if (code.includes(';')) return { refused: 'sql.multiple' };
-  if (EXTERNAL_READERS.test(code) || quoted.some((q) => URL_TEXT.test(q.text) && (q.name || TABLE_PLACE.test(q.before)))) return { refused: 'sql.external' };
+  const { named } = lexed;
+  const readsFile = quoted.some((q) => (q.name ? PATH_NAME.test(q.text) : TABLE_PLACE.test(q.before)));
+  if (EXTERNAL_READERS.test(named) || readsFile) return { refused: 'sql.external' };
   return { sql: `SELECT * FROM (\n${trimmed}\n) AS console_result LIMIT ${CONSOLE_ROW_LIMIT + 1}` };
 }

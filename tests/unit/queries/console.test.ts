@@ -62,6 +62,17 @@ describe('SQL console is read-only', () => {
     ["SELECT * FROM glob('*')", 'sql.external'],
     ["SELECT * FROM findings, 'http://example.org/a.csv'", 'sql.external'],
     ["SELECT * FROM query_table('http://example.org/a.csv')", 'sql.external'],
+    // Ways round a first version of the guard: a quoted function name, a schema, SQL in a string,
+    // an E'' string where a table goes, SUMMARIZE / DESCRIBE of a file, a path as a quoted name.
+    [`SELECT * FROM "read_csv"('data/sample-ledger.csv') LIMIT 1`, 'sql.external'],
+    [`SELECT * FROM main."read_text"('data/sample-ledger.csv')`, 'sql.external'],
+    ["SELECT * FROM query('SELECT * FROM read_csv(''data/sample-ledger.csv'') LIMIT 1')", 'sql.external'],
+    ["SELECT * FROM E'data/sample-ledger.csv' LIMIT 1", 'sql.external'],
+    ["SELECT * FROM e'http://127.0.0.1:9/x.csv'", 'sql.external'],
+    ["SUMMARIZE 'data/sample-ledger.csv'", 'sql.external'],
+    ["DESCRIBE 'data/sample-ledger.csv'", 'sql.external'],
+    ['SELECT * FROM "data/sample-ledger.csv"', 'sql.external'],
+    ["SELECT * FROM 'data/sample-ledger.csv'", 'sql.external'],
   ])('refuses %j', (sql, reason) => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
   });
@@ -73,6 +84,11 @@ describe('SQL console is read-only', () => {
       ['SELECT $q$read_csv(1); --$q$ AS x', 'read_csv(1); --'],
       ["SELECT 'http://x' AS x", 'http://x'],
       ["SELECT 'https://a' AS x WHERE 'https://a' LIKE 'https://%'", 'https://a'],
+      // Analyst queries a first version refused: URLs as values in calls and lists, a CTE named load.
+      ["SELECT replace('http://a', 'http://', 'https://') AS x", 'https://a'],
+      ["SELECT coalesce(NULL, 'https://b') AS x WHERE starts_with('http://c', 'http://') AND 'http://a' IN ('http://a', 'https://b')", 'https://b'],
+      ['WITH load(n) AS (SELECT 1) SELECT n::VARCHAR AS x FROM load', '1'],
+      ['SELECT 1::VARCHAR AS x FROM (SELECT 1 AS "read_rate")', '1'],
     ] as const) {
       const q = readOnlyConsoleQuery(sql);
       if (!('sql' in q)) throw new Error(`refused ${sql}`);
