@@ -71,7 +71,30 @@ describe('cross-filtering and shareable views on the sample', () => {
     // Series 0 of the status chart is 已完成: the chip says so, and carries no ▶ selection mark.
     expect(chip).toContain('已完成');
     expect(chip).not.toContain('▶');
-    await page.mouse.click(target.x, target.y);
+    // Another status of the same county keeps the county selected and drills into that status.
+    const drilled = Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'));
+    const other = await page.$eval('[data-chart="status-by-county"] .chart', (el) => {
+      type Layout = { x: number; y: number; width: number; height: number };
+      const chart = (el as HTMLElement & { __chart: any }).__chart;
+      const box = el.getBoundingClientRect();
+      for (let s = 1; s < 4; s++) {
+        const data = chart.getModel().getSeriesByIndex(s)?.getData();
+        const layout = data?.getItemLayout(0) as Layout | undefined;
+        if (layout && layout.width > 4) return { x: box.left + layout.x + layout.width / 2, y: box.top + layout.y + layout.height / 2 };
+      }
+      return null;
+    });
+    expect(other).not.toBeNull();
+    if (other) {
+      await page.mouse.click(other.x, other.y);
+      await settled(page);
+      expect(await page.locator('[data-testid="filter-chip"]').count()).toBe(1);
+      expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(1);
+      expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).not.toBe(drilled);
+      await page.mouse.click(other.x, other.y);
+    } else {
+      await page.mouse.click(target.x, target.y);
+    }
     await settled(page);
     expect(await page.locator('[data-testid="filter-chip"]').count()).toBe(0);
     expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(0);
