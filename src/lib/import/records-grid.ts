@@ -135,12 +135,15 @@ function ndjsonItems(text: string): ParsedDocument {
       items.push(v);
     } catch (e) {
       firstError ??= `line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`;
-      items.push({});
+      items.push(null);
       bad.push([i, line]);
     }
   }
   if (!lines.length || bad.length * 2 > lines.length) throw new SyntaxError(firstError ?? 'no records');
-  return { doc: items, bad };
+  // The empty record in a bad line's place has the others' form: [] among rows of arrays, else {}.
+  const arrays = items.filter((v) => Array.isArray(v)).length;
+  const empty = () => (arrays * 2 > items.length - bad.length ? [] : {});
+  return { doc: items.map((v) => v ?? empty()), bad };
 }
 
 /**

@@ -51,6 +51,20 @@ describe('NDJSON with a broken line', () => {
     e.close();
   });
 
+  test('NDJSON of arrays (a header line, then rows): a broken line is a rejected row too', async () => {
+    const e = await freshEngine();
+    const text = [
+      JSON.stringify(['被巡察单位', '县市区', '具体问题', '整改状态', '轮次名称']),
+      JSON.stringify(['u1', '永康市', '问题一', '已完成', '八届市委第二轮巡察']),
+      '["u2","永康市","问题二","已完成",',
+      JSON.stringify(['u3', '永康市', '问题三', '正在整改', '八届市委第二轮巡察']),
+    ].join('\n');
+    const [r] = await importOk(e, 'rows.ndjson', new TextEncoder().encode(text));
+    expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 1]);
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[3, 'record_invalid']]);
+    e.close();
+  });
+
   test('text most of whose lines are broken is refused, naming the first broken line', async () => {
     const e = await freshEngine();
     const { importFile } = await import('../../../src/lib/import');
