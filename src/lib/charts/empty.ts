@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import { translate } from '../i18n/translate';
-import { baseOption } from './theme';
+import { FONT_FAMILY, baseOption } from './theme';
 import type { ChartContext } from './types';
 
 /** The option for an empty result: the chart's frame with a centred "no data" message, never a blank canvas. */
@@ -11,7 +11,7 @@ export function noDataOption(ctx: ChartContext, title: string): EChartsOption {
       type: 'text',
       left: 'center',
       top: 'middle',
-      style: { text: translate(ctx.lang, 'chart.noData'), fontSize: 14, fill: '#7b8794' },
+      style: { text: translate(ctx.lang, 'chart.noData'), fontFamily: FONT_FAMILY, fontSize: 14, fill: '#7b8794' },
     }],
     series: [],
   };

@@ -3,7 +3,7 @@ import { translate } from '../i18n/translate';
 import type { OutcomeRow } from '../queries/outcomes';
 import { noDataOption } from './empty';
 import { formatCount, formatRate, formatWan } from './format';
-import { baseOption } from './theme';
+import { FONT_FAMILY, baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
 /** The accountability breakdown in the order public reports print it. */
@@ -45,7 +45,7 @@ export function outcomeTotalsOption(rows: OutcomeRow[], ctx: ChartContext): ECha
     yAxis: { type: 'category', inverse: true, data: names, axisLabel: { interval: 0, fontSize: 11 } },
     graphic: [{
       type: 'text', right: 16, top: 'middle',
-      style: { text: outcomeLines(row, ctx).join('\n'), fontSize: 12, lineHeight: 22, fill: '#1f2933', width: 260, overflow: 'break' },
+      style: { text: outcomeLines(row, ctx).join('\n'), fontFamily: FONT_FAMILY, fontSize: 12, lineHeight: 22, fill: '#1f2933', width: 260, overflow: 'break' },
     }],
     series: [series],
   };

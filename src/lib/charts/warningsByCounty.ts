@@ -5,7 +5,7 @@ import { countiesOf, countyLabels } from './countyAxis';
 import { noDataOption } from './empty';
 import { countyBarsFrame, countyBarsPlotWidth, type CountyCountItem } from './statusByCounty';
 import { segmentLabel } from './layout';
-import { WARNING_COLORS } from './theme';
+import { FONT_FAMILY, WARNING_COLORS } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
 const COLOURS = ['red', 'yellow', 'green'] as const;
@@ -36,7 +36,7 @@ export function warningsByCountyOption(rows: WarningCountRow[], ctx: ChartContex
   const option = countyBarsFrame(ctx, title, counties, new Set(ctx.selected ?? []), series, totals);
   // No warning at all is a result, not missing data: keep the axes and say so in words.
   if (rows.every((r) => r.red + r.yellow + r.green === 0)) {
-    option.graphic = [{ type: 'text', left: 'center', top: 'middle', style: { text: translate(ctx.lang, 'chart.noWarnings'), fontSize: 14, fill: '#7b8794' } }];
+    option.graphic = [{ type: 'text', left: 'center', top: 'middle', style: { text: translate(ctx.lang, 'chart.noWarnings'), fontFamily: FONT_FAMILY, fontSize: 14, fill: '#7b8794' } }];
   }
   return option;
 }

@@ -4,7 +4,7 @@ import type { PersistenceRow } from '../../queries/repeats/persistence';
 import { countiesOf } from '../countyAxis';
 import { noDataOption } from '../empty';
 import { CELL_LABEL, NO_PATTERN, dimUnselected, withInk } from '../heatmapFrame';
-import { baseOption } from '../theme';
+import { FONT_FAMILY, baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
 import { countyL2Frame, countyTitle, l2CodesOf, l2Title } from './l2Axis';
 
@@ -82,6 +82,7 @@ export function persistenceHeatmapOption(rows: PersistenceRow[], ctx: ChartConte
     graphic: [{
       type: 'text', right: 16, bottom: 4,
       style: {
+        fontFamily: FONT_FAMILY,
         text: translate(ctx.lang, 'repeats.persistenceNote', { mark: PERSISTENT_MARK, t: params.persistenceThreshold, period }),
         fontSize: 11, fill: '#1f2933',
       },

@@ -3,7 +3,7 @@ import { categoryName } from '../../domain/taxonomy';
 import { translate } from '../../i18n/translate';
 import type { RepeatFlowRow } from '../../queries/repeats/flow';
 import { noDataOption } from '../empty';
-import { CATEGORY_COLORS, baseOption } from '../theme';
+import { CATEGORY_COLORS, FONT_FAMILY, baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
 
 /** A sankey node: one L1 category in one inspection step of the units. */
@@ -90,7 +90,7 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
   const usable = width - LEFT - RIGHT - 12;
   const headers = steps.map((k, i) => ({
     type: 'text' as const, left: Math.round(LEFT + (usable * i) / span), top: 74,
-    style: { text: stepName(k), fontSize: 11, fontWeight: 'bold' as const, fill: '#52606d' },
+    style: { text: stepName(k), fontFamily: FONT_FAMILY, fontSize: 11, fontWeight: 'bold' as const, fill: '#52606d' },
   }));
   const base = baseOption(ctx, title);
   return { ...base, tooltip: { ...(base.tooltip as object), trigger: 'item' }, graphic: headers, series: [series] };
