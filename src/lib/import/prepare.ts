@@ -178,8 +178,8 @@ async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, ti
   for (const r of rows) {
     const row = Number(r.row);
     if (!r.numbered && namesRound(r.text)) out.roundTitles.push({ row, text: r.text });
-    // A lone problem text is a problem, unless it titles a block.
-    if (r.other) continue;
+    // A lone problem text (admitted because it names a round) is a problem, unless it titles a block.
+    if (r.other && !r.numbered) continue;
     if (r.numbered) out.sections.push({ row, text: r.text, numbered: true });
     else if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
     else if (!r.early) continue;
