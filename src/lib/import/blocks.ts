@@ -1,5 +1,5 @@
 import type { Engine } from '../db/types';
-import { ident, num } from '../queries/sql';
+import { ident, num, str } from '../queries/sql';
 import { isNumberingRow, matchHeaders } from './headers';
 import { COUNTY_LEVEL, parseRoundText } from './round';
 import { cell, type StagedSheet } from './staging';
@@ -93,12 +93,12 @@ export async function findBlocks(
 }
 
 /** The value of each row's block as SQL (a CASE over src_row), or null when no block gives one. */
-export function blockValueSql(blocks: readonly SheetBlock[], value: (b: SheetBlock) => string | undefined, quote: (v: string) => string): string | null {
+export function blockValueSql(blocks: readonly SheetBlock[], value: (b: SheetBlock) => string | undefined): string | null {
   if (!blocks.some((b) => value(b) !== undefined)) return null;
   // Latest block first: a row takes the last title above it; rows of a block that says nothing get NULL.
   const whens = [...blocks].reverse().map((b) => {
     const v = value(b);
-    return `WHEN src_row > ${num(b.row)} THEN ${v === undefined ? 'NULL' : quote(v)}`;
+    return `WHEN src_row > ${num(b.row)} THEN ${v === undefined ? 'NULL' : str(v)}`;
   });
   return `CASE ${whens.join(' ')} ELSE NULL END`;
 }

@@ -72,14 +72,14 @@ const BLOCK_ROUND: Record<string, (b: SheetBlock) => string | undefined> = {
 
 /** A block's round fact for rows whose own round cells (label, level, term, number) are all empty. */
 function blockRoundSql(p: PreparedSheet, value: (b: SheetBlock) => string | undefined): string | null {
-  const block = blockValueSql(p.blocks ?? [], value, str);
+  const block = blockValueSql(p.blocks ?? [], value);
   const own = ['round_label', 'inspector_level', 'term', 'round_no'].map((k) => p.columns.get(k)).filter((c) => c !== undefined).map(cell);
   return block && own.length ? `CASE WHEN coalesce(${own.join(', ')}) IS NULL THEN ${block} END` : block;
 }
 
 /** The unit of a sheet without a unit column: its stacked block's, else the one its title names. */
 function unitSql(p: PreparedSheet, unitText: string): string {
-  const block = blockValueSql(p.blocks ?? [], (b) => b.unit, str);
+  const block = blockValueSql(p.blocks ?? [], (b) => b.unit);
   return block ? `coalesce(${block}, ${str(unitText)})` : str(unitText);
 }
 
