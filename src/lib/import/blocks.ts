@@ -35,6 +35,8 @@ export interface SheetBlock {
   roundNo?: string;
   /** The unit the block's title lines name (title.ts). */
   unit?: string;
+  /** The county whose committee the title names (东阳市委), if any. */
+  county?: string;
 }
 
 // A note or footer that mentions a round (注：第一轮巡察反馈问题已整改完毕) titles no block.
@@ -87,6 +89,7 @@ export async function findBlocks(
       term: parts.term,
       roundNo: parts.round_no === undefined ? undefined : String(parts.round_no),
       unit: unitInTexts([t.text, ...titleLines]) ?? undefined,
+      county: parts.inspector_level === COUNTY_LEVEL ? parts.county : undefined,
     });
   }
   return out;

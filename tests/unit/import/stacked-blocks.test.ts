@@ -190,4 +190,21 @@ describe('blocks of several rounds stacked in one sheet', () => {
     ]);
     e.close();
   });
+
+  test('a block titled by another county\'s committee is that county\'s, where no column names the county', async () => {
+    const e = await freshEngine();
+    await importOk(e, '义乌市巡察整改台账.csv', enc([
+      '十五届义乌市委第二轮巡察反馈问题整改台账,,,',
+      '序号,被巡察单位,具体问题,整改状态',
+      '1,佛堂镇党委,理论学习不深入,已完成',
+      '十五届东阳市委第三轮巡察反馈问题整改台账,,,',
+      '序号,被巡察单位,具体问题,整改状态',
+      '1,横店镇党委,公务接待超标准,未完成',
+    ]));
+    expect(await e.query(`SELECT source_row, county, round_key FROM findings ORDER BY source_row`)).toEqual([
+      { source_row: 3, county: '义乌市', round_key: '义乌市|县(市、区)委|十五届|2' },
+      { source_row: 6, county: '东阳市', round_key: '东阳市|县(市、区)委|十五届|3' },
+    ]);
+    e.close();
+  });
 });

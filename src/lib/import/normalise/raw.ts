@@ -59,7 +59,11 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
   const own = standIn !== undefined ? `coalesce(${cell(col!)}, ${cell(standIn)})`
     : col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText) : null;
-  const carried = key === 'aspect_raw' ? sectionSql(p.sections) : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key]) : null;
+  const carried = key === 'aspect_raw' ? sectionSql(p.sections)
+    : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
+    // A block titled by a county's committee (东阳市委…) is that county's, where no column names one.
+    : key === 'county' && col === undefined ? blockValueSql(p.blocks ?? [], (b) => b.county)
+    : null;
   return carried ? (own ? `coalesce(${own}, ${carried})` : carried) : own;
 }
 
