@@ -1,5 +1,12 @@
 import type { EChartsOption } from 'echarts';
-import { plainText } from './repeats/l2Axis';
+
+/**
+ * Data strings shown through a function formatter: tooltips render as rich text, where `{a|…}`
+ * would be read as markup, so braces and bars from a ledger are swapped for full-width look-alikes.
+ */
+export function plainText(text: string): string {
+  return text.replace(/\{/g, '｛').replace(/\}/g, '｝').replace(/\|/g, '｜');
+}
 
 /**
  * Tooltips render as ECharts rich text (theme.ts), where `{a|b}` in a dataset's value (a county

@@ -46,24 +46,27 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
   const rounds = roundsOf(rows);
   const order = (level: string) => { const i = LEVELS.findIndex((l) => l.level === level); return i < 0 ? LEVELS.length : i; };
   const levels = [...new Set(rows.map((r) => r.inspector_level ?? '—'))].sort((a, b) => order(a) - order(b));
-  const series: LineSeriesOption[] = levels.map((level, i) => ({
-    type: 'line', name: levelLook(level, ctx.lang).name, connectNulls: true, symbol: levelLook(level, ctx.lang).symbol, symbolSize: 8,
-    itemStyle: { color: levelLook(level, ctx.lang).color }, lineStyle: { color: levelLook(level, ctx.lang).color },
-    data: rounds.map((round) => {
-      const r = rows.find((x) => x.round_key === round.round_key && (x.inspector_level ?? '—') === level);
-      return r ? ({ value: Math.round((r.completion_rate ?? 0) * 10000) / 100, completed: r.completed, n: r.n, round_key: r.round_key } as TrendPoint) : null;
-    }),
-    // Levels alternate above and below their points, so the labels of two levels at one round do not collide.
-    // A white ground keeps a label readable where another level's line crosses it.
-    label: { show: true, fontSize: 10, position: i % 2 ? 'bottom' : 'top', backgroundColor: '#ffffff', padding: [1, 2], formatter: (p) => `${(p.data as TrendPoint).value}%` },
-    labelLayout: { hideOverlap: true },
-    tooltip: {
-      formatter: (p) => {
-        const d = p.data as TrendPoint;
-        return translate(ctx.lang, 'tip.rate', { series: `${levelLook(level, ctx.lang).name} · ${rounds[p.dataIndex].round_label}`, name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(d.n ? d.completed / d.n : null), completed: d.completed, n: d.n });
+  const series: LineSeriesOption[] = levels.map((level, i) => {
+    const look = levelLook(level, ctx.lang);
+    return {
+      type: 'line', name: look.name, connectNulls: true, symbol: look.symbol, symbolSize: 8,
+      itemStyle: { color: look.color }, lineStyle: { color: look.color },
+      data: rounds.map((round) => {
+        const r = rows.find((x) => x.round_key === round.round_key && (x.inspector_level ?? '—') === level);
+        return r ? ({ value: Math.round((r.completion_rate ?? 0) * 10000) / 100, completed: r.completed, n: r.n, round_key: r.round_key } as TrendPoint) : null;
+      }),
+      // Levels alternate above and below their points, so the labels of two levels at one round do not collide.
+      // A white ground keeps a label readable where another level's line crosses it.
+      label: { show: true, fontSize: 10, position: i % 2 ? 'bottom' : 'top', backgroundColor: '#ffffff', padding: [1, 2], formatter: (p) => `${(p.data as TrendPoint).value}%` },
+      labelLayout: { hideOverlap: true },
+      tooltip: {
+        formatter: (p) => {
+          const d = p.data as TrendPoint;
+          return translate(ctx.lang, 'tip.rate', { series: `${look.name} · ${rounds[p.dataIndex].round_label}`, name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(d.n ? d.completed / d.n : null), completed: d.completed, n: d.n });
+        },
       },
-    },
-  }));
+    };
+  });
   const plotWidth = 600 - 24 - 24 - 64;
   const labels = roundLabels(rounds, plotWidth);
   const base = baseOption(ctx, title);

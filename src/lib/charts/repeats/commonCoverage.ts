@@ -7,7 +7,7 @@ import { bottomLegend, cardGrid, maxLines } from '../layout';
 import { roundAxisStyle, roundLabels, roundsOf } from '../roundAxis';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
-import { plainText } from './l2Axis';
+import { plainText } from '../inertText';
 
 /** A bar: the round's coverage in %, with the counts its label and tooltip print. */
 export interface CoverageBar {

@@ -5,6 +5,7 @@ import { countyLabels } from '../countyAxis';
 import { countyAxis } from '../heatmapFrame';
 import { CARD, PLOT_TOP } from '../layout';
 import { LEGEND_ROW, cardGrid, maxTextWidth } from '../layout';
+import { plainText } from '../inertText';
 import type { ChartContext } from '../types';
 
 const L2_ORDER = L2.map((c) => c.code);
@@ -15,13 +16,6 @@ export function l2CodesOf(rows: { category_l2: string }[]): string[] {
   return [...new Set(rows.map((r) => r.category_l2))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/**
- * Data strings shown through a function formatter: tooltips render as rich text, where `{a|…}`
- * would be read as markup, so braces and bars from a ledger are swapped for full-width look-alikes.
- */
-export function plainText(text: string): string {
-  return text.replace(/\{/g, '｛').replace(/\}/g, '｝').replace(/\|/g, '｜');
-}
 
 /** "D1 违规吃喝/公务接待": the code with its name, for tooltips (axes show the code only). */
 export function l2Title(code: string, lang: 'zh' | 'en'): string {

@@ -4,7 +4,7 @@ import { DEFAULT_PARAMS } from '../../../../src/lib/domain/params';
 import { emptyFilters } from '../../../../src/lib/queries/filters';
 import { REPEAT_CHARTS } from '../../../../src/lib/state/repeatSpecs';
 import { PERSISTENT_MARK } from '../../../../src/lib/charts/repeats/persistenceHeatmap';
-import { plainText } from '../../../../src/lib/charts/repeats/l2Axis';
+import { plainText } from '../../../../src/lib/charts/inertText';
 import { freshDatabase } from '../../../helpers/db';
 import { loadRepeatFixture } from '../../queries/repeats/fixture';
 import { part, renderSvg, seriesOf, sumData } from '../render';
