@@ -42,10 +42,13 @@ export interface SheetBlock {
 // A note or footer that mentions a round (注：第一轮巡察反馈问题已整改完毕) titles no block.
 const NOT_A_TITLE = /^[\s(（]*(注|备注|说明|填表说明|填报说明|以上|上述|其中)/;
 
+/** A text that names a round: both patterns match it (第二轮 … 巡察). RE2 and JS alike, for SQL's first sift. */
+export const ROUND_WORDS = ['第.{1,4}轮', '巡察|巡视'] as const;
+
 /** True when a lone text names an inspection round (第二轮巡察, 省委第三轮巡视): a block's title. */
 export function namesRound(text: string): boolean {
   const t = text.normalize('NFKC');
-  return /第.{1,4}轮/.test(t) && /巡察|巡视/.test(t) && !NOT_A_TITLE.test(t) && parseRoundText(t).round_no !== undefined;
+  return ROUND_WORDS.every((w) => new RegExp(w).test(t)) && !NOT_A_TITLE.test(t) && parseRoundText(t).round_no !== undefined;
 }
 
 // Rows read after a block title to find its repeated header.

@@ -9,7 +9,7 @@ import type { MappingRequest, RoundHint } from './types';
 import { parseRoundText, type RoundParts } from './round';
 import { hintParts } from './round-lookup';
 import { findContinuationRows, type ContinuationRow } from './continuation-rows';
-import { findBlocks, namesRound, type SheetBlock } from './blocks';
+import { ROUND_WORDS, findBlocks, namesRound, type SheetBlock } from './blocks';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -167,7 +167,7 @@ async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, ti
   // A lone cell that names a round (第二轮 … 巡察) is read wherever it is, also in the problem column:
   // it may title a stacked block (blocks.ts decides, by the header repeated under it).
   const lone = `coalesce(${cols.join(', ')})`;
-  const roundish = `(regexp_matches(${lone}, '第.{1,4}轮') AND regexp_matches(${lone}, '巡察|巡视'))`;
+  const roundish = `(${ROUND_WORDS.map((w) => `regexp_matches(${lone}, ${str(w)})`).join(' AND ')})`;
   const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean }>(`SELECT src_row AS row,
       CASE WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
       filled = 2 OR ${cols.slice(0, 2).map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AS numbered, NOT (${noTitle}) AS other

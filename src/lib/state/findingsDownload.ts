@@ -1,34 +1,19 @@
 import type { Filters } from '../queries/filters';
 import { exportColumns, findingsExportQuery } from '../queries/findingsExport';
-import { FINDINGS_COLUMNS } from '../db/schema';
 import { fieldByKey } from '../domain/fields';
 import { translate, type Lang } from '../i18n/translate';
-import type { Row } from '../db/types';
 import { busy } from './busy';
 import { database } from './database.svelte';
 import { viewStore } from './view.svelte';
 import { locale } from './locale.svelte';
 import { downloadTable } from './tableDownload';
-
-const STATUS_KEYS = new Set(['status', 'status_t']);
-const BOOLEAN_KEYS = new Set(FINDINGS_COLUMNS.filter(([, type]) => type.startsWith('BOOLEAN')).map(([name]) => name));
+import { readableRow } from './readableRow';
 
 /** The export's columns with headers in the UI language: the ledger's own names, then the app's. */
 export function findingsExportColumns(lang: Lang): { key: string; label: string }[] {
   return exportColumns(lang).map((c) => ({
     key: c.key, label: lang === 'zh' ? c.label : translate(lang, fieldByKey(c.key) ? `field.${c.key}` : `detail.key.${c.key}`),
   }));
-}
-
-/**
- * A row as the analyst reads it: statuses by name (已完成, not `completed`), yes/no flags as 是/否,
- * every other value as stored.
- */
-export function readableRow(row: Row, lang: Lang): Row {
-  const out: Row = { ...row };
-  for (const key of STATUS_KEYS) if (typeof out[key] === 'string') out[key] = translate(lang, `status.${out[key]}`);
-  for (const key of BOOLEAN_KEYS) if (typeof out[key] === 'boolean') out[key] = translate(lang, out[key] ? 'yes' : 'no');
-  return out;
 }
 
 /**

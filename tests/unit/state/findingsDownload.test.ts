@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 // The state modules touch the DOM a little; Node has none.
 (globalThis as any).document ??= { body: { dataset: {} } };
 (globalThis as any).requestAnimationFrame ??= (f: () => void) => setTimeout(f, 0);
-const { findingsExportColumns, readableRow } = await import('../../../src/lib/state/findingsDownload');
+const { findingsExportColumns } = await import('../../../src/lib/state/findingsDownload');
+const { readableRow } = await import('../../../src/lib/state/readableRow');
 
 describe('the findings export as the analyst reads it', () => {
   test('headers in the UI language: the ledger names in Chinese, names (not keys) in English', () => {
