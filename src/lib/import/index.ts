@@ -11,7 +11,7 @@ import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { isBareNumeral, mergeRoundParts, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
-import { roundTitles, statedAsOf, titleRound, unitInTexts } from './title';
+import { filerText, roundTitles, statedAsOf, titleRound, unitInTexts } from './title';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
@@ -102,7 +102,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       // The county of every row when no column gives it: typed, in a county committee's name, or
       // named by the sheet, the title or the file. One value, which also tells missingFields.
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? countyInText(p.sheet ?? '')
-        ?? countyInText(roundTitles(p.titles)) ?? countyInText(file.name) ?? names.county ?? undefined;
+        ?? countyInText(roundTitles(p.titles)) ?? countyInText(filerText(p.titles)) ?? countyInText(file.name) ?? names.county ?? undefined;
       const missing = missingFields(p, names, opts.roundHint, fallbackCounty);
       if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}

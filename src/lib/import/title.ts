@@ -42,9 +42,21 @@ export function unitInTexts(texts: (string | undefined | null)[]): string | null
   return null;
 }
 
-/** Title rows that read like a round's name (巡察, 巡视, 第…轮): where round facts may come from. */
+// Who filled the ledger in (填报单位：义乌市委巡察办, 报送单位（盖章）：…), not whose round it is: a
+// city round's ledger sent in by a county's office is still the city's round.
+const FILER = /(?:填报|报送|填表|制表|编制|上报|汇总)(?:单位|部门|机关|人)[^:：\s]{0,8}[:：]\s*\S*/gu;
+
+/** The filers the title rows name (填报单位：义乌市委巡察办 → 义乌市委巡察办), joined. */
+export function filerText(titles: string[]): string {
+  return titles.flatMap((t) => [...t.normalize('NFKC').matchAll(FILER)].map((m) => m[0])).join(' ');
+}
+
+/**
+ * Title rows that read like a round's name (巡察, 巡视, 第…轮), without their filer lines: where
+ * round facts may come from.
+ */
 export function roundTitles(titles: string[]): string {
-  return titles.filter((t) => /巡察|巡视|第.{1,3}轮/.test(t)).join(' ');
+  return titles.map((t) => t.normalize('NFKC').replace(FILER, '').trim()).filter((t) => /巡察|巡视|第.{1,3}轮/.test(t)).join(' ');
 }
 
 /**

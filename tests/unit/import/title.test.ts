@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { roundTitles, unitInText, unitInTexts } from '../../../src/lib/import/title';
+import { filerText, roundTitles, unitInText, unitInTexts } from '../../../src/lib/import/title';
 import { importFile } from '../../../src/lib/import';
 import { freshEngine, importOk } from './helpers';
 
@@ -21,6 +21,24 @@ describe('the unit a title, a 填报单位 line or a file name names', () => {
     expect(unitInTexts(['金华市巡察整改台账', '填报单位：市教育局党委', '县卫健局党委.xlsx'])).toBe('市教育局党委');
     expect(roundTitles(['中共金华市教育局委员会关于八届市委第三轮巡察反馈意见整改落实情况台账', '填报时间：2024年5月']))
       .toBe('中共金华市教育局委员会关于八届市委第三轮巡察反馈意见整改落实情况台账');
+    // A filer line names who filled the ledger in, not the round: it is left out, also beside a title.
+    expect(roundTitles(['八届市委第三轮巡察反馈问题整改台账', '填报单位：义乌市委巡察办', '报送单位（盖章）：永康市委巡察办　填报时间：2024年5月']))
+      .toBe('八届市委第三轮巡察反馈问题整改台账');
+    expect(filerText(['八届市委第三轮巡察反馈问题整改台账', '填报单位：义乌市委巡察办　填报时间：2024年5月'])).toBe('填报单位:义乌市委巡察办');
+  });
+
+  test("a county office's filer line under a city round's title leaves the round the city's", async () => {
+    const header = ['序号', '县市区', '被巡察单位', '具体问题', '整改状态', '反馈时间'];
+    const row = ['1', '义乌市', '义乌市委宣传部部务会', '意识形态责任制落实不到位', '整改中', '2024-01-15'];
+    for (const title of ['八届市委第三轮巡察反馈问题整改台账', '中共金华市委第三轮巡察反馈问题整改台账']) {
+      const e = await freshEngine();
+      const text = [title, '填报单位：义乌市委巡察办', header.join(','), row.join(',')].join('\n');
+      await importOk(e, 'ledger.csv', new TextEncoder().encode(text));
+      expect(await e.query('SELECT round_key, county FROM findings')).toEqual([
+        { round_key: title.startsWith('八届') ? '金华市|市委|八届|3' : '金华市|市委||3', county: '义乌市' },
+      ]);
+      e.close();
+    }
   });
 });
 
