@@ -100,34 +100,51 @@ export function headerAmountScale(header: string | null | undefined): number {
   return 1;
 }
 
+// A column hidden in Excel ranks below every visible one: an old version kept beside its replacement.
+const HIDDEN_RANK = 100_000;
+const KNOWN_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
+
 /**
- * Column index → field key for a header row. The user's mapping applies first ('' or an unknown
- * key ignores the column); when two columns claim one field, the better alias wins (canonical
- * header over alias), then the leftmost column.
+ * The field a header claims and how well (lower is better): the user's mapping (-1; '' or an
+ * unknown key claims nothing), else its alias (see aliasHit); null when it claims none.
  */
-export function matchHeaders(headers: (string | null)[], mapping: Record<string, string> = {}): Map<number, string> {
-  const known = new Set(LEDGER_FIELDS.map((f) => f.key));
-  const claims = new Map<string, { col: number; rank: number }>();
+export function headerClaim(header: string | null, mapping: Record<string, string> = {}): { key: string; rank: number } | null {
+  if (!header) return null;
+  const n = normaliseHeader(header);
+  if (!n) return null;
+  if (n in mapping) return KNOWN_KEYS.has(mapping[n]) ? { key: mapping[n], rank: -1 } : null;
+  return aliasHit(header) ?? null;
+}
+
+/** A column that claims a field (headerClaim), with its rank; a hidden column's is raised past every visible one's. */
+export interface ColumnClaim {
+  col: number;
+  rank: number;
+  hidden: boolean;
+}
+
+/**
+ * Field key → every column that claims it, best first: a visible column before a hidden one,
+ * then the better alias (canonical header over alias), then the leftmost.
+ */
+export function fieldClaims(headers: (string | null)[], mapping: Record<string, string> = {}, hidden: readonly number[] = []): Map<string, ColumnClaim[]> {
+  const claims = new Map<string, ColumnClaim[]>();
   headers.forEach((h, col) => {
-    if (!h) return;
-    const n = normaliseHeader(h);
-    if (!n) return;
-    let key: string | null;
-    let rank: number;
-    if (n in mapping) {
-      key = known.has(mapping[n]) ? mapping[n] : null;
-      rank = -1;
-    } else {
-      const hit = aliasHit(h);
-      key = hit?.key ?? null;
-      rank = hit?.rank ?? 0;
-    }
-    if (!key) return;
-    const prior = claims.get(key);
-    if (!prior || rank < prior.rank) claims.set(key, { col, rank });
+    const hit = headerClaim(h, mapping);
+    if (!hit) return;
+    const list = claims.get(hit.key) ?? [];
+    const isHidden = hidden.includes(col);
+    list.push({ col, rank: hit.rank + (isHidden ? HIDDEN_RANK : 0), hidden: isHidden });
+    claims.set(hit.key, list);
   });
+  for (const list of claims.values()) list.sort((a, b) => a.rank - b.rank || a.col - b.col);
+  return claims;
+}
+
+/** Column index → field key for a header row: each field's best column (fieldClaims). */
+export function matchHeaders(headers: (string | null)[], mapping: Record<string, string> = {}, hidden: readonly number[] = []): Map<number, string> {
   const out = new Map<number, string>();
-  for (const [key, { col }] of claims) out.set(col, key);
+  for (const [key, [best]] of fieldClaims(headers, mapping, hidden)) out.set(best.col, key);
   return out;
 }
 

@@ -12,10 +12,14 @@ import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
 import { cell, dropTables, scratchTable, tempName } from './staging';
 import { rejectedRows } from './report';
+import { unreadColumnIssues } from './unread-columns';
 import { foldMeasureRows, measureStatusIssuesSql } from './measure-rows';
 import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
+
+// A 序号: 12, 1.2, (3), （三）, 三、, ①. Not 2024-01 or YK001, which may be ids a later round cites.
+const SEQUENCE_NUMBER = '\\d+([.．]\\d+)*[.、]?|[(（]?(\\d+|[一二三四五六七八九十]+)[)）、.]?|[①-⑳]';
 
 /**
  * One sheet, normalised and validated in temp tables, ready to commit: `final` holds the rows to
@@ -119,15 +123,13 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   }
   // Said once, for the dataset as a whole (row 0, which no row count includes): every row's unit
   // came from outside the columns (unitText is only set when no column names the unit); where the
-  // statuses came from, or that none did; columns whose header names no field were not imported,
-  // so nothing goes unseen.
-  const mappedCols = new Set(p.columns.values());
+  // statuses came from, or that none did; the columns not imported (unread-columns.ts).
   const sheetIssues = [
     ...(p.unitText ? [`(0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`] : []),
     ...(readsStandIn(p, 'status_raw') ? [`(0, 'status_raw', ${str(p.headers[sourceColumn(p, 'status_raw')!] ?? '')}, 'info', 'status_from_summary')`] : []),
     // No status anywhere: every row counts as not completed, which the analyst must hear of.
     ...(has('status_raw') ? [] : [`(0, 'status_raw', '', 'warning', 'status_missing')`]),
-    ...p.headers.filter((h, i): h is string => !!h && !mappedCols.has(i)).map((h) => `(0, '', ${str(h.slice(0, 200))}, 'info', 'column_ignored')`),
+    ...(await unreadColumnIssues(engine, p)),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
   // Rows with a cell whose quotes were repaired before reading (csv-quotes.ts): read as typed, warned.
@@ -165,10 +167,11 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   await engine.exec(`INSERT INTO ${ident(issues)} ${rulesSql(warningRules({ asOf: plan.asOf, fundsYuanThreshold: o.fundsYuanThreshold }, has), norm, notRejected)}`);
   if (folded) for (const sql of measureStatusIssuesSql(norm, groups, issues)) await engine.exec(sql);
 
-  // The file's own ids are used only if every row has one, they are unique and not a bare 序号.
+  // The file's own ids are used only if every row has one, they are unique and not a bare 序号
+  // (1, 2; also numbered within its section: 1.1, (一), 二、), which only counts within its sheet.
   const id = has('finding_id') ? cleanSql(rawCol('finding_id')) : 'CAST(NULL AS VARCHAR)';
   const [ids] = await engine.query<{ usable: boolean }>(`SELECT count(*) > 0 AND count(${id}) = count(*)
-    AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, '\\d+')) AS usable
+    AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, ${str(SEQUENCE_NUMBER)})) AS usable
     FROM ${ident(norm)} WHERE ${notRejected}`);
   // Only the findings columns travel on, through a view: the commit's INSERT is the one copy.
   const cols = FINDINGS_COLUMNS.filter(([n]) => n !== 'finding_id')

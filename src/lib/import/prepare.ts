@@ -2,7 +2,8 @@ import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
 import { SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
-import { candidateHeaderRow, findHeader, guessField, isNumberingRow, matchHeaders, normaliseHeader, suggestField } from './headers';
+import { candidateHeaderRow, fieldClaims, findHeader, type ColumnClaim, guessField, isNumberingRow, normaliseHeader, suggestField } from './headers';
+import { statusColumn } from './status-column';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
@@ -24,6 +25,8 @@ export interface PreparedSheet extends StagedSheet {
   headerWidth: number;
   /** Field key → column index. */
   columns: Map<string, number>;
+  /** Field key → every column whose header claims it, best first (fieldClaims); `columns` holds the one read. */
+  claims: Map<string, ColumnClaim[]>;
   /** src_row of a row of column numbers (1 2 3 …) right under the header, skipped as part of it. */
   numberingRow?: number;
   /** The texts of the rows above the header: the title, 填报单位 lines (see title.ts). */
@@ -79,14 +82,15 @@ export async function prepareSheet(
   const headers = at.headers.map(stagedCell);
   let headerWidth = 0;
   headers.forEach((h, i) => h && (headerWidth = i + 1));
-  const columns = new Map<string, number>();
-  for (const [col, key] of matchHeaders(headers, mapping)) columns.set(key, col);
+  const headerRow = head[at.index].row;
+  const claims = fieldClaims(headers, mapping, s.hiddenColumns);
+  const columns = new Map([...claims].map(([key, [best]]) => [key, best.col]));
+  if (claims.has('status_raw')) columns.set('status_raw', await statusColumn(engine, s, headerRow, claims.get('status_raw')!));
   labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
-  if (await holdsCountsOnly(engine, s, head[at.index].row, columns.get('problem_title'))) columns.delete('problem_title');
+  if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
-  const headerRow = head[at.index].row;
   const { sections, loneRows, roundTitles } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
   const blocks = await findBlocks(engine, s, roundTitles, headers, columns, mapping);
   // A block's title and its other title lines are skipped as headings (unless already a section).
@@ -97,7 +101,7 @@ export async function prepareSheet(
   const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]),
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
-  return { ...s, headerRow, headers, headerWidth, columns, numberingRow, titles, sections, loneRows, continuations, blocks };
+  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks };
 }
 
 /**

@@ -29,6 +29,8 @@ export interface StagedSheet {
   badRecords?: [number, string][];
   /** Row 0 is the header for certain (the keys of JSON records, Parquet's columns). */
   keysHeader?: boolean;
+  /** Columns hidden in Excel: a visible column of the same field wins over them (fieldClaims). */
+  hiddenColumns?: number[];
 }
 
 /** A row of a grid as read in JS (XLSX, JSON, Parquet). */
@@ -147,6 +149,8 @@ export interface EncodedSheet {
   errorCells?: [number, number, string][];
   /** NDJSON lines that were no JSON record: [src_row, the line], staged as blank rows. */
   badRecords?: [number, string][];
+  /** Columns hidden in Excel (XLSX). */
+  hiddenColumns?: number[];
 }
 
 /** Stages a grid already encoded by `gridChunks` (e.g. in the grid worker). */

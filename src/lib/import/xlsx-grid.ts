@@ -20,7 +20,9 @@ type Cell = import('@e965/xlsx').CellObject;
 function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
   try {
     // dense: rows of cell arrays (`!data`), far leaner than one `A1`-keyed property per cell.
-    const opts = { dense: true, cellDates: false, cellNF: true, cellText: false } as const;
+    // cellStyles: the only way SheetJS reads which columns are hidden (`!cols`); it costs no time
+    // and a style reference per cell (blank styled cells stay unread without sheetStubs).
+    const opts = { dense: true, cellDates: false, cellNF: true, cellText: false, cellStyles: true } as const;
     // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has.
     if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string' });
     return X.read(bytes, { ...opts, type: 'array' });
@@ -106,6 +108,8 @@ interface SheetGrid {
   downMerges: [number, number, number][];
   /** Formula error cells (#N/A, #REF!), read as empty: [column, src_row, error text]. */
   errorCells: [number, number, string][];
+  /** Columns hidden in Excel (an old version of a column kept beside its replacement). */
+  hiddenColumns: number[];
 }
 
 // Formula error cells listed for the report, at most (a broken lookup column fills a sheet).
@@ -157,7 +161,8 @@ async function workbookGrids(bytes: Uint8Array, patched = false): Promise<SheetG
       rows.push({ row: r + 1, cells });
     }
     const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
-    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells }));
+    const hiddenColumns = (ws['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : []));
+    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns }));
   }
   // Read once more with the formats defined: only workbooks that use them pay for it.
   const defined = unknownFormat && !patched ? withBuiltinFormats(X, bytes) : null;
@@ -188,7 +193,8 @@ function packColumns(g: SheetGrid): SheetGrid {
   });
   const downMerges = g.downMerges.filter(([c]) => at.has(c)).map(([c, a, b]): [number, number, number] => [at.get(c)!, a, b]);
   const errorCells = g.errorCells.filter(([c]) => at.has(c)).map(([c, r, t]): [number, number, string] => [at.get(c)!, r, t]);
-  return { ...g, rows, downMerges, errorCells };
+  const hiddenColumns = g.hiddenColumns.filter((c) => at.has(c)).map((c) => at.get(c)!);
+  return { ...g, rows, downMerges, errorCells, hiddenColumns };
 }
 
 /**
@@ -227,6 +233,7 @@ export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]>
     return {
       name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges,
       ...(g.errorCells.length ? { errorCells: g.errorCells } : {}), ...(skipHidden && g.hidden ? { hidden: true } : {}),
+      ...(g.hiddenColumns.length ? { hiddenColumns: g.hiddenColumns } : {}),
     };
   });
 }
