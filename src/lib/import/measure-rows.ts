@@ -175,7 +175,7 @@ export function measureStatusIssuesSql(norm: string, groups: string, issues: str
   const unknown = `SELECT g.first_row, g.src_row, g.own_status_raw AS status_raw FROM ${ident(groups)} g JOIN ${ident(norm)} n ON n.src_row = g.first_row
     WHERE g.unknown_status AND n.skip_kind IS NULL AND g.first_row IN (SELECT first_row FROM ${ident(groups)} GROUP BY first_row HAVING count(*) > 1)`;
   return [
-    `DELETE FROM ${ident(issues)} WHERE code IN ('status_unrecognised', 'status_blank') AND src_row IN (SELECT first_row FROM (${unknown}))`,
+    `DELETE FROM ${ident(issues)} WHERE code IN ('status_unrecognised', 'status_long_term_only', 'status_blank') AND src_row IN (SELECT first_row FROM (${unknown}))`,
     `INSERT INTO ${ident(issues)} SELECT first_row, 'status_raw', CAST(src_row AS VARCHAR) || ': ' || coalesce(status_raw, '—'),
       'warning', 'measure_status_unknown' FROM (${unknown}) ORDER BY first_row, src_row`,
   ];

@@ -70,6 +70,10 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
       when: `status IS NULL AND ${r('status_raw')} IS NOT NULL AND NOT coalesce(status_lt, false)`,
       value: r('status_raw') },
+    // 长期坚持 alone sets long_term but says nothing of completion: the status stays unknown, said once here.
+    { code: 'status_long_term_only', severity: 'warning', column: 'status_raw',
+      when: `status IS NULL AND ${r('status_raw')} IS NOT NULL AND coalesce(status_lt, false)`,
+      value: r('status_raw') },
     // A status column, or the summary standing in for it, left empty on this row: not completed.
     ...(has('status_raw') ? [{ code: 'status_blank', severity: 'warning' as const, column: 'status_raw',
       when: `${r('status_raw')} IS NULL`, value: 'NULL' }] : []),
@@ -90,6 +94,8 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: `category_l2 IS NULL AND category_l1 <> 'Z' AND regexp_full_match(coalesce(${r('category_l2')}, category_raw), '[A-Ha-hＡ-Ｈａ-ｈ][0-9０-９]{1,2}')`,
       value: `coalesce(${r('category_l2')}, category_raw)` },
     { code: 'category_unmapped', severity: 'warning', column: 'category_l1', when: "category_l1 = 'Z' AND category_raw IS NOT NULL", value: 'category_raw' },
+    // A category text no code, name or heading rule knows (X9, 其他), classed by the title's words instead.
+    { code: 'category_from_title', severity: 'warning', column: 'category_l1', when: 'category_by_title AND category_raw IS NOT NULL', value: 'category_raw' },
     // No category text at all: the title's keywords were the only clue, so the title is shown.
     { code: 'category_unmapped_title', severity: 'warning', column: 'problem_title', when: "category_l1 = 'Z' AND category_raw IS NULL",
       value: 'problem_title' },

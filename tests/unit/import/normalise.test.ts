@@ -110,6 +110,10 @@ describe('dates (DOMAIN §3.4)', () => {
       // Several dates, one per clause: the latest; a month to the end of its year.
       ['2024年6月底前完成阶段性任务，2024年12月底前全面完成', '2024-12-31'], ['2024年6月30日、2024年12月31日', '2024-12-31'],
       ['2024年12月底前全面完成；2024年6月底前完成阶段性任务', '2024-12-31'], ['2024年3月至年底', '2024-12-31'], ['2024年3月到年底前', '2024-12-31'],
+      // Thirds of a month; a deadline put back, its new month without the year.
+      ['2023年6月上旬', '2023-06-10'], ['2023年6月中旬前', '2023-06-20'], ['2023年2月下旬', '2023-02-28'], ['2023.6中旬', '2023-06-20'],
+      ['2023年6月底前（已延期至9月底）', '2023-09-30'], ['2023年6月底前，经批准延期到10月15日', '2023-10-15'],
+      ['原定2023年6月底，延期至2023年9月底', '2023-09-30'], ['2023年6月底前（调整为9月中旬）', '2023-09-20'],
       ['2019-13-45', null], ['2023-02-30', null], ['长期坚持', null], ['立行立改', null], ['上半年', null], ['', null], [null, null],
     ]);
     expect(await datesOf(inputs)).toEqual(expected);
@@ -190,10 +194,10 @@ test('cleanSql keeps words, drops odd white space', async () => {
 test('a county none of the lists knows is kept as written: Latin letters and markup as typed, Chinese without stray spaces', async () => {
   const { freshEngine, importOk } = await import('./helpers');
   const e = await freshEngine();
-  const rows = ['Yongkang City', '上海 浦东', '<i class=pwn>某县</i>', '=HYPERLINK("x")', '永 康'];
+  const rows = ['Yongkang City', '上海 浦东', '<i class=pwn>某县</i>', '=HYPERLINK("x")', '永 康', 'ＹＫ'];
   const text = ['被巡察单位,问题,县市区,轮次名称,整改状态', ...rows.map((c, i) => `某局党委${i},问题${i},"${c.replaceAll('"', '""')}",八届市委第三轮巡察,正在整改`)].join('\n');
   await importOk(e, 'counties.csv', new TextEncoder().encode(text));
   expect((await e.query<{ county: string }>('SELECT county FROM findings ORDER BY source_row')).map((r) => r.county))
-    .toEqual(['Yongkang City', '上海浦东', '<i class=pwn>某县</i>', '=HYPERLINK("x")', '永康市']);
+    .toEqual(['Yongkang City', '上海浦东', '<i class=pwn>某县</i>', '=HYPERLINK("x")', '永康市', 'YK']);
   e.close();
 });

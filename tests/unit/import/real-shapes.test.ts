@@ -168,6 +168,40 @@ test('a category code whose subcategory is unknown (A6) counts under its letter 
   expect(t.issues.filter((i) => i.code === 'category_code_unknown').map((i) => [i.row, i.value])).toEqual([[2, 'C9']]);
 });
 
+test('a category no rule knows (X9, 9) is classed by the title and warned; 长期坚持 alone as the status is warned, status unknown', async () => {
+  const csv = ['县市区,被巡察单位,轮次名称,问题类别,具体问题,整改状态', '永康市,永康市教育局,八届市委第三轮巡察,X9,选人用人把关不严,已完成',
+    '永康市,永康市教育局,八届市委第三轮巡察,B1,理论学习不深入,长期坚持', '永康市,永康市教育局,八届市委第三轮巡察,,违规吃喝,已完成'].join('\n');
+  const [r] = await importOk(e, 'codes.csv', enc(csv));
+  expect(await e.query(`SELECT category_l1, category_l2, status, long_term FROM findings ORDER BY source_row`)).toEqual([
+    { category_l1: 'C', category_l2: 'C1', status: 'completed', long_term: false },
+    { category_l1: 'B', category_l2: 'B1', status: null, long_term: true },
+    { category_l1: 'D', category_l2: 'D1', status: 'completed', long_term: false }]);
+  // The third row has no category text: the title is all there is, which is no news.
+  const news = r.issues.filter((i) => i.code !== 'completed_without_date');
+  expect(news.filter((i) => i.severity === 'warning').map((i) => [i.row, i.code, i.value]))
+    .toEqual([[2, 'category_from_title', 'X9'], [3, 'status_long_term_only', '长期坚持']]);
+});
+
+test('the marks under the last row of a printed form ((此页无正文), 以下无内容) are skipped notes, not rejected rows', async () => {
+  const rows = [['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'], ['永康市', '永康市教育局', '八届市委第三轮巡察', '理论学习不深入', '已完成'],
+    ['（此页无正文）', null, null, null, null], ['以下无内容', null, null, null, null], [null, '（本页无正文）', null, null, null]];
+  const [r] = await importOk(e, 'printed.xlsx', workbook(rows));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([1, 0, 3]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_note').map((i) => i.row)).toEqual([3, 4, 5]);
+});
+
+test('a 序号 numbered within its sections (1, 1.1, (一), 二、) is no id: ids are round, unit and 序号; real ids are kept', async () => {
+  const head = '县市区,被巡察单位,轮次名称,序号,具体问题,整改状态';
+  const rows = ['1,理论学习不深入', '1.1,三会一课不规范', '(一),违规吃喝', '二、,公车私用'].map((x) => `永康市,永康市教育局,八届市委第三轮巡察,${x},已完成`);
+  await importOk(e, 'seq.csv', enc([head, ...rows].join('\n')));
+  expect((await e.query<{ finding_id: string }>('SELECT finding_id FROM findings ORDER BY source_row')).map((r) => r.finding_id))
+    .toEqual(['1', '1.1', '(一)', '二、'].map((n) => `金华市|市委|八届|3|永康市教育局|${n}`));
+  const ids = ['YK-2024-01,理论学习不深入', 'YK-2024-02,三会一课不规范'].map((x) => `永康市,永康市卫健局,八届市委第三轮巡察,${x},已完成`);
+  await importOk(e, 'ids.csv', enc([head, ...ids].join('\n')));
+  expect((await e.query<{ finding_id: string }>("SELECT finding_id FROM findings WHERE unit_name = '永康市卫健局' ORDER BY source_row")).map((r) => r.finding_id))
+    .toEqual(['YK-2024-01', 'YK-2024-02']);
+});
+
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
   const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
     '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',

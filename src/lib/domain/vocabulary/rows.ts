@@ -15,9 +15,12 @@ export const TOTAL_ROW_PATTERN = `^(合${GAP}计|总${GAP}计|小${GAP}计|共${
  */
 export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|汇${GAP}总)([:：(（].*)?$`;
 
-/** Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines, （以下空白）. */
+/**
+ * Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines, and the marks
+ * under the last row of a printed form: （以下空白）, （此页无正文）, （本页无正文）, 以下无内容.
+ */
 export const NOTE_ROW_PATTERN =
-  `^(注|备注|说明|填表说明|填报说明|制表人?|审核人?|填报人?|填表人|联系人|联系电话|附注|单位负责人|主要负责人|分管领导)${GAP}[:：0-9一二三四五六七八九十、.．]|^[(（]?以下空白`;
+  `^(注|备注|说明|填表说明|填报说明|制表人?|审核人?|填报人?|填表人|联系人|联系电话|附注|单位负责人|主要负责人|分管领导)${GAP}[:：0-9一二三四五六七八九十、.．]|^[(（]?(以下空白|(此|本)页无正文|以下无(正文|内容))`;
 
 /**
  * Section rows: a heading over the problems below it, alone in its row (一、党的政治建设方面,

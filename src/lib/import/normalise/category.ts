@@ -68,3 +68,8 @@ export function categoryL1Sql(): string {
 export function categoryL2Sql(l1: string): string {
   return `CASE WHEN left(cat_l2, 1) = ${l1} THEN cat_l2 WHEN left(title_l2, 1) = ${l1} THEN title_l2 ELSE NULL END`;
 }
+
+/** TRUE when only the title's wording gave the category: the category columns named none. */
+export function categoryByTitleSql(): string {
+  return 'coalesce(cat_l1 IS NULL AND cat_l2 IS NULL AND title_l2 IS NOT NULL, false)';
+}

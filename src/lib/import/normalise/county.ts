@@ -2,13 +2,17 @@ import { COUNTIES } from '../../domain/counties';
 import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_WORDS, countyAliases } from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
 
+// Full-width Latin letters and digits (ＹＫ, Ｙｏｎｇｋａｎｇ) and their ASCII forms, for a name kept as typed.
+const ASCII = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const FULL_WIDTH = [...ASCII].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
+
 /**
  * County names (DOMAIN.md §5.1): 永康 → 永康市, stray and full-width spaces removed, 浙江省/金华市
  * prefixes dropped, 市直/市级 → 市本级; a cell that names a county with more words (兰溪市委,
  * 东阳市横店镇, 义乌市（含开发区）, 永康县) is that county. Other names (金华开发区) are kept as
  * written, code NULL: in their compact form (spaces out) when Chinese, as typed (`raw`) when they
- * hold Latin letters (Yongkang City, markup), which the compact form would lowercase and run
- * together. `x` is the compact form (see compactSql).
+ * hold Latin letters (Yongkang City, markup; full-width ＹＫ as YK), which the compact form would
+ * lowercase and run together. `x` is the compact form (see compactSql).
  */
 export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
@@ -17,7 +21,7 @@ export function countySql(x: string, raw: string = x): string {
   return `CASE WHEN ${x} IS NULL THEN NULL
     WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
     ${known.join(' ')} ${named.join(' ')}
-    WHEN regexp_matches(${raw}, '[A-Za-z]') THEN ${raw}
+    WHEN regexp_matches(${raw}, '[A-Za-zＡ-Ｚａ-ｚ]') THEN translate(${raw}, ${str(FULL_WIDTH)}, ${str(ASCII)})
     WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END`;
 }
 

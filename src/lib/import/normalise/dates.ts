@@ -20,6 +20,8 @@ const YEAR_END = '(\\d{4})年(年底|底|年末|末|内|度内|度底|度末)';
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})$';
 // A month alone with separators (2023.05, 2023-5, 2023/05底前): its last day, as 2023年5月.
 const YM_SEP = '^(\\d{4})[-/.](\\d{1,2})(月|月底|底)?前?$';
+// Thirds of a month (2023年6月上旬, 2023.6中旬): the 10th, the 20th, the month's last day.
+const TEN_DAYS = '(\\d{4})(?:年|[-/.])(\\d{1,2})月?(上旬|中旬|下旬)';
 // Half years and quarters (2024年上半年, 2024年第三季度, 四季度 without 第 too): their last day.
 const PERIOD = '(\\d{4})年(上半年|下半年|第?([一二三四1-4])季度)';
 const SERIAL = '^\\d{5}(\\.\\d+)?$';
@@ -101,7 +103,16 @@ export function datesOfSql(from: string): string {
   return `SELECT * EXCLUDE (n, te, ts, ce, cs), ${pick('ce', 'te', 'list_max')} AS d, ${pick('cs', 'ts', 'list_min')} AS d0 FROM (
     SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
       ${datedClausesSql('n', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
-    FROM (SELECT *, ${hanDigitsSql('c')} AS n FROM (${from})))`;
+    FROM (SELECT *, ${extendedYearSql(hanDigitsSql('c'))} AS n FROM (${from})))`;
+}
+
+// A deadline put back without its year (2023年6月底前（已延期至9月底）): the month takes the year
+// said before it, so the range rule reads the new deadline as its end.
+const EXTENDED = '^(.*?((?:19|20)\\d{2})年.*?(?:延期|延长|推迟|顺延|调整|变更)[^0-9]{0,3}?(?:至|到|为))(\\d{1,2}月)';
+
+/** The text with a yearless extension's month given the year said before it. */
+export function extendedYearSql(x: string): string {
+  return `regexp_replace(${x}, ${str(EXTENDED)}, '\\1\\2年\\3')`;
 }
 
 /** A DATE expression for a date text (see dateTextSql). */
@@ -112,10 +123,13 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
   const e = groups(x, YEAR_END, ['y', 'w']);
   const f = groups(x, YM_SEP, ['y', 'm']);
   const p = groups(x, PERIOD, ['y', 'h', 'q']);
+  const t = groups(x, TEN_DAYS, ['y', 'm', 'w']);
   const quarterEnd = `CASE WHEN ${p}.q IN ('一', '1') THEN '3' WHEN ${p}.q IN ('二', '2') THEN '6' WHEN ${p}.q IN ('三', '3') THEN '9' ELSE '12' END`;
   const whens = [
     `WHEN ${a}.y <> '' THEN ${ymd(`${a}.y`, `${a}.m`, `${a}.d`)}`,
     `WHEN ${b}.y <> '' THEN ${ymd(`${b}.y`, `${b}.m`, `${b}.d`)}`,
+    `WHEN ${t}.y <> '' THEN CASE ${t}.w WHEN '上旬' THEN ${ymd(`${t}.y`, `${t}.m`, "'10'")} WHEN '中旬' THEN ${ymd(`${t}.y`, `${t}.m`, "'20'")}
+      ELSE last_day(${ymd(`${t}.y`, `${t}.m`, "'1'")}) END`,
     `WHEN ${c}.y <> '' THEN last_day(${ymd(`${c}.y`, `${c}.m`, "'1'")})`,
     `WHEN ${e}.y <> '' THEN ${ymd(`${e}.y`, "'12'", "'31'")}`,
     `WHEN ${f}.y <> '' THEN last_day(${ymd(`${f}.y`, `${f}.m`, "'1'")})`,

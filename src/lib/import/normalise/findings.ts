@@ -1,7 +1,7 @@
 import { FINDINGS_COLUMNS } from '../../db/schema';
 import { ident, num, str } from '../../queries/sql';
 import { compactCol as x, rawCol as r } from './raw';
-import { categoryL1Sql, categoryL2Sql, titleL2Sql } from './category';
+import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, titleL2Sql } from './category';
 import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
@@ -121,7 +121,8 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
   const immediate = (d: string, imm: string) => `coalesce(${d}, CASE WHEN ${imm} THEN CAST(feedback_date + ${days} AS DATE) END)`;
   return `CREATE TABLE ${scratchTable(table)} AS
     SELECT ${outputs.join(', ')},
-      ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2
+      ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2,
+      ${categoryByTitleSql()} AS category_by_title
     FROM (SELECT *, CASE WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,
       ${countyCodeSql('county')} AS county_code,
       coalesce(year_col, round_year, year(feedback_date), year(station_start)) AS year,
