@@ -102,6 +102,64 @@ describe('cross-filtering and shareable views on the sample', () => {
     await page.context().close();
   });
 
+  test('a drill-down link reproduces table, KPIs and chip; the chip follows the language', async () => {
+    const page = await h.open();
+    await page.locator('[data-chart="status-by-county"]').scrollIntoViewIfNeeded();
+    // 永康市's 已完成 segment.
+    const target = await page.$eval('[data-chart="status-by-county"] .chart', (el) => {
+      const chart = (el as HTMLElement & { __chart: any }).__chart;
+      const box = el.getBoundingClientRect();
+      for (let s = 0; s < chart.getModel().getSeriesCount(); s++) {
+        const data = chart.getModel().getSeriesByIndex(s).getData();
+        for (let i = 0; i < data.count(); i++) {
+          const raw = data.getRawDataItem(i);
+          const l = data.getItemLayout(i);
+          if (raw?.county === '永康市' && raw?.key === 'completed') return { x: box.left + l.x + l.width / 2, y: box.top + l.y + l.height / 2 };
+        }
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await settled(page);
+    const view = async (p: Page) => ({
+      table: Number(await p.getAttribute('[data-testid="findings-table"]', 'data-total')),
+      kpis: await kpis(p),
+      chip: await p.textContent('[data-testid="drill-chip"]'),
+    });
+    const clicked = await view(page);
+    expect(clicked.chip).toContain('钻取：各县市区整改状态构成 · 永康市 · 已完成');
+    expect(new URL(page.url()).searchParams.get('drill')).toBe('status-by-county');
+
+    const fresh = await h.open(new URL(page.url()).search);
+    expect(await view(fresh)).toEqual(clicked);
+    await fresh.context().close();
+
+    await page.click('[data-testid="lang-switch"]');
+    await settled(page);
+    expect(await page.textContent('[data-testid="drill-chip"]')).toContain('Drill-down: Rectification status by county · Yongkang · Completed');
+    await page.click('[data-testid="lang-switch"]');
+    await settled(page);
+    expect(await page.textContent('[data-testid="drill-chip"]')).toContain('各县市区整改状态构成 · 永康市 · 已完成');
+    await page.context().close();
+  });
+
+  test('the yellow/green order message goes once the pair in force is valid again', async () => {
+    const page = await h.open();
+    await page.click('[data-testid="params-panel"] summary');
+    await page.fill('[data-testid="param-warnYellowDays"]', '30');
+    await page.press('[data-testid="param-warnYellowDays"]', 'Tab');
+    await settled(page);
+    const alerts = page.locator('[data-testid="params-panel"] [role="alert"]');
+    expect(await alerts.count()).toBe(1);
+    await page.fill('[data-testid="param-warnGreenDays"]', '21');
+    await page.press('[data-testid="param-warnGreenDays"]', 'Tab');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('warnGreenDays')).toBe('21');
+    expect(await alerts.count()).toBe(0);
+    await page.context().close();
+  });
+
   test('KPIs at two as-of dates differ and each is reproducible from its link', async () => {
     const early = await h.open('?asOf=2019-06-30');
     const late = await h.open('?asOf=2026-06-30');

@@ -113,6 +113,51 @@ describe('dashboard on the embedded sample', () => {
     await page.context().close();
   });
 
+  test('filter dropdowns: one open at a time, Escape returns focus to its button, a click outside closes it', async () => {
+    const page = await h.open();
+    const open = (id: string) => page.$eval(`[data-testid="${id}"]`, (d) => (d as HTMLDetailsElement).open);
+    await page.click('[data-testid="filter-rounds"] summary');
+    expect(await open('filter-rounds')).toBe(true);
+    await page.click('[data-testid="filter-counties"] summary');
+    expect([await open('filter-rounds'), await open('filter-counties')]).toEqual([false, true]);
+    await page.keyboard.press('Escape');
+    expect(await open('filter-counties')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'))).toBe('filter-counties');
+    // The keyboard still works: Enter opens, Tab reaches the first checkbox, Space ticks it.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.getAll('county')).toHaveLength(1);
+    expect(await open('filter-counties')).toBe(true);
+    // A blank stretch of the filter bar, between the as-of date and the reset button.
+    await page.mouse.click(1000, 150);
+    expect(await open('filter-counties')).toBe(false);
+    await page.context().close();
+  });
+
+  test('the finding drawer takes the keyboard: focus moves in, Tab stays in, close is named, focus returns to the row', async () => {
+    const page = await h.open();
+    const row = page.locator('[data-testid="finding-row"]').nth(2);
+    await row.scrollIntoViewIfNeeded();
+    await row.focus();
+    const id = await row.locator('span').first().textContent();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="finding-detail"]');
+    const inDrawer = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid="finding-detail"]'));
+    expect(await inDrawer()).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press(i === 2 ? 'Shift+Tab' : 'Tab');
+      expect(await inDrawer()).toBe(true);
+    }
+    expect(await page.getAttribute('[data-testid="finding-detail-close"]', 'aria-label')).toBe('关闭');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="finding-detail"]', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('finding-row');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('span')?.textContent)).toBe(id);
+    await page.context().close();
+  });
+
   test('?sample=off starts with no data', async () => {
     const page = await h.open('?sample=off');
     expect(await page.locator('[data-chart]').count()).toBe(0);

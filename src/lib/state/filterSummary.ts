@@ -4,6 +4,8 @@ import { translate } from '../i18n/translate';
 import { categoryName } from '../domain/taxonomy';
 import { countyLabel } from '../domain/counties';
 import { database } from './database.svelte';
+import { ANALYSIS_CHARTS, DASHBOARD_CHARTS } from './chartSpecs';
+import { REPEAT_CHARTS } from './repeatSpecs';
 
 const DIMENSIONS: Dimension[] = ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units'];
 const HEADINGS: Record<Dimension, string> = {
@@ -33,4 +35,15 @@ export function filterSummary(filters: Filters, lang: Lang): string {
 /** The values a drill-down selects, in the filter bar's order: 永康市 · 已完成. */
 export function drillValues(filters: Partial<Filters>, lang: Lang): string {
   return DIMENSIONS.flatMap((d) => (filters[d] ?? []).map((v) => filterValueLabel(d, v, lang))).join(' · ');
+}
+
+// Every chart a drill-down can start from, by id: a drill restored from a link names only its chart.
+const CHART_TITLES = new Map([...DASHBOARD_CHARTS, ...ANALYSIS_CHARTS, ...REPEAT_CHARTS].map((spec) => [spec.id, spec.titleKey]));
+
+/** A drill-down's chip text: the clicked chart's title and the values it selects, in `lang`. */
+export function drillLabel(chart: string, filters: Partial<Filters>, lang: Lang): string {
+  const titleKey = CHART_TITLES.get(chart);
+  const values = drillValues(filters, lang);
+  // A link may name a chart this build no longer has: the values still say what the table shows.
+  return titleKey ? `${translate(lang, titleKey)} · ${values}` : values;
 }

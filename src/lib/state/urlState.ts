@@ -19,6 +19,17 @@ export interface ViewState {
    * dimension (highlighting the selection); every other chart narrows to the selection.
    */
   origins: Partial<Record<Dimension, string>>;
+  /** The findings table's drill-down into one chart element, or null. */
+  drill: DrillDown | null;
+}
+
+/**
+ * A drill-down: the chart clicked and every value of the element clicked (永康市 and 已完成 for a
+ * status segment). Raw values, not text, so the chip is written in the language of the moment.
+ */
+export interface DrillDown {
+  chart: string;
+  filters: Partial<Filters>;
 }
 
 // URL parameter name of each filter list; repeated parameters carry several values.
@@ -35,6 +46,21 @@ const LIST_KEYS: [keyof Filters, string][] = [
 const NUMERIC_FIELDS = PARAM_FIELDS.filter((f): f is Extract<ParamField, { kind: 'number' }> => f.kind === 'number');
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CHART_ID = /^[a-z0-9-]{1,60}$/;
+// A drill's values travel under the filter's own parameter name with this prefix (drill.county=永康市).
+const DRILL_PREFIX = 'drill.';
+
+/** Reads the drill-down of a link: `drill=<chart>` and its values; null when absent or malformed. */
+function parseDrill(q: URLSearchParams): DrillDown | null {
+  const chart = q.get('drill') ?? '';
+  if (!CHART_ID.test(chart)) return null;
+  const filters: Partial<Filters> = {};
+  for (const [key, name] of LIST_KEYS) {
+    const values = q.getAll(DRILL_PREFIX + name).filter((v) => v.length > 0 && v.length < 500);
+    if (values.length) (filters[key] as string[]) = values;
+  }
+  return Object.keys(filters).length ? { chart, filters } : null;
+}
 
 /** Reads a view from a query string; unknown or malformed values fall back to defaults. */
 export function parseViewState(search: string): ViewState {
@@ -62,9 +88,9 @@ export function parseViewState(search: string): ViewState {
   const origins: Partial<Record<Dimension, string>> = {};
   for (const entry of q.getAll('from')) {
     const [dim, chart] = entry.split(':');
-    if (LIST_KEYS.some(([k]) => k === dim) && /^[a-z0-9-]{1,60}$/.test(chart ?? '')) origins[dim as Dimension] = chart;
+    if (LIST_KEYS.some(([k]) => k === dim) && CHART_ID.test(chart ?? '')) origins[dim as Dimension] = chart;
   }
-  return { view, lang: q.get('lang') === 'en' ? 'en' : 'zh', filters, params, sample: q.get('sample') !== 'off', origins };
+  return { view, lang: q.get('lang') === 'en' ? 'en' : 'zh', filters, params, sample: q.get('sample') !== 'off', origins, drill: parseDrill(q) };
 }
 
 /** Writes a view as a query string, leaving out whatever equals the default. */
@@ -76,6 +102,10 @@ export function serialiseViewState(s: ViewState): string {
   if (s.filters.asOf) q.set('asOf', s.filters.asOf);
   for (const [key, name] of LIST_KEYS) for (const v of s.filters[key] as string[]) q.append(name, v);
   for (const [dim, chart] of Object.entries(s.origins)) if (chart && s.filters[dim as Dimension].length) q.append('from', `${dim}:${chart}`);
+  if (s.drill) {
+    q.set('drill', s.drill.chart);
+    for (const [key, name] of LIST_KEYS) for (const v of (s.drill.filters[key] as string[] | undefined) ?? []) q.append(DRILL_PREFIX + name, v);
+  }
   for (const { key } of NUMERIC_FIELDS) if (s.params[key] !== DEFAULT_PARAMS[key]) q.set(key, String(s.params[key]));
   if (s.params.longTermWithDeadline === 'include') q.set('longTerm', 'include');
   if (s.params.repeatDenominator === 'later_rounds') q.set('denominator', 'later_rounds');

@@ -29,7 +29,7 @@ class ViewStore {
     return { ...$state.snapshot(this.filters), asOf: this.asOf };
   }
 
-  /** Loads the view from a query string (page start, back/forward). */
+  /** Loads the view, and the table's drill-down, from a query string (page start, back/forward). */
   load(search: string) {
     const s = parseViewState(search);
     this.view = s.view;
@@ -37,14 +37,16 @@ class ViewStore {
     this.params = s.params;
     this.sample = s.sample;
     this.origins = s.origins;
+    // A link without a drill-down (or back to a view without one) ends the current one.
+    drill.set(s.drill?.filters ?? null, s.drill?.chart ?? '');
     locale.set(s.lang);
   }
 
-  /** The view as a query string. */
+  /** The view, with the table's drill-down, as a query string. */
   serialise(): string {
     const s: ViewState = {
       view: this.view, lang: locale.lang, filters: $state.snapshot(this.filters), params: this.params, sample: this.sample,
-      origins: $state.snapshot(this.origins),
+      origins: $state.snapshot(this.origins), drill: drill.current,
     };
     return serialiseViewState(s);
   }

@@ -47,6 +47,34 @@ describe('URL view state', () => {
     expect(parseViewState('?from=counties:%3Cscript%3E').origins).toEqual({});
   });
 
+  test('a drill-down travels whole: the chart and every value of the element clicked', () => {
+    const s = parseViewState('');
+    const drilled = { ...s, filters: { ...s.filters, counties: ['永康市'] }, origins: { counties: 'status-by-county' },
+      drill: { chart: 'status-by-county', filters: { counties: ['永康市'], statuses: ['completed'] } } };
+    const search = serialiseViewState(drilled);
+    expect(new URLSearchParams(search).get('drill')).toBe('status-by-county');
+    expect(new URLSearchParams(search).getAll('drill.county')).toEqual(['永康市']);
+    expect(new URLSearchParams(search).getAll('drill.status')).toEqual(['completed']);
+    expect(parseViewState(search)).toEqual(drilled);
+  });
+
+  test.each([
+    ['an old link without one', '?county=%E6%B0%B8%E5%BA%B7%E5%B8%82&from=counties:status-by-county'],
+    ['a chart with no values', '?drill=status-by-county'],
+    ['values with no chart', '?drill.county=%E6%B0%B8%E5%BA%B7%E5%B8%82'],
+    ['a malformed chart id', '?drill=%3Cscript%3E&drill.status=completed'],
+  ])('no drill-down from %s; the rest of the link still reads', (_, search) => {
+    const s = parseViewState(search);
+    expect(s.drill).toBeNull();
+    expect(serialiseViewState(s)).not.toContain('drill');
+  });
+
+  test('an old link keeps its filter and origin', () => {
+    const s = parseViewState('?county=%E6%B0%B8%E5%BA%B7%E5%B8%82&from=counties:status-by-county');
+    expect(s.filters.counties).toEqual(['永康市']);
+    expect(s.origins).toEqual({ counties: 'status-by-county' });
+  });
+
   test('sample=off is kept', () => {
     expect(parseViewState('?sample=off').sample).toBe(false);
     expect(serialiseViewState(parseViewState('?sample=off'))).toBe('?sample=off');
