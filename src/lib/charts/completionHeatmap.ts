@@ -27,7 +27,7 @@ const SMALL_N_GREY = '#e4e7eb';
 /**
  * County × round heatmap of the strict completion rate. Cells print their rate and N on two lines
  * when the cell is tall enough, else the rate alone, else nothing (the tooltip has it all); cells
- * with N < smallNMin are grey and say 样本不足 in words (a second series outside the colour scale).
+ * with N < smallNMin are grey and say 样本不足 / Small in words (a second series outside the colour scale).
  * No pattern on cells whose number is printed: the number, not the colour, carries the value.
  * Selected counties stay, the others fade.
  */
@@ -44,9 +44,12 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
     county: r.county, round_key: r.round_key, n: r.n, completed: r.completed, rate: r.completion_rate,
   })), RATE_SCALE, 0, 100).map((c) => (isSmall(c) ? { ...c, label: { ...c.label, color: inkOn(SMALL_N_GREY) } } : c)), ctx.selected);
   const smallLabel = translate(ctx.lang, 'chart.smallN');
-  // Label variants, most informative first: "66.67%\nN=15", then "66.67%" (small samples "N=3").
-  const full = (c: CompletionCell) => `${isSmall(c) ? smallLabel : formatRate(c.rate)}\nN=${c.n}`;
-  const short = (c: CompletionCell) => (isSmall(c) ? `N=${c.n}` : formatRate(c.rate));
+  // The cell's word for a small sample is short (样本不足, Small): the labels share one font, so
+  // "Small sample" used to push every cell down to its short label, N and the marker gone.
+  const smallMark = translate(ctx.lang, 'chart.smallNCell');
+  // Label variants, most informative first: "66.67%\nN=15", then "66.67%"; a small sample says so in both.
+  const full = (c: CompletionCell) => `${isSmall(c) ? smallMark : formatRate(c.rate)}\nN=${c.n}`;
+  const short = (c: CompletionCell) => (isSmall(c) ? smallMark : formatRate(c.rate));
   const cell = countyRoundCell(ctx, rounds, counties);
   const fullFont = fitCellLabels(cells.map(full), cell);
   const font = fullFont ?? fitCellLabels(cells.map(short), cell);

@@ -2,6 +2,7 @@ import { translate, type Lang } from '../i18n/translate';
 import { categoryName } from '../domain/taxonomy';
 import { countyLabel } from '../domain/counties';
 import { formatRate, formatWan } from './format';
+import { countiesOf } from './countyAxis';
 
 /** A chart's underlying data as a printable table (briefing DOCX, chart CSV/XLSX). */
 export interface DataTable {
@@ -27,10 +28,25 @@ function cell(key: string, value: unknown, lang: Lang): string | number | null {
 }
 
 /**
+ * Rows by county in the order the figures' county axes use (GB/T 2260, 市本级 last), each county's
+ * rows kept in query order (rounds in sequence); queries sort counties by code point, which put
+ * 东阳市 before 婺城区. A ranking (a `rank` column) keeps its rank order, as its figure does.
+ */
+function inFigureOrder(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (!rows.length || !('county' in rows[0]) || 'rank' in rows[0]) return rows;
+  const counties = rows.map((r) => String(r.county ?? ''));
+  const position = new Map(countiesOf(counties.map((county) => ({ county }))).map((c, i) => [c, i]));
+  // Array.prototype.sort is stable: rows of one county keep their order.
+  return rows.map((row, i) => ({ row, at: position.get(counties[i])! })).sort((a, b) => a.at - b.at).map((x) => x.row);
+}
+
+/**
  * Turns chart rows into a table with readable headers (`col.<key>` messages, else the key) and
- * formatted cells: rates as percentages, codes with names, statuses in words.
+ * formatted cells: rates as percentages, codes with names, statuses in words; counties in the
+ * figures' order.
  */
 export function chartDataTable(rows: Record<string, unknown>[], lang: Lang): DataTable {
+  rows = inFigureOrder(rows);
   const keys = rows.length ? Object.keys(rows[0]).filter((k) => !HIDDEN.has(k)) : [];
   const columns = keys.map((key) => {
     const label = translate(lang, `col.${key}`);

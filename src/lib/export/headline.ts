@@ -1,4 +1,4 @@
-import { formatDate, formatRate, formatWan } from '../charts/format';
+import { formatCount, formatDate, formatRate, formatWan } from '../charts/format';
 
 /** The numbers the headline sentence needs (DOMAIN.md §4.2), all for the current view at T. */
 export interface HeadlineInput {
@@ -28,35 +28,37 @@ const positive = (n: number | null | undefined): n is number => typeof n === 'nu
  * The standard briefing sentence: 截至{T}，巡察反馈N个问题，已完成整改X个、正在整改Y个（基本完成Z个），
  * 整改完成率P%；给予党纪处分…人、政务处分…人、组织处理…人；制定及修改完善制度…项；追缴（挽回）资金…万元。
  * Y = N − X; Z ⊂ Y; P = X / N (strict). Clauses whose totals are zero or missing are dropped, and
- * so is the （基本完成Z个） aside when Z is 0.
+ * so is the （基本完成Z个） aside when Z is 0. Counts carry thousands separators, as on the KPI cards.
  */
 export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
+  // Counts print as the KPI cards print them (1,380), beside amounts that already had separators.
+  const n = formatCount;
   const y = h.findings - h.completed;
   const rate = formatRate(h.findings > 0 ? h.completed / h.findings : null);
   if (lang === 'en') {
     const parts = [
-      `As of ${h.asOf}, ${kindWord(h.kinds, 'en')} fed back ${h.findings} problems: ${h.completed} rectified, ${y} in progress${positive(h.basicallyCompleted) ? ` (${h.basicallyCompleted} basically completed)` : ''}; completion rate ${rate} (completed / problems fed back)`,
+      `As of ${h.asOf}, ${kindWord(h.kinds, 'en')} fed back ${n(h.findings)} problems: ${n(h.completed)} rectified, ${n(y)} in progress${positive(h.basicallyCompleted) ? ` (${n(h.basicallyCompleted)} basically completed)` : ''}; completion rate ${rate} (completed / problems fed back)`,
     ];
     const acc = [
-      positive(h.partyDiscipline) && `${h.partyDiscipline} given Party discipline`,
-      positive(h.govSanction) && `${h.govSanction} given government sanctions`,
-      positive(h.orgHandling) && `${h.orgHandling} handled organisationally`,
+      positive(h.partyDiscipline) && `${n(h.partyDiscipline)} given Party discipline`,
+      positive(h.govSanction) && `${n(h.govSanction)} given government sanctions`,
+      positive(h.orgHandling) && `${n(h.orgHandling)} handled organisationally`,
     ].filter(Boolean);
     if (acc.length) parts.push(acc.join(', '));
-    if (positive(h.systems)) parts.push(`${h.systems} rules made or revised`);
+    if (positive(h.systems)) parts.push(`${n(h.systems)} rules made or revised`);
     if (positive(h.fundsWan)) parts.push(`${formatWan(h.fundsWan)} (10k CNY) recovered`);
     return parts.join('; ') + '.';
   }
   const parts = [
-    `截至${formatDate(h.asOf, 'zh')}，${kindWord(h.kinds, 'zh')}反馈${h.findings}个问题，已完成整改${h.completed}个、正在整改${y}个${positive(h.basicallyCompleted) ? `（基本完成${h.basicallyCompleted}个）` : ''}，整改完成率${rate}`,
+    `截至${formatDate(h.asOf, 'zh')}，${kindWord(h.kinds, 'zh')}反馈${n(h.findings)}个问题，已完成整改${n(h.completed)}个、正在整改${n(y)}个${positive(h.basicallyCompleted) ? `（基本完成${n(h.basicallyCompleted)}个）` : ''}，整改完成率${rate}`,
   ];
   const acc = [
-    positive(h.partyDiscipline) && `党纪处分${h.partyDiscipline}人`,
-    positive(h.govSanction) && `政务处分${h.govSanction}人`,
-    positive(h.orgHandling) && `组织处理${h.orgHandling}人`,
+    positive(h.partyDiscipline) && `党纪处分${n(h.partyDiscipline)}人`,
+    positive(h.govSanction) && `政务处分${n(h.govSanction)}人`,
+    positive(h.orgHandling) && `组织处理${n(h.orgHandling)}人`,
   ].filter(Boolean);
   if (acc.length) parts.push(`给予${acc.join('、')}`);
-  if (positive(h.systems)) parts.push(`制定及修改完善制度${h.systems}项`);
+  if (positive(h.systems)) parts.push(`制定及修改完善制度${n(h.systems)}项`);
   if (positive(h.fundsWan)) parts.push(`追缴（挽回）资金${formatWan(h.fundsWan)}万元`);
   return parts.join('；') + '。';
 }

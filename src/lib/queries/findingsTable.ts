@@ -61,17 +61,22 @@ function searched(filters: Filters, search: string | undefined): string {
   return `SELECT * FROM (${s}) WHERE ${cols.map((c) => `${c} ILIKE ${pat} ESCAPE '\\'`).join(' OR ')}`;
 }
 
-/** One page of findings of S at T, sorted by a whitelisted column, ties by dataset and finding id. */
-export function findingsTableQuery(filters: Filters, params: MetricParams, opts: FindingsTableOptions = {}): string {
+/** The table's row order: a whitelisted column, ties by dataset and finding id (the findings export reuses it). */
+export function findingsOrderBy(opts: Pick<FindingsTableOptions, 'sort' | 'direction'> = {}): string {
   const sortCol = SORTABLE_COLUMNS[opts.sort ?? 'finding_id'] ?? 'finding_id';
   const dir = opts.direction === 'desc' ? 'DESC' : 'ASC';
+  return `ORDER BY ${sortCol} ${dir} NULLS LAST, dataset_id, finding_id`;
+}
+
+/** One page of findings of S at T, sorted by a whitelisted column, ties by dataset and finding id. */
+export function findingsTableQuery(filters: Filters, params: MetricParams, opts: FindingsTableOptions = {}): string {
   const limit = num(Math.max(1, Math.min(1000, Math.trunc(opts.limit ?? 50))));
   const offset = num(Math.max(0, Math.trunc(opts.offset ?? 0)));
   return `SELECT dataset_id, finding_id, county, round_key, round_label, unit_name, category_l1, category_l2, problem_title,
   status_t AS status, status_raw, feedback_date, deadline, deadline_raw, long_term, completion_date,
   coalesce(${isOverdue(filters.asOf, params)}, false) AS overdue, ${warningColour(filters.asOf, params)} AS warning
 FROM (${searched(filters, opts.search)})
-ORDER BY ${sortCol} ${dir} NULLS LAST, dataset_id, finding_id
+${findingsOrderBy(opts)}
 LIMIT ${limit} OFFSET ${offset}`;
 }
 

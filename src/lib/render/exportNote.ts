@@ -42,6 +42,11 @@ export function wrapNote(lines: string[], width: number): string[] {
 /** Height in px of the band that holds `n` wrapped lines. */
 export const noteHeight = (n: number) => (n ? n * LINE_HEIGHT + 2 * PAD : 0);
 
+/** CSS-pixel size of a chart image of `size` with the note's band below it (what `pngWithNote` draws). */
+export function sizeWithNote(lines: string[], size: { width: number; height: number }): { width: number; height: number } {
+  return { width: size.width, height: size.height + noteHeight(wrapNote(lines, size.width).length) };
+}
+
 /** A PNG data URL: the chart's PNG with the note drawn in a band below it. */
 export async function pngWithNote(chartUrl: string, lines: string[], size: { width: number; height: number }, pixelRatio: number): Promise<string> {
   const wrapped = wrapNote(lines, size.width);

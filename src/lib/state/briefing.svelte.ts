@@ -1,6 +1,6 @@
 import type { ChartSpec } from '../charts/types';
 import { chartDataTable } from '../charts/dataTable';
-import { buildBriefingDocx, buildBriefingPptx, briefingFileName, briefingTable, chartCaption, packSubtitle, type BriefingChart } from '../export/briefing';
+import { buildBriefingDocx, buildBriefingPptx, briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle, type BriefingChart } from '../export/briefing';
 import { headlineSentence } from '../export/headline';
 import { kpisQuery, type KpiRow } from '../queries/kpis';
 import { outcomesQuery, type OutcomeRow } from '../queries/outcomes';
@@ -8,6 +8,7 @@ import { inspectionKindsQuery } from '../queries/inspectionKinds';
 import { translate } from '../i18n/translate';
 import { renderPng, dataUrlToBlob, EXPORT_SIZE } from '../render/chartImage';
 import { downloadBlob } from '../render/download';
+import { pngWithNote, sizeWithNote } from '../render/exportNote';
 import type { Dimension, Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
 import type { Engine } from '../db/types';
@@ -79,20 +80,23 @@ class Briefing {
           const title = t(spec.titleKey);
           const definition = chartDefinition(spec, params, lang);
           const selected = spec.dimension ? filters[spec.dimension] : [];
-          const option = spec.option(rows, {
-            lang, asOf: filters.asOf, params, forExport: true, isSample: database.sampleOnly, selected, subtitle: `${t('definition')}${t('colon')}${definition}`,
-          });
-          const png = new Uint8Array(await (await dataUrlToBlob(renderPng(option, PNG_RATIO))).arrayBuffer());
+          const option = spec.option(rows, { lang, asOf: filters.asOf, params, forExport: true, isSample: database.sampleOnly, selected });
+          // The definition goes in a wrapped band below the chart, as in the dashboard's own PNG
+          // export: as a one-line subtitle, a long one (三色预警) ran past the image's right edge.
+          const note = [`${t('definition')}${t('colon')}${definition}`];
+          const size = sizeWithNote(note, EXPORT_SIZE);
+          const url = await pngWithNote(renderPng(option, PNG_RATIO), note, EXPORT_SIZE, PNG_RATIO);
+          const png = new Uint8Array(await (await dataUrlToBlob(url)).arrayBuffer());
           charts.push({
             id: spec.id, title, definition, caption: chartCaption(lang, i + 1, title, filters.asOf, filterText),
-            png, widthPx: EXPORT_SIZE.width * PNG_RATIO, heightPx: EXPORT_SIZE.height * PNG_RATIO,
+            png, widthPx: size.width * PNG_RATIO, heightPx: size.height * PNG_RATIO,
             table: briefingTable(chartDataTable(rows, lang)),
           });
         }
         const pack = {
           lang, title: t('briefing.title'), subtitle: packSubtitle(lang, filters.asOf, filterText, source),
           headline: await buildHeadline(engine, filters, params, lang),
-          definitions: [t('def.completionRate'), t('def.completionBasicRate'), t('def.overdue')],
+          definitions: packDefinitions(lang),
           asOf: filters.asOf, charts,
         };
         const bytes = kind === 'docx' ? await buildBriefingDocx(pack) : await buildBriefingPptx(pack);

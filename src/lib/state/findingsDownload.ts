@@ -1,5 +1,5 @@
 import type { Filters } from '../queries/filters';
-import { exportColumns, findingsExportQuery } from '../queries/findingsExport';
+import { exportColumns, findingsExportQuery, type ExportColumn, type FindingsExportOptions } from '../queries/findingsExport';
 import { fieldByKey } from '../domain/fields';
 import { translate, type Lang } from '../i18n/translate';
 import { busy } from './busy';
@@ -10,17 +10,18 @@ import { downloadTable } from './tableDownload';
 import { readableRow } from './readableRow';
 
 /** The export's columns with headers in the UI language: the ledger's own names, then the app's. */
-export function findingsExportColumns(lang: Lang): { key: string; label: string }[] {
+export function findingsExportColumns(lang: Lang): ExportColumn[] {
   return exportColumns(lang).map((c) => ({
-    key: c.key, label: lang === 'zh' ? c.label : translate(lang, fieldByKey(c.key) ? `field.${c.key}` : `detail.key.${c.key}`),
+    ...c, label: lang === 'zh' ? c.label : translate(lang, fieldByKey(c.key) ? `field.${c.key}` : `detail.key.${c.key}`),
   }));
 }
 
 /**
- * Downloads the filtered findings S at T as CSV (UTF-8 BOM) or XLSX, formulas neutralised. For
- * publication, items marked 拟不公开 are left out (DOMAIN.md §7.7) and the file name says so.
+ * Downloads the filtered findings S at T as CSV (UTF-8 BOM) or XLSX, formulas neutralised, in the
+ * table's sort order. For publication, items marked 拟不公开 are left out (DOMAIN.md §7.7) and
+ * the file name says so.
  */
-export async function exportFindings(filters: Filters, format: 'csv' | 'xlsx', opts: { forPublication?: boolean } = {}): Promise<void> {
+export async function exportFindings(filters: Filters, format: 'csv' | 'xlsx', opts: FindingsExportOptions = {}): Promise<void> {
   const engine = database.engine;
   if (!engine) return;
   const lang = locale.lang;

@@ -1,9 +1,9 @@
 import { toCsv } from '../export/csv';
-import { toXlsx } from '../export/xlsx';
+import { toXlsx, type TableColumn } from '../export/xlsx';
 import { downloadBlob, exportFileName } from '../render/download';
 
 /** Downloads rows as CSV (UTF-8 BOM) or XLSX, file named by what and when. */
-export async function downloadTable(rows: Record<string, unknown>[], columns: { key: string; label: string }[], format: 'csv' | 'xlsx', what: string, asOf?: string): Promise<void> {
+export async function downloadTable(rows: Record<string, unknown>[], columns: TableColumn[], format: 'csv' | 'xlsx', what: string, asOf?: string): Promise<void> {
   const name = exportFileName([what, asOf ?? new Date().toISOString().slice(0, 10)], format);
   if (format === 'csv') {
     downloadBlob(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), name);

@@ -12,9 +12,28 @@ describe('chart data table', () => {
     );
     expect(t.columns.map((c) => c.label)).toEqual(['县市区', '轮次', '问题数（个）', '已完成（个）', '整改完成率']);
     expect(t.rows).toEqual([
-      ['永康市', '十四届省委第四轮巡视', 16, 12, '75%'],
       ['义乌市', '十四届省委第四轮巡视', 3, 0, null],
+      ['永康市', '十四届省委第四轮巡视', 16, 12, '75%'],
     ]);
+  });
+
+  test('counties in the figures\' order (GB/T 2260, 市本级 last), each county\'s rounds in query order', () => {
+    // As the heatmap query returns them: by round, then counties by code point.
+    const rows = ['r1', 'r2'].flatMap((round_label, pos) => ['东阳市', '义乌市', '婺城区', '市本级', '金华开发区', '金东区'].map((county) => ({
+      county, round_key: round_label, round_pos: pos, round_label, n: 1,
+    })));
+    const t = chartDataTable(rows, 'zh');
+    expect(t.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      '婺城区 r1', '婺城区 r2', '金东区 r1', '金东区 r2', '义乌市 r1', '义乌市 r2', '东阳市 r1', '东阳市 r2',
+      '市本级 r1', '市本级 r2', '金华开发区 r1', '金华开发区 r2',
+    ]);
+  });
+
+  test('a ranking keeps its rank order, as its figure does', () => {
+    const t = chartDataTable([
+      { county: '永康市', rank: 1, completion_rate: 0.9 }, { county: '婺城区', rank: 2, completion_rate: 0.8 },
+    ], 'zh');
+    expect(t.rows.map((r) => r[0])).toEqual(['永康市', '婺城区']);
   });
 
   test('English labels, category names and statuses', () => {

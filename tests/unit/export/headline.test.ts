@@ -26,4 +26,14 @@ describe('headline sentence (DOMAIN.md §4.2)', () => {
   test('no findings gives a rate of —, not NaN', () => {
     expect(headlineSentence({ asOf: '2020-01-01', kinds: [], findings: 0, completed: 0, basicallyCompleted: 0 }, 'zh')).toContain('整改完成率—');
   });
+
+  test('every count carries a thousands separator, as on the KPI cards and like the amount', () => {
+    const h = { asOf: '2026-06-30', kinds: ['巡察'], findings: 1380, completed: 1036, basicallyCompleted: 1012, partyDiscipline: 1204, orgHandling: 3, systems: 1144, fundsWan: 8381.73 };
+    expect(headlineSentence(h, 'zh')).toBe(
+      '截至2026年6月30日，巡察反馈1,380个问题，已完成整改1,036个、正在整改344个（基本完成1,012个），整改完成率75.07%；给予党纪处分1,204人、组织处理3人；制定及修改完善制度1,144项；追缴（挽回）资金8,381.73万元。',
+    );
+    expect(headlineSentence(h, 'en')).toBe(
+      'As of 2026-06-30, inspections fed back 1,380 problems: 1,036 rectified, 344 in progress (1,012 basically completed); completion rate 75.07% (completed / problems fed back); 1,204 given Party discipline, 3 handled organisationally; 1,144 rules made or revised; 8,381.73 (10k CNY) recovered.',
+    );
+  });
 });

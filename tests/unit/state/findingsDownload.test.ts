@@ -20,4 +20,21 @@ describe('the findings export as the analyst reads it', () => {
     expect(readableRow(row, 'zh')).toEqual({ status: '已完成', status_t: '基本完成', long_term: '是', closed: '否', problem_title: 'completed' });
     expect(readableRow(row, 'en')).toMatchObject({ status: 'Completed', long_term: 'Yes' });
   });
+  test('an unrecognised status reads 未识别 / Unrecognised, as in the table, not an empty cell', () => {
+    const row = { status: null, status_t: null, status_raw: '推进中？', problem_title: 't' };
+    expect(readableRow(row, 'zh')).toEqual({ status: '未识别', status_t: '未识别', status_raw: '推进中？', problem_title: 't' });
+    expect(readableRow(row, 'en')).toMatchObject({ status: 'Unrecognised', status_t: 'Unrecognised' });
+    // A row without status columns does not gain them.
+    expect(readableRow({ problem_title: 't' }, 'zh')).toEqual({ problem_title: 't' });
+  });
+  test('the app\'s keys are not exported; the source columns have names in both languages', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const cols = findingsExportColumns(lang);
+      expect(cols.map((c) => c.key)).not.toContain('round_key');
+      expect(cols.map((c) => c.key)).not.toContain('dataset_id');
+      expect(cols.map((c) => c.label)).not.toContain(lang === 'zh' ? '轮次键' : 'Round key');
+    }
+    expect(findingsExportColumns('en').slice(-3).map((c) => c.label)).toEqual(['Source file', 'Source sheet', 'Source row']);
+    expect(findingsExportColumns('en').find((c) => c.key === 'deadline')?.type).toBe('date');
+  });
 });

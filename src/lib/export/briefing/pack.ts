@@ -6,6 +6,14 @@ import type { BriefingChart } from './types';
 // The words of a pack that the Briefing screen assembles, in one place so that the DOCX caption,
 // the slide caption and the file name all say the same date and filters the same way.
 
+/** The rates every pack defines in its notes (DOMAIN.md §7.7), before the charts' own definitions. */
+export const PACK_DEFINITION_KEYS = ['def.completionRate', 'def.completionBasicRate', 'def.overdue'] as const;
+
+/** The pack's definition notes in its language, each naming its measure: 整改完成率＝…. */
+export function packDefinitions(lang: Lang): string[] {
+  return PACK_DEFINITION_KEYS.map((key) => translate(lang, key));
+}
+
 /** The filters in words, or 全部 / All when nothing is filtered. */
 function filtersOrAll(lang: Lang, filterText: string): string {
   return filterText.trim() || translate(lang, 'filter.all');

@@ -12,7 +12,7 @@ export interface BriefingChart {
   definition: string;
   /** Figure caption, e.g. "图1 整改完成率（按县市区×轮次） 数据截至2026年6月30日 · 筛选：全部". */
   caption: string;
-  /** PNG bytes, rendered at 2× of 1000×560 CSS px (so 2000×1120 px). */
+  /** PNG bytes, rendered at 2× of 1000×560 CSS px plus the definition band below (so 2000×1120+ px). */
   png: Uint8Array;
   /** Pixel size of `png`. */
   widthPx: number;

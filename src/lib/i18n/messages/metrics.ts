@@ -83,7 +83,7 @@ export const metrics: Messages = {
     'dashboard.detail': 'Deadlines and progress',
     'def.findings': 'Findings = problems in the current filters fed back by the as-of date',
     'def.completionRate': 'Completion rate = completed / all findings (basically completed not counted)',
-    'def.completionBasicRate': 'Completed or basically completed / all findings',
+    'def.completionBasicRate': 'Completed or basically completed rate = (completed + basically completed) / all findings',
     'def.overdue': 'Overdue = findings with a fixed deadline (not long-term) that passed and are not completed',
     'def.overdueRate': 'Overdue rate = overdue / findings whose deadline has passed',
     'def.repeat': 'Explicit repeat = flagged as prior-round issue, linked to a prior finding, or coded {codes}',

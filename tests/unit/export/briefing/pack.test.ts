@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { briefingFileName, briefingTable, chartCaption, packSubtitle } from '../../../../src/lib/export/briefing/pack';
+import { briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle } from '../../../../src/lib/export/briefing/pack';
 import { briefing } from '../../../../src/lib/i18n/messages/briefing';
 import { chartDataTable } from '../../../../src/lib/charts/dataTable';
 
@@ -18,6 +18,16 @@ describe('pack words', () => {
     ['en', 'ledger.xlsx', 'Data as of 2026-06-30 · Filters: All · Source: ledger.xlsx'],
   ] as const)('subtitle %s with source %s', (lang, source, expected) => {
     expect(packSubtitle(lang, '2026-06-30', '', source)).toBe(expected);
+  });
+
+  test.each([
+    ['zh', /^(整改完成率|完成及基本完成率|逾期未完成数)＝/],
+    ['en', /^(Completion rate|Completed or basically completed rate|Overdue) = /],
+  ] as const)('%s definition notes each name what they define before ＝ / =', (lang, named) => {
+    const defs = packDefinitions(lang);
+    expect(defs).toHaveLength(3);
+    for (const d of defs) expect(d).toMatch(named);
+    expect(defs[1]).toBe(lang === 'zh' ? '完成及基本完成率＝（已完成＋基本完成）/反馈问题总数' : 'Completed or basically completed rate = (completed + basically completed) / all findings');
   });
 
   test('file names', () => {
