@@ -19,6 +19,7 @@ export interface RepeatSuggestionRow {
   g_round_key: string;
   g_round_label: string | null;
   g_unit_name: string;
+  g_county: string;
   g_l2: string | null;
   g_title: string;
   g_status_t: string | null;
@@ -40,7 +41,7 @@ export interface SuggestionOptions {
 }
 
 const COLUMNS = `rule, score, decision, counted,
-  g_dataset_id, g_finding_id, g_round_key, g_round_label, g_unit_name, g_l2, g_title, g_status_t,
+  g_dataset_id, g_finding_id, g_round_key, g_round_label, g_unit_name, g_county, g_l2, g_title, g_status_t,
   f_dataset_id, f_finding_id, f_round_key, f_round_label, f_unit_name, f_county, f_l2, f_title`;
 
 // What the review screen lists: every pair some rule proposes or the analyst confirmed, minus rejections.

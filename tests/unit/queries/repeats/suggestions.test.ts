@@ -31,7 +31,7 @@ describe('repeat suggestions (review screen)', () => {
     ]);
     expect(rows.map((r) => r.score)).toEqual([4 / 6, 0, 0.6, 0, 4 / 6, 1].map((x) => expect.closeTo(x, 12)));
     expect(rows[2]).toMatchObject({
-      g_dataset_id: 'ds1', g_round_key: '永康市|县(市、区)委|十五届县委|1', g_unit_name: '永康市教育局', g_title: '违规吃喝问题突出', g_status_t: 'completed', g_l2: 'D1',
+      g_dataset_id: 'ds1', g_round_key: '永康市|县(市、区)委|十五届县委|1', g_unit_name: '永康市教育局', g_county: '永康市', g_title: '违规吃喝问题突出', g_status_t: 'completed', g_l2: 'D1',
       f_dataset_id: 'ds2', f_round_key: '永康市|县(市、区)委|十五届县委|2', f_unit_name: '永康市教育局', f_title: '违规吃喝问题仍然突出！', f_county: '永康市', f_l2: 'D1',
     });
     expect(await db.query(repeatSuggestionCountSql(emptyFilters(T), DEFAULT_PARAMS))).toEqual([{ suggestions: 6 }]);
