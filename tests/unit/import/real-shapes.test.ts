@@ -202,6 +202,21 @@ test('a 序号 numbered within its sections (1, 1.1, (一), 二、) is no id: id
     .toEqual(['YK-2024-01', 'YK-2024-02']);
 });
 
+test('a round named without its term is the one round of that committee and number whose term another file gave', async () => {
+  const head = '县市区,被巡察单位,具体问题,问题类别,整改状态';
+  const file = (rows: string[]) => enc([head, ...rows.map((x) => `永康市,${x},已完成`)].join('\n'));
+  await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', file(['永康市教育局,理论学习不深入,B1', '永康市财政局,违规吃喝,D1']));
+  // The same round, its term left out; and another term's fifth round, which must stay apart.
+  await importOk(e, '永康市委第五轮巡察整改台账.csv', file(['永康市财政局,三会一课不规范,C5']));
+  expect(await e.query('SELECT DISTINCT round_key, round_label FROM findings ORDER BY ALL')).toEqual([
+    { round_key: '永康市|县(市、区)委|十五届|5', round_label: '十五届永康市委第五轮巡察' }]);
+  await importOk(e, '十四届永康市委第五轮巡察整改台账.csv', file(['永康市卫健局,公车私用,D3']));
+  await importOk(e, '永康市委第五轮巡察（补充）.csv', file(['永康市民政局,津补贴发放不规范,D2']));
+  // Two terms of that number are known now: a round without its term can be either, so it stays as named.
+  expect((await e.query<{ round_key: string }>('SELECT DISTINCT round_key FROM findings ORDER BY ALL')).map((r) => r.round_key))
+    .toEqual(['永康市|县(市、区)委||5', '永康市|县(市、区)委|十五届|5', '永康市|县(市、区)委|十四届|5']);
+});
+
 test('dates as Excel writes them out as text (2024/3/15 0:00) keep their day', async () => {
   const csv = ['县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间',
     '永康市,永康市教育局,八届市委第三轮巡察,2024/3/15 0:00,问题一,已完成,2024/6/1 10:00',
