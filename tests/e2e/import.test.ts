@@ -4,6 +4,19 @@ import { useHarness, kpiValue, settled } from './harness';
 import { recordFixtures } from '../fixtures/records';
 import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unitLedger, unmappedLedger, utf16Ledger } from './fixtures';
 
+// Characters that make each title its own (the duplicate check ignores digits).
+const WORDS = '东西南北中上下前后左右新老大小高低长短远近内外甲乙丙丁戊己庚辛壬癸山水田林路桥村镇街巷园区院所站点场馆库'.split('');
+
+/** A plain CSV ledger of `n` distinct findings (about 200 bytes a row), big enough to cross DuckDB's 16 MB WAL checkpoint. */
+function largeLedger(n: number): Buffer {
+  const lines = ['问题编号,县市区,被巡察单位,具体问题,整改措施,整改状态,反馈时间,整改时限'];
+  for (let i = 0; i < n; i++) {
+    const tag = [i % 50, Math.floor(i / 50) % 50, Math.floor(i / 2500) % 50].map((k) => WORDS[k]).join('');
+    lines.push(`YK${i},永康市,永康市${WORDS[i % 50]}局党委,理论学习中心组学习不深入不系统问题（${tag}）,制定年度学习计划并严格执行落实到位（${tag}）,${i % 3 ? '已完成' : '正在整改'},2024-03-01,2024年底前`);
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
 async function pick(page: Page, files: { name: string; buffer: Buffer }[]) {
   await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
   await page.waitForFunction(() => !document.querySelector('[data-testid="import-progress"]'), undefined, { timeout: 120_000 });
@@ -46,6 +59,19 @@ describe('importing real-shaped ledgers in the browser', () => {
     expect(await items.first().getAttribute('data-rows')).toBe('6');
     await page.context().close();
   });
+
+  test('a ledger whose import writes more than 16 MB survives a reload (an automatic checkpoint once left an unreadable WAL)', async () => {
+    const page = await h.open('?sample=off');
+    await pick(page, [{ name: '十五届永康市委第四轮巡察整改台账.csv', buffer: largeLedger(1000) }]);
+    await pick(page, [{ name: '十五届永康市委第五轮巡察整改台账.csv', buffer: largeLedger(160_000) }]);
+    expect(await page.locator('[data-testid="import-error-brief"]').count()).toBe(0);
+    expect(await kpiValue(page, 'findings')).toBe(161_000);
+    await page.reload();
+    await settled(page, 120_000);
+    expect(await page.locator('[data-testid="storage-warning"]').count()).toBe(0);
+    expect(await kpiValue(page, 'findings')).toBe(161_000);
+    await page.context().close();
+  }, 300_000);
 
   test('an Excel workbook (merged title, date cells, 合计 row) is parsed off the main thread and gives the same answers', async () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);

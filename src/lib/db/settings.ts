@@ -20,6 +20,16 @@ export const STARTUP_SQL = [
  */
 const IN_MEMORY_SQL = [`ATTACH ':memory:' AS store (COMPRESS)`, 'USE store'];
 
+/**
+ * Run after STARTUP_SQL when the database is a file (OPFS). DuckDB checkpoints by itself when a
+ * commit leaves more than 16 MB of WAL; in DuckDB-WASM on OPFS a checkpoint taken that way, inside
+ * a large import's COMMIT, left a WAL that the next start could not replay ("Table with name meta
+ * already exists"), and every later start fell back to a temporary database: the data was lost.
+ * The app checkpoints itself after every write it makes (datasets.ts writeAll, after each import),
+ * so the automatic one is turned off.
+ */
+const FILE_SQL = [`SET wal_autocheckpoint = '1TB'`];
+
 /** The database an import's working tables live in (see scratchSql). */
 export const SCRATCH_DB = 'import_scratch';
 
@@ -41,11 +51,11 @@ function scratchSql(mainDb: string): string[] {
 
 /**
  * Everything run on a new connection, in order, for both engines: STARTUP_SQL, IN_MEMORY_SQL when
- * the database lives in memory, then scratchSql for the database the app's tables live in.
+ * the database lives in memory (FILE_SQL when it is a file), then scratchSql for the database the app's tables live in.
  * `run` executes a statement; `currentDb` reads `SELECT current_database()` at that point.
  */
 export async function configureConnection(run: (sql: string) => unknown, currentDb: () => string | Promise<string>, inMemory: boolean): Promise<void> {
   for (const s of STARTUP_SQL) await run(s);
-  if (inMemory) for (const s of IN_MEMORY_SQL) await run(s);
+  for (const s of inMemory ? IN_MEMORY_SQL : FILE_SQL) await run(s);
   for (const s of scratchSql(await currentDb())) await run(s);
 }
