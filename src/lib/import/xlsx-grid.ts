@@ -28,7 +28,10 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
     return X.read(bytes, { ...opts, type: 'array' });
   } catch (e) {
     const detail = String(e instanceof Error ? e.message : e);
-    if (/password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
+    // A password-protected workbook is an OLE container (D0 CF 11 E0) holding the encrypted package;
+    // SheetJS also says "encryption" of a damaged zip ("Unsupported ZIP encryption"), which is no password.
+    const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+    if (ole && /password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
     throw new ImportFailure('not_a_workbook', { detail: detail.slice(0, 300) });
   }
 }

@@ -32,6 +32,13 @@ describe('bad input catalogue', () => {
     ['too-wide.csv', 'too_many_columns'],
     ['too-wide.xlsx', 'too_many_columns'],
   ];
+  test('a damaged zip named .xlsx whose bytes read as "ZIP encryption" is no password-protected workbook', async () => {
+    const junk = new Uint8Array(4096).map((_, i) => (i * 2654435761) >>> 24);
+    junk.set([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x01, 0x00], 0);
+    const res = await importFile(e, { name: 'bad.xlsx', bytes: junk });
+    expect(!res.ok && 'error' in res && res.error.code).toBe('not_a_workbook');
+  });
+
   for (const [file, code] of cases) {
     test(`${file} → ${code}`, async () => {
       const res = await importFile(e, { name: file, bytes: files[file] });
