@@ -20,7 +20,7 @@ function importerCodes(): { issues: string[]; errors: string[] } {
   const files = [...readdirSync(dir), ...readdirSync(join(dir, 'normalise')).map((f) => join('normalise', f))].filter((f) => f.endsWith('.ts'));
   const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   const all = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]);
-  const errors = new Set([...all(/ImportFailure\('([a-z_]+)'/g), 'write_failed']);
+  const errors = new Set([...all(/ImportFailure\('([a-z_]+)'/g), 'write_failed', 'storage_full']);
   const issues = new Set([...all(/code: '([a-z_]+)'/g), ...all(/'(?:warning|info|error)', '([a-z_]+)'/g)]);
   for (const kind of SKIP_KINDS) issues.add(`row_skipped_${kind}`);
   for (const e of errors) issues.delete(e);

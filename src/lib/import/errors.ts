@@ -16,7 +16,8 @@ export type ImportErrorCode =
   | 'too_many_columns'
   | 'cancelled'
   | 'dataset_not_found'
-  | 'write_failed';
+  | 'write_failed'
+  | 'storage_full';
 
 /** Largest file we accept (bytes): wasm memory is capped at 4 GB and a ledger is text. */
 export const MAX_FILE_BYTES = 300 * 1024 * 1024;

@@ -160,10 +160,15 @@ function duplicateReport(id: string, file: string, sheet: string | undefined, sh
   };
 }
 
+const STORAGE_FULL = /quota|no space|ENOSPC|disk is full|Maximum call stack size exceeded/i;
+
 function toImportError(e: unknown, file: string, sheet?: string) {
   if (e instanceof ImportFailure) {
     return { code: e.code, message: `import.error.${e.code}`, vars: e.vars, file, sheet: e.sheet ?? sheet };
   }
   const detail = String(e instanceof Error ? e.message : e).slice(0, 300);
-  return { code: 'write_failed', message: 'import.error.write_failed', vars: { detail }, file, sheet };
+  // A full origin quota surfaces from the engine's OPFS writes as QuotaExceededError, or as a wasm
+  // abort ("Maximum call stack size exceeded") when the write fails deep inside a checkpoint.
+  const code = STORAGE_FULL.test(detail) ? 'storage_full' : 'write_failed';
+  return { code, message: `import.error.${code}`, vars: { detail }, file, sheet };
 }

@@ -38,12 +38,12 @@ test('replacing an unknown dataset fails and writes nothing', async () => {
 });
 
 /** The real engine, failing on the first statement that matches. */
-function failingOn(engine: Engine, pattern: RegExp): Engine {
+function failingOn(engine: Engine, pattern: RegExp, message = 'forced failure'): Engine {
   return {
     ...engine,
     query: engine.query.bind(engine),
     async exec(sql: string) {
-      if (pattern.test(sql)) throw new Error('forced failure');
+      if (pattern.test(sql)) throw new Error(message);
       return engine.exec(sql);
     },
   };
@@ -64,6 +64,16 @@ test('a failure mid-commit rolls everything back, a replaced dataset included', 
   // No temp table is left behind.
   expect(await e.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__import_%'")).toEqual([]);
   expect(await e.query("SELECT view_name FROM duckdb_views() WHERE view_name LIKE '__import_%'")).toEqual([]);
+});
+
+test('a full storage quota is named as such, and nothing is changed', async () => {
+  const e = await freshEngine();
+  await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  const before = await tableCounts(e);
+  // What Chromium's engine reported under a 25 MB origin quota (a wasm abort inside the write).
+  const res = await importFile(failingOn(e, /^INSERT INTO findings/, 'Maximum call stack size exceeded'), { name: 'v2.csv', bytes: textFixtures()['messy-gbk.csv'] });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('storage_full');
+  expect(await tableCounts(e)).toEqual(before);
 });
 
 test('isSample, asOf and params are honoured', async () => {
