@@ -5,6 +5,7 @@ import { repeatSuggestionsSql, repeatSuggestionCountSql, type RepeatSuggestionRo
 import { saveDecisionSql, clearDecisionSql } from '../queries/repeats/decisions';
 import { busy } from './busy';
 import { database } from './database.svelte';
+import { importer } from './importer.svelte';
 
 /** Page size of the suggestion list. */
 export const REVIEW_PAGE = 50;
@@ -67,7 +68,8 @@ class RepeatReview {
    */
   async #store(sql: string): Promise<void> {
     const engine = database.engine;
-    if (!engine) return;
+    // A decision written while an import commits would join the import's transaction (and go if it failed).
+    if (!engine || importer.running) return;
     await busy.track(async () => {
       try {
         await engine.exec(sql);
