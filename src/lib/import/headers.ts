@@ -133,7 +133,8 @@ export function fieldClaims(headers: (string | null)[], mapping: Record<string, 
     const hit = headerClaim(h, mapping);
     if (!hit) return;
     const list = claims.get(hit.key) ?? [];
-    const isHidden = hidden.includes(col);
+    // The analyst's mapping (rank -1) names the column to read, hidden or not.
+    const isHidden = hidden.includes(col) && hit.rank >= 0;
     list.push({ col, rank: hit.rank + (isHidden ? HIDDEN_RANK : 0), hidden: isHidden });
     claims.set(hit.key, list);
   });

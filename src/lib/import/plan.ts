@@ -18,8 +18,8 @@ import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 
-// A 序号: 12, 1.2, (3), （三）, 三、, ①. Not 2024-01 or YK001, which may be ids a later round cites.
-const SEQUENCE_NUMBER = '\\d+([.．]\\d+)*[.、]?|[(（]?(\\d+|[一二三四五六七八九十]+)[)）、.]?|[①-⑳]';
+// A 序号: 12, (3), （三）, 三、, ①. Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
+const SEQUENCE_NUMBER = '\\d+[.、]?|[(（]?(\\d+|[一二三四五六七八九十]+)[)）、.]?|[①-⑳]';
 
 /**
  * One sheet, normalised and validated in temp tables, ready to commit: `final` holds the rows to
@@ -168,7 +168,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   if (folded) for (const sql of measureStatusIssuesSql(norm, groups, issues)) await engine.exec(sql);
 
   // The file's own ids are used only if every row has one, they are unique and not a bare 序号
-  // (1, 2; also numbered within its section: 1.1, (一), 二、), which only counts within its sheet.
+  // (1, 2; also (一), 二、), which only counts within its sheet.
   const id = has('finding_id') ? cleanSql(rawCol('finding_id')) : 'CAST(NULL AS VARCHAR)';
   const [ids] = await engine.query<{ usable: boolean }>(`SELECT count(*) > 0 AND count(${id}) = count(*)
     AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, ${str(SEQUENCE_NUMBER)})) AS usable

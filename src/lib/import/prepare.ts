@@ -3,7 +3,7 @@ import { fieldByKey } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
 import { SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
 import { candidateHeaderRow, fieldClaims, findHeader, type ColumnClaim, guessField, isNumberingRow, normaliseHeader, suggestField } from './headers';
-import { statusColumn } from './status-column';
+import { chooseColumns } from './column-choice';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';
 import type { MappingRequest, RoundHint } from './types';
@@ -85,7 +85,7 @@ export async function prepareSheet(
   const headerRow = head[at.index].row;
   const claims = fieldClaims(headers, mapping, s.hiddenColumns);
   const columns = new Map([...claims].map(([key, [best]]) => [key, best.col]));
-  if (claims.has('status_raw')) columns.set('status_raw', await statusColumn(engine, s, headerRow, claims.get('status_raw')!));
+  for (const [key, col] of await chooseColumns(engine, s, headerRow, claims)) columns.set(key, col);
   labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
   const next = head[at.index + 1];

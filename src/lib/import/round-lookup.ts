@@ -128,7 +128,6 @@ export async function buildRoundLookup(
   });
   for (const k of keys) delete (k as Partial<typeof k>).all_null;
   const rows = keys.map((k) => resolveRound(k, names, hint));
-  await adoptKnownTerms(engine, rows);
   await engine.exec(`CREATE TABLE ${scratchTable(table)} (${LOOKUP_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
   // A few dozen rows: one INSERT … VALUES, not a JSON file through the engine (~250 ms in Chromium).
   if (rows.length) {
@@ -138,25 +137,3 @@ export async function buildRoundLookup(
   return rows;
 }
 
-/**
- * A round named without its term (永康市委第五轮巡察) is the round of that committee and number
- * whose term another file or sheet gave (十五届永康市委第五轮巡察) when there is exactly one such
- * term, in the data or in this import, and the years do not disagree: 届次 is optional in ledgers
- * (DOMAIN.md §6.1), and without this one round would count as two (U, the round order of repeats).
- * The round then takes that key and label.
- */
-async function adoptKnownTerms(engine: Engine, rows: RoundRow[]): Promise<void> {
-  const bare = rows.filter((x) => x.round_key && !x.term && x.round_no);
-  if (!bare.length) return;
-  const stored = await engine.query<{ committee: string; inspector_level: string; round_no: number; term: string; round_label: string | null; year: number | null }>(
-    `SELECT committee, inspector_level, round_no, term, round_label, year FROM rounds WHERE coalesce(term, '') <> ''`);
-  const termed = [...stored, ...rows.filter((x) => x.round_key && x.term).map((x) => ({ ...x, term: x.term!, year: x.round_year }))];
-  for (const x of bare) {
-    const same = termed.filter((k) => k.committee === x.committee && k.inspector_level === x.inspector_level && k.round_no === x.round_no
-      && (k.year === null || x.round_year === null || Math.abs(k.year - x.round_year) <= 1));
-    if (new Set(same.map((k) => k.term)).size !== 1) continue;
-    x.term = same[0].term;
-    x.round_key = `${x.committee}|${x.inspector_level}|${x.term}|${x.round_no}`;
-    x.round_label = same[0].round_label ?? x.round_label;
-  }
-}

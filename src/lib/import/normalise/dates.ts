@@ -52,7 +52,7 @@ export function hanDigitsSql(x: string): string {
 // starts with a year, so 2023-06-30 alone is no range), or 2023年3月至6月 (the year said once).
 const SEP = '(至|到|~|—|–|-)';
 const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
-const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日)?)${SEP}(\\d{1,2}月.*)$`;
+const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日|上旬|中旬|下旬)?)${SEP}(\\d{1,2}月.*)$`;
 // Months of one year, the month word said once: 2024年6-9月, 2024年6至9月底前.
 const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
 // From a month to the end of its year: 2024年3月至年底, 2024年3月到年底前.
@@ -106,13 +106,19 @@ export function datesOfSql(from: string): string {
     FROM (SELECT *, ${extendedYearSql(hanDigitsSql('c'))} AS n FROM (${from})))`;
 }
 
-// A deadline put back without its year (2023年6月底前（已延期至9月底）): the month takes the year
-// said before it, so the range rule reads the new deadline as its end.
-const EXTENDED = '^(.*?((?:19|20)\\d{2})年.*?(?:延期|延长|推迟|顺延|调整|变更)[^0-9]{0,3}?(?:至|到|为))(\\d{1,2}月)';
+// A deadline put back without its year (2023年6月底前（已延期至9月底）): the new month takes the year said
+// before it, or the next one when it comes before the old month (2023年12月底前（已延期至3月底）), so the range
+// rule reads the new deadline as its end. 未延期至… says the opposite and is left alone.
+const EXTENDED = '^(.*?((?:19|20)\\d{2})年.*?[^未不没无](?:延期|延长|推迟|顺延|调整|变更)[^0-9]{0,3}?(?:至|到|为))(\\d{1,2})月';
+const FIRST_MONTH = '(?:19|20)\\d{2}年(\\d{1,2})月';
 
-/** The text with a yearless extension's month given the year said before it. */
+/** The text with a yearless extension's month given its year (see EXTENDED). */
 export function extendedYearSql(x: string): string {
-  return `regexp_replace(${x}, ${str(EXTENDED)}, '\\1\\2年\\3')`;
+  const part = (i: number) => `regexp_extract(${x}, ${str(EXTENDED)}, ${i})`;
+  const rollover = `CASE WHEN TRY_CAST(${part(3)} AS INTEGER) < TRY_CAST(regexp_extract(${x}, ${str(FIRST_MONTH)}, 1) AS INTEGER) THEN 1 ELSE 0 END`;
+  return `CASE WHEN regexp_matches(${x}, ${str(EXTENDED)})
+    THEN ${part(1)} || CAST(CAST(${part(2)} AS INTEGER) + ${rollover} AS VARCHAR) || '年' || ${part(3)} || '月' || regexp_replace(${x}, ${str(EXTENDED)}, '')
+    ELSE ${x} END`;
 }
 
 /** A DATE expression for a date text (see dateTextSql). */

@@ -4,7 +4,7 @@ import { fieldClaims } from '../../../src/lib/import/headers';
 import { freshEngine, importOk } from './helpers';
 
 /**
- * Two columns of one field (headers.ts fieldClaims, status-column.ts): a column hidden in Excel
+ * Two columns of one field (headers.ts fieldClaims, column-choice.ts): a column hidden in Excel
  * gives way to a visible one; for the status the values decide; the report names the column left
  * out and the one read.
  */
@@ -77,6 +77,37 @@ describe('two status columns', () => {
     expect((await e.query<{ status_raw: string }>('SELECT status_raw FROM findings ORDER BY source_row'))[0].status_raw)
       .toBe('已完成责任清单，下一步持续推进');
     e.close();
+  });
+});
+
+describe('values correct the header only where it is plainly wrong', () => {
+  test('a clean 整改状态 beside a short 是否完成 stays the status: 基本完成 never becomes 是', async () => {
+    const e = await freshEngine();
+    const rows = ['序号,县市区,被巡察单位,具体问题,整改状态,是否完成',
+      ...[['已完成', '是'], ['基本完成', '是'], ['正在整改', '否'], ['未完成', '否'], ['正在推进', '否']].map(([a, b], i) => `${i + 1},永康市,永康市教育局党委,问题${'一二三四五'[i]},${a},${b}`)];
+    const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, ...rows].join('\n')));
+    expect((await e.query<{ status: string }>('SELECT status FROM findings ORDER BY source_row')).map((x) => x.status))
+      .toEqual(['completed', 'basically_completed', 'in_progress', 'not_completed', 'in_progress']);
+    expect(sheetIssues(r)).toEqual([['column_duplicate', '是否完成', '整改状态']]);
+    e.close();
+  });
+
+  test('an empty visible column gives way to a filled hidden one; a mapped hidden column is read', async () => {
+    const header = ['序号', '县市区', '被巡察单位', '具体问题', '整改状态', '反馈时间', '反馈日期'];
+    const data = [['1', '永康市', '永康市教育局党委', '理论学习不深入', '已完成', '2024-03-01', null]];
+    const ws = XLSX.utils.aoa_to_sheet([[TITLE], header, ...data]);
+    ws['!cols'] = header.map((_, i) => (i === 5 ? { hidden: true } : {}));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+    const e = await freshEngine();
+    await importOk(e, 'ledger.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(await e.query('SELECT feedback_date FROM findings')).toEqual([{ feedback_date: '2024-03-01' }]);
+    e.close();
+    // The analyst maps the hidden 整改状态 as the status, beside a visible 整改进展: the mapping wins.
+    const f = await freshEngine();
+    await importOk(f, 'ledger.xlsx', workbook(4), { mapping: { 整改状态: 'status_raw' } });
+    expect((await f.query<{ status_raw: string }>('SELECT status_raw FROM findings ORDER BY source_row'))[0].status_raw).toBe('未整改');
+    f.close();
   });
 });
 
