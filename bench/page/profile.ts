@@ -37,6 +37,8 @@ export function timedEngine(engine: Engine, calls: EngineCall[]): Engine {
     insertArrowIPC: timed('insertArrowIPC', (t: string, ipc: Uint8Array, s?: string) => engine.insertArrowIPC(t, ipc, s), (t) => t),
     insertJSONRows: timed('insertJSONRows', (t: string, rows: Record<string, unknown>[], s?: string) => engine.insertJSONRows(t, rows, s),
       (t, rows) => `${t} (${rows.length} rows)`),
+    // The import's commit statements run through the transaction's own engine: timed the same way.
+    transaction: (work) => engine.transaction((tx) => work(timedEngine(tx, calls))),
   };
 }
 

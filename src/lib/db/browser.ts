@@ -8,7 +8,8 @@ import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { QUERY_CONFIG, configureConnection } from './settings';
 import { tableToRows } from './convert';
 import { copyInSlices } from './slices';
-import type { Engine, Row } from './types';
+import { withTransactions } from './transaction';
+import type { Connection, Engine, Row } from './types';
 
 // The multi-threaded `coi` bundle is left out on purpose: experimental, with open bugs.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -49,8 +50,7 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
       await conn.query(`DROP TABLE IF EXISTS "${tmp}"`);
     }
   }
-  return {
-    db,
+  const connection: Connection = {
     async query<T = Row>(sql: string) {
       return tableToRows<T>(await conn.query(sql));
     },
@@ -96,4 +96,6 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
       await moveByName(tmp, table, schema);
     },
   };
+  // Every caller shares this one connection: transactions go through the gate (transaction.ts).
+  return { ...withTransactions(connection), db };
 }

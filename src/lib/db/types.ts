@@ -5,11 +5,10 @@ export type Row = Record<string, unknown>;
 export type Columns = Record<string, unknown[]>;
 
 /**
- * The one interface the rest of the app sees of DuckDB-WASM. Both the browser worker engine and
- * the Node engine used by tests and scripts implement it, so every SQL builder runs on the
- * real engine in both places.
+ * The statements of one DuckDB connection, as the browser worker engine and the Node engine used
+ * by tests and scripts implement them; `withTransactions` (transaction.ts) makes an `Engine` of it.
  */
-export interface Engine {
+export interface Connection {
   /** Runs one statement and returns its rows, converted once from Arrow. */
   query<T = Row>(sql: string): Promise<T[]>;
   /**
@@ -32,6 +31,18 @@ export interface Engine {
   insertArrowIPC(table: string, ipc: Uint8Array, schema?: string): Promise<void>;
   /** Appends to existing `table` from row objects, matching columns by name (missing = default). */
   insertJSONRows(table: string, rows: Row[], schema?: string): Promise<void>;
+}
+
+/**
+ * The one interface the rest of the app sees of DuckDB-WASM, in the browser and in Node alike, so
+ * every SQL builder runs on the real engine in both places.
+ */
+export interface Engine extends Connection {
+  /**
+   * Runs `work` in one transaction, through `tx` only: COMMIT when it resolves, ROLLBACK and the
+   * original error when it throws. Meanwhile every other call on this engine waits (transaction.ts).
+   */
+  transaction<T>(work: (tx: Engine) => Promise<T>): Promise<T>;
 }
 
 /** The read side of an engine: what views need to answer a chart or KPI. */

@@ -51,33 +51,33 @@ export function importTimestamp(now = new Date()): string {
 /** Writes everything in one transaction; rethrows after ROLLBACK. */
 export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[]): Promise<void> {
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
-  await inTransaction(engine, async () => {
+  await inTransaction(engine, async (tx) => {
     const affected = new Set<string>();
     if (replace.length) {
       const ids = replace.map(str).join(', ');
-      for (const r of await engine.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM findings WHERE dataset_id IN (${ids})`)) {
+      for (const r of await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM findings WHERE dataset_id IN (${ids})`)) {
         affected.add(r.round_key);
       }
-      await engine.exec(`DELETE FROM findings WHERE dataset_id IN (${ids})`);
-      await engine.exec(`DELETE FROM import_issues WHERE dataset_id IN (${ids})`);
-      await engine.exec(`DELETE FROM datasets WHERE dataset_id IN (${ids})`);
+      await tx.exec(`DELETE FROM findings WHERE dataset_id IN (${ids})`);
+      await tx.exec(`DELETE FROM import_issues WHERE dataset_id IN (${ids})`);
+      await tx.exec(`DELETE FROM datasets WHERE dataset_id IN (${ids})`);
     }
     for (const plan of plans) {
       const sheet = plan.prepared.sheet === undefined ? 'NULL' : str(plan.prepared.sheet);
-      await engine.exec(`INSERT INTO findings (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${ident(plan.final)}`);
-      await engine.exec(`INSERT INTO import_issues SELECT ${str(plan.datasetId)}, ${str(meta.file)}, ${sheet}, src_row,
+      await tx.exec(`INSERT INTO findings (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${ident(plan.final)}`);
+      await tx.exec(`INSERT INTO import_issues SELECT ${str(plan.datasetId)}, ${str(meta.file)}, ${sheet}, src_row,
         ${columnLabelSql(plan)}, value, severity, code, 'import.issue.' || code FROM ${ident(plan.issues)}`);
       const mapping = JSON.stringify(Object.fromEntries([...plan.prepared.columns].map(([k, c]) => [plan.prepared.headers[c], k])));
       const c = plan.counts;
-      await engine.exec(`INSERT INTO datasets VALUES (${str(plan.datasetId)}, ${str(meta.file)}, ${num(meta.fileSize)},
+      await tx.exec(`INSERT INTO datasets VALUES (${str(plan.datasetId)}, ${str(meta.file)}, ${num(meta.fileSize)},
         ${str(meta.sha256)}, ${sheet}, ${str(meta.format)}, ${meta.encoding ? str(meta.encoding) : 'NULL'}, ${str(mapping)},
         TIMESTAMP ${str(meta.importedAt)}, ${date(plan.asOf)}, ${num(c.accepted)}, ${num(c.warned)},
         ${num(c.rejected)}, ${num(c.skipped)}, ${meta.isSample ? 'true' : 'false'})`);
       for (const r of plan.rounds) if (r.round_key) affected.add(r.round_key);
     }
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
-    for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await engine.exec(statement);
-    await upsertRounds(engine, plans.flatMap((p) => p.rounds), affected);
+    for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
+    await upsertRounds(tx, plans.flatMap((p) => p.rounds), affected);
   });
 }
 
@@ -95,7 +95,7 @@ async function upsertRounds(engine: Engine, resolved: RoundRow[], affected: Set<
     }
     const r = byKey.get(key);
     if (!r) {
-      await engine.exec(`UPDATE rounds SET feedback_date = ${agg.fd ? date(agg.fd) : 'NULL'} WHERE round_key = ${str(key)}`);
+      await engine.exec(`UPDATE rounds SET feedback_date = ${agg.fd ? date(agg.fd) : 'NULL'}, year = ${literal(agg.y)} WHERE round_key = ${str(key)}`);
       continue;
     }
     await engine.exec(`INSERT OR REPLACE INTO rounds VALUES (${str(key)}, ${literal(r.committee)}, ${literal(r.inspector_level)},

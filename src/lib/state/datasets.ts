@@ -9,6 +9,7 @@ export async function removeDataset(engine: Engine, datasetId: string): Promise<
     `DELETE FROM import_issues WHERE dataset_id = ${str(datasetId)}`,
     `DELETE FROM datasets WHERE dataset_id = ${str(datasetId)}`,
     ORPHAN_ROUNDS,
+    ROUND_DATES,
   ]);
 }
 
@@ -35,6 +36,7 @@ export async function removeSampleDatasets(engine: Engine): Promise<void> {
     `DELETE FROM import_issues WHERE dataset_id IN ${sample}`,
     `DELETE FROM datasets WHERE is_sample`,
     ORPHAN_ROUNDS,
+    ROUND_DATES,
   ]);
 }
 
@@ -46,13 +48,16 @@ export async function clearAll(engine: Engine): Promise<void> {
   ]);
 }
 
-// Rounds are shared by datasets; one with no findings left goes with its last dataset.
+// Rounds are shared by datasets; one with no findings left goes with its last dataset, and one
+// that keeps findings takes the first feedback date and year of those left (as the import's upsert does).
 const ORPHAN_ROUNDS = `DELETE FROM rounds WHERE round_key NOT IN (SELECT DISTINCT round_key FROM findings)`;
+const ROUND_DATES = `UPDATE rounds SET feedback_date = f.fd, year = f.y FROM (SELECT round_key, min(feedback_date) AS fd, min(year) AS y
+  FROM findings GROUP BY round_key) f WHERE rounds.round_key = f.round_key AND (rounds.feedback_date IS DISTINCT FROM f.fd OR rounds.year IS DISTINCT FROM f.y)`;
 
 /** Runs the statements in one transaction, then persists. */
 async function writeAll(engine: Engine, statements: string[]): Promise<void> {
-  await inTransaction(engine, async () => {
-    for (const s of statements) await engine.exec(s);
+  await inTransaction(engine, async (tx) => {
+    for (const s of statements) await tx.exec(s);
   });
   // Persist to OPFS now; an in-memory database ignores it.
   await engine.exec('CHECKPOINT');

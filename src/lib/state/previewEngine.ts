@@ -19,5 +19,6 @@ export function previewEngine(answers: Record<string, Row[]>, live: Promise<Engi
     dropFile: async (name) => (await live).dropFile(name),
     insertArrowIPC: async (table, ipc, schema) => (await live).insertArrowIPC(table, ipc, schema),
     insertJSONRows: async (table, rows, schema) => (await live).insertJSONRows(table, rows, schema),
+    transaction: async (work) => (await live).transaction(work),
   };
 }

@@ -42,6 +42,7 @@ export function clearingMarkerOnWrite<E extends Engine>(engine: E): E {
     registerFile: (name, bytes) => (clear(), engine.registerFile(name, bytes)),
     insertArrowIPC: (table, ipc, schema) => (clear(), engine.insertArrowIPC(table, ipc, schema)),
     insertJSONRows: (table, rows, schema) => (clear(), engine.insertJSONRows(table, rows, schema)),
+    transaction: (work) => engine.transaction((tx) => work(clearingMarkerOnWrite(tx))),
   };
 }
 

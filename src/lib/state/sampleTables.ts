@@ -26,10 +26,10 @@ export async function readSampleTables(engine: Engine): Promise<SampleTables> {
  * not fit (for instance a round already stored): the caller then runs the importer itself.
  */
 export async function writeSampleTables(engine: Engine, tables: SampleTables, importedAt: string): Promise<void> {
-  await inTransaction(engine, async () => {
+  await inTransaction(engine, async (tx) => {
     for (const table of SAMPLE_TABLES) {
       const rows = table === 'datasets' ? tables.datasets.map((d) => ({ ...d, imported_at: importedAt })) : tables[table];
-      await insertRows(engine, table, rows);
+      await insertRows(tx, table, rows);
     }
   });
 }

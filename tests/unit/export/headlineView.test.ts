@@ -2,10 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { sampleEngineWithCube } from '../import/helpers';
 import { emptyFilters } from '../../../src/lib/queries/filters';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
+import { stubDom } from '../dom-stub';
 
-// busy.ts and the state modules touch the DOM a little; Node has none.
-(globalThis as any).document ??= { body: { dataset: {} } };
-(globalThis as any).requestAnimationFrame ??= (f: () => void) => setTimeout(f, 0);
+stubDom();
 
 describe('the headline of a view', () => {
   test('leaves a status filter out: it states the problems fed back and how many are done', async () => {

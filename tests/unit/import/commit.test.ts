@@ -37,7 +37,7 @@ test('replacing an unknown dataset fails and writes nothing', async () => {
   expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
 });
 
-/** The real engine, failing on the first statement that matches. */
+/** The real engine, failing on the first statement that matches (inside a transaction too). */
 function failingOn(engine: Engine, pattern: RegExp, message = 'forced failure'): Engine {
   return {
     ...engine,
@@ -46,6 +46,7 @@ function failingOn(engine: Engine, pattern: RegExp, message = 'forced failure'):
       if (pattern.test(sql)) throw new Error(message);
       return engine.exec(sql);
     },
+    transaction: (work) => engine.transaction((tx) => work(failingOn(tx, pattern, message))),
   };
 }
 

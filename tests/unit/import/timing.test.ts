@@ -39,6 +39,7 @@ function timed(engine: Engine, log: Map<string, number>): Engine {
     dropFile: engine.dropFile.bind(engine),
     insertArrowIPC: wrap((t) => `insertArrowIPC ${t}`, engine.insertArrowIPC.bind(engine)),
     insertJSONRows: wrap((t) => `insertJSONRows ${t}`, engine.insertJSONRows.bind(engine)),
+    transaction: (work) => engine.transaction((tx) => work(timed(tx, log))),
   };
 }
 

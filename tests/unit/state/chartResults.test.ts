@@ -3,10 +3,9 @@ import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine, Reader, Row } from '../../../src/lib/db/types';
 import type { ChartSpec } from '../../../src/lib/charts/types';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
+import { stubDom } from '../dom-stub';
 
-// busy.ts mirrors pending work to <body data-busy>; Node has no DOM, so give it the two things it touches.
-(globalThis as any).document ??= { body: { dataset: {} } };
-(globalThis as any).requestAnimationFrame ??= (f: () => void) => setTimeout(f, 0);
+stubDom();
 const { ChartResults } = await import('../../../src/lib/state/chartResults.svelte');
 
 /** A spec whose rows say which refresh (`round_key` filter) and which chart produced them. */

@@ -1,8 +1,8 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { drillLabel } from '../../../src/lib/state/filterSummary';
+import { stubDom } from '../dom-stub';
 
-// The locale marks the page's language on <html>; the unit project runs in Node without a page.
-vi.stubGlobal('document', { documentElement: { lang: '' } });
+stubDom();
 const { drill } = await import('../../../src/lib/state/drill.svelte');
 const { viewStore } = await import('../../../src/lib/state/view.svelte');
 const { locale } = await import('../../../src/lib/state/locale.svelte');

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { stubDom } from '../dom-stub';
 
-// The state modules touch the DOM a little; Node has none.
-(globalThis as any).document ??= { body: { dataset: {} } };
-(globalThis as any).requestAnimationFrame ??= (f: () => void) => setTimeout(f, 0);
+stubDom();
 const { findingsExportColumns } = await import('../../../src/lib/state/findingsDownload');
 const { readableRow } = await import('../../../src/lib/state/readableRow');
 
