@@ -7,6 +7,7 @@ import { date, ident, literal, num, str } from '../queries/sql';
 import { carryDecisionsSql } from '../queries/repeats/decisions';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
+import { mergeTermlessRounds, type RoundMerge } from './round-merge';
 
 /**
  * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert
@@ -48,9 +49,13 @@ export function importTimestamp(now = new Date()): string {
   return now.toISOString().replace('T', ' ').slice(0, 19);
 }
 
-/** Writes everything in one transaction; rethrows after ROLLBACK. */
-export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[]): Promise<void> {
+/**
+ * Writes everything in one transaction; rethrows after ROLLBACK. Returns the rounds merged by term
+ * (round-merge.ts), which the first dataset's report names.
+ */
+export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[]): Promise<RoundMerge[]> {
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
+  let merges: RoundMerge[] = [];
   await inTransaction(engine, async (tx) => {
     const affected = new Set<string>();
     if (replace.length) {
@@ -78,7 +83,19 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
     for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
     await upsertRounds(tx, plans.flatMap((p) => p.rounds), affected);
+    merges = await mergeTermlessRounds(tx);
+    if (merges.length) {
+      const sheet = plans[0].prepared.sheet === undefined ? 'NULL' : str(plans[0].prepared.sheet);
+      await tx.exec(`INSERT INTO import_issues VALUES ${merges.map((m) => `(${str(plans[0].datasetId)}, ${str(meta.file)}, ${sheet}, 0,
+        ${str(columnLabel(plans[0], 'round_label'))}, ${str(roundMergeText(m))}, 'info', 'round_merged', 'import.issue.round_merged')`).join(', ')}`);
+    }
   });
+  return merges;
+}
+
+/** How a merge is named in the report: 永康市委第五轮巡察 → 十五届永康市委第五轮巡察. */
+export function roundMergeText(m: RoundMerge): string {
+  return `${m.fromLabel ?? m.from} → ${m.toLabel ?? m.to}`;
 }
 
 /** Rounds: one row per key still used, feedback_date = min over its findings; unused keys removed. */

@@ -6,7 +6,7 @@ import { checkSize } from './read';
 import { readSource } from './read';
 import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
 import { dropContainedSheets, flagSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, today, type SheetPlan } from './plan';
-import { commitPlans, datasetsToReplace, importTimestamp } from './commit';
+import { columnLabel, commitPlans, datasetsToReplace, importTimestamp, roundMergeText } from './commit';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { isBareNumeral, mergeRoundParts, parseRoundText } from './round';
@@ -139,10 +139,17 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     checkCancelled(opts.signal);
     progress('commit', 0.9);
     if (withData.length) {
-      await commitPlans(engine, withData, {
+      const merges = await commitPlans(engine, withData, {
         file: file.name, fileSize: file.bytes.length, sha256, format: read.format, encoding: read.encoding,
         isSample: !!opts.isSample, importedAt,
       }, replace);
+      // Said on the first dataset, as the commit stored it (round-merge.ts).
+      const first = reports[0];
+      const column = columnLabel(withData[0], 'round_label');
+      const said = merges.map((m) => roundMergeText(m)).map((value) => ({ file: file.name, sheet: first.sheet, row: 0, column, value,
+        severity: 'info' as const, code: 'round_merged', message: 'import.issue.round_merged', vars: { row: 0, column, value } }));
+      const at = first.issues.findIndex((i) => i.row > 0);
+      first.issues.splice(at < 0 ? first.issues.length : at, 0, ...said);
     }
     progress('done', 1);
     return { ok: true, datasets: [...reports, ...duplicates] };

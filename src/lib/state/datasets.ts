@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { inTransaction } from '../db/transaction';
 import { str } from '../queries/sql';
+import { mergeTermlessRounds } from '../import/round-merge';
 
 /** Removes one dataset (its findings, issues and provenance) in one transaction, then persists. */
 export async function removeDataset(engine: Engine, datasetId: string): Promise<void> {
@@ -58,6 +59,8 @@ const ROUND_DATES = `UPDATE rounds SET feedback_date = f.fd, year = f.y FROM (SE
 async function writeAll(engine: Engine, statements: string[]): Promise<void> {
   await inTransaction(engine, async (tx) => {
     for (const s of statements) await tx.exec(s);
+    // Rows of a round written without its term may belong elsewhere once a file is gone (round-merge.ts).
+    await mergeTermlessRounds(tx);
   });
   // Persist to OPFS now; an in-memory database ignores it.
   await engine.exec('CHECKPOINT');
