@@ -101,6 +101,10 @@ export default defineConfig({
   },
   worker: { format: 'es', plugins: () => [stripCdnMetadata()] },
   test: {
+    // Vitest runs cores - 1 files at a time, i.e. one on this 2-core machine; the unit files are
+    // CPU-bound in one thread each, so two at once take 2.5 min instead of 4. e2e stays one file
+    // at a time (fileParallelism below).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -109,7 +113,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           // Files share their worker's modules, so the engine's wasm is compiled and started once per
-          // worker, not per file (src/lib/db/node.ts): the unit run takes ~3.5 min instead of ~7.
+          // worker, not per file (src/lib/db/node.ts).
           // A file that stubs a global takes it away after itself (tests/unit/dom-stub.ts).
           isolate: false,
           testTimeout: 60_000,
