@@ -83,19 +83,10 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
     for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
     await upsertRounds(tx, plans.flatMap((p) => p.rounds), affected);
+    // Rows of rounds written without their term, placed afresh with this file in (round-merge.ts).
     merges = await mergeTermlessRounds(tx);
-    if (merges.length) {
-      const sheet = plans[0].prepared.sheet === undefined ? 'NULL' : str(plans[0].prepared.sheet);
-      await tx.exec(`INSERT INTO import_issues VALUES ${merges.map((m) => `(${str(plans[0].datasetId)}, ${str(meta.file)}, ${sheet}, 0,
-        ${str(columnLabel(plans[0], 'round_label'))}, ${str(roundMergeText(m))}, 'info', 'round_merged', 'import.issue.round_merged')`).join(', ')}`);
-    }
   });
   return merges;
-}
-
-/** How a merge is named in the report: 永康市委第五轮巡察 → 十五届永康市委第五轮巡察. */
-export function roundMergeText(m: RoundMerge): string {
-  return `${m.fromLabel ?? m.from} → ${m.toLabel ?? m.to}`;
 }
 
 /** Rounds: one row per key still used, feedback_date = min over its findings; unused keys removed. */

@@ -5,8 +5,8 @@ import { scratchTable } from './staging';
 import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import {
-  committeeOf, countyCityRound, inspectionKind, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey, roundLabel,
-  type RoundParts,
+  COUNTY_LEVEL, committeeOf, countyCityRound, inspectionKind, isCountyCity, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey,
+  roundLabel, type RoundParts,
 } from './round';
 import type { RoundHint } from './types';
 
@@ -74,7 +74,10 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
   // A term belongs to its committee: a row's own level that differs from the file's keeps the file's
   // term out (a 省委第三轮巡视 block in an 八届市委 ledger is no 八届省委 round).
   const own = mergeRoundParts(columns, parseRoundText(k.k_label));
-  const fromNames = own.inspector_level && names.inspector_level && own.inspector_level !== names.inspector_level ? { ...names, term: undefined } : names;
+  // A 县级市 calls its own committee 市委: a 市委 column under 十五届永康市委… is that committee, not another.
+  const cityOwn = own.inspector_level === '市委' && names.inspector_level === COUNTY_LEVEL && isCountyCity(names.county);
+  const fromNames = own.inspector_level && names.inspector_level && own.inspector_level !== names.inspector_level && !cityOwn
+    ? { ...names, term: undefined } : names;
   const parts = countyCityRound(mergeRoundParts(own, fromNames, hintParts(hint)), k.k_county);
   const key = roundKey(parts, k.k_county);
   return {

@@ -1,5 +1,7 @@
 import type { Engine } from '../db/types';
+import { fieldByKey } from '../domain/fields';
 import { str } from '../queries/sql';
+import { committeeOf } from './round';
 
 /**
  * 届次 is optional in ledgers (DOMAIN.md §6.1): one county's file writes 十五届永康市委第五轮巡察,
@@ -10,13 +12,19 @@ import { str } from '../queries/sql';
  * and number that has one when exactly one such term fits them: every one of their years (the
  * feedback date's, else the row's year) lies within a year of that term's own rows' years. Round
  * numbers restart with every term, so two terms' fifth rounds are years apart; two fitting terms,
- * or rows with no year, leave the rows in their termless round. Only the rows' round_key moves:
- * their `term` stays NULL as the file wrote it, which is what lets this be worked out afresh from
- * all stored data after every import, replace and removal, so the outcome never depends on the
- * order files came in. The embedded sample never lends its terms.
+ * or a file whose rows of that round have no year at all, leave the rows in their termless round.
+ * A termless 市委 round whose rows are all in one 县级市 may be that city's own 市委 round
+ * (十五届永康市委, keyed under 永康市) as well as 金华's: both are candidates.
+ *
+ * Only the rows' round_key moves: their `term` stays NULL as the file wrote it, which is what lets
+ * this be worked out afresh from all stored data after every import, replace and removal, so the
+ * outcome never depends on the order files came in. The embedded sample never lends its terms. Each
+ * file whose rows are counted in another round carries one `round_merged` issue saying so, kept in
+ * step with where its rows are.
  */
 export interface RoundMerge {
   datasetId: string;
+  file: string;
   from: string;
   to: string;
   fromLabel: string | null;
@@ -24,12 +32,13 @@ export interface RoundMerge {
   rows: number;
 }
 
-interface TermlessGroup {
+interface Placed {
   dataset_id: string;
   committee: string;
   inspector_level: string;
   round_no: number;
-  keys: string[];
+  round_key: string;
+  counties: string[];
   lo: number | null;
   hi: number | null;
   n: number;
@@ -48,57 +57,106 @@ interface TermedRound {
 // A row's year for fitting: its round's feedback, else its own year (a 年度 column, the title).
 const ROW_YEAR = 'coalesce(year(feedback_date), year)';
 const NOT_SAMPLE = 'dataset_id NOT IN (SELECT dataset_id FROM datasets WHERE is_sample)';
+const COUNTY_LEVEL = '县(市、区)委';
+const CITY_LEVEL = '市委';
+const CODE = 'round_merged';
 
 /** The key a round written without a term has: committee|level||number. */
-const termlessKey = (g: Pick<TermlessGroup, 'committee' | 'inspector_level' | 'round_no'>) => `${g.committee}|${g.inspector_level}||${g.round_no}`;
+const termlessKey = (g: Pick<Placed, 'committee' | 'inspector_level' | 'round_no'>) => `${g.committee}|${g.inspector_level}||${g.round_no}`;
+
+/** How a placement is named in the report: the file, the round as written, the round counted in. */
+export function roundMergeText(m: Pick<RoundMerge, 'file' | 'from' | 'to' | 'fromLabel' | 'toLabel'>): string {
+  return `${m.file}：${m.fromLabel ?? m.from} → ${m.toLabel ?? m.to}`;
+}
 
 /**
- * Puts every termless file's rows in the round they belong to now (see above) and brings `rounds`
- * in line: a round re-created when rows move back to it, a round left without rows removed, first
- * feedback date and year recomputed. Returns the moves into a termed round, for the report.
+ * Puts every termless file's rows in the round they belong to now (see above), brings `rounds` in
+ * line (a round re-created when rows move back to it, a round left without rows removed, first
+ * feedback date and year recomputed) and the `round_merged` issues with them. Returns the moves
+ * into a termed round made now, for the import's report.
  */
 export async function mergeTermlessRounds(engine: Engine): Promise<RoundMerge[]> {
-  const groups = await engine.query<TermlessGroup>(`SELECT dataset_id, split_part(round_key, '|', 1) AS committee, inspector_level, round_no,
-      list(DISTINCT round_key ORDER BY round_key) AS keys, min(${ROW_YEAR}) AS lo, max(${ROW_YEAR}) AS hi, count(*) AS n,
-      min(round_label) AS label
+  const placed = await engine.query<Placed>(`SELECT dataset_id, split_part(round_key, '|', 1) AS committee, inspector_level, round_no, round_key,
+      list(DISTINCT county ORDER BY county) AS counties, min(${ROW_YEAR}) AS lo, max(${ROW_YEAR}) AS hi, count(*)::INTEGER AS n,
+      arg_min(round_label, source_row) AS label
     FROM findings WHERE term IS NULL AND inspector_level IS NOT NULL AND round_no IS NOT NULL AND ${NOT_SAMPLE} GROUP BY ALL`);
-  if (!groups.length) return [];
-  const termed = await engine.query<TermedRound>(`SELECT round_key, split_part(round_key, '|', 1) AS committee, inspector_level, round_no,
-      min(${ROW_YEAR}) AS lo, max(${ROW_YEAR}) AS hi
+  // Datasets that carried a placement before: their issue is rewritten below, whatever happens now.
+  const noted = await engine.query<{ dataset_id: string }>(`SELECT DISTINCT dataset_id FROM import_issues WHERE code = ${str(CODE)}`);
+  if (!placed.length && !noted.length) return [];
+  const termed = placed.length ? await engine.query<TermedRound>(`SELECT round_key, split_part(round_key, '|', 1) AS committee, inspector_level,
+      round_no, min(${ROW_YEAR}) AS lo, max(${ROW_YEAR}) AS hi
     FROM findings WHERE term IS NOT NULL AND inspector_level IS NOT NULL AND round_no IS NOT NULL AND ${NOT_SAMPLE}
-    GROUP BY ALL HAVING min(${ROW_YEAR}) IS NOT NULL`);
-  const labels = new Map((await engine.query<{ round_key: string; round_label: string | null }>(
+    GROUP BY ALL HAVING min(${ROW_YEAR}) IS NOT NULL`) : [];
+  const rounds = new Map((await engine.query<{ round_key: string; round_label: string | null }>(
     'SELECT round_key, round_label FROM rounds')).map((r) => [r.round_key, r.round_label]));
-  const merges: RoundMerge[] = [];
-  const touched = new Set<string>();
-  for (const g of groups) {
-    const fitting = g.lo === null || g.hi === null ? [] : termed.filter((t) => t.committee === g.committee && t.inspector_level === g.inspector_level
-      && t.round_no === g.round_no && g.lo! >= t.lo - 1 && g.hi! <= t.hi + 1);
-    const target = fitting.length === 1 ? fitting[0].round_key : termlessKey(g);
-    for (const key of g.keys) {
-      if (key === target) continue;
-      const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM findings
-        WHERE dataset_id = ${str(g.dataset_id)} AND term IS NULL AND round_key = ${str(key)}`);
-      await engine.exec(`UPDATE findings SET round_key = ${str(target)} WHERE dataset_id = ${str(g.dataset_id)} AND term IS NULL AND round_key = ${str(key)}`);
-      touched.add(key).add(target);
-      if (target !== termlessKey(g)) {
-        merges.push({ datasetId: g.dataset_id, from: key, to: target, fromLabel: g.label ?? labels.get(key) ?? null, toLabel: labels.get(target) ?? null, rows: n });
-      }
+  const files = new Map((await engine.query<{ dataset_id: string; file_name: string; sheet: string | null }>(
+    'SELECT dataset_id, file_name, sheet FROM datasets')).map((d) => [d.dataset_id, d]));
+
+  // One group per file and round as written, wherever its rows are now. The committee as written:
+  // a 中央, 省委 or 市委 round's is fixed by its level (round.ts committeeOf), whatever round the rows
+  // sit in now (a 县级市's own, keyed by the city); a county's is its key's, which moves never change.
+  const groups = new Map<string, Placed[]>();
+  for (const p of placed) {
+    p.committee = committeeOf({ inspector_level: p.inspector_level }) ?? p.committee;
+    const id = JSON.stringify([p.dataset_id, p.committee, p.inspector_level, p.round_no]);
+    groups.set(id, [...(groups.get(id) ?? []), p]);
+  }
+  const moves: (RoundMerge & { back: boolean })[] = [];
+  const states: RoundMerge[] = [];
+  for (const parts of groups.values()) {
+    const g = parts[0];
+    const lo = Math.min(...parts.map((p) => p.lo ?? Infinity));
+    const hi = Math.max(...parts.map((p) => p.hi ?? -Infinity));
+    const counties = [...new Set(parts.flatMap((p) => p.counties))];
+    // The rounds it may be: its own committee's, and a 县级市's own 市委 round when all its rows are there.
+    const own = (t: TermedRound) => t.committee === g.committee && t.inspector_level === g.inspector_level;
+    const city = (t: TermedRound) => g.inspector_level === CITY_LEVEL && counties.length === 1 && counties[0] !== g.committee
+      && t.committee === counties[0] && t.inspector_level === COUNTY_LEVEL;
+    const fitting = Number.isFinite(lo) ? termed.filter((t) => t.round_no === g.round_no && (own(t) || city(t)) && lo >= t.lo - 1 && hi <= t.hi + 1) : [];
+    const home = termlessKey(g);
+    const target = fitting.length === 1 ? fitting[0].round_key : home;
+    const file = files.get(g.dataset_id)?.file_name ?? g.dataset_id;
+    const label = parts.find((p) => p.label)?.label ?? null;
+    const rows = parts.reduce((s, p) => s + p.n, 0);
+    if (target !== home) states.push({ datasetId: g.dataset_id, file, from: home, to: target, fromLabel: label, toLabel: rounds.get(target) ?? null, rows });
+    for (const p of parts) {
+      if (p.round_key === target) continue;
+      moves.push({ datasetId: g.dataset_id, file, from: p.round_key, to: target, fromLabel: label, toLabel: rounds.get(target) ?? null, rows: p.n, back: target === home });
     }
   }
-  await syncRounds(engine, touched);
-  return merges;
+  if (moves.length) {
+    const map = moves.map((m) => `(${str(m.datasetId)}, ${str(m.from)}, ${str(m.to)})`).join(', ');
+    await engine.exec(`UPDATE findings SET round_key = m.t FROM (VALUES ${map}) m(d, f, t)
+      WHERE findings.dataset_id = m.d AND findings.term IS NULL AND findings.round_key = m.f`);
+    await syncRounds(engine, [...new Set(moves.flatMap((m) => [m.from, m.to]))]);
+  }
+  await noteStates(engine, states, new Set([...noted.map((n) => n.dataset_id), ...placed.map((p) => p.dataset_id)]), files);
+  return moves.filter((m) => !m.back).map(({ back: _, ...m }) => m);
 }
 
 /** `rounds` for the keys rows moved between: re-created from the rows, removed without rows, dates recomputed. */
-async function syncRounds(engine: Engine, keys: Set<string>): Promise<void> {
-  for (const key of keys) {
-    const k = str(key);
-    await engine.exec(`DELETE FROM rounds WHERE round_key = ${k} AND NOT EXISTS (SELECT 1 FROM findings WHERE round_key = ${k})`);
-    await engine.exec(`INSERT INTO rounds SELECT ${k}, split_part(${k}, '|', 1), any_value(inspector_level), any_value(inspection_kind),
-        NULL, any_value(round_no), min(round_label), min(year), min(feedback_date)
-      FROM findings WHERE round_key = ${k} AND NOT EXISTS (SELECT 1 FROM rounds WHERE round_key = ${k}) HAVING count(*) > 0`);
-    await engine.exec(`UPDATE rounds SET feedback_date = f.fd, year = f.y FROM (SELECT min(feedback_date) AS fd, min(year) AS y
-      FROM findings WHERE round_key = ${k}) f WHERE round_key = ${k}`);
+async function syncRounds(engine: Engine, keys: string[]): Promise<void> {
+  const list = keys.map(str).join(', ');
+  await engine.exec(`DELETE FROM rounds WHERE round_key IN (${list}) AND round_key NOT IN (SELECT DISTINCT round_key FROM findings WHERE round_key IN (${list}))`);
+  // A termless round back in use: as its rows say (the import's upsert takes the same values from the file).
+  await engine.exec(`INSERT INTO rounds SELECT round_key, split_part(round_key, '|', 1), any_value(inspector_level), any_value(inspection_kind),
+      NULL, any_value(round_no), arg_min(round_label, source_row), min(year), min(feedback_date)
+    FROM findings WHERE round_key IN (${list}) AND round_key NOT IN (SELECT round_key FROM rounds) GROUP BY round_key`);
+  await engine.exec(`UPDATE rounds SET feedback_date = f.fd, year = f.y FROM (SELECT round_key, min(feedback_date) AS fd, min(year) AS y
+    FROM findings WHERE round_key IN (${list}) GROUP BY round_key) f WHERE rounds.round_key = f.round_key`);
+}
+
+/** One `round_merged` issue per file whose rows are counted in another round than written; none for the rest. */
+async function noteStates(engine: Engine, states: RoundMerge[], datasets: Set<string>, files: Map<string, { file_name: string; sheet: string | null }>) {
+  if (datasets.size) {
+    await engine.exec(`DELETE FROM import_issues WHERE code = ${str(CODE)} AND dataset_id IN (${[...datasets].map(str).join(', ')})`);
   }
+  if (!states.length) return;
+  const column = fieldByKey('round_label')?.header ?? 'round_label';
+  const rows = states.map((s) => {
+    const sheet = files.get(s.datasetId)?.sheet;
+    return `(${str(s.datasetId)}, ${str(s.file)}, ${sheet == null ? 'NULL' : str(sheet)}, 0, ${str(column)}, ${str(roundMergeText(s))},
+      'info', ${str(CODE)}, 'import.issue.${CODE}')`;
+  });
+  await engine.exec(`INSERT INTO import_issues VALUES ${rows.join(', ')}`);
 }

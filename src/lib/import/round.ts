@@ -88,6 +88,11 @@ export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
 const CITY_TERMS = new Set(['七届', '八届', '九届']);
 const COUNTY_CITIES = new Set(COUNTIES.filter((c) => c.kind === '县级市').map((c) => c.name));
 
+/** True for a 县级市 (义乌市, 永康市…), whose own committee is a 市委 too. */
+export function isCountyCity(name: string | null | undefined): boolean {
+  return !!name && COUNTY_CITIES.has(name);
+}
+
 /**
  * A 县级市's committee is a 市委 too (义乌市委): a 市委 round whose term is not one of 金华's own
  * (十五届市委第三轮巡察 in a 义乌市 ledger) belongs to the row's 县级市, as a county committee.

@@ -43,9 +43,10 @@ test('a round without its term joins the termed round of the same committee and 
   expect(await e.query("SELECT round_label, term FROM findings WHERE problem_title = '三会一课不规范'"))
     .toEqual([{ round_label: '永康市委第五轮巡察', term: null }]);
   const said = report.issues.filter((i) => i.code === 'round_merged');
-  expect(said.map((i) => [i.row, i.severity, i.value])).toEqual([[0, 'info', '永康市委第五轮巡察 → 十五届永康市委第五轮巡察']]);
-  // Stored with the dataset's issues too.
-  expect(await e.query("SELECT count(*)::INTEGER AS n FROM import_issues WHERE code = 'round_merged'")).toEqual([{ n: 1 }]);
+  expect(said.map((i) => [i.row, i.severity, i.value])).toEqual([[0, 'info', '永康市委第五轮巡察整改台账.csv：永康市委第五轮巡察 → 十五届永康市委第五轮巡察']]);
+  // Stored with that file's issues.
+  expect(await e.query("SELECT dataset_id, file_name FROM import_issues WHERE code = 'round_merged'"))
+    .toEqual([{ dataset_id: report.datasetId, file_name: '永康市委第五轮巡察整改台账.csv' }]);
 });
 
 test('the outcome is the same whichever file comes first: a later termed file takes in the stored termless round', async () => {
@@ -157,4 +158,52 @@ test('the embedded sample never lends its term to the analyst\'s round', async (
   expect(r.issues.filter((i) => i.code === 'round_merged')).toEqual([]);
   expect(await e.query("SELECT round_key FROM findings WHERE problem_title = '理论学习不深入' AND dataset_id = " + `'${r.datasetId}'`))
     .toEqual([{ round_key: '金华市|市委||5' }]);
+});
+
+const merged = async () => (await e.query<{ file_name: string; value: string }>(
+  "SELECT file_name, value FROM import_issues WHERE code = 'round_merged' ORDER BY ALL")).map((r) => `${r.file_name} | ${r.value}`);
+
+test('each file whose rows are counted in another round says so, on its own dataset, and stops saying so when they move back', async () => {
+  await importOk(e, 'A.csv', ledger(['永康市财政局,2023-07-05,三会一课不规范,C5']), { roundHint: { inspector_level: '县(市、区)委', round_no: 5, county: '永康市' } });
+  await importOk(e, 'B.csv', ledger(['永康市民政局,2023-07-06,津补贴发放不规范,D2']), { roundHint: { inspector_level: '县(市、区)委', round_no: 5, county: '永康市' } });
+  expect(await keys()).toEqual([TERMLESS]);
+  const [t] = await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', termedFile());
+  // The termed file's report names both files whose rows it took in.
+  expect(t.issues.filter((i) => i.code === 'round_merged').map((i) => i.value).sort()).toEqual([
+    'A.csv：永康市委第五轮巡察 → 十五届永康市委第五轮巡察', 'B.csv：永康市委第五轮巡察 → 十五届永康市委第五轮巡察']);
+  expect(await merged()).toEqual([
+    'A.csv | A.csv：永康市委第五轮巡察 → 十五届永康市委第五轮巡察', 'B.csv | B.csv：永康市委第五轮巡察 → 十五届永康市委第五轮巡察']);
+  await removeDataset(e, t.datasetId);
+  expect(await keys()).toEqual([TERMLESS]);
+  expect(await merged()).toEqual([]);
+});
+
+test('a removal that settles a round says so too: with 十四届 gone, the termless rows are 十五届\'s', async () => {
+  const [old] = await importOk(e, '十四届永康市委第五轮巡察整改台账.csv', ledger(['永康市卫健局,2022-11-10,公车私用,D3']));
+  await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', termedFile());
+  await importOk(e, '永康市委第五轮巡察整改台账.csv', termlessFile());
+  expect(await merged()).toEqual([]);
+  await removeDataset(e, old.datasetId);
+  expect(await keys()).toEqual([TERMED]);
+  expect(await merged()).toEqual(['永康市委第五轮巡察整改台账.csv | 永康市委第五轮巡察整改台账.csv：永康市委第五轮巡察 → 十五届永康市委第五轮巡察']);
+});
+
+test('a termless 市委 round of one 县级市 may be that city\'s own 市委 round as well as 金华\'s: one fitting is joined, both fitting is left', async () => {
+  // 永康市 calls its own committee 市委: a 十五届市委 round in 永康 rows is 永康's (README).
+  const yk = (rows: string[]) => enc(['县市区,巡视巡察主体,被巡察单位,反馈时间,具体问题,问题类别,整改状态', ...rows.map((x) => `永康市,市委,${x},已完成`)].join('\n'));
+  await importOk(e, '十五届市委第五轮巡察整改台账.csv', yk(['永康市教育局,2023-06-20,理论学习不深入,B1', '永康市财政局,2023-06-20,违规吃喝,D1']));
+  await importOk(e, '市委第五轮巡察整改台账.csv', yk(['永康市财政局,2023-07-05,三会一课不规范,C5']));
+  expect(await keys()).toEqual([TERMED]);
+  expect(await units()).toBe(2);
+  // 金华's own 八届市委 fifth round in the same year: the termless rows could be either.
+  await importOk(e, '八届市委第五轮巡察整改台账.csv', enc(['县市区,巡视巡察主体,被巡察单位,反馈时间,具体问题,问题类别,整改状态',
+    '婺城区,市委,婺城区教育局,2023-06-01,公车私用,D3,已完成'].join('\n')));
+  expect(await e.query("SELECT round_key FROM findings WHERE problem_title = '三会一课不规范'")).toEqual([{ round_key: '金华市|市委||5' }]);
+});
+
+test('a 县级市 ledger whose 巡视巡察主体 column says 市委 under a file named 十五届永康市委… keeps the file\'s term', async () => {
+  const csv = ['县市区,巡视巡察主体,轮次,被巡察单位,反馈时间,具体问题,问题类别,整改状态',
+    '永康市,市委,第五轮,永康市教育局,2023-06-20,理论学习不深入,B1,已完成'].join('\n');
+  await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', enc(csv));
+  expect(await e.query('SELECT round_key, term FROM findings')).toEqual([{ round_key: TERMED, term: '十五届' }]);
 });
