@@ -74,8 +74,10 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
   // A term belongs to its committee: a row's own level that differs from the file's keeps the file's
   // term out (a 省委第三轮巡视 block in an 八届市委 ledger is no 八届省委 round).
   const own = mergeRoundParts(columns, parseRoundText(k.k_label));
-  // A 县级市 calls its own committee 市委: a 市委 column under 十五届永康市委… is that committee, not another.
-  const cityOwn = own.inspector_level === '市委' && names.inspector_level === COUNTY_LEVEL && isCountyCity(names.county);
+  // A 县级市 calls its own committee 市委: a 市委 column under 十五届永康市委… is that committee, not another,
+  // for that city's rows, unless the row names 金华.
+  const cityOwn = own.inspector_level === '市委' && names.inspector_level === COUNTY_LEVEL && isCountyCity(names.county)
+    && (!k.k_county || k.k_county === names.county) && !/金华/.test(`${k.k_level ?? ''}${k.k_label ?? ''}`);
   const fromNames = own.inspector_level && names.inspector_level && own.inspector_level !== names.inspector_level && !cityOwn
     ? { ...names, term: undefined } : names;
   const parts = countyCityRound(mergeRoundParts(own, fromNames, hintParts(hint)), k.k_county);

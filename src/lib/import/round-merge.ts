@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
-import { str } from '../queries/sql';
-import { committeeOf } from './round';
+import { num, str } from '../queries/sql';
+import { committeeOf, isCountyCity } from './round';
 
 /**
  * 届次 is optional in ledgers (DOMAIN.md §6.1): one county's file writes 十五届永康市委第五轮巡察,
@@ -43,6 +43,8 @@ interface Placed {
   hi: number | null;
   n: number;
   label: string | null;
+  /** Its label names 金华 (金华市委第五轮巡察): 金华's round, never a 县级市's own. */
+  names_city: boolean;
 }
 
 interface TermedRound {
@@ -78,7 +80,7 @@ export function roundMergeText(m: Pick<RoundMerge, 'file' | 'from' | 'to' | 'fro
 export async function mergeTermlessRounds(engine: Engine): Promise<RoundMerge[]> {
   const placed = await engine.query<Placed>(`SELECT dataset_id, split_part(round_key, '|', 1) AS committee, inspector_level, round_no, round_key,
       list(DISTINCT county ORDER BY county) AS counties, min(${ROW_YEAR}) AS lo, max(${ROW_YEAR}) AS hi, count(*)::INTEGER AS n,
-      arg_min(round_label, source_row) AS label
+      arg_min(round_label, source_row) AS label, bool_or(contains(coalesce(round_label, ''), '金华')) AS names_city
     FROM findings WHERE term IS NULL AND inspector_level IS NOT NULL AND round_no IS NOT NULL AND ${NOT_SAMPLE} GROUP BY ALL`);
   // Datasets that carried a placement before: their issue is rewritten below, whatever happens now.
   const noted = await engine.query<{ dataset_id: string }>(`SELECT DISTINCT dataset_id FROM import_issues WHERE code = ${str(CODE)}`);
@@ -101,7 +103,7 @@ export async function mergeTermlessRounds(engine: Engine): Promise<RoundMerge[]>
     const id = JSON.stringify([p.dataset_id, p.committee, p.inspector_level, p.round_no]);
     groups.set(id, [...(groups.get(id) ?? []), p]);
   }
-  const moves: (RoundMerge & { back: boolean })[] = [];
+  const moves: (RoundMerge & { back: boolean; level: string; no: number })[] = [];
   const states: RoundMerge[] = [];
   for (const parts of groups.values()) {
     const g = parts[0];
@@ -110,8 +112,8 @@ export async function mergeTermlessRounds(engine: Engine): Promise<RoundMerge[]>
     const counties = [...new Set(parts.flatMap((p) => p.counties))];
     // The rounds it may be: its own committee's, and a 县级市's own 市委 round when all its rows are there.
     const own = (t: TermedRound) => t.committee === g.committee && t.inspector_level === g.inspector_level;
-    const city = (t: TermedRound) => g.inspector_level === CITY_LEVEL && counties.length === 1 && counties[0] !== g.committee
-      && t.committee === counties[0] && t.inspector_level === COUNTY_LEVEL;
+    const city = (t: TermedRound) => g.inspector_level === CITY_LEVEL && counties.length === 1 && isCountyCity(counties[0])
+      && !parts.some((p) => p.names_city) && t.committee === counties[0] && t.inspector_level === COUNTY_LEVEL;
     const fitting = Number.isFinite(lo) ? termed.filter((t) => t.round_no === g.round_no && (own(t) || city(t)) && lo >= t.lo - 1 && hi <= t.hi + 1) : [];
     const home = termlessKey(g);
     const target = fitting.length === 1 ? fitting[0].round_key : home;
@@ -121,17 +123,20 @@ export async function mergeTermlessRounds(engine: Engine): Promise<RoundMerge[]>
     if (target !== home) states.push({ datasetId: g.dataset_id, file, from: home, to: target, fromLabel: label, toLabel: rounds.get(target) ?? null, rows });
     for (const p of parts) {
       if (p.round_key === target) continue;
-      moves.push({ datasetId: g.dataset_id, file, from: p.round_key, to: target, fromLabel: label, toLabel: rounds.get(target) ?? null, rows: p.n, back: target === home });
+      moves.push({ datasetId: g.dataset_id, file, from: p.round_key, to: target, fromLabel: label, toLabel: rounds.get(target) ?? null, rows: p.n, back: target === home, level: g.inspector_level, no: g.round_no });
     }
   }
   if (moves.length) {
-    const map = moves.map((m) => `(${str(m.datasetId)}, ${str(m.from)}, ${str(m.to)})`).join(', ');
-    await engine.exec(`UPDATE findings SET round_key = m.t FROM (VALUES ${map}) m(d, f, t)
-      WHERE findings.dataset_id = m.d AND findings.term IS NULL AND findings.round_key = m.f`);
+    // A key may hold rows of two rounds as written (a 市委 and a 县(市、区)委 fifth round of one file, both
+    // in the city's round): only the group's own level and number move.
+    const map = moves.map((m) => `(${str(m.datasetId)}, ${str(m.from)}, ${str(m.to)}, ${str(m.level)}, ${num(m.no)})`).join(', ');
+    await engine.exec(`UPDATE findings SET round_key = m.t FROM (VALUES ${map}) m(d, f, t, l, n)
+      WHERE findings.dataset_id = m.d AND findings.term IS NULL AND findings.round_key = m.f AND findings.inspector_level = m.l
+        AND findings.round_no = m.n`);
     await syncRounds(engine, [...new Set(moves.flatMap((m) => [m.from, m.to]))]);
   }
   await noteStates(engine, states, new Set([...noted.map((n) => n.dataset_id), ...placed.map((p) => p.dataset_id)]), files);
-  return moves.filter((m) => !m.back).map(({ back: _, ...m }) => m);
+  return moves.filter((m) => !m.back).map(({ back: _b, level: _l, no: _n, ...m }) => m);
 }
 
 /** `rounds` for the keys rows moved between: re-created from the rows, removed without rows, dates recomputed. */

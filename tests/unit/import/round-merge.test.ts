@@ -207,3 +207,51 @@ test('a 县级市 ledger whose 巡视巡察主体 column says 市委 under a fil
   await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', enc(csv));
   expect(await e.query('SELECT round_key, term FROM findings')).toEqual([{ round_key: TERMED, term: '十五届' }]);
 });
+
+test('the same problem in the termed file and in a file without the term is flagged as a duplicate, in either order; years apart it is not', async () => {
+  const again = () => ledger(['永康市财政局,2023-07-05,违规吃喝,D1']);
+  const dups = (r: { issues: { code: string; row: number }[] }) => r.issues.filter((i) => i.code === 'duplicate_existing').map((i) => i.row);
+  await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', termedFile());
+  const [later] = await importOk(e, '永康市委第五轮巡察整改台账.csv', again());
+  expect(dups(later)).toEqual([2]);
+
+  const f = await freshEngine();
+  try {
+    await importOk(f, '永康市委第五轮巡察整改台账.csv', again());
+    const [termed] = await importOk(f, '十五届永康市委第五轮巡察整改台账.csv', termedFile());
+    // 违规吃喝 is the termed file's second problem (row 3).
+    expect(dups(termed)).toEqual([3]);
+    // Another term's fifth round, five years earlier: the same words there are a repeat, not a duplicate.
+    const [old] = await importOk(f, '永康市委第五轮巡察（2018）.csv', ledger(['永康市财政局,2018-07-05,违规吃喝,D1']));
+    expect(dups(old)).toEqual([]);
+  } finally {
+    f.close();
+  }
+});
+
+/** A ledger with a 巡视巡察主体 and a 轮次 column: [county, level, unit, date, problem, category]. */
+const leveled = (rows: string[][]) => enc(['县市区,巡视巡察主体,轮次,被巡察单位,反馈时间,具体问题,问题类别,整改状态',
+  ...rows.map(([county, level, ...rest]) => [county, level, '第五轮', ...rest, '已完成'].join(','))].join('\n'));
+
+test('a file with a 市委 and a 县(市、区)委 fifth round in one city round: only the round that is placed moves, nothing lands under a key no file wrote', async () => {
+  await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', termedFile());
+  await importOk(e, 'X.csv', leveled([['永康市', '市委', '永康市卫健局', '2023-07-01', '公车私用', 'D3'],
+    ['永康市', '县(市、区)委', '永康市民政局', '2023-07-01', '津补贴发放不规范', 'D2']]));
+  await importOk(e, '八届市委第五轮巡察整改台账.csv', leveled([['婺城区', '市委', '婺城区教育局', '2023-06-01', '文山会海', 'C1']]));
+  await importOk(e, 'other.csv', leveled([['兰溪市', '县(市、区)委', '兰溪市教育局', '2023-06-01', '三公经费超支', 'D1']]));
+  expect(await e.query("SELECT problem_title, round_key FROM findings WHERE problem_title IN ('公车私用', '津补贴发放不规范') ORDER BY ALL")).toEqual([
+    // 市委 fifth round of 2023: 金华's 八届 or 永康's 十五届, either fits; the 县(市、区)委 one is 永康's.
+    { problem_title: '公车私用', round_key: '金华市|市委||5' }, { problem_title: '津补贴发放不规范', round_key: TERMED }]);
+  expect(await e.query("SELECT round_key FROM rounds WHERE round_key LIKE '金华市|县%'")).toEqual([]);
+});
+
+test('a 金华 市委 file of one district\'s units is no district round, and rows that name 金华 are never a 县级市\'s own round', async () => {
+  await importOk(e, '十二届婺城区委第五轮巡察整改台账.csv', leveled([['婺城区', '县(市、区)委', '婺城区财政局', '2023-06-01', '违规吃喝', 'D1']]));
+  await importOk(e, '金华市委第五轮巡察整改台账.csv', leveled([['婺城区', '市委', '婺城区教育局', '2023-06-10', '文山会海', 'C1']]));
+  expect(await e.query("SELECT round_key FROM findings WHERE problem_title = '文山会海'")).toEqual([{ round_key: '金华市|市委||5' }]);
+  // Named for 永康's 十五届 committee, but the rows say 金华市委, or are another city's.
+  await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', leveled([['永康市', '金华市委', '永康市卫健局', '2018-06-01', '公车私用', 'D3'],
+    ['兰溪市', '市委', '兰溪市教育局', '2018-06-01', '三公经费超支', 'D1']]));
+  expect(await e.query("SELECT problem_title, round_key FROM findings WHERE problem_title IN ('公车私用', '三公经费超支') ORDER BY ALL")).toEqual([
+    { problem_title: '三公经费超支', round_key: '金华市|市委||5' }, { problem_title: '公车私用', round_key: '金华市|市委||5' }]);
+});
