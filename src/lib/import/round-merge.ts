@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { num, str } from '../queries/sql';
-import { committeeOf, isCountyCity } from './round';
+import { COUNTY_LEVEL, committeeOf, isCountyCity, roundKey } from './round';
 
 /**
  * 届次 is optional in ledgers (DOMAIN.md §6.1): one county's file writes 十五届永康市委第五轮巡察,
@@ -59,12 +59,12 @@ interface TermedRound {
 // A row's year for fitting: its round's feedback, else its own year (a 年度 column, the title).
 const ROW_YEAR = 'coalesce(year(feedback_date), year)';
 const NOT_SAMPLE = 'dataset_id NOT IN (SELECT dataset_id FROM datasets WHERE is_sample)';
-const COUNTY_LEVEL = '县(市、区)委';
 const CITY_LEVEL = '市委';
 const CODE = 'round_merged';
 
-/** The key a round written without a term has: committee|level||number. */
-const termlessKey = (g: Pick<Placed, 'committee' | 'inspector_level' | 'round_no'>) => `${g.committee}|${g.inspector_level}||${g.round_no}`;
+/** The key a round written without a term has (committee|level||number), as round.ts builds keys. */
+const termlessKey = (g: Pick<Placed, 'committee' | 'inspector_level' | 'round_no'>) =>
+  roundKey({ inspector_level: g.inspector_level, round_no: g.round_no, county: g.committee }, g.committee)!;
 
 /** How a placement is named in the report: the file, the round as written, the round counted in. */
 export function roundMergeText(m: Pick<RoundMerge, 'file' | 'from' | 'to' | 'fromLabel' | 'toLabel'>): string {
@@ -147,8 +147,18 @@ async function syncRounds(engine: Engine, keys: string[]): Promise<void> {
   await engine.exec(`INSERT INTO rounds SELECT round_key, split_part(round_key, '|', 1), any_value(inspector_level), any_value(inspection_kind),
       NULL, any_value(round_no), arg_min(round_label, source_row), min(year), min(feedback_date)
     FROM findings WHERE round_key IN (${list}) AND round_key NOT IN (SELECT round_key FROM rounds) GROUP BY round_key`);
-  await engine.exec(`UPDATE rounds SET feedback_date = f.fd, year = f.y FROM (SELECT round_key, min(feedback_date) AS fd, min(year) AS y
-    FROM findings WHERE round_key IN (${list}) GROUP BY round_key) f WHERE rounds.round_key = f.round_key`);
+  await engine.exec(roundDatesSql(keys));
+}
+
+/**
+ * Rounds' first feedback date and year from the findings they hold (as the import's upsert sets them),
+ * for the keys given, else every round whose values changed.
+ */
+export function roundDatesSql(keys?: string[]): string {
+  const only = keys ? `WHERE round_key IN (${keys.map(str).join(', ')})` : '';
+  return `UPDATE rounds SET feedback_date = f.fd, year = f.y FROM (SELECT round_key, min(feedback_date) AS fd, min(year) AS y
+    FROM findings ${only} GROUP BY round_key) f WHERE rounds.round_key = f.round_key
+    AND (rounds.feedback_date IS DISTINCT FROM f.fd OR rounds.year IS DISTINCT FROM f.y)`;
 }
 
 /** One `round_merged` issue per file whose rows are counted in another round than written; none for the rest. */

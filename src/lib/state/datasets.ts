@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { inTransaction } from '../db/transaction';
 import { str } from '../queries/sql';
-import { mergeTermlessRounds } from '../import/round-merge';
+import { mergeTermlessRounds, roundDatesSql } from '../import/round-merge';
 
 /** Removes one dataset (its findings, issues and provenance) in one transaction, then persists. */
 export async function removeDataset(engine: Engine, datasetId: string): Promise<void> {
@@ -52,8 +52,7 @@ export async function clearAll(engine: Engine): Promise<void> {
 // Rounds are shared by datasets; one with no findings left goes with its last dataset, and one
 // that keeps findings takes the first feedback date and year of those left (as the import's upsert does).
 const ORPHAN_ROUNDS = `DELETE FROM rounds WHERE round_key NOT IN (SELECT DISTINCT round_key FROM findings)`;
-const ROUND_DATES = `UPDATE rounds SET feedback_date = f.fd, year = f.y FROM (SELECT round_key, min(feedback_date) AS fd, min(year) AS y
-  FROM findings GROUP BY round_key) f WHERE rounds.round_key = f.round_key AND (rounds.feedback_date IS DISTINCT FROM f.fd OR rounds.year IS DISTINCT FROM f.y)`;
+const ROUND_DATES = roundDatesSql();
 
 /** Runs the statements in one transaction, then persists. */
 async function writeAll(engine: Engine, statements: string[]): Promise<void> {
