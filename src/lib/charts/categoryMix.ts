@@ -3,6 +3,7 @@ import { L1_CODES, categoryName } from '../domain/taxonomy';
 import { translate } from '../i18n/translate';
 import type { CategoryMixRow } from '../queries/categoryMix';
 import { noDataOption } from './empty';
+import { roundName } from './roundNames';
 import { formatRate } from './format';
 import { bottomLegend, cardGrid, maxLines } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
@@ -47,14 +48,14 @@ export function categoryMixOption(rows: CategoryMixRow[], ctx: ChartContext): EC
           const item = p.data as CategoryMixItem;
           const round = rounds[p.dataIndex];
           return translate(ctx.lang, 'tip.share', {
-            series: round.round_label, name, count: item.count, share: formatRate(round.round_n ? item.count / round.round_n : null),
+            series: roundName(round, ctx.lang), name, count: item.count, share: formatRate(round.round_n ? item.count / round.round_n : null),
           });
         },
       },
     };
   });
   const plotWidth = 600 - 8 - 16 - 60;
-  const labels = roundLabels(rounds, plotWidth);
+  const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const { legend, height } = bottomLegend(series.map((s) => String(s.name)));
   const base = baseOption(ctx, title);
   return {

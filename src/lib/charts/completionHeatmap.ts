@@ -2,6 +2,7 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { CompletionCellRow } from '../queries/completionHeatmap';
 import { countiesOf, countyLabels } from './countyAxis';
+import { roundName } from './roundNames';
 import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, inkOn, sideScale, withInk } from './heatmapFrame';
 import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
@@ -54,7 +55,7 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
   const fullFont = fitCellLabels(cells.map(full), cell);
   const font = fullFont ?? fitCellLabels(cells.map(short), cell);
   const text = fullFont ? full : short;
-  const cellName = (c: CompletionCell) => `${countyLabels([c.county], ctx.lang)[0]} · ${rounds[c.value[0]].round_label}`;
+  const cellName = (c: CompletionCell) => `${countyLabels([c.county], ctx.lang)[0]} · ${roundName(rounds[c.value[0]], ctx.lang)}`;
   const series = (data: CompletionCell[], small: boolean): HeatmapSeriesOption => ({
     type: 'heatmap',
     name: small ? smallLabel : translate(ctx.lang, 'axis.rate'),

@@ -74,7 +74,7 @@ function countyRoundPlotWidth(ctx: ChartContext, counties: string[]): number {
 /** Estimated size in px of one cell of a county × round heatmap on the card. */
 export function countyRoundCell(ctx: ChartContext, rounds: RoundColumns[], counties: string[]): { width: number; height: number } {
   const plotWidth = countyRoundPlotWidth(ctx, counties);
-  const labels = roundLabels(rounds, plotWidth);
+  const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const plotHeight = CARD.height - PLOT_TOP - 8 - (maxLines(labels) * ROUND_LINE + 8) - 22;
   return { width: plotWidth / Math.max(1, rounds.length), height: plotHeight / Math.max(1, counties.length) };
 }
@@ -85,7 +85,7 @@ export function countyRoundCell(ctx: ChartContext, rounds: RoundColumns[], count
  */
 export function countyRoundFrame(ctx: ChartContext, rounds: RoundColumns[], counties: string[]): EChartsOption {
   const plotWidth = countyRoundPlotWidth(ctx, counties);
-  const labels = roundLabels(rounds, plotWidth);
+  const labels = roundLabels(rounds, ctx.lang, plotWidth);
   return {
     grid: cardGrid({ right: SCALE_WIDTH, bottom: 6 }),
     xAxis: {

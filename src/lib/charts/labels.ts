@@ -13,22 +13,6 @@ export function wrapLabel(text: string, perLine = 6, maxLines = 3): string {
   return lines.join('\n');
 }
 
-// "十四届省委第四轮巡视" → "省委第四轮巡视": the term number says little on a chart; the year says when.
-const TERM_PREFIX = /^(第?[一二三四五六七八九十百零〇\d]+届)/;
-
-/** Short round label for axes: "2018 省委第四轮巡视" (year first, term number dropped). */
-export function roundShortLabel(label: string, year: number | null): string {
-  const core = label.replace(TERM_PREFIX, '') || label;
-  return year && !core.includes(String(year)) ? `${year} ${core}` : core;
-}
-
-/** Round label wrapped for a category axis: year on its own line, then the round name. */
-export function roundAxisLabel(label: string, year: number | null, perLine = 7): string {
-  const short = roundShortLabel(label, year);
-  const m = /^(\d{4}) (.*)$/.exec(short);
-  return m ? `${m[1]}\n${wrapLabel(m[2], perLine, 2)}` : wrapLabel(short, perLine, 3);
-}
-
 /** Display name of a status key (unrecognised → 未识别). */
 export function statusLabel(status: string, lang: Lang): string {
   return translate(lang, `status.${status}`);

@@ -3,7 +3,7 @@ import { translate } from '../i18n/translate';
 import type { CurvePointRow } from '../queries/rectificationCurve';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
-import { roundShortLabel } from './labels';
+import { roundShortName } from './roundNames';
 import { bottomLegend, cardGrid } from './layout';
 import { roundsOf } from './roundAxis';
 import { baseOption } from './theme';
@@ -29,7 +29,7 @@ export function rectificationCurveOption(rows: CurvePointRow[], ctx: ChartContex
   const rounds = roundsOf(rows);
   const selected = new Set(ctx.selected ?? []);
   const series: LineSeriesOption[] = rounds.map((round, i) => {
-    const name = roundShortLabel(round.round_label, round.round_year);
+    const name = roundShortName(round, ctx.lang);
     const points = rows.filter((r) => r.round_key === round.round_key);
     return {
       type: 'line', name, id: round.round_key, step: 'end', sampling: 'lttb', showSymbol: points.length <= 40,

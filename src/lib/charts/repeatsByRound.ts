@@ -2,6 +2,7 @@ import type { HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RepeatCellRow } from '../queries/repeatsByRound';
 import { countiesOf, countyLabels } from './countyAxis';
+import { roundName } from './roundNames';
 import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, sideScale, withInk } from './heatmapFrame';
 import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
@@ -52,7 +53,7 @@ export function repeatsByRoundOption(rows: RepeatCellRow[], ctx: ChartContext): 
       formatter: (p) => {
         const c = p.data as RepeatCell;
         return translate(ctx.lang, 'tip.repeats', {
-          series: `${countyLabels([c.county], ctx.lang)[0]} · ${rounds[c.value[0]].round_label}`, name, count: c.value[2], n: c.n, rate: formatRate(c.n ? c.value[2] / c.n : null),
+          series: `${countyLabels([c.county], ctx.lang)[0]} · ${roundName(rounds[c.value[0]], ctx.lang)}`, name, count: c.value[2], n: c.n, rate: formatRate(c.n ? c.value[2] / c.n : null),
         });
       },
     },

@@ -1,5 +1,7 @@
+import type { Lang } from '../i18n/translate';
 import type { RoundColumns } from '../queries/roundMeta';
-import { roundAxisLabel } from './labels';
+import { wrapLabel } from './labels';
+import { roundShortName } from './roundNames';
 
 /** Rounds present in the rows, each once, in time order. */
 export function roundsOf<R extends RoundColumns>(rows: R[]): R[] {
@@ -13,9 +15,41 @@ export function labelWidth(n: number, plotPx = 500): number {
   return Math.max(3, Math.min(8, Math.floor(plotPx / Math.max(1, n) / 11)));
 }
 
-/** Wrapped category-axis labels of the rounds ("2018\n省委第四轮巡视"). */
-export function roundLabels(rounds: RoundColumns[], plotPx = 500): string[] {
-  return rounds.map((r) => roundAxisLabel(r.round_label, r.round_year, labelWidth(rounds.length, plotPx)));
+/**
+ * A Chinese round name made to fit two lines of `perLine` characters: whole if it fits, else
+ * without the kind (巡视/巡察: the level before it says which), else without 第 too
+ * (婺城区委第二轮巡察 → 婺城区委第二轮 → 婺城区委二轮); cut with … only when even that is too long.
+ */
+function fitChinese(name: string, perLine: number): string {
+  const room = perLine * 2;
+  const shorter = [name, name.replace(/(巡视|巡察)$/, ''), name.replace(/(巡视|巡察)$/, '').replace(/第([一二三四五六七八九十百\d]+轮)/, '$1')];
+  return wrapLabel(shorter.find((s) => Array.from(s).length <= room) ?? shorter[2], perLine, 2);
+}
+
+/** Latin text broken at spaces into lines of about `perLine` characters, at most two. */
+function wrapWords(text: string, perLine: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + ' ' + word).length <= perLine) lines[last] += ' ' + word;
+    else lines.push(word);
+  }
+  return lines.length > 2 ? `${lines[0]}\n${lines.slice(1).join(' ')}` : lines.join('\n');
+}
+
+/** One round's category-axis label: the year on its own line, then the round's short name. */
+export function roundAxisLabel(round: RoundColumns, lang: Lang, perLine = 7): string {
+  const short = roundShortName(round, lang);
+  const m = /^(\d{4}) (.*)$/.exec(short);
+  const [year, name] = m ? [m[1], m[2]] : [null, short];
+  // Latin letters take about half the width of a Chinese character.
+  const body = lang === 'en' ? wrapWords(name, perLine * 2) : fitChinese(name, perLine);
+  return year ? `${year}\n${body}` : lang === 'en' ? body : wrapLabel(short, perLine, 3);
+}
+
+/** Wrapped category-axis labels of the rounds ("2018\n省委第四轮巡视", "2018\nProv. R4"). */
+export function roundLabels(rounds: RoundColumns[], lang: Lang, plotPx = 500): string[] {
+  return rounds.map((r) => roundAxisLabel(r, lang, labelWidth(rounds.length, plotPx)));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { LineSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RoundTrendRow } from '../queries/roundTrend';
 import { noDataOption } from './empty';
+import { roundName } from './roundNames';
 import { formatRate } from './format';
 import { cardGrid, maxLines } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
@@ -62,13 +63,13 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
       tooltip: {
         formatter: (p) => {
           const d = p.data as TrendPoint;
-          return translate(ctx.lang, 'tip.rate', { series: `${look.name} · ${rounds[p.dataIndex].round_label}`, name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(d.n ? d.completed / d.n : null), completed: d.completed, n: d.n });
+          return translate(ctx.lang, 'tip.rate', { series: `${look.name} · ${roundName(rounds[p.dataIndex], ctx.lang)}`, name: translate(ctx.lang, 'kpi.completionRate'), rate: formatRate(d.n ? d.completed / d.n : null), completed: d.completed, n: d.n });
         },
       },
     };
   });
   const plotWidth = 600 - 24 - 24 - 64;
-  const labels = roundLabels(rounds, plotWidth);
+  const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const base = baseOption(ctx, title);
   return {
     ...base,

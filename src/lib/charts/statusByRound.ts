@@ -3,6 +3,7 @@ import { translate } from '../i18n/translate';
 import { STATUS_KEYS } from '../queries/statusByCounty';
 import type { RoundStatusRow } from '../queries/statusByRound';
 import { noDataOption } from './empty';
+import { roundName } from './roundNames';
 import { statusLabel } from './labels';
 import { CARD, PLOT_TOP, bottomLegend, cardGrid, maxLines, segmentLabel, totalSeries } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
@@ -28,7 +29,7 @@ export function statusByRoundOption(rows: RoundStatusRow[], ctx: ChartContext): 
   const count = (roundKey: string, status: string) => rows.find((r) => r.round_key === roundKey && r.status === status)?.n ?? 0;
   const totals = rounds.map((round) => present.reduce((s, status) => s + count(round.round_key, status), 0));
   const plotWidth = CARD.width - 8 - 16 - 64;
-  const labels = roundLabels(rounds, plotWidth);
+  const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const { legend, height } = bottomLegend(present.map((status) => statusLabel(status, ctx.lang)));
   const plotHeight = CARD.height - PLOT_TOP - (height + 4) - (maxLines(labels) * 13 + 8) - 22 - 14;
   const label = segmentLabel(Math.max(...totals), plotHeight, false);
@@ -40,7 +41,7 @@ export function statusByRoundOption(rows: RoundStatusRow[], ctx: ChartContext): 
       itemStyle: { color: STATUS_COLORS[status] },
       label: { show: true, fontSize: 10, formatter: (p) => label(p.value as number) },
       labelLayout: { hideOverlap: true },
-      tooltip: { formatter: (p) => translate(ctx.lang, 'tip.count', { series: rounds[p.dataIndex].round_label, name, count: p.value as number }) },
+      tooltip: { formatter: (p) => translate(ctx.lang, 'tip.count', { series: roundName(rounds[p.dataIndex], ctx.lang), name, count: p.value as number }) },
     };
   });
   const base = baseOption(ctx, title);

@@ -1,4 +1,5 @@
 import { parseChineseNumber, toChineseNumber } from '../domain/vocabulary/numerals';
+import { formatRoundKey } from '../domain/roundKey';
 import { countyInText } from './normalise/county';
 import { COUNTIES } from '../domain/counties';
 
@@ -125,7 +126,7 @@ export function committeeOf(parts: RoundParts, rowCounty?: string | null): strin
 export function roundKey(parts: RoundParts, rowCounty?: string | null): string | null {
   const committee = committeeOf(parts, rowCounty);
   if (!committee || !parts.inspector_level || !parts.round_no) return null;
-  return `${committee}|${parts.inspector_level}|${parts.term ?? ''}|${parts.round_no}`;
+  return formatRoundKey({ committee, level: parts.inspector_level, term: parts.term ?? '', roundNo: parts.round_no });
 }
 
 /** A label for rounds whose file has none: 八届市委第三轮巡察, 十二届婺城区委第二轮巡察. */

@@ -18,6 +18,7 @@ export interface FindingLinkRow {
   counted: boolean;
   other_dataset_id: string;
   other_finding_id: string;
+  other_round_key: string;
   other_round_label: string | null;
   other_unit_name: string;
   other_title: string;
@@ -31,10 +32,10 @@ export function findingLinksQuery(datasetId: string, findingId: string, asOf: st
   const me = (p: 'f' | 'g') => `${p}_dataset_id = ${str(datasetId)} AND ${p}_finding_id = ${str(findingId)}`;
   return `WITH ${repeatLinkCtes(emptyFilters(asOf), params, { review: true })}
 SELECT 'earlier' AS direction, rule, score, decision, counted, g_dataset_id AS other_dataset_id, g_finding_id AS other_finding_id,
-  g_round_label AS other_round_label, g_unit_name AS other_unit_name, g_title AS other_title
+  g_round_key AS other_round_key, g_round_label AS other_round_label, g_unit_name AS other_unit_name, g_title AS other_title
 FROM links WHERE ${me('f')} AND rule IS NOT NULL
 UNION ALL
-SELECT 'later', rule, score, decision, counted, f_dataset_id, f_finding_id, f_round_label, f_unit_name, f_title
+SELECT 'later', rule, score, decision, counted, f_dataset_id, f_finding_id, f_round_key, f_round_label, f_unit_name, f_title
 FROM links WHERE ${me('g')} AND rule IS NOT NULL
 ORDER BY direction, other_round_label, other_finding_id`;
 }

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/translate';
 import { translate } from '../i18n/translate';
 import { categoryName } from '../domain/taxonomy';
 import { countyLabel } from '../domain/counties';
+import { roundName } from '../charts/roundNames';
 import { database } from './database.svelte';
 import { ANALYSIS_CHARTS, DASHBOARD_CHARTS } from './chartSpecs';
 import { REPEAT_CHARTS } from './repeatSpecs';
@@ -15,7 +16,7 @@ const HEADINGS: Record<Dimension, string> = {
 /** The label of one filter value as the analyst reads it: a round's label, a category's name, a status. */
 export function filterValueLabel(dimension: Dimension, value: string, lang: Lang): string {
   switch (dimension) {
-    case 'rounds': return database.rounds.find((r) => r.round_key === value)?.round_label ?? value;
+    case 'rounds': return roundName({ round_key: value, round_label: database.rounds.find((r) => r.round_key === value)?.round_label ?? null }, lang);
     case 'counties': return countyLabel(value, lang);
     case 'categories': return categoryName(value, lang);
     case 'l2': return `${value} ${categoryName(value, lang)}`;

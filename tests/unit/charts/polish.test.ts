@@ -12,11 +12,13 @@ import { overlappingTexts } from './textBoxes';
 const zh: ChartContext = { lang: 'zh', asOf: '2026-06-30', params: DEFAULT_PARAMS, isSample: true };
 const en: ChartContext = { ...zh, lang: 'en' };
 const COUNTIES = ['婺城区', '金东区', '兰溪市', '东阳市', '义乌市', '永康市', '浦江县', '武义县', '磐安县', '市本级'];
-const ROUND_NAMES: [string, number][] = [
-  ['十四届省委第四轮巡视', 2018], ['八届市委第八轮巡察', 2019], ['十四届省委第八轮巡视', 2019], ['八届市委第十轮巡察', 2020],
-  ['八届市委第二轮巡察', 2022], ['婺城区委第二轮巡察', 2022], ['十五届省委第二轮巡视', 2023], ['九届市委第五轮巡察', 2024], ['九届市委第七轮巡察', 2025],
+const ROUND_NAMES: [string, number, string][] = [
+  ['十四届省委第四轮巡视', 2018, '浙江省|省委|十四届|4'], ['八届市委第八轮巡察', 2019, '金华市|市委|八届|8'],
+  ['十四届省委第八轮巡视', 2019, '浙江省|省委|十四届|8'], ['八届市委第十轮巡察', 2020, '金华市|市委|八届|10'],
+  ['八届市委第二轮巡察', 2022, '金华市|市委|八届|2'], ['婺城区委第二轮巡察', 2022, '婺城区|县(市、区)委||2'],
+  ['十五届省委第二轮巡视', 2023, '浙江省|省委|十五届|2'], ['九届市委第五轮巡察', 2024, '金华市|市委|九届|5'], ['九届市委第七轮巡察', 2025, '金华市|市委|九届|7'],
 ];
-const ROUNDS = ROUND_NAMES.map(([label, year], i) => ({ round_key: `R${i}`, round_pos: i + 1, round_label: label, round_year: year }));
+const ROUNDS = ROUND_NAMES.map(([label, year, key], i) => ({ round_key: key, round_pos: i + 1, round_label: label, round_year: year }));
 const STATUSES = ['completed', 'basically_completed', 'in_progress', 'not_completed', 'unknown'];
 
 function gridRows(counties = COUNTIES, rounds = ROUNDS) {
@@ -50,6 +52,12 @@ describe('no text runs into other text at card size (600×360)', () => {
   test.each(cases)('%s (%s)', (id, _lang, ctx) => {
     expect(overlappingTexts(renderSvg(spec(id).option(FIXTURES[id], ctx)))).toEqual([]);
   });
+});
+
+test.each(['category-mix', 'completion-heatmap', 'repeats-by-round', 'status-by-round'])('%s: in English the round axis names rounds in English', (id) => {
+  const axis = part(spec(id).option(FIXTURES[id], en), 'xAxis') as { data: string[] };
+  expect(axis.data[0]).toBe('2018\nProv. R4');
+  expect(axis.data.filter((l) => /[\u4e00-\u9fff]/.test(l))).toEqual([]);
 });
 
 describe('heatmaps', () => {

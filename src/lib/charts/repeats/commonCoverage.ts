@@ -5,6 +5,7 @@ import { noDataOption } from '../empty';
 import { formatRate } from '../format';
 import { bottomLegend, cardGrid, maxLines } from '../layout';
 import { roundAxisStyle, roundLabels, roundsOf } from '../roundAxis';
+import { roundName } from '../roundNames';
 import { baseOption } from '../theme';
 import type { ChartContext, EChartsOption } from '../types';
 import { plainText } from '../inertText';
@@ -31,7 +32,7 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
   if (!rows.length) return noDataOption(ctx, title);
   const rounds = roundsOf(rows);
   const bars = rounds.map((r): CoverageBar => ({
-    value: Math.round((r.coverage_rate ?? 0) * 10000) / 100, round_key: r.round_key, round_label: r.round_label,
+    value: Math.round((r.coverage_rate ?? 0) * 10000) / 100, round_key: r.round_key, round_label: roundName(r, ctx.lang),
     covered: r.covered_units, units: r.units_in_round, k: r.k, codes: r.common_codes, rate: r.coverage_rate,
   }));
   const series: BarSeriesOption = {
@@ -56,7 +57,7 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
   };
   const legend = bottomLegend([series.name as string, codesName]);
   const plotWidth = 600 - 8 - 16 - 64 - 40;
-  const labels = roundLabels(rounds, plotWidth);
+  const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const base = baseOption(ctx, title);
   return {
     ...base,
