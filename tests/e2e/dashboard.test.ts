@@ -72,9 +72,20 @@ describe('dashboard on the embedded sample', () => {
     expect(await page.textContent('h1')).toBe('Inspection Rectification Analytics');
     expect(page.url()).toContain('lang=en');
     expect(await page.textContent('[data-testid="kpi-completion-rate"]')).toMatch(/completion/i);
+    expect(await page.title()).toBe('Inspection Rectification Analytics');
+    // Charts are made again in the new language: ECharts' own words (the screen-reader description) follow it.
+    const aria = () => page.$$eval('[data-chart] .chart[aria-label]', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] .chart[aria-label]')].some((e) => /chart/i.test(e.getAttribute('aria-label') ?? '')));
+    expect((await aria()).filter((a) => /这是一个/.test(a))).toEqual([]);
+    // On a 1024 px screen the header stays one row in both languages.
+    const headerHeight = () => page.$eval('header', (e) => e.getBoundingClientRect().height);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await headerHeight()).toBeLessThan(70);
     await page.click('[data-testid="lang-switch"]');
     await settled(page);
     expect(await page.textContent('h1')).toContain('巡视巡察整改分析');
+    expect(await page.title()).toBe('巡视巡察整改分析');
+    expect(await headerHeight()).toBeLessThan(70);
     await page.context().close();
   });
 

@@ -80,7 +80,11 @@ describe('import flows', () => {
 
   test('the duplicate question names the dataset the file equals; replacing another dataset with it replaces that one; cancel answers it', async () => {
     const page = await h.open('?sample=off');
-    await pickFiles(page, [{ name: 'a.csv', buffer: A }, { name: 'b.csv', buffer: B }]);
+    // A copy of a.csv in the same pick: the question names a.csv, stored moments before in this batch.
+    await pickFiles(page, [{ name: 'a.csv', buffer: A }, { name: 'b.csv', buffer: B }, { name: 'a-again.csv', buffer: A }]);
+    await page.waitForSelector('[data-testid="duplicate-dialog"]', { timeout: 120_000 });
+    expect(await page.textContent('[data-testid="duplicate-dialog"]')).toContain('“a.csv”');
+    await page.click('[data-testid="duplicate-skip"]');
     await idle(page);
     await settled(page);
     expect(await kpiValue(page, 'findings')).toBe(5);

@@ -47,3 +47,13 @@ test('every ledger field has its name in both languages: the canonical header in
 test('sizes print in the unit that shows them: MB, KB, bytes', () => {
   expect([formatBytes(3.9 * 1024 * 1024), formatBytes(45_000), formatBytes(512), formatBytes(null)]).toEqual(['3.9 MB', '44 KB', '512 B', '—']);
 });
+
+test('a raw field name in English does not already say "as written" (the finding detail adds it)', () => {
+  const suffix = translate('en', 'detail.asWritten').trim();
+  const doubled = LEDGER_FIELDS.filter((f) => f.key.endsWith('_raw') && translate('en', `field.${f.key}`).includes(suffix)).map((f) => f.key);
+  expect(doubled).toEqual([]);
+});
+
+test('English messages use straight quotes: the CJK-first font draws curly ones full width ("browser’ s")', () => {
+  expect(keysOf('en').filter((k) => /[‘’“”]/.test(translate('en', k)))).toEqual([]);
+});

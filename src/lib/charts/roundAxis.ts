@@ -19,11 +19,17 @@ export function labelWidth(n: number, plotPx = 500): number {
  * A Chinese round name made to fit two lines of `perLine` characters: whole if it fits, else
  * without the kind (巡视/巡察: the level before it says which), else without 第 too
  * (婺城区委第二轮巡察 → 婺城区委第二轮 → 婺城区委二轮); cut with … only when even that is too long.
+ * Two lines break before 第 where both halves fit (婺城区委 / 第二轮巡察), so no word is split.
  */
 function fitChinese(name: string, perLine: number): string {
-  const room = perLine * 2;
-  const shorter = [name, name.replace(/(巡视|巡察)$/, ''), name.replace(/(巡视|巡察)$/, '').replace(/第([一二三四五六七八九十百\d]+轮)/, '$1')];
-  return wrapLabel(shorter.find((s) => Array.from(s).length <= room) ?? shorter[2], perLine, 2);
+  const length = (s: string) => Array.from(s).length;
+  const noKind = name.replace(/(巡视|巡察)$/, '');
+  const shorter = [name, noKind, noKind.replace(/第([一二三四五六七八九十百\d]+轮)/, '$1')];
+  const fit = shorter.find((s) => length(s) <= perLine * 2) ?? shorter[2];
+  if (length(fit) <= perLine) return fit;
+  const at = fit.indexOf('第');
+  if (at > 0 && length(fit.slice(0, at)) <= perLine && length(fit.slice(at)) <= perLine) return `${fit.slice(0, at)}\n${fit.slice(at)}`;
+  return wrapLabel(fit, perLine, 2);
 }
 
 /** Latin text broken at spaces into lines of about `perLine` characters, at most two. */

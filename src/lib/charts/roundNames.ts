@@ -4,6 +4,11 @@ import { parseChineseNumber } from '../domain/vocabulary/numerals';
 import type { Lang } from '../i18n/translate';
 import { translate } from '../i18n/translate';
 
+/** The message key naming each inspector level (DOMAIN.md §6.1), as legends, details and exports name it. */
+export const LEVEL_NAME_KEYS: Record<string, string> = {
+  中央: 'level.central', 省委: 'level.province', 市委: 'level.city', '县(市、区)委': 'level.county', '党委(党组)内部': 'level.internal',
+};
+
 /** What a round's name is made from: its key and the label its files wrote (Chinese). */
 export interface NamedRound {
   round_key: string;
@@ -19,9 +24,9 @@ const ORDINAL = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ([
 function englishBody(committee: string, level: string, short: boolean): string {
   const county = countyLabel(committee, 'en');
   switch (level) {
-    case '中央': return translate('en', 'level.central');
-    case '省委': return translate('en', short ? 'round.body.province' : 'level.province');
-    case '市委': return translate('en', short ? 'round.body.city' : 'level.city');
+    case '中央': return translate('en', LEVEL_NAME_KEYS[level]);
+    case '省委': return translate('en', short ? 'round.body.province' : LEVEL_NAME_KEYS[level]);
+    case '市委': return translate('en', short ? 'round.body.city' : LEVEL_NAME_KEYS[level]);
     case '党委(党组)内部': return translate('en', 'round.body.internal', { county });
     default: return short ? county : translate('en', 'round.body.committee', { county });
   }

@@ -2,7 +2,7 @@ import type { LineSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RoundTrendRow } from '../queries/roundTrend';
 import { noDataOption } from './empty';
-import { roundName } from './roundNames';
+import { LEVEL_NAME_KEYS, roundName } from './roundNames';
 import { formatRate } from './format';
 import { cardGrid, maxLines } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
@@ -23,12 +23,12 @@ export interface TrendPoint {
  * and lime ■ before 2019-06-30), highest level first.
  */
 const LEVELS: { level: string; key: string; color: string; symbol: string }[] = [
-  { level: '中央', key: 'level.central', color: '#6a1b9a', symbol: 'diamond' },
-  { level: '省委', key: 'level.province', color: '#1f3a93', symbol: 'triangle' },
-  { level: '市委', key: 'level.city', color: '#2e7d32', symbol: 'rect' },
-  { level: '县(市、区)委', key: 'level.county', color: '#ef6c00', symbol: 'circle' },
-  { level: '党委(党组)内部', key: 'level.internal', color: '#6d4c41', symbol: 'roundRect' },
-];
+  { level: '中央', color: '#6a1b9a', symbol: 'diamond' },
+  { level: '省委', color: '#1f3a93', symbol: 'triangle' },
+  { level: '市委', color: '#2e7d32', symbol: 'rect' },
+  { level: '县(市、区)委', color: '#ef6c00', symbol: 'circle' },
+  { level: '党委(党组)内部', color: '#6d4c41', symbol: 'roundRect' },
+].map((l) => ({ ...l, key: LEVEL_NAME_KEYS[l.level] }));
 const OTHER_LEVEL = { key: 'level.unknown', color: '#78909c', symbol: 'pin' };
 
 /** The look of a level; its name in the UI language. */

@@ -2,7 +2,7 @@
 export const CONSOLE_ROW_LIMIT = 10_000;
 
 /** Why a console statement was refused (i18n key). */
-export type ConsoleRefusal = 'sql.empty' | 'sql.multiple' | 'sql.external';
+export type ConsoleRefusal = 'sql.empty' | 'sql.multiple' | 'sql.external' | 'sql.readOnly';
 
 /** The analyst's text in pieces: code, and the literals and quoted names it holds. */
 interface Lexed {
@@ -88,6 +88,11 @@ const TABLE_PLACE = /(\b(from|join|summarize|describe|show)|\b(from|join)\b[^()]
 // A quoted name that is a URL or a path (`FROM "http://…"`, `FROM "data/x.csv"`): no table is named so.
 const PATH_NAME = /:\/\/|[\/\\]|\.(csv|tsv|txt|json|ndjson|parquet|xlsx?|db|duckdb)$/i;
 
+// How a query starts: SELECT, WITH, FROM-first, VALUES, TABLE t, the describing statements DuckDB
+// also runs as a subquery, or a parenthesis. Anything else (DELETE, DROP, SET, PRAGMA, INSTALL, …)
+// is refused with its own message; the wrapper would refuse it too, but with a parser error.
+const QUERY_START = /^[\s(]*(select|with|from|values|table|summarize|describe|show|pivot|unpivot)\b/i;
+
 /**
  * Wraps an analyst's query so it can only read the loaded tables: it becomes a subquery (where
  * DuckDB's grammar allows no DDL, DML, COPY, ATTACH, SET or PRAGMA), one statement only, with a
@@ -100,8 +105,31 @@ export function readOnlyConsoleQuery(sql: string): { sql: string } | { refused: 
   const { code, quoted } = lexed;
   if (!code.trim()) return { refused: 'sql.empty' };
   if (code.includes(';')) return { refused: 'sql.multiple' };
+  if (!QUERY_START.test(code)) return { refused: 'sql.readOnly' };
   const { named } = lexed;
   const readsFile = quoted.some((q) => (q.name ? PATH_NAME.test(q.text) : TABLE_PLACE.test(q.before)));
   if (EXTERNAL_READERS.test(named) || readsFile) return { refused: 'sql.external' };
   return { sql: `SELECT * FROM (\n${trimmed}\n) AS console_result LIMIT ${CONSOLE_ROW_LIMIT + 1}` };
+}
+
+/**
+ * DuckDB's error for a wrapped query as the analyst reads it: its line numbers are those of the
+ * analyst's text (the wrapper puts one line before it), the caret block DuckDB repeats is shown
+ * once, and a block pointing into the wrapper's last line (the text ended early) is left out.
+ */
+export function consoleErrorText(message: string, sql: string): string {
+  const lines = sql.trim().replace(/;\s*$/, '').split('\n').length;
+  const blocks = message.split(/\n\n(?=LINE \d+:)/);
+  const seen = new Set<string>();
+  const kept = [blocks[0]];
+  for (const block of blocks.slice(1)) {
+    const m = /^LINE (\d+):/.exec(block);
+    const line = m ? Number(m[1]) - 1 : 0;
+    if (seen.has(block) || line < 1 || line > lines) continue;
+    seen.add(block);
+    // The caret sits under the same column: keep the width of the line label.
+    const label = `LINE ${line}:`.padEnd(`LINE ${line + 1}:`.length);
+    kept.push(block.replace(/^LINE \d+:/, label));
+  }
+  return kept.join('\n\n');
 }

@@ -157,7 +157,7 @@ class Importer {
         const target = o.replaceDatasetId && o.replaceDatasetId !== existing ? o.replaceDatasetId : undefined;
         const choice = await this.#ask<DuplicateChoice>((p) => {
           this.#duplicateAnswer = p;
-          this.duplicate = { file: file.name, existing, existingName: datasetName(existing), ...(target ? { targetName: datasetName(target) } : {}) };
+          this.duplicate = { file: file.name, existing, existingName: datasetName(existing, this.reports), ...(target ? { targetName: datasetName(target, this.reports) } : {}) };
         });
         if (signal.aborted) return this.#note(file.name, 'cancelled');
         if (choice === 'skip') return this.#note(file.name, 'skipped_duplicate');
@@ -201,10 +201,15 @@ class Importer {
   }
 }
 
-/** A stored dataset as the analyst knows it: its file, and its sheet when it has one. */
-function datasetName(id: string): string {
+/**
+ * A stored dataset as the analyst knows it: its file, and its sheet when it has one. The catalogue
+ * is refreshed when a batch ends, so a dataset stored earlier in the same batch is found in its report.
+ */
+function datasetName(id: string, batch: DatasetReport[]): string {
   const d = database.datasets.find((x) => x.dataset_id === id);
-  return d ? (d.sheet ? `${d.file_name} / ${d.sheet}` : d.file_name) : id;
+  if (d) return d.sheet ? `${d.file_name} / ${d.sheet}` : d.file_name;
+  const r = batch.find((x) => x.datasetId === id);
+  return r ? (r.sheet ? `${r.file} / ${r.sheet}` : r.file) : id;
 }
 
 export const importer = new Importer();

@@ -7,10 +7,11 @@ class Locale {
   /** Translates a key in the current language. */
   t = (key: string, vars?: Vars): string => translate(this.lang, key, vars);
 
-  /** Switches language and keeps <html lang> in step for screen readers and fonts. */
+  /** Switches language and keeps <html lang> (screen readers, fonts) and the tab's title in step. */
   set(lang: Lang) {
     this.lang = lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = translate(lang, 'app.title');
   }
 }
 

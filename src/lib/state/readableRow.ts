@@ -1,13 +1,16 @@
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { translate, type Lang } from '../i18n/translate';
 import type { Row } from '../db/types';
+import { countyLabel } from '../domain/counties';
+import { LEVEL_NAME_KEYS } from '../charts/roundNames';
 
 const STATUS_KEYS = new Set(['status', 'status_t']);
 const BOOLEAN_KEYS = new Set(FINDINGS_COLUMNS.filter(([, type]) => type.startsWith('BOOLEAN')).map(([name]) => name));
 
 /**
  * A row as the analyst reads it: statuses by name (已完成, not `completed`; no status is 未识别,
- * the word the table and charts use), yes/no flags as 是/否, every other value as stored.
+ * the word the table and charts use), yes/no flags as 是/否, a listed county and the inspector
+ * level in the UI language (as the table and charts name them), every other value as stored.
  */
 export function readableRow(row: Row, lang: Lang): Row {
   const out: Row = { ...row };
@@ -17,5 +20,8 @@ export function readableRow(row: Row, lang: Lang): Row {
     if (typeof status === 'string' || status === null || status === undefined) out[key] = translate(lang, `status.${status ?? 'unknown'}`);
   }
   for (const key of BOOLEAN_KEYS) if (typeof out[key] === 'boolean') out[key] = translate(lang, out[key] ? 'yes' : 'no');
+  if (typeof out.county === 'string') out.county = countyLabel(out.county, lang);
+  const level = typeof out.inspector_level === 'string' ? LEVEL_NAME_KEYS[out.inspector_level] : undefined;
+  if (level) out.inspector_level = translate(lang, level);
   return out;
 }

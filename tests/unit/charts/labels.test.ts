@@ -44,7 +44,9 @@ test('wrapLabel breaks CJK text and cuts after maxLines', () => {
 test('roundAxisLabel puts the year on its own line and shortens a Chinese name to fit before cutting it', () => {
   const wucheng = round('婺城区|县(市、区)委|十二届|2', '十二届婺城区委第二轮巡察', 2022);
   expect(roundAxisLabel(round('浙江省|省委|十四届|4', '十四届省委第四轮巡视', 2018), 'zh', 7)).toBe('2018\n省委第四轮巡视');
-  expect(roundAxisLabel(wucheng, 'zh', 5)).toBe('2022\n婺城区委第\n二轮巡察');
+  expect(roundAxisLabel(wucheng, 'zh', 9)).toBe('2022\n婺城区委第二轮巡察');
+  expect(roundAxisLabel(wucheng, 'zh', 8)).toBe('2022\n婺城区委\n第二轮巡察');
+  expect(roundAxisLabel(wucheng, 'zh', 5)).toBe('2022\n婺城区委\n第二轮巡察');
   expect(roundAxisLabel(wucheng, 'zh', 4)).toBe('2022\n婺城区委\n第二轮');
   expect(roundAxisLabel(wucheng, 'zh', 3)).toBe('2022\n婺城区\n委二轮');
   expect(roundAxisLabel(round('x', '某某某某县委员会巡察组第二轮巡察', 2022), 'zh', 3)).toBe('2022\n某某某\n某县…');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readOnlyConsoleQuery, CONSOLE_ROW_LIMIT } from '../../../src/lib/queries/console';
+import { readOnlyConsoleQuery, consoleErrorText, CONSOLE_ROW_LIMIT } from '../../../src/lib/queries/console';
+import { translate } from '../../../src/lib/i18n/translate';
 import { freshDatabase, insertFindings } from '../../helpers/db';
 
 describe('SQL console is read-only', () => {
@@ -30,6 +31,43 @@ describe('SQL console is read-only', () => {
     ["SELECT 1; DELETE FROM findings WHERE ';' = ';'", 'sql.multiple'],
   ])('refuses %j', (sql, reason) => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
+  });
+
+  test.each([
+    'DELETE FROM findings', 'drop table findings', 'UPDATE findings SET county = 1', 'PRAGMA version', 'INSTALL httpfs', 'LOAD httpfs',
+    'SET threads = 1', "ATTACH 'x.db'", "COPY findings TO 'x.csv'", 'CHECKPOINT', 'CALL pragma_version()', '/* c */ DELETE FROM findings', 'EXPLAIN SELECT 1',
+  ])('refuses a statement that is not a query with its own message: %s', (sql) => {
+    expect(readOnlyConsoleQuery(sql)).toEqual({ refused: 'sql.readOnly' });
+  });
+
+  test.each(['(SELECT 1 AS x)', 'FROM findings SELECT count(*) AS x', 'VALUES (1)', 'TABLE findings', 'SUMMARIZE findings', 'DESCRIBE findings', 'SHOW TABLES'])(
+    'runs a query whatever its first keyword: %s', async (sql) => {
+      const q = readOnlyConsoleQuery(sql);
+      if (!('sql' in q)) throw new Error(`refused ${sql}`);
+      await db.query(q.sql);
+    });
+
+  test('the example query in both languages runs', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const q = readOnlyConsoleQuery(translate(lang, 'sql.example'));
+      if (!('sql' in q)) throw new Error('refused');
+      expect(await db.query(q.sql)).toHaveLength(2);
+    }
+  });
+
+  test("an engine error names the analyst's lines, once, and never the wrapper's", async () => {
+    const error = async (sql: string) => {
+      const q = readOnlyConsoleQuery(sql);
+      if (!('sql' in q)) throw new Error('refused');
+      return db.query(q.sql).then(() => '', (e: Error) => consoleErrorText(e.message, sql));
+    };
+    const unbound = await error('SELECT county,\n  nope FROM findings');
+    expect(unbound).toContain('LINE 2:   nope FROM findings');
+    expect(unbound.match(/LINE/g)).toHaveLength(1);
+    const early = await error('SELECT county FROM findings WHERE');
+    expect(early).toMatch(/^Parser Error: syntax error/);
+    expect(early).not.toContain('console_result');
+    expect(early).not.toContain('LINE');
   });
 
   test.each([

@@ -18,6 +18,11 @@ describe('the findings export as the analyst reads it', () => {
     const row = { status: 'completed', status_t: 'basically_completed', long_term: true, closed: false, problem_title: 'completed' };
     expect(readableRow(row, 'zh')).toEqual({ status: '已完成', status_t: '基本完成', long_term: '是', closed: '否', problem_title: 'completed' });
     expect(readableRow(row, 'en')).toMatchObject({ status: 'Completed', long_term: 'Yes' });
+    // A listed county and the inspector level as the table and charts name them; other counties as written.
+    const where = { county: '市本级', inspector_level: '市委' };
+    expect(readableRow(where, 'en')).toEqual({ county: 'City level', inspector_level: 'City committee' });
+    expect(readableRow(where, 'zh')).toEqual(where);
+    expect(readableRow({ county: '金华开发区', inspector_level: '某委' }, 'en')).toEqual({ county: '金华开发区', inspector_level: '某委' });
   });
   test('an unrecognised status reads 未识别 / Unrecognised, as in the table, not an empty cell', () => {
     const row = { status: null, status_t: null, status_raw: '推进中？', problem_title: 't' };

@@ -138,6 +138,8 @@ export const data: Messages = {
     'sql.empty': '请输入查询语句。',
     'sql.multiple': '一次只能运行一条查询语句（只读）。',
     'sql.external': '查询只能读取已载入的表，不能读取文件或网址（read_csv、read_text、http:// 等）。',
+    'sql.readOnly': '这里只能运行查询（以 SELECT、WITH、FROM、SUMMARIZE、DESCRIBE 等开头），不能修改数据或设置（DELETE、DROP、SET、PRAGMA 等不可用）。',
+    'sql.example': "SELECT county AS 县市区, count(*) AS 问题数,\n  round(avg(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 4) AS 完成率\nFROM findings\nGROUP BY 1\nORDER BY 2 DESC",
   },
   en: {
     'import.title': 'Import rectification ledgers',
@@ -197,7 +199,7 @@ export const data: Messages = {
     'severity.warning': 'Warning',
     'severity.info': 'Info',
     'datasets.title': 'Loaded datasets',
-    'datasets.persistent': 'Data is kept in this browser’s private storage across reloads and restarts',
+    'datasets.persistent': "Data is kept in this browser's private storage across reloads and restarts",
     'datasets.temporary': 'Temporary mode: data is gone when the page closes',
     'datasets.usage': 'about {size} of storage used',
     'datasets.clear': 'Clear all data',
@@ -276,5 +278,7 @@ export const data: Messages = {
     'sql.empty': 'Enter a query.',
     'sql.multiple': 'One read-only statement at a time.',
     'sql.external': 'Queries read the loaded tables only, never files or URLs (read_csv, read_text, http:// …).',
+    'sql.readOnly': 'Only queries run here (starting with SELECT, WITH, FROM, SUMMARIZE, DESCRIBE …); nothing can change data or settings (DELETE, DROP, SET, PRAGMA … are not available).',
+    'sql.example': "SELECT county, count(*) AS findings,\n  round(avg(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 4) AS completion_rate\nFROM findings\nGROUP BY 1\nORDER BY 2 DESC",
   },
 };

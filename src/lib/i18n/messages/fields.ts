@@ -14,7 +14,7 @@ const EN: Record<string, string> = {
   problem_title: 'Problem', problem_detail: 'Details', root_cause: 'Root cause', key_concern: 'Key concern',
   key_concern_case: 'Key concern case', rect_type: 'Rectification type', rectify_goal: 'Rectification goal',
   measures: 'Measures', measure_count: 'Number of measures', resp_unit: 'Responsible unit', resp_leader: 'Responsible leader',
-  resp_person: 'Responsible person', deadline_raw: 'Deadline (as written)', deadline: 'Deadline', long_term: 'Long-term',
+  resp_person: 'Responsible person', deadline_raw: 'Deadline', deadline: 'Deadline date', long_term: 'Long-term',
   status_raw: 'Status', completion_date: 'Completion date', closed: 'Closed', closure_date: 'Closure date',
   in_concentrated_period: 'Done in the concentrated period', completion_summary: 'Completion summary', evidence: 'Evidence',
   evidence_count: 'Evidence items', draw_inferences: 'Lessons applied elsewhere', special_campaign: 'Special campaign',
