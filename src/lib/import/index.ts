@@ -126,12 +126,16 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       progress('normalise', 0.3 + (0.5 * (i + 1)) / prepared.length);
     }
     sheetName = undefined;
-    const withData = await dropContainedSheets(engine, plans.filter((p) => p.counts.accepted + p.counts.rejected + p.counts.skipped > 0));
+    // A sheet with a header but no problem rows (an unfilled template: only 序号, a 合计 row) is no
+    // dataset: it is named in the report of one that is, or the file has no data at all.
+    const empty = plans.filter((p) => p.counts.accepted + p.counts.rejected === 0);
+    const withData = await dropContainedSheets(engine, plans.filter((p) => !empty.includes(p)));
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
     await flagSheetOverlaps(engine, withData);
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
         sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,
+        sheet_no_data: empty.map((p) => p.prepared.sheet ?? file.name),
       });
       if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
     }

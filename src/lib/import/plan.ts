@@ -221,22 +221,25 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
  * Sheets of one file whose every finding another sheet of it holds too (a 汇总 sheet beside one
  * sheet per county, a copied sheet): only the sheet that holds them all is imported, and its report
  * names each one left out (`sheet_duplicate`), else every number would count them twice. A finding
- * is the same when its round, unit and title words are (DOMAIN.md §6.1). Returns the plans to commit.
+ * is the same when its round, county, unit and title words are (DOMAIN.md §6.1: the same unit name
+ * in two counties is two units, and a 共性问题 is fed back to each). Of two sheets holding the same
+ * findings the later stays: a workbook of monthly snapshots (2024年6月, 2024年9月) adds the newest
+ * last, and its statuses are the ones that count. Returns the plans to commit.
  */
 export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
   const kept = [...plans];
   // Largest first, so that a sheet left out is named in the report of one that stays; of two
-  // sheets holding the same findings the first stays.
-  const bySize = [...plans].sort((x, y) => y.counts.accepted - x.counts.accepted || plans.indexOf(x) - plans.indexOf(y));
+  // sheets holding the same findings the later stays.
+  const bySize = [...plans].sort((x, y) => y.counts.accepted - x.counts.accepted || plans.indexOf(y) - plans.indexOf(x));
   for (const b of plans) {
     // A sheet with rejected rows stays: its report is where they are listed.
     if (b.counts.accepted === 0 || b.counts.rejected > 0) continue;
     for (const a of bySize) {
       if (a === b || !kept.includes(a) || a.counts.accepted < b.counts.accepted) continue;
-      if (a.counts.accepted === b.counts.accepted && plans.indexOf(a) > plans.indexOf(b)) continue;
+      if (a.counts.accepted === b.counts.accepted && plans.indexOf(a) < plans.indexOf(b)) continue;
       const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
         WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE y.round_key IS NOT DISTINCT FROM x.round_key
-          AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
+          AND y.county IS NOT DISTINCT FROM x.county AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
       if (Number(m.missing) > 0) continue;
       kept.splice(kept.indexOf(b), 1);
       await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
@@ -254,19 +257,19 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
 export async function flagSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<void> {
   for (const [j, b] of plans.entries()) {
     if (j === 0) continue;
-    const earlier = plans.slice(0, j).map((a) => `SELECT round_key, unit_name, norm_title FROM ${ident(a.final)}`).join(' UNION ');
+    const earlier = plans.slice(0, j).map((a) => `SELECT round_key, county, unit_name, norm_title FROM ${ident(a.final)}`).join(' UNION ');
     await engine.exec(`INSERT INTO ${ident(b.issues)}
       SELECT x.src_row, 'problem_title', left(x.problem_title, 200), 'warning', 'duplicate_other_sheet' FROM ${ident(b.final)} x
       WHERE x.norm_title IS NOT NULL AND EXISTS (SELECT 1 FROM (${earlier}) y WHERE y.round_key = x.round_key
-        AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
+        AND y.county IS NOT DISTINCT FROM x.county AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
     const [w] = await engine.query<{ warned: number }>(`SELECT count(DISTINCT src_row) AS warned FROM ${ident(b.issues)}
       WHERE severity = 'warning' AND src_row > 0`);
     b.counts.warned = Number(w.warned);
   }
 }
 
-/** Why a sheet of the file was not imported: values but no header, no problem column, hidden. */
-export type UnreadReason = 'sheet_not_imported' | 'sheet_not_ledger' | 'sheet_hidden';
+/** Why a sheet of the file was not imported: values but no header, no problem column, hidden, no problem rows. */
+export type UnreadReason = 'sheet_not_imported' | 'sheet_not_ledger' | 'sheet_hidden' | 'sheet_no_data';
 
 /**
  * A warning about the file as a whole (row 0) in the report of one sheet: 'encoding_mixed' for a

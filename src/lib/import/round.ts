@@ -23,6 +23,8 @@ export interface RoundParts {
 export const COUNTY_LEVEL = '县(市、区)委';
 const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
 
+const FILL_DATE = /(?:19|20)\d{2}(?:[.\-/_年]\d{1,2}[.\-/_月]\d{1,2}日?|\d{4}(?!\d)|(?:[.\-/_年]\d{1,2}月?)(?=更新|填报|报送|版))/g;
+
 /** Reads what a text says about a round: 十四届省委第三轮巡视, 十二届婺城区委第二轮巡察, 2019年第一轮. */
 export function parseRoundText(text: string | null | undefined): RoundParts {
   if (!text) return {};
@@ -32,8 +34,9 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   if (term) out.term = normaliseTerm(term[1] + '届');
   const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^(${NUM})轮?$`).exec(s);
   if (round) out.round_no = parseChineseNumber(round[1]) ?? undefined;
-  // A 截至 / 截止 date says when the ledger was filled in, not the round's year.
-  const year = /((?:19|20)\d{2})年?/.exec(s.replace(/(截至|截止|更新至|更新于)[^)）]*/g, ''));
+  // A 截至 / 截止 date says when the ledger was filled in, not the round's year; so does a date to
+  // the day (台账_2024.9.1, 20240901, 2024年9月1日) or one followed by 更新 / 填报 / 报送 / 版.
+  const year = /((?:19|20)\d{2})年?/.exec(s.replace(/(截至|截止|更新至|更新于)[^)）]*/g, '').replace(FILL_DATE, ''));
   if (year) out.year = Number(year[1]);
   Object.assign(out, parseLevel(s));
   if (/巡视/.test(s)) out.kind = '巡视';

@@ -218,7 +218,7 @@ describe('rounds', () => {
     expect([fromHint.round_key, fromHint.round_label]).toEqual(['永康市|县(市、区)委|十五届|3', '十五届永康市委第三轮巡察']);
   });
 
-  test.each([['三', 3], ['十', 10], ['十四', 14], ['二十一', 21], ['一百零二', 102], ['两', 2], ['１２', 12], ['x', null]])(
+  test.each([['三', 3], ['十', 10], ['十四', 14], ['二十一', 21], ['一百零二', 102], ['两', 2], ['１２', 12], ['x', null], ['999', 999], ['1000', null], ['12345678901', null]])(
     'parseChineseNumber(%j) = %j', (s, n) => expect(parseChineseNumber(s)).toBe(n));
   test.each([[3, '三'], [10, '十'], [14, '十四'], [21, '二十一'], [102, '一百零二']])('toChineseNumber(%j) = %j', (n, s) =>
     expect(toChineseNumber(n)).toBe(s));
@@ -312,3 +312,10 @@ describe('splitRecords matches the character-at-a-time reference', () => {
     }
   });
 });
+
+// A date in a file or sheet name to the day, or followed by 更新 / 填报 / 报送 / 版, says when the
+// ledger was filled in (台账_2024.9.1.csv): not the round's year. A year, or a year and month, is.
+test.each([
+  ['八届市委第3轮巡察整改台账_2024.9.1', undefined], ['2024年9月更新-八届市委第三轮巡察整改台账', undefined], ['台账20240901', undefined],
+  ['2019年第一轮巡察', 2019], ['2019年3月第一轮巡察', 2019], ['十四届省委第四轮巡视（2018年）', 2018], ['2024年9月1日报送 2019年第一轮', 2019], ['2023.5', 2023],
+])('parseRoundText(%j).year = %j', (text, year) => expect(parseRoundText(text).year).toBe(year));

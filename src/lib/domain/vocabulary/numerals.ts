@@ -9,7 +9,8 @@ const DIGITS: Record<string, number> = {
 /** Parses `十四`, `二十一`, `一百零二`, `3`, `１２` (full width) to a number; null if not a numeral. */
 export function parseChineseNumber(text: string): number | null {
   const s = text.normalize('NFKC').trim();
-  if (/^\d+$/.test(s)) return Number(s);
+  // A round or term numbered past 999 is a typo or an id in the wrong column, not a number here.
+  if (/^\d+$/.test(s)) return Number(s) <= 999 ? Number(s) : null;
   if (!/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
   let total = 0;
   let digit = -1;

@@ -15,7 +15,10 @@ const COUNTY_ALIASES: CountyAlias[] = COUNTIES.filter((c) => c.kind !== '市本�
 ]);
 
 /** Words naming a functional zone (金华开发区, 金义新区, 金华山旅游经济区): its own county (DOMAIN.md §5.1). */
-export const ZONE_WORDS = '开发区|新区|园区|经济区|集聚区|试验区|功能区';
+export const ZONE_WORDS = '开发区|经开区|新区|园区|经济区|集聚区|试验区|功能区';
+
+/** One zone, several spellings (金华 or 金华市 before them): 金华经济技术开发区 is written 金华开发区 and 金华经开区 too. */
+export const ZONE_SPELLINGS: CountyAlias[] = ['金华开发区', '金华经济技术开发区', '金华经济开发区', '金华经开区'].map((alias) => ({ alias, name: '金华开发区' }));
 
 /**
  * Spellings of the city level itself (units inspected by 市委巡察组), as an RE2 pattern over the

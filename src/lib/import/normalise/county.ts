@@ -1,5 +1,5 @@
 import { COUNTIES } from '../../domain/counties';
-import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_WORDS, countyAliases } from '../../domain/vocabulary/places';
+import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_SPELLINGS, ZONE_WORDS, countyAliases } from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
 
 // Full-width Latin letters and digits (ＹＫ, Ｙｏｎｇｋａｎｇ) and their ASCII forms, for a name kept as typed.
@@ -9,7 +9,8 @@ const FULL_WIDTH = [...ASCII].map((ch) => String.fromCharCode(ch.charCodeAt(0) +
 /**
  * County names (DOMAIN.md §5.1): 永康 → 永康市, stray and full-width spaces removed, 浙江省/金华市
  * prefixes dropped, 市直/市级 → 市本级; a cell that names a county with more words (兰溪市委,
- * 东阳市横店镇, 义乌市（含开发区）, 永康县) is that county. Other names (金华开发区) are kept as
+ * 东阳市横店镇, 义乌市（含开发区）, 永康县) is that county, the first named where it names two
+ * (东阳、义乌 → 东阳市, warned: countyMultipleSql); 金华经开区 is 金华开发区. Other names (金华开发区) are kept as
  * written, code NULL: in their compact form (spaces out) when Chinese, as typed (`raw`) when they
  * hold Latin letters (Yongkang City, markup; full-width ＹＫ as YK), which the compact form would
  * lowercase and run together. `x` is the compact form (see compactSql).
@@ -17,12 +18,36 @@ const FULL_WIDTH = [...ASCII].map((ch) => String.fromCharCode(ch.charCodeAt(0) +
 export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
-  const named = countyAliases().filter((a) => a.alias.length >= 2).map((a) => `WHEN contains(${stripped}, ${str(a.alias)}) THEN ${str(a.name)}`);
+  known.push(`WHEN ${zoneSpelledSql(x)} THEN ${str(ZONE_SPELLINGS[0].name)}`);
+  // The county named first in the text: (position, name) of every alias found, lowest position.
+  const found = countyAliases().filter((a) => a.alias.length >= 2).map((a) => `{'p': instr(${stripped}, ${str(a.alias)}), 'n': ${str(a.name)}}`);
+  const first = `list_sort(list_filter([${found.join(', ')}], e -> e.p > 0))[1].n`;
   return `CASE WHEN ${x} IS NULL THEN NULL
     WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
-    ${known.join(' ')} ${named.join(' ')}
-    WHEN regexp_matches(${raw}, '[A-Za-zＡ-Ｚａ-ｚ]') THEN translate(${raw}, ${str(FULL_WIDTH)}, ${str(ASCII)})
-    WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END`;
+    ${known.join(' ')}
+    ELSE coalesce(${first}, CASE WHEN regexp_matches(${raw}, '[A-Za-zＡ-Ｚａ-ｚ]') THEN translate(${raw}, ${str(FULL_WIDTH)}, ${str(ASCII)})
+      WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END) END`;
+}
+
+/** TRUE for a spelling of 金华开发区 (ZONE_SPELLINGS), with 金华 or 金华市 before it. */
+function zoneSpelledSql(x: string): string {
+  return `replace(${x}, '金华市', '金华') IN (${ZONE_SPELLINGS.map((a) => str(a.alias)).join(', ')})`;
+}
+
+/** A zone's name from a unit (金华经开区党工委 → 金华经开区) as the county column would have it. */
+export function zoneNameSql(x: string): string {
+  return `CASE WHEN ${zoneSpelledSql(x)} THEN ${str(ZONE_SPELLINGS[0].name)} ELSE ${x} END`;
+}
+
+/**
+ * TRUE for a county cell that names two or more of the nine (东阳、义乌, 婺城区和金东区): one row
+ * belongs to one county, so the first named is taken (countySql) and the row warned.
+ */
+export function countyMultipleSql(raw: string): string {
+  const names = [...new Set(countyAliases().map((a) => a.name))];
+  const hits = names.map((n) => `CASE WHEN ${countyAliases().filter((a) => a.name === n && a.alias.length >= 2)
+    .map((a) => `contains(${raw}, ${str(a.alias)})`).join(' OR ')} THEN 1 ELSE 0 END`);
+  return `CASE WHEN ${raw} IS NOT NULL AND regexp_matches(${raw}, '[、,，/;；和及与\s]') THEN (${hits.join(' + ')}) > 1 ELSE false END`;
 }
 
 /**

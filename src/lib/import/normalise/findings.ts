@@ -7,7 +7,7 @@ import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMap
 import { normTitleSql } from './names';
 import { cleanSql } from './text';
 import { scratchTable } from '../staging';
-import { boolSql, fundsWanSql, intSql } from './values';
+import { boolSql, evidenceCountSql, fundsWanSql, intSql } from './values';
 
 /**
  * Step two: every findings column (src/lib/db/schema.ts) computed in SQL from the raw table and
@@ -64,7 +64,7 @@ function layer1(c: NormaliseContext): string {
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
-    `coalesce(${intSql(x('evidence_count'))}, CASE WHEN ${r('evidence')} IS NOT NULL THEN len(regexp_extract_all(${r('evidence')}, '[^;；、\\n]+')) END) AS evidence_count`,
+    `coalesce(${intSql(x('evidence_count'))}, ${evidenceCountSql(r('evidence'))}) AS evidence_count`,
     `${fundsWanSql(x('funds_wan'), c.fundsScale)} AS funds_wan`,
   ].join(',\n      ');
 }
@@ -125,7 +125,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       ${categoryByTitleSql()} AS category_by_title
     FROM (SELECT *, CASE WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,
       ${countyCodeSql('county')} AS county_code,
-      coalesce(year_col, round_year, year(feedback_date), year(station_start)) AS year,
+      coalesce(year_col, year(station_start), round_year, year(feedback_date)) AS year,
       coalesce(${immediate('dd_deadline', 'di_deadline')}, ${immediate('dd_deadline_raw', 'di_deadline_raw')}) AS deadline,
       coalesce(closed_col, CASE WHEN closure_date IS NOT NULL OR closed_word THEN true END) AS closed,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL

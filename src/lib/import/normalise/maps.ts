@@ -6,7 +6,7 @@ import { compactSql } from './text';
 import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
-import { countyInTextSql, countySql } from './county';
+import { countyInTextSql, countySql, zoneNameSql } from './county';
 import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql } from './dates';
 import { unitNameNormSql } from './names';
 import { statusLongTermSql, statusSql } from './status';
@@ -61,7 +61,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
     `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c', 'v')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
       CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm,
-      NULLIF(regexp_extract(c, ${str(ZONE_IN_UNIT)}, 2), '') AS zone
+      ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
       FROM (${distinct(raw, ['unit_name'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.category)} AS SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}

@@ -62,3 +62,16 @@ export function fundsWanSql(x: string, scale = 1): string {
 export function decimalUnparsedSql(x: string): string {
   return `(${x} IS NOT NULL AND ${signedDecimalSql(x)} IS NULL)`;
 }
+
+// A 佐证材料 cell that says there is none: 无, 暂无, 没有, 未提供, a dash or slash, an empty JSON list.
+const NO_EVIDENCE = '(无|暂无|尚无|没有|未提供|无佐证(材料)?|[/／\\\\]|[-－—–]+|\\[\\]|none|n/?a|null)[。.]?';
+
+/**
+ * 佐证数量 from a 佐证材料 cell (DOMAIN.md #12 counts a completed finding as evidenced when it is
+ * at least 1): the items between separators (; ；、，, and line breaks), leaving out blank items and
+ * ones that say there is none. NULL for an empty cell.
+ */
+export function evidenceCountSql(x: string): string {
+  return `CASE WHEN ${x} IS NOT NULL THEN len(list_filter(regexp_split_to_array(${x}, '[;；、,，\\n]'),
+    e -> trim(e) <> '' AND NOT regexp_full_match(lower(trim(e)), '${NO_EVIDENCE}'))) END`;
+}

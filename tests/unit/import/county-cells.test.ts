@@ -1,0 +1,32 @@
+import { afterEach, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk, issuesOf } from './helpers';
+
+// County cells as clerks write them: two counties in one cell, one zone under three spellings.
+let engine: (Engine & { close(): void }) | null = null;
+afterEach(() => engine?.close());
+const ledger = (counties: string[]) => new TextEncoder().encode(['序号,县市区,被巡察单位,轮次名称,具体问题,整改状态',
+  ...counties.map((c, i) => `${i + 1},${c},单位${i + 1},八届市委第三轮巡察,问题${'一二三四五六七八'[i]}不深入,已完成`)].join('\n'));
+
+test('a cell naming two counties counts under the first named, and the row is warned', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['东阳、义乌', '婺城区和金东区', '义乌市', '义乌市（含开发区）']));
+  expect((await engine.query<{ county: string }>('SELECT county FROM findings ORDER BY source_row')).map((r) => r.county))
+    .toEqual(['东阳市', '婺城区', '义乌市', '义乌市']);
+  expect(issuesOf(report, 'warning').filter((i) => i.code === 'county_multiple').map((i) => i.row)).toEqual([2, 3]);
+  expect(report.issues.find((i) => i.code === 'county_multiple')?.value).toBe('东阳、义乌 → 东阳市');
+});
+
+test('金华开发区, 金华经开区 and 金华经济技术开发区 are one zone, not a county to warn about', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['金华开发区', '金华经开区', '金华经济技术开发区', '金华市经济技术开发区']));
+  expect((await engine.query<{ county: string }>('SELECT DISTINCT county FROM findings')).map((r) => r.county)).toEqual(['金华开发区']);
+  expect(report.issues.filter((i) => i.code.startsWith('county_'))).toEqual([]);
+});
+
+test('a zone named only by the unit (金华经开区党工委) is the same zone', async () => {
+  engine = await freshEngine();
+  const bytes = new TextEncoder().encode('序号,被巡察单位,轮次名称,具体问题,整改状态\n1,金华经开区党工委,八届市委第三轮巡察,问题不深入,已完成\n2,金华开发区管委会,八届市委第三轮巡察,问题不到位,已完成');
+  await importOk(engine, 'a.csv', bytes);
+  expect((await engine.query<{ county: string }>('SELECT DISTINCT county FROM findings')).map((r) => r.county)).toEqual(['金华开发区']);
+});

@@ -1,0 +1,70 @@
+import { afterEach, expect, test } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import { freshEngine, importOk } from './helpers';
+
+/**
+ * When is a sheet left out as "all its findings are in another sheet" (dropContainedSheets)? Only
+ * when they really are: the same round, county, unit and title. Of two sheets holding the same
+ * findings the later stays (monthly snapshots add the newest last).
+ */
+const R = '八届市委第三轮巡察';
+let engine: (Engine & { close(): void }) | null = null;
+afterEach(() => engine?.close());
+
+function book(sheets: [string, (string | number | null)[][]][]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+test('the same unit name and the same common problem in two counties are two findings, not a duplicate sheet', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([
+    ['婺城区', [H, [1, '江南街道党工委', R, '落实全面从严治党主体责任不到位', '已完成']]],
+    ['永康市', [H, [1, '江南街道党工委', R, '落实全面从严治党主体责任不到位', '正在推进'], [2, '江南街道党工委', R, '违规发放津补贴', '已完成']]],
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['婺城区', 1], ['永康市', 2]]);
+  expect(reports.flatMap((r) => r.issues).filter((i) => i.code === 'sheet_duplicate' || i.code === 'duplicate_other_sheet')).toEqual([]);
+  const rows = await engine.query<{ county: string; n: number }>('SELECT county, count(*)::INTEGER AS n FROM findings GROUP BY 1 ORDER BY 1');
+  expect(rows).toEqual([{ county: '永康市', n: 2 }, { county: '婺城区', n: 1 }].sort((a, b) => a.county.localeCompare(b.county)));
+});
+
+test('of two snapshot sheets holding the same problems, the later one is imported and names the earlier', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态', '完成时间'];
+  const sheet = (statuses: string[], dates: (string | null)[]) =>
+    [H, ...statuses.map((s, i) => [i + 1, '婺城区', '婺城区教育局', R, `理论学习不够深入${'一二三'[i]}`, s, dates[i]])];
+  const reports = await importOk(engine, '婺城区教育局整改台账.xlsx', book([
+    ['2024年6月', sheet(['正在推进', '正在推进', '未完成'], [null, null, null])],
+    ['2024年9月', sheet(['已完成', '已完成', '正在推进'], ['2024-08-01', '2024-09-01', null])],
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 3]]);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_duplicate').map((i) => i.value)).toEqual(['2024年6月']);
+  const statuses = await engine.query<{ status: string }>('SELECT status FROM findings ORDER BY source_row');
+  expect(statuses.map((r) => r.status)).toEqual(['completed', 'completed', 'in_progress']);
+});
+
+// A sheet with a header and no problem rows is no dataset, and never silent.
+test('a header-only sheet and a template sheet (only 序号 and 合计) beside a filled one are named, not stored', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([
+    ['婺城区', [H, [1, '婺城区', '婺城区教育局', R, '理论学习不深入', '已完成']]],
+    ['金东区', [H]],
+    ['义乌市', [H, [1, null, null, null, null, null], [2, null, null, null, null, null], ['合计', null, null, null, null, null]]],
+  ]));
+  expect(reports.map((r) => r.sheet)).toEqual(['婺城区']);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_no_data').map((i) => i.value).sort()).toEqual(['义乌市', '金东区'].sort());
+  expect((await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM datasets'))[0].n).toBe(1);
+});
+
+test('an unfilled template on its own fails as having no data, and stores nothing', async () => {
+  engine = await freshEngine();
+  const text = '八届市委第三轮巡察整改台账\n序号,县市区,被巡察单位,具体问题,整改状态\n1,,,,\n2,,,,\n3,,,,\n合计,,,,';
+  const res = await importFile(engine, { name: '婺城区.csv', bytes: new TextEncoder().encode(text) });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('no_data');
+  expect((await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM datasets'))[0].n).toBe(0);
+});

@@ -1,0 +1,33 @@
+import { afterEach, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk } from './helpers';
+
+// DOMAIN.md §6.1: year = the year of stationing. A row's own 进驻时间 says it; a year in the file's
+// name only where no 年度 column or stationing date does, before the feedback date's year.
+let engine: (Engine & { close(): void }) | null = null;
+afterEach(() => engine?.close());
+const ledger = (rows: string[]) => new TextEncoder().encode(['序号,县市区,被巡察单位,反馈时间,进驻时间,具体问题,整改状态', ...rows].join('\n'));
+
+test.each([
+  ['八届市委第3轮巡察整改台账_2024.9.1.csv', '2023-05-10', '2023-03-01', 2023],
+  ['2024年八届市委第三轮巡察整改台账.csv', '2023-05-10', '2023-03-01', 2023],
+  ['2024年八届市委第三轮巡察整改台账.csv', '2025-01-10', '', 2024],
+  ['八届市委第三轮巡察整改台账.csv', '2023-05-10', '', 2023],
+])('%s, feedback %s, stationed %s → year %i', async (name, feedback, station, year) => {
+  engine = await freshEngine();
+  await importOk(engine, name, ledger([`1,婺城区,婺城区教育局,${feedback},${station},理论学习不深入,正在推进`]));
+  expect((await engine.query<{ year: number }>('SELECT year FROM findings')).map((r) => r.year)).toEqual([year]);
+});
+
+// An 11-digit 轮次 (an id pasted in the wrong column) rejects its own row as round_missing; it
+// failed the whole file with write_failed when the commit cast it to INTEGER.
+test.each([
+  ['巡视巡察主体,届次,轮次', '市委,八届,3', '市委,八届,12345678901'],
+  ['轮次名称', '八届市委第三轮巡察', '八届市委第12345678901轮巡察'],
+])('an impossible round number in one row (%s) rejects that row only', async (head, good, bad) => {
+  engine = await freshEngine();
+  const bytes = new TextEncoder().encode(`序号,县市区,被巡察单位,${head},具体问题,整改状态\n1,婺城区,单位一,${good},理论学习不深入,已完成\n2,婺城区,单位二,${bad},违规吃喝,正在推进`);
+  const [report] = await importOk(engine, 'r.csv', bytes);
+  expect([report.rowsAccepted, report.rowsRejected]).toEqual([1, 1]);
+  expect(report.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[3, 'round_missing']]);
+});
