@@ -91,7 +91,9 @@ export async function prepareSheet(
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
-  const { sections, loneRows, roundTitles } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'));
+  // The table's first column: a sheet may leave columns A, B … empty and start further right.
+  const first = Math.max(0, headers.findIndex((h) => h !== null && h !== ''));
+  const { sections, loneRows, roundTitles } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'), first);
   const blocks = await findBlocks(engine, s, roundTitles, headers, columns, mapping);
   // A block's title and its other title lines are skipped as headings (unless already a section).
   const listed = new Set([...sections, ...loneRows].map((r) => r.row));
@@ -154,18 +156,18 @@ const HEADING_NUMBER = '[一二三四五六七八九十]+[、.．]?|[（(][一�
 
 /**
  * Rows under the header that are not problems: with one cell filled and no problem title, section
- * headings anywhere in the row (their text is the 方面 of the rows under them), and, in the first
- * two columns, other headings and bare 序号 of an unfilled template row. Also a heading numbered
+ * headings anywhere in the row (their text is the 方面 of the rows under them), and, in the table's
+ * first two columns (from `first`, the header's first), other headings and bare 序号 of an unfilled template row. Also a heading numbered
  * in its own cell (一、 | 全面从严治党方面, （一） | 意识形态工作责任制落实不到位: a ledger nested
  * 方面 → 问题 → 具体表现, whose heading text sits in the problem column): a section.
  */
-async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number):
+async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number, first = 0):
   Promise<Pick<PreparedSheet, 'sections' | 'loneRows'> & { roundTitles: { row: number; text: string }[] }> {
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
   const noTitle = titleCol === undefined ? 'true' : `${cell(titleCol)} IS NULL`;
   const numbered = (c: string) => `regexp_full_match(${c}, ${str(HEADING_NUMBER)})`;
-  const [a, b] = [cols[0], cols[1] ?? 'NULL'];
+  const [a, b] = [cols[first] ?? 'NULL', cols[first + 1] ?? 'NULL'];
   const others = (skip: string) => `coalesce(${cols.filter((c) => c !== skip).join(', ') || 'NULL'})`;
   // Filters first, so that the pattern runs on the two-cell rows only.
   // A lone cell that names a round (第二轮 … 巡察) is read wherever it is, also in the problem column:
@@ -174,7 +176,7 @@ async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, ti
   const roundish = `(${ROUND_WORDS.map((w) => `regexp_matches(${lone}, ${str(w)})`).join(' AND ')})`;
   const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean }>(`SELECT src_row AS row,
       CASE WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
-      filled = 2 OR ${cols.slice(0, 2).map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AS numbered, NOT (${noTitle}) AS other
+      filled = 2 OR ${[a, b].map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AS numbered, NOT (${noTitle}) AS other
     FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)})
     WHERE (filled = 1 AND (${noTitle} OR ${roundish})) OR (filled = 2 AND (${numbered(a)} OR ${numbered(b)}))
     ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);

@@ -32,3 +32,28 @@ describe('section headings between problems (一、…方面)', () => {
     expect([r.rowsAccepted, r.rowsSkipped]).toEqual([1, 0]);
   });
 });
+
+// A table that starts at column C or further right (margin columns, common in office sheets): a
+// heading row in its first column is a heading, as when the table starts at column A.
+test.each([0, 2, 3])('a heading row of a table starting %i columns right is skipped, not rejected', async (n) => {
+  const { freshEngine, importOk } = await import('./helpers');
+  const XLSX = await import('@e965/xlsx');
+  const R = '八届市委第三轮巡察';
+  const rows = [
+    ['八届市委第三轮巡察整改台账'],
+    ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'],
+    ['一、婺城区'],
+    [1, '婺城区', '婺城区教育局', R, '理论学习不深入', '已完成'],
+    ['婺城区'],
+    [2, '婺城区', '婺城区财政局', R, '违规吃喝', '正在推进'],
+  ].map((r) => [...Array(n).fill(null), ...r]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'S');
+  const e = await freshEngine();
+  try {
+    const [report] = await importOk(e, `offset${n}.xlsx`, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect([report.rowsAccepted, report.rowsRejected, report.rowsSkipped]).toEqual([2, 0, 2]);
+  } finally {
+    e.close();
+  }
+});
