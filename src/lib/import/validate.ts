@@ -17,6 +17,8 @@ export interface Rule {
   value: string;
 }
 
+/** Dates a ledger can hold: inspection rounds began long after 1990; a deadline past 2099 is a typo. */
+const PLAUSIBLE_DATES = ['1990-01-01', '2099-12-31'];
 const DATE_FIELDS = ['feedback_date', 'completion_date', 'closure_date', 'station_start', 'station_end', 'followup_date'];
 const INT_FIELDS = ['measure_count', 'evidence_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction',
   'acc_org_handling', 'acc_admonish', 'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
@@ -116,9 +118,13 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
         when: `NOT ${negativeSql(x('funds_wan'))} AND ${decimalUnparsedSql(x('funds_wan'))}`, value: r('funds_wan') },
     );
   }
+  // A date read, but before any ledger or long after (12345 read as an Excel serial is 1933-10-18): a typo to check.
+  const implausible = (d: string) => `(${d} < DATE '${PLAUSIBLE_DATES[0]}' OR ${d} > DATE '${PLAUSIBLE_DATES[1]}')`;
   for (const k of DATE_FIELDS.filter(has)) {
     rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL`, value: r(k) });
+    rules.push({ code: 'date_implausible', severity: 'warning', column: k, when: implausible(k), value: `${r(k)} || ' → ' || ${k}` });
   }
+  rules.push({ code: 'date_implausible', severity: 'warning', column: 'deadline_raw', when: implausible('deadline'), value: `deadline_raw || ' → ' || deadline` });
   for (const k of INT_FIELDS.filter(has)) {
     rules.push({ code: 'number_negative', severity: 'warning', column: k, when: negativeSql(x(k)), value: r(k) });
     rules.push({ code: 'number_invalid', severity: 'warning', column: k,

@@ -31,3 +31,15 @@ test.each([
   expect([report.rowsAccepted, report.rowsRejected]).toEqual([1, 1]);
   expect(report.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[3, 'round_missing']]);
 });
+
+// A date that reads but cannot be a ledger's (1933, 2173, 9999) is kept and warned.
+test('dates before 1990 or after 2099 are warned as implausible', async () => {
+  engine = await freshEngine();
+  const bytes = new TextEncoder().encode(['序号,县市区,被巡察单位,轮次名称,反馈时间,整改时限,完成时间,具体问题,整改状态',
+    '1,婺城区,单位一,八届市委第三轮巡察,2019-05-10,2019-12-31,2019-11-01,问题一不深入,已完成',
+    '2,婺城区,单位二,八届市委第三轮巡察,12345,9999-12-31,1900-01-01,问题二不深入,已完成'].join('\n'));
+  const [report] = await importOk(engine, 'a.csv', bytes);
+  const warned = report.issues.filter((i) => i.code === 'date_implausible');
+  expect(warned.map((i) => [i.row, i.column]).sort()).toEqual([[3, '反馈时间'], [3, '完成时间'], [3, '整改时限']].sort());
+  expect(warned.find((i) => i.column === '反馈时间')?.value).toBe('12345 → 1933-10-18');
+});
