@@ -35,7 +35,7 @@ const cases = <T>(table: [string | null, T][]) => ({ inputs: table.map((c) => c[
 test('status: negatives first, then 基本/阶段性, then in-progress, then completed (DOMAIN §3.3)', async () => {
   const { inputs, expected } = cases<string | null>([
     ['已完成', 'completed'], ['已完成整改', 'completed'], ['完成整改', 'completed'], ['已整改', 'completed'],
-    ['已整改到位', 'completed'], ['已销号', 'completed'], [' 已 完成 ', 'completed'],
+    ['已整改到位', 'completed'], ['已销号', 'completed'], [' 已 完成 ', 'completed'], ['Completed.', 'completed'], ['in progress.', 'in_progress'], ['已完成整改3.5项', 'completed'],
     ['基本完成', 'basically_completed'], ['基本完成取得阶段性成果并持续整改', 'basically_completed'],
     ['长期任务取得阶段性成果', 'basically_completed'], ['取得阶段性成效', 'basically_completed'],
     ['正在整改', 'in_progress'], ['正在推进', 'in_progress'], ['按序时进度推进', 'in_progress'], ['序时任务', 'in_progress'],

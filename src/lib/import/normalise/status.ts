@@ -10,8 +10,9 @@ import { firstMatchSql } from './text';
  * The input is a compact form (see compactSql), where full-width ，；！？ are already half width.
  */
 export function statusSql(raw: string): string {
-  // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go first.
-  const x = `regexp_replace(${raw}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g')`;
+  // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go
+  // first; so does a full stop at the end (Completed.), which the clauses below do not split at.
+  const x = `regexp_replace(regexp_replace(${raw}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
   const done = (t: string) => STATUS_DONE_FRACTION_PATTERNS.map((p) =>
     `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND regexp_extract(${t}, ${str(p)}, 1) = regexp_extract(${t}, ${str(p)}, 2))`).join(' OR ');
   const rules = (t: string) =>
