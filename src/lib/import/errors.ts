@@ -14,6 +14,7 @@ export type ImportErrorCode =
   | 'no_data'
   | 'file_too_large'
   | 'too_many_columns'
+  | 'encoding_unsupported'
   | 'cancelled'
   | 'dataset_not_found'
   | 'write_failed'
