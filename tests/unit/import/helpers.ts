@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { openNodeEngine } from '../../../src/lib/db/node';
 import { SCHEMA_DDL } from '../../../src/lib/db/schema';
 import type { Engine } from '../../../src/lib/db/types';
@@ -47,3 +48,12 @@ export function issuesOf(report: DatasetReport, severity: 'error' | 'warning' | 
     .map((i) => ({ row: i.row, code: i.code }))
     .sort((a, b) => a.row - b.row || a.code.localeCompare(b.code));
 }
+
+/** Bytes of a text in UTF-8 and in GBK (iconv-lite), and several byte arrays one after the other. */
+export const utf8 = (s: string) => new TextEncoder().encode(s);
+export const gbk = (s: string) => new Uint8Array(iconv.encode(s, 'gbk'));
+export const joinBytes = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+};

@@ -1,15 +1,7 @@
 import { test, expect } from 'vitest';
-import iconv from 'iconv-lite';
 import { detectEncoding, decodeText, toUtf8Sliced } from '../../../src/lib/import/decode';
-import { freshEngine, importOk, issuesOf } from './helpers';
+import { freshEngine, gbk, importOk, issuesOf, joinBytes as join, utf8 } from './helpers';
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
-const gbk = (s: string) => new Uint8Array(iconv.encode(s, 'gbk'));
-const join = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
-};
 const HEADER = '县市区,被巡察单位,轮次名称,具体问题,整改状态\n';
 const row = (county: string, title: string, status: string) => `${county},${county}教育局,八届市委第三轮巡察,${title},${status}\n`;
 
