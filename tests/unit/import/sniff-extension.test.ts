@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { isJsonText, sniffFormat } from '../../../src/lib/import/sniff';
+import { sniffFormat } from '../../../src/lib/import/sniff';
+import { isJsonText } from '../../../src/lib/import/json-prefix';
 import { freshEngine, importOk } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
