@@ -1,5 +1,6 @@
 import { decodeText, detectEncoding, type TextEncodingName } from './decode';
 import { ImportFailure } from './errors';
+import { quoteBigIntegers } from './json-bigint';
 import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
 
 /**
@@ -16,11 +17,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 // read at UTC+8; a DATE (UTC midnight) keeps its day.
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
-/** A record value as cell text: dates as YYYY-MM-DD in China time, big integers exact, objects as JSON. */
-export function valueText(v: Value): string | null {
+/**
+ * A record value as cell text: dates as YYYY-MM-DD in China time, big integers exact, objects as
+ * JSON. A wall-clock time (`wallClock`: a Parquet TIMESTAMP not adjusted to UTC, which pandas and
+ * DuckDB write for a naive time) is no instant: its date is the one written.
+ */
+export function valueText(v: Value, wallClock = false): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) {
-    const d = new Date(v.getTime() + CHINA_OFFSET_MS);
+    const d = wallClock ? v : new Date(v.getTime() + CHINA_OFFSET_MS);
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
   if (typeof v === 'string') return v;
@@ -29,9 +34,9 @@ export function valueText(v: Value): string | null {
   return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? String(x) : x));
 }
 
-/** Records → grid rows under a given header, numbered from `first`. */
-function recordRows(records: Record<string, Value>[], keys: string[], first: number): GridRow[] {
-  return records.map((r, i) => ({ row: first + i, cells: keys.map((k) => valueText(r[k])) }));
+/** Records → grid rows under a given header, numbered from `first`; `wallClock[c]`: see valueText. */
+function recordRows(records: Record<string, Value>[], keys: string[], first: number, wallClock: boolean[] = []): GridRow[] {
+  return records.map((r, i) => ({ row: first + i, cells: keys.map((k, c) => valueText(r[k], wallClock[c])) }));
 }
 
 const isPlainObject = (v: Value): v is Record<string, Value> =>
@@ -69,12 +74,29 @@ export function recordsToGrid(records: Record<string, Value>[]): GridRow[] {
   return [{ row: 0, cells: keys }, ...recordRows(flat, keys, 1)];
 }
 
-function toGrid(items: unknown[], sheet?: string): GridRow[] {
-  if (items.every((x) => Array.isArray(x))) {
-    return (items as Value[][]).map((cells, i) => ({ row: i + 1, cells: cells.map(valueText) }));
-  }
-  if (!items.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) throw new ImportFailure('no_header', {}, sheet);
-  return recordsToGrid(items as Record<string, Value>[]);
+/** A record list as grid rows, and its elements that were no record: [src_row, JSON text]. */
+interface ListGrid {
+  rows: GridRow[];
+  bad: [number, string][];
+}
+
+/**
+ * A record list → grid: rows of arrays (the first the header), or objects (see recordsToGrid),
+ * whichever most elements are. An element of neither form (a trailing null, a stray string) is
+ * rejected as NDJSON rejects a bad line: an empty record keeps its place, so the others keep their
+ * numbers. A list most of whose elements are no record has no header.
+ */
+function toGrid(items: unknown[], sheet?: string): ListGrid {
+  const arrays = items.filter((x) => Array.isArray(x)).length;
+  const objects = items.filter(isPlainObject).length;
+  const asRows = arrays > objects;
+  const good = asRows ? arrays : objects;
+  if (!good || good * 2 < items.length) throw new ImportFailure('no_header', {}, sheet);
+  const fits = (x: unknown) => (asRows ? Array.isArray(x) : isPlainObject(x));
+  const bad = items.flatMap((x, i): [number, string][] => (fits(x) ? [] : [[i + 1, String(JSON.stringify(x) ?? x).slice(0, 200)]]));
+  const kept = bad.length ? items.map((x) => (fits(x) ? x : asRows ? [] : {})) : items;
+  if (asRows) return { rows: (kept as Value[][]).map((cells, i) => ({ row: i + 1, cells: cells.map((v) => valueText(v)) })), bad };
+  return { rows: recordsToGrid(kept as Record<string, Value>[]), bad };
 }
 
 const detail = (e: unknown) => ({ detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
@@ -90,22 +112,54 @@ interface RecordList {
 const isRecord = (x: unknown) => x !== null && typeof x === 'object';
 // How deep an export may wrap its records ({code, data: {page: {list: [...]}}} is 3).
 const WRAP_DEPTH = 4;
+// A list of records: mostly records (a stray null or string among them is rejected by toGrid).
+const isRecordList = (v: unknown): v is unknown[] => Array.isArray(v) && v.length > 0 && v.filter(isRecord).length * 2 >= v.length;
+const INDEX_KEY = /^\d+$/;
 
 /**
- * The record lists of a parsed JSON document. An array is the records. An object is searched level
- * by level for arrays of objects or arrays: the first level that has any gives them, so a system
- * export's `{"code": 0, "data": {"list": [...], "total": 3}}` reads its list, and an object of
- * arrays per county (`{"婺城区": [...], "金东区": [...]}`) reads each as a sheet named by its key.
- * An object with no such array is one record, unless it holds only empty lists (no records).
+ * The records of an object keyed by record, as pandas writes a table (DataFrame.to_json): by row,
+ * `{"0": {"序号": 1, …}, "1": {…}}` (orient='index', or records keyed by their ids), whose values
+ * are records sharing their keys; by column, `{"序号": {"0": 1, "1": 2}, …}` (orient='columns'),
+ * whose values share the row index (0, 1, …) as keys and hold no nested objects. Null for any other
+ * object, such as one record with nested objects ({"被巡察单位": {"name": …}, "整改": {"状态": …}}).
+ */
+export function keyedRecords(doc: unknown): Record<string, Value>[] | null {
+  if (!isPlainObject(doc)) return null;
+  const entries = Object.entries(doc);
+  if (!entries.length || !entries.every(([, v]) => isPlainObject(v) && Object.keys(v).length)) return null;
+  const values = entries.map(([, v]) => v as Record<string, Value>);
+  // A wrapper ({"2024": {"list": [...]}}) holds its records in lists, found by recordLists.
+  if (values.some((v) => Object.values(v).some(isRecordList))) return null;
+  const outerIndexed = entries.every(([k]) => INDEX_KEY.test(k));
+  const innerIndexed = values.every((v) => Object.keys(v).every((k) => INDEX_KEY.test(k)));
+  if (innerIndexed && !outerIndexed && values.every((v) => !Object.values(v).some(isRecord))) {
+    const rows = [...new Set(values.flatMap((v) => Object.keys(v)))];
+    return rows.map((row) => Object.fromEntries(entries.map(([column, v]) => [column, (v as Record<string, Value>)[row] ?? null])));
+  }
+  const first = new Set(Object.keys(values[0]));
+  const shared = (v: Record<string, Value>) => Object.keys(v).filter((k) => first.has(k)).length * 2 > Object.keys(v).length;
+  if (outerIndexed || (values.length > 1 && values.every((v) => Object.keys(v).length > 1 && shared(v)))) return values;
+  return null;
+}
+
+/**
+ * The record lists of a parsed JSON document. An array is the records, and so is an object keyed
+ * by record (keyedRecords). Another object is searched level by level for arrays of objects or
+ * arrays: the first level that has any gives them, so a system export's
+ * `{"code": 0, "data": {"list": [...], "total": 3}}` reads its list, and an object of arrays per
+ * county (`{"婺城区": [...], "金东区": [...]}`) reads each as a sheet named by its key. An object
+ * with no such array is one record, unless it holds only empty lists (no records).
  */
 export function recordLists(doc: unknown): RecordList[] {
   if (Array.isArray(doc)) return [{ items: doc }];
   if (isRecord(doc) && !Object.keys(doc as object).length) return [{ items: [] }];
+  const keyed = keyedRecords(doc);
+  if (keyed) return [{ items: keyed }];
   let level: [string, unknown][] = isRecord(doc) ? Object.entries(doc as object) : [];
   let empty = false;
   for (let depth = 0; depth < WRAP_DEPTH && level.length; depth++) {
     empty ||= level.some(([, v]) => Array.isArray(v) && !v.length);
-    const found = level.filter(([, v]) => Array.isArray(v) && v.length > 0 && v.every(isRecord));
+    const found = level.filter(([, v]) => isRecordList(v));
     if (found.length) return found.map(([path, items]) => ({ path, items: items as unknown[] }));
     level = level.flatMap(([path, v]) => (isRecord(v) && !Array.isArray(v) ? Object.entries(v as object).map(([k, x]): [string, unknown] => [`${path}.${k}`, x]) : []));
   }
@@ -130,7 +184,7 @@ function ndjsonItems(text: string): ParsedDocument {
   let firstError: string | null = null;
   for (const [i, line] of lines.entries()) {
     try {
-      const v: unknown = JSON.parse(line);
+      const v: unknown = JSON.parse(quoteBigIntegers(line));
       if (v === null || typeof v !== 'object') throw new Error('not a record');
       items.push(v);
     } catch (e) {
@@ -151,7 +205,7 @@ function ndjsonItems(text: string): ParsedDocument {
  * pretty-printed object saved as .ndjson or .txt) is read in that form.
  */
 function parseDocument(text: string, format: 'json' | 'ndjson'): ParsedDocument {
-  const json = (t: string): ParsedDocument => ({ doc: JSON.parse(t), bad: [] });
+  const json = (t: string): ParsedDocument => ({ doc: JSON.parse(quoteBigIntegers(t)), bad: [] });
   const [first, second] = format === 'json' ? [json, ndjsonItems] : [ndjsonItems, json];
   try {
     return first(text);
@@ -180,11 +234,11 @@ export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { shee
   lists = lists.filter((l) => l.items.length);
   if (!lists.length) throw new ImportFailure('no_data');
   const sheets = lists.map(({ path, items }) => {
-    const rows = toGrid(items, path);
-    const width = gridWidth(rows);
-    // NDJSON lines that were no record: rejected rows of their own (record i is row i + 1).
-    const badRecords = bad.map(([i, line]): [number, string] => [i + 1, line.slice(0, 200)]);
-    return { ...(lists.length > 1 ? { name: path } : {}), width, chunks: gridChunks(rows, width, path), ...(badRecords.length ? { badRecords } : {}) };
+    const grid = toGrid(items, path);
+    const width = gridWidth(grid.rows);
+    // NDJSON lines and array elements that were no record: rejected rows of their own (record i is row i + 1).
+    const badRecords = [...bad.map(([i, line]): [number, string] => [i + 1, line.slice(0, 200)]), ...grid.bad];
+    return { ...(lists.length > 1 ? { name: path } : {}), width, chunks: gridChunks(grid.rows, width, path), ...(badRecords.length ? { badRecords } : {}) };
   });
   return { sheets, encoding };
 }
@@ -198,14 +252,17 @@ export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
     const metadata = parquetMetadata(file);
-    const keys = parquetSchema(metadata).children.map((c) => c.element.name);
+    const columns = parquetSchema(metadata).children.map((c) => c.element);
+    const keys = columns.map((c) => c.name);
+    // A TIMESTAMP not adjusted to UTC holds wall-clock time (a legacy TIMESTAMP_MILLIS type alone means UTC).
+    const wallClock = columns.map((c) => c.logical_type?.type === 'TIMESTAMP' && !c.logical_type.isAdjustedToUTC);
     const total = Number(metadata.num_rows);
     if (!total || !keys.length) throw new ImportFailure('no_data');
     const chunks: Uint8Array[] = [];
     for (let start = 0; start < total; start += sliceRows) {
       const end = Math.min(total, start + sliceRows);
       const records = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
-      const rows = recordRows(records as Record<string, Value>[], keys, start + 1);
+      const rows = recordRows(records as Record<string, Value>[], keys, start + 1, wallClock);
       chunks.push(...gridChunks(start === 0 ? [{ row: 0, cells: keys }, ...rows] : rows, keys.length));
     }
     return [{ width: keys.length, chunks }];

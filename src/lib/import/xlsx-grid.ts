@@ -4,6 +4,7 @@ import { stagedCell } from './cells';
 import { decodeText, detectEncoding } from './decode';
 import { isSpreadsheetMarkup } from './sniff';
 import { withBuiltinFormats } from './xlsx-builtin-formats';
+import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -22,7 +23,8 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
     // dense: rows of cell arrays (`!data`), far leaner than one `A1`-keyed property per cell.
     // cellStyles: the only way SheetJS reads which columns are hidden (`!cols`); it costs no time
     // and a style reference per cell (blank styled cells stay unread without sheetStubs).
-    const opts = { dense: true, cellDates: false, cellNF: true, cellText: false, cellStyles: true } as const;
+    // bookFiles: the parts SheetJS unzipped anyway, to look for ISO date cells (xlsx-iso-dates.ts).
+    const opts = { dense: true, cellDates: false, cellNF: true, cellText: false, cellStyles: true, bookFiles: true } as const;
     // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has.
     if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string' });
     return X.read(bytes, { ...opts, type: 'array' });
@@ -72,7 +74,28 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isIdFormat(String(cell.z))) return X.SSF.format(String(cell.z), cell.v);
   // A percentage cell (完成进度 80%) holds 0.8: its meaning is the percentage Excel shows.
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && String(cell.z).includes('%')) return `${+(cell.v * 100).toFixed(6)}%`;
+  // A month typed 2019.10 is stored as 2019.1 and shown 2019.10 by a format 0.00: what Excel shows.
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z) {
+    const places = fixedDecimals(String(cell.z));
+    if (places !== null && Number.isFinite(cell.v) && Math.abs(cell.v) < 1e15) return cell.v.toFixed(places);
+  }
   return String(cell.v);
+}
+
+const decimalFormats = new Map<string, number | null>();
+/**
+ * The decimal places of a fixed-decimal number format (0.0, 0.00, 0.00_ , 0.00;[Red]-0.00): its
+ * positive section, padding and colour aside, is 0 and zeros after the point. Null for any other.
+ */
+function fixedDecimals(z: string): number | null {
+  let v = decimalFormats.get(z);
+  if (v === undefined) {
+    const positive = z.split(';')[0].replace(/_.|\[[^\]]*\]/g, '').trim();
+    const m = /^0\.(0+)$/.exec(positive);
+    v = m ? m[1].length : null;
+    decimalFormats.set(z, v);
+  }
+  return v;
 }
 
 const idFormats = new Map<string, boolean>();
@@ -122,10 +145,22 @@ const ERROR_TEXT: Record<number, string> = {
   0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
 };
 
+/** The rewrites a workbook has had before this read: ISO date cells, zh-CN built-in formats. */
+interface Rewrites {
+  isoDates?: boolean;
+  formats?: boolean;
+}
+
 /** Reads every sheet that has any cell into text grids. */
-async function workbookGrids(bytes: Uint8Array, patched = false): Promise<SheetGrid[]> {
+async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<SheetGrid[]> {
   const X = await import('@e965/xlsx');
   const wb = readWorkbook(X, bytes);
+  // ISO date cells are read as written only from rewritten bytes (xlsx-iso-dates.ts).
+  const files = (wb as { files?: Record<string, { content?: unknown }> }).files;
+  const isoDates = !done.isoDates && hasIsoDateCells(files) ? withIsoDateCells(X, bytes) : null;
+  if (isoDates) return workbookGrids(isoDates, { ...done, isoDates: true });
+  // The unzipped parts are no longer needed: not kept while the cells are read.
+  for (const key of ['files', 'keys', 'cfb']) delete (wb as unknown as Record<string, unknown>)[key];
   // A number whose format SheetJS does not know: a zh-CN built-in format (xlsx-builtin-formats.ts).
   let unknownFormat = false;
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
@@ -168,8 +203,8 @@ async function workbookGrids(bytes: Uint8Array, patched = false): Promise<SheetG
     if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns }));
   }
   // Read once more with the formats defined: only workbooks that use them pay for it.
-  const defined = unknownFormat && !patched ? withBuiltinFormats(X, bytes) : null;
-  return defined ? workbookGrids(defined, true) : sheets;
+  const defined = unknownFormat && !done.formats ? withBuiltinFormats(X, bytes) : null;
+  return defined ? workbookGrids(defined, { isoDates: true, formats: true }) : sheets;
 }
 
 /**

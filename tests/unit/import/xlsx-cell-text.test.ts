@@ -1,0 +1,75 @@
+import { test, expect, beforeEach, afterEach } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import JSZip from 'jszip';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk } from './helpers';
+
+/**
+ * The text of an XLSX cell is what the sheet says: a number in a fixed-decimal format is the text
+ * Excel shows (a month typed 2019.10 is stored 2019.1), and an ISO date cell (t="d") is the date
+ * written, offset and all, not the UTC instant SheetJS makes of it.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const R = '八届市委第三轮巡察';
+const HEADER = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态', '整改时限', '完成时间'];
+const bookBytes = (ws: XLSX.WorkSheet) => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'S');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+};
+
+test('a deadline month in a fixed-decimal format is read as Excel shows it; General numbers and dates as before', async () => {
+  const row = (i: number, deadline: number) => [i, '婺城区', `婺城区单位${i}`, R, `具体问题${i}`, '正在推进', deadline, null];
+  const ws = XLSX.utils.aoa_to_sheet([HEADER, row(1, 2019.1), row(2, 2019.1), row(3, 2019.12), row(4, 2020.1), row(5, 2019.1), row(6, 43830)]);
+  // 0.00, Chinese Excel's 0.00_ (padding) and 0.0; 2019.1 in General stays January; a date serial stays a date.
+  ws.G2.z = '0.00';
+  ws.G3.z = '0.00_ ';
+  ws.G4.z = '0.00';
+  ws.G5.z = '0.0;[Red]-0.0';
+  ws.G7.z = 'yyyy-mm-dd';
+  await importOk(e, 'ledger.xlsx', bookBytes(ws));
+  expect(await e.query(`SELECT source_row, deadline_raw, deadline FROM findings ORDER BY 1`)).toEqual([
+    { source_row: 2, deadline_raw: '2019.10', deadline: '2019-10-31' },
+    { source_row: 3, deadline_raw: '2019.10', deadline: '2019-10-31' },
+    { source_row: 4, deadline_raw: '2019.12', deadline: '2019-12-31' },
+    { source_row: 5, deadline_raw: '2020.1', deadline: '2020-01-31' },
+    { source_row: 6, deadline_raw: '2019.1', deadline: '2019-01-31' },
+    { source_row: 7, deadline_raw: '2019-12-31', deadline: '2019-12-31' },
+  ]);
+});
+
+/** A workbook whose cells (by reference) are rewritten as ISO date cells (t="d") holding the given text. */
+async function withIsoDateCells(ws: XLSX.WorkSheet, cells: Record<string, string>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bookBytes(ws));
+  let sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  for (const [ref, iso] of Object.entries(cells)) {
+    sheet = sheet.replace(new RegExp(`<c r="${ref}"( s="\\d+")?[^>]*>.*?</c>`), (_, s: string | undefined) => `<c r="${ref}"${s ?? ''} t="d"><v>${iso}</v></c>`);
+  }
+  zip.file('xl/worksheets/sheet1.xml', sheet);
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+}
+
+test('ISO date cells (t="d") are the date written, with or without a date style', async () => {
+  const row = (i: number) => [i, '婺城区', `婺城区单位${i}`, R, `具体问题${i}`, '已完成', 0, 0];
+  const ws = XLSX.utils.aoa_to_sheet([HEADER, row(1), row(2), row(3)]);
+  // Row 3's deadline has a month-only style: a month's first day is the month (DOMAIN §3.4).
+  ws.G4.z = 'yyyy"年"m"月"';
+  ws.H4.z = 'yyyy-mm-dd';
+  const bytes = await withIsoDateCells(ws, {
+    G2: '2019-06-01T00:00:00+08:00', H2: '2019-06-01T00:00:00+08:00',
+    G3: '2019-06-01', H3: '2019-06-01T00:00:00Z',
+    G4: '2024-12-01T00:00:00+08:00', H4: '2019-06-30T23:30:00+08:00',
+  });
+  expect(await new JSZip().loadAsync(bytes).then((z) => z.file('xl/worksheets/sheet1.xml')!.async('string'))).toMatch(/ s="\d+" t="d"><v>2024-12-01T00:00:00\+08:00/);
+  await importOk(e, 'ledger.xlsx', bytes);
+  expect(await e.query(`SELECT source_row, deadline_raw, deadline, completion_date_raw, completion_date FROM findings ORDER BY 1`)).toEqual([
+    { source_row: 2, deadline_raw: '2019-06-01T00:00:00+08:00', deadline: '2019-06-01', completion_date_raw: '2019-06-01T00:00:00+08:00', completion_date: '2019-06-01' },
+    { source_row: 3, deadline_raw: '2019-06-01', deadline: '2019-06-01', completion_date_raw: '2019-06-01T00:00:00Z', completion_date: '2019-06-01' },
+    { source_row: 4, deadline_raw: '2024年12月', deadline: '2024-12-31', completion_date_raw: '2019-06-30', completion_date: '2019-06-30' },
+  ]);
+});
