@@ -174,21 +174,22 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const [ids] = await engine.query<{ usable: boolean }>(`SELECT count(*) > 0 AND count(${id}) = count(*)
     AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, ${str(SEQUENCE_NUMBER)})) AS usable
     FROM ${ident(norm)} WHERE ${notRejected}`);
-  // Only the findings columns travel on, through a view: the commit's INSERT is the one copy.
+  // Only the findings columns travel on, through a view: the commit's INSERT is the one copy. The
+  // view also says which rows' county is only the 金华市委 round's default (dropContainedSheets).
   const cols = FINDINGS_COLUMNS.filter(([n]) => n !== 'finding_id')
     .map(([n, type]) => (absent.has(n) ? `CAST(NULL AS ${type.split(' ')[0]}) AS ${n}` : n));
   const names = FINDINGS_COLUMNS.map(([n]) => n).filter((n) => n !== 'finding_id');
   if (ids?.usable) {
-    await engine.exec(`CREATE TEMP VIEW ${ident(final)} AS SELECT ${cols.join(', ')}, src_row, ${id} AS finding_id
+    await engine.exec(`CREATE TEMP VIEW ${ident(final)} AS SELECT ${cols.join(', ')}, src_row, county_by_round, ${id} AS finding_id
       FROM ${ident(norm)} WHERE ${notRejected}`);
   } else {
     // Ids made of round, unit and the file's id (or row); a collision gets the row number appended.
     const fid0 = `round_key || '|' || unit_name || '|' || coalesce(${id}, 'r' || src_row)`;
     await engine.exec(`CREATE TABLE ${scratchTable(dupIds)} AS SELECT fid0 FROM (SELECT ${fid0} AS fid0 FROM ${ident(norm)}
       WHERE ${notRejected}) GROUP BY fid0 HAVING count(*) > 1`);
-    await engine.exec(`CREATE TEMP VIEW ${ident(final)} AS SELECT ${names.map((c) => 'f.' + c).join(', ')}, f.src_row,
+    await engine.exec(`CREATE TEMP VIEW ${ident(final)} AS SELECT ${names.map((c) => 'f.' + c).join(', ')}, f.src_row, f.county_by_round,
         CASE WHEN d.fid0 IS NULL THEN f.fid0 ELSE f.fid0 || '#' || f.src_row END AS finding_id
-      FROM (SELECT ${cols.join(', ')}, src_row, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected}) f
+      FROM (SELECT ${cols.join(', ')}, src_row, county_by_round, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected}) f
       LEFT JOIN ${ident(dupIds)} d ON d.fid0 = f.fid0`);
   }
   // Every row of a (round, unit, title words) group but its first; groups first, so the wide rows are
@@ -222,7 +223,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
  * sheet per county, a copied sheet): only the sheet that holds them all is imported, and its report
  * names each one left out (`sheet_duplicate`), else every number would count them twice. A finding
  * is the same when its round, county, unit and title words are (DOMAIN.md §6.1: the same unit name
- * in two counties is two units, and a 共性问题 is fed back to each). Of two sheets holding the same
+ * in two counties is two units, and a 共性问题 is fed back to each); a county that is only a 金华市委
+ * round's default (市本级, no county found: a 开发区 sheet beside a 汇总 that names the zone) matches
+ * any. Of two sheets holding the same
  * findings the later stays: a workbook of monthly snapshots (2024年6月, 2024年9月) adds the newest
  * last, and its statuses are the ones that count. Returns the plans to commit.
  */
@@ -239,7 +242,7 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
       if (a.counts.accepted === b.counts.accepted && plans.indexOf(a) < plans.indexOf(b)) continue;
       const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
         WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE y.round_key IS NOT DISTINCT FROM x.round_key
-          AND y.county IS NOT DISTINCT FROM x.county AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
+          AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round) AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
       if (Number(m.missing) > 0) continue;
       kept.splice(kept.indexOf(b), 1);
       await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);

@@ -91,8 +91,11 @@ export async function prepareSheet(
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
-  // The table's first column: a sheet may leave columns A, B … empty and start further right.
-  const first = Math.max(0, headers.findIndex((h) => h !== null && h !== ''));
+  // The table's first column: a sheet may leave columns A, B … empty and start further right. Its
+  // header may be blank (an unheaded 序号 column), so the rows under it count too.
+  const leftmost = (cells: (string | null)[]) => cells.findIndex((c) => stagedCell(c) !== null);
+  const used = [headers, ...head.slice(at.index + 1).map((r) => r.cells)].map(leftmost).filter((i) => i >= 0);
+  const first = used.length ? Math.min(...used) : 0;
   const { sections, loneRows, roundTitles } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'), first);
   const blocks = await findBlocks(engine, s, roundTitles, headers, columns, mapping);
   // A block's title and its other title lines are skipped as headings (unless already a section).

@@ -23,7 +23,14 @@ export interface RoundParts {
 export const COUNTY_LEVEL = '县(市、区)委';
 const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
 
-const FILL_DATE = /(?:19|20)\d{2}(?:[.\-/_年]\d{1,2}[.\-/_月]\d{1,2}日?|\d{4}(?!\d)|(?:[.\-/_年]\d{1,2}月?)(?=更新|填报|报送|版))/g;
+// When a ledger was filled in, not a round's year: a date followed by 更新 / 填报 / 报送 / 导出 / 版
+// (2024年9月更新, 2024.9.1报送), or a date to the day closing a file name (台账_2024.9.1.csv,
+// 台账20240901). A date range or a stationing date (2019.3-2019.5, 2019.3.15进驻) is the round's.
+const FILL_DATE = new RegExp([
+  '(?:19|20)\\d{2}(?:年\\d{1,2}月(?:\\d{1,2}日)?|[.\\-/]\\d{1,2}(?:[.\\-/]\\d{1,2})?)(?=更新|填报|报送|导出|版)',
+  '(?<=[_\\-—(（]|^)(?:19|20)\\d{2}(?:([.\\-/])\\d{1,2}\\1\\d{1,2}|年\\d{1,2}月\\d{1,2}日)[)）]?(?=(?:\\.[A-Za-z]{2,5})?$)',
+  '(?:19|20)\\d{6}(?=(?:\\.[A-Za-z]{2,5})?$)',
+].join('|'), 'g');
 
 /** Reads what a text says about a round: 十四届省委第三轮巡视, 十二届婺城区委第二轮巡察, 2019年第一轮. */
 export function parseRoundText(text: string | null | undefined): RoundParts {

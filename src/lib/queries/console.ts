@@ -91,7 +91,7 @@ const PATH_NAME = /:\/\/|[\/\\]|\.(csv|tsv|txt|json|ndjson|parquet|xlsx?|db|duck
 // How a query starts: SELECT, WITH, FROM-first, VALUES, TABLE t, the describing statements DuckDB
 // also runs as a subquery, or a parenthesis. Anything else (DELETE, DROP, SET, PRAGMA, INSTALL, …)
 // is refused with its own message; the wrapper would refuse it too, but with a parser error.
-const QUERY_START = /^[\s(]*(select|with|from|values|table|summarize|describe|show|pivot|unpivot)\b/i;
+const QUERY_START = /^[\s(]*(select|with|from|values|table|summarize|describe|desc|show|pivot|pivot_wider|pivot_longer|unpivot)\b/i;
 
 /**
  * Wraps an analyst's query so it can only read the loaded tables: it becomes a subquery (where

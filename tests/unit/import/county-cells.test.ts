@@ -10,16 +10,16 @@ const ledger = (counties: string[]) => new TextEncoder().encode(['序号,县市�
 
 test('a cell naming two counties counts under the first named, and the row is warned', async () => {
   engine = await freshEngine();
-  const [report] = await importOk(engine, 'a.csv', ledger(['东阳、义乌', '婺城区和金东区', '义乌市', '义乌市（含开发区）']));
+  const [report] = await importOk(engine, 'a.csv', ledger(['东阳、义乌', '婺城区和金东区', '义乌市', '义乌市（含开发区）', '东阳 义乌', '婺 城 区']));
   expect((await engine.query<{ county: string }>('SELECT county FROM findings ORDER BY source_row')).map((r) => r.county))
-    .toEqual(['东阳市', '婺城区', '义乌市', '义乌市']);
-  expect(issuesOf(report, 'warning').filter((i) => i.code === 'county_multiple').map((i) => i.row)).toEqual([2, 3]);
+    .toEqual(['东阳市', '婺城区', '义乌市', '义乌市', '东阳市', '婺城区']);
+  expect(issuesOf(report, 'warning').filter((i) => i.code === 'county_multiple').map((i) => i.row)).toEqual([2, 3, 6]);
   expect(report.issues.find((i) => i.code === 'county_multiple')?.value).toBe('东阳、义乌 → 东阳市');
 });
 
 test('金华开发区, 金华经开区 and 金华经济技术开发区 are one zone, not a county to warn about', async () => {
   engine = await freshEngine();
-  const [report] = await importOk(engine, 'a.csv', ledger(['金华开发区', '金华经开区', '金华经济技术开发区', '金华市经济技术开发区']));
+  const [report] = await importOk(engine, 'a.csv', ledger(['金华开发区', '金华经开区', '金华经济技术开发区', '金华市经济技术开发区', '浙江省金华经开区']));
   expect((await engine.query<{ county: string }>('SELECT DISTINCT county FROM findings')).map((r) => r.county)).toEqual(['金华开发区']);
   expect(report.issues.filter((i) => i.code.startsWith('county_'))).toEqual([]);
 });

@@ -57,3 +57,20 @@ test.each([0, 2, 3])('a heading row of a table starting %i columns right is skip
     e.close();
   }
 });
+
+// An unheaded 序号 column: the table still starts at column A, and a template row that holds only
+// its number is skipped, not rejected.
+test('a bare numbered row under a blank 序号 header is skipped', async () => {
+  const { freshEngine, importOk } = await import('./helpers');
+  const csv = [',县市区,被巡察单位,轮次名称,具体问题,整改状态',
+    '1,婺城区,单位甲,八届市委第三轮巡察,问题一不深入,已完成',
+    '2,婺城区,单位乙,八届市委第三轮巡察,问题二不到位,整改中',
+    '3,,,,,', '4,,,,,'].join('\n');
+  const e = await freshEngine();
+  try {
+    const [report] = await importOk(e, 'a.csv', new TextEncoder().encode(csv));
+    expect([report.rowsAccepted, report.rowsRejected, report.rowsSkipped]).toEqual([2, 0, 2]);
+  } finally {
+    e.close();
+  }
+});

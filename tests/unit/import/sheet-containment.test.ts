@@ -32,6 +32,20 @@ test('the same unit name and the same common problem in two counties are two fin
   expect(rows).toEqual([{ county: '永康市', n: 2 }, { county: '婺城区', n: 1 }].sort((a, b) => a.county.localeCompare(b.county)));
 });
 
+test('a 开发区 sheet with no county (市本级 by default) is contained in a 汇总 that names the zone: stored once', async () => {
+  engine = await freshEngine();
+  const HS = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const H = ['序号', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([
+    ['汇总', [HS, [1, '婺城', '区委宣传部', R, '理论学习不深入', '已完成'], [2, '金华经开区', '管委会办公室', R, '制度执行不严', '已完成']]],
+    ['婺城区', [H, [1, '区委宣传部', R, '理论学习不深入', '已完成']]],
+    ['开发区', [H, [1, '管委会办公室', R, '制度执行不严', '已完成']]],
+  ]));
+  expect(reports.map((r) => r.sheet)).toEqual(['汇总']);
+  expect(await engine.query('SELECT county, problem_title FROM findings ORDER BY source_row'))
+    .toEqual([{ county: '婺城区', problem_title: '理论学习不深入' }, { county: '金华开发区', problem_title: '制度执行不严' }]);
+});
+
 test('of two snapshot sheets holding the same problems, the later one is imported and names the earlier', async () => {
   engine = await freshEngine();
   const H = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态', '完成时间'];

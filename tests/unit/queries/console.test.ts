@@ -40,7 +40,8 @@ describe('SQL console is read-only', () => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: 'sql.readOnly' });
   });
 
-  test.each(['(SELECT 1 AS x)', 'FROM findings SELECT count(*) AS x', 'VALUES (1)', 'TABLE findings', 'SUMMARIZE findings', 'DESCRIBE findings', 'SHOW TABLES'])(
+  test.each(['(SELECT 1 AS x)', 'FROM findings SELECT count(*) AS x', 'VALUES (1)', 'TABLE findings', 'SUMMARIZE findings', 'DESCRIBE findings', 'DESC findings', 'SHOW TABLES',
+    'PIVOT findings ON county USING count(*)', 'PIVOT_WIDER findings ON county USING count(*)'])(
     'runs a query whatever its first keyword: %s', async (sql) => {
       const q = readOnlyConsoleQuery(sql);
       if (!('sql' in q)) throw new Error(`refused ${sql}`);

@@ -29,9 +29,9 @@ export function countySql(x: string, raw: string = x): string {
       WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END) END`;
 }
 
-/** TRUE for a spelling of 金华开发区 (ZONE_SPELLINGS), with 金华 or 金华市 before it. */
+/** TRUE for a spelling of 金华开发区 (ZONE_SPELLINGS), with 金华, 金华市 or 浙江省金华市 before it. */
 function zoneSpelledSql(x: string): string {
-  return `replace(${x}, '金华市', '金华') IN (${ZONE_SPELLINGS.map((a) => str(a.alias)).join(', ')})`;
+  return `replace(replace(${x}, '浙江省', ''), '金华市', '金华') IN (${ZONE_SPELLINGS.map((a) => str(a.alias)).join(', ')})`;
 }
 
 /** A zone's name from a unit (金华经开区党工委 → 金华经开区) as the county column would have it. */
@@ -47,7 +47,7 @@ export function countyMultipleSql(raw: string): string {
   const names = [...new Set(countyAliases().map((a) => a.name))];
   const hits = names.map((n) => `CASE WHEN ${countyAliases().filter((a) => a.name === n && a.alias.length >= 2)
     .map((a) => `contains(${raw}, ${str(a.alias)})`).join(' OR ')} THEN 1 ELSE 0 END`);
-  return `CASE WHEN ${raw} IS NOT NULL AND regexp_matches(${raw}, '[、,，/;；和及与\s]') THEN (${hits.join(' + ')}) > 1 ELSE false END`;
+  return `CASE WHEN ${raw} IS NOT NULL AND regexp_matches(${raw}, '[、,，/;；和及与\\s]') THEN (${hits.join(' + ')}) > 1 ELSE false END`;
 }
 
 /**
