@@ -19,17 +19,20 @@ export function labelWidth(n: number, plotPx = 500): number {
  * A Chinese round name made to fit two lines of `perLine` characters: whole if it fits, else
  * without the kind (巡视/巡察: the level before it says which), else without 第 too
  * (婺城区委第二轮巡察 → 婺城区委第二轮 → 婺城区委二轮); cut with … only when even that is too long.
- * Two lines break before 第 where both halves fit (婺城区委 / 第二轮巡察), so no word is split.
+ * Two lines break before 第 where both halves fit (婺城区委 / 第二轮巡察), so no word is split:
+ * the kind goes sooner than a word is split (省委 / 第四轮 rather than 省委第四 / 轮巡视).
  */
 function fitChinese(name: string, perLine: number): string {
   const length = (s: string) => Array.from(s).length;
   const noKind = name.replace(/(巡视|巡察)$/, '');
   const shorter = [name, noKind, noKind.replace(/第([一二三四五六七八九十百\d]+轮)/, '$1')];
-  const fit = shorter.find((s) => length(s) <= perLine * 2) ?? shorter[2];
-  if (length(fit) <= perLine) return fit;
-  const at = fit.indexOf('第');
-  if (at > 0 && length(fit.slice(0, at)) <= perLine && length(fit.slice(at)) <= perLine) return `${fit.slice(0, at)}\n${fit.slice(at)}`;
-  return wrapLabel(fit, perLine, 2);
+  const split = (s: string) => {
+    if (length(s) <= perLine) return s;
+    const at = s.indexOf('第');
+    return at > 0 && length(s.slice(0, at)) <= perLine && length(s.slice(at)) <= perLine ? `${s.slice(0, at)}\n${s.slice(at)}` : null;
+  };
+  const whole = shorter.map(split).find((s) => s !== null);
+  return whole ?? wrapLabel(shorter.find((s) => length(s) <= perLine * 2) ?? shorter[2], perLine, 2);
 }
 
 /** Latin text broken at spaces into lines of about `perLine` characters, at most two. */

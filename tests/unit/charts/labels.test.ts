@@ -49,6 +49,8 @@ test('roundAxisLabel puts the year on its own line and shortens a Chinese name t
   expect(roundAxisLabel(wucheng, 'zh', 5)).toBe('2022\n婺城区委\n第二轮巡察');
   expect(roundAxisLabel(wucheng, 'zh', 4)).toBe('2022\n婺城区委\n第二轮');
   expect(roundAxisLabel(wucheng, 'zh', 3)).toBe('2022\n婺城区\n委二轮');
+  expect(roundAxisLabel(round('浙江省|省委|十四届|4', '十四届省委第四轮巡视', 2018), 'zh', 4)).toBe('2018\n省委\n第四轮');
+  expect(roundAxisLabel(round('浙江省|省委|十四届|4', '十四届省委第四轮巡视', 2018), 'zh', 5)).toBe('2018\n省委\n第四轮巡视');
   expect(roundAxisLabel(round('x', '某某某某县委员会巡察组第二轮巡察', 2022), 'zh', 3)).toBe('2022\n某某某\n某县…');
   expect(roundAxisLabel(wucheng, 'en', 4)).toBe('2022\nWucheng\nR2');
   expect(roundAxisLabel(wucheng, 'en', 7)).toBe('2022\nWucheng R2');
