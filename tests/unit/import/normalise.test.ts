@@ -129,6 +129,12 @@ describe('dates (DOMAIN §3.4)', () => {
       .toEqual(['2024-06-15', '2024-06-01', '2024-06-01', '2024-06-05', '2024-06-01', '2024-06-15', '2024-03-05', '2024-12-01']);
   });
 
+  test('an instant with its zone (JSON.stringify of a Date, Java exports) is the day it is in China', async () => {
+    const inputs = ['2019-05-31T16:00:00.000Z', '2019-06-01T00:00:00+08:00', '2019-06-01T00:00:00+0800', '2019-05-31T23:30:00-05:00',
+      '2019-05-31T15:59:59Z', '2019-02-30T16:00:00Z'];
+    expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(['2019-06-01', '2019-06-01', '2019-06-01', '2019-06-01', '2019-05-31', null]);
+  });
+
   test('months of one year with the month word once give the range end (start when asked)', async () => {
     const inputs = ['2024年6-9月', '2024年6至12月底前', '2024年6-9月'];
     expect(await datesOf(inputs.slice(0, 2))).toEqual(['2024-09-30', '2024-12-31']);

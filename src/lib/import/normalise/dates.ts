@@ -78,9 +78,26 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
 // before the compact form, which removes the space and would run the hour into the day (150:00).
 const TIME_SUFFIX = '[\\sT\\x{3000}]+\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*$';
 
-/** The compact form of a date cell (see compactSql), a clock time after the date dropped first. */
+// An instant with its zone, as systems export it (JSON.stringify of a Date: 2019-05-31T16:00:00.000Z,
+// Java: 2019-06-01T00:00:00+08:00 or +0800): the calendar day it is in China (UTC+8).
+const ISO_ZONED = '^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$';
+
+/** A zoned instant (ISO_ZONED) as its China date text; any other text as it is. */
+function chinaDaySql(v: string): string {
+  const part = (i: number) => `regexp_extract(${v}, ${str(ISO_ZONED)}, ${i})`;
+  const zone = part(3);
+  const minutes = `CASE WHEN ${zone} = 'Z' THEN 0 ELSE (CASE WHEN left(${zone}, 1) = '-' THEN -1 ELSE 1 END)
+    * (CAST(substr(${zone}, 2, 2) AS INTEGER) * 60 + CAST(right(${zone}, 2) AS INTEGER)) END`;
+  const local = `TRY_CAST(${part(1)} || ' ' || ${part(2)} AS TIMESTAMP) - to_minutes(${minutes}) + INTERVAL 8 HOUR`;
+  return `CASE WHEN regexp_full_match(${v}, ${str(ISO_ZONED)}) THEN coalesce(strftime(${local}, '%Y-%m-%d'), ${v}) ELSE ${v} END`;
+}
+
+/**
+ * The compact form of a date cell (see compactSql): a zoned instant as its China date, a clock
+ * time after a date dropped first.
+ */
 export function dateCompactSql(v: string): string {
-  return compactSql(`regexp_replace(${v}, ${str(TIME_SUFFIX)}, '')`);
+  return compactSql(`regexp_replace(${chinaDaySql(v)}, ${str(TIME_SUFFIX)}, '')`);
 }
 
 /** The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause. */
