@@ -123,13 +123,19 @@ const INDEX_KEY = /^\d+$/;
  * whose values share the row index (0, 1, …) as keys and hold no nested objects. Null for any other
  * object, such as one record with nested objects ({"被巡察单位": {"name": …}, "整改": {"状态": …}}).
  */
+function holdsList(v: unknown, depth: number): boolean {
+  if (Array.isArray(v)) return true;
+  return depth > 0 && isPlainObject(v) && Object.values(v as object).some((x) => holdsList(x, depth - 1));
+}
+
 export function keyedRecords(doc: unknown): Record<string, Value>[] | null {
   if (!isPlainObject(doc)) return null;
   const entries = Object.entries(doc);
   if (!entries.length || !entries.every(([, v]) => isPlainObject(v) && Object.keys(v).length)) return null;
   const values = entries.map(([, v]) => v as Record<string, Value>);
-  // A wrapper ({"2024": {"list": [...]}}) holds its records in lists, found by recordLists.
-  if (values.some((v) => Object.values(v).some(isRecordList))) return null;
+  // A wrapper ({"2024": {"list": [...]}}, {"婺城区": {"code": 0, "data": {"list": [...]}}}) holds its
+  // records in lists, found by recordLists, however deep (an empty list too: a wrapper of nothing).
+  if (values.some((v) => holdsList(v, WRAP_DEPTH))) return null;
   const outerIndexed = entries.every(([k]) => INDEX_KEY.test(k));
   const innerIndexed = values.every((v) => Object.keys(v).every((k) => INDEX_KEY.test(k)));
   if (innerIndexed && !outerIndexed && values.every((v) => !Object.values(v).some(isRecord))) {

@@ -74,10 +74,12 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isIdFormat(String(cell.z))) return X.SSF.format(String(cell.z), cell.v);
   // A percentage cell (完成进度 80%) holds 0.8: its meaning is the percentage Excel shows.
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && String(cell.z).includes('%')) return `${+(cell.v * 100).toFixed(6)}%`;
-  // A month typed 2019.10 is stored as 2019.1 and shown 2019.10 by a format 0.00: what Excel shows.
-  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z) {
+  // A month typed 2019.10 is stored as 2019.1 and shown 2019.10 by a format 0.00: what Excel shows,
+  // where that is the same number (an amount 1.234 shown 1.23 keeps its value; a 序号 1 stays 1).
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && !Number.isInteger(cell.v)) {
     const places = fixedDecimals(String(cell.z));
-    if (places !== null && Number.isFinite(cell.v) && Math.abs(cell.v) < 1e15) return cell.v.toFixed(places);
+    const shown = places === null || !Number.isFinite(cell.v) ? null : cell.v.toFixed(places);
+    if (shown !== null && Number(shown) === cell.v) return shown;
   }
   return String(cell.v);
 }

@@ -89,3 +89,22 @@ describe('records keyed by id or by column (pandas DataFrame.to_json)', () => {
     expect(recordLists({ 2024: { list: recs } })).toEqual([{ path: '2024.list', items: recs }]);
   });
 });
+
+// Wrappers whose lists sit deeper than one level are wrappers, not records keyed by their keys
+// (a first version of keyedRecords read {"2024": {"data": {"list": […]}}} as one record per key).
+test.each([
+  ['a year wrapper, its list two levels down', { 2024: { data: { list: [rec(1), rec(2)] } } }, 2],
+  ['per-county API responses', { 婺城区: { code: 0, data: { list: [rec(1), rec(2)] } }, 金东区: { code: 0, data: { list: [rec(3), rec(4)] } } }, 4],
+])('%s: its lists are read', async (_name, doc, want) => {
+  const e = await freshEngine();
+  try {
+    const reports = await importOk(e, 'export.json', enc(JSON.stringify(doc)));
+    expect(reports.reduce((n, d) => n + d.rowsAccepted, 0)).toBe(want);
+  } finally {
+    e.close();
+  }
+});
+
+test('a wrapper of empty lists holds no records', () => {
+  expect(recordLists({ 2024: { list: [], total: 0 } })).toEqual([{ items: [] }]);
+});

@@ -73,3 +73,15 @@ test('ISO date cells (t="d") are the date written, with or without a date style'
     { source_row: 4, deadline_raw: '2024年12月', deadline: '2024-12-31', completion_date_raw: '2019-06-30', completion_date: '2019-06-30' },
   ]);
 });
+
+// Only where the shown text is the same number: an amount 1.234 shown 1.23 keeps its value, and a
+// 序号 1 shown 1.00 stays 1 (a first version rounded amounts and made ids end in .00).
+test('a fixed-decimal format never changes a value: amounts keep their decimals, whole numbers stay whole', async () => {
+  const header = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态', '挽回经济损失（万元）'];
+  const ws = XLSX.utils.aoa_to_sheet([header, ...[1.234, 3.2, 2 / 3].map((funds, i) => [i + 1, '婺城区', '婺城区单位1', R, `具体问题${i + 1}`, '已完成', funds])]);
+  for (let r = 2; r <= 4; r++) for (const c of ['A', 'G']) ws[`${c}${r}`].z = '0.00';
+  await importOk(e, 'ledger.xlsx', bookBytes(ws));
+  const rows = await e.query<{ finding_id: string; funds_wan: number }>('SELECT finding_id, funds_wan FROM findings ORDER BY source_row');
+  expect(rows.map((r) => r.funds_wan)).toEqual([1.234, 3.2, 2 / 3]);
+  expect(rows.map((r) => r.finding_id.split('|').pop())).toEqual(['1', '2', '3']);
+});
