@@ -6,6 +6,7 @@
  * format table at every read, so the definitions are written into the workbook's styles instead.
  */
 import { escapeXml } from '../text/xml';
+import { partText, rewriteXlsxParts } from './xlsx-parts';
 
 type XlsxModule = typeof import('@e965/xlsx');
 
@@ -35,16 +36,5 @@ export function defineBuiltinFormats(styles: string): string | null {
  * definitions added (the parts stored uncompressed); null when it needs none or is no zip.
  */
 export function withBuiltinFormats(X: XlsxModule, bytes: Uint8Array): Uint8Array | null {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
-  const cfb = X.CFB.read(bytes, { type: 'array' });
-  const i = cfb.FullPaths.findIndex((p: string) => /\/xl\/styles\.xml$/i.test(p));
-  const entry = cfb.FileIndex[i];
-  if (!entry?.content) return null;
-  const patched = defineBuiltinFormats(new TextDecoder().decode(entry.content as Uint8Array));
-  if (patched === null) return null;
-  const content = new TextEncoder().encode(patched);
-  entry.content = content as unknown as typeof entry.content;
-  entry.size = content.length;
-  const out = X.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: false }) as ArrayBuffer | Uint8Array;
-  return out instanceof Uint8Array ? out : new Uint8Array(out);
+  return rewriteXlsxParts(X, bytes, /\/xl\/styles\.xml$/i, (raw) => defineBuiltinFormats(partText(raw)));
 }

@@ -7,6 +7,8 @@
  * so that a date format (a month, 2024年12月) still applies. A workbook without t="d" cells, the
  * usual one, is not touched: its parts are scanned as bytes, read anyway (SheetJS bookFiles).
  */
+import { partText, rewriteXlsxParts } from './xlsx-parts';
+
 type XlsxModule = typeof import('@e965/xlsx');
 
 const WORKSHEET_PART = /(^|\/)worksheets\/[^/]+\.xml$/i;
@@ -47,21 +49,10 @@ export function rewriteIsoDateCells(xml: string): string {
 
 /** The XLSX bytes with every worksheet's ISO date cells rewritten (parts stored uncompressed); null if none changed. */
 export function withIsoDateCells(X: XlsxModule, bytes: Uint8Array): Uint8Array | null {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
-  const cfb = X.CFB.read(bytes, { type: 'array' });
-  let changed = false;
-  cfb.FullPaths.forEach((path: string, i: number) => {
-    const entry = cfb.FileIndex[i];
-    if (!WORKSHEET_PART.test(path) || !(entry?.content instanceof Uint8Array) || !hasDateType(entry.content)) return;
-    const xml = new TextDecoder().decode(entry.content);
+  return rewriteXlsxParts(X, bytes, WORKSHEET_PART, (raw) => {
+    if (!hasDateType(raw)) return null;
+    const xml = partText(raw);
     const rewritten = rewriteIsoDateCells(xml);
-    if (rewritten === xml) return;
-    const content = new TextEncoder().encode(rewritten);
-    entry.content = content as unknown as typeof entry.content;
-    entry.size = content.length;
-    changed = true;
+    return rewritten === xml ? null : rewritten;
   });
-  if (!changed) return null;
-  const out = X.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: false }) as ArrayBuffer | Uint8Array;
-  return out instanceof Uint8Array ? out : new Uint8Array(out);
 }
