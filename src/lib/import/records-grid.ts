@@ -116,6 +116,12 @@ const WRAP_DEPTH = 4;
 const isRecordList = (v: unknown): v is unknown[] => Array.isArray(v) && v.length > 0 && v.filter(isRecord).length * 2 >= v.length;
 const INDEX_KEY = /^\d+$/;
 
+/** Whether a value is a list or holds one, down to `depth` levels of objects. */
+function holdsList(v: unknown, depth: number): boolean {
+  if (Array.isArray(v)) return true;
+  return depth > 0 && isPlainObject(v) && Object.values(v as object).some((x) => holdsList(x, depth - 1));
+}
+
 /**
  * The records of an object keyed by record, as pandas writes a table (DataFrame.to_json): by row,
  * `{"0": {"序号": 1, …}, "1": {…}}` (orient='index', or records keyed by their ids), whose values
@@ -123,11 +129,6 @@ const INDEX_KEY = /^\d+$/;
  * whose values share the row index (0, 1, …) as keys and hold no nested objects. Null for any other
  * object, such as one record with nested objects ({"被巡察单位": {"name": …}, "整改": {"状态": …}}).
  */
-function holdsList(v: unknown, depth: number): boolean {
-  if (Array.isArray(v)) return true;
-  return depth > 0 && isPlainObject(v) && Object.values(v as object).some((x) => holdsList(x, depth - 1));
-}
-
 export function keyedRecords(doc: unknown): Record<string, Value>[] | null {
   if (!isPlainObject(doc)) return null;
   const entries = Object.entries(doc);
