@@ -1,6 +1,6 @@
 import { ident, num, str, date } from '../queries/sql';
 import { compactCol as x, rawCol } from './normalise/raw';
-import { countyGarbageSql, countyMultipleSql, countyNotListedSql } from './normalise/county';
+import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
 
 /**
@@ -84,7 +84,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     { code: 'deadline_needs_feedback', severity: 'warning', column: 'deadline_raw',
       when: 'deadline IS NULL AND deadline_immediate', value: 'deadline_raw' },
     { code: 'county_unknown', severity: 'warning', column: 'county', when: countyGarbageSql('county'), value: 'county' },
-    ...(has('county') ? [{ code: 'county_multiple', severity: 'warning' as const, column: 'county', when: countyMultipleSql(r('county')), value: `${r('county')} || ' → ' || county` }] : []),
+    ...(has('county') ? [{ code: 'county_multiple', severity: 'warning' as const, column: 'county', when: 'county_multiple', value: `${r('county')} || ' → ' || county` }] : []),
     { code: 'county_not_listed', severity: 'warning', column: 'county',
       when: `${countyNotListedSql('county', 'county_code')} AND NOT ${countyGarbageSql('county')}`, value: 'county' },
     // Several numbered problems in one cell (1.…2.…, ①…②, （1）…（2）): one finding, which the analyst hears of.

@@ -97,7 +97,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
   return new Set([...SINGLE_FIELD].filter((k) => !provided(k) && !READ_BY_VALIDATION.has(k)));
 }
 
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
@@ -131,7 +131,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c)}
-      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, ms.status, ms.lt AS status_lt, ms.closed_word, mc.county AS county_col,
+      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, ms.status, ms.lt AS status_lt, ms.closed_word, mc.county AS county_col, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end
         FROM ${mappedFromSql(raw, maps)}) t

@@ -6,7 +6,7 @@ import { compactSql } from './text';
 import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
-import { countyInTextSql, countySql, zoneNameSql } from './county';
+import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
 import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql } from './dates';
 import { unitNameNormSql } from './names';
 import { statusLongTermSql, statusSql } from './status';
@@ -58,7 +58,8 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '(^|已|予以|同意|完成|办理)销号') AND NOT regexp_matches(c, '(未|待|申请|拟)销号'), false) AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
-    `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c', 'v')} AS county FROM (${distinct(raw, ['county'].filter(has))})`,
+    // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
+    `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
       CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm,
       ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
