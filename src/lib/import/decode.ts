@@ -57,7 +57,7 @@ const WIDE = /[\u2000-\u9fff\uff00-\uffef]/;
 const isWide = (c: number) => (c >= 0x2000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef);
 
 /** How a line is written: 'utf-8-lossy' is UTF-8 but for a few unreadable bytes (see lineKind). */
-type LineKind = 'ascii' | 'utf-8' | 'utf-8-lossy' | 'gb18030';
+export type LineKind = 'ascii' | 'utf-8' | 'utf-8-lossy' | 'gb18030';
 
 /**
  * How one line is written: ASCII only, UTF-8 (valid, with a wide character in it), UTF-8 with a
@@ -144,7 +144,7 @@ function looksBig5(bytes: Uint8Array): boolean {
 }
 
 /** UTF-8 bytes of the whole lines in [from, to): UTF-8 and ASCII lines as they are, unreadable bytes as U+FFFD, the others from GB18030. */
-function linesToUtf8(bytes: Uint8Array, from: number, to: number, parts: Uint8Array[]): number {
+function linesToUtf8(bytes: Uint8Array, from: number, to: number, parts: Uint8Array[], seen?: Set<LineKind>): number {
   const gbk = new TextDecoder('gb18030');
   const encoder = new TextEncoder();
   let total = 0;
@@ -153,6 +153,7 @@ function linesToUtf8(bytes: Uint8Array, from: number, to: number, parts: Uint8Ar
     const end = lf < 0 || lf >= to ? to : lf + 1;
     const line = bytes.subarray(from, end);
     const kind = lineKind(bytes, from, end);
+    seen?.add(kind);
     const part = kind === 'gb18030' ? encoder.encode(gbk.decode(line)) : kind === 'utf-8-lossy' ? encoder.encode(utf8Lenient.decode(line)) : line;
     parts.push(part);
     total += part.length;
@@ -216,9 +217,10 @@ const SLICE_BYTES = 4 << 20;
 /**
  * toUtf8 for big files: decodes and re-encodes slice by slice, yielding between slices, so a
  * 265 MB GBK ledger never holds the main thread for seconds (nor as one huge JS string).
+ * A file read line by line adds the kinds of its lines to `seen`.
  */
-export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName): Promise<Uint8Array> {
-  if (encoding === 'utf-8' || encoding === 'utf-8-bom' || bytes.length <= SLICE_BYTES) return toUtf8(bytes, encoding);
+export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName, seen?: Set<LineKind>): Promise<Uint8Array> {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return toUtf8(bytes, encoding);
   if (encoding === 'utf-8+gb18030' || encoding === 'utf-8-lossy') {
     // Slices end at a line end, so each line is judged whole.
     const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
@@ -227,12 +229,13 @@ export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName
     for (let at = 0; at < body.length; ) {
       const lf = body.indexOf(LF, Math.min(body.length, at + SLICE_BYTES));
       const end = lf < 0 ? body.length : lf + 1;
-      total += linesToUtf8(body, at, end, parts);
+      total += linesToUtf8(body, at, end, parts, seen);
       at = end;
       await yieldToEventLoop();
     }
     return joinParts(parts, total);
   }
+  if (bytes.length <= SLICE_BYTES) return toUtf8(bytes, encoding);
   const decoder = new TextDecoder(encoding);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];

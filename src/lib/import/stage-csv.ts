@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { unifyLineEndings } from './line-endings';
 import { ident, str } from '../queries/sql';
 import { detectDialect } from './dialect';
-import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type TextEncodingName } from './decode';
+import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type LineKind, type TextEncodingName } from './decode';
 import { cell, scratchTable, tempName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
 import { checkWidth } from './errors';
@@ -31,9 +31,13 @@ export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<Stage
     return await stageDecoded(engine, bytes, encoding);
   } catch (e) {
     // The encoding was guessed from the first megabyte; GBK further down shows up here. Read line
-    // by line, the UTF-8 lines above stay as they are (a GBK ledger pasted under a UTF-8 one).
+    // by line, the UTF-8 lines above stay as they are (a GBK ledger pasted under a UTF-8 one), and
+    // the file is named by the lines it holds: mixed only if a line is GBK, else UTF-8 with a few
+    // unreadable bytes (a field cut mid-character late in the file).
     if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && /unicode|utf-?8/i.test(String(e))) {
-      return stageDecoded(engine, bytes, 'utf-8+gb18030');
+      const seen = new Set<LineKind>();
+      const utf8 = await toUtf8Sliced(bytes, 'utf-8+gb18030', seen);
+      return stageUtf8(engine, utf8, seen.has('gb18030') ? 'utf-8+gb18030' : 'utf-8-lossy');
     }
     throw e;
   }
@@ -45,7 +49,11 @@ export async function stageCsv(engine: Engine, bytes: Uint8Array): Promise<Stage
  * has none.
  */
 async function stageDecoded(engine: Engine, bytes: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
-  const utf8 = await toUtf8Sliced(bytes, encoding);
+  return stageUtf8(engine, await toUtf8Sliced(bytes, encoding), encoding);
+}
+
+/** Stages a file's bytes already turned into UTF-8 from `encoding`. */
+async function stageUtf8(engine: Engine, utf8: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
   const staged = await stageText(engine, utf8, encoding);
   const decoded = encoding !== 'utf-8' && encoding !== 'utf-8-bom';
   return decoded && (await holdsReplacement(utf8)) ? { ...staged, undecodable: true } : staged;

@@ -37,6 +37,20 @@ describe('UTF-8 with a few unreadable bytes', () => {
     expect(warnings).not.toContainEqual({ row: 0, code: 'encoding_mixed' });
   });
 
+  test('a stray byte after the first megabyte: the file is UTF-8 with an unreadable byte, not two encodings', async () => {
+    const e = await freshEngine();
+    const body = HEADER + Array.from({ length: 11000 }, (_, i) => row('婺城区教育局', `三会一课落实不规范${String.fromCharCode(0x4e00 + i)}`, '正在推进')).join('');
+    const bytes = join(utf8(body), stray(row('婺城区财政局', '违规吃喝~问题', '正在推进')));
+    expect(utf8(body).length).toBeGreaterThan(1 << 20);
+    const [r] = await importOk(e, 'late-stray.csv', bytes);
+    expect(r.rowsAccepted).toBe(11001);
+    expect(await e.query(`SELECT problem_title FROM findings WHERE unit_name = '婺城区财政局'`)).toEqual([{ problem_title: '违规吃喝\uFFFD问题' }]);
+    const warnings = issuesOf(r, 'warning');
+    expect(warnings).toContainEqual({ row: 11002, code: 'text_undecodable' });
+    expect(warnings).not.toContainEqual({ row: 0, code: 'encoding_mixed' });
+    expect(await e.query('SELECT encoding FROM datasets')).toEqual([{ encoding: 'utf-8-lossy' }]);
+  });
+
   test('big files give the same bytes slice by slice', async () => {
     const bytes = stray(HEADER + row('婺城区财政局', '违规吃喝~问题', '正在推进') + row('婺城区教育局', '理论学习不深入', '已完成').repeat(60_000));
     expect(bytes.length).toBeGreaterThan(4 << 20);
