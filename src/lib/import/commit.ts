@@ -7,7 +7,7 @@ import { date, ident, literal, num, str } from '../queries/sql';
 import { carryDecisionsSql } from '../queries/repeats/decisions';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
-import { mergeTermlessRounds, type RoundMerge } from './round-merge';
+import { mergeTermlessRounds, roundDatesSql, type RoundMerge } from './round-merge';
 
 /**
  * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert
@@ -89,25 +89,20 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
   return merges;
 }
 
-/** Rounds: one row per key still used, feedback_date = min over its findings; unused keys removed. */
+/**
+ * Rounds: one row per key still used, its dates from its findings (roundDatesSql, the one place
+ * they are computed); keys no finding uses any more are removed.
+ */
 async function upsertRounds(engine: Engine, resolved: RoundRow[], affected: Set<string>): Promise<void> {
+  if (!affected.size) return;
+  const keys = [...affected];
+  const list = keys.map(str).join(', ');
   const byKey = new Map<string, RoundRow>();
-  for (const r of resolved) if (r.round_key && !byKey.has(r.round_key)) byKey.set(r.round_key, r);
-  for (const key of affected) {
-    const [agg] = await engine.query<{ n: number; fd: string | null; y: number | null }>(
-      `SELECT count(*) AS n, min(feedback_date) AS fd, min(year) AS y FROM findings WHERE round_key = ${str(key)}`,
-    );
-    if (!agg.n) {
-      await engine.exec(`DELETE FROM rounds WHERE round_key = ${str(key)}`);
-      continue;
-    }
-    const r = byKey.get(key);
-    if (!r) {
-      await engine.exec(`UPDATE rounds SET feedback_date = ${agg.fd ? date(agg.fd) : 'NULL'}, year = ${literal(agg.y)} WHERE round_key = ${str(key)}`);
-      continue;
-    }
-    await engine.exec(`INSERT OR REPLACE INTO rounds VALUES (${str(key)}, ${literal(r.committee)}, ${literal(r.inspector_level)},
-      ${literal(r.inspection_kind)}, ${literal(r.term)}, ${literal(r.round_no)}, ${literal(r.round_label)},
-      ${literal(agg.y)}, ${agg.fd ? date(agg.fd) : 'NULL'})`);
-  }
+  for (const r of resolved) if (r.round_key && affected.has(r.round_key) && !byKey.has(r.round_key)) byKey.set(r.round_key, r);
+  const rows = [...byKey].map(([key, r]) => `(${str(key)}, ${literal(r.committee)}, ${literal(r.inspector_level)},
+    ${literal(r.inspection_kind)}, ${literal(r.term)}, ${literal(r.round_no)}, ${literal(r.round_label)}, NULL, NULL)`);
+  if (rows.length) await engine.exec(`INSERT OR REPLACE INTO rounds VALUES ${rows.join(', ')}`);
+  await engine.exec(`DELETE FROM rounds WHERE round_key IN (${list})
+    AND round_key NOT IN (SELECT DISTINCT round_key FROM findings WHERE round_key IN (${list}))`);
+  await engine.exec(roundDatesSql(keys));
 }
