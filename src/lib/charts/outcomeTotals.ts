@@ -12,7 +12,7 @@ export const ACCOUNTABILITY_PARTS = ['acc_party_discipline', 'acc_gov_sanction',
 /** The outcome lines beside the bars, each stating its unit (人, 项, 万元, 件). */
 export function outcomeLines(row: OutcomeRow, ctx: ChartContext): string[] {
   const t = (key: string, vars: Record<string, string | number>) => translate(ctx.lang, key, vars);
-  const light = translate(ctx.lang, row.light_included ? 'def.accountabilityLightIn' : 'def.accountabilityLightOut');
+  const light = translate(ctx.lang, !row.parts_only ? 'def.accountabilityLedger' : row.light_included ? 'def.accountabilityLightIn' : 'def.accountabilityLightOut');
   const lines = [t('chart.outcomes.accTotal', { total: formatCount(row.acc_people), light })];
   if (row.systems) lines.push(t('chart.outcomes.systems', { n: formatCount(row.systems) }));
   if (row.funds_wan) lines.push(t('chart.outcomes.funds', { n: formatWan(row.funds_wan) }));

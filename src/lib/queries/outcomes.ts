@@ -15,6 +15,12 @@ export interface OutcomeRow {
   acc_light: number;
   /** Whether parts-only totals include acc_light (`lightMeasuresInAccountability`); labels say which. */
   light_included: boolean;
+  /**
+   * Whether acc_people is the sum of the parts the parameter counts. When not, some ledgers' own
+   * totals differ from their parts (a total that counts 批评教育 too), and the label cannot say
+   * which measures the total leaves out.
+   */
+  parts_only: boolean;
   acc_orgs: number;
   /** 建章立制数 (#18). */
   systems: number;
@@ -46,7 +52,8 @@ k AS (SELECT ${total(people)} AS acc_people,
   ${total('clue_transferred')} AS clues_transferred,
   ${total('clue_closed')} AS clues_closed
 FROM s)
-SELECT *, ${params.lightMeasuresInAccountability ? 'TRUE' : 'FALSE'} AS light_included,
+SELECT *, ${light ? 'TRUE' : 'FALSE'} AS light_included,
+  acc_people = ${[...PARTS, ...(light ? ['acc_light'] : [])].join(' + ')} AS parts_only,
   ${rateOf('clues_closed', 'clues_transferred')} AS clue_rate
 FROM k`;
 }

@@ -11,7 +11,7 @@ const en: ChartContext = { ...zh, lang: 'en' };
 const R1 = { round_key: 'R1', round_pos: 1, round_label: '十四届省委第四轮巡视', round_year: 2018 };
 const R2 = { round_key: 'R2', round_pos: 2, round_label: '八届市委第三轮巡察', round_year: 2019 };
 const outcome: OutcomeRow = {
-  acc_people: 13, acc_party_discipline: 3, acc_gov_sanction: 2, acc_org_handling: 4, acc_admonish: 4, acc_light: 12, light_included: false,
+  acc_people: 13, acc_party_discipline: 3, acc_gov_sanction: 2, acc_org_handling: 4, acc_admonish: 4, acc_light: 12, light_included: false, parts_only: true,
   acc_orgs: 1, systems: 589, funds_wan: 1369.5, clues_transferred: 2, clues_closed: 1, clue_rate: 0.5,
 };
 const rank = (county: string, n: number, completed: number, r: number | null) =>
@@ -90,6 +90,10 @@ describe('analysis chart details', () => {
   test('outcomes: every total states its unit and whether light measures count', () => {
     expect(outcomeLines(outcome, zh)).toEqual(['问责合计13人（不含批评教育类）', '建章立制589项', '挽回/追缴资金1,369.5万元', '移交线索2件，已办结1件，办结率50%']);
     expect(outcomeLines({ ...outcome, light_included: true, systems: 0, funds_wan: 0, clues_transferred: 0 }, zh)).toEqual(['问责合计13人＋批评教育类']);
+    // A ledger's own total (here counting 批评教育 too) is not its parts: the label claims no exclusion.
+    const ledger = { ...outcome, acc_people: 25, parts_only: false, systems: 0, funds_wan: 0, clues_transferred: 0 };
+    expect(outcomeLines(ledger, zh)).toEqual(['问责合计25人（部分按台账自报合计）']);
+    expect(outcomeLines(ledger, en)).toEqual(['Accountability total 25 people (partly as the ledgers total it)']);
   });
   test('curve: steps in %, one line per round', () => {
     const o = ANALYSIS_CHARTS[0].option(FIXTURES['rectification-curve'].rows, zh);

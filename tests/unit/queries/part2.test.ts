@@ -98,13 +98,13 @@ describe('outcomesQuery (#17–#19)', () => {
   const light: MetricParams = { ...DEFAULT_PARAMS, lightMeasuresInAccountability: true };
   const cases: Case<OutcomeRow>[] = [
     ['T1, light measures excluded', '2023-05-01', DEFAULT_PARAMS, {
-      acc_people: 7, acc_party_discipline: 3, acc_gov_sanction: 1, acc_org_handling: 1, acc_admonish: 1, acc_light: 7, light_included: false,
+      acc_people: 7, acc_party_discipline: 3, acc_gov_sanction: 1, acc_org_handling: 1, acc_admonish: 1, acc_light: 7, light_included: false, parts_only: false,
       acc_orgs: 1, systems: 14, funds_wan: 8, clues_transferred: 2, clues_closed: 1, clue_rate: 0.5,
     }],
     ['T1, light measures included', '2023-05-01', light, { acc_people: 11, acc_light: 7, light_included: true }],
     ['T2', '2023-12-31', DEFAULT_PARAMS, { acc_people: 17, systems: 15, clues_transferred: 3, clues_closed: 2, clue_rate: 2 / 3 }],
     ['T2, light included', '2023-12-31', light, { acc_people: 21 }],
-    ['empty S', '2022-01-01', DEFAULT_PARAMS, { acc_people: 0, systems: 0, funds_wan: 0, clues_transferred: 0, clue_rate: null }],
+    ['empty S', '2022-01-01', DEFAULT_PARAMS, { acc_people: 0, parts_only: true, systems: 0, funds_wan: 0, clues_transferred: 0, clue_rate: null }],
   ];
   test.each(cases)('%s', (_n, asOf, params, want) => expectRow(engine, outcomesQuery(emptyFilters(asOf), params), want));
 });
