@@ -76,3 +76,14 @@ export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立
 export const BOOL_TRUE_PATTERN = '^(是|已|有|√|✓|✔|y|yes|true|1|对)';
 /** Prefix of a false cell. */
 export const BOOL_FALSE_PATTERN = '^(否|未|无|不|没|×|✗|✘|n|no|false|0)';
+
+/**
+ * 整改类型 (DOMAIN.md §6.1 rect_type: 立行立改, 限期整改 (= 近期整改), 长期整改), tried in order on the
+ * cell's compact form; a cell none matches is kept as written. 立行整改 and the other immediate-fix
+ * words are 立行立改 (§3.4), so #4 counts them.
+ */
+export const RECT_TYPE_RULES = [
+  { value: '立行立改', pattern: IMMEDIATE_FIX_PATTERN },
+  { value: '限期整改', pattern: '限期整改|近期整改|限时整改|短期整改|限期' },
+  { value: '长期整改', pattern: '长期整改|长期坚持|长期|常态化' },
+];

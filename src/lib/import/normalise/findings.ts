@@ -6,8 +6,9 @@ import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
 import { cleanSql } from './text';
+import { rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
-import { boolSql, evidenceCountSql, fundsWanSql, intSql } from './values';
+import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql } from './values';
 
 /**
  * Step two: every findings column (src/lib/db/schema.ts) computed in SQL from the raw table and
@@ -29,8 +30,8 @@ const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', '
   'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
 const BOOL_KEYS = ['key_concern', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
 const TEXT_KEYS = ['problem_detail', 'root_cause', 'rectify_goal', 'measures', 'completion_summary', 'evidence', 'remarks', 'aspect_raw', 'status_raw'];
-const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'source', 'focus4', 'problem_title', 'key_concern_case', 'resp_unit',
-  'resp_leader', 'resp_person', 'prior_finding_id', 'followup_result', 'disclose'];
+const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem_title', 'key_concern_case', 'resp_unit',
+  'resp_leader', 'resp_person', 'followup_result', 'disclose'];
 
 const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL THEN '市本级' END`;
 
@@ -57,7 +58,10 @@ function layer1(c: NormaliseContext): string {
     `TRY_CAST(regexp_extract(${x('year')}, '((19|20)\\d{2})', 1) AS INTEGER) AS year_col`,
     `${normTitleSql(x('problem_title'), 'unit_compact', 'unit_name_norm')} AS norm_title`,
     `coalesce(${r('category_l1')}, ${r('category_l2')}, ${r('aspect_raw')}) AS category_raw`,
-    `coalesce(${cleanSql(r('rect_type'))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,
+    `coalesce(${rectTypeSql(x('rect_type'), cleanSql(r('rect_type')))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,
+    `${sourceSql(x('source'), cleanSql(r('source')))} AS source`,
+    // 上轮问题编号 无 / — is no link: DOMAIN #21 counts a finding with any prior id as a repeat.
+    `${noneAsNullSql(cleanSql(r('prior_finding_id')))} AS prior_finding_id`,
     `coalesce(${r('deadline_raw')}, ${r('deadline')}) AS deadline_raw`,
     `(coalesce(${boolSql(x('long_term'))}, false) OR coalesce(dl_deadline_raw, dl_deadline, false) OR coalesce(status_lt, false)) AS long_term`,
     `${boolSql(x('closed'))} AS closed_col`,
@@ -86,7 +90,7 @@ export interface NormalisedExtras {
  * The normalised table leaves them out then (a stored all-NULL column still costs a copy per row)
  * and the commit's view supplies the NULL. Columns the validator reads are never left out.
  */
-const SINGLE_FIELD = new Set([...CLEAN_KEYS, ...TEXT_KEYS, ...BOOL_KEYS, ...INT_KEYS, 'station_start', 'station_end', 'closure_date', 'followup_date']);
+const SINGLE_FIELD = new Set([...CLEAN_KEYS, ...TEXT_KEYS, ...BOOL_KEYS, ...INT_KEYS, 'source', 'prior_finding_id', 'station_start', 'station_end', 'closure_date', 'followup_date']);
 const READ_BY_VALIDATION = new Set(['unit_name', 'problem_title', 'status_raw']);
 // Columns another field can fill: the station end from a period in the station start's column.
 const ALSO_FROM: Record<string, string> = { station_end: 'station_start' };

@@ -63,8 +63,15 @@ export function decimalUnparsedSql(x: string): string {
   return `(${x} IS NOT NULL AND ${signedDecimalSql(x)} IS NULL)`;
 }
 
-// A 佐证材料 cell that says there is none: 无, 暂无, 没有, 未提供, a dash or slash, an empty JSON list.
-const NO_EVIDENCE = '(无|暂无|尚无|没有|未提供|无佐证(材料)?|[/／\\\\]|[-－—–]+|\\[\\]|none|n/?a|null)[。.]?';
+// A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, a dash or slash (lower case).
+const NONE = '无|暂无|尚无|没有|否|不涉及|[/／\\\\]|[-－—–]+|none|n/?a|null';
+// A 佐证材料 cell that says there is none: those, 未提供, an empty JSON list.
+const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
+
+/** The cleaned text, NULL where it only says there is none (上轮问题编号 无, —, /). */
+export function noneAsNullSql(clean: string): string {
+  return `CASE WHEN NOT regexp_full_match(lower(${clean}), '(${NONE})[。.]?') THEN ${clean} END`;
+}
 
 /**
  * 佐证数量 from a 佐证材料 cell (DOMAIN.md #12 counts a completed finding as evidenced when it is

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { noneAsNullSql } from '../../../src/lib/import/normalise/values';
+import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
+import { emptyFilters } from '../../../src/lib/queries/filters';
+import { kpisQuery, type KpiRow } from '../../../src/lib/queries/kpis';
+import { str } from '../../../src/lib/queries/sql';
+import { freshEngine, importOk } from './helpers';
+
+// 整改类型 and 整改专项 read as their enums (DOMAIN.md §6.1), 上轮问题编号 that says "none" is no link.
+const CSV = `县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态,完成时间,整改类型,整改专项,上轮问题编号
+婺城区,婺城区教育局,八届市委第三轮巡察,2024-01-10,理论学习不深入,已完成,2024-02-01,立行立改,,
+婺城区,婺城区财政局,八届市委第三轮巡察,2024-01-10,违规发放津补贴,已完成,2024-02-01,立行整改,,无
+婺城区,婺城区民政局,八届市委第三轮巡察,2024-01-10,低保审核不严,正在整改,,立即整改,,/
+婺城区,婺城区卫健局,八届市委第三轮巡察,2024-01-10,药品采购不规范,正在整改,,,立行立改,—
+婺城区,婺城区水务局,八届市委第三轮巡察,2024-01-10,工程招标走过场,正在整改,,近期整改,巡察反馈,-
+婺城区,婺城区交通局,八届市委第三轮巡察,2024-01-10,公车管理混乱,正在整改,,长期坚持,选人用人专项检查,否
+婺城区,婺城区住建局,八届市委第三轮巡察,2024-01-10,违规吃喝,已完成,2024-02-01,专项整治,,WC-2021-07
+`;
+
+describe('整改类型, 整改专项 and 上轮问题编号', () => {
+  let engine: Engine & { close(): void };
+  beforeAll(async () => {
+    engine = await freshEngine();
+    await importOk(engine, 'kinds.csv', new TextEncoder().encode(CSV));
+  });
+  afterAll(() => engine.close());
+
+  test('are stored as their enums; a placeholder id is NULL', async () => {
+    expect(await engine.query('SELECT unit_name, rect_type, source, prior_finding_id FROM findings ORDER BY source_row')).toEqual([
+      { unit_name: '婺城区教育局', rect_type: '立行立改', source: null, prior_finding_id: null },
+      { unit_name: '婺城区财政局', rect_type: '立行立改', source: null, prior_finding_id: null },
+      { unit_name: '婺城区民政局', rect_type: '立行立改', source: null, prior_finding_id: null },
+      { unit_name: '婺城区卫健局', rect_type: null, source: '立行立改', prior_finding_id: null },
+      { unit_name: '婺城区水务局', rect_type: '限期整改', source: '巡察反馈', prior_finding_id: null },
+      { unit_name: '婺城区交通局', rect_type: '长期整改', source: '选人用人专项检查', prior_finding_id: null },
+      { unit_name: '婺城区住建局', rect_type: '专项整治', source: null, prior_finding_id: 'WC-2021-07' },
+    ]);
+  });
+
+  test('立行立改数 (#4), its completion (#8) and explicit repeats (#21) count them so', async () => {
+    const [k] = await engine.query<KpiRow>(kpisQuery(emptyFilters('2024-06-30'), DEFAULT_PARAMS));
+    // L = rows 1–4 (three 整改类型 spellings, one 整改专项), two of them completed; E = the one real id.
+    expect({ immediate: Number(k.immediate), done: Number(k.immediate_completed), rate: k.immediate_rate, repeat: Number(k.repeat) })
+      .toEqual({ immediate: 4, done: 2, rate: 0.5, repeat: 1 });
+  });
+
+  test.each([['无', null], ['暂无', null], ['/', null], ['－', null], ['N/A', null], ['否', null], ['不涉及', null], ['无。', null],
+    ['无线网络-07', '无线网络-07'], ['2021-05', '2021-05'], ['H1-3', 'H1-3']])('%j → %j', async (text, want) => {
+    const [row] = await engine.query<{ v: string | null }>(`SELECT ${noneAsNullSql(str(text))} AS v`);
+    expect(row.v).toBe(want);
+  });
+});
