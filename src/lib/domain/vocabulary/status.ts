@@ -11,6 +11,9 @@ export interface StatusRule {
 
 /** The rules in matching order. */
 export const STATUS_RULES: StatusRule[] = [
+  // DOMAIN's own negatives come first (§3.3: 未完成, 未整改 test before anything else), also beside a
+  // late word: 逾期未完成, 滞后，未整改 are not completed.
+  { status: 'not_completed', pattern: '未完成|未整改' },
   // Late but still being worked on (未按期, 未按时完成, 未在规定时间内完成, 逾期): overdue is derived
   // from the deadline, not stored.
   // With an adverb between: 未能按期, 未如期完成, 没有按时完成.
