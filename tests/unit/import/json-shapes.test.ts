@@ -64,6 +64,16 @@ describe('an array of records with an element that is no record', () => {
   });
 });
 
+test('dates a Java backend writes as milliseconds since 1970 are read as the day in China, not warned invalid', async () => {
+  const e = await freshEngine();
+  const doc = [{ ...rec(1), 反馈时间: 1559318400000, 完成时间: 1561910400000 }, { ...rec(2), 反馈时间: 1559318400000, 完成时间: null }];
+  const [r] = await importOk(e, 'system.json', enc(JSON.stringify({ code: 200, data: doc })));
+  expect(await e.query('SELECT feedback_date, completion_date FROM findings ORDER BY source_row')).toEqual([
+    { feedback_date: '2019-06-01', completion_date: '2019-07-01' }, { feedback_date: '2019-06-01', completion_date: null },
+  ]);
+  expect(issuesOf(r, 'warning').filter((i) => i.code.startsWith('date_'))).toEqual([]);
+});
+
 describe('records keyed by id or by column (pandas DataFrame.to_json)', () => {
   const recs = [1, 2, 3].map(rec);
   const byIndex = Object.fromEntries(recs.map((r, i) => [String(i), r]));

@@ -137,6 +137,12 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(['2019-06-01', '2019-06-01', '2019-06-01', '2019-06-01', '2019-05-31', null]);
   });
 
+  test('milliseconds since 1970 (Java backends write dates so in JSON) are the day they are in China', async () => {
+    // 1559318400000 = 2019-05-31T16:00:00Z = Beijing midnight of 1 June; 1559318399000 one second before.
+    const inputs = ['1559318400000', '1559318399000', '946684800000', ' 1704038400000 ', '12345', '1559318400'];
+    expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(['2019-06-01', '2019-05-31', '2000-01-01', '2024-01-01', '1933-10-18', null]);
+  });
+
   test('months of one year with the month word once give the range end (start when asked)', async () => {
     const inputs = ['2024年6-9月', '2024年6至12月底前', '2024年6-9月'];
     expect(await datesOf(inputs.slice(0, 2))).toEqual(['2024-09-30', '2024-12-31']);

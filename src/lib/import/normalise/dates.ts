@@ -82,19 +82,25 @@ const TIME_SUFFIX = '[\\sT\\x{3000}]+\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*$';
 // Java: 2019-06-01T00:00:00+08:00 or +0800): the calendar day it is in China (UTC+8).
 const ISO_ZONED = '^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$';
 
-/** A zoned instant (ISO_ZONED) as its China date text; any other text as it is. */
+// Milliseconds since 1970 (Java backends' JSON: 1559318400000), 12 or 13 digits: 1990 to 2099 and
+// a little around them (an implausible year is warned, see validate.ts). Excel serials have 5.
+const EPOCH_MS = '^\\s*\\d{12,13}\\s*$';
+
+/** An instant (ISO_ZONED, or EPOCH_MS) as its China date text; any other text as it is. */
 function chinaDaySql(v: string): string {
   const part = (i: number) => `regexp_extract(${v}, ${str(ISO_ZONED)}, ${i})`;
   const zone = part(3);
   const minutes = `CASE WHEN ${zone} = 'Z' THEN 0 ELSE (CASE WHEN left(${zone}, 1) = '-' THEN -1 ELSE 1 END)
     * (CAST(substr(${zone}, 2, 2) AS INTEGER) * 60 + CAST(right(${zone}, 2) AS INTEGER)) END`;
   const local = `TRY_CAST(${part(1)} || ' ' || ${part(2)} AS TIMESTAMP) - to_minutes(${minutes}) + INTERVAL 8 HOUR`;
-  return `CASE WHEN regexp_full_match(${v}, ${str(ISO_ZONED)}) THEN coalesce(strftime(${local}, '%Y-%m-%d'), ${v}) ELSE ${v} END`;
+  const epoch = `epoch_ms(TRY_CAST(trim(${v}) AS BIGINT)) + INTERVAL 8 HOUR`;
+  return `CASE WHEN regexp_full_match(${v}, ${str(ISO_ZONED)}) THEN coalesce(strftime(${local}, '%Y-%m-%d'), ${v})
+    WHEN regexp_full_match(${v}, ${str(EPOCH_MS)}) THEN coalesce(strftime(${epoch}, '%Y-%m-%d'), ${v}) ELSE ${v} END`;
 }
 
 /**
- * The compact form of a date cell (see compactSql): a zoned instant as its China date, a clock
- * time after a date dropped first.
+ * The compact form of a date cell (see compactSql): an instant (zoned ISO text, epoch
+ * milliseconds) as its China date, a clock time after a date dropped first.
  */
 export function dateCompactSql(v: string): string {
   return compactSql(`regexp_replace(${chinaDaySql(v)}, ${str(TIME_SUFFIX)}, '')`);
