@@ -43,3 +43,17 @@ test('dates before 1990 or after 2099 are warned as implausible', async () => {
   expect(warned.map((i) => [i.row, i.column]).sort()).toEqual([[3, '反馈时间'], [3, '完成时间'], [3, '整改时限']].sort());
   expect(warned.find((i) => i.column === '反馈时间')?.value).toBe('12345 → 1933-10-18');
 });
+
+// A 年度 column that names no year (19, 今年) is warned, and the year comes from the dates; 二〇一九年 is 2019.
+test('a 年度 that names no four-digit year is warned and the dates give the year', async () => {
+  engine = await freshEngine();
+  const bytes = new TextEncoder().encode(['序号,县市区,被巡察单位,轮次名称,年度,反馈时间,具体问题,整改状态',
+    '1,婺城区,单位一,八届市委第三轮巡察,2019年度,2020-05-10,问题一不深入,正在推进',
+    '2,婺城区,单位二,八届市委第三轮巡察,19,2020-05-10,问题二不深入,正在推进',
+    '3,婺城区,单位三,八届市委第三轮巡察,二〇一九年,2020-05-10,问题三不深入,正在推进',
+    '4,婺城区,单位四,八届市委第三轮巡察,今年,2020-05-10,问题四不深入,正在推进',
+    '5,婺城区,单位五,八届市委第三轮巡察,,2020-05-10,问题五不深入,正在推进'].join('\n'));
+  const [r] = await importOk(engine, 'y.csv', bytes);
+  expect((await engine.query<{ year: number }>('SELECT year FROM findings ORDER BY source_row')).map((x) => x.year)).toEqual([2019, 2020, 2019, 2020, 2020]);
+  expect(r.issues.filter((i) => i.code === 'year_invalid').map((i) => [i.row, i.value])).toEqual([[3, '19'], [5, '今年']]);
+});

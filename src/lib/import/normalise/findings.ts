@@ -8,7 +8,7 @@ import { normTitleSql } from './names';
 import { cleanSql } from './text';
 import { rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
-import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql } from './values';
+import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
 
 /**
  * Step two: every findings column (src/lib/db/schema.ts) computed in SQL from the raw table and
@@ -55,7 +55,7 @@ function layer1(c: NormaliseContext): string {
     ...BOOL_KEYS.map((k) => `${boolSql(x(k))} AS ${k}`),
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
-    `TRY_CAST(regexp_extract(${x('year')}, '((19|20)\\d{2})', 1) AS INTEGER) AS year_col`,
+    `${yearSql(x('year'))} AS year_col`,
     `${normTitleSql(x('problem_title'), 'unit_compact', 'unit_name_norm')} AS norm_title`,
     `coalesce(${r('category_l1')}, ${r('category_l2')}, ${r('aspect_raw')}) AS category_raw`,
     `coalesce(${rectTypeSql(x('rect_type'), cleanSql(r('rect_type')))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,

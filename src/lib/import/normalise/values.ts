@@ -1,5 +1,6 @@
 import { BOOL_FALSE_PATTERN, BOOL_TRUE_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
+import { hanDigitsSql } from './dates';
 
 /**
  * Booleans, counts and amounts. Counts may carry a unit (3人, 2项); negatives are rejected to
@@ -81,4 +82,14 @@ export function noneAsNullSql(clean: string): string {
 export function evidenceCountSql(x: string): string {
   return `CASE WHEN ${x} IS NOT NULL THEN len(list_filter(regexp_split_to_array(${x}, '[;；、,，\\n]'),
     e -> trim(e) <> '' AND NOT regexp_full_match(lower(trim(e)), '${NO_EVIDENCE}'))) END`;
+}
+
+/** The year a 年度 cell names (2019, 2019年度, 二〇一九年: 1900 to 2099), else NULL. */
+export function yearSql(x: string): string {
+  return `TRY_CAST(regexp_extract(${hanDigitsSql(x)}, '((19|20)\\d{2})', 1) AS INTEGER)`;
+}
+
+/** TRUE when a non-empty 年度 cell names no year (19, 今年). */
+export function yearUnparsedSql(x: string): string {
+  return `(${x} IS NOT NULL AND ${yearSql(x)} IS NULL)`;
 }
