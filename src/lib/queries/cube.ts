@@ -1,5 +1,5 @@
 import { ROUND_META } from './roundMeta';
-import { IS_IMMEDIATE, UNIT_KEY, accountabilityRowTotal } from './measures';
+import { IS_IMMEDIATE, UNIT_KEY, accountabilityRowTotal, accountabilityTotalAsFiled } from './measures';
 
 /**
  * Derived tables rebuilt after every data change (DESIGN.md "Performance envelope": aggregate
@@ -54,6 +54,9 @@ const CUBE_SUMS: [string, string][] = [
   // 问责人数 per row depends on lightMeasuresInAccountability: both variants are kept.
   [accountabilityRowTotal(false), 'acc_people_strict'],
   [accountabilityRowTotal(true), 'acc_people_with_light'],
+  // Rows whose ledger total is not their counted parts, in both variants (outcomes' label).
+  [accountabilityTotalAsFiled(false), 'acc_as_filed_strict'],
+  [accountabilityTotalAsFiled(true), 'acc_as_filed_with_light'],
 ];
 
 const dimensionNames = CUBE_DIMENSIONS.map((d) => d.split(' AS ').pop() as string);

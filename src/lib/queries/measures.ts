@@ -86,7 +86,19 @@ const ACCOUNTABILITY_PARTS = ['acc_party_discipline', 'acc_gov_sanction', 'acc_o
  * `acc_light` is a part only with `lightMeasuresInAccountability`.
  */
 export function accountabilityRowTotal(lightIncluded: boolean): string {
-  const parts = lightIncluded ? [...ACCOUNTABILITY_PARTS, 'acc_light'] : ACCOUNTABILITY_PARTS;
+  const parts = accountabilityParts(lightIncluded);
   const anyPart = parts.map((p) => `${p} IS NOT NULL`).join(' OR ');
   return `coalesce(acc_people_total, CASE WHEN ${anyPart} THEN ${parts.map((p) => `coalesce(${p}, 0)`).join(' + ')} END)`;
+}
+
+const accountabilityParts = (lightIncluded: boolean) => (lightIncluded ? [...ACCOUNTABILITY_PARTS, 'acc_light'] : ACCOUNTABILITY_PARTS);
+
+/**
+ * 1 for a finding whose ledger total is not the sum of the parts the parameter counts (a total
+ * that counts 批评教育 too, or one given without parts), else 0: the label of #17 cannot then say
+ * which measures the total leaves out.
+ */
+export function accountabilityTotalAsFiled(lightIncluded: boolean): string {
+  const sum = accountabilityParts(lightIncluded).map((p) => `coalesce(${p}, 0)`).join(' + ');
+  return `CASE WHEN acc_people_total IS NOT NULL AND acc_people_total <> ${sum} THEN 1 ELSE 0 END`;
 }

@@ -1,6 +1,6 @@
 import type { MetricParams } from '../domain/params';
 import { scopedFindings, type Filters } from './filters';
-import { accountabilityRowTotal, rateOf } from './measures';
+import { accountabilityRowTotal, accountabilityTotalAsFiled, rateOf } from './measures';
 import { scopeRows, type SourceOptions } from './source';
 
 /** Outcome totals of S (DOMAIN §7.4 #17–#19). */
@@ -16,9 +16,9 @@ export interface OutcomeRow {
   /** Whether parts-only totals include acc_light (`lightMeasuresInAccountability`); labels say which. */
   light_included: boolean;
   /**
-   * Whether acc_people is the sum of the parts the parameter counts. When not, some ledgers' own
-   * totals differ from their parts (a total that counts 批评教育 too), and the label cannot say
-   * which measures the total leaves out.
+   * Whether every row's total is the sum of the parts the parameter counts. When not, some
+   * ledgers' own totals differ from their parts (a total that counts 批评教育 too), and the label
+   * cannot say which measures the total leaves out.
    */
   parts_only: boolean;
   acc_orgs: number;
@@ -44,16 +44,16 @@ export function outcomesQuery(filters: Filters, params: MetricParams, opts: Sour
   const { source, from } = scopeRows(filters, opts);
   // The cube holds each cell's sum of the per-row total, in both variants of the parameter.
   const people = source === 'cube' ? (light ? 'acc_people_with_light' : 'acc_people_strict') : accountabilityRowTotal(light);
+  const asFiled = source === 'cube' ? (light ? 'acc_as_filed_with_light' : 'acc_as_filed_strict') : accountabilityTotalAsFiled(light);
   return `WITH s AS (${scopedFindings(filters, { from })}),
-k AS (SELECT ${total(people)} AS acc_people,
+k AS (SELECT ${total(people)} AS acc_people, ${total(asFiled)} AS as_filed,
   ${[...PARTS, 'acc_light', 'acc_orgs'].map((c) => `${total(c)} AS ${c}`).join(',\n  ')},
   ${total('systems_count')} AS systems,
   CAST(coalesce(sum(funds_wan), 0) AS DOUBLE) AS funds_wan,
   ${total('clue_transferred')} AS clues_transferred,
   ${total('clue_closed')} AS clues_closed
 FROM s)
-SELECT *, ${light ? 'TRUE' : 'FALSE'} AS light_included,
-  acc_people = ${[...PARTS, ...(light ? ['acc_light'] : [])].join(' + ')} AS parts_only,
+SELECT * EXCLUDE (as_filed), ${light ? 'TRUE' : 'FALSE'} AS light_included, as_filed = 0 AS parts_only,
   ${rateOf('clues_closed', 'clues_transferred')} AS clue_rate
 FROM k`;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timelinessQuery, type TimelinessRow } from '../../../src/lib/queries/timeliness';
 import { completionDetailQuery, type CompletionDetailRow } from '../../../src/lib/queries/completionDetail';
 import { outcomesQuery, type OutcomeRow } from '../../../src/lib/queries/outcomes';
-import { emptyFilters } from '../../../src/lib/queries/filters';
+import { emptyFilters, type Filters } from '../../../src/lib/queries/filters';
 import { DEFAULT_PARAMS, type MetricParams } from '../../../src/lib/domain/params';
 import { insertFindings, openFixtureEngine, type TestEngine } from './fixture';
 
@@ -80,6 +80,30 @@ describe('completionDetailQuery (#9–#12)', () => {
     ['empty S', '2023-01-01', DEFAULT_PARAMS, { findings: 0, concentrated_rate: null, mean_days: null, median_days: null, evidence_rate: null }],
   ];
   test.each(cases)('%s', (_n, asOf, params, want) => expectRow(engine, completionDetailQuery(emptyFilters(asOf), params), want));
+});
+
+describe('outcomesQuery: whether the total is its counted parts, row by row', () => {
+  let engine: TestEngine;
+  beforeAll(async () => {
+    engine = await openFixtureEngine();
+    const fb = { feedback_date: '2023-01-17', county: '婺城区' };
+    await insertFindings(engine, [
+      // A total counting people (2) beside measures (3), and one counting 批评教育 (3 = 2 + 1): their sums
+      // happen to agree with the parts (5 = 4 + 1), the rows do not.
+      { ...fb, acc_people_total: 2, acc_party_discipline: 2, acc_org_handling: 1 },
+      { ...fb, acc_people_total: 3, acc_party_discipline: 2, acc_light: 1 },
+      { ...fb, county: '义乌市', acc_people_total: 2, acc_party_discipline: 1, acc_admonish: 1, acc_light: 4 },
+      { ...fb, county: '义乌市', acc_party_discipline: 1 },
+    ]);
+  });
+  afterAll(() => engine.close());
+  const light: MetricParams = { ...DEFAULT_PARAMS, lightMeasuresInAccountability: true };
+  const only = (county: string) => ({ ...emptyFilters('2023-12-31'), counties: [county] });
+  test.each([
+    ['totals that differ from their parts, by row though not in sum', only('婺城区'), DEFAULT_PARAMS, { acc_people: 5, parts_only: false }],
+    ['totals that are their parts', only('义乌市'), DEFAULT_PARAMS, { acc_people: 3, parts_only: true }],
+    ['the same totals with 批评教育 counted as a part', only('义乌市'), light, { acc_people: 3, parts_only: false }],
+  ] as [string, Filters, MetricParams, Partial<OutcomeRow>][])('%s', (_n, filters, params, want) => expectRow(engine, outcomesQuery(filters, params), want));
 });
 
 describe('outcomesQuery (#17–#19)', () => {
