@@ -8,6 +8,7 @@ import { briefing } from './messages/briefing';
 import { review } from './messages/review';
 import { params } from './messages/params';
 import { fields } from './messages/fields';
+import { isolateBidi } from '../text/bidi';
 
 /** UI languages. zh-CN is the default. */
 export type Lang = 'zh' | 'en';
@@ -24,10 +25,13 @@ const DICT: Record<Lang, Record<string, string>> = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
 };
 
-/** Looks a key up and fills `{name}` placeholders; an unknown key shows as itself. */
+/**
+ * Looks a key up and fills `{name}` placeholders; an unknown key shows as itself. A text value
+ * that holds directional controls is isolated, so it cannot reorder the message around it.
+ */
 export function translate(lang: Lang, key: string, vars?: Vars): string {
   const text = DICT[lang][key] ?? DICT.zh[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : text;
+  return vars ? text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? isolateBidi(String(vars[k])) : m)) : text;
 }
 
 /** Every key of a language (tests check both languages define the same keys). */

@@ -2,6 +2,7 @@ import type { Dimension, Filters } from '../queries/filters';
 import type { Lang } from '../i18n/translate';
 import { translate } from '../i18n/translate';
 import { categoryName } from '../domain/taxonomy';
+import { isolateBidi } from '../text/bidi';
 import { countyLabel } from '../domain/counties';
 import { roundName } from '../charts/roundNames';
 import { database } from './database.svelte';
@@ -13,8 +14,15 @@ const HEADINGS: Record<Dimension, string> = {
   rounds: 'filter.rounds', counties: 'filter.counties', categories: 'filter.categories', l2: 'filter.categories', statuses: 'filter.statuses', units: 'filter.units',
 };
 
-/** The label of one filter value as the analyst reads it: a round's label, a category's name, a status. */
+/**
+ * The label of one filter value as the analyst reads it: a round's label, a category's name, a
+ * status; isolated when it holds directional controls (it is set among other words).
+ */
 export function filterValueLabel(dimension: Dimension, value: string, lang: Lang): string {
+  return isolateBidi(valueLabel(dimension, value, lang));
+}
+
+function valueLabel(dimension: Dimension, value: string, lang: Lang): string {
   switch (dimension) {
     case 'rounds': return roundName({ round_key: value, round_label: database.rounds.find((r) => r.round_key === value)?.round_label ?? null }, lang);
     case 'counties': return countyLabel(value, lang);
