@@ -16,6 +16,9 @@ const CSV = `县市区,被巡察单位,轮次名称,反馈时间,具体问题,�
 婺城区,婺城区水务局,八届市委第三轮巡察,2024-01-10,工程招标走过场,正在整改,,近期整改,巡察反馈,-
 婺城区,婺城区交通局,八届市委第三轮巡察,2024-01-10,公车管理混乱,正在整改,,长期坚持,选人用人专项检查,否
 婺城区,婺城区住建局,八届市委第三轮巡察,2024-01-10,违规吃喝,已完成,2024-02-01,专项整治,,WC-2021-07
+婺城区,婺城区林业局,八届市委第三轮巡察,2024-01-10,林地管理不严,正在整改,,限期整改（立行立改部分已完成）,巡察反馈（含立行立改）,
+婺城区,婺城区审计局,八届市委第三轮巡察,2024-01-10,档案管理不规范,正在整改,,非立行立改,选人用人专项检查（立即整改）,
+婺城区,婺城区统计局,八届市委第三轮巡察,2024-01-10,统计数据不准,正在整改,,长期（不限期）,立行立改问题,
 `;
 
 describe('整改类型, 整改专项 and 上轮问题编号', () => {
@@ -35,18 +38,24 @@ describe('整改类型, 整改专项 and 上轮问题编号', () => {
       { unit_name: '婺城区水务局', rect_type: '限期整改', source: '巡察反馈', prior_finding_id: null },
       { unit_name: '婺城区交通局', rect_type: '长期整改', source: '选人用人专项检查', prior_finding_id: null },
       { unit_name: '婺城区住建局', rect_type: '专项整治', source: null, prior_finding_id: 'WC-2021-07' },
+      { unit_name: '婺城区林业局', rect_type: '限期整改', source: '巡察反馈（含立行立改）', prior_finding_id: null },
+      { unit_name: '婺城区审计局', rect_type: '非立行立改', source: '选人用人专项检查（立即整改）', prior_finding_id: null },
+      { unit_name: '婺城区统计局', rect_type: '长期整改', source: '立行立改', prior_finding_id: null },
     ]);
   });
 
   test('立行立改数 (#4), its completion (#8) and explicit repeats (#21) count them so', async () => {
     const [k] = await engine.query<KpiRow>(kpisQuery(emptyFilters('2024-06-30'), DEFAULT_PARAMS));
-    // L = rows 1–4 (three 整改类型 spellings, one 整改专项), two of them completed; E = the one real id.
+    // L = rows 1–4 (three 整改类型 spellings, one 整改专项) and the 统计局 (立行立改问题), two of them completed;
+    // a note or a negation naming 立行立改 does not count. E = the one real id.
     expect({ immediate: Number(k.immediate), done: Number(k.immediate_completed), rate: k.immediate_rate, repeat: Number(k.repeat) })
-      .toEqual({ immediate: 4, done: 2, rate: 0.5, repeat: 1 });
+      .toEqual({ immediate: 5, done: 2, rate: 0.4, repeat: 1 });
   });
 
   test.each([['无', null], ['暂无', null], ['/', null], ['－', null], ['N/A', null], ['否', null], ['不涉及', null], ['无。', null],
-    ['无线网络-07', '无线网络-07'], ['2021-05', '2021-05'], ['H1-3', 'H1-3']])('%j → %j', async (text, want) => {
+    ['nan', null], ['NaN', null], ['Ｎ／Ａ', null], ['—/—', null], ['无（新发现问题）', null], ['首次发现', null], ['新问题', null],
+    ['无编号', null], ['空', null], ['未涉及', null],
+    ['无线网络-07', '无线网络-07'], ['2021-05', '2021-05'], ['H1-3', 'H1-3'], ['N/A-3', 'N/A-3'], ['无锡-01', '无锡-01'], ['0', '0'], ['-1', '-1']])('%j → %j', async (text, want) => {
     const [row] = await engine.query<{ v: string | null }>(`SELECT ${noneAsNullSql(str(text))} AS v`);
     expect(row.v).toBe(want);
   });

@@ -81,12 +81,16 @@ export const BOOL_TRUE_PATTERN = '^(是|已|有|√|✓|✔|y|yes|true|1|对)';
 export const BOOL_FALSE_PATTERN = '^(否|未|无|不|没|×|✗|✘|n|no|false|0)';
 
 /**
- * 整改类型 (DOMAIN.md §6.1 rect_type: 立行立改, 限期整改 (= 近期整改), 长期整改), tried in order on the
- * cell's compact form; a cell none matches is kept as written. 立行整改 and the other immediate-fix
- * words are 立行立改 (§3.4), so #4 counts them.
+ * 整改类型 (DOMAIN.md §6.1 rect_type: 立行立改, 限期整改 (= 近期整改), 长期整改) by the word the
+ * cell's compact form starts with, so a note after it (限期整改（立行立改部分已完成）) or a negation
+ * before it (非立行立改) does not decide; a cell none matches is kept as written. 立行整改 and the
+ * other immediate-fix words are 立行立改 (§3.4), so #4 counts them.
  */
 export const RECT_TYPE_RULES = [
-  { value: '立行立改', pattern: IMMEDIATE_FIX_PATTERN },
-  { value: '限期整改', pattern: '限期整改|近期整改|限时整改|短期整改|限期' },
-  { value: '长期整改', pattern: '长期整改|长期坚持|长期|常态化' },
+  { value: '立行立改', pattern: `^(${IMMEDIATE_FIX_PATTERN})` },
+  { value: '限期整改', pattern: '^(限期整改|近期整改|限时整改|短期整改|限期完成)' },
+  { value: '长期整改', pattern: '^(长期整改|长期坚持|长期|常态化)' },
 ];
+
+/** 整改专项 / 问题来源 that is an immediate fix: the cell starts with the word (立行立改问题, not 非立行立改). */
+export const SOURCE_IMMEDIATE_PATTERN = `^(${IMMEDIATE_FIX_PATTERN})`;

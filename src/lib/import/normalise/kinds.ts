@@ -1,4 +1,4 @@
-import { IMMEDIATE_FIX_PATTERN, RECT_TYPE_RULES } from '../../domain/vocabulary/status';
+import { RECT_TYPE_RULES, SOURCE_IMMEDIATE_PATTERN } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { firstMatchSql } from './text';
 
@@ -10,7 +10,10 @@ export function rectTypeSql(x: string, clean: string): string {
   return firstMatchSql(x, RECT_TYPE_RULES, clean);
 }
 
-/** 整改专项 / 问题来源: an immediate-fix word (立行整改, 立即整改) is the source 立行立改 (§6.1), others as written. */
+/**
+ * 整改专项 / 问题来源: a cell that starts with an immediate-fix word (立行整改, 立即整改问题) is the
+ * source 立行立改 (§6.1); others as written (巡察反馈（含立行立改） stays, as does a special check).
+ */
 export function sourceSql(x: string, clean: string): string {
-  return `CASE WHEN regexp_matches(${x}, ${str(IMMEDIATE_FIX_PATTERN)}) THEN '立行立改' ELSE ${clean} END`;
+  return `CASE WHEN regexp_matches(${x}, ${str(SOURCE_IMMEDIATE_PATTERN)}) THEN '立行立改' ELSE ${clean} END`;
 }

@@ -1,6 +1,7 @@
 import { BOOL_FALSE_PATTERN, BOOL_TRUE_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
 import { hanDigitsSql } from './dates';
+import { compactSql } from './text';
 
 /**
  * Booleans, counts and amounts. Counts may carry a unit (3人, 2项); negatives are rejected to
@@ -64,14 +65,17 @@ export function decimalUnparsedSql(x: string): string {
   return `(${x} IS NOT NULL AND ${signedDecimalSql(x)} IS NULL)`;
 }
 
-// A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, a dash or slash (lower case).
-const NONE = '无|暂无|尚无|没有|否|不涉及|[/／\\\\]|[-－—–]+|none|n/?a|null';
+// A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, dashes and slashes, none, n/a (lower case).
+const NONE = '无|暂无|尚无|没有|否|不涉及|未涉及|[-－—–/／\\\\]+|none|n/?a|null|nan';
 // A 佐证材料 cell that says there is none: those, 未提供, an empty JSON list.
 const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
+// A 上轮问题编号 that says there is no earlier finding: those, 空, 无编号, 首次发现, 新问题, also with a
+// note in brackets after them (无（新发现问题）); matched on the compact form (Ｎ／Ａ is n/a).
+const NO_PRIOR_ID = `(${NONE}|空|无编号|首次(发现)?|新(发现的?)?问题|新增(问题)?)(\\(.*\\))?[。.]?`;
 
-/** The cleaned text, NULL where it only says there is none (上轮问题编号 无, —, /). */
+/** The cleaned text, NULL where it only says there is no earlier finding (上轮问题编号 无, —, /, nan). */
 export function noneAsNullSql(clean: string): string {
-  return `CASE WHEN NOT regexp_full_match(lower(${clean}), '(${NONE})[。.]?') THEN ${clean} END`;
+  return `CASE WHEN NOT regexp_full_match(${compactSql(clean)}, '${NO_PRIOR_ID}') THEN ${clean} END`;
 }
 
 /**
