@@ -45,10 +45,15 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['落实中', 'in_progress'], ['已落实', 'completed'], ['已解决', 'completed'], ['不能完成', 'not_completed'],
     ['未解决', 'not_completed'], ['无法按期完成', 'in_progress'], ['已验收', 'completed'], ['通过验收', 'completed'], ['验收未通过', 'not_completed'],
     ['长期坚持', null], ['常态化坚持', null], ['待核实', null], ['', null], [null, null],
-    // Late is in progress, unless it says 未完成 / 未整改 (DOMAIN's negatives, tested first);
+    // Late is in progress, unless it says no more than 逾期未完成 (DOMAIN's negatives, tested first);
+    // done late is done; what was undone before, or none undone, is no status;
     // 尚未 only with what is not done yet; 未销号 is not closed, not done.
     ['未按时完成', 'in_progress'], ['未在规定时间内完成', 'in_progress'], ['逾期', 'in_progress'], ['已逾期，正在整改', 'in_progress'],
-    ['逾期未完成', 'not_completed'], ['超期未整改', 'not_completed'], ['滞后，未完成', 'not_completed'],
+    ['逾期未完成', 'not_completed'], ['超期未整改', 'not_completed'], ['滞后，未完成', 'not_completed'], ['逾期未整改到位', 'not_completed'],
+    ['逾期未完成事项正在加快推进', 'in_progress'], ['超期未整改问题正在整改中', 'in_progress'], ['逾期未完成整改（正在推进）', 'in_progress'],
+    ['正在推进逾期未完成事项', 'in_progress'], ['逾期完成', 'completed'], ['超期完成整改', 'completed'],
+    ['已完成（此前逾期未完成）', 'completed'], ['已完成整改，逾期未完成0项', 'completed'], ['已完成，无未完成事项', 'completed'],
+    ['按期完成，无未完成', 'completed'], ['原未完成事项已整改到位', 'completed'], ['未完成的2项已全部完成', 'completed'],
     ['未按要求完成', 'not_completed'], ['整改未到位', 'not_completed'], ['尚未完成', 'not_completed'],
     ['已完成整改，尚未销号', 'completed'], ['已整改到位，尚未发现反弹', 'completed'], ['已完成（未销号）', 'completed'],
     ['尚未销号', null], ['待销号', 'completed'],

@@ -11,9 +11,11 @@ export interface StatusRule {
 
 /** The rules in matching order. */
 export const STATUS_RULES: StatusRule[] = [
-  // DOMAIN's own negatives come first (§3.3: 未完成, 未整改 test before anything else), also beside a
-  // late word: 逾期未完成, 滞后，未整改 are not completed.
-  { status: 'not_completed', pattern: '未完成|未整改' },
+  // Late and not done, and nothing more (逾期未完成, 超期未整改到位): DOMAIN's negatives (§3.3: 未完成,
+  // 未整改) are tested before the late words. With more said (逾期未完成事项正在推进) the late rule reads it.
+  { status: 'not_completed', pattern: '^已?经?(逾期|超期|滞后|延期)(仍|尚|还)?未(完成|整改)(整改)?(到位)?$' },
+  // Done late is done: 逾期完成, 超期完成整改.
+  { status: 'completed', pattern: '^已?(逾期|超期|延期)已?(完成|办结)(整改)?$' },
   // Late but still being worked on (未按期, 未按时完成, 未在规定时间内完成, 逾期): overdue is derived
   // from the deadline, not stored.
   // With an adverb between: 未能按期, 未如期完成, 没有按时完成.
@@ -43,11 +45,14 @@ export const STATUS_RULES: StatusRule[] = [
 
 /**
  * Words that name a status but are not the item's: a negative that qualifies a noun (对未能及时落实的
- * 事项已完成整改, 未完成整改的已全部完成), a denial of a problem (不存在未整改问题, 未发现整改不到位情况)
- * and a denied delay (无逾期, 未超期). Removed before the rules read the text.
+ * 事项已完成整改, 未完成整改的已全部完成), a denial of a problem (不存在未整改问题, 未发现整改不到位情况),
+ * a denied delay (无逾期, 未超期), none left undone (无未完成事项, 未完成0项) and what was undone before
+ * (原未完成事项已整改到位). Removed before the rules read the text.
  */
 export const STATUS_NOT_A_STATUS_PATTERN =
-  '(未|没有?)[^,;。!?的]{0,10}的|(不存在|未发现|没有发现|没发现|没有)[^,;。!?]{0,12}(问题|情况)|(无|未|没有?|不)(逾期|超期)';
+  '(未|没有?)[^,;。!?的]{0,10}的|(不存在|未发现|没有发现|没发现|没有)[^,;。!?]{0,12}(问题|情况)|(无|未|没有?|不)(逾期|超期)' +
+  // None left undone (已完成，无未完成事项, 逾期未完成0项), and what was undone before (原未完成事项已整改到位, 已完成（此前逾期未完成）).
+  '|无(逾期)?未(完成|整改)(事项|问题|任务|情况)?|(逾期|超期|滞后)?未(完成|整改)[^,;。!?0-9]{0,4}?0(项|个|件|条)|(原|此前|之前|前期|先前|上轮)[^,;。!?]{0,6}?未(完成|整改)(到位)?(的)?(事项|问题|任务)?';
 
 /**
  * A count of done parts equal to the whole (已完成3项措施中的3项, 完成3/3) is completed; the
