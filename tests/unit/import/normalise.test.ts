@@ -144,8 +144,11 @@ describe('dates (DOMAIN §3.4)', () => {
 
   test('milliseconds since 1970 (Java backends write dates so in JSON) are the day they are in China', async () => {
     // 1559318400000 = 2019-05-31T16:00:00Z = Beijing midnight of 1 June; 1559318399000 one second before.
-    const inputs = ['1559318400000', '1559318399000', '946684800000', ' 1704038400000 ', '12345', '1559318400'];
+    const inputs = ['1559318400000', '1559318399000', '0946684800000', ' 1704038400000 ', '12345', '1559318400'];
     expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(['2019-06-01', '2019-05-31', '2000-01-01', '2024-01-01', '1933-10-18', null]);
+    // Not milliseconds: an id with a remainder, 12 digits, before 2000; a date with its clock time run on is that date.
+    const others = ['2024011500001', '999999999999', '320101199001', '0000001000000', '202401151030', '20240115103000', '202413151030'];
+    expect(await datesOf(others, 'end', dateCompactSql)).toEqual([null, null, null, null, '2024-01-15', '2024-01-15', null]);
   });
 
   test('months of one year with the month word once give the range end (start when asked)', async () => {

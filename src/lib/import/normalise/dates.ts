@@ -17,7 +17,8 @@ import { compactSql } from './text';
 const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(\\D|$|\\d{2}:)';
 const YM = '(\\d{4})年(\\d{1,2})月';
 const YEAR_END = '(\\d{4})年(年底|底|年末|末|内|度内|度底|度末)';
-const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})$';
+// YYYYMMDD, also with the clock time run on as systems write it (YYYYMMDDHHmm, YYYYMMDDHHmmss).
+const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})(\\d{4}|\\d{6})?$';
 // A month alone with separators (2023.05, 2023-5, 2023/05底前): its last day, as 2023年5月.
 const YM_SEP = '^(\\d{4})[-/.](\\d{1,2})(月|月底|底)?前?$';
 // Thirds of a month (2023年6月上旬, 2023.6中旬): the 10th, the 20th, the month's last day.
@@ -82,9 +83,10 @@ const TIME_SUFFIX = '[\\sT\\x{3000}]+\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*$';
 // Java: 2019-06-01T00:00:00+08:00 or +0800): the calendar day it is in China (UTC+8).
 const ISO_ZONED = '^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$';
 
-// Milliseconds since 1970 (Java backends' JSON: 1559318400000), 12 or 13 digits: 1990 to 2099 and
-// a little around them (an implausible year is warned, see validate.ts). Excel serials have 5.
-const EPOCH_MS = '^\\s*\\d{12,13}\\s*$';
+// Milliseconds since 1970 (Java backends' JSON: 1559318400000): 13 digits, whole seconds, from 2000
+// to 2099. Another 13-digit number (an id, 2024011500001) stays no date. Excel serials have 5 digits.
+const EPOCH_MS = '^\\s*\\d{13}\\s*$';
+const EPOCH_RANGE = [946684800000, 4102444800000];
 
 /** An instant (ISO_ZONED, or EPOCH_MS) as its China date text; any other text as it is. */
 function chinaDaySql(v: string): string {
@@ -93,9 +95,10 @@ function chinaDaySql(v: string): string {
   const minutes = `CASE WHEN ${zone} = 'Z' THEN 0 ELSE (CASE WHEN left(${zone}, 1) = '-' THEN -1 ELSE 1 END)
     * (CAST(substr(${zone}, 2, 2) AS INTEGER) * 60 + CAST(right(${zone}, 2) AS INTEGER)) END`;
   const local = `TRY_CAST(${part(1)} || ' ' || ${part(2)} AS TIMESTAMP) - to_minutes(${minutes}) + INTERVAL 8 HOUR`;
-  const epoch = `epoch_ms(TRY_CAST(trim(${v}) AS BIGINT)) + INTERVAL 8 HOUR`;
+  const ms = `TRY_CAST(trim(${v}) AS BIGINT)`;
+  const epoch = `CASE WHEN ${ms} % 1000 = 0 AND ${ms} >= ${EPOCH_RANGE[0]} AND ${ms} < ${EPOCH_RANGE[1]} THEN strftime(epoch_ms(${ms}) + INTERVAL 8 HOUR, '%Y-%m-%d') END`;
   return `CASE WHEN regexp_full_match(${v}, ${str(ISO_ZONED)}) THEN coalesce(strftime(${local}, '%Y-%m-%d'), ${v})
-    WHEN regexp_full_match(${v}, ${str(EPOCH_MS)}) THEN coalesce(strftime(${epoch}, '%Y-%m-%d'), ${v}) ELSE ${v} END`;
+    WHEN regexp_full_match(${v}, ${str(EPOCH_MS)}) THEN coalesce(${epoch}, ${v}) ELSE ${v} END`;
 }
 
 /**
