@@ -5,7 +5,7 @@ import { columnLabel } from './commit';
 import type { SheetPlan } from './plan';
 import type { PreparedSheet } from './prepare';
 import type { DatasetReport, ImportIssue, RejectedRow } from './types';
-import { translate } from '../i18n/translate';
+import { translate, type Lang } from '../i18n/translate';
 
 /**
  * The import report of one sheet, read from its temp tables: issues in row order (capped; the
@@ -77,15 +77,18 @@ const csvCell = (v: unknown) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** CSV (UTF-8 with BOM, for Excel) of the rejected rows: row number, reasons (Chinese), then the cells. */
-export function rejectedRowsCsv(report: DatasetReport): string {
+/**
+ * CSV (UTF-8 with BOM, for Excel) of the rejected rows: row number, reasons (in `lang`), then the
+ * cells under the file's own headers.
+ */
+export function rejectedRowsCsv(report: DatasetReport, lang: Lang = 'zh'): string {
   const rows = report.rejected ?? [];
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
-  const lines = [['行号', '原因', ...headers].map(csvCell).join(',')];
+  const lines = [[translate(lang, 'report.rejected.row'), translate(lang, 'report.rejected.reasons'), ...headers].map(csvCell).join(',')];
   for (const r of rows) {
     const issues = report.issues.filter((i) => i.row === r.row && i.severity === 'error');
-    const reasons = issues.length ? issues.map((i) => translate('zh', i.message, i.vars)) : r.reasons;
-    lines.push([r.row, reasons.join('；'), ...headers.map((h) => r.cells[h])].map(csvCell).join(','));
+    const reasons = issues.length ? issues.map((i) => translate(lang, i.message, i.vars)) : r.reasons;
+    lines.push([r.row, reasons.join(translate(lang, 'clauseSeparator')), ...headers.map((h) => r.cells[h])].map(csvCell).join(','));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -5,12 +5,18 @@ import { countyLabel } from '../domain/counties';
 import { LEVEL_NAME_KEYS } from '../charts/roundNames';
 
 const STATUS_KEYS = new Set(['status', 'status_t']);
+// Values of a closed vocabulary the importer writes (巡视/巡察, the 整改类型 enum), named in the UI language.
+const VALUE_NAME_KEYS: Record<string, Record<string, string>> = {
+  inspection_kind: { 巡视: 'kind.tour', 巡察: 'kind.local' },
+  rect_type: { 立行立改: 'rectType.immediate', 限期整改: 'rectType.deadline', 长期整改: 'rectType.longTerm' },
+};
 const BOOLEAN_KEYS = new Set(FINDINGS_COLUMNS.filter(([, type]) => type.startsWith('BOOLEAN')).map(([name]) => name));
 
 /**
  * A row as the analyst reads it: statuses by name (已完成, not `completed`; no status is 未识别,
- * the word the table and charts use), yes/no flags as 是/否, a listed county and the inspector
- * level in the UI language (as the table and charts name them), every other value as stored.
+ * the word the table and charts use), yes/no flags as 是/否, a listed county, the inspector
+ * level, 巡视/巡察 and a known 整改类型 in the UI language (as the table and charts name them),
+ * every other value as stored.
  */
 export function readableRow(row: Row, lang: Lang): Row {
   const out: Row = { ...row };
@@ -23,5 +29,9 @@ export function readableRow(row: Row, lang: Lang): Row {
   if (typeof out.county === 'string') out.county = countyLabel(out.county, lang);
   const level = typeof out.inspector_level === 'string' ? LEVEL_NAME_KEYS[out.inspector_level] : undefined;
   if (level) out.inspector_level = translate(lang, level);
+  for (const [key, names] of Object.entries(VALUE_NAME_KEYS)) {
+    const name = typeof out[key] === 'string' ? names[out[key] as string] : undefined;
+    if (name) out[key] = translate(lang, name);
+  }
   return out;
 }

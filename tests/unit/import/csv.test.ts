@@ -92,7 +92,10 @@ test('rejectedRowsCsv lists the rejected rows with reasons, BOM first', async ()
   expect(lines[0]).toBe('行号,原因,序号,县（市、区）,被巡察单位,轮次名称,反馈时间,问题类别,具体问题,整改时限,整改状态,完成时间,挽回经济损失（万元）');
   expect(lines).toHaveLength(3);
   expect(lines[1]).toMatch(/^8,第8行：缺少县市区|^8,第8行：无法确定县市区/);
-  expect(lines[2]).toContain('缺轮次的问题');
+  expect(lines[2]).toContain('缺轮次的问题');  // In English: headers and reasons in English, the file's own headers and cells as written.
+  const en = rejectedRowsCsv(r, 'en').slice(1).trim().split('\r\n');
+  expect(en[0]).toBe('Row,Reasons,序号,县（市、区）,被巡察单位,轮次名称,反馈时间,问题类别,具体问题,整改时限,整改状态,完成时间,挽回经济损失（万元）');
+  expect(en[1]).toMatch(/^8,Row 8: /);
 });
 
 test('rejectedRowsCsv keeps every cell when two columns share a header (备注, 备注 (2))', async () => {

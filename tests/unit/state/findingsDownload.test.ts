@@ -23,6 +23,11 @@ describe('the findings export as the analyst reads it', () => {
     expect(readableRow(where, 'en')).toEqual({ county: 'City level', inspector_level: 'City committee' });
     expect(readableRow(where, 'zh')).toEqual(where);
     expect(readableRow({ county: '金华开发区', inspector_level: '某委' }, 'en')).toEqual({ county: '金华开发区', inspector_level: '某委' });
+    // 巡视/巡察 and the 整改类型 enum in English; a 整改类型 outside the enum as written.
+    const kinds = { inspection_kind: '巡察', rect_type: '立行立改' };
+    expect(readableRow(kinds, 'en')).toEqual({ inspection_kind: 'Local inspection', rect_type: 'Fix at once' });
+    expect(readableRow(kinds, 'zh')).toEqual(kinds);
+    expect(readableRow({ inspection_kind: '巡视', rect_type: '专项整治' }, 'en')).toEqual({ inspection_kind: 'Inspection tour', rect_type: '专项整治' });
   });
   test('an unrecognised status reads 未识别 / Unrecognised, as in the table, not an empty cell', () => {
     const row = { status: null, status_t: null, status_raw: '推进中？', problem_title: 't' };
