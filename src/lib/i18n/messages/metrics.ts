@@ -90,7 +90,7 @@ export const metrics: Messages = {
     'def.repeat': 'Explicit repeat = flagged as prior-round issue, linked to a prior finding, or coded {codes}',
     'def.repeatRate': 'Explicit repeat rate = explicit repeats / all findings',
     'def.units': 'Inspected units = distinct round × unit',
-    'def.immediate': 'Fix-at-once = rectification type or source is 立行立改',
+    'def.immediate': 'Fix-at-once = findings whose rectification type or source is fix at once (立行立改 in the ledger)',
     'def.immediateRate': 'Fix-at-once completion rate = completed fix-at-once / fix-at-once items',
     'def.onTimeRate': 'On-time rate = completed by the deadline / findings whose deadline has come',
     'def.progress': 'Progress: completed; on schedule = not completed, deadline ahead; lagging = deadline passed; long-term / no deadline apart',
