@@ -2,6 +2,8 @@ import type { Lang } from '../i18n/translate';
 import { DEFAULT_PARAMS, type MetricParams } from '../domain/params';
 import { PARAM_FIELDS, parseNumericParam, warnThresholdsOrdered, type ParamField } from '../domain/paramFields';
 import { emptyFilters, type Dimension, type Filters } from '../queries/filters';
+import { STATUS_KEYS } from '../queries/statusByCounty';
+import { L1_CODES, L2 } from '../domain/taxonomy';
 
 /** Screens of the app (DESIGN.md "Screens"). */
 export const VIEWS = ['dashboard', 'repeats', 'data', 'briefing', 'sql'] as const;
@@ -42,6 +44,20 @@ const LIST_KEYS: [keyof Filters, string][] = [
   ['units', 'unit'],
 ];
 
+// Filters whose values form a closed list: a link's other values are dropped, not shown as chips.
+const L2_CODES = new Set(L2.map((c) => c.code));
+const CLOSED_LISTS: Partial<Record<keyof Filters, (v: string) => boolean>> = {
+  statuses: (v) => (STATUS_KEYS as string[]).includes(v),
+  categories: (v) => L1_CODES.includes(v),
+  l2: (v) => L2_CODES.has(v),
+};
+
+/** The values of one filter a link may carry: non-empty, not huge, and in its list where it has one. */
+function linkValues(q: URLSearchParams, key: keyof Filters, name: string): string[] {
+  const allowed = CLOSED_LISTS[key] ?? (() => true);
+  return q.getAll(name).filter((v) => v.length > 0 && v.length < 500 && allowed(v));
+}
+
 // Numeric parameters a link may override, with the settings panel's ranges; anything else in the URL is ignored.
 const NUMERIC_FIELDS = PARAM_FIELDS.filter((f): f is Extract<ParamField, { kind: 'number' }> => f.kind === 'number');
 
@@ -56,7 +72,7 @@ function parseDrill(q: URLSearchParams): DrillDown | null {
   if (!CHART_ID.test(chart)) return null;
   const filters: Partial<Filters> = {};
   for (const [key, name] of LIST_KEYS) {
-    const values = q.getAll(DRILL_PREFIX + name).filter((v) => v.length > 0 && v.length < 500);
+    const values = linkValues(q, key, DRILL_PREFIX + name);
     if (values.length) (filters[key] as string[]) = values;
   }
   return Object.keys(filters).length ? { chart, filters } : null;
@@ -68,7 +84,7 @@ export function parseViewState(search: string): ViewState {
   const view = (VIEWS as readonly string[]).includes(q.get('view') ?? '') ? (q.get('view') as View) : 'dashboard';
   const asOf = q.get('asOf') ?? '';
   const filters = emptyFilters(ISO_DATE.test(asOf) ? asOf : '');
-  for (const [key, name] of LIST_KEYS) (filters[key] as string[]) = q.getAll(name).filter((v) => v.length > 0 && v.length < 500);
+  for (const [key, name] of LIST_KEYS) (filters[key] as string[]) = linkValues(q, key, name);
   const params: MetricParams = { ...DEFAULT_PARAMS };
   for (const field of NUMERIC_FIELDS) {
     const raw = q.get(field.key);

@@ -40,6 +40,12 @@ describe('URL view state', () => {
     expect(s.view).toBe('dashboard');
   });
 
+  test('status and category values outside their lists are dropped, in the filters and in a drill; free-text ones kept', () => {
+    const s = parseViewState('?status=%7Ba%7Cb%7D&status=completed&cat=%3Cscript%3E&cat=C&l2=C9&l2=C4&county=%3Cb%3E&drill=status-by-county&drill.status=evil&drill.county=x');
+    expect([s.filters.statuses, s.filters.categories, s.filters.l2, s.filters.counties]).toEqual([['completed'], ['C'], ['C4'], ['<b>']]);
+    expect(s.drill).toEqual({ chart: 'status-by-county', filters: { counties: ['x'] } });
+  });
+
   test('the chart a filter was clicked in travels with it, and only while that filter is set', () => {
     const s = parseViewState('?county=%E6%B0%B8%E5%BA%B7%E5%B8%82&from=counties:status-by-county&from=rounds:category-mix&from=bogus:x');
     expect(s.origins).toEqual({ counties: 'status-by-county', rounds: 'category-mix' });
