@@ -4,7 +4,7 @@ import { sha256Hex } from './sha';
 import { ImportFailure, checkCancelled } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
-import { missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
+import { holdsRows, missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
 import { dropContainedSheets, flagSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, today, type SheetPlan } from './plan';
 import { columnLabel, commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { roundMergeText } from './round-merge';
@@ -91,6 +91,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const params = { ...DEFAULT_PARAMS, ...opts.params };
     const plans: SheetPlan[] = [];
     const duplicates: DatasetReport[] = [];
+    const unfilled: string[] = [];
     const importedAt = importTimestamp();
     for (const [i, p] of prepared.entries()) {
       sheetName = p.sheet;
@@ -105,6 +106,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? countyInText(p.sheet ?? '')
         ?? countyInText(roundTitles(p.titles)) ?? countyInText(filerText(p.titles)) ?? countyInText(file.name) ?? names.county ?? undefined;
       const missing = missingFields(p, names, opts.roundHint, fallbackCounty);
+      // A header with nothing under it is an unfilled template, named in the report, not mapped.
+      if (missing.length && !(await holdsRows(engine, p))) {
+        unfilled.push(p.sheet ?? file.name);
+        continue;
+      }
       if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
         AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
@@ -135,7 +141,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
         sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,
-        sheet_no_data: empty.map((p) => p.prepared.sheet ?? file.name),
+        sheet_no_data: [...unfilled, ...empty.map((p) => p.prepared.sheet ?? file.name)],
       });
       if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
     }

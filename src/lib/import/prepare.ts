@@ -148,6 +148,21 @@ async function holdsCountsOnly(engine: Engine, s: StagedSheet, headerRow: number
   return Number(r.counts) > 0 && Number(r.counts) + Number(r.blanks) === Number(r.n);
 }
 
+/**
+ * Whether anything is written under the header beyond a 序号 / 编号 and the row numbering the
+ * columns (栏次): an unfilled template holds no problem, so it is no dataset and needs no mapping
+ * dialog either.
+ */
+export async function holdsRows(engine: Engine, p: PreparedSheet): Promise<boolean> {
+  const id = p.columns.get('finding_id');
+  const cells = Array.from({ length: p.width }, (_, i) => i).filter((i) => i !== id).map((i) => cell(i));
+  if (!cells.length) return false;
+  const numbering = p.numberingRow === undefined ? '' : `AND src_row <> ${num(p.numberingRow)}`;
+  const rows = await engine.query(`SELECT 1 FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)} ${numbering}
+    AND coalesce(${cells.join(', ')}) IS NOT NULL LIMIT 1`);
+  return rows.length > 0;
+}
+
 const MAX_ONE_CELL_ROWS = 5000;
 const SECTION = new RegExp(SECTION_ROW_PATTERN);
 // A heading is a short text; a longer lone cell may be a problem's text in the wrong column, which

@@ -82,3 +82,13 @@ test('an unfilled template on its own fails as having no data, and stores nothin
   expect(!res.ok && 'error' in res && res.error.code).toBe('no_data');
   expect((await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM datasets'))[0].n).toBe(0);
 });
+
+// Columns the dialog would ask for (no unit, no round) under a header with nothing below it: no dialog.
+test.each([
+  ['a header alone', '县市区,具体问题\n'],
+  ['a header, its 栏次 row and numbered empty rows', '序号,县市区,具体问题\n1,2,3\n1,,\n2,,\n'],
+])('%s that lacks required columns fails as having no data instead of asking for a mapping', async (_, text) => {
+  engine = await freshEngine();
+  const res = await importFile(engine, { name: 'template.csv', bytes: new TextEncoder().encode(text) });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('no_data');
+});
