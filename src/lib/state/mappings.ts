@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
 import { str } from '../queries/sql';
+import { translate, type Lang } from '../i18n/translate';
 
 /** Identifies a header row regardless of cell spacing and width, for remembered mappings. */
 export function headerSignature(headers: string[]): string {
@@ -25,4 +26,18 @@ export async function saveMapping(engine: Engine, headers: string[], mapping: Re
     `INSERT OR REPLACE INTO saved_mappings VALUES (${str(headerSignature(headers))}, ${str(JSON.stringify(mapping))}, now()::TIMESTAMP)`,
   );
   await engine.exec('CHECKPOINT');
+}
+
+/**
+ * A dataset's stored column mapping (JSON: the file's header → field key) as the analyst reads it,
+ * one line per column: 区域 → 县市区 (the field's name in `lang`). Unreadable JSON gives none.
+ */
+export function mappingLines(json: string, lang: Lang): string[] {
+  let mapping: Record<string, string>;
+  try {
+    mapping = JSON.parse(json) as Record<string, string>;
+  } catch {
+    return [];
+  }
+  return Object.entries(mapping).map(([header, key]) => `${header.replace(/\s+/g, ' ')} → ${translate(lang, `field.${key}`)}`);
 }
