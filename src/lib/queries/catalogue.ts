@@ -50,6 +50,18 @@ export function categoryOptionsQuery(): string {
   return `SELECT category_l1 AS code, count(*)::INTEGER AS findings FROM findings GROUP BY 1 ORDER BY 1`;
 }
 
+/** A value of a free-text filter column (单位类型, 问题来源) with its count. */
+export interface ValueOption {
+  value: string;
+  findings: number;
+}
+
+/** The values of `unit_type` or `source` present, most findings first. */
+export function valueOptionsQuery(column: 'unit_type' | 'source'): string {
+  return `SELECT ${column} AS value, count(*)::INTEGER AS findings FROM findings WHERE ${column} IS NOT NULL
+GROUP BY 1 ORDER BY 2 DESC, 1`;
+}
+
 /** The default as-of date: the newest dataset as-of date, else the newest date in the findings. */
 export interface DefaultAsOfRow {
   as_of: string | null;

@@ -1,7 +1,7 @@
 import { date, inList, str } from './sql';
 
 /** The dimensions a user can filter on (filter bar, chart clicks, URL). */
-export type Dimension = 'rounds' | 'counties' | 'categories' | 'l2' | 'statuses' | 'units';
+export type Dimension = 'rounds' | 'counties' | 'categories' | 'l2' | 'statuses' | 'units' | 'unitTypes' | 'sources';
 
 /** The current view's filters. Empty lists mean "all". `asOf` is the as-of date T. */
 export interface Filters {
@@ -12,12 +12,15 @@ export interface Filters {
   /** Status at T; `'unknown'` selects rows whose status is unrecognised (NULL). */
   statuses: string[];
   units: string[];
+  /** 单位类型 and 问题来源 (整改专项), S's other filters (DOMAIN.md §7). */
+  unitTypes: string[];
+  sources: string[];
   asOf: string;
 }
 
 /** Filters with nothing selected, at the given as-of date. */
 export function emptyFilters(asOf: string): Filters {
-  return { rounds: [], counties: [], categories: [], l2: [], statuses: [], units: [], asOf };
+  return { rounds: [], counties: [], categories: [], l2: [], statuses: [], units: [], unitTypes: [], sources: [], asOf };
 }
 
 /**
@@ -35,6 +38,8 @@ const DIMENSION_EXPR: Record<Exclude<Dimension, 'statuses'>, string> = {
   categories: 'category_l1',
   l2: 'category_l2',
   units: 'unit_name',
+  unitTypes: 'unit_type',
+  sources: 'source',
 };
 
 /**

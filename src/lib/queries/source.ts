@@ -44,11 +44,12 @@ export interface ScopeRows {
 
 /**
  * Whether a cube-capable builder reads the derived tables (`DERIVED_TABLES`) and nothing else for
- * these filters. The unit filter matches `unit_name`, which the cube does not carry, so a view
- * filtered by unit reads `findings` whatever was asked: correctness first.
+ * these filters. The unit, unit-type and source filters match columns the cube does not carry (it
+ * would multiply its cells), so a view filtered by them reads `findings` whatever was asked:
+ * correctness first.
  */
 export function readsCubeOnly(filters: Filters, opts: SourceOptions = {}): boolean {
-  return opts.source === 'cube' && filters.units.length === 0;
+  return opts.source === 'cube' && filters.units.length === 0 && filters.unitTypes.length === 0 && filters.sources.length === 0;
 }
 
 /** The rows to read for these filters (see `readsCubeOnly`). */

@@ -10,6 +10,8 @@ const DIMENSION_COLUMNS: Record<Dimension, string[]> = {
   l2: ['category_l2', 'l2'],
   statuses: ['status'],
   units: ['unit_name'],
+  unitTypes: ['unit_type'],
+  sources: ['source'],
 };
 
 /**

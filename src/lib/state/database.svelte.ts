@@ -1,6 +1,6 @@
 import type { Engine, Reader } from '../db/types';
 import { SCHEMA_DDL } from '../db/schema';
-import type { CategoryOption, CountyOption, DatasetRow, RoundOption } from '../queries/catalogue';
+import type { CategoryOption, CountyOption, DatasetRow, RoundOption, ValueOption } from '../queries/catalogue';
 import { derivedTableStatements } from '../queries/cube';
 import type { Filters } from '../queries/filters';
 import { readsCubeOnly, type SourceOptions } from '../queries/source';
@@ -31,6 +31,8 @@ class Database {
   rounds = $state.raw<RoundOption[]>([]);
   counties = $state.raw<CountyOption[]>([]);
   categories = $state.raw<CategoryOption[]>([]);
+  unitTypes = $state.raw<ValueOption[]>([]);
+  sources = $state.raw<ValueOption[]>([]);
   defaultAsOf = $state('');
   /** True when the data lives in the browser's private file system (kept across restarts). */
   persistent = $state(false);
@@ -168,6 +170,8 @@ class Database {
     this.rounds = catalogue.rounds;
     this.counties = catalogue.counties;
     this.categories = catalogue.categories;
+    this.unitTypes = catalogue.unitTypes;
+    this.sources = catalogue.sources;
     this.defaultAsOf = catalogue.defaultAsOf;
   }
 

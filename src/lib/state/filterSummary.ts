@@ -9,9 +9,9 @@ import { database } from './database.svelte';
 import { ANALYSIS_CHARTS, DASHBOARD_CHARTS } from './chartSpecs';
 import { REPEAT_CHARTS } from './repeatSpecs';
 
-const DIMENSIONS: Dimension[] = ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units'];
+const DIMENSIONS: Dimension[] = ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units', 'unitTypes', 'sources'];
 const HEADINGS: Record<Dimension, string> = {
-  rounds: 'filter.rounds', counties: 'filter.counties', categories: 'filter.categories', l2: 'filter.categories', statuses: 'filter.statuses', units: 'filter.units',
+  rounds: 'filter.rounds', counties: 'filter.counties', categories: 'filter.categories', l2: 'filter.categories', statuses: 'filter.statuses', units: 'filter.units', unitTypes: 'filter.unitTypes', sources: 'filter.sources',
 };
 
 /**

@@ -42,6 +42,8 @@ const LIST_KEYS: [keyof Filters, string][] = [
   ['l2', 'l2'],
   ['statuses', 'status'],
   ['units', 'unit'],
+  ['unitTypes', 'unitType'],
+  ['sources', 'source'],
 ];
 
 // Filters whose values form a closed list: a link's other values are dropped, not shown as chips.

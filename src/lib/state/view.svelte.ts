@@ -1,6 +1,6 @@
 import { parseViewState, serialiseViewState, type View, type ViewState } from './urlState';
 import { drill } from './drill.svelte';
-import type { Dimension, Filters } from '../queries/filters';
+import { emptyFilters, type Dimension, type Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
 import { setParam, type ParamField, type ParamUpdate } from '../domain/paramFields';
 import { locale } from './locale.svelte';
@@ -11,7 +11,7 @@ import { locale } from './locale.svelte';
  */
 class ViewStore {
   view = $state<View>('dashboard');
-  filters = $state<Filters>({ rounds: [], counties: [], categories: [], l2: [], statuses: [], units: [], asOf: '' });
+  filters = $state<Filters>(emptyFilters(''));
   params = $state.raw<MetricParams>(parseViewState('').params);
   sample = $state(true);
   /** Which chart each dimension's filter was clicked in (see ViewState.origins). */
@@ -79,7 +79,7 @@ class ViewStore {
 
   /** Clears every filter and the table's drill-down (keeps as-of date and parameters). */
   reset() {
-    for (const d of ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units'] as const) this.filters[d] = [];
+    for (const d of ['rounds', 'counties', 'categories', 'l2', 'statuses', 'units', 'unitTypes', 'sources'] as const) this.filters[d] = [];
     this.origins = {};
     drill.set(null, '');
   }

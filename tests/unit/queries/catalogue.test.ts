@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freshDatabase, insertFindings } from '../../helpers/db';
 import {
-  categoryOptionsQuery, countyOptionsQuery, datasetIssuesQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery,
+  categoryOptionsQuery, countyOptionsQuery, datasetIssuesQuery, datasetsQuery, defaultAsOfQuery, roundOptionsQuery, valueOptionsQuery,
 } from '../../../src/lib/queries/catalogue';
 
 describe('catalogue queries', () => {
@@ -39,6 +39,12 @@ describe('catalogue queries', () => {
     expect(await db.query(categoryOptionsQuery())).toEqual([
       { code: 'A', findings: 2 }, { code: 'D', findings: 2 }, { code: 'Z', findings: 1 },
     ]);
+  });
+
+  test('unit types and sources present, most findings first, none for an empty column', async () => {
+    await db.exec(`UPDATE findings SET unit_type = CASE WHEN county = '永康市' THEN '乡镇(街道)' WHEN county = '婺城区' THEN '党政机关' END`);
+    expect(await db.query(valueOptionsQuery('unit_type'))).toEqual([{ value: '乡镇(街道)', findings: 2 }, { value: '党政机关', findings: 1 }]);
+    expect(await db.query(valueOptionsQuery('source'))).toEqual([]);
   });
 
   test('default as-of: newest date in findings when no dataset names one, else the dataset date', async () => {

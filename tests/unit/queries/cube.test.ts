@@ -100,9 +100,10 @@ describe('cube answers equal base-table answers', () => {
     expect(Number(small)).toBeLessThan(Number(big));
   });
 
-  test('a unit filter falls back to the base table (the cube has no unit column)', () => {
-    const f = { ...emptyFilters('2026-06-30'), units: ['某单位'] };
-    expect(kpisQuery(f, DEFAULT_PARAMS, { source: 'cube' })).not.toContain('finding_cube');
+  test('a unit, unit-type or source filter falls back to the base table (the cube has none of those columns)', () => {
+    for (const f of [{ units: ['某单位'] }, { unitTypes: ['党政机关'] }, { sources: ['立行立改'] }]) {
+      expect(kpisQuery({ ...emptyFilters('2026-06-30'), ...f }, DEFAULT_PARAMS, { source: 'cube' })).not.toContain('finding_cube');
+    }
     expect(kpisQuery(emptyFilters('2026-06-30'), DEFAULT_PARAMS, { source: 'cube' })).toContain('finding_cube');
   });
 });

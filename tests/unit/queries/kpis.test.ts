@@ -73,6 +73,13 @@ describe('kpisQuery at two as-of dates', () => {
     expect([row.overdue, row.past_deadline]).toEqual([4, 6]);
   });
 
+  test('the source filter is part of S (DOMAIN §7): only f8 has source 立行立改', async () => {
+    const [row] = await engine.query<KpiRow>(kpisQuery({ ...emptyFilters('2023-12-31'), sources: ['立行立改'] }, DEFAULT_PARAMS));
+    expect([row.findings, row.completed, row.immediate, row.units]).toEqual([1, 1, 1, 1]);
+    const [none] = await engine.query<KpiRow>(kpisQuery({ ...emptyFilters('2023-12-31'), unitTypes: ['学校'] }, DEFAULT_PARAMS));
+    expect([none.findings, none.completion_rate]).toEqual([0, null]);
+  });
+
   test('empty explicitRepeatCodes drops the code rule only', async () => {
     const [row] = await engine.query<KpiRow>(kpisQuery(emptyFilters('2023-12-31'), { ...DEFAULT_PARAMS, explicitRepeatCodes: [] }));
     expect(row.repeat).toBe(2);

@@ -40,6 +40,12 @@ describe('URL view state', () => {
     expect(s.view).toBe('dashboard');
   });
 
+  test('unit-type and source filters travel in the link', () => {
+    const s = parseViewState('?unitType=%E4%B9%A1%E9%95%87(%E8%A1%97%E9%81%93)&source=%E7%AB%8B%E8%A1%8C%E7%AB%8B%E6%94%B9');
+    expect([s.filters.unitTypes, s.filters.sources]).toEqual([['乡镇(街道)'], ['立行立改']]);
+    expect(parseViewState(serialiseViewState(s)).filters).toEqual(s.filters);
+  });
+
   test('status and category values outside their lists are dropped, in the filters and in a drill; free-text ones kept', () => {
     const s = parseViewState('?status=%7Ba%7Cb%7D&status=completed&cat=%3Cscript%3E&cat=C&l2=C9&l2=C4&county=%3Cb%3E&drill=status-by-county&drill.status=evil&drill.county=x');
     expect([s.filters.statuses, s.filters.categories, s.filters.l2, s.filters.counties]).toEqual([['completed'], ['C'], ['C4'], ['<b>']]);
