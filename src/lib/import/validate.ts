@@ -1,7 +1,7 @@
 import { ident, num, str, date } from '../queries/sql';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
-import { decimalUnparsedSql, intUnparsedSql, negativeSql, yearUnparsedSql } from './normalise/values';
+import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
 
 /**
  * Row-level validation (DOMAIN.md §6.1). Each rule is a condition on the normalised table; every
@@ -37,9 +37,9 @@ const RAW_IN_FINDINGS: Record<string, string> = {
  * carries exactly these (for mapped fields only), since every carried column costs a copy per row.
  */
 export function ruleInputs(has: HasField): { raw: string[]; compact: string[] } {
-  const raw = ['round_label', 'round_no', 'inspector_level', 'funds_wan', 'category_l2', 'year', ...DATE_FIELDS, ...INT_FIELDS, ...BOOL_FIELDS]
+  const raw = ['round_label', 'round_no', 'inspector_level', 'funds_wan', 'category_l2', ...DATE_FIELDS, ...INT_FIELDS, ...BOOL_FIELDS]
     .filter((k) => has(k) && !(k in RAW_IN_FINDINGS));
-  const compact = ['funds_wan', 'year', ...INT_FIELDS, ...BOOL_FIELDS].filter(has);
+  const compact = ['funds_wan', ...INT_FIELDS, ...BOOL_FIELDS].filter(has);
   return { raw: [...new Set(raw)], compact };
 }
 
@@ -128,7 +128,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   // A 年度 that holds no four-digit year (19, 今年): the year comes from the dates instead (findings.ts).
   if (has('year')) {
     rules.push({ code: 'year_invalid', severity: 'warning', column: 'year',
-      when: yearUnparsedSql(x('year')), value: r('year') });
+      when: 'year_unread IS NOT NULL', value: 'year_unread' });
   }
   for (const k of INT_FIELDS.filter(has)) {
     rules.push({ code: 'number_negative', severity: 'warning', column: k, when: negativeSql(x(k)), value: r(k) });

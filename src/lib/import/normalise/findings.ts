@@ -58,8 +58,8 @@ function layer1(c: NormaliseContext): string {
     `${yearSql(x('year'))} AS year_col`,
     `${normTitleSql(x('problem_title'), 'unit_compact', 'unit_name_norm')} AS norm_title`,
     `coalesce(${r('category_l1')}, ${r('category_l2')}, ${r('aspect_raw')}) AS category_raw`,
-    `coalesce(${rectTypeSql(x('rect_type'), cleanSql(r('rect_type')))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,
-    `${sourceSql(x('source'), cleanSql(r('source')))} AS source`,
+    `coalesce(${rectTypeSql(cleanSql(r('rect_type')))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,
+    `${sourceSql(cleanSql(r('source')))} AS source`,
     // 上轮问题编号 无 / — is no link: DOMAIN #21 counts a finding with any prior id as a repeat.
     `${noneAsNullSql(cleanSql(r('prior_finding_id')))} AS prior_finding_id`,
     `coalesce(${r('deadline_raw')}, ${r('deadline')}) AS deadline_raw`,
@@ -101,7 +101,8 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
   return new Set([...SINGLE_FIELD].filter((k) => !provided(k) && !READ_BY_VALIDATION.has(k)));
 }
 
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
+// year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row.
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
@@ -130,6 +131,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     FROM (SELECT *, CASE WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,
       ${countyCodeSql('county')} AS county_code,
       coalesce(year_col, year(station_start), round_year, year(feedback_date)) AS year,
+      CASE WHEN year_col IS NULL AND ${x('year')} IS NOT NULL THEN ${r('year')} END AS year_unread,
       coalesce(${immediate('dd_deadline', 'di_deadline')}, ${immediate('dd_deadline_raw', 'di_deadline_raw')}) AS deadline,
       coalesce(closed_col, CASE WHEN closure_date IS NOT NULL OR closed_word THEN true END) AS closed,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL

@@ -27,7 +27,7 @@ export const compactCol = (key: string) => ident(`x_${key}`);
 // Dates, status, county, unit and category are compacted inside their value maps (maps.ts),
 // once per distinct value; only the per-row normalisers need a compact column.
 const COMPACT_KINDS = new Set(['bool', 'int', 'decimal']);
-const COMPACT_KEYS = new Set(['year', 'problem_title', 'rect_type', 'source']);
+const COMPACT_KEYS = new Set(['year', 'problem_title']);
 
 /** Fields whose compact form the per-row normalisers read. */
 export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.kind) || COMPACT_KEYS.has(f.key)).map((f) => f.key);

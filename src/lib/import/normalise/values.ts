@@ -73,9 +73,13 @@ const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
 // note in brackets after them (无（新发现问题）); matched on the compact form (Ｎ／Ａ is n/a).
 const NO_PRIOR_ID = `(${NONE}|空|无编号|首次(发现)?|新(发现的?)?问题|新增(问题)?)(\\(.*\\))?[。.]?`;
 
-/** The cleaned text, NULL where it only says there is no earlier finding (上轮问题编号 无, —, /, nan). */
+/**
+ * The cleaned text, NULL where it only says there is no earlier finding (上轮问题编号 无, —, /, nan).
+ * Empty and long cells skip the pattern (the inner CASE runs on the short ones only).
+ */
 export function noneAsNullSql(clean: string): string {
-  return `CASE WHEN NOT regexp_full_match(${compactSql(clean)}, '${NO_PRIOR_ID}') THEN ${clean} END`;
+  return `CASE WHEN strlen(${clean}) <= 60 THEN CASE WHEN regexp_full_match(${compactSql(clean)}, '${NO_PRIOR_ID}') THEN NULL ELSE ${clean} END
+    ELSE ${clean} END`;
 }
 
 /**
@@ -88,12 +92,11 @@ export function evidenceCountSql(x: string): string {
     e -> trim(e) <> '' AND NOT regexp_full_match(lower(trim(e)), '${NO_EVIDENCE}'))) END`;
 }
 
-/** The year a 年度 cell names (2019, 2019年度, 二〇一九年: 1900 to 2099), else NULL. */
+/**
+ * The year a 年度 cell names (2019, 2019年度, 二〇一九年: 1900 to 2099), else NULL. Chinese numerals
+ * are read only where the digits gave none (coalesce evaluates its second part for those rows only).
+ */
 export function yearSql(x: string): string {
-  return `TRY_CAST(regexp_extract(${hanDigitsSql(x)}, '((19|20)\\d{2})', 1) AS INTEGER)`;
-}
-
-/** TRUE when a non-empty 年度 cell names no year (19, 今年). */
-export function yearUnparsedSql(x: string): string {
-  return `(${x} IS NOT NULL AND ${yearSql(x)} IS NULL)`;
+  const year = (t: string) => `TRY_CAST(regexp_extract(${t}, '((19|20)\\d{2})', 1) AS INTEGER)`;
+  return `coalesce(${year(x)}, ${year(hanDigitsSql(x))})`;
 }
