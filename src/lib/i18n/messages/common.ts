@@ -127,7 +127,7 @@ export const common: Messages = {
     'export.moreSources': ' and others ({n} in all)',
     'filter.units': 'Units',
     'filter.unitTypes': 'Unit type',
-    'filter.sources': 'Source',
+    'filter.sources': 'Problem origin',
     'kpi.basis': 'numerator',
     'kpi.denominator': 'denominator',
   },

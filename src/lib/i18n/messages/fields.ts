@@ -9,7 +9,7 @@ const EN: Record<string, string> = {
   finding_id: 'Finding ID', county: 'County', county_code: 'County code', inspector_level: 'Inspecting body',
   inspection_kind: 'Inspection kind', term: 'Term', round_no: 'Round', round_label: 'Round name', year: 'Year',
   mode: 'Inspection mode', team: 'Inspection team', unit_name: 'Inspected unit', unit_type: 'Unit type',
-  station_start: 'On-site start', station_end: 'On-site end', feedback_date: 'Feedback date', source: 'Campaign',
+  station_start: 'On-site start', station_end: 'On-site end', feedback_date: 'Feedback date', source: 'Problem origin',
   aspect_raw: 'Aspect', category_l1: 'Category', category_l2: 'Subcategory', focus4: 'Four implementations',
   problem_title: 'Problem', problem_detail: 'Details', root_cause: 'Root cause', key_concern: 'Key concern',
   key_concern_case: 'Key concern case', rect_type: 'Rectification type', rectify_goal: 'Rectification goal',
