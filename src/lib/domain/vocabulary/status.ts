@@ -87,7 +87,7 @@ export const BOOL_FALSE_PATTERN = '^(否|未|无|不|没|×|✗|✘|n|no|false|0
 
 /**
  * 整改类型 (DOMAIN.md §6.1 rect_type: 立行立改, 限期整改 (= 近期整改), 长期整改) by the word the
- * cell's compact form starts with, so a note after it (限期整改（立行立改部分已完成）) or a negation
+ * cleaned cell starts with, so a note after it (限期整改（立行立改部分已完成）) or a negation
  * before it (非立行立改) does not decide; a cell none matches is kept as written. 立行整改 and the
  * other immediate-fix words are 立行立改 (§3.4), so #4 counts them.
  */
