@@ -23,10 +23,23 @@ export const UNIT_CUBE = 'unit_cube';
 export const UNIT_CUBE_ANY_STATUS = 'unit_cube_any_status';
 
 /**
+ * The two cubes again with 单位类型 and 问题来源 (整改专项) added, read only when one of those
+ * filters is set. Kept apart so that the cubes every other click reads stay small (a source per
+ * finding multiplies the cells). A filter on either column passes no row where it is NULL, so these
+ * hold only the rows that carry one of the two: on ledgers without the columns they are empty.
+ */
+export const ATTR_FINDING_CUBE = 'finding_cube_attr';
+export const ATTR_UNIT_CUBE = 'unit_cube_attr';
+
+/** The columns the attribute cubes add, as `findings` names them (filters.ts reads them by name). */
+const ATTR_DIMENSIONS = ['unit_type', 'source'];
+const HAS_ATTR = 'unit_type IS NOT NULL OR source IS NOT NULL';
+
+/**
  * Every derived table, in build order. A query of a builder that reads the cube (`readsCubeOnly`
  * in source.ts) reads these and nothing else, so an engine holding copies of them can answer it.
  */
-export const DERIVED_TABLES = [ROUND_META_TABLE, FINDING_CUBE, UNIT_CUBE, UNIT_CUBE_ANY_STATUS] as const;
+export const DERIVED_TABLES = [ROUND_META_TABLE, FINDING_CUBE, UNIT_CUBE, UNIT_CUBE_ANY_STATUS, ATTR_FINDING_CUBE, ATTR_UNIT_CUBE] as const;
 
 /**
  * Columns a chart reads from a row of S, grouped as they are in `findings`. The completion date
@@ -68,21 +81,35 @@ const dimensionNames = CUBE_DIMENSIONS.map((d) => d.split(' AS ').pop() as strin
 export function derivedTableStatements(): string[] {
   return [
     `CREATE OR REPLACE TEMP TABLE ${ROUND_META_TABLE} AS ${ROUND_META}`,
-    `CREATE OR REPLACE TEMP TABLE ${FINDING_CUBE} AS
-SELECT ${dimensionNames.join(', ')}, CAST(count(*) AS INTEGER) AS n, ${CUBE_SUMS.map(([, c]) => `sum(${c}) AS ${c}`).join(', ')}
-FROM (SELECT ${CUBE_DIMENSIONS.join(', ')}, ${CUBE_SUMS.map(([e, c]) => `${e} AS ${c}`).join(', ')} FROM findings)
-GROUP BY ${dimensionNames.join(', ')}`,
-    // A (round, unit) pair is in S when one of its rows passes the filters and was fed back by T.
-    // Grouping by every column S filters on (status at T needs status and completion date) makes
-    // that one row per cell: the cell passes when its earliest feedback date does (NULL = always).
-    `CREATE OR REPLACE TEMP TABLE ${UNIT_CUBE} AS
-SELECT round_key, ${UNIT_KEY} AS unit_key, county, category_l1, category_l2, status,
-  CASE WHEN status = 'completed' THEN completion_date END AS completion_date,
-  CASE WHEN bool_or(feedback_date IS NULL) THEN NULL ELSE min(feedback_date) END AS feedback_date
-FROM findings GROUP BY ALL`,
+    findingCube(FINDING_CUBE, [], 'TRUE'),
+    unitCube(UNIT_CUBE, [], 'TRUE'),
     `CREATE OR REPLACE TEMP TABLE ${UNIT_CUBE_ANY_STATUS} AS
 SELECT round_key, unit_key, county, category_l1, category_l2, CAST(NULL AS VARCHAR) AS status, CAST(NULL AS DATE) AS completion_date,
   CASE WHEN bool_or(feedback_date IS NULL) THEN NULL ELSE min(feedback_date) END AS feedback_date
 FROM ${UNIT_CUBE} GROUP BY round_key, unit_key, county, category_l1, category_l2`,
+    findingCube(ATTR_FINDING_CUBE, ATTR_DIMENSIONS, HAS_ATTR),
+    unitCube(ATTR_UNIT_CUBE, ATTR_DIMENSIONS, HAS_ATTR),
   ];
+}
+
+/** One row per distinct combination of the dimensions (and `extra`) over the findings meeting `where`. */
+function findingCube(table: string, extra: string[], where: string): string {
+  const names = [...dimensionNames, ...extra].join(', ');
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+SELECT ${names}, CAST(count(*) AS INTEGER) AS n, ${CUBE_SUMS.map(([, c]) => `sum(${c}) AS ${c}`).join(', ')}
+FROM (SELECT ${[...CUBE_DIMENSIONS, ...extra].join(', ')}, ${CUBE_SUMS.map(([e, c]) => `${e} AS ${c}`).join(', ')} FROM findings WHERE ${where})
+GROUP BY ${names}`;
+}
+
+/**
+ * (round, unit) cells: a pair is in S when one of its rows passes the filters and was fed back by
+ * T. Grouping by every column S filters on (status at T needs status and completion date) makes
+ * that one row per cell: the cell passes when its earliest feedback date does (NULL = always).
+ */
+function unitCube(table: string, extra: string[], where: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+SELECT round_key, ${UNIT_KEY} AS unit_key, county, category_l1, category_l2, status,
+  CASE WHEN status = 'completed' THEN completion_date END AS completion_date,${extra.map((c) => ` ${c},`).join('')}
+  CASE WHEN bool_or(feedback_date IS NULL) THEN NULL ELSE min(feedback_date) END AS feedback_date
+FROM findings WHERE ${where} GROUP BY ALL`;
 }

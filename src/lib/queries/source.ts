@@ -1,6 +1,6 @@
 import type { MetricParams } from '../domain/params';
 import type { Filters } from './filters';
-import { FINDING_CUBE, ROUND_META_TABLE, UNIT_CUBE, UNIT_CUBE_ANY_STATUS } from './cube';
+import { ATTR_FINDING_CUBE, ATTR_UNIT_CUBE, FINDING_CUBE, ROUND_META_TABLE, UNIT_CUBE, UNIT_CUBE_ANY_STATUS } from './cube';
 import { COUNT_ALL, IS_IMMEDIATE, UNIT_KEY, countWhere, isExplicitRepeat, repeatCodeMatch } from './measures';
 import { ROUND_META } from './roundMeta';
 
@@ -44,12 +44,11 @@ export interface ScopeRows {
 
 /**
  * Whether a cube-capable builder reads the derived tables (`DERIVED_TABLES`) and nothing else for
- * these filters. The unit, unit-type and source filters match columns the cube does not carry (it
- * would multiply its cells), so a view filtered by them reads `findings` whatever was asked:
- * correctness first.
+ * these filters. The unit filter matches a column no cube carries (it would make a cell of nearly
+ * every finding), so a view filtered by unit reads `findings` whatever was asked: correctness first.
  */
 export function readsCubeOnly(filters: Filters, opts: SourceOptions = {}): boolean {
-  return opts.source === 'cube' && filters.units.length === 0 && filters.unitTypes.length === 0 && filters.sources.length === 0;
+  return opts.source === 'cube' && filters.units.length === 0;
 }
 
 /** The rows to read for these filters (see `readsCubeOnly`). */
@@ -61,9 +60,11 @@ export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows
       immediate: IS_IMMEDIATE, explicitRepeat: isExplicitRepeat, unitFrom: 'findings', unitKey: UNIT_KEY,
     };
   }
+  // A unit-type or source filter reads the attribute cubes, which carry those columns.
+  const attr = filters.unitTypes.length > 0 || filters.sources.length > 0;
   return {
     source: 'cube',
-    from: FINDING_CUBE,
+    from: attr ? ATTR_FINDING_CUBE : FINDING_CUBE,
     roundMeta: `SELECT * FROM ${ROUND_META_TABLE}`,
     count: 'CAST(coalesce(sum(n), 0) AS INTEGER)',
     countWhere: (cond) => `CAST(coalesce(sum(n) FILTER (WHERE ${cond}), 0) AS INTEGER)`,
@@ -73,7 +74,7 @@ export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows
     immediate: 'immediate',
     explicitRepeat: (params) => `(flagged_repeat OR ${repeatCodeMatch(params)})`,
     // Without a status filter the status at T of a unit's cells decides nothing.
-    unitFrom: filters.statuses.length ? UNIT_CUBE : UNIT_CUBE_ANY_STATUS,
+    unitFrom: attr ? ATTR_UNIT_CUBE : filters.statuses.length ? UNIT_CUBE : UNIT_CUBE_ANY_STATUS,
     unitKey: 'unit_key',
   };
 }

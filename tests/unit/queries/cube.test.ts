@@ -59,19 +59,29 @@ async function firstValues(sql: string): Promise<string[]> {
 }
 
 describe('cube answers equal base-table answers', () => {
-  const states: [string, (f: Filters, rounds: string[], counties: string[]) => Filters][] = [
+  const states: [string, (f: Filters, rounds: string[], counties: string[], attrs: { types: string[]; sources: string[] }) => Filters][] = [
     ['unfiltered', (f) => f],
     ['one county', (f, _r, c) => ({ ...f, counties: [c[2]] })],
     ['two rounds', (f, r) => ({ ...f, rounds: r.slice(0, 2) })],
     ['category + status', (f) => ({ ...f, categories: ['A', 'C'], statuses: ['in_progress', 'unknown'] })],
     ['L2 + county', (f, _r, c) => ({ ...f, l2: ['A1', 'B2', 'C3'], counties: c.slice(0, 4) })],
+    // The attribute cubes: a unit type, two sources, and both with status and county.
+    ['unit type', (f, _r, _c, a) => ({ ...f, unitTypes: [a.types[0]] })],
+    ['two sources', (f, _r, _c, a) => ({ ...f, sources: a.sources.slice(1, 3) })],
+    ['unit types + source + status + county', (f, _r, c, a) => ({ ...f, unitTypes: a.types.slice(0, 3), sources: [a.sources[0]], statuses: ['completed', 'not_completed'], counties: c.slice(0, 5) })],
   ];
   for (const asOf of ['2021-06-30', '2024-12-31', '2026-06-30']) {
     for (const [name, make] of states) {
       test(`${name} at ${asOf}`, async () => {
         const rounds = await firstValues('SELECT DISTINCT round_key FROM findings ORDER BY 1');
         const counties = await firstValues('SELECT DISTINCT county FROM findings ORDER BY 1');
-        const filters = make(emptyFilters(asOf), rounds, counties);
+        const attrs = {
+          types: await firstValues('SELECT unit_type FROM findings WHERE unit_type IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1'),
+          sources: await firstValues('SELECT source FROM findings WHERE source IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1'),
+        };
+        expect(attrs.types.length).toBeGreaterThanOrEqual(3);
+        expect(attrs.sources.length).toBeGreaterThanOrEqual(3);
+        const filters = make(emptyFilters(asOf), rounds, counties, attrs);
         for (const params of [DEFAULT_PARAMS, { ...DEFAULT_PARAMS, longTermWithDeadline: 'include', lightMeasuresInAccountability: true, warnYellowDays: 60, concentratedPeriodMonths: 6 } as MetricParams]) {
           for (const [id, build] of Object.entries(BUILDERS)) {
             const base = await engine.query(build(filters, params, {}));
@@ -100,10 +110,26 @@ describe('cube answers equal base-table answers', () => {
     expect(Number(small)).toBeLessThan(Number(big));
   });
 
-  test('a unit, unit-type or source filter falls back to the base table (the cube has none of those columns)', () => {
-    for (const f of [{ units: ['某单位'] }, { unitTypes: ['党政机关'] }, { sources: ['立行立改'] }]) {
-      expect(kpisQuery({ ...emptyFilters('2026-06-30'), ...f }, DEFAULT_PARAMS, { source: 'cube' })).not.toContain('finding_cube');
+  test('a unit filter falls back to the base table; a unit-type or source filter reads the attribute cubes', () => {
+    const sql = (f: Partial<Filters>) => kpisQuery({ ...emptyFilters('2026-06-30'), ...f }, DEFAULT_PARAMS, { source: 'cube' });
+    expect(sql({ units: ['某单位'] })).not.toMatch(/finding_cube|unit_cube/);
+    expect(sql({ units: ['某单位'], unitTypes: ['党政机关'] })).not.toMatch(/finding_cube|unit_cube/);
+    for (const f of [{ unitTypes: ['党政机关'] }, { sources: ['立行立改'] }, { sources: ['立行立改'], statuses: ['completed'] }]) {
+      expect(sql(f)).toContain('finding_cube_attr');
+      expect(sql(f)).toContain('unit_cube_attr');
+      expect(sql(f)).not.toMatch(/finding_cube(?!_attr)|unit_cube(?!_attr)/);
     }
-    expect(kpisQuery(emptyFilters('2026-06-30'), DEFAULT_PARAMS, { source: 'cube' })).toContain('finding_cube');
+    expect(sql({})).toMatch(/finding_cube(?!_attr)/);
+    expect(sql({})).not.toContain('_attr');
+  });
+
+  test('the attribute cubes hold every finding that has a unit type or a source, once, and nothing else', async () => {
+    const [r] = await engine.query(`SELECT (SELECT count(*) FROM findings WHERE unit_type IS NOT NULL OR source IS NOT NULL) AS n,
+      (SELECT sum(n) FROM finding_cube_attr) AS cells, (SELECT count(*) FROM finding_cube_attr WHERE unit_type IS NULL AND source IS NULL) AS bare,
+      (SELECT count(*) FROM findings) AS total`);
+    expect(Number(r.cells)).toBe(Number(r.n));
+    expect(Number(r.bare)).toBe(0);
+    expect(Number(r.n)).toBeGreaterThan(0);
+    expect(Number(r.n)).toBeLessThanOrEqual(Number(r.total));
   });
 });

@@ -29,7 +29,7 @@ describe('CubeReplica with the sample loaded, on real engines', () => {
   });
   afterAll(() => [main, ...opened].forEach((e) => e.close()));
 
-  /** The warm-up's states plus the filters they leave out: L2, several statuses with unknown, a county list. */
+  /** The warm-up's states plus the filters they leave out: L2, several statuses with unknown, a county list, unit types and sources. */
   function states(): Filters[] {
     const asOf = cat.defaultAsOf;
     return [
@@ -38,6 +38,9 @@ describe('CubeReplica with the sample loaded, on real engines', () => {
       { ...emptyFilters(asOf), l2: ['A1', 'H2'] },
       { ...emptyFilters(asOf), statuses: ['in_progress', 'unknown'], counties: cat.counties.slice(0, 2).map((c) => c.county) },
       { ...emptyFilters(asOf), rounds: cat.rounds.slice(0, 2).map((r) => r.round_key), categories: ['A', 'C'], statuses: ['completed'] },
+      // The attribute cubes (单位类型, 问题来源), alone and with status and county.
+      { ...emptyFilters(asOf), unitTypes: cat.unitTypes.slice(0, 2).map((o) => o.value) },
+      { ...emptyFilters(asOf), sources: cat.sources.slice(0, 1).map((o) => o.value), statuses: ['not_completed'], counties: cat.counties.slice(0, 3).map((c) => c.county) },
     ];
   }
 
