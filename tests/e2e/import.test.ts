@@ -86,10 +86,21 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.context().close();
   });
 
-  test('Parquet, JSON and NDJSON picked together: each file reports 2 accepted and 1 rejected row', async () => {
+  test('Parquet, JSON and NDJSON picked together: the same records are asked about, then each file reports 2 accepted and 1 rejected row', async () => {
     const page = await h.open('?sample=off');
     const files = await recordFixtures();
-    await pick(page, Object.entries(files).map(([name, bytes]) => ({ name, buffer: Buffer.from(bytes) })));
+    await page.setInputFiles('[data-testid="import-input"]', Object.entries(files).map(([name, bytes]) => ({ name, buffer: Buffer.from(bytes), mimeType: 'application/octet-stream' })));
+    // The three hold the same records: the second and the third look like later versions of the
+    // first (their problems would count twice), and the analyst keeps all three.
+    for (const file of ['records.json', 'records.ndjson']) {
+      const dialog = page.locator('[data-testid="duplicate-dialog"][data-kind="later-version"]');
+      await dialog.waitFor({ timeout: 120_000 });
+      expect(await dialog.textContent()).toContain(`“${file}”的 2 个问题中有 2 个与已导入的“records.`);
+      await page.click('[data-testid="duplicate-keep"]');
+      await dialog.waitFor({ state: 'detached', timeout: 120_000 });
+    }
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-progress"]'), undefined, { timeout: 120_000 });
+    await settled(page);
     expect(await page.locator('[data-testid="import-error-brief"]').count()).toBe(0);
     await page.click('[data-testid="nav-data"]');
     await settled(page);

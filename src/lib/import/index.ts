@@ -13,6 +13,7 @@ import { countyInText } from './normalise/county';
 import { isBareNumeral, mergeRoundParts, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
 import { filerText, roundTitles, statedAsOf, titleRound, unitInTexts } from './title';
+import { laterVersionOf } from './later-version';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
@@ -115,7 +116,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
         AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
       if (dup.length && !replace.includes(dup[0].dataset_id) && !opts.allowDuplicate) {
-        duplicates.push(duplicateReport(dup[0].dataset_id, file.name, p.sheet, sha256));
+        duplicates.push(notWrittenReport(dup[0].dataset_id, file.name, p.sheet, sha256, { duplicateOf: dup[0].dataset_id }));
         continue;
       }
       const plan = await planSheet(engine, p, {
@@ -145,6 +146,12 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       });
       if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
     }
+    // A later version of a stored ledger (its statuses moved on) is asked about before anything is
+    // written: beside the old one it would count every problem twice (later-version.ts).
+    const later = replace.length || opts.allowDuplicate ? null : await laterVersionOf(engine, withData);
+    if (later) {
+      return { ok: true, datasets: [notWrittenReport(later.datasetId, file.name, withData[0].prepared.sheet, sha256, { laterVersionOf: later })] };
+    }
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
     checkCancelled(opts.signal);
@@ -171,10 +178,12 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
   }
 }
 
-function duplicateReport(id: string, file: string, sheet: string | undefined, sha256: string): DatasetReport {
+/** The report of a sheet not written because the analyst is asked first (identical file, later version). */
+function notWrittenReport(id: string, file: string, sheet: string | undefined, sha256: string,
+  why: Pick<DatasetReport, 'duplicateOf' | 'laterVersionOf'>): DatasetReport {
   return {
     datasetId: id, file, sheet, sha256, rowsAccepted: 0, rowsWarned: 0, rowsRejected: 0, rowsSkipped: 0, asOf: '',
-    issues: [], duplicateOf: id,
+    issues: [], ...why,
   };
 }
 

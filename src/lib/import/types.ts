@@ -103,6 +103,11 @@ export interface DatasetReport {
   rejected?: RejectedRow[];
   /** Dataset id with an identical sha256 already loaded; nothing new was written. */
   duplicateOf?: string;
+  /**
+   * A stored dataset the file looks like a later version of (later-version.ts): most problems of
+   * each are the other's. Nothing was written; the import runs again replacing it or beside it.
+   */
+  laterVersionOf?: { datasetId: string; same: number; rows: number };
 }
 
 /** One row-level finding of the validator. `message` is an i18n key; vars fill it. */

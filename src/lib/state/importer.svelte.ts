@@ -13,8 +13,11 @@ import { viewStore } from './view.svelte';
 import { removeSampleDatasets } from './datasets';
 import { loadMapping, saveMapping } from './mappings';
 
-/** What the analyst decides when a file was imported before (same SHA-256). */
-export type DuplicateChoice = 'replace' | 'skip';
+/**
+ * What the analyst decides when a file was imported before (same SHA-256), or looks like a later
+ * version of a dataset (later-version.ts): replace it, keep both (a later version only), or skip.
+ */
+export type DuplicateChoice = 'replace' | 'keep' | 'skip';
 
 /** The duplicate question: the file, the stored dataset it equals, and the dataset it was to replace. */
 export interface DuplicateQuestion {
@@ -23,12 +26,14 @@ export interface DuplicateQuestion {
   existingName: string;
   /** Set when the file was picked to replace another dataset than the one it equals. */
   targetName?: string;
+  /** Set when the file is not identical but holds most of the dataset's problems again. */
+  later?: { same: number; rows: number };
 }
 
 /** A picked file that was not imported, and why: skipped in a dialog, or cancelled. */
 export interface FileOutcome {
   file: string;
-  outcome: 'skipped_mapping' | 'skipped_duplicate' | 'cancelled';
+  outcome: 'skipped_mapping' | 'skipped_duplicate' | 'skipped_later_version' | 'cancelled';
 }
 
 /** A question the import queue waits on (mapping dialog, duplicate file). */
@@ -151,16 +156,19 @@ class Importer {
       onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage, fraction: p.fraction }),
     });
     if (result.ok) {
-      const duplicate = result.datasets.find((d) => d.duplicateOf);
-      if (duplicate?.duplicateOf) {
-        const existing = duplicate.duplicateOf;
+      const duplicate = result.datasets.find((d) => d.duplicateOf || d.laterVersionOf);
+      const existing = duplicate?.duplicateOf ?? duplicate?.laterVersionOf?.datasetId;
+      if (duplicate && existing) {
         const target = o.replaceDatasetId && o.replaceDatasetId !== existing ? o.replaceDatasetId : undefined;
+        const later = duplicate.laterVersionOf;
         const choice = await this.#ask<DuplicateChoice>((p) => {
           this.#duplicateAnswer = p;
-          this.duplicate = { file: file.name, existing, existingName: datasetName(existing, this.reports), ...(target ? { targetName: datasetName(target, this.reports) } : {}) };
+          this.duplicate = { file: file.name, existing, existingName: datasetName(existing, this.reports), ...(target ? { targetName: datasetName(target, this.reports) } : {}),
+            ...(later ? { later: { same: later.same, rows: later.rows } } : {}) };
         });
         if (signal.aborted) return this.#note(file.name, 'cancelled');
-        if (choice === 'skip') return this.#note(file.name, 'skipped_duplicate');
+        if (choice === 'skip') return this.#note(file.name, later ? 'skipped_later_version' : 'skipped_duplicate');
+        if (choice === 'keep') return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
         // Picked to replace another dataset: that one is replaced, the equal one stays.
         if (target) return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
         return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing });

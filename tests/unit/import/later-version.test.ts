@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import { freshEngine, importOk, tableCounts } from './helpers';
+
+/**
+ * Offices send the same ledger again every month with its statuses moved on. Imported beside the
+ * old one it would count each problem twice, so the import asks first (importer.svelte.ts) and
+ * writes nothing until told to replace the old dataset or keep both.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const R = '八届市委第五轮巡察';
+const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+const ledger = (statuses: string[], extra: string[] = []) => new TextEncoder().encode([head,
+  ...['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '三重一大决策程序不规范', '意识形态责任制落实不到位']
+    .map((t, i) => `永康市,永康市古山镇党委,${R},${t},${statuses[i]}`), ...extra].join('\n'));
+const june = ledger(['已完成', '正在推进', '正在推进', '未完成', '正在推进']);
+const september = ledger(['已完成', '已完成', '已完成', '正在推进', '已完成']);
+
+test('a later version of a stored ledger is not written until the analyst chooses', async () => {
+  const [first] = await importOk(e, '台账（6月）.csv', june);
+  const before = await tableCounts(e);
+  const res = await importFile(e, { name: '台账（9月）.csv', bytes: september });
+  expect(res.ok).toBe(true);
+  if (!res.ok) return;
+  expect(res.datasets).toHaveLength(1);
+  expect(res.datasets[0].laterVersionOf).toEqual({ datasetId: first.datasetId, same: 5, rows: 5 });
+  expect(res.datasets[0].duplicateOf).toBeUndefined();
+  expect(await tableCounts(e)).toEqual(before);
+});
+
+test('replacing the old version leaves the new statuses only; keeping both keeps both', async () => {
+  const [first] = await importOk(e, '台账（6月）.csv', june);
+  await importOk(e, '台账（9月）.csv', september, { replaceDatasetId: first.datasetId });
+  expect((await e.query<{ n: number; done: number }>(`SELECT CAST(count(*) AS INTEGER) AS n,
+    CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done FROM findings`))[0]).toEqual({ n: 5, done: 4 });
+  await importOk(e, '台账（9月）副本.csv', june, { allowDuplicate: true });
+  expect((await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings'))[0].n).toBe(10);
+});
+
+test('a file sharing a few problems with a stored one, or holding a few of its many, is imported with warnings', async () => {
+  await importOk(e, '台账（6月）.csv', june);
+  // Two of the five stored problems again, beside three new ones: not a version of it.
+  const other = new TextEncoder().encode([head, `永康市,永康市古山镇党委,${R},违规吃喝问题仍有发生,已完成`, `永康市,永康市古山镇党委,${R},村班子配备不齐,已完成`,
+    ...['公车管理不严', '档案管理混乱', '津补贴发放不规范'].map((t) => `永康市,永康市古山镇党委,${R},${t},正在推进`)].join('\n'));
+  const [r] = await importOk(e, 'other.csv', other);
+  expect(r.laterVersionOf).toBeUndefined();
+  expect(r.issues.filter((i) => i.code === 'duplicate_existing')).toHaveLength(2);
+  // Three of the (now eight) stored problems, alone: most of the new file, a small part of the store.
+  const part = new TextEncoder().encode([head, ...['公车管理不严', '档案管理混乱', '津补贴发放不规范'].map((t) => `永康市,永康市古山镇党委,${R},${t},已完成`)].join('\n'));
+  const [p] = await importOk(e, 'part.csv', part);
+  expect(p.laterVersionOf).toBeUndefined();
+  expect(p.rowsAccepted).toBe(3);
+});
+
+test('the embedded sample is no dataset to replace: it goes when real data comes', async () => {
+  await importOk(e, '台账（6月）.csv', june, { isSample: true });
+  const [r] = await importOk(e, '台账（9月）.csv', september);
+  expect(r.laterVersionOf).toBeUndefined();
+  expect(r.rowsAccepted).toBe(5);
+});
