@@ -29,21 +29,25 @@ export interface FlowLink {
 }
 
 const nodeId = (step: number, code: string) => `${step}-${code}`;
-const LEFT = 24;
-const RIGHT = 112;
+// The sankey's margins as shares of the chart's width, so that the column headers (placed by the
+// same shares) stand over their columns at any width, on screen and in exports.
+const LEFT_PCT = 4;
+const RIGHT_PCT = 18;
+// Room for a node's label, in px: a longer name (English) ends in …, the tooltip gives it whole.
+const LABEL_PX = 96;
 
 /**
  * Sankey of repeat links between consecutive inspections of the same unit, by L1 category:
  * column k holds the findings of units' k-th inspection that later findings repeat. Columns
  * are headed "第k次巡察"; node labels are category names; the colour of a node is its L1.
  */
-export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width = 600): EChartsOption {
+export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'repeats.chart.flow.title');
   if (!rows.length) return noDataOption(ctx, title);
   const nodes = new Map<string, FlowNode>();
   const addNode = (step: number, code: string) => {
     const name = nodeId(step, code);
-    if (!nodes.has(name)) nodes.set(name, { name, depth: step - 1, step, code, itemStyle: { color: CATEGORY_COLORS[code] ?? CATEGORY_COLORS.Z } });
+    if (!nodes.has(name)) nodes.set(name, { name, depth: 0, step, code, itemStyle: { color: CATEGORY_COLORS[code] ?? CATEGORY_COLORS.Z } });
   };
   const links: FlowLink[] = rows.map((r) => {
     addNode(r.from_step, r.from_l1);
@@ -54,24 +58,23 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
     };
   });
   const steps = [...new Set([...nodes.values()].map((n) => n.step))].sort((a, b) => a - b);
-  // Distance between two columns, as the sankey spreads them between LEFT and width − RIGHT.
-  const gap = (width - LEFT - RIGHT) / Math.max(1, steps.length - 1);
+  // Columns by step, the first shown on the left: the sankey spreads depths 0…max evenly.
+  const first = steps[0];
+  for (const n of nodes.values()) n.depth = n.step - first;
   const stepName = (k: number) => translate(ctx.lang, 'repeats.step', { k });
   const l1Name = (code: string) => `${code} ${categoryName(code, ctx.lang)}`;
   const unit = translate(ctx.lang, 'repeats.unit.findings');
   const series: SankeySeriesOption = {
     // nodeGap ≥ one label line, so the labels of tiny nodes never overlap.
-    type: 'sankey', left: LEFT, right: RIGHT, top: 96, bottom: 16, nodeWidth: 12, nodeGap: 14, draggable: false,
+    type: 'sankey', left: `${LEFT_PCT}%`, right: `${RIGHT_PCT}%`, top: 96, bottom: 16, nodeWidth: 12, nodeGap: 14, draggable: false,
     layoutIterations: 0,
     emphasis: { focus: 'adjacency' },
-    // Room for a label: up to the next column, or the RIGHT margin after the last one.
-    data: [...nodes.values()].sort((a, b) => a.step - b.step || a.code.localeCompare(b.code))
-      .map((n) => ({ ...n, label: { width: n.step === steps[steps.length - 1] ? RIGHT - 16 : Math.max(RIGHT - 16, gap - 24) } })),
+    data: [...nodes.values()].sort((a, b) => a.step - b.step || a.code.localeCompare(b.code)),
     links,
     lineStyle: { color: 'source', opacity: 0.35, curveness: 0.5 },
     // A label fits the room right of its column (the last column has RIGHT px): a longer name (English)
     // ends in … rather than running off the chart; the tooltip gives it whole.
-    label: { fontSize: 11, overflow: 'truncate', ellipsis: '…', formatter: (p) => l1Name((p.data as FlowNode).code) },
+    label: { fontSize: 11, width: LABEL_PX, overflow: 'truncate', ellipsis: '…', formatter: (p) => l1Name((p.data as FlowNode).code) },
     tooltip: {
       formatter: (p) => {
         if (p.dataType === 'edge') {
@@ -85,11 +88,10 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext, width
       },
     },
   };
-  // Column headers: the sankey spreads its columns evenly between LEFT and width − RIGHT.
-  const span = Math.max(1, steps.length - 1);
-  const usable = width - LEFT - RIGHT - 12;
-  const headers = steps.map((k, i) => ({
-    type: 'text' as const, left: Math.round(LEFT + (usable * i) / span), top: 74,
+  // Column headers: the sankey spreads its columns evenly between its left and right margins.
+  const span = Math.max(1, steps[steps.length - 1] - first);
+  const headers = steps.map((k) => ({
+    type: 'text' as const, left: `${(LEFT_PCT + ((100 - LEFT_PCT - RIGHT_PCT) * (k - first)) / span).toFixed(2)}%`, top: 74,
     style: { text: stepName(k), fontFamily: FONT_FAMILY, fontSize: 11, fontWeight: 'bold' as const, fill: '#52606d' },
   }));
   const base = baseOption(ctx, title);

@@ -135,6 +135,16 @@ describe('chart details', () => {
     expect((s.data as { name: string; depth: number }[]).map((n) => [n.name, n.depth])).toEqual([['1-C', 0], ['1-D', 0], ['2-D', 1], ['3-D', 2]]);
     expect(JSON.stringify(option.graphic)).toContain('第3次巡察');
     expect(tooltipOf(option, { dataType: 'edge', data: (s.links as unknown[])[1] })).toBe('第1次巡察 C 组织建设 → 第2次巡察 D 作风建设\n2 个问题');
+    // Headers stand over their columns at any width: the same shares of the width as the sankey's margins.
+    expect([s.left, s.right]).toEqual(['4%', '18%']);
+    expect((option.graphic as { left: string }[]).map((g) => g.left)).toEqual(['4.00%', '43.00%', '82.00%']);
+  });
+
+  test('flow: columns start at the first step shown, headers over them', () => {
+    const rows = [{ from_step: 3, from_l1: 'D', to_step: 4, to_l1: 'D', findings: 2 }];
+    const option = REPEAT_CHARTS[0].option(rows, zh);
+    expect((seriesOf(option)[0].data as { depth: number }[]).map((n) => n.depth)).toEqual([0, 1]);
+    expect((option.graphic as { left: string; style: { text: string } }[]).map((g) => [g.left, g.style.text])).toEqual([['4.00%', '第3次巡察'], ['82.00%', '第4次巡察']]);
   });
 
   test('ledger text cannot become rich-text markup', () => {

@@ -196,6 +196,25 @@ ORDER BY county, category_l2`,
     ]);
   });
 
+  test('rounds the order cannot tell apart share a step, and the next round follows them', async () => {
+    const own = await freshDatabase();
+    try {
+      // 磐安县财政局: a province round and a city round fed back the same day, then a city round.
+      const unit = { county: '磐安县', unit_name: '磐安县财政局', category_l1: 'D', category_l2: 'D1', status: 'completed' };
+      await insertFindings(own, [
+        { ...unit, dataset_id: 'p', finding_id: 'p1', round_key: 'PA|省委|十四届省委|3', year: 2020, feedback_date: '2020-05-01', problem_title: '违规吃喝问题突出' },
+        { ...unit, dataset_id: 'c', finding_id: 'c1', round_key: 'PA|市委|八届市委|2', year: 2020, feedback_date: '2020-05-01', problem_title: '公务接待超标准' },
+        { ...unit, dataset_id: 'c', finding_id: 'c2', round_key: 'PA|市委|八届市委|5', year: 2022, feedback_date: '2022-05-01', problem_title: '违规吃喝问题仍然存在' },
+      ]);
+      // c2 repeats p1 and c1 (same unit, same L2): both from step 1, one later finding on step 2.
+      expect(await own.query(repeatFlowSql(emptyFilters(T), DEFAULT_PARAMS))).toEqual([
+        { from_step: 1, from_l1: 'D', to_step: 2, to_l1: 'D', findings: 1 },
+      ]);
+    } finally {
+      own.close();
+    }
+  });
+
   test('a third inspection: only the consecutive link (2nd → 3rd) flows, not 1st → 3rd', async () => {
     await insertFindings(db, [{
       dataset_id: 'ds3', finding_id: 'a7', round_key: R3, county: '永康市', year: 2023, feedback_date: '2023-06-01',
