@@ -25,6 +25,8 @@ export interface CompletionDetailRow {
   evidence_complete: number;
   /** 佐证完备率 = evidence_complete / completed (#12). */
   evidence_rate: number | null;
+  /** Completed rows whose ledger gave an evidence count: none means the ledgers hold no evidence to judge. */
+  evidence_known: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface CompletionDetailRow {
 export function completionDetailQuery(filters: Filters, params: MetricParams, opts: SourceOptions = {}): string {
   const t = date(filters.asOf);
   const months = num(Math.trunc(params.concentratedPeriodMonths));
-  const { from, count, countWhere, weight, hasEvidence } = scopeRows(filters, opts);
+  const { from, count, countWhere, weight, hasEvidence, evidenceKnown } = scopeRows(filters, opts);
   const inPeriod = `(CASE WHEN completion_date IS NOT NULL AND feedback_date IS NOT NULL
       THEN completion_date <= feedback_date + INTERVAL ${months} MONTH
       ELSE coalesce(in_concentrated_period, false) END)`;
@@ -50,7 +52,8 @@ k AS (SELECT ${count} AS findings,
   ${countWhere(`coalesce(closed, false) AND (closure_date IS NULL OR closure_date <= ${t})`)} AS closed,
   ${countWhere(dated)} AS days_sample,
   sum(${weight} * ${days}) FILTER (WHERE ${dated}) / NULLIF(sum(${weight}) FILTER (WHERE ${dated}), 0) AS mean_days,
-  ${countWhere(`${IS_COMPLETED} AND ${hasEvidence}`)} AS evidence_complete
+  ${countWhere(`${IS_COMPLETED} AND ${hasEvidence}`)} AS evidence_complete,
+  ${countWhere(`${IS_COMPLETED} AND ${evidenceKnown}`)} AS evidence_known
 FROM s),
 d AS (SELECT ${days} AS days, sum(${weight}) AS w FROM s WHERE ${dated} GROUP BY ALL),
 c AS (SELECT days, sum(w) OVER (ORDER BY days) AS upto, sum(w) OVER () AS total FROM d),
@@ -58,6 +61,6 @@ m AS (SELECT CAST((min(days) FILTER (WHERE upto > floor((total - 1) / 2)) + min(
   AS DOUBLE) AS median_days FROM c)
 SELECT findings, completed, concentrated_completed, ${rateOf('concentrated_completed', 'findings')} AS concentrated_rate,
   closed, ${rateOf('closed', 'findings')} AS closure_rate, days_sample, mean_days, median_days,
-  evidence_complete, ${rateOf('evidence_complete', 'completed')} AS evidence_rate
+  evidence_complete, ${rateOf('evidence_complete', 'completed')} AS evidence_rate, evidence_known
 FROM k, m`;
 }

@@ -55,6 +55,7 @@ const CUBE_DIMENSIONS = [
   // in_concentrated_period only decides completed rows that lack one of the two dates (#9).
   `CASE WHEN status = 'completed' AND (completion_date IS NULL OR feedback_date IS NULL) THEN in_concentrated_period END AS in_concentrated_period`,
   `coalesce(evidence_count, 0) >= 1 AS has_evidence`,
+  `evidence_count IS NOT NULL AS evidence_known`,
   // 立行立改 (#4) and the explicit-repeat flags (#21) that do not depend on a parameter.
   `${IS_IMMEDIATE} AS immediate`,
   `(coalesce(is_prior_round_issue, false) OR prior_finding_id IS NOT NULL) AS flagged_repeat`,

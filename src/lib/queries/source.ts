@@ -33,6 +33,8 @@ export interface ScopeRows {
   weight: string;
   /** 佐证完备 (#12): at least one piece of evidence. */
   hasEvidence: string;
+  /** The ledger gave the row's evidence count (a 佐证 column, filled): #12 can be judged for it. */
+  evidenceKnown: string;
   /** 立行立改 (#4) for a row of S. */
   immediate: string;
   /** Explicit repeat (#21) for a row of S. */
@@ -56,7 +58,7 @@ export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows
   if (!readsCubeOnly(filters, opts)) {
     return {
       source: 'findings', from: 'findings', roundMeta: ROUND_META, count: COUNT_ALL, countWhere, countAgg: 'count(*)', weight: '1',
-      hasEvidence: 'coalesce(evidence_count, 0) >= 1',
+      hasEvidence: 'coalesce(evidence_count, 0) >= 1', evidenceKnown: 'evidence_count IS NOT NULL',
       immediate: IS_IMMEDIATE, explicitRepeat: isExplicitRepeat, unitFrom: 'findings', unitKey: UNIT_KEY,
     };
   }
@@ -71,6 +73,7 @@ export function scopeRows(filters: Filters, opts: SourceOptions = {}): ScopeRows
     countAgg: 'sum(n)',
     weight: 'n',
     hasEvidence: 'has_evidence',
+    evidenceKnown: 'evidence_known',
     immediate: 'immediate',
     explicitRepeat: (params) => `(flagged_repeat OR ${repeatCodeMatch(params)})`,
     // Without a status filter the status at T of a unit's cells decides nothing.

@@ -69,6 +69,11 @@ export interface DetailKpiSpec {
   basis?(rows: DetailRows): [string, number, number] | null;
 }
 
+/** True when S has completed findings but no ledger behind them gave an evidence count. */
+function evidenceUntold(r: DetailRows): boolean {
+  return !!r.completion && r.completion.completed > 0 && r.completion.evidence_known === 0;
+}
+
 /** Timeliness, progress and completion-detail cards (DOMAIN §7.2 #9–#12, §7.3 #13–#15). */
 export const DETAIL_KPI_SPECS: DetailKpiSpec[] = [
   { name: 'on-time-rate', labelKey: 'kpi.onTimeRate', definitionKey: 'def.onTimeRate', format: 'rate',
@@ -84,6 +89,10 @@ export const DETAIL_KPI_SPECS: DetailKpiSpec[] = [
   { name: 'mean-days', labelKey: 'kpi.meanDays', definitionKey: 'def.daysToClose', format: 'days', unitKey: 'unit.days',
     value: (r) => (r.completion?.mean_days == null ? null : Math.round(r.completion.mean_days * 10) / 10),
     basis: (r) => (r.completion?.median_days == null ? null : ['kpi.median', r.completion.median_days, r.completion.days_sample]) },
+  // When no completed finding's ledger gave an evidence count (no 佐证 column), #12's 0% would read as
+  // "none has evidence": the card says the ledgers do not tell instead.
   { name: 'evidence-rate', labelKey: 'kpi.evidenceRate', definitionKey: 'def.evidenceRate', format: 'rate',
-    value: (r) => r.completion?.evidence_rate ?? null, basis: (r) => (r.completion ? ['kpi.basis', r.completion.evidence_complete, r.completion.completed] : null) },
+    value: (r) => (evidenceUntold(r) ? null : r.completion?.evidence_rate ?? null),
+    basis: (r) => (!r.completion ? null : evidenceUntold(r) ? ['kpi.evidenceUntold', 0, r.completion.completed]
+      : ['kpi.basis', r.completion.evidence_complete, r.completion.completed]) },
 ];

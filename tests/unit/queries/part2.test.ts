@@ -70,11 +70,11 @@ describe('completionDetailQuery (#9–#12)', () => {
     // 2023-04-15 is exactly 3 months after feedback: inside; 04-16 is outside even though its stale flag says inside.
     ['T1', '2023-05-01', DEFAULT_PARAMS, {
       findings: 6, completed: 4, concentrated_completed: 3, concentrated_rate: 0.5, closed: 2, closure_rate: 2 / 6,
-      days_sample: 3, mean_days: 211 / 3, median_days: 90, evidence_complete: 2, evidence_rate: 0.5,
+      days_sample: 3, mean_days: 211 / 3, median_days: 90, evidence_complete: 2, evidence_rate: 0.5, evidence_known: 3,
     }],
     ['T2', '2023-12-31', DEFAULT_PARAMS, {
       findings: 6, completed: 5, concentrated_completed: 3, concentrated_rate: 0.5, closed: 3, closure_rate: 0.5,
-      days_sample: 4, mean_days: 90.5, median_days: 90.5, evidence_complete: 3, evidence_rate: 3 / 5,
+      days_sample: 4, mean_days: 90.5, median_days: 90.5, evidence_complete: 3, evidence_rate: 3 / 5, evidence_known: 4,
     }],
     ['T2, P = 2 months', '2023-12-31', { ...DEFAULT_PARAMS, concentratedPeriodMonths: 2 }, { concentrated_completed: 2, concentrated_rate: 2 / 6 }],
     ['empty S', '2023-01-01', DEFAULT_PARAMS, { findings: 0, concentrated_rate: null, mean_days: null, median_days: null, evidence_rate: null }],
