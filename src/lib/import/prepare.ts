@@ -1,7 +1,6 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
-import { SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
 import { candidateHeaderRow, fieldClaims, findHeader, type ColumnClaim, guessField, isNumberingRow, normaliseHeader, suggestField } from './headers';
 import { chooseColumns } from './column-choice';
 import { cell, type StagedSheet } from './staging';
@@ -10,7 +9,8 @@ import type { MappingRequest, RoundHint } from './types';
 import { parseRoundText, type RoundParts } from './round';
 import { hintParts } from './round-lookup';
 import { findContinuationRows, type ContinuationRow } from './continuation-rows';
-import { ROUND_WORDS, findBlocks, namesRound, type SheetBlock } from './blocks';
+import { findBlocks, type SheetBlock } from './blocks';
+import { oneCellRows } from './one-cell-rows';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -161,56 +161,6 @@ export async function holdsRows(engine: Engine, p: PreparedSheet): Promise<boole
   const rows = await engine.query(`SELECT 1 FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)} ${numbering}
     AND coalesce(${cells.join(', ')}) IS NOT NULL LIMIT 1`);
   return rows.length > 0;
-}
-
-const MAX_ONE_CELL_ROWS = 5000;
-const SECTION = new RegExp(SECTION_ROW_PATTERN);
-// A heading is a short text; a longer lone cell may be a problem's text in the wrong column, which
-// the validator then reports.
-const MAX_HEADING_CHARS = 40;
-
-// A 序号 that numbers a heading, not a problem: 一、 二. （一） (三).
-const HEADING_NUMBER = '[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[)）]';
-
-/**
- * Rows under the header that are not problems: with one cell filled and no problem title, section
- * headings anywhere in the row (their text is the 方面 of the rows under them), and, in the table's
- * first two columns (from `first`, the header's first), other headings and bare 序号 of an unfilled template row. Also a heading numbered
- * in its own cell (一、 | 全面从严治党方面, （一） | 意识形态工作责任制落实不到位: a ledger nested
- * 方面 → 问题 → 具体表现, whose heading text sits in the problem column): a section.
- */
-async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number, first = 0):
-  Promise<Pick<PreparedSheet, 'sections' | 'loneRows'> & { roundTitles: { row: number; text: string }[] }> {
-  const cols = Array.from({ length: s.width }, (_, i) => cell(i));
-  const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
-  const noTitle = titleCol === undefined ? 'true' : `${cell(titleCol)} IS NULL`;
-  const numbered = (c: string) => `regexp_full_match(${c}, ${str(HEADING_NUMBER)})`;
-  const [a, b] = [cols[first] ?? 'NULL', cols[first + 1] ?? 'NULL'];
-  const others = (skip: string) => `coalesce(${cols.filter((c) => c !== skip).join(', ') || 'NULL'})`;
-  // Filters first, so that the pattern runs on the two-cell rows only.
-  // A lone cell that names a round (第二轮 … 巡察) is read wherever it is, also in the problem column:
-  // it may title a stacked block (blocks.ts decides, by the header repeated under it).
-  const lone = `coalesce(${cols.join(', ')})`;
-  const roundish = `(${ROUND_WORDS.map((w) => `regexp_matches(${lone}, ${str(w)})`).join(' AND ')})`;
-  const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean }>(`SELECT src_row AS row,
-      CASE WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
-      filled = 2 OR ${[a, b].map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AS numbered, NOT (${noTitle}) AS other
-    FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)})
-    WHERE (filled = 1 AND (${noTitle} OR ${roundish})) OR (filled = 2 AND (${numbered(a)} OR ${numbered(b)}))
-    ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
-  const out: Awaited<ReturnType<typeof oneCellRows>> = { sections: [], loneRows: [], roundTitles: [] };
-  for (const r of rows) {
-    const row = Number(r.row);
-    if (!r.numbered && namesRound(r.text)) out.roundTitles.push({ row, text: r.text });
-    // A lone problem text (admitted because it names a round) is a problem, unless it titles a block.
-    if (r.other && !r.numbered) continue;
-    if (r.numbered) out.sections.push({ row, text: r.text, numbered: true });
-    else if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
-    else if (!r.early) continue;
-    else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
-    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });
-  }
-  return out;
 }
 
 /**

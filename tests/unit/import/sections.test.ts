@@ -74,3 +74,67 @@ test('a bare numbered row under a blank 序号 header is skipped', async () => {
     e.close();
   }
 });
+
+// Headings written in the problem column itself (DOMAIN §2.2 nests 方面 → 问题 → 具体表现), alone or
+// beside a plain 序号 with nothing else in the row: not problems.
+describe('headings in the problem column', () => {
+  const R = '十二届区委第二轮巡察';
+  const head = ['序号', '县市区', '被巡察单位', '轮次名称', '反馈问题', '整改措施', '整改时限', '整改进展'];
+  const row = (no: string | null, title: string, rest: (string | null)[] = []) => [no, ...(rest.length ? ['婺城区', '区文旅体局', R] : [null, null, null]), title, ...rest];
+  const csv = (rows: (string | null)[][]) => new TextEncoder().encode([head, ...rows].map((r) => r.map((c) => c ?? '').map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'));
+  const done = ['制定学习计划', '2023年3月底前', '已完成'];
+  const going = ['加强阵地管理', '2023年6月底前', '正在整改'];
+
+  test('一、…方面 alone in the problem column is a section over the rows under it', async () => {
+    const e = await freshEngine();
+    const [r] = await importOk(e, 'a.csv', csv([
+      row(null, '一、贯彻落实上级决策部署不够有力方面'), row('1', '学思践悟不深不透', done), row('2', '第一议题制度执行不到位', done),
+      row(null, '二、全面从严治党责任落实不到位方面'), row('3', '意识形态阵地管理不严', going),
+    ]));
+    expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 2]);
+    expect(r.issues.filter((i) => i.code === 'row_skipped_section').map((i) => i.row)).toEqual([2, 5]);
+    expect(await e.query('SELECT source_row, aspect_raw FROM findings ORDER BY source_row')).toEqual([
+      { source_row: 3, aspect_raw: '一、贯彻落实上级决策部署不够有力方面' }, { source_row: 4, aspect_raw: '一、贯彻落实上级决策部署不够有力方面' },
+      { source_row: 6, aspect_raw: '二、全面从严治党责任落实不到位方面' },
+    ]);
+    e.close();
+  });
+
+  test('a 问题 heading (1.关于"…"问题, beside a 序号 or in the text) over its 具体表现 is a heading; the 具体表现 are the findings', async () => {
+    const e = await freshEngine();
+    const [r] = await importOk(e, 'b.csv', csv([
+      row('一', '在"贯彻落实上级决策部署不够有力，党组领导核心作用发挥不足"方面'),
+      row('1', '关于"学习贯彻党的创新理论不够到位"问题'),
+      row('（1）', '学思践悟习近平新时代中国特色社会主义思想不深不透', done), row('（2）', '第一议题制度执行不到位', done),
+      row(null, '2.关于"意识形态工作责任制落实不到位"问题'),
+      row('（1）', '意识形态阵地管理不严', going),
+    ]));
+    expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 3]);
+    expect(r.issues.filter((i) => i.severity === 'info' && i.code.startsWith('row_skipped')).map((i) => [i.row, i.code])).toEqual([
+      [2, 'row_skipped_section'], [3, 'row_skipped_heading'], [6, 'row_skipped_heading'],
+    ]);
+    expect((await e.query('SELECT problem_title FROM findings ORDER BY source_row')).map((x) => x.problem_title)).toEqual([
+      '学思践悟习近平新时代中国特色社会主义思想不深不透', '第一议题制度执行不到位', '意识形态阵地管理不严',
+    ]);
+    e.close();
+  });
+
+  test('a list of titles alone keeps every title a problem, also one that reads like a heading', async () => {
+    const e = await freshEngine();
+    const text = [`中共婺城区文化和广电旅游体育局党组关于${R}反馈意见整改情况台账`, '序号,具体问题', '1,理论学习不深入', '2,关于违规发放津补贴的问题', '3,意识形态工作方面', '4,选人用人不规范'].join('\n');
+    const [r] = await importOk(e, 'c.csv', new TextEncoder().encode(text));
+    expect(r.rowsAccepted).toBe(4);
+    expect(r.issues.filter((i) => i.code.startsWith('row_skipped')).map((i) => i.row)).not.toContain(3);
+    expect((await e.query('SELECT problem_title FROM findings ORDER BY source_row')).map((x) => x.problem_title)).toContain('关于违规发放津补贴的问题');
+    e.close();
+  });
+
+  test('a problem row with data that starts 关于 or ends 方面 stays a problem', async () => {
+    const e = await freshEngine();
+    const [r] = await importOk(e, 'd.csv', csv([
+      row('1', '关于违规发放津补贴的问题', done), row('2', '意识形态工作责任制落实方面', going), row('3', '理论学习不深入', done),
+    ]));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([3, 0]);
+    e.close();
+  });
+});

@@ -7,8 +7,8 @@
 // White space inside a word: RE2's \s does not cover the ideographic space (合　计).
 const GAP = '[\\s\\x{3000}]*';
 
-/** Total rows: 合计, 总计, 小计, 共计 (also spaced out: 合　计). */
-export const TOTAL_ROW_PATTERN = `^(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计)`;
+/** Total rows: 合计, 总计, 小计, 共计 (also spaced out: 合　计), also of a page or table (本页小计, 本表合计). */
+export const TOTAL_ROW_PATTERN = `^(本页|本表|全表|各项)?(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计)`;
 /**
  * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）, 西城街道小计：2个,
  * 西城街道 汇总. Matched on those cells only, where no real unit ends so.
@@ -28,6 +28,13 @@ export const NOTE_ROW_PATTERN =
  */
 export const SECTION_ROW_PATTERN =
   '^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(部分|方面|类|项))|方面(的)?(问题)?[:：]?$';
+
+/**
+ * A 问题 heading over its 具体表现 (DOMAIN §2.2: 方面 → 问题 → 具体表现): 1.关于"学习贯彻…不够到位"问题,
+ * 关于意识形态工作责任制落实不到位的问题. Read as a heading only in the problem column of a row that
+ * holds nothing else (one-cell-rows.ts).
+ */
+export const ISSUE_HEADING_PATTERN = '^([0-9０-９]{1,3}[、.．]?\\s*|[（(][0-9０-９]{1,3}[)）]\\s*)?关于.{2,}(问题|方面)[”"」』]?[:：]?$';
 
 /** Noise stripped from unit names before comparing them across rounds (中共永康市委 ~ 永康市委). */
 export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';

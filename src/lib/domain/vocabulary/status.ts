@@ -40,7 +40,7 @@ export const STATUS_RULES: StatusRule[] = [
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|(仍|还|尚)在整改|按计划(推进|实施|进行|开展)|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
-  { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
+  { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已(全部|全面|彻底)整改|全部整改(完毕|到位)|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
 ];
 
 /**

@@ -1,0 +1,88 @@
+import type { Engine } from '../db/types';
+import { ident, num, str } from '../queries/sql';
+import { ISSUE_HEADING_PATTERN, SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
+import { cell, type StagedSheet } from './staging';
+import { ROUND_WORDS, namesRound } from './blocks';
+import type { PreparedSheet } from './prepare';
+
+const MAX_ONE_CELL_ROWS = 5000;
+const SECTION = new RegExp(SECTION_ROW_PATTERN);
+// A heading is a short text; a longer lone cell may be a problem's text in the wrong column, which
+// the validator then reports.
+const MAX_HEADING_CHARS = 40;
+// A heading written in the problem column is matched by its shape (SECTION, ISSUE_HEADING), which
+// says more than its length: 在"贯彻落实上级决策部署不够有力，党组领导核心作用发挥不足"方面 is 33 characters.
+const MAX_TITLE_HEADING_CHARS = 80;
+
+// A 序号 that numbers a heading, not a problem: 一、 二. （一） (三).
+const HEADING_NUMBER = '[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[)）]';
+
+type OneCellRows = Pick<PreparedSheet, 'sections' | 'loneRows'> & { roundTitles: { row: number; text: string }[] };
+
+/**
+ * Rows under the header that are not problems: with one cell filled and no problem title, section
+ * headings anywhere in the row (their text is the 方面 of the rows under them), and, in the table's
+ * first two columns (from `first`, the header's first), other headings and bare 序号 of an unfilled template row. Also a heading numbered
+ * in its own cell (一、 | 全面从严治党方面, （一） | 意识形态工作责任制落实不到位: a ledger nested
+ * 方面 → 问题 → 具体表现, whose heading text sits in the problem column): a section.
+ *
+ * And a heading written in the problem column itself, alone or beside a plain 序号, with nothing
+ * else in the row: a section when it reads as one (一、贯彻落实…方面, 在"…"方面), a heading over the
+ * 具体表现 under it when it names a 问题 (1.关于"…"问题). Only on a sheet whose problems fill more than
+ * two cells, and more of them than such headings: a list of titles alone keeps every title a problem.
+ */
+export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number, first = 0): Promise<OneCellRows> {
+  const cols = Array.from({ length: s.width }, (_, i) => cell(i));
+  const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
+  const noTitle = titleCol === undefined ? 'true' : `${cell(titleCol)} IS NULL`;
+  const numbered = (c: string) => `regexp_full_match(${c}, ${str(HEADING_NUMBER)})`;
+  const [a, b] = [cols[first] ?? 'NULL', cols[first + 1] ?? 'NULL'];
+  const others = (skip: string) => `coalesce(${cols.filter((c) => c !== skip).join(', ') || 'NULL'})`;
+  // Filters first, so that the pattern runs on the two-cell rows only.
+  // A lone cell that names a round (第二轮 … 巡察) is read wherever it is, also in the problem column:
+  // it may title a stacked block (blocks.ts decides, by the header repeated under it).
+  const lone = `coalesce(${cols.join(', ')})`;
+  const roundish = `(${ROUND_WORDS.map((w) => `regexp_matches(${lone}, ${str(w)})`).join(' AND ')})`;
+  const title = titleCol === undefined ? 'NULL' : cell(titleCol);
+  // The problem column and at most a 序号 beside it (the table's first column, when that is not the problem's).
+  const besideNumber = titleCol === undefined || titleCol === first ? '0' : `CAST(${a} IS NOT NULL AS INTEGER)`;
+  const titleHeading = titleCol === undefined ? 'false'
+    : `(${title} IS NOT NULL AND filled - ${besideNumber} = 1 AND length(${title}) <= ${MAX_TITLE_HEADING_CHARS}
+      AND (regexp_matches(${title}, ${str(SECTION_ROW_PATTERN)}) OR regexp_matches(${title}, ${str(ISSUE_HEADING_PATTERN)})))`;
+  const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean; title_heading: boolean }>(`SELECT src_row AS row,
+      CASE WHEN title_heading THEN ${title} WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
+      filled = 2 OR ${[a, b].map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AND NOT title_heading AS numbered,
+      NOT (${noTitle}) AS other, title_heading
+    FROM (SELECT *, ${titleHeading} AND NOT coalesce(filled = 2 AND (${numbered(a)} OR ${numbered(b)}), false) AS title_heading FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)}))
+    WHERE (filled = 1 AND (${noTitle} OR ${roundish})) OR (filled = 2 AND (${numbered(a)} OR ${numbered(b)})) OR title_heading
+    ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
+  const titleHeadings = rows.filter((r) => r.title_heading).length;
+  const headingsAllowed = titleHeadings > 0 && titleHeadings < (await fullRows(engine, s, headerRow, cols.length, filled));
+  const out: OneCellRows = { sections: [], loneRows: [], roundTitles: [] };
+  for (const r of rows) {
+    const row = Number(r.row);
+    if (!r.numbered && namesRound(r.text)) out.roundTitles.push({ row, text: r.text });
+    if (r.title_heading && !namesRound(r.text)) {
+      if (!headingsAllowed) continue;
+      if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
+      else out.loneRows.push({ row, kind: 'heading' });
+      continue;
+    }
+    // A lone problem text (admitted because it names a round) is a problem, unless it titles a block.
+    if (r.other && !r.numbered) continue;
+    if (r.numbered) out.sections.push({ row, text: r.text, numbered: true });
+    else if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
+    else if (!r.early) continue;
+    else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
+    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });
+  }
+  return out;
+}
+
+/** Rows under the header with more than two cells filled: problems written out, not headings. */
+async function fullRows(engine: Engine, s: StagedSheet, headerRow: number, width: number, filled: string): Promise<number> {
+  if (width <= 2) return 0;
+  const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(s.table)}
+    WHERE src_row > ${num(headerRow)} AND ${filled} > 2`);
+  return Number(n);
+}
