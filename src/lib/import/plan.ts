@@ -43,7 +43,6 @@ export interface SheetPlan {
 export interface PlanOptions extends NormaliseContext {
   names: RoundParts;
   hint?: RoundHint;
-  asOf?: string;
   fundsYuanThreshold: number;
   /** Dataset ids this import replaces; their findings are not duplicates. */
   replacing: string[];

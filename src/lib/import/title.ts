@@ -68,12 +68,15 @@ export function titleRound(titles: string[]): RoundParts {
   return parts.round_no ? parts : {};
 }
 
-// 截至2024年9月1日, （截止2024.9.1）, 数据统计至2024年9月底: the day the ledger was filled in to.
-const STATED_AS_OF = /(?:截至|截止|统计至|更新至|更新于|填报至)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})\s*日?|月底?|月末)/;
+// 截至2024年9月1日, （截止2024.9.1）, 数据统计至2024年9月底: the day the ledger was filled in to; and the
+// day a filer line says it was filled in (填报时间：2024年9月30日, 填报日期 2024.10.8, 报送日期, 制表时间).
+// Not a period (统计时间：2024年1月-6月): its first month is no as-of date.
+const STATED_AS_OF = /(?:截至|截止|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表|统计)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})\s*日?|月底?|月末)(?!\s*[-—–~～至到]\s*\d)/;
 
 /**
- * The as-of date a title, sheet or file name states (截至2024年9月1日; 截至2024年9月底 is the month's
- * last day), as YYYY-MM-DD; null when none does, or the date is invalid or after `today`.
+ * The as-of date a title, filer line, sheet or file name states (截至2024年9月1日; 截至2024年9月底 is the
+ * month's last day; 填报时间：2024年9月30日), as YYYY-MM-DD; null when none does, or the date is invalid
+ * or after `today`.
  */
 export function statedAsOf(texts: (string | undefined | null)[], today: string): string | null {
   for (const text of texts) {

@@ -3,7 +3,7 @@ import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql } from '../../../src/lib/import/normalise/text';
-import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql, titleL2Sql } from '../../../src/lib/import/normalise/category';
+import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql, groupTitleL2Sql, titleL2Sql } from '../../../src/lib/import/normalise/category';
 
 let e: Engine;
 beforeAll(async () => {
@@ -18,7 +18,8 @@ async function classify(rows: Row[]): Promise<[string, string | null][]> {
   const values = rows.map((r, i) => `(${i}, ${v(r[0])}, ${v(r[1])}, ${v(r[2])}, ${v(r[3])})`).join(', ');
   const c = (n: string) => compactSql(n);
   const sql = `SELECT i, ${categoryL1Sql()} AS l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS l2 FROM (
-    SELECT *, ${titleL2Sql('cat_l1', c('title'))} AS title_l2 FROM (
+    SELECT *, CASE WHEN cat_group IS NOT NULL THEN ${groupTitleL2Sql('cat_group', c('title'))}
+      WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', c('title'))} END AS title_l2 FROM (
       SELECT *, ${categoryCandidatesSql({ category: c('cat'), subcategory: c('sub'), aspect: c('aspect'), title: c('title') })}
       FROM (VALUES ${values}) t(i, cat, sub, aspect, title))) ORDER BY i`;
   return (await e.query<{ l1: string; l2: string | null }>(sql)).map((r) => [r.l1, r.l2]);
@@ -59,6 +60,19 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     [null, null, null, '学习制度不健全', 'Z', null],
     ['其他', null, null, '违规吃喝', 'Z', null],
     ['未知类别', null, null, '无法归类的表述', 'Z', null],
+    // A framework heading that names a group of L1s (DOMAIN §2.4: ② is D/E/F/G, ① is A/B): the title
+    // decides within it, the heading's own L1 when the title finds nothing there.
+    [null, null, '二、落实全面从严治党战略部署方面', '违规吃喝问题仍时有发生', 'D', 'D1'],
+    [null, null, '二、落实全面从严治党战略部署方面', '工程建设领域廉政风险突出', 'F', 'F1'],
+    [null, null, '二、落实全面从严治党战略部署方面', '纪委监督责任落实不到位', 'G', 'G2'],
+    [null, null, '二、落实全面从严治党战略部署方面', '台账资料不齐全', 'G', 'G1'],
+    [null, null, '二、落实全面从严治党战略部署方面', '意识形态工作责任制落实不到位', 'G', 'G1'],
+    [null, null, '一、落实党中央重大决策部署方面', '意识形态工作责任制落实不到位', 'B', 'B2'],
+    [null, null, '一、落实党中央重大决策部署方面', '"三重一大"事项决策程序不规范', 'A', 'A3'],
+    ['四个聚焦②', null, null, '违规发放津补贴', 'D', 'D2'],
+    // A category column that names its L1 keeps it, whatever heading is above.
+    ['作风建设', null, '全面从严治党方面', '主体责任压得不够紧', 'D', null],
+    ['G', null, '全面从严治党方面', '违规吃喝', 'G', 'G1'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });

@@ -62,6 +62,7 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['力争6月底前完成', 'in_progress'], ['拟于年底前完成整改', 'in_progress'], ['已完成，计划长期坚持', 'completed'],
     ['已完成制度修订，剩余事项正在推进中，预计年底前完成', 'in_progress'],
     ['整改完毕', 'completed'], ['已纠正', 'completed'], ['已改正', 'completed'],
+    ['已全部整改', 'completed'], ['已全面整改', 'completed'], ['全部整改到位', 'completed'], ['未全部整改', 'not_completed'],
     // What comes next is not the status: completed and ongoing at once (DOMAIN §3.3).
     ['已整改到位。下一步，我们将持续推进制度落实，防止问题反弹。', 'completed'], ['整改完成，常态化推进', 'completed'],
     ['已完成，持续推进', 'completed'], ['已完成，正在巩固提升', 'completed'], ['基本完成，持续推进', 'basically_completed'],
@@ -204,7 +205,10 @@ test('booleans, counts and amounts', async () => {
 
 test('unit names and titles for repeat matching', async () => {
   expect(await evalEach(['中共永康市委', '中共永康市委员会', '永康市委', '市教育局党委', '东阳市城投集团党委', '市卫生健康委党组'], unitNameNormSql))
-    .toEqual(['永康市', '永康市', '永康市', '市教育局', '东阳市城投集团', '市卫生健康']);
+    .toEqual(['永康市', '永康市', '永康市', '市教育局', '城投集团', '市卫生健康']);
+  // The county's name before a unit's is no part of it, unless nothing is left (the county committee).
+  expect(await evalEach(['义乌市佛堂镇党委', '佛堂镇党委', '义乌佛堂镇党委', '浙江省金华市义乌市佛堂镇党委', '义乌市纪委', '金东区委', '永康市人民政府'], unitNameNormSql))
+    .toEqual(['佛堂镇', '佛堂镇', '佛堂镇', '佛堂镇', '义乌市纪', '金东区', '人民政府']);
   const titles = await e.query<{ out: string }>(`SELECT ${normTitleSql(compactSql('t'), compactSql('u'))} AS out FROM (VALUES
     (1, '2023年度“三会一课”落实不规范！', '某局党委'), (2, '某局党委违规发放津补贴12万元', '某局党委'),
     (3, '2019-年度（一）第1、2条', NULL), (4, '１２年３年 落实', NULL), (5, '2019', NULL)) v(i, t, u) ORDER BY i`);

@@ -64,8 +64,9 @@ test('a template numbered in advance: rows holding only their 序号 are skipped
 test('statuses under 是否完成, 目前整改进展情况 or 整改落实情况 are read; no status column at all is said once', async () => {
   const ledger = (header: string, values: string[]) => enc([`县市区,被巡察单位,轮次名称,具体问题,${header}`,
     ...values.map((v, i) => `永康市,永康市教育局,八届市委第三轮巡察,问题${i + 1},${v}`)].join('\n'));
+  // The four files hold the same problems: each is kept (not asked about as a later version of the last).
   const statusesOf = async (name: string, bytes: Uint8Array) => {
-    const [r] = await importOk(e, name, bytes);
+    const [r] = await importOk(e, name, bytes, { allowDuplicate: true });
     const rows = await e.query<{ status: string | null }>(`SELECT status FROM findings WHERE dataset_id = '${r.datasetId}' ORDER BY source_row`);
     return { report: r, statuses: rows.map((x) => x.status) };
   };
@@ -145,6 +146,37 @@ test('a 截至 date in the title is the as-of date, so items due after it are no
   expect(statedAsOf(['台账（截止2024.9.30）'], '2026-01-01')).toBe('2024-09-30');
   expect(statedAsOf(['数据统计至2024年9月底'], '2026-01-01')).toBe('2024-09-30');
   expect(statedAsOf(['截至2024年2月30日', '截至2027年1月1日', '2024年台账'], '2026-01-01')).toBeNull();
+});
+
+test('a completion month that holds the stated as-of date reads as that date, so the item is completed at the ledger\'s own date', async () => {
+  const csv = ['婺城区委第二轮巡察整改台账（截至2024年8月15日）',
+    '县市区,被巡察单位,轮次名称,具体问题,整改状态,完成时间',
+    '婺城区,婺城区教育局,十二届婺城区委第二轮巡察,问题一,已完成,2024年8月',
+    '婺城区,婺城区教育局,十二届婺城区委第二轮巡察,问题二,已完成,2024.8',
+    '婺城区,婺城区教育局,十二届婺城区委第二轮巡察,问题三,已完成,2024年7月',
+    '婺城区,婺城区教育局,十二届婺城区委第二轮巡察,问题四,已完成,2024-08-20',
+    '婺城区,婺城区教育局,十二届婺城区委第二轮巡察,问题五,已完成,2024年9月'].join('\n');
+  const [r] = await importOk(e, 'months.csv', enc(csv));
+  expect(r.asOf).toBe('2024-08-15');
+  expect((await e.query<{ d: string }>(`SELECT CAST(completion_date AS VARCHAR) AS d FROM findings ORDER BY source_row`)).map((x) => x.d))
+    .toEqual(['2024-08-15', '2024-08-15', '2024-07-31', '2024-08-20', '2024-09-30']);
+  // A day written out, or a later month, stays as written and is warned.
+  expect(issuesOf(r, 'warning').filter((i) => i.code === 'completion_after_as_of').map((i) => i.row)).toEqual([6, 7]);
+});
+
+test('the day a filer line says the ledger was filled in is its as-of date; a period is not', async () => {
+  const csv = ['永康市委第五轮巡察反馈问题整改落实情况汇总表', '填报单位：永康市委巡察办,,,,填报时间：2024年9月30日',
+    '县市区,被巡察单位,轮次名称,具体问题,整改状态,整改时限',
+    '永康市,永康市古山镇党委,八届永康市委第五轮巡察,违规吃喝问题仍有发生,正在推进,2024年9月底前',
+    '永康市,永康市古山镇党委,八届永康市委第五轮巡察,村班子配备不齐,正在推进,2024年10月底前'].join('\n');
+  const [r] = await importOk(e, 'filed.csv', enc(csv));
+  expect(r.asOf).toBe('2024-09-30');
+  const today = '2026-01-01';
+  expect(statedAsOf(['填报日期：2024年10月8日'], today)).toBe('2024-10-08');
+  expect(statedAsOf(['报送时间 2024.10.8'], today)).toBe('2024-10-08');
+  expect(statedAsOf(['制表日期:2024/6/30'], today)).toBe('2024-06-30');
+  expect(statedAsOf(['统计时间：2024年1月-6月', '统计时间：2024年1月至6月'], today)).toBeNull();
+  expect(statedAsOf(['填报人：张三'], today)).toBeNull();
 });
 
 test('several numbered problems in one cell are warned; amounts and years with points are not item numbers', async () => {
@@ -420,10 +452,12 @@ test('a total labelled in the unit or county cell (西城街道小计, 永康市
     ',永康市合计（共3个）,,,3,2',
     ',永康市,东城街道小计：1个,,1,1',
     // A unit whose name holds 计 is a unit.
-    '4,永康市,永康市统计局党组,八届市委第三轮巡察,理论学习不深入,已完成'].join('\n');
+    '4,永康市,永康市统计局党组,八届市委第三轮巡察,理论学习不深入,已完成',
+    // A printed page's own total.
+    '本页小计,,,,4,3'].join('\n');
   const [r] = await importOk(e, 'export.csv', enc(csv));
-  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 3]);
-  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6, 7]);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 4]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6, 7, 9]);
   expect((await e.query<{ n: number }>(`SELECT count(DISTINCT unit_name) AS n FROM findings`))[0].n).toBe(3);
 });
 

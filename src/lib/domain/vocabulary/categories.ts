@@ -8,6 +8,21 @@ export interface CategoryRule {
   pattern: string;
 }
 
+/**
+ * Framework headings that name a group of L1s, not one (DOMAIN §2.4: 四个落实 ② 全面从严治党 is D, E, F
+ * and G; ① is A and B). A row placed only by such a heading takes the L1 its title's wording finds
+ * within the group (违规吃喝 under 全面从严治党方面 is D1); `code` is the L1 the heading gives when the
+ * title finds none (L1_RULES' answer for it).
+ */
+export interface CategoryGroupRule extends CategoryRule {
+  letters: string;
+}
+export const L1_GROUP_RULES: CategoryGroupRule[] = [
+  { letters: 'DEFG', code: 'G', pattern: '全面从严治党|四个落实[②2]' },
+  { letters: 'DEFG', code: 'F', pattern: '四个聚焦[②2]|三个聚焦[②2]' },
+  { letters: 'AB', code: 'A', pattern: '决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
+];
+
 /** L1 by name, framework heading or crosswalk entry (四个落实 / 四个聚焦 / legacy 问题类别). */
 export const L1_RULES: CategoryRule[] = [
   { code: 'Z', pattern: '^其他$|^其它$' },

@@ -1,4 +1,4 @@
-import { L1_RULES, L2_RULES } from '../../domain/vocabulary/categories';
+import { L1_GROUP_RULES, L1_RULES, L2_RULES } from '../../domain/vocabulary/categories';
 import { L2 } from '../../domain/taxonomy';
 import { str } from '../../queries/sql';
 import { firstMatchSql } from './text';
@@ -34,16 +34,32 @@ const wordsL2 = (x: string) => firstMatchSql(x, L2_RULES.map((r) => ({ pattern: 
 
 
 /**
- * Candidate columns for a first SELECT: `cat_l1` (stated or named L1) and `cat_l2` (stated or
- * worded L2 from the category columns).
+ * Candidate columns for a first SELECT: `cat_l1` (stated or named L1), `cat_l2` (stated or
+ * worded L2 from the category columns) and `cat_group`: the L1 letters a framework heading names
+ * (L1_GROUP_RULES) when nothing but that heading placed the row: no code, no L2 in the category
+ * columns themselves, and the heading's word is what gave `cat_l1`.
  */
 export function categoryCandidatesSql(i: CategoryInputs): string {
   // One keyword pass over the category columns joined, not one per column: every pattern is a
   // regex DuckDB compiles per query, and an import should not compile hundreds.
   const joined = `concat_ws('|', ${i.subcategory}, ${i.category}, ${i.aspect})`;
-  const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL1(`concat_ws('|', ${i.category}, ${i.aspect})`)})`;
+  const named = `concat_ws('|', ${i.category}, ${i.aspect})`;
+  const words = wordsL1(named);
+  const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${words})`;
   const l2 = `coalesce(${codeL2(i.category)}, ${codeL2(i.subcategory)}, ${wordsL2(joined)})`;
-  return `${l1} AS cat_l1, ${l2} AS cat_l2`;
+  const inColumns = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL2(`concat_ws('|', ${i.subcategory}, ${i.category})`)})`;
+  const group = `CASE WHEN ${inColumns} IS NULL THEN CASE ${L1_GROUP_RULES.map((g) =>
+    `WHEN ${words} = ${str(g.code)} AND regexp_matches(${named}, ${str(g.pattern)}) THEN ${str(g.letters)}`).join(' ')} END END`;
+  return `${l1} AS cat_l1, ${l2} AS cat_l2, ${group} AS cat_group`;
+}
+
+/** L2 from the title's wording among the L1s of a heading's group (categoryCandidatesSql). */
+export function groupTitleL2Sql(group: string, title: string): string {
+  const byGroup = [...new Set(L1_GROUP_RULES.map((g) => g.letters))].map((letters) => {
+    const rules = L2_RULES.filter((r) => letters.includes(r.code[0])).map((r) => ({ pattern: r.pattern, value: r.code }));
+    return `WHEN ${str(letters)} THEN ${firstMatchSql(title, rules)}`;
+  });
+  return `CASE ${group} ${byGroup.join(' ')} END`;
 }
 
 /**
@@ -59,14 +75,18 @@ export function titleL2Sql(catL1: string, title: string): string {
   return `CASE ${catL1} ${byL1.join(' ')} ELSE ${all} END`;
 }
 
-/** Final L1 from the candidates: stated L1, else the L1 of a found L2, else Z. */
+/**
+ * Final L1 from the candidates: the title's within a heading's group, else stated L1, else the L1
+ * of a found L2, else Z.
+ */
 export function categoryL1Sql(): string {
-  return `coalesce(cat_l1, left(cat_l2, 1), left(title_l2, 1), 'Z')`;
+  return `coalesce(CASE WHEN cat_group IS NOT NULL THEN left(title_l2, 1) END, cat_l1, left(cat_l2, 1), left(title_l2, 1), 'Z')`;
 }
 
-/** Final L2: a candidate consistent with the final L1, else NULL. */
+/** Final L2: the title's within a heading's group, else a candidate consistent with the final L1, else NULL. */
 export function categoryL2Sql(l1: string): string {
-  return `CASE WHEN left(cat_l2, 1) = ${l1} THEN cat_l2 WHEN left(title_l2, 1) = ${l1} THEN title_l2 ELSE NULL END`;
+  return `CASE WHEN cat_group IS NOT NULL AND title_l2 IS NOT NULL THEN title_l2
+    WHEN left(cat_l2, 1) = ${l1} THEN cat_l2 WHEN left(title_l2, 1) = ${l1} THEN title_l2 ELSE NULL END`;
 }
 
 /** TRUE when only the title's wording gave the category: the category columns named none. */

@@ -177,6 +177,14 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
   return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
+// A month named without a day (2024年8月, 2024.8, 2024-08, 2024年8月底, 2024年8月份完成), the whole text.
+const MONTH_ONLY = '^\\d{4}(年|[-/.])\\d{1,2}月?(底|末|份)?(前|以前|之前)?(完成|已完成)?$';
+
+/** TRUE when a date text (its compact form) names a month and no day. */
+export function monthOnlySql(c: string): string {
+  return `coalesce(regexp_matches(${c}, ${str(MONTH_ONLY)}), false)`;
+}
+
 /** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */
 export function deadlineLongTermSql(x: string): string {
   return `coalesce(regexp_matches(${x}, ${str(DEADLINE_LONG_TERM_PATTERN)}), false)`;

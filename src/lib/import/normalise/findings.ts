@@ -1,7 +1,7 @@
 import { FINDINGS_COLUMNS } from '../../db/schema';
-import { ident, num, str } from '../../queries/sql';
+import { date, ident, num, str } from '../../queries/sql';
 import { compactCol as x, rawCol as r } from './raw';
-import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, titleL2Sql } from './category';
+import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, groupTitleL2Sql, titleL2Sql } from './category';
 import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
@@ -24,6 +24,21 @@ export interface NormaliseContext {
   fallbackCounty?: string;
   /** What a bare number in the amount column is worth in 万元, from its header's unit (fundsWanSql). */
   fundsScale?: number;
+  /** The as-of date the caller or the sheet states (title, filer line), when one does. */
+  asOf?: string;
+}
+
+/**
+ * 完成时间 written as a month alone (2024年8月, 2024.8) reads as the month's last day; in a ledger
+ * stated as of a day of that month (截至2024年8月15日) the item was completed by that day, so the
+ * date is the as-of date, not a day after it (which would make a completed item not completed at
+ * the ledger's own date). A day written out stays as written, and is warned when after the as-of date.
+ */
+function completionDateSql(c: NormaliseContext): string {
+  if (!c.asOf) return 'dd_completion_date';
+  const asOf = date(c.asOf);
+  return `CASE WHEN dm_completion_date AND dd_completion_date > ${asOf} AND date_trunc('month', dd_completion_date) <= ${asOf}
+    THEN ${asOf} ELSE dd_completion_date END`;
 }
 
 const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish',
@@ -51,7 +66,8 @@ function layer1(c: NormaliseContext): string {
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
-      k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end` : `${ident('dd_' + k)} AS ${k}`),
+      k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end`
+        : k === 'completion_date' ? `${completionDateSql(c)} AS completion_date` : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${boolSql(x(k))} AS ${k}`),
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
@@ -128,7 +144,8 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     SELECT ${outputs.join(', ')},
       ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2,
       ${categoryByTitleSql()} AS category_by_title
-    FROM (SELECT *, CASE WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,
+    FROM (SELECT *, CASE WHEN cat_group IS NOT NULL THEN ${groupTitleL2Sql('cat_group', x('problem_title'))}
+      WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,
       ${countyCodeSql('county')} AS county_code,
       coalesce(year_col, year(station_start), round_year, year(feedback_date)) AS year,
       CASE WHEN year_col IS NULL AND ${x('year')} IS NOT NULL THEN ${r('year')} END AS year_unread,
@@ -137,9 +154,9 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c)}
-      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
+      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
-          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }

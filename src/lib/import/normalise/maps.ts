@@ -7,7 +7,7 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
-import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql } from './dates';
+import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, monthOnlySql } from './dates';
 import { unitNameNormSql } from './names';
 import { statusLongTermSql, statusSql } from './status';
 
@@ -52,7 +52,7 @@ const distinct = (values: string, keys: string[], compact: (v: string) => string
 export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean): string[] {
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol).
-    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word FROM (${datesOfSql(`SELECT v, c,
+    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`)})`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,

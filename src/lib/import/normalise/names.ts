@@ -1,4 +1,5 @@
 import { UNIT_PREFIX_NOISE, UNIT_SUFFIX_NOISE } from '../../domain/vocabulary/rows';
+import { COUNTY_PREFIXES, countyAliases } from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
 
 /**
@@ -8,14 +9,24 @@ import { str } from '../../queries/sql';
  */
 const PUNCT = '[\\p{P}\\p{S}\\p{Z}\\s]+';
 
-/** 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市. */
+// A county's name (or the province and city before it) at the start of a unit's name: 义乌市佛堂镇 and
+// 佛堂镇 are one unit of 义乌市. Longest first, so 义乌市 goes before 义乌.
+const PLACE_PREFIX = `^(${[...COUNTY_PREFIXES, ...countyAliases().map((a) => a.alias).filter((a) => a.length >= 2)]
+  .sort((a, b) => b.length - a.length).join('|')})+`;
+
+/**
+ * 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市; 义乌市佛堂镇党委 / 佛堂镇党委 → 佛堂镇. A county's
+ * name is left out only when at least two characters remain: 永康市委 is the county committee, not 委.
+ * Repeat matching keys units by county too (repeats/matching.ts), so 人民政府 of two counties stay two.
+ */
 export function unitNameNormSql(unit: string): string {
   let x = `regexp_replace(${unit}, ${str(PUNCT)}, '', 'g')`;
   x = `regexp_replace(${x}, ${str(UNIT_PREFIX_NOISE)}, '')`;
   // Twice: 永康市委党委 has two layers of suffix.
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
-  return `NULLIF(${x}, '')`;
+  const rest = `regexp_replace(${x}, ${str(PLACE_PREFIX)}, '')`;
+  return `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} ELSE ${x} END, '')`;
 }
 
 /**
