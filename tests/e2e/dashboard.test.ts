@@ -103,6 +103,19 @@ describe('dashboard on the embedded sample', () => {
     await page.context().close();
   });
 
+  test('an as-of date before the first feedback says so on the charts, the table and the briefing, not "no data for the filters"', async () => {
+    const page = await h.open('?asOf=2010-01-01');
+    expect(await kpiValue(page, 'findings')).toBe(0);
+    await page.waitForSelector('[data-testid="findings-empty"]');
+    expect(await page.textContent('[data-testid="findings-empty"]')).toMatch(/^截至日早于最早反馈日期（\d{4}-\d{2}-\d{2}），此时尚无问题$/);
+    await page.click('[data-testid="nav-briefing"]');
+    await settled(page);
+    expect(await page.textContent('[data-testid="headline-none"]')).toContain('截至日早于最早反馈日期');
+    expect(await page.locator('[data-testid="headline"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="headline-scope"]')).toBe('范围：未筛选（全部数据）');
+    await page.context().close();
+  });
+
   test('once the cube is copied into the second engine, clicks read through both and the KPIs still match an independent computation', async () => {
     const page = await h.open();
     // The copy is made while the page is idle after the data is in (cubeReplica.ts).

@@ -105,6 +105,8 @@ describe('exports open and say what they should', () => {
     await page.click('[data-testid="nav-briefing"]');
     await settled(page);
     const headline = (await page.textContent('[data-testid="headline"]'))!.trim();
+    // What the sentence covers is said under it, as in the packs.
+    expect(await page.textContent('[data-testid="headline-scope"]')).toMatch(/^范围：/);
     expect(headline).toMatch(/^截至2026年6月30日，.*反馈[\d,]+个问题，已完成整改[\d,]+个、正在整改[\d,]+个(（基本完成[\d,]+个）)?，整改完成率[\d.]+%/);
     const chosen = await page.locator('[data-testid="briefing-pick"]:checked').count();
     expect(chosen).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ export function noDataOption(ctx: ChartContext, title: string): EChartsOption {
       type: 'text',
       left: 'center',
       top: 'middle',
-      style: { text: translate(ctx.lang, 'chart.noData'), fontFamily: FONT_FAMILY, fontSize: 14, fill: '#7b8794' },
+      style: { text: ctx.firstFeedback ? translate(ctx.lang, 'chart.noDataBeforeFeedback', { date: ctx.firstFeedback }) : translate(ctx.lang, 'chart.noData'), fontFamily: FONT_FAMILY, fontSize: 14, fill: '#7b8794' },
     }],
     series: [],
   };

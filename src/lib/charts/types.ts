@@ -16,6 +16,8 @@ export interface ChartContext {
   selected?: string[];
   /** True while the embedded sample is shown: charts say so. */
   isSample?: boolean;
+  /** The first feedback date, when T lies before it: an empty chart says that, not "no data for the filters". */
+  firstFeedback?: string;
   /** For exports: a line describing active filters and the data source, added under the title. */
   subtitle?: string;
   /** For exports: no animation, white background. */

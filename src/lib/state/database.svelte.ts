@@ -60,6 +60,15 @@ class Database {
     return this.#preview?.engine ?? this.#engine;
   }
 
+  /**
+   * The earliest feedback date of the loaded rounds when the as-of date T lies before it: no finding
+   * is in S at T whatever the filters, which views say instead of blaming the filters.
+   */
+  feedbackAfter(asOf: string): string | null {
+    const dates = this.rounds.map((r) => r.feedback_date).filter((d): d is string => !!d).sort();
+    return dates.length && asOf < dates[0] ? dates[0] : null;
+  }
+
   /** True while only the embedded sample is loaded. */
   get sampleOnly(): boolean {
     return this.datasets.length > 0 && this.datasets.every((d) => d.is_sample);

@@ -19,6 +19,8 @@ export class FindingsTableData {
   direction = $state<'asc' | 'desc'>('asc');
   search = $state('');
   error = $state<string | null>(null);
+  /** True once `total` answers the current query (an empty table then says so). */
+  counted = $state(false);
   #key = '';
   #pending = new Set<number>();
 
@@ -27,11 +29,15 @@ export class FindingsTableData {
     this.#key = JSON.stringify([filters, params, this.sort, this.direction, this.search]);
     this.#pending.clear();
     this.pages = new Map();
+    this.counted = false;
     const key = this.#key;
     await busy.track(async () => {
       try {
         const [count] = await engine.query<{ total: number }>(findingsCountQuery(filters, { search: this.search }));
-        if (key === this.#key) this.total = count?.total ?? 0;
+        if (key === this.#key) {
+          this.total = count?.total ?? 0;
+          this.counted = true;
+        }
       } catch (e) {
         if (key === this.#key) this.error = e instanceof Error ? e.message : String(e);
       }

@@ -79,6 +79,10 @@ describe.each(DASHBOARD_CHARTS.map((spec) => [spec.id, spec] as const))('%s', (i
     const empty = spec.option([], zh);
     expect(JSON.stringify(empty.graphic)).toContain('当前筛选条件下无数据');
     expect(renderSvg(empty)).toContain('当前筛选条件下无数据');
+    // Before the first feedback the filters are not why: the chart says what is.
+    const early = spec.option([], { ...zh, firstFeedback: '2018-10-30' });
+    expect(renderSvg(early)).toContain('截至日早于最早反馈日期（2018-10-30），此时尚无问题');
+    expect(renderSvg(early)).not.toContain('当前筛选条件下无数据');
   });
 });
 

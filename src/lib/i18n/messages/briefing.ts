@@ -4,6 +4,7 @@ import type { Messages } from '../translate';
 export const briefing: Messages = {
   zh: {
     'briefing.title': '巡视巡察整改情况分析简报',
+    'briefing.scope': '范围：{filters}',
     'briefing.subtitle': '数据截至{date} · 筛选：{filters}',
     'briefing.source': '数据来源：{source}',
     'briefing.caption': '图{n} {title} 数据截至{date} · 筛选：{filters}',
@@ -22,6 +23,7 @@ export const briefing: Messages = {
   },
   en: {
     'briefing.title': 'Inspection rectification briefing',
+    'briefing.scope': 'Scope: {filters}',
     'briefing.subtitle': 'Data as of {date} · Filters: {filters}',
     'briefing.source': 'Source: {source}',
     'briefing.caption': 'Figure {n} {title}, data as of {date} · Filters: {filters}',
