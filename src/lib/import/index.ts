@@ -87,7 +87,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
 
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
-    const replace = opts.replaceDatasetId ? await datasetsToReplace(engine, opts.replaceDatasetId) : [];
+    const replace = !opts.replaceDatasetId ? []
+      : opts.replaceSheetOnly ? (await datasetsToReplace(engine, opts.replaceDatasetId)).filter((id) => id === opts.replaceDatasetId)
+        : await datasetsToReplace(engine, opts.replaceDatasetId);
     if (opts.replaceDatasetId && !replace.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });
     const params = { ...DEFAULT_PARAMS, ...opts.params };
     const plans: SheetPlan[] = [];

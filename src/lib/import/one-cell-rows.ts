@@ -14,6 +14,8 @@ const MAX_HEADING_CHARS = 40;
 // says more than its length: 在"贯彻落实上级决策部署不够有力，党组领导核心作用发挥不足"方面 is 33 characters.
 const MAX_TITLE_HEADING_CHARS = 80;
 
+// A plain 序号 beside a 问题 heading: 1, 2.
+const PLAIN_NUMBER = '[0-9０-９]{1,3}[、.．]?';
 // A 序号 that numbers a heading, not a problem: 一、 二. （一） (三).
 const HEADING_NUMBER = '[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[)）]';
 
@@ -26,10 +28,10 @@ type OneCellRows = Pick<PreparedSheet, 'sections' | 'loneRows'> & { roundTitles:
  * in its own cell (一、 | 全面从严治党方面, （一） | 意识形态工作责任制落实不到位: a ledger nested
  * 方面 → 问题 → 具体表现, whose heading text sits in the problem column): a section.
  *
- * And a heading written in the problem column itself, alone or beside a plain 序号, with nothing
- * else in the row: a section when it reads as one (一、贯彻落实…方面, 在"…"方面), a heading over the
- * 具体表现 under it when it names a 问题 (1.关于"…"问题). Only on a sheet whose problems fill more than
- * two cells, and more of them than such headings: a list of titles alone keeps every title a problem.
+ * And a heading written in the problem column itself with nothing else in the row: a section when it
+ * reads as one (一、贯彻落实…方面), a heading over the 具体表现 under it when it quotes a 问题
+ * (1.关于"…"问题, also beside a plain 序号). Only on a sheet whose problems fill more than two cells,
+ * and more of them than such headings: a list of titles alone keeps every title a problem.
  */
 export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: number, titleCol?: number, first = 0): Promise<OneCellRows> {
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
@@ -44,11 +46,13 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
   const lone = `coalesce(${cols.join(', ')})`;
   const roundish = `(${ROUND_WORDS.map((w) => `regexp_matches(${lone}, ${str(w)})`).join(' AND ')})`;
   const title = titleCol === undefined ? 'NULL' : cell(titleCol);
-  // The problem column and at most a 序号 beside it (the table's first column, when that is not the problem's).
-  const besideNumber = titleCol === undefined || titleCol === first ? '0' : `CAST(${a} IS NOT NULL AS INTEGER)`;
+  // The problem column alone: a section or a 问题 heading; beside a plain 序号 (1, 2.): a 问题 heading
+  // only (4 | 意识形态工作方面 may be a problem whose other cells are still blank).
+  const number = titleCol === undefined || titleCol === first ? 'false' : `coalesce(regexp_full_match(${a}, ${str(PLAIN_NUMBER)}), false)`;
+  const issue = `regexp_matches(${title}, ${str(ISSUE_HEADING_PATTERN)})`;
   const titleHeading = titleCol === undefined ? 'false'
-    : `(${title} IS NOT NULL AND filled - ${besideNumber} = 1 AND length(${title}) <= ${MAX_TITLE_HEADING_CHARS}
-      AND (regexp_matches(${title}, ${str(SECTION_ROW_PATTERN)}) OR regexp_matches(${title}, ${str(ISSUE_HEADING_PATTERN)})))`;
+    : `(${title} IS NOT NULL AND length(${title}) <= ${MAX_TITLE_HEADING_CHARS}
+      AND ((filled = 1 AND (regexp_matches(${title}, ${str(SECTION_ROW_PATTERN)}) OR ${issue})) OR (filled = 2 AND ${number} AND ${issue})))`;
   const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean; title_heading: boolean }>(`SELECT src_row AS row,
       CASE WHEN title_heading THEN ${title} WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
       filled = 2 OR ${[a, b].map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AND NOT title_heading AS numbered,

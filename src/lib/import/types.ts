@@ -20,6 +20,8 @@ export interface ImportOptions {
   roundHint?: RoundHint;
   /** Replace that dataset (and its sibling sheets from the same file) in the same transaction. */
   replaceDatasetId?: string;
+  /** Replace that dataset alone, not its sibling sheets (a later version of one sheet, later-version.ts). */
+  replaceSheetOnly?: boolean;
   /** Import even when a stored dataset has the same SHA-256 (the analyst chose to, knowing it). */
   allowDuplicate?: boolean;
   onProgress?: (p: { stage: string; fraction: number }) => void;

@@ -76,8 +76,12 @@ export function warningColour(asOf: string, params: MetricParams): string {
     WHEN ${r} <= ${num(Math.trunc(params.warnGreenDays))} THEN 'green' END`;
 }
 
-/** The inspected unit, by its normalised name when the import supplied one. */
-export const UNIT_KEY = 'coalesce(unit_name_norm, unit_name)';
+/**
+ * The inspected unit, by its normalised name when the import supplied one, within its county: a
+ * city committee's round inspects 教育局 in several counties, each a unit of its own (the normalised
+ * name leaves the county's name out: names.ts).
+ */
+export const UNIT_KEY = "(county || '|' || coalesce(unit_name_norm, unit_name))";
 
 const ACCOUNTABILITY_PARTS = ['acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish'];
 

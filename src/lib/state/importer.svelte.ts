@@ -144,13 +144,14 @@ class Importer {
 
   async #importOne(
     engine: Engine, file: SourceFile, signal: AbortSignal,
-    o: { mapping?: Record<string, string>; replaceDatasetId?: string; roundHint?: RoundHint; allowDuplicate?: boolean },
+    o: { mapping?: Record<string, string>; replaceDatasetId?: string; replaceSheetOnly?: boolean; roundHint?: RoundHint; allowDuplicate?: boolean },
   ): Promise<void> {
     const result = await importFile(engine, file, {
       params: viewStore.params,
       mapping: o.mapping,
       roundHint: o.roundHint,
       replaceDatasetId: o.replaceDatasetId,
+      replaceSheetOnly: o.replaceSheetOnly,
       allowDuplicate: o.allowDuplicate,
       signal,
       onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage, fraction: p.fraction }),
@@ -169,6 +170,8 @@ class Importer {
         if (signal.aborted) return this.#note(file.name, 'cancelled');
         if (choice === 'skip') return this.#note(file.name, later ? 'skipped_later_version' : 'skipped_duplicate');
         if (choice === 'keep') return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
+        // A later version replaces the one dataset it updates, not the other sheets of that file.
+        if (later) return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing, replaceSheetOnly: true });
         // Picked to replace another dataset: that one is replaced, the equal one stays.
         if (target) return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
         return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing });

@@ -65,8 +65,11 @@ export interface DetailKpiSpec {
   format: KpiFormat | 'days';
   unitKey?: string;
   value(rows: DetailRows): number | null;
-  /** Numerator / denominator (or sample) as [label key, a, b], shown as context. */
-  basis?(rows: DetailRows): [string, number, number] | null;
+  /**
+   * Numerator / denominator (or sample) as [label key, a, b], shown as context; a fourth number is a
+   * remark on the denominator (kpi.evidencePartial).
+   */
+  basis?(rows: DetailRows): [string, number, number] | [string, number, number, number] | null;
 }
 
 /** True when S has completed findings but no ledger behind them gave an evidence count. */
@@ -89,10 +92,16 @@ export const DETAIL_KPI_SPECS: DetailKpiSpec[] = [
   { name: 'mean-days', labelKey: 'kpi.meanDays', definitionKey: 'def.daysToClose', format: 'days', unitKey: 'unit.days',
     value: (r) => (r.completion?.mean_days == null ? null : Math.round(r.completion.mean_days * 10) / 10),
     basis: (r) => (r.completion?.median_days == null ? null : ['kpi.median', r.completion.median_days, r.completion.days_sample]) },
-  // When no completed finding's ledger gave an evidence count (no 佐证 column), #12's 0% would read as
-  // "none has evidence": the card says the ledgers do not tell instead.
+  // When no completed finding's ledger has a 佐证 column, #12's 0% would read as "none has evidence":
+  // the card says the ledgers do not tell instead. When some have none, the rate stays as DOMAIN
+  // defines it (over every completed finding) and the note says how many of them cannot tell.
   { name: 'evidence-rate', labelKey: 'kpi.evidenceRate', definitionKey: 'def.evidenceRate', format: 'rate',
     value: (r) => (evidenceUntold(r) ? null : r.completion?.evidence_rate ?? null),
-    basis: (r) => (!r.completion ? null : evidenceUntold(r) ? ['kpi.evidenceUntold', 0, r.completion.completed]
-      : ['kpi.basis', r.completion.evidence_complete, r.completion.completed]) },
+    basis: (r) => {
+      const c = r.completion;
+      if (!c) return null;
+      if (evidenceUntold(r)) return ['kpi.evidenceUntold', 0, c.completed];
+      const untold = c.completed - c.evidence_known;
+      return untold > 0 ? ['kpi.evidencePartial', c.evidence_complete, c.completed, untold] : ['kpi.basis', c.evidence_complete, c.completed];
+    } },
 ];

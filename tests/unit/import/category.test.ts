@@ -73,6 +73,7 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     // A category column that names its L1 keeps it, whatever heading is above.
     ['作风建设', null, '全面从严治党方面', '主体责任压得不够紧', 'D', null],
     ['G', null, '全面从严治党方面', '违规吃喝', 'G', 'G1'],
+    ['政治建设', null, '一、落实党中央重大决策部署方面', '意识形态工作责任制落实不到位', 'A', 'A1'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });

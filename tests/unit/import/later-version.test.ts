@@ -64,3 +64,20 @@ test('the embedded sample is no dataset to replace: it goes when real data comes
   expect(r.laterVersionOf).toBeUndefined();
   expect(r.rowsAccepted).toBe(5);
 });
+
+test('replacing a later version of one sheet keeps the other sheets of its workbook', async () => {
+  const XLSX = await import('@e965/xlsx');
+  const sheet = (unit: string, titles: string[]) => XLSX.utils.aoa_to_sheet([head.split(','), ...titles.map((t) => ['永康市', unit, R, t, '正在推进'])]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, sheet('永康市古山镇党委', ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '三重一大决策程序不规范', '意识形态责任制落实不到位']), '古山镇');
+  XLSX.utils.book_append_sheet(wb, sheet('永康市西城街道党工委', ['公车管理不严', '档案管理混乱']), '西城街道');
+  const reports = await importOk(e, '台账（6月）.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  const gushan = reports.find((r) => r.sheet === '古山镇')!;
+  const [asked] = await importOk(e, '古山镇台账（9月）.csv', september);
+  expect(asked.laterVersionOf?.datasetId).toBe(gushan.datasetId);
+  await importOk(e, '古山镇台账（9月）.csv', september, { replaceDatasetId: gushan.datasetId, replaceSheetOnly: true });
+  expect(await e.query(`SELECT unit_name, CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done
+    FROM findings GROUP BY ALL ORDER BY ALL`)).toEqual([
+    { unit_name: '永康市古山镇党委', n: 5, done: 4 }, { unit_name: '永康市西城街道党工委', n: 2, done: 0 },
+  ]);
+});

@@ -175,7 +175,8 @@ test('the day a filer line says the ledger was filled in is its as-of date; a pe
   expect(statedAsOf(['填报日期：2024年10月8日'], today)).toBe('2024-10-08');
   expect(statedAsOf(['报送时间 2024.10.8'], today)).toBe('2024-10-08');
   expect(statedAsOf(['制表日期:2024/6/30'], today)).toBe('2024-06-30');
-  expect(statedAsOf(['统计时间：2024年1月-6月', '统计时间：2024年1月至6月'], today)).toBeNull();
+  expect(statedAsOf(['统计时间：2024年1月-6月', '统计时间：2024年1月至6月', '统计时间：2024年1月1日-2024年6月30日', '统计时间：2024年1月1日至6月30日',
+    '统计时间：2024.1-2024.6', '统计时间 2024年1-6月', '填报时间：2024年1月1日-6月30日', '截至2024年1月1日至6月30日'], today)).toBeNull();
   expect(statedAsOf(['填报人：张三'], today)).toBeNull();
 });
 
@@ -526,4 +527,15 @@ test('English headers (County, Unit, Problem, Status, Round name) and the canoni
   const keys = ['county,unit_name,round_label,problem_title,status_raw', '永康市,永康市教育局党委,八届市委第五轮巡察,违规吃喝,目前已完成'].join('\n');
   const [k] = await importOk(e, 'keys.csv', enc(keys));
   expect(k.rowsAccepted).toBe(1);
+});
+
+test('a blank cell under a 佐证材料 column is no evidence (0), a ledger without the column gives none (NULL)', async () => {
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const rows = ['问题一,已完成', '问题二,已完成'].map((r) => `永康市,永康市教育局,八届市委第三轮巡察,${r}`);
+  await importOk(e, 'with.csv', enc([`${head},佐证材料`, `${rows[0]},会议记录；制度文件`, `${rows[1]},`].join('\n')));
+  await importOk(e, 'without.csv', enc([head, ...rows.map((r) => r.replace('问题', '事项'))].join('\n')));
+  expect(await e.query(`SELECT problem_title, evidence_count FROM findings ORDER BY problem_title`)).toEqual([
+    { problem_title: '事项一', evidence_count: null }, { problem_title: '事项二', evidence_count: null },
+    { problem_title: '问题一', evidence_count: 2 }, { problem_title: '问题二', evidence_count: 0 },
+  ]);
 });

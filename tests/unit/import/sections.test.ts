@@ -129,6 +129,26 @@ describe('headings in the problem column', () => {
     e.close();
   });
 
+  test('problems whose other cells are still blank stay problems: 关于…的问题 without quotes, …方面 beside a 序号, a unit before the title', async () => {
+    const e = await freshEngine();
+    const text = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改措施,整改状态',
+      ...['理论学习不深入', '违规发放津补贴', '三会一课不规范', '选人用人不规范'].map((t, i) => `${i + 1},婺城区,区文旅体局,${R},${t},制定计划,已完成`),
+      `5,婺城区,区文旅体局,${R},关于公务接待管理不规范的问题,,`, `6,婺城区,区文旅体局,${R},意识形态工作责任制落实方面,,`].join('\n');
+    const [r] = await importOk(e, 'blank.csv', new TextEncoder().encode(text));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([6, 0]);
+    // A plain 序号 and a plain title, with nothing else filled: a problem (rejected for its missing unit, not skipped).
+    const bare = ['序号,被巡察单位,具体问题,整改措施,整改状态', '1,区文旅体局,理论学习不深入,制定计划,已完成', '2,区文旅体局,违规吃喝,清退,已完成',
+      '3,区文旅体局,选人用人不规范,整改,正在整改', '4,,关于公务接待管理不规范的问题,,'].join('\n');
+    const [b] = await importOk(e, `婺城区${R}.csv`, new TextEncoder().encode(bare), { allowDuplicate: true });
+    expect(b.issues.filter((i) => i.code.startsWith('row_skipped')).map((i) => i.row)).toEqual([]);
+    // The unit in the first column, a 方面 title beside it: a problem, not a section.
+    const unitFirst = ['被巡察单位,具体问题,整改措施,整改状态', '区文旅体局,理论学习不深入,制定计划,已完成', '区文旅体局,违规吃喝,清退,已完成',
+      '区文旅体局,选人用人不规范,整改,正在整改', '区文旅体局,意识形态工作方面,,'].join('\n');
+    const [u] = await importOk(e, `婺城区${R}台账.csv`, new TextEncoder().encode(unitFirst), { allowDuplicate: true });
+    expect([u.rowsAccepted, u.rowsSkipped]).toEqual([4, 0]);
+    e.close();
+  });
+
   test('a problem row with data that starts 关于 or ends 方面 stays a problem', async () => {
     const e = await freshEngine();
     const [r] = await importOk(e, 'd.csv', csv([

@@ -93,3 +93,24 @@ describe('kpisQuery at two as-of dates', () => {
     expect(none).toMatchObject({ findings: 0, completion_rate: null, overdue_rate: null, findings_per_unit: null });
   });
 });
+
+// U (#2) counts a unit of each county: a city committee's round inspects 医疗保障局 in four counties,
+// whose names the import compares without the county's (义乌市医疗保障局 ~ 医疗保障局).
+test('the distinct-unit count keeps the same office of different counties apart, on findings and on the cube', async () => {
+  const { openFixtureEngine, insertFindings } = await import('./fixture');
+  const { derivedTableStatements } = await import('../../../src/lib/queries/cube');
+  const engine = await openFixtureEngine();
+  try {
+    const round = '金华市|市委|八届市委|5';
+    await insertFindings(engine, ['义乌市', '东阳市', '永康市', '兰溪市'].map((county, i) => ({
+      round_key: round, county, unit_name: `${county}医疗保障局`, unit_name_norm: '医疗保障局', feedback_date: '2024-05-01', finding_id: `m${i}`,
+    })));
+    for (const s of derivedTableStatements()) await engine.exec(s);
+    for (const source of ['findings', 'cube'] as const) {
+      const [k] = await engine.query<{ units: number }>(kpisQuery(emptyFilters('2024-12-31'), DEFAULT_PARAMS, { source }));
+      expect(k.units, source).toBe(4);
+    }
+  } finally {
+    engine.close();
+  }
+});

@@ -30,11 +30,12 @@ export const SECTION_ROW_PATTERN =
   '^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(部分|方面|类|项))|方面(的)?(问题)?[:：]?$';
 
 /**
- * A 问题 heading over its 具体表现 (DOMAIN §2.2: 方面 → 问题 → 具体表现): 1.关于"学习贯彻…不够到位"问题,
- * 关于意识形态工作责任制落实不到位的问题. Read as a heading only in the problem column of a row that
- * holds nothing else (one-cell-rows.ts).
+ * A 问题 heading over its 具体表现 (DOMAIN §2.2: 方面 → 问题 → 具体表现), which quotes the problem it
+ * heads: 1.关于"学习贯彻…不够到位"问题, 关于“意识形态工作责任制落实不到位”的问题. A title that says
+ * 关于公务接待管理不规范的问题 without quotes is a problem. Read as a heading only in the problem column
+ * of a row that holds nothing else but a 序号 (one-cell-rows.ts).
  */
-export const ISSUE_HEADING_PATTERN = '^([0-9０-９]{1,3}[、.．]?\\s*|[（(][0-9０-９]{1,3}[)）]\\s*)?关于.{2,}(问题|方面)[”"」』]?[:：]?$';
+export const ISSUE_HEADING_PATTERN = '^([0-9０-９]{1,3}[、.．]?\\s*|[（(][0-9０-９]{1,3}[)）]\\s*)?关于[“"\'‘「『].{2,}[”"\'’」』](的)?(问题|方面)[:：]?$';
 
 /** Noise stripped from unit names before comparing them across rounds (中共永康市委 ~ 永康市委). */
 export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';

@@ -37,7 +37,8 @@ const wordsL2 = (x: string) => firstMatchSql(x, L2_RULES.map((r) => ({ pattern: 
  * Candidate columns for a first SELECT: `cat_l1` (stated or named L1), `cat_l2` (stated or
  * worded L2 from the category columns) and `cat_group`: the L1 letters a framework heading names
  * (L1_GROUP_RULES) when nothing but that heading placed the row: no code, no L2 in the category
- * columns themselves, and the heading's word is what gave `cat_l1`.
+ * columns themselves, no L1 of another name in the category column, and the heading's word is what
+ * gave `cat_l1`.
  */
 export function categoryCandidatesSql(i: CategoryInputs): string {
   // One keyword pass over the category columns joined, not one per column: every pattern is a
@@ -48,8 +49,12 @@ export function categoryCandidatesSql(i: CategoryInputs): string {
   const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${words})`;
   const l2 = `coalesce(${codeL2(i.category)}, ${codeL2(i.subcategory)}, ${wordsL2(joined)})`;
   const inColumns = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL2(`concat_ws('|', ${i.subcategory}, ${i.category})`)})`;
+  // A category column that names an L1 of its own (政治建设) keeps it: the group is the heading's only
+  // when the column is empty or names the group itself (问题类别 全面从严治党).
+  const columnL1 = wordsL1(i.category);
   const group = `CASE WHEN ${inColumns} IS NULL THEN CASE ${L1_GROUP_RULES.map((g) =>
-    `WHEN ${words} = ${str(g.code)} AND regexp_matches(${named}, ${str(g.pattern)}) THEN ${str(g.letters)}`).join(' ')} END END`;
+    `WHEN ${words} = ${str(g.code)} AND regexp_matches(${named}, ${str(g.pattern)})
+      AND (${columnL1} IS NULL OR coalesce(regexp_matches(${i.category}, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END END`;
   return `${l1} AS cat_l1, ${l2} AS cat_l2, ${group} AS cat_group`;
 }
 

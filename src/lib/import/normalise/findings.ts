@@ -26,6 +26,8 @@ export interface NormaliseContext {
   fundsScale?: number;
   /** The as-of date the caller or the sheet states (title, filer line), when one does. */
   asOf?: string;
+  /** The sheet has a 佐证材料 or 佐证数量 column: a blank cell there is no evidence (0), not unknown. */
+  evidenceColumn?: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ function layer1(c: NormaliseContext): string {
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
-    `coalesce(${intSql(x('evidence_count'))}, ${evidenceCountSql(r('evidence'))}) AS evidence_count`,
+    `coalesce(${intSql(x('evidence_count'))}, ${evidenceCountSql(r('evidence'))}${c.evidenceColumn ? ', 0' : ''}) AS evidence_count`,
     `${fundsWanSql(x('funds_wan'), c.fundsScale)} AS funds_wan`,
   ].join(',\n      ');
 }

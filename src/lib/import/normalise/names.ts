@@ -11,13 +11,14 @@ const PUNCT = '[\\p{P}\\p{S}\\p{Z}\\s]+';
 
 // A county's name (or the province and city before it) at the start of a unit's name: 义乌市佛堂镇 and
 // 佛堂镇 are one unit of 义乌市. Longest first, so 义乌市 goes before 义乌.
-const PLACE_PREFIX = `^(${[...COUNTY_PREFIXES, ...countyAliases().map((a) => a.alias).filter((a) => a.length >= 2)]
-  .sort((a, b) => b.length - a.length).join('|')})+`;
+// One county name only: 东阳市东阳江镇 is 东阳江镇, not 江镇.
+const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+const PLACE_PREFIX = `^(${longestFirst(COUNTY_PREFIXES)})?(${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})`;
 
 /**
  * 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市; 义乌市佛堂镇党委 / 佛堂镇党委 → 佛堂镇. A county's
  * name is left out only when at least two characters remain: 永康市委 is the county committee, not 委.
- * Repeat matching keys units by county too (repeats/matching.ts), so 人民政府 of two counties stay two.
+ * Units are keyed by county too (queries/measures.ts, repeats/matching.ts), so 人民政府 of two counties stay two.
  */
 export function unitNameNormSql(unit: string): string {
   let x = `regexp_replace(${unit}, ${str(PUNCT)}, '', 'g')`;

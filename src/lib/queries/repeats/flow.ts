@@ -1,5 +1,6 @@
 import type { MetricParams } from '../../domain/params';
 import type { Dimension, Filters } from '../filters';
+import { earlierRound } from './matching';
 import { repeatLinkCtes } from './links';
 
 /** One ribbon of the repeat flow: later findings of inspection `to_step` repeating a `from_step` finding. */
@@ -22,15 +23,17 @@ export function repeatFlowSql(filters: Filters, params: MetricParams, opts: { ex
   return `WITH ${repeatLinkCtes(filters, params, { except: opts.except })},
 unit_rounds AS (SELECT DISTINCT unit_key, round_key FROM base),
 steps AS (
-  -- Numbered in round order (earlierRound's: feedback date, else year, else round number within one
-  -- committee). Rounds that order cannot tell apart (a province and a city round fed back the same
-  -- day) share a number, and the next round takes the next one, so every step has a successor.
-  SELECT unit_key, round_key, CAST(dense_rank() OVER (PARTITION BY unit_key
-    ORDER BY r_year NULLS LAST, r_date NULLS LAST, CASE WHEN one_committee THEN r_no END NULLS LAST) AS INTEGER) AS step
-  FROM (SELECT a.unit_key, a.round_key, ar.r_year, ar.r_date, ar.r_no,
-      min(ar.r_committee) OVER w IS NOT DISTINCT FROM max(ar.r_committee) OVER w AS one_committee
-    FROM unit_rounds a JOIN round_seq ar ON ar.round_key = a.round_key
-    WINDOW w AS (PARTITION BY a.unit_key, ar.r_year, ar.r_date))
+  -- Numbered in round order (earlierRound: feedback date, else year, else round number within one
+  -- committee): 1 + the unit's rounds before it. Rounds that order cannot tell apart (a province and
+  -- a city round fed back the same day) get the same count; dense_rank then closes the gap after
+  -- them, so the round that follows both is the next step and its ribbons are drawn.
+  SELECT unit_key, round_key, CAST(dense_rank() OVER (PARTITION BY unit_key ORDER BY earlier) AS INTEGER) AS step
+  FROM (SELECT a.unit_key, a.round_key, count(b.round_key) FILTER (WHERE ${earlierRound('br', 'ar')}) AS earlier
+    FROM unit_rounds a
+    JOIN round_seq ar ON ar.round_key = a.round_key
+    LEFT JOIN unit_rounds b ON b.unit_key = a.unit_key AND b.round_key <> a.round_key
+    LEFT JOIN round_seq br ON br.round_key = b.round_key
+    GROUP BY a.unit_key, a.round_key)
 ),
 ribbons AS (
   SELECT DISTINCT gs.step AS from_step, l.g_l1 AS from_l1, fst.step AS to_step, l.f_l1 AS to_l1, l.f_dataset_id, l.f_finding_id

@@ -215,6 +215,22 @@ ORDER BY county, category_l2`,
     }
   });
 
+  test('a round without a feedback date follows the round order by its number within its committee', async () => {
+    const own = await freshDatabase();
+    try {
+      const unit = { county: '磐安县', unit_name: '磐安县民政局', category_l1: 'D', category_l2: 'D1', status: 'completed', year: 2023 };
+      await insertFindings(own, [
+        { ...unit, dataset_id: 'a', finding_id: 'a1', round_key: 'PA|县委|十五届县委|2', round_no: 2, feedback_date: null, problem_title: '违规吃喝问题突出' },
+        { ...unit, dataset_id: 'b', finding_id: 'b1', round_key: 'PA|县委|十五届县委|3', round_no: 3, feedback_date: '2023-09-01', problem_title: '违规吃喝问题仍然存在' },
+      ]);
+      expect(await own.query(repeatFlowSql(emptyFilters(T), DEFAULT_PARAMS))).toEqual([
+        { from_step: 1, from_l1: 'D', to_step: 2, to_l1: 'D', findings: 1 },
+      ]);
+    } finally {
+      own.close();
+    }
+  });
+
   test('a third inspection: only the consecutive link (2nd → 3rd) flows, not 1st → 3rd', async () => {
     await insertFindings(db, [{
       dataset_id: 'ds3', finding_id: 'a7', round_key: R3, county: '永康市', year: 2023, feedback_date: '2023-06-01',
