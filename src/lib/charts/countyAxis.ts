@@ -11,3 +11,10 @@ export function countiesOf(rows: { county: string }[]): string[] {
 export function countyLabels(counties: string[], lang: Lang): string[] {
   return counties.map((c) => countyLabel(c, lang));
 }
+
+/** The card height that keeps 22 px a county line past the dozen a 360 px card holds, up to 1,000 px. */
+export const CARD_HEIGHT = 360;
+export function countyChartHeight(rows: { county: string }[]): number {
+  const n = new Set(rows.map((r) => r.county)).size;
+  return Math.min(1000, CARD_HEIGHT + Math.max(0, n - 12) * 22);
+}

@@ -75,7 +75,7 @@ function countyRoundPlotWidth(ctx: ChartContext, counties: string[]): number {
 export function countyRoundCell(ctx: ChartContext, rounds: RoundColumns[], counties: string[]): { width: number; height: number } {
   const plotWidth = countyRoundPlotWidth(ctx, counties);
   const labels = roundLabels(rounds, ctx.lang, plotWidth);
-  const plotHeight = CARD.height - PLOT_TOP - 8 - (maxLines(labels) * ROUND_LINE + 8) - 22;
+  const plotHeight = (ctx.height ?? CARD.height) - PLOT_TOP - 8 - (maxLines(labels) * ROUND_LINE + 8) - 22;
   return { width: plotWidth / Math.max(1, rounds.length), height: plotHeight / Math.max(1, counties.length) };
 }
 

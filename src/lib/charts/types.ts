@@ -16,6 +16,8 @@ export interface ChartContext {
   selected?: string[];
   /** True while the embedded sample is shown: charts say so. */
   isSample?: boolean;
+  /** The card's height on screen when taller than the usual 360 px (ChartSpec.height); not for exports. */
+  height?: number;
   /** The first feedback date, when T lies before it: an empty chart says that, not "no data for the filters". */
   firstFeedback?: string;
   /** For exports: a line describing active filters and the data source, added under the title. */
@@ -67,4 +69,6 @@ export interface ChartSpec<R = Record<string, unknown>> {
    * ranking's last tiebreak, costly, only for tied counties); null when they do not.
    */
   refine?(rows: R[], filters: Filters, params: MetricParams): string | null;
+  /** Optional: the card's height in px for these rows (a county per line needs room past a dozen counties). */
+  height?(rows: R[]): number;
 }

@@ -1,3 +1,4 @@
+import { countyChartHeight } from '../charts/countyAxis';
 import type { ChartSpec } from '../charts/types';
 import { clickedField } from '../charts/labels';
 import { categoryMixOption } from '../charts/categoryMix';
@@ -61,6 +62,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
   }),
   defineChart({
     id: 'completion-heatmap', titleKey: 'chart.completionHeatmap.title', definitionKey: 'chart.completionHeatmap.def', dimension: 'counties',
+    height: countyChartHeight,
     query: completionHeatmapQuery, option: completionHeatmapOption, toFilter: countyClick,
     drill: (click) => {
       const county = clickedField(click.data, 'county');
@@ -70,6 +72,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
   }),
   defineChart({
     id: 'status-by-county', titleKey: 'chart.statusByCounty.title', definitionKey: 'chart.statusByCounty.def', dimension: 'counties',
+    height: countyChartHeight,
     query: statusByCountyQuery, option: statusByCountyOption, toFilter: countyClick,
     drill: (click) => {
       const county = clickedField(click.data, 'county');
@@ -79,6 +82,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
   }),
   defineChart({
     id: 'warnings-by-county', titleKey: 'chart.warningsByCounty.title', definitionKey: 'chart.warningsByCounty.def', dimension: 'counties',
+    height: countyChartHeight,
     query: warningsByCountyQuery, option: warningsByCountyOption, toFilter: countyClick,
   }),
   defineChart({
@@ -133,6 +137,7 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
   }),
   defineChart({
     id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties', highlightsOnly: true,
+    height: countyChartHeight,
     query: (filters, params, opts) => countyRankingQuery(filters, params, opts), option: countyRankingOption, toFilter: countyClick,
     refine: (rows: CountyRankRow[], filters, params) => {
       const tied = tiedCounties(rows);
