@@ -29,9 +29,13 @@ export function countySql(x: string, raw: string = x): string {
       WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END) END`;
 }
 
-/** TRUE for a spelling of 金华开发区 (ZONE_SPELLINGS), with 金华, 金华市 or 浙江省金华市 before it. */
+/**
+ * TRUE for a spelling of 金华开发区 (ZONE_SPELLINGS), with 金华, 金华市 or 浙江省金华市 before it and its
+ * administration after it or not (金华经济技术开发区管委会, …党工委).
+ */
 function zoneSpelledSql(x: string): string {
-  return `replace(replace(${x}, '浙江省', ''), '金华市', '金华') IN (${ZONE_SPELLINGS.map((a) => str(a.alias)).join(', ')})`;
+  const bare = `regexp_replace(replace(replace(${x}, '浙江省', ''), '金华市', '金华'), '(管委会|管理委员会|党工委)$', '')`;
+  return `${bare} IN (${ZONE_SPELLINGS.map((a) => str(a.alias)).join(', ')})`;
 }
 
 /** A zone's name from a unit (金华经开区党工委 → 金华经开区) as the county column would have it. */
