@@ -28,7 +28,7 @@ const SCALE = ['#fff3e0', '#ffb74d', '#e65100'];
  */
 export function crossCountyHeatmapOption(rows: CrossCountyCellRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'repeats.chart.crossCounty.title');
-  if (!rows.length) return noDataOption(ctx, title);
+  if (!rows.length) return noDataOption(ctx, title, translate(ctx.lang, 'repeats.empty.crossCounty', { m: ctx.params.crossCountyMin }));
   const codes = l2CodesOf(rows);
   const counties = countiesOf(rows);
   const max = rows.reduce((m, r) => Math.max(m, r.findings), 1);

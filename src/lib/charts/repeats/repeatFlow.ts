@@ -43,7 +43,7 @@ const LABEL_PX = 96;
  */
 export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext): EChartsOption {
   const title = translate(ctx.lang, 'repeats.chart.flow.title');
-  if (!rows.length) return noDataOption(ctx, title);
+  if (!rows.length) return noDataOption(ctx, title, translate(ctx.lang, 'repeats.empty.flow'));
   const nodes = new Map<string, FlowNode>();
   const addNode = (step: number, code: string) => {
     const name = nodeId(step, code);

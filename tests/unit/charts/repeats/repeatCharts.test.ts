@@ -94,7 +94,8 @@ describe.each(REPEAT_CHARTS.map((spec) => [spec.id, spec] as const))('%s', (id, 
 
   test('no rows: a "no data" message, not a blank chart', () => {
     const empty = spec.option([], zh);
-    expect(JSON.stringify(empty.graphic)).toContain('当前筛选条件下无数据');
+    // The generic words, or the rule nothing met (cross-county, flow: see below).
+    expect(JSON.stringify(empty.graphic)).toMatch(/当前筛选条件下无数据|当前范围内没有/);
     expect(renderSvg(empty)).toContain('<svg');
   });
 });
@@ -166,4 +167,15 @@ describe('every repeat chart on the real engine', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(renderSvg(spec.option(rows, zh))).toContain('<svg');
   });
+});
+
+// An empty cross-county or flow chart says which rule nothing met, not only "no data for the filters".
+test('empty repeat charts name the rule nothing met', async () => {
+  const { REPEAT_CHARTS } = await import('../../../../src/lib/state/repeatSpecs');
+  const { DEFAULT_PARAMS } = await import('../../../../src/lib/domain/params');
+  const ctx = { lang: 'zh' as const, asOf: '2024-12-31', params: { ...DEFAULT_PARAMS, crossCountyMin: 3 } };
+  const text = (id: string) => JSON.stringify(REPEAT_CHARTS.find((s) => s.id === id)!.option([], ctx).graphic);
+  expect(text('cross-county-common')).toContain('当前范围内没有同一年度在至少 3 个县市区出现的问题子类');
+  expect(text('repeat-flow')).toContain('当前范围内没有同一单位相邻两次巡察之间的重复问题');
+  expect(JSON.stringify(REPEAT_CHARTS.find((s) => s.id === 'repeat-flow')!.option([], { ...ctx, firstFeedback: '2018-10-30' }).graphic)).toContain('截至日早于最早反馈日期');
 });
