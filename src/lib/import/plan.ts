@@ -18,6 +18,7 @@ import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
+import { yearMissingIssue } from './validate';
 
 // A 序号: 12, (3), （三）, 三、, ①. Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
 const SEQUENCE_NUMBER = '\\d+[.、]?|[(（]?(\\d+|[一二三四五六七八九十]+)[)）、.]?|[①-⑳]';
@@ -129,6 +130,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     ...(readsStandIn(p, 'status_raw') ? [`(0, 'status_raw', ${str(p.headers[sourceColumn(p, 'status_raw')!] ?? '')}, 'info', 'status_from_summary')`] : []),
     // No status anywhere: every row counts as not completed, which the analyst must hear of.
     ...(has('status_raw') ? [] : [`(0, 'status_raw', '', 'warning', 'status_missing')`]),
+    ...(await yearMissingIssue(engine, norm)),
     ...(await unreadColumnIssues(engine, p)),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);

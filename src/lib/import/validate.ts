@@ -1,3 +1,4 @@
+import type { Engine } from '../db/types';
 import { ident, num, str, date } from '../queries/sql';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
@@ -155,4 +156,14 @@ export function rulesSql(rules: Rule[], from: string, where: string): string {
 export function skippedSql(from: string): string {
   return `SELECT src_row, '' AS column_key, CAST(left(first_cell, 200) AS VARCHAR) AS value, 'info' AS severity,
     'row_skipped_' || skip_kind AS code FROM ${ident(from)} WHERE skip_kind IS NOT NULL`;
+}
+
+/**
+ * The dataset-level warning (row 0) for problems with no year, naming how many: no 年度 column,
+ * feedback date or year in the round's name. DOMAIN §6.1 requires the year (#25 counts counties by
+ * year; rounds fall back to it for their order). An `issues` row as VALUES text.
+ */
+export async function yearMissingIssue(engine: Engine, norm: string): Promise<string[]> {
+  const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(norm)} WHERE skip_kind IS NULL AND year IS NULL`);
+  return Number(n) > 0 ? [`(0, 'year', ${str(String(n))}, 'warning', 'year_missing')`] : [];
 }

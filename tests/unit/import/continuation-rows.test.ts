@@ -36,7 +36,8 @@ test('CSV: a row holding only the rest of a problem text is joined to the proble
   const [r] = await importOk(e, 'export.csv', enc(csv));
   expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 0, 1]);
   expect(skipped(r)).toEqual([3]);
-  expect(issuesOf(r, 'warning')).toEqual([]);
+  // No year anywhere in this ledger: said once, of the dataset.
+  expect(issuesOf(r, 'warning')).toEqual([{ row: 0, code: 'year_missing' }]);
   expect(await e.query(`SELECT source_row, problem_title, status, category_l2 FROM findings ORDER BY source_row`)).toEqual([
     { source_row: 2, problem_title: '落实意识形态工作责任制不到位，对网络舆情研判处置不及时', status: 'completed', category_l2: 'B2' },
     { source_row: 4, problem_title: '违规发放津补贴', status: 'in_progress', category_l2: 'D2' },

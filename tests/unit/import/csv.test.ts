@@ -139,7 +139,7 @@ test('without a status column, statuses are read from 整改完成情况, and th
     '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,正在整改',
     '市财政局党组,采购程序不规范,市本级,八届市委第二轮巡察,制定了采购管理办法'].join('\n');
   const [r] = await importOk(e, 'summary.csv', new TextEncoder().encode(text));
-  expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['status_from_summary', '整改完成情况']]);
+  expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['year_missing', '3'], ['status_from_summary', '整改完成情况']]);
   expect(r.issues.filter((i) => i.row > 0).map((i) => [i.row, i.code, i.column, i.value])).toEqual([
     [2, 'completed_without_date', '完成时间', undefined],
     [4, 'status_unrecognised', '整改完成情况', '制定了采购管理办法'],

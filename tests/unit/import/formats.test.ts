@@ -198,7 +198,7 @@ describe('XLSX with a two-row header (问责情况 over its sub-columns), unit n
     // so it is flagged with the title as the clue.
     expect([r.rowsAccepted, r.rowsWarned, r.rowsRejected, r.rowsSkipped]).toEqual([3, 1, 0, 1]);
     expect(r.issues.map((i) => `${i.row} ${i.code} ${i.value ?? ''}`))
-      .toEqual(['4 row_skipped_numbering 1', '7 category_unmapped_title 台账资料不齐全']);
+      .toEqual(['0 year_missing 3', '4 row_skipped_numbering 1', '7 category_unmapped_title 台账资料不齐全']);
     const [{ mapping }] = await e.query<{ mapping: string }>('SELECT mapping FROM datasets');
     expect(JSON.parse(mapping)).toMatchObject({
       '被巡察单位': 'unit_name', '完成时间（年月日）': 'completion_date', '党纪处分': 'acc_party_discipline',

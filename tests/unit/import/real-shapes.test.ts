@@ -210,7 +210,7 @@ test('a category no rule knows (X9, 9) is classed by the title and warned; 长�
     { category_l1: 'B', category_l2: 'B1', status: null, long_term: true },
     { category_l1: 'D', category_l2: 'D1', status: 'completed', long_term: false }]);
   // The third row has no category text: the title is all there is, which is no news.
-  const news = r.issues.filter((i) => i.code !== 'completed_without_date');
+  const news = r.issues.filter((i) => i.code !== 'completed_without_date' && i.code !== 'year_missing');
   expect(news.filter((i) => i.severity === 'warning').map((i) => [i.row, i.code, i.value]))
     .toEqual([[2, 'category_from_title', 'X9'], [3, 'status_long_term_only', '长期坚持']]);
 });
@@ -318,7 +318,7 @@ test('a hidden ledger behind a visible 说明 or counts sheet is read; the visib
     { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区卫健局', '问题B', '正在推进', null]], hidden: true },
   ]));
   expect([r.sheet, r.rowsAccepted]).toEqual(['台账', 2]);
-  expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['sheet_not_imported', '说明'], ['sheet_not_imported', '汇总']]);
+  expect(r.issues.filter((i) => i.row === 0 && i.code !== 'year_missing').map((i) => [i.code, i.value])).toEqual([['sheet_not_imported', '说明'], ['sheet_not_imported', '汇总']]);
   expect(await e.query(`SELECT source_sheet, count(*) AS n FROM findings GROUP BY ALL`)).toEqual([{ source_sheet: '台账', n: 2 }]);
 });
 
@@ -347,7 +347,7 @@ test('a 汇总 sheet of counts per unit beside the ledger is no ledger: named, n
     { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区教育局', '问题B', '正在推进', null]] },
   ]));
   expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['台账', 2]]);
-  expect(reports[0].issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['sheet_not_ledger', '汇总']]);
+  expect(reports[0].issues.filter((i) => i.row === 0 && i.code !== 'year_missing').map((i) => [i.code, i.value])).toEqual([['sheet_not_ledger', '汇总']]);
   expect(await e.query(`SELECT problem_title FROM findings ORDER BY source_row`)).toEqual([{ problem_title: '问题A' }, { problem_title: '问题B' }]);
 });
 
@@ -383,7 +383,7 @@ test('a problem merged down over its measure rows is one finding: measures joine
   expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 3]);
   expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_measure').map((i) => i.row)).toEqual([4, 5, 7]);
   // 档案管理不规范 matches no category keyword; no row warns about a date or a status.
-  expect(issuesOf(r, 'warning')).toEqual([{ row: 8, code: 'category_unmapped_title' }]);
+  expect(issuesOf(r, 'warning')).toEqual([{ row: 0, code: 'year_missing' }, { row: 8, code: 'category_unmapped_title' }]);
   expect(await e.query(`SELECT source_row, measures, status, status_raw, deadline, completion_date FROM findings ORDER BY source_row`)).toEqual([
     { source_row: 3, measures: '制定学习计划\n开展专题党课\n建立考核机制', status: 'in_progress', status_raw: '已完成；已完成；正在推进', deadline: '2024-12-31', completion_date: null },
     { source_row: 6, measures: '清退资金\n完善制度', status: 'completed', status_raw: '已完成；已完成', deadline: '2024-06-30', completion_date: '2024-04-15' },
@@ -538,4 +538,13 @@ test('a blank cell under a 佐证材料 column is no evidence (0), a ledger with
     { problem_title: '事项一', evidence_count: null }, { problem_title: '事项二', evidence_count: null },
     { problem_title: '问题一', evidence_count: 2 }, { problem_title: '问题二', evidence_count: 0 },
   ]);
+});
+
+test('problems with no year anywhere are counted in one dataset warning; a feedback date or a year in the round gives one', async () => {
+  const csv = (rows: string[]) => enc(['县市区,被巡察单位,轮次名称,具体问题,整改状态,反馈时间', ...rows].join('\n'));
+  const [none] = await importOk(e, 'none.csv', csv(['永康市,永康市教育局,八届市委第三轮巡察,问题一,已完成,', '永康市,永康市教育局,八届市委第三轮巡察,问题二,已完成,2024-05-01']));
+  expect(none.issues.filter((i) => i.code === 'year_missing').map((i) => [i.row, i.value, i.severity])).toEqual([[0, '1', 'warning']]);
+  expect(none.rowsWarned).toBe(new Set(none.issues.filter((i) => i.severity === 'warning' && i.row > 0).map((i) => i.row)).size);
+  const [dated] = await importOk(e, 'dated.csv', csv(['永康市,永康市财政局,2024年八届市委第三轮巡察,事项一,已完成,']));
+  expect(dated.issues.filter((i) => i.code === 'year_missing')).toEqual([]);
 });

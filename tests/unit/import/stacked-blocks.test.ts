@@ -26,7 +26,7 @@ describe('blocks of several rounds stacked in one sheet', () => {
       '2,义乌市卫健局,公务接待超标准,未完成,',
     ]));
     expect([r.rowsAccepted, r.rowsRejected]).toEqual([4, 0]);
-    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(r.issues.filter((i) => i.severity !== 'info' && i.code !== 'year_missing')).toEqual([]);
     expect(r.issues.filter((i) => i.row > 0).map((i) => [i.row, i.code])).toEqual([
       [6, 'row_skipped_heading'], [7, 'row_skipped_header'], [8, 'row_skipped_numbering'],
     ]);

@@ -52,7 +52,7 @@ describe("a unit's own ledger: no unit, round or county column", () => {
     const text = [title, '填报时间：2024年5月31日', header, ...rows].join('\n');
     const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode(text));
     expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
-    expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['unit_from_title', '中共金华市教育局委员会']]);
+    expect(r.issues.filter((i) => i.row === 0).map((i) => [i.code, i.value])).toEqual([['year_missing', '2'], ['unit_from_title', '中共金华市教育局委员会']]);
     expect(await e.query('SELECT unit_name, county, round_key, status FROM findings ORDER BY source_row')).toEqual([
       { unit_name: '中共金华市教育局委员会', county: '市本级', round_key: '金华市|市委|八届|3', status: 'completed' },
       { unit_name: '中共金华市教育局委员会', county: '市本级', round_key: '金华市|市委|八届|3', status: 'in_progress' },
