@@ -57,8 +57,10 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
       CASE WHEN title_heading THEN ${title} WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
       filled = 2 OR ${[a, b].map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AND NOT title_heading AS numbered,
       NOT (${noTitle}) AS other, title_heading
-    FROM (SELECT *, ${titleHeading} AND NOT coalesce(filled = 2 AND (${numbered(a)} OR ${numbered(b)}), false) AS title_heading FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)}))
-    WHERE (filled = 1 AND (${noTitle} OR ${roundish})) OR (filled = 2 AND (${numbered(a)} OR ${numbered(b)})) OR title_heading
+    FROM (SELECT *, ${titleHeading} AND NOT numbered_pair AS title_heading
+      FROM (SELECT *, coalesce(filled = 2 AND (${numbered(a)} OR ${numbered(b)}), false) AS numbered_pair
+        FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)})))
+    WHERE (filled = 1 AND (${noTitle} OR ${roundish})) OR numbered_pair OR title_heading
     ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
   const titleHeadings = rows.filter((r) => r.title_heading).length;
   const headingsAllowed = titleHeadings > 0 && titleHeadings < (await fullRows(engine, s, headerRow, cols.length, filled));

@@ -77,11 +77,12 @@ export function warningColour(asOf: string, params: MetricParams): string {
 }
 
 /**
- * The inspected unit, by its normalised name when the import supplied one, within its county: a
- * city committee's round inspects 教育局 in several counties, each a unit of its own (the normalised
- * name leaves the county's name out: names.ts).
+ * Unit identity, for the distinct-unit count and repeat matching alike: the normalised unit name
+ * (the raw name where the import left none) within its county. A city committee's round inspects
+ * 教育局 in several counties, each a unit of its own, and the normalised name leaves the county's
+ * name out (names.ts).
  */
-export const UNIT_KEY = "(county || '|' || coalesce(unit_name_norm, unit_name))";
+export const UNIT_KEY = "(county || '|' || coalesce(nullif(trim(unit_name_norm), ''), unit_name))";
 
 const ACCOUNTABILITY_PARTS = ['acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish'];
 

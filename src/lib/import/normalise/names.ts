@@ -18,7 +18,7 @@ const PLACE_PREFIX = `^(${longestFirst(COUNTY_PREFIXES)})?(${longestFirst(county
 /**
  * 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市; 义乌市佛堂镇党委 / 佛堂镇党委 → 佛堂镇. A county's
  * name is left out only when at least two characters remain: 永康市委 is the county committee, not 委.
- * Units are keyed by county too (queries/measures.ts, repeats/matching.ts), so 人民政府 of two counties stay two.
+ * Units are keyed by county too (UNIT_KEY in queries/measures.ts), so 人民政府 of two counties stay two.
  */
 export function unitNameNormSql(unit: string): string {
   let x = `regexp_replace(${unit}, ${str(PUNCT)}, '', 'g')`;

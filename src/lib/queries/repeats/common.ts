@@ -2,7 +2,7 @@ import type { MetricParams } from '../../domain/params';
 import { scopedFindings, type Dimension, type Filters } from '../filters';
 import { ROUND_META, type RoundColumns } from '../roundMeta';
 import { num } from '../sql';
-import { UNIT_KEY } from './matching';
+import { UNIT_KEY } from '../measures';
 
 /** One (round, L2) of #24 with the round's threshold k and whether the code is common. */
 export interface CommonProblemRow extends RoundColumns {

@@ -2,7 +2,7 @@ import { COUNTIES } from '../../domain/counties';
 import type { MetricParams } from '../../domain/params';
 import { scopedFindings, type Dimension, type Filters } from '../filters';
 import { inList, num } from '../sql';
-import { UNIT_KEY } from './matching';
+import { UNIT_KEY } from '../measures';
 
 /** One county's findings in an L2 code that was a cross-county common problem that year (#25). */
 export interface CrossCountyRow {

@@ -1,7 +1,8 @@
 import type { MetricParams } from '../../domain/params';
 import { emptyFilters, scopedFindings, type Dimension, type Filters } from '../filters';
 import { date, num } from '../sql';
-import { bigrams, COUNTY_KEY, earlierRound, jaccardScore, ROUND_SEQ_CTE, TITLE_EXPR, UNIT_KEY } from './matching';
+import { bigrams, COUNTY_KEY, earlierRound, jaccardScore, ROUND_SEQ_CTE, TITLE_EXPR } from './matching';
+import { UNIT_KEY } from '../measures';
 
 /** The rule that proposed a link (DOMAIN.md §7.5); 'same_county_l2' only in the county-level variant. */
 export type RepeatRule = 'explicit' | 'same_unit_l2' | 'same_county_l2' | 'text_similarity';

@@ -4,11 +4,6 @@
  * first. All of them are plain SQL text over trusted column names; no value is spliced in here.
  */
 
-/**
- * Unit identity: county plus the normalised unit name (raw name when the importer left none).
- * The county is part of the key because 义乌市 and 东阳市 can both have a "市教育局".
- */
-export const UNIT_KEY = `(county || '|' || coalesce(nullif(trim(unit_name_norm), ''), unit_name))`;
 
 /** County identity, for the county-level variant of the repeat rule. */
 export const COUNTY_KEY = `county`;
