@@ -1,5 +1,6 @@
 import { LEDGER_FIELDS, fieldByKey } from '../domain/fields';
 import { stagedCell } from './cells';
+import { tickLabel } from './status-ticks';
 
 /**
  * Header matching (DOMAIN.md §6): a header is normalised (case and full/half width folded, white
@@ -171,6 +172,9 @@ export function findHeader(rows: (string | null)[][], mapping: Record<string, st
     const headers = mergeHeaderRows(rows[upper], rows[upper + 1], mapping);
     if (headers) return { index: upper + 1, rows: 2, headers };
   }
+  // Tick columns under a group label (整改情况 over 已完成 | 正在整改 | 未完成) name no field themselves.
+  const ticks = at + 1 < rows.length ? tickSubHeaders(rows[at], rows[at + 1]) : null;
+  if (ticks) return { index: at + 1, rows: 2, headers: ticks };
   return { index: at, rows: 1, headers: rows[at] };
 }
 
@@ -228,6 +232,40 @@ export function subHeader(group: string, sub: string): string | null {
     if (/^(完成)?(时间|日期)$/.test(l)) return fieldByKey('completion_date')!.header;
   }
   return null;
+}
+
+/**
+ * A row of tick labels under a header row (整改情况 merged over 已完成 | 正在整改 | 未完成): the header
+ * with each ticked column named `group/label`, or null when the lower row is not such a row (fewer
+ * than two tick labels, or another text that does not repeat the cell above it or name a date of
+ * its group, see subHeader).
+ */
+export function tickSubHeaders(upper: readonly (string | null)[], lower: readonly (string | null)[]): (string | null)[] | null {
+  const text = (v: string | null | undefined) => (v ?? '').trim();
+  const width = Math.max(upper.length, lower.length);
+  const out: (string | null)[] = [];
+  let group = '';
+  let ticks = 0;
+  for (let c = 0; c < width; c++) {
+    const u = text(upper[c]);
+    const l = text(lower[c]);
+    if (u) group = u;
+    else if (!l) group = '';
+    if (!l || l === u) {
+      out.push(u || null);
+      continue;
+    }
+    // A planned / actual date under a date group beside them (完成时间 over 计划 | 实际).
+    const sub = group ? subHeader(group, l) : null;
+    if (sub) {
+      out.push(sub);
+      continue;
+    }
+    if (!tickLabel(l)) return null;
+    ticks++;
+    out.push(group ? `${group}/${l}` : l);
+  }
+  return ticks >= 2 ? out : null;
 }
 
 /**

@@ -128,6 +128,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const sheetIssues = [
     ...(p.unitText ? [`(0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`] : []),
     ...(readsStandIn(p, 'status_raw') ? [`(0, 'status_raw', ${str(p.headers[sourceColumn(p, 'status_raw')!] ?? '')}, 'info', 'status_from_summary')`] : []),
+    ...(p.statusTicks?.length ? [`(0, 'status_raw', ${str(p.statusTicks.map((t) => t.label).join(' | '))}, 'info', 'status_from_ticks')`] : []),
     // No status anywhere: every row counts as not completed, which the analyst must hear of.
     ...(has('status_raw') ? [] : [`(0, 'status_raw', '', 'warning', 'status_missing')`]),
     ...(await yearMissingIssue(engine, norm)),

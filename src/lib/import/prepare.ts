@@ -11,6 +11,7 @@ import { hintParts } from './round-lookup';
 import { findContinuationRows, type ContinuationRow } from './continuation-rows';
 import { findBlocks, type SheetBlock } from './blocks';
 import { oneCellRows } from './one-cell-rows';
+import { findStatusTicks, type StatusTick } from './status-ticks';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -42,6 +43,8 @@ export interface PreparedSheet extends StagedSheet {
   continuations: ContinuationRow[];
   /** Blocks of other rounds stacked under the first, each under its own title (blocks.ts). */
   blocks: SheetBlock[];
+  /** Columns that give the status by a mark (已完成 | 正在整改 | 未完成), where no status column does (status-ticks.ts). */
+  statusTicks?: StatusTick[];
   /**
    * The unit every row belongs to when no column names one: from the analyst's hint, the title,
    * the sheet or the file name (set by the importer before planning; see title.ts).
@@ -87,6 +90,7 @@ export async function prepareSheet(
   const columns = new Map([...claims].map(([key, [best]]) => [key, best.col]));
   for (const [key, col] of await chooseColumns(engine, s, headerRow, claims)) columns.set(key, col);
   labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
+  const statusTicks = statusTickColumns(headers, columns);
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
@@ -106,7 +110,21 @@ export async function prepareSheet(
   const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]),
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
-  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks };
+  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks };
+}
+
+/**
+ * The tick columns that give the status (status-ticks.ts), where no column other than one of them
+ * does: a status column claimed by one (完成情况/已完成, the group label carried onto its first
+ * sub-column) is dropped for them; a real 整改状态 column keeps them unread.
+ */
+function statusTickColumns(headers: (string | null)[], columns: Map<string, number>): StatusTick[] {
+  const status = columns.get('status_raw');
+  const taken = new Set([...columns].filter(([key]) => key !== 'status_raw').map(([, col]) => col));
+  const ticks = findStatusTicks(headers, taken);
+  if (!ticks.length || (status !== undefined && !ticks.some((t) => t.col === status))) return [];
+  columns.delete('status_raw');
+  return ticks;
 }
 
 /**

@@ -45,7 +45,7 @@ describe('two status columns', () => {
     // Both columns name a status on every row and are as short: the header decides.
     expect((await e.query<{ status: string }>('SELECT status FROM findings ORDER BY source_row')).map((x) => x.status))
       .toEqual(['not_completed', 'not_completed', 'in_progress']);
-    expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_duplicate', '整改进展', '整改状态']]);
+    expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_fallback', '整改进展', '整改状态']]);
     // A hidden column that no visible one replaces is read: hiding is not deleting.
     const f = await freshEngine();
     await importOk(f, 'ledger.xlsx', workbook(3));
@@ -67,7 +67,7 @@ describe('two status columns', () => {
     const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, narrative].join('\n')));
     expect((await e.query<{ status: string }>('SELECT status FROM findings ORDER BY source_row')).map((x) => x.status))
       .toEqual(['not_completed', 'completed', 'not_completed', 'completed']);
-    expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_duplicate', '整改进展情况', '是否完成']]);
+    expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_fallback', '整改进展情况', '是否完成']]);
     e.close();
   });
 
@@ -88,7 +88,19 @@ describe('values correct the header only where it is plainly wrong', () => {
     const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, ...rows].join('\n')));
     expect((await e.query<{ status: string }>('SELECT status FROM findings ORDER BY source_row')).map((x) => x.status))
       .toEqual(['completed', 'basically_completed', 'in_progress', 'not_completed', 'in_progress']);
-    expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_duplicate', '是否完成', '整改状态']]);
+    expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_fallback', '是否完成', '整改状态']]);
+    e.close();
+  });
+
+  test('a 整改状态 cell left blank reads the 是否完成 beside it; a row blank in both is warned', async () => {
+    const e = await freshEngine();
+    const rows = ['序号,县市区,被巡察单位,具体问题,整改状态,是否完成',
+      '1,永康市,永康市教育局党委,问题一,正在整改,是', '2,永康市,永康市教育局党委,问题二,,是', '3,永康市,永康市教育局党委,问题三,,'];
+    const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, ...rows].join('\n')));
+    expect(await e.query('SELECT status_raw, status FROM findings ORDER BY source_row')).toEqual([
+      { status_raw: '正在整改', status: 'in_progress' }, { status_raw: '是', status: 'completed' }, { status_raw: null, status: null },
+    ]);
+    expect(r.issues.filter((i) => i.code === 'status_blank').map((i) => i.row)).toEqual([5]);
     e.close();
   });
 

@@ -7,6 +7,8 @@ import { cell } from '../staging';
 import { compactSql, foldSql } from './text';
 import { fieldAliasForms } from '../headers';
 import { blockValueSql, type SheetBlock } from '../blocks';
+import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
+import type { StatusTick } from '../status-ticks';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -37,14 +39,36 @@ export const COMPACT_FIELDS = LEDGER_FIELDS.filter((f) => COMPACT_KINDS.has(f.ki
 // summary's canonical header.
 const STAND_INS: Record<string, string> = { status_raw: 'completion_summary' };
 
-/** The column a field reads: its own, else its stand-in's (STAND_INS); undefined if neither. */
+/** True when the status is read from tick columns (status-ticks.ts), which come before a stand-in. */
+function readsTicks(p: PreparedSheet, key: string): boolean {
+  return key === 'status_raw' && !p.columns.has(key) && (p.statusTicks?.length ?? 0) > 0;
+}
+
+/** The column a field reads: its own, else its stand-in's (STAND_INS); undefined if neither, or for tick columns. */
 export function sourceColumn(p: PreparedSheet, key: string): number | undefined {
+  if (readsTicks(p, key)) return undefined;
   return p.columns.get(key) ?? (STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined);
 }
 
 /** True when a field reads another field's column (STAND_INS). */
 export function readsStandIn(p: PreparedSheet, key: string): boolean {
   return !p.columns.has(key) && sourceColumn(p, key) !== undefined;
+}
+
+// Fields whose other columns are read where the one chosen is empty: a blank 整改状态 beside a 是否完成 of 是.
+const FALLBACK_KEYS = new Set(['status_raw']);
+
+/** The other visible columns of a field, best first, read where its own cell is empty (FALLBACK_KEYS). */
+export function fallbackColumns(p: PreparedSheet, key: string): number[] {
+  const col = p.columns.get(key);
+  if (col === undefined || !FALLBACK_KEYS.has(key)) return [];
+  return (p.claims.get(key) ?? []).filter((c) => c.col !== col && !c.hidden).map((c) => c.col);
+}
+
+/** The status text of a row from its tick columns: the marked columns' words joined by 、; NULL when none is marked. */
+export function statusTicksSql(ticks: readonly StatusTick[]): string {
+  const marked = ticks.map((t) => `CASE WHEN NOT regexp_matches(lower(${cell(t.col)}), ${str(STATUS_TICK_EMPTY_PATTERN)}) THEN ${str(t.label)} END`);
+  return `nullif(concat_ws('、', ${marked.join(', ')}), '')`;
 }
 
 /**
@@ -55,10 +79,12 @@ export function readsStandIn(p: PreparedSheet, key: string): boolean {
 function fieldSource(p: PreparedSheet, key: string): string | null {
   const col = sourceColumn(p, key);
   // A field with its own column reads its stand-in where its cell is empty (a 整改状态 column left
-  // blank beside a filled-in 整改完成情况).
+  // blank beside a filled-in 整改完成情况), and before it the field's other visible columns.
   const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
-  const own = standIn !== undefined ? `coalesce(${cell(col!)}, ${cell(standIn)})`
-    : col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText) : null;
+  const backups = [...fallbackColumns(p, key), ...(standIn !== undefined ? [standIn] : [])];
+  const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
+    : col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText)
+    : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null;
   const carried = key === 'aspect_raw' ? sectionSql(p.sections)
     : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
     // A block titled by a county's committee (东阳市委…) is that county's, where no column names one.
