@@ -57,9 +57,13 @@ function subNumberSql(id: string, parent: string): string {
     AND regexp_full_match(substr(${id}, length(${parent}) + 2), '[0-9]{1,3}'))`;
 }
 
+// The number a measure's 序号 is under (1 of 1.1, 1-2, 1－3); '' when it is none.
+const parentIdSql = (id: string) => `regexp_extract(${id}, '^(.+?)[.．\\-－][0-9]{1,3}$', 1)`;
+
 /**
  * Rows of a merged problem saved as CSV, where the merge is gone and only its first row holds the
- * problem and its 序号: a row with neither (or with a 序号 under the problem's: 1.1, 1.2 under 1), but
+ * problem and its 序号: a row with neither (or with a 序号 under the problem's: 1.1, 1.2 under 1; or beside
+ * it: 1.2 after 1.1), but
  * a measure, status or date, under a problem row, and whose unit is empty or that row's, belongs to
  * the problem above. Without a 序号 column nothing
  * tells such a row from a problem whose text is missing, so nothing is folded. SQL giving
@@ -74,9 +78,29 @@ function continuationSql(norm: string, absent: Set<string>): string {
     f AS (SELECT *, first_value(unit_name) OVER (PARTITION BY first_row ORDER BY src_row) AS first_unit,
         first_value(own_id) OVER (PARTITION BY first_row ORDER BY src_row) AS first_id FROM w),
     c AS (SELECT src_row, first_row FROM f WHERE first_row IS NOT NULL AND problem_title IS NULL
-      AND (own_id IS NULL OR ${subNumberSql('own_id', 'first_id')})
+      AND (own_id IS NULL OR ${subNumberSql('own_id', 'first_id')} OR nullif(${parentIdSql('own_id')}, '') = ${parentIdSql('first_id')})
       AND has_measure AND (unit_name IS NULL OR unit_name = first_unit))
     SELECT src_row, first_row FROM c UNION ALL SELECT DISTINCT first_row, first_row FROM c`;
+}
+
+/**
+ * Rows that repeat the problem above them, one row per measure, no cell merged (a measure-level
+ * ledger): the same problem text and unit as the row before (rows lacking a problem in between
+ * aside), another measure, and the same 序号 or one under the same number (1.1, 1.2; 1-1, 1-2; 1 then
+ * 1.1), or no 序号 on either. A problem numbered apart (1, 2) stays two, and so does a row repeated
+ * whole (the same measure: duplicate_finding). SQL giving (src_row, first_row) for those rows and
+ * the first row of each run.
+ */
+function repeatedRowsSql(norm: string, hasId: boolean): string {
+  const id = hasId ? rawCol('finding_id') : 'CAST(NULL AS VARCHAR)';
+  const sameId = `(own_id IS NOT DISTINCT FROM prev_id OR nullif(${parentIdSql('own_id')}, '') = coalesce(nullif(${parentIdSql('prev_id')}, ''), prev_id))`;
+  return `WITH w AS (SELECT src_row, problem_title, unit_name, measures, ${id} AS own_id,
+        lag(problem_title) OVER o AS prev_title, lag(unit_name) OVER o AS prev_unit, lag(measures) OVER o AS prev_measures, lag(${id}) OVER o AS prev_id
+      FROM ${ident(norm)} WHERE skip_kind IS NULL AND problem_title IS NOT NULL WINDOW o AS (ORDER BY src_row)),
+    s AS (SELECT src_row, sum(CASE WHEN problem_title = prev_title AND unit_name IS NOT DISTINCT FROM prev_unit
+        AND measures IS NOT NULL AND measures IS DISTINCT FROM prev_measures AND ${sameId} THEN 0 ELSE 1 END) OVER (ORDER BY src_row) AS run FROM w),
+    r AS (SELECT src_row, min(src_row) OVER (PARTITION BY run) AS first_row, count(*) OVER (PARTITION BY run) AS n FROM s)
+    SELECT src_row, first_row FROM r WHERE n > 1`;
 }
 
 /**
@@ -111,13 +135,23 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
       JOIN ${t} n ON n.src_row = g.src_row JOIN ${t} f ON f.src_row = g.first_row
       WHERE g.src_row > g.first_row AND (${ownId}(n.unit_name IS NOT NULL AND n.unit_name IS DISTINCT FROM f.unit_name)
         OR (n.problem_title IS NOT NULL AND n.problem_title IS DISTINCT FROM f.problem_title)))`);
-  } else if (p.columns.has('finding_id')) {
-    // Only a sheet with rows lacking a problem can have any: one cheap count before the windows.
-    const [n] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE skip_kind IS NULL AND problem_title IS NULL`);
-    if (!Number(n.n)) return false;
-    await engine.exec(`CREATE TABLE ${scratchTable(groups)} AS ${continuationSql(norm, absent)}`);
   } else {
-    return false;
+    // Rows lacking a problem (continuationSql) and rows repeating the one above (repeatedRowsSql):
+    // one cheap count before the windows. A continuation of a repeated row joins that row's run.
+    const hasId = p.columns.has('finding_id');
+    const [n] = await engine.query<{ blank: number; repeated: number }>(`SELECT count(*) FILTER (WHERE problem_title IS NULL) AS blank,
+        ${absent.has('measures') ? '0' : 'count(*) - count(DISTINCT (problem_title, unit_name))'} AS repeated
+      FROM ${t} WHERE skip_kind IS NULL`);
+    const parts = [
+      ...(hasId && Number(n.blank) ? [`SELECT src_row, first_row FROM (${continuationSql(norm, absent)})`] : []),
+    ];
+    if (Number(n.repeated) > 0) {
+      const repeats = `(${repeatedRowsSql(norm, hasId)})`;
+      parts[0] &&= `SELECT c.src_row, coalesce(r.first_row, c.first_row) AS first_row FROM (${continuationSql(norm, absent)}) c LEFT JOIN ${repeats} r ON r.src_row = c.first_row`;
+      parts.push(`SELECT src_row, first_row FROM ${repeats}`);
+    }
+    if (!parts.length) return false;
+    await engine.exec(`CREATE TABLE ${scratchTable(groups)} AS SELECT DISTINCT src_row, first_row FROM (${parts.join(' UNION ALL ')})`);
   }
   // A column merged down beside the problem holds one value for it, which Excel shows on each row:
   // that one is the problem's, not a sum over its rows.

@@ -1,4 +1,4 @@
-import { test, expect, beforeEach, afterEach } from 'vitest';
+import { describe, test, expect, beforeEach, afterEach } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
 import { freshEngine, importOk, issuesOf } from './helpers';
@@ -116,4 +116,51 @@ test('a sheet with both shapes: a merged problem over measures numbered 1.1, 1.2
     { source_row: 3, measures: '制定学习计划\n建立考核机制', problem_detail: '中心组学习次数不足\n学习记录不全', status: 'in_progress' },
     { source_row: 6, measures: '清退资金\n完善制度', problem_detail: null, status: 'completed' },
   ]);
+});
+
+describe('one row per measure, nothing merged, the problem written again on each row', () => {
+  const head = ['序号', '县市区', '被巡察单位', '轮次名称', '年度', '具体问题', '整改措施', '整改状态', '完成时间'];
+  const row = (id: string, title: string, measure: string, status: string, done: string | null, unit = '磐安县尖山镇') =>
+    [id, '磐安县', unit, '八届市委第七轮巡察', '2024', title, measure, status, done];
+  const rowsOf = () => e.query(`SELECT finding_id, problem_title, measures, status, completion_date FROM findings ORDER BY source_row`);
+
+  test.each([
+    ['the same 序号', ['1', '1', '2']],
+    ['numbered under one (1.1, 1.2)', ['1.1', '1.2', '2.1']],
+    ['numbered under one (1-1, 1－2)', ['1-1', '1－2', '2-1']],
+    ['the problem row, then its measures under its number (1, 1.1)', ['1', '1.1', '2']],
+    ['no 序号 at all', ['', '', '']],
+  ])('%s: one problem per text, its status the least advanced (2 findings, 1 completed)', async (_, ids) => {
+    const sheet = [head, row(ids[0], '违规吃喝问题较为突出', '清退费用', '已完成', '2024-05-01'),
+      row(ids[1], '违规吃喝问题较为突出', '建立制度', '正在整改', null), row(ids[2], '三会一课流于形式', '规范三会一课', '已完成', '2024-05-02')];
+    const csv = sheet.map((r) => r.map((c) => c ?? '').join(',')).join('\n');
+    const [r] = await importOk(e, 'mb.csv', new TextEncoder().encode(csv));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([2, 1]);
+    expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_measure').map((i) => i.row)).toEqual([3]);
+    expect((await rowsOf()).map((x) => [x.problem_title, x.measures, x.status, x.completion_date])).toEqual([
+      ['违规吃喝问题较为突出', '清退费用\n建立制度', 'in_progress', null],
+      ['三会一课流于形式', '规范三会一课', 'completed', '2024-05-02'],
+    ]);
+  });
+
+  test('kept apart: problems numbered apart (1, 2), another unit, a row repeated whole (warned as a duplicate)', async () => {
+    const sheet = [head,
+      row('1', '违规吃喝问题较为突出', '清退费用', '已完成', '2024-05-01'), row('2', '违规吃喝问题较为突出', '建立制度', '正在整改', null),
+      row('3', '三会一课流于形式', '规范三会一课', '已完成', '2024-05-02'), row('3', '三会一课流于形式', '规范三会一课', '已完成', '2024-05-02'),
+      row('4', '三会一课流于形式', '规范三会一课', '已完成', '2024-05-02', '磐安县大盘镇')];
+    const csv = sheet.map((r) => r.map((c) => c ?? '').join(',')).join('\n');
+    const [r] = await importOk(e, 'mb.csv', new TextEncoder().encode(csv));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([5, 0]);
+    // Rows 2 and 3 are numbered apart, so both are findings, warned as one problem written twice, as before.
+    expect(issuesOf(r, 'warning').filter((i) => i.code === 'duplicate_finding').map((i) => i.row)).toEqual([3, 5]);
+  });
+
+  test('in a workbook too, with a measure row lacking the problem under a repeated one', async () => {
+    const bytes = merged([head, row('1.1', '违规吃喝问题较为突出', '清退费用', '已完成', '2024-05-01'),
+      ['1.2', null, null, null, null, null, '退回款项', '已完成', '2024-06-01'],
+      row('1.3', '违规吃喝问题较为突出', '建立制度', '已完成', '2024-05-20')], []);
+    const [r] = await importOk(e, 'mb.xlsx', bytes);
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([1, 2]);
+    expect((await rowsOf()).map((x) => [x.measures, x.status, x.completion_date])).toEqual([['清退费用\n退回款项\n建立制度', 'completed', '2024-06-01']]);
+  });
 });
