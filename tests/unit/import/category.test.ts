@@ -70,6 +70,13 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     [null, null, '一、落实党中央重大决策部署方面', '意识形态工作责任制落实不到位', 'B', 'B2'],
     [null, null, '一、落实党中央重大决策部署方面', '"三重一大"事项决策程序不规范', 'A', 'A3'],
     ['四个聚焦②', null, null, '违规发放津补贴', 'D', 'D2'],
+    // The same headings in the category column (问题类别), spelled out or bare: their own words
+    // (全面从严治党 is G1's, 决策部署 A1's) name the group, not an L2 (review: G1, A1, G1 before).
+    ['落实全面从严治党战略部署方面', null, null, '违规吃喝问题较为突出', 'D', 'D1'],
+    ['贯彻落实党中央决策部署方面', null, null, '意识形态工作责任制落实不到位', 'B', 'B2'],
+    ['全面从严治党', null, null, '违规发放津补贴', 'D', 'D2'],
+    // More than the heading's words: an L2 of the column's own (主体责任 is G1).
+    ['全面从严治党主体责任落实不到位', null, null, '违规吃喝', 'G', 'G1'],
     // A category column that names its L1 keeps it, whatever heading is above.
     ['作风建设', null, '全面从严治党方面', '主体责任压得不够紧', 'D', null],
     ['G', null, '全面从严治党方面', '违规吃喝', 'G', 'G1'],

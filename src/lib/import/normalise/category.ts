@@ -48,7 +48,10 @@ export function categoryCandidatesSql(i: CategoryInputs): string {
   const words = wordsL1(named);
   const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${words})`;
   const l2 = `coalesce(${codeL2(i.category)}, ${codeL2(i.subcategory)}, ${wordsL2(joined)})`;
-  const inColumns = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL2(`concat_ws('|', ${i.subcategory}, ${i.category})`)})`;
+  // The heading's own words are no L2 of the column's: 全面从严治党 (G1's word) in 落实全面从严治党战略部署方面,
+  // 决策部署 (A1's) in 贯彻落实党中央决策部署方面 name the group, whose L2 the title picks.
+  const ownWords = `regexp_replace(${i.category}, ${str(L1_GROUP_RULES.map((g) => g.pattern).join('|'))}, '', 'g')`;
+  const inColumns = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL2(`concat_ws('|', ${i.subcategory}, ${ownWords})`)})`;
   // A category column that names an L1 of its own (政治建设) keeps it: the group is the heading's only
   // when the column is empty or names the group itself (问题类别 全面从严治党).
   const columnL1 = wordsL1(i.category);
