@@ -67,7 +67,7 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['已整改到位。下一步，我们将持续推进制度落实，防止问题反弹。', 'completed'], ['整改完成，常态化推进', 'completed'],
     ['已完成，持续推进', 'completed'], ['已完成，正在巩固提升', 'completed'], ['基本完成，持续推进', 'basically_completed'],
     ['正在整改，下一步将加快推进', 'in_progress'], ['持续整改中', 'in_progress'], ['初步完成', 'basically_completed'],
-    ['100%', 'completed'], ['80%', 'in_progress'],
+    ['100%', 'completed'], ['80%', 'in_progress'], ['0%', 'not_completed'], ['0.0%', 'not_completed'], ['10%', 'in_progress'],
     ['待整改', 'not_completed'], ['未开始', 'not_completed'], ['已完结', 'completed'], ['已结案', 'completed'],
     ['Completed', 'completed'], ['Done', 'completed'], ['In Progress', 'in_progress'], ['Not started', 'not_completed'], ['open', 'not_completed'],
     // A 是否完成 column.
@@ -193,6 +193,9 @@ test('booleans, counts and amounts', async () => {
   expect(await evalEach(['是', '否', '√', '✓', 'Y', 'N', '1', '0', 'yes', '已销号', '未销号', '不知道', '', null], boolSql))
     .toEqual([true, false, true, true, true, false, true, false, true, true, false, false, null, null]);
   expect(await evalEach(['3', '3人', '2项', '1,200', '-2', '若干', '4.0', null], intSql)).toEqual([3, 3, 2, 1200, null, null, 4, null]);
+  // Chinese numerals (三项, 十二人), and a cell saying none (无, /, —) is 0.
+  expect(await evalEach(['三项', '二人', '十', '一', '十二人', '二十', '无', '/', '—', '不涉及', '两项', '若干项'], intSql)).toEqual([3, 2, 10, 1, 12, 20, 0, 0, 0, 0, 2, null]);
+  expect(await evalEach(['无', '/', '—'], fundsWanSql)).toEqual([0, 0, 0]);
   expect(await evalEach(['-2', '-0.5万元', '3', null], negativeSql)).toEqual([true, true, false, false]);
   expect(await evalEach(['7.132', '7.132万元', '71320元', '1,369.5', '-1', 'abc', null], fundsWanSql)).toEqual([7.132, 7.132, 7.132, 1369.5, null, null, null]);
   // The column's header says 元 (or 亿元): bare numbers are scaled, a cell's own unit still wins.

@@ -28,7 +28,8 @@ export const STATUS_RULES: StatusRule[] = [
   },
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性|初步完成|初步整改' },
   // A 是否完成 column: 否 or a cross is not done (是 or a tick is done, below).
-  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|not ?(started|completed|done)|incomplete|open)$' },
+  // So is a progress of 0 % (nothing done; 80 % is in progress, below).
+  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
   { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
   // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,

@@ -151,7 +151,9 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       ${countyCodeSql('county')} AS county_code,
       coalesce(year_col, year(station_start), round_year, year(feedback_date)) AS year,
       CASE WHEN year_col IS NULL AND ${x('year')} IS NOT NULL THEN ${r('year')} END AS year_unread,
-      coalesce(${immediate('dd_deadline', 'di_deadline')}, ${immediate('dd_deadline_raw', 'di_deadline_raw')}) AS deadline,
+      coalesce(${immediate('dd_deadline', 'di_deadline')}, ${immediate('dd_deadline_raw', 'di_deadline_raw')},
+        -- A 立行立改 item (整改类型 or 问题来源) with no deadline written: DOMAIN §3.4's, feedback + immediateFixDays.
+        CASE WHEN deadline_raw IS NULL AND (rect_type = '立行立改' OR source = '立行立改') THEN CAST(feedback_date + ${days} AS DATE) END) AS deadline,
       coalesce(closed_col, CASE WHEN closure_date IS NOT NULL OR closed_word THEN true END) AS closed,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period

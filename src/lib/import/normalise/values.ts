@@ -16,18 +16,28 @@ export function boolSql(x: string): string {
     WHEN regexp_matches(${x}, ${str(BOOL_TRUE_PATTERN)}) THEN true ELSE NULL END`;
 }
 
+// A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, dashes and slashes, none, n/a (lower case).
+const NONE = '无|暂无|尚无|没有|否|不涉及|未涉及|[-－—–/／\\\\]+|none|n/?a|null|nan';
 const INT = '^(-?\\d+)(\\.0+)?(人|项|件|个|条|次|名|家|人次)?$';
 const DEC = '^(-?\\d+(\\.\\d+)?)(亿元|亿|万元|万|元)?$';
 
-/** The signed number a count cell holds (unit suffix allowed), NULL if none. */
+/**
+ * The signed number a count cell holds (unit suffix allowed; Chinese numerals up to 三十九, 三项, 十二人, 两项,
+ * read only where digits gave none), NULL if none.
+ */
 function signedIntSql(x: string): string {
-  const y = `replace(${x}, ',', '')`;
-  return `TRY_CAST(regexp_extract(${y}, ${str(INT)}, 1) AS INTEGER)`;
+  const read = (y: string) => `TRY_CAST(regexp_extract(replace(${y}, ',', ''), ${str(INT)}, 1) AS INTEGER)`;
+  return `coalesce(${read(x)}, ${read(hanDigitsSql(`replace(${x}, '两', '二')`))})`;
 }
 
-/** A count ≥ 0 as INTEGER; negatives and non-numbers give NULL. */
+/** TRUE when a count or amount cell says there is none (无, /, —, 不涉及): 0, not an unread number. */
+function noneSql(x: string): string {
+  return `coalesce(regexp_full_match(${x}, ${str(NONE)}), false)`;
+}
+
+/** A count ≥ 0 as INTEGER (0 for a cell saying none); negatives and non-numbers give NULL. */
 export function intSql(x: string): string {
-  return `CASE WHEN ${signedIntSql(x)} >= 0 THEN ${signedIntSql(x)} ELSE NULL END`;
+  return `CASE WHEN ${signedIntSql(x)} >= 0 THEN ${signedIntSql(x)} WHEN ${noneSql(x)} THEN 0 ELSE NULL END`;
 }
 
 /** TRUE when a count or amount cell is negative. */
@@ -35,9 +45,9 @@ export function negativeSql(x: string): string {
   return `coalesce(regexp_matches(${x}, '^-\\s*\\d'), false)`;
 }
 
-/** TRUE when a non-empty count cell is not a whole number ≥ 0 and not negative (e.g. "若干"). */
+/** TRUE when a non-empty count cell is not a whole number ≥ 0, not negative and not none (e.g. "若干"). */
 export function intUnparsedSql(x: string): string {
-  return `(${x} IS NOT NULL AND ${signedIntSql(x)} IS NULL)`;
+  return `(${x} IS NOT NULL AND ${signedIntSql(x)} IS NULL AND NOT ${noneSql(x)})`;
 }
 
 function signedDecimalSql(x: string): string {
@@ -55,18 +65,16 @@ export function fundsWanSql(x: string, scale = 1): string {
   // Divided, not multiplied by 0.0001, so 50000 元 is exactly 5 万元.
   const scaled = scale >= 1 ? `${v} * ${num(scale)}` : `${v} / ${num(Math.round(1 / scale))}`;
   const bare = scale === 1 ? v : `CASE WHEN regexp_matches(${x}, '万元?$') THEN ${v} ELSE ${scaled} END`;
-  return `CASE WHEN ${v} < 0 THEN NULL
+  return `CASE WHEN ${v} < 0 THEN NULL WHEN ${v} IS NULL THEN CASE WHEN ${noneSql(x)} THEN 0 END
     WHEN regexp_matches(${x}, '亿元?$') THEN ${v} * 10000
     WHEN regexp_matches(${x}, '[^万亿]元$') THEN ${v} / 10000 ELSE ${bare} END`;
 }
 
-/** TRUE when a non-empty amount cell is not a number. */
+/** TRUE when a non-empty amount cell is not a number and does not say none. */
 export function decimalUnparsedSql(x: string): string {
-  return `(${x} IS NOT NULL AND ${signedDecimalSql(x)} IS NULL)`;
+  return `(${x} IS NOT NULL AND ${signedDecimalSql(x)} IS NULL AND NOT ${noneSql(x)})`;
 }
 
-// A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, dashes and slashes, none, n/a (lower case).
-const NONE = '无|暂无|尚无|没有|否|不涉及|未涉及|[-－—–/／\\\\]+|none|n/?a|null|nan';
 // A 佐证材料 cell that says there is none: those, 未提供, an empty JSON list.
 const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
 // A 上轮问题编号 that says there is no earlier finding: those, 空, 无编号, 首次发现, 新问题, also with a
