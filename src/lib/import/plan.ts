@@ -18,6 +18,7 @@ import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
+import { unitBlankSql } from './fill-down';
 import { yearMissingIssue } from './validate';
 
 // A 序号: 12, (3), （三）, 三、, ①. Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
@@ -135,6 +136,12 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     ...(await unreadColumnIssues(engine, p)),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
+  // Rows whose unit came from the row above (fill-down.ts), each named with the unit it took.
+  if (p.fillDown) {
+    await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, 'unit_name', n.unit_name, 'info', 'unit_filled_down' FROM ${ident(norm)} n
+      WHERE n.skip_kind IS NULL AND n.unit_name IS NOT NULL AND n.src_row IN (SELECT src_row FROM ${ident(p.table)}
+        WHERE src_row > ${num(p.headerRow)} AND ${unitBlankSql(p.fillDown)}) ORDER BY n.src_row`);
+  }
   // Rows with a cell whose quotes were repaired before reading (csv-quotes.ts): read as typed, warned.
   if (p.quoteRepairs?.length) {
     await engine.exec(`INSERT INTO ${ident(issues)} SELECT src_row, '', NULL, 'warning', 'csv_quote_repaired' FROM ${ident(norm)}

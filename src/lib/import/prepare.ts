@@ -12,6 +12,7 @@ import { findContinuationRows, type ContinuationRow } from './continuation-rows'
 import { findBlocks, type SheetBlock } from './blocks';
 import { oneCellRows } from './one-cell-rows';
 import { findStatusTicks, type StatusTick } from './status-ticks';
+import { findFillDown, type FillDown } from './fill-down';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -45,6 +46,8 @@ export interface PreparedSheet extends StagedSheet {
   blocks: SheetBlock[];
   /** Columns that give the status by a mark (已完成 | 正在整改 | 未完成), where no status column does (status-ticks.ts). */
   statusTicks?: StatusTick[];
+  /** The unit (and its county) to fill down where a problem's row lacks it (fill-down.ts). */
+  fillDown?: FillDown;
   /**
    * The unit every row belongs to when no column names one: from the analyst's hint, the title,
    * the sheet or the file name (set by the importer before planning; see title.ts).
@@ -92,6 +95,7 @@ export async function prepareSheet(
   labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
   const statusTicks = statusTickColumns(headers, columns);
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
+  const fillDown = await findFillDown(engine, s, headerRow, columns);
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
@@ -110,7 +114,7 @@ export async function prepareSheet(
   const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]),
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
-  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks };
+  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, fillDown };
 }
 
 /**

@@ -9,6 +9,7 @@ import { fieldAliasForms } from '../headers';
 import { blockValueSql, type SheetBlock } from '../blocks';
 import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
 import type { StatusTick } from '../status-ticks';
+import { filledCountySql, filledUnitSql } from '../fill-down';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -72,7 +73,8 @@ export function statusTicksSql(ticks: readonly StatusTick[]): string {
 }
 
 /**
- * Where a field's value comes from, as SQL: its column (sourceColumn); else, for the unit, the
+ * Where a field's value comes from, as SQL: its column (sourceColumn; the unit and its county filled
+ * down where a merge saved as CSV left them empty, fill-down.ts); else, for the unit, the
  * unit named outside the columns (title.ts); for the 方面, the section heading above the row
  * (sectionSql), also where the column is empty. Null when the sheet provides the field nowhere.
  */
@@ -82,9 +84,11 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   // blank beside a filled-in 整改完成情况), and before it the field's other visible columns.
   const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
   const backups = [...fallbackColumns(p, key), ...(standIn !== undefined ? [standIn] : [])];
+  const filled = !p.fillDown ? undefined : key === 'unit_name' && col !== undefined ? filledUnitSql(p.fillDown)
+    : key === 'county' && col !== undefined ? filledCountySql(p.fillDown) : undefined;
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
-    : col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText)
-    : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null;
+    : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText)
+    : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
   const carried = key === 'aspect_raw' ? sectionSql(p.sections)
     : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
     // A block titled by a county's committee (东阳市委…) is that county's, where no column names one.

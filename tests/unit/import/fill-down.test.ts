@@ -1,0 +1,46 @@
+import { test, expect } from 'vitest';
+import { freshEngine, importOk, issuesOf, utf8 } from './helpers';
+
+// A ledger whose 县市区 and 被巡察单位 were merged down over their problems in Excel, saved as CSV:
+// only each merge's first row keeps the text (fill-down.ts).
+test('a problem row with its unit cell empty takes the unit above, and the county when that is empty too; each is reported', async () => {
+  const e = await freshEngine();
+  const csv = `八届市委第三轮巡察整改台账
+序号,县市区,被巡察单位,具体问题,整改状态
+1,,,无主问题,已完成
+2,东阳市,东阳市甲局,违规吃喝,已完成
+3,,,违规发放津补贴,正在整改
+注：合计行,,,,
+4,义乌市,义乌市乙局,公车私用,已完成
+5,,,三会一课不规范,未完成
+6,,义乌市丙局,选人用人不规范,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  // The first row has nothing above it: rejected for its unit, as before.
+  expect(issuesOf(r, 'error').map((i) => i.row)).toContain(3);
+  expect(r.issues.filter((i) => i.code === 'unit_filled_down').map((i) => [i.row, i.value])).toEqual([[5, '东阳市甲局'], [8, '义乌市乙局']]);
+  expect(await e.query('SELECT problem_title, county, unit_name FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '违规吃喝', county: '东阳市', unit_name: '东阳市甲局' },
+    { problem_title: '违规发放津补贴', county: '东阳市', unit_name: '东阳市甲局' },
+    { problem_title: '公车私用', county: '义乌市', unit_name: '义乌市乙局' },
+    { problem_title: '三会一课不规范', county: '义乌市', unit_name: '义乌市乙局' },
+    // A unit of its own under an empty county cell: its county is its own name's, not the row above's.
+    { problem_title: '选人用人不规范', county: '义乌市', unit_name: '义乌市丙局' },
+  ]);
+  e.close();
+});
+
+test('a unit written on every row, one missing: a missing value, rejected as before, not the unit above', async () => {
+  const e = await freshEngine();
+  const csv = `八届市委第三轮巡察整改台账
+序号,县市区,被巡察单位,具体问题,整改状态
+1,东阳市,东阳市甲局,违规吃喝,已完成
+2,东阳市,东阳市甲局,违规发放津补贴,已完成
+3,,,公车私用,已完成
+4,义乌市,义乌市乙局,三会一课不规范,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(r.issues.filter((i) => i.code === 'unit_filled_down')).toEqual([]);
+  expect(issuesOf(r, 'error').filter((i) => i.code === 'unit_missing').map((i) => i.row)).toEqual([5]);
+  e.close();
+});
