@@ -4,7 +4,7 @@ import { LEDGER_FIELDS } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
 import type { PreparedSheet } from './prepare';
 import { rawCol } from './normalise/raw';
-import { scratchTable } from './staging';
+import { dropTables, scratchTable, tempName } from './staging';
 
 /**
  * One problem over several measure rows (DOMAIN.md §6: one row = one 具体问题): a ledger often
@@ -43,6 +43,15 @@ const FOLD_ONGOING: Record<string, string> = {
   deadline_raw: 'coalesce(arg_max(deadline_raw, deadline), first(deadline_raw ORDER BY n.src_row))',
 };
 
+/**
+ * The problem's outcome from its measures' (问责人数, 追缴资金): their sum, except in a run of rows that
+ * repeat the problem (repeatedRowsSql) with one value on every row, which is the problem's written
+ * again, as a merged cell shows it on every row: that value once.
+ */
+function summedSql(k: string): string {
+  return `CASE WHEN bool_and(m.repeated) AND count(${k}) = count(*) AND min(${k}) = max(${k}) THEN min(${k}) ELSE sum(${k}) END`;
+}
+
 /** The problem cell's (or another field's) merges over data rows: [first src_row, last src_row]. */
 export function problemMerges(p: PreparedSheet, key = 'problem_title'): [number, number][] {
   const col = p.columns.get(key);
@@ -57,8 +66,9 @@ function subNumberSql(id: string, parent: string): string {
     AND regexp_full_match(substr(${id}, length(${parent}) + 2), '[0-9]{1,3}'))`;
 }
 
-// The number a measure's 序号 is under (1 of 1.1, 1-2, 1－3); '' when it is none.
-const parentIdSql = (id: string) => `regexp_extract(${id}, '^(.+?)[.．\\-－][0-9]{1,3}$', 1)`;
+// The number a measure's 序号 is under (1 of 1.1, 1-2, 1－3); '' when it is none. Only a plain number:
+// SW14-4-01-02 and DY-02 are problems' own ids, not measures under SW14-4-01 and DY.
+const parentIdSql = (id: string) => `regexp_extract(${id}, '^([0-9]{1,4})[.．\\-－][0-9]{1,3}$', 1)`;
 
 /**
  * Rows of a merged problem saved as CSV, where the merge is gone and only its first row holds the
@@ -83,24 +93,36 @@ function continuationSql(norm: string, absent: Set<string>): string {
     SELECT src_row, first_row FROM c UNION ALL SELECT DISTINCT first_row, first_row FROM c`;
 }
 
+// What must be the same on two rows for the second to be a measure of the first, besides the problem
+// and its number: one round, county, feedback, 方面 and 具体表现 (where the sheet gives them).
+const SAME_PROBLEM = ['unit_name', 'round_key', 'county', 'feedback_date', 'aspect_raw', 'problem_detail'];
+
 /**
- * Rows that repeat the problem above them, one row per measure, no cell merged (a measure-level
- * ledger): the same problem text and unit as the row before (rows lacking a problem in between
- * aside), another measure, and the same 序号 or one under the same number (1.1, 1.2; 1-1, 1-2; 1 then
- * 1.1), or no 序号 on either. A problem numbered apart (1, 2) stays two, and so does a row repeated
- * whole (the same measure: duplicate_finding). SQL giving (src_row, first_row) for those rows and
- * the first row of each run.
+ * Rows that repeat the problem above them, one row per measure, nothing merged (a measure-level
+ * ledger): the same problem text as the row before (rows lacking a problem in between aside), the
+ * same unit, round, county, feedback, 方面 and 具体表现, another measure, and the same 序号 or one
+ * under the same number (1.1, 1.2; 1-1, 1-2; 1 then 1.1). Without a 序号 nothing tells the measures of
+ * one problem from villages or items that share a text (巡乡带村), so nothing is folded; a problem
+ * numbered apart (1, 2) stays two, and so does a row repeated whole (the same measure:
+ * duplicate_finding). `columns`: the normalised table's. SQL giving (src_row, first_row) for those
+ * rows and the first row of each run.
  */
-function repeatedRowsSql(norm: string, hasId: boolean): string {
-  const id = hasId ? rawCol('finding_id') : 'CAST(NULL AS VARCHAR)';
-  const sameId = `(own_id IS NOT DISTINCT FROM prev_id OR nullif(${parentIdSql('own_id')}, '') = coalesce(nullif(${parentIdSql('prev_id')}, ''), prev_id))`;
-  return `WITH w AS (SELECT src_row, problem_title, unit_name, measures, ${id} AS own_id,
-        lag(problem_title) OVER o AS prev_title, lag(unit_name) OVER o AS prev_unit, lag(measures) OVER o AS prev_measures, lag(${id}) OVER o AS prev_id
+function repeatedRowsSql(norm: string, columns: Set<string>): string {
+  const same = SAME_PROBLEM.filter((c) => columns.has(c));
+  const sameId = `(own_id = prev_id OR nullif(${parentIdSql('own_id')}, '') = coalesce(nullif(${parentIdSql('prev_id')}, ''), prev_id))`;
+  return `WITH w AS (SELECT src_row, problem_title, measures, ${rawCol('finding_id')} AS own_id, ${same.map((c) => `${c}, lag(${c}) OVER o AS ${ident('prev_' + c)}`).join(', ')},
+        lag(problem_title) OVER o AS prev_title, lag(measures) OVER o AS prev_measures, lag(${rawCol('finding_id')}) OVER o AS prev_id
       FROM ${ident(norm)} WHERE skip_kind IS NULL AND problem_title IS NOT NULL WINDOW o AS (ORDER BY src_row)),
-    s AS (SELECT src_row, sum(CASE WHEN problem_title = prev_title AND unit_name IS NOT DISTINCT FROM prev_unit
-        AND measures IS NOT NULL AND measures IS DISTINCT FROM prev_measures AND ${sameId} THEN 0 ELSE 1 END) OVER (ORDER BY src_row) AS run FROM w),
+    s AS (SELECT src_row, sum(CASE WHEN problem_title = prev_title AND measures IS NOT NULL AND measures IS DISTINCT FROM prev_measures
+        AND ${same.map((c) => `${c} IS NOT DISTINCT FROM ${ident('prev_' + c)}`).join(' AND ')} AND ${sameId} THEN 0 ELSE 1 END) OVER (ORDER BY src_row) AS run FROM w),
     r AS (SELECT src_row, min(src_row) OVER (PARTITION BY run) AS first_row, count(*) OVER (PARTITION BY run) AS n FROM s)
     SELECT src_row, first_row FROM r WHERE n > 1`;
+}
+
+/** Rows whose problem text and 序号 are those of the row before: the one-pass probe before repeatedRowsSql. */
+function consecutiveRepeatsSql(norm: string): string {
+  return `SELECT count(*) AS n FROM (SELECT problem_title = lag(problem_title) OVER o AND ${rawCol('finding_id')} IS NOT NULL AS same
+    FROM ${ident(norm)} WHERE skip_kind IS NULL AND problem_title IS NOT NULL WINDOW o AS (ORDER BY src_row)) WHERE same`;
 }
 
 /**
@@ -120,10 +142,10 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   if (rows > MAX_MERGED_ROWS) return false;
   const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${t}`)).map((c) => c.column_name));
   if (merges.length) {
-    await engine.exec(`CREATE TABLE ${scratchTable(groups)} (src_row INTEGER, first_row INTEGER)`);
+    await engine.exec(`CREATE TABLE ${scratchTable(groups)} (src_row INTEGER, first_row INTEGER, repeated BOOLEAN DEFAULT false)`);
     for (let i = 0; i < merges.length; i += BATCH) {
       const values = merges.slice(i, i + BATCH).map(([first, last]) => `(${num(first)}, ${num(last)})`);
-      await engine.exec(`INSERT INTO ${ident(groups)} SELECT unnest(range(f, l + 1)), f FROM (VALUES ${values.join(', ')}) v(f, l)`);
+      await engine.exec(`INSERT INTO ${ident(groups)} (src_row, first_row) SELECT unnest(range(f, l + 1)), f FROM (VALUES ${values.join(', ')}) v(f, l)`);
     }
     // One problem text merged over rows of other problems (巡乡带村: villages, each with its own 序号
     // and unit, sharing one merged 具体问题): those rows are findings of their own, not measures.
@@ -136,22 +158,23 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
       WHERE g.src_row > g.first_row AND (${ownId}(n.unit_name IS NOT NULL AND n.unit_name IS DISTINCT FROM f.unit_name)
         OR (n.problem_title IS NOT NULL AND n.problem_title IS DISTINCT FROM f.problem_title)))`);
   } else {
-    // Rows lacking a problem (continuationSql) and rows repeating the one above (repeatedRowsSql):
-    // one cheap count before the windows. A continuation of a repeated row joins that row's run.
-    const hasId = p.columns.has('finding_id');
-    const [n] = await engine.query<{ blank: number; repeated: number }>(`SELECT count(*) FILTER (WHERE problem_title IS NULL) AS blank,
-        ${absent.has('measures') ? '0' : 'count(*) - count(DISTINCT (problem_title, unit_name))'} AS repeated
-      FROM ${t} WHERE skip_kind IS NULL`);
+    // Rows lacking a problem (continuationSql) and rows repeating the one above (repeatedRowsSql),
+    // each found only after a probe says there are any. A continuation of a repeated row joins that
+    // row's run.
+    if (!p.columns.has('finding_id')) return false;
+    const [n] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE skip_kind IS NULL AND problem_title IS NULL`);
+    const repeats = !absent.has('measures') && Number((await engine.query<{ n: number }>(consecutiveRepeatsSql(norm)))[0].n) > 0;
+    if (!Number(n.n) && !repeats) return false;
+    const runs = tempName('runs');
+    if (repeats) await engine.exec(`CREATE TABLE ${scratchTable(runs)} AS ${repeatedRowsSql(norm, columns)}`);
     const parts = [
-      ...(hasId && Number(n.blank) ? [`SELECT src_row, first_row FROM (${continuationSql(norm, absent)})`] : []),
+      ...(Number(n.n) ? [repeats
+        ? `SELECT c.src_row, coalesce(r.first_row, c.first_row) AS first_row, false AS repeated FROM (${continuationSql(norm, absent)}) c LEFT JOIN ${ident(runs)} r ON r.src_row = c.first_row`
+        : `SELECT src_row, first_row, false AS repeated FROM (${continuationSql(norm, absent)})`] : []),
+      ...(repeats ? [`SELECT src_row, first_row, true AS repeated FROM ${ident(runs)}`] : []),
     ];
-    if (Number(n.repeated) > 0) {
-      const repeats = `(${repeatedRowsSql(norm, hasId)})`;
-      parts[0] &&= `SELECT c.src_row, coalesce(r.first_row, c.first_row) AS first_row FROM (${continuationSql(norm, absent)}) c LEFT JOIN ${repeats} r ON r.src_row = c.first_row`;
-      parts.push(`SELECT src_row, first_row FROM ${repeats}`);
-    }
-    if (!parts.length) return false;
-    await engine.exec(`CREATE TABLE ${scratchTable(groups)} AS SELECT DISTINCT src_row, first_row FROM (${parts.join(' UNION ALL ')})`);
+    await engine.exec(`CREATE TABLE ${scratchTable(groups)} AS SELECT src_row, first_row, bool_or(repeated) AS repeated FROM (${parts.join(' UNION ALL ')}) GROUP BY ALL`);
+    if (repeats) await dropTables(engine, [runs]);
   }
   // A column merged down beside the problem holds one value for it, which Excel shows on each row:
   // that one is the problem's, not a sum over its rows.
@@ -190,8 +213,8 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
         CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
         max(deadline) AS deadline
         ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
-        ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? `sum(${k})` : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}
-        ${details.map((k) => `, string_agg(${k}, chr(10) ORDER BY n.src_row) AS ${k}`).join('')}
+        ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? summedSql(k) : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}
+        ${details.map((k) => `, CASE WHEN bool_and(m.repeated) THEN min(${k}) ELSE string_agg(${k}, chr(10) ORDER BY n.src_row) END AS ${k}`).join('')}
       FROM ${t} n JOIN ${ident(groups)} m ON n.src_row = m.src_row
       WHERE n.skip_kind IS NULL GROUP BY m.first_row HAVING count(*) > 1) g
     WHERE ${t}.src_row = g.first_row AND ${t}.skip_kind IS NULL`);

@@ -129,7 +129,6 @@ describe('one row per measure, nothing merged, the problem written again on each
     ['numbered under one (1.1, 1.2)', ['1.1', '1.2', '2.1']],
     ['numbered under one (1-1, 1－2)', ['1-1', '1－2', '2-1']],
     ['the problem row, then its measures under its number (1, 1.1)', ['1', '1.1', '2']],
-    ['no 序号 at all', ['', '', '']],
   ])('%s: one problem per text, its status the least advanced (2 findings, 1 completed)', async (_, ids) => {
     const sheet = [head, row(ids[0], '违规吃喝问题较为突出', '清退费用', '已完成', '2024-05-01'),
       row(ids[1], '违规吃喝问题较为突出', '建立制度', '正在整改', null), row(ids[2], '三会一课流于形式', '规范三会一课', '已完成', '2024-05-02')];
@@ -153,6 +152,32 @@ describe('one row per measure, nothing merged, the problem written again on each
     expect([r.rowsAccepted, r.rowsSkipped]).toEqual([5, 0]);
     // Rows 2 and 3 are numbered apart, so both are findings, warned as one problem written twice, as before.
     expect(issuesOf(r, 'warning').filter((i) => i.code === 'duplicate_finding').map((i) => i.row)).toEqual([3, 5]);
+  });
+
+  test('kept apart: no 序号 (villages of one 镇 may share a text), other rounds or 方面, ids that are no sub-numbers (SW14-4-01-02, DY-02)', async () => {
+    const csvOf = (sheet: (string | null)[][]) => new TextEncoder().encode(sheet.map((r) => r.map((c) => c ?? '').join(',')).join('\n'));
+    const pair = (a: string, b: string) => [head, row(a, '制度不健全', '建立财务制度', '已完成', '2024-05-01'), row(b, '制度不健全', '建立公车制度', '正在整改', null)];
+    for (const [a, b] of [['', ''], ['SW14-4-01-01', 'SW14-4-01-02'], ['DY-01', 'DY-02']]) {
+      const f = await freshEngine();
+      const [r] = await importOk(f, 'mb.csv', csvOf(pair(a, b)));
+      expect([a, r.rowsAccepted, r.rowsSkipped]).toEqual([a, 2, 0]);
+      f.close();
+    }
+    // The same 序号 and text in two rounds of one unit: a repeat, not a measure (DOMAIN §7.5).
+    const rounds = [head, row('1', '制度不健全', '建立财务制度', '已完成', '2024-05-01'),
+      ['1', '磐安县', '磐安县尖山镇', '八届市委第九轮巡察', '2025', '制度不健全', '建立公车制度', '正在整改', null]];
+    const [r] = await importOk(e, 'mb.csv', csvOf(rounds));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([2, 0]);
+  });
+
+  test('a value written again on each measure row of the problem counts once; values that differ are summed', async () => {
+    const h = [...head, '挽回经济损失（万元）', '问责人数'];
+    const sheet = [h, [...row('1', '违规吃喝', '清退费用', '已完成', '2024-05-01'), '5', '2'], [...row('1', '违规吃喝', '建立制度', '已完成', '2024-05-02'), '5', '2'],
+      [...row('2', '公车私用', '清退费用', '已完成', '2024-05-01'), '1', '1'], [...row('2', '公车私用', '追责问责', '已完成', '2024-05-02'), '2', '1']];
+    await importOk(e, 'mb.csv', new TextEncoder().encode(sheet.map((r) => r.join(',')).join('\n')));
+    expect(await e.query('SELECT funds_wan, acc_people_total FROM findings ORDER BY source_row')).toEqual([
+      { funds_wan: 5, acc_people_total: 2 }, { funds_wan: 3, acc_people_total: 1 },
+    ]);
   });
 
   test('in a workbook too, with a measure row lacking the problem under a repeated one', async () => {

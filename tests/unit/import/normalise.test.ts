@@ -6,7 +6,7 @@ import { compactSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
 import { dateCompactSql, datesOfSql, dateSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
-import { boolSql, intSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
+import { boolSql, intSql, intUnparsedSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
 
 let e: Engine;
@@ -193,9 +193,13 @@ test('booleans, counts and amounts', async () => {
   expect(await evalEach(['是', '否', '√', '✓', 'Y', 'N', '1', '0', 'yes', '已销号', '未销号', '不知道', '', null], boolSql))
     .toEqual([true, false, true, true, true, false, true, false, true, true, false, false, null, null]);
   expect(await evalEach(['3', '3人', '2项', '1,200', '-2', '若干', '4.0', null], intSql)).toEqual([3, 3, 2, 1200, null, null, 4, null]);
-  // Chinese numerals (三项, 十二人), and a cell saying none (无, /, —) is 0.
-  expect(await evalEach(['三项', '二人', '十', '一', '十二人', '二十', '无', '/', '—', '不涉及', '两项', '若干项'], intSql)).toEqual([3, 2, 10, 1, 12, 20, 0, 0, 0, 0, 2, null]);
-  expect(await evalEach(['无', '/', '—'], fundsWanSql)).toEqual([0, 0, 0]);
+  // Chinese numerals (三项, 十二人, 四十五: 0 to 99); ranges (两三项), years and others are no count.
+  expect(await evalEach(['三项', '二人', '十', '一', '十二人', '二十', '两项', '四十', '四十五', '九十九人', '零'], intSql)).toEqual([3, 2, 10, 1, 12, 20, 2, 40, 45, 99, 0]);
+  expect(await evalEach(['两三项', '三四人', '一两人', '二〇二四', '十年', '一级', '第三', '十几人', '若干项', '百'], intSql)).toEqual(Array(10).fill(null));
+  // A cell saying none is no number, and no unread one (validate.ts warns of neither).
+  expect(await evalEach(['无', '/', '—', '不涉及'], intSql)).toEqual([null, null, null, null]);
+  expect(await evalEach(['无', '/', '—'], fundsWanSql)).toEqual([null, null, null]);
+  expect(await evalEach(['无', '/', '若干', '三项'], intUnparsedSql)).toEqual([false, false, true, false]);
   expect(await evalEach(['-2', '-0.5万元', '3', null], negativeSql)).toEqual([true, true, false, false]);
   expect(await evalEach(['7.132', '7.132万元', '71320元', '1,369.5', '-1', 'abc', null], fundsWanSql)).toEqual([7.132, 7.132, 7.132, 1369.5, null, null, null]);
   // The column's header says 元 (or 亿元): bare numbers are scaled, a cell's own unit still wins.

@@ -14,8 +14,8 @@ afterEach(() => e.close());
 const rowsOf = () => e.query(`SELECT problem_title, status, status_raw, long_term FROM findings ORDER BY source_row`);
 
 test('tick headers: the status word alone, also under a group; two or more, one of them a status', () => {
-  expect(['已完成', '已 完 成', '整改情况/正在整改', '未完成（√）', '长期坚持', '完成时间', '整改完成情况', '已完成数', '']
-    .map(tickLabel)).toEqual(['已完成', '已完成', '正在整改', '未完成', '长期坚持', null, null, null, null]);
+  expect(['已完成', '已 完 成', '整改情况/正在整改', '未完成（√）', '长期坚持', '完成时间', '整改完成情况', '已完成数', '', '整改', '完成', '已整改']
+    .map(tickLabel)).toEqual(['已完成', '已完成', '正在整改', '未完成', '长期坚持', null, null, null, null, null, null, '已整改']);
   expect(findStatusTicks(['问题', '已完成', '未完成'], new Set())).toEqual([{ col: 1, label: '已完成' }, { col: 2, label: '未完成' }]);
   // One column only, or only the ongoing mark, or one a field already reads: no tick columns.
   expect(findStatusTicks(['问题', '已完成'], new Set())).toEqual([]);
@@ -101,4 +101,22 @@ test('a real status column keeps its place: tick-like columns beside it are not 
   const [r] = await importOk(e, 'a.csv', utf8(csv));
   expect((await rowsOf()).map((x) => [x.status, x.status_raw])).toEqual([['in_progress', '正在整改']]);
   expect(r.issues.filter((i) => i.code === 'column_ignored').map((i) => i.value)).toEqual(['已完成', '未完成']);
+});
+
+test('boxes and circles: the filled one marks, an empty box or circle does not', async () => {
+  const csv = `${HEAD}序号,县市区,被巡察单位,问题,整改时限,已完成,正在整改,未完成
+1,东阳市,甲局,违规发放津补贴问题,2024年底前,☑,□,□
+2,东阳市,甲局,三重一大制度执行不严,2024年底前,□,☑,☐
+3,东阳市,甲局,选人用人不规范,2024年底前,○,○,●
+`;
+  await importOk(e, 'a.csv', utf8(csv));
+  expect((await rowsOf()).map((x) => x.status)).toEqual(['completed', 'in_progress', 'not_completed']);
+});
+
+test('a 整改 column of measures and a 完成 column of dates are no tick columns', async () => {
+  const csv = `${HEAD}序号,县市区,被巡察单位,问题,整改,完成
+1,东阳市,甲局,违规发放津补贴问题,清退资金,2024-05-01
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(r.issues.some((i) => i.code === 'status_from_ticks')).toBe(false);
 });

@@ -77,12 +77,13 @@ export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|�
  * 长期坚持 and 常态化 mark the item as ongoing (STATUS_LONG_TERM_PATTERN).
  */
 export const STATUS_TICK_HEADER_PATTERN =
-  '^(已经?|已全部|全部)?(完成|完成整改|整改完成|整改|整改到位|整改完毕|销号|办结)$|^(基本完成|基本整改|阶段性完成|取得阶段性成效)$' +
+  // 完成 and 整改 alone are no status word: a 整改 column holds measures, a 完成 column dates.
+  '^(已经?|已全部|全部)(完成|整改)$|^(已经?|已全部|全部)?(完成整改|整改完成|整改到位|整改完毕|销号|办结)$|^(基本完成|基本整改|阶段性完成|取得阶段性成效)$' +
   '|^(正在整改|整改中|正在推进|推进中|持续推进|按序时推进|序时推进|进行中)$|^(未完成|未整改|尚未完成|未整改到位|未开始|未启动)$' +
   '|^(长期坚持|常态化|常态化坚持|长期整改)$';
 
-/** A tick column's cell that marks nothing: blank aside, a no or a dash (否, ×, 0, 无, /, —). */
-export const STATUS_TICK_EMPTY_PATTERN = '^(否|×|✗|✘|╳|0|无|/|／|-|—|–|n|no|false)$';
+/** A tick column's cell that marks nothing: blank aside, a no, a dash, an empty box or circle (否, ×, 0个, 无, /, —, □, ○). */
+export const STATUS_TICK_EMPTY_PATTERN = '^(否|×|✗|✘|╳|0(个|项|件|条)?|无|/|／|-|—|–|n|no|false|□|☐|◻|▢|○|〇|◯)$';
 
 /** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
 export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';

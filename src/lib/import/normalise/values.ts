@@ -21,23 +21,37 @@ const NONE = '无|暂无|尚无|没有|否|不涉及|未涉及|[-－—–/／\\
 const INT = '^(-?\\d+)(\\.0+)?(人|项|件|个|条|次|名|家|人次)?$';
 const DEC = '^(-?\\d+(\\.\\d+)?)(亿元|亿|万元|万|元)?$';
 
-/**
- * The signed number a count cell holds (unit suffix allowed; Chinese numerals up to 三十九, 三项, 十二人, 两项,
- * read only where digits gave none), NULL if none.
- */
-function signedIntSql(x: string): string {
-  const read = (y: string) => `TRY_CAST(regexp_extract(replace(${y}, ',', ''), ${str(INT)}, 1) AS INTEGER)`;
-  return `coalesce(${read(x)}, ${read(hanDigitsSql(`replace(${x}, '两', '二')`))})`;
+// A count in Chinese numerals, with its unit: 三项, 两人, 十, 十二人, 四十五 (0 to 99); not 两三项 or 二〇二四.
+const HAN_COUNT = '^(?:([一二两三四五六七八九]?)(十))?([〇零一二两三四五六七八九]?)(人|项|件|个|条|次|名|家|人次)?$';
+const hanDigit = (d: string) => `CAST(translate(${d}, '〇零一二两三四五六七八九', '001223456789') AS INTEGER)`;
+
+/** The count a cell writes in Chinese numerals (HAN_COUNT), NULL for anything else. */
+function hanCountSql(x: string): string {
+  const g = `regexp_extract(${x}, ${str(HAN_COUNT)}, ['tens', 'ten', 'ones', 'unit'])`;
+  return `CASE WHEN regexp_full_match(${x}, ${str(HAN_COUNT)}) AND (${g}.ten <> '' OR ${g}.ones <> '')
+    THEN CASE WHEN ${g}.ten <> '' THEN 10 * coalesce(${hanDigit(`nullif(${g}.tens, '')`)}, 1) ELSE 0 END + coalesce(${hanDigit(`nullif(${g}.ones, '')`)}, 0) END`;
 }
 
-/** TRUE when a count or amount cell says there is none (无, /, —, 不涉及): 0, not an unread number. */
+/**
+ * The signed number a count cell holds (unit suffix allowed; Chinese numerals read only where
+ * digits gave none: 三项, 十二人, 两项, hanCountSql), NULL if none.
+ */
+function signedIntSql(x: string): string {
+  const read = `TRY_CAST(regexp_extract(replace(${x}, ',', ''), ${str(INT)}, 1) AS INTEGER)`;
+  return `coalesce(${read}, ${hanCountSql(x)})`;
+}
+
+/** TRUE when a count or amount cell says there is none (无, /, —, 不涉及): no number, and nothing unread to warn of. */
 function noneSql(x: string): string {
   return `coalesce(regexp_full_match(${x}, ${str(NONE)}), false)`;
 }
 
-/** A count ≥ 0 as INTEGER (0 for a cell saying none); negatives and non-numbers give NULL. */
+/**
+ * A count ≥ 0 as INTEGER; negatives, non-numbers and a cell saying none give NULL (a 问责人数 of /
+ * beside its 党纪处分 and 诫勉 must leave the total to their sum, DOMAIN #17).
+ */
 export function intSql(x: string): string {
-  return `CASE WHEN ${signedIntSql(x)} >= 0 THEN ${signedIntSql(x)} WHEN ${noneSql(x)} THEN 0 ELSE NULL END`;
+  return `CASE WHEN ${signedIntSql(x)} >= 0 THEN ${signedIntSql(x)} ELSE NULL END`;
 }
 
 /** TRUE when a count or amount cell is negative. */
@@ -65,7 +79,7 @@ export function fundsWanSql(x: string, scale = 1): string {
   // Divided, not multiplied by 0.0001, so 50000 元 is exactly 5 万元.
   const scaled = scale >= 1 ? `${v} * ${num(scale)}` : `${v} / ${num(Math.round(1 / scale))}`;
   const bare = scale === 1 ? v : `CASE WHEN regexp_matches(${x}, '万元?$') THEN ${v} ELSE ${scaled} END`;
-  return `CASE WHEN ${v} < 0 THEN NULL WHEN ${v} IS NULL THEN CASE WHEN ${noneSql(x)} THEN 0 END
+  return `CASE WHEN ${v} < 0 THEN NULL
     WHEN regexp_matches(${x}, '亿元?$') THEN ${v} * 10000
     WHEN regexp_matches(${x}, '[^万亿]元$') THEN ${v} / 10000 ELSE ${bare} END`;
 }
