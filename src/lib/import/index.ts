@@ -5,7 +5,7 @@ import { ImportFailure, checkCancelled } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
 import { holdsRows, missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
-import { dropContainedSheets, flagSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, today, type SheetPlan } from './plan';
+import { dropContainedSheets, skipSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, today, type SheetPlan } from './plan';
 import { columnLabel, commitPlans, datasetsToReplace, importTimestamp } from './commit';
 import { roundMergeText } from './round-merge';
 import { buildReport } from './report';
@@ -140,7 +140,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const empty = plans.filter((p) => p.counts.accepted + p.counts.rejected === 0);
     const withData = await dropContainedSheets(engine, plans.filter((p) => !empty.includes(p)));
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
-    await flagSheetOverlaps(engine, withData);
+    await skipSheetOverlaps(engine, withData);
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
         sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,

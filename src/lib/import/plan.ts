@@ -33,6 +33,8 @@ export interface SheetPlan {
   datasetId: string;
   asOf: string;
   final: string;
+  /** The normalised rows `final` reads (skip_kind set on rows left out). */
+  norm: string;
   issues: string;
   rounds: RoundRow[];
   counts: { accepted: number; warned: number; rejected: number; skipped: number };
@@ -83,7 +85,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const dupIds = tempName('dupids');
   const final = tempName('final');
   const tables = [final, raw, values, lookup, norm, issues, dupIds];
-  const plan = { prepared: p, datasetId: o.datasetId, final, issues, tables } as SheetPlan;
+  const plan = { prepared: p, datasetId: o.datasetId, final, norm, issues, tables } as SheetPlan;
   // A unit named in the title, a 方面 carried down from a section heading: provided as a column is.
   const has = (key: string) => providesField(p, key);
   const titleCol = p.columns.get('problem_title');
@@ -262,21 +264,31 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
 }
 
 /**
- * Findings of a sheet that an earlier sheet of the same file holds too, where neither sheet holds
- * the other whole (dropContainedSheets): both are imported, and each such row of the later sheet
- * is warned (`duplicate_other_sheet`), so the double count is visible. Updates the warned counts.
+ * Findings of a sheet that a later sheet of the same file holds too, where neither sheet holds the
+ * other whole (dropContainedSheets): a 汇总 beside county sheets one of which has a row the 汇总
+ * lacks. Each such row is skipped in the earlier sheet and named there (`row_skipped_other_sheet`,
+ * with the sheet that keeps it), so every finding counts once and the later copy's status, as of
+ * dropContainedSheets, is the one that counts. The same finding as there: round, county, unit and
+ * title words. Updates the counts.
  */
-export async function flagSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<void> {
-  for (const [j, b] of plans.entries()) {
-    if (j === 0) continue;
-    const earlier = plans.slice(0, j).map((a) => `SELECT round_key, county, unit_name, norm_title FROM ${ident(a.final)}`).join(' UNION ');
-    await engine.exec(`INSERT INTO ${ident(b.issues)}
-      SELECT x.src_row, 'problem_title', left(x.problem_title, 200), 'warning', 'duplicate_other_sheet' FROM ${ident(b.final)} x
-      WHERE x.norm_title IS NOT NULL AND EXISTS (SELECT 1 FROM (${earlier}) y WHERE y.round_key = x.round_key
-        AND y.county IS NOT DISTINCT FROM x.county AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
-    const [w] = await engine.query<{ warned: number }>(`SELECT count(DISTINCT src_row) AS warned FROM ${ident(b.issues)}
-      WHERE severity = 'warning' AND src_row > 0`);
-    b.counts.warned = Number(w.warned);
+export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<void> {
+  for (const [j, a] of plans.entries()) {
+    const later = plans.slice(j + 1);
+    if (!later.length) continue;
+    for (const b of later) {
+      await engine.exec(`INSERT INTO ${ident(a.issues)}
+        SELECT x.src_row, 'problem_title', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'info', 'row_skipped_other_sheet' FROM ${ident(a.final)} x
+        WHERE x.norm_title IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(a.issues)} i WHERE i.src_row = x.src_row AND i.code = 'row_skipped_other_sheet')
+          AND EXISTS (SELECT 1 FROM ${ident(b.final)} y WHERE y.round_key = x.round_key
+            AND y.county IS NOT DISTINCT FROM x.county AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
+    }
+    const skipped = `SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet'`;
+    await engine.exec(`UPDATE ${ident(a.norm)} SET skip_kind = 'other_sheet' WHERE src_row IN (${skipped})`);
+    const [c] = await engine.query<{ accepted: number; warned: number; skipped: number }>(`SELECT
+      (SELECT count(*) FROM ${ident(a.final)}) AS accepted,
+      (SELECT count(DISTINCT src_row) FROM ${ident(a.issues)} WHERE severity = 'warning' AND src_row > 0 AND src_row NOT IN (${skipped})) AS warned,
+      (SELECT count(*) FROM (${skipped})) AS skipped`);
+    a.counts = { ...a.counts, accepted: Number(c.accepted), warned: Number(c.warned), skipped: a.counts.skipped + Number(c.skipped) };
   }
 }
 

@@ -269,17 +269,32 @@ test('a 汇总 sheet beside one sheet per county: the findings are imported once
   expect(await e.query(`SELECT source_sheet, count(*) AS n FROM findings GROUP BY ALL`)).toEqual([{ source_sheet: '汇总', n: 3 }]);
 });
 
-test('sheets that only overlap are both imported, the shared findings warned in the later one; a hidden sheet is named, not imported', async () => {
+test('sheets that only overlap are both imported, each shared finding once, in the later sheet; a hidden sheet is named, not imported', async () => {
   const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
     { name: '一', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区卫健局', '问题B', '已完成', '2024-05-01']] },
     { name: '二', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '义乌市', '义乌市教育局', '问题C', '已完成', '2024-05-01']] },
     { name: '台账(旧)', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '正在推进', null]], hidden: true },
   ]));
-  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['一', 2], ['二', 2]]);
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted, r.rowsSkipped])).toEqual([['一', 1, 1], ['二', 2, 0]]);
   expect(reports[0].issues.filter((i) => i.code === 'sheet_hidden').map((i) => i.value)).toEqual(['台账(旧)']);
-  const overlaps = reports.map((r) => r.issues.filter((i) => i.code === 'duplicate_other_sheet').map((i) => [i.row, i.value]));
-  expect(overlaps).toEqual([[], [[2, '问题A']]]);
+  const overlaps = reports.map((r) => r.issues.filter((i) => i.code === 'row_skipped_other_sheet').map((i) => [i.row, i.value]));
+  expect(overlaps).toEqual([[[2, '二']], []]);
+  expect(await e.query(`SELECT source_sheet, problem_title FROM findings ORDER BY ALL`)).toEqual([
+    { source_sheet: '一', problem_title: '问题B' }, { source_sheet: '二', problem_title: '问题A' }, { source_sheet: '二', problem_title: '问题C' },
+  ]);
   expect(await e.query(`SELECT count(*) AS n FROM findings WHERE status <> 'completed'`)).toEqual([{ n: 0 }]);
+});
+
+test('a 汇总 beside county sheets, one of which has a row the 汇总 lacks: every finding once (review: 7 instead of 5)', async () => {
+  const dy = [[1, '东阳市', '东阳市教育局', '问题A', '已完成', '2024-05-01'], [2, '东阳市', '东阳市卫健局', '问题B', '正在整改', null]];
+  const yw = [[1, '义乌市', '义乌市教育局', '问题C', '已完成', '2024-05-01'], [2, '义乌市', '义乌市财政局', '问题D', '正在整改', null]];
+  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
+    { name: '汇总', rows: [COUNTY_HEADER, ...dy, ...yw] },
+    { name: '东阳市', rows: [COUNTY_HEADER, ...dy] },
+    { name: '义乌市', rows: [COUNTY_HEADER, ...yw, [3, '义乌市', '义乌市民政局', '问题E', '正在整改', null]] },
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted, r.rowsSkipped])).toEqual([['汇总', 2, 2], ['义乌市', 3, 0]]);
+  expect(await e.query(`SELECT count(*) AS n, count(*) FILTER (WHERE status = 'completed') AS done FROM findings`)).toEqual([{ n: 5, done: 2 }]);
 });
 
 test('a workbook whose only ledger is hidden is still read', async () => {

@@ -147,8 +147,8 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
   return `CREATE TEMP VIEW ${ident(table)} AS SELECT src_row, ${fields.join(', ')} FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)}`;
 }
 
-/** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>`. */
-export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure', 'continuation'] as const;
+/** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>` (other_sheet by plan.ts skipSheetOverlaps). */
+export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure', 'continuation', 'other_sheet'] as const;
 type SkipKind = (typeof SKIP_KINDS)[number];
 
 // Room a header cell may take beyond its alias: spaces, punctuation, full-width letters.
