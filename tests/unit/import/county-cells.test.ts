@@ -30,3 +30,20 @@ test('a zone named only by the unit (金华经开区党工委) is the same zone'
   await importOk(engine, 'a.csv', bytes);
   expect((await engine.query<{ county: string }>('SELECT DISTINCT county FROM findings')).map((r) => r.county)).toEqual(['金华开发区']);
 });
+
+test('a bare 开发区 or 高新区 names no county and is warned; a zone named by its place is not', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['开发区', '高新区', '义乌经济开发区', '金华山旅游经济区']));
+  expect(issuesOf(report, 'warning').filter((i) => i.code === 'county_not_listed').map((i) => i.row)).toEqual([2, 3]);
+});
+
+test('in a 金华市委 round with no county column, a town or village names no county: not 市本级, rejected for its county', async () => {
+  engine = await freshEngine();
+  const bytes = new TextEncoder().encode(['序号,被巡察单位,轮次名称,具体问题,整改状态', '1,市教育局党委,八届市委第三轮巡察,问题不深入,已完成',
+    '2,横店镇党委,八届市委第三轮巡察,问题不到位,已完成', '3,西城街道党工委,八届市委第三轮巡察,问题不规范,已完成', '4,东阳市横店镇党委,八届市委第三轮巡察,问题不严格,已完成'].join('\n'));
+  const [report] = await importOk(engine, 'a.csv', bytes);
+  expect(await engine.query('SELECT unit_name, county FROM findings ORDER BY source_row')).toEqual([
+    { unit_name: '市教育局党委', county: '市本级' }, { unit_name: '东阳市横店镇党委', county: '东阳市' },
+  ]);
+  expect(issuesOf(report, 'error').filter((i) => i.code === 'county_missing').map((i) => i.row)).toEqual([3, 4]);
+});

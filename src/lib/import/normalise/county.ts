@@ -59,7 +59,8 @@ export function countyMultipleSql(raw: string): string {
  * typo): kept as written, as its own county, and warned about.
  */
 export function countyNotListedSql(county: string, code: string): string {
-  return `(${county} IS NOT NULL AND ${code} IS NULL AND ${county} <> '市本级' AND NOT regexp_matches(${county}, ${str(ZONE_WORDS)}))`;
+  // A zone named by its place (义乌经济开发区) is its own county; a bare 开发区 or 高新区 names none.
+  return `(${county} IS NOT NULL AND ${code} IS NULL AND ${county} <> '市本级' AND NOT regexp_matches(${county}, ${str(`.{2,}(${ZONE_WORDS})`)}))`;
 }
 
 /** GB/T 2260 code of a normalised county name; NULL for zones and unknown names. */

@@ -50,7 +50,9 @@ const TEXT_KEYS = ['problem_detail', 'root_cause', 'rectify_goal', 'measures', '
 const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem_title', 'key_concern_case', 'resp_unit',
   'resp_leader', 'resp_person', 'followup_result', 'disclose'];
 
-const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL THEN '市本级' END`;
+// A town, street or village (横店镇党委, 西城街道, 某某村) is never city-level: its county must be given.
+const LOCAL_UNIT = '(镇|乡|街道|村|社区)(党委|党工委|党总支|党支部|人民政府|政府|办事处|村委会|居委会|委员会)?$';
+const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL AND NOT regexp_matches(${r('unit_name')}, ${str(LOCAL_UNIT)}) THEN '市本级' END`;
 
 /** Layer 1: values that need only the row's own cells and the maps. */
 function layer1(c: NormaliseContext): string {
