@@ -44,6 +44,12 @@ export async function datasetsToReplace(engine: Engine, id: string): Promise<str
   return rows.map((r) => r.dataset_id);
 }
 
+/** The ids among `ids` that name a stored dataset. */
+export async function storedDatasets(engine: Engine, ids: string[]): Promise<string[]> {
+  const rows = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE dataset_id IN (${ids.map(str).join(', ')})`);
+  return rows.map((r) => r.dataset_id);
+}
+
 /** `YYYY-MM-DD HH:MM:SS` in UTC: how `datasets.imported_at` is written. */
 export function importTimestamp(now = new Date()): string {
   return now.toISOString().replace('T', ' ').slice(0, 19);

@@ -6,7 +6,7 @@ import { checkSize } from './read';
 import { readSource } from './read';
 import { holdsRows, missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
 import { dropContainedSheets, skipSheetOverlaps, noteFileWarning, noteUnreadSheets, planSheet, today, type SheetPlan } from './plan';
-import { columnLabel, commitPlans, datasetsToReplace, importTimestamp } from './commit';
+import { columnLabel, commitPlans, datasetsToReplace, importTimestamp, storedDatasets } from './commit';
 import { roundMergeText } from './round-merge';
 import { buildReport } from './report';
 import { countyInText } from './normalise/county';
@@ -87,10 +87,12 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
 
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
-    const replace = !opts.replaceDatasetId ? []
-      : opts.replaceSheetOnly ? (await datasetsToReplace(engine, opts.replaceDatasetId)).filter((id) => id === opts.replaceDatasetId)
-        : await datasetsToReplace(engine, opts.replaceDatasetId);
+    const replace = opts.replaceDatasetIds?.length ? await storedDatasets(engine, opts.replaceDatasetIds)
+      : !opts.replaceDatasetId ? [] : await datasetsToReplace(engine, opts.replaceDatasetId);
     if (opts.replaceDatasetId && !replace.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });
+    if (opts.replaceDatasetIds?.length && replace.length < opts.replaceDatasetIds.length) {
+      throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetIds.filter((id) => !replace.includes(id)).join(', ') });
+    }
     const params = { ...DEFAULT_PARAMS, ...opts.params };
     const plans: SheetPlan[] = [];
     const duplicates: DatasetReport[] = [];

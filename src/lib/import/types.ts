@@ -20,8 +20,11 @@ export interface ImportOptions {
   roundHint?: RoundHint;
   /** Replace that dataset (and its sibling sheets from the same file) in the same transaction. */
   replaceDatasetId?: string;
-  /** Replace that dataset alone, not its sibling sheets (a later version of one sheet, later-version.ts). */
-  replaceSheetOnly?: boolean;
+  /**
+   * Replace exactly these datasets, not their sibling sheets: the one a later version of one sheet
+   * updates, or the stored ledgers a 汇总 holds (later-version.ts).
+   */
+  replaceDatasetIds?: string[];
   /** Import even when a stored dataset has the same SHA-256 (the analyst chose to, knowing it). */
   allowDuplicate?: boolean;
   onProgress?: (p: { stage: string; fraction: number }) => void;
@@ -107,9 +110,10 @@ export interface DatasetReport {
   duplicateOf?: string;
   /**
    * A stored dataset the file looks like a later version of (later-version.ts): most problems of
-   * each are the other's. Nothing was written; the import runs again replacing it or beside it.
+   * each are the other's; or stored datasets most of whose problems the file holds (datasetIds).
+   * Nothing was written; the import runs again replacing them or beside them.
    */
-  laterVersionOf?: { datasetId: string; same: number; rows: number };
+  laterVersionOf?: { datasetId: string; datasetIds: string[]; same: number; rows: number };
 }
 
 /** One row-level finding of the validator. `message` is an i18n key; vars fill it. */

@@ -26,8 +26,8 @@ export interface DuplicateQuestion {
   existingName: string;
   /** Set when the file was picked to replace another dataset than the one it equals. */
   targetName?: string;
-  /** Set when the file is not identical but holds most of the dataset's problems again. */
-  later?: { same: number; rows: number };
+  /** Set when the file is not identical but holds most of the dataset's problems again; `held` when it holds several datasets' (a 汇总). */
+  later?: { same: number; rows: number; held: number };
 }
 
 /** A picked file that was not imported, and why: skipped in a dialog, or cancelled. */
@@ -144,14 +144,14 @@ class Importer {
 
   async #importOne(
     engine: Engine, file: SourceFile, signal: AbortSignal,
-    o: { mapping?: Record<string, string>; replaceDatasetId?: string; replaceSheetOnly?: boolean; roundHint?: RoundHint; allowDuplicate?: boolean },
+    o: { mapping?: Record<string, string>; replaceDatasetId?: string; replaceDatasetIds?: string[]; roundHint?: RoundHint; allowDuplicate?: boolean },
   ): Promise<void> {
     const result = await importFile(engine, file, {
       params: viewStore.params,
       mapping: o.mapping,
       roundHint: o.roundHint,
       replaceDatasetId: o.replaceDatasetId,
-      replaceSheetOnly: o.replaceSheetOnly,
+      replaceDatasetIds: o.replaceDatasetIds,
       allowDuplicate: o.allowDuplicate,
       signal,
       onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage, fraction: p.fraction }),
@@ -164,14 +164,15 @@ class Importer {
         const later = duplicate.laterVersionOf;
         const choice = await this.#ask<DuplicateChoice>((p) => {
           this.#duplicateAnswer = p;
-          this.duplicate = { file: file.name, existing, existingName: datasetName(existing, this.reports), ...(target ? { targetName: datasetName(target, this.reports) } : {}),
-            ...(later ? { later: { same: later.same, rows: later.rows } } : {}) };
+          const names = (later?.datasetIds ?? [existing]).map((id) => datasetName(id, this.reports)).join('、');
+          this.duplicate = { file: file.name, existing, existingName: names, ...(target ? { targetName: datasetName(target, this.reports) } : {}),
+            ...(later ? { later: { same: later.same, rows: later.rows, held: later.datasetIds.length } } : {}) };
         });
         if (signal.aborted) return this.#note(file.name, 'cancelled');
         if (choice === 'skip') return this.#note(file.name, later ? 'skipped_later_version' : 'skipped_duplicate');
         if (choice === 'keep') return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
-        // A later version replaces the one dataset it updates, not the other sheets of that file.
-        if (later) return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing, replaceSheetOnly: true });
+        // A later version replaces the datasets it updates or holds, not the other sheets of their files.
+        if (later) return this.#importOne(engine, file, signal, { ...o, replaceDatasetIds: later.datasetIds });
         // Picked to replace another dataset: that one is replaced, the equal one stays.
         if (target) return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
         return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing });

@@ -29,7 +29,7 @@ test('a later version of a stored ledger is not written until the analyst choose
   expect(res.ok).toBe(true);
   if (!res.ok) return;
   expect(res.datasets).toHaveLength(1);
-  expect(res.datasets[0].laterVersionOf).toEqual({ datasetId: first.datasetId, same: 5, rows: 5 });
+  expect(res.datasets[0].laterVersionOf).toEqual({ datasetId: first.datasetId, datasetIds: [first.datasetId], same: 5, rows: 5 });
   expect(res.datasets[0].duplicateOf).toBeUndefined();
   expect(await tableCounts(e)).toEqual(before);
 });
@@ -75,9 +75,29 @@ test('replacing a later version of one sheet keeps the other sheets of its workb
   const gushan = reports.find((r) => r.sheet === '古山镇')!;
   const [asked] = await importOk(e, '古山镇台账（9月）.csv', september);
   expect(asked.laterVersionOf?.datasetId).toBe(gushan.datasetId);
-  await importOk(e, '古山镇台账（9月）.csv', september, { replaceDatasetId: gushan.datasetId, replaceSheetOnly: true });
+  await importOk(e, '古山镇台账（9月）.csv', september, { replaceDatasetIds: [gushan.datasetId] });
   expect(await e.query(`SELECT unit_name, CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done
     FROM findings GROUP BY ALL ORDER BY ALL`)).toEqual([
     { unit_name: '永康市古山镇党委', n: 5, done: 4 }, { unit_name: '永康市西城街道党工委', n: 2, done: 0 },
   ]);
+});
+
+test('a 汇总 that holds stored county ledgers and more asks about all of them; replacing them counts each problem once', async () => {
+  const rows = (county: string, titles: string[]) => titles.map((t) => `${county},${county}教育局,${R},${t},正在推进`);
+  const dy = rows('东阳市', ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范']);
+  const yw = rows('义乌市', ['三重一大决策程序不规范', '公车管理不严', '档案管理混乱']);
+  const yk = rows('永康市', ['津补贴发放不规范', '意识形态责任制落实不到位']);
+  const csv = (lines: string[]) => new TextEncoder().encode([head, ...lines].join('\n'));
+  const [a] = await importOk(e, '东阳市台账.csv', csv(dy));
+  const [b] = await importOk(e, '义乌市台账.csv', csv(yw));
+  const before = await tableCounts(e);
+  const [asked] = await importOk(e, '台账汇总.csv', csv([...dy, ...yw, ...yk]));
+  expect(asked.laterVersionOf?.datasetIds.slice().sort()).toEqual([a.datasetId, b.datasetId].sort());
+  expect([asked.laterVersionOf?.same, asked.laterVersionOf?.rows]).toEqual([6, 8]);
+  expect(await tableCounts(e)).toEqual(before);
+  await importOk(e, '台账汇总.csv', csv([...dy, ...yw, ...yk]), { replaceDatasetIds: asked.laterVersionOf!.datasetIds });
+  expect(await e.query(`SELECT county, CAST(count(*) AS INTEGER) AS n FROM findings GROUP BY ALL ORDER BY ALL`)).toEqual([
+    { county: '东阳市', n: 3 }, { county: '义乌市', n: 3 }, { county: '永康市', n: 2 },
+  ]);
+  expect((await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM datasets'))[0].n).toBe(1);
 });
