@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident, num, str, date } from '../queries/sql';
+import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
@@ -50,11 +51,14 @@ const rawOf = (has: HasField) => (k: string) => (!has(k) ? 'CAST(NULL AS VARCHAR
 /** Rules that reject a row: a required value that cannot be derived, or an over-long cell. */
 export function errorRules(has: HasField): Rule[] {
   const r = rawOf(has);
+  const localUnit = `coalesce(regexp_matches(unit_name, ${str(LOCAL_UNIT_PATTERN)}), false)`;
   return [
     { code: 'cell_too_long', severity: 'error', column: '', when: 'long_col IS NOT NULL', value: "'#' || (long_col + 1)" },
     { code: 'unit_missing', severity: 'error', column: 'unit_name', when: 'unit_name IS NULL', value: 'NULL' },
     { code: 'title_missing', severity: 'error', column: 'problem_title', when: 'problem_title IS NULL', value: 'NULL' },
-    { code: 'county_missing', severity: 'error', column: 'county', when: 'county IS NULL', value: r('county') },
+    // A town or village names no county of its own and is no 市本级 unit: said as such.
+    { code: 'county_local_unit', severity: 'error', column: 'county', when: `county IS NULL AND ${localUnit}`, value: 'unit_name' },
+    { code: 'county_missing', severity: 'error', column: 'county', when: `county IS NULL AND NOT ${localUnit}`, value: r('county') },
     { code: 'round_missing', severity: 'error', column: 'round_label', when: 'round_key IS NULL',
       value: `coalesce(${r('round_label')}, ${r('round_no')}, ${r('inspector_level')})` },
   ];

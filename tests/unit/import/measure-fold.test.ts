@@ -48,11 +48,11 @@ test('a measure with a blank or unread status leaves its problem unknown, not co
 test('one problem text merged over the rows of other units, each with its 序号, stays one finding per row (巡乡带村)', async () => {
   const bytes = merged([
     [`${ROUND}整改台账`],
-    ['序号', '被巡察单位', '具体问题', '整改状态', '完成时间'],
-    [1, '东山村党支部', '村级财务管理不规范', '已完成', '2024-05-01'],
-    [2, '西山村党支部', null, '已完成', '2024-05-02'],
-    [3, '南山村党支部', null, '正在整改', null],
-    [4, '东山村党支部', '三会一课不规范', '已完成', '2024-05-03'],
+    ['序号', '被巡察单位', '具体问题', '整改状态', '完成时间', '县市区'],
+    [1, '东山村党支部', '村级财务管理不规范', '已完成', '2024-05-01', '东阳市'],
+    [2, '西山村党支部', null, '已完成', '2024-05-02', '东阳市'],
+    [3, '南山村党支部', null, '正在整改', null, '东阳市'],
+    [4, '东山村党支部', '三会一课不规范', '已完成', '2024-05-03', '东阳市'],
   ], ['C3:C5']);
   const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, bytes);
   expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 0]);

@@ -1,5 +1,6 @@
 import { FINDINGS_COLUMNS } from '../../db/schema';
 import { date, ident, num, str } from '../../queries/sql';
+import { LOCAL_UNIT_PATTERN } from '../../domain/vocabulary/places';
 import { compactCol as x, rawCol as r } from './raw';
 import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, groupTitleL2Sql, titleL2Sql } from './category';
 import { countyCodeSql } from './county';
@@ -51,8 +52,7 @@ const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem
   'resp_leader', 'resp_person', 'followup_result', 'disclose'];
 
 // A town, street or village (横店镇党委, 西城街道, 某某村) is never city-level: its county must be given.
-const LOCAL_UNIT = '(镇|乡|街道|村|社区)(党委|党工委|党总支|党支部|人民政府|政府|办事处|村委会|居委会|委员会)?$';
-const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL AND NOT regexp_matches(${r('unit_name')}, ${str(LOCAL_UNIT)}) THEN '市本级' END`;
+const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL AND NOT regexp_matches(${r('unit_name')}, ${str(LOCAL_UNIT_PATTERN)}) THEN '市本级' END`;
 
 /** Layer 1: values that need only the row's own cells and the maps. */
 function layer1(c: NormaliseContext): string {
