@@ -2,7 +2,7 @@ import type { EChartsOption, HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RoundColumns } from '../queries/roundMeta';
 import { countyLabels } from './countyAxis';
-import { CARD, DIMMED, PLOT_TOP, cardGrid, markSelected, maxLines, maxTextWidth } from './layout';
+import { CARD, chartWidth, DIMMED, PLOT_TOP, cardGrid, markSelected, maxLines, maxTextWidth } from './layout';
 import { roundAxisStyle, roundLabels } from './roundAxis';
 import type { ChartContext } from './types';
 
@@ -68,7 +68,7 @@ function countyNameGap(ctx: ChartContext, counties: string[]): number {
 
 /** Estimated width in px of the plot of a county × round heatmap on the card. */
 function countyRoundPlotWidth(ctx: ChartContext, counties: string[]): number {
-  return CARD.width - 8 - SCALE_WIDTH - countyNameGap(ctx, counties) - 16;
+  return chartWidth(ctx) - 8 - SCALE_WIDTH - countyNameGap(ctx, counties) - 16;
 }
 
 /** Estimated size in px of one cell of a county × round heatmap on the card. */

@@ -7,6 +7,11 @@ import type { BarSeriesOption } from 'echarts';
  */
 export const CARD = { width: 600, height: 360 };
 
+/** The width in px a chart is drawn at: its card's on screen (ChartContext.width), else CARD's. */
+export function chartWidth(ctx: { width?: number }): number {
+  return Math.max(CARD.width, ctx.width ?? CARD.width);
+}
+
 /** First free line under the title and the as-of subtitle: the plot box (axis names included) starts here. */
 export const PLOT_TOP = 56;
 

@@ -4,7 +4,7 @@ import { STATUS_KEYS, type StatusCountRow } from '../queries/statusByCounty';
 import { countiesOf, countyLabels } from './countyAxis';
 import { noDataOption } from './empty';
 import { statusLabel } from './labels';
-import { CARD, DIMMED, bottomLegend, cardGrid, markSelected, maxTextWidth, segmentLabel, totalSeries } from './layout';
+import { chartWidth, DIMMED, bottomLegend, cardGrid, markSelected, maxTextWidth, segmentLabel, totalSeries } from './layout';
 import { STATUS_COLORS, baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
@@ -50,7 +50,7 @@ const TOTAL_ROOM = 36;
 
 /** Estimated length in px of the count axis of the per-county bar charts on the card. */
 export function countyBarsPlotWidth(ctx: ChartContext, counties: string[]): number {
-  return CARD.width - 8 - TOTAL_ROOM - (maxTextWidth(countyLabels(counties, ctx.lang), 11) + 24);
+  return chartWidth(ctx) - 8 - TOTAL_ROOM - (maxTextWidth(countyLabels(counties, ctx.lang), 11) + 24);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RoundStatusRow } from '../queries/statusByRound';
 import { noDataOption } from './empty';
 import { roundName } from './roundNames';
 import { statusLabel } from './labels';
-import { CARD, PLOT_TOP, bottomLegend, cardGrid, maxLines, segmentLabel, totalSeries } from './layout';
+import { CARD, chartWidth, PLOT_TOP, bottomLegend, cardGrid, maxLines, segmentLabel, totalSeries } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
 import { STATUS_COLORS, baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
@@ -28,7 +28,7 @@ export function statusByRoundOption(rows: RoundStatusRow[], ctx: ChartContext): 
   const present = STATUS_KEYS.filter((s) => rows.some((r) => r.status === s));
   const count = (roundKey: string, status: string) => rows.find((r) => r.round_key === roundKey && r.status === status)?.n ?? 0;
   const totals = rounds.map((round) => present.reduce((s, status) => s + count(round.round_key, status), 0));
-  const plotWidth = CARD.width - 8 - 16 - 64;
+  const plotWidth = chartWidth(ctx) - 8 - 16 - 64;
   const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const { legend, height } = bottomLegend(present.map((status) => statusLabel(status, ctx.lang)));
   const plotHeight = CARD.height - PLOT_TOP - (height + 4) - (maxLines(labels) * 13 + 8) - 22 - 14;

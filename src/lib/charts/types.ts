@@ -18,6 +18,8 @@ export interface ChartContext {
   isSample?: boolean;
   /** The card's height on screen when taller than the usual 360 px (ChartSpec.height); not for exports. */
   height?: number;
+  /** The chart's width on screen when wider than the usual 600 px (a card spanning the page); not for exports. */
+  width?: number;
   /** The first feedback date, when T lies before it: an empty chart says that, not "no data for the filters". */
   firstFeedback?: string;
   /** For exports: a line describing active filters and the data source, added under the title. */
