@@ -25,3 +25,12 @@ test('a taller card gives the heatmap taller cells', () => {
   const tall = countyRoundCell({ ...ctx, height: countyChartHeight(counties(18)) }, rounds, names).height;
   expect(tall - card).toBeCloseTo((6 * 22) / 18, 5);
 });
+
+test('a wider card gives the heatmap wider cells; a narrower one is read as the usual 600 px', () => {
+  const ctx = { lang: 'zh' as const, asOf: '2024-12-31', params: DEFAULT_PARAMS };
+  const rounds = Array.from({ length: 9 }, (_, i) => ({ round_key: `r${i}`, round_label: `八届市委第${i + 1}轮巡察`, round_year: 2024, round_pos: i + 1 })) as never[];
+  const names = counties(10).map((c) => c.county);
+  const card = countyRoundCell(ctx, rounds, names).width;
+  expect(countyRoundCell({ ...ctx, width: 1230 }, rounds, names).width - card).toBeCloseTo(630 / 9, 5);
+  expect(countyRoundCell({ ...ctx, width: 400 }, rounds, names).width).toBe(card);
+});
