@@ -48,7 +48,9 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
     };
   });
   const series: BarSeriesOption = {
-    type: 'bar', name: translate(ctx.lang, 'axis.rate'), data: bars, barMaxWidth: 20, itemStyle: { color: RANKED },
+    // Above the overall line (ECharts draws every mark line at z 5, whatever its series says), so the
+    // labels' white ground hides the line where it crosses them.
+    type: 'bar', z: 6, name: translate(ctx.lang, 'axis.rate'), data: bars, barMaxWidth: 20, itemStyle: { color: RANKED },
     label: {
       // A white ground keeps the label readable where the dashed overall line passes behind it.
       show: true, position: 'right', fontSize: 10, backgroundColor: '#ffffff', padding: [1, 2],
