@@ -144,6 +144,13 @@ describe('stacked bars', () => {
     expect(bars.filter((b) => b.county !== '义乌市').every((b) => b.itemStyle?.opacity === DIMMED)).toBe(true);
     expect(part(o, 'yAxis').data).toContain('▶ 5. 义乌市');
   });
+
+  test('ranking: the bars and their white-grounded labels lie above the overall line (ECharts draws mark lines at z 5)', () => {
+    const [bars] = seriesOf(spec('county-ranking').option(FIXTURES['county-ranking'], zh)) as { z?: number; label?: { backgroundColor?: string }; markLine?: unknown }[];
+    expect(bars.markLine).toBeDefined();
+    expect(bars.z).toBeGreaterThan(5);
+    expect(bars.label?.backgroundColor).toBe('#ffffff');
+  });
 });
 
 test.each(Object.keys(FIXTURES))('%s: axis names and labels are kept inside a plot box under the subtitle', (id) => {
