@@ -126,7 +126,8 @@ export interface ColumnClaim {
 
 /**
  * Field key → every column that claims it, best first: a visible column before a hidden one,
- * then the better alias (canonical header over alias), then the leftmost.
+ * then the better alias (canonical header over alias), then the leftmost (the rightmost for a status,
+ * RIGHTMOST_FIRST).
  */
 export function fieldClaims(headers: (string | null)[], mapping: Record<string, string> = {}, hidden: readonly number[] = []): Map<string, ColumnClaim[]> {
   const claims = new Map<string, ColumnClaim[]>();
@@ -139,9 +140,13 @@ export function fieldClaims(headers: (string | null)[], mapping: Record<string, 
     list.push({ col, rank: hit.rank + (isHidden ? HIDDEN_RANK : 0), hidden: isHidden });
     claims.set(hit.key, list);
   });
-  for (const list of claims.values()) list.sort((a, b) => a.rank - b.rank || a.col - b.col);
+  for (const [key, list] of claims) list.sort((a, b) => a.rank - b.rank || (RIGHTMOST_FIRST.has(key) ? b.col - a.col : a.col - b.col));
   return claims;
 }
+
+// Fields whose columns of equal rank are read from the right: a ledger updated month by month adds
+// its new status column right of the old (整改状态（6月）| 整改状态（9月）), and the newest is the status.
+const RIGHTMOST_FIRST = new Set(['status_raw']);
 
 /** Column index → field key for a header row: each field's best column (fieldClaims). */
 export function matchHeaders(headers: (string | null)[], mapping: Record<string, string> = {}, hidden: readonly number[] = []): Map<number, string> {

@@ -137,3 +137,14 @@ test('fieldClaims: a visible column before a hidden one, then the better alias, 
   expect(claims.get('status_raw')).toEqual([{ col: 2, rank: 0, hidden: false }, { col: 0, rank: 3, hidden: false }, { col: 1, rank: 100_000, hidden: true }]);
   expect(claims.get('problem_title')).toEqual([{ col: 3, rank: 0, hidden: false }]);
 });
+
+test('two status columns of one header, month by month (整改状态（6月）| 整改状态（9月）): the newest, rightmost, is read; the older where it is blank', async () => {
+  const e = await freshEngine();
+  const rows = ['序号,县市区,被巡察单位,具体问题,整改状态（6月）,整改状态（9月）',
+    '1,永康市,永康市教育局党委,问题一,正在整改,已完成', '2,永康市,永康市教育局党委,问题二,未完成,正在整改', '3,永康市,永康市教育局党委,问题三,正在整改,'];
+  const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, ...rows].join('\n')));
+  expect((await e.query<{ status: string }>('SELECT status FROM findings ORDER BY source_row')).map((x) => x.status))
+    .toEqual(['completed', 'in_progress', 'in_progress']);
+  expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_fallback', '整改状态（6月）', '整改状态（9月）']]);
+  e.close();
+});
