@@ -95,7 +95,7 @@ export async function prepareSheet(
   labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
   const statusTicks = statusTickColumns(headers, columns);
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
-  const fillDown = await findFillDown(engine, s, headerRow, columns);
+  const fillDown = await findFillDown(engine, s, headerRow, columns, headers);
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));

@@ -44,3 +44,29 @@ test('a unit written on every row, one missing: a missing value, rejected as bef
   expect(issuesOf(r, 'error').filter((i) => i.code === 'unit_missing').map((i) => i.row)).toEqual([5]);
   e.close();
 });
+
+test('no unit is carried past a 合计 row or a repeated header, nor into another county (review)', async () => {
+  const e = await freshEngine();
+  const csv = `八届市委第三轮巡察整改台账
+序号,县市区,被巡察单位,具体问题,整改状态
+1,东阳市,东阳市甲局,问题一,已完成
+2,,,问题二,已完成
+合计,,合计,2个问题,
+3,,,漏掉单位的问题,未完成
+序号,县市区,被巡察单位,具体问题,整改状态
+4,,,表头下的问题,已完成
+5,义乌市,义乌市乙局,问题五,已完成
+6,,,问题六,已完成
+7,武义县,,换了县的问题,已完成
+8,,,又一个问题,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(await e.query('SELECT problem_title, county, unit_name FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', county: '东阳市', unit_name: '东阳市甲局' },
+    { problem_title: '问题二', county: '东阳市', unit_name: '东阳市甲局' },
+    { problem_title: '问题五', county: '义乌市', unit_name: '义乌市乙局' },
+    { problem_title: '问题六', county: '义乌市', unit_name: '义乌市乙局' },
+  ]);
+  expect(issuesOf(r, 'error').filter((i) => i.code === 'unit_missing').map((i) => i.row)).toEqual([6, 8, 11, 12]);
+  e.close();
+});

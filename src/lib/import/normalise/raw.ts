@@ -9,7 +9,7 @@ import { fieldAliasForms } from '../headers';
 import { blockValueSql, type SheetBlock } from '../blocks';
 import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
 import type { StatusTick } from '../status-ticks';
-import { filledCountySql, filledUnitSql } from '../fill-down';
+import { FILLED_COUNTY, FILLED_UNIT, FILL_DOWN_HELPERS, fillDownSourceSql } from '../fill-down';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -84,8 +84,8 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   // blank beside a filled-in 整改完成情况), and before it the field's other visible columns.
   const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
   const backups = [...fallbackColumns(p, key), ...(standIn !== undefined ? [standIn] : [])];
-  const filled = !p.fillDown ? undefined : key === 'unit_name' && col !== undefined ? filledUnitSql(p.fillDown)
-    : key === 'county' && col !== undefined ? filledCountySql(p.fillDown) : undefined;
+  const filled = !p.fillDown ? undefined : key === 'unit_name' && col !== undefined ? FILLED_UNIT
+    : key === 'county' && col !== undefined && p.fillDown.county !== undefined ? FILLED_COUNTY : undefined;
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
     : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText)
     : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
@@ -137,6 +137,11 @@ function sectionSql(sections: { row: number; text: string }[]): string | null {
   return `CASE ${whens.join(' ')} ELSE NULL END`;
 }
 
+/** The sheet's rows as the raw views read them: the staged table, with the unit filled down where a merge saved as CSV left it empty. */
+function rowsFrom(p: PreparedSheet): string {
+  return p.fillDown ? fillDownSourceSql(p.fillDown, p.table, p.headerRow) : ident(p.table);
+}
+
 /**
  * CREATE TEMP VIEW of the field cells of every row under the header (`u_<key>`), blank rows
  * included and nothing computed: what the value maps read (DISTINCT cells first, then the
@@ -144,7 +149,7 @@ function sectionSql(sections: { row: number; text: string }[]): string | null {
  */
 export function rawValuesSql(p: PreparedSheet, table: string): string {
   const fields = LEDGER_FIELDS.map((f) => `${fieldCell(p, f.key)} AS ${cellCol(f.key)}`);
-  return `CREATE TEMP VIEW ${ident(table)} AS SELECT src_row, ${fields.join(', ')} FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)}`;
+  return `CREATE TEMP VIEW ${ident(table)} AS SELECT src_row, ${fields.join(', ')} FROM ${rowsFrom(p)} WHERE src_row > ${num(p.headerRow)}`;
 }
 
 /** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>` (other_sheet by plan.ts skipSheetOverlaps). */
@@ -223,12 +228,12 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
       ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
-    SELECT * EXCLUDE (${cells.join(', ')}), ${skip} AS skip_kind FROM (
+    SELECT * EXCLUDE (${[...cells, ...(p.fillDown ? [FILLED_UNIT, FILLED_COUNTY, ...FILL_DOWN_HELPERS] : [])].join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
         ${first} AS first_cell,
         ${extra.length ? extra.join(' OR ') : 'false'} AS ragged,
         CASE ${longCol.join(' ')} ELSE NULL END AS long_col
-      FROM ${ident(p.table)}
+      FROM ${rowsFrom(p)}
       WHERE src_row > ${num(p.headerRow)})
     WHERE first_cell IS NOT NULL`;
 }
