@@ -101,3 +101,21 @@ test('a 汇总 that holds stored county ledgers and more asks about all of them;
   ]);
   expect((await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM datasets'))[0].n).toBe(1);
 });
+
+test('a workbook of two stored sheets sent again, one with a new row: both stored sheets are asked about and replaced (review)', async () => {
+  const XLSX = await import('@e965/xlsx');
+  const book = (status: string, extra: string[]) => {
+    const sheet = (unit: string, titles: string[]) => XLSX.utils.aoa_to_sheet([head.split(','), ...titles.map((t) => ['永康市', unit, R, t, status])]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet('永康市古山镇党委', ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范']), '古山镇');
+    XLSX.utils.book_append_sheet(wb, sheet('永康市西城街道党工委', ['公车管理不严', '档案管理混乱', '津补贴发放不规范', '三会一课不规范', ...extra]), '西城街道');
+    return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  };
+  const june = await importOk(e, '台账（6月）.xlsx', book('正在推进', []));
+  const [asked] = await importOk(e, '台账（9月）.xlsx', book('已完成', ['选人用人不规范']));
+  expect(asked.laterVersionOf?.datasetIds.slice().sort()).toEqual(june.map((d) => d.datasetId).sort());
+  expect([asked.laterVersionOf?.same, asked.laterVersionOf?.rows]).toEqual([7, 8]);
+  await importOk(e, '台账（9月）.xlsx', book('已完成', ['选人用人不规范']), { replaceDatasetIds: asked.laterVersionOf!.datasetIds });
+  expect(await e.query(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done FROM findings`))
+    .toEqual([{ n: 8, done: 8 }]);
+});
