@@ -140,9 +140,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // A sheet with a header but no problem rows (an unfilled template: only 序号, a 合计 row) is no
     // dataset: it is named in the report of one that is, or the file has no data at all.
     const empty = plans.filter((p) => p.counts.accepted + p.counts.rejected === 0);
-    const withData = await dropContainedSheets(engine, plans.filter((p) => !empty.includes(p)));
+    const withData = await skipSheetOverlaps(engine, await dropContainedSheets(engine, plans.filter((p) => !empty.includes(p))));
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
-    await skipSheetOverlaps(engine, withData);
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
         sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,

@@ -33,6 +33,8 @@ export interface SheetPlan {
   datasetId: string;
   asOf: string;
   final: string;
+  /** The date the sheet speaks of: its stated as-of, else the newest date in it; unset when it has none (newerThan). */
+  datedAt?: string;
   /** The normalised rows `final` reads (skip_kind set on rows left out). */
   norm: string;
   issues: string;
@@ -58,14 +60,14 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Newest date the data holds, never after today; today when it holds none. */
-async function defaultAsOf(engine: Engine, norm: string, absent: Set<string>): Promise<string> {
+/** Newest date the data holds, never after today; null when it holds none (the as-of is then today). */
+async function newestDate(engine: Engine, norm: string, absent: Set<string>): Promise<string | null> {
   const t = `DATE ${str(today())}`;
   const cols = ['feedback_date', 'completion_date', 'closure_date', 'followup_date', 'station_end', 'station_start'].filter((c) => !absent.has(c));
   const [row] = await engine.query<{ d: string | null }>(
     `SELECT max(d) AS d FROM (${cols.map((c) => `SELECT max(${c}) FILTER (WHERE ${c} <= ${t}) AS d FROM ${ident(norm)}`).join(' UNION ALL ')})`,
   );
-  return row?.d ?? today();
+  return row?.d ?? null;
 }
 
 // Rows a quote repair is warned on, at most (the report lists a few thousand issues anyway).
@@ -109,7 +111,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const groups = tempName('groups');
   tables.push(groups);
   const folded = await foldMeasureRows(engine, p, norm, absent, groups);
-  plan.asOf = o.asOf ?? (await defaultAsOf(engine, norm, absent));
+  plan.datedAt = o.asOf ?? (await newestDate(engine, norm, absent)) ?? undefined;
+  plan.asOf = plan.datedAt ?? today();
 
   const live = 'skip_kind IS NULL';
   await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
@@ -236,21 +239,22 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
  * is the same when its round, county, unit and title words are (DOMAIN.md §6.1: the same unit name
  * in two counties is two units, and a 共性问题 is fed back to each); a county that is only a 金华市委
  * round's default (市本级, no county found: a 开发区 sheet beside a 汇总 that names the zone) matches
- * any. Of two sheets holding the same
- * findings the later stays: a workbook of monthly snapshots (2024年6月, 2024年9月) adds the newest
- * last, and its statuses are the ones that count. Returns the plans to commit.
+ * any. Of two sheets holding the same findings the newer stays (newerThan): in a workbook of monthly
+ * snapshots (2024年6月, 2024年9月) the newest's statuses are the ones that count. Returns the plans
+ * to commit.
  */
 export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
   const kept = [...plans];
+  const newer = newerThan(plans);
   // Largest first, so that a sheet left out is named in the report of one that stays; of two
-  // sheets holding the same findings the later stays.
-  const bySize = [...plans].sort((x, y) => y.counts.accepted - x.counts.accepted || plans.indexOf(y) - plans.indexOf(x));
+  // sheets holding the same findings the newer stays.
+  const bySize = [...plans].sort((x, y) => y.counts.accepted - x.counts.accepted || (newer(y, x) ? 1 : newer(x, y) ? -1 : 0));
   for (const b of plans) {
     // A sheet with rejected rows stays: its report is where they are listed.
     if (b.counts.accepted === 0 || b.counts.rejected > 0) continue;
     for (const a of bySize) {
       if (a === b || !kept.includes(a) || a.counts.accepted < b.counts.accepted) continue;
-      if (a.counts.accepted === b.counts.accepted && plans.indexOf(a) < plans.indexOf(b)) continue;
+      if (a.counts.accepted === b.counts.accepted && newer(b, a)) continue;
       const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
         WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE y.round_key IS NOT DISTINCT FROM x.round_key
           AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round) AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
@@ -264,23 +268,26 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
 }
 
 /**
- * Findings of a sheet that a later sheet of the same file holds too, where neither sheet holds the
- * other whole (dropContainedSheets): a 汇总 beside county sheets one of which has a row the 汇总
- * lacks. Each such row is skipped in the earlier sheet and named there (`row_skipped_other_sheet`,
- * with the sheet that keeps it), so every finding counts once and the later copy's status, as of
- * dropContainedSheets, is the one that counts. The same finding as there: round, county, unit and
- * title words. Updates the counts.
+ * Findings of a sheet that a newer sheet of the same file (newerThan) holds too, where neither
+ * sheet holds the other whole (dropContainedSheets): a 汇总 beside county sheets one of which has a
+ * row the 汇总 lacks. Each such row is skipped in the older sheet and named there
+ * (`row_skipped_other_sheet`, with the sheet that keeps it), so every finding counts once and the
+ * newer copy's status is the one that counts. The same finding as there: round, county (a 金华市委
+ * round's default matching any), unit and title words. Updates the counts; returns the plans that
+ * keep a row.
  */
-export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<void> {
-  for (const [j, a] of plans.entries()) {
-    const later = plans.slice(j + 1);
+export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
+  const newer = newerThan(plans);
+  const ordered = [...plans].sort((x, y) => (newer(x, y) ? 1 : newer(y, x) ? -1 : 0));
+  for (const [j, a] of ordered.entries()) {
+    const later = ordered.slice(j + 1);
     if (!later.length) continue;
     for (const b of later) {
       await engine.exec(`INSERT INTO ${ident(a.issues)}
         SELECT x.src_row, 'problem_title', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'info', 'row_skipped_other_sheet' FROM ${ident(a.final)} x
         WHERE x.norm_title IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(a.issues)} i WHERE i.src_row = x.src_row AND i.code = 'row_skipped_other_sheet')
           AND EXISTS (SELECT 1 FROM ${ident(b.final)} y WHERE y.round_key = x.round_key
-            AND y.county IS NOT DISTINCT FROM x.county AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
+            AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round) AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
     }
     const skipped = `SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet'`;
     await engine.exec(`UPDATE ${ident(a.norm)} SET skip_kind = 'other_sheet' WHERE src_row IN (${skipped})`);
@@ -290,6 +297,23 @@ export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Pro
       (SELECT count(*) FROM (${skipped})) AS skipped`);
     a.counts = { ...a.counts, accepted: Number(c.accepted), warned: Number(c.warned), skipped: a.counts.skipped + Number(c.skipped) };
   }
+  // A sheet left with nothing of its own is no dataset: named in the report of the first that stays,
+  // as a sheet another holds whole is (dropContainedSheets).
+  const emptied = plans.filter((p) => p.counts.accepted === 0 && p.counts.rejected === 0);
+  const kept = plans.filter((p) => !emptied.includes(p));
+  for (const p of kept.length ? emptied : []) {
+    await engine.exec(`INSERT INTO ${ident(kept[0].issues)} VALUES (0, '', ${str((p.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
+  }
+  return kept.length ? kept : plans;
+}
+
+/**
+ * Which of two sheets of one file is the newer: the later date it speaks of (a 截至 line, else the
+ * newest date in it), where both have one; else the later in the workbook; Excel's 移动或复制 puts a copied sheet first, so the
+ * order alone cannot tell a June snapshot from a September one.
+ */
+function newerThan(plans: SheetPlan[]): (a: SheetPlan, b: SheetPlan) => boolean {
+  return (a, b) => (a.datedAt && b.datedAt && a.datedAt !== b.datedAt ? a.datedAt > b.datedAt : plans.indexOf(a) > plans.indexOf(b));
 }
 
 /** Why a sheet of the file was not imported: values but no header, no problem column, hidden, no problem rows. */

@@ -297,6 +297,35 @@ test('a 汇总 beside county sheets, one of which has a row the 汇总 lacks: ev
   expect(await e.query(`SELECT count(*) AS n, count(*) FILTER (WHERE status = 'completed') AS done FROM findings`)).toEqual([{ n: 5, done: 2 }]);
 });
 
+test('snapshots in one workbook, the September sheet first: the shared findings take the September statuses (review)', async () => {
+  const sep = [['截至2024年9月30日'], COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-08-01'], [2, '婺城区', '婺城区卫健局', '问题B', '已完成', '2024-09-01'],
+    [3, '婺城区', '婺城区财政局', '新增问题', '正在推进', null]];
+  const jun = [['截至2024年6月30日'], COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '正在推进', null], [2, '婺城区', '婺城区卫健局', '问题B', '正在推进', null],
+    [3, '婺城区', '婺城区民政局', '已销号问题', '已完成', '2024-05-01']];
+  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([{ name: '2024年9月', rows: sep }, { name: '2024年6月', rows: jun }]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 3], ['2024年6月', 1]]);
+  expect(await e.query(`SELECT problem_title, status FROM findings ORDER BY problem_title`)).toEqual([
+    { problem_title: '已销号问题', status: 'completed' }, { problem_title: '新增问题', status: 'in_progress' },
+    { problem_title: '问题A', status: 'completed' }, { problem_title: '问题B', status: 'completed' },
+  ]);
+});
+
+test('a zone sheet without a county column beside a 汇总 naming the zone: the shared findings count once (review)', async () => {
+  const zone = [['序号', '被巡察单位', '具体问题', '整改状态', '完成时间'], [1, '经发局', '违规吃喝', '已完成', '2024-05-01'],
+    [2, '经发局', '公车私用', '已完成', '2024-05-01'], [3, '经发局', '新问题', '已完成', '2024-05-01']];
+  const all = [COUNTY_HEADER, [1, '金华开发区', '经发局', '违规吃喝', '正在推进', null], [2, '金华开发区', '经发局', '公车私用', '正在推进', null],
+    [3, '东阳市', '东阳市甲局', '问题三', '正在推进', null]];
+  await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([{ name: '汇总', rows: all }, { name: '开发区', rows: zone }]));
+  expect((await e.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM findings`))[0].n).toBe(4);
+});
+
+test('a sheet whose every finding a newer sheet holds, beside rows of its own elsewhere, is no dataset of 0 rows', async () => {
+  const a = [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01']];
+  const b = [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '义乌市', '义乌市教育局', '问题C', '正在推进', null]];
+  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([{ name: '一', rows: a }, { name: '二', rows: b }]));
+  expect(reports.every((r) => r.rowsAccepted > 0)).toBe(true);
+});
+
 test('a workbook whose only ledger is hidden is still read', async () => {
   const [r] = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
     { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01']], hidden: true },
