@@ -58,9 +58,14 @@ export function countyMultipleSql(raw: string): string {
  * TRUE for a county that is none of 金华's nine, not 市本级 and not a functional zone (杭州市, a
  * typo): kept as written, as its own county, and warned about.
  */
+// Words that say what kind of zone it is, not where (经济技术开发区, 高新技术产业开发区, 旅游度假区).
+const ZONE_KIND_WORDS = '国家级|省级|经济|技术|高新|产业|工业|科技|旅游|度假|生态|文化|物流|保税|综合|现代|农业';
+
 export function countyNotListedSql(county: string, code: string): string {
-  // A zone named by its place (义乌经济开发区) is its own county; a bare 开发区 or 高新区 names none.
-  return `(${county} IS NOT NULL AND ${code} IS NULL AND ${county} <> '市本级' AND NOT regexp_matches(${county}, ${str(`.{2,}(${ZONE_WORDS})`)}))`;
+  // A zone named by its place (义乌经济开发区) is its own county; a bare 开发区, 高新区 or 经济开发区 names
+  // none: the words of a zone's kind (经济, 高新技术产业) are no place.
+  const place = `regexp_replace(${county}, ${str(`(${ZONE_KIND_WORDS})+(${ZONE_WORDS})$`)}, '\\2')`;
+  return `(${county} IS NOT NULL AND ${code} IS NULL AND ${county} <> '市本级' AND NOT regexp_matches(${place}, ${str(`.{2,}(${ZONE_WORDS})`)}))`;
 }
 
 /** GB/T 2260 code of a normalised county name; NULL for zones and unknown names. */
