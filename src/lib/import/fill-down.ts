@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, num, str } from '../queries/sql';
 import { TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../domain/vocabulary/rows';
+import { countyInTextSql } from './normalise/county';
 import { cell, type StagedSheet } from './staging';
 
 /**
@@ -59,11 +60,12 @@ export function unitBlankSql(f: FillDown): string {
 }
 
 /**
- * A row no unit is carried past: a 合计 / 小计 row, or the header repeated (a block pasted under
- * the first), in its 序号, unit, problem or county cell.
+ * A row no unit is carried past: a 合计 / 小计 row (in its 序号, unit or county cell), or the header
+ * repeated (a block pasted under the first).
  */
 function barrierSql(f: FillDown): string {
-  const cells = [f.id, f.unit, f.problem, f.county].filter((c): c is number => c !== undefined).map(cell);
+  // Not the problem's cell: a problem may well say 汇总 or 共计 (财务数据未按时汇总, 共计3笔资金未入账).
+  const cells = [f.id, f.unit, f.county].filter((c): c is number => c !== undefined).map(cell);
   const total = cells.map((c) => `(contains(${c}, '计') OR contains(${c}, '总')) AND (regexp_matches(${c}, ${str(TOTAL_ROW_PATTERN)}) OR regexp_matches(${c}, ${str(TOTAL_LABEL_PATTERN)}))`);
   return `coalesce(${total.join(' OR ')} OR ${cell(f.unit)} = ${str(f.unitHeader)} OR ${cell(f.problem)} = ${str(f.problemHeader)}, false)`;
 }
@@ -78,14 +80,18 @@ export const FILL_DOWN_HELPERS = ['fd_barrier', 'fd_cur', 'fd_above', 'fd_carrie
  * The staged rows under the header with the unit and county filled (FILLED_UNIT, FILLED_COUNTY): a
  * problem's row lacking its unit takes the unit of the last row above with a problem and a unit,
  * when the county in force (its own, else the last written above) is the same there and here and
- * no barrier (barrierSql) lies between; its county is then the county in force. A subquery.
+ * no barrier (barrierSql) lies between; a problem's row lacking its county takes the county in force,
+ * unless its unit names one. A subquery.
  */
 export function fillDownSourceSql(f: FillDown, table: string, headerRow: number): string {
   const unit = cell(f.unit);
   const county = f.county === undefined ? 'CAST(NULL AS VARCHAR)' : cell(f.county);
   const w = 'ORDER BY src_row ROWS BETWEEN UNBOUNDED PRECEDING AND';
-  return `(SELECT *, coalesce(${unit}, fd_carried) AS ${FILLED_UNIT},
-      coalesce(${county}, CASE WHEN fd_carried IS NOT NULL THEN fd_cur END) AS ${FILLED_COUNTY}
+  // The county cell merged down too: a problem's row takes the county in force, whether its unit is
+  // written or carried, unless the unit names a county of its own (义乌市丙局), whose rows all read it.
+  const filledUnit = `coalesce(${unit}, fd_carried)`;
+  return `(SELECT *, ${filledUnit} AS ${FILLED_UNIT},
+      coalesce(${county}, CASE WHEN ${cell(f.problem)} IS NOT NULL AND ${countyInTextSql(filledUnit)} IS NULL THEN fd_cur END) AS ${FILLED_COUNTY}
     FROM (SELECT *, CASE WHEN ${unitBlankSql(f)} AND NOT fd_barrier AND fd_above.cc IS NOT DISTINCT FROM fd_cur THEN fd_above.u END AS fd_carried
       FROM (SELECT *, last_value(CASE WHEN fd_barrier THEN {'u': CAST(NULL AS VARCHAR), 'cc': CAST(NULL AS VARCHAR)}
           WHEN ${cell(f.problem)} IS NOT NULL AND ${unit} IS NOT NULL THEN {'u': ${unit}, 'cc': fd_cur} END IGNORE NULLS) OVER (${w} 1 PRECEDING) AS fd_above

@@ -309,11 +309,13 @@ export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Pro
 
 /**
  * Which of two sheets of one file is the newer: the later date it speaks of (a 截至 line, else the
- * newest date in it), where both have one; else the later in the workbook; Excel's 移动或复制 puts a copied sheet first, so the
+ * newest date in it; a sheet with none is older than one with a date); else the later in the workbook; Excel's 移动或复制 puts a copied sheet first, so the
  * order alone cannot tell a June snapshot from a September one.
  */
 function newerThan(plans: SheetPlan[]): (a: SheetPlan, b: SheetPlan) => boolean {
-  return (a, b) => (a.datedAt && b.datedAt && a.datedAt !== b.datedAt ? a.datedAt > b.datedAt : plans.indexOf(a) > plans.indexOf(b));
+  // One order over all sheets (an undated sheet counts as older than any dated one), so sorting by it is sound.
+  const key = (p: SheetPlan) => p.datedAt ?? '';
+  return (a, b) => (key(a) !== key(b) ? key(a) > key(b) : plans.indexOf(a) > plans.indexOf(b));
 }
 
 /** Why a sheet of the file was not imported: values but no header, no problem column, hidden, no problem rows. */

@@ -70,3 +70,22 @@ test('no unit is carried past a 合计 row or a repeated header, nor into anothe
   expect(issuesOf(r, 'error').filter((i) => i.code === 'unit_missing').map((i) => i.row)).toEqual([6, 8, 11, 12]);
   e.close();
 });
+
+test('a problem saying 汇总 or 共计 is no barrier; a county merged over units is each unit row’s, unless the unit names its own (review)', async () => {
+  const e = await freshEngine();
+  const csv = `八届市委第三轮巡察整改台账
+序号,县市区,被巡察单位,具体问题,整改状态
+1,东阳市,甲镇党委,违规吃喝,已完成
+2,,,财务数据未按时汇总,已完成
+3,,,共计3笔资金未入账,已完成
+4,,乙镇党委,公车私用,已完成
+5,,,三会一课不规范,已完成
+6,,义乌市丙局,问题六,已完成
+7,,,问题七,已完成
+`;
+  await importOk(e, 'a.csv', utf8(csv));
+  expect((await e.query<{ unit_name: string; county: string }>('SELECT unit_name, county FROM findings ORDER BY source_row')).map((r) => `${r.county} ${r.unit_name}`)).toEqual([
+    '东阳市 甲镇党委', '东阳市 甲镇党委', '东阳市 甲镇党委', '东阳市 乙镇党委', '东阳市 乙镇党委', '义乌市 义乌市丙局', '义乌市 义乌市丙局',
+  ]);
+  e.close();
+});

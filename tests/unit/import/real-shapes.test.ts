@@ -302,11 +302,13 @@ test('snapshots in one workbook, the September sheet first: the shared findings 
     [3, '婺城区', '婺城区财政局', '新增问题', '正在推进', null]];
   const jun = [['截至2024年6月30日'], COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '正在推进', null], [2, '婺城区', '婺城区卫健局', '问题B', '正在推进', null],
     [3, '婺城区', '婺城区民政局', '已销号问题', '已完成', '2024-05-01']];
-  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([{ name: '2024年9月', rows: sep }, { name: '2024年6月', rows: jun }]));
-  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 3], ['2024年6月', 1]]);
+  // An undated sheet between them does not upset the order (review).
+  const other = [COUNTY_HEADER, [1, '义乌市', '义乌市教育局', '问题C', '正在推进', null]];
+  const reports = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([{ name: '2024年9月', rows: sep }, { name: '其他', rows: other }, { name: '2024年6月', rows: jun }]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 3], ['其他', 1], ['2024年6月', 1]]);
   expect(await e.query(`SELECT problem_title, status FROM findings ORDER BY problem_title`)).toEqual([
     { problem_title: '已销号问题', status: 'completed' }, { problem_title: '新增问题', status: 'in_progress' },
-    { problem_title: '问题A', status: 'completed' }, { problem_title: '问题B', status: 'completed' },
+    { problem_title: '问题A', status: 'completed' }, { problem_title: '问题B', status: 'completed' }, { problem_title: '问题C', status: 'in_progress' },
   ]);
 });
 
