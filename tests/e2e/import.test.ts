@@ -90,12 +90,12 @@ describe('importing real-shaped ledgers in the browser', () => {
     const page = await h.open('?sample=off');
     const files = await recordFixtures();
     await page.setInputFiles('[data-testid="import-input"]', Object.entries(files).map(([name, bytes]) => ({ name, buffer: Buffer.from(bytes), mimeType: 'application/octet-stream' })));
-    // The three hold the same records: the second and the third look like later versions of the
-    // first (their problems would count twice), and the analyst keeps all three.
-    for (const file of ['records.json', 'records.ndjson']) {
+    // The three hold the same records: the second looks like a later version of the first, the third
+    // of both stored ones (their problems would count twice), and the analyst keeps all three.
+    for (const [file, said] of [['records.json', '与已导入的“records.'], ['records.ndjson', '是已导入的 2 个数据集（records.']]) {
       const dialog = page.locator('[data-testid="duplicate-dialog"][data-kind="later-version"]');
       await dialog.waitFor({ timeout: 120_000 });
-      expect(await dialog.textContent()).toContain(`“${file}”的 2 个问题中有 2 个与已导入的“records.`);
+      expect(await dialog.textContent()).toContain(`“${file}”的 2 个问题中有 2 个${said}`);
       await page.click('[data-testid="duplicate-keep"]');
       await dialog.waitFor({ state: 'detached', timeout: 120_000 });
     }
