@@ -1,6 +1,7 @@
 import { LEDGER_FIELDS, fieldByKey } from '../domain/fields';
 import { stagedCell } from './cells';
-import { tickLabel } from './status-ticks';
+import { tickSubHeaders } from './status-ticks';
+import { subHeader } from './sub-headers';
 
 /**
  * Header matching (DOMAIN.md §6): a header is normalised (case and full/half width folded, white
@@ -215,62 +216,6 @@ export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)
     else out.push(subHeader(label, l) ?? `${label}/${l}`);
   }
   return matchHeaders(out, mapping).size > Math.max(up.size, low.size) ? out : null;
-}
-
-// A group of dates (完成时间, 整改时限, 时间节点) over the planned and the actual one, and a group of
-// progress (完成情况, 整改情况) over its status and its date: the sub-label says which field it is.
-const DATE_GROUP = /时间|时限|日期|节点|期限/;
-const PROGRESS_GROUP = /完成情况|整改情况|进展|进度/;
-const PLANNED = /^(计划|预计|规定|要求|应|承诺)(完成)?(时间|日期|时限)?$/;
-const ACTUAL = /^(实际|已)(完成)?(时间|日期)?$/;
-
-/** The canonical header a sub-label under a group label stands for, or null (then `group/sub`). */
-export function subHeader(group: string, sub: string): string | null {
-  const g = group.normalize('NFKC');
-  const l = sub.normalize('NFKC').replace(/\s+/g, '');
-  if (DATE_GROUP.test(g) && !PROGRESS_GROUP.test(g)) {
-    if (PLANNED.test(l)) return fieldByKey('deadline_raw')!.header;
-    if (ACTUAL.test(l)) return fieldByKey('completion_date')!.header;
-  }
-  if (PROGRESS_GROUP.test(g)) {
-    if (/^(状态|进度|进展|完成状态)$/.test(l)) return fieldByKey('status_raw')!.header;
-    if (/^(完成)?(时间|日期)$/.test(l)) return fieldByKey('completion_date')!.header;
-  }
-  return null;
-}
-
-/**
- * A row of tick labels under a header row (整改情况 merged over 已完成 | 正在整改 | 未完成): the header
- * with each ticked column named `group/label`, or null when the lower row is not such a row (fewer
- * than two tick labels, or another text that does not repeat the cell above it or name a date of
- * its group, see subHeader).
- */
-export function tickSubHeaders(upper: readonly (string | null)[], lower: readonly (string | null)[]): (string | null)[] | null {
-  const text = (v: string | null | undefined) => (v ?? '').trim();
-  const width = Math.max(upper.length, lower.length);
-  const out: (string | null)[] = [];
-  let group = '';
-  let ticks = 0;
-  for (let c = 0; c < width; c++) {
-    const u = text(upper[c]);
-    const l = text(lower[c]);
-    if (u) group = u;
-    else if (!l) group = '';
-    if (!l || l === u) {
-      out.push(u || null);
-      continue;
-    }
-    // A planned / actual date under a date group beside them (完成时间 over 计划 | 实际).
-    const sub = group ? subHeader(group, l) : null;
-    if (sub) {
-      out.push(sub);
-      continue;
-    }
-    if (!tickLabel(l)) return null;
-    ticks++;
-    out.push(group ? `${group}/${l}` : l);
-  }
-  return ticks >= 2 ? out : null;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { test, expect, beforeEach, afterEach } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
-import { findStatusTicks, tickLabel } from '../../../src/lib/import/status-ticks';
-import { tickSubHeaders } from '../../../src/lib/import/headers';
+import { findStatusTicks, tickLabel, tickSubHeaders } from '../../../src/lib/import/status-ticks';
 import { freshEngine, importOk, issuesOf, utf8 } from './helpers';
 
 // Status given as tick columns (已完成 | 正在整改 | 未完成 with a √ in one), alone or under a merged 整改情况.

@@ -1,0 +1,94 @@
+import type { Engine } from '../db/types';
+import { ident, str } from '../queries/sql';
+import type { SheetPlan } from './plan';
+
+/**
+ * The sheets of one file against each other: a sheet another holds whole is left out
+ * (dropContainedSheets), a finding two sheets share counts once, in the newer (skipSheetOverlaps).
+ */
+
+/**
+ * Sheets of one file whose every finding another sheet of it holds too (a 汇总 sheet beside one
+ * sheet per county, a copied sheet): only the sheet that holds them all is imported, and its report
+ * names each one left out (`sheet_duplicate`), else every number would count them twice. A finding
+ * is the same when its round, county, unit and title words are (DOMAIN.md §6.1: the same unit name
+ * in two counties is two units, and a 共性问题 is fed back to each); a county that is only a 金华市委
+ * round's default (市本级, no county found: a 开发区 sheet beside a 汇总 that names the zone) matches
+ * any. Of two sheets holding the same findings the newer stays (newerThan): in a workbook of monthly
+ * snapshots (2024年6月, 2024年9月) the newest's statuses are the ones that count. Returns the plans
+ * to commit.
+ */
+export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
+  const kept = [...plans];
+  const newer = newerThan(plans);
+  // Largest first, so that a sheet left out is named in the report of one that stays; of two
+  // sheets holding the same findings the newer stays.
+  const bySize = [...plans].sort((x, y) => y.counts.accepted - x.counts.accepted || (newer(y, x) ? 1 : newer(x, y) ? -1 : 0));
+  for (const b of plans) {
+    // A sheet with rejected rows stays: its report is where they are listed.
+    if (b.counts.accepted === 0 || b.counts.rejected > 0) continue;
+    for (const a of bySize) {
+      if (a === b || !kept.includes(a) || a.counts.accepted < b.counts.accepted) continue;
+      if (a.counts.accepted === b.counts.accepted && newer(b, a)) continue;
+      const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
+        WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE y.round_key IS NOT DISTINCT FROM x.round_key
+          AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round) AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
+      if (Number(m.missing) > 0) continue;
+      kept.splice(kept.indexOf(b), 1);
+      await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
+      break;
+    }
+  }
+  return kept;
+}
+
+/**
+ * Findings of a sheet that a newer sheet of the same file (newerThan) holds too, where neither
+ * sheet holds the other whole (dropContainedSheets): a 汇总 beside county sheets one of which has a
+ * row the 汇总 lacks. Each such row is skipped in the older sheet and named there
+ * (`row_skipped_other_sheet`, with the sheet that keeps it), so every finding counts once and the
+ * newer copy's status is the one that counts. The same finding as there: round, county (a 金华市委
+ * round's default matching any), unit and title words. Updates the counts; returns the plans that
+ * keep a row.
+ */
+export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
+  const newer = newerThan(plans);
+  const ordered = [...plans].sort((x, y) => (newer(x, y) ? 1 : newer(y, x) ? -1 : 0));
+  for (const [j, a] of ordered.entries()) {
+    const later = ordered.slice(j + 1);
+    if (!later.length) continue;
+    for (const b of later) {
+      await engine.exec(`INSERT INTO ${ident(a.issues)}
+        SELECT x.src_row, 'problem_title', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'info', 'row_skipped_other_sheet' FROM ${ident(a.final)} x
+        WHERE x.norm_title IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(a.issues)} i WHERE i.src_row = x.src_row AND i.code = 'row_skipped_other_sheet')
+          AND EXISTS (SELECT 1 FROM ${ident(b.final)} y WHERE y.round_key = x.round_key
+            AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round) AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
+    }
+    const skipped = `SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet'`;
+    await engine.exec(`UPDATE ${ident(a.norm)} SET skip_kind = 'other_sheet' WHERE src_row IN (${skipped})`);
+    const [c] = await engine.query<{ accepted: number; warned: number; skipped: number }>(`SELECT
+      (SELECT count(*) FROM ${ident(a.final)}) AS accepted,
+      (SELECT count(DISTINCT src_row) FROM ${ident(a.issues)} WHERE severity = 'warning' AND src_row > 0 AND src_row NOT IN (${skipped})) AS warned,
+      (SELECT count(*) FROM (${skipped})) AS skipped`);
+    a.counts = { ...a.counts, accepted: Number(c.accepted), warned: Number(c.warned), skipped: a.counts.skipped + Number(c.skipped) };
+  }
+  // A sheet left with nothing of its own is no dataset: named in the report of the first that stays,
+  // as a sheet another holds whole is (dropContainedSheets).
+  const emptied = plans.filter((p) => p.counts.accepted === 0 && p.counts.rejected === 0);
+  const kept = plans.filter((p) => !emptied.includes(p));
+  for (const p of kept.length ? emptied : []) {
+    await engine.exec(`INSERT INTO ${ident(kept[0].issues)} VALUES (0, '', ${str((p.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
+  }
+  return kept.length ? kept : plans;
+}
+
+/**
+ * Which of two sheets of one file is the newer: the later date it speaks of (a 截至 line, else the
+ * newest date in it; a sheet with none is older than one with a date); else the later in the workbook; Excel's 移动或复制 puts a copied sheet first, so the
+ * order alone cannot tell a June snapshot from a September one.
+ */
+function newerThan(plans: SheetPlan[]): (a: SheetPlan, b: SheetPlan) => boolean {
+  // One order over all sheets (an undated sheet counts as older than any dated one), so sorting by it is sound.
+  const key = (p: SheetPlan) => p.datedAt ?? '';
+  return (a, b) => (key(a) !== key(b) ? key(a) > key(b) : plans.indexOf(a) > plans.indexOf(b));
+}
