@@ -88,12 +88,15 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
 
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
-    const replace = opts.replaceDatasetIds?.length ? await storedDatasets(engine, opts.replaceDatasetIds)
-      : !opts.replaceDatasetId ? [] : await datasetsToReplace(engine, opts.replaceDatasetId);
-    if (opts.replaceDatasetId && !replace.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });
-    if (opts.replaceDatasetIds?.length && replace.length < opts.replaceDatasetIds.length) {
-      throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetIds.filter((id) => !replace.includes(id)).join(', ') });
+    // Both options together (the analyst replaces one dataset with a file that turns out to update
+    // others too) replace all of them: the one picked, with its sibling sheets, and those updated.
+    const exact = opts.replaceDatasetIds?.length ? await storedDatasets(engine, opts.replaceDatasetIds) : [];
+    const picked = opts.replaceDatasetId ? await datasetsToReplace(engine, opts.replaceDatasetId) : [];
+    if (opts.replaceDatasetId && !picked.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });
+    if (opts.replaceDatasetIds?.length && exact.length < opts.replaceDatasetIds.length) {
+      throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetIds.filter((id) => !exact.includes(id)).join(', ') });
     }
+    const replace = [...new Set([...picked, ...exact])];
     const params = { ...DEFAULT_PARAMS, ...opts.params };
     const plans: SheetPlan[] = [];
     const duplicates: DatasetReport[] = [];

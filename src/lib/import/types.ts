@@ -22,7 +22,8 @@ export interface ImportOptions {
   replaceDatasetId?: string;
   /**
    * Replace exactly these datasets, not their sibling sheets: the one a later version of one sheet
-   * updates, or the stored ledgers a 汇总 holds (later-version.ts).
+   * updates, or the stored ledgers a 汇总 holds (later-version.ts). Given with `replaceDatasetId`,
+   * all of them go.
    */
   replaceDatasetIds?: string[];
   /** Import even when a stored dataset has the same SHA-256 (the analyst chose to, knowing it). */

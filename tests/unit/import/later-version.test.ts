@@ -43,6 +43,17 @@ test('replacing the old version leaves the new statuses only; keeping both keeps
   expect((await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings'))[0].n).toBe(10);
 });
 
+test('replacing a picked dataset with a later version of another replaces both', async () => {
+  // The analyst picks 'replace' on one dataset; the file also updates another: neither stays.
+  const [first] = await importOk(e, '台账（6月）.csv', june);
+  const [other] = await importOk(e, '其他.csv', new TextEncoder().encode([head, `永康市,永康市古山镇党委,${R},公车管理不严,正在推进`].join('\n')));
+  await importOk(e, '台账（9月）.csv', september, { replaceDatasetId: other.datasetId, replaceDatasetIds: [first.datasetId] });
+  expect((await e.query<{ n: number; done: number; ds: number }>(`SELECT CAST(count(*) AS INTEGER) AS n,
+    CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done, CAST(count(DISTINCT dataset_id) AS INTEGER) AS ds FROM findings`))[0])
+    .toEqual({ n: 5, done: 4, ds: 1 });
+  expect((await tableCounts(e)).datasets).toBe(1);
+});
+
 test('a file sharing a few problems with a stored one, or holding a few of its many, is imported with warnings', async () => {
   await importOk(e, '台账（6月）.csv', june);
   // Two of the five stored problems again, beside three new ones: not a version of it.
