@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
+import { scratchTable, tempName } from './staging';
 
 /**
  * Share of problems two ledgers must have in common, both ways, for one to be read as a later
@@ -25,8 +26,19 @@ export interface LaterVersion {
  * least LATER_VERSION_SHARE of the sheet's and make up as much of its own (only read when the plan
  * warned most of its rows as `duplicate_existing`); and each dataset the file holds (heldDatasets).
  * Importing the file beside them would count their problems twice. Null when there are none.
+ * The stored findings' keys are read once, when first needed, into a working table named in
+ * `tables` (which the import drops).
  */
-export async function laterVersionOf(engine: Engine, plans: SheetPlan[]): Promise<LaterVersion | null> {
+export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables: string[]): Promise<LaterVersion | null> {
+  let table = '';
+  const stored = async () => {
+    if (!table) {
+      table = tempName('stored_keys');
+      tables.push(table);
+      await engine.exec(`CREATE TABLE ${scratchTable(table)} AS ${storedKeysSql()}`);
+    }
+    return ident(table);
+  };
   // Every sheet's: a workbook sent again updates each of its stored sheets.
   const ids: string[] = [];
   for (const plan of plans) {
@@ -37,7 +49,7 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[]): Promis
     if (Number(dup) < LATER_VERSION_SHARE * rows) continue;
     const [best] = await engine.query<{ dataset_id: string; same: number; new_keys: number; old_keys: number }>(`
       WITH n AS (SELECT DISTINCT ${KEYS} FROM ${ident(plan.final)} WHERE norm_title IS NOT NULL),
-        o AS (${storedKeysSql()})
+        o AS (FROM ${await stored()})
       SELECT o.dataset_id, CAST(count(*) AS INTEGER) AS same, (SELECT CAST(count(*) AS INTEGER) FROM n) AS new_keys,
         (SELECT CAST(count(*) AS INTEGER) FROM o o2 WHERE o2.dataset_id = o.dataset_id) AS old_keys
       FROM n JOIN o USING (${KEYS}) GROUP BY o.dataset_id ORDER BY same DESC, o.dataset_id LIMIT 1`);
@@ -45,12 +57,12 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[]): Promis
     const same = Number(best.same);
     if (same >= LATER_VERSION_SHARE * Number(best.new_keys) && same >= LATER_VERSION_SHARE * Number(best.old_keys)) ids.push(best.dataset_id);
   }
-  for (const id of await heldDatasets(engine, plans)) if (!ids.includes(id)) ids.push(id);
+  for (const id of await heldDatasets(engine, plans, stored)) if (!ids.includes(id)) ids.push(id);
   if (!ids.length) return null;
   // The new file's problems that the datasets asked about hold.
   const [{ same, rows }] = await engine.query<{ same: number; rows: number }>(`
     WITH n AS (SELECT DISTINCT ${KEYS} FROM (${newKeysSql(plans)}) WHERE norm_title IS NOT NULL)
-    SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM (${storedKeysSql()}) o WHERE o.dataset_id IN (${ids.map(str).join(', ')})
+    SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${ids.map(str).join(', ')})
       AND o.round_key IS NOT DISTINCT FROM n.round_key AND o.unit_name IS NOT DISTINCT FROM n.unit_name AND o.norm_title = n.norm_title)) AS INTEGER) AS same,
       CAST(count(*) AS INTEGER) AS rows FROM n`);
   return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows) };
@@ -76,14 +88,14 @@ function newKeysSql(plans: SheetPlan[]): string {
  * its own): beside them it would count their problems twice. Only read when the plans warned some
  * rows as `duplicate_existing`.
  */
-async function heldDatasets(engine: Engine, plans: SheetPlan[]): Promise<string[]> {
+async function heldDatasets(engine: Engine, plans: SheetPlan[], stored: () => Promise<string>): Promise<string[]> {
   const withRows = plans.filter((p) => p.counts.accepted > 0);
   if (!withRows.length) return [];
   const [{ dup }] = await engine.query<{ dup: number }>(`SELECT CAST(count(*) AS INTEGER) AS dup FROM (${withRows
     .map((p) => `SELECT 1 FROM ${ident(p.issues)} WHERE code = 'duplicate_existing'`).join(' UNION ALL ')})`);
   if (!Number(dup)) return [];
   const held = await engine.query<{ dataset_id: string }>(`
-    WITH n AS (SELECT DISTINCT ${KEYS} FROM (${newKeysSql(plans)}) WHERE norm_title IS NOT NULL), o AS (${storedKeysSql()})
+    WITH n AS (SELECT DISTINCT ${KEYS} FROM (${newKeysSql(plans)}) WHERE norm_title IS NOT NULL), o AS (FROM ${await stored()})
     SELECT o.dataset_id FROM o LEFT JOIN n USING (${KEYS})
     GROUP BY o.dataset_id HAVING count(n.norm_title) > 0 AND count(n.norm_title) >= ${LATER_VERSION_SHARE} * count(*)
     ORDER BY count(n.norm_title) DESC, o.dataset_id`);

@@ -1,3 +1,4 @@
+import { ROUND_META_TABLE } from './cube';
 import { date, inList, str } from './sql';
 
 /** The dimensions a user can filter on (filter bar, chart clicks, URL). */
@@ -43,13 +44,27 @@ const DIMENSION_EXPR: Record<Exclude<Dimension, 'statuses'>, string> = {
 };
 
 /**
+ * Fed back by T (DOMAIN.md §7: findings whose feedback_date > T are not yet in S). A row without
+ * its own date has its round's, the round's first feedback (rounds.feedback_date, kept as the
+ * minimum of its findings' dates; the cube reads the same value from round_meta_t): a row left
+ * blank in a round fed back after T is not yet in S either. A round with no date at all is in S at
+ * every T.
+ */
+export function fedBackBy(asOf: string, from: string): string {
+  const later = from === 'findings'
+    ? `SELECT round_key FROM rounds WHERE feedback_date > ${date(asOf)}`
+    : `SELECT round_key FROM ${ROUND_META_TABLE} WHERE round_date > ${date(asOf)}`;
+  return `(feedback_date <= ${date(asOf)} OR feedback_date IS NULL AND round_key NOT IN (${later}))`;
+}
+
+/**
  * S at T: the findings after the current filters, with `status_t` (status at T) added.
- * Rows fed back after T are not yet in S. `except` leaves one dimension unfiltered, so the
- * chart that owns that dimension keeps showing every value while the others follow it.
+ * Rows fed back after T are not yet in S (fedBackBy). `except` leaves one dimension unfiltered, so
+ * the chart that owns that dimension keeps showing every value while the others follow it.
  */
 export function scopedFindings(filters: Filters, opts: { except?: Dimension; from?: string } = {}): string {
   const from = opts.from ?? 'findings';
-  const where = [`(feedback_date IS NULL OR feedback_date <= ${date(filters.asOf)})`];
+  const where = [fedBackBy(filters.asOf, from)];
   for (const dim of Object.keys(DIMENSION_EXPR) as (keyof typeof DIMENSION_EXPR)[]) {
     if (dim !== opts.except) where.push(inList(DIMENSION_EXPR[dim], filters[dim]));
   }

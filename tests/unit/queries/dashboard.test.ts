@@ -68,7 +68,7 @@ describe('statusByCountyQuery', () => {
   test('exact SQL', () => {
     expect(statusByCountyQuery(at(T1), DEFAULT_PARAMS)).toBe(
       `SELECT county, coalesce(status_t, 'unknown') AS status, CAST(count(*) AS INTEGER) AS n
-FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2018-09-10' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date IS NULL OR feedback_date <= DATE '2018-09-10'))
+FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2018-09-10' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date <= DATE '2018-09-10' OR feedback_date IS NULL AND round_key NOT IN (SELECT round_key FROM rounds WHERE feedback_date > DATE '2018-09-10')))
 GROUP BY county, coalesce(status_t, 'unknown')
 ORDER BY county, status`,
     );

@@ -24,7 +24,7 @@ describe('findingsTableQuery', () => {
   test('exact count SQL with an escaped search', () => {
     expect(containsPattern("50%_o'b\\")).toBe("'%50\\%\\_o''b\\\\%'");
     expect(findingsCountQuery(emptyFilters('2023-04-01'), { search: '50%' })).toBe(
-      `SELECT CAST(count(*) AS INTEGER) AS total FROM (SELECT * FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2023-04-01' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date IS NULL OR feedback_date <= DATE '2023-04-01')) WHERE problem_title ILIKE '%50\\%%' ESCAPE '\\' OR unit_name ILIKE '%50\\%%' ESCAPE '\\' OR problem_detail ILIKE '%50\\%%' ESCAPE '\\')`,
+      `SELECT CAST(count(*) AS INTEGER) AS total FROM (SELECT * FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2023-04-01' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date <= DATE '2023-04-01' OR feedback_date IS NULL AND round_key NOT IN (SELECT round_key FROM rounds WHERE feedback_date > DATE '2023-04-01'))) WHERE problem_title ILIKE '%50\\%%' ESCAPE '\\' OR unit_name ILIKE '%50\\%%' ESCAPE '\\' OR problem_detail ILIKE '%50\\%%' ESCAPE '\\')`,
     );
   });
 

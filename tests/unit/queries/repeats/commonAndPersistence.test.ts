@@ -152,7 +152,7 @@ describe('屡现指数 (#26) and repeat flow', () => {
     expect(persistenceSql(emptyFilters(T), DEFAULT_PARAMS)).toBe(
       `SELECT county, category_l2, CAST(count(DISTINCT round_key) AS INTEGER) AS periods, CAST(count(*) AS INTEGER) AS findings,
   count(DISTINCT round_key) >= 3 AS persistent
-FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2024-12-31' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date IS NULL OR feedback_date <= DATE '2024-12-31'))
+FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2024-12-31' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date <= DATE '2024-12-31' OR feedback_date IS NULL AND round_key NOT IN (SELECT round_key FROM rounds WHERE feedback_date > DATE '2024-12-31')))
 WHERE category_l2 IS NOT NULL
 GROUP BY county, category_l2
 ORDER BY county, category_l2`,

@@ -19,7 +19,7 @@ describe('显式重复 (#21)', () => {
     expect(explicitRepeatSql(emptyFilters(T), DEFAULT_PARAMS)).toBe(
       `SELECT CAST(count(*) AS INTEGER) AS findings, CAST(count(*) FILTER (WHERE ${isE}) AS INTEGER) AS explicit_repeats,
   CAST(CAST(count(*) FILTER (WHERE ${isE}) AS INTEGER) AS DOUBLE) / NULLIF(count(*), 0) AS explicit_rate
-FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2024-12-31' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date IS NULL OR feedback_date <= DATE '2024-12-31'))`,
+FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2024-12-31' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date <= DATE '2024-12-31' OR feedback_date IS NULL AND round_key NOT IN (SELECT round_key FROM rounds WHERE feedback_date > DATE '2024-12-31')))`,
     );
   });
 
