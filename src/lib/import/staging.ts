@@ -31,6 +31,8 @@ export interface StagedSheet {
   keysHeader?: boolean;
   /** Columns hidden in Excel: a visible column of the same field wins over them (fieldClaims). */
   hiddenColumns?: number[];
+  /** The workbook's dates count from 1904 (XLSX): serials left as numbers are read so (dates.ts). */
+  date1904?: boolean;
 }
 
 /** A row of a grid as read in JS (XLSX, JSON, Parquet). */
@@ -151,6 +153,8 @@ export interface EncodedSheet {
   badRecords?: [number, string][];
   /** Columns hidden in Excel (XLSX). */
   hiddenColumns?: number[];
+  /** The workbook's dates count from 1904 (XLSX). */
+  date1904?: boolean;
 }
 
 /** Stages a grid already encoded by `gridChunks` (e.g. in the grid worker). */

@@ -138,6 +138,8 @@ interface SheetGrid {
   errorCells: [number, number, string][];
   /** Columns hidden in Excel (an old version of a column kept beside its replacement). */
   hiddenColumns: number[];
+  /** The workbook's 1904 date system: its number cells that are dates count from 1904-01-01. */
+  date1904: boolean;
 }
 
 // Formula error cells listed for the report, at most (a broken lookup column fills a sheet).
@@ -202,7 +204,7 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
     }
     const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
     const hiddenColumns = (ws['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : []));
-    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns }));
+    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns, date1904 }));
   }
   // Read once more with the formats defined: only workbooks that use them pay for it.
   const defined = unknownFormat && !done.formats ? withBuiltinFormats(X, bytes) : null;
@@ -273,7 +275,7 @@ export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]>
     return {
       name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges,
       ...(g.errorCells.length ? { errorCells: g.errorCells } : {}), ...(skipHidden && g.hidden ? { hidden: true } : {}),
-      ...(g.hiddenColumns.length ? { hiddenColumns: g.hiddenColumns } : {}),
+      ...(g.hiddenColumns.length ? { hiddenColumns: g.hiddenColumns } : {}), ...(g.date1904 ? { date1904: true } : {}),
     };
   });
 }

@@ -66,6 +66,17 @@ test('a 1904-system workbook: a completion date in format 31 counts from 1904', 
   expect(await e.query(`SELECT completion_date FROM findings`)).toEqual([{ completion_date: '2024-05-10' }]);
 });
 
+test('a 1904-system workbook: serials left in General format (a typed number, a formula =D2+30) count from 1904 too', async () => {
+  // Format 0 is General: no date format tells the reader the number is a date; the column does.
+  const bytes = await withBuiltinFormats([[...HEADER, '反馈时间'],
+    [1, '市教育局党委', ROUND, '违规吃喝', serial1904(2024, 5, 31), '已完成', serial1904(2024, 5, 10), serial1904(2024, 3, 1)],
+  ], 'E', [0], true);
+  await importOk(e, 'ledger.xlsx', bytes);
+  expect(await e.query(`SELECT feedback_date, deadline, completion_date, year FROM findings`)).toEqual([
+    { feedback_date: '2024-03-01', deadline: '2024-05-31', completion_date: '2024-05-10', year: 2024 },
+  ]);
+});
+
 test('a completion date on another day than the first, in a month-only format, keeps its day (the format only hides it)', async () => {
   const bytes = await withBuiltinFormats([HEADER,
     [1, '市教育局党委', ROUND, '违规吃喝', null, '已完成', serial1900(2024, 5, 10)],

@@ -31,6 +31,11 @@ const SERIAL = '^\\d{5}(\\.\\d+)?$';
 export interface DateOptions {
   /** For deadlines: the feedback-date expression 立行立改 counts from, and the day count. */
   immediate?: { feedbackDate: string; days: number };
+  /**
+   * The workbook counts days on the 1904 date system (Mac Excel's, workbookPr date1904): a serial
+   * left as a number (a General cell, a formula =D5+30) is days since 1904-01-01, not 1899-12-30.
+   */
+  date1904?: boolean;
 }
 
 const ymd = (y: string, m: string, d: string) => `TRY_CAST(${y} || '-' || lpad(${m}, 2, '0') || '-' || lpad(${d}, 2, '0') AS DATE)`;
@@ -118,14 +123,14 @@ function datedClausesSql(x: string, part: 'start' | 'end'): string {
 /**
  * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value
  * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, and `d0`, a range's start.
- * Chinese numerals are written as digits first. A text of several dates, one per clause
+ * Chinese numerals are written as digits first. A serial counts from the workbook's epoch (DateOptions.date1904). A text of several dates, one per clause
  * (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日), gives the
  * latest as its end (a deadline is when all of it is due) and the earliest as its start. Each step is
  * a column of its own, so every expression is computed once per value.
  */
-export function datesOfSql(from: string): string {
+export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {}): string {
   const pick = (clauses: string, whole: string, fn: 'list_max' | 'list_min') =>
-    `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${dateSql('k')})), ${dateSql(whole)}) ELSE ${dateSql(whole)} END`;
+    `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${dateSql('k', opts)})), ${dateSql(whole, opts)}) ELSE ${dateSql(whole, opts)} END`;
   return `SELECT * EXCLUDE (n, te, ts, ce, cs), ${pick('ce', 'te', 'list_max')} AS d, ${pick('cs', 'ts', 'list_min')} AS d0 FROM (
     SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
       ${datedClausesSql('n', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
@@ -167,7 +172,7 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
     `WHEN ${f}.y <> '' THEN last_day(${ymd(`${f}.y`, `${f}.m`, "'1'")})`,
     `WHEN ${p}.y <> '' THEN CASE WHEN ${p}.h = '上半年' THEN ${ymd(`${p}.y`, "'6'", "'30'")}
       WHEN ${p}.h = '下半年' THEN ${ymd(`${p}.y`, "'12'", "'31'")} ELSE last_day(${ymd(`${p}.y`, quarterEnd, "'1'")}) END`,
-    `WHEN regexp_matches(${x}, ${str(SERIAL)}) THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(${x} AS DOUBLE)) AS INTEGER) AS DATE)`,
+    `WHEN regexp_matches(${x}, ${str(SERIAL)}) THEN CAST(DATE '${opts.date1904 ? '1904-01-01' : '1899-12-30'}' + CAST(floor(CAST(${x} AS DOUBLE)) AS INTEGER) AS DATE)`,
   ];
   if (opts.immediate) {
     whens.push(

@@ -49,12 +49,12 @@ const distinct = (values: string, keys: string[], compact: (v: string) => string
  * CREATE statements of every map over the raw values view (keys are the raw `r_` values). `has`
  * says which fields the sheet maps: the others are NULL in every row and feed no map.
  */
-export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean): string[] {
+export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean, opts: { date1904?: boolean } = {}): string[] {
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol).
     `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`)})`,
+      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       coalesce(regexp_matches(c, '(^|已|予以|同意|完成|办理)销号') AND NOT regexp_matches(c, '(未|待|申请|拟)销号'), false) AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has))})`,
