@@ -3,7 +3,7 @@ import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanSql } from '../../../src/lib/import/normalise/text';
-import { statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
+import { closedWordSql, statusCompactSql, statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
 import { dateCompactSql, datesOfSql, dateSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, intUnparsedSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
@@ -91,6 +91,21 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['已整改到位，不存在整改不彻底问题', 'completed'], ['未及时完成', 'in_progress'], ['按计划推进', 'in_progress'], ['仍在整改', 'in_progress'],
   ]);
   expect(await evalEach(inputs, statusSql)).toEqual(expected);
+});
+
+test('status: a bracketed remark on what comes next, or a line break, ends a clause; 销号 sets the closed flag', async () => {
+  const { inputs, expected } = cases<string | null>([
+    ['已完成（持续推进）', 'completed'], ['已完成(持续整改)', 'completed'], ['已整改到位（下一步持续推进）', 'completed'], ['已完成【持续巩固】', 'completed'],
+    ['基本完成（长期坚持）', 'basically_completed'], ['正在推进（持续整改中）', 'in_progress'],
+    // Other brackets qualify the status before them.
+    ['未完成（正在推进）', 'not_completed'], ['逾期未完成整改（正在推进）', 'in_progress'], ['已完成（阶段性）', 'basically_completed'],
+    ['正在整改（已完成80%）', 'in_progress'], ['已完成（已销号）', 'completed'],
+    ['已完成\n持续推进', 'completed'], ['已完成\r\n持续整改', 'completed'], ['正在推进\n预计年底前完成', 'in_progress'], ['已完成\n', 'completed'],
+  ]);
+  expect(await evalEach(inputs, (x) => statusSql(statusCompactSql(x)), false)).toEqual(expected);
+  expect(await evalEach(['已销号', '已完成（已销号）', '已完成整改并销号', '已验收销号', '已完成\n已销号', '未销号', '尚未销号', '待验收销号', '申请销号',
+    '正在办理销号', '已提出销号申请', '已完成，销号中', '已完成', null], (x) => closedWordSql(statusCompactSql(x)), false))
+    .toEqual([true, true, true, true, true, false, false, false, false, false, false, false, false, false]);
 });
 
 test('status text 长期坚持 / 常态化坚持 sets long_term', async () => {

@@ -88,6 +88,13 @@ export const STATUS_TICK_EMPTY_PATTERN = '^(否|×|✗|✘|╳|0(个|项|件|条
 /** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
 export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
 
+/**
+ * 销号 in a status text sets the closed flag (已销号, 已完成（已销号）, 已完成整改并销号, 已验收销号),
+ * unless the text says it is not closed yet: 未销号, 尚未销号, 待验收销号, 申请销号, 正在办理销号, 销号中.
+ */
+export const STATUS_CLOSED_PATTERN = '销号';
+export const STATUS_NOT_CLOSED_PATTERN = '(未|待|申请|提出|拟|尚未|暂未|没有|不予|不同意|无法|不能|正在|准备)[^,;。]{0,4}?销号|销号(中|申请)';
+
 /** In a deadline cell: words that mark the item as ongoing; the rest of the text is still parsed. */
 export const DEADLINE_LONG_TERM_PATTERN = '长期|常态化|持续|每年';
 

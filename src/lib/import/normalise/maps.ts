@@ -9,7 +9,7 @@ import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
 import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, monthOnlySql } from './dates';
 import { unitNameNormSql } from './names';
-import { statusLongTermSql, statusSql } from './status';
+import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
 
 /**
  * Value maps: the costly normalisers (dates, status, county, unit, category) run once per
@@ -56,8 +56,8 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
-      coalesce(regexp_matches(c, '(^|已|予以|同意|完成|办理)销号') AND NOT regexp_matches(c, '(未|待|申请|拟)销号'), false) AS closed_word
-      FROM (${distinct(raw, ['status_raw'].filter(has))})`,
+      ${closedWordSql('c')} AS closed_word
+      FROM (${distinct(raw, ['status_raw'].filter(has), statusCompactSql)})`,
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
     `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
