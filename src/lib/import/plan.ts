@@ -137,7 +137,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     ...(p.statusTicks?.length ? [`(0, 'status_raw', ${str(p.statusTicks.map((t) => t.label).join(' | '))}, 'info', 'status_from_ticks')`] : []),
     // No status anywhere: every row counts as not completed, which the analyst must hear of.
     ...(has('status_raw') ? [] : [`(0, 'status_raw', '', 'warning', 'status_missing')`]),
-    ...(await yearMissingIssue(engine, norm)),
+    ...(await yearMissingIssue(engine, norm, issues)),
     ...(await unreadColumnIssues(engine, p)),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);

@@ -165,9 +165,11 @@ export function skippedSql(from: string): string {
 /**
  * The dataset-level warning (row 0) for problems with no year, naming how many: no 年度 column,
  * feedback date or year in the round's name. DOMAIN §6.1 requires the year (#25 counts counties by
- * year; rounds fall back to it for their order). An `issues` row as VALUES text.
+ * year; rounds fall back to it for their order). Rows rejected (an error in `issues`) are not
+ * imported and not counted. An `issues` row as VALUES text.
  */
-export async function yearMissingIssue(engine: Engine, norm: string): Promise<string[]> {
-  const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(norm)} WHERE skip_kind IS NULL AND year IS NULL`);
+export async function yearMissingIssue(engine: Engine, norm: string, issues: string): Promise<string[]> {
+  const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(norm)} WHERE skip_kind IS NULL AND year IS NULL
+    AND src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`);
   return Number(n) > 0 ? [`(0, 'year', ${str(String(n))}, 'warning', 'year_missing')`] : [];
 }

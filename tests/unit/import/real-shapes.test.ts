@@ -61,6 +61,23 @@ test('a template numbered in advance: rows holding only their 序号 are skipped
   ]);
 });
 
+test('a template handed out with formulas or a county in every row: the unfilled rows below the data are skipped, not rejected', async () => {
+  // Rows 4–6 hold a pre-set 序号 with a formula's 0, a status formula's 未完成 or a county typed in advance.
+  // A row without a problem between two problems is still rejected: it may be one left half-written.
+  const csv = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改状态,完成率', '1,永康市,永康市教育局,八届市委第三轮巡察,问题一,已完成,100%',
+    '2,永康市,,,,已完成,100%', '3,永康市,永康市财政局,八届市委第三轮巡察,问题三,正在推进,50%',
+    '4,,,,,,0', '5,,,,,未完成,0', '6,永康市,,,,,', '注：本表由各单位填写'].join('\n');
+  const [r] = await importOk(e, 'tpl.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 1, 4]);
+  expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped'))).toEqual([
+    { row: 5, code: 'row_skipped_template' }, { row: 6, code: 'row_skipped_template' }, { row: 7, code: 'row_skipped_template' },
+    { row: 8, code: 'row_skipped_note' },
+  ]);
+  expect(issuesOf(r, 'error').map((i) => i.row)).toContain(3);
+  // No year anywhere: said of the two problems imported, not of the rejected row.
+  expect(r.issues.find((i) => i.code === 'year_missing')?.value).toBe('2');
+});
+
 test('statuses under 是否完成, 目前整改进展情况 or 整改落实情况 are read; no status column at all is said once', async () => {
   const ledger = (header: string, values: string[]) => enc([`县市区,被巡察单位,轮次名称,具体问题,${header}`,
     ...values.map((v, i) => `永康市,永康市教育局,八届市委第三轮巡察,问题${i + 1},${v}`)].join('\n'));

@@ -153,7 +153,7 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
 }
 
 /** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>` (other_sheet by plan.ts skipSheetOverlaps). */
-export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure', 'continuation', 'other_sheet'] as const;
+export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure', 'continuation', 'other_sheet', 'template'] as const;
 type SkipKind = (typeof SKIP_KINDS)[number];
 
 // Room a header cell may take beyond its alias: spaces, punctuation, full-width letters.
@@ -226,7 +226,8 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
       ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
       ${listed('continuation', p.continuations.map((r) => r.row))}
       ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
-      ${repeated ? `WHEN ${repeated} THEN 'header'` : ''} ELSE NULL END`;
+      ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
+      ${p.templateAfter === undefined ? '' : `WHEN src_row > ${num(p.templateAfter)} THEN 'template'`} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
     SELECT * EXCLUDE (${[...cells, ...(p.fillDown ? [FILLED_UNIT, FILLED_COUNTY, ...FILL_DOWN_HELPERS] : [])].join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
