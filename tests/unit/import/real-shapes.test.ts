@@ -78,6 +78,17 @@ test('a template handed out with formulas or a county in every row: the unfilled
   expect(r.issues.find((i) => i.code === 'year_missing')?.value).toBe('2');
 });
 
+test('the example row of a form (序号 示例, a problem text beginning （示例）) is skipped; a sheet of nothing else is no dataset', async () => {
+  const head = '序号,县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const csv = [head, '示例,婺城区,XX镇党委,八届市委第三轮巡察,违规发放津补贴,已完成', '1,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,（示例）公务接待不规范,已完成',
+    '2,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,公务接待不规范,正在推进', '3,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,举例说明制度执行不严格的问题,正在推进'].join('\n');
+  const [r] = await importOk(e, 'form.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 0, 2]);
+  expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped'))).toEqual([
+    { row: 2, code: 'row_skipped_example' }, { row: 3, code: 'row_skipped_example' },
+  ]);
+});
+
 test('statuses under 是否完成, 目前整改进展情况 or 整改落实情况 are read; no status column at all is said once', async () => {
   const ledger = (header: string, values: string[]) => enc([`县市区,被巡察单位,轮次名称,具体问题,${header}`,
     ...values.map((v, i) => `永康市,永康市教育局,八届市委第三轮巡察,问题${i + 1},${v}`)].join('\n'));

@@ -41,3 +41,11 @@ export const ISSUE_HEADING_PATTERN = '^([0-9０-９]{1,3}[、.．]?\\s*|[（(][0
 export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';
 /** Suffixes stripped repeatedly (中共永康市委员会 and 永康市委 both become 永康市). */
 export const UNIT_SUFFIX_NOISE = '(党委|党组|党工委|委员会|党总支|总支部|党支部|支部|委)$';
+
+/**
+ * The example row of a form handed out to fill in (填表说明 with a 示例 row under the header): its
+ * first cell says 示例 / 样例 / 举例 / 例, or its problem text begins so: （示例）违规发放津补贴, 示例：….
+ * An example is no problem.
+ */
+export const EXAMPLE_ROW_PATTERN = `^[(（【\\[]?${GAP}(示例|样例|范例|举例|例|填写示例|填报示例|填表示例)${GAP}[)）】\\]]?[:：.．]?$`;
+export const EXAMPLE_TEXT_PATTERN = `^[(（【\\[]${GAP}(示例|样例|范例|举例)${GAP}[)）】\\]]|^(示例|样例|范例|举例)${GAP}[:：]`;

@@ -1,5 +1,5 @@
 import { LEDGER_FIELDS } from '../../domain/fields';
-import { NOTE_ROW_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
+import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, NOTE_ROW_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
 import { ident, num, str } from '../../queries/sql';
 import { MAX_CELL_CHARS } from '../errors';
 import type { PreparedSheet } from '../prepare';
@@ -153,7 +153,7 @@ export function rawValuesSql(p: PreparedSheet, table: string): string {
 }
 
 /** The kinds of skipped rows (skip_kind), each reported as `row_skipped_<kind>` (other_sheet by plan.ts skipSheetOverlaps). */
-export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure', 'continuation', 'other_sheet', 'template'] as const;
+export const SKIP_KINDS = ['numbering', 'section', 'heading', 'numbered', 'total', 'note', 'header', 'measure', 'continuation', 'other_sheet', 'template', 'example'] as const;
 type SkipKind = (typeof SKIP_KINDS)[number];
 
 // Room a header cell may take beyond its alias: spaces, punctuation, full-width letters.
@@ -222,6 +222,8 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
       WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
       ${totalLabel(p)}
       WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
+      WHEN contains(first_cell, '例') AND regexp_matches(first_cell, ${str(EXAMPLE_ROW_PATTERN)})
+        OR contains(${rawCol('problem_title')}, '例') AND regexp_matches(${rawCol('problem_title')}, ${str(EXAMPLE_TEXT_PATTERN)}) THEN 'example'
       ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
       ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
       ${listed('continuation', p.continuations.map((r) => r.row))}
