@@ -218,7 +218,8 @@ describe('rounds', () => {
     expect([fromHint.round_key, fromHint.round_label]).toEqual(['永康市|县(市、区)委|十五届|3', '十五届永康市委第三轮巡察']);
   });
 
-  test.each([['三', 3], ['十', 10], ['十四', 14], ['二十一', 21], ['一百零二', 102], ['两', 2], ['１２', 12], ['x', null], ['999', 999], ['1000', null], ['12345678901', null]])(
+  test.each([['三', 3], ['十', 10], ['十四', 14], ['二十一', 21], ['一百零二', 102], ['两', 2], ['１２', 12], ['x', null], ['999', 999], ['1000', null], ['12345678901', null],
+    ["'3", 3], ['3.0', 3], ['3.00', 3], ['3.5', null], ["'", null]])(
     'parseChineseNumber(%j) = %j', (s, n) => expect(parseChineseNumber(s)).toBe(n));
   test.each([[3, '三'], [10, '十'], [14, '十四'], [21, '二十一'], [102, '一百零二']])('toChineseNumber(%j) = %j', (n, s) =>
     expect(toChineseNumber(n)).toBe(s));

@@ -6,11 +6,15 @@ const DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-/** Parses `十四`, `二十一`, `一百零二`, `3`, `１２` (full width) to a number; null if not a numeral. */
+/**
+ * Parses `十四`, `二十一`, `一百零二`, `3`, `１２` (full width) to a number; null if not a numeral. A
+ * number as systems export it is one too: `'3` (an apostrophe that keeps Excel from reading it as
+ * a number), `3.0`.
+ */
 export function parseChineseNumber(text: string): number | null {
-  const s = text.normalize('NFKC').trim();
+  const s = text.normalize('NFKC').trim().replace(/^['‘’`]+\s*/, '');
   // A round or term numbered past 999 is a typo or an id in the wrong column, not a number here.
-  if (/^\d+$/.test(s)) return Number(s) <= 999 ? Number(s) : null;
+  if (/^\d+(\.0+)?$/.test(s)) return Number(s) <= 999 ? Number(s) : null;
   if (!/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
   let total = 0;
   let digit = -1;
