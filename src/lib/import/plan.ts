@@ -21,8 +21,8 @@ import { flagDuplicatesAcrossTerms } from './term-duplicates';
 import { unitBlankSql } from './fill-down';
 import { yearMissingIssue } from './validate';
 
-// A 序号: 12, (3), （三）, 三、, ①. Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
-const SEQUENCE_NUMBER = '\\d+[.、]?|[(（]?(\\d+|[一二三四五六七八九十]+)[)）、.]?|[①-⑳]';
+// A 序号: 12, １２ (full width), (3), （三）, 三、, ①. Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
+const SEQUENCE_NUMBER = '[0-9０-９]+[.、．]?|[(（]?([0-9０-９]+|[一二三四五六七八九十]+)[)）、.．]?|[①-⑳]';
 
 /**
  * One sheet, normalised and validated in temp tables, ready to commit: `final` holds the rows to

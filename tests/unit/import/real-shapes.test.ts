@@ -253,10 +253,10 @@ test('the marks under the last row of a printed form ((此页无正文), 以下�
 
 test('a 序号 written as (一), 二、 or ① is no id: ids are round, unit and 序号; real ids (YK-2024-01, 1.2) are kept', async () => {
   const head = '县市区,被巡察单位,轮次名称,序号,具体问题,整改状态';
-  const rows = ['1,理论学习不深入', '(二),三会一课不规范', '三、,违规吃喝', '④,公车私用'].map((x) => `永康市,永康市教育局,八届市委第三轮巡察,${x},已完成`);
+  const rows = ['1,理论学习不深入', '(二),三会一课不规范', '三、,违规吃喝', '④,公车私用', '１５,津补贴发放不规范'].map((x) => `永康市,永康市教育局,八届市委第三轮巡察,${x},已完成`);
   await importOk(e, 'seq.csv', enc([head, ...rows].join('\n')));
   expect((await e.query<{ finding_id: string }>('SELECT finding_id FROM findings ORDER BY source_row')).map((r) => r.finding_id))
-    .toEqual(['1', '(二)', '三、', '④'].map((n) => `金华市|市委|八届|3|永康市教育局|${n}`));
+    .toEqual(['1', '(二)', '三、', '④', '１５'].map((n) => `金华市|市委|八届|3|永康市教育局|${n}`));
   // Dotted ids may be what a later round's 上轮问题编号 cites, so they are kept as written.
   const ids = ['YK-2024-01,理论学习不深入', '1.2,三会一课不规范'].map((x) => `永康市,永康市卫健局,八届市委第三轮巡察,${x},已完成`);
   await importOk(e, 'ids.csv', enc([head, ...ids].join('\n')));
