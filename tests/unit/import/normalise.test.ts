@@ -2,7 +2,7 @@ import { describe, test, expect, beforeAll } from 'vitest';
 import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
-import { compactSql, cleanSql } from '../../../src/lib/import/normalise/text';
+import { compactSql, cleanLineSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { closedWordSql, statusCompactSql, statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
 import { dateCompactSql, datesOfSql, dateSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
@@ -236,6 +236,11 @@ test('unit names and titles for repeat matching', async () => {
     (3, '2019-年度（一）第1、2条', NULL), (4, '１２年３年 落实', NULL), (5, '2019', NULL)) v(i, t, u) ORDER BY i`);
   // A year goes with its 年/年度; digits kept apart from 年 by punctuation go, the 年 stays; all digits → NULL.
   expect(titles.map((t) => t.out)).toEqual(['三会一课落实不规范', '违规发放津补贴万元', '年度一第条', '落实', null]);
+});
+
+test('cleanLineSql joins a title wrapped by hand between Chinese characters; elsewhere a break is a space', async () => {
+  expect(await evalEach(['工程建设领域\n廉政风险突出', '甲\r\n乙\n丙\n丁', '问题一 \n 问题二', 'A\nB', '违规吃喝（2023）\n仍有发生', '无换行', null], cleanLineSql, false))
+    .toEqual(['工程建设领域廉政风险突出', '甲乙丙丁', '问题一问题二', 'A B', '违规吃喝（2023） 仍有发生', '无换行', null]);
 });
 
 test('cleanSql keeps words, drops odd white space', async () => {

@@ -6,7 +6,7 @@ import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, groupTitleL2Sql, titl
 import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
-import { cleanSql } from './text';
+import { cleanLineSql, cleanSql } from './text';
 import { rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
@@ -48,6 +48,8 @@ const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', '
   'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
 const BOOL_KEYS = ['key_concern', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
 const TEXT_KEYS = ['problem_detail', 'root_cause', 'rectify_goal', 'measures', 'completion_summary', 'evidence', 'remarks', 'aspect_raw', 'status_raw'];
+// One-line names and titles: a line break inside one between Chinese characters is no space (cleanLineSql).
+const LINE_KEYS = new Set(['unit_name', 'problem_title', 'resp_unit']);
 const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem_title', 'key_concern_case', 'resp_unit',
   'resp_leader', 'resp_person', 'followup_result', 'disclose'];
 
@@ -66,7 +68,7 @@ function layer1(c: NormaliseContext): string {
     // the units 市委巡察组 inspect); the report says how many rows were placed so.
     `coalesce(county_found, ${CITY_BY_ROUND}) AS county`,
     `(county_found IS NULL AND ${CITY_BY_ROUND} IS NOT NULL) AS county_by_round`,
-    ...CLEAN_KEYS.map((k) => `${cleanSql(r(k))} AS ${k}`),
+    ...CLEAN_KEYS.map((k) => `${(LINE_KEYS.has(k) ? cleanLineSql : cleanSql)(r(k))} AS ${k}`),
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>

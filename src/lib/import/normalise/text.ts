@@ -19,6 +19,19 @@ export function cleanSql(x: string): string {
   return `NULLIF(trim(regexp_replace(${x}, ${str(SPACE_CLASS)}, ' ', 'g')), '')`;
 }
 
+// A line break (Alt+Enter) between two Chinese characters: a cell wrapped by hand, one word or sentence.
+const HAN_BREAK = '(\\p{Han})[ \\t\\x{3000}]*[\\r\\n]+[ \\t\\x{3000}]*(\\p{Han})';
+
+/**
+ * A one-line text (a unit's name, a problem's title) as cleanSql gives it, a line break between two
+ * Chinese characters removed rather than made a space (工程建设领域⏎廉政风险突出 is one title). Twice,
+ * because a match takes the character after the break, which may come before the next break.
+ */
+export function cleanLineSql(x: string): string {
+  const join = (v: string) => `regexp_replace(${v}, ${str(HAN_BREAK)}, '\\1\\2', 'g')`;
+  return cleanSql(`CASE WHEN contains(${x}, chr(10)) OR contains(${x}, chr(13)) THEN ${join(join(x))} ELSE ${x} END`);
+}
+
 /** All white space removed; '' becomes NULL. */
 export function squeezeSql(x: string): string {
   return `NULLIF(regexp_replace(${x}, ${str(SPACE_CLASS)}, '', 'g'), '')`;
