@@ -62,7 +62,7 @@ describe('normalised values of the messy ledger', () => {
 
   test('raw text kept beside normalised values', async () => {
     const [row] = await e.query(`SELECT deadline_raw, status_raw, county_raw, category_raw, problem_title FROM findings WHERE source_row = 7`);
-    expect(row).toEqual({ deadline_raw: '2019-13-45', status_raw: '待核实', county_raw: '兰溪市', category_raw: '未知类别', problem_title: '学习制度 不健全' });
+    expect(row).toEqual({ deadline_raw: '2019-13-45', status_raw: '待核实', county_raw: '兰溪市', category_raw: '未知类别', problem_title: '学习制度不健全' });
   });
 
   test('rounds upserted with the earliest feedback date', async () => {

@@ -13,11 +13,15 @@ const PUNCT = '[\\p{P}\\p{S}\\p{Z}\\s]+';
 // 佛堂镇 are one unit of 义乌市. Longest first, so 义乌市 goes before 义乌.
 // One county name only: 东阳市东阳江镇 is 东阳江镇, not 江镇.
 const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
-const PLACE_PREFIX = `^(${longestFirst(COUNTY_PREFIXES)})?(${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})`;
+// The province and city alone too: 金华市教育局 is the city's 教育局, as 市教育局 is (a bare 市 below).
+const PLACE_PREFIX = `^(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})|(?:${longestFirst(COUNTY_PREFIXES)}))`;
+// A bare 市 before a unit is the city's (市教育局 = 金华市教育局), not in 市场监管局, 市政, 市民, 市容.
+const BARE_CITY = '^市[^场政民容]';
 
 /**
- * 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市; 义乌市佛堂镇党委 / 佛堂镇党委 → 佛堂镇. A county's
- * name is left out only when at least two characters remain: 永康市委 is the county committee, not 委.
+ * 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市; 义乌市佛堂镇党委 / 佛堂镇党委 → 佛堂镇; 金华市教育局 /
+ * 市教育局党委 → 教育局. A place's name is left out only when at least two characters remain: 永康市委 is
+ * the county committee, not 委.
  * Units are keyed by county too (UNIT_KEY in queries/measures.ts), so 人民政府 of two counties stay two.
  */
 export function unitNameNormSql(unit: string): string {
@@ -26,7 +30,8 @@ export function unitNameNormSql(unit: string): string {
   // Twice: 永康市委党委 has two layers of suffix.
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
-  const rest = `regexp_replace(${x}, ${str(PLACE_PREFIX)}, '')`;
+  const placed = `regexp_replace(${x}, ${str(PLACE_PREFIX)}, '')`;
+  const rest = `CASE WHEN regexp_matches(${placed}, ${str(BARE_CITY)}) THEN substr(${placed}, 2) ELSE ${placed} END`;
   return `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} ELSE ${x} END, '')`;
 }
 
