@@ -46,6 +46,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
 
     const sheets = [...read.sheets];
     let hiddenSheets = read.hiddenSheets ?? [];
+    let readHidden: string[] = [];
     const prepared: PreparedSheet[] = [];
     // Sheets with values but no header (a 说明 sheet, a ledger whose headers no alias knows): not
     // imported, and named in the report when another sheet of the file is.
@@ -67,6 +68,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       const more = await read.stageHidden();
       tables.push(...more.map((s) => s.table));
       sheets.push(...more);
+      readHidden = hiddenSheets;
       hiddenSheets = [];
       await prepareAll(more);
     }
@@ -149,6 +151,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
         sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,
+        // Read although hidden (no visible sheet holds a ledger): the analyst hears where the rows came from.
+        sheet_read_hidden: withData.map((p) => p.prepared.sheet ?? '').filter((s) => readHidden.includes(s)),
         sheet_no_data: [...unfilled, ...empty.map((p) => p.prepared.sheet ?? file.name)],
       });
       if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');

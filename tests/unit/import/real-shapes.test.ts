@@ -385,14 +385,14 @@ test('a percentage cell under 完成进度 reads as the percentage Excel shows: 
   ]);
 });
 
-test('a hidden ledger behind a visible 说明 or counts sheet is read; the visible sheets are named', async () => {
+test('a hidden ledger behind a visible 说明 or counts sheet is read, and said to be; the visible sheets are named', async () => {
   const [r] = await importOk(e, '八届市委第三轮巡察整改台账.xlsx', sheets([
     { name: '说明', rows: [['填报说明'], ['请按要求填写整改台账，本表由系统导出']] },
     { name: '汇总', rows: [['县市区', '反馈问题（个）', '已完成（个）'], ['婺城区', 2, 1]] },
     { name: '台账', rows: [COUNTY_HEADER, [1, '婺城区', '婺城区教育局', '问题A', '已完成', '2024-05-01'], [2, '婺城区', '婺城区卫健局', '问题B', '正在推进', null]], hidden: true },
   ]));
   expect([r.sheet, r.rowsAccepted]).toEqual(['台账', 2]);
-  expect(r.issues.filter((i) => i.row === 0 && i.code !== 'year_missing').map((i) => [i.code, i.value])).toEqual([['sheet_not_imported', '说明'], ['sheet_not_imported', '汇总']]);
+  expect(r.issues.filter((i) => i.row === 0 && i.code !== 'year_missing').map((i) => [i.code, i.value])).toEqual([['sheet_not_imported', '说明'], ['sheet_not_imported', '汇总'], ['sheet_read_hidden', '台账']]);
   expect(await e.query(`SELECT source_sheet, count(*) AS n FROM findings GROUP BY ALL`)).toEqual([{ source_sheet: '台账', n: 2 }]);
 });
 
