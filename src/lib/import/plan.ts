@@ -19,7 +19,7 @@ import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
 import { unitBlankSql } from './fill-down';
-import { yearMissingIssue } from './validate';
+import { longCellsSql, yearMissingIssue } from './validate';
 
 // A 序号: 12, １２ (full width), (3), （三）, 三、, ①. Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
 const SEQUENCE_NUMBER = '[0-9０-９]+[.、．]?|[(（]?([0-9０-９]+|[一二三四五六七八九十]+)[)）、.．]?|[①-⑳]';
@@ -116,12 +116,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 
   const live = 'skip_kind IS NULL';
   await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
-  // An over-long cell is named by its column's header (具体问题（第10列）), not its number alone.
-  const named = p.headers.map((h, i) => [i, h] as const).filter(([, h]) => h);
-  if (named.length) {
-    await engine.exec(`UPDATE ${ident(issues)} SET value = h.text || '（' || value || '）' FROM (VALUES ${named.map(([i, h]) => `(${str('#' + (i + 1))}, ${str(h!.slice(0, 100))})`).join(', ')}) h(col, text)
-      WHERE code = 'cell_too_long' AND value = h.col`);
-  }
+  await engine.exec(longCellsSql(p, issues));
   // A section heading numbered in its own cell (一、 | 全面从严治党方面) is reported by its whole text.
   const numbered = p.sections.filter((x) => x.numbered);
   if (numbered.length) {

@@ -4,6 +4,8 @@ import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
+import type { PreparedSheet } from './prepare';
+import { cell } from './staging';
 
 /**
  * Row-level validation (DOMAIN.md §6.1). Each rule is a condition on the normalised table; every
@@ -172,4 +174,17 @@ export async function yearMissingIssue(engine: Engine, norm: string, issues: str
   const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(norm)} WHERE skip_kind IS NULL AND year IS NULL
     AND src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`);
   return Number(n) > 0 ? [`(0, 'year', ${str(String(n))}, 'warning', 'year_missing')`] : [];
+}
+
+/**
+ * The `cell_too_long` issues made readable: the column is the cell's header (具体问题（#7）; #7 where
+ * it has none), the value the cell's first hundred characters. The rule knows only the column's
+ * number; the cell is read back from the staged sheet for these few rows.
+ */
+export function longCellsSql(p: PreparedSheet, issues: string): string {
+  const cols = Array.from({ length: p.width }, (_, i) => i);
+  const label = (i: number) => str(p.headers[i] ? `${p.headers[i]!.slice(0, 100)}（#${i + 1}）` : `#${i + 1}`);
+  return `UPDATE ${ident(issues)} SET column_key = CASE ${ident(issues)}.value ${cols.map((i) => `WHEN ${str('#' + (i + 1))} THEN ${label(i)}`).join(' ')} ELSE ${ident(issues)}.value END,
+    value = left(CASE ${ident(issues)}.value ${cols.map((i) => `WHEN ${str('#' + (i + 1))} THEN s.${cell(i)}`).join(' ')} END, 100) || '…'
+  FROM ${ident(p.table)} s WHERE s.src_row = ${ident(issues)}.src_row AND ${ident(issues)}.code = 'cell_too_long'`;
 }
