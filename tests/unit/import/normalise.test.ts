@@ -101,11 +101,19 @@ test('status: a bracketed remark on what comes next, or a line break, ends a cla
     ['未完成（正在推进）', 'not_completed'], ['逾期未完成整改（正在推进）', 'in_progress'], ['已完成（阶段性）', 'basically_completed'],
     ['正在整改（已完成80%）', 'in_progress'], ['已完成（已销号）', 'completed'],
     ['已完成\n持续推进', 'completed'], ['已完成\r\n持续整改', 'completed'], ['正在推进\n预计年底前完成', 'in_progress'], ['已完成\n', 'completed'],
+    // A bracket that says what is done or left is no remark; a cell of lines (one per measure) is as far as its least advanced line.
+    ['正在整改（已完成整改措施5项，其余持续推进）', 'in_progress'], ['未完成（已完成3项，剩余2项持续推进）', 'not_completed'],
+    ['部分完成（已完成2项，持续推进）', 'in_progress'], ['正在推进（已完成，待验收，继续巩固）', 'in_progress'],
+    ['1.已完成\n2.正在推进\n3.已完成', 'in_progress'], ['未完成\n已完成3项措施', 'not_completed'], ['正在推进\n已完成制度修订', 'in_progress'],
+    ['基本完成\n已完成', 'basically_completed'], ['整改中\n已完成', 'in_progress'], ['已完成\n（附佐证材料）', 'completed'],
+    ['已整改到位。\n下一步将持续推进制度落实', 'completed'], ['持续推进\n', 'in_progress'], ['是\n', 'completed'],
   ]);
   expect(await evalEach(inputs, (x) => statusSql(statusCompactSql(x)), false)).toEqual(expected);
-  expect(await evalEach(['已销号', '已完成（已销号）', '已完成整改并销号', '已验收销号', '已完成\n已销号', '未销号', '尚未销号', '待验收销号', '申请销号',
-    '正在办理销号', '已提出销号申请', '已完成，销号中', '已完成', null], (x) => closedWordSql(statusCompactSql(x)), false))
-    .toEqual([true, true, true, true, true, false, false, false, false, false, false, false, false, false]);
+  expect(await evalEach(['已销号', '已完成（已销号）', '已完成整改并销号', '已验收销号', '已完成\n已销号', '销号', '同意销号', '已办理销号手续',
+    '未销号', '尚未销号', '待验收销号', '申请销号', '正在办理销号', '已提出销号申请', '已完成，销号中', '已完成', null,
+    '暂不销号', '已完成，暂不销号', '长期坚持，不销号', '已完成，申报销号', '建议销号', '可销号', '报请销号', '提请销号', '达到销号标准',
+    '不符合销号条件', '尚不具备销号条件', '已完成，已报送销号材料'], (x) => closedWordSql(statusCompactSql(x)), false))
+    .toEqual([true, true, true, true, true, true, true, true, ...Array(21).fill(false)]);
 });
 
 test('status text 长期坚持 / 常态化坚持 sets long_term', async () => {
