@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
-import { ident, num } from '../queries/sql';
+import { ident, num, str } from '../queries/sql';
+import type { PreparedSheet } from './prepare';
 import { cell, type StagedSheet } from './staging';
 
 /**
@@ -13,9 +14,9 @@ export const CONTENT_KEYS = ['unit_name', 'aspect_raw', 'category_l1', 'category
  * Where the unfilled rows of a template begin: offices hand ledgers out numbered in advance, often
  * with formulas (=ROW()-1, a 完成率, a deadline =D5+30, a status =IF(…)) or the county typed in every
  * row, and the rows no problem was written into come back below the data. Rows after the last
- * one holding any content (CONTENT_KEYS) are such rows: skipped and named in the report
- * (`row_skipped_template`), not rejected for lacking a problem. Returns that last row (the header's
- * when no row holds content), or undefined when nothing follows it or the sheet maps no content column.
+ * one holding any content (CONTENT_KEYS) may be such rows (templateRowSql decides). Returns that
+ * last row (the header's when no row holds content), or undefined when nothing follows it or the sheet
+ * maps no content column.
  */
 export async function templateRowsAfter(engine: Engine, s: StagedSheet, headerRow: number, columns: Map<string, number>): Promise<number | undefined> {
   const content = CONTENT_KEYS.map((k) => columns.get(k)).filter((c): c is number => c !== undefined).map(cell);
@@ -25,4 +26,27 @@ export async function templateRowsAfter(engine: Engine, s: StagedSheet, headerRo
     FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)}`);
   const after = last === null ? headerRow : Number(last);
   return tail !== null && Number(tail) > after ? after : undefined;
+}
+
+// What a template may hold in advance besides its 序号: where and when (the county, the round, the
+// feedback date), typed into every row before it was handed out.
+const PRESET_KEYS = new Set(['county', 'county_code', 'inspector_level', 'inspection_kind', 'term', 'round_no', 'round_label', 'year',
+  'mode', 'team', 'station_start', 'station_end', 'feedback_date']);
+// A 序号 set in advance: a plain number (=ROW()-1 gives one too). 2.1 is a measure of problem 2.
+const PLAIN_NUMBER = '[0-9０-９]{1,5}(\\.0+)?';
+
+/**
+ * The condition that makes a row a template's unfilled row (`row_skipped_template`, skipped and named
+ * in the report, not rejected for lacking a problem): below the last row with content, its 序号 blank
+ * or a plain number, and nothing in any column the import reads but a preset one (PRESET_KEYS); the
+ * columns it does not read may hold anything (a 完成率 formula's 0). A row with a status, a deadline
+ * or a sub-number (a measure of the last problem, a row left half-written) is left to the rules that
+ * fold or reject it. Null when the sheet has no such rows.
+ */
+export function templateRowSql(p: PreparedSheet): string | null {
+  if (p.templateAfter === undefined) return null;
+  const seq = p.columns.get('finding_id');
+  const read = [...p.columns].filter(([k]) => k !== 'finding_id' && !PRESET_KEYS.has(k)).map(([, c]) => cell(c));
+  const plain = seq === undefined ? 'true' : `coalesce(regexp_full_match(${cell(seq)}, ${str(PLAIN_NUMBER)}), true)`;
+  return `src_row > ${num(p.templateAfter)} AND ${plain}${read.length ? ` AND coalesce(${read.join(', ')}) IS NULL` : ''}`;
 }

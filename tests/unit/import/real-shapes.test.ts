@@ -62,20 +62,30 @@ test('a template numbered in advance: rows holding only their 序号 are skipped
 });
 
 test('a template handed out with formulas or a county in every row: the unfilled rows below the data are skipped, not rejected', async () => {
-  // Rows 4–6 hold a pre-set 序号 with a formula's 0, a status formula's 未完成 or a county typed in advance.
-  // A row without a problem between two problems is still rejected: it may be one left half-written.
+  // Rows 5 and 7 hold a pre-set 序号 with a formula's 0 in a column not read, or a county typed in advance.
+  // A row without a problem between two problems, or below them with a status (a formula's 未完成, or a
+  // row left half-written), is still rejected.
   const csv = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改状态,完成率', '1,永康市,永康市教育局,八届市委第三轮巡察,问题一,已完成,100%',
     '2,永康市,,,,已完成,100%', '3,永康市,永康市财政局,八届市委第三轮巡察,问题三,正在推进,50%',
     '4,,,,,,0', '5,,,,,未完成,0', '6,永康市,,,,,', '注：本表由各单位填写'].join('\n');
   const [r] = await importOk(e, 'tpl.csv', enc(csv));
-  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 1, 4]);
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 2, 3]);
   expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped'))).toEqual([
-    { row: 5, code: 'row_skipped_template' }, { row: 6, code: 'row_skipped_template' }, { row: 7, code: 'row_skipped_template' },
-    { row: 8, code: 'row_skipped_note' },
+    { row: 5, code: 'row_skipped_template' }, { row: 7, code: 'row_skipped_template' }, { row: 8, code: 'row_skipped_note' },
   ]);
-  expect(issuesOf(r, 'error').map((i) => i.row)).toContain(3);
+  expect([...new Set(issuesOf(r, 'error').map((i) => i.row))]).toEqual([3, 6]);
   // No year anywhere: said of the two problems imported, not of the rejected row.
   expect(r.issues.find((i) => i.code === 'year_missing')?.value).toBe('2');
+});
+
+test('a measure of the last problem (序号 2.1, its cells merged and saved as CSV) is folded into it, not taken for a template row', async () => {
+  const csv = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改时限,整改状态', '1,永康市,永康市教育局,八届市委第三轮巡察,问题一,2024-06-30,已完成',
+    '2,永康市,永康市财政局,八届市委第三轮巡察,问题二,2024-06-30,已完成', '2.1,,,,,2024-12-31,正在推进'].join('\n');
+  const [r] = await importOk(e, 'measures.csv', enc(csv));
+  expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped'))).toEqual([{ row: 4, code: 'row_skipped_measure' }]);
+  expect(await e.query(`SELECT status, deadline FROM findings ORDER BY source_row`)).toEqual([
+    { status: 'completed', deadline: '2024-06-30' }, { status: 'in_progress', deadline: '2024-12-31' },
+  ]);
 });
 
 test('the example row of a form (序号 示例, a problem text beginning （示例）) is skipped; a sheet of nothing else is no dataset', async () => {

@@ -8,6 +8,7 @@ import { compactSql, foldSql } from './text';
 import { fieldAliasForms } from '../headers';
 import { blockValueSql, type SheetBlock } from '../blocks';
 import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
+import { templateRowSql } from '../template-rows';
 import type { StatusTick } from '../status-ticks';
 import { FILLED_COUNTY, FILLED_UNIT, FILL_DOWN_HELPERS, fillDownSourceSql } from '../fill-down';
 
@@ -217,6 +218,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   // The header's own row of column numbers, and those under a stacked block's repeated header.
   const numbering = listed('numbering', [p.numberingRow, ...(p.blocks ?? []).map((b) => b.numberingRow)].filter((r): r is number => r !== undefined));
   const repeated = repeatedHeaderSql(p);
+  const template = templateRowSql(p);
   // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
   const skip = `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
       WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
@@ -229,7 +231,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
       ${listed('continuation', p.continuations.map((r) => r.row))}
       ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
-      ${p.templateAfter === undefined ? '' : `WHEN src_row > ${num(p.templateAfter)} THEN 'template'`} ELSE NULL END`;
+      ${template ? `WHEN ${template} THEN 'template'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
     SELECT * EXCLUDE (${[...cells, ...(p.fillDown ? [FILLED_UNIT, FILLED_COUNTY, ...FILL_DOWN_HELPERS] : [])].join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
