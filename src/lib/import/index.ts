@@ -159,7 +159,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     }
     // A later version of a stored ledger (its statuses moved on) is asked about before anything is
     // written: beside the old one it would count every problem twice (later-version.ts).
-    const later = replace.length || opts.allowDuplicate ? null : await laterVersionOf(engine, withData, tables);
+    // Also when the analyst replaces a dataset: the file may update others too (asked, then all replaced).
+    const later = opts.allowDuplicate || opts.replaceDatasetIds?.length ? null : await laterVersionOf(engine, withData, tables, replace);
     if (later) {
       return { ok: true, datasets: [notWrittenReport(later.datasetId, file.name, withData[0].prepared.sheet, sha256, { laterVersionOf: later })] };
     }

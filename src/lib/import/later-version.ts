@@ -29,13 +29,13 @@ export interface LaterVersion {
  * The stored findings' keys are read once, when first needed, into a working table named in
  * `tables` (which the import drops).
  */
-export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables: string[]): Promise<LaterVersion | null> {
+export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables: string[], replacing: string[] = []): Promise<LaterVersion | null> {
   let table = '';
   const stored = async () => {
     if (!table) {
       table = tempName('stored_keys');
       tables.push(table);
-      await engine.exec(`CREATE TABLE ${scratchTable(table)} AS ${storedKeysSql()}`);
+      await engine.exec(`CREATE TABLE ${scratchTable(table)} AS ${storedKeysSql(replacing)}`);
     }
     return ident(table);
   };
@@ -71,10 +71,11 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
 // What makes two findings one problem here: round, unit and title words.
 const KEYS = 'round_key, unit_name, norm_title';
 
-/** The keys of every stored finding but the sample's, with its dataset. */
-function storedKeysSql(): string {
+/** The keys of every stored finding but the sample's and those of the datasets being replaced, with its dataset. */
+function storedKeysSql(replacing: string[]): string {
+  const kept = replacing.length ? ` AND f.dataset_id NOT IN (${replacing.map(str).join(', ')})` : '';
   return `SELECT DISTINCT f.dataset_id, ${KEYS.split(', ').map((k) => `f.${k}`).join(', ')} FROM findings f
-    JOIN datasets d ON d.dataset_id = f.dataset_id AND NOT coalesce(d.is_sample, false) WHERE f.norm_title IS NOT NULL`;
+    JOIN datasets d ON d.dataset_id = f.dataset_id AND NOT coalesce(d.is_sample, false) WHERE f.norm_title IS NOT NULL${kept}`;
 }
 
 /** The keys of the new sheets' findings. */

@@ -105,8 +105,11 @@ test('a problem already loaded from another file is flagged, not when that file 
   expect(b.issues.map((i) => [i.row, i.code])).toEqual([[4, 'duplicate_existing']]);
   expect(b.rowsWarned).toBe(1);
   const third = enc([...lines.slice(0, 3), lines[3].replace(/^1,/, '8,')].join('\r\n') + '\r\n');
-  const [c] = await importOk(e, 'a2.csv', third, { replaceDatasetId: a.datasetId });
-  // b still holds the row, so the replacement of a is flagged against b, not against a itself.
+  // b still holds the row: replacing a, the file is asked about as a later version of b, then
+  // (kept beside b) flagged against b, not against a itself.
+  const [askedAgain] = await importOk(e, 'a2.csv', third, { replaceDatasetId: a.datasetId });
+  expect(askedAgain.laterVersionOf?.datasetIds).toEqual([b.datasetId]);
+  const [c] = await importOk(e, 'a2.csv', third, { replaceDatasetId: a.datasetId, allowDuplicate: true });
   expect(c.issues.map((i) => i.code)).toEqual(['duplicate_existing']);
   await e.exec(`DELETE FROM findings WHERE dataset_id = '${b.datasetId}'`);
   const [d] = await importOk(e, 'a3.csv', first, { replaceDatasetId: c.datasetId });

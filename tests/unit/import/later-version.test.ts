@@ -43,10 +43,12 @@ test('replacing the old version leaves the new statuses only; keeping both keeps
   expect((await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings'))[0].n).toBe(10);
 });
 
-test('replacing a picked dataset with a later version of another replaces both', async () => {
-  // The analyst picks 'replace' on one dataset; the file also updates another: neither stays.
+test('replacing a picked dataset with a later version of another asks, then replaces both', async () => {
+  // The analyst picks 'replace' on one dataset; the file also updates another: asked about, neither stays.
   const [first] = await importOk(e, '台账（6月）.csv', june);
   const [other] = await importOk(e, '其他.csv', new TextEncoder().encode([head, `永康市,永康市古山镇党委,${R},公车管理不严,正在推进`].join('\n')));
+  const asked = await importFile(e, { name: '台账（9月）.csv', bytes: september }, { replaceDatasetId: other.datasetId });
+  expect(asked.ok && asked.datasets[0].laterVersionOf?.datasetIds).toEqual([first.datasetId]);
   await importOk(e, '台账（9月）.csv', september, { replaceDatasetId: other.datasetId, replaceDatasetIds: [first.datasetId] });
   expect((await e.query<{ n: number; done: number; ds: number }>(`SELECT CAST(count(*) AS INTEGER) AS n,
     CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done, CAST(count(DISTINCT dataset_id) AS INTEGER) AS ds FROM findings`))[0])
