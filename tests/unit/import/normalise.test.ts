@@ -236,9 +236,11 @@ test('booleans, counts and amounts', async () => {
 test('unit names and titles for repeat matching', async () => {
   expect(await evalEach(['中共永康市委', '中共永康市委员会', '永康市委', '市教育局党委', '东阳市城投集团党委', '市卫生健康委党组'], unitNameNormSql))
     .toEqual(['永康市', '永康市', '永康市', '教育局', '城投集团', '卫生健康']);
-  // A city-level unit, with the city's name or a bare 市 (not 市场, 市政, 市民, 市容): one unit.
-  expect(await evalEach(['金华市教育局', '市教育局党委', '中共金华市卫生健康委员会', '浙江省金华市财政局', '市场监管局', '金华市市场监管局', '市政公用事业局', '市委', '金华市委'], unitNameNormSql))
-    .toEqual(['教育局', '教育局', '卫生健康', '财政局', '市场监管局', '市场监管局', '市政公用事业局', '市', '金华市']);
+  // A city-level unit, with the city's name or a bare 市 (not 市场, 市容): one unit.
+  expect(await evalEach(['金华市教育局', '市教育局党委', '中共金华市卫生健康委员会', '浙江省金华市财政局', '市场监管局', '金华市市场监管局', '市市场监管局',
+    '市民政局', '金华市民政局', '市政协', '金华市政协', '市政府办公室', '金华市政府办公室', '市纪委', '金华市纪委', '市委', '金华市委'], unitNameNormSql))
+    .toEqual(['教育局', '教育局', '卫生健康', '财政局', '市场监管局', '市场监管局', '市场监管局', '民政局', '民政局', '政协', '政协',
+      '政府办公室', '政府办公室', '市纪', '市纪', '市', '金华市']);
   // The county's name before a unit's is no part of it, unless nothing is left (the county committee).
   expect(await evalEach(['义乌市佛堂镇党委', '佛堂镇党委', '义乌佛堂镇党委', '浙江省金华市义乌市佛堂镇党委', '义乌市纪委', '金东区委', '永康市人民政府', '东阳市东阳江镇党委'], unitNameNormSql))
     .toEqual(['佛堂镇', '佛堂镇', '佛堂镇', '佛堂镇', '义乌市纪', '金东区', '人民政府', '东阳江镇']);

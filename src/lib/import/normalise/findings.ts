@@ -49,7 +49,7 @@ const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', '
 const BOOL_KEYS = ['key_concern', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
 const TEXT_KEYS = ['problem_detail', 'root_cause', 'rectify_goal', 'measures', 'completion_summary', 'evidence', 'remarks', 'aspect_raw', 'status_raw'];
 // One-line names and titles: a line break inside one between Chinese characters is no space (cleanLineSql).
-const LINE_KEYS = new Set(['unit_name', 'problem_title', 'resp_unit']);
+const LINE_KEYS = new Set(['unit_name', 'problem_title']);
 const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem_title', 'key_concern_case', 'resp_unit',
   'resp_leader', 'resp_person', 'followup_result', 'disclose'];
 

@@ -15,8 +15,10 @@ const PUNCT = '[\\p{P}\\p{S}\\p{Z}\\s]+';
 const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 // The province and city alone too: 金华市教育局 is the city's 教育局, as 市教育局 is (a bare 市 below).
 const PLACE_PREFIX = `^(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})|(?:${longestFirst(COUNTY_PREFIXES)}))`;
-// A bare 市 before a unit is the city's (市教育局 = 金华市教育局), not in 市场监管局, 市政, 市民, 市容.
-const BARE_CITY = '^市[^场政民容]';
+// A bare 市 before a unit is the city's (市教育局 = 金华市教育局, 市民政局, 市政协), not in 市场监管局 or
+// 市容环境卫生: the city's own is written 市市场监管局, 金华市市场监管局.
+const BARE_CITY = '^市[^场容]';
+const CITY_PREFIX = `^(${longestFirst(COUNTY_PREFIXES.filter((p) => p.endsWith('市')))})`;
 
 /**
  * 中共永康市委员会 / 永康市委 / 永康市委 党委 → 永康市; 义乌市佛堂镇党委 / 佛堂镇党委 → 佛堂镇; 金华市教育局 /
@@ -32,7 +34,8 @@ export function unitNameNormSql(unit: string): string {
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
   const placed = `regexp_replace(${x}, ${str(PLACE_PREFIX)}, '')`;
   const rest = `CASE WHEN regexp_matches(${placed}, ${str(BARE_CITY)}) THEN substr(${placed}, 2) ELSE ${placed} END`;
-  return `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} ELSE ${x} END, '')`;
+  // One character left after the city's name (金华市纪委 → 纪): 市纪, as 市纪委 gives.
+  return `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} WHEN length(${rest}) = 1 AND regexp_matches(${x}, ${str(CITY_PREFIX)}) THEN '市' || ${rest} ELSE ${x} END, '')`;
 }
 
 /**
