@@ -91,11 +91,12 @@ test('a measure of the last problem (序号 2.1, its cells merged and saved as C
 test('the example row of a form (序号 示例, a problem text beginning （示例）) is skipped; a sheet of nothing else is no dataset', async () => {
   const head = '序号,县市区,被巡察单位,轮次名称,具体问题,整改状态';
   const csv = [head, '示例,婺城区,XX镇党委,八届市委第三轮巡察,违规发放津补贴,已完成', '1,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,（示例）公务接待不规范,已完成',
-    '2,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,公务接待不规范,正在推进', '3,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,举例说明制度执行不严格的问题,正在推进'].join('\n');
+    '2,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,公务接待不规范,正在推进', '3,婺城区,婺城区罗店镇党委,八届市委第三轮巡察,举例说明制度执行不严格的问题,正在推进',
+    '例1,婺城区,XX局党组,八届市委第三轮巡察,违规吃喝,已完成', '4,婺城区,XX局党组,八届市委第三轮巡察,违规吃喝（示例）,已完成'].join('\n');
   const [r] = await importOk(e, 'form.csv', enc(csv));
-  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 0, 2]);
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 0, 4]);
   expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped'))).toEqual([
-    { row: 2, code: 'row_skipped_example' }, { row: 3, code: 'row_skipped_example' },
+    { row: 2, code: 'row_skipped_example' }, { row: 3, code: 'row_skipped_example' }, { row: 6, code: 'row_skipped_example' }, { row: 7, code: 'row_skipped_example' },
   ]);
 });
 

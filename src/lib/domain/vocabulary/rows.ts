@@ -47,5 +47,5 @@ export const UNIT_SUFFIX_NOISE = '(党委|党组|党工委|委员会|党总支|�
  * first cell says 示例 / 样例 / 举例 / 例, or its problem text begins so: （示例）违规发放津补贴, 示例：….
  * An example is no problem.
  */
-export const EXAMPLE_ROW_PATTERN = `^[(（【\\[]?${GAP}(示例|样例|范例|举例|例|填写示例|填报示例|填表示例)${GAP}[)）】\\]]?[:：.．]?$`;
-export const EXAMPLE_TEXT_PATTERN = `^[(（【\\[]${GAP}(示例|样例|范例|举例)${GAP}[)）】\\]]|^(示例|样例|范例|举例)${GAP}[:：]`;
+export const EXAMPLE_ROW_PATTERN = `^[(（【\\[]?${GAP}(示例|样例|范例|举例|例|填写示例|填报示例|填表示例)[0-9一二三]?${GAP}[)）】\\]]?[:：.．]?$`;
+export const EXAMPLE_TEXT_PATTERN = `^[(（【\\[]${GAP}(示例|样例|范例|举例)${GAP}[)）】\\]]|^(示例|样例|范例|举例)${GAP}[:：]|[(（【\\[](示例|样例)[)）】\\]]$`;
