@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useHarness, kpiValue, settled } from './harness';
 import { recordFixtures } from '../fixtures/records';
@@ -107,6 +108,15 @@ describe('importing real-shaped ledgers in the browser', () => {
     const reports = await page.$$eval('[data-testid="import-report"]', (els) => els.map((e) => [e.getAttribute('data-accepted'), e.getAttribute('data-rejected')]));
     expect(reports).toEqual([['2', '1'], ['2', '1'], ['2', '1']]);
     expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(3);
+    // After a reload the report is gone; the rejected rows still download from the datasets list.
+    await page.reload();
+    await settled(page);
+    const buttons = page.locator('[data-testid="dataset-item"] [data-testid="download-rejected"]');
+    expect(await buttons.count()).toBe(3);
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), buttons.first().click()]);
+    const text = readFileSync((await d.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(2);
     await page.context().close();
   });
 

@@ -119,6 +119,13 @@ export const SCHEMA_DDL: string[] = [
     feedback_date DATE
   )`,
   `CREATE TABLE IF NOT EXISTS findings (\n    ${FINDINGS_COLUMNS.map(([n, t]) => `${n} ${t}`).join(',\n    ')}\n  )`,
+  // The cells of each rejected row (JSON: header → text, in column order; capped as the report is),
+  // so that they download as CSV after a reload too.
+  `CREATE TABLE IF NOT EXISTS rejected_rows (
+    dataset_id VARCHAR NOT NULL,
+    source_row INTEGER,
+    cells VARCHAR
+  )`,
   `CREATE TABLE IF NOT EXISTS import_issues (
     dataset_id VARCHAR NOT NULL,
     file_name VARCHAR,

@@ -50,6 +50,9 @@ export async function storedDatasets(engine: Engine, ids: string[]): Promise<str
   return rows.map((r) => r.dataset_id);
 }
 
+// Rejected rows written per statement: a row may hold a 100,000-character cell.
+const REJECTED_BATCH = 200;
+
 /** `YYYY-MM-DD HH:MM:SS` in UTC: how `datasets.imported_at` is written. */
 export function importTimestamp(now = new Date()): string {
   return now.toISOString().replace('T', ' ').slice(0, 19);
@@ -71,6 +74,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
       }
       await tx.exec(`DELETE FROM findings WHERE dataset_id IN (${ids})`);
       await tx.exec(`DELETE FROM import_issues WHERE dataset_id IN (${ids})`);
+      await tx.exec(`DELETE FROM rejected_rows WHERE dataset_id IN (${ids})`);
       await tx.exec(`DELETE FROM datasets WHERE dataset_id IN (${ids})`);
     }
     for (const plan of plans) {
@@ -78,6 +82,11 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
       await tx.exec(`INSERT INTO findings (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${ident(plan.final)}`);
       await tx.exec(`INSERT INTO import_issues SELECT ${str(plan.datasetId)}, ${str(meta.file)}, ${sheet}, src_row,
         ${columnLabelSql(plan)}, value, severity, code, 'import.issue.' || code FROM ${ident(plan.issues)}`);
+      const rejected = plan.rejected ?? [];
+      for (let i = 0; i < rejected.length; i += REJECTED_BATCH) {
+        await tx.exec(`INSERT INTO rejected_rows VALUES ${rejected.slice(i, i + REJECTED_BATCH)
+          .map((r) => `(${str(plan.datasetId)}, ${num(r.row)}, ${str(JSON.stringify(r.cells))})`).join(', ')}`);
+      }
       const mapping = JSON.stringify(Object.fromEntries([...plan.prepared.columns].map(([k, c]) => [plan.prepared.headers[c], k])));
       const c = plan.counts;
       await tx.exec(`INSERT INTO datasets VALUES (${str(plan.datasetId)}, ${str(meta.file)}, ${num(meta.fileSize)},

@@ -82,11 +82,15 @@ const csvCell = (v: unknown) => {
  * cells under the file's own headers.
  */
 export function rejectedRowsCsv(report: DatasetReport, lang: Lang = 'zh'): string {
-  const rows = report.rejected ?? [];
+  return rejectedCsv(report.rejected ?? [], report.issues, lang);
+}
+
+/** The CSV of rejectedRowsCsv from rejected rows and the issues naming them (the stored ones after a reload). */
+export function rejectedCsv(rows: RejectedRow[], allIssues: Pick<ImportIssue, 'row' | 'severity' | 'message' | 'vars'>[], lang: Lang = 'zh'): string {
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
   const lines = [[translate(lang, 'report.rejected.row'), translate(lang, 'report.rejected.reasons'), ...headers].map(csvCell).join(',')];
   for (const r of rows) {
-    const issues = report.issues.filter((i) => i.row === r.row && i.severity === 'error');
+    const issues = allIssues.filter((i) => i.row === r.row && i.severity === 'error');
     const reasons = issues.length ? issues.map((i) => translate(lang, i.message, i.vars)) : r.reasons;
     lines.push([r.row, reasons.join(translate(lang, 'clauseSeparator')), ...headers.map((h) => r.cells[h])].map(csvCell).join(','));
   }

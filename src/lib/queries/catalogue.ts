@@ -125,3 +125,14 @@ WHERE dataset_id = ${str(datasetId)}
 ORDER BY source_row NULLS FIRST, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code
 LIMIT ${num(Math.max(1, Math.trunc(limit)))}`;
 }
+
+/** A rejected row kept for download: its cells as JSON (header → text). */
+export interface StoredRejectedRow {
+  source_row: number;
+  cells: string;
+}
+
+/** The rejected rows of one dataset, in row order. */
+export function rejectedRowsQuery(datasetId: string): string {
+  return `SELECT source_row, cells FROM rejected_rows WHERE dataset_id = ${str(datasetId)} ORDER BY source_row`;
+}

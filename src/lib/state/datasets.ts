@@ -8,6 +8,7 @@ export async function removeDataset(engine: Engine, datasetId: string): Promise<
   await writeAll(engine, [
     `DELETE FROM findings WHERE dataset_id = ${str(datasetId)}`,
     `DELETE FROM import_issues WHERE dataset_id = ${str(datasetId)}`,
+    `DELETE FROM rejected_rows WHERE dataset_id = ${str(datasetId)}`,
     `DELETE FROM datasets WHERE dataset_id = ${str(datasetId)}`,
     ORPHAN_ROUNDS,
     ROUND_DATES,
@@ -35,6 +36,7 @@ export async function removeSampleDatasets(engine: Engine): Promise<void> {
   await writeAll(engine, [
     `DELETE FROM findings WHERE dataset_id IN ${sample}`,
     `DELETE FROM import_issues WHERE dataset_id IN ${sample}`,
+    `DELETE FROM rejected_rows WHERE dataset_id IN ${sample}`,
     `DELETE FROM datasets WHERE is_sample`,
     ORPHAN_ROUNDS,
     ROUND_DATES,
@@ -44,7 +46,7 @@ export async function removeSampleDatasets(engine: Engine): Promise<void> {
 /** Deletes every dataset and analyst decision ("clear all", behind a confirmation). */
 export async function clearAll(engine: Engine): Promise<void> {
   await writeAll(engine, [
-    'DELETE FROM findings', 'DELETE FROM import_issues', 'DELETE FROM datasets', 'DELETE FROM rounds',
+    'DELETE FROM findings', 'DELETE FROM import_issues', 'DELETE FROM rejected_rows', 'DELETE FROM datasets', 'DELETE FROM rounds',
     'DELETE FROM repeat_decisions', 'DELETE FROM saved_mappings',
   ]);
 }
