@@ -1,5 +1,6 @@
 import type { Engine, Reader } from '../db/types';
 import { SCHEMA_DDL } from '../db/schema';
+import { renormaliseStored } from './renormalise';
 import type { CategoryOption, CountyOption, DatasetRow, RoundOption, ValueOption } from '../queries/catalogue';
 import { derivedTableStatements } from '../queries/cube';
 import type { Filters } from '../queries/filters';
@@ -100,6 +101,8 @@ class Database {
       try {
         const engine = await open();
         for (const statement of SCHEMA_DDL) await engine.exec(statement);
+        // Stored unit keys made by an earlier version's rules are brought up to date (renormalise.ts).
+        await renormaliseStored(engine);
         this.#engine = engine;
         return engine;
       } catch (e) {
