@@ -13,7 +13,7 @@ import { findBlocks, type SheetBlock } from './blocks';
 import { oneCellRows } from './one-cell-rows';
 import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
-import { templateRowsAfter } from './template-rows';
+import { templateRowsAfter, type TemplateRows } from './template-rows';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -49,8 +49,8 @@ export interface PreparedSheet extends StagedSheet {
   statusTicks?: StatusTick[];
   /** The unit (and its county) to fill down where a problem's row lacks it (fill-down.ts). */
   fillDown?: FillDown;
-  /** Rows after this one hold no problem: a template's unfilled rows (template-rows.ts). */
-  templateAfter?: number;
+  /** A template's unfilled rows below the data (template-rows.ts). */
+  template?: TemplateRows;
   /**
    * The unit every row belongs to when no column names one: from the analyst's hint, the title,
    * the sheet or the file name (set by the importer before planning; see title.ts).
@@ -117,8 +117,8 @@ export async function prepareSheet(
   const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]),
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
-  const templateAfter = await templateRowsAfter(engine, s, headerRow, columns);
-  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, fillDown, templateAfter };
+  const template = await templateRowsAfter(engine, s, headerRow, columns);
+  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, fillDown, template };
 }
 
 /**

@@ -136,3 +136,9 @@ export interface StoredRejectedRow {
 export function rejectedRowsQuery(datasetId: string): string {
   return `SELECT source_row, cells FROM rejected_rows WHERE dataset_id = ${str(datasetId)} ORDER BY source_row`;
 }
+
+/** The errors (the reasons rows were rejected) of one dataset, in row order: all of them, uncapped. */
+export function datasetErrorsQuery(datasetId: string): string {
+  return `SELECT source_row, column_name, value, severity, code, message FROM import_issues
+WHERE dataset_id = ${str(datasetId)} AND severity = 'error' ORDER BY source_row, code`;
+}

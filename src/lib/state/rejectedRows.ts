@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import type { Lang } from '../i18n/translate';
-import { ISSUE_REPORT_LIMIT, rejectedCsv } from '../import/report';
-import { datasetIssuesQuery, rejectedRowsQuery, type DatasetIssueRow, type StoredRejectedRow } from '../queries/catalogue';
+import { rejectedCsv } from '../import/report';
+import { datasetErrorsQuery, rejectedRowsQuery, type DatasetIssueRow, type StoredRejectedRow } from '../queries/catalogue';
 
 /**
  * The rejected rows of a stored dataset as CSV (rejectedCsv), with the reasons its stored report
@@ -10,10 +10,10 @@ import { datasetIssuesQuery, rejectedRowsQuery, type DatasetIssueRow, type Store
  */
 export async function storedRejectedCsv(engine: Engine, datasetId: string, lang: Lang): Promise<string> {
   const rows = await engine.query<StoredRejectedRow>(rejectedRowsQuery(datasetId));
-  const issues = await engine.query<DatasetIssueRow>(datasetIssuesQuery(datasetId, ISSUE_REPORT_LIMIT));
+  const issues = await engine.query<DatasetIssueRow>(datasetErrorsQuery(datasetId));
   return rejectedCsv(
     rows.map((r) => ({ row: r.source_row, cells: JSON.parse(r.cells) as Record<string, string | null>, reasons: [] })),
-    issues.filter((i) => i.severity === 'error').map((i) => ({
+    issues.map((i) => ({
       row: i.source_row ?? 0, severity: 'error' as const, message: i.message ?? `import.issue.${i.code}`,
       vars: { row: i.source_row ?? '', column: i.column_name ?? '', value: i.value ?? '' },
     })),

@@ -101,19 +101,28 @@ test('status: a bracketed remark on what comes next, or a line break, ends a cla
     ['未完成（正在推进）', 'not_completed'], ['逾期未完成整改（正在推进）', 'in_progress'], ['已完成（阶段性）', 'basically_completed'],
     ['正在整改（已完成80%）', 'in_progress'], ['已完成（已销号）', 'completed'],
     ['已完成\n持续推进', 'completed'], ['已完成\r\n持续整改', 'completed'], ['正在推进\n预计年底前完成', 'in_progress'], ['已完成\n', 'completed'],
-    // A bracket that says what is done or left is no remark; a cell of lines (one per measure) is as far as its least advanced line.
+    // A bracket that says what is done or left is no remark; a numbered list of lines (one per measure) is as
+    // far as its least advanced line; other lines are read as clauses, the last that names a status deciding.
     ['正在整改（已完成整改措施5项，其余持续推进）', 'in_progress'], ['未完成（已完成3项，剩余2项持续推进）', 'not_completed'],
     ['部分完成（已完成2项，持续推进）', 'in_progress'], ['正在推进（已完成，待验收，继续巩固）', 'in_progress'],
-    ['1.已完成\n2.正在推进\n3.已完成', 'in_progress'], ['未完成\n已完成3项措施', 'not_completed'], ['正在推进\n已完成制度修订', 'in_progress'],
-    ['基本完成\n已完成', 'basically_completed'], ['整改中\n已完成', 'in_progress'], ['已完成\n（附佐证材料）', 'completed'],
-    ['已整改到位。\n下一步将持续推进制度落实', 'completed'], ['持续推进\n', 'in_progress'], ['是\n', 'completed'],
+    ['已完成（需持续推进）', 'completed'], ['已完成（后续持续推进）', 'completed'], ['已完成（仍需持续推进）', 'completed'],
+    ['已整改到位（持续推进，形成长效机制）', 'completed'], ['已完成（持续推进，完善长效机制）', 'completed'], ['已完成（持续推进成果巩固）', 'completed'],
+    ['1.已完成\n2.正在推进\n3.已完成', 'in_progress'], ['（1）已完成\n（2）未完成', 'not_completed'], ['①已完成\n②已完成', 'completed'],
+    ['已完成\n（附佐证材料）', 'completed'], ['已整改到位。\n下一步将持续推进制度落实', 'completed'], ['持续推进\n', 'in_progress'], ['是\n', 'completed'],
+    ['2023年6月：正在整改\n2023年12月：已完成整改', 'completed'], ['6月底：正在推进\n9月底：已完成', 'completed'], ['6.30正在推进\n9.30已完成', 'completed'],
+    ['逾期未完成\n现已完成整改', 'completed'], ['2023年10月未完成\n经督促，已于2023年12月完成整改', 'completed'],
+    ['原计划2023年6月完成，因资金原因延期\n已于2023年9月完成', 'completed'], ['2023年3月自查发现3个项目未完成验收。\n2023年6月已全部完成整改。', 'completed'],
+    ['问题：资金未落实\n已完成', 'completed'], ['未开始\n已完成', 'completed'],
+    ['没有完成\n存在问题：资金不足', 'not_completed'], ['未完成\n该单位的整改方案已制定', 'not_completed'],
   ]);
   expect(await evalEach(inputs, (x) => statusSql(statusCompactSql(x)), false)).toEqual(expected);
   expect(await evalEach(['已销号', '已完成（已销号）', '已完成整改并销号', '已验收销号', '已完成\n已销号', '销号', '同意销号', '已办理销号手续',
+    '已整改销号', '整改完成，销号', '已完成（销号）', '已完成\n销号', '已按程序销号', '已审核销号', '2023年10月销号', '已于2023年12月销号',
+    '经验收达到销号标准，已销号', '已提交销号材料，已销号', '已完成销号程序',
     '未销号', '尚未销号', '待验收销号', '申请销号', '正在办理销号', '已提出销号申请', '已完成，销号中', '已完成', null,
     '暂不销号', '已完成，暂不销号', '长期坚持，不销号', '已完成，申报销号', '建议销号', '可销号', '报请销号', '提请销号', '达到销号标准',
-    '不符合销号条件', '尚不具备销号条件', '已完成，已报送销号材料'], (x) => closedWordSql(statusCompactSql(x)), false))
-    .toEqual([true, true, true, true, true, true, true, true, ...Array(21).fill(false)]);
+    '不符合销号条件', '尚不具备销号条件'], (x) => closedWordSql(statusCompactSql(x)), false))
+    .toEqual([...Array(19).fill(true), ...Array(20).fill(false)]);
 });
 
 test('status text 长期坚持 / 常态化坚持 sets long_term', async () => {
@@ -238,9 +247,11 @@ test('unit names and titles for repeat matching', async () => {
     .toEqual(['永康市', '永康市', '永康市', '教育局', '城投集团', '卫生健康']);
   // A city-level unit, with the city's name or a bare 市 (not 市场, 市容): one unit.
   expect(await evalEach(['金华市教育局', '市教育局党委', '中共金华市卫生健康委员会', '浙江省金华市财政局', '市场监管局', '金华市市场监管局', '市市场监管局',
-    '市民政局', '金华市民政局', '市政协', '金华市政协', '市政府办公室', '金华市政府办公室', '市纪委', '金华市纪委', '市委', '金华市委'], unitNameNormSql))
+    '市民政局', '金华市民政局', '市政协', '金华市政协', '市政府办公室', '金华市政府办公室', '市纪委', '金华市纪委', '市委', '金华市委',
+    '市市政工程管理处', '金华市市政工程管理处', '市政工程管理处', '市市民卡服务中心', '金华市市民卡服务中心', '义乌市市政园林局', '市民宗局'], unitNameNormSql))
     .toEqual(['教育局', '教育局', '卫生健康', '财政局', '市场监管局', '市场监管局', '市场监管局', '民政局', '民政局', '政协', '政协',
-      '政府办公室', '政府办公室', '市纪', '市纪', '市', '金华市']);
+      '政府办公室', '政府办公室', '市纪', '市纪', '市', '金华市',
+      '市政工程管理处', '市政工程管理处', '市政工程管理处', '市民卡服务中心', '市民卡服务中心', '市政园林局', '民宗局']);
   // The county's name before a unit's is no part of it, unless nothing is left (the county committee).
   expect(await evalEach(['义乌市佛堂镇党委', '佛堂镇党委', '义乌佛堂镇党委', '浙江省金华市义乌市佛堂镇党委', '义乌市纪委', '金东区委', '永康市人民政府', '东阳市东阳江镇党委'], unitNameNormSql))
     .toEqual(['佛堂镇', '佛堂镇', '佛堂镇', '佛堂镇', '义乌市纪', '金东区', '人民政府', '东阳江镇']);

@@ -74,6 +74,14 @@ test('a template handed out with formulas or a county in every row: the unfilled
     { row: 5, code: 'row_skipped_template' }, { row: 7, code: 'row_skipped_template' }, { row: 8, code: 'row_skipped_note' },
   ]);
   expect([...new Set(issuesOf(r, 'error').map((i) => i.row))]).toEqual([3, 6]);
+  // A template whose every unfilled row holds the same formula's status and deadline: those were set in advance.
+  const preset = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改时限,整改状态,完成率', '1,婺城区,婺城区教育局,八届市委第一轮巡察,问题一,2024-06-30,已完成,100%',
+    '2,婺城区,婺城区财政局,八届市委第一轮巡察,问题二,2024-06-30,正在推进,50%',
+    ...[3, 4, 5].map((n) => `${n}.,婺城区,,八届市委第一轮巡察,,1900/1/30,未完成,0%`), '合计,,,,,,,'].join('\n');
+  const [t] = await importOk(e, 'preset.csv', enc(preset));
+  expect([t.rowsAccepted, t.rowsRejected]).toEqual([2, 0]);
+  expect(issuesOf(t, 'info').filter((i) => i.code.startsWith('row_skipped')).map((i) => i.code))
+    .toEqual(['row_skipped_template', 'row_skipped_template', 'row_skipped_template', 'row_skipped_total']);
   // No year anywhere: said of the two problems imported, not of the rejected row.
   expect(r.issues.find((i) => i.code === 'year_missing')?.value).toBe('2');
 });

@@ -9,17 +9,17 @@ import { freshEngine, importOk, utf8 } from '../import/helpers';
 test('stored unit keys from earlier rules are recomputed once, as an import now gives them', async () => {
   const e = await freshEngine();
   const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
-  await importOk(e, 'a.csv', utf8([head, '市本级,金华市教育局,八届市委第一轮巡察,违规吃喝,已完成', '市本级,市教育局党委,八届市委第三轮巡察,违规吃喝,正在推进'].join('\n')));
-  const norms = async () => (await e.query<{ n: string }>('SELECT unit_name_norm AS n FROM findings ORDER BY source_row')).map((r) => r.n);
+  await importOk(e, 'a.csv', utf8([head, '市本级,金华市教育局,八届市委第一轮巡察,教育局违规吃喝,已完成', '市本级,市教育局党委,八届市委第三轮巡察,教育局违规吃喝,正在推进'].join('\n')));
+  const norms = async () => (await e.query<{ n: string; t: string }>('SELECT unit_name_norm AS n, norm_title AS t FROM findings ORDER BY source_row'));
   const now = await norms();
-  expect(now).toEqual(['教育局', '教育局']);
-  // As an earlier version stored them.
-  await e.exec(`UPDATE findings SET unit_name_norm = CASE unit_name WHEN '金华市教育局' THEN '金华市教育局' ELSE '市教育局' END`);
+  expect(now).toEqual([{ n: '教育局', t: '违规吃喝' }, { n: '教育局', t: '违规吃喝' }]);
+  // As an earlier version stored them: the key, and the title words that left out that key.
+  await e.exec(`UPDATE findings SET unit_name_norm = CASE unit_name WHEN '金华市教育局' THEN '金华市教育局' ELSE '市教育局' END, norm_title = '教育局违规吃喝'`);
   await renormaliseStored(e);
   expect(await norms()).toEqual(now);
   expect((await e.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'norms_version'`))[0].value).toBe(NORMS_VERSION);
   // Once: a later start leaves the keys alone.
   await e.exec(`UPDATE findings SET unit_name_norm = 'x'`);
   await renormaliseStored(e);
-  expect(await norms()).toEqual(['x', 'x']);
+  expect((await norms()).map((r) => r.n)).toEqual(['x', 'x']);
 });

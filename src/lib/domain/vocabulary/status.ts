@@ -89,13 +89,15 @@ export const STATUS_TICK_EMPTY_PATTERN = '^(否|×|✗|✘|╳|0(个|项|件|条
 export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
 
 /**
- * 销号 said as done sets the closed flag (已销号, 已完成（已销号）, 已完成整改并销号, 已验收销号, 同意销号,
- * 办理销号), unless the text says it is not closed yet or only asks for it: 未销号, 尚未销号, 暂不销号,
- * 待验收销号, 申请销号, 申报销号, 建议销号, 可销号, 报请销号, 正在办理销号, 销号中, 达到销号标准.
+ * 销号 in a status text sets the closed flag (已销号, 已完成（销号）, 已完成整改并销号, 2023年10月销号), unless the
+ * text says it is not closed yet or only asks for it (未销号, 尚未销号, 暂不销号, 待验收销号, 申请销号,
+ * 申报销号, 建议销号, 正在办理销号, 销号中, 达到销号标准) and does not also say it was closed.
  */
-export const STATUS_CLOSED_PATTERN = '(^|已经?|予以|同意|准予|批准|完成|办理|并|验收)销号';
+export const STATUS_CLOSED_PATTERN = '销号';
 export const STATUS_NOT_CLOSED_PATTERN =
-  '(未|待|申请|申报|提出|提请|报请|建议|可|拟|尚未|暂未|暂不|不予|不|没有|无法|不能|正在|准备)[^,;。]{0,4}?销号|销号(中|申请|标准|条件|材料|程序)';
+  '(未|待|申请|申报|提出|提请|报请|建议|可|拟|尚未|暂未|暂不|不予|不|没有|无法|不能|正在|准备)[^,;。¶]{0,4}?销号|销号(中|申请|标准|条件)';
+/** Said as done, 销号 is closed whatever else the text says (经验收达到销号标准，已销号). */
+export const STATUS_CLOSED_DONE_PATTERN = '已经?(办理|完成|予以)?销号|(予以|同意|准予|批准|并)销号';
 
 /** In a deadline cell: words that mark the item as ongoing; the rest of the text is still parsed. */
 export const DEADLINE_LONG_TERM_PATTERN = '长期|常态化|持续|每年';

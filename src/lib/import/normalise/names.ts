@@ -15,9 +15,9 @@ const PUNCT = '[\\p{P}\\p{S}\\p{Z}\\s]+';
 const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 // The province and city alone too: 金华市教育局 is the city's 教育局, as 市教育局 is (a bare 市 below).
 const PLACE_PREFIX = `^(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})|(?:${longestFirst(COUNTY_PREFIXES)}))`;
-// A bare 市 before a unit is the city's (市教育局 = 金华市教育局, 市民政局, 市政协), not in 市场监管局 or
-// 市容环境卫生: the city's own is written 市市场监管局, 金华市市场监管局.
-const BARE_CITY = '^市[^场容]';
+// A bare 市 before a unit is the city's (市教育局 = 金华市教育局, 市民政局, 市政协, 市政府办公室), not the 市
+// of a word (市场监管局, 市容环境卫生, 市政工程, 市民卡): the city's own is written 市市场监管局, 金华市市政工程管理处.
+const BARE_CITY = '^市([^场容政民]|政[协府法]|民[政宗])';
 const CITY_PREFIX = `^(${longestFirst(COUNTY_PREFIXES.filter((p) => p.endsWith('市')))})`;
 
 /**

@@ -1,4 +1,4 @@
-import { STATUS_CLOSED_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
+import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { compactSql, firstMatchSql } from './text';
 
@@ -6,31 +6,42 @@ import { compactSql, firstMatchSql } from './text';
  * Normalised status (DOMAIN.md §3.3) of a raw status expression: completed, basically_completed,
  * in_progress, not_completed, or NULL when unrecognised. Rule order is the vocabulary's. The text is
  * read clause by clause from its end: the last clause that names a status and does not say what
- * comes next (STATUS_NEXT_STEP_PATTERN) decides, else the whole text (持续推进 on its own). A cell of
- * several lines (LINE_MARK, see statusCompactSql) is read line by line and the least advanced status
- * of its lines decides: 1.已完成⏎2.正在推进 lists its measures, one still in progress.
- * The input is a compact form (see compactSql), where full-width ，；！？ are already half width.
+ * comes next (STATUS_NEXT_STEP_PATTERN) decides, else the whole text (持续推进 on its own). A line
+ * break (LINE_MARK, see statusCompactSql) ends a clause, so a log of dated lines is read by its last
+ * (2023年6月：正在整改⏎2023年12月：已完成整改 is completed); a numbered list of lines, one per measure
+ * (1.已完成⏎2.正在推进), is as far as its least advanced line.
+ * The input is a compact form (see compactSql), where full-width ，；！？（） are already half width.
  */
 export function statusSql(raw: string): string {
   // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go
   // first; so does a full stop at the end (Completed.), which the clauses below do not split at.
-  const x = `regexp_replace(regexp_replace(${raw}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
+  const strip = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
   const done = (t: string) => STATUS_DONE_FRACTION_PATTERNS.map((p) =>
     `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND regexp_extract(${t}, ${str(p)}, 1) = regexp_extract(${t}, ${str(p)}, 2))`).join(' OR ');
   const rules = (t: string) =>
     `CASE WHEN ${done(t)} THEN 'completed' ELSE ${firstMatchSql(t, STATUS_RULES.map((r) => ({ pattern: r.pattern, value: r.status })))} END`;
-  // A remark in brackets that only says what comes next (已完成（持续推进）: it begins with a next-step
-  // word and names nothing done, undone or begun) is a clause of its own, which the next-step rule
-  // then passes over; other brackets qualify the status before them (未完成（已完成3项，其余持续推进）).
-  const remark = `[(【\\[]((?:${STATUS_NEXT_STEP_PATTERN})[^)】\\]完成未已]*)[)】\\]]`;
-  const split = `regexp_replace(${x}, ${str(remark)}, ',\\1,', 'g')`;
+  // A remark in brackets on what comes next (已完成（需持续推进）) is a clause of its own, which the
+  // next-step rule then passes over; a bracket that says what is done or left (未完成（已完成3项，其余
+  // 持续推进）) qualifies the status before it, and is marked 〔 first so that it stays attached.
+  const protect = (t: string) => `regexp_replace(${t}, ${str(STATUS_BRACKET)}, '〔\\1\\2', 'g')`;
+  const split = (t: string) => `regexp_replace(${protect(t)}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`;
   const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
-  const lastNamed = (line: string) =>
-    `list_filter(list_transform(list_reverse(regexp_extract_all(${line}, '[^,;。!?]+')), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
-  const perLine = `list_filter(list_transform(string_split(${split}, ${str(LINE_MARK)}), lambda l: ${lastNamed('l')}), lambda s: s IS NOT NULL)`;
-  const least = `list_min(list_transform(${perLine}, lambda s: ${RANK}))`;
-  return `coalesce(${STATUS_BY_RANK(least)}, ${rules(`replace(${x}, ${str(LINE_MARK)}, ',')`)})`;
+  const lastNamed = (t: string) =>
+    `list_filter(list_transform(list_reverse(regexp_extract_all(${split(t)}, '[^,;。!?]+')), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
+  const flat = strip(`replace(${raw}, ${str(LINE_MARK)}, ',')`);
+  const whole = `coalesce(${lastNamed(flat)}, ${rules(flat)})`;
+  const perLine = `list_filter(list_transform(string_split(${raw}, ${str(LINE_MARK)}), lambda l: ${lastNamed(strip('l'))}), lambda s: s IS NOT NULL)`;
+  const least = STATUS_BY_RANK(`list_min(list_transform(${perLine}, lambda s: ${RANK}))`);
+  return `CASE WHEN regexp_matches(${raw}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
 }
+
+// A bracket that names something done or undone (已完成3项, 未整改): part of the status before it.
+const STATUS_BRACKET = '[(【\\[]([^)】\\]]*(?:已完成|未完成|完成[0-9一二三四五六七八九十两]|已整改|未整改|整改到位|已落实|未落实)[^)】\\]]*)([)】\\]])';
+// A bracket that begins, within a few characters, with a next-step word (（持续推进）, （需持续推进）).
+const REMARK_BRACKET = `[(【\\[]([^)】\\]]{0,4}(?:${STATUS_NEXT_STEP_PATTERN})[^)】\\]]*)[)】\\]]`;
+// Two lines or more that begin with a list number (1. 2、 (3) ④), not a date (6.30) or a year.
+const LIST_NUMBER = '(?:[0-9]{1,2}[.、)][^0-9]|\\([0-9一二三四五六七八九十]{1,2}\\)|[①-⑳])';
+const NUMBERED_LINES = `(?:^|¶)${LIST_NUMBER}.*¶${LIST_NUMBER}`;
 
 /** Marks a line break in a status cell's compact form (statusCompactSql). */
 export const LINE_MARK = '¶';
@@ -54,5 +65,6 @@ export function statusCompactSql(v: string): string {
 
 /** TRUE when the status text says the item is closed (销号; see STATUS_CLOSED_PATTERN). */
 export function closedWordSql(x: string): string {
-  return `coalesce(regexp_matches(${x}, ${str(STATUS_CLOSED_PATTERN)}) AND NOT regexp_matches(${x}, ${str(STATUS_NOT_CLOSED_PATTERN)}), false)`;
+  return `coalesce(regexp_matches(${x}, ${str(STATUS_CLOSED_DONE_PATTERN)})
+    OR regexp_matches(${x}, ${str(STATUS_CLOSED_PATTERN)}) AND NOT regexp_matches(${x}, ${str(STATUS_NOT_CLOSED_PATTERN)}), false)`;
 }
