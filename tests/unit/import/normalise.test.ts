@@ -57,6 +57,9 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['未按要求完成', 'not_completed'], ['整改未到位', 'not_completed'], ['尚未完成', 'not_completed'],
     ['已完成整改，尚未销号', 'completed'], ['已整改到位，尚未发现反弹', 'completed'], ['已完成（未销号）', 'completed'],
     ['尚未销号', null], ['待销号', 'completed'],
+    // A closure denied or put off is no status of its own.
+    ['暂不销号', null], ['不予销号', null], ['不符合销号条件', null], ['尚不具备销号条件', null], ['长期坚持，不销号', null],
+    ['已完成，暂不销号', 'completed'], ['正在整改，暂不销号', 'in_progress'], ['已整改到位，不符合销号条件的事项继续跟踪', 'completed'],
     // A plan to complete is in progress, not completed.
     ['预计2024年底前完成', 'in_progress'], ['计划于2024年12月底前完成', 'in_progress'], ['待完成', 'in_progress'],
     ['力争6月底前完成', 'in_progress'], ['拟于年底前完成整改', 'in_progress'], ['已完成，计划长期坚持', 'completed'],

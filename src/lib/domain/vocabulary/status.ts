@@ -53,7 +53,10 @@ export const STATUS_RULES: StatusRule[] = [
 export const STATUS_NOT_A_STATUS_PATTERN =
   '(未|没有?)[^,;。!?的]{0,10}的|(不存在|未发现|没有发现|没发现|没有)[^,;。!?]{0,12}(问题|情况)|(无|未|没有?|不)(逾期|超期)' +
   // None left undone (已完成，无未完成事项, 逾期未完成0项), and what was undone before (原未完成事项已整改到位, 已完成（此前逾期未完成）).
-  '|无(逾期)?未(完成|整改)(事项|问题|任务|情况)?|(逾期|超期|滞后)?未(完成|整改)[^,;。!?0-9]{0,4}?0(项|个|件|条)|(原|此前|之前|前期|先前|上轮)[^,;。!?]{0,6}?未(完成|整改)(到位)?(的)?(事项|问题|任务)?';
+  '|无(逾期)?未(完成|整改)(事项|问题|任务|情况)?|(逾期|超期|滞后)?未(完成|整改)[^,;。!?0-9]{0,4}?0(项|个|件|条)|(原|此前|之前|前期|先前|上轮)[^,;。!?]{0,6}?未(完成|整改)(到位)?(的)?(事项|问题|任务)?' +
+  // A closure denied or put off (暂不销号, 不予销号, 不符合销号条件) says the item is not closed, not how far its
+  // rectification is: 已完成，暂不销号 is completed, 暂不销号 alone no status (the completed rule's 销号 would read it).
+  '|(暂不|暂缓|不予|不能|无法|不宜|不得|不可|不)销号|不(符合|具备|满足)[^,;。!?]{0,4}?销号(条件|标准|要求)?';
 
 /**
  * A count of done parts equal to the whole (已完成3项措施中的3项, 完成3/3) is completed; the
