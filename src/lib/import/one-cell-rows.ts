@@ -1,6 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident, num, str } from '../queries/sql';
-import { ISSUE_HEADING_PATTERN, SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
+import { HEADING_SEQ_PATTERN, ISSUE_HEADING_PATTERN, PLAIN_SEQ_PATTERN, SECTION_ROW_PATTERN } from '../domain/vocabulary/rows';
 import { cell, type StagedSheet } from './staging';
 import { ROUND_WORDS, namesRound } from './blocks';
 import type { PreparedSheet } from './prepare';
@@ -14,10 +14,6 @@ const MAX_HEADING_CHARS = 40;
 // says more than its length: 在"贯彻落实上级决策部署不够有力，党组领导核心作用发挥不足"方面 is 33 characters.
 const MAX_TITLE_HEADING_CHARS = 80;
 
-// A plain 序号 beside a 问题 heading: 1, 2.
-const PLAIN_NUMBER = '[0-9０-９]{1,3}[、.．]?';
-// A 序号 that numbers a heading, not a problem: 一、 二. （一） (三).
-const HEADING_NUMBER = '[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[)）]';
 
 type OneCellRows = Pick<PreparedSheet, 'sections' | 'loneRows'> & { roundTitles: { row: number; text: string }[] };
 
@@ -37,7 +33,7 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
   const cols = Array.from({ length: s.width }, (_, i) => cell(i));
   const filled = cols.map((c) => `CAST(${c} IS NOT NULL AS INTEGER)`).join(' + ');
   const noTitle = titleCol === undefined ? 'true' : `${cell(titleCol)} IS NULL`;
-  const numbered = (c: string) => `regexp_full_match(${c}, ${str(HEADING_NUMBER)})`;
+  const numbered = (c: string) => `regexp_full_match(${c}, ${str(HEADING_SEQ_PATTERN)})`;
   const [a, b] = [cols[first] ?? 'NULL', cols[first + 1] ?? 'NULL'];
   const others = (skip: string) => `coalesce(${cols.filter((c) => c !== skip).join(', ') || 'NULL'})`;
   // Filters first, so that the pattern runs on the two-cell rows only.
@@ -48,7 +44,7 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
   const title = titleCol === undefined ? 'NULL' : cell(titleCol);
   // The problem column alone: a section or a 问题 heading; beside a plain 序号 (1, 2.): a 问题 heading
   // only (4 | 意识形态工作方面 may be a problem whose other cells are still blank).
-  const number = titleCol === undefined || titleCol === first ? 'false' : `coalesce(regexp_full_match(${a}, ${str(PLAIN_NUMBER)}), false)`;
+  const number = titleCol === undefined || titleCol === first ? 'false' : `coalesce(regexp_full_match(${a}, ${str(PLAIN_SEQ_PATTERN)}), false)`;
   const issue = `regexp_matches(${title}, ${str(ISSUE_HEADING_PATTERN)})`;
   const titleHeading = titleCol === undefined ? 'false'
     : `(${title} IS NOT NULL AND length(${title}) <= ${MAX_TITLE_HEADING_CHARS}

@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, num, str } from '../queries/sql';
 import { FINDINGS_COLUMNS } from '../db/schema';
+import { SEQUENCE_NUMBER_PATTERN } from '../domain/vocabulary/rows';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
 import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
@@ -21,8 +22,6 @@ import { flagDuplicatesAcrossTerms } from './term-duplicates';
 import { unitBlankSql } from './fill-down';
 import { longCellsSql, yearMissingIssue } from './validate';
 
-// A 序号: 12, １２ (full width), (3), （三）, 三、, ①. Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
-const SEQUENCE_NUMBER = '[0-9０-９]+[.、．]?|[(（]?([0-9０-９]+|[一二三四五六七八九十]+)[)）、.．]?|[①-⑳]';
 
 /**
  * One sheet, normalised and validated in temp tables, ready to commit: `final` holds the rows to
@@ -181,7 +180,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   // (1, 2; also (一), 二、), which only counts within its sheet.
   const id = has('finding_id') ? cleanSql(rawCol('finding_id')) : 'CAST(NULL AS VARCHAR)';
   const [ids] = await engine.query<{ usable: boolean }>(`SELECT count(*) > 0 AND count(${id}) = count(*)
-    AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, ${str(SEQUENCE_NUMBER)})) AS usable
+    AND count(DISTINCT ${id}) = count(*) AND NOT bool_and(regexp_full_match(${id}, ${str(SEQUENCE_NUMBER_PATTERN)})) AS usable
     FROM ${ident(norm)} WHERE ${notRejected}`);
   // Only the findings columns travel on, through a view: the commit's INSERT is the one copy. The
   // view also says which rows' county is only the 金华市委 round's default (dropContainedSheets).

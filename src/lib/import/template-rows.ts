@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, num, str } from '../queries/sql';
 import type { PreparedSheet } from './prepare';
+import { PLAIN_SEQ_PATTERN } from '../domain/vocabulary/rows';
 import { cell, type StagedSheet } from './staging';
 
 /**
@@ -50,12 +51,9 @@ export async function templateRowsAfter(engine: Engine, s: StagedSheet, headerRo
 // feedback date), typed into every row before it was handed out.
 const PRESET_KEYS = new Set(['county', 'county_code', 'inspector_level', 'inspection_kind', 'term', 'round_no', 'round_label', 'year',
   'mode', 'team', 'station_start', 'station_end', 'feedback_date']);
-// A 序号 set in advance: a plain number (=ROW()-1 gives one too), also 3. or （4）. 2.1 is a measure of problem 2.
-const PLAIN_NUMBER = '[0-9０-９]{1,5}(\\.0+)?[.、．]?|[(（][0-9０-９]{1,5}[)）]';
-
-/** The 序号 cell is blank or a plain number (PLAIN_NUMBER). */
+/** The 序号 cell is blank or a plain number set in advance (=ROW()-1 gives one too). */
 function plainSeq(seq: number | undefined): string {
-  return seq === undefined ? 'true' : `coalesce(regexp_full_match(${cell(seq)}, ${str(PLAIN_NUMBER)}), true)`;
+  return seq === undefined ? 'true' : `coalesce(regexp_full_match(${cell(seq)}, ${str(PLAIN_SEQ_PATTERN)}), true)`;
 }
 
 /** The columns the import reads that no template presets (PRESET_KEYS) and that are no 序号. */

@@ -37,6 +37,22 @@ export const SECTION_ROW_PATTERN =
  */
 export const ISSUE_HEADING_PATTERN = '^([0-9０-９]{1,3}[、.．]?\\s*|[（(][0-9０-９]{1,3}[)）]\\s*)?关于[“"\'‘「『].{2,}[”"\'’」』](的)?(问题|方面)[:：]?$';
 
+// The 序号 column: what a sequence number looks like. One family, three uses: the file's own ids are
+// not used when every one is a sequence number (plan.ts), a row holding nothing read but a plain one
+// is a template's unfilled row (template-rows.ts), a plain one beside a 问题 heading numbers the
+// heading (one-cell-rows.ts), and a Chinese one numbers a section heading.
+const SEQ_DIGITS = '[0-9０-９]';
+const SEQ_HAN = '[一二三四五六七八九十]';
+/** A plain 序号: 3, ３, 3. 3、, 3.0 (a number cell read as text), （4）. Not 2.1, which numbers a measure of problem 2. */
+export const PLAIN_SEQ_PATTERN = `${SEQ_DIGITS}{1,5}(\\.0+)?[.、．]?|[(（]${SEQ_DIGITS}{1,5}[)）]`;
+/** A 序号 that numbers a heading, not a problem: 一、 二. （一） (三). */
+export const HEADING_SEQ_PATTERN = `${SEQ_HAN}+[、.．]?|[（(]${SEQ_HAN}+[)）]`;
+/**
+ * Any 序号, both of the above and more (unbounded digits, (3, 三), ①): counts only within its sheet.
+ * Not 1.2, 2024-01 or YK001, which may be ids a later round's 上轮问题编号 cites.
+ */
+export const SEQUENCE_NUMBER_PATTERN = `[(（]?(${SEQ_DIGITS}+(\\.0+)?|${SEQ_HAN}+)[)）、.．]?|[①-⑳]`;
+
 /** Noise stripped from unit names before comparing them across rounds (中共永康市委 ~ 永康市委). */
 export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';
 /** Suffixes stripped repeatedly (中共永康市委员会 and 永康市委 both become 永康市). */
