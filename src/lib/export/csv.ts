@@ -10,8 +10,9 @@ function csvField(value: unknown): string {
 }
 
 /**
- * Rows as CSV text for Excel: BOM first, CRLF line ends, RFC 4180 quoting, formula-like cells
- * neutralised. `columns` gives order and header labels.
+ * Rows as CSV text for Excel: BOM first, CRLF line ends, RFC 4180 quoting, lists, structs and
+ * other non-scalar values as their display text, formula-like cells and headers neutralised.
+ * `columns` gives order and header labels.
  */
 export function toCsv(rows: Record<string, unknown>[], columns: { key: string; label: string }[]): string {
   const lines = [columns.map((c) => csvField(c.label)).join(',')];

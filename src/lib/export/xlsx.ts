@@ -1,5 +1,6 @@
-import { neutraliseCell } from './neutralise';
+import { displayValue, neutraliseCell, type CellScalar } from './neutralise';
 import { textWidthUnits } from './briefing/layout';
+import { translate, type Lang } from '../i18n/translate';
 
 /** A column of a tabular export: key in the rows, header label, and `date` for YYYY-MM-DD values. */
 export interface TableColumn {
@@ -28,6 +29,28 @@ export function excelDateSerial(iso: unknown): number | null {
   return Math.round((ms - EXCEL_EPOCH_MS) / 86_400_000);
 }
 
+/** Most characters (UTF-16 units) an Excel cell holds; SheetJS refuses to write a longer text. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+/**
+ * Text cut to fit one Excel cell, ending with a marker that says it was cut and how long the full
+ * text is (in characters), so a 100,000-character cell the importer took still exports instead of
+ * failing the whole file. A surrogate pair is never split.
+ */
+export function fitExcelCell(text: string, lang: Lang): string {
+  if (text.length <= EXCEL_CELL_LIMIT) return text;
+  const marker = translate(lang, 'export.cellCut', { n: Array.from(text).length });
+  let head = text.slice(0, EXCEL_CELL_LIMIT - marker.length);
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return head + marker;
+}
+
+/** A value as an XLSX cell: display text for non-scalars, neutralised, cut to Excel's limit. */
+function xlsxCell(value: unknown, lang: Lang): CellScalar {
+  const cell = neutraliseCell(value);
+  return typeof cell === 'string' ? fitExcelCell(cell, lang) : cell;
+}
+
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
 
@@ -42,7 +65,7 @@ export function columnWidths(rows: Record<string, unknown>[], columns: TableColu
     if (c.type === 'date') widest = Math.max(widest, DATE_FORMAT.length);
     else {
       for (const row of rows) {
-        const v = row[c.key];
+        const v = displayValue(row[c.key]);
         if (v === null || v === undefined) continue;
         for (const line of String(v).split('\n')) widest = Math.max(widest, textWidthUnits(line));
         if (widest >= MAX_WIDTH) break;
@@ -58,17 +81,19 @@ const FROZEN_HEADER = '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCel
 
 /**
  * Rows as an XLSX workbook (one sheet): header row frozen, columns sized to their text, numbers
- * numeric, `date` columns as real Excel dates shown yyyy-mm-dd, formula-like text neutralised
- * (always a text cell, never a formula), the zip compressed. SheetJS is loaded only on export.
+ * numeric, `date` columns as real Excel dates shown yyyy-mm-dd, lists and other non-scalars as
+ * their display text, formula-like text and headers neutralised (always a text cell, never a
+ * formula), text past Excel's cell limit cut with a marker in `lang`, the zip compressed.
+ * SheetJS is loaded only on export.
  */
-export async function toXlsx(rows: Record<string, unknown>[], columns: TableColumn[], sheetName: string): Promise<Uint8Array> {
+export async function toXlsx(rows: Record<string, unknown>[], columns: TableColumn[], sheetName: string, lang: Lang): Promise<Uint8Array> {
   const XLSX = await import('@e965/xlsx');
-  const aoa: unknown[][] = [columns.map((c) => c.label)];
+  const aoa: unknown[][] = [columns.map((c) => xlsxCell(c.label, lang))];
   for (const row of rows) {
     aoa.push(columns.map((c) => {
       const value = row[c.key] ?? null;
       const serial = c.type === 'date' ? excelDateSerial(value) : null;
-      return serial === null ? neutraliseCell(value) : { t: 'n', v: serial, z: DATE_FORMAT };
+      return serial === null ? xlsxCell(value, lang) : { t: 'n', v: serial, z: DATE_FORMAT };
     }));
   }
   const sheet = XLSX.utils.aoa_to_sheet(aoa);

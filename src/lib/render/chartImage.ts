@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { echarts } from './echarts';
 import { inertFormatters } from '../charts/inertText';
+import { stripXmlIllegal } from '../text/xml';
 
 /** Size of exported chart images in CSS pixels (× pixelRatio for PNG). */
 export const EXPORT_SIZE = { width: 1000, height: 560 } as const;
@@ -23,12 +24,16 @@ export function renderPng(option: EChartsOption, pixelRatio: number, size = EXPO
   }
 }
 
-/** Renders an option to an SVG document string with the server-side SVG renderer. */
+/**
+ * Renders an option to an SVG document string with the server-side SVG renderer. ECharts escapes
+ * & < > in labels but passes control characters through (a form feed in a county name), which
+ * make the document unparseable, so they are removed from the finished text.
+ */
 export function renderSvg(option: EChartsOption, size = EXPORT_SIZE): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ ...inertFormatters(option), animation: false });
-    return chart.renderToSVGString();
+    return stripXmlIllegal(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }

@@ -19,7 +19,7 @@ export function findingsExportColumns(lang: Lang): ExportColumn[] {
 /**
  * Downloads the filtered findings S at T as CSV (UTF-8 BOM) or XLSX, formulas neutralised, in the
  * table's sort order. For publication, items marked 拟不公开 are left out (DOMAIN.md §7.7) and
- * the file name says so.
+ * the file name says so. A failed export rejects with a message for the caller to show.
  */
 export async function exportFindings(filters: Filters, format: 'csv' | 'xlsx', opts: FindingsExportOptions = {}): Promise<void> {
   const engine = database.engine;
@@ -28,6 +28,6 @@ export async function exportFindings(filters: Filters, format: 'csv' | 'xlsx', o
   await busy.track(async () => {
     const rows = await engine.query(findingsExportQuery(filters, viewStore.params, opts));
     const what = translate(lang, 'table.exportName') + (opts.forPublication ? `-${translate(lang, 'table.exportPublicName')}` : '');
-    await downloadTable(rows.map((r) => readableRow(r, lang)), findingsExportColumns(lang), format, what, filters.asOf);
+    await downloadTable(rows.map((r) => readableRow(r, lang)), findingsExportColumns(lang), format, what, lang, filters.asOf);
   });
 }

@@ -33,7 +33,7 @@ describe('spreadsheet exports', () => {
     const bytes = await toXlsx(
       [{ t: '=CMD()', n: 7 }, { t: '问题', n: 0.5 }],
       [{ key: 't', label: '具体问题' }, { key: 'n', label: '数量' }],
-      '问题清单',
+      '问题清单', 'zh',
     );
     const XLSX = await import('@e965/xlsx');
     const book = XLSX.read(bytes, { type: 'array' });
@@ -74,7 +74,7 @@ describe('spreadsheet exports', () => {
       { key: 'title', label: '具体问题' }, { key: 'deadline', label: '截止日期', type: 'date' as const },
       { key: 'raw', label: '整改时限' }, { key: 'formula', label: '备注' },
     ];
-    const bytes = await toXlsx(rows, columns, '问题清单');
+    const bytes = await toXlsx(rows, columns, '问题清单', 'zh');
     const XLSX = await import('@e965/xlsx');
     const sheet = XLSX.read(bytes, { type: 'array', cellNF: true, cellStyles: true }).Sheets['问题清单'];
     expect(sheet['B2']).toBeUndefined(); // no deadline: an empty cell, not text

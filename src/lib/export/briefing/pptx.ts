@@ -1,5 +1,6 @@
 import { formatDate } from '../../charts/format';
 import { translate } from '../../i18n/translate';
+import { stripXmlIllegal } from '../../text/xml';
 import { bytesToBase64, fitInBox, uniqueDefinitions } from './layout';
 import type { BriefingChart, BriefingPack } from './types';
 
@@ -68,11 +69,26 @@ function chartSlide(pptx: Presentation, chart: BriefingChart, n: number, pack: B
 }
 
 /**
+ * Every string of the pack with the characters XML 1.0 forbids removed: pptxgenjs escapes & < >
+ * but writes control characters as they are (a form feed in a county name), and the slides,
+ * notes and docProps/core.xml then no longer parse. Bytes (the PNGs) are left alone.
+ */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return stripXmlIllegal(value) as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+  }
+  return value;
+}
+
+/**
  * The briefing as a 16:9 deck: a title slide (title, subtitle, headline sentence), then one slide
  * per chart with its title, the picture centred at its own aspect ratio, a caption line with the
  * as-of date, and the metric definition in the speaker notes. `pptxgenjs` is loaded here, lazily.
  */
-export async function buildBriefingPptx(pack: BriefingPack): Promise<Uint8Array> {
+export async function buildBriefingPptx(given: BriefingPack): Promise<Uint8Array> {
+  const pack = xmlSafe(given);
   const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
