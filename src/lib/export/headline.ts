@@ -1,4 +1,5 @@
 import { formatCount, formatDate, formatRate, formatWan } from '../charts/format';
+import { translate } from '../i18n/translate';
 
 /** The numbers the headline sentence needs (DOMAIN.md §4.2), all for the current view at T. */
 export interface HeadlineInput {
@@ -61,4 +62,26 @@ export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
   if (positive(h.systems)) parts.push(`制定及修改完善制度${n(h.systems)}项`);
   if (positive(h.fundsWan)) parts.push(`追缴（挽回）资金${formatWan(h.fundsWan)}万元`);
   return parts.join('；') + '。';
+}
+
+/** What the briefing opens with: the headline sentence, or, when S is empty, why there is nothing to report. */
+export interface Headline {
+  /** True when no finding is in scope at T: `text` says so and why, instead of a sentence of zeros. */
+  empty: boolean;
+  text: string;
+}
+
+/**
+ * The briefing's opening line, decided in one place for the screen and both packs. With N = 0 a
+ * sentence of zeros and a rate of — reads like a result to paste into a 通报; instead it says no
+ * finding is in scope at T and why: T lies before the first feedback (`firstFeedback`), or the
+ * filters leave none.
+ */
+export function briefingHeadline(h: HeadlineInput, firstFeedback: string | null, lang: 'zh' | 'en'): Headline {
+  if (h.findings > 0) return { empty: false, text: headlineSentence(h, lang) };
+  const date = formatDate(h.asOf, lang);
+  const text = firstFeedback
+    ? translate(lang, 'briefing.noneBeforeFeedback', { date, first: formatDate(firstFeedback, lang) })
+    : translate(lang, 'briefing.noneFiltered', { date });
+  return { empty: true, text };
 }

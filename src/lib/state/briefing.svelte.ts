@@ -1,7 +1,7 @@
 import type { ChartSpec } from '../charts/types';
-import { chartDataTable } from '../charts/dataTable';
-import { buildBriefingDocx, buildBriefingPptx, briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle, type BriefingChart } from '../export/briefing';
-import { headlineSentence } from '../export/headline';
+import { chartDataTable, type DataTable } from '../charts/dataTable';
+import { buildBriefingDocx, buildBriefingPptx, briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle, scopeLine, type BriefingChart, type BriefingPack } from '../export/briefing';
+import { briefingHeadline, type Headline } from '../export/headline';
 import { kpisQuery, type KpiRow } from '../queries/kpis';
 import { outcomesQuery, type OutcomeRow } from '../queries/outcomes';
 import { inspectionKindsQuery } from '../queries/inspectionKinds';
@@ -16,7 +16,7 @@ import { DASHBOARD_CHARTS, ANALYSIS_CHARTS } from './chartSpecs';
 import { REPEAT_CHARTS } from './repeatSpecs';
 import { busy } from './busy';
 import { database } from './database.svelte';
-import { filterSummary } from './filterSummary';
+import { filterSummary, filterValueLabel } from './filterSummary';
 import { rowsInView } from './crossFilter';
 import { chartDefinition } from './chartDefinition';
 
@@ -25,23 +25,61 @@ export const BRIEFING_CHARTS: ChartSpec[] = [...DASHBOARD_CHARTS, ...ANALYSIS_CH
 
 const PNG_RATIO = 2;
 
+// Tables whose figure greys rates over fewer than 最小样本数 findings without a flag of its own in
+// the rows (the ranking's rows carry `small_sample`): the table says 样本不足 beside those rates.
+const SMALL_SAMPLE_TABLES = new Set(['completion-heatmap']);
+
+/** A chart's data table as the pack prints it: readable headers and cells, small samples said in words. */
+export function briefingDataTable(spec: Pick<ChartSpec, 'id'>, rows: Record<string, unknown>[], lang: 'zh' | 'en', params: MetricParams): DataTable {
+  return chartDataTable(rows, lang, SMALL_SAMPLE_TABLES.has(spec.id) ? { smallNMin: params.smallNMin } : {});
+}
+
 /**
- * The headline sentence (DOMAIN.md §4.2) for a view, from the KPI and outcome builders. It counts
- * the problems fed back and how many are done, so a status filter is left out: under 正在整改 it
- * said 反馈44个问题，已完成整改0个，整改完成率0%, which is neither.
+ * What the briefing opens with (DOMAIN.md §4.2), for the screen and both packs alike: the headline
+ * sentence from the KPI and outcome builders, or, with no finding in scope, why there is none
+ * (T before `firstFeedback`, the loaded rounds' first feedback date by default, else the filters). It counts the problems fed back and how many are
+ * done, so a status filter is left out: under 正在整改 it said 反馈44个问题，已完成整改0个，整改完成率0%,
+ * which is neither (the scope line says so: `headlineScope`).
  */
-export async function buildHeadline(engine: Engine, view: Filters, params: MetricParams, lang: 'zh' | 'en'): Promise<string> {
+export async function buildHeadline(
+  engine: Engine, view: Filters, params: MetricParams, lang: 'zh' | 'en', firstFeedback = database.feedbackAfter(view.asOf),
+): Promise<Headline> {
   const filters = { ...view, statuses: [] };
   const [[k], [o], kinds] = await Promise.all([
     engine.query<KpiRow>(kpisQuery(filters, params)),
     engine.query<OutcomeRow>(outcomesQuery(filters, params)),
     engine.query<{ kind: string }>(inspectionKindsQuery(filters)),
   ]);
-  return headlineSentence({
+  return briefingHeadline({
     asOf: filters.asOf, kinds: kinds.map((r) => r.kind), findings: k?.findings ?? 0, completed: k?.completed ?? 0,
     basicallyCompleted: k?.basically_completed ?? 0, partyDiscipline: o?.acc_party_discipline, govSanction: o?.acc_gov_sanction,
     orgHandling: o?.acc_org_handling, systems: o?.systems, fundsWan: o?.funds_wan,
-  }, lang);
+  }, firstFeedback, lang);
+}
+
+/**
+ * The scope line of the headline, on screen under it and in the packs' subtitle: every filter the
+ * sentence follows, and a status filter named apart as applying to the charts only.
+ */
+export function headlineScope(filters: Filters, lang: 'zh' | 'en'): string {
+  const statusText = filters.statuses.map((v) => filterValueLabel('statuses', v, lang)).join(translate(lang, 'listSeparator'));
+  return scopeLine(lang, filterSummary({ ...filters, statuses: [] }, lang), statusText);
+}
+
+/**
+ * Everything of a pack but its charts: title, subtitle with the headline's scope (`headlineScope`)
+ * and the source, the opening line (`buildHeadline`: the sentence or why there is none), the
+ * definitions. The screen shows the same line and scope.
+ */
+export async function packHead(
+  engine: Engine, filters: Filters, params: MetricParams, lang: 'zh' | 'en', source: string, firstFeedback = database.feedbackAfter(filters.asOf),
+): Promise<Omit<BriefingPack, 'charts'>> {
+  return {
+    lang, title: translate(lang, 'briefing.title'), subtitle: packSubtitle(lang, filters.asOf, headlineScope(filters, lang), source),
+    headline: (await buildHeadline(engine, filters, params, lang, firstFeedback)).text,
+    definitions: packDefinitions(lang),
+    asOf: filters.asOf,
+  };
 }
 
 /**
@@ -71,6 +109,7 @@ class Briefing {
       await busy.track(async () => {
         const filterText = filterSummary(filters, lang);
         const source = database.datasets.map((d) => d.file_name).filter((v, i, a) => a.indexOf(v) === i).join('、');
+        const firstFeedback = database.feedbackAfter(filters.asOf);
         const charts: BriefingChart[] = [];
         for (const [i, spec] of specs.entries()) {
           const first = await engine.query(spec.query(filters, params));
@@ -80,7 +119,10 @@ class Briefing {
           const title = t(spec.titleKey);
           const definition = chartDefinition(spec, params, lang);
           const selected = spec.dimension ? filters[spec.dimension] : [];
-          const option = spec.option(rows, { lang, asOf: filters.asOf, params, forExport: true, isSample: database.sampleOnly, selected });
+          // Before the first feedback an empty figure says so, as on screen, not "no data for the filters".
+          const option = spec.option(rows, {
+            lang, asOf: filters.asOf, params, forExport: true, isSample: database.sampleOnly, selected, firstFeedback: firstFeedback ?? undefined,
+          });
           // The definition goes in a wrapped band below the chart, as in the dashboard's own PNG
           // export: as a one-line subtitle, a long one (三色预警) ran past the image's right edge.
           const note = [`${t('definition')}${t('colon')}${definition}`];
@@ -90,15 +132,10 @@ class Briefing {
           charts.push({
             id: spec.id, title, definition, caption: chartCaption(lang, i + 1, title, filters.asOf, filterText),
             png, widthPx: size.width * PNG_RATIO, heightPx: size.height * PNG_RATIO,
-            table: briefingTable(chartDataTable(rows, lang)),
+            table: briefingTable(briefingDataTable(spec, rows, lang, params)),
           });
         }
-        const pack = {
-          lang, title: t('briefing.title'), subtitle: packSubtitle(lang, filters.asOf, filterText, source),
-          headline: await buildHeadline(engine, filters, params, lang),
-          definitions: packDefinitions(lang),
-          asOf: filters.asOf, charts,
-        };
+        const pack: BriefingPack = { ...(await packHead(engine, filters, params, lang, source, firstFeedback)), charts };
         const bytes = kind === 'docx' ? await buildBriefingDocx(pack) : await buildBriefingPptx(pack);
         const type = kind === 'docx'
           ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -45,4 +45,57 @@ describe('chart data table', () => {
   test('no rows, no columns', () => {
     expect(chartDataTable([], 'zh')).toEqual({ columns: [], rows: [] });
   });
+
+  test('statuses in the stacked bars\' order within each county or round, not alphabetical', () => {
+    // As the queries return them: counties, then statuses by code point.
+    const byCounty = ['basically_completed', 'completed', 'in_progress', 'not_completed'].flatMap((status) => [
+      { county: '永康市', status, n: 1 }, { county: '婺城区', status, n: 2 },
+    ]).sort((a, b) => a.county.localeCompare(b.county) || a.status.localeCompare(b.status));
+    expect(chartDataTable(byCounty, 'zh').rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      '婺城区 已完成', '婺城区 基本完成', '婺城区 正在整改', '婺城区 未完成',
+      '永康市 已完成', '永康市 基本完成', '永康市 正在整改', '永康市 未完成',
+    ]);
+    const byRound = ['r1', 'r2'].flatMap((round_key, round_pos) => [null, 'basically_completed', 'completed', 'in_progress'].map((status) => ({
+      round_key, round_label: round_key, round_pos, status, n: 1,
+    })));
+    expect(chartDataTable(byRound, 'en').rows.map((r) => `${r[0]} ${r[1] ?? '—'}`)).toEqual([
+      'r1 Completed', 'r1 Basically completed', 'r1 In progress', 'r1 —', 'r2 Completed', 'r2 Basically completed', 'r2 In progress', 'r2 —',
+    ]);
+  });
+
+  test.each([
+    ['zh', '八届市委第三轮巡察', '市委'],
+    ['en', 'City committee round 3, 8th term', 'City committee'],
+  ] as const)('%s: rounds and inspector levels named as the charts name them', (lang, round, level) => {
+    const t = chartDataTable([
+      { round_key: '金华市|市委|八届|3', round_label: '八届市委第三轮巡察', round_year: 2023, inspector_level: '市委', n: 40, completion_rate: 0.5 },
+    ], lang);
+    expect(t.rows).toEqual([[round, level, 40, '50%']]);
+  });
+
+  test.each([
+    // key, value, zh, en
+    ['small_sample', true, '样本不足', 'Small sample'],
+    ['small_sample', false, '', ''],
+    ['persistent', true, '是', 'Yes'],
+    ['persistent', false, '否', 'No'],
+  ] as const)('a flag %s = %s reads as a word: "%s" / "%s"', (key, value, zh, en) => {
+    expect(chartDataTable([{ county: '永康市', [key]: value }], 'zh').rows[0][1]).toBe(zh);
+    expect(chartDataTable([{ county: '永康市', [key]: value }], 'en').rows[0][1]).toBe(en);
+  });
+
+  test('flags that only steer the drawing are left out; outcome columns have headers', () => {
+    const t = chartDataTable([{ acc_people: 5, acc_light: 2, funds_wan: 7.132, clue_rate: 0.5, light_included: false, parts_only: true }], 'zh');
+    expect(t.columns.map((c) => c.label)).toEqual(['问责人数合计（人）', '批评教育类（人）', '挽回/追缴资金（万元）', '线索办结率']);
+    expect(t.rows).toEqual([[5, 2, '7.13', '50%']]);
+  });
+
+  test('with a minimum sample, a rate over fewer findings says 样本不足 in the column after it', () => {
+    const rows = [{ county: '永康市', n: 9, completion_rate: 0.5 }, { county: '婺城区', n: 10, completion_rate: 0.9 }];
+    const t = chartDataTable(rows, 'zh', { smallNMin: 10 });
+    expect(t.columns.map((c) => c.label)).toEqual(['县市区', '问题数（个）', '整改完成率', '备注']);
+    expect(t.rows).toEqual([['婺城区', 10, '90%', ''], ['永康市', 9, '50%', '样本不足']]);
+    // Without one (a chart that does not grey small samples), no such column.
+    expect(chartDataTable(rows, 'zh').columns).toHaveLength(3);
+  });
 });

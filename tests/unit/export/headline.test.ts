@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { headlineSentence } from '../../../src/lib/export/headline';
+import { briefingHeadline, headlineSentence } from '../../../src/lib/export/headline';
 
 describe('headline sentence (DOMAIN.md §4.2)', () => {
   test('the 昆明 example, outcome clauses dropped when missing', () => {
@@ -35,5 +35,24 @@ describe('headline sentence (DOMAIN.md §4.2)', () => {
     expect(headlineSentence(h, 'en')).toBe(
       'As of 2026-06-30, inspections fed back 1,380 problems: 1,036 rectified, 344 in progress (1,012 basically completed); completion rate 75.07% (completed / problems fed back); 1,204 given Party discipline, 3 handled organisationally; 1,144 rules made or revised; 8,381.73 (10k CNY) recovered.',
     );
+  });
+});
+
+describe('the briefing\'s opening line (briefingHeadline)', () => {
+  const none = { kinds: [], findings: 0, completed: 0, basicallyCompleted: 0 };
+  test.each([
+    ['zh', '2024-01-01', '2018-06-12', '截至2024年1月1日，范围内没有反馈的问题：截至日早于最早反馈日期（2018年6月12日），无整改情况可报告。'],
+    ['en', '2024-01-01', '2018-06-12', 'As of 2024-01-01, no findings are in scope: the as-of date is before the first feedback (2018-06-12), so there is nothing to report.'],
+    ['zh', '2024-01-01', null, '截至2024年1月1日，范围内没有反馈的问题：当前筛选条件下没有问题，无整改情况可报告。'],
+    ['en', '2024-01-01', null, 'As of 2024-01-01, no findings are in scope: the current filters leave none, so there is nothing to report.'],
+  ] as const)('%s, T %s, first feedback %s: no sentence of zeros, the reason instead', (lang, asOf, first, expected) => {
+    const h = briefingHeadline({ ...none, asOf }, first, lang);
+    expect(h).toEqual({ empty: true, text: expected });
+    expect(h.text).not.toMatch(/0个|—|\b0 problems|completion rate/);
+  });
+
+  test('with findings, the headline sentence itself', () => {
+    const h = { asOf: '2023-01-17', kinds: ['巡察'], findings: 697, completed: 688, basicallyCompleted: 4 };
+    expect(briefingHeadline(h, null, 'zh')).toEqual({ empty: false, text: headlineSentence(h, 'zh') });
   });
 });

@@ -1,5 +1,4 @@
 import type { Paragraph as ParagraphT, Table as TableT } from 'docx';
-import { neutraliseCell } from '../neutralise';
 import { cellText, columnPercents } from './layout';
 import type { BriefingChart } from './types';
 
@@ -15,9 +14,12 @@ const TABLE_TEXT_HALF_POINTS = 18; // 小五 (9 pt): a chart's table is referenc
 const HEADER_FILL = 'D9E2F3';
 const BORDER_COLOR = '808080';
 
-/** A cell's text as written into the document: neutralised, since users copy tables into Excel. */
+/**
+ * A cell's text as written into the document, as it is: Word runs no formulas, so the spreadsheet
+ * neutraliser (a leading apostrophe before = + - @) would only print a stray ' before −5%.
+ */
 function printed(value: string | number | null): string {
-  return cellText(neutraliseCell(value) as string | number | null);
+  return cellText(value);
 }
 
 // Formatted numbers ("76%", "1,234", "7.13") line up on the right like real numbers do.

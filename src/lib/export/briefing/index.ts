@@ -3,4 +3,4 @@
 export type { BriefingChart, BriefingPack } from './types';
 export { buildBriefingDocx } from './docx';
 export { buildBriefingPptx } from './pptx';
-export { briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle } from './pack';
+export { briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle, scopeLine } from './pack';

@@ -24,9 +24,22 @@ export function chartCaption(lang: Lang, n: number, title: string, asOf: string,
   return translate(lang, 'briefing.caption', { n, title, date: formatDate(asOf, lang), filters: filtersOrAll(lang, filterText) });
 }
 
-/** Subtitle: 数据截至… · 筛选：… · 数据来源：…, the source left out when there is none. */
-export function packSubtitle(lang: Lang, asOf: string, filterText: string, source: string): string {
-  const base = translate(lang, 'briefing.subtitle', { date: formatDate(asOf, lang), filters: filtersOrAll(lang, filterText) });
+/**
+ * What the headline counts, as the screen says under it and the packs in their subtitle: the
+ * filters but the status one (`scopeText`), since the sentence counts every status; a status filter
+ * (`statusText`, empty when none) is named apart as applying to the charts only. Under 正在整改 the
+ * line read 范围：整改状态：正在整改 beside a sentence counting the completed ones too.
+ */
+export function scopeLine(lang: Lang, scopeText: string, statusText: string): string {
+  const filters = filtersOrAll(lang, scopeText);
+  return statusText.trim()
+    ? translate(lang, 'briefing.scopeStatus', { filters, status: statusText.trim() })
+    : translate(lang, 'briefing.scope', { filters });
+}
+
+/** Subtitle: 数据截至… · 范围：… · 数据来源：…, the scope as `scopeLine` words it, the source left out when there is none. */
+export function packSubtitle(lang: Lang, asOf: string, scope: string, source: string): string {
+  const base = translate(lang, 'briefing.subtitle', { date: formatDate(asOf, lang), scope });
   return source.trim() ? `${base} · ${translate(lang, 'briefing.source', { source: source.trim() })}` : base;
 }
 

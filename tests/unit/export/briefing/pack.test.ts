@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle } from '../../../../src/lib/export/briefing/pack';
+import { briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle, scopeLine } from '../../../../src/lib/export/briefing/pack';
 import { briefing } from '../../../../src/lib/i18n/messages/briefing';
 import { chartDataTable } from '../../../../src/lib/charts/dataTable';
 
@@ -13,11 +13,24 @@ describe('pack words', () => {
   });
 
   test.each([
-    ['zh', '示例数据', '数据截至2026年6月30日 · 筛选：全部 · 数据来源：示例数据'],
-    ['zh', '', '数据截至2026年6月30日 · 筛选：全部'],
-    ['en', 'ledger.xlsx', 'Data as of 2026-06-30 · Filters: All · Source: ledger.xlsx'],
+    ['zh', '示例数据', '数据截至2026年6月30日 · 范围：全部 · 数据来源：示例数据'],
+    ['zh', '', '数据截至2026年6月30日 · 范围：全部'],
+    ['en', 'ledger.xlsx', 'Data as of 2026-06-30 · Scope: All · Source: ledger.xlsx'],
   ] as const)('subtitle %s with source %s', (lang, source, expected) => {
-    expect(packSubtitle(lang, '2026-06-30', '', source)).toBe(expected);
+    expect(packSubtitle(lang, '2026-06-30', scopeLine(lang, '', ''), source)).toBe(expected);
+  });
+
+  test.each([
+    // The headline counts every status: a status filter is named apart, as narrowing the charts only.
+    ['zh', '县市区：永康市', '', '范围：县市区：永康市'],
+    ['zh', '县市区：永康市', '正在整改', '范围：县市区：永康市（图表另限整改状态为正在整改，整改情况按全部整改状态统计）'],
+    ['zh', '', '正在整改、未完成', '范围：全部（图表另限整改状态为正在整改、未完成，整改情况按全部整改状态统计）'],
+    ['en', 'County: Yongkang', 'In progress', 'Scope: County: Yongkang (charts only: status In progress; the summary counts every status)'],
+  ] as const)('scope line %s: filters %s, status %s', (lang, scope, status, expected) => {
+    const line = scopeLine(lang, scope, status);
+    expect(line).toBe(expected);
+    // The pack's subtitle says the same as the screen.
+    expect(packSubtitle(lang, '2026-06-30', line, '')).toContain(expected);
   });
 
   test.each([
