@@ -17,7 +17,16 @@ export interface Filters {
   unitTypes: string[];
   sources: string[];
   asOf: string;
+  /**
+   * The findings table only: the part of S behind a chart element that no dimension names (a
+   * county's red warnings, its explicit repeats in a round). Charts and KPIs never read it.
+   */
+  facet?: Facet;
 }
+
+/** A drill-down's narrowing beyond the dimensions (findingsTable.ts `facetSql`). */
+export const FACETS = ['explicit_repeat', 'warning_red', 'warning_yellow', 'warning_green'] as const;
+export type Facet = (typeof FACETS)[number];
 
 /** Filters with nothing selected, at the given as-of date. */
 export function emptyFilters(asOf: string): Filters {

@@ -1,8 +1,8 @@
 import type { MetricParams } from '../domain/params';
 import { LEDGER_FIELDS } from '../domain/fields';
 import { FINDINGS_COLUMNS } from '../db/schema';
-import { scopedFindings, type Filters } from './filters';
-import { findingsOrderBy, type FindingsTableOptions } from './findingsTable';
+import { type Filters } from './filters';
+import { findingsOrderBy, searched, type FindingsTableOptions } from './findingsTable';
 import { ident, str } from './sql';
 import { NOT_FOR_PUBLICATION_PATTERN } from '../domain/vocabulary/disclosure';
 
@@ -33,7 +33,7 @@ export function exportColumns(lang: 'zh' | 'en'): ExportColumn[] {
 }
 
 /** Options of the findings export: for publication or not, and the table's current sort. */
-export interface FindingsExportOptions extends Pick<FindingsTableOptions, 'sort' | 'direction'> {
+export interface FindingsExportOptions extends Pick<FindingsTableOptions, 'sort' | 'direction' | 'search'> {
   forPublication?: boolean;
 }
 
@@ -42,12 +42,12 @@ export interface FindingsExportOptions extends Pick<FindingsTableOptions, 'sort'
  * column, ties by dataset and id). The source file and sheet come from the dataset. With
  * `forPublication`, items marked 拟不公开 (not for publication) are left out (DOMAIN.md §7.7).
  */
-export function findingsExportQuery(filters: Filters, _params: MetricParams, opts: FindingsExportOptions = {}): string {
+export function findingsExportQuery(filters: Filters, params: MetricParams, opts: FindingsExportOptions = {}): string {
   const cols = exportColumns('en').map((c) => ident(c.key)).join(', ');
   const publication = opts.forPublication ? `WHERE NOT regexp_matches(coalesce(disclose, ''), ${str(NOT_FOR_PUBLICATION_PATTERN)})` : '';
   return `SELECT ${cols} FROM (
   SELECT s.* REPLACE (coalesce(s.source_sheet, d.sheet) AS source_sheet), d.file_name
-  FROM (${scopedFindings(filters)}) s LEFT JOIN datasets d USING (dataset_id)
+  FROM (${searched(filters, params, opts.search)}) s LEFT JOIN datasets d USING (dataset_id)
 ) ${publication}
 ${findingsOrderBy(opts)}`;
 }

@@ -1,7 +1,7 @@
 import type { MetricParams } from '../domain/params';
 import { num, str } from './sql';
-import { scopedFindings, type Filters } from './filters';
-import { isOverdue, warningColour } from './measures';
+import { scopedFindings, type Facet, type Filters } from './filters';
+import { isExplicitRepeat, isOverdue, warningColour } from './measures';
 
 /** One finding of the drill-down table, with its status and warning at T. */
 export interface FindingTableRow {
@@ -51,9 +51,25 @@ export function containsPattern(text: string): string {
   return str(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
-/** S at T narrowed by the search text, if any. */
-function searched(filters: Filters, search: string | undefined): string {
+/** The condition of a drill-down's facet: the findings the element counts (warningsByCounty, repeatsByRound). */
+export function facetSql(facet: Facet, asOf: string, params: MetricParams): string {
+  switch (facet) {
+    case 'explicit_repeat': return isExplicitRepeat(params);
+    case 'warning_red': return `${warningColour(asOf, params)} = 'red'`;
+    case 'warning_yellow': return `${warningColour(asOf, params)} = 'yellow'`;
+    case 'warning_green': return `${warningColour(asOf, params)} = 'green'`;
+  }
+}
+
+/** The findings the table and its export list: S at T, narrowed to a drill-down's facet if any. */
+export function tableScope(filters: Filters, params: MetricParams): string {
   const s = scopedFindings(filters);
+  return filters.facet ? `SELECT * FROM (${s}) WHERE ${facetSql(filters.facet, filters.asOf, params)}` : s;
+}
+
+/** The table's findings narrowed by the search text, if any (its export lists the same rows). */
+export function searched(filters: Filters, params: MetricParams, search: string | undefined): string {
+  const s = tableScope(filters, params);
   const text = search?.trim();
   if (!text) return s;
   const pat = containsPattern(text);
@@ -75,12 +91,12 @@ export function findingsTableQuery(filters: Filters, params: MetricParams, opts:
   return `SELECT dataset_id, finding_id, county, round_key, round_label, unit_name, category_l1, category_l2, problem_title,
   status_t AS status, status_raw, feedback_date, deadline, deadline_raw, long_term, completion_date,
   coalesce(${isOverdue(filters.asOf, params)}, false) AS overdue, ${warningColour(filters.asOf, params)} AS warning
-FROM (${searched(filters, opts.search)})
+FROM (${searched(filters, params, opts.search)})
 ${findingsOrderBy(opts)}
 LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** The number of findings the table pages through (same filters and search). */
-export function findingsCountQuery(filters: Filters, opts: Pick<FindingsTableOptions, 'search'> = {}): string {
-  return `SELECT CAST(count(*) AS INTEGER) AS total FROM (${searched(filters, opts.search)})`;
+export function findingsCountQuery(filters: Filters, params: MetricParams, opts: Pick<FindingsTableOptions, 'search'> = {}): string {
+  return `SELECT CAST(count(*) AS INTEGER) AS total FROM (${searched(filters, params, opts.search)})`;
 }

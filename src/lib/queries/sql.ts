@@ -21,9 +21,17 @@ export function num(value: number): string {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for `YYYY-MM-DD` naming a day of the calendar: not 2024-02-30, which the engine refuses. */
+export function isCalendarDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const [y, m, d] = text.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return y >= 100 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 /** A DATE literal from `YYYY-MM-DD`; throws on anything else. */
 export function date(value: string): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z'))) {
+  if (!isCalendarDate(value)) {
     throw new Error(`not an ISO date: ${value}`);
   }
   return `DATE '${value}'`;

@@ -84,14 +84,22 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
     id: 'warnings-by-county', titleKey: 'chart.warningsByCounty.title', definitionKey: 'chart.warningsByCounty.def', dimension: 'counties',
     height: countyChartHeight,
     query: warningsByCountyQuery, option: warningsByCountyOption, toFilter: countyClick,
+    // A segment stands for the county's findings of that colour, which no filter dimension names.
+    drill: (click) => {
+      const county = clickedField(click.data, 'county');
+      const colour = clickedField(click.data, 'key');
+      return county && (colour === 'red' || colour === 'yellow' || colour === 'green') ? { counties: [county], facet: `warning_${colour}` } : null;
+    },
   }),
   defineChart({
     id: 'repeats-by-round', titleKey: 'chart.repeatsByRound.title', definitionKey: 'chart.repeatsByRound.def', dimension: 'counties',
+    height: countyChartHeight,
     query: repeatsByRoundQuery, option: repeatsByRoundOption, toFilter: countyClick,
     drill: (click) => {
       const county = clickedField(click.data, 'county');
       const round = clickedField(click.data, 'round_key');
-      return county && round ? { counties: [county], rounds: [round] } : null;
+      // The cell counts the explicit repeats of the county's round, not all its findings.
+      return county && round ? { counties: [county], rounds: [round], facet: 'explicit_repeat' } : null;
     },
   }),
 ];

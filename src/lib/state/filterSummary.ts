@@ -43,7 +43,8 @@ export function filterSummary(filters: Filters, lang: Lang): string {
 
 /** The values a drill-down selects, in the filter bar's order: 永康市 · 已完成. */
 export function drillValues(filters: Partial<Filters>, lang: Lang): string {
-  return DIMENSIONS.flatMap((d) => (filters[d] ?? []).map((v) => filterValueLabel(d, v, lang))).join(' · ');
+  const values = DIMENSIONS.flatMap((d) => (filters[d] ?? []).map((v) => filterValueLabel(d, v, lang)));
+  return [...values, ...(filters.facet ? [translate(lang, `drill.facet.${filters.facet}`)] : [])].join(' · ');
 }
 
 // Every chart a drill-down can start from, by id: a drill restored from a link names only its chart.

@@ -33,7 +33,7 @@ export class FindingsTableData {
     const key = this.#key;
     await busy.track(async () => {
       try {
-        const [count] = await engine.query<{ total: number }>(findingsCountQuery(filters, { search: this.search }));
+        const [count] = await engine.query<{ total: number }>(findingsCountQuery(filters, params, { search: this.search }));
         if (key === this.#key) {
           this.total = count?.total ?? 0;
           this.counted = true;

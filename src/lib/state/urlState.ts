@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n/translate';
 import { DEFAULT_PARAMS, type MetricParams } from '../domain/params';
 import { PARAM_FIELDS, parseNumericParam, warnThresholdsOrdered, type ParamField } from '../domain/paramFields';
-import { emptyFilters, type Dimension, type Filters } from '../queries/filters';
+import { isCalendarDate } from '../queries/sql';
+import { emptyFilters, FACETS, type Dimension, type Facet, type Filters } from '../queries/filters';
 import { STATUS_KEYS } from '../queries/statusByCounty';
 import { L1_CODES, L2 } from '../domain/taxonomy';
 
@@ -63,7 +64,6 @@ function linkValues(q: URLSearchParams, key: keyof Filters, name: string): strin
 // Numeric parameters a link may override, with the settings panel's ranges; anything else in the URL is ignored.
 const NUMERIC_FIELDS = PARAM_FIELDS.filter((f): f is Extract<ParamField, { kind: 'number' }> => f.kind === 'number');
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CHART_ID = /^[a-z0-9-]{1,60}$/;
 // A drill's values travel under the filter's own parameter name with this prefix (drill.county=永康市).
 const DRILL_PREFIX = 'drill.';
@@ -77,6 +77,8 @@ function parseDrill(q: URLSearchParams): DrillDown | null {
     const values = linkValues(q, key, DRILL_PREFIX + name);
     if (values.length) (filters[key] as string[]) = values;
   }
+  const facet = q.get(`${DRILL_PREFIX}facet`) ?? '';
+  if ((FACETS as readonly string[]).includes(facet)) filters.facet = facet as Facet;
   return Object.keys(filters).length ? { chart, filters } : null;
 }
 
@@ -85,7 +87,7 @@ export function parseViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
   const view = (VIEWS as readonly string[]).includes(q.get('view') ?? '') ? (q.get('view') as View) : 'dashboard';
   const asOf = q.get('asOf') ?? '';
-  const filters = emptyFilters(ISO_DATE.test(asOf) ? asOf : '');
+  const filters = emptyFilters(isCalendarDate(asOf) ? asOf : '');
   for (const [key, name] of LIST_KEYS) (filters[key] as string[]) = linkValues(q, key, name);
   const params: MetricParams = { ...DEFAULT_PARAMS };
   for (const field of NUMERIC_FIELDS) {
@@ -123,6 +125,7 @@ export function serialiseViewState(s: ViewState): string {
   if (s.drill) {
     q.set('drill', s.drill.chart);
     for (const [key, name] of LIST_KEYS) for (const v of (s.drill.filters[key] as string[] | undefined) ?? []) q.append(DRILL_PREFIX + name, v);
+    if (s.drill.filters.facet) q.set(`${DRILL_PREFIX}facet`, s.drill.filters.facet);
   }
   for (const { key } of NUMERIC_FIELDS) if (s.params[key] !== DEFAULT_PARAMS[key]) q.set(key, String(s.params[key]));
   if (s.params.longTermWithDeadline === 'include') q.set('longTerm', 'include');
@@ -132,4 +135,17 @@ export function serialiseViewState(s: ViewState): string {
   if (s.params.persistenceBy === 'year') q.set('persistenceBy', 'year');
   const text = q.toString();
   return text ? `?${text}` : '';
+}
+
+// What a step back should undo: the screen, the filters and the drill-down. The as-of date, the
+// settings and the language are changed in place (a date typed digit by digit is one step).
+const NAVIGATION_KEYS = new Set(['view', 'drill', ...LIST_KEYS.map(([, name]) => name)]);
+
+/** Whether going from one link to the next adds a step to the browser's history or replaces the current one. */
+export function historyStep(from: string, to: string): 'push' | 'replace' {
+  const key = (search: string) => {
+    const q = new URLSearchParams(search);
+    return [...q].filter(([k]) => NAVIGATION_KEYS.has(k) || k.startsWith(DRILL_PREFIX)).map(([k, v]) => `${k}=${v}`).sort().join('&');
+  };
+  return key(from) === key(to) ? 'replace' : 'push';
 }

@@ -14,7 +14,7 @@ test('county charts grow with their counties', () => {
   expect(countyChartHeight(counties(18))).toBe(360 + 6 * 22);
   expect(countyChartHeight(counties(60))).toBe(1000);
   const grown = Object.values(DASHBOARD_GRIDS).flat().filter((s) => s.height).map((s) => s.id).sort();
-  expect(grown).toEqual(['completion-heatmap', 'county-ranking', 'status-by-county', 'warnings-by-county']);
+  expect(grown).toEqual(['completion-heatmap', 'county-ranking', 'repeats-by-round', 'status-by-county', 'warnings-by-county']);
 });
 
 test('a taller card gives the heatmap taller cells', () => {

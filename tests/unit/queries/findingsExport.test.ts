@@ -72,6 +72,13 @@ describe('findings export', () => {
     expect(rows.map((r) => r.finding_id)).toEqual(['a', 'c', 'd']);
   });
 
+  test('the table\'s search narrows the export to the rows the table lists', async () => {
+    const rows = await db.query(findingsExportQuery(emptyFilters('2021-12-31'), DEFAULT_PARAMS, { search: '=CMD' }));
+    expect(rows.map((r) => r.finding_id)).toEqual(['a']);
+    const listed = await db.query(findingsTableQuery(emptyFilters('2021-12-31'), DEFAULT_PARAMS, { search: '=CMD' }));
+    expect(listed.map((r) => r.finding_id)).toEqual(['a']);
+  });
+
   test('Chinese headers come from the ledger field table', () => {
     const labels = exportColumns('zh').map((c) => c.label);
     expect(labels).toContain('具体问题');

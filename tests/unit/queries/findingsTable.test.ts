@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { containsPattern, findingsCountQuery, findingsTableQuery, type FindingTableRow, type SortKey } from '../../../src/lib/queries/findingsTable';
-import { emptyFilters } from '../../../src/lib/queries/filters';
+import { emptyFilters, type Facet } from '../../../src/lib/queries/filters';
+import { findingsExportQuery } from '../../../src/lib/queries/findingsExport';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 import { insertFindings, openFixtureEngine, type TestEngine } from './fixture';
 
@@ -23,7 +24,7 @@ const ids = (rows: FindingTableRow[]) => rows.map((r) => r.finding_id);
 describe('findingsTableQuery', () => {
   test('exact count SQL with an escaped search', () => {
     expect(containsPattern("50%_o'b\\")).toBe("'%50\\%\\_o''b\\\\%'");
-    expect(findingsCountQuery(emptyFilters('2023-04-01'), { search: '50%' })).toBe(
+    expect(findingsCountQuery(emptyFilters('2023-04-01'), DEFAULT_PARAMS, { search: '50%' })).toBe(
       `SELECT CAST(count(*) AS INTEGER) AS total FROM (SELECT * FROM (SELECT *, CASE WHEN status = 'completed' AND completion_date > DATE '2023-04-01' THEN 'in_progress' ELSE status END AS status_t FROM findings WHERE (feedback_date <= DATE '2023-04-01' OR feedback_date IS NULL AND round_key NOT IN (SELECT round_key FROM rounds WHERE feedback_date > DATE '2023-04-01'))) WHERE problem_title ILIKE '%50\\%%' ESCAPE '\\' OR unit_name ILIKE '%50\\%%' ESCAPE '\\' OR problem_detail ILIKE '%50\\%%' ESCAPE '\\')`,
     );
   });
@@ -38,7 +39,7 @@ describe('findingsTableQuery', () => {
   ])('search %j matches literally in title, unit, detail', async (search, want) => {
     const rows = await engine.query<FindingTableRow>(findingsTableQuery(emptyFilters('2023-04-01'), DEFAULT_PARAMS, { search }));
     expect(ids(rows)).toEqual(want);
-    const [count] = await engine.query<{ total: number }>(findingsCountQuery(emptyFilters('2023-04-01'), { search }));
+    const [count] = await engine.query<{ total: number }>(findingsCountQuery(emptyFilters('2023-04-01'), DEFAULT_PARAMS, { search }));
     expect(count.total).toBe(want.length);
   });
 
@@ -51,6 +52,30 @@ describe('findingsTableQuery', () => {
     expect(late.map((r) => [r.finding_id, r.status, r.overdue])).toEqual([
       ['p1', 'completed', false], ['p2', 'in_progress', true], ['p3', null, false], ['p4', 'not_completed', true], ['p5', null, false],
     ]);
+  });
+
+  test('a drill-down facet lists the findings its chart element counts: one warning colour, the explicit repeats', async () => {
+    const at = (facet: Facet, asOf = '2023-04-01') => ({ ...emptyFilters(asOf), facet });
+    const listed = async (facet: Facet, asOf?: string) => {
+      const rows = await engine.query<FindingTableRow>(findingsTableQuery(at(facet, asOf), DEFAULT_PARAMS));
+      const [count] = await engine.query<{ total: number }>(findingsCountQuery(at(facet, asOf), DEFAULT_PARAMS));
+      expect(count.total).toBe(rows.length);
+      return ids(rows);
+    };
+    // At 2023-04-01: p1 (completed only in June) and p2 are past their deadlines, p4 is due in 14 days.
+    expect(await listed('warning_red')).toEqual(['p1', 'p2']);
+    expect(await listed('warning_yellow')).toEqual([]);
+    expect(await listed('warning_green')).toEqual(['p4']);
+    expect(await listed('warning_red', '2023-12-31')).toEqual(['p2', 'p4']);
+    expect(await listed('explicit_repeat')).toEqual([]);
+    await engine.exec(`UPDATE findings SET is_prior_round_issue = true WHERE finding_id = 'p3'`);
+    try {
+      expect(await listed('explicit_repeat')).toEqual(['p3']);
+      const rows = await engine.query<{ finding_id: string }>(findingsExportQuery(at('explicit_repeat'), DEFAULT_PARAMS));
+      expect(rows.map((r) => r.finding_id)).toEqual(['p3']);
+    } finally {
+      await engine.exec(`UPDATE findings SET is_prior_round_issue = NULL WHERE finding_id = 'p3'`);
+    }
   });
 
   test('sort by a whitelisted column with paging; an unknown key falls back to the id', async () => {

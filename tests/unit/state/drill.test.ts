@@ -17,6 +17,13 @@ describe('drill-down chip text', () => {
     expect(drillLabel('status-by-county', YONGKANG_DONE, lang)).toBe(expected);
   });
 
+  test.each([
+    ['zh', 'warnings-by-county', { counties: ['永康市'], facet: 'warning_red' as const }, '各县市区三色预警 · 永康市 · 红色预警（已逾期）'],
+    ['en', 'repeats-by-round', { counties: ['永康市'], facet: 'explicit_repeat' as const }, ' · Yongkang · explicit repeats'],
+  ] as const)('names the facet of an element no dimension names (%s)', (lang, chart, filters, expected) => {
+    expect(drillLabel(chart, { ...filters, counties: [...filters.counties] }, lang)).toContain(expected);
+  });
+
   test('a chart this build does not know still names the values', () => {
     expect(drillLabel('gone-chart', YONGKANG_DONE, 'en')).toBe('Yongkang · Completed');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseViewState, serialiseViewState } from '../../../src/lib/state/urlState';
+import { historyStep, parseViewState, serialiseViewState } from '../../../src/lib/state/urlState';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 
 describe('URL view state', () => {
@@ -50,6 +50,31 @@ describe('URL view state', () => {
     const s = parseViewState('?status=%7Ba%7Cb%7D&status=completed&cat=%3Cscript%3E&cat=C&l2=C9&l2=C4&county=%3Cb%3E&drill=status-by-county&drill.status=evil&drill.county=x');
     expect([s.filters.statuses, s.filters.categories, s.filters.l2, s.filters.counties]).toEqual([['completed'], ['C'], ['C4'], ['<b>']]);
     expect(s.drill).toEqual({ chart: 'status-by-county', filters: { counties: ['x'] } });
+  });
+
+  test('a drill-down facet (a warning colour, the explicit repeats) travels with it; an unknown one is dropped', () => {
+    const s = parseViewState('');
+    const drilled = { ...s, drill: { chart: 'warnings-by-county', filters: { counties: ['永康市'], facet: 'warning_red' as const } } };
+    const search = serialiseViewState(drilled);
+    expect(new URLSearchParams(search).get('drill.facet')).toBe('warning_red');
+    expect(parseViewState(search)).toEqual(drilled);
+    expect(parseViewState('?drill=warnings-by-county&drill.county=x&drill.facet=1%3D1').drill).toEqual({ chart: 'warnings-by-county', filters: { counties: ['x'] } });
+    expect(parseViewState('?drill=warnings-by-county&drill.facet=explicit_repeat').drill).toEqual({ chart: 'warnings-by-county', filters: { facet: 'explicit_repeat' } });
+  });
+
+  test('a new screen, filter or drill-down is a step back; the as-of date, settings and language change in place', () => {
+    expect(historyStep('', '?view=repeats')).toBe('push');
+    expect(historyStep('?view=repeats', '?view=repeats&county=a')).toBe('push');
+    expect(historyStep('?county=a&county=b', '?county=b&county=a')).toBe('replace');
+    expect(historyStep('?county=a', '?county=a&drill=status-by-county&drill.county=a')).toBe('push');
+    expect(historyStep('?drill=x&drill.facet=warning_red', '?drill=x&drill.facet=warning_green')).toBe('push');
+    expect(historyStep('?county=a', '?county=a&asOf=2024-01-01&lang=en&warnGreenDays=20')).toBe('replace');
+  });
+
+  test('an as-of date in a link that is no day of the calendar falls back to the default', () => {
+    expect(['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '0000-01-01', '2024-2-3', 'garbage'].map((d) => parseViewState(`?asOf=${d}`).filters.asOf))
+      .toEqual(['', '', '', '', '', '', '']);
+    expect(['2024-02-29', '2023-12-31', '1999-01-01'].map((d) => parseViewState(`?asOf=${d}`).filters.asOf)).toEqual(['2024-02-29', '2023-12-31', '1999-01-01']);
   });
 
   test('the chart a filter was clicked in travels with it, and only while that filter is set', () => {
