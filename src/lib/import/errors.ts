@@ -10,6 +10,7 @@ export type ImportErrorCode =
   | 'not_a_workbook'
   | 'corrupt_parquet'
   | 'corrupt_json'
+  | 'json_too_deep'
   | 'no_header'
   | 'no_data'
   | 'file_too_large'

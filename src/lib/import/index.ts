@@ -6,7 +6,7 @@ import { checkSize } from './read';
 import { readSource } from './read';
 import { holdsRows, missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
 import { noteFileWarning, noteUnreadSheets, planSheet, today, type SheetPlan } from './plan';
-import { dropContainedSheets, skipSheetOverlaps } from './sheet-overlaps';
+import { dropContainedSheets, sharedRows, skipSheetOverlaps } from './sheet-overlaps';
 import { columnLabel, commitPlans, datasetsToReplace, importTimestamp, storedDatasets } from './commit';
 import { roundMergeText } from './round-merge';
 import { buildReport } from './report';
@@ -146,7 +146,10 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // A sheet with a header but no problem rows (an unfilled template: only 序号, a 合计 row) is no
     // dataset: it is named in the report of one that is, or the file has no data at all.
     const empty = plans.filter((p) => p.counts.accepted + p.counts.rejected === 0);
-    const withData = await skipSheetOverlaps(engine, await dropContainedSheets(engine, plans.filter((p) => !empty.includes(p))));
+    const withRows = plans.filter((p) => !empty.includes(p));
+    const shared = await sharedRows(engine, withRows);
+    const withData = await skipSheetOverlaps(engine, await dropContainedSheets(engine, withRows, shared), shared);
+    await dropTables(engine, [shared.table]);
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {

@@ -32,6 +32,8 @@ export interface PreparedSheet extends StagedSheet {
   claims: Map<string, ColumnClaim[]>;
   /** src_row of a row of column numbers (1 2 3 …) right under the header, skipped as part of it. */
   numberingRow?: number;
+  /** The round label column names the committee in some rows only (第3轮 beside 十四届县委第二轮巡察): the others need a level. */
+  roundLevelsPartly?: true;
   /** The texts of the rows above the header: the title, 填报单位 lines (see title.ts). */
   titles: string[];
   /** Section heading rows under the header (rows.ts SECTION_ROW_PATTERN), in row order. */
@@ -95,7 +97,7 @@ export async function prepareSheet(
   const claims = fieldClaims(headers, mapping, s.hiddenColumns);
   const columns = new Map([...claims].map(([key, [best]]) => [key, best.col]));
   for (const [key, col] of await chooseColumns(engine, s, headerRow, claims)) columns.set(key, col);
-  labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
+  const levelsPartly = labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
   const statusTicks = statusTickColumns(headers, columns);
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
   const fillDown = await findFillDown(engine, s, headerRow, columns, headers);
@@ -118,7 +120,7 @@ export async function prepareSheet(
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
   const template = await templateRowsAfter(engine, s, headerRow, columns);
-  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, fillDown, template };
+  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, fillDown, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}) };
 }
 
 /**
@@ -138,19 +140,23 @@ function statusTickColumns(headers: (string | null)[], columns: Map<string, numb
 /**
  * A 轮次 column that holds whole round labels (十五届市委第三轮巡察) rather than numbers is the round
  * label: it also names the committee, which a round number column would leave the dialog to ask.
- * Read from the values under the header; a column the analyst mapped stays as mapped.
+ * Also when only some of its values do (第3轮 beside 十四届县委第二轮巡察): read as numbers, every row
+ * would take the one level the dialog gives, and a 省委 round would share a county round's key.
+ * Returns true then: the rows without a level still need one (missingFields asks), which fills only
+ * what their label leaves out. Read from the values under the header; a column the analyst mapped
+ * stays as mapped.
  */
-function labelsUnderRoundNo(columns: Map<string, number>, headers: (string | null)[], mapping: Record<string, string>, rows: (string | null)[][]): void {
+function labelsUnderRoundNo(columns: Map<string, number>, headers: (string | null)[], mapping: Record<string, string>, rows: (string | null)[][]): boolean {
   const col = columns.get('round_no');
-  if (col === undefined || columns.has('round_label') || normaliseHeader(headers[col] ?? '') in mapping) return;
+  if (col === undefined || columns.has('round_label') || normaliseHeader(headers[col] ?? '') in mapping) return false;
   const values = rows.map((r) => stagedCell(r[col])).filter((v): v is string => v !== null);
-  const labels = values.filter((v) => {
-    const parts = parseRoundText(v);
-    return parts.inspector_level !== undefined && parts.round_no !== undefined;
-  });
-  if (!values.length || labels.length < values.length) return;
+  const parts = values.map((v) => parseRoundText(v));
+  const labels = parts.filter((p) => p.inspector_level !== undefined && p.round_no !== undefined).length;
+  // Every value must still give its round number, so that no row is lost by the switch.
+  if (!labels || parts.some((p) => p.round_no === undefined)) return false;
   columns.delete('round_no');
   columns.set('round_label', col);
+  return labels < values.length;
 }
 
 // Values of a problem column read to tell problems from counts.
@@ -217,7 +223,8 @@ export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: Rou
     round_no: nameRound.round_no || typed.round_no,
   };
   return Object.entries(REQUIRED_GIVEN_BY)
-    .filter(([, by]) => !by.some((f) => p.columns.has(f) || known[f]))
+    // A label column that names the committee in some rows only leaves the level to ask for.
+    .filter(([key, by]) => !by.some((f) => (p.columns.has(f) && !(key === 'inspector_level' && f === 'round_label' && p.roundLevelsPartly)) || known[f]))
     .map(([key]) => key);
 }
 

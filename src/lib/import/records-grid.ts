@@ -100,7 +100,8 @@ function toGrid(items: unknown[], sheet?: string): ListGrid {
 }
 
 const detail = (e: unknown) => ({ detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
-const corruptJson = (e: unknown) => new ImportFailure('corrupt_json', detail(e));
+// Valid JSON nested deeper than the reader's recursion goes ('['.repeat(100000)) is no damaged file.
+const corruptJson = (e: unknown) => (e instanceof RangeError ? new ImportFailure('json_too_deep') : new ImportFailure('corrupt_json', detail(e)));
 const corruptParquet = (e: unknown) => new ImportFailure('corrupt_parquet', detail(e));
 
 /** A list of records found in a JSON document, with the key path that holds it (none at the top). */
@@ -150,6 +151,22 @@ export function keyedRecords(doc: unknown): Record<string, Value>[] | null {
 }
 
 /**
+ * The records of an object of columns, as pandas writes `to_dict('list')` and many scripts a
+ * table: `{"序号": [1, 2], "被巡察单位": ["甲", "乙"], …}`. Two keys at least, each a list of plain
+ * values (no records), all of one length: row i takes the i-th value of each. Not one record with
+ * a list in a field ({"附件": ["a.pdf", "b.pdf"], "序号": 1}), which has a value that is no list.
+ */
+function columnLists(doc: unknown): Record<string, Value>[] | null {
+  if (!isPlainObject(doc)) return null;
+  const entries = Object.entries(doc as Record<string, unknown>);
+  if (entries.length < 2 || !entries.every(([, v]) => Array.isArray(v) && v.length > 0 && !v.some(isRecord))) return null;
+  const lists = entries as [string, Value[]][];
+  const n = lists[0][1].length;
+  if (!lists.every(([, v]) => v.length === n)) return null;
+  return Array.from({ length: n }, (_, i) => Object.fromEntries(lists.map(([k, v]) => [k, v[i] ?? null])));
+}
+
+/**
  * The record lists of a parsed JSON document. An array is the records, and so is an object keyed
  * by record (keyedRecords). Another object is searched level by level for arrays of objects or
  * arrays: the first level that has any gives them, so a system export's
@@ -160,7 +177,7 @@ export function keyedRecords(doc: unknown): Record<string, Value>[] | null {
 export function recordLists(doc: unknown): RecordList[] {
   if (Array.isArray(doc)) return [{ items: doc }];
   if (isRecord(doc) && !Object.keys(doc as object).length) return [{ items: [] }];
-  const keyed = keyedRecords(doc);
+  const keyed = keyedRecords(doc) ?? columnLists(doc);
   if (keyed) return [{ items: keyed }];
   let level: [string, unknown][] = isRecord(doc) ? Object.entries(doc as object) : [];
   let empty = false;
@@ -241,7 +258,12 @@ export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { shee
   lists = lists.filter((l) => l.items.length);
   if (!lists.length) throw new ImportFailure('no_data');
   const sheets = lists.map(({ path, items }) => {
-    const grid = toGrid(items, path);
+    let grid: ReturnType<typeof toGrid>;
+    try {
+      grid = toGrid(items, path);
+    } catch (e) {
+      throw e instanceof RangeError ? corruptJson(e) : e;
+    }
     const width = gridWidth(grid.rows);
     // NDJSON lines and array elements that were no record: rejected rows of their own (record i is row i + 1).
     const badRecords = [...bad.map(([i, line]): [number, string] => [i + 1, line.slice(0, 200)]), ...grid.bad];

@@ -39,7 +39,8 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   const out: RoundParts = {};
   const term = new RegExp(`(${NUM})届`).exec(s);
   if (term) out.term = normaliseTerm(term[1] + '届');
-  const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^(${NUM})轮?$`).exec(s);
+  // A bare number also as a spreadsheet writes it: '3 (typed as text) or 3.0.
+  const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^'?(${NUM})(?:\\.0+)?轮?$`).exec(s);
   if (round) out.round_no = parseChineseNumber(round[1]) ?? undefined;
   // A 截至 / 截止 date says when the ledger was filled in, not the round's year; so does a date to
   // the day (台账_2024.9.1, 20240901, 2024年9月1日) or one followed by 更新 / 填报 / 报送 / 版.

@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
+import { tempName } from './staging';
 
 /**
  * The sheets of one file against each other: a sheet another holds whole is left out
@@ -18,7 +19,7 @@ import type { SheetPlan } from './plan';
  * snapshots (2024年6月, 2024年9月) the newest's statuses are the ones that count. Returns the plans
  * to commit.
  */
-export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
+export async function dropContainedSheets(engine: Engine, plans: SheetPlan[], shared: SharedRows): Promise<SheetPlan[]> {
   const kept = [...plans];
   const newer = newerThan(plans);
   // Largest first, so that a sheet left out is named in the report of one that stays; of two
@@ -30,10 +31,7 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
     for (const a of bySize) {
       if (a === b || !kept.includes(a) || a.counts.accepted < b.counts.accepted) continue;
       if (a.counts.accepted === b.counts.accepted && newer(b, a)) continue;
-      const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
-        WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE y.round_key IS NOT DISTINCT FROM x.round_key
-          AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round) AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title)`);
-      if (Number(m.missing) > 0) continue;
+      if (shared.held(b, a) < shared.size(b)) continue;
       kept.splice(kept.indexOf(b), 1);
       await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
       break;
@@ -48,21 +46,22 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[]): P
  * row the 汇总 lacks. Each such row is skipped in the older sheet and named there
  * (`row_skipped_other_sheet`, with the sheet that keeps it), so every finding counts once and the
  * newer copy's status is the one that counts. The same finding as there: round, county (a 金华市委
- * round's default matching any), unit and title words. Updates the counts; returns the plans that
- * keep a row.
+ * round's default matching any), unit and title words, none of them blank. Updates the counts;
+ * returns the plans that keep a row.
  */
-export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Promise<SheetPlan[]> {
+export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[], shared: SharedRows): Promise<SheetPlan[]> {
   const newer = newerThan(plans);
   const ordered = [...plans].sort((x, y) => (newer(x, y) ? 1 : newer(y, x) ? -1 : 0));
   for (const [j, a] of ordered.entries()) {
-    const later = ordered.slice(j + 1);
+    // Only the pairs that share a finding cost a statement: a workbook of a hundred sheets, one per
+    // unit, shares none.
+    const later = ordered.slice(j + 1).filter((b) => shared.heldStrictly(a, b) > 0);
     if (!later.length) continue;
     for (const b of later) {
       await engine.exec(`INSERT INTO ${ident(a.issues)}
-        SELECT x.src_row, 'problem_title', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'info', 'row_skipped_other_sheet' FROM ${ident(a.final)} x
-        WHERE x.norm_title IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(a.issues)} i WHERE i.src_row = x.src_row AND i.code = 'row_skipped_other_sheet')
-          AND EXISTS (SELECT 1 FROM ${ident(b.final)} y WHERE y.round_key = x.round_key
-            AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round) AND y.unit_name = x.unit_name AND y.norm_title = x.norm_title)`);
+        SELECT src_row, 'problem_title', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'info', 'row_skipped_other_sheet'
+        FROM ${ident(shared.table)} WHERE sheet = ${shared.index(a)} AND other = ${shared.index(b)} AND strict
+          AND src_row NOT IN (SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet')`);
     }
     const skipped = `SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet'`;
     await engine.exec(`UPDATE ${ident(a.norm)} SET skip_kind = 'other_sheet' WHERE src_row IN (${skipped})`);
@@ -80,6 +79,50 @@ export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[]): Pro
     await engine.exec(`INSERT INTO ${ident(kept[0].issues)} VALUES (0, '', ${str((p.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
   }
   return kept.length ? kept : plans;
+}
+
+/** Which rows of each sheet another sheet of the file holds too (sharedRows). */
+export interface SharedRows {
+  /** Temp table (sheet, other, src_row, strict): row src_row of sheet `sheet` is also in sheet `other`. */
+  table: string;
+  index(p: SheetPlan): number;
+  /** Rows of `p` (its findings to commit). */
+  size(p: SheetPlan): number;
+  /** Rows of `p` that `other` holds too. */
+  held(p: SheetPlan, other: SheetPlan): number;
+  /** Of those, the rows with round, unit and title words all given. */
+  heldStrictly(p: SheetPlan, other: SheetPlan): number;
+}
+
+/**
+ * Every finding a sheet shares with another sheet of the file, found in one join over all of them
+ * (a statement per pair of sheets made a 100-sheet workbook take minutes). The same finding: round,
+ * county (a 金华市委 round's default matching any), unit and title words. Drop `table` when done.
+ */
+export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<SharedRows> {
+  const table = tempName('shared');
+  const keys = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, norm_title FROM ${ident(p.final)}`);
+  const all = keys.length ? keys.join(' UNION ALL ') : 'SELECT 0 AS sheet, 0 AS src_row, NULL AS round_key, NULL AS county, false AS county_by_round, NULL AS unit_name, NULL AS norm_title WHERE false';
+  await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS WITH k AS (${all}),
+    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, norm_title FROM k)
+    SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row,
+      x.round_key IS NOT NULL AND x.unit_name IS NOT NULL AND x.norm_title IS NOT NULL AS strict
+    FROM k x JOIN y ON y.sheet <> x.sheet AND y.round_key IS NOT DISTINCT FROM x.round_key
+      AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title
+    WHERE y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round`);
+  const sizes = await engine.query<{ sheet: number; n: number }>(`SELECT sheet, CAST(count(*) AS INTEGER) AS n FROM (${all}) GROUP BY sheet`);
+  const pairs = await engine.query<{ sheet: number; other: number; n: number; strict: number }>(`SELECT sheet, other,
+      CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE strict) AS INTEGER) AS strict FROM ${ident(table)} GROUP BY sheet, other`);
+  const size = new Map(sizes.map((r) => [Number(r.sheet), Number(r.n)]));
+  const pair = new Map(pairs.map((r) => [`${r.sheet}|${r.other}`, [Number(r.n), Number(r.strict)]]));
+  const index = (p: SheetPlan) => plans.indexOf(p);
+  return {
+    table,
+    index,
+    size: (p) => size.get(index(p)) ?? 0,
+    held: (p, o) => pair.get(`${index(p)}|${index(o)}`)?.[0] ?? 0,
+    heldStrictly: (p, o) => pair.get(`${index(p)}|${index(o)}`)?.[1] ?? 0,
+  };
 }
 
 /**

@@ -153,3 +153,15 @@ test('without a status column, statuses are read from 整改完成情况, and th
   const [d] = await e.query<{ issues: number; rows_warned: number }>(datasetsQuery());
   expect([d.issues, d.rows_warned]).toEqual([r.issues.length, 2]);
 });
+
+test('a completion date in a form no rule reads is named as unread, not as missing', async () => {
+  const e = await freshEngine();
+  const text = ['被巡察单位,具体问题,县市区,轮次名称,整改状态,完成时间',
+    '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,已完成,12/31/2023',
+    '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,已完成,'].join('\n');
+  const [r] = await importOk(e, 'dates.csv', new TextEncoder().encode(text));
+  const codes = (row: number) => r.issues.filter((i) => i.row === row).map((i) => i.code);
+  expect(codes(2)).not.toContain('completed_without_date');
+  expect(codes(2).some((c) => c.startsWith('date_'))).toBe(true);
+  expect(codes(3)).toContain('completed_without_date');
+});

@@ -188,6 +188,20 @@ test('a missing round number and level are also given by a round label column, w
   expect(await e.query('SELECT county, round_key FROM findings')).toEqual([{ county: '永康市', round_key: '金华市|市委|八届|2' }]);
 });
 
+test('a 轮次 column of whole round labels beside bare numbers keeps each label\'s committee; the level asked for fills the bare ones', async () => {
+  const e = await freshEngine();
+  const rows = [['十四届县委第二轮巡察', '教育局'], ['十二届区委第二轮巡察', '财政局'], ['八届市委第十轮', '民政局'], ['十五届省委第三轮巡视', '卫健局'], ['第3轮', '水利局'], ["'3", '林业局']];
+  const bytes = new TextEncoder().encode('县市区,被巡察单位,轮次,具体问题,整改状态,反馈时间\n' +
+    rows.map(([round, unit], i) => `武义县,武义县${unit},${round},问题${i},正在整改,2023-01-01`).join('\n') + '\n');
+  const first = await importFile(e, { name: 'mixed.csv', bytes });
+  expect(!first.ok && 'needsMapping' in first ? first.needsMapping.missing : null).toEqual(['inspector_level']);
+  const [r] = await importOk(e, 'mixed.csv', bytes, { roundHint: { inspector_level: '县(市、区)委' } });
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([6, 0]);
+  expect((await e.query<{ round_key: string }>('SELECT round_key FROM findings ORDER BY source_row')).map((x) => x.round_key)).toEqual([
+    '武义县|县(市、区)委|十四届|2', '武义县|县(市、区)委|十二届|2', '金华市|市委|八届|10', '浙江省|省委|十五届|3', '武义县|县(市、区)委||3', '武义县|县(市、区)委||3',
+  ]);
+});
+
 test('rows whose round nobody can resolve are rejected; a round hint then imports them', async () => {
   const e = await freshEngine();
   const bytes = new TextEncoder().encode('被巡察单位,具体问题,县市区,轮次名称\n市教育局党委,理论学习不深入,市本级,2023年第二轮巡察\n');

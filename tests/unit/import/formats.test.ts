@@ -173,6 +173,15 @@ describe('JSON as systems export it', () => {
     const broken = await importFile(e, { name: 'broken.json', bytes: enc('{"data": [{"具体问题": "x"}') });
     expect(broken.ok ? null : 'error' in broken && broken.error.code).toBe('corrupt_json');
   });
+
+  test('valid JSON nested deeper than the reader goes is said to be so, not damaged', async () => {
+    const e = await freshEngine();
+    const deepField = `[{"被巡察单位": "甲", "具体问题": ${'{"a":'.repeat(20000)}"深"${'}'.repeat(20000)}}]`;
+    for (const text of [deepField, '['.repeat(100000) + ']'.repeat(100000)]) {
+      const r = await importFile(e, { name: 'deep.json', bytes: new TextEncoder().encode(text) });
+      expect(r.ok ? null : 'error' in r && r.error.code).toBe('json_too_deep');
+    }
+  });
 });
 
 describe('XLSX with one sheet per county', () => {

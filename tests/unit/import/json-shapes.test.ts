@@ -79,8 +79,10 @@ describe('records keyed by id or by column (pandas DataFrame.to_json)', () => {
   const byIndex = Object.fromEntries(recs.map((r, i) => [String(i), r]));
   const byId = Object.fromEntries(recs.map((r) => [`WC-${r.序号}`, r]));
   const byColumn = Object.fromEntries(Object.keys(recs[0]).map((k) => [k, Object.fromEntries(recs.map((r, i) => [String(i), r[k as keyof typeof r]]))]));
+  // to_dict('list'): each column a list (it was read as one record of list texts).
+  const asLists = Object.fromEntries(Object.keys(recs[0]).map((k) => [k, recs.map((r) => r[k as keyof typeof r])]));
 
-  test.each([["orient='index'", byIndex], ['keyed by record id', byId], ["orient='columns'", byColumn]])('%s: each record is a row', async (_, doc) => {
+  test.each([["orient='index'", byIndex], ['keyed by record id', byId], ["orient='columns'", byColumn], ["to_dict('list')", asLists]])('%s: each record is a row', async (_, doc) => {
     const e = await freshEngine();
     const [r] = await importOk(e, 'export.json', enc(JSON.stringify(doc)));
     expect([r.rowsAccepted, r.rowsRejected]).toEqual([3, 0]);
@@ -92,6 +94,11 @@ describe('records keyed by id or by column (pandas DataFrame.to_json)', () => {
   test('which objects are keyed records, and which are one record or a wrapper', () => {
     expect(recordLists(byIndex)).toEqual([{ items: recs }]);
     expect(recordLists(byColumn)).toEqual([{ items: recs }]);
+    expect(recordLists(asLists)).toEqual([{ items: recs }]);
+    // One record with a list in a field stays one record; lists of unequal length are no table.
+    const withList = { 序号: 1, 附件: ['a.pdf', 'b.pdf'] };
+    expect(recordLists(withList)).toEqual([{ items: [withList] }]);
+    expect(recordLists({ a: [1, 2], b: [1] })).toEqual([{ items: [{ a: [1, 2], b: [1] }] }]);
     // One record with nested objects stays one record (flattened later).
     const nested = { 被巡察单位: { name: '婺城区教育局', code: 'X1' }, 整改: { 状态: '已完成', 时间: '2024-05-10' } };
     expect(recordLists(nested)).toEqual([{ items: [nested] }]);

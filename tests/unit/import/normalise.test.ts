@@ -217,6 +217,8 @@ test('county names: short forms, spaces, full width, prefixes, 市本级, zones 
     // Every way of writing the city level is 市本级: 金华市级 once became 级, 金华市直属单位 直属单位.
     ['市直机关', '市本级'], ['市直部门', '市本级'], ['市级部门', '市本级'], ['市本级单位', '市本级'], ['市直属', '市本级'],
     ['金华市级', '市本级'], ['金华市直属单位', '市本级'], ['金华', '市本级'], ['金华市本级', '市本级'], ['市级机关', '市本级'],
+    // The GB/T 2260 code a statistical system writes instead of the name; not a longer number holding one.
+    ['330702', '婺城区'], ['330784', '永康市'], ['330700', '市本级'], ['3307021', '3307021'],
   ]);
   expect(await evalEach(inputs, countySql)).toEqual(expected);
   expect(await evalEach(['永康市', '市本级', '金华开发区'], (x) => countyCodeSql(x), false)).toEqual(['330784', '330700', null]);

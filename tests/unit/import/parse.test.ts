@@ -141,6 +141,9 @@ describe('headers', () => {
         ['完成时间', '预计', '实际', 'deadline_raw', 'completion_date'],
         ['完成情况', '状态', '时间', 'status_raw', 'completion_date'],
         ['整改时间', '计划完成', '实际完成', 'deadline_raw', 'completion_date'],
+        ['问题分类', '大类', '小类', 'category_l1', 'category_l2'],
+        ['问题类别', '一级', '二级', 'category_l1', 'category_l2'],
+        ['问题类型', '主类', '细类', 'category_l1', 'category_l2'],
       ];
       for (const [group, a, b, ka, kb] of cases) {
         const merged = mergeHeaderRows([...base, group, null], [...base, a, b]);

@@ -19,6 +19,8 @@ export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
   known.push(`WHEN ${zoneSpelledSql(x)} THEN ${str(ZONE_SPELLINGS[0].name)}`);
+  // A county written as its GB/T 2260 code (330702), as statistical systems export it.
+  known.push(...COUNTIES.filter((c) => c.code).map((c) => `WHEN ${x} = ${str(c.code as string)} THEN ${str(c.name)}`));
   // The county named first in the text: (position, name) of every alias found, lowest position.
   const found = countyAliases().filter((a) => a.alias.length >= 2).map((a) => `{'p': instr(${stripped}, ${str(a.alias)}), 'n': ${str(a.name)}}`);
   const first = `list_sort(list_filter([${found.join(', ')}], e -> e.p > 0))[1].n`;
