@@ -198,4 +198,33 @@ describe('cross-filtering and shareable views on the sample', () => {
     await fresh.context().close();
     await page.context().close();
   }, 180_000);
+
+  test('a red warning segment drills to the findings it counts, and Back undoes the click', async () => {
+    const page = await h.open();
+    await page.locator('[data-chart="warnings-by-county"]').scrollIntoViewIfNeeded();
+    const target = await page.$eval('[data-chart="warnings-by-county"] .chart', (el) => {
+      const chart = (el as HTMLElement & { __chart: any }).__chart;
+      const box = el.getBoundingClientRect();
+      for (let s = 0; s < chart.getModel().getSeriesCount(); s++) {
+        const data = chart.getModel().getSeriesByIndex(s).getData();
+        for (let i = 0; i < data.count(); i++) {
+          const raw = data.getRawDataItem(i);
+          const l = data.getItemLayout(i);
+          if (raw?.key === 'red' && raw.value > 0 && l?.width > 4) return { x: box.left + l.x + l.width / 2, y: box.top + l.y + l.height / 2, count: raw.value as number };
+        }
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await settled(page);
+    expect(await page.textContent('[data-testid="drill-chip"]')).toContain('红色预警');
+    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(target!.count);
+    expect(await page.locator('[data-testid="finding-row"]').count()).toBeGreaterThan(0);
+    await page.goBack();
+    await settled(page);
+    expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="filter-chip"]').count()).toBe(0);
+    await page.context().close();
+  });
 });
