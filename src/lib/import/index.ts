@@ -148,8 +148,12 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const empty = plans.filter((p) => p.counts.accepted + p.counts.rejected === 0);
     const withRows = plans.filter((p) => !empty.includes(p));
     const shared = await sharedRows(engine, withRows);
-    const withData = await skipSheetOverlaps(engine, await dropContainedSheets(engine, withRows, shared), shared);
-    await dropTables(engine, [shared.table]);
+    let withData: SheetPlan[];
+    try {
+      withData = await skipSheetOverlaps(engine, await dropContainedSheets(engine, withRows, shared), shared);
+    } finally {
+      await dropTables(engine, shared.tables);
+    }
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {

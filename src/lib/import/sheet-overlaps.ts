@@ -31,7 +31,7 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[], sh
     for (const a of bySize) {
       if (a === b || !kept.includes(a) || a.counts.accepted < b.counts.accepted) continue;
       if (a.counts.accepted === b.counts.accepted && newer(b, a)) continue;
-      if (shared.held(b, a) < shared.size(b)) continue;
+      if (!(await shared.holdsAll(a, b))) continue;
       kept.splice(kept.indexOf(b), 1);
       await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
       break;
@@ -55,13 +55,13 @@ export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[], shar
   for (const [j, a] of ordered.entries()) {
     // Only the pairs that share a finding cost a statement: a workbook of a hundred sheets, one per
     // unit, shares none.
-    const later = ordered.slice(j + 1).filter((b) => shared.heldStrictly(a, b) > 0);
+    const later = ordered.slice(j + 1).filter((b) => shared.mayShare(a, b));
     if (!later.length) continue;
     for (const b of later) {
       await engine.exec(`INSERT INTO ${ident(a.issues)}
         SELECT src_row, 'problem_title', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'info', 'row_skipped_other_sheet'
-        FROM ${ident(shared.table)} WHERE sheet = ${shared.index(a)} AND other = ${shared.index(b)} AND strict
-          AND src_row NOT IN (SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet')`);
+        FROM (${shared.sharedRowsSql(a, b)})
+        WHERE src_row NOT IN (SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet')`);
     }
     const skipped = `SELECT src_row FROM ${ident(a.issues)} WHERE code = 'row_skipped_other_sheet'`;
     await engine.exec(`UPDATE ${ident(a.norm)} SET skip_kind = 'other_sheet' WHERE src_row IN (${skipped})`);
@@ -81,35 +81,51 @@ export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[], shar
   return kept.length ? kept : plans;
 }
 
-/** Which rows of each sheet another sheet of the file holds too (sharedRows). */
+/** Which findings of a sheet another sheet of the file holds too (sharedRows). */
 export interface SharedRows {
-  /** Temp table (sheet, other, src_row, strict): row src_row of sheet `sheet` is also in sheet `other`. */
-  table: string;
-  index(p: SheetPlan): number;
-  /** Rows of `p` (its findings to commit). */
-  size(p: SheetPlan): number;
-  /** Rows of `p` that `other` holds too. */
-  held(p: SheetPlan, other: SheetPlan): number;
-  /** Of those, the rows with round, unit and title words all given. */
-  heldStrictly(p: SheetPlan, other: SheetPlan): number;
+  /** True when `a` holds every finding of `b`. */
+  holdsAll(a: SheetPlan, b: SheetPlan): Promise<boolean>;
+  /** False when `a` and `b` surely share no finding with round, unit and title words all given. */
+  mayShare(a: SheetPlan, b: SheetPlan): boolean;
+  /** SQL of the src_row of the findings of `a` that `b` holds too, round, unit and title words all given. */
+  sharedRowsSql(a: SheetPlan, b: SheetPlan): string;
+  /** Temp tables to drop when done. */
+  tables: string[];
 }
 
+// The same finding in two sheets: round, county (a 金华市委 round's default matching any), unit and title words.
+const SAME_FINDING = `y.round_key IS NOT DISTINCT FROM x.round_key AND y.unit_name IS NOT DISTINCT FROM x.unit_name
+  AND y.norm_title IS NOT DISTINCT FROM x.norm_title AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round)`;
+const ALL_GIVEN = 'x.round_key IS NOT NULL AND x.unit_name IS NOT NULL AND x.norm_title IS NOT NULL';
+// Up to this many sheets a statement per pair is cheapest (a 1M-row sheet beside a small one: one
+// anti-join); past it the pairs outnumber the rows, and one join over all sheets is.
+const PAIRWISE_MAX_SHEETS = 4;
+
 /**
- * Every finding a sheet shares with another sheet of the file, found in one join over all of them
- * (a statement per pair of sheets made a 100-sheet workbook take minutes). The same finding: round,
- * county (a 金华市委 round's default matching any), unit and title words. Drop `table` when done.
+ * The findings the sheets of one file share. A few sheets are compared pair by pair; many (a
+ * workbook of one sheet per unit) in one join over all of them, since a statement per pair made a
+ * 100-sheet workbook take minutes. Both give the same answers.
  */
 export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<SharedRows> {
+  if (plans.length <= PAIRWISE_MAX_SHEETS) {
+    return {
+      holdsAll: async (a, b) => {
+        const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
+          WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE ${SAME_FINDING})`);
+        return Number(m.missing) === 0;
+      },
+      mayShare: () => true,
+      sharedRowsSql: (a, b) => `SELECT x.src_row FROM ${ident(a.final)} x WHERE ${ALL_GIVEN}
+        AND EXISTS (SELECT 1 FROM ${ident(b.final)} y WHERE ${SAME_FINDING})`,
+      tables: [],
+    };
+  }
   const table = tempName('shared');
-  const keys = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, norm_title FROM ${ident(p.final)}`);
-  const all = keys.length ? keys.join(' UNION ALL ') : 'SELECT 0 AS sheet, 0 AS src_row, NULL AS round_key, NULL AS county, false AS county_by_round, NULL AS unit_name, NULL AS norm_title WHERE false';
+  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, norm_title FROM ${ident(p.final)}`).join(' UNION ALL ');
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS WITH k AS (${all}),
     y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, norm_title FROM k)
-    SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row,
-      x.round_key IS NOT NULL AND x.unit_name IS NOT NULL AND x.norm_title IS NOT NULL AS strict
-    FROM k x JOIN y ON y.sheet <> x.sheet AND y.round_key IS NOT DISTINCT FROM x.round_key
-      AND y.unit_name IS NOT DISTINCT FROM x.unit_name AND y.norm_title IS NOT DISTINCT FROM x.norm_title
-    WHERE y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round`);
+    SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row, ${ALL_GIVEN} AS strict
+    FROM k x JOIN y ON y.sheet <> x.sheet AND ${SAME_FINDING}`);
   const sizes = await engine.query<{ sheet: number; n: number }>(`SELECT sheet, CAST(count(*) AS INTEGER) AS n FROM (${all}) GROUP BY sheet`);
   const pairs = await engine.query<{ sheet: number; other: number; n: number; strict: number }>(`SELECT sheet, other,
       CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE strict) AS INTEGER) AS strict FROM ${ident(table)} GROUP BY sheet, other`);
@@ -117,11 +133,11 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
   const pair = new Map(pairs.map((r) => [`${r.sheet}|${r.other}`, [Number(r.n), Number(r.strict)]]));
   const index = (p: SheetPlan) => plans.indexOf(p);
   return {
-    table,
-    index,
-    size: (p) => size.get(index(p)) ?? 0,
-    held: (p, o) => pair.get(`${index(p)}|${index(o)}`)?.[0] ?? 0,
-    heldStrictly: (p, o) => pair.get(`${index(p)}|${index(o)}`)?.[1] ?? 0,
+    // b's rows that a holds too, against b's rows.
+    holdsAll: async (a, b) => (pair.get(`${index(b)}|${index(a)}`)?.[0] ?? 0) >= (size.get(index(b)) ?? 0),
+    mayShare: (a, b) => (pair.get(`${index(a)}|${index(b)}`)?.[1] ?? 0) > 0,
+    sharedRowsSql: (a, b) => `SELECT src_row FROM ${ident(table)} WHERE sheet = ${index(a)} AND other = ${index(b)} AND strict`,
+    tables: [table],
   };
 }
 

@@ -3,7 +3,7 @@ import { ident, num, str, date } from '../queries/sql';
 import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
-import { decimalUnparsedSql, intUnparsedSql, negativeSql } from './normalise/values';
+import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -109,9 +109,10 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // No category text at all: the title's keywords were the only clue, so the title is shown.
     { code: 'category_unmapped_title', severity: 'warning', column: 'problem_title', when: "category_l1 = 'Z' AND category_raw IS NULL",
       value: 'problem_title' },
-    // Only when the cell is empty: a date in a form no rule reads (12/31/2023) is named as such (date_invalid), not as missing.
+    // Only when the cell gives no date (empty, /, 暂无, 待定): a date in a form no rule reads (12/31/2023)
+    // is named as such (date_invalid), not as missing.
     { code: 'completed_without_date', severity: 'warning', column: 'completion_date',
-      when: `status = 'completed' AND completion_date IS NULL AND ${r('completion_date')} IS NULL`, value: r('completion_date') },
+      when: `status = 'completed' AND completion_date IS NULL AND ${noDateSql(r('completion_date'))}`, value: r('completion_date') },
     { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',

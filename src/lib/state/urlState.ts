@@ -137,15 +137,28 @@ export function serialiseViewState(s: ViewState): string {
   return text ? `?${text}` : '';
 }
 
-// What a step back should undo: the screen, the filters and the drill-down. The as-of date, the
-// settings and the language are changed in place (a date typed digit by digit is one step).
-const NAVIGATION_KEYS = new Set(['view', 'drill', ...LIST_KEYS.map(([, name]) => name)]);
+// What a step back should undo: the screen, the filters (and the chart each was clicked in) and the
+// drill-down. The as-of date, the settings and the language are changed in place: a date typed digit
+// by digit is one step, and going back to an earlier screen keeps the language of the moment.
+const NAVIGATION_KEYS = new Set(['view', 'drill', 'from', ...LIST_KEYS.map(([, name]) => name)]);
+const isNavigation = (k: string) => NAVIGATION_KEYS.has(k) || k.startsWith(DRILL_PREFIX);
 
-/** Whether going from one link to the next adds a step to the browser's history or replaces the current one. */
+/**
+ * Whether going from one link to the next adds a step to the browser's history or replaces the
+ * current one. The link left is compared as the app would write it: a link it only tidies on
+ * arrival (?view=dashboard, an unknown status) is replaced, or Back would land there and be tidied
+ * forward again, never leaving the app.
+ */
 export function historyStep(from: string, to: string): 'push' | 'replace' {
-  const key = (search: string) => {
-    const q = new URLSearchParams(search);
-    return [...q].filter(([k]) => NAVIGATION_KEYS.has(k) || k.startsWith(DRILL_PREFIX)).map(([k, v]) => `${k}=${v}`).sort().join('&');
-  };
-  return key(from) === key(to) ? 'replace' : 'push';
+  const key = (search: string) => [...new URLSearchParams(search)].filter(([k]) => isNavigation(k)).map(([k, v]) => `${k}=${v}`).sort().join('&');
+  return key(serialiseViewState(parseViewState(from))) === key(to) ? 'replace' : 'push';
+}
+
+/** The link Back or Forward lands on, with the as-of date, settings and language of the moment (`current`). */
+export function withSettingsOf(landed: string, current: string): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of new URLSearchParams(landed)) if (isNavigation(k)) q.append(k, v);
+  for (const [k, v] of new URLSearchParams(current)) if (!isNavigation(k)) q.append(k, v);
+  const text = q.toString();
+  return text ? `?${text}` : '';
 }

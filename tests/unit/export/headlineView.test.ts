@@ -44,9 +44,9 @@ describe('the scope line says what the headline counted', () => {
   test.each<['zh' | 'en', Partial<Filters>, string]>([
     ['zh', {}, '范围：未筛选（全部数据）'],
     ['zh', { counties: ['永康市'] }, '范围：县市区：永康市'],
-    ['zh', { counties: ['永康市'], statuses: ['in_progress'] }, '范围：县市区：永康市（图表另限整改状态为正在整改，整改情况按全部整改状态统计）'],
-    ['zh', { statuses: ['in_progress'] }, '范围：未筛选（全部数据）（图表另限整改状态为正在整改，整改情况按全部整改状态统计）'],
-    ['en', { statuses: ['in_progress', 'not_completed'] }, 'Scope: No filter (all data) (charts only: status In progress, Not completed; the summary counts every status)'],
+    ['zh', { counties: ['永康市'], statuses: ['in_progress'] }, '范围：县市区：永康市；图表另限整改状态为正在整改，整改情况按全部整改状态统计'],
+    ['zh', { statuses: ['in_progress'] }, '范围：未筛选（全部数据）；图表另限整改状态为正在整改，整改情况按全部整改状态统计'],
+    ['en', { statuses: ['in_progress', 'not_completed'] }, 'Scope: No filter (all data); charts only: status In progress, Not completed, the summary counts every status'],
   ])('%s %o', async (lang, narrowing, expected) => {
     const { headlineScope } = await import('../../../src/lib/state/briefing.svelte');
     expect(headlineScope({ ...emptyFilters('2024-12-31'), ...narrowing }, lang)).toBe(expected);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildBriefingPptx } from '../../../src/lib/export/briefing/pptx';
+import { buildBriefingDocx } from '../../../src/lib/export/briefing/docx';
 import { renderSvg } from '../../../src/lib/render/chartImage';
 import { svgWithNote } from '../../../src/lib/render/exportNote';
 import { samplePack } from './briefing/fixtures';
@@ -31,6 +32,18 @@ describe('characters illegal in XML never reach an exported XML document', () =>
     // Only the illegal characters go: the words around them stay.
     expect(runs(await zip.text('ppt/slides/slide2.xml'), 'a:t')[0]).toBe('婺城区完成率');
     expect(await zip.text('docProps/core.xml')).toContain('婺城区简报');
+  });
+
+  test('DOCX: U+FFFE, U+FFFF and a lone surrogate (which the docx library keeps) are dropped too', async () => {
+    const odd = `婺城区\f\u0001\u000B\uFFFE\uFFFF\uD800`;
+    const pack = samplePack();
+    pack.title = `${odd}简报`;
+    pack.headline = `${odd}整改完成率76%。`;
+    pack.charts[0] = { ...pack.charts[0], title: `${odd}完成率`, caption: `图1 ${odd}` };
+    const zip = await unzip(await buildBriefingDocx(pack));
+    const parts = zip.names.filter((n) => /\.(xml|rels)$/.test(n));
+    for (const part of parts) expect(xmlProblem(await zip.text(part)), part).toBeNull();
+    expect(await zip.text('word/document.xml')).toContain('婺城区简报');
   });
 
   test('SVG chart export: the chart\'s labels and the note below it', () => {

@@ -158,10 +158,13 @@ test('a completion date in a form no rule reads is named as unread, not as missi
   const e = await freshEngine();
   const text = ['被巡察单位,具体问题,县市区,轮次名称,整改状态,完成时间',
     '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,已完成,12/31/2023',
-    '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,已完成,'].join('\n');
+    '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,已完成,',
+    '市财政局党组,采购程序不规范,市本级,八届市委第二轮巡察,已完成,/',
+    '市民政局党组,救助资金发放不规范,市本级,八届市委第二轮巡察,已完成,待定'].join('\n');
   const [r] = await importOk(e, 'dates.csv', new TextEncoder().encode(text));
   const codes = (row: number) => r.issues.filter((i) => i.row === row).map((i) => i.code);
   expect(codes(2)).not.toContain('completed_without_date');
   expect(codes(2).some((c) => c.startsWith('date_'))).toBe(true);
-  expect(codes(3)).toContain('completed_without_date');
+  // An empty cell, and one that says there is no date, are a completion without a date.
+  for (const row of [3, 4, 5]) expect(codes(row)).toContain('completed_without_date');
 });

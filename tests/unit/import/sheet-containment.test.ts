@@ -92,3 +92,25 @@ test.each([
   const res = await importFile(engine, { name: 'template.csv', bytes: new TextEncoder().encode(text) });
   expect(!res.ok && 'error' in res && res.error.code).toBe('no_data');
 });
+
+// Past four sheets the comparison is one join over all of them (sheet-overlaps.ts sharedRows), not a
+// statement per pair: the answers are the same.
+test.each([3, 7])('%i sheets: county sheets a 汇总 holds whole are named, a row two sheets share counts once in the newer', async (n) => {
+  engine = await freshEngine();
+  const HS = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const counties = ['婺城区', '金东区', '兰溪市', '东阳市', '义乌市', '永康市', '浦江县'].slice(0, n - 1);
+  const rowOf = (c: string, i: number) => [i, c, `${c}教育局`, R, i === 1 ? '理论学习不深入' : '违规发放津补贴', '已完成'];
+  // The 汇总 holds every county sheet's rows but the last county's second row, which that sheet alone has.
+  const last = counties[counties.length - 1];
+  const sheets: [string, (string | number | null)[][]][] = counties.map((c) => [c, [HS, rowOf(c, 1), ...(c === last ? [rowOf(c, 2)] : [])]]);
+  sheets.push(['汇总', [HS, ...counties.map((c) => rowOf(c, 1))]]);
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book(sheets));
+  const kept = reports.map((r) => [r.sheet, r.rowsAccepted]);
+  // Every county sheet but the last is held whole by the 汇总; the last keeps its own row, and the
+  // row it shares with the 汇总 (the newer sheet, added last) counts there.
+  expect(kept).toEqual([[last, 1], ['汇总', n - 1]]);
+  const named = reports.flatMap((r) => r.issues).filter((i) => i.code === 'sheet_duplicate').map((i) => i.value).sort();
+  expect(named).toEqual(counties.slice(0, -1).sort());
+  expect(reports[0].issues.filter((i) => i.code === 'row_skipped_other_sheet').map((i) => [i.row, i.value])).toEqual([[2, '汇总']]);
+  expect((await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM findings'))[0].n).toBe(n);
+});

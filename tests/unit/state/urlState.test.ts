@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { historyStep, parseViewState, serialiseViewState } from '../../../src/lib/state/urlState';
+import { historyStep, parseViewState, serialiseViewState, withSettingsOf } from '../../../src/lib/state/urlState';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 
 describe('URL view state', () => {
@@ -69,6 +69,17 @@ describe('URL view state', () => {
     expect(historyStep('?county=a', '?county=a&drill=status-by-county&drill.county=a')).toBe('push');
     expect(historyStep('?drill=x&drill.facet=warning_red', '?drill=x&drill.facet=warning_green')).toBe('push');
     expect(historyStep('?county=a', '?county=a&asOf=2024-01-01&lang=en&warnGreenDays=20')).toBe('replace');
+    // A link the app only tidies on arrival is replaced, or Back would land on it and be tidied forward again.
+    expect(['?view=dashboard', '?status=bogus', '?drill=status-by-county', '?drill=x&drill.facet=bogus', '?from=counties:status-by-county']
+      .map((from) => historyStep(from, ''))).toEqual(['replace', 'replace', 'replace', 'replace', 'replace']);
+    expect(historyStep('?view=dashboard&status=completed', '?status=completed')).toBe('replace');
+  });
+
+  test('Back lands on the screen, filters and drill-down of its step with the language, date and settings of the moment', () => {
+    expect(withSettingsOf('?view=repeats&lang=zh&asOf=2020-01-01', '?county=a&lang=en&asOf=2024-06-30&warnGreenDays=20'))
+      .toBe('?view=repeats&lang=en&asOf=2024-06-30&warnGreenDays=20');
+    expect(withSettingsOf('?county=a&from=counties%3Astatus-by-county&drill=x&drill.county=a', '')).toBe('?county=a&from=counties%3Astatus-by-county&drill=x&drill.county=a');
+    expect(withSettingsOf('', '')).toBe('');
   });
 
   test('an as-of date in a link that is no day of the calendar falls back to the default', () => {

@@ -1,6 +1,6 @@
 import type { Paragraph as ParagraphT, Table as TableT } from 'docx';
 import { translate } from '../../i18n/translate';
-import { fitInBox, uniqueDefinitions } from './layout';
+import { fitInBox, uniqueDefinitions, xmlSafe } from './layout';
 import { BODY_FONT, HEADING_FONT, chartTableDocx, type DocxModule } from './docxTable';
 import type { BriefingChart, BriefingPack } from './types';
 
@@ -71,7 +71,8 @@ function definitionsBlock(d: DocxModule, pack: BriefingPack): ParagraphT[] {
  * first paragraph, each chart with caption and data table, then the 口径说明. `docx` is loaded
  * here, on first use, so it stays out of the app's start-up bundle.
  */
-export async function buildBriefingDocx(pack: BriefingPack): Promise<Uint8Array> {
+export async function buildBriefingDocx(given: BriefingPack): Promise<Uint8Array> {
+  const pack = xmlSafe(given);
   const d: DocxModule = await import('docx');
   const zh = pack.lang === 'zh';
   const children: (ParagraphT | TableT)[] = [

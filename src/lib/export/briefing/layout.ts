@@ -1,5 +1,6 @@
+import { stripXmlIllegal } from '../../text/xml';
 /**
- * Geometry shared by the DOCX and PPTX builders: pictures keep their aspect ratio inside a box,
+ * What the DOCX and PPTX builders share: text they can both write (xmlSafe), and geometry: pictures keep their aspect ratio inside a box,
  * table columns share the width by how much text they hold. Pure, so it is tested on its own.
  */
 
@@ -77,4 +78,19 @@ export function uniqueDefinitions(packDefinitions: string[], chartDefinitions: s
     }
   }
   return out;
+}
+
+/**
+ * Every string of a pack with the characters XML 1.0 forbids removed: pptxgenjs escapes & < > but
+ * writes control characters as they are (a form feed in a county name), and the docx library drops
+ * C0 controls but not U+FFFE or a lone surrogate; either way the part no longer parses. Bytes (the
+ * PNGs) are left alone.
+ */
+export function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return stripXmlIllegal(value) as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+  }
+  return value;
 }

@@ -1,7 +1,6 @@
 import { formatDate } from '../../charts/format';
 import { translate } from '../../i18n/translate';
-import { stripXmlIllegal } from '../../text/xml';
-import { bytesToBase64, fitInBox, uniqueDefinitions } from './layout';
+import { bytesToBase64, fitInBox, uniqueDefinitions, xmlSafe } from './layout';
 import type { BriefingChart, BriefingPack } from './types';
 
 type Presentation = InstanceType<(typeof import('pptxgenjs'))['default']>;
@@ -66,20 +65,6 @@ function chartSlide(pptx: Presentation, chart: BriefingChart, n: number, pack: B
   slide.addText(slideCaption(chart, pack), textStyle(pack, { x: MARGIN, w: width - 0.8, fit: 'shrink', ...footLine }));
   slide.slideNumber = { ...textStyle(pack, { x: SLIDE.width - MARGIN - 0.6, w: 0.6, align: 'right', ...footLine }) };
   if (chart.definition) slide.addNotes(translate(pack.lang, 'briefing.definition', { text: chart.definition }));
-}
-
-/**
- * Every string of the pack with the characters XML 1.0 forbids removed: pptxgenjs escapes & < >
- * but writes control characters as they are (a form feed in a county name), and the slides,
- * notes and docProps/core.xml then no longer parse. Bytes (the PNGs) are left alone.
- */
-function xmlSafe<T>(value: T): T {
-  if (typeof value === 'string') return stripXmlIllegal(value) as T;
-  if (Array.isArray(value)) return value.map(xmlSafe) as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
-  }
-  return value;
 }
 
 /**

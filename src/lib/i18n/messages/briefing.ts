@@ -5,7 +5,7 @@ export const briefing: Messages = {
   zh: {
     'briefing.title': '巡视巡察整改情况分析简报',
     'briefing.scope': '范围：{filters}',
-    'briefing.scopeStatus': '范围：{filters}（图表另限整改状态为{status}，整改情况按全部整改状态统计）',
+    'briefing.scopeStatus': '范围：{filters}；图表另限整改状态为{status}，整改情况按全部整改状态统计',
     'briefing.subtitle': '数据截至{date} · {scope}',
     'briefing.noneBeforeFeedback': '截至{date}，范围内没有反馈的问题：截至日早于最早反馈日期（{first}），无整改情况可报告。',
     'briefing.noneFiltered': '截至{date}，范围内没有反馈的问题：当前筛选条件下没有问题，无整改情况可报告。',
@@ -46,7 +46,7 @@ export const briefing: Messages = {
   en: {
     'briefing.title': 'Inspection rectification briefing',
     'briefing.scope': 'Scope: {filters}',
-    'briefing.scopeStatus': 'Scope: {filters} (charts only: status {status}; the summary counts every status)',
+    'briefing.scopeStatus': 'Scope: {filters}; charts only: status {status}, the summary counts every status',
     'briefing.subtitle': 'Data as of {date} · {scope}',
     'briefing.noneBeforeFeedback': 'As of {date}, no findings are in scope: the as-of date is before the first feedback ({first}), so there is nothing to report.',
     'briefing.noneFiltered': 'As of {date}, no findings are in scope: the current filters leave none, so there is nothing to report.',

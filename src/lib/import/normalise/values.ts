@@ -41,6 +41,14 @@ function signedIntSql(x: string): string {
   return `coalesce(${read}, ${hanCountSql(x)})`;
 }
 
+// A date cell that says there is no date yet: none (NONE), or one still to come (待定, 未填写, 待补充).
+const NO_DATE = `(${NONE}|待定|未定|待补充|待填写?|未填写?|空白?|暂未(确定|填写)?)[。.]?`;
+
+/** TRUE when a date cell is empty or says there is no date (/, —, 暂无, 待定): no date was given. */
+export function noDateSql(x: string): string {
+  return `(${x} IS NULL OR coalesce(regexp_full_match(${x}, ${str(NO_DATE)}), false))`;
+}
+
 /** TRUE when a count or amount cell says there is none (无, /, —, 不涉及): no number, and nothing unread to warn of. */
 function noneSql(x: string): string {
   return `coalesce(regexp_full_match(${x}, ${str(NONE)}), false)`;

@@ -23,9 +23,9 @@ describe('pack words', () => {
   test.each([
     // The headline counts every status: a status filter is named apart, as narrowing the charts only.
     ['zh', '县市区：永康市', '', '范围：县市区：永康市'],
-    ['zh', '县市区：永康市', '正在整改', '范围：县市区：永康市（图表另限整改状态为正在整改，整改情况按全部整改状态统计）'],
-    ['zh', '', '正在整改、未完成', '范围：全部（图表另限整改状态为正在整改、未完成，整改情况按全部整改状态统计）'],
-    ['en', 'County: Yongkang', 'In progress', 'Scope: County: Yongkang (charts only: status In progress; the summary counts every status)'],
+    ['zh', '县市区：永康市', '正在整改', '范围：县市区：永康市；图表另限整改状态为正在整改，整改情况按全部整改状态统计'],
+    ['zh', '', '正在整改、未完成', '范围：全部；图表另限整改状态为正在整改、未完成，整改情况按全部整改状态统计'],
+    ['en', 'County: Yongkang', 'In progress', 'Scope: County: Yongkang; charts only: status In progress, the summary counts every status'],
   ] as const)('scope line %s: filters %s, status %s', (lang, scope, status, expected) => {
     const line = scopeLine(lang, scope, status);
     expect(line).toBe(expected);

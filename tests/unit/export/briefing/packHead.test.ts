@@ -46,7 +46,7 @@ describe('the pack\'s opening words (packHead), as both packs print them', () =>
     const plain = await packHead(engine, all, DEFAULT_PARAMS, 'zh', '示例数据', null);
     const { head, docx, slide } = await packTexts({ ...all, statuses: ['in_progress'] }, 'zh', null);
     expect(head.headline).toBe(plain.headline);
-    expect(head.subtitle).toBe('数据截至2024年12月31日 · 范围：未筛选（全部数据）（图表另限整改状态为正在整改，整改情况按全部整改状态统计） · 数据来源：示例数据');
+    expect(head.subtitle).toBe('数据截至2024年12月31日 · 范围：未筛选（全部数据）；图表另限整改状态为正在整改，整改情况按全部整改状态统计 · 数据来源：示例数据');
     expect(docx[1]).toBe(head.subtitle);
     expect(slide).toContain(head.subtitle);
   });
