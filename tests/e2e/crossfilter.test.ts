@@ -17,6 +17,27 @@ async function itemCentre(page: Page, chartId: string, dataIndex: number): Promi
   }, dataIndex);
 }
 
+/**
+ * Centre of the first drawn bar segment whose data item has every field of `match` (and a value
+ * above 0), at least `minWidth` px wide, and that value; null if none.
+ */
+async function barWhere(page: Page, chartId: string, match: Record<string, string>, minWidth = 0): Promise<{ x: number; y: number; value: number } | null> {
+  return page.$eval(`[data-chart="${chartId}"] .chart`, (el, [want, min]) => {
+    const chart = (el as HTMLElement & { __chart: any }).__chart;
+    const box = el.getBoundingClientRect();
+    for (let s = 0; s < chart.getModel().getSeriesCount(); s++) {
+      const data = chart.getModel().getSeriesByIndex(s).getData();
+      for (let i = 0; i < data.count(); i++) {
+        const raw = data.getRawDataItem(i);
+        const l = data.getItemLayout(i);
+        const hit = raw && Object.entries(want as Record<string, string>).every(([k, v]) => raw[k] === v) && raw.value > 0 && l?.width > (min as number);
+        if (hit) return { x: box.left + l.x + l.width / 2, y: box.top + l.y + l.height / 2, value: raw.value as number };
+      }
+    }
+    return null;
+  }, [match, minWidth] as const);
+}
+
 async function kpis(page: Page) {
   return Promise.all(KPIS.map((k) => kpiValue(page, k)));
 }
@@ -106,19 +127,7 @@ describe('cross-filtering and shareable views on the sample', () => {
     const page = await h.open();
     await page.locator('[data-chart="status-by-county"]').scrollIntoViewIfNeeded();
     // 永康市's 已完成 segment.
-    const target = await page.$eval('[data-chart="status-by-county"] .chart', (el) => {
-      const chart = (el as HTMLElement & { __chart: any }).__chart;
-      const box = el.getBoundingClientRect();
-      for (let s = 0; s < chart.getModel().getSeriesCount(); s++) {
-        const data = chart.getModel().getSeriesByIndex(s).getData();
-        for (let i = 0; i < data.count(); i++) {
-          const raw = data.getRawDataItem(i);
-          const l = data.getItemLayout(i);
-          if (raw?.county === '永康市' && raw?.key === 'completed') return { x: box.left + l.x + l.width / 2, y: box.top + l.y + l.height / 2 };
-        }
-      }
-      return null;
-    });
+    const target = await barWhere(page, 'status-by-county', { county: '永康市', key: 'completed' });
     expect(target).not.toBeNull();
     await page.mouse.click(target!.x, target!.y);
     await settled(page);
@@ -202,24 +211,12 @@ describe('cross-filtering and shareable views on the sample', () => {
   test('a red warning segment drills to the findings it counts, and Back undoes the click', async () => {
     const page = await h.open();
     await page.locator('[data-chart="warnings-by-county"]').scrollIntoViewIfNeeded();
-    const target = await page.$eval('[data-chart="warnings-by-county"] .chart', (el) => {
-      const chart = (el as HTMLElement & { __chart: any }).__chart;
-      const box = el.getBoundingClientRect();
-      for (let s = 0; s < chart.getModel().getSeriesCount(); s++) {
-        const data = chart.getModel().getSeriesByIndex(s).getData();
-        for (let i = 0; i < data.count(); i++) {
-          const raw = data.getRawDataItem(i);
-          const l = data.getItemLayout(i);
-          if (raw?.key === 'red' && raw.value > 0 && l?.width > 4) return { x: box.left + l.x + l.width / 2, y: box.top + l.y + l.height / 2, count: raw.value as number };
-        }
-      }
-      return null;
-    });
+    const target = await barWhere(page, 'warnings-by-county', { key: 'red' }, 4);
     expect(target).not.toBeNull();
     await page.mouse.click(target!.x, target!.y);
     await settled(page);
     expect(await page.textContent('[data-testid="drill-chip"]')).toContain('红色预警');
-    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(target!.count);
+    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(target!.value);
     expect(await page.locator('[data-testid="finding-row"]').count()).toBeGreaterThan(0);
     await page.goBack();
     await settled(page);
