@@ -1,6 +1,6 @@
 import { describe, test, expect } from 'vitest';
 import { quoteBigIntegers } from '../../../src/lib/import/json-bigint';
-import { recordLists } from '../../../src/lib/import/records-grid';
+import { recordLists } from '../../../src/lib/import/record-lists';
 import { freshEngine, importOk, issuesOf } from './helpers';
 
 /**
