@@ -59,6 +59,8 @@ export interface ChartSpec<R = Record<string, unknown>> {
    * elsewhere (filter bar, another chart), and only highlights it: a ranking ranks against all.
    */
   highlightsOnly?: boolean;
+  /** The figure greys rates over fewer than 最小样本数 findings with no flag in its rows: its data table says 样本不足 beside them. */
+  flagsSmallSamples?: boolean;
   /** SQL of the chart's rows; `opts.source` lets the page answer from the cube (same answers). */
   query(filters: Filters, params: MetricParams, opts?: SourceOptions): string;
   option(rows: R[], ctx: ChartContext): EChartsOption;

@@ -25,13 +25,12 @@ export const BRIEFING_CHARTS: ChartSpec[] = [...DASHBOARD_CHARTS, ...ANALYSIS_CH
 
 const PNG_RATIO = 2;
 
-// Tables whose figure greys rates over fewer than 最小样本数 findings without a flag of its own in
-// the rows (the ranking's rows carry `small_sample`): the table says 样本不足 beside those rates.
-const SMALL_SAMPLE_TABLES = new Set(['completion-heatmap']);
-
-/** A chart's data table as the pack prints it: readable headers and cells, small samples said in words. */
-export function briefingDataTable(spec: Pick<ChartSpec, 'id'>, rows: Record<string, unknown>[], lang: 'zh' | 'en', params: MetricParams): DataTable {
-  return chartDataTable(rows, lang, SMALL_SAMPLE_TABLES.has(spec.id) ? { smallNMin: params.smallNMin } : {});
+/**
+ * A chart's data table as the pack prints it: readable headers and cells, small samples said in
+ * words where the figure greys them (ChartSpec.flagsSmallSamples; the ranking's rows carry their own flag).
+ */
+export function briefingDataTable(spec: Pick<ChartSpec, 'flagsSmallSamples'>, rows: Record<string, unknown>[], lang: 'zh' | 'en', params: MetricParams): DataTable {
+  return chartDataTable(rows, lang, spec.flagsSmallSamples ? { smallNMin: params.smallNMin } : {});
 }
 
 /**

@@ -62,7 +62,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
   }),
   defineChart({
     id: 'completion-heatmap', titleKey: 'chart.completionHeatmap.title', definitionKey: 'chart.completionHeatmap.def', dimension: 'counties',
-    height: countyChartHeight,
+    height: countyChartHeight, flagsSmallSamples: true,
     query: completionHeatmapQuery, option: completionHeatmapOption, toFilter: countyClick,
     drill: (click) => {
       const county = clickedField(click.data, 'county');
