@@ -48,13 +48,22 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
   // The cell's word for a small sample is short (样本不足, Small): the labels share one font, so
   // "Small sample" used to push every cell down to its short label, N and the marker gone.
   const smallMark = translate(ctx.lang, 'chart.smallNCell');
-  // Label variants, most informative first: "66.67%\nN=15", then "66.67%"; a small sample says so in both.
-  const full = (c: CompletionCell) => `${isSmall(c) ? smallMark : formatRate(c.rate)}\nN=${c.n}`;
-  const short = (c: CompletionCell) => (isSmall(c) ? smallMark : formatRate(c.rate));
+  // Label variants, most informative first; all cells share one font. A small sample says so in
+  // words and keeps its rate and N where the cell has room (DOMAIN #27: greyed and flagged, N shown):
+  // "样本不足\n40% N=5", else "样本不足\nN=5"; the others "66.67%\nN=15"; at the least, rate or word alone.
+  const rateN = (c: CompletionCell) => `${formatRate(c.rate)}\nN=${c.n}`;
+  const variants: ((c: CompletionCell) => string)[] = [
+    (c) => (isSmall(c) ? `${smallMark}\n${formatRate(c.rate)} N=${c.n}` : rateN(c)),
+    (c) => (isSmall(c) ? `${smallMark}\nN=${c.n}` : rateN(c)),
+    (c) => (isSmall(c) ? smallMark : formatRate(c.rate)),
+  ];
   const cell = countyRoundCell(ctx, rounds, counties);
-  const fullFont = fitCellLabels(cells.map(full), cell);
-  const font = fullFont ?? fitCellLabels(cells.map(short), cell);
-  const text = fullFont ? full : short;
+  let text = variants[variants.length - 1];
+  let font: ReturnType<typeof fitCellLabels> = null;
+  for (const v of variants) {
+    font = fitCellLabels(cells.map(v), cell);
+    if (font) { text = v; break; }
+  }
   const cellName = (c: CompletionCell) => `${countyLabels([c.county], ctx.lang)[0]} · ${roundName(rounds[c.value[0]], ctx.lang)}`;
   const series = (data: CompletionCell[], small: boolean): HeatmapSeriesOption => ({
     type: 'heatmap',

@@ -25,11 +25,11 @@ describe('completion heatmap cell labels', () => {
   test.each([
     ['zh', '样本不足'],
     ['en', 'Small'],
-  ] as const)('%s: small samples say so in words and keep N; the other cells keep rate and N', (lang, word) => {
+  ] as const)('%s: small samples say so in words and keep N (and their rate where it fits); the other cells keep rate and N', (lang, word) => {
     const { big, small } = labels(lang, 40);
     expect(small.length).toBeGreaterThan(10);
     expect(big.length).toBeGreaterThan(10);
-    for (const l of small) expect(l).toMatch(new RegExp(`^${word}\\nN=\\d+$`));
+    for (const l of small) expect(l).toMatch(new RegExp(`^${word}\\n(\\d+(\\.\\d+)?% )?N=\\d+$`));
     for (const l of big) expect(l).toMatch(/^\d+(\.\d+)?%\nN=\d+$/);
   });
 
@@ -38,5 +38,21 @@ describe('completion heatmap cell labels', () => {
     const en = labels('en', 40);
     expect(en.big.map((l) => l.split('\n').length)).toEqual(zh.big.map((l) => l.split('\n').length));
     expect(en.small.map((l) => l.replace('Small', '样本不足'))).toEqual(zh.small);
+  });
+});
+
+describe('completion heatmap: a small sample keeps its rate where the cell has room', () => {
+  const few: CompletionCellRow[] = [
+    { county: '婺城区', round_key: 'k0', round_label: ROUNDS[0], round_year: 2018, round_pos: 1, n: 5, completed: 2, completion_rate: 0.4 },
+    { county: '永康市', round_key: 'k0', round_label: ROUNDS[0], round_year: 2018, round_pos: 1, n: 30, completed: 27, completion_rate: 0.9 },
+  ];
+  test.each([
+    ['zh', '样本不足\n40% N=5'],
+    ['en', 'Small\n40% N=5'],
+  ] as const)('%s: 2 counties × 1 round, wide cells: the word, the greyed rate and N', (lang, label) => {
+    const option = completionHeatmapOption(few, { lang, asOf: '2026-06-30', params: DEFAULT_PARAMS }) as unknown as { series: Series[] };
+    const [big, small] = option.series.map((s) => s.data.map((d) => s.label.formatter({ data: d })));
+    expect(small).toEqual([label]);
+    expect(big).toEqual(['90%\nN=30']);
   });
 });

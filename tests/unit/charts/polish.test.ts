@@ -101,10 +101,10 @@ describe('heatmaps', () => {
     expect(fmt(gridRows(Array.from({ length: 30 }, (_, i) => `县${i}`), rounds))).toBeNull();
   });
 
-  test('completion: small samples say so in the cell; a pattern marks them only when no label can', () => {
+  test('completion: small samples say so in the cell beside their rate and N; a pattern marks them only when no label can', () => {
     const rows = gridRows().map((r, i) => (i === 0 ? { ...r, n: 4, completed: 1, completion_rate: 0.25 } : r));
     const [, small] = seriesOf(spec('completion-heatmap').option(rows, zh));
-    expect(labelOf(small).formatter!({ data: (small.data as unknown[])[0] })).toBe('样本不足\nN=4');
+    expect(labelOf(small).formatter!({ data: (small.data as unknown[])[0] })).toBe('样本不足\n25% N=4');
     expect((small.itemStyle as { decal?: unknown }).decal).toEqual({ symbol: 'none' });
     const tiny = gridRows(Array.from({ length: 30 }, (_, i) => `县${i}`), Array.from({ length: 30 }, (_, i) => ({ round_key: `K${i}`, round_pos: i, round_label: `第${i}轮`, round_year: 2000 + i })))
       .map((r, i) => (i === 0 ? { ...r, n: 4 } : r));
