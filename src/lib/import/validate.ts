@@ -117,6 +117,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',
       when: 'completion_date < feedback_date', value: r('completion_date') },
+    // A deadline set before the feedback that set it is most often a mistyped year (2023 for 2024).
+    { code: 'deadline_before_feedback', severity: 'warning', column: 'deadline_raw',
+      when: 'deadline < feedback_date', value: 'deadline_raw' },
   ];
   if (has('funds_wan')) {
     rules.push(

@@ -168,3 +168,19 @@ test('a completion date in a form no rule reads is named as unread, not as missi
   // An empty cell, and one that says there is no date, are a completion without a date.
   for (const row of [3, 4, 5]) expect(codes(row)).toContain('completed_without_date');
 });
+
+test('a deadline before the feedback date is kept and warned (a mistyped year); on or after it, and 立行立改, are not', async () => {
+  const e = await freshEngine();
+  const text = ['被巡察单位,具体问题,县市区,轮次名称,反馈时间,整改时限,整改状态',
+    '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,2024-03-15,2023年6月底前,正在整改',
+    '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,2024-03-15,2024年3月15日,正在整改',
+    '市财政局党组,采购程序不规范,市本级,八届市委第二轮巡察,2024-03-15,立行立改,正在整改',
+    '市民政局党组,救助资金发放不规范,市本级,八届市委第二轮巡察,2024-03-15,2024.3.14,正在整改'].join('\n');
+  const [r] = await importOk(e, 'deadlines.csv', new TextEncoder().encode(text));
+  expect(r.issues.filter((i) => i.code === 'deadline_before_feedback').map((i) => [i.row, i.column, i.value])).toEqual([
+    [2, '整改时限', '2023年6月底前'], [5, '整改时限', '2024.3.14'],
+  ]);
+  expect(await e.query('SELECT deadline FROM findings ORDER BY source_row')).toEqual([
+    { deadline: '2023-06-30' }, { deadline: '2024-03-15' }, { deadline: '2024-04-14' }, { deadline: '2024-03-14' },
+  ]);
+});
