@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { CountyRankRow } from '../queries/countyRanking';
-import { countyLabels } from './countyAxis';
+import { countyAxisLabels, countyLabels } from './countyAxis';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
 import { DIMMED, cardGrid, markSelected } from './layout';
@@ -36,7 +36,7 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
   const totalN = rows.reduce((s, r) => s + r.n, 0);
   const overall = totalN ? rows.reduce((s, r) => s + r.completed, 0) / totalN : null;
   const selected = new Set(ctx.selected ?? []);
-  const labels = countyLabels(rows.map((r) => r.county), ctx.lang)
+  const labels = countyAxisLabels(rows.map((r) => r.county), ctx.lang)
     .map((name, i) => markSelected(rows[i].rank === null ? name : `${rows[i].rank}. ${name}`, selected.has(rows[i].county)));
   const faded = (county: string) => selected.size > 0 && !selected.has(county);
   const bars: RankBar[] = rows.map((r) => {

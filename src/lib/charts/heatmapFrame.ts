@@ -1,7 +1,7 @@
 import type { EChartsOption, HeatmapSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { RoundColumns } from '../queries/roundMeta';
-import { countyLabels } from './countyAxis';
+import { countyAxisLabels } from './countyAxis';
 import { CARD, chartWidth, DIMMED, PLOT_TOP, cardGrid, markSelected, maxLines, maxTextWidth } from './layout';
 import { roundAxisStyle, roundLabels } from './roundAxis';
 import type { ChartContext } from './types';
@@ -54,7 +54,7 @@ export function countyAxis(ctx: ChartContext, counties: string[]) {
   const selected = new Set(ctx.selected ?? []);
   return {
     type: 'category' as const, name: translate(ctx.lang, 'axis.county'), nameLocation: 'middle' as const, nameGap: countyNameGap(ctx, counties),
-    inverse: true, data: countyLabels(counties, ctx.lang).map((l, i) => markSelected(l, selected.has(counties[i]))),
+    inverse: true, data: countyAxisLabels(counties, ctx.lang, AXIS_FONT).map((l, i) => markSelected(l, selected.has(counties[i]))),
     axisLabel: { interval: 0, fontSize: AXIS_FONT }, axisTick: { show: false }, splitArea: { show: true },
   };
 }
@@ -62,7 +62,7 @@ export function countyAxis(ctx: ChartContext, counties: string[]) {
 /** Distance of the rotated county axis name from the axis line: past the widest county label. */
 function countyNameGap(ctx: ChartContext, counties: string[]): number {
   const selected = new Set(ctx.selected ?? []);
-  const labels = countyLabels(counties, ctx.lang).map((l, i) => markSelected(l, selected.has(counties[i])));
+  const labels = countyAxisLabels(counties, ctx.lang, AXIS_FONT).map((l, i) => markSelected(l, selected.has(counties[i])));
   return maxTextWidth(labels, AXIS_FONT) + 14;
 }
 

@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import { STATUS_KEYS, type StatusCountRow } from '../queries/statusByCounty';
-import { countiesOf, countyLabels } from './countyAxis';
+import { countiesOf, countyAxisLabels, countyLabels } from './countyAxis';
 import { noDataOption } from './empty';
 import { statusLabel } from './labels';
 import { chartWidth, DIMMED, bottomLegend, cardGrid, markSelected, maxTextWidth, segmentLabel, totalSeries } from './layout';
@@ -50,7 +50,7 @@ const TOTAL_ROOM = 36;
 
 /** Estimated length in px of the count axis of the per-county bar charts on the card. */
 export function countyBarsPlotWidth(ctx: ChartContext, counties: string[]): number {
-  return chartWidth(ctx) - 8 - TOTAL_ROOM - (maxTextWidth(countyLabels(counties, ctx.lang), 11) + 24);
+  return chartWidth(ctx) - 8 - TOTAL_ROOM - (maxTextWidth(countyAxisLabels(counties, ctx.lang), 11) + 24);
 }
 
 /**
@@ -62,7 +62,7 @@ export function countyBarsFrame(
   ctx: ChartContext, title: string, counties: string[], selected: Set<string>, series: BarSeriesOption[], totals: number[],
 ): EChartsOption {
   const base = baseOption(ctx, title);
-  const labels = countyLabels(counties, ctx.lang).map((l, i) => markSelected(l, selected.has(counties[i])));
+  const labels = countyAxisLabels(counties, ctx.lang).map((l, i) => markSelected(l, selected.has(counties[i])));
   const faded = selected.size
     ? series.map((s) => ({
       ...s,
