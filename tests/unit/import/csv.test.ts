@@ -184,3 +184,29 @@ test('a deadline before the feedback date is kept and warned (a mistyped year); 
     { deadline: '2023-06-30' }, { deadline: '2024-03-15' }, { deadline: '2024-04-14' }, { deadline: '2024-03-14' },
   ]);
 });
+
+test('a deadline that names no year is its first date on or after the feedback date, warned; without a feedback date it stays empty', async () => {
+  const e = await freshEngine();
+  const rows: [string, string, string][] = [
+    ['2024-03-15', '6月底前', '2024-06-30'],
+    ['2024-03-15', '2月底前', '2025-02-28'],
+    ['2024-03-15', '12月31日前', '2024-12-31'],
+    ['2024-03-15', '3月10日前', '2025-03-10'],
+    ['2024-03-15', '年底前', '2024-12-31'],
+    ['2024-03-15', '六月底前完成', '2024-06-30'],
+    ['2024-03-15', '6月底前，并长期坚持', '2024-06-30'],
+    ['2024-03-15', '3月15日', '2024-03-15'],
+  ];
+  const text = ['被巡察单位,具体问题,县市区,轮次名称,反馈时间,整改时限,整改状态',
+    ...rows.map(([fb, dl], i) => `单位${i},问题${i},市本级,八届市委第二轮巡察,${fb},${dl},正在整改`),
+    '单位x,问题x,市本级,八届市委第三轮巡察,,6月底前,正在整改',
+    '单位y,问题y,市本级,八届市委第二轮巡察,2024-03-15,2月30日前,正在整改'].join('\n');
+  const [r] = await importOk(e, 'yearless.csv', new TextEncoder().encode(text));
+  const got = await e.query<{ deadline: string | null; long_term: boolean }>('SELECT deadline, long_term FROM findings ORDER BY source_row');
+  expect(got.map((g) => g.deadline)).toEqual([...rows.map((x) => x[2]), null, null]);
+  expect(got[6].long_term).toBe(true);
+  const of = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.row, i.value]);
+  expect(of('deadline_year_assumed')).toEqual(rows.map(([, dl, d], i) => [i + 2, `${dl} → ${d}`]));
+  expect(of('deadline_year_missing')).toEqual([[10, '6月底前'], [11, '2月30日前']]);
+  expect(of('deadline_unparsed')).toEqual([]);
+});

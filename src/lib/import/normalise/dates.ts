@@ -182,6 +182,34 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
   return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
+// A deadline that names no year (6月底前, 12月31日前, 年底前, 六月底前完成, 6月底前并长期坚持): ledgers written
+// in the feedback's year leave it out. The whole text (its compact form), a long-term phrase may follow.
+const YEARLESS = '^(?:(\\d{1,2})月(?:(\\d{1,2})日?)?|(?:今年|本年|年)年?(底|末))(?:底|末|份)?(?:前|以前|之前)?(?:完成|整改到位|办结)?'
+  + '(?:[,;、。]?并?(?:长期坚持|常态化|持续).*)?$';
+
+/**
+ * A yearless deadline (see YEARLESS) as month × 100 + day, the day 0 for the month's end (年底前 is
+ * 1200); NULL for any other text. `c` is the compact form; Chinese numerals are read as digits.
+ */
+export function yearlessMonthDaySql(c: string): string {
+  const g = groups(hanDigitsSql(c), YEARLESS, ['m', 'd', 'y']);
+  const m = `CASE WHEN ${g}.y <> '' THEN 12 ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
+  const d = `coalesce(TRY_CAST(NULLIF(${g}.d, '') AS INTEGER), 0)`;
+  return `CASE WHEN regexp_matches(${c}, '^[0-9一二三四五六七八九十今本年]') AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31 THEN ${m} * 100 + ${d} END`;
+}
+
+/**
+ * The date of a yearless deadline `md` (see yearlessMonthDaySql): its first occurrence on or after
+ * the feedback date (6月底前 fed back on 2024-03-15 is 2024-06-30; fed back on 2024-08-01, 2025-06-30).
+ * NULL without a feedback date, or for a day the month does not have.
+ */
+export function yearlessDeadlineSql(md: string, feedback: string): string {
+  const on = (year: string) => `CASE WHEN ${md} % 100 = 0 THEN last_day(make_date(${year}, ${md} // 100, 1))
+    ELSE TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${md} // 100, ${md} % 100) AS DATE) END`;
+  const same = on(`year(${feedback})`);
+  return `CASE WHEN ${md} IS NOT NULL AND ${feedback} IS NOT NULL THEN CASE WHEN ${same} >= ${feedback} THEN ${same} ELSE ${on(`year(${feedback}) + 1`)} END END`;
+}
+
 // A month named without a day (2024年8月, 2024.8, 2024-08, 2024年8月底, 2024年8月份完成), the whole text.
 const MONTH_ONLY = '^\\d{4}(年|[-/.])\\d{1,2}月?(底|末|份)?(前|以前|之前)?(完成|已完成)?$';
 
