@@ -1,7 +1,8 @@
 import { toCsv } from '../export/csv';
 import { toXlsx, type TableColumn } from '../export/xlsx';
 import { translate, type Lang } from '../i18n/translate';
-import { downloadBlob, exportFileName } from '../render/download';
+import { downloadBlob } from '../render/download';
+import { exportFileName } from '../text/fileName';
 
 /**
  * Downloads rows as CSV (UTF-8 BOM) or XLSX, file named by what and when. A failure rejects with
