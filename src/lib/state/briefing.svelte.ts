@@ -8,6 +8,7 @@ import { inspectionKindsQuery } from '../queries/inspectionKinds';
 import { translate } from '../i18n/translate';
 import { renderPng, dataUrlToBlob, EXPORT_SIZE } from '../render/chartImage';
 import { downloadBlob } from '../render/download';
+import { scopeTag } from '../text/fileName';
 import { pngWithNote, sizeWithNote } from '../render/exportNote';
 import type { Dimension, Filters } from '../queries/filters';
 import type { MetricParams } from '../domain/params';
@@ -16,7 +17,7 @@ import { DASHBOARD_CHARTS, ANALYSIS_CHARTS } from './chartSpecs';
 import { REPEAT_CHARTS } from './repeatSpecs';
 import { busy } from './busy';
 import { database } from './database.svelte';
-import { filterSummary, filterValueLabel } from './filterSummary';
+import { filterSummary, filterValueLabel, scopeValues } from './filterSummary';
 import { rowsInView } from './crossFilter';
 import { chartDefinition } from './chartDefinition';
 
@@ -139,7 +140,8 @@ class Briefing {
         const type = kind === 'docx'
           ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
           : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-        downloadBlob(new Blob([bytes as BlobPart], { type }), briefingFileName(lang, filters.asOf, kind));
+        // The name says what the pack covers, so packs of two counties do not both read 简报_日期.
+        downloadBlob(new Blob([bytes as BlobPart], { type }), briefingFileName(lang, filters.asOf, kind, scopeTag(scopeValues(filters, lang))));
       });
     } catch (e) {
       this.error = `${t('briefing.failed')}: ${e instanceof Error ? e.message : String(e)}`;

@@ -41,10 +41,18 @@ export function filterSummary(filters: Filters, lang: Lang): string {
   return parts.length ? parts.join(t('clauseSeparator')) : t('filter.none');
 }
 
+/**
+ * Every value that narrows `filters`, as the analyst reads it, in the filter bar's order, a
+ * drill-down's facet last: [永康市, 已完成, 红色预警（已逾期）]. Export file names are tagged with it.
+ */
+export function scopeValues(filters: Partial<Filters>, lang: Lang): string[] {
+  const values = DIMENSIONS.flatMap((d) => (filters[d] ?? []).map((v) => filterValueLabel(d, v, lang)));
+  return [...values, ...(filters.facet ? [translate(lang, `drill.facet.${filters.facet}`)] : [])];
+}
+
 /** The values a drill-down selects, in the filter bar's order: 永康市 · 已完成. */
 export function drillValues(filters: Partial<Filters>, lang: Lang): string {
-  const values = DIMENSIONS.flatMap((d) => (filters[d] ?? []).map((v) => filterValueLabel(d, v, lang)));
-  return [...values, ...(filters.facet ? [translate(lang, `drill.facet.${filters.facet}`)] : [])].join(' · ');
+  return scopeValues(filters, lang).join(' · ');
 }
 
 // Every chart a drill-down can start from, by id: a drill restored from a link names only its chart.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { drillLabel } from '../../../src/lib/state/filterSummary';
+import { drillLabel, scopeValues } from '../../../src/lib/state/filterSummary';
 import { stubDom } from '../dom-stub';
 
 stubDom();
@@ -22,6 +22,11 @@ describe('drill-down chip text', () => {
     ['en', 'repeats-by-round', { counties: ['永康市'], facet: 'explicit_repeat' as const }, ' · Yongkang · explicit repeats'],
   ] as const)('names the facet of an element no dimension names (%s)', (lang, chart, filters, expected) => {
     expect(drillLabel(chart, { ...filters, counties: [...filters.counties] }, lang)).toContain(expected);
+  });
+
+  test('the values that narrow a view, facet last, as export file names are tagged with them', () => {
+    expect(scopeValues({ statuses: ['completed'], counties: ['永康市'], facet: 'warning_red' }, 'zh')).toEqual(['永康市', '已完成', '红色预警（已逾期）']);
+    expect(scopeValues({}, 'en')).toEqual([]);
   });
 
   test('a chart this build does not know still names the values', () => {

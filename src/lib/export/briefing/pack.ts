@@ -1,6 +1,7 @@
 import type { DataTable } from '../../charts/dataTable';
 import { formatDate } from '../../charts/format';
 import { translate, type Lang } from '../../i18n/translate';
+import { exportFileName } from '../../text/fileName';
 import type { BriefingChart } from './types';
 
 // The words of a pack that the Briefing screen assembles, in one place so that the DOCX caption,
@@ -48,7 +49,10 @@ export function briefingTable(table: DataTable): BriefingChart['table'] {
   return { columns: table.columns.map((c) => c.label), rows: table.rows };
 }
 
-/** Download name, e.g. 巡视巡察整改简报_2026-06-30.docx; characters Windows forbids become _. */
-export function briefingFileName(lang: Lang, asOf: string, ext: 'docx' | 'pptx'): string {
-  return `${translate(lang, 'briefing.fileName', { date: asOf })}.${ext}`.replace(/[\\/:*?"<>|]/g, '_');
+/**
+ * Download name, e.g. 巡视巡察整改简报_2026-06-30_永康市.docx: the date, then the scope tag
+ * (`scopeTag`, '' when nothing is filtered), made safe the way every export name is.
+ */
+export function briefingFileName(lang: Lang, asOf: string, ext: 'docx' | 'pptx', tag = ''): string {
+  return exportFileName([translate(lang, 'briefing.fileName', { date: asOf }), tag], ext);
 }

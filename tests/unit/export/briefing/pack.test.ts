@@ -48,6 +48,12 @@ describe('pack words', () => {
     expect(briefingFileName('en', '2026-06-30', 'pptx')).toBe('rectification-briefing_2026-06-30.pptx');
   });
 
+  test('file names carry the scope tag after the date, and only when there is one', () => {
+    expect(briefingFileName('zh', '2026-06-30', 'docx', '永康市-已完成')).toBe('巡视巡察整改简报_2026-06-30_永康市-已完成.docx');
+    expect(briefingFileName('en', '2026-06-30', 'pptx', 'Yongkang')).toBe('rectification-briefing_2026-06-30_Yongkang.pptx');
+    expect(briefingFileName('zh', '2026-06-30', 'docx', '')).toBe('巡视巡察整改简报_2026-06-30.docx');
+  });
+
   test('a chart data table becomes header labels and the same formatted rows', () => {
     const table = chartDataTable([{ county: '330784', findings: 16, completion_rate: 0.9375 }], 'zh');
     const packed = briefingTable(table);
