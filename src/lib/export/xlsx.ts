@@ -1,6 +1,7 @@
 import { displayValue, neutraliseCell, type CellScalar } from './neutralise';
 import { textWidthUnits } from './briefing/layout';
 import { translate, type Lang } from '../i18n/translate';
+import type { AboutRow } from './about';
 
 /** A column of a tabular export: key in the rows, header label, and `date` for YYYY-MM-DD values. */
 export interface TableColumn {
@@ -75,6 +76,17 @@ export function columnWidths(rows: Record<string, unknown>[], columns: TableColu
   });
 }
 
+type SheetUtils = typeof import('@e965/xlsx')['utils'];
+
+/** The About sheet: a 项目 / 内容 header, then one row per item, each cell neutralised and fitted. */
+function aboutSheet(utils: SheetUtils, about: AboutRow[], lang: Lang) {
+  const columns = [{ key: 'item', label: translate(lang, 'export.about.item') }, { key: 'value', label: translate(lang, 'export.about.value') }];
+  const records = about.map(([item, value]) => ({ item, value }));
+  const sheet = utils.aoa_to_sheet([columns.map((c) => xlsxCell(c.label, lang)), ...about.map((row) => row.map((v) => xlsxCell(v, lang)))]);
+  sheet['!cols'] = columnWidths(records, columns).map((wch) => ({ wch }));
+  return sheet;
+}
+
 // SheetJS (community) writes no frozen panes, so the first row is frozen by editing the sheet's
 // XML in the zip it produced: a pane below row 1, the standard form Excel and WPS write.
 const FROZEN_HEADER = '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView>';
@@ -83,10 +95,11 @@ const FROZEN_HEADER = '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCel
  * Rows as an XLSX workbook (one sheet): header row frozen, columns sized to their text, numbers
  * numeric, `date` columns as real Excel dates shown yyyy-mm-dd, lists and other non-scalars as
  * their display text, formula-like text and headers neutralised (always a text cell, never a
- * formula), text past Excel's cell limit cut with a marker in `lang`, the zip compressed.
- * SheetJS is loaded only on export.
+ * formula), text past Excel's cell limit cut with a marker in `lang`, the zip compressed. With
+ * `about`, a second sheet 说明 (About) follows: 项目 / 内容 rows saying what the file holds, its
+ * cells written like the data's. SheetJS is loaded only on export.
  */
-export async function toXlsx(rows: Record<string, unknown>[], columns: TableColumn[], sheetName: string, lang: Lang): Promise<Uint8Array> {
+export async function toXlsx(rows: Record<string, unknown>[], columns: TableColumn[], sheetName: string, lang: Lang, about?: AboutRow[]): Promise<Uint8Array> {
   const XLSX = await import('@e965/xlsx');
   const aoa: unknown[][] = [columns.map((c) => xlsxCell(c.label, lang))];
   for (const row of rows) {
@@ -100,6 +113,7 @@ export async function toXlsx(rows: Record<string, unknown>[], columns: TableColu
   sheet['!cols'] = columnWidths(rows, columns).map((wch) => ({ wch }));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, sheetName.replace(/[\\/?*[\]:]/g, '').slice(0, 31) || 'Sheet1');
+  if (about) XLSX.utils.book_append_sheet(book, aboutSheet(XLSX.utils, about, lang), translate(lang, 'export.about.sheet'));
   const plain = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
   const zip = XLSX.CFB.read(plain, { type: 'array' });
   const at = zip.FullPaths.findIndex((p: string) => p.endsWith('/xl/worksheets/sheet1.xml'));

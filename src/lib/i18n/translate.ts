@@ -8,6 +8,7 @@ import { briefing } from './messages/briefing';
 import { review } from './messages/review';
 import { params } from './messages/params';
 import { fields } from './messages/fields';
+import { exportsAbout } from './messages/exports';
 import { isolateBidi } from '../text/bidi';
 
 /** UI languages. zh-CN is the default. */
@@ -18,7 +19,7 @@ export type Vars = Record<string, string | number>;
 export type Messages = { zh: Record<string, string>; en: Record<string, string> };
 
 // Each area owns its message file, so parallel work never edits the same dictionary.
-const AREAS: Messages[] = [common, charts, importing, metrics, repeats, data, briefing, review, params, fields];
+const AREAS: Messages[] = [common, charts, importing, metrics, repeats, data, briefing, review, params, fields, exportsAbout];
 
 const DICT: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...AREAS.map((a) => a.zh)),

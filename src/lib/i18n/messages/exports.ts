@@ -1,0 +1,43 @@
+import type { Messages } from '../translate';
+
+/** The About sheet (说明) of the XLSX exports: what the file holds and how it was narrowed. */
+export const exportsAbout: Messages = {
+  zh: {
+    'export.about.sheet': '说明',
+    'export.about.item': '项目',
+    'export.about.value': '内容',
+    'export.about.what': '导出内容',
+    'export.about.asOf': '数据截至',
+    'export.about.filters': '筛选条件',
+    'export.about.drill': '下钻',
+    'export.about.search': '搜索',
+    'export.about.publication': '供公开',
+    'export.about.publicYes': '是（已去除拟不公开事项）',
+    'export.about.publicNo': '否（含全部事项）',
+    'export.about.rows': '行数',
+    'export.about.exportedAt': '导出时间',
+    'export.about.datasets': '数据集',
+    'export.about.query': 'SQL 查询',
+    'export.about.findings': '问题清单：当前视图（筛选、下钻、搜索）下的问题，按表格当前排序',
+    'export.about.sqlResult': 'SQL 查询结果',
+  },
+  en: {
+    'export.about.sheet': 'About',
+    'export.about.item': 'Item',
+    'export.about.value': 'Value',
+    'export.about.what': 'Contents',
+    'export.about.asOf': 'Data as of',
+    'export.about.filters': 'Filters',
+    'export.about.drill': 'Drill-down',
+    'export.about.search': 'Search',
+    'export.about.publication': 'For publication',
+    'export.about.publicYes': 'Yes (items marked 拟不公开 left out)',
+    'export.about.publicNo': 'No (all items)',
+    'export.about.rows': 'Rows',
+    'export.about.exportedAt': 'Exported at',
+    'export.about.datasets': 'Datasets',
+    'export.about.query': 'SQL query',
+    'export.about.findings': 'Findings: those of the current view (filters, drill-down, search), in the table\'s current order',
+    'export.about.sqlResult': 'SQL query result',
+  },
+};
