@@ -5,6 +5,7 @@ import { renderPng, renderSvg, dataUrlToBlob, EXPORT_SIZE } from '../render/char
 import { pngWithNote, svgWithNote } from '../render/exportNote';
 import { downloadBlob } from '../render/download';
 import { exportFileName } from '../text/fileName';
+import { datasetNames } from '../export/about';
 import { database } from './database.svelte';
 import { viewStore } from './view.svelte';
 import { filterSummary } from './filterSummary';
@@ -17,7 +18,7 @@ import { chartDefinition } from './chartDefinition';
  */
 export async function exportChart(spec: ChartSpec<any>, rows: Row[], ctx: ChartContext, kind: 'png' | 'svg' | 'clipboard', pixelRatio: number): Promise<void> {
   const t = (key: string, vars?: Record<string, string | number>) => translate(ctx.lang, key, vars);
-  const sources = database.datasets.map((d) => (d.sheet ? `${d.file_name}/${d.sheet}` : d.file_name));
+  const sources = datasetNames(database.datasets);
   // Drawn below the chart (exportNote.ts): as a multi-line subtitle it ran over the plot.
   const note = [
     filterSummary(viewStore.filters, ctx.lang),
