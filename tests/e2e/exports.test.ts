@@ -87,6 +87,31 @@ describe('exports open and say what they should', () => {
     expect(rows.some((r) => r['截至日状态'] === 'completed')).toBe(false);
   });
 
+  test('a filtered findings export is named after its filter, and its XLSX says in an About sheet what it holds', async () => {
+    const filtered = await h.open(`?county=${encodeURIComponent('永康市')}`);
+    const n = await kpiValue(filtered, 'findings');
+    const xlsx = await download(filtered, () => filtered.click('[data-testid="export-xlsx"]'));
+    expect(xlsx.name).toBe('问题清单_2026-06-30_永康市.xlsx');
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.read(xlsx.bytes, { type: 'buffer' });
+    expect(book.SheetNames).toEqual(['问题清单', '说明']);
+    expect(XLSX.utils.sheet_to_json(book.Sheets['问题清单'])).toHaveLength(n);
+    const [head, ...items] = XLSX.utils.sheet_to_json<[string, unknown]>(book.Sheets['说明'], { header: 1 });
+    expect(head).toEqual(['项目', '内容']);
+    const about = new Map(items);
+    expect(about.get('筛选条件')).toBe('县市区：永康市');
+    expect(about.get('数据截至')).toBe('2026-06-30');
+    expect(about.get('行数')).toBe(n);
+    expect(about.get('供公开')).toBe('否（含全部事项）');
+    expect(about.has('下钻')).toBe(false);
+    expect(String(about.get('导出时间'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    // The CSV stays one plain table; only its name says what it was narrowed to.
+    const csv = await download(filtered, () => filtered.click('[data-testid="export-csv"]'));
+    expect(csv.name).toBe('问题清单_2026-06-30_永康市.csv');
+    expect(csv.bytes.toString('utf8').split('\r\n')[0]).toContain('具体问题');
+    await filtered.context().close();
+  });
+
   test('for publication, the findings export leaves out the items marked 拟不公开', async () => {
     const all = await download(page, () => page.click('[data-testid="export-xlsx"]'));
     await page.check('[data-testid="export-public"]');
@@ -112,7 +137,8 @@ describe('exports open and say what they should', () => {
     expect(chosen).toBeGreaterThan(0);
 
     const docx = await download(page, () => page.click('[data-testid="briefing-docx"]'));
-    expect(docx.name).toMatch(/\.docx$/);
+    // Nothing is filtered: the name carries no scope tag.
+    expect(docx.name).toBe('巡视巡察整改简报_2026-06-30.docx');
     const dz = await JSZip.loadAsync(docx.bytes);
     expect(Object.keys(dz.files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/'))).toHaveLength(chosen);
     const documentXml = await dz.file('word/document.xml')!.async('string');
