@@ -3,6 +3,7 @@ import { translate, type Lang } from '../i18n/translate';
 import type { Row } from '../db/types';
 import { countyLabel } from '../domain/counties';
 import { LEVEL_NAME_KEYS } from '../charts/roundNames';
+import { categoryName } from '../domain/taxonomy';
 
 const STATUS_KEYS = new Set(['status', 'status_t']);
 // Values of a closed vocabulary the importer writes (巡视/巡察, the 整改类型 enum), named in the UI language.
@@ -10,12 +11,15 @@ const VALUE_NAME_KEYS: Record<string, Record<string, string>> = {
   inspection_kind: { 巡视: 'kind.tour', 巡察: 'kind.local' },
   rect_type: { 立行立改: 'rectType.immediate', 限期整改: 'rectType.deadline', 长期整改: 'rectType.longTerm' },
 };
+// Category codes (A, A1) with their names, as the table shows them: a code alone means nothing to a reader.
+const CATEGORY_KEYS = ['category_l1', 'category_l2'];
 const BOOLEAN_KEYS = new Set(FINDINGS_COLUMNS.filter(([, type]) => type.startsWith('BOOLEAN')).map(([name]) => name));
 
 /**
  * A row as the analyst reads it: statuses by name (已完成, not `completed`; no status is 未识别,
  * the word the table and charts use), yes/no flags as 是/否, a listed county, the inspector
- * level, 巡视/巡察 and a known 整改类型 in the UI language (as the table and charts name them),
+ * level, 巡视/巡察, a known 整改类型 and category codes with their names (A1 贯彻落实…) in the UI
+ * language (as the table and charts name them),
  * every other value as stored.
  */
 export function readableRow(row: Row, lang: Lang): Row {
@@ -32,6 +36,12 @@ export function readableRow(row: Row, lang: Lang): Row {
   for (const [key, names] of Object.entries(VALUE_NAME_KEYS)) {
     const name = typeof out[key] === 'string' ? names[out[key] as string] : undefined;
     if (name) out[key] = translate(lang, name);
+  }
+  for (const key of CATEGORY_KEYS) {
+    const code = out[key];
+    if (typeof code !== 'string') continue;
+    const name = categoryName(code, lang);
+    if (name !== code) out[key] = `${code} ${name}`;
   }
   return out;
 }
