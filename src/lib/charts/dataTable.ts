@@ -5,6 +5,8 @@ import { STATUS_KEYS } from '../queries/statusByCounty';
 import { formatRate, formatWan } from './format';
 import { countiesOf } from './countyAxis';
 import { LEVEL_NAME_KEYS, roundName } from './roundNames';
+import type { ChartSpec } from './types';
+import type { MetricParams } from '../domain/params';
 
 /** A chart's underlying data as a printable table (briefing DOCX, chart CSV/XLSX). */
 export interface DataTable {
@@ -103,4 +105,29 @@ export function chartDataTable(rows: Row[], lang: Lang, opts: DataTableOptions =
     return { key, label: label === `col.${key}` ? key : label };
   });
   return { columns, rows: rows.map((r) => keys.map((k) => cell(k, r, lang))) };
+}
+
+/**
+ * A chart's data table as every place that shows it prints it (the dashboard card's 查看数据 and
+ * its CSV, the briefing packs): small samples said in words where the figure greys them
+ * (ChartSpec.flagsSmallSamples; the ranking's rows carry their own flag).
+ */
+export function specDataTable(
+  spec: Pick<ChartSpec, 'flagsSmallSamples'>, rows: Row[], lang: Lang, params: Pick<MetricParams, 'smallNMin'>,
+): DataTable {
+  return chartDataTable(rows, lang, spec.flagsSmallSamples ? { smallNMin: params.smallNMin } : {});
+}
+
+// A formatted figure: a count, an amount with separators, a rate; a rate without a denominator prints as —.
+const FIGURE = /^-?[\d,]+(\.\d+)?%?$/;
+
+/**
+ * Which columns hold figures (numbers, or rates and amounts formatted as text), to align them
+ * right: every filled cell is one, and at least one cell is filled. Empty cells and — do not count.
+ */
+export function figureColumns(table: DataTable): boolean[] {
+  return table.columns.map((_, i) => {
+    const filled = table.rows.map((r) => r[i]).filter((v) => v !== null && v !== '' && v !== '—');
+    return filled.length > 0 && filled.every((v) => typeof v === 'number' || FIGURE.test(v as string));
+  });
 }

@@ -1,5 +1,5 @@
 import type { ChartSpec } from '../charts/types';
-import { chartDataTable, type DataTable } from '../charts/dataTable';
+import { specDataTable } from '../charts/dataTable';
 import { buildBriefingDocx, buildBriefingPptx, briefingFileName, briefingTable, chartCaption, packDefinitions, packSubtitle, scopeLine, type BriefingChart, type BriefingPack } from '../export/briefing';
 import { briefingHeadline, type Headline } from '../export/headline';
 import { kpisQuery, type KpiRow } from '../queries/kpis';
@@ -25,14 +25,6 @@ import { chartDefinition } from './chartDefinition';
 export const BRIEFING_CHARTS: ChartSpec[] = [...DASHBOARD_CHARTS, ...ANALYSIS_CHARTS, ...REPEAT_CHARTS];
 
 const PNG_RATIO = 2;
-
-/**
- * A chart's data table as the pack prints it: readable headers and cells, small samples said in
- * words where the figure greys them (ChartSpec.flagsSmallSamples; the ranking's rows carry their own flag).
- */
-export function briefingDataTable(spec: Pick<ChartSpec, 'flagsSmallSamples'>, rows: Record<string, unknown>[], lang: 'zh' | 'en', params: MetricParams): DataTable {
-  return chartDataTable(rows, lang, spec.flagsSmallSamples ? { smallNMin: params.smallNMin } : {});
-}
 
 /**
  * What the briefing opens with (DOMAIN.md §4.2), for the screen and both packs alike: the headline
@@ -132,7 +124,7 @@ class Briefing {
           charts.push({
             id: spec.id, title, definition, caption: chartCaption(lang, i + 1, title, filters.asOf, filterText),
             png, widthPx: size.width * PNG_RATIO, heightPx: size.height * PNG_RATIO,
-            table: briefingTable(briefingDataTable(spec, rows, lang, params)),
+            table: briefingTable(specDataTable(spec, rows, lang, params)),
           });
         }
         const pack: BriefingPack = { ...(await packHead(engine, filters, params, lang, source, firstFeedback)), charts };

@@ -2,24 +2,23 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sampleEngineWithCube } from '../import/helpers';
 import { emptyFilters } from '../../../src/lib/queries/filters';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
-import type { DataTable } from '../../../src/lib/charts/dataTable';
+import { specDataTable, type DataTable } from '../../../src/lib/charts/dataTable';
 import type { ChartSpec } from '../../../src/lib/charts/types';
 import { stubDom } from '../dom-stub';
 
 stubDom();
 
-// Every chart's data table as the briefing's DOCX prints it (briefingDataTable), built from the embedded sample's real
+// Every chart's data table as the briefing's DOCX prints it (specDataTable, shared with the dashboard card's 查看数据), built from the embedded sample's real
 // rows: recurring themes, the outcome chart's drawing flags and, with a minimum sample of 70, small
 // samples in the ranking and the heatmap (the sample's smallest county has 65 findings).
 const PARAMS = { ...DEFAULT_PARAMS, smallNMin: 70 };
 describe('every briefing chart\'s data table, both languages', () => {
   let engine: Awaited<ReturnType<typeof sampleEngineWithCube>>['engine'];
   let specs: ChartSpec[];
-  let tableOf: typeof import('../../../src/lib/state/briefing.svelte').briefingDataTable;
   const rowsById = new Map<string, Record<string, unknown>[]>();
 
   beforeAll(async () => {
-    ({ BRIEFING_CHARTS: specs, briefingDataTable: tableOf } = await import('../../../src/lib/state/briefing.svelte'));
+    ({ BRIEFING_CHARTS: specs } = await import('../../../src/lib/state/briefing.svelte'));
     ({ engine } = await sampleEngineWithCube());
     const filters = emptyFilters('2024-12-31');
     for (const spec of specs) {
@@ -31,7 +30,7 @@ describe('every briefing chart\'s data table, both languages', () => {
   afterAll(() => engine?.close());
 
   const tables = (lang: 'zh' | 'en'): [string, DataTable][] =>
-    specs.map((s) => [s.id, tableOf(s, rowsById.get(s.id)!, lang, PARAMS)]);
+    specs.map((s) => [s.id, specDataTable(s, rowsById.get(s.id)!, lang, PARAMS)]);
 
   test.each(['zh', 'en'] as const)('%s: every table has rows, and no header is a raw column key', (lang) => {
     for (const [id, table] of tables(lang)) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chartDataTable } from '../../../src/lib/charts/dataTable';
+import { chartDataTable, figureColumns, specDataTable } from '../../../src/lib/charts/dataTable';
 
 describe('chart data table', () => {
   test('readable headers, technical keys hidden, rates and codes formatted', () => {
@@ -97,5 +97,24 @@ describe('chart data table', () => {
     expect(t.rows).toEqual([['婺城区', 10, '90%', ''], ['永康市', 9, '50%', '样本不足']]);
     // Without one (a chart that does not grey small samples), no such column.
     expect(chartDataTable(rows, 'zh').columns).toHaveLength(3);
+  });
+
+  test('a chart\'s table follows its spec: 样本不足 only for a chart that greys small samples', () => {
+    const rows = [{ county: '永康市', n: 9, completion_rate: 0.5 }];
+    expect(specDataTable({ flagsSmallSamples: true }, rows, 'zh', { smallNMin: 10 }).rows).toEqual([['永康市', 9, '50%', '样本不足']]);
+    expect(specDataTable({}, rows, 'zh', { smallNMin: 10 }).rows).toEqual([['永康市', 9, '50%']]);
+  });
+});
+
+describe('figure columns (aligned right on screen)', () => {
+  const table = (rows: (string | number | null)[][]) => ({ columns: rows[0].map((_, i) => ({ key: `c${i}`, label: `c${i}` })), rows });
+  test.each([
+    ['counts', [[3], [12]], [true]],
+    ['rates, amounts and a rate without a denominator', [['75%'], ['1,234.5'], ['—'], [null]], [true]],
+    ['names, and a name that starts with a digit', [['永康市'], ['2018年']], [false]],
+    ['a column with nothing in it', [[null], ['']], [false]],
+    ['flags in words beside counts', [[9, '样本不足'], [10, '']], [true, false]],
+  ] as const)('%s', (_name, rows, expected) => {
+    expect(figureColumns(table(rows.map((r) => [...r])))).toEqual(expected);
   });
 });
