@@ -1,0 +1,40 @@
+import type { ChartContext, ChartSpec } from '../charts/types';
+import { figureColumns, specDataTable, type DataTable } from '../charts/dataTable';
+import { formatDate } from '../charts/format';
+import { translate } from '../i18n/translate';
+import { downloadTable } from './tableDownload';
+
+/** The numbers behind a chart as its card shows them under 查看数据: caption, the table, figure columns. */
+export interface ChartDataView {
+  /** The chart's title, the as-of date and, on the embedded sample, the sample mark. */
+  caption: string;
+  table: DataTable;
+  /** Per column: true when it holds figures (aligned right). */
+  figures: boolean[];
+}
+
+type DataContext = Pick<ChartContext, 'lang' | 'asOf' | 'params' | 'isSample'>;
+
+/**
+ * A chart's data as a table for reading on screen (the keyboard and screen-reader path to the
+ * figure's numbers): the same table the briefing pack prints (`specDataTable`), captioned as the
+ * chart is titled.
+ */
+export function chartDataView(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): ChartDataView {
+  const t = (key: string, vars?: Record<string, string | number>) => translate(ctx.lang, key, vars);
+  const parts = [t(spec.titleKey), t('chart.asOf', { date: formatDate(ctx.asOf, ctx.lang) })];
+  if (ctx.isSample) parts.push(t('chart.sampleMark'));
+  const table = specDataTable(spec, rows, ctx.lang, ctx.params);
+  return { caption: parts.join(' · '), table, figures: figureColumns(table) };
+}
+
+/**
+ * Downloads a chart's data table as CSV through the app's table export (UTF-8 BOM, formula-like
+ * cells neutralised), named like the chart's images: title and as-of date. Rejects with a message
+ * in `ctx.lang` when the download fails.
+ */
+export function downloadChartData(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): Promise<void> {
+  const { table } = chartDataView(spec, rows, ctx);
+  const records = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])));
+  return downloadTable(records, table.columns, 'csv', translate(ctx.lang, spec.titleKey), ctx.lang, { asOf: ctx.asOf });
+}
