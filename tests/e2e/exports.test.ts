@@ -62,6 +62,44 @@ describe('exports open and say what they should', () => {
     expect(text).toContain('数据来源：');
   });
 
+  test('查看数据 shows the chart\'s numbers as a table under it; its CSV holds the same table', async () => {
+    const card = '[data-chart="status-by-county"]';
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    await page.click(`${card} [data-action="table"]`);
+    const table = page.locator(`${card} [data-testid="chart-table"] table`);
+    await table.waitFor();
+    // The chart stays; the table has a caption, column headers and the chart's own figures.
+    expect(await page.locator(`${card} canvas`).count()).toBeGreaterThan(0);
+    expect(await table.locator('caption').textContent()).toBe('各县市区整改状态构成 · 数据截至2026年6月30日 · 示例数据');
+    expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual(['县市区', '整改状态', '问题数（个）']);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    // Every finding is in one county's stack: the counts add up to the KPI.
+    expect(rows.reduce((sum, r) => sum + Number(r[2]), 0)).toBe(await kpiValue(page, 'findings'));
+    expect(rows[0].slice(0, 2)).toEqual(['婺城区', '已完成']);
+
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    const csv = await download(page, () => page.click(`${card} [data-export="data-csv"]`));
+    expect(csv.name).toBe('各县市区整改状态构成_2026-06-30.csv');
+    const text = csv.bytes.toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('县市区,整改状态,问题数（个）');
+    expect(lines.slice(1)).toEqual(rows.map((r) => r.join(',')));
+
+    // Chosen again, or closed, the table goes; Escape still closes the menu.
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    expect(await page.getAttribute(`${card} [data-action="table"]`, 'aria-checked')).toBe('true');
+    await page.click(`${card} [data-action="table"]`);
+    expect(await page.locator(`${card} [data-testid="chart-table"]`).count()).toBe(0);
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    await page.click(`${card} [data-action="table"]`);
+    await page.click(`${card} [data-action="table-close"]`);
+    expect(await page.locator(`${card} [data-testid="chart-table"]`).count()).toBe(0);
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    await page.keyboard.press('Escape');
+    expect(await page.locator(`${card} [role="menu"]`).count()).toBe(0);
+  });
+
   test('findings CSV starts with a BOM, has one line per finding and no cell starts with =', async () => {
     const n = await kpiValue(page, 'findings');
     const csv = await download(page, () => page.click('[data-testid="export-csv"]'));
