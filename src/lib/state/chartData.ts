@@ -1,5 +1,6 @@
 import type { ChartContext, ChartSpec } from '../charts/types';
 import { figureColumns, specDataTable, type DataTable } from '../charts/dataTable';
+import { chartAriaDescription } from '../charts/aria';
 import { formatDate } from '../charts/format';
 import { translate } from '../i18n/translate';
 import { downloadTable } from './tableDownload';
@@ -37,4 +38,10 @@ export function downloadChartData(spec: ChartSpec<any>, rows: Record<string, unk
   const { table } = chartDataView(spec, rows, ctx);
   const records = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])));
   return downloadTable(records, table.columns, 'csv', translate(ctx.lang, spec.titleKey), ctx.lang, { asOf: ctx.asOf });
+}
+
+/** What a screen reader says for the chart: its caption and the first rows of its data table (charts/aria.ts). */
+export function chartAriaText(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): string {
+  const { caption, table } = chartDataView(spec, rows, ctx);
+  return chartAriaDescription(caption, table, ctx.lang);
 }
