@@ -41,7 +41,9 @@ export function readableRow(row: Row, lang: Lang): Row {
     const code = out[key];
     if (typeof code !== 'string') continue;
     const name = categoryName(code, lang);
-    if (name !== code) out[key] = `${code} ${name}`;
+    // English names start with a Latin letter, which the importer would read as part of the code (A1 Implementing):
+    // a colon keeps the code apart, so an English export re-imports as a Chinese one does.
+    if (name !== code) out[key] = lang === 'zh' ? `${code} ${name}` : `${code}: ${name}`;
   }
   return out;
 }

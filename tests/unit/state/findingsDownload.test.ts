@@ -30,7 +30,7 @@ describe('the findings export as the analyst reads it', () => {
     expect(readableRow({ inspection_kind: '巡视', rect_type: '专项整治' }, 'en')).toEqual({ inspection_kind: 'Inspection tour', rect_type: '专项整治' });
     // Category codes with their names, as the table shows them; an unknown code as stored.
     expect(readableRow({ category_l1: 'A', category_l2: 'A1' }, 'zh')).toEqual({ category_l1: 'A 政治建设', category_l2: expect.stringMatching(/^A1 \S+/) });
-    expect(readableRow({ category_l1: 'Z', category_l2: null }, 'en')).toEqual({ category_l1: 'Z Other', category_l2: null });
+    expect(readableRow({ category_l1: 'Z', category_l2: null }, 'en')).toEqual({ category_l1: 'Z: Other', category_l2: null });
     expect(readableRow({ category_l1: 'Q', category_l2: 'Q9' }, 'zh')).toEqual({ category_l1: 'Q', category_l2: 'Q9' });
   });
   test('an unrecognised status reads 未识别 / Unrecognised, as in the table, not an empty cell', () => {

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { L2, categoryName } from '../../domain/taxonomy';
 import { translate } from '../../i18n/translate';
-import { countyLabels } from '../countyAxis';
+import { countyAxisLabels, countyLabels } from '../countyAxis';
 import { countyAxis } from '../heatmapFrame';
 import { CARD, PLOT_TOP, chartWidth } from '../layout';
 import { LEGEND_ROW, cardGrid, maxTextWidth } from '../layout';
@@ -45,7 +45,7 @@ export function countyL2Frame(ctx: ChartContext, codes: string[], counties: stri
 
 /** Estimated size in px of one cell of a county × L2 heatmap on the card. */
 export function countyL2Cell(ctx: ChartContext, codes: string[], counties: string[]): { width: number; height: number } {
-  const nameGap = maxTextWidth(countyLabels(counties, ctx.lang), 11) + 14 + (ctx.selected?.length ? 14 : 0);
+  const nameGap = maxTextWidth(countyAxisLabels(counties, ctx.lang), 11) + 14 + (ctx.selected?.length ? 14 : 0);
   const plotWidth = chartWidth(ctx) - 8 - 16 - nameGap - 16;
   const plotHeight = CARD.height - PLOT_TOP - (LEGEND_ROW + 4) - 14 - 22;
   return { width: plotWidth / Math.max(1, codes.length), height: plotHeight / Math.max(1, counties.length) };
