@@ -210,3 +210,18 @@ test('a deadline that names no year is its first date on or after the feedback d
   expect(of('deadline_year_missing')).toEqual([[10, '6月底前'], [11, '2月30日前']]);
   expect(of('deadline_unparsed')).toEqual([]);
 });
+
+test('a yearless deadline: 立行立改 in the other deadline column wins, the warning quotes the text read, 2月29日 and a feedback month', async () => {
+  const e = await freshEngine();
+  const text = ['被巡察单位,具体问题,县市区,轮次名称,反馈时间,整改时限,截止日期,整改状态',
+    '单位1,问题1,市本级,八届市委第二轮巡察,2024-03-15,立行立改,6月底前,正在整改',
+    '单位2,问题2,市本级,八届市委第二轮巡察,2024-03-15,按期推进,6月底前,正在整改',
+    '单位3,问题3,市本级,八届市委第二轮巡察,2024-03-01,2月29日前,,正在整改',
+    '单位4,问题4,市本级,八届市委第二轮巡察,2024年3月,3月20日前,,正在整改'].join('\n');
+  const [r] = await importOk(e, 'yearless2.csv', new TextEncoder().encode(text));
+  expect((await e.query<{ deadline: string }>('SELECT deadline FROM findings ORDER BY source_row')).map((x) => x.deadline))
+    .toEqual(['2024-04-14', '2024-06-30', '2025-02-28', '2024-03-20']);
+  const of = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.row, i.value]);
+  expect(of('deadline_year_assumed')).toEqual([[3, '6月底前 → 2024-06-30'], [4, '2月29日前 → 2025-02-28'], [5, '3月20日前 → 2024-03-20']]);
+  expect(of('deadline_year_missing')).toEqual([]);
+});

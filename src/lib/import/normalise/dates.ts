@@ -201,10 +201,11 @@ export function yearlessMonthDaySql(c: string): string {
 /**
  * The date of a yearless deadline `md` (see yearlessMonthDaySql): its first occurrence on or after
  * the feedback date (6月底前 fed back on 2024-03-15 is 2024-06-30; fed back on 2024-08-01, 2025-06-30).
- * NULL without a feedback date, or for a day the month does not have.
+ * NULL without a feedback date, or for a day the month never has (2月30日).
  */
 export function yearlessDeadlineSql(md: string, feedback: string): string {
-  const on = (year: string) => `CASE WHEN ${md} % 100 = 0 THEN last_day(make_date(${year}, ${md} // 100, 1))
+  // 2月29日 in a year without it is the month's last day (the year is ours, not the ledger's).
+  const on = (year: string) => `CASE WHEN ${md} % 100 = 0 OR ${md} = 229 THEN last_day(make_date(${year}, ${md} // 100, 1))
     ELSE TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${md} // 100, ${md} % 100) AS DATE) END`;
   const same = on(`year(${feedback})`);
   return `CASE WHEN ${md} IS NOT NULL AND ${feedback} IS NOT NULL THEN CASE WHEN ${same} >= ${feedback} THEN ${same} ELSE ${on(`year(${feedback}) + 1`)} END END`;
