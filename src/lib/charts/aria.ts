@@ -7,6 +7,7 @@ export const ARIA_ROWS = 12;
 /**
  * What a screen reader says for a chart: its caption (title, date line), then the first rows of the
  * chart's own data table as "header: value" pairs, then how many rows are left and where they are.
+ * The table may hold only those first rows (built with a limit); `total` counts them all.
  * ECharts' generated description reads raw dimensions (数据是0，17.65，17.65，NaN) and says nothing.
  */
 export function chartAriaDescription(caption: string, table: DataTable, lang: Lang): string {
@@ -19,9 +20,10 @@ export function chartAriaDescription(caption: string, table: DataTable, lang: La
     .map(([label, v]) => `${label}${colon}${v}`)
     .join(sep);
   const head = caption + end;
-  if (!table.rows.length) return head + translate(lang, 'aria.noRows');
-  const shown = table.rows.slice(0, ARIA_ROWS).map(line).join(end) + end;
-  const rest = table.rows.length - ARIA_ROWS;
+  if (!table.total) return head + translate(lang, 'aria.noRows');
+  const rows = table.rows.slice(0, ARIA_ROWS);
+  const shown = rows.map(line).join(end) + end;
+  const rest = table.total - rows.length;
   return head + shown + (rest > 0 ? translate(lang, 'aria.moreRows', { n: rest }) : '');
 }
 

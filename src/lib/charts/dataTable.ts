@@ -12,12 +12,16 @@ import type { MetricParams } from '../domain/params';
 export interface DataTable {
   columns: { key: string; label: string }[];
   rows: (string | number | null)[][];
+  /** Rows the chart has; more than `rows` holds when the table was built with a limit. */
+  total: number;
 }
 
 /** What a table needs beyond the rows: the minimum sample, when its figure greys small samples. */
 export interface DataTableOptions {
   /** Rates over fewer findings than this get 样本不足 beside them, as the figure marks them. */
   smallNMin?: number;
+  /** Format only the first rows, in the figure's order (a spoken summary); `total` still counts them all. */
+  limit?: number;
 }
 
 // Technical columns that only order or key rows, and flags that only steer the drawing (the
@@ -104,7 +108,8 @@ export function chartDataTable(rows: Row[], lang: Lang, opts: DataTableOptions =
     const label = translate(lang, `col.${key}`);
     return { key, label: label === `col.${key}` ? key : label };
   });
-  return { columns, rows: rows.map((r) => keys.map((k) => cell(k, r, lang))) };
+  const shown = opts.limit === undefined ? rows : rows.slice(0, opts.limit);
+  return { columns, rows: shown.map((r) => keys.map((k) => cell(k, r, lang))), total: rows.length };
 }
 
 /**
@@ -113,9 +118,9 @@ export function chartDataTable(rows: Row[], lang: Lang, opts: DataTableOptions =
  * (ChartSpec.flagsSmallSamples; the ranking's rows carry their own flag).
  */
 export function specDataTable(
-  spec: Pick<ChartSpec, 'flagsSmallSamples'>, rows: Row[], lang: Lang, params: Pick<MetricParams, 'smallNMin'>,
+  spec: Pick<ChartSpec, 'flagsSmallSamples'>, rows: Row[], lang: Lang, params: Pick<MetricParams, 'smallNMin'>, limit?: number,
 ): DataTable {
-  return chartDataTable(rows, lang, spec.flagsSmallSamples ? { smallNMin: params.smallNMin } : {});
+  return chartDataTable(rows, lang, { ...(spec.flagsSmallSamples ? { smallNMin: params.smallNMin } : {}), limit });
 }
 
 // A formatted figure: a count, an amount with separators, a rate; a rate without a denominator prints as —.
@@ -125,7 +130,7 @@ const FIGURE = /^-?[\d,]+(\.\d+)?%?$/;
  * Which columns hold figures (numbers, or rates and amounts formatted as text), to align them
  * right: every filled cell is one, and at least one cell is filled. Empty cells and — do not count.
  */
-export function figureColumns(table: DataTable): boolean[] {
+export function figureColumns(table: Pick<DataTable, 'columns' | 'rows'>): boolean[] {
   return table.columns.map((_, i) => {
     const filled = table.rows.map((r) => r[i]).filter((v) => v !== null && v !== '' && v !== '—');
     return filled.length > 0 && filled.every((v) => typeof v === 'number' || FIGURE.test(v as string));

@@ -1,6 +1,6 @@
 import type { ChartContext, ChartSpec } from '../charts/types';
 import { figureColumns, specDataTable, type DataTable } from '../charts/dataTable';
-import { chartAriaDescription } from '../charts/aria';
+import { ARIA_ROWS, chartAriaDescription } from '../charts/aria';
 import { formatDate } from '../charts/format';
 import { translate } from '../i18n/translate';
 import { downloadTable } from './tableDownload';
@@ -22,11 +22,16 @@ type DataContext = Pick<ChartContext, 'lang' | 'asOf' | 'params' | 'isSample'>;
  * chart is titled.
  */
 export function chartDataView(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): ChartDataView {
+  const table = specDataTable(spec, rows, ctx.lang, ctx.params);
+  return { caption: chartCaption(spec, ctx), table, figures: figureColumns(table) };
+}
+
+/** The chart's title, the as-of date and, on the embedded sample, the sample mark. */
+function chartCaption(spec: ChartSpec<any>, ctx: DataContext): string {
   const t = (key: string, vars?: Record<string, string | number>) => translate(ctx.lang, key, vars);
   const parts = [t(spec.titleKey), t('chart.asOf', { date: formatDate(ctx.asOf, ctx.lang) })];
   if (ctx.isSample) parts.push(t('chart.sampleMark'));
-  const table = specDataTable(spec, rows, ctx.lang, ctx.params);
-  return { caption: parts.join(' · '), table, figures: figureColumns(table) };
+  return parts.join(' · ');
 }
 
 /**
@@ -42,6 +47,7 @@ export function downloadChartData(spec: ChartSpec<any>, rows: Record<string, unk
 
 /** What a screen reader says for the chart: its caption and the first rows of its data table (charts/aria.ts). */
 export function chartAriaText(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): string {
-  const { caption, table } = chartDataView(spec, rows, ctx);
-  return chartAriaDescription(caption, table, ctx.lang);
+  // Only the rows it reads are formatted: a curve of many rounds has tens of thousands, and this runs on every draw.
+  const table = specDataTable(spec, rows, ctx.lang, ctx.params, ARIA_ROWS);
+  return chartAriaDescription(chartCaption(spec, ctx), table, ctx.lang);
 }

@@ -5,6 +5,7 @@ import type { DataTable } from '../../../src/lib/charts/dataTable';
 const table = (n: number): DataTable => ({
   columns: [{ key: 'county', label: '县市区' }, { key: 'n', label: '问题数' }, { key: 'note', label: '备注' }],
   rows: Array.from({ length: n }, (_, i) => [`县${i}`, i * 10, i === 0 ? '样本不足' : null]),
+  total: n,
 });
 
 describe('a chart\'s spoken description', () => {
@@ -17,6 +18,10 @@ describe('a chart\'s spoken description', () => {
     expect(text).toContain(`县${ARIA_ROWS - 1}`);
     expect(text).not.toContain(`县${ARIA_ROWS}`);
     expect(text.endsWith('3 more rows: see "View data" in the chart menu.')).toBe(true);
+  });
+  test('a table built with a limit: the rows it holds, and the count of all', () => {
+    const limited = { ...table(ARIA_ROWS), total: 40 };
+    expect(chartAriaDescription('T', limited, 'zh').endsWith('另有28行，见图表菜单中的“查看数据”。')).toBe(true);
   });
   test('no rows: says there is no data', () => {
     expect(chartAriaDescription('T', table(0), 'zh')).toBe('T。当前筛选条件下无数据。');

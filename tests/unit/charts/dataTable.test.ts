@@ -43,7 +43,11 @@ describe('chart data table', () => {
   });
 
   test('no rows, no columns', () => {
-    expect(chartDataTable([], 'zh')).toEqual({ columns: [], rows: [] });
+    expect(chartDataTable([], 'zh')).toEqual({ columns: [], rows: [], total: 0 });
+  });
+  test('with a limit, only the first rows in the figure\'s order are formatted; total counts all', () => {
+    const rows = [{ county: '市本级', n: 3 }, { county: '永康市', n: 2 }, { county: '婺城区', n: 1 }];
+    expect(chartDataTable(rows, 'zh', { limit: 2 })).toMatchObject({ rows: [['婺城区', 1], ['永康市', 2]], total: 3 });
   });
 
   test('statuses in the stacked bars\' order within each county or round, not alphabetical', () => {
