@@ -196,6 +196,8 @@ test('a deadline that names no year is its first date on or after the feedback d
     ['2024-03-15', '六月底前完成', '2024-06-30'],
     ['2024-03-15', '6月底前，并长期坚持', '2024-06-30'],
     ['2024-03-15', '3月15日', '2024-03-15'],
+    ['2024-03-15', '6月中旬前', '2024-06-20'],
+    ['2024-03-15', '2月下旬', '2025-02-28'],
   ];
   const text = ['被巡察单位,具体问题,县市区,轮次名称,反馈时间,整改时限,整改状态',
     ...rows.map(([fb, dl], i) => `单位${i},问题${i},市本级,八届市委第二轮巡察,${fb},${dl},正在整改`),
@@ -207,7 +209,7 @@ test('a deadline that names no year is its first date on or after the feedback d
   expect(got[6].long_term).toBe(true);
   const of = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.row, i.value]);
   expect(of('deadline_year_assumed')).toEqual(rows.map(([, dl, d], i) => [i + 2, `${dl} → ${d}`]));
-  expect(of('deadline_year_missing')).toEqual([[10, '6月底前'], [11, '2月30日前']]);
+  expect(of('deadline_year_missing')).toEqual([[12, '6月底前'], [13, '2月30日前']]);
   expect(of('deadline_unparsed')).toEqual([]);
 });
 

@@ -182,9 +182,9 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
   return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
-// A deadline that names no year (6月底前, 12月31日前, 年底前, 六月底前完成, 6月底前并长期坚持): ledgers written
+// A deadline that names no year (6月底前, 12月31日前, 6月中旬前, 年底前, 六月底前完成, 6月底前并长期坚持): ledgers written
 // in the feedback's year leave it out. The whole text (its compact form), a long-term phrase may follow.
-const YEARLESS = '^(?:(\\d{1,2})月(?:(\\d{1,2})日?)?|(?:今年|本年|年)年?(底|末))(?:底|末|份)?(?:前|以前|之前)?(?:完成|整改到位|办结)?'
+const YEARLESS = '^(?:(\\d{1,2})月(?:(\\d{1,2})日?|(上旬|中旬|下旬))?|(?:今年|本年|年)年?(底|末))(?:底|末|份)?(?:前|以前|之前)?(?:完成|整改到位|办结)?'
   + '(?:[,;、。]?并?(?:长期坚持|常态化|持续).*)?$';
 
 /**
@@ -192,9 +192,10 @@ const YEARLESS = '^(?:(\\d{1,2})月(?:(\\d{1,2})日?)?|(?:今年|本年|年)年?
  * 1200); NULL for any other text. `c` is the compact form; Chinese numerals are read as digits.
  */
 export function yearlessMonthDaySql(c: string): string {
-  const g = groups(hanDigitsSql(c), YEARLESS, ['m', 'd', 'y']);
+  const g = groups(hanDigitsSql(c), YEARLESS, ['m', 'd', 'w', 'y']);
   const m = `CASE WHEN ${g}.y <> '' THEN 12 ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
-  const d = `coalesce(TRY_CAST(NULLIF(${g}.d, '') AS INTEGER), 0)`;
+  // Thirds of a month as dateSql reads them: 上旬 the 10th, 中旬 the 20th, 下旬 the month's end.
+  const d = `CASE ${g}.w WHEN '上旬' THEN 10 WHEN '中旬' THEN 20 ELSE coalesce(TRY_CAST(NULLIF(${g}.d, '') AS INTEGER), 0) END`;
   return `CASE WHEN regexp_matches(${c}, '^[0-9一二三四五六七八九十今本年]') AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31 THEN ${m} * 100 + ${d} END`;
 }
 
