@@ -4,6 +4,7 @@ import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
+import { dateCompactSql, monthOnlySql } from './normalise/dates';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -122,9 +123,11 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',
       when: 'completion_date < feedback_date', value: r('completion_date') },
-    // A deadline set before the feedback that set it is most often a mistyped year (2023 for 2024).
+    // A deadline set before the feedback that set it is most often a mistyped year (2023 for 2024); a
+    // feedback date given as a month (2024年3月, read as its last day) is before a deadline in that month.
     { code: 'deadline_before_feedback', severity: 'warning', column: 'deadline_raw',
-      when: 'deadline < feedback_date', value: 'deadline_raw' },
+      when: `deadline < feedback_date AND NOT (deadline >= CAST(date_trunc('month', feedback_date) AS DATE) AND ${monthOnlySql(dateCompactSql('feedback_date_raw'))})`,
+      value: 'deadline_raw' },
   ];
   if (has('funds_wan')) {
     rules.push(

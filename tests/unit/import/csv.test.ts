@@ -175,13 +175,17 @@ test('a deadline before the feedback date is kept and warned (a mistyped year); 
     '市教育局党委,理论学习不深入,市本级,八届市委第二轮巡察,2024-03-15,2023年6月底前,正在整改',
     '市卫健委党委,财务报销不规范,市本级,八届市委第二轮巡察,2024-03-15,2024年3月15日,正在整改',
     '市财政局党组,采购程序不规范,市本级,八届市委第二轮巡察,2024-03-15,立行立改,正在整改',
-    '市民政局党组,救助资金发放不规范,市本级,八届市委第二轮巡察,2024-03-15,2024.3.14,正在整改'].join('\n');
+    '市民政局党组,救助资金发放不规范,市本级,八届市委第二轮巡察,2024-03-15,2024.3.14,正在整改',
+    // Fed back "in March 2024": a deadline later in March is not before it; one in February is.
+    '市审计局党组,审计整改不到位,市本级,八届市委第二轮巡察,2024年3月,2024年3月20日,正在整改',
+    '市统计局党组,统计数据不准确,市本级,八届市委第二轮巡察,2024年3月,2024年2月20日,正在整改'].join('\n');
   const [r] = await importOk(e, 'deadlines.csv', new TextEncoder().encode(text));
   expect(r.issues.filter((i) => i.code === 'deadline_before_feedback').map((i) => [i.row, i.column, i.value])).toEqual([
-    [2, '整改时限', '2023年6月底前'], [5, '整改时限', '2024.3.14'],
+    [2, '整改时限', '2023年6月底前'], [5, '整改时限', '2024.3.14'], [7, '整改时限', '2024年2月20日'],
   ]);
   expect(await e.query('SELECT deadline FROM findings ORDER BY source_row')).toEqual([
     { deadline: '2023-06-30' }, { deadline: '2024-03-15' }, { deadline: '2024-04-14' }, { deadline: '2024-03-14' },
+    { deadline: '2024-03-20' }, { deadline: '2024-02-20' },
   ]);
 });
 
