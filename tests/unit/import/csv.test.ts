@@ -223,11 +223,12 @@ test('a yearless deadline: 立行立改 in the other deadline column wins, the w
     '单位1,问题1,市本级,八届市委第二轮巡察,2024-03-15,立行立改,6月底前,正在整改',
     '单位2,问题2,市本级,八届市委第二轮巡察,2024-03-15,按期推进,6月底前,正在整改',
     '单位3,问题3,市本级,八届市委第二轮巡察,2024-03-01,2月29日前,,正在整改',
-    '单位4,问题4,市本级,八届市委第二轮巡察,2024年3月,3月20日前,,正在整改'].join('\n');
+    '单位4,问题4,市本级,八届市委第二轮巡察,2024年3月,3月20日前,,正在整改',
+    '单位5,问题5,市本级,八届市委第二轮巡察,二〇二四年三月,3月20日前,,正在整改'].join('\n');
   const [r] = await importOk(e, 'yearless2.csv', new TextEncoder().encode(text));
   expect((await e.query<{ deadline: string }>('SELECT deadline FROM findings ORDER BY source_row')).map((x) => x.deadline))
-    .toEqual(['2024-04-14', '2024-06-30', '2025-02-28', '2024-03-20']);
+    .toEqual(['2024-04-14', '2024-06-30', '2025-02-28', '2024-03-20', '2024-03-20']);
   const of = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.row, i.value]);
-  expect(of('deadline_year_assumed')).toEqual([[3, '6月底前 → 2024-06-30'], [4, '2月29日前 → 2025-02-28'], [5, '3月20日前 → 2024-03-20']]);
+  expect(of('deadline_year_assumed')).toEqual([[3, '6月底前 → 2024-06-30'], [4, '2月29日前 → 2025-02-28'], [5, '3月20日前 → 2024-03-20'], [6, '3月20日前 → 2024-03-20']]);
   expect(of('deadline_year_missing')).toEqual([]);
 });

@@ -189,3 +189,21 @@ describe('one row per measure, nothing merged, the problem written again on each
     expect((await rowsOf()).map((x) => [x.measures, x.status, x.completion_date])).toEqual([['清退费用\n退回款项\n建立制度', 'completed', '2024-06-01']]);
   });
 });
+
+test('a folded problem takes the latest deadline, and its yearless-deadline warning follows the row that gave it', async () => {
+  const header = ['序号', '被巡察单位', '具体问题', '县市区', '反馈时间', '整改措施', '整改时限', '整改状态'];
+  const fold = async (first: string, second: string) => {
+    const f = await freshEngine();
+    const bytes = merged([[`${ROUND}整改台账`], header,
+      [1, '市教育局党委', '违规吃喝', '市本级', '2024-03-15', '清退费用', first, '正在整改'],
+      [null, null, null, null, null, '完善制度', second, '正在整改'],
+    ], ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4']);
+    const [r] = await importOk(f, `${ROUND}整改台账.xlsx`, bytes);
+    const [{ deadline }] = await f.query<{ deadline: string }>('SELECT deadline FROM findings');
+    f.close();
+    return [deadline, r.issues.filter((i) => i.code === 'deadline_year_assumed').map((i) => i.value)];
+  };
+  // The dated measure is the later one: no yearless warning. The yearless one is later: warned with its own text.
+  expect(await fold('6月底前', '2024年12月31日')).toEqual(['2024-12-31', []]);
+  expect(await fold('2024年3月底前', '6月底前')).toEqual(['2024-06-30', ['6月底前 → 2024-06-30']]);
+});

@@ -217,7 +217,8 @@ const MONTH_ONLY = '^\\d{4}(年|[-/.])\\d{1,2}月?(底|末|份)?(前|以前|之�
 
 /** TRUE when a date text (its compact form) names a month and no day. */
 export function monthOnlySql(c: string): string {
-  return `coalesce(regexp_matches(${c}, ${str(MONTH_ONLY)}), false)`;
+  // Chinese numerals as digits first, as the date itself is read: 2024年三月 is a month too.
+  return `coalesce(regexp_matches(${hanDigitsSql(c)}, ${str(MONTH_ONLY)}), false)`;
 }
 
 /** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */
