@@ -1,5 +1,5 @@
 import { translate, type Lang } from '../i18n/translate';
-import { categoryName } from '../domain/taxonomy';
+import { categoryLabel } from '../domain/taxonomy';
 import { countyLabel } from '../domain/counties';
 import { STATUS_KEYS } from '../queries/statusByCounty';
 import { formatRate, formatWan } from './format';
@@ -48,7 +48,7 @@ function cell(key: string, row: Row, lang: Lang): string | number | null {
   // The round as the figures name it: the ledger's label in Chinese, made from the key in English.
   if (key === 'round_label') return roundName({ round_key: String(row.round_key ?? text), round_label: text }, lang);
   if (key === 'inspector_level') return LEVEL_NAME_KEYS[text] ? translate(lang, LEVEL_NAME_KEYS[text]) : text;
-  if (/^category_l[12]$|^code$|^l[12]$/.test(key)) return `${text} ${categoryName(text, lang)}`;
+  if (/^category_l[12]$|^code$|^l[12]$/.test(key)) return categoryLabel(text, lang);
   if (key === 'status') return translate(lang, `status.${text}`);
   return text;
 }

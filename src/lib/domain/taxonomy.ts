@@ -66,3 +66,9 @@ export function categoryName(code: string, lang: 'zh' | 'en'): string {
   const c = L1.find((x) => x.code === code) ?? L2.find((x) => x.code === code);
   return c ? c[lang] : code;
 }
+
+/** A code with its name, as the app shows a category: A1 贯彻落实重大决策部署; an unknown code alone. */
+export function categoryLabel(code: string, lang: 'zh' | 'en', separator = ' '): string {
+  const name = categoryName(code, lang);
+  return name === code ? code : `${code}${separator}${name}`;
+}

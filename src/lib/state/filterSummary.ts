@@ -1,7 +1,7 @@
 import type { Dimension, Filters } from '../queries/filters';
 import type { Lang } from '../i18n/translate';
 import { translate } from '../i18n/translate';
-import { categoryName } from '../domain/taxonomy';
+import { categoryLabel, categoryName } from '../domain/taxonomy';
 import { isolateBidi } from '../text/bidi';
 import { countyLabel } from '../domain/counties';
 import { roundName } from '../charts/roundNames';
@@ -27,7 +27,7 @@ function valueLabel(dimension: Dimension, value: string, lang: Lang): string {
     case 'rounds': return roundName({ round_key: value, round_label: database.rounds.find((r) => r.round_key === value)?.round_label ?? null }, lang);
     case 'counties': return countyLabel(value, lang);
     case 'categories': return categoryName(value, lang);
-    case 'l2': return `${value} ${categoryName(value, lang)}`;
+    case 'l2': return categoryLabel(value, lang);
     case 'statuses': return translate(lang, `status.${value}`);
     default: return value;
   }

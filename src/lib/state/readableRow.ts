@@ -3,7 +3,7 @@ import { translate, type Lang } from '../i18n/translate';
 import type { Row } from '../db/types';
 import { countyLabel } from '../domain/counties';
 import { LEVEL_NAME_KEYS } from '../charts/roundNames';
-import { categoryName } from '../domain/taxonomy';
+import { categoryLabel } from '../domain/taxonomy';
 
 const STATUS_KEYS = new Set(['status', 'status_t']);
 // Values of a closed vocabulary the importer writes (巡视/巡察, the 整改类型 enum), named in the UI language.
@@ -40,10 +40,9 @@ export function readableRow(row: Row, lang: Lang): Row {
   for (const key of CATEGORY_KEYS) {
     const code = out[key];
     if (typeof code !== 'string') continue;
-    const name = categoryName(code, lang);
     // English names start with a Latin letter, which the importer would read as part of the code (A1 Implementing):
     // a colon keeps the code apart, so an English export re-imports as a Chinese one does.
-    if (name !== code) out[key] = lang === 'zh' ? `${code} ${name}` : `${code}: ${name}`;
+    out[key] = categoryLabel(code, lang, lang === 'zh' ? ' ' : ': ');
   }
   return out;
 }

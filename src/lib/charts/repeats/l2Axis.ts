@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { L2, categoryName } from '../../domain/taxonomy';
+import { L2, categoryLabel } from '../../domain/taxonomy';
 import { translate } from '../../i18n/translate';
 import { countyAxisLabels, countyLabels } from '../countyAxis';
 import { countyAxis } from '../heatmapFrame';
@@ -19,7 +19,7 @@ export function l2CodesOf(rows: { category_l2: string }[]): string[] {
 
 /** "D1 违规吃喝/公务接待": the code with its name, for tooltips (axes show the code only). */
 export function l2Title(code: string, lang: 'zh' | 'en'): string {
-  return plainText(`${code} ${categoryName(code, lang)}`);
+  return plainText(categoryLabel(code, lang));
 }
 
 /** County name for a tooltip line, in the UI language. */

@@ -1,5 +1,5 @@
 import type { SankeySeriesOption } from 'echarts';
-import { categoryName } from '../../domain/taxonomy';
+import { categoryLabel } from '../../domain/taxonomy';
 import { translate } from '../../i18n/translate';
 import type { RepeatFlowRow } from '../../queries/repeats/flow';
 import { noDataOption } from '../empty';
@@ -62,7 +62,7 @@ export function repeatFlowOption(rows: RepeatFlowRow[], ctx: ChartContext): ECha
   const first = steps[0];
   for (const n of nodes.values()) n.depth = n.step - first;
   const stepName = (k: number) => translate(ctx.lang, 'repeats.step', { k });
-  const l1Name = (code: string) => `${code} ${categoryName(code, ctx.lang)}`;
+  const l1Name = (code: string) => categoryLabel(code, ctx.lang);
   const unit = translate(ctx.lang, 'repeats.unit.findings');
   const series: SankeySeriesOption = {
     // nodeGap ≥ one label line, so the labels of tiny nodes never overlap.
