@@ -22,15 +22,20 @@ export const RATE_SCALE = ['#b71c1c', '#ef6c00', '#fdd835', '#9ccc65', '#2e7d32'
 // Single quotes: ECharts' SVG renderer writes this into a double-quoted style attribute unescaped.
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
+/** What every chart says under its title: the as-of date, and on the embedded sample the sample mark. */
+export function datedLine(ctx: Pick<ChartContext, 'lang' | 'asOf' | 'isSample'>): string[] {
+  const parts = [translate(ctx.lang, 'chart.asOf', { date: formatDate(ctx.asOf, ctx.lang) })];
+  if (ctx.isSample) parts.push(translate(ctx.lang, 'chart.sampleMark'));
+  return parts;
+}
+
 /**
  * The frame every chart shares: title, a subtitle stating the as-of date (and sample mark or
  * export filters), decal patterns so colour is not the only carrier of meaning, CJK font, and
  * no animation in exports.
  */
 export function baseOption(ctx: ChartContext, title: string): EChartsOption {
-  const asOfLine = translate(ctx.lang, 'chart.asOf', { date: formatDate(ctx.asOf, ctx.lang) });
-  const parts = [asOfLine];
-  if (ctx.isSample) parts.push(translate(ctx.lang, 'chart.sampleMark'));
+  const parts = datedLine(ctx);
   if (ctx.subtitle) parts.push(ctx.subtitle);
   return {
     title: {

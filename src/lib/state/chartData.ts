@@ -1,7 +1,7 @@
 import type { ChartContext, ChartSpec } from '../charts/types';
 import { figureColumns, specDataTable, type DataTable } from '../charts/dataTable';
 import { ARIA_ROWS, chartAriaDescription } from '../charts/aria';
-import { formatDate } from '../charts/format';
+import { datedLine } from '../charts/theme';
 import { translate } from '../i18n/translate';
 import { downloadTable } from './tableDownload';
 
@@ -28,10 +28,7 @@ export function chartDataView(spec: ChartSpec<any>, rows: Record<string, unknown
 
 /** The chart's title, the as-of date and, on the embedded sample, the sample mark. */
 function chartCaption(spec: ChartSpec<any>, ctx: DataContext): string {
-  const t = (key: string, vars?: Record<string, string | number>) => translate(ctx.lang, key, vars);
-  const parts = [t(spec.titleKey), t('chart.asOf', { date: formatDate(ctx.asOf, ctx.lang) })];
-  if (ctx.isSample) parts.push(t('chart.sampleMark'));
-  return parts.join(' · ');
+  return [translate(ctx.lang, spec.titleKey), ...datedLine(ctx)].join(' · ');
 }
 
 /**
