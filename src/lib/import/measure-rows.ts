@@ -196,8 +196,8 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   const ongoing = Object.keys(FOLD_ONGOING).filter((k) => columns.has(k));
   const sets = [
     'status = g.status', 'status_raw = g.status_raw', 'completion_date = g.completion_date', 'deadline = g.deadline',
-    // The yearless-deadline helpers of the row whose deadline is taken, so its warning quotes that text.
-    'deadline_md = g.deadline_md', 'deadline_md_text = g.deadline_md_text',
+    // The feedback-dated deadline helpers (6月底前, 3个月内) of the row whose deadline is taken, so its warning quotes that text.
+    'deadline_rel = g.deadline_rel', 'deadline_rel_text = g.deadline_rel_text',
     'completion_date_raw = g.completion_raw',
     ...ongoing.map((k) => `${k} = g.${k}`),
     ...(columns.has('r_completion_date') ? ['r_completion_date = g.completion_raw'] : []),
@@ -214,8 +214,8 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
         CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
         CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
         max(deadline) AS deadline,
-        CASE WHEN max(deadline) IS NULL THEN max(deadline_md) ELSE arg_max_null(deadline_md, deadline) END AS deadline_md,
-        CASE WHEN max(deadline) IS NULL THEN arg_max(deadline_md_text, deadline_md) ELSE arg_max_null(deadline_md_text, deadline) END AS deadline_md_text
+        CASE WHEN max(deadline) IS NULL THEN max(deadline_rel) ELSE arg_max_null(deadline_rel, deadline) END AS deadline_rel,
+        CASE WHEN max(deadline) IS NULL THEN arg_max(deadline_rel_text, deadline_rel) ELSE arg_max_null(deadline_rel_text, deadline) END AS deadline_rel_text
         ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
         ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? summedSql(k) : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}
         ${details.map((k) => `, CASE WHEN bool_and(m.repeated) THEN min(${k}) ELSE string_agg(${k}, chr(10) ORDER BY n.src_row) END AS ${k}`).join('')}

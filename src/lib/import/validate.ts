@@ -88,12 +88,12 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     ...(has('status_raw') ? [{ code: 'status_blank', severity: 'warning' as const, column: 'status_raw',
       when: `${r('status_raw')} IS NULL`, value: 'NULL' }] : []),
     { code: 'deadline_unparsed', severity: 'warning', column: 'deadline_raw',
-      when: 'deadline IS NULL AND deadline_raw IS NOT NULL AND NOT deadline_word_only AND NOT deadline_immediate AND deadline_md IS NULL', value: 'deadline_raw' },
-    // 6月底前 with no year: dated from the feedback, said so; without a feedback date it stays empty.
+      when: 'deadline IS NULL AND deadline_raw IS NOT NULL AND NOT deadline_word_only AND NOT deadline_immediate AND deadline_rel IS NULL', value: 'deadline_raw' },
+    // 6月底前 with no year, 3个月内: dated from the feedback, said so; without a feedback date it stays empty.
     { code: 'deadline_year_assumed', severity: 'warning', column: 'deadline_raw',
-      when: 'deadline_md IS NOT NULL AND deadline IS NOT NULL', value: "deadline_md_text || ' → ' || CAST(deadline AS VARCHAR)" },
+      when: 'deadline_rel IS NOT NULL AND deadline IS NOT NULL', value: "deadline_rel_text || ' → ' || CAST(deadline AS VARCHAR)" },
     { code: 'deadline_year_missing', severity: 'warning', column: 'deadline_raw',
-      when: 'deadline_md IS NOT NULL AND deadline IS NULL', value: 'deadline_md_text' },
+      when: 'deadline_rel IS NOT NULL AND deadline IS NULL', value: 'deadline_rel_text' },
     { code: 'deadline_needs_feedback', severity: 'warning', column: 'deadline_raw',
       when: 'deadline IS NULL AND deadline_immediate', value: 'deadline_raw' },
     { code: 'county_unknown', severity: 'warning', column: 'county', when: countyGarbageSql('county'), value: 'county' },

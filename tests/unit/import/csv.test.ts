@@ -217,6 +217,30 @@ test('a deadline that names no year is its first date on or after the feedback d
   expect(of('deadline_unparsed')).toEqual([]);
 });
 
+test('a deadline in the year after the feedback or a span from it (次年6月底前, 3个月内, 30日内) is dated from the feedback, warned', async () => {
+  const e = await freshEngine();
+  const rows: [string, string, string | null][] = [
+    ['2024-03-15', '次年6月底前', '2025-06-30'],
+    ['2024-03-15', '3个月内', '2024-06-15'],
+    ['2024-03-15', '反馈后两个月内完成，并长期坚持', '2024-05-15'],
+    ['2024-03-15', '30日内', '2024-04-14'],
+    ['2024-03-15', '6.30前', '2024-06-30'],
+    // A feedback month is its last day, as 立行立改 counts from it.
+    ['2024年3月', '1个月内', '2024-04-30'],
+    ['', '3个月内', null],
+  ];
+  const text = ['被巡察单位,具体问题,县市区,轮次名称,反馈时间,整改时限,整改状态',
+    ...rows.map(([fb, dl], i) => `单位${i},问题${i},市本级,八届市委第二轮巡察,${fb},${dl},正在整改`)].join('\n');
+  const [r] = await importOk(e, 'spans.csv', new TextEncoder().encode(text));
+  const got = await e.query<{ deadline: string | null; long_term: boolean }>('SELECT deadline, long_term FROM findings ORDER BY source_row');
+  expect(got.map((g) => g.deadline)).toEqual(rows.map((x) => x[2]));
+  expect(got.map((g) => g.long_term)).toEqual([false, false, true, false, false, false, false]);
+  const of = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.row, i.value]);
+  expect(of('deadline_year_assumed')).toEqual(rows.slice(0, 6).map(([, dl, d], i) => [i + 2, `${dl} → ${d}`]));
+  expect(of('deadline_year_missing')).toEqual([[8, '3个月内']]);
+  expect(of('deadline_unparsed')).toEqual([]);
+});
+
 test('a yearless deadline: 立行立改 in the other deadline column wins, the warning quotes the text read, 2月29日 and a feedback month', async () => {
   const e = await freshEngine();
   const text = ['被巡察单位,具体问题,县市区,轮次名称,反馈时间,整改时限,截止日期,整改状态',

@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanLineSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { closedWordSql, statusCompactSql, statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
-import { dateCompactSql, datesOfSql, dateSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
+import { codedDeadlineSql, dateCompactSql, datesOfSql, dateSql, deadlineCodeSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, intUnparsedSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
@@ -201,6 +201,36 @@ describe('dates (DOMAIN §3.4)', () => {
   test('立行立改 / 立行整改 = feedback date + immediateFixDays, only for deadlines', async () => {
     const out = await evalEach(['立行立改', '立行整改，长期坚持', '即知即改', '即查即改', '2024-05-01'], (x) => dateSql(x, { immediate: { feedbackDate: "DATE '2024-03-01'", days: 30 } }));
     expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-05-01']);
+  });
+
+  test('a deadline dated from its feedback: yearless days, the next year, spans; its date from a feedback of 2024-03-15', async () => {
+    // [text, code, date]: a month and day on or after the feedback, 次年 in the year after it, a span after it.
+    const { inputs, expected } = cases<[number | null, string | null]>([
+      ['6月底前', [600, '2024-06-30']], ['12月31日前', [1231, '2024-12-31']], ['3月10日前', [310, '2025-03-10']],
+      ['6.30前', [630, '2024-06-30']], ['6/30前完成', [630, '2024-06-30']], ['3.15', [315, '2024-03-15']],
+      ['年底前', [1200, '2024-12-31']], ['今年底前', [1200, '2024-12-31']], ['年内完成', [1200, '2024-12-31']], ['本年度内', [1200, '2024-12-31']],
+      ['上半年', [600, '2024-06-30']], ['下半年完成', [1200, '2024-12-31']], ['今年上半年', [600, '2024-06-30']],
+      ['6月内完成', [600, '2024-06-30']], ['六月底前', [600, '2024-06-30']], ['6月中旬前', [620, '2024-06-20']],
+      ['次年6月底前', [10600, '2025-06-30']], ['明年底前', [11200, '2025-12-31']], ['次年3月10日前', [10310, '2025-03-10']],
+      ['下一年度上半年', [10600, '2025-06-30']], ['翌年2月29日', [10229, '2025-02-28']],
+      ['3个月内', [20003, '2024-06-15']], ['三个月内完成', [20003, '2024-06-15']], ['反馈后两个月内完成', [20002, '2024-05-15']],
+      ['自反馈之日起6个月内', [20006, '2024-09-15']], ['巡察反馈后1年内', [20012, '2025-03-15']], ['半年内', [20006, '2024-09-15']],
+      ['30日内', [30030, '2024-04-14']], ['15天内整改到位', [30015, '2024-03-30']], ['2周内', [30014, '2024-03-29']], ['半个月内', [30015, '2024-03-30']],
+      ['3个月内完成，并长期坚持', [20003, '2024-06-15']],
+      // No deadline of this kind: a bare number, 个工作日 (no calendar span), a month count past ten years, no such month.
+      ['6', [null, null]], ['30个工作日内', [null, null]], ['200个月内', [null, null]], ['13月底前', [null, null]], ['底前', [null, null]],
+      ['内', [null, null]], ['2024年6月底前', [null, null]], ['长期坚持', [null, null]], ['按期推进', [null, null]],
+    ]);
+    const codes = await evalEach(inputs, deadlineCodeSql);
+    const dates = await evalEach(inputs, (x) => codedDeadlineSql(deadlineCodeSql(x), "DATE '2024-03-15'", "DATE '2024-03-15'"));
+    expect(codes.map((c, i) => [c, dates[i]])).toEqual(expected);
+  });
+
+  test('a coded deadline: a yearless day counts from `from`, a span from the feedback; none without a feedback date', async () => {
+    // A feedback month (2024年3月, its last day): 3月20日前 counts from 1 March; 1个月内 from the date as read.
+    const out = await evalEach(['3月20日前', '1个月内', '次年1月底前'], (x) => codedDeadlineSql(deadlineCodeSql(x), "DATE '2024-03-01'", "DATE '2024-03-31'"));
+    expect(out).toEqual(['2024-03-20', '2024-04-30', '2025-01-31']);
+    expect(await evalEach(['6月底前', '3个月内'], (x) => codedDeadlineSql(deadlineCodeSql(x), 'CAST(NULL AS DATE)', 'CAST(NULL AS DATE)'))).toEqual([null, null]);
   });
 
   test('长期坚持 / 长期 / 常态化 / 持续 / 每年 in a deadline mark long_term', async () => {

@@ -7,7 +7,7 @@ import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
 import { cleanLineSql, cleanSql } from './text';
-import { yearlessDeadlineSql } from './dates';
+import { codedDeadlineSql } from './dates';
 import { rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
@@ -58,7 +58,7 @@ const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem
 const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL AND NOT regexp_matches(${r('unit_name')}, ${str(LOCAL_UNIT_PATTERN)}) THEN '市本级' END`;
 
 /** Layer 1: values that need only the row's own cells and the maps. */
-const YEARLESS_ONLY = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND NOT coalesce(di_deadline, false) AND NOT coalesce(di_deadline_raw, false)
+const DATED_BY_FEEDBACK = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND NOT coalesce(di_deadline, false) AND NOT coalesce(di_deadline_raw, false)
       AND coalesce(dy_deadline_raw, dy_deadline) IS NOT NULL`;
 
 function layer1(c: NormaliseContext): string {
@@ -93,11 +93,10 @@ function layer1(c: NormaliseContext): string {
     `${boolSql(x('closed'))} AS closed_col`,
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
-    // A deadline that names no year and nothing else dates it (see yearlessDeadlineSql).
-    // A deadline that names no year, when no other deadline text or date gives one (立行立改 wins): its
-    // month and day (see yearlessDeadlineSql), and the text it was read from, which the warning quotes.
-    `CASE WHEN ${YEARLESS_ONLY} THEN coalesce(dy_deadline_raw, dy_deadline) END AS deadline_md`,
-    `CASE WHEN ${YEARLESS_ONLY} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END END AS deadline_md_text`,
+    // A deadline dated from the feedback (6月底前, 次年6月底前, 3个月内), when no other deadline text or date
+    // gives one (立行立改 wins): its code (see deadlineCodeSql), and the text it was read from, which the warning quotes.
+    `CASE WHEN ${DATED_BY_FEEDBACK} THEN coalesce(dy_deadline_raw, dy_deadline) END AS deadline_rel`,
+    `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END END AS deadline_rel_text`,
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
     `coalesce(${intSql(x('evidence_count'))}, ${evidenceCountSql(r('evidence'))}${c.evidenceColumn ? ', 0' : ''}) AS evidence_count`,
     `${fundsWanSql(x('funds_wan'), c.fundsScale)} AS funds_wan`,
@@ -133,7 +132,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
 }
 
 // year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row.
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_md', 'deadline_md_text'];
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
@@ -167,8 +166,9 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       coalesce(${immediate('dd_deadline', 'di_deadline')}, ${immediate('dd_deadline_raw', 'di_deadline_raw')},
         -- A 立行立改 item (整改类型 or 问题来源) with no deadline written: DOMAIN §3.4's, feedback + immediateFixDays.
         CASE WHEN deadline_raw IS NULL AND (rect_type = '立行立改' OR source = '立行立改') THEN CAST(feedback_date + ${days} AS DATE) END,
-        -- A feedback date written as a month (2024年3月) is its last day; a yearless deadline counts from the month's first.
-        ${yearlessDeadlineSql('deadline_md', "CASE WHEN dm_feedback_date THEN CAST(date_trunc('month', feedback_date) AS DATE) ELSE feedback_date END")}) AS deadline,
+        -- A feedback date written as a month (2024年3月) is its last day; a yearless deadline counts from the month's
+        -- first, a span (3个月内) from the feedback date as 立行立改 does.
+        ${codedDeadlineSql('deadline_rel', "CASE WHEN dm_feedback_date THEN CAST(date_trunc('month', feedback_date) AS DATE) ELSE feedback_date END", 'feedback_date')}) AS deadline,
       coalesce(closed_col, CASE WHEN closure_date IS NOT NULL OR closed_word THEN true END) AS closed,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
@@ -176,7 +176,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mk.cat_l1, mk.cat_l2, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date,
-          d_deadline.md AS dy_deadline, d_deadline_raw.md AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date
+          d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }
