@@ -123,6 +123,29 @@ describe('cross-filtering and shareable views on the sample', () => {
     await page.context().close();
   });
 
+  test('a data-table row drills down from the keyboard as a click on its element does, and the keyboard lands on the chip', async () => {
+    const page = await h.open();
+    const card = '[data-chart="status-by-county"]';
+    await page.click(`${card} [data-testid="chart-menu"]`);
+    await page.click(`${card} [data-action="table"]`);
+    const row = page.locator(`${card} [data-testid="chart-table"] tbody tr`, { hasText: '永康市' }).filter({ hasText: '已完成' }).first();
+    const n = Number((await row.locator('td').nth(2).textContent())!.trim());
+    const button = row.getByRole('button', { name: '在问题清单中查看：永康市 · 已完成' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await page.textContent('[data-testid="drill-chip"]')).toContain('钻取：各县市区整改状态构成 · 永康市 · 已完成');
+    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(n);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('drill-chip');
+    // The button lists findings and selects nothing (a click on the chart also selects its county): no filter chip.
+    expect(await page.locator('[data-testid="filter-chip"]').count()).toBe(0);
+    // The chip ends it, from the keyboard too.
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(0);
+    await page.context().close();
+  });
+
   test('a drill-down link reproduces table, KPIs and chip; the chip follows the language', async () => {
     const page = await h.open();
     await page.locator('[data-chart="status-by-county"]').scrollIntoViewIfNeeded();

@@ -10,7 +10,7 @@ export const ARIA_ROWS = 12;
  * The table may hold only those first rows (built with a limit); `total` counts them all.
  * ECharts' generated description reads raw dimensions (数据是0，17.65，17.65，NaN) and says nothing.
  */
-export function chartAriaDescription(caption: string, table: DataTable, lang: Lang): string {
+export function chartAriaDescription(caption: string, table: Pick<DataTable, 'columns' | 'rows' | 'total'>, lang: Lang): string {
   const sep = translate(lang, 'listSeparator');
   const colon = translate(lang, 'colon');
   const end = lang === 'zh' ? '。' : '. ';

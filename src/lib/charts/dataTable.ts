@@ -12,6 +12,8 @@ import type { MetricParams } from '../domain/params';
 export interface DataTable {
   columns: { key: string; label: string }[];
   rows: (string | number | null)[][];
+  /** The chart's row each table row was made from, in the table's order (a row's drill-down reads it). */
+  source: Row[];
   /** Rows the chart has; more than `rows` holds when the table was built with a limit. */
   total: number;
 }
@@ -109,7 +111,7 @@ export function chartDataTable(rows: Row[], lang: Lang, opts: DataTableOptions =
     return { key, label: label === `col.${key}` ? key : label };
   });
   const shown = opts.limit === undefined ? rows : rows.slice(0, opts.limit);
-  return { columns, rows: shown.map((r) => keys.map((k) => cell(k, r, lang))), total: rows.length };
+  return { columns, rows: shown.map((r) => keys.map((k) => cell(k, r, lang))), source: shown, total: rows.length };
 }
 
 /**

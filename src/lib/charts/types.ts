@@ -69,6 +69,11 @@ export interface ChartSpec<R = Record<string, unknown>> {
   /** Optional: a click to drill down to findings; returns extra filters that select those findings. */
   drill?(click: ChartClick, rows: R[]): Partial<Filters> | null;
   /**
+   * Optional: the drill-down of one row of the chart's data table, the findings a click on the
+   * element that row draws selects (the keyboard's way to `drill`); null when the row stands for none.
+   */
+  rowDrill?(row: R): Partial<Filters> | null;
+  /**
    * Optional: a second query whose rows replace the first's, when the first's rows need it (the
    * ranking's last tiebreak, costly, only for tied counties); null when they do not.
    */

@@ -4,6 +4,7 @@ import { ARIA_ROWS, chartAriaDescription } from '../charts/aria';
 import { datedLine } from '../charts/theme';
 import { translate } from '../i18n/translate';
 import { downloadTable } from './tableDownload';
+import type { Filters } from '../queries/filters';
 
 /** The numbers behind a chart as its card shows them under 查看数据: caption, the table, figure columns. */
 export interface ChartDataView {
@@ -12,6 +13,8 @@ export interface ChartDataView {
   table: DataTable;
   /** Per column: true when it holds figures (aligned right). */
   figures: boolean[];
+  /** Per row: the findings its element drills into (ChartSpec.rowDrill), null for none; empty for a chart without. */
+  drills: (Partial<Filters> | null)[];
 }
 
 type DataContext = Pick<ChartContext, 'lang' | 'asOf' | 'params' | 'isSample'>;
@@ -23,7 +26,8 @@ type DataContext = Pick<ChartContext, 'lang' | 'asOf' | 'params' | 'isSample'>;
  */
 export function chartDataView(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): ChartDataView {
   const table = specDataTable(spec, rows, ctx.lang, ctx.params);
-  return { caption: chartCaption(spec, ctx), table, figures: figureColumns(table) };
+  const drills = spec.rowDrill ? table.source.map((row) => spec.rowDrill!(row)) : [];
+  return { caption: chartCaption(spec, ctx), table, figures: figureColumns(table), drills };
 }
 
 /** The chart's title, the as-of date and, on the embedded sample, the sample mark. */

@@ -6,11 +6,11 @@ import { completionHeatmapOption } from '../charts/completionHeatmap';
 import { statusByCountyOption } from '../charts/statusByCounty';
 import { warningsByCountyOption } from '../charts/warningsByCounty';
 import { repeatsByRoundOption } from '../charts/repeatsByRound';
-import { categoryMixQuery } from '../queries/categoryMix';
-import { completionHeatmapQuery } from '../queries/completionHeatmap';
-import { statusByCountyQuery } from '../queries/statusByCounty';
+import { categoryMixQuery, type CategoryMixRow } from '../queries/categoryMix';
+import { completionHeatmapQuery, type CompletionCellRow } from '../queries/completionHeatmap';
+import { statusByCountyQuery, type StatusCountRow } from '../queries/statusByCounty';
 import { warningsByCountyQuery } from '../queries/warningsByCounty';
-import { repeatsByRoundQuery } from '../queries/repeatsByRound';
+import { repeatsByRoundQuery, type RepeatCellRow } from '../queries/repeatsByRound';
 import { rectificationCurveOption } from '../charts/rectificationCurve';
 import { countyRankingOption } from '../charts/countyRanking';
 import { outcomeTotalsOption } from '../charts/outcomeTotals';
@@ -19,7 +19,7 @@ import { rectificationCurveQuery } from '../queries/rectificationCurve';
 import { countyRankingQuery, tiedCounties, type CountyRankRow } from '../queries/countyRanking';
 import { outcomesQuery } from '../queries/outcomes';
 import { roundTrendQuery } from '../queries/roundTrend';
-import { statusByRoundQuery } from '../queries/statusByRound';
+import { statusByRoundQuery, type RoundStatusRow } from '../queries/statusByRound';
 import { statusByRoundOption } from '../charts/statusByRound';
 import { unitRepeatRateSql } from '../queries/repeats/unitRepeats';
 import type { Filters } from '../queries/filters';
@@ -59,6 +59,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const round = clickedField(click.data, 'round_key');
       return code && round ? { categories: [code], rounds: [round] } : null;
     },
+    rowDrill: (row: CategoryMixRow) => ({ categories: [row.category_l1], rounds: [row.round_key] }),
   }),
   defineChart({
     id: 'completion-heatmap', titleKey: 'chart.completionHeatmap.title', definitionKey: 'chart.completionHeatmap.def', dimension: 'counties',
@@ -69,6 +70,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const round = clickedField(click.data, 'round_key');
       return county && round ? { counties: [county], rounds: [round] } : null;
     },
+    rowDrill: (row: CompletionCellRow) => ({ counties: [row.county], rounds: [row.round_key] }),
   }),
   defineChart({
     id: 'status-by-county', titleKey: 'chart.statusByCounty.title', definitionKey: 'chart.statusByCounty.def', dimension: 'counties',
@@ -79,6 +81,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const status = clickedField(click.data, 'key');
       return county && status ? { counties: [county], statuses: [status] } : null;
     },
+    rowDrill: (row: StatusCountRow) => ({ counties: [row.county], statuses: [row.status] }),
   }),
   defineChart({
     id: 'warnings-by-county', titleKey: 'chart.warningsByCounty.title', definitionKey: 'chart.warningsByCounty.def', dimension: 'counties',
@@ -101,6 +104,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       // The cell counts the explicit repeats of the county's round, not all its findings.
       return county && round ? { counties: [county], rounds: [round], facet: 'explicit_repeat' } : null;
     },
+    rowDrill: (row: RepeatCellRow) => (row.repeats > 0 ? { counties: [row.county], rounds: [row.round_key], facet: 'explicit_repeat' } : null),
   }),
 ];
 
@@ -142,6 +146,7 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
       const status = clickedField(click.data, 'key');
       return round && status ? { rounds: [round], statuses: [status] } : null;
     },
+    rowDrill: (row: RoundStatusRow) => ({ rounds: [row.round_key], statuses: [row.status] }),
   }),
   defineChart({
     id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties', highlightsOnly: true,

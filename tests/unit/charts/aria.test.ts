@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ARIA_ROWS, chartAriaDescription, withAriaDescription } from '../../../src/lib/charts/aria';
 import type { DataTable } from '../../../src/lib/charts/dataTable';
 
-const table = (n: number): DataTable => ({
+const table = (n: number): Pick<DataTable, 'columns' | 'rows' | 'total'> => ({
   columns: [{ key: 'county', label: '县市区' }, { key: 'n', label: '问题数' }, { key: 'note', label: '备注' }],
   rows: Array.from({ length: n }, (_, i) => [`县${i}`, i * 10, i === 0 ? '样本不足' : null]),
   total: n,

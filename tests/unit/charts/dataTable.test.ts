@@ -43,7 +43,7 @@ describe('chart data table', () => {
   });
 
   test('no rows, no columns', () => {
-    expect(chartDataTable([], 'zh')).toEqual({ columns: [], rows: [], total: 0 });
+    expect(chartDataTable([], 'zh')).toEqual({ columns: [], rows: [], source: [], total: 0 });
   });
   test('with a limit, only the first rows in the figure\'s order are formatted; total counts all', () => {
     const rows = [{ county: '市本级', n: 3 }, { county: '永康市', n: 2 }, { county: '婺城区', n: 1 }];
