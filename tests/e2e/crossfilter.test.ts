@@ -143,6 +143,20 @@ describe('cross-filtering and shareable views on the sample', () => {
     await page.keyboard.press('Enter');
     await settled(page);
     expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(0);
+
+    // A three-colour row is three elements: a button per colour it has, each listing that colour's findings.
+    const warnings = '[data-chart="warnings-by-county"]';
+    await page.click(`${warnings} [data-testid="chart-menu"]`);
+    await page.click(`${warnings} [data-action="table"]`);
+    const table = page.locator(`${warnings} [data-testid="chart-table"] table`);
+    const headers = await table.locator('thead th').allTextContents();
+    const redRow = table.locator('tbody tr').filter({ has: page.locator('[data-part="red"]') }).first();
+    const county = (await redRow.locator('td').first().textContent())!.trim();
+    const red = Number((await redRow.locator('td').nth(headers.indexOf('红色预警（个）')).textContent())!.trim());
+    await redRow.getByRole('button', { name: `在问题清单中查看：${county} · 红色` }).press('Enter');
+    await settled(page);
+    expect(await page.textContent('[data-testid="drill-chip"]')).toContain(`${county} · 红色预警（已逾期）`);
+    expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(red);
     await page.context().close();
   });
 

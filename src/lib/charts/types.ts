@@ -42,6 +42,15 @@ export interface ChartClick {
 }
 
 /**
+ * One drill-down of a chart's data-table row. A row drawn as several elements (a county's red,
+ * yellow and green counts) has one per element, each named by `part` (`drill.part.<part>`).
+ */
+export interface RowDrill {
+  filters: Partial<Filters>;
+  part?: string;
+}
+
+/**
  * A dashboard chart, declared rather than wired (Mosaic-style client): the SQL it needs for the
  * current filters, the option it draws from the rows, and how a click on it filters the rest.
  */
@@ -69,10 +78,10 @@ export interface ChartSpec<R = Record<string, unknown>> {
   /** Optional: a click to drill down to findings; returns extra filters that select those findings. */
   drill?(click: ChartClick, rows: R[]): Partial<Filters> | null;
   /**
-   * Optional: the drill-down of one row of the chart's data table, the findings a click on the
-   * element that row draws selects (the keyboard's way to `drill`); null when the row stands for none.
+   * Optional: the drill-downs of one row of the chart's data table, the findings a click on an
+   * element that row draws selects (the keyboard's way to `drill`); none when it stands for none.
    */
-  rowDrill?(row: R): Partial<Filters> | null;
+  rowDrills?(row: R): RowDrill[];
   /**
    * Optional: a second query whose rows replace the first's, when the first's rows need it (the
    * ranking's last tiebreak, costly, only for tied counties); null when they do not.

@@ -1,10 +1,9 @@
-import type { ChartContext, ChartSpec } from '../charts/types';
+import type { ChartContext, ChartSpec, RowDrill } from '../charts/types';
 import { figureColumns, specDataTable, type DataTable } from '../charts/dataTable';
 import { ARIA_ROWS, chartAriaDescription } from '../charts/aria';
 import { datedLine } from '../charts/theme';
 import { translate } from '../i18n/translate';
 import { downloadTable } from './tableDownload';
-import type { Filters } from '../queries/filters';
 
 /** The numbers behind a chart as its card shows them under 查看数据: caption, the table, figure columns. */
 export interface ChartDataView {
@@ -13,8 +12,8 @@ export interface ChartDataView {
   table: DataTable;
   /** Per column: true when it holds figures (aligned right). */
   figures: boolean[];
-  /** Per row: the findings its element drills into (ChartSpec.rowDrill), null for none; empty for a chart without. */
-  drills: (Partial<Filters> | null)[];
+  /** Per row: the findings its elements drill into (ChartSpec.rowDrills); empty for a chart without. */
+  drills: RowDrill[][];
 }
 
 type DataContext = Pick<ChartContext, 'lang' | 'asOf' | 'params' | 'isSample'>;
@@ -26,7 +25,7 @@ type DataContext = Pick<ChartContext, 'lang' | 'asOf' | 'params' | 'isSample'>;
  */
 export function chartDataView(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): ChartDataView {
   const table = specDataTable(spec, rows, ctx.lang, ctx.params);
-  const drills = spec.rowDrill ? table.source.map((row) => spec.rowDrill!(row)) : [];
+  const drills = spec.rowDrills ? table.source.map((row) => spec.rowDrills!(row)) : [];
   return { caption: chartCaption(spec, ctx), table, figures: figureColumns(table), drills };
 }
 

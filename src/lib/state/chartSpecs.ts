@@ -9,7 +9,7 @@ import { repeatsByRoundOption } from '../charts/repeatsByRound';
 import { categoryMixQuery, type CategoryMixRow } from '../queries/categoryMix';
 import { completionHeatmapQuery, type CompletionCellRow } from '../queries/completionHeatmap';
 import { statusByCountyQuery, type StatusCountRow } from '../queries/statusByCounty';
-import { warningsByCountyQuery } from '../queries/warningsByCounty';
+import { warningsByCountyQuery, type WarningCountRow } from '../queries/warningsByCounty';
 import { repeatsByRoundQuery, type RepeatCellRow } from '../queries/repeatsByRound';
 import { rectificationCurveOption } from '../charts/rectificationCurve';
 import { countyRankingOption } from '../charts/countyRanking';
@@ -45,6 +45,8 @@ function roundClick(click: { data?: unknown }) {
   return round ? { dimension: 'rounds' as const, value: round } : null;
 }
 
+const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
+
 /** The issue-2 dashboard charts, in display order. */
 export const DASHBOARD_CHARTS: ChartSpec[] = [
   defineChart({
@@ -59,7 +61,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const round = clickedField(click.data, 'round_key');
       return code && round ? { categories: [code], rounds: [round] } : null;
     },
-    rowDrill: (row: CategoryMixRow) => ({ categories: [row.category_l1], rounds: [row.round_key] }),
+    rowDrills: (row: CategoryMixRow) => [{ filters: { categories: [row.category_l1], rounds: [row.round_key] } }],
   }),
   defineChart({
     id: 'completion-heatmap', titleKey: 'chart.completionHeatmap.title', definitionKey: 'chart.completionHeatmap.def', dimension: 'counties',
@@ -70,7 +72,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const round = clickedField(click.data, 'round_key');
       return county && round ? { counties: [county], rounds: [round] } : null;
     },
-    rowDrill: (row: CompletionCellRow) => ({ counties: [row.county], rounds: [row.round_key] }),
+    rowDrills: (row: CompletionCellRow) => [{ filters: { counties: [row.county], rounds: [row.round_key] } }],
   }),
   defineChart({
     id: 'status-by-county', titleKey: 'chart.statusByCounty.title', definitionKey: 'chart.statusByCounty.def', dimension: 'counties',
@@ -81,7 +83,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const status = clickedField(click.data, 'key');
       return county && status ? { counties: [county], statuses: [status] } : null;
     },
-    rowDrill: (row: StatusCountRow) => ({ counties: [row.county], statuses: [row.status] }),
+    rowDrills: (row: StatusCountRow) => [{ filters: { counties: [row.county], statuses: [row.status] } }],
   }),
   defineChart({
     id: 'warnings-by-county', titleKey: 'chart.warningsByCounty.title', definitionKey: 'chart.warningsByCounty.def', dimension: 'counties',
@@ -93,6 +95,9 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       const colour = clickedField(click.data, 'key');
       return county && (colour === 'red' || colour === 'yellow' || colour === 'green') ? { counties: [county], facet: `warning_${colour}` } : null;
     },
+    // A row is a county's three counts: one drill-down for each colour it has.
+    rowDrills: (row: WarningCountRow) => WARNING_COLOURS.filter((colour) => row[colour] > 0)
+      .map((colour) => ({ filters: { counties: [row.county], facet: `warning_${colour}` as const }, part: colour })),
   }),
   defineChart({
     id: 'repeats-by-round', titleKey: 'chart.repeatsByRound.title', definitionKey: 'chart.repeatsByRound.def', dimension: 'counties',
@@ -104,7 +109,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       // The cell counts the explicit repeats of the county's round, not all its findings.
       return county && round ? { counties: [county], rounds: [round], facet: 'explicit_repeat' } : null;
     },
-    rowDrill: (row: RepeatCellRow) => (row.repeats > 0 ? { counties: [row.county], rounds: [row.round_key], facet: 'explicit_repeat' } : null),
+    rowDrills: (row: RepeatCellRow) => (row.repeats > 0 ? [{ filters: { counties: [row.county], rounds: [row.round_key], facet: 'explicit_repeat' } }] : []),
   }),
 ];
 
@@ -146,7 +151,7 @@ export const ANALYSIS_CHARTS: ChartSpec[] = [
       const status = clickedField(click.data, 'key');
       return round && status ? { rounds: [round], statuses: [status] } : null;
     },
-    rowDrill: (row: RoundStatusRow) => ({ rounds: [row.round_key], statuses: [row.status] }),
+    rowDrills: (row: RoundStatusRow) => [{ filters: { rounds: [row.round_key], statuses: [row.status] } }],
   }),
   defineChart({
     id: 'county-ranking', titleKey: 'chart.ranking.title', definitionKey: 'chart.ranking.def', dimension: 'counties', highlightsOnly: true,

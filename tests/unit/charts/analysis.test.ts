@@ -4,7 +4,7 @@ import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 import type { ChartContext } from '../../../src/lib/charts/types';
 import { outcomeLines } from '../../../src/lib/charts/outcomeTotals';
 import type { OutcomeRow } from '../../../src/lib/queries/outcomes';
-import { part, renderSvg, seriesOf, sumData } from './render';
+import { drillsOfClicksAndRows, part, renderSvg, seriesOf, sumData } from './render';
 
 const zh: ChartContext = { lang: 'zh', asOf: '2023-05-01', params: DEFAULT_PARAMS };
 const en: ChartContext = { ...zh, lang: 'en' };
@@ -59,6 +59,11 @@ describe.each(ANALYSIS_CHARTS.map((spec) => [spec.id, spec] as const))('%s', (id
   test('a click maps to its filter value', () => {
     const first = (seriesOf(option)[0].data as unknown[])[0];
     expect(spec.toFilter?.({ componentType: 'series', data: first }, fx.rows) ?? null).toEqual(fx.click);
+  });
+  test('its data table\'s rows drill into what clicks on its elements drill into, no more', () => {
+    const { clicks, rows } = drillsOfClicksAndRows(spec, option, fx.rows);
+    expect(rows).toEqual(clicks);
+    expect(clicks.length > 0).toBe(!!spec.drill);
   });
   test('renders at card size; empty result says no data', () => {
     expect(renderSvg(option)).toContain('<svg');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DASHBOARD_CHARTS } from '../../../src/lib/state/chartSpecs';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
 import type { ChartContext } from '../../../src/lib/charts/types';
-import { part, renderSvg, seriesOf, sumData } from './render';
+import { drillsOfClicksAndRows, part, renderSvg, seriesOf, sumData } from './render';
 
 const zh: ChartContext = { lang: 'zh', asOf: '2023-05-01', params: DEFAULT_PARAMS };
 const en: ChartContext = { ...zh, lang: 'en' };
@@ -72,6 +72,12 @@ describe.each(DASHBOARD_CHARTS.map((spec) => [spec.id, spec] as const))('%s', (i
     const first = (seriesOf(option)[0].data as unknown[])[0];
     expect(spec.toFilter?.({ componentType: 'series', data: first, dataIndex: 0, seriesIndex: 0 }, fx.rows)).toEqual(fx.click);
     expect(spec.toFilter?.({ componentType: 'xAxis' }, fx.rows)).toBeNull();
+  });
+
+  test('its data table\'s rows drill into what clicks on its elements drill into, no more', () => {
+    const { clicks, rows } = drillsOfClicksAndRows(spec, option, fx.rows);
+    expect(clicks.length).toBeGreaterThan(0);
+    expect(rows).toEqual(clicks);
   });
 
   test('renders to SVG at card size, and an empty result shows "no data"', () => {

@@ -1,5 +1,6 @@
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
+import type { ChartSpec } from '../../../src/lib/charts/types';
 
 /** Renders an option off-screen to SVG at dashboard-card size; throws if ECharts rejects it. */
 export function renderSvg(option: EChartsOption, width = 600, height = 360): string {
@@ -34,4 +35,21 @@ export function sumData(option: EChartsOption, field = 'value', index?: number):
     }
   }
   return total;
+}
+
+/**
+ * What a chart's clicks drill into (every element with findings behind it: a zero-length segment
+ * cannot be clicked) and what its data table's rows drill into, each as sorted JSON, to compare.
+ */
+export function drillsOfClicksAndRows(spec: ChartSpec, option: EChartsOption, rows: Record<string, unknown>[]): { clicks: string[]; rows: string[] } {
+  const clicks = new Set<string>();
+  seriesOf(option).forEach((series, seriesIndex) => ((series.data as unknown[]) ?? []).forEach((data, dataIndex) => {
+    const value = (data as { value?: unknown })?.value ?? data;
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last === 0 || last === null) return;
+    const filters = spec.drill?.({ componentType: 'series', data, dataIndex, seriesIndex }, rows);
+    if (filters) clicks.add(JSON.stringify(filters));
+  }));
+  const fromRows = new Set(rows.flatMap((row) => spec.rowDrills?.(row) ?? []).map((d) => JSON.stringify(d.filters)));
+  return { clicks: [...clicks].sort(), rows: [...fromRows].sort() };
 }

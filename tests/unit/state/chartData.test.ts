@@ -27,11 +27,11 @@ describe('a chart\'s data as its card shows it (查看数据)', () => {
   });
 
   test('each row carries the drill-down of the element it draws, in the table\'s order; a chart without one has none', () => {
-    const drilling = { ...spec, rowDrill: (r: { county: string }) => (r.county === '永康市' ? { counties: [r.county] } : null) } as ChartSpec;
+    const drilling = { ...spec, rowDrills: (r: { county: string }) => (r.county === '永康市' ? [{ filters: { counties: [r.county] } }] : []) } as ChartSpec;
     // The table orders counties as the figure does (GB/T 2260, a county it does not know last), not as the query did.
     const view = chartDataView(drilling, [rows[1], rows[0]], { lang: 'zh', asOf: '2026-06-30', params });
     expect(view.table.rows.map((r) => r[0])).toEqual(['永康市', '=HYPERLINK("http://x")']);
-    expect(view.drills).toEqual([{ counties: ['永康市'] }, null]);
+    expect(view.drills).toEqual([[{ filters: { counties: ['永康市'] } }], []]);
     expect(chartDataView(spec, rows, { lang: 'zh', asOf: '2026-06-30', params }).drills).toEqual([]);
   });
 
