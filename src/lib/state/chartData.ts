@@ -36,13 +36,13 @@ function chartCaption(spec: ChartSpec<any>, ctx: DataContext): string {
 
 /**
  * Downloads a chart's data table as CSV through the app's table export (UTF-8 BOM, formula-like
- * cells neutralised), named like the chart's images: title and as-of date. Rejects with a message
- * in `ctx.lang` when the download fails.
+ * cells neutralised), named like the chart's images: title, as-of date and the scope tag of the
+ * filters in force (`tag`, '' for none). Rejects with a message in `ctx.lang` when the download fails.
  */
-export function downloadChartData(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext): Promise<void> {
+export function downloadChartData(spec: ChartSpec<any>, rows: Record<string, unknown>[], ctx: DataContext, tag = ''): Promise<void> {
   const { table } = chartDataView(spec, rows, ctx);
   const records = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])));
-  return downloadTable(records, table.columns, 'csv', translate(ctx.lang, spec.titleKey), ctx.lang, { asOf: ctx.asOf });
+  return downloadTable(records, table.columns, 'csv', translate(ctx.lang, spec.titleKey), ctx.lang, { asOf: ctx.asOf, tag });
 }
 
 /** What a screen reader says for the chart: its caption and the first rows of its data table (charts/aria.ts). */

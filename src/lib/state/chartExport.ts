@@ -4,11 +4,11 @@ import { translate } from '../i18n/translate';
 import { renderPng, renderSvg, dataUrlToBlob, EXPORT_SIZE } from '../render/chartImage';
 import { pngWithNote, svgWithNote } from '../render/exportNote';
 import { downloadBlob } from '../render/download';
-import { exportFileName } from '../text/fileName';
+import { exportFileName, scopeTag } from '../text/fileName';
 import { datasetNames } from '../export/about';
 import { database } from './database.svelte';
 import { viewStore } from './view.svelte';
-import { filterSummary } from './filterSummary';
+import { filterSummary, scopeValues } from './filterSummary';
 import { chartDefinition } from './chartDefinition';
 
 /**
@@ -26,12 +26,14 @@ export async function exportChart(spec: ChartSpec<any>, rows: Row[], ctx: ChartC
     `${t('export.source')}${t('colon')}${sources.slice(0, 3).join(t('listSeparator'))}${sources.length > 3 ? t('export.moreSources', { n: sources.length }) : ''}`,
   ];
   const option = spec.option(rows, { ...ctx, forExport: true });
-  const name = exportFileName([t(spec.titleKey), ctx.asOf], kind === 'svg' ? 'svg' : 'png');
+  // Named as the note says what it shows: title, date and the filters in force (各县市区整改状态构成_2026-06-30_永康市).
+  const tag = scopeTag(scopeValues(viewStore.filters, ctx.lang));
+  const name = exportFileName([t(spec.titleKey), ctx.asOf, tag], kind === 'svg' ? 'svg' : 'png');
   if (kind === 'svg') {
     downloadBlob(new Blob([svgWithNote(renderSvg(option), note, EXPORT_SIZE)], { type: 'image/svg+xml' }), name);
     return;
   }
   const blob = await dataUrlToBlob(await pngWithNote(renderPng(option, pixelRatio), note, EXPORT_SIZE, pixelRatio));
-  if (kind === 'png') downloadBlob(blob, exportFileName([t(spec.titleKey), ctx.asOf, `${pixelRatio}x`], 'png'));
+  if (kind === 'png') downloadBlob(blob, exportFileName([t(spec.titleKey), ctx.asOf, tag, `${pixelRatio}x`], 'png'));
   else await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
 }

@@ -49,6 +49,9 @@ describe('a chart\'s data as its card shows it (查看数据)', () => {
     expect(saved[0].name).toBe('各县市区分轮次整改完成率_2026-06-30.csv');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await saved[0].blob.arrayBuffer());
     expect(text).toBe('\uFEFF县市区,问题数（个）,整改完成率,备注\r\n永康市,9,50%,样本不足\r\n"\'=HYPERLINK(""http://x"")",20,75%,\r\n');
+    // With filters in force, the name carries their scope tag as every export's does.
+    await downloadChartData(spec, rows, { lang: 'zh', asOf: '2026-06-30', params }, '永康市-已完成');
+    expect(saved[1].name).toBe('各县市区分轮次整改完成率_2026-06-30_永康市-已完成.csv');
     vi.restoreAllMocks();
   });
 });
