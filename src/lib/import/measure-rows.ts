@@ -214,8 +214,9 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
         CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
         CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
         max(deadline) AS deadline,
-        CASE WHEN max(deadline) IS NULL THEN max(deadline_rel) ELSE arg_max_null(deadline_rel, deadline) END AS deadline_rel,
-        CASE WHEN max(deadline) IS NULL THEN arg_max(deadline_rel_text, deadline_rel) ELSE arg_max_null(deadline_rel_text, deadline) END AS deadline_rel_text
+        -- With no deadline at all, the first measure's that has one (codes of different kinds do not compare).
+        CASE WHEN max(deadline) IS NULL THEN arg_min(deadline_rel, n.src_row) ELSE arg_max_null(deadline_rel, deadline) END AS deadline_rel,
+        CASE WHEN max(deadline) IS NULL THEN arg_min(deadline_rel_text, n.src_row) ELSE arg_max_null(deadline_rel_text, deadline) END AS deadline_rel_text
         ${absent.has('measures') ? '' : `, string_agg(measures, chr(10) ORDER BY n.src_row) AS measures`}
         ${perMeasure.map((k) => `, ${SUMMED.includes(k) ? summedSql(k) : `string_agg(DISTINCT ${k}, ';' ORDER BY ${k})`} AS ${k}`).join('')}
         ${details.map((k) => `, CASE WHEN bool_and(m.repeated) THEN min(${k}) ELSE string_agg(${k}, chr(10) ORDER BY n.src_row) END AS ${k}`).join('')}

@@ -227,6 +227,9 @@ test('a deadline in the year after the feedback or a span from it (次年6月底
     ['2024-03-15', '6.30前', '2024-06-30'],
     // A feedback month is its last day, as 立行立改 counts from it.
     ['2024年3月', '1个月内', '2024-04-30'],
+    ['2024-03-15', '四十五天内完成整改', '2024-04-29'],
+    // 今年 keeps the feedback's year, even when that puts the deadline before it (warned as such).
+    ['2024-08-01', '今年6月底前', '2024-06-30'],
     ['', '3个月内', null],
   ];
   const text = ['被巡察单位,具体问题,县市区,轮次名称,反馈时间,整改时限,整改状态',
@@ -234,10 +237,11 @@ test('a deadline in the year after the feedback or a span from it (次年6月底
   const [r] = await importOk(e, 'spans.csv', new TextEncoder().encode(text));
   const got = await e.query<{ deadline: string | null; long_term: boolean }>('SELECT deadline, long_term FROM findings ORDER BY source_row');
   expect(got.map((g) => g.deadline)).toEqual(rows.map((x) => x[2]));
-  expect(got.map((g) => g.long_term)).toEqual([false, false, true, false, false, false, false]);
+  expect(got.map((g) => g.long_term)).toEqual([false, false, true, false, false, false, false, false, false]);
   const of = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.row, i.value]);
-  expect(of('deadline_year_assumed')).toEqual(rows.slice(0, 6).map(([, dl, d], i) => [i + 2, `${dl} → ${d}`]));
-  expect(of('deadline_year_missing')).toEqual([[8, '3个月内']]);
+  expect(of('deadline_year_assumed')).toEqual(rows.slice(0, 8).map(([, dl, d], i) => [i + 2, `${dl} → ${d}`]));
+  expect(of('deadline_year_missing')).toEqual([[10, '3个月内']]);
+  expect(of('deadline_before_feedback').map(([row]) => row)).toEqual([9]);
   expect(of('deadline_unparsed')).toEqual([]);
 });
 

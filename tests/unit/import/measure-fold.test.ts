@@ -192,18 +192,22 @@ describe('one row per measure, nothing merged, the problem written again on each
 
 test('a folded problem takes the latest deadline, and its yearless-deadline warning follows the row that gave it', async () => {
   const header = ['序号', '被巡察单位', '具体问题', '县市区', '反馈时间', '整改措施', '整改时限', '整改状态'];
-  const fold = async (first: string, second: string) => {
+  const fold = async (first: string, second: string, feedback = '2024-03-15') => {
     const f = await freshEngine();
     const bytes = merged([[`${ROUND}整改台账`], header,
-      [1, '市教育局党委', '违规吃喝', '市本级', '2024-03-15', '清退费用', first, '正在整改'],
+      [1, '市教育局党委', '违规吃喝', '市本级', feedback, '清退费用', first, '正在整改'],
       [null, null, null, null, null, '完善制度', second, '正在整改'],
     ], ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4']);
     const [r] = await importOk(f, `${ROUND}整改台账.xlsx`, bytes);
-    const [{ deadline }] = await f.query<{ deadline: string }>('SELECT deadline FROM findings');
+    const [{ deadline, deadline_raw }] = await f.query<{ deadline: string; deadline_raw: string }>('SELECT deadline, deadline_raw FROM findings');
     f.close();
-    return [deadline, r.issues.filter((i) => i.code === 'deadline_year_assumed').map((i) => i.value)];
+    const warned = (code: string) => r.issues.filter((i) => i.code === code).map((i) => i.value);
+    return feedback ? [deadline, warned('deadline_year_assumed')] : [deadline, deadline_raw, warned('deadline_year_missing')];
   };
   // The dated measure is the later one: no yearless warning. The yearless one is later: warned with its own text.
   expect(await fold('6月底前', '2024年12月31日')).toEqual(['2024-12-31', []]);
   expect(await fold('2024年3月底前', '6月底前')).toEqual(['2024-06-30', ['6月底前 → 2024-06-30']]);
+  // No feedback date, so no deadline: the warning quotes the deadline text the problem keeps, the first measure's.
+  expect(await fold('次年6月底前', '30日内', '')).toEqual([null, '次年6月底前', ['次年6月底前']]);
+  expect(await fold('按期推进', '3个月内', '')).toEqual([null, '按期推进', ['3个月内']]);
 });

@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanLineSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { closedWordSql, statusCompactSql, statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
-import { codedDeadlineSql, dateCompactSql, datesOfSql, dateSql, deadlineCodeSql, deadlineLongTermSql } from '../../../src/lib/import/normalise/dates';
+import { codedDeadlineSql, dateCompactSql, datesOfSql, dateSql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, intUnparsedSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
@@ -28,6 +28,14 @@ async function evalEach(inputs: (string | null)[], build: (x: string) => string,
   const x = compact ? compactSql('v') : 'v';
   const rows = await e.query<{ out: unknown }>(`SELECT ${build(x)} AS out FROM (SELECT * FROM (VALUES ${values}) t(i, v)) ORDER BY i`);
   return rows.map((r) => r.out);
+}
+
+/** The deadline code of each input (compact form, numerals as digits) and the date codedDeadlineSql gives it, as the map and the row do. */
+async function codedDeadlines(inputs: (string | null)[], from: string, feedback = from): Promise<[unknown, unknown][]> {
+  const values = inputs.map((v, i) => `(${i}, ${v === null ? 'NULL' : str(v)})`).join(', ');
+  const rows = await e.query<{ code: unknown; date: unknown }>(`SELECT code, ${codedDeadlineSql('code', from, feedback)} AS date
+    FROM (SELECT i, ${deadlineCodeSql(hanDigitsSql(compactSql('v')))} AS code FROM (VALUES ${values}) t(i, v)) ORDER BY i`);
+  return rows.map((r) => [r.code, r.date]);
 }
 
 const cases = <T>(table: [string | null, T][]) => ({ inputs: table.map((c) => c[0]), expected: table.map((c) => c[1]) });
@@ -203,34 +211,41 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-05-01']);
   });
 
-  test('a deadline dated from its feedback: yearless days, the next year, spans; its date from a feedback of 2024-03-15', async () => {
-    // [text, code, date]: a month and day on or after the feedback, 次年 in the year after it, a span after it.
+  test('a deadline dated from its feedback: yearless days, this or the next year, spans; its date from a feedback of 2024-03-15', async () => {
+    // [text, code, date]. Codes by kind (code // 10000): 0 a day on or after the feedback, 1 in its year, 2 in the
+    // next, 3 months after it, 4 days after it.
     const { inputs, expected } = cases<[number | null, string | null]>([
       ['6月底前', [600, '2024-06-30']], ['12月31日前', [1231, '2024-12-31']], ['3月10日前', [310, '2025-03-10']],
-      ['6.30前', [630, '2024-06-30']], ['6/30前完成', [630, '2024-06-30']], ['3.15', [315, '2024-03-15']],
-      ['年底前', [1200, '2024-12-31']], ['今年底前', [1200, '2024-12-31']], ['年内完成', [1200, '2024-12-31']], ['本年度内', [1200, '2024-12-31']],
-      ['上半年', [600, '2024-06-30']], ['下半年完成', [1200, '2024-12-31']], ['今年上半年', [600, '2024-06-30']],
+      ['6.30前', [630, '2024-06-30']], ['6/30前完成', [630, '2024-06-30']], ['3.15前', [315, '2024-03-15']],
+      ['年底前', [1200, '2024-12-31']], ['年年底前', [1200, '2024-12-31']], ['年内完成', [1200, '2024-12-31']], ['本年度内', [11200, '2024-12-31']],
+      ['今年底前', [11200, '2024-12-31']], ['今年年底前', [11200, '2024-12-31']], ['今年6月底前', [10600, '2024-06-30']],
+      ['上半年', [600, '2024-06-30']], ['下半年完成', [1200, '2024-12-31']], ['今年上半年', [10600, '2024-06-30']],
       ['6月内完成', [600, '2024-06-30']], ['六月底前', [600, '2024-06-30']], ['6月中旬前', [620, '2024-06-20']],
-      ['次年6月底前', [10600, '2025-06-30']], ['明年底前', [11200, '2025-12-31']], ['次年3月10日前', [10310, '2025-03-10']],
-      ['下一年度上半年', [10600, '2025-06-30']], ['翌年2月29日', [10229, '2025-02-28']],
-      ['3个月内', [20003, '2024-06-15']], ['三个月内完成', [20003, '2024-06-15']], ['反馈后两个月内完成', [20002, '2024-05-15']],
-      ['自反馈之日起6个月内', [20006, '2024-09-15']], ['巡察反馈后1年内', [20012, '2025-03-15']], ['半年内', [20006, '2024-09-15']],
-      ['30日内', [30030, '2024-04-14']], ['15天内整改到位', [30015, '2024-03-30']], ['2周内', [30014, '2024-03-29']], ['半个月内', [30015, '2024-03-30']],
-      ['3个月内完成，并长期坚持', [20003, '2024-06-15']],
-      // No deadline of this kind: a bare number, 个工作日 (no calendar span), a month count past ten years, no such month.
-      ['6', [null, null]], ['30个工作日内', [null, null]], ['200个月内', [null, null]], ['13月底前', [null, null]], ['底前', [null, null]],
+      ['6月底前完成整改', [600, '2024-06-30']], ['6月底前。', [600, '2024-06-30']],
+      ['次年6月底前', [20600, '2025-06-30']], ['明年底前', [21200, '2025-12-31']], ['明年年底前', [21200, '2025-12-31']],
+      ['次年3月10日前', [20310, '2025-03-10']], ['下一年度上半年', [20600, '2025-06-30']], ['翌年2月29日', [20229, '2025-02-28']],
+      ['3个月内', [30003, '2024-06-15']], ['三个月内完成', [30003, '2024-06-15']], ['反馈后两个月内完成', [30002, '2024-05-15']],
+      ['3个月内完成整改', [30003, '2024-06-15']], ['反馈后3个月内整改完毕', [30003, '2024-06-15']], ['3个月内完成。', [30003, '2024-06-15']],
+      ['自反馈之日起6个月内', [30006, '2024-09-15']], ['巡察反馈后1年内', [30012, '2025-03-15']], ['半年内', [30006, '2024-09-15']],
+      ['30日内', [40030, '2024-04-14']], ['15天内整改到位', [40015, '2024-03-30']], ['2周内', [40014, '2024-03-29']], ['半个月内', [40015, '2024-03-30']],
+      ['四十五天内', [40045, '2024-04-29']], ['六十日内完成', [40060, '2024-05-14']], ['九十日内', [40090, '2024-06-13']],
+      ['3个月内完成，并长期坚持', [30003, '2024-06-15']],
+      // No deadline of this kind: a bare number or decimal, 个工作日 (no calendar span), a count past ten years, no such month.
+      ['6', [null, null]], ['1.5', [null, null]], ['3.15', [null, null]], ['10.1', [null, null]], ['30个工作日内', [null, null]],
+      ['200个月内', [null, null]], ['13月底前', [null, null]], ['底前', [null, null]],
       ['内', [null, null]], ['2024年6月底前', [null, null]], ['长期坚持', [null, null]], ['按期推进', [null, null]],
     ]);
-    const codes = await evalEach(inputs, deadlineCodeSql);
-    const dates = await evalEach(inputs, (x) => codedDeadlineSql(deadlineCodeSql(x), "DATE '2024-03-15'", "DATE '2024-03-15'"));
-    expect(codes.map((c, i) => [c, dates[i]])).toEqual(expected);
+    expect(await codedDeadlines(inputs, "DATE '2024-03-15'")).toEqual(expected);
   });
 
-  test('a coded deadline: a yearless day counts from `from`, a span from the feedback; none without a feedback date', async () => {
+  test('a coded deadline: a yearless day counts from `from`, 今年 keeps its year, a span from the feedback; none without a feedback date', async () => {
+    const datesOnly = async (inputs: string[], from: string, feedback?: string) => (await codedDeadlines(inputs, from, feedback)).map((x) => x[1]);
     // A feedback month (2024年3月, its last day): 3月20日前 counts from 1 March; 1个月内 from the date as read.
-    const out = await evalEach(['3月20日前', '1个月内', '次年1月底前'], (x) => codedDeadlineSql(deadlineCodeSql(x), "DATE '2024-03-01'", "DATE '2024-03-31'"));
-    expect(out).toEqual(['2024-03-20', '2024-04-30', '2025-01-31']);
-    expect(await evalEach(['6月底前', '3个月内'], (x) => codedDeadlineSql(deadlineCodeSql(x), 'CAST(NULL AS DATE)', 'CAST(NULL AS DATE)'))).toEqual([null, null]);
+    expect(await datesOnly(['3月20日前', '1个月内', '次年1月底前'], "DATE '2024-03-01'", "DATE '2024-03-31'"))
+      .toEqual(['2024-03-20', '2024-04-30', '2025-01-31']);
+    // Fed back on 1 August: 6月底前 is next June, 今年6月底前 this June (the import warns it is before the feedback).
+    expect(await datesOnly(['6月底前', '今年6月底前'], "DATE '2024-08-01'")).toEqual(['2025-06-30', '2024-06-30']);
+    expect(await datesOnly(['6月底前', '3个月内'], 'CAST(NULL AS DATE)')).toEqual([null, null]);
   });
 
   test('长期坚持 / 长期 / 常态化 / 持续 / 每年 in a deadline mark long_term', async () => {

@@ -42,13 +42,14 @@ const ymd = (y: string, m: string, d: string) => `TRY_CAST(${y} || '-' || lpad($
 // One regex call yields all groups as a struct; an empty y means no match.
 const groups = (x: string, re: string, names: string[]) => `regexp_extract(${x}, ${str(re)}, [${names.map(str).join(', ')}])`;
 
-// Chinese numerals in a date: years digit by digit (二〇二三), months and days with 十 (十二, 二十, 三十一).
+// Chinese numerals in a date: years digit by digit (二〇二三), months and days with 十 (十二, 二十, 三十一), and a
+// deadline's count of days up to 九十九 (四十五天内).
 const HAN_DIGIT = '[〇零一二三四五六七八九十]';
 
 /** The date text with Chinese numerals written as Arabic digits; other text is unchanged. */
 export function hanDigitsSql(x: string): string {
-  let y = `regexp_replace(${x}, '([二三])十([一二三四五六七八九])', '\\1\\2', 'g')`;
-  y = `regexp_replace(${y}, '([二三])十', '\\10', 'g')`;
+  let y = `regexp_replace(${x}, '([二三四五六七八九])十([一二三四五六七八九])', '\\1\\2', 'g')`;
+  y = `regexp_replace(${y}, '([二三四五六七八九])十', '\\10', 'g')`;
   y = `regexp_replace(${y}, '十([一二三四五六七八九])', '1\\1', 'g')`;
   y = `translate(replace(${y}, '十', '10'), '〇零一二三四五六七八九', '00123456789')`;
   return `CASE WHEN regexp_matches(${x}, ${str(HAN_DIGIT)}) THEN ${y} ELSE ${x} END`;
@@ -183,67 +184,73 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
 }
 
 // A deadline that names no year (6月底前, 12月31日前, 6.30前, 6月中旬前, 年底前, 年内, 上半年, 六月底前完成), or
-// names the year after the feedback's (次年6月底前, 明年底前): ledgers written in the feedback's year leave
-// it out. The whole text (its compact form, Chinese numerals as digits: 下一年 is 下1年), a long-term phrase may
-// follow. 6月内 is June, not six months.
-const LONG_TERM_TAIL = '(?:[,;、。]?并?(?:长期坚持|常态化|持续).*)?$';
-const YEARLESS = '^(?:今|本|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})日?|(上旬|中旬|下旬))?|[./](\\d{1,2})日?)|(底|末|内|度内|度底|度末)|(上半年|下半年))'
-  + '(?:底|末|份|内)?(?:前|以前|之前)?(?:完成|整改到位|办结)?' + LONG_TERM_TAIL;
-// A span from the feedback (3个月内, 反馈后两个月内完成, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
+// names it relative to the feedback's (今年6月底前, 次年6月底前, 明年年底前): ledgers written in the feedback's
+// year leave it out. The whole text, Chinese numerals as digits (下一年 is 下1年); a completion word and a
+// long-term phrase may follow. 6月内 is June, not six months; a month and day with a dot (6.30) needs 前 or a
+// completion word after it, or any decimal (1.5) would be a date.
+const DONE = '(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?';
+const TAIL = '(?:[,;、。]?并?(?:长期坚持|常态化|持续).*)?[,;、。]?$';
+const YEARLESS = '^(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})日?|(上旬|中旬|下旬))?|[./](\\d{1,2})日?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年))'
+  + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
+// A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
 const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
-  + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)(?:完成|整改到位|办结|整改完成)?' + LONG_TERM_TAIL;
+  + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
+// What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
+const CODED_START = '^[0-9今本年次明下翌上自从巡反通交移两半]';
 
 /**
- * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them):
- * below NEXT_YEAR, month × 100 + day (day 0: the month's end) on its first date on or after the
- * feedback; NEXT_YEAR plus that, in the year after the feedback's; SPAN_MONTHS + n and SPAN_DAYS + n,
- * n months or days after the feedback.
+ * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them), by
+ * kind (code // 10000) with month × 100 + day (day 0: the month's end) or a count n below it:
+ * kind 0, the day's first date on or after the feedback; 1, that day in the feedback's year (今年);
+ * 2, in the year after it (次年); 3, n months after the feedback; 4, n days after it.
  */
-export const DEADLINE_CODE = { NEXT_YEAR: 10000, SPAN_MONTHS: 20000, SPAN_DAYS: 30000 } as const;
+export const DEADLINE_KIND = { FIRST_ON_OR_AFTER: 0, THIS_YEAR: 1, NEXT_YEAR: 2, MONTHS: 3, DAYS: 4 } as const;
+const KIND = 10000;
 // Spans past ten years are no deadline.
 const MAX_SPAN = { months: 120, days: 3650 };
 
 /**
- * A deadline dated from its feedback (YEARLESS, SPAN) as its code (see DEADLINE_CODE); NULL for any
- * other text. `c` is the compact form; Chinese numerals are read as digits (六月底前, 三个月内).
+ * A deadline dated from its feedback (YEARLESS, SPAN) as its code (see DEADLINE_KIND); NULL for any
+ * other text. `h` is the compact form with Chinese numerals as digits (hanDigitsSql: 六月底前, 三个月内).
  */
-export function deadlineCodeSql(c: string): string {
-  const h = hanDigitsSql(c);
-  const g = groups(h, YEARLESS, ['next', 'm', 'd', 'w', 'd2', 'end', 'half']);
+export function deadlineCodeSql(h: string): string {
+  const g = groups(h, YEARLESS, ['this', 'next', 'm', 'd', 'w', 'd2', 'end', 'half', 'before', 'done']);
   const m = `CASE WHEN ${g}.end <> '' OR ${g}.half = '下半年' THEN 12 WHEN ${g}.half = '上半年' THEN 6 ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
   // Thirds of a month as dateSql reads them: 上旬 the 10th, 中旬 the 20th, 下旬 the month's end.
   const d = `CASE ${g}.w WHEN '上旬' THEN 10 WHEN '中旬' THEN 20 ELSE coalesce(TRY_CAST(NULLIF(${g}.d || ${g}.d2, '') AS INTEGER), 0) END`;
-  const dated = `CASE WHEN regexp_matches(${c}, '^[0-9一二三四五六七八九十今本年次明下翌上]') AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31
-    THEN ${m} * 100 + ${d} + CASE WHEN ${g}.next <> '' THEN ${DEADLINE_CODE.NEXT_YEAR} ELSE 0 END END`;
+  const kind = `CASE WHEN ${g}.next <> '' THEN ${DEADLINE_KIND.NEXT_YEAR} WHEN ${g}.this <> '' THEN ${DEADLINE_KIND.THIS_YEAR} ELSE ${DEADLINE_KIND.FIRST_ON_OR_AFTER} END`;
+  const dated = `CASE WHEN ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31 AND NOT (${g}.d2 <> '' AND ${g}.before = '' AND ${g}.done = '')
+    THEN ${kind} * ${KIND} + ${m} * 100 + ${d} END`;
   const s = groups(h, SPAN, ['n', 'two', 'half', 'unit']);
   const n = `CASE WHEN ${s}.two <> '' THEN 2 ELSE TRY_CAST(NULLIF(${s}.n, '') AS INTEGER) END`;
   const months = `CASE WHEN ${s}.unit = '年' THEN CASE WHEN ${s}.half <> '' THEN 6 ELSE 12 * ${n} END
     WHEN ${s}.unit = '个月' AND ${s}.half = '' THEN ${n} END`;
   const days = `CASE WHEN ${s}.unit = '个月' AND ${s}.half <> '' THEN 15 WHEN ${s}.unit IN ('天', '日') THEN ${n}
     WHEN ${s}.unit IN ('周', '个星期', '星期') THEN 7 * ${n} END`;
-  const span = `CASE WHEN ${months} BETWEEN 1 AND ${MAX_SPAN.months} THEN ${DEADLINE_CODE.SPAN_MONTHS} + ${months}
-    WHEN ${days} BETWEEN 1 AND ${MAX_SPAN.days} THEN ${DEADLINE_CODE.SPAN_DAYS} + ${days} END`;
-  return `CASE WHEN ${s}.unit <> '' THEN ${span} ELSE ${dated} END`;
+  const span = `CASE WHEN ${months} BETWEEN 1 AND ${MAX_SPAN.months} THEN ${DEADLINE_KIND.MONTHS * KIND} + ${months}
+    WHEN ${days} BETWEEN 1 AND ${MAX_SPAN.days} THEN ${DEADLINE_KIND.DAYS * KIND} + ${days} END`;
+  return `CASE WHEN regexp_matches(${h}, ${str(CODED_START)}) THEN CASE WHEN ${s}.unit <> '' THEN ${span} ELSE ${dated} END END`;
 }
 
 /**
- * The date of a deadline coded by deadlineCodeSql, `code`. A month and day is its first occurrence on
- * or after `from`, the feedback date (6月底前 fed back on 2024-03-15 is 2024-06-30; fed back on
- * 2024-08-01, 2025-06-30), or in the year after `from`'s (次年); a span counts from `feedback` as 立行立改
- * does. NULL without a feedback date, or for a day the month never has (2月30日).
+ * The date of a deadline coded by deadlineCodeSql, `code`. A month and day is its first date on or
+ * after `from`, the feedback date (6月底前 fed back on 2024-03-15 is 2024-06-30; fed back on
+ * 2024-08-01, 2025-06-30), or in `from`'s year (今年) or the next (次年); a span counts from
+ * `feedback` as 立行立改 does. NULL without a feedback date, or for a day the month never has (2月30日).
  */
 export function codedDeadlineSql(code: string, from: string, feedback: string): string {
-  const { NEXT_YEAR, SPAN_MONTHS, SPAN_DAYS } = DEADLINE_CODE;
-  const md = `(${code} % ${NEXT_YEAR})`;
+  const md = `(${code} % ${KIND})`;
   // 2月29日 in a year without it is the month's last day (the year is ours, not the ledger's).
   const on = (year: string) => `CASE WHEN ${md} % 100 = 0 OR ${md} = 229 THEN last_day(make_date(${year}, ${md} // 100, 1))
     ELSE TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${md} // 100, ${md} % 100) AS DATE) END`;
   const same = on(`year(${from})`);
-  return `CASE WHEN ${code} IS NULL OR ${feedback} IS NULL THEN NULL
-    WHEN ${code} >= ${SPAN_DAYS} THEN CAST(${feedback} + (${code} - ${SPAN_DAYS}) AS DATE)
-    WHEN ${code} >= ${SPAN_MONTHS} THEN CAST(${feedback} + to_months(${code} - ${SPAN_MONTHS}) AS DATE)
-    WHEN ${code} >= ${NEXT_YEAR} THEN ${on(`year(${from}) + 1`)}
-    WHEN ${same} >= ${from} THEN ${same} ELSE ${on(`year(${from}) + 1`)} END`;
+  const K = DEADLINE_KIND;
+  return `CASE WHEN ${code} IS NULL OR ${feedback} IS NULL THEN NULL ELSE CASE ${code} // ${KIND}
+    WHEN ${K.DAYS} THEN CAST(${feedback} + ${md} AS DATE)
+    WHEN ${K.MONTHS} THEN CAST(${feedback} + to_months(${md}) AS DATE)
+    WHEN ${K.NEXT_YEAR} THEN ${on(`year(${from}) + 1`)}
+    WHEN ${K.THIS_YEAR} THEN ${same}
+    ELSE CASE WHEN ${same} >= ${from} THEN ${same} ELSE ${on(`year(${from}) + 1`)} END END END`;
 }
 
 // A month named without a day (2024年8月, 2024.8, 2024-08, 2024年8月底, 2024年8月份完成), the whole text.

@@ -7,7 +7,7 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
-import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, monthOnlySql, deadlineCodeSql } from './dates';
+import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql, monthOnlySql } from './dates';
 import { unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
 
@@ -53,9 +53,10 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内; see deadlineCodeSql), dated per row.
-    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('c')} AS rel FROM (${datesOfSql(`SELECT v, c,
+    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h')} AS rel
+      FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})`,
+      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)}))`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       ${closedWordSql('c')} AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has), statusCompactSql)})`,
