@@ -130,7 +130,7 @@ describe('cross-filtering and shareable views on the sample', () => {
     await page.click(`${card} [data-action="table"]`);
     const row = page.locator(`${card} [data-testid="chart-table"] tbody tr`, { hasText: '永康市' }).filter({ hasText: '已完成' }).first();
     const n = Number((await row.locator('td').nth(2).textContent())!.trim());
-    const button = row.getByRole('button', { name: '在问题清单中查看：永康市 · 已完成' });
+    const button = row.getByRole('button', { name: '查看问题：永康市 · 已完成' });
     await button.focus();
     await page.keyboard.press('Enter');
     await settled(page);
@@ -153,7 +153,7 @@ describe('cross-filtering and shareable views on the sample', () => {
     const redRow = table.locator('tbody tr').filter({ has: page.locator('[data-part="red"]') }).first();
     const county = (await redRow.locator('td').first().textContent())!.trim();
     const red = Number((await redRow.locator('td').nth(headers.indexOf('红色预警（个）')).textContent())!.trim());
-    await redRow.getByRole('button', { name: `在问题清单中查看：${county} · 红色` }).press('Enter');
+    await redRow.getByRole('button', { name: `查看问题：${county} · 红色` }).press('Enter');
     await settled(page);
     expect(await page.textContent('[data-testid="drill-chip"]')).toContain(`${county} · 红色预警（已逾期）`);
     expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).toBe(red);

@@ -4,6 +4,10 @@ import { ARIA_ROWS, chartAriaDescription } from '../charts/aria';
 import { datedLine } from '../charts/theme';
 import { translate } from '../i18n/translate';
 import { downloadTable } from './tableDownload';
+import { scopeValues } from './filterSummary';
+import { scopeTag } from '../text/fileName';
+import type { Filters } from '../queries/filters';
+import type { Lang } from '../i18n/translate';
 
 /** The numbers behind a chart as its card shows them under 查看数据: caption, the table, figure columns. */
 export interface ChartDataView {
@@ -43,6 +47,14 @@ export function downloadChartData(spec: ChartSpec<any>, rows: Record<string, unk
   const { table } = chartDataView(spec, rows, ctx);
   const records = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])));
   return downloadTable(records, table.columns, 'csv', translate(ctx.lang, spec.titleKey), ctx.lang, { asOf: ctx.asOf, tag });
+}
+
+/**
+ * The scope tag of a chart's downloads (images, data CSV): the filters that narrow its rows. Its own
+ * dimension does not (the chart shows every county and highlights the one chosen), so it is left out.
+ */
+export function chartScopeTag(spec: Pick<ChartSpec, 'dimension'>, filters: Filters, lang: Lang): string {
+  return scopeTag(scopeValues(spec.dimension ? { ...filters, [spec.dimension]: [] } : filters, lang));
 }
 
 /** What a screen reader says for the chart: its caption and the first rows of its data table (charts/aria.ts). */

@@ -4,11 +4,12 @@ import { translate } from '../i18n/translate';
 import { renderPng, renderSvg, dataUrlToBlob, EXPORT_SIZE } from '../render/chartImage';
 import { pngWithNote, svgWithNote } from '../render/exportNote';
 import { downloadBlob } from '../render/download';
-import { exportFileName, scopeTag } from '../text/fileName';
+import { exportFileName } from '../text/fileName';
 import { datasetNames } from '../export/about';
 import { database } from './database.svelte';
 import { viewStore } from './view.svelte';
-import { filterSummary, scopeValues } from './filterSummary';
+import { filterSummary } from './filterSummary';
+import { chartScopeTag } from './chartData';
 import { chartDefinition } from './chartDefinition';
 
 /**
@@ -26,8 +27,8 @@ export async function exportChart(spec: ChartSpec<any>, rows: Row[], ctx: ChartC
     `${t('export.source')}${t('colon')}${sources.slice(0, 3).join(t('listSeparator'))}${sources.length > 3 ? t('export.moreSources', { n: sources.length }) : ''}`,
   ];
   const option = spec.option(rows, { ...ctx, forExport: true });
-  // Named as the note says what it shows: title, date and the filters in force (各县市区整改状态构成_2026-06-30_永康市).
-  const tag = scopeTag(scopeValues(viewStore.filters, ctx.lang));
+  // Named after what it shows: title, date and the filters that narrow its rows (各轮次问题类别构成_2026-06-30_永康市).
+  const tag = chartScopeTag(spec, viewStore.filters, ctx.lang);
   const name = exportFileName([t(spec.titleKey), ctx.asOf, tag], kind === 'svg' ? 'svg' : 'png');
   if (kind === 'svg') {
     downloadBlob(new Blob([svgWithNote(renderSvg(option), note, EXPORT_SIZE)], { type: 'image/svg+xml' }), name);

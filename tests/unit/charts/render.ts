@@ -38,15 +38,14 @@ export function sumData(option: EChartsOption, field = 'value', index?: number):
 }
 
 /**
- * What a chart's clicks drill into (every element with findings behind it: a zero-length segment
- * cannot be clicked) and what its data table's rows drill into, each as sorted JSON, to compare.
+ * What a chart's clicks drill into (every element drawn: a bar segment of 0 has no length to click,
+ * a heatmap cell of 0% is a cell) and what its data table's rows drill into, each as sorted JSON.
  */
 export function drillsOfClicksAndRows(spec: ChartSpec, option: EChartsOption, rows: Record<string, unknown>[]): { clicks: string[]; rows: string[] } {
   const clicks = new Set<string>();
   seriesOf(option).forEach((series, seriesIndex) => ((series.data as unknown[]) ?? []).forEach((data, dataIndex) => {
     const value = (data as { value?: unknown })?.value ?? data;
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last === 0 || last === null) return;
+    if (value === 0 || value === null) return;
     const filters = spec.drill?.({ componentType: 'series', data, dataIndex, seriesIndex }, rows);
     if (filters) clicks.add(JSON.stringify(filters));
   }));

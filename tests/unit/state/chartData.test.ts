@@ -35,6 +35,14 @@ describe('a chart\'s data as its card shows it (查看数据)', () => {
     expect(chartDataView(spec, rows, { lang: 'zh', asOf: '2026-06-30', params }).drills).toEqual([]);
   });
 
+  test('a chart\'s downloads are tagged with the filters that narrow its rows, not with its own dimension', async () => {
+    const { chartScopeTag } = await import('../../../src/lib/state/chartData');
+    const filters = { counties: ['永康市'], statuses: ['completed'] } as never;
+    expect(chartScopeTag({ dimension: 'counties' }, filters, 'zh')).toBe('已完成');
+    expect(chartScopeTag({ dimension: 'categories' }, filters, 'zh')).toBe('永康市-已完成');
+    expect(chartScopeTag({}, filters, 'zh')).toBe('永康市-已完成');
+  });
+
   test('its CSV: BOM, the same headers and cells, a formula-like value neutralised, named by title and date', async () => {
     const saved: { blob: Blob; name: string }[] = [];
     let blob: Blob | undefined;
