@@ -5,7 +5,7 @@ import type { CategoryMixRow } from '../queries/categoryMix';
 import { noDataOption } from './empty';
 import { roundName } from './roundNames';
 import { formatRate } from './format';
-import { bottomLegend, cardGrid, maxLines } from './layout';
+import { bottomLegend, cardGrid, chartWidth, maxLines } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
 import { CATEGORY_COLORS, baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
@@ -54,9 +54,9 @@ export function categoryMixOption(rows: CategoryMixRow[], ctx: ChartContext): EC
       },
     };
   });
-  const plotWidth = 600 - 8 - 16 - 60;
+  const plotWidth = chartWidth(ctx) - 8 - 16 - 60;
   const labels = roundLabels(rounds, ctx.lang, plotWidth);
-  const { legend, height } = bottomLegend(series.map((s) => String(s.name)));
+  const { legend, height } = bottomLegend(series.map((s) => String(s.name)), 2, chartWidth(ctx));
   const base = baseOption(ctx, title);
   return {
     ...base,

@@ -4,9 +4,12 @@ import type { CountyRankRow } from '../queries/countyRanking';
 import { countyAxisLabels, countyLabels } from './countyAxis';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
-import { DIMMED, cardGrid, markSelected } from './layout';
+import { DIMMED, cardGrid, chartWidth, markSelected, maxTextWidth, textWidth } from './layout';
 import { baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
+
+// Room right of the bars for a county's rate, N and 样本不足.
+const RIGHT_ROOM = 120;
 
 /** A ranking bar: the rate (%) plus N, rank and the county a click selects. */
 export interface RankBar {
@@ -76,12 +79,15 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
     },
   };
   const base = baseOption(ctx, title);
+  // Ticks every 20% where the plot has room for their labels, else every 50% (a phone's card).
+  const plotWidth = chartWidth(ctx) - 8 - (maxTextWidth(labels, 11) + 8) - RIGHT_ROOM;
+  const interval = plotWidth / 5 >= textWidth('100%', 12) + 12 ? 20 : 50;
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
     // Top room for the overall line's label; right room for "92.79%  N=305  样本不足" past the bars.
-    grid: cardGrid({ top: 64, right: 120 }),
-    xAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 24, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    grid: cardGrid({ top: 64, right: RIGHT_ROOM }),
+    xAxis: { type: 'value', name: translate(ctx.lang, 'axis.rate'), nameLocation: 'middle', nameGap: 24, min: 0, max: 100, interval, axisLabel: { formatter: '{value}%' } },
     yAxis: {
       type: 'category', name: translate(ctx.lang, 'axis.county'), nameLocation: 'start', nameGap: 22, nameTextStyle: { align: 'right', padding: [0, 6, 0, 0] },
       inverse: true, data: labels, axisLabel: { interval: 0, fontSize: 11 }, axisTick: { show: false },

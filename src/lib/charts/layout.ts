@@ -1,15 +1,21 @@
 import type { BarSeriesOption } from 'echarts';
 
 /**
- * Card geometry. Charts are drawn at 360 px high (Chart.svelte) and at least ~600 px wide; label
- * decisions (does a number fit its cell or segment?) are made for that size, so they hold on
- * the dashboard, in exports and in the briefing.
+ * Card geometry. Charts are drawn at 360 px high (Chart.svelte) and ~600 px wide in exports and the
+ * briefing; on screen at their card's width (chartWidth). Label decisions (does a number fit its cell
+ * or segment?) are made for the width drawn at.
  */
 export const CARD = { width: 600, height: 360 };
 
-/** The width in px a chart is drawn at: its card's on screen (ChartContext.width), else CARD's. */
+// The narrowest card labels are fitted for: a phone's (390 px less the page's and the card's margins).
+const MIN_WIDTH = 300;
+
+/**
+ * The width in px a chart is drawn at: its card's on screen (ChartContext.width), else CARD's. Labels
+ * are fitted for it: on a phone's card, heatmap cells keep only what fits, or leave it to the tooltip.
+ */
 export function chartWidth(ctx: { width?: number }): number {
-  return Math.max(CARD.width, ctx.width ?? CARD.width);
+  return Math.max(MIN_WIDTH, ctx.width ?? CARD.width);
 }
 
 /** First free line under the title and the as-of subtitle: the plot box (axis names included) starts here. */
@@ -126,13 +132,13 @@ export function totalSeries(stack: string, name: string, totals: number[], horiz
 }
 
 /**
- * A legend under the plot: all items on one or two rows when they fit the card width (long English
+ * A legend under the plot: all items on one or two rows when they fit the chart's `width` (long English
  * names wrap to a second row), else one scrolling row. `height` is the room it takes.
  */
-export function bottomLegend(names: string[], maxRows = 2): { legend: Record<string, unknown>; height: number } {
+export function bottomLegend(names: string[], maxRows = 2, width = CARD.width): { legend: Record<string, unknown>; height: number } {
   const ITEM = 14 + 5;
   const GAP = 10;
-  const avail = CARD.width - 2 * 8;
+  const avail = width - 2 * 8;
   let rows = 1;
   let x = 0;
   for (const name of names) {

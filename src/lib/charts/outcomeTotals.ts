@@ -3,6 +3,7 @@ import { translate } from '../i18n/translate';
 import type { OutcomeRow } from '../queries/outcomes';
 import { noDataOption } from './empty';
 import { formatCount, formatRate, formatWan } from './format';
+import { chartWidth, textWidth } from './layout';
 import { FONT_FAMILY, baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
@@ -19,6 +20,10 @@ export function outcomeLines(row: OutcomeRow, ctx: ChartContext): string[] {
   if (row.clues_transferred) lines.push(t('chart.outcomes.clues', { n: formatCount(row.clues_transferred), closed: formatCount(row.clues_closed), rate: formatRate(row.clue_rate) }));
   return lines;
 }
+
+// The totals' text block: its width beside the bars and its line height.
+const TEXT_WIDTH = 260;
+const LINE = 22;
 
 /**
  * Outcome totals (DOMAIN §7.4): the accountability breakdown as bars (人), and the totals in other
@@ -37,15 +42,21 @@ export function outcomeTotalsOption(rows: OutcomeRow[], ctx: ChartContext): ECha
     tooltip: { formatter: (p) => translate(ctx.lang, 'tip.people', { name: names[p.dataIndex], count: p.value as number }) },
   };
   const base = baseOption(ctx, title);
+  const lines = outcomeLines(row, ctx);
+  // Beside the bars where the card has room for both (TEXT_WIDTH each); on a phone's card, above them.
+  const width = chartWidth(ctx);
+  const above = width < 2 * TEXT_WIDTH + 40;
+  // Lines as drawn: a long one breaks at the block's width.
+  const drawn = lines.reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, 12) / (width - 32))), 0);
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
-    grid: { left: 8, right: '48%', top: 72, bottom: 36, containLabel: true },
+    grid: above ? { left: 8, right: 24, top: 60 + drawn * LINE + 8, bottom: 36, containLabel: true } : { left: 8, right: '48%', top: 72, bottom: 36, containLabel: true },
     xAxis: { type: 'value', name: translate(ctx.lang, 'axis.people'), nameLocation: 'middle', nameGap: 24, minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: names, axisLabel: { interval: 0, fontSize: 11 } },
     graphic: [{
-      type: 'text', right: 16, top: 'middle',
-      style: { text: outcomeLines(row, ctx).join('\n'), fontFamily: FONT_FAMILY, fontSize: 12, lineHeight: 22, fill: '#1f2933', width: 260, overflow: 'break' },
+      type: 'text', ...(above ? { left: 16, top: 56 } : { right: 16, top: 'middle' }),
+      style: { text: lines.join('\n'), fontFamily: FONT_FAMILY, fontSize: 12, lineHeight: LINE, fill: '#1f2933', width: above ? width - 32 : TEXT_WIDTH, overflow: 'break' },
     }],
     series: [series],
   };

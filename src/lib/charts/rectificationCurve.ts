@@ -4,7 +4,7 @@ import type { CurvePointRow } from '../queries/rectificationCurve';
 import { noDataOption } from './empty';
 import { formatRate } from './format';
 import { roundShortName } from './roundNames';
-import { bottomLegend, cardGrid } from './layout';
+import { bottomLegend, cardGrid, chartWidth } from './layout';
 import { roundsOf } from './roundAxis';
 import { baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
@@ -48,7 +48,7 @@ export function rectificationCurveOption(rows: CurvePointRow[], ctx: ChartContex
   });
   const base = baseOption(ctx, title);
   // Every round named on the page and in print: rows of legend rather than a scrolling one.
-  const legend = bottomLegend(series.map((x) => String(x.name)), 4);
+  const legend = bottomLegend(series.map((x) => String(x.name)), 4, chartWidth(ctx));
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },

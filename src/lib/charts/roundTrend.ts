@@ -4,9 +4,9 @@ import type { RoundTrendRow } from '../queries/roundTrend';
 import { noDataOption } from './empty';
 import { LEVEL_NAME_KEYS, roundName } from './roundNames';
 import { formatRate } from './format';
-import { cardGrid, maxLines } from './layout';
+import { cardGrid, chartWidth, maxLines, textWidth } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
-import { baseOption } from './theme';
+import { baseOption, subtitleText } from './theme';
 import type { ChartContext, EChartsOption } from './types';
 
 /** A trend point: the rate (%) plus the counts behind it and the round a click selects. */
@@ -47,6 +47,10 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
   const rounds = roundsOf(rows);
   const order = (level: string) => { const i = LEVELS.findIndex((l) => l.level === level); return i < 0 ? LEVELS.length : i; };
   const levels = [...new Set(rows.map((r) => r.inspector_level ?? '—'))].sort((a, b) => order(a) - order(b));
+  const width = chartWidth(ctx);
+  const plotWidth = width - 24 - 24 - 64;
+  // Rates over the points where a round's column has room for one (a phone's card has not: the tooltip has them).
+  const labelsFit = plotWidth / rounds.length >= textWidth('100.00%', 10) + 8;
   const series: LineSeriesOption[] = levels.map((level, i) => {
     const look = levelLook(level, ctx.lang);
     return {
@@ -58,7 +62,7 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
       }),
       // Levels alternate above and below their points, so the labels of two levels at one round do not collide.
       // A white ground keeps a label readable where another level's line crosses it.
-      label: { show: true, fontSize: 10, position: i % 2 ? 'bottom' : 'top', backgroundColor: '#ffffff', padding: [1, 2], formatter: (p) => `${(p.data as TrendPoint).value}%` },
+      label: { show: labelsFit, fontSize: 10, position: i % 2 ? 'bottom' : 'top', backgroundColor: '#ffffff', padding: [1, 2], formatter: (p) => `${(p.data as TrendPoint).value}%` },
       labelLayout: { hideOverlap: true },
       tooltip: {
         formatter: (p) => {
@@ -68,14 +72,16 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
       },
     };
   });
-  const plotWidth = 600 - 24 - 24 - 64;
   const labels = roundLabels(rounds, ctx.lang, plotWidth);
+  // The legend sits right of the subtitle where both fit on its line (a phone's card has no room): else on a row under it.
+  const legendWidth = series.reduce((w, s) => w + 18 + 5 + textWidth(String(s.name), 11) + 10, 0);
+  const ownRow = 8 + textWidth(subtitleText(ctx), 11) + 24 + legendWidth + 16 > width;
   const base = baseOption(ctx, title);
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },
-    legend: { top: 30, right: 16, itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
-    grid: cardGrid({ top: 64, left: 16, right: 24 }),
+    legend: { top: ownRow ? 48 : 30, right: 16, itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
+    grid: cardGrid({ top: ownRow ? 84 : 64, left: 16, right: 24 }),
     xAxis: {
       type: 'category', name: translate(ctx.lang, 'axis.round'), nameLocation: 'middle', nameGap: maxLines(labels) * 13 + 12, data: labels,
       axisLabel: roundAxisStyle(rounds.length, plotWidth),

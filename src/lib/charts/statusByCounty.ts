@@ -70,7 +70,7 @@ export function countyBarsFrame(
     }))
     : series;
   const stack = String(series[0]?.stack ?? 'total');
-  const { legend, height } = bottomLegend(series.map((s) => String(s.name)));
+  const { legend, height } = bottomLegend(series.map((s) => String(s.name)), 2, chartWidth(ctx));
   return {
     ...base,
     tooltip: { ...(base.tooltip as object), trigger: 'item' },

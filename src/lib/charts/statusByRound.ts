@@ -30,7 +30,7 @@ export function statusByRoundOption(rows: RoundStatusRow[], ctx: ChartContext): 
   const totals = rounds.map((round) => present.reduce((s, status) => s + count(round.round_key, status), 0));
   const plotWidth = chartWidth(ctx) - 8 - 16 - 64;
   const labels = roundLabels(rounds, ctx.lang, plotWidth);
-  const { legend, height } = bottomLegend(present.map((status) => statusLabel(status, ctx.lang)));
+  const { legend, height } = bottomLegend(present.map((status) => statusLabel(status, ctx.lang)), 2, chartWidth(ctx));
   const plotHeight = CARD.height - PLOT_TOP - (height + 4) - (maxLines(labels) * 13 + 8) - 22 - 14;
   const label = segmentLabel(Math.max(...totals), plotHeight, false);
   const series: BarSeriesOption[] = present.map((status) => {

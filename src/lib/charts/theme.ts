@@ -29,18 +29,21 @@ export function datedLine(ctx: Pick<ChartContext, 'lang' | 'asOf' | 'isSample'>)
   return parts;
 }
 
+/** The subtitle under every chart's title: its dated line, and the export's filters when it has them. */
+export function subtitleText(ctx: ChartContext): string {
+  return [...datedLine(ctx), ...(ctx.subtitle ? [ctx.subtitle] : [])].join('  ·  ');
+}
+
 /**
  * The frame every chart shares: title, a subtitle stating the as-of date (and sample mark or
  * export filters), decal patterns so colour is not the only carrier of meaning, CJK font, and
  * no animation in exports.
  */
 export function baseOption(ctx: ChartContext, title: string): EChartsOption {
-  const parts = datedLine(ctx);
-  if (ctx.subtitle) parts.push(ctx.subtitle);
   return {
     title: {
       text: title,
-      subtext: parts.join('  ·  '),
+      subtext: subtitleText(ctx),
       left: 8,
       top: 4,
       textStyle: { fontSize: 15, fontWeight: 'bold', color: '#1f2933' },

@@ -18,7 +18,7 @@ export interface ChartContext {
   isSample?: boolean;
   /** The card's height on screen when taller than the usual 360 px (ChartSpec.height); not for exports. */
   height?: number;
-  /** The chart's width on screen when wider than the usual 600 px (a card spanning the page); not for exports. */
+  /** The chart's width on screen (a card spanning the page, or a phone's); not for exports, drawn at CARD's. */
   width?: number;
   /** The first feedback date, when T lies before it: an empty chart says that, not "no data for the filters". */
   firstFeedback?: string;

@@ -72,6 +72,28 @@ describe.each(ANALYSIS_CHARTS.map((spec) => [spec.id, spec] as const))('%s', (id
 });
 
 describe('analysis chart details', () => {
+  test('on a phone\'s card (360 px) the charts fit their labels to it; at 600 px they are as before', () => {
+    const phone = { ...zh, width: 360, isSample: true };
+    const byId = (id: string) => ANALYSIS_CHARTS.find((c) => c.id === id)!;
+    // The outcome totals' text goes above the bars, not over them.
+    const outcome = (ctx: ChartContext) => byId('outcome-totals').option(FIXTURES['outcome-totals'].rows, ctx);
+    expect(part(outcome(zh), 'graphic')).toMatchObject({ right: 16, top: 'middle' });
+    expect(part(outcome(phone), 'graphic')).toMatchObject({ left: 16, top: 56 });
+    expect(Number(part(outcome(phone), 'grid').top)).toBeGreaterThanOrEqual(56 + 4 * 22);
+    // The trend's legend leaves the subtitle's line, and point labels go to the tooltip when the rounds are crowded.
+    const many = Array.from({ length: 9 }, (_, i) => ({ round_key: `R${i}`, round_pos: i, round_label: `八届市委第${i + 1}轮巡察`, round_year: 2016 + i, inspector_level: ['省委', '市委', '县(市、区)委'][i % 3], n: 10, completed: 9, completion_rate: 0.9 }));
+    const trend = (ctx: ChartContext) => byId('round-trend').option(many, ctx);
+    expect(part(trend({ ...zh, isSample: true }), 'legend').top).toBe(30);
+    expect(part(trend(phone), 'legend').top).toBe(48);
+    expect((seriesOf(trend(zh))[0].label as { show: boolean }).show).toBe(true);
+    expect((seriesOf(trend(phone))[0].label as { show: boolean }).show).toBe(false);
+    // The ranking's rate axis ticks every 50% where 20% steps would crowd their labels.
+    const ranking = (ctx: ChartContext) => byId('county-ranking').option(FIXTURES['county-ranking'].rows, ctx);
+    expect(part(ranking(zh), 'xAxis').interval).toBe(20);
+    expect(part(ranking(phone), 'xAxis').interval).toBe(50);
+    for (const ctx of [zh, phone]) for (const o of [outcome(ctx), trend(ctx), ranking(ctx)]) expect(renderSvg(o, ctx.width ?? 600)).toContain('<svg');
+  });
+
   test('ranking: small samples are grey and unranked, overall line = pooled rate', () => {
     const spec = ANALYSIS_CHARTS.find((c) => c.id === 'county-ranking')!;
     const o = spec.option(FIXTURES['county-ranking'].rows, zh);

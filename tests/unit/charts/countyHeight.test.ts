@@ -26,11 +26,12 @@ test('a taller card gives the heatmap taller cells', () => {
   expect(tall - card).toBeCloseTo((6 * 22) / 18, 5);
 });
 
-test('a wider card gives the heatmap wider cells; a narrower one is read as the usual 600 px', () => {
+test('a wider card gives the heatmap wider cells, a phone\'s card narrower ones (not below 300 px)', () => {
   const ctx = { lang: 'zh' as const, asOf: '2024-12-31', params: DEFAULT_PARAMS };
   const rounds = Array.from({ length: 9 }, (_, i) => ({ round_key: `r${i}`, round_label: `八届市委第${i + 1}轮巡察`, round_year: 2024, round_pos: i + 1 })) as never[];
   const names = counties(10).map((c) => c.county);
   const card = countyRoundCell(ctx, rounds, names).width;
   expect(countyRoundCell({ ...ctx, width: 1230 }, rounds, names).width - card).toBeCloseTo(630 / 9, 5);
-  expect(countyRoundCell({ ...ctx, width: 400 }, rounds, names).width).toBe(card);
+  expect(card - countyRoundCell({ ...ctx, width: 400 }, rounds, names).width).toBeCloseTo(200 / 9, 5);
+  expect(countyRoundCell({ ...ctx, width: 200 }, rounds, names).width).toBe(countyRoundCell({ ...ctx, width: 300 }, rounds, names).width);
 });

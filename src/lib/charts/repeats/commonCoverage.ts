@@ -3,7 +3,7 @@ import { translate } from '../../i18n/translate';
 import type { CommonCoverageRow } from '../../queries/repeats/common';
 import { noDataOption } from '../empty';
 import { formatRate } from '../format';
-import { bottomLegend, cardGrid, maxLines } from '../layout';
+import { bottomLegend, cardGrid, chartWidth, maxLines } from '../layout';
 import { roundAxisStyle, roundLabels, roundsOf } from '../roundAxis';
 import { roundName } from '../roundNames';
 import { baseOption } from '../theme';
@@ -55,8 +55,8 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
     label: { show: true, position: 'top', fontSize: 10, color: '#7e5109', backgroundColor: '#fff', padding: [1, 3], borderRadius: 2, formatter: (p) => String((p.data as { value: number }).value) },
     tooltip: { formatter: (p) => `${plainText(bars[p.dataIndex].round_label)}\n${codesName} ${(p.data as { value: number }).value}` },
   };
-  const legend = bottomLegend([series.name as string, codesName]);
-  const plotWidth = 600 - 8 - 16 - 64 - 40;
+  const legend = bottomLegend([series.name as string, codesName], 2, chartWidth(ctx));
+  const plotWidth = chartWidth(ctx) - 8 - 16 - 64 - 40;
   const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const base = baseOption(ctx, title);
   return {
