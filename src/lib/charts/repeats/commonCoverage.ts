@@ -3,7 +3,7 @@ import { translate } from '../../i18n/translate';
 import type { CommonCoverageRow } from '../../queries/repeats/common';
 import { noDataOption } from '../empty';
 import { formatRate } from '../format';
-import { bottomLegend, cardGrid, chartWidth, maxLines } from '../layout';
+import { bottomLegend, cardGrid, chartWidth, maxLines, maxTextWidth } from '../layout';
 import { roundAxisStyle, roundLabels, roundsOf } from '../roundAxis';
 import { roundName } from '../roundNames';
 import { baseOption } from '../theme';
@@ -35,9 +35,13 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
     value: Math.round((r.coverage_rate ?? 0) * 10000) / 100, round_key: r.round_key, round_label: roundName(r, ctx.lang),
     covered: r.covered_units, units: r.units_in_round, k: r.k, codes: r.common_codes, rate: r.coverage_rate,
   }));
+  const plotWidth = chartWidth(ctx) - 8 - 16 - 64 - 40;
+  const countText = (b: CoverageBar) => `${b.covered}/${b.units}`;
+  // "covered/units" over each bar where a round's column has room for it (a phone's card has not: the tooltip has it).
+  const countsFit = plotWidth / rounds.length >= maxTextWidth(bars.map(countText), 10) + 4;
   const series: BarSeriesOption = {
     type: 'bar', name: translate(ctx.lang, 'repeats.axis.coverage'), data: bars, barMaxWidth: 36, itemStyle: { color: '#2874a6' },
-    label: { show: true, position: 'top', fontSize: 10, formatter: (p) => `${(p.data as CoverageBar).covered}/${(p.data as CoverageBar).units}` },
+    label: { show: countsFit, position: 'top', fontSize: 10, formatter: (p) => countText(p.data as CoverageBar) },
     tooltip: {
       formatter: (p) => {
         const b = p.data as CoverageBar;
@@ -56,7 +60,6 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
     tooltip: { formatter: (p) => `${plainText(bars[p.dataIndex].round_label)}\n${codesName} ${(p.data as { value: number }).value}` },
   };
   const legend = bottomLegend([series.name as string, codesName], 2, chartWidth(ctx));
-  const plotWidth = chartWidth(ctx) - 8 - 16 - 64 - 40;
   const labels = roundLabels(rounds, ctx.lang, plotWidth);
   const base = baseOption(ctx, title);
   return {

@@ -33,11 +33,15 @@ export function countyTitle(county: string, lang: 'zh' | 'en'): string {
  * bottom for the colour scale and a note line.
  */
 export function countyL2Frame(ctx: ChartContext, codes: string[], counties: string[]): EChartsOption {
+  const fontSize = codes.length > 24 ? 8 : 10;
+  // Every code where the cells are wide enough for one; else every second or third (a phone's card), the tooltip names each.
+  const cell = countyL2Cell(ctx, codes, counties).width;
+  const interval = Math.max(0, Math.ceil((maxTextWidth(codes, fontSize) + 2) / Math.max(1, cell)) - 1);
   return {
     grid: cardGrid({ bottom: LEGEND_ROW + 4 }),
     xAxis: {
       type: 'category', name: translate(ctx.lang, 'repeats.axis.l2'), nameLocation: 'middle', nameGap: 22, data: codes,
-      axisLabel: { interval: 0, fontSize: codes.length > 24 ? 8 : 10 }, axisTick: { show: false }, splitArea: { show: true },
+      axisLabel: { interval, fontSize }, axisTick: { show: false }, splitArea: { show: true },
     },
     yAxis: { ...countyAxis(ctx, counties), name: translate(ctx.lang, 'repeats.axis.county') },
   };
