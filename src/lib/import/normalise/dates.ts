@@ -183,20 +183,20 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
   return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
-// A deadline that names no year (6月底前, 12月31日前, 6.30前, 6月中旬前, 年底前, 年内, 上半年, 六月底前完成), or
+// A deadline that names no year (6月底前, 12月31日前, 6.30前, 6月中旬前, 年底前, 年内, 上半年, 三季度末, 六月底前完成), or
 // names it relative to the feedback's (今年6月底前, 次年6月底前, 明年年底前): ledgers written in the feedback's
 // year leave it out. The whole text, Chinese numerals as digits (下一年 is 下1年); a completion word and a
 // long-term phrase may follow. 6月内 is June, not six months; a month and day with a dot alone (1.5, 6.30) is
 // no date, or any decimal would be one: with 日, 前, a completion word or a long-term phrase after it, it is.
 const DONE = '(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?';
 const TAIL = '([,;、。]?并?(?:长期坚持|常态化|持续).*)?[,;、。]?$';
-const YEARLESS = '^(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})日?|(上旬|中旬|下旬))?|([./])(\\d{1,2})(日)?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年))'
+const YEARLESS = '^(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})日?|(上旬|中旬|下旬))?|([./])(\\d{1,2})(日)?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
   + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
 // A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
 const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
   + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
-const CODED_START = '^[0-9今本年次明下翌上自从巡反通交移两半]';
+const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半]';
 
 /**
  * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them), by
@@ -214,8 +214,9 @@ const MAX_SPAN = { months: 120, days: 3650 };
  * other text. `h` is the compact form with Chinese numerals as digits (hanDigitsSql: 六月底前, 三个月内).
  */
 export function deadlineCodeSql(h: string): string {
-  const g = groups(h, YEARLESS, ['this', 'next', 'm', 'd', 'w', 'sep', 'd2', 'day', 'end', 'half', 'before', 'done', 'lt']);
-  const m = `CASE WHEN ${g}.end <> '' OR ${g}.half = '下半年' THEN 12 WHEN ${g}.half = '上半年' THEN 6 ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
+  const g = groups(h, YEARLESS, ['this', 'next', 'm', 'd', 'w', 'sep', 'd2', 'day', 'end', 'half', 'q', 'before', 'done', 'lt']);
+  const m = `CASE WHEN ${g}.end <> '' OR ${g}.half = '下半年' THEN 12 WHEN ${g}.half = '上半年' THEN 6 WHEN ${g}.q <> '' THEN 3 * CAST(${g}.q AS INTEGER)
+    ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
   // Thirds of a month as dateSql reads them: 上旬 the 10th, 中旬 the 20th, 下旬 the month's end.
   const d = `CASE ${g}.w WHEN '上旬' THEN 10 WHEN '中旬' THEN 20 ELSE coalesce(TRY_CAST(NULLIF(${g}.d || ${g}.d2, '') AS INTEGER), 0) END`;
   const kind = `CASE WHEN ${g}.next <> '' THEN ${DEADLINE_KIND.NEXT_YEAR} WHEN ${g}.this <> '' THEN ${DEADLINE_KIND.THIS_YEAR} ELSE ${DEADLINE_KIND.FIRST_ON_OR_AFTER} END`;
