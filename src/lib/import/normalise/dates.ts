@@ -204,7 +204,7 @@ const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半
  * kind 0, the day's first date on or after the feedback; 1, that day in the feedback's year (今年);
  * 2, in the year after it (次年); 3, n months after the feedback; 4, n days after it.
  */
-export const DEADLINE_KIND = { FIRST_ON_OR_AFTER: 0, THIS_YEAR: 1, NEXT_YEAR: 2, MONTHS: 3, DAYS: 4 } as const;
+const DEADLINE_KIND = { FIRST_ON_OR_AFTER: 0, THIS_YEAR: 1, NEXT_YEAR: 2, MONTHS: 3, DAYS: 4 } as const;
 const KIND = 10000;
 // Spans past ten years are no deadline.
 const MAX_SPAN = { months: 120, days: 3650 };
