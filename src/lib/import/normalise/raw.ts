@@ -10,7 +10,7 @@ import { blockValueSql, type SheetBlock } from '../blocks';
 import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
 import { templateRowSql } from '../template-rows';
 import type { StatusTick } from '../status-ticks';
-import { FILLED_COUNTY, FILLED_UNIT, FILL_DOWN_HELPERS, fillDownSourceSql } from '../fill-down';
+import { fillDownColumns, fillDownSourceSql, filledColumn } from '../fill-down';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -74,8 +74,8 @@ export function statusTicksSql(ticks: readonly StatusTick[]): string {
 }
 
 /**
- * Where a field's value comes from, as SQL: its column (sourceColumn; the unit and its county filled
- * down where a merge saved as CSV left them empty, fill-down.ts); else, for the unit, the
+ * Where a field's value comes from, as SQL: its column (sourceColumn; the unit, its county and its
+ * inspection filled down where a merge saved as CSV left them empty, fill-down.ts); else, for the unit, the
  * unit named outside the columns (title.ts); for the 方面, the section heading above the row
  * (sectionSql), also where the column is empty. Null when the sheet provides the field nowhere.
  */
@@ -85,8 +85,7 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   // blank beside a filled-in 整改完成情况), and before it the field's other visible columns.
   const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
   const backups = [...fallbackColumns(p, key), ...(standIn !== undefined ? [standIn] : [])];
-  const filled = !p.fillDown ? undefined : key === 'unit_name' && col !== undefined ? FILLED_UNIT
-    : key === 'county' && col !== undefined && p.fillDown.county !== undefined ? FILLED_COUNTY : undefined;
+  const filled = filledColumn(p.fillDown, key, col);
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
     : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText)
     : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
@@ -233,7 +232,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
       ${template ? `WHEN ${template} THEN 'template'` : ''} ELSE NULL END`;
   return `CREATE TEMP VIEW ${ident(table)} AS
-    SELECT * EXCLUDE (${[...cells, ...(p.fillDown ? [FILLED_UNIT, FILLED_COUNTY, ...FILL_DOWN_HELPERS] : [])].join(', ')}), ${skip} AS skip_kind FROM (
+    SELECT * EXCLUDE (${[...cells, ...(p.fillDown ? fillDownColumns(p.fillDown) : [])].join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
         ${first} AS first_cell,
         ${extra.length ? extra.join(' OR ') : 'false'} AS ragged,
