@@ -11,7 +11,7 @@ import { cell, type StagedSheet } from './staging';
  * unit, and, where its county cell is empty too, the county in force there: it is the same unit. Not
  * past a 合计 row or a repeated header, nor into another county (a county written between). The
  * unit's inspection, merged down with it (轮次名称, 反馈时间, 单位类型: WITH_UNIT), is carried with it where the
- * row's own cell is empty. Each row so filled is reported (unit_filled_down), and none is rejected for
+ * row's own cell is empty and the row names no other round. Each row so filled is reported (unit_filled_down), and none is rejected for
  * a missing unit or round. Only where the sheet looks merged (findFillDown).
  */
 export interface FillDown {
@@ -29,6 +29,8 @@ export interface FillDown {
 
 // Fields of a unit's inspection: one value per unit and round, merged down with the unit in Excel.
 const WITH_UNIT = ['inspector_level', 'term', 'round_no', 'round_label', 'year', 'mode', 'team', 'unit_type', 'station_start', 'station_end', 'feedback_date'];
+// The fields that name the round: a row writing another round than the unit's row takes none of that round's cells.
+const ROUND_NAMES = new Set(['inspector_level', 'term', 'round_no', 'round_label']);
 
 // Of the problems' rows, at least this share lack their unit in a merged sheet saved as CSV (a unit
 // over two problems already leaves half); a few blanks among written units are missing values.
@@ -113,7 +115,9 @@ export function fillDownSourceSql(f: FillDown, table: string, headerRow: number)
   const filledUnit = `coalesce(${unit}, fd_carried)`;
   // The unit's row carries its inspection's cells (WITH_UNIT) to the rows it is carried to.
   const fields = (value: (col: number) => string) => f.withUnit.map((x) => `, 'c${x.col}': ${value(x.col)}`).join('');
-  const withUnit = f.withUnit.map((x) => `, coalesce(${cell(x.col)}, CASE WHEN fd_carried IS NOT NULL THEN fd_above.c${x.col} END) AS ${filledWithUnit(x.col)}`).join('');
+  // Not where the row names a round of its own, another than the unit row's (第五轮 under a 第三轮 row).
+  const sameRound = ['true', ...f.withUnit.filter((x) => ROUND_NAMES.has(x.key)).map((x) => `(${cell(x.col)} IS NULL OR ${cell(x.col)} = fd_above.c${x.col})`)].join(' AND ');
+  const withUnit = f.withUnit.map((x) => `, coalesce(${cell(x.col)}, CASE WHEN fd_carried IS NOT NULL AND ${sameRound} THEN fd_above.c${x.col} END) AS ${filledWithUnit(x.col)}`).join('');
   return `(SELECT *, ${filledUnit} AS ${FILLED_UNIT},
       coalesce(${county}, CASE WHEN ${cell(f.problem)} IS NOT NULL AND ${countyInTextSql(filledUnit)} IS NULL THEN fd_cur END) AS ${FILLED_COUNTY}${withUnit}
     FROM (SELECT *, CASE WHEN ${unitBlankSql(f)} AND NOT fd_barrier AND fd_above.cc IS NOT DISTINCT FROM fd_cur THEN fd_above.u END AS fd_carried

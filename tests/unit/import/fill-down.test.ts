@@ -95,21 +95,24 @@ test('a problem saying 汇总 or 共计 is no barrier; a county merged over unit
 test('a row whose unit is carried takes the unit\'s round, feedback date and unit type where its own cells are empty', async () => {
   const e = await freshEngine();
   const csv = `整改台账
-序号,县市区,被巡察单位,单位类型,轮次名称,反馈时间,具体问题,整改时限,整改状态
-1,东阳市,东阳市甲局,党政机关,八届市委第三轮巡察,2024-03-15,违规吃喝,立行立改,已完成
-2,,,,,,违规发放津补贴,3个月内,正在整改
-3,义乌市,义乌市乙局,国有企业,八届市委第四轮巡察,2024-09-01,公车私用,2024年12月底前,正在整改
-4,,,,,2024-10-08,三会一课不规范,30日内,未完成
+序号,县市区,被巡察单位,单位类型,年度,轮次名称,反馈时间,具体问题,整改时限,整改状态
+1,东阳市,东阳市甲局,党政机关,2024,八届市委第三轮巡察,2024-03-15,违规吃喝,立行立改,已完成
+2,,,,,,,违规发放津补贴,3个月内,正在整改
+3,义乌市,义乌市乙局,国有企业,2024,八届市委第四轮巡察,2024-09-01,公车私用,2024年12月底前,正在整改
+4,,,,,,2024-10-08,三会一课不规范,30日内,未完成
+5,,,,,八届市委第五轮巡察,,选人用人不规范,,正在整改
 `;
   const [r] = await importOk(e, 'a.csv', utf8(csv));
   expect(issuesOf(r, 'error')).toEqual([]);
-  expect(r.issues.filter((i) => i.code === 'unit_filled_down').map((i) => [i.row, i.value])).toEqual([[4, '东阳市甲局'], [6, '义乌市乙局']]);
-  expect(await e.query('SELECT unit_name, unit_type, round_key, feedback_date, deadline FROM findings ORDER BY source_row')).toEqual([
-    { unit_name: '东阳市甲局', unit_type: '党政机关', round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', deadline: '2024-04-14' },
-    { unit_name: '东阳市甲局', unit_type: '党政机关', round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', deadline: '2024-06-15' },
-    { unit_name: '义乌市乙局', unit_type: '国有企业', round_key: '金华市|市委|八届|4', feedback_date: '2024-09-01', deadline: '2024-12-31' },
+  expect(r.issues.filter((i) => i.code === 'unit_filled_down').map((i) => [i.row, i.value])).toEqual([[4, '东阳市甲局'], [6, '义乌市乙局'], [7, '义乌市乙局']]);
+  expect(await e.query('SELECT unit_name, unit_type, year, round_key, feedback_date, deadline FROM findings ORDER BY source_row')).toEqual([
+    { unit_name: '东阳市甲局', unit_type: '党政机关', year: 2024, round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', deadline: '2024-04-14' },
+    { unit_name: '东阳市甲局', unit_type: '党政机关', year: 2024, round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', deadline: '2024-06-15' },
+    { unit_name: '义乌市乙局', unit_type: '国有企业', year: 2024, round_key: '金华市|市委|八届|4', feedback_date: '2024-09-01', deadline: '2024-12-31' },
     // Its own feedback date, written, is kept.
-    { unit_name: '义乌市乙局', unit_type: '国有企业', round_key: '金华市|市委|八届|4', feedback_date: '2024-10-08', deadline: '2024-11-07' },
+    { unit_name: '义乌市乙局', unit_type: '国有企业', year: 2024, round_key: '金华市|市委|八届|4', feedback_date: '2024-10-08', deadline: '2024-11-07' },
+    // A round of its own: the unit, but none of the other round's cells (its year, feedback date, unit type).
+    { unit_name: '义乌市乙局', unit_type: null, year: null, round_key: '金华市|市委|八届|5', feedback_date: null, deadline: null },
   ]);
   e.close();
 });

@@ -207,7 +207,8 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   const fields = LEDGER_FIELDS.map((f) => `${fieldCell(p, f.key)} AS ${rawCol(f.key)}`);
   for (const key of COMPACT_FIELDS) {
     const col = p.columns.get(key);
-    fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(cell(col))} AS ${compactCol(key)}`);
+    // A cell filled down from the unit's row above (fill-down.ts) is compacted as filled: the year reads it.
+    fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(filledColumn(p.fillDown, key, col) ?? cell(col))} AS ${compactCol(key)}`);
   }
   const first = `coalesce(${cells.join(', ')})`;
   const extra = cells.slice(p.headerWidth).map((_, j) => `${cell(p.headerWidth + j)} IS NOT NULL`);
