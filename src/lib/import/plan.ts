@@ -19,7 +19,7 @@ import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
-import { unitBlankSql } from './fill-down';
+import { unitBlankSql, spanFilledSql } from './fill-down';
 import { longCellsSql, yearMissingIssue } from './validate';
 
 
@@ -135,11 +135,18 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     ...(await unreadColumnIssues(engine, p)),
   ];
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
-  // Rows whose unit came from the row above (fill-down.ts), each named with the unit it took.
-  if (p.fillDown) {
+  // Rows whose unit came from the row above (fill-down.ts), each named with the unit it took; on the
+  // rows imported, cells of a column merged over several units, each named with the value it took.
+  if (p.fillDown?.unitMerged) {
     await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, 'unit_name', n.unit_name, 'info', 'unit_filled_down' FROM ${ident(norm)} n
       WHERE n.skip_kind IS NULL AND n.unit_name IS NOT NULL AND n.src_row IN (SELECT src_row FROM ${ident(p.table)}
         WHERE src_row > ${num(p.headerRow)} AND ${unitBlankSql(p.fillDown)}) ORDER BY n.src_row`);
+  }
+  const spanFilled = p.fillDown && spanFilledSql(p.fillDown, p.table, p.headerRow);
+  if (spanFilled) {
+    await engine.exec(`INSERT INTO ${ident(issues)} SELECT s.src_row, s.key, s.value, 'info', 'cell_filled_down'
+      FROM (${spanFilled}) s JOIN ${ident(norm)} n USING (src_row)
+      WHERE n.skip_kind IS NULL AND s.src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error') ORDER BY s.src_row, s.key`);
   }
   // Rows with a cell whose quotes were repaired before reading (csv-quotes.ts): read as typed, warned.
   if (p.quoteRepairs?.length) {

@@ -116,3 +116,113 @@ test('a row whose unit is carried takes the unit\'s round, feedback date and uni
   ]);
   e.close();
 });
+
+// A round merged over all of its units (and each unit over its problems), saved as CSV: the round's
+// cells are on its first unit's first row only; the next units' rows, their unit written, take them.
+test('a round merged over several units: the next units\' rows take its round, year and feedback date; each cell is reported', async () => {
+  const e = await freshEngine();
+  const csv = `整改台账
+序号,轮次名称,年度,反馈时间,县市区,被巡察单位,具体问题,整改时限,整改状态
+1,八届市委第三轮巡察,2024,2024-03-15,东阳市,东阳市甲局,违规吃喝,3个月内,已完成
+2,,,,,,违规发放津补贴,立行立改,正在整改
+3,,,,义乌市,义乌市乙局,公车私用,30日内,正在整改
+4,八届市委第四轮巡察,2024,2024-09-01,义乌市,义乌市丙局,三会一课不规范,立行立改,已完成
+5,,,,,,选人用人不规范,,正在整改
+6,,,,武义县,武义县丁局,财务不规范,立行立改,未完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(issuesOf(r, 'error')).toEqual([]);
+  expect(r.issues.filter((i) => i.code === 'unit_filled_down').map((i) => [i.row, i.value])).toEqual([[4, '东阳市甲局'], [7, '义乌市丙局']]);
+  // The rows whose own unit is written say which cells they took, and from which round.
+  expect(r.issues.filter((i) => i.code === 'cell_filled_down').map((i) => [i.row, i.column, i.value])).toEqual([
+    [5, '反馈时间', '2024-03-15'], [5, '轮次名称', '八届市委第三轮巡察'], [5, '年度', '2024'],
+    [8, '反馈时间', '2024-09-01'], [8, '轮次名称', '八届市委第四轮巡察'], [8, '年度', '2024'],
+  ]);
+  expect(await e.query('SELECT county, unit_name, year, round_key, feedback_date, deadline FROM findings ORDER BY source_row')).toEqual([
+    { county: '东阳市', unit_name: '东阳市甲局', year: 2024, round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', deadline: '2024-06-15' },
+    { county: '东阳市', unit_name: '东阳市甲局', year: 2024, round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', deadline: '2024-04-14' },
+    { county: '义乌市', unit_name: '义乌市乙局', year: 2024, round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', deadline: '2024-04-14' },
+    { county: '义乌市', unit_name: '义乌市丙局', year: 2024, round_key: '金华市|市委|八届|4', feedback_date: '2024-09-01', deadline: '2024-10-01' },
+    { county: '义乌市', unit_name: '义乌市丙局', year: 2024, round_key: '金华市|市委|八届|4', feedback_date: '2024-09-01', deadline: null },
+    { county: '武义县', unit_name: '武义县丁局', year: 2024, round_key: '金华市|市委|八届|4', feedback_date: '2024-09-01', deadline: '2024-10-01' },
+  ]);
+  e.close();
+});
+
+// Units of one problem each: the unit is written on every row, and only the round and the county
+// were merged over several of them.
+test('units written on every row, the round and county merged over several: the round and county are carried, the unit is not', async () => {
+  const e = await freshEngine();
+  const csv = `整改台账
+序号,县市区,被巡察单位,巡视巡察主体,届次,轮次,具体问题,整改状态
+1,东阳市,甲镇党委,市委,八届,3,违规吃喝,已完成
+2,,乙镇党委,,,,公车私用,已完成
+3,,丙镇党委,,,,三会一课不规范,未完成
+4,义乌市,丁镇党委,,,4,选人用人不规范,已完成
+5,,戊镇党委,,,,财务不规范,正在整改
+6,,,,,,无主问题,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(r.issues.filter((i) => i.code === 'unit_filled_down')).toEqual([]);
+  // One problem without its unit in a sheet that writes a unit on every row: a missing value, rejected.
+  expect(issuesOf(r, 'error').map((i) => [i.row, i.code])).toEqual([[8, 'unit_missing']]);
+  // Each cell taken from above is reported; a new round number keeps the committee and term in force.
+  expect(r.issues.filter((i) => i.code === 'cell_filled_down' && i.row >= 6).map((i) => [i.row, i.column, i.value])).toEqual([
+    [6, '巡视巡察主体', '市委'], [6, '届次', '八届'],
+    [7, '县市区', '义乌市'], [7, '巡视巡察主体', '市委'], [7, '轮次', '4'], [7, '届次', '八届'],
+  ]);
+  expect((await e.query<{ county: string; unit_name: string; round_key: string }>('SELECT county, unit_name, round_key FROM findings ORDER BY source_row'))
+    .map((x) => `${x.county} ${x.unit_name} ${x.round_key}`)).toEqual([
+    '东阳市 甲镇党委 金华市|市委|八届|3', '东阳市 乙镇党委 金华市|市委|八届|3', '东阳市 丙镇党委 金华市|市委|八届|3',
+    '义乌市 丁镇党委 金华市|市委|八届|4', '义乌市 戊镇党委 金华市|市委|八届|4',
+  ]);
+  e.close();
+});
+
+test('nothing is carried past a 合计 row, nor from one round into the next; a column written on every row with one blank is a missing value', async () => {
+  const e = await freshEngine();
+  const csv = `整改台账
+序号,轮次名称,反馈时间,巡察组,县市区,被巡察单位,具体问题,整改状态
+1,八届市委第三轮巡察,2024-03-15,第一巡察组,东阳市,甲镇党委,问题一,已完成
+2,,,第一巡察组,,,问题一之二,已完成
+3,,,,东阳市,乙镇党委,问题二,已完成
+4,,,第一巡察组,,,问题二之二,已完成
+合计,,,,,合计,4个问题,
+5,,,第二巡察组,东阳市,丁镇党委,问题四,已完成
+6,八届市委第四轮巡察,,第二巡察组,东阳市,戊镇党委,问题五,已完成
+7,,,第二巡察组,,,问题五之二,已完成
+8,,,第二巡察组,东阳市,己镇党委,问题六,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(issuesOf(r, 'error').map((i) => [i.row, i.code])).toEqual([[8, 'round_missing']]);
+  expect(await e.query('SELECT unit_name, round_key, feedback_date, team FROM findings ORDER BY source_row')).toEqual([
+    { unit_name: '甲镇党委', round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', team: '第一巡察组' },
+    { unit_name: '甲镇党委', round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', team: '第一巡察组' },
+    // The team is written on every row but this one: left empty, not taken from above.
+    { unit_name: '乙镇党委', round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', team: null },
+    { unit_name: '乙镇党委', round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', team: '第一巡察组' },
+    // A round of its own with no feedback date: not the third round's.
+    { unit_name: '戊镇党委', round_key: '金华市|市委|八届|4', feedback_date: null, team: '第二巡察组' },
+    { unit_name: '戊镇党委', round_key: '金华市|市委|八届|4', feedback_date: null, team: '第二巡察组' },
+    { unit_name: '己镇党委', round_key: '金华市|市委|八届|4', feedback_date: null, team: '第二巡察组' },
+  ]);
+  e.close();
+});
+
+// Units written row by row (one problem each): a blank 反馈时间 is no merge there, but a missing value,
+// which keeps its round's first feedback date in the metrics (DOMAIN §7), not the unit's above.
+test('units written on every row: a blank feedback date is not taken from the unit above', async () => {
+  const e = await freshEngine();
+  const csv = `整改台账
+县市区,被巡察单位,轮次名称,反馈时间,具体问题,整改状态
+东阳市,东阳市财政局,十四届东阳市委第三轮巡察,2023-11-01,公务接待不规范,已完成
+东阳市,东阳市教育局,十四届东阳市委第三轮巡察,2023-11-08,财务报销不规范,正在推进
+东阳市,东阳市卫健局,十四届东阳市委第三轮巡察,,意识形态责任制落实不到位,正在推进
+义乌市,义乌市交通局,十五届义乌市委第二轮巡察,,档案管理混乱,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(r.issues.filter((i) => i.code.endsWith('_filled_down'))).toEqual([]);
+  expect((await e.query<{ feedback_date: string | null }>('SELECT feedback_date FROM findings ORDER BY source_row')).map((x) => x.feedback_date))
+    .toEqual(['2023-11-01', '2023-11-08', null, null]);
+  e.close();
+});
