@@ -19,7 +19,7 @@ import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
-import { unitBlankSql, spanFilledSql } from './fill-down';
+import { fillDownTableSql, spanFilledSql, unitBlankSql } from './fill-down';
 import { longCellsSql, yearMissingIssue } from './validate';
 
 
@@ -91,8 +91,14 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const has = (key: string) => providesField(p, key);
   const titleCol = p.columns.get('problem_title');
   if (titleCol !== undefined) await joinContinuationRows(engine, p, titleCol, p.continuations);
-  await engine.exec(rawTableSql(p, raw));
-  await engine.exec(rawValuesSql(p, values));
+  // The cells a merge left empty, filled once into a table the raw views join (fill-down.ts).
+  const rows = p.fillDown ? { ...p, fillDown: { ...p.fillDown, table: tempName('filled') } } : p;
+  if (rows.fillDown?.table) {
+    tables.push(rows.fillDown.table);
+    await engine.exec(fillDownTableSql(rows.fillDown, p.table, p.headerRow, rows.fillDown.table));
+  }
+  await engine.exec(rawTableSql(rows, raw));
+  await engine.exec(rawValuesSql(rows, values));
   const maps = mapNames(tempName);
   tables.push(...Object.values(maps));
   for (const sql of mapTablesSql(values, maps, has, { date1904: p.date1904 })) await engine.exec(sql);
@@ -137,12 +143,12 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   if (sheetIssues.length) await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${sheetIssues.join(', ')}`);
   // Rows whose unit came from the row above (fill-down.ts), each named with the unit it took; on the
   // rows imported, cells of a column merged over several units, each named with the value it took.
-  if (p.fillDown?.unitMerged) {
+  if (rows.fillDown) {
     await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, 'unit_name', n.unit_name, 'info', 'unit_filled_down' FROM ${ident(norm)} n
       WHERE n.skip_kind IS NULL AND n.unit_name IS NOT NULL AND n.src_row IN (SELECT src_row FROM ${ident(p.table)}
-        WHERE src_row > ${num(p.headerRow)} AND ${unitBlankSql(p.fillDown)}) ORDER BY n.src_row`);
+        WHERE src_row > ${num(p.headerRow)} AND ${unitBlankSql(rows.fillDown)}) ORDER BY n.src_row`);
   }
-  const spanFilled = p.fillDown && spanFilledSql(p.fillDown, p.table, p.headerRow);
+  const spanFilled = rows.fillDown && spanFilledSql(rows.fillDown, p.table);
   if (spanFilled) {
     await engine.exec(`INSERT INTO ${ident(issues)} SELECT s.src_row, s.key, s.value, 'info', 'cell_filled_down'
       FROM (${spanFilled}) s JOIN ${ident(norm)} n USING (src_row)
@@ -177,7 +183,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   await engine.exec(`INSERT INTO ${ident(issues)} SELECT 0, 'county', CAST(count(*) AS VARCHAR), 'warning', 'county_city_level'
     FROM ${ident(norm)} WHERE county_by_round AND ${live} HAVING count(*) > 0`);
   plan.rejected = await rejectedRows(engine, p, issues);
-  await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : [])]);
+  await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : []), ...(rows.fillDown?.table ? [rows.fillDown.table] : [])]);
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;
   const notRejected = kept();
   await engine.exec(`INSERT INTO ${ident(issues)} ${rulesSql(warningRules({ asOf: plan.asOf, fundsYuanThreshold: o.fundsYuanThreshold }, has), norm, notRejected)}`);

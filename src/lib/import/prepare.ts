@@ -13,6 +13,7 @@ import { findBlocks, type SheetBlock } from './blocks';
 import { oneCellRows } from './one-cell-rows';
 import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
+import { stagedSkipKindSql } from './normalise/raw';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
 
 /**
@@ -100,7 +101,6 @@ export async function prepareSheet(
   const levelsPartly = labelsUnderRoundNo(columns, headers, mapping, head.slice(at.index + 1).map((r) => r.cells));
   const statusTicks = statusTickColumns(headers, columns);
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
-  const fillDown = await findFillDown(engine, s, headerRow, columns, headers);
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
@@ -120,7 +120,10 @@ export async function prepareSheet(
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
   const template = await templateRowsAfter(engine, s, headerRow, columns);
-  return { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, fillDown, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}) };
+  const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}) };
+  // Last: the cells a merge left empty are filled from data rows only, which the rows above tell apart.
+  const fillDown = await findFillDown(engine, s, headerRow, columns, headers, stagedSkipKindSql(prepared));
+  return fillDown ? { ...prepared, fillDown } : prepared;
 }
 
 /**

@@ -149,33 +149,23 @@ test('a round merged over several units: the next units\' rows take its round, y
   e.close();
 });
 
-// Units of one problem each: the unit is written on every row, and only the round and the county
-// were merged over several of them.
-test('units written on every row, the round and county merged over several: the round and county are carried, the unit is not', async () => {
+// Units of one problem each, the unit written on every row: the sheet does not look merged, so no
+// blank is read as a merge. A blank round is rejected as before; a blank county is 市本级 (市直 units).
+test('units written on every row: no round or county is carried, the blanks are missing values (review)', async () => {
   const e = await freshEngine();
   const csv = `整改台账
 序号,县市区,被巡察单位,巡视巡察主体,届次,轮次,具体问题,整改状态
 1,东阳市,甲镇党委,市委,八届,3,违规吃喝,已完成
-2,,乙镇党委,,,,公车私用,已完成
-3,,丙镇党委,,,,三会一课不规范,未完成
-4,义乌市,丁镇党委,,,4,选人用人不规范,已完成
-5,,戊镇党委,,,,财务不规范,正在整改
-6,,,,,,无主问题,已完成
+2,义乌市,义乌市乙局,,,,公车私用,已完成
+3,,市财政局,市委,八届,3,三会一课不规范,未完成
+4,,市教育局,市委,八届,4,选人用人不规范,已完成
+5,,市卫健局,市委,八届,4,财务不规范,正在整改
 `;
   const [r] = await importOk(e, 'a.csv', utf8(csv));
-  expect(r.issues.filter((i) => i.code === 'unit_filled_down')).toEqual([]);
-  // One problem without its unit in a sheet that writes a unit on every row: a missing value, rejected.
-  expect(issuesOf(r, 'error').map((i) => [i.row, i.code])).toEqual([[8, 'unit_missing']]);
-  // Each cell taken from above is reported; a new round number keeps the committee and term in force.
-  expect(r.issues.filter((i) => i.code === 'cell_filled_down' && i.row >= 6).map((i) => [i.row, i.column, i.value])).toEqual([
-    [6, '巡视巡察主体', '市委'], [6, '届次', '八届'],
-    [7, '县市区', '义乌市'], [7, '巡视巡察主体', '市委'], [7, '轮次', '4'], [7, '届次', '八届'],
-  ]);
-  expect((await e.query<{ county: string; unit_name: string; round_key: string }>('SELECT county, unit_name, round_key FROM findings ORDER BY source_row'))
-    .map((x) => `${x.county} ${x.unit_name} ${x.round_key}`)).toEqual([
-    '东阳市 甲镇党委 金华市|市委|八届|3', '东阳市 乙镇党委 金华市|市委|八届|3', '东阳市 丙镇党委 金华市|市委|八届|3',
-    '义乌市 丁镇党委 金华市|市委|八届|4', '义乌市 戊镇党委 金华市|市委|八届|4',
-  ]);
+  expect(r.issues.filter((i) => i.code.endsWith('_filled_down'))).toEqual([]);
+  expect(issuesOf(r, 'error').map((i) => [i.row, i.code])).toEqual([[4, 'round_missing']]);
+  expect((await e.query<{ county: string; unit_name: string }>('SELECT county, unit_name FROM findings ORDER BY source_row'))
+    .map((x) => `${x.county} ${x.unit_name}`)).toEqual(['东阳市 甲镇党委', '市本级 市财政局', '市本级 市教育局', '市本级 市卫健局']);
   e.close();
 });
 
@@ -224,5 +214,82 @@ test('units written on every row: a blank feedback date is not taken from the un
   expect(r.issues.filter((i) => i.code.endsWith('_filled_down'))).toEqual([]);
   expect((await e.query<{ feedback_date: string | null }>('SELECT feedback_date FROM findings ORDER BY source_row')).map((x) => x.feedback_date))
     .toEqual(['2023-11-01', '2023-11-08', null, null]);
+  e.close();
+});
+
+// Review: values come from data rows only. A column-number row, an example row and a heading under
+// the header are skipped rows, no value is taken from them; nothing crosses a 合计 row.
+test('no value is carried from a column-number row, an example row or a heading, nor past a 合计 row (review)', async () => {
+  const e = await freshEngine();
+  const csv = `八届市委第三轮巡察整改台账
+县市区,序号,轮次名称,反馈时间,巡察组,被巡察单位,具体问题,整改状态
+1,2,3,4,5,6,7,8
+例,例,八届市委第一轮巡察,2023-01-01,示例组,示例单位,示例问题,已完成
+一、党的领导方面,,,,,,,
+东阳市,1,八届市委第三轮巡察,2024-03-15,,东阳市甲局,问题一,已完成
+,2,,,,,问题二,已完成
+,3,,,,东阳市乙局,问题三,已完成
+,4,,,,,问题四,已完成
+合计,,,,,,4个问题,
+,5,,,,丙镇党委,问题五,已完成
+,6,,,,,问题六,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(await e.query('SELECT unit_name, county, round_key, feedback_date, team FROM findings ORDER BY source_row')).toEqual([
+    ...['东阳市甲局', '东阳市甲局', '东阳市乙局', '东阳市乙局'].map((unit_name) => (
+      { unit_name, county: '东阳市', round_key: '金华市|市委|八届|3', feedback_date: '2024-03-15', team: null })),
+  ]);
+  // Past the 合计 row the county in force above does not reach: the unit names none, and is rejected.
+  expect(issuesOf(r, 'error').map((i) => [i.row, i.code])).toEqual([[11, 'county_local_unit'], [12, 'county_local_unit']]);
+  e.close();
+});
+
+test('stacked blocks: a repeated header gives no value to the rows under it; each block keeps its title\'s round (review)', async () => {
+  const e = await freshEngine();
+  const csv = `八届市委第三轮巡察整改台账
+序号,轮次,反馈时间,县市区,被巡察单位,具体问题,整改状态
+1,,,东阳市,东阳市甲局,问题一,已完成
+2,,,,,问题二,已完成
+八届市委第四轮巡察整改台账
+序号,轮次,反馈时间,县市区,被巡察单位,具体问题,整改状态
+1,,,义乌市,义乌市乙局,问题三,已完成
+2,,,,,问题四,已完成
+`;
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(r.issues.filter((i) => i.code === 'cell_filled_down' || i.code === 'date_invalid')).toEqual([]);
+  expect((await e.query<{ round_key: string; feedback_date: string | null }>('SELECT round_key, feedback_date FROM findings ORDER BY source_row'))
+    .map((x) => `${x.round_key} ${x.feedback_date}`)).toEqual(['金华市|市委|八届|3 null', '金华市|市委|八届|3 null', '金华市|市委|八届|4 null', '金华市|市委|八届|4 null']);
+  e.close();
+});
+
+test('a round\'s cells end only where a row writes another value: the same 巡视巡察主体 on every row, a 轮次名称 without its term (review)', async () => {
+  for (const [head, rows] of [
+    ['巡视巡察主体,届次,轮次', ['市委,八届,3', '市委,,', '市委,,', '市委,,4', '市委,,']],
+    ['届次,轮次名称', ['八届,市委第三轮巡察', ',', ',', ',市委第四轮巡察', ',']],
+  ] as const) {
+    const e = await freshEngine();
+    const units = ['东阳市,东阳市甲局', ',', '东阳市,东阳市乙局', '东阳市,东阳市丙局', ','];
+    const csv = `整改台账\n序号,${head},县市区,被巡察单位,具体问题,整改状态\n${rows.map((x, i) => `${i + 1},${x},${units[i]},问题${i + 1},已完成`).join('\n')}\n`;
+    await importOk(e, 'a.csv', utf8(csv));
+    expect((await e.query<{ round_key: string }>('SELECT round_key FROM findings ORDER BY source_row')).map((x) => x.round_key), head)
+      .toEqual(['金华市|市委|八届|3', '金华市|市委|八届|3', '金华市|市委|八届|3', '金华市|市委|八届|4', '金华市|市委|八届|4']);
+    e.close();
+  }
+});
+
+test('a unit\'s type and 巡察方式 are not carried to the next unit: blank there, they stay blank (review)', async () => {
+  const e = await freshEngine();
+  const csv = `整改台账
+序号,轮次名称,巡察方式,单位类型,县市区,被巡察单位,具体问题,整改状态
+1,八届市委第三轮巡察,提级巡察,国有企业,东阳市,东阳市甲公司,问题一,已完成
+2,,,,,,问题二,已完成
+3,,,,东阳市,东阳市乙局,问题三,已完成
+4,,,,,,问题四,已完成
+`;
+  await importOk(e, 'a.csv', utf8(csv));
+  expect((await e.query<Record<string, string | null>>('SELECT unit_name, unit_type, mode, round_key FROM findings ORDER BY source_row')).map((x) => Object.values(x).join(' '))).toEqual([
+    '东阳市甲公司 国有企业 提级巡察 金华市|市委|八届|3', '东阳市甲公司 国有企业 提级巡察 金华市|市委|八届|3',
+    '东阳市乙局   金华市|市委|八届|3', '东阳市乙局   金华市|市委|八届|3',
+  ]);
   e.close();
 });

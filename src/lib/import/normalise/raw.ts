@@ -10,7 +10,7 @@ import { blockValueSql, type SheetBlock } from '../blocks';
 import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
 import { templateRowSql } from '../template-rows';
 import type { StatusTick } from '../status-ticks';
-import { fillDownColumns, fillDownSourceSql, filledColumn } from '../fill-down';
+import { fillDownColumns, fillDownRowsSql, filledColumn } from '../fill-down';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -137,9 +137,9 @@ function sectionSql(sections: { row: number; text: string }[]): string | null {
   return `CASE ${whens.join(' ')} ELSE NULL END`;
 }
 
-/** The sheet's rows as the raw views read them: the staged table, with the unit filled down where a merge saved as CSV left it empty. */
+/** The sheet's rows as the raw views read them: the staged table, with the unit filled down where a merge saved as CSV left it empty (its table written, fill-down.ts). */
 function rowsFrom(p: PreparedSheet): string {
-  return p.fillDown ? fillDownSourceSql(p.fillDown, p.table, p.headerRow) : ident(p.table);
+  return p.fillDown ? fillDownRowsSql(p.fillDown, p.table) : ident(p.table);
 }
 
 /**
@@ -198,6 +198,38 @@ function totalLabel(p: PreparedSheet): string {
 }
 
 /**
+ * The kind of row to skip (SKIP_KINDS), or NULL for a data row: a CASE over a row of the staged sheet,
+ * given its first non-empty cell and its problem's cell as SQL. Read on the staged cells alone, so
+ * the fill-down (fill-down.ts) can leave these rows out before any field is filled.
+ */
+export function skipKindSql(p: PreparedSheet, firstCell: string, problem: string): string {
+  const listed = (kind: SkipKind, rows: number[]) => (rows.length ? `WHEN src_row IN (${rows.map(num).join(', ')}) THEN ${str(kind)}` : '');
+  // The header's own row of column numbers, and those under a stacked block's repeated header.
+  const numbering = listed('numbering', [p.numberingRow, ...(p.blocks ?? []).map((b) => b.numberingRow)].filter((r): r is number => r !== undefined));
+  const repeated = repeatedHeaderSql(p);
+  const template = templateRowSql(p);
+  // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
+  return `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
+      WHEN regexp_matches(${firstCell}, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
+      ${totalLabel(p)}
+      WHEN regexp_matches(${firstCell}, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
+      WHEN contains(${firstCell}, '例') AND regexp_matches(${firstCell}, ${str(EXAMPLE_ROW_PATTERN)})
+        OR contains(${problem}, '例') AND regexp_matches(${problem}, ${str(EXAMPLE_TEXT_PATTERN)}) THEN 'example'
+      ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
+      ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
+      ${listed('continuation', p.continuations.map((r) => r.row))}
+      ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
+      ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
+      ${template ? `WHEN ${template} THEN 'template'` : ''} ELSE NULL END`;
+}
+
+/** skipKindSql over the staged cells: what the fill-down leaves out of the rows it reads. */
+export function stagedSkipKindSql(p: PreparedSheet): string {
+  const cells = Array.from({ length: p.width }, (_, i) => cell(i));
+  return skipKindSql(p, `coalesce(${cells.join(', ')})`, fieldCell(p, 'problem_title'));
+}
+
+/**
  * CREATE TEMP VIEW statement for the raw rows of a prepared sheet. A view, not a table: the
  * value maps read only a few of its columns, and the normalised table reads it once, so
  * materialising it would copy every cell one more time for nothing.
@@ -214,24 +246,8 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   const extra = cells.slice(p.headerWidth).map((_, j) => `${cell(p.headerWidth + j)} IS NOT NULL`);
   // strlen (bytes) is free and bounds length (characters) from above, so it guards the count.
   const longCol = cells.map((c, i) => `WHEN strlen(${c}) > ${num(MAX_CELL_CHARS)} AND length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
-  const listed = (kind: SkipKind, rows: number[]) => (rows.length ? `WHEN src_row IN (${rows.map(num).join(', ')}) THEN ${str(kind)}` : '');
-  // The header's own row of column numbers, and those under a stacked block's repeated header.
-  const numbering = listed('numbering', [p.numberingRow, ...(p.blocks ?? []).map((b) => b.numberingRow)].filter((r): r is number => r !== undefined));
-  const repeated = repeatedHeaderSql(p);
-  const template = templateRowSql(p);
-  // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
-  const skip = `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
-      WHEN regexp_matches(first_cell, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
-      ${totalLabel(p)}
-      WHEN regexp_matches(first_cell, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
-      WHEN contains(first_cell, '例') AND regexp_matches(first_cell, ${str(EXAMPLE_ROW_PATTERN)})
-        OR contains(${rawCol('problem_title')}, '例') AND regexp_matches(${rawCol('problem_title')}, ${str(EXAMPLE_TEXT_PATTERN)}) THEN 'example'
-      ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
-      ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
-      ${listed('continuation', p.continuations.map((r) => r.row))}
-      ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
-      ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
-      ${template ? `WHEN ${template} THEN 'template'` : ''} ELSE NULL END`;
+  // The fill-down table holds the skip kind already (the same CASE over the same cells).
+  const skip = p.fillDown ? 'fd_skip' : skipKindSql(p, 'first_cell', rawCol('problem_title'));
   return `CREATE TEMP VIEW ${ident(table)} AS
     SELECT * EXCLUDE (${[...cells, ...(p.fillDown ? fillDownColumns(p.fillDown) : [])].join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
