@@ -60,6 +60,12 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['逾期未完成', 'not_completed'], ['超期未整改', 'not_completed'], ['滞后，未完成', 'not_completed'], ['逾期未整改到位', 'not_completed'],
     ['逾期未完成事项正在加快推进', 'in_progress'], ['超期未整改问题正在整改中', 'in_progress'], ['逾期未完成整改（正在推进）', 'in_progress'],
     ['正在推进逾期未完成事项', 'in_progress'], ['逾期完成', 'completed'], ['超期完成整改', 'completed'],
+    // A late remark after a status is a remark on it: the deadline says whether it is overdue (review).
+    ['已完成（逾期）', 'completed'], ['已完成（逾期完成）', 'completed'], ['已完成（超期）', 'completed'], ['已完成(已逾期)', 'completed'],
+    ['已整改到位（逾期）', 'completed'], ['已完成，但逾期', 'completed'], ['已完成，逾期1个月', 'completed'], ['已完成（未按期）', 'completed'],
+    ['已完成 逾期', 'completed'], ['已完成逾期两个月', 'completed'], ['已完成，未按期完成', 'completed'], ['正在整改（已超期）', 'in_progress'],
+    ['正在整改，已逾期', 'in_progress'], ['未完成（逾期）', 'not_completed'], ['未完成，已逾期', 'not_completed'], ['逾期，正在推进', 'in_progress'],
+    ['已逾期', 'in_progress'], ['逾期1个月', 'in_progress'],
     ['已完成（此前逾期未完成）', 'completed'], ['已完成整改，逾期未完成0项', 'completed'], ['已完成，无未完成事项', 'completed'],
     ['按期完成，无未完成', 'completed'], ['原未完成事项已整改到位', 'completed'], ['未完成的2项已全部完成', 'completed'],
     ['未按要求完成', 'not_completed'], ['整改未到位', 'not_completed'], ['尚未完成', 'not_completed'],

@@ -74,6 +74,18 @@ export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]
 export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持';
 
 /**
+ * A clause that only says the item was or is late (逾期, 但逾期, 逾期1个月, 未按期完成, 超期完成): the
+ * deadline already tells whether it is overdue, so after another status (已完成（逾期）, 已完成，但逾期,
+ * 正在整改，已超期) it is a remark on that status, passed over as a next step is. Alone (逾期, 逾期完成)
+ * the rules read it as before. A whole clause, in the compact form.
+ */
+export const STATUS_LATE_NOTE_PATTERN =
+  '^(但是?|且|并且?|已经?|属于?|系|为)*(逾期|超期|超时|延期|延迟|滞后|未按期|未按时|未如期|未在规定时[间限]内|未在时限内)' +
+  '(完成|办结|整改|整改到位|完成整改)?了?([0-9一二三四五六七八九十两半]+个?(月|天|日|周|工作日|年))?$';
+/** The words of a late remark, to set it apart as a clause of its own where it follows a status word (已完成逾期, 已完成（超期）). */
+export const STATUS_LATE_WORDS = '(?:但是?)?(?:已经?)?(?:逾期|超期|超时|未按期|未按时|未如期)';
+
+/**
  * The header of a tick column: a ledger that gives the status as columns (已完成 | 正在整改 | 未完成,
  * often under a merged 整改情况) with a mark (√) in one of them. The header, without spaces and
  * punctuation, is the status word and nothing more; the status rules then read it as a status cell.

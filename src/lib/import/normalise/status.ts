@@ -1,4 +1,4 @@
-import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
+import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { compactSql, firstMatchSql } from './text';
 
@@ -24,8 +24,11 @@ export function statusSql(raw: string): string {
   // next-step rule then passes over; a bracket that says what is done or left (未完成（已完成3项，其余
   // 持续推进）) qualifies the status before it, and is marked 〔 first so that it stays attached.
   const protect = (t: string) => `regexp_replace(${t}, ${str(STATUS_BRACKET)}, '〔\\1\\2', 'g')`;
-  const split = (t: string) => `regexp_replace(${protect(t)}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`;
-  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
+  // A late remark is a clause of its own too, in brackets or straight after a status word (已完成（逾期）,
+  // 已完成逾期1个月), passed over as a next step is (STATUS_LATE_NOTE_PATTERN).
+  const late = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(LATE_BRACKET)}, ',\\1,', 'g'), ${str(LATE_AFTER_STATUS)}, '\\1,\\2', 'g')`;
+  const split = (t: string) => late(`regexp_replace(${protect(t)}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
+  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
   const lastNamed = (t: string) =>
     `list_filter(list_transform(list_reverse(regexp_extract_all(${split(t)}, '[^,;。!?]+')), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
   const flat = strip(`replace(${raw}, ${str(LINE_MARK)}, ',')`);
@@ -39,6 +42,10 @@ export function statusSql(raw: string): string {
 const STATUS_BRACKET = '[(【\\[]([^)】\\]]*(?:已完成|未完成|完成[0-9一二三四五六七八九十两]|已整改|未整改|整改到位|已落实|未落实)[^)】\\]]*)([)】\\]])';
 // A bracket that begins, within a few characters, with a next-step word (（持续推进）, （需持续推进）).
 const REMARK_BRACKET = `[(【\\[]([^)】\\]]{0,4}(?:${STATUS_NEXT_STEP_PATTERN})[^)】\\]]*)[)】\\]]`;
+// A bracket holding a late remark (（逾期）, (已超期), 【逾期1个月】).
+const LATE_BRACKET = `[(【\\[](${STATUS_LATE_WORDS}[^)】\\]]{0,8})[)】\\]]`;
+// A late remark straight after a status word (已完成逾期, 整改到位但逾期): done, then late.
+const LATE_AFTER_STATUS = `(完成|到位|办结|完毕|整改中|推进中)(${STATUS_LATE_WORDS})`;
 // Two lines or more that begin with a list number (1. 2、 (3) ④), not a date (6.30) or a year.
 const LIST_NUMBER = '(?:[0-9]{1,2}[.、)][^0-9]|\\([0-9一二三四五六七八九十]{1,2}\\)|[①-⑳])';
 const NUMBERED_LINES = `(?:^|¶)${LIST_NUMBER}.*¶${LIST_NUMBER}`;
