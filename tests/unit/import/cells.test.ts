@@ -9,6 +9,9 @@ const CASES: [string | null, string | null][] = [
   ['  永康 ', '永康'],
   ['\u3000永康\u3000', '永康'],
   ['\ufeff序号', '序号'],
+  // A zero-width space pasted from a web page or a chat (review).
+  ['县市区\u200b', '县市区'],
+  ['\u200b横店镇党委\u200b ', '横店镇党委'],
   ['\u00a0已完成\t', '已完成'],
   ['\r\n第一行\n第二行\n', '第一行\n第二行'],
   ['a  b', 'a  b'],

@@ -66,6 +66,8 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['已完成 逾期', 'completed'], ['已完成逾期两个月', 'completed'], ['已完成，未按期完成', 'completed'], ['正在整改（已超期）', 'in_progress'],
     ['正在整改，已逾期', 'in_progress'], ['未完成（逾期）', 'not_completed'], ['未完成，已逾期', 'not_completed'], ['逾期，正在推进', 'in_progress'],
     ['已逾期', 'in_progress'], ['逾期1个月', 'in_progress'],
+    // A 是否完成 column's cross, also the letter X (review).
+    ['×', 'not_completed'], ['X', 'not_completed'], ['x', 'not_completed'],
     ['已完成（此前逾期未完成）', 'completed'], ['已完成整改，逾期未完成0项', 'completed'], ['已完成，无未完成事项', 'completed'],
     ['按期完成，无未完成', 'completed'], ['原未完成事项已整改到位', 'completed'], ['未完成的2项已全部完成', 'completed'],
     ['未按要求完成', 'not_completed'], ['整改未到位', 'not_completed'], ['尚未完成', 'not_completed'],

@@ -547,11 +547,12 @@ test('a total labelled in the unit or county cell (西城街道小计, 永康市
     ',永康市,东城街道小计：1个,,1,1',
     // A unit whose name holds 计 is a unit.
     '4,永康市,永康市统计局党组,八届市委第三轮巡察,理论学习不深入,已完成',
-    // A printed page's own total.
-    '本页小计,,,,4,3'].join('\n');
+    // A printed page's own total; a running total (review).
+    '本页小计,,,,4,3',
+    ',,累计,,4,3'].join('\n');
   const [r] = await importOk(e, 'export.csv', enc(csv));
-  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 4]);
-  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6, 7, 9]);
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([4, 5]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6, 7, 9, 10]);
   expect((await e.query<{ n: number }>(`SELECT count(DISTINCT unit_name) AS n FROM findings`))[0].n).toBe(3);
 });
 

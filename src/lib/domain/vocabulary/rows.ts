@@ -13,7 +13,7 @@ export const TOTAL_ROW_PATTERN = `^(本页|本表|全表|各项)?(合${GAP}计|�
  * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）, 西城街道小计：2个,
  * 西城街道 汇总. Matched on those cells only, where no real unit ends so.
  */
-export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|汇${GAP}总)([:：(（].*)?$`;
+export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|累${GAP}计|汇${GAP}总)([:：(（].*)?$`;
 
 /**
  * Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines, and the marks

@@ -27,9 +27,9 @@ export const STATUS_RULES: StatusRule[] = [
     pattern: '(未|没有?)(能|全部|完全|全面|彻底|真正|及时|有效)*(完成|整改|到位|落实|解决)|待整改|未开始|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
   },
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性|初步完成|初步整改' },
-  // A 是否完成 column: 否 or a cross is not done (是 or a tick is done, below).
+  // A 是否完成 column: 否 or a cross (× or the letter X) is not done (是 or a tick is done, below).
   // So is a progress of 0 % (nothing done; 80 % is in progress, below).
-  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$' },
+  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|x|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
   { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
   // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,
@@ -97,8 +97,8 @@ export const STATUS_TICK_HEADER_PATTERN =
   '|^(正在整改|整改中|正在推进|推进中|持续推进|按序时推进|序时推进|进行中)$|^(未完成|未整改|尚未完成|未整改到位|未开始|未启动)$' +
   '|^(长期坚持|常态化|常态化坚持|长期整改)$';
 
-/** A tick column's cell that marks nothing: blank aside, a no, a dash, an empty box or circle (否, ×, 0个, 无, /, —, □, ○). */
-export const STATUS_TICK_EMPTY_PATTERN = '^(否|×|✗|✘|╳|0(个|项|件|条)?|无|/|／|-|—|–|n|no|false|□|☐|◻|▢|○|〇|◯)$';
+/** A tick column's cell that marks nothing: blank aside, a no, a cross (also the letter X), a dash, an empty box or circle (否, ×, X, 0个, 无, /, —, □, ○). */
+export const STATUS_TICK_EMPTY_PATTERN = '^(否|×|✗|✘|╳|x|0(个|项|件|条)?|无|/|／|-|—|–|n|no|false|□|☐|◻|▢|○|〇|◯)$';
 
 /** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
 export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
