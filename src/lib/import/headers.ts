@@ -219,18 +219,21 @@ export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)
 }
 
 /**
- * The header row among the first rows of a sheet: the first row with the most cells that match
- * a field (title rows above it match none). Null when no row matches at least two fields.
+ * The header row among the first rows of a sheet: the first row that matches nearly as many fields as
+ * the row that matches most (HEADER_SHARE of them; title rows above it match none or one). Not simply
+ * the most: a second block pasted below with one more column (备注) would win, and the first block's
+ * rows, above it, would be taken for titles. Null when no row matches at least two fields.
  */
 export function findHeaderRow(rows: (string | null)[][], mapping: Record<string, string> = {}): number | null {
-  let best = -1;
-  let bestCount = 1;
-  rows.forEach((cells, i) => {
-    const count = matchHeaders(cells, mapping).size;
-    if (count > bestCount) (best = i), (bestCount = count);
-  });
-  return best < 0 ? null : best;
+  const counts = rows.map((cells) => matchHeaders(cells, mapping).size);
+  const most = Math.max(0, ...counts);
+  if (most < 2) return null;
+  const enough = Math.max(2, Math.ceil(most * HEADER_SHARE));
+  return counts.findIndex((n) => n >= enough);
 }
+
+// The share of the fullest header's fields an earlier row must match to be the header.
+const HEADER_SHARE = 0.75;
 
 // A header cell is a short label, not a number, a date or an amount.
 const LABEL_MAX_CHARS = 30;

@@ -65,6 +65,14 @@ describe('headers', () => {
     ];
     expect(findHeaderRow(rows)).toBe(3);
     expect(findHeaderRow([['今天'], ['明天']])).toBeNull();
+    // A second block below with one more column is not the header: the first one is, and its rows stay (review).
+    expect(findHeaderRow([
+      ['金华市巡察整改台账', null, null, null, null, null, null],
+      ['序号', '县市区', '被巡察单位', '具体问题', '整改状态', '完成时间', null],
+      ['1', '婺城区', '婺城区甲局', '违规吃喝', '已完成', '2024-05-01', null],
+      ['序号', '县市区', '被巡察单位', '具体问题', '整改状态', '完成时间', '备注'],
+      ['1', '义乌市', '义乌市乙局', '公车私用', '未完成', null, '无'],
+    ])).toBe(1);
   });
 
   test.each([

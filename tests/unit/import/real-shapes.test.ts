@@ -642,3 +642,17 @@ test('problems with no year anywhere are counted in one dataset warning; a feedb
   const [dated] = await importOk(e, 'dated.csv', csv(['永康市,永康市财政局,2024年八届市委第三轮巡察,事项一,已完成,']));
   expect(dated.issues.filter((i) => i.code === 'year_missing')).toEqual([]);
 });
+
+test('two blocks pasted together, the second header with one more column (备注): the first header is the header, no row is lost (review)', async () => {
+  const csv = ['八届市委第三轮巡察整改台账',
+    '序号,县市区,被巡察单位,具体问题,整改状态,完成时间',
+    '1,婺城区,婺城区甲局,违规吃喝,未完成,',
+    '2,婺城区,婺城区甲局,违规发放津补贴,未完成,',
+    '3,婺城区,婺城区乙局,三会一课不规范,未完成,',
+    '序号,县市区,被巡察单位,具体问题,整改状态,完成时间,备注',
+    '1,义乌市,义乌市丙局,公车私用,已完成,2024-05-01,无'].join('\n');
+  const [r] = await importOk(e, 'a.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, 1]);
+  expect((await e.query<{ unit_name: string; status: string }>('SELECT unit_name, status FROM findings ORDER BY source_row')).map((x) => `${x.unit_name} ${x.status}`))
+    .toEqual(['婺城区甲局 not_completed', '婺城区甲局 not_completed', '婺城区乙局 not_completed', '义乌市丙局 completed']);
+});
