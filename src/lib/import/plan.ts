@@ -122,6 +122,11 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const live = 'skip_kind IS NULL';
   await engine.exec(`CREATE TABLE ${scratchTable(issues)} AS ${rulesSql(errorRules(has), norm, live)} UNION ALL ${skippedSql(norm)}`);
   await engine.exec(longCellsSql(p, issues));
+  // Rows under a header whose columns are laid out otherwise (header-layouts.ts): not readable by this header's columns.
+  for (const h of p.foreignHeaders ?? []) {
+    await engine.exec(`INSERT INTO ${ident(issues)} SELECT src_row, '', ${str(String(h.row))}, 'error', 'header_layout_differs' FROM ${ident(norm)}
+      WHERE ${live} AND src_row > ${num(h.row)}${h.last !== undefined ? ` AND src_row <= ${num(h.last)}` : ''}`);
+  }
   // A section heading numbered in its own cell (一、 | 全面从严治党方面) is reported by its whole text.
   const numbered = p.sections.filter((x) => x.numbered);
   if (numbered.length) {

@@ -14,6 +14,7 @@ import { oneCellRows } from './one-cell-rows';
 import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
 import { stagedSkipKindSql } from './normalise/raw';
+import { foreignHeaders, type ForeignHeader } from './header-layouts';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
 
 /**
@@ -52,6 +53,8 @@ export interface PreparedSheet extends StagedSheet {
   statusTicks?: StatusTick[];
   /** The unit (and its county) to fill down where a problem's row lacks it (fill-down.ts). */
   fillDown?: FillDown;
+  /** Headers repeated lower down with their columns laid out otherwise: their rows are rejected (header-layouts.ts). */
+  foreignHeaders?: ForeignHeader[];
   /** A template's unfilled rows below the data (template-rows.ts). */
   template?: TemplateRows;
   /**
@@ -123,7 +126,8 @@ export async function prepareSheet(
   const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}) };
   // Last: the cells a merge left empty are filled from data rows only, which the rows above tell apart.
   const fillDown = await findFillDown(engine, s, headerRow, columns, headers, stagedSkipKindSql(prepared));
-  return fillDown ? { ...prepared, fillDown } : prepared;
+  const foreign = await foreignHeaders(engine, prepared, mapping);
+  return { ...prepared, ...(fillDown ? { fillDown } : {}), ...(foreign.length ? { foreignHeaders: foreign } : {}) };
 }
 
 /**

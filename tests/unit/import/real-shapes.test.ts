@@ -656,3 +656,22 @@ test('two blocks pasted together, the second header with one more column (备注
   expect((await e.query<{ unit_name: string; status: string }>('SELECT unit_name, status FROM findings ORDER BY source_row')).map((x) => `${x.unit_name} ${x.status}`))
     .toEqual(['婺城区甲局 not_completed', '婺城区甲局 not_completed', '婺城区乙局 not_completed', '义乌市丙局 completed']);
 });
+
+test('a block pasted below under a header with a column inserted (问题类别): its rows are rejected, each naming that header, not misread (review)', async () => {
+  const csv = ['八届市委第三轮巡察整改台账',
+    '序号,县市区,被巡察单位,具体问题,整改状态,完成时间',
+    '1,婺城区,婺城区甲局,违规吃喝,未完成,',
+    '2,婺城区,婺城区甲局,违规发放津补贴,未完成,',
+    '序号,县市区,被巡察单位,问题类别,具体问题,整改状态,完成时间',
+    '1,义乌市,义乌市丙局,作风建设,公车私用,已完成,2024-05-01',
+    '2,义乌市,义乌市丙局,组织建设,三会一课不规范,未完成,',
+    // The same header again: the rows under it are read as before.
+    '序号,县市区,被巡察单位,具体问题,整改状态,完成时间',
+    '1,东阳市,东阳市丁局,公车私用,已完成,2024-05-01'].join('\n');
+  const [r] = await importOk(e, 'a.csv', enc(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 2, 2]);
+  expect(issuesOf(r, 'error').map((i) => [i.row, i.code])).toEqual([[6, 'header_layout_differs'], [7, 'header_layout_differs']]);
+  expect(r.issues.find((i) => i.code === 'header_layout_differs')?.value).toBe('5');
+  expect((await e.query<{ unit_name: string }>('SELECT unit_name FROM findings ORDER BY source_row')).map((x) => x.unit_name))
+    .toEqual(['婺城区甲局', '婺城区甲局', '东阳市丁局']);
+});

@@ -178,11 +178,15 @@ function headerOfSql(c: string, key: string): string {
  * cells of the problem, unit and county columns repeat the header, or read as headers of their
  * fields (县（市、区）, 被巡察单位名称 under 县市区, 被巡察单位). Null when none of the three is mapped.
  */
-function repeatedHeaderSql(p: PreparedSheet): string | null {
+export function repeatedHeaderSql(p: PreparedSheet): string | null {
   const keys = ['problem_title', 'unit_name', 'county'].filter((k) => p.columns.has(k));
   if (!keys.length) return null;
   const own = (k: string) => cell(p.columns.get(k)!);
-  const same = keys.map((k) => `${own(k)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`).join(' AND ');
+  const isHeader = (k: string) => `${own(k)} = ${str(p.headers[p.columns.get(k)!] ?? '')}`;
+  // All three as the header has them; or the unit and county only, where a block's header has another
+  // column where the problem's is (问题类别 inserted before 具体问题: headerLayouts then rejects its rows).
+  const same = [keys.map(isHeader).join(' AND '), ...(p.columns.has('unit_name') && p.columns.has('county') ? [`${isHeader('unit_name')} AND ${isHeader('county')}`] : [])]
+    .map((x) => `(${x})`).join(' OR ');
   // The problem's cell first (every data row has one, rarely this short), then one more.
   const [first, ...rest] = keys;
   const read = `(${headerOfSql(own(first), first)}${rest.length ? ` AND (${rest.map((k) => headerOfSql(own(k), k)).join(' OR ')})` : ''})`;

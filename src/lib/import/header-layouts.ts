@@ -1,0 +1,38 @@
+import type { Engine } from '../db/types';
+import { ident, num } from '../queries/sql';
+import { matchHeaders } from './headers';
+import { repeatedHeaderSql } from './normalise/raw';
+import type { PreparedSheet } from './prepare';
+import { cell } from './staging';
+
+/**
+ * A header repeated lower down (a block pasted under the first) whose columns are laid out otherwise
+ * than the sheet's header: a column inserted or moved (问题类别 before 具体问题). Its rows cannot be read
+ * by the sheet's columns, and reading them so would put a problem in the status and a category in the
+ * problem: they are rejected (header_layout_differs), each naming this header's row. `last`: the row
+ * before the next repeated header; undefined to the end of the sheet.
+ */
+export interface ForeignHeader {
+  row: number;
+  last?: number;
+}
+
+// Repeated headers looked at, at most: a sheet pasted together from more blocks is read as before.
+const MAX_HEADERS = 200;
+
+/** The repeated headers of a prepared sheet whose fields sit in other columns than its header's. */
+export async function foreignHeaders(engine: Engine, p: PreparedSheet, mapping: Record<string, string>): Promise<ForeignHeader[]> {
+  const repeated = repeatedHeaderSql(p);
+  if (!repeated) return [];
+  const cols = Array.from({ length: p.width }, (_, i) => cell(i));
+  const rows = await engine.query<Record<string, string | null>>(`SELECT src_row, ${cols.join(', ')} FROM ${ident(p.table)}
+    WHERE src_row > ${num(p.headerRow)} AND (${repeated}) ORDER BY src_row LIMIT ${MAX_HEADERS}`);
+  const out: ForeignHeader[] = [];
+  rows.forEach((r, i) => {
+    const fields = matchHeaders(cols.map((c) => r[c]), mapping, p.hiddenColumns);
+    if (![...fields].some(([col, key]) => p.columns.has(key) && p.columns.get(key) !== col)) return;
+    const next = rows[i + 1];
+    out.push({ row: Number(r.src_row), ...(next ? { last: Number(next.src_row) - 1 } : {}) });
+  });
+  return out;
+}
