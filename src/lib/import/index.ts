@@ -18,6 +18,7 @@ import { laterVersionOf } from './later-version';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
+import { EXAMPLE_SHEET_PATTERN } from '../domain/vocabulary/rows';
 
 /** The public types of the import API (SourceFile, ImportOptions, ImportResult, reports, issues). */
 export type * from './types';
@@ -87,6 +88,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // ledger: named in the report rather than sent to the mapping dialog.
     const notLedgers = prepared.some(isLedger) ? prepared.filter((p) => !isLedger(p)) : [];
     if (notLedgers.length) prepared.splice(0, prepared.length, ...prepared.filter(isLedger));
+    // A sheet named as a sample (填报示例, 样表, 模板) beside the ledger shows how to fill it in: its
+    // placeholder rows (××镇党委) are no findings. Alone in the file, it is the ledger (filled in).
+    const isExample = (p: PreparedSheet) => p.sheet !== undefined && EXAMPLE_SHEET_PATTERN.test(p.sheet.replace(/\s+/g, ''));
+    const examples = prepared.some((p) => !isExample(p)) ? prepared.filter(isExample) : [];
+    if (examples.length) prepared.splice(0, prepared.length, ...prepared.filter((p) => !isExample(p)));
 
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
@@ -157,7 +163,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
     if (withData.length) {
       await noteUnreadSheets(engine, withData[0], {
-        sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_hidden: hiddenSheets,
+        sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_example: examples.map((p) => p.sheet ?? ''), sheet_hidden: hiddenSheets,
         // Read although hidden (no visible sheet holds a ledger): the analyst hears where the rows came from.
         sheet_read_hidden: withData.map((p) => p.prepared.sheet ?? '').filter((s) => readHidden.includes(s)),
         sheet_no_data: [...unfilled, ...empty.map((p) => p.prepared.sheet ?? file.name)],

@@ -675,3 +675,21 @@ test('a block pasted below under a header with a column inserted (问题类别):
   expect((await e.query<{ unit_name: string }>('SELECT unit_name FROM findings ORDER BY source_row')).map((x) => x.unit_name))
     .toEqual(['婺城区甲局', '婺城区甲局', '东阳市丁局']);
 });
+
+test('a sheet named as a sample (填报示例, 模板) beside the ledger is not imported and is named; alone in a file it is the ledger (review)', async () => {
+  const head = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const sheet = (rows: (string | number)[][]) => XLSX.utils.aoa_to_sheet([head, ...rows]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, sheet([[1, '东阳市', '东阳市XX镇党委', '八届市委第三轮巡察', '（填写具体问题）', '已完成']]), '填报示例');
+  XLSX.utils.book_append_sheet(wb, sheet([[1, '东阳市', '东阳市甲局', '八届市委第三轮巡察', '违规吃喝', '未完成']]), '东阳市');
+  XLSX.utils.book_append_sheet(wb, sheet([[1, '东阳市', '××镇党委', '八届市委第三轮巡察', '问题', '已完成']]), '模板');
+  const reports = await importOk(e, 'book.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(reports.map((r) => r.sheet)).toEqual(['东阳市']);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_example').map((i) => i.value)).toEqual(['填报示例', '模板']);
+  expect((await e.query<{ unit_name: string }>('SELECT unit_name FROM findings')).map((x) => x.unit_name)).toEqual(['东阳市甲局']);
+  // A workbook of one sheet named 模板, filled in: that sheet is the ledger.
+  const one = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(one, sheet([[1, '义乌市', '义乌市乙局', '八届市委第三轮巡察', '公车私用', '已完成']]), '模板');
+  const [r] = await importOk(e, 'filled.xlsx', new Uint8Array(XLSX.write(one, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(r.rowsAccepted).toBe(1);
+});

@@ -59,6 +59,12 @@ export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';
 export const UNIT_SUFFIX_NOISE = '(党委|党组|党工委|委员会|党总支|总支部|党支部|支部|委)$';
 
 /**
+ * A sheet named as a sample or a template (填报示例, 示例, 样表, 模板, 空白表, 范例): beside a ledger it shows
+ * how to fill one in. Matched on the sheet name without spaces, as a JS RegExp.
+ */
+export const EXAMPLE_SHEET_PATTERN = /^[(（【[]?(填报|填表|填写)?(示例|样例|范例|样表|模板|模版|空白表|例表|格式)[0-9一二三]?[)）】\]]?$|(示例|样表|模板|模版)[)）】\]]?$/;
+
+/**
  * The example row of a form handed out to fill in (填表说明 with a 示例 row under the header): its
  * first cell says 示例 / 样例 / 举例 / 例, or its problem text begins so: （示例）违规发放津补贴, 示例：….
  * An example is no problem.
