@@ -27,10 +27,15 @@ export async function foreignHeaders(engine: Engine, p: PreparedSheet, mapping: 
   const cols = Array.from({ length: p.width }, (_, i) => cell(i));
   const rows = await engine.query<Record<string, string | null>>(`SELECT src_row, ${cols.join(', ')} FROM ${ident(p.table)}
     WHERE src_row > ${num(p.headerRow)} AND (${repeated}) ORDER BY src_row LIMIT ${MAX_HEADERS}`);
+  // The header's own fields by their header text alone: where two columns name one field, the sheet's
+  // columns (p.columns) may have taken the other by its content; the same header repeated is never foreign.
+  const own = matchHeaders(p.headers, mapping, p.hiddenColumns);
+  const moved = (col: number, key: string, columns: Map<string, number>) => columns.has(key) && columns.get(key) !== col;
+  const byKey = new Map([...own].map(([col, key]) => [key, col]));
   const out: ForeignHeader[] = [];
   rows.forEach((r, i) => {
     const fields = matchHeaders(cols.map((c) => r[c]), mapping, p.hiddenColumns);
-    if (![...fields].some(([col, key]) => p.columns.has(key) && p.columns.get(key) !== col)) return;
+    if (![...fields].some(([col, key]) => moved(col, key, p.columns) && moved(col, key, byKey))) return;
     const next = rows[i + 1];
     out.push({ row: Number(r.src_row), ...(next ? { last: Number(next.src_row) - 1 } : {}) });
   });
