@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
+import { matchColumnsSql, sameFindingSql } from './same-finding';
 import { scratchTable, tempName } from './staging';
 
 /**
@@ -14,7 +15,7 @@ export interface LaterVersion {
   datasetId: string;
   /** Every stored dataset to replace: the one, or each the file holds (a 汇总 of stored county ledgers). */
   datasetIds: string[];
-  /** Problems (round, unit, title) of the new file that those datasets hold. */
+  /** Problems (round, county, unit, title words) of the new file that those datasets hold. */
   same: number;
   /** Problems in the new file. */
   rows: number;
@@ -22,7 +23,7 @@ export interface LaterVersion {
 
 /**
  * The stored datasets (the sample aside, which the import replaces anyway) the new file updates or
- * holds: for each new sheet, the dataset whose problems, by round, unit and normalised title, are at
+ * holds: for each new sheet, the dataset whose problems, by round, county, unit and title words, are at
  * least LATER_VERSION_SHARE of the sheet's and make up as much of its own (only read when the plan
  * warned most of its rows as `duplicate_existing`); and each dataset the file holds (heldDatasets).
  * Importing the file beside them would count their problems twice. Null when there are none.
@@ -48,11 +49,10 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
       FROM ${ident(plan.issues)} WHERE code = 'duplicate_existing'`);
     if (Number(dup) < LATER_VERSION_SHARE * rows) continue;
     const [best] = await engine.query<{ dataset_id: string; same: number; new_keys: number; old_keys: number }>(`
-      WITH n AS (SELECT DISTINCT ${KEYS} FROM ${ident(plan.final)} WHERE norm_title IS NOT NULL),
-        o AS (FROM ${await stored()})
-      SELECT o.dataset_id, CAST(count(*) AS INTEGER) AS same, (SELECT CAST(count(*) AS INTEGER) FROM n) AS new_keys,
+      WITH n AS (${newKeysSql([plan])}), o AS (FROM ${await stored()})
+      SELECT o.dataset_id, CAST(count(DISTINCT n.k) AS INTEGER) AS same, (SELECT CAST(count(*) AS INTEGER) FROM n) AS new_keys,
         (SELECT CAST(count(*) AS INTEGER) FROM o o2 WHERE o2.dataset_id = o.dataset_id) AS old_keys
-      FROM n JOIN o USING (${KEYS}) GROUP BY o.dataset_id ORDER BY same DESC, o.dataset_id LIMIT 1`);
+      FROM n JOIN o ON ${MATCH} GROUP BY o.dataset_id ORDER BY same DESC, o.dataset_id LIMIT 1`);
     if (!best) continue;
     const same = Number(best.same);
     if (same >= LATER_VERSION_SHARE * Number(best.new_keys) && same >= LATER_VERSION_SHARE * Number(best.old_keys)) ids.push(best.dataset_id);
@@ -61,31 +61,33 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   if (!ids.length) return null;
   // The new file's problems that the datasets asked about hold.
   const [{ same, rows }] = await engine.query<{ same: number; rows: number }>(`
-    WITH n AS (SELECT DISTINCT ${KEYS} FROM (${newKeysSql(plans)}) WHERE norm_title IS NOT NULL)
+    WITH n AS (${newKeysSql(plans)})
     SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${ids.map(str).join(', ')})
-      AND o.round_key IS NOT DISTINCT FROM n.round_key AND o.unit_name IS NOT DISTINCT FROM n.unit_name AND o.norm_title = n.norm_title)) AS INTEGER) AS same,
-      CAST(count(*) AS INTEGER) AS rows FROM n`);
+      AND ${MATCH})) AS INTEGER) AS same, CAST(count(*) AS INTEGER) AS rows FROM n`);
   return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows) };
 }
 
-// What makes two findings one problem here: round, unit and title words.
-const KEYS = 'round_key, unit_name, norm_title';
+// What makes two findings one problem (same-finding.ts): round, county, unit and title words; a new
+// row whose county is only a 金华市委 round's default matches any.
+const MATCH = sameFindingSql('n', 'o', ['n'], { keyed: true });
 
 /** The keys of every stored finding but the sample's and those of the datasets being replaced, with its dataset. */
 function storedKeysSql(replacing: string[]): string {
   const kept = replacing.length ? ` AND f.dataset_id NOT IN (${replacing.map(str).join(', ')})` : '';
-  return `SELECT DISTINCT f.dataset_id, ${KEYS.split(', ').map((k) => `f.${k}`).join(', ')} FROM findings f
+  return `SELECT DISTINCT f.dataset_id, ${matchColumnsSql('f')} FROM findings f
     JOIN datasets d ON d.dataset_id = f.dataset_id AND NOT coalesce(d.is_sample, false) WHERE f.norm_title IS NOT NULL${kept}`;
 }
 
-/** The keys of the new sheets' findings. */
+/** The distinct keys of the new sheets' findings with title words, each numbered (k). */
 function newKeysSql(plans: SheetPlan[]): string {
-  return plans.filter((p) => p.counts.accepted > 0).map((p) => `SELECT ${KEYS} FROM ${ident(p.final)}`).join(' UNION ALL ');
+  const rows = plans.filter((p) => p.counts.accepted > 0)
+    .map((p) => `SELECT ${matchColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f WHERE f.norm_title IS NOT NULL`);
+  return `SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT * FROM (${rows.length ? rows.join(' UNION ALL ') : 'SELECT NULL AS round_key, NULL AS county, NULL AS unit_key, NULL AS norm_title, false AS county_by_round WHERE false'}))`;
 }
 
 /**
  * Stored datasets (the sample aside) at least LATER_VERSION_SHARE of whose problems the new file
- * holds, by round, unit and title (a 汇总 of the county ledgers already imported, with counties of
+ * holds, by round, county, unit and title (a 汇总 of the county ledgers already imported, with counties of
  * its own): beside them it would count their problems twice. Only read when the plans warned some
  * rows as `duplicate_existing`.
  */
@@ -96,9 +98,10 @@ async function heldDatasets(engine: Engine, plans: SheetPlan[], stored: () => Pr
     .map((p) => `SELECT 1 FROM ${ident(p.issues)} WHERE code = 'duplicate_existing'`).join(' UNION ALL ')})`);
   if (!Number(dup)) return [];
   const held = await engine.query<{ dataset_id: string }>(`
-    WITH n AS (SELECT DISTINCT ${KEYS} FROM (${newKeysSql(plans)}) WHERE norm_title IS NOT NULL), o AS (FROM ${await stored()})
-    SELECT o.dataset_id FROM o LEFT JOIN n USING (${KEYS})
-    GROUP BY o.dataset_id HAVING count(n.norm_title) > 0 AND count(n.norm_title) >= ${LATER_VERSION_SHARE} * count(*)
-    ORDER BY count(n.norm_title) DESC, o.dataset_id`);
+    WITH n AS (${newKeysSql(plans)}),
+      o AS (SELECT o.dataset_id, EXISTS (SELECT 1 FROM n WHERE ${MATCH}) AS held FROM ${await stored()} o)
+    SELECT dataset_id FROM o GROUP BY dataset_id
+    HAVING count(*) FILTER (WHERE held) > 0 AND count(*) FILTER (WHERE held) >= ${LATER_VERSION_SHARE} * count(*)
+    ORDER BY count(*) FILTER (WHERE held) DESC, dataset_id`);
   return held.map((h) => h.dataset_id);
 }

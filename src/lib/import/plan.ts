@@ -19,6 +19,7 @@ import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
+import { matchColumnsSql, sameFindingSql, unitMatchSql } from './same-finding';
 import { fillDownTableSql, spanFilledSql, unitBlankSql } from './fill-down';
 import { longCellsSql, yearMissingIssue } from './validate';
 
@@ -218,21 +219,21 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
       FROM (SELECT ${cols.join(', ')}, src_row, county_by_round, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected}) f
       LEFT JOIN ${ident(dupIds)} d ON d.fid0 = f.fid0`);
   }
-  // Every row of a (round, unit, title words) group but its first; groups first, so the wide rows are
-  // scanned once and only the few keys that repeat are joined back.
-  const dupKey = ['round_key', 'unit_name', 'norm_title'];
+  // Every row of a (round, county, unit, title words) group but its first (same-finding.ts); groups
+  // first, so the wide rows are scanned once and only the few keys that repeat are joined back.
   await engine.exec(`INSERT INTO ${ident(issues)}
     SELECT f.src_row, 'problem_title', left(f.problem_title, 200), 'warning', 'duplicate_finding'
-    FROM ${ident(norm)} f JOIN (SELECT ${dupKey.join(', ')}, min(src_row) AS first_row FROM ${ident(norm)}
-      WHERE norm_title IS NOT NULL AND ${notRejected} GROUP BY ALL HAVING count(*) > 1) g
-      ON ${dupKey.map((k) => `g.${k} = f.${k}`).join(' AND ')} AND f.src_row > g.first_row
+    FROM ${ident(norm)} f
+    JOIN (SELECT round_key, county, unit_key, norm_title, min(src_row) AS first_row FROM (SELECT ${matchColumnsSql('n')}, n.src_row
+        FROM ${ident(norm)} n WHERE n.norm_title IS NOT NULL AND ${notRejected}) GROUP BY ALL HAVING count(*) > 1) g
+      ON g.round_key = f.round_key AND g.county IS NOT DISTINCT FROM f.county AND g.unit_key = ${unitMatchSql('f')} AND g.norm_title = f.norm_title
+      AND f.src_row > g.first_row
     WHERE f.norm_title IS NOT NULL AND ${kept('f.')}`);
   // The same problem already loaded from another file (a dataset being replaced does not count).
   const others = o.replacing.length ? `AND g.dataset_id NOT IN (${o.replacing.map(str).join(', ')})` : '';
   await engine.exec(`INSERT INTO ${ident(issues)}
     SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_existing' FROM ${ident(norm)} f
-    WHERE f.norm_title IS NOT NULL AND ${kept('f.')} AND EXISTS (SELECT 1 FROM findings g WHERE g.round_key = f.round_key
-      AND g.unit_name = f.unit_name AND g.norm_title = f.norm_title ${others})`);
+    WHERE f.norm_title IS NOT NULL AND ${kept('f.')} AND EXISTS (SELECT 1 FROM findings g WHERE ${sameFindingSql('f', 'g', ['f'])} ${others})`);
   await flagDuplicatesAcrossTerms(engine, norm, issues, kept('f.'), others);
 
   const [c] = await engine.query<SheetPlan['counts'] & { total: number }>(`SELECT

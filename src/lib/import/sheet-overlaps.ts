@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
+import { matchableSql, sameFindingSql } from './same-finding';
 import { tempName } from './staging';
 
 /**
@@ -12,7 +13,7 @@ import { tempName } from './staging';
  * Sheets of one file whose every finding another sheet of it holds too (a 汇总 sheet beside one
  * sheet per county, a copied sheet): only the sheet that holds them all is imported, and its report
  * names each one left out (`sheet_duplicate`), else every number would count them twice. A finding
- * is the same when its round, county, unit and title words are (DOMAIN.md §6.1: the same unit name
+ * is the same when its round, county, unit and title words are (same-finding.ts; DOMAIN.md §6.1: the same unit name
  * in two counties is two units, and a 共性问题 is fed back to each); a county that is only a 金华市委
  * round's default (市本级, no county found: a 开发区 sheet beside a 汇总 that names the zone) matches
  * any. Of two sheets holding the same findings the newer stays (newerThan): in a workbook of monthly
@@ -93,10 +94,9 @@ export interface SharedRows {
   tables: string[];
 }
 
-// The same finding in two sheets: round, county (a 金华市委 round's default matching any), unit and title words.
-const SAME_FINDING = `y.round_key IS NOT DISTINCT FROM x.round_key AND y.unit_name IS NOT DISTINCT FROM x.unit_name
-  AND y.norm_title IS NOT DISTINCT FROM x.norm_title AND (y.county IS NOT DISTINCT FROM x.county OR x.county_by_round OR y.county_by_round)`;
-const ALL_GIVEN = 'x.round_key IS NOT NULL AND x.unit_name IS NOT NULL AND x.norm_title IS NOT NULL';
+// The same finding in two sheets (same-finding.ts); a 金华市委 round's default county matching any.
+const SAME_FINDING = sameFindingSql('x', 'y', ['x', 'y']);
+const ALL_GIVEN = matchableSql('x');
 // Up to this many sheets a statement per pair is cheapest (a 1M-row sheet beside a small one: one
 // anti-join); past it the pairs outnumber the rows, and one join over all sheets is.
 const PAIRWISE_MAX_SHEETS = 4;
@@ -121,9 +121,9 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
     };
   }
   const table = tempName('shared');
-  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, norm_title FROM ${ident(p.final)}`).join(' UNION ALL ');
+  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title FROM ${ident(p.final)}`).join(' UNION ALL ');
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS WITH k AS (${all}),
-    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, norm_title FROM k)
+    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title FROM k)
     SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row, ${ALL_GIVEN} AS strict
     FROM k x JOIN y ON y.sheet <> x.sheet AND ${SAME_FINDING}`);
   const sizes = await engine.query<{ sheet: number; n: number }>(`SELECT sheet, CAST(count(*) AS INTEGER) AS n FROM (${all}) GROUP BY sheet`);

@@ -1,11 +1,13 @@
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
+import { unitMatchSql } from './same-finding';
 
 /**
  * The same problem loaded from a file that writes the round with its term and from one that leaves
  * the term out (round-merge.ts joins the two rounds at commit, after this check): same committee,
- * level and number, one side without a term, fed back within a year of each other, same unit and
- * title words. Checked only when a side has rows without a term, so the usual import pays nothing.
+ * level and number, one side without a term, fed back within a year of each other, same county, unit
+ * and title words (same-finding.ts). Checked only when a side has rows without a term, so the usual
+ * import pays nothing.
  */
 export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, issues: string, kept: string, others: string): Promise<void> {
   const [{ here, stored }] = await engine.query<{ here: boolean; stored: boolean }>(`SELECT
@@ -18,6 +20,7 @@ export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, is
     WHERE f.norm_title IS NOT NULL AND ${kept}
       AND f.src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE code = 'duplicate_existing')
       AND EXISTS (SELECT 1 FROM findings g WHERE ${part('g', 1)} = ${part('f', 1)} AND g.inspector_level = f.inspector_level
-        AND g.round_no = f.round_no AND g.unit_name = f.unit_name AND g.norm_title = f.norm_title AND (g.term IS NULL OR f.term IS NULL)
+        AND g.round_no = f.round_no AND ${unitMatchSql('g')} = ${unitMatchSql('f')} AND g.norm_title = f.norm_title
+        AND (g.county = f.county OR f.county_by_round) AND (g.term IS NULL OR f.term IS NULL)
         AND abs(${year('g')} - ${year('f')}) <= 1 ${others})`);
 }

@@ -82,7 +82,16 @@ export function warningColour(asOf: string, params: MetricParams): string {
  * 教育局 in several counties, each a unit of its own, and the normalised name leaves the county's
  * name out (names.ts).
  */
-export const UNIT_KEY = "(county || '|' || coalesce(nullif(trim(unit_name_norm), ''), unit_name))";
+export const UNIT_KEY = `(county || '|' || ${unitNameKeySql()})`;
+
+/**
+ * The unit's part of UNIT_KEY, of the row aliased `t` (none by default): 义乌市佛堂镇党委 and 佛堂镇党委
+ * are one name here. Imports match a finding already loaded by it too (import/same-finding.ts).
+ */
+export function unitNameKeySql(t?: string): string {
+  const c = (col: string) => (t ? `${t}.${col}` : col);
+  return `coalesce(nullif(trim(${c('unit_name_norm')}), ''), ${c('unit_name')})`;
+}
 
 const ACCOUNTABILITY_PARTS = ['acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish'];
 

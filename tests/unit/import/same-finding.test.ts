@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import { sameFindingSql } from '../../../src/lib/import/same-finding';
+import { freshEngine, importOk, tableCounts, utf8 } from './helpers';
+
+/**
+ * One problem written with the unit's county (义乌市佛堂镇党委) in one place and without it (佛堂镇党委)
+ * in another is one problem, in every check that keeps it from counting twice (same-finding.ts);
+ * the same unit name in two counties is two units.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const R = '八届市委第五轮巡察';
+const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+const TITLES = ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '三重一大决策程序不规范', '意识形态责任制落实不到位'];
+const csv = (unit: string, status: string, titles = TITLES, county = '义乌市') =>
+  utf8([head, ...titles.map((t) => `${county},${unit},${R},${t},${status}`)].join('\n'));
+const count = async () => (await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings'))[0].n;
+
+test('the SQL: one round, one county (or a round default on the loose side), one unit by its normalised name, one title', async () => {
+  const rows = await e.query<{ i: number; same: boolean }>(`SELECT i, ${sameFindingSql('x', 'y', ['x'])} AS same FROM (VALUES
+    (1, 'r', '义乌市', false, '义乌市佛堂镇党委', '佛堂镇', 't', 'r', '义乌市', '佛堂镇党委', '佛堂镇', 't'),
+    (2, 'r', '义乌市', false, '人民政府', '人民政府', 't', 'r', '永康市', '人民政府', '人民政府', 't'),
+    (3, 'r', '市本级', true, '人民政府', '人民政府', 't', 'r', '永康市', '永康市人民政府', '人民政府', 't'),
+    (4, 'r', '义乌市', false, '佛堂镇党委', '佛堂镇', 't', 'r2', '义乌市', '佛堂镇党委', '佛堂镇', 't'),
+    (5, 'r', '义乌市', false, '佛堂镇党委', '佛堂镇', 't', 'r', '义乌市', '佛堂镇党委', '佛堂镇', 'u'),
+    (6, 'r', '义乌市', false, '某', NULL, 't', 'r', '义乌市', '某', '', 't'))
+    v(i, xr, xc, xb, xu, xn, xt, yr, yc, yu, yn, yt),
+    LATERAL (SELECT xr AS round_key, xc AS county, xb AS county_by_round, xu AS unit_name, xn AS unit_name_norm, xt AS norm_title) x,
+    LATERAL (SELECT yr AS round_key, yc AS county, yu AS unit_name, yn AS unit_name_norm, yt AS norm_title) y ORDER BY i`);
+  expect(rows.map((r) => r.same)).toEqual([true, false, true, false, false, true]);
+});
+
+test('a later version that writes the unit with its county is asked about, not stored beside the first', async () => {
+  const [first] = await importOk(e, '佛堂镇台账（6月）.csv', csv('佛堂镇党委', '正在推进'));
+  const before = await tableCounts(e);
+  const res = await importFile(e, { name: '佛堂镇台账（9月）.csv', bytes: csv('义乌市佛堂镇党委', '已完成') });
+  expect(res.ok && res.datasets[0].laterVersionOf).toEqual({ datasetId: first.datasetId, datasetIds: [first.datasetId], same: 5, rows: 5 });
+  expect(await tableCounts(e)).toEqual(before);
+});
+
+test('a 汇总 writing county ledgers\' units with the county\'s name asks about both ledgers; replacing them counts each problem once', async () => {
+  const [a] = await importOk(e, '义乌市台账.csv', csv('佛堂镇党委', '正在推进', TITLES.slice(0, 3)));
+  const [b] = await importOk(e, '东阳市台账.csv', csv('佛堂镇党委', '正在推进', TITLES.slice(3), '东阳市'));
+  const all = utf8([head, ...TITLES.slice(0, 3).map((t) => `义乌市,义乌市佛堂镇党委,${R},${t},已完成`),
+    ...TITLES.slice(3).map((t) => `东阳市,东阳市佛堂镇党委,${R},${t},已完成`)].join('\n'));
+  const [asked] = await importOk(e, '汇总.csv', all);
+  expect(asked.laterVersionOf?.datasetIds.slice().sort()).toEqual([a.datasetId, b.datasetId].sort());
+  await importOk(e, '汇总.csv', all, { replaceDatasetIds: asked.laterVersionOf!.datasetIds });
+  expect(await e.query(`SELECT county, CAST(count(*) AS INTEGER) AS n FROM findings GROUP BY ALL ORDER BY ALL`))
+    .toEqual([{ county: '东阳市', n: 2 }, { county: '义乌市', n: 3 }]);
+});
+
+test('the same unit name of another county is another unit: no duplicate warning, nothing asked', async () => {
+  await importOk(e, '义乌市台账.csv', csv('佛堂镇党委', '正在推进'));
+  const [other] = await importOk(e, '东阳市台账.csv', csv('佛堂镇党委', '正在推进', TITLES, '东阳市'));
+  expect(other.laterVersionOf).toBeUndefined();
+  expect(other.issues.filter((i) => i.code.startsWith('duplicate'))).toEqual([]);
+  expect(await count()).toBe(10);
+});
+
+test('within one sheet: a problem repeated with and without the county is a duplicate_finding; two counties\' are not', async () => {
+  const [r] = await importOk(e, '台账.csv', utf8([head,
+    `义乌市,佛堂镇党委,${R},违规吃喝问题仍有发生,正在推进`,
+    `义乌市,义乌市佛堂镇党委,${R},违规吃喝问题仍有发生,正在推进`,
+    `东阳市,佛堂镇党委,${R},违规吃喝问题仍有发生,正在推进`].join('\n')));
+  expect(r.issues.filter((i) => i.code === 'duplicate_finding').map((i) => i.row)).toEqual([3]);
+});
+
+test('two sheets of one workbook, one writing the county before each unit: the one held whole is left out', async () => {
+  const H = ['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...TITLES.map((t) => ['义乌市', '佛堂镇党委', R, t, '正在推进'])]), '佛堂镇');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...TITLES.map((t) => ['义乌市', '义乌市佛堂镇党委', R, t, '已完成']),
+    ['义乌市', '义乌市赤岸镇党委', R, '公车管理不严', '已完成']]), '汇总');
+  const reports = await importOk(e, '台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(reports.map((r) => r.sheet)).toEqual(['汇总']);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_duplicate').map((i) => i.value)).toEqual(['佛堂镇']);
+  expect(await count()).toBe(6);
+});
+
+test('a round written without its term, the unit with its county: the same problem is warned as already loaded', async () => {
+  const h = `${head},年度`;
+  await importOk(e, '台账一.csv', utf8([h, ...TITLES.slice(0, 2).map((t) => `义乌市,佛堂镇党委,${R},${t},正在推进,2024`)].join('\n')));
+  const [r] = await importOk(e, '台账二.csv', utf8([h, ...TITLES.slice(0, 2).map((t) => `义乌市,义乌市佛堂镇党委,市委第五轮巡察,${t},已完成,2024`)].join('\n')));
+  expect(r.issues.filter((i) => i.code === 'duplicate_existing').map((i) => i.row)).toEqual([2, 3]);
+  // Another county's 佛堂镇党委 is not the same problem.
+  const [o] = await importOk(e, '台账三.csv', utf8([h, `东阳市,东阳市佛堂镇党委,市委第五轮巡察,${TITLES[0]},已完成,2024`].join('\n')));
+  expect(o.issues.filter((i) => i.code === 'duplicate_existing')).toEqual([]);
+});
