@@ -1,30 +1,33 @@
 import type { Engine } from '../db/types';
 import { inTransaction } from '../db/transaction';
-import { normTitleSql, unitNameNormSql } from '../import/normalise/names';
+import { normTitleSql, unitLocalNameSql, unitNameNormSql } from '../import/normalise/names';
 import { compactSql } from '../import/normalise/text';
 import { str } from '../queries/sql';
 
 /**
  * The version of the rules behind stored keys that link findings across files and rounds: the
- * normalised unit name (UNIT_KEY: repeats, units inspected twice). Raise it when unitNameNormSql
- * changes, so that ledgers stored by an earlier version match those imported now.
+ * normalised unit name (UNIT_KEY: repeats, units inspected twice) and the title words (norm_title:
+ * duplicates, later versions). Raise it when unitNameNormSql or normTitleSql changes, so that ledgers
+ * stored by an earlier version match those imported now.
  * 2: 金华市教育局 and 市教育局 are one unit (2026-12-02).
+ * 3: title words leave out the unit's name without its place too (佛堂镇党委 under 义乌市佛堂镇党委).
  */
-export const NORMS_VERSION = '2';
+export const NORMS_VERSION = '3';
 
 /**
- * Statements that recompute the stored unit keys from the stored unit names, as an import now would:
- * once per distinct name, written only to the rows whose key changes, with their title words (which
- * leave the unit's name out, normTitleSql).
+ * Statements that recompute the stored unit keys and title words from the stored unit names and
+ * titles, as an import now would: the unit's forms once per distinct name, written only to the rows
+ * whose key or words change.
  */
 export function renormaliseSql(): string[] {
   const map = 'renormalise_units';
+  const words = normTitleSql(compactSql('findings.problem_title'), 'm.c', 'm.norm', 'm.local');
   return [
-    `CREATE OR REPLACE TEMP TABLE ${map} AS SELECT unit_name, ${unitNameNormSql(compactSql('unit_name'))} AS norm
-      FROM (SELECT DISTINCT unit_name FROM findings WHERE unit_name IS NOT NULL)`,
-    `UPDATE findings SET unit_name_norm = m.norm,
-        norm_title = ${normTitleSql(compactSql('findings.problem_title'), compactSql('findings.unit_name'), 'm.norm')}
-      FROM ${map} m WHERE findings.unit_name = m.unit_name AND findings.unit_name_norm IS DISTINCT FROM m.norm`,
+    `CREATE OR REPLACE TEMP TABLE ${map} AS SELECT unit_name, c, ${unitNameNormSql('c')} AS norm, ${unitLocalNameSql('c')} AS local
+      FROM (SELECT unit_name, ${compactSql('unit_name')} AS c FROM (SELECT DISTINCT unit_name FROM findings WHERE unit_name IS NOT NULL))`,
+    `UPDATE findings SET unit_name_norm = m.norm, norm_title = ${words}
+      FROM ${map} m WHERE findings.unit_name = m.unit_name
+        AND (findings.unit_name_norm IS DISTINCT FROM m.norm OR findings.norm_title IS DISTINCT FROM ${words})`,
     `DROP TABLE ${map}`,
     `INSERT OR REPLACE INTO meta VALUES ('norms_version', ${str(NORMS_VERSION)})`,
   ];

@@ -317,9 +317,13 @@ test('unit names and titles for repeat matching', async () => {
     .toEqual(['佛堂镇', '佛堂镇', '佛堂镇', '佛堂镇', '义乌市纪', '金东区', '人民政府', '东阳江镇']);
   const titles = await e.query<{ out: string }>(`SELECT ${normTitleSql(compactSql('t'), compactSql('u'))} AS out FROM (VALUES
     (1, '2023年度“三会一课”落实不规范！', '某局党委'), (2, '某局党委违规发放津补贴12万元', '某局党委'),
-    (3, '2019-年度（一）第1、2条', NULL), (4, '１２年３年 落实', NULL), (5, '2019', NULL)) v(i, t, u) ORDER BY i`);
+    (3, '2019-年度（一）第1、2条', NULL), (4, '１２年３年 落实', NULL), (5, '2019', NULL),
+    (6, '佛堂镇党委班子议事规则不健全', '义乌市佛堂镇党委'), (7, '佛堂镇党委班子议事规则不健全', '佛堂镇党委'),
+    (8, '义乌市佛堂镇党委班子议事规则不健全', '义乌市佛堂镇党委'), (9, '市委巡察反馈问题整改不力', '永康市委')) v(i, t, u) ORDER BY i`);
   // A year goes with its 年/年度; digits kept apart from 年 by punctuation go, the 年 stays; all digits → NULL.
-  expect(titles.map((t) => t.out)).toEqual(['三会一课落实不规范', '违规发放津补贴万元', '年度一第条', '落实', null]);
+  // The unit's name goes whole, without its place, or normalised; a place-less name under 3 characters stays (委).
+  expect(titles.map((t) => t.out)).toEqual(['三会一课落实不规范', '违规发放津补贴万元', '年度一第条', '落实', null,
+    '班子议事规则不健全', '班子议事规则不健全', '班子议事规则不健全', '市委巡察反馈问题整改不力']);
 });
 
 test('cleanLineSql joins a title wrapped by hand between Chinese characters; elsewhere a break is a space', async () => {

@@ -23,3 +23,17 @@ test('stored unit keys from earlier rules are recomputed once, as an import now 
   await renormaliseStored(e);
   expect((await norms()).map((r) => r.n)).toEqual(['x', 'x']);
 });
+
+test('stored title words that kept the unit\'s name without its place are recomputed: the two files\' problems match again', async () => {
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  await importOk(e, 'a.csv', utf8([head, '义乌市,义乌市佛堂镇党委,八届市委第一轮巡察,佛堂镇党委班子议事规则不健全,已完成',
+    '义乌市,佛堂镇党委,八届市委第一轮巡察,佛堂镇党委班子议事规则不健全,已完成'].join('\n')));
+  const words = async () => (await e.query<{ t: string }>('SELECT norm_title AS t FROM findings ORDER BY source_row')).map((r) => r.t);
+  expect(await words()).toEqual(['班子议事规则不健全', '班子议事规则不健全']);
+  // Version 2 left the place-less name in under the unit written with its county.
+  await e.exec(`UPDATE findings SET norm_title = '党委班子议事规则不健全' WHERE unit_name = '义乌市佛堂镇党委'`);
+  await e.exec(`UPDATE meta SET value = '2' WHERE key = 'norms_version'`);
+  await renormaliseStored(e);
+  expect(await words()).toEqual(['班子议事规则不健全', '班子议事规则不健全']);
+});

@@ -8,7 +8,7 @@ import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
 import { dateCompactSql, datesOfSql, dateWordOnlySql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql, monthOnlySql } from './dates';
-import { unitNameNormSql } from './names';
+import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
 
 /**
@@ -63,7 +63,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
     `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
-      CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm,
+      CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm, ${unitLocalNameSql('c')} AS unit_local,
       ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
       FROM (${distinct(raw, ['unit_name'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.category)} AS SELECT c1, c2, asp,

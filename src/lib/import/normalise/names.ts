@@ -39,12 +39,24 @@ export function unitNameNormSql(unit: string): string {
 }
 
 /**
- * The problem title reduced to its words: no punctuation, digits, years, or the unit's name.
- * `unitNorm` is unitNameNormSql(unit) when the caller already has it (the unit value map does).
+ * The unit's name without the place before it (义乌市佛堂镇党委 → 佛堂镇党委), as a problem's text names
+ * it; NULL when under three characters are left (永康市委 → 委 is no name). Input: a compact form.
  */
-export function normTitleSql(title: string, unit: string, unitNorm = unitNameNormSql(unit)): string {
+export function unitLocalNameSql(unit: string): string {
+  const local = `regexp_replace(regexp_replace(${unit}, ${str(UNIT_PREFIX_NOISE)}, ''), ${str(PLACE_PREFIX)}, '')`;
+  return `CASE WHEN length(${local}) >= 3 THEN ${local} END`;
+}
+
+/**
+ * The problem title reduced to its words: no punctuation, digits, years, or the unit's name, whole,
+ * without its place (unitLocalNameSql) or normalised: 佛堂镇党委班子… gives the same words under 义乌市佛堂镇党委
+ * as under 佛堂镇党委. `unitNorm` and `unitLocal` are given when the caller already has them (the unit
+ * value map does).
+ */
+export function normTitleSql(title: string, unit: string, unitNorm = unitNameNormSql(unit), unitLocal = unitLocalNameSql(unit)): string {
   let x = title;
   x = `replace(${x}, coalesce(${unit}, chr(1)), '')`;
+  x = `replace(${x}, coalesce(${unitLocal}, chr(1)), '')`;
   x = `replace(${x}, coalesce(${unitNorm}, chr(1)), '')`;
   // Years (2019年, 2019年度), other digits, punctuation and spaces go in one pass: the three
   // classes are disjoint and each match only deletes, so this equals removing them in turn.
