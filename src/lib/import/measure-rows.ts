@@ -14,7 +14,8 @@ import { dropTables, scratchTable, tempName } from './staging';
  * Here the rows under a merged problem cell become one finding, on the merge's first row:
  * - measures: the rows' measures in order, one per line;
  * - status: the least advanced of the rows' (未完成 < 正在整改 < 基本完成 < 已完成), the raw texts
- *   kept side by side; unknown when a row's is blank or unread (warned, measureStatusIssuesSql);
+ *   kept side by side; unknown when a row's is blank or unread (warned, measureStatusIssuesSql), except
+ *   a status written only on the problem's row where its cell is not merged (as in CSV): that one;
  * - completion date: the last one, when every row is completed; deadline: the latest, with its
  *   text; long-term when any row is;
  * - outcomes counted per measure (问责人数, 追缴资金, 建章立制) summed, 责任单位 and 佐证材料 listed, unless
@@ -71,9 +72,36 @@ function subNumberSql(id: string, parent: string): string {
 const parentIdSql = (id: string) => `regexp_extract(${id}, '^([0-9]{1,4})[.．\\-－][0-9]{1,3}$', 1)`;
 
 /**
+ * The level of a 序号 in the numbering of official documents (一、 > （一） > 1. > （1） > ① ), NULL when it
+ * is none of them (SW14-4-01, A3, 示例):
+ * 1 一、 二 十一；2 （一）；3 1, 1、, 1., 1.0 and 1.1, 1-2; 4 （1）, (1), （１）; 5 1), 1）, ①–⑳.
+ */
+function numberLevelSql(id: string): string {
+  const han = '[一二三四五六七八九十百〇零]{1,4}';
+  const digits = '[0-9０-９]{1,3}';
+  return `CASE WHEN regexp_full_match(${id}, '${han}[、.．]?') THEN 1
+    WHEN regexp_full_match(${id}, '[（(]${han}[)）]') THEN 2
+    WHEN regexp_full_match(${id}, '[0-9０-９]{1,4}(\\.0+)?[、.．]?|${digits}([.．\\-－]${digits})+') THEN 3
+    WHEN regexp_full_match(${id}, '[（(]${digits}[)）]') THEN 4
+    WHEN regexp_full_match(${id}, '${digits}[)）]|[①-⑳][、.．]?') THEN 5 END`;
+}
+
+/**
+ * TRUE when `id` numbers a sub-item under a problem numbered `parent` in a form of a lower level
+ * (numberLevelSql): （1）（2）, ①②, 1) 2) under a problem numbered 1, 1、, 一、 or （一）; ① or 1) under （1）.
+ * Only the forms of levels 4 and 5, which number items within a problem: a row numbered as the
+ * problem is (（2） under （1）, 2、 under 1、) is the next problem, its text missing. Nor 1、 / 1. under
+ * 一、: that is how a ledger numbers its 方面 and the problems under it, so such a row is as likely a
+ * problem whose text is missing as a measure, and it stays one (rejected, as before).
+ */
+function subItemSql(id: string, parent: string): string {
+  return `(coalesce(${numberLevelSql(id)}, 0) >= 4 AND ${numberLevelSql(id)} > ${numberLevelSql(parent)})`;
+}
+
+/**
  * Rows of a merged problem saved as CSV, where the merge is gone and only its first row holds the
  * problem and its 序号: a row with neither (or with a 序号 under the problem's: 1.1, 1.2 under 1; or beside
- * it: 1.2 after 1.1), but
+ * it: 1.2 after 1.1; or a sub-item's, subItemSql: （1）, ①, 1) under 1), but
  * a measure, status or date, under a problem row, and whose unit is empty or that row's, belongs to
  * the problem above. Without a 序号 column nothing
  * tells such a row from a problem whose text is missing, so nothing is folded. SQL giving
@@ -88,7 +116,8 @@ function continuationSql(norm: string, absent: Set<string>): string {
     f AS (SELECT *, first_value(unit_name) OVER (PARTITION BY first_row ORDER BY src_row) AS first_unit,
         first_value(own_id) OVER (PARTITION BY first_row ORDER BY src_row) AS first_id FROM w),
     c AS (SELECT src_row, first_row FROM f WHERE first_row IS NOT NULL AND problem_title IS NULL
-      AND (own_id IS NULL OR ${subNumberSql('own_id', 'first_id')} OR nullif(${parentIdSql('own_id')}, '') = ${parentIdSql('first_id')})
+      AND (own_id IS NULL OR ${subNumberSql('own_id', 'first_id')} OR nullif(${parentIdSql('own_id')}, '') = ${parentIdSql('first_id')}
+        OR ${subItemSql('own_id', 'first_id')})
       AND has_measure AND (unit_name IS NULL OR unit_name = first_unit))
     SELECT src_row, first_row FROM c UNION ALL SELECT DISTINCT first_row, first_row FROM c`;
 }
@@ -187,11 +216,23 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   // Which rows' statuses are unknown, before the first row's is overwritten (measureStatusIssuesSql).
   await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN unknown_status BOOLEAN`);
   await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN own_status_raw VARCHAR`);
+  await engine.exec(`ALTER TABLE ${ident(groups)} ADD COLUMN status_once BOOLEAN DEFAULT false`);
   // A row with neither a status nor a measure (a problem row over its numbered measures) is no measure.
   const isMeasure = `n.status_raw IS NOT NULL${columns.has('measures') ? ' OR n.measures IS NOT NULL' : ''}`;
   await engine.exec(`UPDATE ${ident(groups)} SET unknown_status = NOT (${KNOWN.replaceAll('status', 'n.status')}) AND (${isMeasure}),
       own_status_raw = n.status_raw
     FROM ${t} n WHERE n.src_row = ${ident(groups)}.src_row`);
+  // A status written once, on the problem's row, every other row's blank (not unread): the problem's
+  // own, as a merged 整改情况 saved as CSV leaves it, or as a sheet that writes the problem once writes
+  // its status once. Only where the problem's cell is not merged (nor written again on each row,
+  // repeatedRowsSql): a sheet that merges the problem but not the status gives each measure its own,
+  // so a blank one there stays unknown.
+  if (!merges.length) {
+    await engine.exec(`UPDATE ${ident(groups)} SET unknown_status = false, status_once = true WHERE first_row IN (SELECT m.first_row
+      FROM ${ident(groups)} m JOIN ${t} n ON n.src_row = m.src_row WHERE n.skip_kind IS NULL GROUP BY m.first_row
+      HAVING count(*) > 1 AND NOT bool_or(m.repeated)
+        AND bool_and(CASE WHEN m.src_row = m.first_row THEN n.status IS NOT NULL ELSE n.status_raw IS NULL END))`);
+  }
   // The completion date's raw text follows the date taken, so the validator sees no unread date.
   const ongoing = Object.keys(FOLD_ONGOING).filter((k) => columns.has(k));
   const sets = [
@@ -240,5 +281,8 @@ export function measureStatusIssuesSql(norm: string, groups: string, issues: str
     `DELETE FROM ${ident(issues)} WHERE code IN ('status_unrecognised', 'status_long_term_only', 'status_blank') AND src_row IN (SELECT first_row FROM (${unknown}))`,
     `INSERT INTO ${ident(issues)} SELECT first_row, 'status_raw', CAST(src_row AS VARCHAR) || ': ' || coalesce(status_raw, '—'),
       'warning', 'measure_status_unknown' FROM (${unknown}) ORDER BY first_row, src_row`,
+    // Said, not silent: the problem's status was read from its row alone.
+    `INSERT INTO ${ident(issues)} SELECT g.first_row, 'status_raw', g.own_status_raw, 'info', 'measure_status_once'
+      FROM ${ident(groups)} g WHERE g.status_once AND g.src_row = g.first_row ORDER BY g.first_row`,
   ];
 }
