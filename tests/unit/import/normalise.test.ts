@@ -50,6 +50,8 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['持续推进', 'in_progress'], ['滞后任务', 'in_progress'], ['未按期', 'in_progress'],
     ['未完成', 'not_completed'], ['未整改', 'not_completed'], ['整改不到位', 'not_completed'],
     ['部分完成', 'in_progress'], ['完成80%', 'in_progress'], ['已完成90.5%', 'in_progress'], ['完成100%', 'completed'],
+    ['未到期', 'in_progress'], ['整改期内', 'in_progress'], ['在整改期限内', 'in_progress'], ['已启动', 'in_progress'], ['已启动整改', 'in_progress'],
+    ['尚未启动', 'not_completed'], ['未启动', 'not_completed'], ['未到期，正在推进', 'in_progress'], ['已完成（未到期）', 'completed'], ['已完成，尚未到期', 'completed'], ['未完成（未到期）', 'not_completed'],
     ['落实中', 'in_progress'], ['已落实', 'completed'], ['已解决', 'completed'], ['不能完成', 'not_completed'],
     ['未解决', 'not_completed'], ['无法按期完成', 'in_progress'], ['已验收', 'completed'], ['通过验收', 'completed'], ['验收未通过', 'not_completed'],
     ['长期坚持', null], ['常态化坚持', null], ['待核实', null], ['', null], [null, null],
@@ -215,8 +217,8 @@ describe('dates (DOMAIN §3.4)', () => {
   });
 
   test('立行立改 / 立行整改 = feedback date + immediateFixDays, only for deadlines', async () => {
-    const out = await evalEach(['立行立改', '立行整改，长期坚持', '即知即改', '即查即改', '2024-05-01'], (x) => dateSql(x, { immediate: { feedbackDate: "DATE '2024-03-01'", days: 30 } }));
-    expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-05-01']);
+    const out = await evalEach(['立行立改', '立行整改，长期坚持', '即知即改', '即查即改', '即时整改', '当场整改', '2024-05-01'], (x) => dateSql(x, { immediate: { feedbackDate: "DATE '2024-03-01'", days: 30 } }));
+    expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-05-01']);
   });
 
   test('a deadline dated from its feedback: yearless days, this or the next year, spans; its date from a feedback of 2024-03-15', async () => {

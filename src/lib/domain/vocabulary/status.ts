@@ -39,7 +39,9 @@ export const STATUS_RULES: StatusRule[] = [
     pattern: '完成了?(部分|大部分|大部|一部分|多数)|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改)|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?中的?[0-9一二三四五六七八九十两]+项',
   },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
-  { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|(仍|还|尚)在整改|按计划(推进|实施|进行|开展)|部分完成|落实中|办理中|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
+  // Not due yet, within the rectification period, started (未到期, 整改期内, 已启动): being worked on, not
+  // done; 未启动 and 尚未启动 are read as not started above.
+  { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|(仍|还|尚)在整改|按计划(推进|实施|进行|开展)|部分完成|落实中|办理中|实施中|未到期|未到整改时限|(在|处于)?整改期(限)?内|已启动|已开始整改|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
   { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已(全部|全面|彻底)整改|全部整改(完毕|到位)|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
 ];
@@ -76,14 +78,15 @@ export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|�
 /**
  * A clause that only says the item was or is late (逾期, 但逾期, 逾期1个月, 未按期完成, 超期完成): the
  * deadline already tells whether it is overdue, so after another status (已完成（逾期）, 已完成，但逾期,
- * 正在整改，已超期) it is a remark on that status, passed over as a next step is. Alone (逾期, 逾期完成)
- * the rules read it as before. A whole clause, in the compact form.
+ * 正在整改，已超期) it is a remark on that status, passed over as a next step is, and so is a remark that the
+ * deadline is not reached yet (已完成（未到期）). Alone (逾期, 逾期完成, 未到期) the rules read it as before.
+ * A whole clause, in the compact form.
  */
 export const STATUS_LATE_NOTE_PATTERN =
-  '^(但是?|且|并且?|已经?|属于?|系|为)*(逾期|超期|超时|延期|延迟|滞后|未按期|未按时|未如期|未在规定时[间限]内|未在时限内)' +
+  '^(但是?|且|并且?|已经?|属于?|系|为)*(逾期|超期|超时|延期|延迟|滞后|未按期|未按时|未如期|未在规定时[间限]内|未在时限内|尚?未到期|未到整改时限)' +
   '(完成|办结|整改|整改到位|完成整改)?了?([0-9一二三四五六七八九十两半]+个?(月|天|日|周|工作日|年))?$';
 /** The words of a late remark, to set it apart as a clause of its own where it follows a status word (已完成逾期, 已完成（超期）). */
-export const STATUS_LATE_WORDS = '(?:但是?)?(?:已经?)?(?:逾期|超期|超时|未按期|未按时|未如期)';
+export const STATUS_LATE_WORDS = '(?:但是?)?(?:已经?)?(?:逾期|超期|超时|未按期|未按时|未如期|尚?未到期)';
 
 /**
  * The header of a tick column: a ledger that gives the status as columns (已完成 | 正在整改 | 未完成,
@@ -118,7 +121,7 @@ export const STATUS_CLOSED_DONE_PATTERN = '已经?(办理|完成|予以)?销号|
 export const DEADLINE_LONG_TERM_PATTERN = '长期|常态化|持续|每年';
 
 /** Deadline words meaning "fix at once": deadline = feedback_date + immediateFixDays. */
-export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立即整改|即知即改|即查即改|立即改正';
+export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立即整改|即时整改|当即整改|当场整改|即知即改|即查即改|立即改正|即时改正';
 
 // Boolean cells: prefixes matched after cleaning and width folding.
 
