@@ -70,6 +70,10 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     [null, null, '一、落实党中央重大决策部署方面', '意识形态工作责任制落实不到位', 'B', 'B2'],
     [null, null, '一、落实党中央重大决策部署方面', '"三重一大"事项决策程序不规范', 'A', 'A3'],
     ['四个聚焦②', null, null, '违规发放津补贴', 'D', 'D2'],
+    // 党风廉政建设 spans the same group (it was unmapped: Z).
+    ['党风廉政建设', null, null, '违规吃喝问题仍时有发生', 'D', 'D1'],
+    ['党风廉政建设方面', null, null, '台账资料不齐全', 'G', null],
+    [null, null, '（一）围绕党风廉政建设和反腐败斗争方面', '工程建设领域廉政风险突出', 'F', 'F1'],
     // The same headings in the category column (问题类别), spelled out or bare: their own words
     // (全面从严治党 is G1's, 决策部署 A1's) name the group, not an L2 (review: G1, A1, G1 before).
     ['落实全面从严治党战略部署方面', null, null, '违规吃喝问题较为突出', 'D', 'D1'],

@@ -18,7 +18,8 @@ export interface CategoryGroupRule extends CategoryRule {
   letters: string;
 }
 export const L1_GROUP_RULES: CategoryGroupRule[] = [
-  { letters: 'DEFG', code: 'G', pattern: '全面从严治党|四个落实[②2]' },
+  // 党风廉政建设 (the 2013–2015 heading 围绕党风廉政建设和反腐败斗争, and a 问题类别 of that name) spans the same group.
+  { letters: 'DEFG', code: 'G', pattern: '全面从严治党|四个落实[②2]|党风廉政建设' },
   { letters: 'DEFG', code: 'F', pattern: '四个聚焦[②2]|三个聚焦[②2]' },
   { letters: 'AB', code: 'A', pattern: '决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
 ];
@@ -33,7 +34,7 @@ export const L1_RULES: CategoryRule[] = [
   { code: 'D', pattern: '作风建设|八项规定|四风|形式主义|官僚主义' },
   { code: 'F', pattern: '反腐败|腐败|廉政风险|四个聚焦[②2]|三个聚焦[②2]' },
   { code: 'E', pattern: '纪律建设|六项纪律|廉洁纪律|组织纪律|群众纪律|工作纪律|生活纪律' },
-  { code: 'G', pattern: '两个责任|全面从严治党|主体责任|监督责任|四个落实[②2]' },
+  { code: 'G', pattern: '两个责任|全面从严治党|主体责任|监督责任|四个落实[②2]|党风廉政建设' },
 ];
 
 /** L2 by typical wording; also used on problem titles when no category column says more. */
