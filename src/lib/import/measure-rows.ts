@@ -178,9 +178,11 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     }
     // One problem text merged over rows of other problems (巡乡带村: villages, each with its own 序号
     // and unit, sharing one merged 具体问题): those rows are findings of their own, not measures.
-    // A measure's own number under the problem's (1.1 under 1) is no other problem.
+    // A measure's own number under the problem's (1.1 under 1; （1）, ① under 1, subItemSql) is no other
+    // problem; a village of its own unit still is (below).
     const ownId = columns.has('r_finding_id')
-      ? `(n.r_finding_id IS NOT NULL AND n.r_finding_id IS DISTINCT FROM f.r_finding_id AND NOT ${subNumberSql('n.r_finding_id', 'f.r_finding_id')}) OR `
+      ? `(n.r_finding_id IS NOT NULL AND n.r_finding_id IS DISTINCT FROM f.r_finding_id AND NOT ${subNumberSql('n.r_finding_id', 'f.r_finding_id')}
+          AND NOT coalesce(${subItemSql('n.r_finding_id', 'f.r_finding_id')}, false)) OR `
       : '';
     await engine.exec(`DELETE FROM ${ident(groups)} WHERE src_row IN (SELECT g.src_row FROM ${ident(groups)} g
       JOIN ${t} n ON n.src_row = g.src_row JOIN ${t} f ON f.src_row = g.first_row

@@ -130,3 +130,46 @@ test('in a workbook whose problem cell is merged but not its status, a blank mea
   expect(await e.query(`SELECT status, status_raw FROM findings`)).toEqual([{ status: null, status_raw: '已完成' }]);
   expect(r.issues.filter((i) => i.code === 'measure_status_unknown').map((i) => [i.row, i.value])).toEqual([[3, '4: —']]);
 });
+
+describe('in a workbook, a problem merged down over measure rows numbered as sub-items', () => {
+  const merged = (rows: (string | number | null)[][], merges: string[]) => {
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+    return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  };
+  const H = ['序号', '被巡察单位', '具体问题', '整改措施', '整改状态', '完成时间'];
+
+  test('（1）（2） under 1, the unit on each row: one finding of its measures', async () => {
+    const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, merged([[`${ROUND}整改台账`], H,
+      [1, UNIT, '违规吃喝', '清退费用', '已完成', '2024-05-10'],
+      ['（1）', UNIT, null, '完善制度', '已完成', '2024-05-20'],
+      ['（2）', UNIT, null, '开展警示教育', '正在推进', null],
+      [2, UNIT, '违规发放津补贴', '清退资金', '已完成', '2024-04-01'],
+    ], ['C3:C5']));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([2, 2]);
+    expect(await findings()).toEqual([
+      { source_row: 3, measures: '清退费用\n完善制度\n开展警示教育', status: 'in_progress', status_raw: '已完成；已完成；正在推进', completion_date: null },
+      { source_row: 6, measures: '清退资金', status: 'completed', status_raw: '已完成', completion_date: '2024-04-01' },
+    ]);
+  });
+
+  test('villages numbered （1）（2） of units of their own under one merged problem stay findings of their own (巡乡带村)', async () => {
+    const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, merged([[`${ROUND}整改台账`], [...H, '县市区'],
+      [1, '东山村党支部', '村级财务管理不规范', '规范报账', '已完成', '2024-05-01', '东阳市'],
+      ['（1）', '西山村党支部', null, '规范报账', '已完成', '2024-05-02', '东阳市'],
+      ['（2）', '南山村党支部', null, '规范报账', '正在整改', null, '东阳市'],
+    ], ['C3:C5']));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([3, 0]);
+  });
+
+  test('problems numbered （1）（2）（3） under one merged text stay three', async () => {
+    const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, merged([[`${ROUND}整改台账`], H,
+      ['（1）', UNIT, '村级财务管理不规范', '规范报账', '已完成', '2024-05-01'],
+      ['（2）', UNIT, null, '清理往来款', '已完成', '2024-05-02'],
+      ['（3）', UNIT, null, '完善制度', '正在整改', null],
+    ], ['C3:C5']));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([3, 0]);
+  });
+});
