@@ -67,7 +67,7 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
     if (r.title_heading && !namesRound(r.text)) {
       if (!headingsAllowed) continue;
       if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
-      else out.loneRows.push({ row, kind: 'heading' });
+      else out.loneRows.push({ row, kind: 'heading', text: r.text });
       continue;
     }
     // A lone problem text (admitted because it names a round) is a problem, unless it titles a block.
@@ -76,7 +76,7 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
     else if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
     else if (!r.early) continue;
     else if (/^\d{1,5}(\.0+)?$/.test(r.text)) out.loneRows.push({ row, kind: 'numbered' });
-    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading' });
+    else if (r.text.length <= MAX_HEADING_CHARS) out.loneRows.push({ row, kind: 'heading', text: r.text });
   }
   return out;
 }

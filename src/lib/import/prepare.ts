@@ -15,6 +15,7 @@ import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
 import { stagedSkipKindSql } from './normalise/raw';
 import { foreignHeaders, type ForeignHeader } from './header-layouts';
+import { splitUnitHeadings } from './unit-headings';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
 
 /**
@@ -44,7 +45,12 @@ export interface PreparedSheet extends StagedSheet {
    * Other rows under the header with one cell only, in the first two columns and no problem: a
    * heading (婺城区, a block's title) or a template row with nothing but its 序号. Skipped.
    */
-  loneRows: { row: number; kind: 'heading' | 'numbered' }[];
+  loneRows: { row: number; kind: 'heading' | 'numbered'; text?: string }[];
+  /**
+   * Heading rows that name the unit of the rows under them (一、横店镇党委（2个问题）), where no column
+   * names the unit (unit-headings.ts); skipped as headings, not carried as a 方面.
+   */
+  unitHeadings?: { row: number; unit: string }[];
   /** Rows that hold only the rest of the problem above them (continuation-rows.ts). */
   continuations: ContinuationRow[];
   /** Blocks of other rounds stacked under the first, each under its own title (blocks.ts). */
@@ -112,7 +118,9 @@ export async function prepareSheet(
   const leftmost = (cells: (string | null)[]) => cells.findIndex((c) => stagedCell(c) !== null);
   const used = [headers, ...head.slice(at.index + 1).map((r) => r.cells)].map(leftmost).filter((i) => i >= 0);
   const first = used.length ? Math.min(...used) : 0;
-  const { sections, loneRows, roundTitles } = await oneCellRows(engine, s, headerRow, columns.get('problem_title'), first);
+  const oneCell = await oneCellRows(engine, s, headerRow, columns.get('problem_title'), first);
+  const { sections, loneRows, unitHeadings } = columns.has('unit_name') ? { ...oneCell, unitHeadings: [] } : splitUnitHeadings(oneCell);
+  const { roundTitles } = oneCell;
   const blocks = await findBlocks(engine, s, roundTitles, headers, columns, mapping);
   // A block's title and its other title lines are skipped as headings (unless already a section).
   const listed = new Set([...sections, ...loneRows].map((r) => r.row));
@@ -123,7 +131,7 @@ export async function prepareSheet(
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
   const template = await templateRowsAfter(engine, s, headerRow, columns);
-  const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}) };
+  const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}), ...(unitHeadings.length ? { unitHeadings } : {}) };
   // Last: the cells a merge left empty are filled from data rows only, which the rows above tell apart.
   const fillDown = await findFillDown(engine, s, headerRow, columns, headers, stagedSkipKindSql(prepared));
   const foreign = await foreignHeaders(engine, prepared, mapping);
@@ -224,7 +232,7 @@ export const REQUIRED_GIVEN_BY: Readonly<Record<string, readonly string[]>> = {
 export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: RoundHint | undefined, fallbackCounty?: string): string[] {
   const typed = hintParts(hint);
   const known: Record<string, unknown> = {
-    unit_name: p.unitText,
+    unit_name: p.unitText || p.unitHeadings?.length,
     county: fallbackCounty,
     inspector_level: nameRound.inspector_level || typed.inspector_level,
     round_no: nameRound.round_no || typed.round_no,

@@ -33,6 +33,23 @@ export function unitInText(text: string | undefined | null): string | null {
   return null;
 }
 
+// A heading's numbering (一、 （一） 1. 第一部分) before a unit's name, and what may follow the name: a
+// count of its problems (（2个问题）, （共3项）) or a colon.
+const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]|\([一二三四五六七八九十百0-9]{1,3}\)|[0-9]{1,3}[、.．]|第[一二三四五六七八九十]+(?:部分|个?单位)?[:：、]?)\s*/u;
+const HEADING_COUNT = /\((?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)[^)]*\)$/u;
+// A heading that names a field of work, not an organisation (党的组织建设, 全面从严治党方面).
+const NOT_A_UNIT_HEADING = /方面|情况|工作|建设|责任|纪律|作风/;
+
+/**
+ * The unit a heading row names (一、横店镇党委（2个问题）, （二）市场监管局：, 南马镇党委), or null: a
+ * ledger that lists each unit's problems under its name has no unit column.
+ */
+export function unitInHeading(text: string): string | null {
+  const t = text.normalize('NFKC').trim().replace(HEADING_NUMBER, '').replace(/[:：]\s*$/u, '').replace(/\s+/g, '').replace(HEADING_COUNT, '');
+  const unit = WHOLE.exec(t)?.[1];
+  return unit && unit.length >= 3 && !NOT_A_UNIT.test(unit) && !NOT_A_UNIT_HEADING.test(unit) ? unit : null;
+}
+
 /** The first unit named by any of the texts, in order (title rows, then sheet, then file name). */
 export function unitInTexts(texts: (string | undefined | null)[]): string | null {
   for (const t of texts) {

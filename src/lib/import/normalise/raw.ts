@@ -87,9 +87,10 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   const backups = [...fallbackColumns(p, key), ...(standIn !== undefined ? [standIn] : [])];
   const filled = filledColumn(p.fillDown, key, col);
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
-    : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && p.unitText ? unitSql(p, p.unitText)
+    : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && (p.unitText || p.unitHeadings?.length) ? unitSql(p)
     : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
-  const carried = key === 'aspect_raw' ? sectionSql(p.sections)
+  // A heading naming the next unit ends the 方面 of the unit before (unit-headings.ts).
+  const carried = key === 'aspect_raw' ? sectionSql([...p.sections, ...(p.unitHeadings ?? []).map((h) => ({ row: h.row, text: null }))].sort((a, b) => a.row - b.row))
     : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
     // A block titled by a county's committee (东阳市委…) is that county's, where no column names one.
     : key === 'county' && col === undefined ? blockValueSql(p.blocks ?? [], (b) => b.county)
@@ -111,10 +112,19 @@ function blockRoundSql(p: PreparedSheet, value: (b: SheetBlock) => string | unde
   return block && own.length ? `CASE WHEN coalesce(${own.join(', ')}) IS NULL THEN ${block} END` : block;
 }
 
-/** The unit of a sheet without a unit column: its stacked block's, else the one its title names. */
-function unitSql(p: PreparedSheet, unitText: string): string {
-  const block = blockValueSql(p.blocks ?? [], (b) => b.unit);
-  return block ? `coalesce(${block}, ${str(unitText)})` : str(unitText);
+/**
+ * The unit of a sheet without a unit column: its stacked block's, else the heading above the row that
+ * names one (unit-headings.ts), else the one its title names.
+ */
+function unitSql(p: PreparedSheet): string {
+  const parts = [blockValueSql(p.blocks ?? [], (b) => b.unit), headingUnitSql(p.unitHeadings ?? []), p.unitText ? str(p.unitText) : null]
+    .filter((x): x is string => x !== null);
+  return parts.length > 1 ? `coalesce(${parts.join(', ')})` : parts[0] ?? 'CAST(NULL AS VARCHAR)';
+}
+
+/** The unit named by the last unit heading above each row; null above the first (or past MAX_CARRIED_SECTIONS headings). */
+function headingUnitSql(headings: { row: number; unit: string }[]): string | null {
+  return sectionSql(headings.map((h) => ({ row: h.row, text: h.unit })));
 }
 
 /** The cell a field reads (fieldSource), NULL where the sheet provides it nowhere. */
@@ -130,10 +140,10 @@ export function providesField(p: PreparedSheet, key: string): boolean {
 // A CASE per row over the headings: beyond this many, headings are skipped but not carried down.
 const MAX_CARRIED_SECTIONS = 200;
 
-/** The text of the last section heading above each row; null when there are none or too many. */
-function sectionSql(sections: { row: number; text: string }[]): string | null {
-  if (!sections.length || sections.length > MAX_CARRIED_SECTIONS) return null;
-  const whens = [...sections].reverse().map((s) => `WHEN src_row > ${num(s.row)} THEN ${str(s.text)}`);
+/** The text of the last section heading above each row (a null text ends the one before); null when there are none or too many. */
+function sectionSql(sections: { row: number; text: string | null }[]): string | null {
+  if (!sections.some((s) => s.text !== null) || sections.length > MAX_CARRIED_SECTIONS) return null;
+  const whens = [...sections].reverse().map((s) => `WHEN src_row > ${num(s.row)} THEN ${s.text === null ? 'NULL' : str(s.text)}`);
   return `CASE ${whens.join(' ')} ELSE NULL END`;
 }
 

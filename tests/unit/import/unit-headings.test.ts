@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
+import { unitInHeading } from '../../../src/lib/import/title';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+/**
+ * A ledger with no unit column that lists each unit's problems under a heading row naming the unit
+ * (一、横店镇党委（2个问题）): the rows under it are that unit's (unit-headings.ts). It used to ask for one
+ * unit for the whole sheet in the mapping dialog.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const TITLE = '东阳市委第三轮巡察反馈问题整改台账';
+const units = () => e.query<{ source_row: number; unit_name: string; aspect_raw: string | null; county: string }>(
+  'SELECT source_row, unit_name, aspect_raw, county FROM findings ORDER BY source_row');
+
+test('unitInHeading: a heading naming an organisation, its numbering and problem count left out; a 方面 or field of work is none', () => {
+  const table: [string, string | null][] = [
+    ['一、横店镇党委（2个问题）', '横店镇党委'], ['（二）市场监管局：', '市场监管局'], ['南马镇党委', '南马镇党委'],
+    ['1.东阳市教育局党委（共3项）', '东阳市教育局党委'], ['一、中共东阳市横店镇委员会（5个）', '中共东阳市横店镇委员会'],
+    ['二、全面从严治党方面', null], ['一、党的政治建设', null], ['三、选人用人专项检查反馈问题', null], ['（一）组织建设', null],
+    ['婺城区', null], ['一、理论学习中心组', null], ['（一）党委主体责任落实不到位', null], ['四、巡察整改落实情况', null],
+  ];
+  expect(table.map(([t]) => unitInHeading(t))).toEqual(table.map(([, u]) => u));
+});
+
+test('CSV: each unit heading gives the rows under it their unit, is skipped as a heading and listed once in the report', async () => {
+  const csv = [TITLE, '序号,问题,整改措施,整改状态,完成时间',
+    '一、横店镇党委（2个问题）,,,,', '1,理论学习不深入,制定计划,已完成,2024-05-01', '2,违规发放津补贴,清退,正在整改,',
+    '二、南马镇党委（1个问题）,,,,', '1,三会一课不规范,整改,已完成,2024-05-03',
+    '三、市场监管局,,,,', '1,执法不规范,整改,已完成,2024-05-03'].join('\n');
+  const [r] = await importOk(e, '东阳市整改台账.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, 3]);
+  expect(r.issues.filter((i) => i.code === 'row_skipped_heading').map((i) => i.row)).toEqual([3, 6, 8]);
+  expect(r.issues.filter((i) => i.code === 'unit_from_headings').map((i) => [i.row, i.severity, i.value]))
+    .toEqual([[0, 'info', '横店镇党委 | 南马镇党委 | 市场监管局']]);
+  expect(r.issues.filter((i) => i.code === 'unit_from_title')).toEqual([]);
+  expect(await units()).toEqual([
+    { source_row: 4, unit_name: '横店镇党委', aspect_raw: null, county: '东阳市' },
+    { source_row: 5, unit_name: '横店镇党委', aspect_raw: null, county: '东阳市' },
+    { source_row: 7, unit_name: '南马镇党委', aspect_raw: null, county: '东阳市' },
+    { source_row: 9, unit_name: '市场监管局', aspect_raw: null, county: '东阳市' },
+  ]);
+});
+
+test('XLSX: a unit heading merged across the row, with 方面 headings under it: the unit from the one, the 方面 from the other, up to the next unit', async () => {
+  const ws = XLSX.utils.aoa_to_sheet([[TITLE], ['序号', '问题', '整改状态'],
+    ['一、横店镇党委（2个问题）'], ['（一）全面从严治党方面'], [1, '违规吃喝问题仍有发生', '已完成'], ['（二）组织建设方面'], [2, '村班子配备不齐', '正在整改'],
+    ['二、南马镇党委（1个问题）'], [1, '理论学习不深入', '已完成']]);
+  ws['!merges'] = ['A3:C3', 'A4:C4', 'A6:C6', 'A8:C8'].map((m) => XLSX.utils.decode_range(m));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '台账');
+  const [r] = await importOk(e, '东阳市整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([3, 0]);
+  expect((await units()).map((u) => [u.unit_name, u.aspect_raw])).toEqual([
+    ['横店镇党委', '（一）全面从严治党方面'], ['横店镇党委', '（二）组织建设方面'], ['南马镇党委', null],
+  ]);
+});
+
+test('a unit column wins: the same headings are sections as before; 方面 headings alone still ask for the unit', async () => {
+  const withColumn = [TITLE, '序号,被巡察单位,问题,整改状态', '一、横店镇党委（1个问题）,,,', '1,南马镇党委,理论学习不深入,已完成'].join('\n');
+  await importOk(e, '东阳市整改台账.csv', utf8(withColumn));
+  expect((await units()).map((u) => u.unit_name)).toEqual(['南马镇党委']);
+  const aspectsOnly = [TITLE, '序号,问题,整改状态', '一、全面从严治党方面,,', '1,违规吃喝,已完成'].join('\n');
+  const res = await importFile(e, { name: '东阳市整改台账2.csv', bytes: utf8(aspectsOnly) });
+  expect(!res.ok && 'needsMapping' in res && res.needsMapping.missing).toEqual(['unit_name']);
+});
