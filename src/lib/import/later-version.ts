@@ -67,9 +67,9 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows) };
 }
 
-// What makes two findings one problem (same-finding.ts): round, county, unit and title words; a new
-// row whose county is only a 金华市委 round's default matches any.
-const MATCH = sameFindingSql('n', 'o', ['n'], { keyed: true });
+// What makes two findings one problem (same-finding.ts): round, county, unit and title words; where a
+// county may be only a 金华市委 round's default, the unit's name as written.
+const MATCH = sameFindingSql('n', 'o', { loose: ['n'], city: ['o'] }, { keyed: true });
 
 /** The keys of every stored finding but the sample's and those of the datasets being replaced, with its dataset. */
 function storedKeysSql(replacing: string[]): string {
@@ -82,7 +82,7 @@ function storedKeysSql(replacing: string[]): string {
 function newKeysSql(plans: SheetPlan[]): string {
   const rows = plans.filter((p) => p.counts.accepted > 0)
     .map((p) => `SELECT ${matchColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f WHERE f.norm_title IS NOT NULL`);
-  return `SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT * FROM (${rows.length ? rows.join(' UNION ALL ') : 'SELECT NULL AS round_key, NULL AS county, NULL AS unit_key, NULL AS norm_title, false AS county_by_round WHERE false'}))`;
+  return `SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT * FROM (${rows.length ? rows.join(' UNION ALL ') : 'SELECT NULL AS round_key, NULL AS county, NULL AS unit_key, NULL AS unit_name, NULL AS norm_title, false AS county_by_round WHERE false'}))`;
 }
 
 /**

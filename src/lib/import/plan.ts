@@ -236,7 +236,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const others = o.replacing.length ? `AND g.dataset_id NOT IN (${o.replacing.map(str).join(', ')})` : '';
   await engine.exec(`INSERT INTO ${ident(issues)}
     SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_existing' FROM ${ident(norm)} f
-    WHERE f.norm_title IS NOT NULL AND ${kept('f.')} AND EXISTS (SELECT 1 FROM findings g WHERE ${sameFindingSql('f', 'g', ['f'])} ${others})`);
+    WHERE f.norm_title IS NOT NULL AND ${kept('f.')} AND EXISTS (SELECT 1 FROM findings g WHERE ${sameFindingSql('f', 'g', { loose: ['f'], city: ['g'] })} ${others})`);
   await flagDuplicatesAcrossTerms(engine, norm, issues, kept('f.'), others);
 
   const [c] = await engine.query<SheetPlan['counts'] & { total: number }>(`SELECT

@@ -95,7 +95,7 @@ export interface SharedRows {
 }
 
 // The same finding in two sheets (same-finding.ts); a 金华市委 round's default county matching any.
-const SAME_FINDING = sameFindingSql('x', 'y', ['x', 'y']);
+const SAME_FINDING = sameFindingSql('x', 'y', { loose: ['x', 'y'] });
 const ALL_GIVEN = matchableSql('x');
 // Up to this many sheets a statement per pair is cheapest (a 1M-row sheet beside a small one: one
 // anti-join); past it the pairs outnumber the rows, and one join over all sheets is.

@@ -1,6 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
-import { unitMatchSql } from './same-finding';
+import { sameUnitSql } from './same-finding';
 
 /**
  * The same problem loaded from a file that writes the round with its term and from one that leaves
@@ -20,7 +20,7 @@ export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, is
     WHERE f.norm_title IS NOT NULL AND ${kept}
       AND f.src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE code = 'duplicate_existing')
       AND EXISTS (SELECT 1 FROM findings g WHERE ${part('g', 1)} = ${part('f', 1)} AND g.inspector_level = f.inspector_level
-        AND g.round_no = f.round_no AND ${unitMatchSql('g')} = ${unitMatchSql('f')} AND g.norm_title = f.norm_title
-        AND (g.county = f.county OR f.county_by_round) AND (g.term IS NULL OR f.term IS NULL)
+        AND g.round_no = f.round_no AND g.norm_title = f.norm_title
+        AND ${sameUnitSql('f', 'g', { loose: ['f'], city: ['g'] })} AND (g.term IS NULL OR f.term IS NULL)
         AND abs(${year('g')} - ${year('f')}) <= 1 ${others})`);
 }

@@ -23,18 +23,40 @@ const csv = (unit: string, status: string, titles = TITLES, county = '义乌市'
   utf8([head, ...titles.map((t) => `${county},${unit},${R},${t},${status}`)].join('\n'));
 const count = async () => (await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings'))[0].n;
 
-test('the SQL: one round, one county (or a round default on the loose side), one unit by its normalised name, one title', async () => {
-  const rows = await e.query<{ i: number; same: boolean }>(`SELECT i, ${sameFindingSql('x', 'y', ['x'])} AS same FROM (VALUES
+test('the SQL: one round, one title, one unit by county and normalised name; where a county may be a default, the name as written', async () => {
+  // x: being imported (county_by_round: its county only a round's default); y: stored (its 市本级 may be a default).
+  const rows = await e.query<{ i: number; same: boolean }>(`SELECT i, ${sameFindingSql('x', 'y', { loose: ['x'], city: ['y'] })} AS same FROM (VALUES
     (1, 'r', '义乌市', false, '义乌市佛堂镇党委', '佛堂镇', 't', 'r', '义乌市', '佛堂镇党委', '佛堂镇', 't'),
     (2, 'r', '义乌市', false, '人民政府', '人民政府', 't', 'r', '永康市', '人民政府', '人民政府', 't'),
     (3, 'r', '市本级', true, '人民政府', '人民政府', 't', 'r', '永康市', '永康市人民政府', '人民政府', 't'),
     (4, 'r', '义乌市', false, '佛堂镇党委', '佛堂镇', 't', 'r2', '义乌市', '佛堂镇党委', '佛堂镇', 't'),
     (5, 'r', '义乌市', false, '佛堂镇党委', '佛堂镇', 't', 'r', '义乌市', '佛堂镇党委', '佛堂镇', 'u'),
-    (6, 'r', '义乌市', false, '某', NULL, 't', 'r', '义乌市', '某', '', 't'))
+    (6, 'r', '义乌市', false, '某', NULL, 't', 'r', '义乌市', '某', '', 't'),
+    (7, 'r', '市本级', true, '人民医院', '人民医院', 't', 'r', '义乌市', '人民医院', '人民医院', 't'),
+    (8, 'r', '义乌市', false, '人民医院', '人民医院', 't', 'r', '市本级', '人民医院', '人民医院', 't'),
+    (9, 'r', '义乌市', false, '教育局', '教育局', 't', 'r', '永康市', '教育局', '教育局', 't'),
+    (10, 'r', '市本级', true, '教育局', '教育局', 't', 'r', '义乌市', '义乌市教育局', '教育局', 't'))
     v(i, xr, xc, xb, xu, xn, xt, yr, yc, yu, yn, yt),
     LATERAL (SELECT xr AS round_key, xc AS county, xb AS county_by_round, xu AS unit_name, xn AS unit_name_norm, xt AS norm_title) x,
     LATERAL (SELECT yr AS round_key, yc AS county, yu AS unit_name, yn AS unit_name_norm, yt AS norm_title) y ORDER BY i`);
-  expect(rows.map((r) => r.same)).toEqual([true, false, true, false, false, true]);
+  expect(rows.map((r) => r.same)).toEqual([true, false, false, false, false, true, true, true, false, false]);
+});
+
+test('a county that is only the round\'s default: the same unit name matches in either order; another name does not (review)', async () => {
+  const noCounty = (unit: string, status: string) => utf8(['被巡察单位,轮次名称,具体问题,整改状态', ...TITLES.map((t) => `${unit},${R},${t},${status}`)].join('\n'));
+  const [a] = await importOk(e, '台账（6月）.csv', noCounty('人民医院', '正在推进'));
+  const [asked] = await importOk(e, '台账（9月）.csv', csv('人民医院', '已完成'));
+  expect(asked.laterVersionOf?.datasetIds).toEqual([a.datasetId]);
+  e.close();
+  e = await freshEngine();
+  const [b] = await importOk(e, '义乌市台账.csv', csv('人民医院', '正在推进'));
+  const [again] = await importOk(e, '台账（9月）.csv', noCounty('人民医院', '已完成'));
+  expect(again.laterVersionOf?.datasetIds).toEqual([b.datasetId]);
+  // 教育局 of a file with no county is the city's: not 义乌市教育局.
+  await importOk(e, '义乌市教育局.csv', csv('义乌市教育局', '正在推进'));
+  const [city] = await importOk(e, '市教育局.csv', noCounty('教育局', '已完成'));
+  expect(city.laterVersionOf).toBeUndefined();
+  expect(city.issues.filter((i) => i.code === 'duplicate_existing')).toEqual([]);
 });
 
 test('a later version that writes the unit with its county is asked about, not stored beside the first', async () => {
