@@ -14,7 +14,8 @@ const PUNCT = '[\\p{P}\\p{S}\\p{Z}\\s]+';
 // One county name only: 东阳市东阳江镇 is 东阳江镇, not 江镇.
 const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 // The province and city alone too: 金华市教育局 is the city's 教育局, as 市教育局 is (a bare 市 below).
-const PLACE_PREFIX = `^(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})|(?:${longestFirst(COUNTY_PREFIXES)}))`;
+const PLACE = `(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})|(?:${longestFirst(COUNTY_PREFIXES)}))`;
+const PLACE_PREFIX = `^${PLACE}`;
 // A bare 市 before a unit is the city's (市教育局 = 金华市教育局, 市民政局, 市政协, 市政府办公室), not the 市
 // of a word (市场监管局, 市容环境卫生, 市政工程, 市民卡): the city's own is written 市市场监管局, 金华市市政工程管理处.
 const BARE_CITY = '^市([^场容政民]|政[协府法]|民[政宗])';
@@ -47,14 +48,20 @@ export function unitLocalNameSql(unit: string): string {
   return `CASE WHEN length(${local}) >= 3 THEN ${local} END`;
 }
 
+// A unit's normalised name in a title (marked \x02 first), with the place, 市 and Party words written
+// around it: 义乌市佛堂镇党委, 佛堂镇党委, 市教育局党组. One constant pattern, so it is compiled once.
+const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委|党委|党组|委员会|党总支|总支部|党支部|支部)?`;
+
 /**
- * The problem title reduced to its words: no punctuation, digits, years, or the unit's name, whole,
- * without its place (unitLocalNameSql) or normalised: 佛堂镇党委班子… gives the same words under 义乌市佛堂镇党委
- * as under 佛堂镇党委. `unitNorm` and `unitLocal` are given when the caller already has them (the unit
- * value map does).
+ * The problem title reduced to its words: no punctuation, digits, years, or the unit's name in any
+ * of its forms: normalised with the place and Party words around it (UNIT_IN_TITLE), whole, or
+ * without its place (unitLocalNameSql). 佛堂镇党委班子… gives the same words under 义乌市佛堂镇党委,
+ * 中共义乌市佛堂镇委员会 and 佛堂镇党委, and 市教育局党组… under 金华市教育局 and 市教育局. `unitNorm` and
+ * `unitLocal` are given when the caller already has them (the unit value map does).
  */
 export function normTitleSql(title: string, unit: string, unitNorm = unitNameNormSql(unit), unitLocal = unitLocalNameSql(unit)): string {
-  let x = title;
+  // The pattern runs only on titles that hold the name.
+  let x = `CASE WHEN length(${unitNorm}) >= 2 AND contains(${title}, ${unitNorm}) THEN regexp_replace(replace(${title}, ${unitNorm}, chr(2)), ${str(UNIT_IN_TITLE)}, '', 'g') ELSE ${title} END`;
   x = `replace(${x}, coalesce(${unit}, chr(1)), '')`;
   x = `replace(${x}, coalesce(${unitLocal}, chr(1)), '')`;
   x = `replace(${x}, coalesce(${unitNorm}, chr(1)), '')`;
