@@ -15,7 +15,8 @@ import { dropTables, scratchTable, tempName } from './staging';
  * - measures: the rows' measures in order, one per line;
  * - status: the least advanced of the rows' (未完成 < 正在整改 < 基本完成 < 已完成), the raw texts
  *   kept side by side; unknown when a row's is blank or unread (warned, measureStatusIssuesSql), except
- *   a status written only on the problem's row where its cell is not merged (as in CSV): that one;
+ *   a status written only on the problem's row where its cell is not merged (as in CSV) and the other
+ *   rows give no deadline or date of their own: that one;
  * - completion date: the last one, when every row is completed; deadline: the latest, with its
  *   text; long-term when any row is;
  * - outcomes counted per measure (问责人数, 追缴资金, 建章立制) summed, 责任单位 and 佐证材料 listed, unless
@@ -224,16 +225,18 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   await engine.exec(`UPDATE ${ident(groups)} SET unknown_status = NOT (${KNOWN.replaceAll('status', 'n.status')}) AND (${isMeasure}),
       own_status_raw = n.status_raw
     FROM ${t} n WHERE n.src_row = ${ident(groups)}.src_row`);
-  // A status written once, on the problem's row, every other row's blank (not unread): the problem's
-  // own, as a merged 整改情况 saved as CSV leaves it, or as a sheet that writes the problem once writes
-  // its status once. Only where the problem's cell is not merged (nor written again on each row,
-  // repeatedRowsSql): a sheet that merges the problem but not the status gives each measure its own,
-  // so a blank one there stays unknown.
+  // A status written once, on the problem's row, every other row's blank (not unread) and without a
+  // deadline or completion date of its own: the problem's, as a merged 整改情况 (and 时限) saved as CSV
+  // leaves it. A measure row with its own deadline or date is a measure tracked on its own, whose blank
+  // status stays unknown (review). Only where the problem's cell is not merged (nor written again on
+  // each row, repeatedRowsSql): a sheet that merges the problem but not the status gives each measure
+  // its own, so a blank one there stays unknown.
+  const ownDates = ['deadline_raw', 'completion_date_raw'].filter((c) => columns.has(c)).map((c) => ` AND n.${c} IS NULL`).join('');
   if (!merges.length) {
     await engine.exec(`UPDATE ${ident(groups)} SET unknown_status = false, status_once = true WHERE first_row IN (SELECT m.first_row
       FROM ${ident(groups)} m JOIN ${t} n ON n.src_row = m.src_row WHERE n.skip_kind IS NULL GROUP BY m.first_row
       HAVING count(*) > 1 AND NOT bool_or(m.repeated)
-        AND bool_and(CASE WHEN m.src_row = m.first_row THEN n.status IS NOT NULL ELSE n.status_raw IS NULL END))`);
+        AND bool_and(CASE WHEN m.src_row = m.first_row THEN n.status IS NOT NULL ELSE n.status_raw IS NULL${ownDates} END))`);
   }
   // The completion date's raw text follows the date taken, so the validator sees no unread date.
   const ongoing = Object.keys(FOLD_ONGOING).filter((k) => columns.has(k));

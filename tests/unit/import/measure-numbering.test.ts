@@ -115,6 +115,21 @@ test('a status written only on the problem row, the measure rows below blank, is
   expect(r.issues.filter((i) => i.code === 'measure_status_once' && i.severity === 'info').map((i) => [i.row, i.value])).toEqual([[2, '已完成'], [5, '正在推进']]);
 });
 
+test('a status written once beside measure rows with deadlines of their own is not the problem\'s: unknown, warned (review)', async () => {
+  const head = '序号,被巡察单位,轮次名称,具体问题,整改措施,整改时限,整改状态,完成时间';
+  const [r] = await importOk(e, 'ledger.csv', utf8([head,
+    `1,${UNIT},${ROUND},理论学习不深入,制定学习计划,2024-03-31,已完成,2024-03-01`,
+    ',,,,开展专题党课,2099-12-31,,',
+    ',,,,建立考核机制,长期坚持,,',
+    `2,${UNIT},${ROUND},违规发放津补贴,清退资金,2024-06-30,已完成,2024-04-01`,
+    ',,,,完善制度,,,'].join('\n')));
+  expect(await e.query(`SELECT source_row, status FROM findings ORDER BY source_row`)).toEqual([
+    { source_row: 2, status: null }, { source_row: 5, status: 'completed' },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'measure_status_unknown').map((i) => i.row)).toEqual([2, 2]);
+  expect(r.issues.filter((i) => i.code === 'measure_status_once').map((i) => i.row)).toEqual([5]);
+});
+
 test('in a workbook whose problem cell is merged but not its status, a blank measure status stays unknown', async () => {
   const ws = XLSX.utils.aoa_to_sheet([
     [`${ROUND}整改台账`],
