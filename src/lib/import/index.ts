@@ -116,8 +116,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       const bare = isBareNumeral(p.sheet);
       const names = mergeRoundParts(bare ? {} : sheetRound, titleRound(p.titles), fileRound, bare ? sheetRound : {});
       if (!p.columns.has('unit_name')) {
-        // Headings that name each unit (一、横店镇党委) say more than a title naming one.
-        p.unitText = opts.roundHint?.unit_name?.trim() || (p.unitHeadings?.length ? undefined : unitInTexts([...p.titles, p.sheet, file.name])) || undefined;
+        // With headings that name each unit (一、横店镇党委), this is the unit of the rows above the first only.
+        p.unitText = opts.roundHint?.unit_name?.trim() || unitInTexts([...p.titles, p.sheet, file.name]) || undefined;
       }
       // The county of every row when no column gives it: typed, in a county committee's name, or
       // named by the sheet, the title or the file. One value, which also tells missingFields.

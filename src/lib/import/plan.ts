@@ -138,10 +138,11 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   // came from outside the columns (unitText is only set when no column names the unit); where the
   // statuses came from, or that none did; the columns not imported (unread-columns.ts).
   const sheetIssues = [
-    ...(p.unitText ? [`(0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`] : []),
+    // (With unit headings the title's unit is only that of the rows above the first, if any.)
+    ...(p.unitText && !p.unitHeadings?.length ? [`(0, 'unit_name', ${str(p.unitText)}, 'info', 'unit_from_title')`] : []),
     // Or from the headings that name each unit (一、横店镇党委（2个问题）), listed.
     ...(p.unitHeadings?.length && !p.columns.has('unit_name')
-      ? [`(0, 'unit_name', ${str([...new Set(p.unitHeadings.map((h) => h.unit))].join(' | ').slice(0, 500))}, 'info', 'unit_from_headings')`] : []),
+      ? [`(0, 'unit_name', ${str([...new Set(p.unitHeadings.flatMap((h) => (h.unit ? [h.unit] : [])))].join(' | ').slice(0, 500))}, 'info', 'unit_from_headings')`] : []),
     ...(readsStandIn(p, 'status_raw') ? [`(0, 'status_raw', ${str(p.headers[sourceColumn(p, 'status_raw')!] ?? '')}, 'info', 'status_from_summary')`] : []),
     ...(p.statusTicks?.length ? [`(0, 'status_raw', ${str(p.statusTicks.map((t) => t.label).join(' | '))}, 'info', 'status_from_ticks')`] : []),
     // No status anywhere: every row counts as not completed, which the analyst must hear of.

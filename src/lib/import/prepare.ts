@@ -15,7 +15,7 @@ import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
 import { stagedSkipKindSql } from './normalise/raw';
 import { foreignHeaders, type ForeignHeader } from './header-layouts';
-import { splitUnitHeadings } from './unit-headings';
+import { splitUnitHeadings, type UnitHeading } from './unit-headings';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
 
 /**
@@ -50,7 +50,7 @@ export interface PreparedSheet extends StagedSheet {
    * Heading rows that name the unit of the rows under them (一、横店镇党委（2个问题）), where no column
    * names the unit (unit-headings.ts); skipped as headings, not carried as a 方面.
    */
-  unitHeadings?: { row: number; unit: string }[];
+  unitHeadings?: UnitHeading[];
   /** Rows that hold only the rest of the problem above them (continuation-rows.ts). */
   continuations: ContinuationRow[];
   /** Blocks of other rounds stacked under the first, each under its own title (blocks.ts). */

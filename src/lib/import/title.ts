@@ -34,20 +34,52 @@ export function unitInText(text: string | undefined | null): string | null {
 }
 
 // A heading's numbering (一、 （一） 1. 第一部分) before a unit's name, and what may follow the name: a
-// count of its problems (（2个问题）, （共3项）) or a colon.
-const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]|\([一二三四五六七八九十百0-9]{1,3}\)|[0-9]{1,3}[、.．]|第[一二三四五六七八九十]+(?:部分|个?单位)?[:：、]?)\s*/u;
-const HEADING_COUNT = /\((?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)[^)]*\)$/u;
-// A heading that names a field of work, not an organisation (党的组织建设, 全面从严治党方面).
-const NOT_A_UNIT_HEADING = /方面|情况|工作|建设|责任|纪律|作风/;
+// count of its problems (（2个问题）, （共3项）, 2个问题) or a colon.
+const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]|\([一二三四五六七八九十百0-9]{1,3}\)|[0-9]{1,3}[、.．]|[①-⑳]|第[一二三四五六七八九十]+(?:部分|个?单位)?[:：、]?)\s*/u;
+const HEADING_COUNT = /(?:\((?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)[^)]*\)|(?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)(?:问题)?)$/u;
+// A heading that names a field of work, a meeting or every unit of a kind, not one organisation
+// (全面从严治党方面, 民主生活会, 各乡镇, 乡镇（街道）党委, 党支部).
+const NOT_A_UNIT_HEADING = /方面|情况|生活会|党委会|会议|^各|^(乡镇|街道|城乡|村社区|社区)|^(党支部|党委|党组|党总支)$/u;
+
+/** A heading's text without its numbering, a colon or a count of problems after it (NFKC, no spaces). */
+function headingName(text: string): string {
+  return text.trim().replace(/^[①-⑳]/u, '').normalize('NFKC').replace(HEADING_NUMBER, '').replace(/[:：]\s*$/u, '').replace(/\s+/g, '')
+    .replace(HEADING_COUNT, '');
+}
 
 /**
  * The unit a heading row names (一、横店镇党委（2个问题）, （二）市场监管局：, 南马镇党委), or null: a
  * ledger that lists each unit's problems under its name has no unit column.
  */
 export function unitInHeading(text: string): string | null {
-  const t = text.normalize('NFKC').trim().replace(HEADING_NUMBER, '').replace(/[:：]\s*$/u, '').replace(/\s+/g, '').replace(HEADING_COUNT, '');
-  const unit = WHOLE.exec(t)?.[1];
+  const unit = WHOLE.exec(headingName(text))?.[1];
   return unit && unit.length >= 3 && !NOT_A_UNIT.test(unit) && !NOT_A_UNIT_HEADING.test(unit) ? unit : null;
+}
+
+/**
+ * The name a heading gives where headings at its level name units (unit-headings.ts): one the
+ * endings do not tell (东阳市妇联, 市委党校, 东阳中学) is still a unit; null for a 方面, a round's or
+ * a problem's words, or a meeting, which name none.
+ */
+export function unitNameInHeading(text: string): string | null {
+  const name = headingName(text);
+  return name.length >= 2 && name.length <= 40 && !NOT_A_UNIT.test(name) && !NOT_A_UNIT_HEADING.test(name) ? name : null;
+}
+
+/**
+ * The numbering level of a heading (0 none; 1 一、; 2 （一）; 3 1. or 1、; 4 （1）; 5 ①; 6 第一部分): the
+ * headings that name units are those of one level, the others are 方面 and topics under them.
+ */
+export function headingLevel(text: string): number {
+  const t = text.trim();
+  if (/^[①-⑳]/u.test(t)) return 5;
+  const s = t.normalize('NFKC');
+  if (/^[一二三四五六七八九十百]+[、.．]/u.test(s)) return 1;
+  if (/^\([一二三四五六七八九十百]+\)/u.test(s)) return 2;
+  if (/^[0-9]{1,3}(?:、|[.．](?![0-9]))/u.test(s)) return 3;
+  if (/^\([0-9]{1,3}\)/u.test(s)) return 4;
+  if (/^第[一二三四五六七八九十]+/u.test(s)) return 6;
+  return 0;
 }
 
 /** The first unit named by any of the texts, in order (title rows, then sheet, then file name). */

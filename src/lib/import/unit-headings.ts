@@ -1,31 +1,48 @@
 import type { PreparedSheet } from './prepare';
-import { unitInHeading } from './title';
+import { headingLevel, unitInHeading, unitNameInHeading } from './title';
 
 type Headings = Pick<PreparedSheet, 'sections' | 'loneRows'>;
+
+/** A unit heading: the rows under it, up to the next, are the unit's; a null unit ends the one above. */
+export interface UnitHeading {
+  row: number;
+  unit: string | null;
+}
+
+// A 方面 heading (全面从严治党方面): never a unit, and at the units' level it does not end one.
+const ASPECT = /方面(的)?(问题)?[:：]?$/u;
 
 /**
  * A ledger that lists each unit's problems under a heading row naming the unit (一、横店镇党委（2个问题）,
  * then 1, 2 … under it) and has no unit column: the rows under such a heading are that unit's, up to
- * the next one. The headings that name a unit (title.ts unitInHeading) leave the section headings,
- * whose text is carried down as the rows' 方面, for the skipped heading rows; the others stay as they
- * are (a 方面 under a unit heading is still a 方面). Only for a sheet without a unit column.
+ * the next heading of its level. The level (一、, （一）, 1. …; title.ts headingLevel) is the one most
+ * headings recognised as units (title.ts unitInHeading) are written at. At that level:
+ * - a heading is a unit, also one the name endings do not tell (三、东阳市妇联, unitNameInHeading);
+ * - one that names none (三、其他问题) ends the unit above: its rows have none and are rejected as such,
+ *   rather than counted under the wrong unit;
+ * - a 方面 stays a 方面.
+ * Headings of other levels (（一）民主生活会 under 一、横店镇党委) are 方面 and topics, as before. The unit
+ * headings leave the section headings, whose text is carried down as the rows' 方面, for the skipped
+ * heading rows. Only for a sheet without a unit column.
  */
-export function splitUnitHeadings(h: Headings): Headings & { unitHeadings: { row: number; unit: string }[] } {
-  const unitHeadings: { row: number; unit: string }[] = [];
-  const unitOf = (text: string | undefined) => (text ? unitInHeading(text) : null);
-  const sections = h.sections.filter((x) => {
-    const unit = unitOf(x.text);
-    if (unit) unitHeadings.push({ row: x.row, unit });
-    return !unit;
-  });
-  for (const x of h.loneRows) {
-    const unit = x.kind === 'heading' ? unitOf(x.text) : null;
-    if (unit) unitHeadings.push({ row: x.row, unit });
-  }
-  const moved = h.sections.filter((x) => !sections.includes(x)).map((x) => ({ row: x.row, kind: 'heading' as const, text: x.text }));
+export function splitUnitHeadings(h: Headings): Headings & { unitHeadings: UnitHeading[] } {
+  const all = [
+    ...h.sections.map((x) => ({ row: x.row, text: x.text, section: true })),
+    ...h.loneRows.filter((x) => x.kind === 'heading' && x.text).map((x) => ({ row: x.row, text: x.text!, section: false })),
+  ].sort((a, b) => a.row - b.row).map((x) => ({ ...x, level: headingLevel(x.text), unit: unitInHeading(x.text) }));
+  const counts = new Map<number, number>();
+  for (const x of all) if (x.unit) counts.set(x.level, (counts.get(x.level) ?? 0) + 1);
+  if (!counts.size) return { ...h, unitHeadings: [] };
+  const level = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  // Unnumbered headings are units only where the recognised units are unnumbered too, and then only
+  // those recognised: a lone heading (婺城区, a block's title) is no unit for want of a number.
+  const atLevel = all.filter((x) => x.level === level && !ASPECT.test(x.text) && (level > 0 || x.unit));
+  const unitHeadings = atLevel.map((x) => ({ row: x.row, unit: x.unit ?? (level > 0 ? unitNameInHeading(x.text) : null) }));
+  const rows = new Set(atLevel.map((x) => x.row));
+  const moved = atLevel.filter((x) => x.section).map((x) => ({ row: x.row, kind: 'heading' as const, text: x.text }));
   return {
-    sections,
+    sections: h.sections.filter((x) => !rows.has(x.row)),
     loneRows: [...h.loneRows, ...moved].sort((a, b) => a.row - b.row),
-    unitHeadings: unitHeadings.sort((a, b) => a.row - b.row),
+    unitHeadings,
   };
 }

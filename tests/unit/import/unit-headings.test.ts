@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
-import { unitInHeading } from '../../../src/lib/import/title';
+import { headingLevel, unitInHeading } from '../../../src/lib/import/title';
 import { freshEngine, importOk, utf8 } from './helpers';
 
 /**
@@ -26,6 +26,9 @@ test('unitInHeading: a heading naming an organisation, its numbering and problem
     ['1.东阳市教育局党委（共3项）', '东阳市教育局党委'], ['一、中共东阳市横店镇委员会（5个）', '中共东阳市横店镇委员会'],
     ['二、全面从严治党方面', null], ['一、党的政治建设', null], ['三、选人用人专项检查反馈问题', null], ['（一）组织建设', null],
     ['婺城区', null], ['一、理论学习中心组', null], ['（一）党委主体责任落实不到位', null], ['四、巡察整改落实情况', null],
+    // Review: names with 建设 or 纪律 are units; meetings, 各乡镇 and bare Party words are not; a count without brackets goes.
+    ['二、东阳市住房和城乡建设局（1个问题）', '东阳市住房和城乡建设局'], ['一、东阳市纪律检查委员会', '东阳市纪律检查委员会'],
+    ['横店镇党委 2个问题', '横店镇党委'], ['（一）民主生活会', null], ['一、各乡镇', null], ['乡镇（街道）党委', null], ['党支部', null],
   ];
   expect(table.map(([t]) => unitInHeading(t))).toEqual(table.map(([, u]) => u));
 });
@@ -70,4 +73,37 @@ test('a unit column wins: the same headings are sections as before; 方面 headi
   const aspectsOnly = [TITLE, '序号,问题,整改状态', '一、全面从严治党方面,,', '1,违规吃喝,已完成'].join('\n');
   const res = await importFile(e, { name: '东阳市整改台账2.csv', bytes: utf8(aspectsOnly) });
   expect(!res.ok && 'needsMapping' in res && res.needsMapping.missing).toEqual(['unit_name']);
+});
+
+test('headingLevel: the numbering of official documents, circled numbers before width folding', () => {
+  expect(['一、横店镇', '（一）方面', '(二)方面', '1.横店镇', '1、横店镇', '1.1 措施', '（1）措施', '①措施', '第一部分', '横店镇党委'].map(headingLevel))
+    .toEqual([1, 2, 2, 3, 3, 0, 4, 5, 6, 0]);
+});
+
+test('at the units\' level every heading is a unit or ends one; 方面 and topics of other levels stay 方面 (review)', async () => {
+  const csv = ['中共东阳市教育局委员会关于市委第三轮巡察反馈意见整改落实情况台账', '序号,问题,整改状态',
+    '1,学校食堂管理不规范,已完成',
+    '一、横店镇党委（2个问题）,,', '（一）民主生活会,,', '1,民主生活会批评不深入,已完成', '（二）全面从严治党方面,,', '2,违规吃喝,正在整改',
+    '二、东阳市住房和城乡建设局（1个问题）,,', '1,工程招投标不规范,已完成',
+    '三、东阳市妇联,,', '1,财务报销不规范,已完成',
+    '四、其他问题,,', '1,档案管理不规范,已完成'].join('\n');
+  const [r] = await importOk(e, '东阳市整改台账.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([5, 1]);
+  expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[14, 'unit_missing']]);
+  expect((await units()).map((u) => [u.source_row, u.unit_name, u.aspect_raw])).toEqual([
+    // Above the first heading: the unit the title names.
+    [3, '中共东阳市教育局委员会', null],
+    [6, '横店镇党委', '（一）民主生活会'], [8, '横店镇党委', '（二）全面从严治党方面'],
+    [10, '东阳市住房和城乡建设局', null], [12, '东阳市妇联', null],
+  ]);
+  expect(r.issues.filter((i) => i.code === 'unit_from_headings').map((i) => i.value)).toEqual(['横店镇党委 | 东阳市住房和城乡建设局 | 东阳市妇联']);
+});
+
+test('250 unit headings: every row has its unit (one sorted join, no cap)', async () => {
+  const lines = [TITLE, '序号,问题,整改状态'];
+  for (let i = 1; i <= 250; i++) lines.push(`${i}.第${i}村党支部（1个问题）,,`, `（1）,村务公开不及时${i},已完成`);
+  const [r] = await importOk(e, '东阳市整改台账.csv', utf8(lines.join('\n')));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([250, 0]);
+  const rows = await units();
+  expect([rows[0].unit_name, rows[249].unit_name, new Set(rows.map((x) => x.unit_name)).size]).toEqual(['第1村党支部', '第250村党支部', 250]);
 });

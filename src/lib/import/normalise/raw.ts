@@ -89,8 +89,7 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
     : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && (p.unitText || p.unitHeadings?.length) ? unitSql(p)
     : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
-  // A heading naming the next unit ends the 方面 of the unit before (unit-headings.ts).
-  const carried = key === 'aspect_raw' ? sectionSql([...p.sections, ...(p.unitHeadings ?? []).map((h) => ({ row: h.row, text: null }))].sort((a, b) => a.row - b.row))
+  const carried = key === 'aspect_raw' ? aspectSql(p)
     : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
     // A block titled by a county's committee (东阳市委…) is that county's, where no column names one.
     : key === 'county' && col === undefined ? blockValueSql(p.blocks ?? [], (b) => b.county)
@@ -113,18 +112,15 @@ function blockRoundSql(p: PreparedSheet, value: (b: SheetBlock) => string | unde
 }
 
 /**
- * The unit of a sheet without a unit column: its stacked block's, else the heading above the row that
- * names one (unit-headings.ts), else the one its title names.
+ * The unit of a sheet without a unit column: its stacked block's, else that of the unit heading above
+ * the row (unit-headings.ts; its rows carry it as hd_unit, rowsFrom), else, above the first heading or
+ * without any, the one its title names.
  */
 function unitSql(p: PreparedSheet): string {
-  const parts = [blockValueSql(p.blocks ?? [], (b) => b.unit), headingUnitSql(p.unitHeadings ?? []), p.unitText ? str(p.unitText) : null]
-    .filter((x): x is string => x !== null);
-  return parts.length > 1 ? `coalesce(${parts.join(', ')})` : parts[0] ?? 'CAST(NULL AS VARCHAR)';
-}
-
-/** The unit named by the last unit heading above each row; null above the first (or past MAX_CARRIED_SECTIONS headings). */
-function headingUnitSql(headings: { row: number; unit: string }[]): string | null {
-  return sectionSql(headings.map((h) => ({ row: h.row, text: h.unit })));
+  const text = p.unitText ? str(p.unitText) : 'CAST(NULL AS VARCHAR)';
+  const heading = p.unitHeadings?.length ? `CASE WHEN hd_row IS NULL THEN ${text} ELSE hd_unit END` : text;
+  const block = blockValueSql(p.blocks ?? [], (b) => b.unit);
+  return block ? `coalesce(${block}, ${heading})` : heading;
 }
 
 /** The cell a field reads (fieldSource), NULL where the sheet provides it nowhere. */
@@ -140,6 +136,16 @@ export function providesField(p: PreparedSheet, key: string): boolean {
 // A CASE per row over the headings: beyond this many, headings are skipped but not carried down.
 const MAX_CARRIED_SECTIONS = 200;
 
+/**
+ * The 方面 of each row: the last section heading above it, where a heading naming the next unit ends
+ * the one before (unit-headings.ts), unless those would pass MAX_CARRIED_SECTIONS: then across units.
+ */
+function aspectSql(p: PreparedSheet): string | null {
+  const ends = (p.unitHeadings ?? []).map((h) => ({ row: h.row, text: null }));
+  const both = [...p.sections, ...ends].sort((a, b) => a.row - b.row);
+  return sectionSql(both.length <= MAX_CARRIED_SECTIONS ? both : p.sections);
+}
+
 /** The text of the last section heading above each row (a null text ends the one before); null when there are none or too many. */
 function sectionSql(sections: { row: number; text: string | null }[]): string | null {
   if (!sections.some((s) => s.text !== null) || sections.length > MAX_CARRIED_SECTIONS) return null;
@@ -149,7 +155,16 @@ function sectionSql(sections: { row: number; text: string | null }[]): string | 
 
 /** The sheet's rows as the raw views read them: the staged table, with the unit filled down where a merge saved as CSV left it empty (its table written, fill-down.ts). */
 function rowsFrom(p: PreparedSheet): string {
-  return p.fillDown ? fillDownRowsSql(p.fillDown, p.table) : ident(p.table);
+  const rows = p.fillDown ? fillDownRowsSql(p.fillDown, p.table) : ident(p.table);
+  if (!p.unitHeadings?.length) return rows;
+  // Each row's unit heading, the last above it (hd_row NULL above the first): one sorted join, however many.
+  const headings = p.unitHeadings.map((h) => `(${num(h.row)}, CAST(${h.unit === null ? 'NULL' : str(h.unit)} AS VARCHAR))`).join(', ');
+  return `(SELECT r.*, h.hd_row, h.hd_unit FROM ${rows} r ASOF LEFT JOIN (VALUES ${headings}) h(hd_row, hd_unit) ON r.src_row > h.hd_row)`;
+}
+
+/** Columns rowsFrom adds to the staged table's, which no view passes on. */
+function rowsFromColumns(p: PreparedSheet): string[] {
+  return [...(p.fillDown ? fillDownColumns(p.fillDown) : []), ...(p.unitHeadings?.length ? ['hd_row', 'hd_unit'] : [])];
 }
 
 /**
@@ -263,7 +278,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   // The fill-down table holds the skip kind already (the same CASE over the same cells).
   const skip = p.fillDown ? 'fd_skip' : skipKindSql(p, 'first_cell', rawCol('problem_title'));
   return `CREATE TEMP VIEW ${ident(table)} AS
-    SELECT * EXCLUDE (${[...cells, ...(p.fillDown ? fillDownColumns(p.fillDown) : [])].join(', ')}), ${skip} AS skip_kind FROM (
+    SELECT * EXCLUDE (${[...cells, ...rowsFromColumns(p)].join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
         ${first} AS first_cell,
         ${extra.length ? extra.join(' OR ') : 'false'} AS ragged,
