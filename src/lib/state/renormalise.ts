@@ -12,8 +12,9 @@ import { str } from '../queries/sql';
  * 2: 金华市教育局 and 市教育局 are one unit (2026-12-02).
  * 3: title words leave out the unit's name without its place too (佛堂镇党委 under 义乌市佛堂镇党委).
  * 4: and its normalised name with the place and Party words around it (市教育局党组 under 金华市教育局).
+ * 5: but not the 党组 of 党组织.
  */
-export const NORMS_VERSION = '4';
+export const NORMS_VERSION = '5';
 
 /**
  * Statements that recompute the stored unit keys and title words from the stored unit names and

@@ -324,13 +324,15 @@ test('unit names and titles for repeat matching', async () => {
     (8, '义乌市佛堂镇党委班子议事规则不健全', '义乌市佛堂镇党委'), (9, '市委巡察反馈问题整改不力', '永康市委'),
     (10, '市教育局党组落实主体责任不到位', '金华市教育局'), (11, '市教育局党组落实主体责任不到位', '市教育局'),
     (12, '佛堂镇党委班子议事规则不健全', '中共义乌市佛堂镇委员会'), (13, '佛堂镇党委班子议事规则不健全', '佛堂镇'),
-    (14, '义乌市佛堂镇党委班子议事规则不健全', '佛堂镇党委'), (15, '市场监管所执法不规范', '市场监管局')) v(i, t, u) ORDER BY i`);
+    (14, '义乌市佛堂镇党委班子议事规则不健全', '佛堂镇党委'), (15, '市场监管所执法不规范', '市场监管局'),
+    (16, '教育局党组织建设薄弱', '东阳市教育局'), (17, '教育局党组落实不力', '东阳市教育局'), (18, '市教育局党组', '教育局')) v(i, t, u) ORDER BY i`);
   // A year goes with its 年/年度; digits kept apart from 年 by punctuation go, the 年 stays; all digits → NULL.
   // The unit's name goes in each form: normalised with the place and Party words around it, whole, or
   // without its place; a place-less name under 3 characters stays (委).
   expect(titles.map((t) => t.out)).toEqual(['三会一课落实不规范', '违规发放津补贴万元', '年度一第条', '落实', null,
     '班子议事规则不健全', '班子议事规则不健全', '班子议事规则不健全', '市委巡察反馈问题整改不力',
-    '落实主体责任不到位', '落实主体责任不到位', '班子议事规则不健全', '班子议事规则不健全', '班子议事规则不健全', '市场监管所执法不规范']);
+    '落实主体责任不到位', '落实主体责任不到位', '班子议事规则不健全', '班子议事规则不健全', '班子议事规则不健全', '市场监管所执法不规范',
+    '党组织建设薄弱', '落实不力', null]);
 });
 
 test('cleanLineSql joins a title wrapped by hand between Chinese characters; elsewhere a break is a space', async () => {

@@ -49,8 +49,9 @@ export function unitLocalNameSql(unit: string): string {
 }
 
 // A unit's normalised name in a title (marked \x02 first), with the place, 市 and Party words written
-// around it: 义乌市佛堂镇党委, 佛堂镇党委, 市教育局党组. One constant pattern, so it is compiled once.
-const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委|党委|党组|委员会|党总支|总支部|党支部|支部)?`;
+// around it: 义乌市佛堂镇党委, 佛堂镇党委, 市教育局党组. Not the 党组 of 党组织 (教育局党组织建设薄弱): the
+// character after 党组 is kept (\1), as RE2 has no look-ahead. One constant pattern, compiled once.
+const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委|党委|党组([^织]|$)|委员会|党总支|总支部|党支部|支部)?`;
 
 /**
  * The problem title reduced to its words: no punctuation, digits, years, or the unit's name in any
@@ -61,7 +62,7 @@ const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委
  */
 export function normTitleSql(title: string, unit: string, unitNorm = unitNameNormSql(unit), unitLocal = unitLocalNameSql(unit)): string {
   // The pattern runs only on titles that hold the name.
-  let x = `CASE WHEN length(${unitNorm}) >= 2 AND contains(${title}, ${unitNorm}) THEN regexp_replace(replace(${title}, ${unitNorm}, chr(2)), ${str(UNIT_IN_TITLE)}, '', 'g') ELSE ${title} END`;
+  let x = `CASE WHEN length(${unitNorm}) >= 2 AND contains(${title}, ${unitNorm}) THEN regexp_replace(replace(${title}, ${unitNorm}, chr(2)), ${str(UNIT_IN_TITLE)}, '\\1', 'g') ELSE ${title} END`;
   x = `replace(${x}, coalesce(${unit}, chr(1)), '')`;
   x = `replace(${x}, coalesce(${unitLocal}, chr(1)), '')`;
   x = `replace(${x}, coalesce(${unitNorm}, chr(1)), '')`;
