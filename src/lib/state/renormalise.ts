@@ -13,8 +13,9 @@ import { str } from '../queries/sql';
  * 3: title words leave out the unit's name without its place too (佛堂镇党委 under 义乌市佛堂镇党委).
  * 4: and its normalised name with the place and Party words around it (市教育局党组 under 金华市教育局).
  * 5: but not the 党组 of 党组织.
+ * 6: a county's short name before a unit is left out only where three characters remain (东阳江镇党委 is 东阳江镇).
  */
-export const NORMS_VERSION = '5';
+export const NORMS_VERSION = '6';
 
 /**
  * Statements that recompute the stored unit keys and title words from the stored unit names and

@@ -16,6 +16,11 @@ const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.lengt
 // The province and city alone too: 金华市教育局 is the city's 教育局, as 市教育局 is (a bare 市 below).
 const PLACE = `(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().map((a) => a.alias).filter((a) => a.length >= 2))})|(?:${longestFirst(COUNTY_PREFIXES)}))`;
 const PLACE_PREFIX = `^${PLACE}`;
+// The same with the county's full name only (东阳市), and with its short name (东阳): the short name is
+// left out only where three characters remain, so 东阳江镇党委 is 东阳江镇 (a town of 东阳市), as
+// 东阳市东阳江镇党委 is, not 江镇; 义乌佛堂镇党委 is still 佛堂镇.
+const FULL_PLACE_PREFIX = `^(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().filter((a) => a.alias === a.name).map((a) => a.alias))})|(?:${longestFirst(COUNTY_PREFIXES)}))`;
+const SHORT_PLACE_PREFIX = `^(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().filter((a) => a.alias !== a.name && a.alias.length >= 2).map((a) => a.alias))})`;
 // A bare 市 before a unit is the city's (市教育局 = 金华市教育局, 市民政局, 市政协, 市政府办公室), not the 市
 // of a word (市场监管局, 市容环境卫生, 市政工程, 市民卡): the city's own is written 市市场监管局, 金华市市政工程管理处.
 const BARE_CITY = '^市([^场容政民]|政[协府法]|民[政宗])';
@@ -33,7 +38,9 @@ export function unitNameNormSql(unit: string): string {
   // Twice: 永康市委党委 has two layers of suffix.
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
-  const placed = `regexp_replace(${x}, ${str(PLACE_PREFIX)}, '')`;
+  const full = `regexp_replace(${x}, ${str(FULL_PLACE_PREFIX)}, '')`;
+  const short = `regexp_replace(${x}, ${str(SHORT_PLACE_PREFIX)}, '')`;
+  const placed = `CASE WHEN ${full} <> ${x} THEN ${full} WHEN length(${short}) >= 3 THEN ${short} ELSE ${x} END`;
   const rest = `CASE WHEN regexp_matches(${placed}, ${str(BARE_CITY)}) THEN substr(${placed}, 2) ELSE ${placed} END`;
   // One character left after the city's name (金华市纪委 → 纪): 市纪, as 市纪委 gives.
   return `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} WHEN length(${rest}) = 1 AND regexp_matches(${x}, ${str(CITY_PREFIX)}) THEN '市' || ${rest} ELSE ${x} END, '')`;
