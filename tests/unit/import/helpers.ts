@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
+import * as XLSX from '@e965/xlsx';
 import { openNodeEngine } from '../../../src/lib/db/node';
 import { SCHEMA_DDL } from '../../../src/lib/db/schema';
 import type { Engine } from '../../../src/lib/db/types';
@@ -57,3 +58,12 @@ export const joinBytes = (...parts: Uint8Array[]) => {
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
   return out;
 };
+
+/** An XLSX workbook of one sheet from rows, with cells merged over the given ranges ('A3:A5'). */
+export function mergedWorkbook(rows: (string | number | null)[][], merges: string[], sheet = 'Sheet1'): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, sheet);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}

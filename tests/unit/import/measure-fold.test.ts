@@ -1,7 +1,6 @@
 import { describe, test, expect, beforeEach, afterEach } from 'vitest';
-import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf } from './helpers';
+import { freshEngine, importOk, issuesOf, mergedWorkbook as merged } from './helpers';
 
 /**
  * A problem merged down over its measure rows (measure-rows.ts): what the folded problem is when
@@ -15,14 +14,6 @@ beforeEach(async () => {
 afterEach(() => e.close());
 
 const ROUND = '八届市委第三轮巡察';
-
-function merged(rows: (string | number | null)[][], merges: string[]): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(rows);
-  ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
 
 test('a measure with a blank or unread status leaves its problem unknown, not completed, and is warned by row', async () => {
   const bytes = merged([

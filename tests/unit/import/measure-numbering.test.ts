@@ -1,7 +1,6 @@
 import { describe, test, expect, beforeEach, afterEach } from 'vitest';
-import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf, utf8 } from './helpers';
+import { freshEngine, importOk, issuesOf, mergedWorkbook as merged, utf8 } from './helpers';
 
 /**
  * A merged problem saved as CSV whose measure rows are numbered in the 序号 column as sub-items
@@ -131,29 +130,18 @@ test('a status written once beside measure rows with deadlines of their own is n
 });
 
 test('in a workbook whose problem cell is merged but not its status, a blank measure status stays unknown', async () => {
-  const ws = XLSX.utils.aoa_to_sheet([
+  const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, merged([
     [`${ROUND}整改台账`],
     ['序号', '被巡察单位', '具体问题', '整改措施', '整改状态', '完成时间'],
     [1, UNIT, '违规吃喝', '清退费用', '已完成', '2024-05-10'],
     [null, null, null, '完善制度', null, null],
-  ]);
-  ws['!merges'] = ['A3:A4', 'B3:B4', 'C3:C4'].map((m) => XLSX.utils.decode_range(m));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
-  const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  ], ['A3:A4', 'B3:B4', 'C3:C4']));
   expect([r.rowsAccepted, r.rowsSkipped]).toEqual([1, 1]);
   expect(await e.query(`SELECT status, status_raw FROM findings`)).toEqual([{ status: null, status_raw: '已完成' }]);
   expect(r.issues.filter((i) => i.code === 'measure_status_unknown').map((i) => [i.row, i.value])).toEqual([[3, '4: —']]);
 });
 
 describe('in a workbook, a problem merged down over measure rows numbered as sub-items', () => {
-  const merged = (rows: (string | number | null)[][], merges: string[]) => {
-    const ws = XLSX.utils.aoa_to_sheet(rows);
-    ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
-    return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-  };
   const H = ['序号', '被巡察单位', '具体问题', '整改措施', '整改状态', '完成时间'];
 
   test('（1）（2） under 1, the unit on each row: one finding of its measures', async () => {
