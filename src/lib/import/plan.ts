@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident, num, str } from '../queries/sql';
+import { unitNameKeySql } from '../queries/measures';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { SEQUENCE_NUMBER_PATTERN } from '../domain/vocabulary/rows';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
@@ -19,7 +20,7 @@ import { joinContinuationRows } from './continuation-rows';
 import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
-import { matchColumnsSql, sameFindingSql, unitMatchSql } from './same-finding';
+import { matchColumnsSql, sameFindingSql } from './same-finding';
 import { fillDownTableSql, spanFilledSql, unitBlankSql } from './fill-down';
 import { longCellsSql, yearMissingIssue } from './validate';
 
@@ -230,7 +231,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     FROM ${ident(norm)} f
     JOIN (SELECT round_key, county, unit_key, norm_title, min(src_row) AS first_row FROM (SELECT ${matchColumnsSql('n')}, n.src_row
         FROM ${ident(norm)} n WHERE n.norm_title IS NOT NULL AND ${notRejected}) GROUP BY ALL HAVING count(*) > 1) g
-      ON g.round_key = f.round_key AND g.county IS NOT DISTINCT FROM f.county AND g.unit_key = ${unitMatchSql('f')} AND g.norm_title = f.norm_title
+      ON g.round_key = f.round_key AND g.county IS NOT DISTINCT FROM f.county AND g.unit_key = ${unitNameKeySql('f')} AND g.norm_title = f.norm_title
       AND f.src_row > g.first_row
     WHERE f.norm_title IS NOT NULL AND ${kept('f.')}`);
   // The same problem already loaded from another file (a dataset being replaced does not count).

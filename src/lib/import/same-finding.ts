@@ -14,9 +14,6 @@ import { unitNameKeySql } from '../queries/measures';
  * units with the county's name counted each problem twice, without a word.
  */
 
-/** The unit of the row aliased `t`, as findings are matched by. */
-export const unitMatchSql = (t: string) => unitNameKeySql(t);
-
 /** Sides whose county may be only a round's default. */
 export interface VagueCounty {
   /** Aliases with a `county_by_round` column (rows being imported). */
@@ -27,7 +24,7 @@ export interface VagueCounty {
 
 /** TRUE when the rows aliased `x` and `y` are one unit (see above). `keyed`: both hold `unit_key` (matchColumnsSql). */
 export function sameUnitSql(x: string, y: string, vague: VagueCounty = {}, o: { keyed?: boolean } = {}): string {
-  const unit = (t: string) => (o.keyed ? `${t}.unit_key` : unitMatchSql(t));
+  const unit = (t: string) => (o.keyed ? `${t}.unit_key` : unitNameKeySql(t));
   const byKey = `${y}.county IS NOT DISTINCT FROM ${x}.county AND ${unit(y)} IS NOT DISTINCT FROM ${unit(x)}`;
   const unsure = [...(vague.loose ?? []).map((t) => `${t}.county_by_round`), ...(vague.city ?? []).map((t) => `${t}.county = '市本级'`)];
   return unsure.length ? `(${byKey} OR (${y}.unit_name IS NOT DISTINCT FROM ${x}.unit_name AND (${unsure.join(' OR ')})))` : `(${byKey})`;
@@ -40,7 +37,7 @@ export function sameFindingSql(x: string, y: string, vague: VagueCounty = {}, o:
 }
 
 /** TRUE when the finding aliased `t` has all it is matched by (a row without them matches nothing for sure). */
-export const matchableSql = (t: string) => `${t}.round_key IS NOT NULL AND ${unitMatchSql(t)} IS NOT NULL AND ${t}.norm_title IS NOT NULL`;
+export const matchableSql = (t: string) => `${t}.round_key IS NOT NULL AND ${unitNameKeySql(t)} IS NOT NULL AND ${t}.norm_title IS NOT NULL`;
 
 /** The columns matched by, for a SELECT over a table aliased `t`: round_key, county, unit_key, unit_name, norm_title. */
-export const matchColumnsSql = (t: string) => `${t}.round_key, ${t}.county, ${unitMatchSql(t)} AS unit_key, ${t}.unit_name, ${t}.norm_title`;
+export const matchColumnsSql = (t: string) => `${t}.round_key, ${t}.county, ${unitNameKeySql(t)} AS unit_key, ${t}.unit_name, ${t}.norm_title`;
