@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { STATUSES } from '../db/schema';
 import { LEDGER_FIELDS } from '../domain/fields';
+import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
 import { ident, num, str } from '../queries/sql';
 import type { PreparedSheet } from './prepare';
 import { rawCol } from './normalise/raw';
@@ -73,18 +74,12 @@ function subNumberSql(id: string, parent: string): string {
 const parentIdSql = (id: string) => `regexp_extract(${id}, '^([0-9]{1,4})[.．\\-－][0-9]{1,3}$', 1)`;
 
 /**
- * The level of a 序号 in the numbering of official documents (一、 > （一） > 1. > （1） > ① ), NULL when it
- * is none of them (SW14-4-01, A3, 示例):
- * 1 一、 二 十一；2 （一）；3 1, 1、, 1., 1.0 and 1.1, 1-2; 4 （1）, (1), （１）; 5 1), 1）, ①–⑳.
+ * The level of a 序号 in the numbering of official documents (NUMBER_LEVELS: 一、 > （一） > 1. > （1） > ① ),
+ * NULL when it is none of them (SW14-4-01, A3, 示例).
  */
 function numberLevelSql(id: string): string {
-  const han = '[一二三四五六七八九十百〇零]{1,4}';
-  const digits = '[0-9０-９]{1,3}';
-  return `CASE WHEN regexp_full_match(${id}, '${han}[、.．]?') THEN 1
-    WHEN regexp_full_match(${id}, '[（(]${han}[)）]') THEN 2
-    WHEN regexp_full_match(${id}, '[0-9０-９]{1,4}(\\.0+)?[、.．]?|${digits}([.．\\-－]${digits})+') THEN 3
-    WHEN regexp_full_match(${id}, '[（(]${digits}[)）]') THEN 4
-    WHEN regexp_full_match(${id}, '${digits}[)）]|[①-⑳][、.．]?') THEN 5 END`;
+  const levels = NUMBER_LEVELS.filter((l) => l.cell !== undefined);
+  return `CASE ${levels.map((l) => `WHEN regexp_full_match(${id}, ${str(l.cell!)}) THEN ${num(l.level)}`).join(' ')} END`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
 import { parseRoundText, type RoundParts } from './round';
 
 /**
@@ -66,20 +67,16 @@ export function unitNameInHeading(text: string): string | null {
   return name.length >= 2 && name.length <= 40 && !NOT_A_UNIT.test(name) && !NOT_A_UNIT_HEADING.test(name) ? name : null;
 }
 
+const HEADING_LEADS = NUMBER_LEVELS.map(({ level, lead }) => ({ level, lead: new RegExp(`^(?:${lead})`, 'u') }));
+
 /**
- * The numbering level of a heading (0 none; 1 一、; 2 （一）; 3 1. or 1、; 4 （1）; 5 ①; 6 第一部分): the
- * headings that name units are those of one level, the others are 方面 and topics under them.
+ * The numbering level of a heading (0 none; 1 一、; 2 （一）; 3 1. or 1、; 4 （1）; 5 ① or 1）; 6 第一部分; the
+ * table is NUMBER_LEVELS, which also gives a 序号 cell its level): the headings that name units are those of
+ * one level, the others are 方面 and topics under them.
  */
 export function headingLevel(text: string): number {
   const t = text.trim();
-  if (/^[①-⑳]/u.test(t)) return 5;
-  const s = t.normalize('NFKC');
-  if (/^[一二三四五六七八九十百]+[、.．]/u.test(s)) return 1;
-  if (/^\([一二三四五六七八九十百]+\)/u.test(s)) return 2;
-  if (/^[0-9]{1,3}(?:、|[.．](?![0-9]))/u.test(s)) return 3;
-  if (/^\([0-9]{1,3}\)/u.test(s)) return 4;
-  if (/^第[一二三四五六七八九十]+/u.test(s)) return 6;
-  return 0;
+  return HEADING_LEADS.find(({ lead }) => lead.test(t))?.level ?? 0;
 }
 
 /** The first unit named by any of the texts, in order (title rows, then sheet, then file name). */
