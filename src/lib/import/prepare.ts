@@ -15,6 +15,7 @@ import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
 import { stagedSkipKindSql } from './normalise/raw';
 import { foreignHeaders, type ForeignHeader } from './header-layouts';
+import { splitCountyHeadings, type CountyHeading } from './county-headings';
 import { splitUnitHeadings, type UnitHeading } from './unit-headings';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
 
@@ -51,6 +52,8 @@ export interface PreparedSheet extends StagedSheet {
    * names the unit (unit-headings.ts); skipped as headings, not carried as a 方面.
    */
   unitHeadings?: UnitHeading[];
+  /** Headings naming the county of the rows under them, where no column does (county-headings.ts). */
+  countyHeadings?: CountyHeading[];
   /** Rows that hold only the rest of the problem above them (continuation-rows.ts). */
   continuations: ContinuationRow[];
   /** Blocks of other rounds stacked under the first, each under its own title (blocks.ts). */
@@ -119,7 +122,11 @@ export async function prepareSheet(
   const used = [headers, ...head.slice(at.index + 1).map((r) => r.cells)].map(leftmost).filter((i) => i >= 0);
   const first = used.length ? Math.min(...used) : 0;
   const oneCell = await oneCellRows(engine, s, headerRow, columns.get('problem_title'), first);
-  const { sections, loneRows, unitHeadings } = columns.has('unit_name') ? { ...oneCell, unitHeadings: [] } : splitUnitHeadings(oneCell);
+  // County headings are no 方面 even beside a county column, which then gives the rows' county.
+  const byCounty = splitCountyHeadings(oneCell);
+  const countyRows = byCounty.countyHeadings.map((x) => x.row);
+  const { sections, loneRows, unitHeadings } = columns.has('unit_name') ? { ...byCounty, unitHeadings: [] } : splitUnitHeadings(byCounty, countyRows);
+  const { countyHeadings } = byCounty;
   const { roundTitles } = oneCell;
   const blocks = await findBlocks(engine, s, roundTitles, headers, columns, mapping);
   // A block's title and its other title lines are skipped as headings (unless already a section).
@@ -131,7 +138,7 @@ export async function prepareSheet(
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
   const template = await templateRowsAfter(engine, s, headerRow, columns);
-  const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}), ...(unitHeadings.length ? { unitHeadings } : {}) };
+  const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}), ...(unitHeadings.length ? { unitHeadings } : {}), ...(countyHeadings.length ? { countyHeadings } : {}) };
   // Last: the cells a merge left empty are filled from data rows only, which the rows above tell apart.
   const fillDown = await findFillDown(engine, s, headerRow, columns, headers, stagedSkipKindSql(prepared));
   const foreign = await foreignHeaders(engine, prepared, mapping);
@@ -233,7 +240,7 @@ export function missingFields(p: PreparedSheet, nameRound: RoundParts, hint: Rou
   const typed = hintParts(hint);
   const known: Record<string, unknown> = {
     unit_name: p.unitText || p.unitHeadings?.length,
-    county: fallbackCounty,
+    county: fallbackCounty || p.countyHeadings?.length,
     inspector_level: nameRound.inspector_level || typed.inspector_level,
     round_no: nameRound.round_no || typed.round_no,
   };

@@ -1,3 +1,4 @@
+import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_SPELLINGS, countyAliases } from '../domain/vocabulary/places';
 import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
 import { parseRoundText, type RoundParts } from './round';
 
@@ -65,6 +66,24 @@ export function unitInHeading(text: string): string | null {
 export function unitNameInHeading(text: string): string | null {
   const name = headingName(text);
   return name.length >= 2 && name.length <= 40 && !NOT_A_UNIT.test(name) && !NOT_A_UNIT_HEADING.test(name) ? name : null;
+}
+
+// A heading naming a county (一、东阳市（12个问题）, （二）浦江县：, 三、金华开发区), or the city's own units
+// (四、市直单位): its name, maybe after the city or province, maybe followed by 问题 or 反馈问题. Plain
+// Chinese names: no character of a pattern's syntax.
+const COUNTY_HEADING = new RegExp(`^(?:${COUNTY_PREFIXES.join('|')})?(${[...countyAliases(), ...ZONE_SPELLINGS]
+  .filter((a) => a.alias.length >= 2).map((a) => a.alias).join('|')})(?:巡察|巡视)?(?:反馈)?(?:问题|整改情况)?$`, 'u');
+const CITY_LEVEL = new RegExp(CITY_LEVEL_PATTERN, 'u');
+
+/**
+ * The county a heading row names, as written (东阳市, 东阳, 市直单位), or null: a city's ledger that lists
+ * each county's problems under the county's name (county-headings.ts). The bare city (金华市) is none.
+ */
+export function countyInHeading(text: string): string | null {
+  const name = headingName(text);
+  const county = COUNTY_HEADING.exec(name)?.[1];
+  if (county) return county;
+  return CITY_LEVEL.test(name) && !/^(浙江省)?金华市?$/u.test(name) ? name : null;
 }
 
 const HEADING_LEADS = NUMBER_LEVELS.map(({ level, lead }) => ({ level, lead: new RegExp(`^(?:${lead})`, 'u') }));

@@ -23,13 +23,16 @@ const ASPECT = /方面(的)?(问题)?[:：]?$/u;
  * - a 方面 stays a 方面.
  * Headings of other levels (（一）民主生活会 under 一、横店镇党委) are 方面 and topics, as before. The unit
  * headings leave the section headings, whose text is carried down as the rows' 方面, for the skipped
- * heading rows. Only for a sheet without a unit column.
+ * heading rows. Only for a sheet without a unit column. A county's heading (county-headings.ts, rows
+ * `countyRows`) is none of these: it ends the unit above, whatever its level.
  */
-export function splitUnitHeadings(h: Headings): Headings & { unitHeadings: UnitHeading[] } {
+export function splitUnitHeadings(h: Headings, countyRows: readonly number[] = []): Headings & { unitHeadings: UnitHeading[] } {
+  const counties = new Set(countyRows);
   const all = [
     ...h.sections.map((x) => ({ row: x.row, text: x.text, section: true })),
     ...h.loneRows.filter((x) => x.kind === 'heading' && x.text).map((x) => ({ row: x.row, text: x.text!, section: false })),
-  ].sort((a, b) => a.row - b.row).map((x) => ({ ...x, level: headingLevel(x.text), unit: unitInHeading(x.text) }));
+  ].filter((x) => !counties.has(x.row)).sort((a, b) => a.row - b.row)
+    .map((x) => ({ ...x, level: headingLevel(x.text), unit: unitInHeading(x.text) }));
   const counts = new Map<number, number>();
   for (const x of all) if (x.unit) counts.set(x.level, (counts.get(x.level) ?? 0) + 1);
   if (!counts.size) return { ...h, unitHeadings: [] };
@@ -37,7 +40,10 @@ export function splitUnitHeadings(h: Headings): Headings & { unitHeadings: UnitH
   // Unnumbered headings are units only where the recognised units are unnumbered too, and then only
   // those recognised: a lone heading (婺城区, a block's title) is no unit for want of a number.
   const atLevel = all.filter((x) => x.level === level && !ASPECT.test(x.text) && (level > 0 || x.unit));
-  const unitHeadings = atLevel.map((x) => ({ row: x.row, unit: x.unit ?? (level > 0 ? unitNameInHeading(x.text) : null) }));
+  const unitHeadings = [
+    ...atLevel.map((x) => ({ row: x.row, unit: x.unit ?? (level > 0 ? unitNameInHeading(x.text) : null) })),
+    ...countyRows.map((row) => ({ row, unit: null })),
+  ].sort((a, b) => a.row - b.row);
   const rows = new Set(atLevel.map((x) => x.row));
   const moved = atLevel.filter((x) => x.section).map((x) => ({ row: x.row, kind: 'heading' as const, text: x.text }));
   return {

@@ -88,6 +88,7 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   const filled = filledColumn(p.fillDown, key, col);
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
     : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && (p.unitText || p.unitHeadings?.length) ? unitSql(p)
+    : key === 'county' && readsCountyHeadings(p) ? 'hc_county'
     : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
   const carried = key === 'aspect_raw' ? aspectSql(p)
     : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
@@ -141,7 +142,7 @@ const MAX_CARRIED_SECTIONS = 200;
  * the one before (unit-headings.ts), unless those would pass MAX_CARRIED_SECTIONS: then across units.
  */
 function aspectSql(p: PreparedSheet): string | null {
-  const ends = (p.unitHeadings ?? []).map((h) => ({ row: h.row, text: null }));
+  const ends = [...(p.unitHeadings ?? []), ...(p.countyHeadings ?? [])].map((h) => ({ row: h.row, text: null }));
   const both = [...p.sections, ...ends].sort((a, b) => a.row - b.row);
   return sectionSql(both.length <= MAX_CARRIED_SECTIONS ? both : p.sections);
 }
@@ -156,15 +157,27 @@ function sectionSql(sections: { row: number; text: string | null }[]): string | 
 /** The sheet's rows as the raw views read them: the staged table, with the unit filled down where a merge saved as CSV left it empty (its table written, fill-down.ts). */
 function rowsFrom(p: PreparedSheet): string {
   const rows = p.fillDown ? fillDownRowsSql(p.fillDown, p.table) : ident(p.table);
-  if (!p.unitHeadings?.length) return rows;
-  // Each row's unit heading, the last above it (hd_row NULL above the first): one sorted join, however many.
-  const headings = p.unitHeadings.map((h) => `(${num(h.row)}, CAST(${h.unit === null ? 'NULL' : str(h.unit)} AS VARCHAR))`).join(', ');
-  return `(SELECT r.*, h.hd_row, h.hd_unit FROM ${rows} r ASOF LEFT JOIN (VALUES ${headings}) h(hd_row, hd_unit) ON r.src_row > h.hd_row)`;
+  // Each row's unit heading and county heading, the last above it (hd_row, hc_row NULL above the first):
+  // one sorted join each, however many.
+  const withUnit = p.unitHeadings?.length ? headingJoinSql(rows, p.unitHeadings.map((h) => [h.row, h.unit]), 'hd_row', 'hd_unit') : rows;
+  return readsCountyHeadings(p) ? headingJoinSql(withUnit, p.countyHeadings!.map((h) => [h.row, h.county]), 'hc_row', 'hc_county') : withUnit;
+}
+
+/** TRUE when the rows' county is that of the heading above them: headings name counties and no column does. */
+function readsCountyHeadings(p: PreparedSheet): boolean {
+  return !!p.countyHeadings?.length && sourceColumn(p, 'county') === undefined;
+}
+
+/** `rows` with the value of the last heading above each row (rowCol, valueCol; NULL above the first). */
+function headingJoinSql(rows: string, headings: [number, string | null][], rowCol: string, valueCol: string): string {
+  const values = headings.map(([row, v]) => `(${num(row)}, CAST(${v === null ? 'NULL' : str(v)} AS VARCHAR))`).join(', ');
+  return `(SELECT r.*, h.${rowCol}, h.${valueCol} FROM ${rows} r ASOF LEFT JOIN (VALUES ${values}) h(${rowCol}, ${valueCol}) ON r.src_row > h.${rowCol})`;
 }
 
 /** Columns rowsFrom adds to the staged table's, which no view passes on. */
 function rowsFromColumns(p: PreparedSheet): string[] {
-  return [...(p.fillDown ? fillDownColumns(p.fillDown) : []), ...(p.unitHeadings?.length ? ['hd_row', 'hd_unit'] : [])];
+  return [...(p.fillDown ? fillDownColumns(p.fillDown) : []), ...(p.unitHeadings?.length ? ['hd_row', 'hd_unit'] : []),
+    ...(readsCountyHeadings(p) ? ['hc_row', 'hc_county'] : [])];
 }
 
 /**
