@@ -19,25 +19,42 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
 /**
- * A record value as cell text: dates as YYYY-MM-DD in China time, big integers exact, objects as
- * JSON. A wall-clock time (`wallClock`: a Parquet TIMESTAMP not adjusted to UTC, which pandas and
- * DuckDB write for a naive time) is no instant: its date is the one written.
+ * How a Parquet column's values read: `wallClock`, a TIMESTAMP not adjusted to UTC (which pandas and
+ * DuckDB write for a naive time), is no instant: its date is the one written; `float32`, a FLOAT, is
+ * written as the shortest decimal that is that float (12.3, not 12.300000190734863).
  */
-export function valueText(v: Value, wallClock = false): string | null {
+export type ColumnKind = 'wallClock' | 'float32' | undefined;
+
+/** The shortest decimal whose nearest 32-bit float is v: nine significant digits always are. */
+export function float32Text(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  for (let digits = 1; digits < 9; digits++) {
+    const shorter = Number(v.toPrecision(digits));
+    if (Math.fround(shorter) === v) return String(shorter);
+  }
+  return String(Number(v.toPrecision(9)));
+}
+
+/**
+ * A record value as cell text: dates as YYYY-MM-DD in China time, big integers exact, objects as
+ * JSON; `kind`: see ColumnKind.
+ */
+export function valueText(v: Value, kind?: ColumnKind): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) {
-    const d = wallClock ? v : new Date(v.getTime() + CHINA_OFFSET_MS);
+    const d = kind === 'wallClock' ? v : new Date(v.getTime() + CHINA_OFFSET_MS);
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
   if (typeof v === 'string') return v;
+  if (typeof v === 'number' && kind === 'float32') return float32Text(v);
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? String(x) : x));
 }
 
-/** Records → grid rows under a given header, numbered from `first`; `wallClock[c]`: see valueText. */
-function recordRows(records: Record<string, Value>[], keys: string[], first: number, wallClock: boolean[] = []): GridRow[] {
-  return records.map((r, i) => ({ row: first + i, cells: keys.map((k, c) => valueText(r[k], wallClock[c])) }));
+/** Records → grid rows under a given header, numbered from `first`; `kinds[c]`: see ColumnKind. */
+function recordRows(records: Record<string, Value>[], keys: string[], first: number, kinds: ColumnKind[] = []): GridRow[] {
+  return records.map((r, i) => ({ row: first + i, cells: keys.map((k, c) => valueText(r[k], kinds[c])) }));
 }
 
 // The key of a nested object that names it: {"被巡察单位": {"name": "…", "code": "X1"}}.
@@ -197,14 +214,15 @@ export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE
     const columns = parquetSchema(metadata).children.map((c) => c.element);
     const keys = columns.map((c) => c.name);
     // A TIMESTAMP not adjusted to UTC holds wall-clock time (a legacy TIMESTAMP_MILLIS type alone means UTC).
-    const wallClock = columns.map((c) => c.logical_type?.type === 'TIMESTAMP' && !c.logical_type.isAdjustedToUTC);
+    const kinds = columns.map((c): ColumnKind => (c.logical_type?.type === 'TIMESTAMP' && !c.logical_type.isAdjustedToUTC ? 'wallClock'
+      : c.type === 'FLOAT' ? 'float32' : undefined));
     const total = Number(metadata.num_rows);
     if (!total || !keys.length) throw new ImportFailure('no_data');
     const chunks: Uint8Array[] = [];
     for (let start = 0; start < total; start += sliceRows) {
       const end = Math.min(total, start + sliceRows);
       const records = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
-      const rows = recordRows(records as Record<string, Value>[], keys, start + 1, wallClock);
+      const rows = recordRows(records as Record<string, Value>[], keys, start + 1, kinds);
       chunks.push(...gridChunks(start === 0 ? [{ row: 0, cells: keys }, ...rows] : rows, keys.length));
     }
     return [{ width: keys.length, chunks }];
