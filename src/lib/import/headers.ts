@@ -191,7 +191,8 @@ const text = (v: string | null | undefined) => stagedCell(v) ?? '';
  * One header from two rows, or null when they are not one. They are when both rows name fields,
  * the lower row is empty (or repeats the text) under every column the upper row names but a group
  * label's (完成时间 merged over 计划 | 实际), and
- * together they name more fields than either alone: a data row fills the header's columns. A
+ * together they name more fields than either alone (a data row fills the header's columns), or as
+ * many under a group label. A
  * column's text is the lower row's field name, else the upper row's, else `group/sub`, the group
  * label carried right across the sub-columns a merged cell spans (only its first cell holds it).
  */
@@ -215,7 +216,12 @@ export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)
     else if (low.has(c) || !label) out.push(l);
     else out.push(subHeader(label, l) ?? `${label}/${l}`);
   }
-  return matchHeaders(out, mapping).size > Math.max(up.size, low.size) ? out : null;
+  // A group label over other names (整改情况 over 整改措施 | 完成情况) makes the two rows one header even
+  // where the lower row names every field alone: an XLSX grid fills the cells merged down over both
+  // rows into the lower one. Without one, the rows must together name more (a header repeated names no more).
+  const grouped = [...up.keys()].some((c) => text(lower[c]) && text(lower[c]) !== text(upper[c]));
+  const named = matchHeaders(out, mapping).size;
+  return named > Math.max(up.size, low.size) || (grouped && named >= Math.max(up.size, low.size)) ? out : null;
 }
 
 /**

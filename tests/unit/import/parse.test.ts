@@ -160,6 +160,15 @@ describe('headers', () => {
       }
     });
 
+    test('a group label over sub-columns is one header also where the lower row names every field alone (XLSX fills merged-down cells in)', () => {
+      const upper = ['序号', '被巡察单位', '问题类别', '具体问题', '整改情况', null, null, '责任领导', '备注'];
+      const lower = ['序号', '被巡察单位', '问题类别', '具体问题', '整改措施', '完成情况', '完成时限', '责任领导', '备注'];
+      expect(findHeader([upper, lower, ['1', '永康市教育局党委', 'B1', '理论学习不深入', '制定计划', '已完成', '2024-06-30', '张三', null]]))
+        .toEqual({ index: 1, rows: 2, headers: lower });
+      // The same header twice (a page's header repeated) is still no two-row header.
+      expect(mergeHeaderRows(lower, lower)).toBeNull();
+    });
+
     test('a data row under a one-row header is never merged in', () => {
       const header = ['被巡察单位', '具体问题', '整改状态', '党纪处分'];
       const data = ['市教育局', '违规吃喝', '已完成', '1'];
