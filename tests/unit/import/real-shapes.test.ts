@@ -1,7 +1,7 @@
 import { test, expect, beforeEach, afterEach } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf } from './helpers';
+import { freshEngine, importOk, issuesOf, mergedWorkbook, utf8 } from './helpers';
 import { statedAsOf } from '../../../src/lib/import/title';
 
 /**
@@ -692,4 +692,39 @@ test('a sheet named as a sample (填报示例, 模板) beside the ledger is not 
   XLSX.utils.book_append_sheet(one, sheet([[1, '义乌市', '义乌市乙局', '八届市委第三轮巡察', '公车私用', '已完成']]), '模板');
   const [r] = await importOk(e, 'filled.xlsx', new Uint8Array(XLSX.write(one, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
   expect(r.rowsAccepted).toBe(1);
+});
+
+test('XLSX two-row header, 整改情况 merged over 整改措施 | 完成情况 | 完成时限 and the other cells merged down: each sub-column is its field (review)', async () => {
+  // The grid fills the merged-down labels into the lower row, which so names every field alone; the
+  // upper row was taken for the header and the lower for a repeated header of another layout, and
+  // every row was rejected (header_layout_differs).
+  const rows = [
+    ['序号', '被巡察单位', '问题类别', '具体问题', '整改情况', null, null, '责任领导', '备注'],
+    [null, null, null, null, '整改措施', '完成情况', '完成时限', null, null],
+    [1, '永康市教育局党委', 'B1', '理论学习中心组学习不深入', '制定学习计划', '已完成', '2024-06-30', '张三', null],
+    [2, '永康市财政局党组', 'D1', '违规吃喝问题', '清退', '正在推进', '2024-09-30', '李四', null],
+  ];
+  const bytes = mergedWorkbook(rows, ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:G1', 'H1:H2', 'I1:I2']);
+  const [r] = await importOk(e, '十五届永康市委第二轮巡察整改台账.xlsx', bytes);
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
+  expect(await e.query('SELECT measures, status, deadline, resp_leader FROM findings ORDER BY source_row')).toEqual([
+    { measures: '制定学习计划', status: 'completed', deadline: '2024-06-30', resp_leader: '张三' },
+    { measures: '清退', status: 'in_progress', deadline: '2024-09-30', resp_leader: '李四' }]);
+});
+
+test('problems listed first whose text starts with a total\'s or a signature\'s words are problems; the real total, note and signature rows are skipped (review)', async () => {
+  const csv = ['中共永康市教育局委员会关于十五届永康市委第二轮巡察反馈意见整改落实情况台账',
+    '具体问题,整改措施,责任领导,整改时限,整改状态',
+    '分管领导一岗双责落实不到位,签订责任书,张三,2024-06-30,已完成',
+    '共计12笔公务接待无公函,清退,张三,2024-06-30,已完成',
+    '主要负责人一把手监督缺位,约谈,张三,2024-06-30,正在整改',
+    '合计3项资金未纳入预算管理,纳入预算,李四,2024-09-30,正在整改',
+    '合计：共4个问题,,,,',
+    '合计,4,,,3',
+    '注：状态截至9月底,,,,',
+    '分管领导：李四,,审核人：王五,,'].join('\n');
+  const [r] = await importOk(e, 'v.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, 4]);
+  expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped')).map((i) => [i.row, i.code])).toEqual([
+    [7, 'row_skipped_total'], [8, 'row_skipped_total'], [9, 'row_skipped_note'], [10, 'row_skipped_note']]);
 });

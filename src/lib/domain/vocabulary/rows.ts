@@ -10,6 +10,11 @@ const GAP = '[\\s\\x{3000}]*';
 /** Total rows: 合计, 总计, 小计, 共计 (also spaced out: 合　计), also of a page or table (本页小计, 本表合计). */
 export const TOTAL_ROW_PATTERN = `^(本页|本表|全表|各项)?(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计)`;
 /**
+ * A total's label alone in its cell, or with a count: 合计, 合　计：, 共计15个问题, 小计（3项）. Where a total's words
+ * start the problem's own text (共计12笔公务接待无公函), only this, or a row otherwise empty but for numbers, is a total.
+ */
+export const TOTAL_CELL_PATTERN = `${TOTAL_ROW_PATTERN}[:：\\s]*[(（]?(共|计)?[0-9０-９一二三四五六七八九十百]*(个|项|条|件|处)?(问题)?[)）]?[。.]?$`;
+/**
  * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）, 西城街道小计：2个,
  * 西城街道 汇总. Matched on those cells only, where no real unit ends so.
  */
@@ -20,7 +25,10 @@ export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共$
  * under the last row of a printed form: （以下空白）, （此页无正文）, （本页无正文）, 以下无内容.
  */
 export const NOTE_ROW_PATTERN =
-  `^(注|备注|说明|填表说明|填报说明|制表人?|审核人?|填报人?|填表人|联系人|联系电话|附注|单位负责人|主要负责人|分管领导)${GAP}[:：0-9一二三四五六七八九十、.．]|^[(（]?(以下空白|(此|本)页无正文|以下无(正文|内容))`;
+  `^(注|备注|说明|填表说明|填报说明|附注)${GAP}[:：0-9一二三四五六七八九十、.．]`
+  // A signature's words before a colon or a space (分管领导：张三, 审核人 李四), not a problem's (分管领导一岗双责落实不到位).
+  + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话|单位负责人|主要负责人|分管领导)(${GAP}[:：]|[\\s\\x{3000}]+)|^联系电话${GAP}[0-9０-９]`
+  + '|^[(（]?(以下空白|(此|本)页无正文|以下无(正文|内容))';
 
 /**
  * Section rows: a heading over the problems below it, alone in its row (一、党的政治建设方面,

@@ -1,5 +1,5 @@
 import { LEDGER_FIELDS } from '../../domain/fields';
-import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, NOTE_ROW_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
+import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, NOTE_ROW_PATTERN, TOTAL_CELL_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
 import { ident, num, str } from '../../queries/sql';
 import { MAX_CELL_CHARS } from '../errors';
 import type { PreparedSheet } from '../prepare';
@@ -252,7 +252,7 @@ export function skipKindSql(p: PreparedSheet, firstCell: string, problem: string
   const template = templateRowSql(p);
   // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
   return `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
-      WHEN regexp_matches(${firstCell}, ${str(TOTAL_ROW_PATTERN)}) THEN 'total'
+      WHEN regexp_matches(${firstCell}, ${str(TOTAL_ROW_PATTERN)}) ${problemTextFirst(p, firstCell)} THEN 'total'
       ${totalLabel(p)}
       WHEN regexp_matches(${firstCell}, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       WHEN contains(${firstCell}, '例') AND regexp_matches(${firstCell}, ${str(EXAMPLE_ROW_PATTERN)})
@@ -263,6 +263,21 @@ export function skipKindSql(p: PreparedSheet, firstCell: string, problem: string
       ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
       ${template ? `WHEN ${template} THEN 'template'` : ''} ELSE NULL END`;
+}
+
+/**
+ * `AND NOT …` for a row whose first cell is its problem's (a unit's own ledger lists its problems first;
+ * a merge saved as CSV leaves the 序号 blank) and whose text only starts with a total's words (共计12笔公务接待无公函,
+ * 合计3项资金未入账): a total's cell holds its label alone or with a count (TOTAL_CELL_PATTERN), else the rest
+ * of its row holds no more than numbers. '' where no column holds the problem.
+ */
+function problemTextFirst(p: PreparedSheet, firstCell: string): string {
+  const col = p.columns.get('problem_title');
+  if (col === undefined) return '';
+  const others = Array.from({ length: p.width }, (_, i) => i).filter((i) => i !== col).map(cell);
+  const numbersOnly = others.map((c) => `(${c} IS NULL OR regexp_full_match(${c}, '[0-9０-９.,，%％\\s]*(个|项|条|件|人|次|万元|元)?'))`);
+  return `AND NOT (${firstCell} IS NOT DISTINCT FROM ${cell(col)} AND NOT regexp_matches(${firstCell}, ${str(TOTAL_CELL_PATTERN)})
+        ${numbersOnly.length ? `AND NOT (${numbersOnly.join(' AND ')})` : 'AND false'})`;
 }
 
 /** skipKindSql over the staged cells: what the fill-down leaves out of the rows it reads. */
