@@ -17,8 +17,8 @@ import { tempName } from './staging';
  * in two counties is two units, and a 共性问题 is fed back to each); a county that is only a 金华市委
  * round's default (市本级, no county found: a 开发区 sheet beside a 汇总 that names the zone) matches
  * any. Of two sheets holding the same findings the newer stays (newerThan): in a workbook of monthly
- * snapshots (2024年6月, 2024年9月) the newest's statuses are the ones that count. Returns the plans
- * to commit.
+ * snapshots (2024年6月, 2024年9月) the newest's statuses are the ones that count; so does a smaller sheet
+ * dated after the one holding it. Returns the plans to commit.
  */
 export async function dropContainedSheets(engine: Engine, plans: SheetPlan[], shared: SharedRows): Promise<SheetPlan[]> {
   const kept = [...plans];
@@ -32,6 +32,9 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[], sh
     for (const a of bySize) {
       if (a === b || !kept.includes(a) || a.counts.accepted < b.counts.accepted) continue;
       if (a.counts.accepted === b.counts.accepted && newer(b, a)) continue;
+      // A sheet dated after the larger one holding it (永康市, 截至9月30日, beside a 汇总 截至6月30日) stays: its
+      // statuses are the newer, and the findings both hold count in it (skipSheetOverlaps).
+      if ((b.datedAt ?? '') > (a.datedAt ?? '')) continue;
       if (!(await shared.holdsAll(a, b))) continue;
       kept.splice(kept.indexOf(b), 1);
       await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);

@@ -62,6 +62,23 @@ test('of two snapshot sheets holding the same problems, the later one is importe
 });
 
 // A sheet with a header and no problem rows is no dataset, and never silent.
+test('a county sheet dated after the 汇总 that holds it whole stays, and its statuses count; the 汇总 keeps the rest (review)', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '县市区', '被巡察单位', '具体问题', '整改状态'];
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([
+    ['汇总', [['八届市委第三轮巡察整改台账汇总（截至2024年6月30日）'], H,
+      [1, '永康市', '永康市教育局党委', '理论学习中心组学习不深入', '正在整改'], [2, '永康市', '永康市财政局党组', '违规吃喝问题较为突出', '正在整改'],
+      [3, '东阳市', '东阳市卫健局党委', '三会一课不规范', '未完成']]],
+    ['永康市', [['永康市整改台账（截至2024年9月30日）'], H,
+      [1, '永康市', '永康市教育局党委', '理论学习中心组学习不深入', '已完成'], [2, '永康市', '永康市财政局党组', '违规吃喝问题较为突出', '已完成']]],
+  ]));
+  // Before, the 永康市 sheet was left out as held by the 汇总, and its two completions did not count (0 of 3).
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted, r.rowsSkipped])).toEqual([['汇总', 1, 2], ['永康市', 2, 0]]);
+  expect(await engine.query('SELECT source_sheet, county, status FROM findings ORDER BY source_sheet, source_row')).toEqual([
+    { source_sheet: '永康市', county: '永康市', status: 'completed' }, { source_sheet: '永康市', county: '永康市', status: 'completed' },
+    { source_sheet: '汇总', county: '东阳市', status: 'not_completed' }]);
+});
+
 test('a header-only sheet and a template sheet (only 序号 and 合计) beside a filled one are named, not stored', async () => {
   engine = await freshEngine();
   const H = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
