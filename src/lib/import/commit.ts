@@ -37,10 +37,16 @@ function columnLabelSql(plan: SheetPlan): string {
   return `CASE column_key ${keys.map((k) => `WHEN ${str(k)} THEN ${str(columnLabel(plan, k))}`).join(' ')} ELSE column_key END`;
 }
 
-/** Ids of datasets to remove with `replaceDatasetId`: it and its sibling sheets of the same file. */
-export async function datasetsToReplace(engine: Engine, id: string): Promise<string[]> {
+/**
+ * Ids of datasets to remove with `replaceDatasetId`: it, and those of its sibling sheets of the same file
+ * that the new file has a sheet of the same name for (an updated workbook replaces its sheets; a CSV of
+ * one county's rows replaces only the sheet picked, and the workbook's other sheets stay).
+ */
+export async function datasetsToReplace(engine: Engine, id: string, newSheets: readonly (string | undefined)[]): Promise<string[]> {
+  const names = newSheets.filter((n): n is string => n !== undefined);
   const rows = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE dataset_id = ${str(id)}
-    OR (sha256 IS NOT NULL AND sha256 = (SELECT sha256 FROM datasets WHERE dataset_id = ${str(id)}))`);
+    OR (sha256 IS NOT NULL AND sha256 = (SELECT sha256 FROM datasets WHERE dataset_id = ${str(id)})
+      AND list_contains([${names.map(str).join(', ')}]::VARCHAR[], sheet))`);
   return rows.map((r) => r.dataset_id);
 }
 

@@ -97,9 +97,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
     // Both options together (the analyst replaces one dataset with a file that turns out to update
-    // others too) replace all of them: the one picked, with its sibling sheets, and those updated.
+    // others too) replace all of them: the one picked, with its sibling sheets the file has too, and those updated.
     const exact = opts.replaceDatasetIds?.length ? await storedDatasets(engine, opts.replaceDatasetIds) : [];
-    const picked = opts.replaceDatasetId ? await datasetsToReplace(engine, opts.replaceDatasetId) : [];
+    const picked = opts.replaceDatasetId ? await datasetsToReplace(engine, opts.replaceDatasetId, prepared.map((p) => p.sheet)) : [];
     if (opts.replaceDatasetId && !picked.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });
     if (opts.replaceDatasetIds?.length && exact.length < opts.replaceDatasetIds.length) {
       throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetIds.filter((id) => !exact.includes(id)).join(', ') });

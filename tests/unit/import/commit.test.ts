@@ -115,3 +115,30 @@ test('a problem already loaded from another file is flagged, not when that file 
   const [d] = await importOk(e, 'a3.csv', first, { replaceDatasetId: c.datasetId });
   expect(d.issues).toEqual([]);
 });
+
+test('replacing one sheet of a workbook: an updated workbook replaces the sheets it has; a file of that sheet\'s rows leaves the other sheets (review)', async () => {
+  const XLSX = await import('@e965/xlsx');
+  const H = ['序号', '县市区', '被巡察单位', '具体问题', '整改状态'];
+  const book = (sheets: [string, (string | number)[][]][]) => {
+    const wb = XLSX.utils.book_new();
+    for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...rows]), name);
+    return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  };
+  const yk = [[1, '永康市', '永康市教育局', '理论学习不深入', '正在整改'], [2, '永康市', '永康市财政局', '违规吃喝', '正在整改']];
+  const yw = [[1, '义乌市', '义乌市教育局', '三会一课不规范', '正在整改'], [2, '义乌市', '义乌市财政局', '公车管理不规范', '正在整改'],
+    [3, '义乌市', '义乌市卫健局', '食堂管理不规范', '正在整改']];
+  const done = (rows: (string | number)[][]) => rows.map((r) => [...r.slice(0, 4), '已完成']);
+  const sheets = () => e.query('SELECT source_sheet, status, count(*)::INTEGER AS n FROM findings GROUP BY ALL ORDER BY ALL');
+  const e = await freshEngine();
+  const [, ywSheet] = await importOk(e, '八届市委第五轮巡察整改台账.xlsx', book([['永康', yk], ['义乌', yw]]));
+  // An updated workbook picked to replace the 义乌 sheet replaces both of its sheets: nothing counted twice.
+  const [ykSheet] = await importOk(e, '八届市委第五轮巡察整改台账（9月）.xlsx', book([['永康', done(yk)], ['义乌', done(yw)]]),
+    { replaceDatasetId: ywSheet.datasetId });
+  expect(await sheets()).toEqual([{ source_sheet: '义乌', status: 'completed', n: 3 }, { source_sheet: '永康', status: 'completed', n: 2 }]);
+  // A CSV of 永康's rows, one more: 永康 replaced, 义乌 kept (before, it went too, without a word).
+  const csv = enc([H.join(','), ...[...done(yk), [3, '永康市', '永康市卫健局', '档案管理不规范', '正在整改']].map((r) => r.join(','))].join('\n'));
+  await importOk(e, '八届市委第五轮巡察-永康.csv', csv, { replaceDatasetId: ykSheet.datasetId });
+  expect(await sheets()).toEqual([{ source_sheet: '义乌', status: 'completed', n: 3 },
+    { source_sheet: null, status: 'completed', n: 2 }, { source_sheet: null, status: 'in_progress', n: 1 }]);
+  e.close();
+});
