@@ -5,6 +5,7 @@ import { fieldByKey } from '../domain/fields';
 import { sourceColumn } from './normalise/raw';
 import { date, ident, literal, num, str } from '../queries/sql';
 import { carryDecisionsSql } from '../queries/repeats/decisions';
+import { checkCancelled } from './errors';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
 import { mergeTermlessRounds, roundDatesSql, type RoundMerge } from './round-merge';
@@ -66,9 +67,10 @@ export function importTimestamp(now = new Date()): string {
 
 /**
  * Writes everything in one transaction; rethrows after ROLLBACK. Returns the rounds merged by term
- * (round-merge.ts), which the first dataset's report names.
+ * (round-merge.ts), which the first dataset's report names. A cancel (`signal`) seen before the COMMIT
+ * rolls it back: the file leaves the data as it was.
  */
-export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[]): Promise<RoundMerge[]> {
+export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[], signal?: AbortSignal): Promise<RoundMerge[]> {
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
   let merges: RoundMerge[] = [];
   await inTransaction(engine, async (tx) => {
@@ -84,6 +86,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
       await tx.exec(`DELETE FROM datasets WHERE dataset_id IN (${ids})`);
     }
     for (const plan of plans) {
+      checkCancelled(signal);
       const sheet = plan.prepared.sheet === undefined ? 'NULL' : str(plan.prepared.sheet);
       await tx.exec(`INSERT INTO findings (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${ident(plan.final)}`);
       await tx.exec(`INSERT INTO import_issues SELECT ${str(plan.datasetId)}, ${str(meta.file)}, ${sheet}, src_row,
@@ -106,6 +109,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     await upsertRounds(tx, plans.flatMap((p) => p.rounds), affected);
     // Rows of rounds written without their term, placed afresh with this file in (round-merge.ts).
     merges = await mergeTermlessRounds(tx);
+    checkCancelled(signal);
   });
   return merges;
 }

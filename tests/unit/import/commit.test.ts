@@ -142,3 +142,28 @@ test('replacing one sheet of a workbook: an updated workbook replaces the sheets
     { source_sheet: null, status: 'completed', n: 2 }, { source_sheet: null, status: 'in_progress', n: 1 }]);
   e.close();
 });
+
+test('a cancel while the file is being written rolls its transaction back: the data stays as it was (review)', async () => {
+  const e = await freshEngine();
+  const [a] = await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  const before = await tableCounts(e);
+  const abort = new AbortController();
+  // The analyst clicks 取消 while the findings are inserted (the replaced dataset deleted already).
+  const clicking: Engine = {
+    ...e,
+    query: e.query.bind(e),
+    exec: e.exec.bind(e),
+    transaction: (work) => e.transaction((tx) => work({
+      ...tx, query: tx.query.bind(tx),
+      async exec(sql: string) {
+        await tx.exec(sql);
+        if (/^INSERT INTO findings/.test(sql)) abort.abort();
+      },
+    } as Engine)),
+  };
+  const res = await importFile(clicking, { name: 'v2.csv', bytes: textFixtures()['messy-gbk.csv'] }, { replaceDatasetId: a.datasetId, signal: abort.signal });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('cancelled');
+  expect(await tableCounts(e)).toEqual(before);
+  expect(await e.query('SELECT dataset_id FROM datasets')).toEqual([{ dataset_id: a.datasetId }]);
+  e.close();
+});
