@@ -22,7 +22,7 @@ import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
 import { matchColumnsSql, sameFindingSql } from './same-finding';
 import { fillDownTableSql, spanFilledSql, unitBlankSql } from './fill-down';
-import { longCellsSql, yearMissingIssue } from './validate';
+import { PLAUSIBLE_DATES, longCellsSql, yearMissingIssue } from './validate';
 
 
 /**
@@ -61,12 +61,15 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Newest date the data holds, never after today; null when it holds none (the as-of is then today). */
+/**
+ * Newest date the data holds, never after today nor before the plausible dates (a typo's 1899-01-01,
+ * warned date_implausible, dates nothing); null when it holds none (the as-of is then today).
+ */
 async function newestDate(engine: Engine, norm: string, absent: Set<string>): Promise<string | null> {
   const t = `DATE ${str(today())}`;
   const cols = ['feedback_date', 'completion_date', 'closure_date', 'followup_date', 'station_end', 'station_start'].filter((c) => !absent.has(c));
   const [row] = await engine.query<{ d: string | null }>(
-    `SELECT max(d) AS d FROM (${cols.map((c) => `SELECT max(${c}) FILTER (WHERE ${c} <= ${t}) AS d FROM ${ident(norm)}`).join(' UNION ALL ')})`,
+    `SELECT max(d) AS d FROM (${cols.map((c) => `SELECT max(${c}) FILTER (WHERE ${c} <= ${t} AND ${c} >= DATE ${str(PLAUSIBLE_DATES[0])}) AS d FROM ${ident(norm)}`).join(' UNION ALL ')})`,
   );
   return row?.d ?? null;
 }

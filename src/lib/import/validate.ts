@@ -23,7 +23,7 @@ export interface Rule {
 }
 
 /** Dates a ledger can hold: inspection rounds began long after 1990; a deadline past 2099 is a typo. */
-const PLAUSIBLE_DATES = ['1990-01-01', '2099-12-31'];
+export const PLAUSIBLE_DATES = ['1990-01-01', '2099-12-31'] as const;
 const DATE_FIELDS = ['feedback_date', 'completion_date', 'closure_date', 'station_start', 'station_end', 'followup_date'];
 const INT_FIELDS = ['measure_count', 'evidence_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction',
   'acc_org_handling', 'acc_admonish', 'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];

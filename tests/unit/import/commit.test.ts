@@ -167,3 +167,16 @@ test('a cancel while the file is being written rolls its transaction back: the d
   expect(await e.query('SELECT dataset_id FROM datasets')).toEqual([{ dataset_id: a.datasetId }]);
   e.close();
 });
+
+test('a typo date (1899-01-01, warned implausible) dates nothing: the as-of is the newest plausible date, else today (review)', async () => {
+  const { today } = await import('../../../src/lib/import/plan');
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态,完成时间';
+  const [alone] = await importOk(e, 'a.csv', enc([head, '永康市,永康市教育局,八届市委第三轮巡察,理论学习不深入,已完成,1899-01-01'].join('\n')));
+  expect(alone.asOf).toBe(today());
+  expect(alone.issues.map((i) => i.code)).toContain('date_implausible');
+  const [beside] = await importOk(e, 'b.csv', enc([head, '永康市,永康市财政局,八届市委第三轮巡察,违规吃喝,已完成,1899-01-01',
+    '永康市,永康市卫健局,八届市委第三轮巡察,食堂管理不规范,已完成,2024-05-01'].join('\n')));
+  expect(beside.asOf).toBe('2024-05-01');
+  e.close();
+});
