@@ -133,6 +133,15 @@ describe('importing real-shaped ledgers in the browser', () => {
     expect(errors[0]).toContain('坏文件.xlsx');
     expect(await kpiValue(page, 'findings')).toBe(8);
     expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(4 / 8, 10);
+    // Clear all, confirmed: the last import's reports and summary go too (they named data that is gone).
+    await page.click('[data-testid="nav-data"]');
+    await settled(page);
+    expect(await page.locator('[data-testid="import-report"]').count()).toBeGreaterThan(0);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('[data-testid="clear-all"]');
+    await settled(page);
+    expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="import-report"], [data-testid="import-summary"]').count()).toBe(0);
     await page.context().close();
   });
 
@@ -150,9 +159,12 @@ describe('importing real-shaped ledgers in the browser', () => {
     await settled(page);
     await page.click('[data-testid="nav-data"]');
     await settled(page);
+    expect(await page.locator('[data-testid="import-report"]').count()).toBe(1);
     await page.click('[data-testid="dataset-remove"]');
     await settled(page);
     expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(0);
+    // Its report goes with it: it would offer the rejected rows of data that is gone.
+    expect(await page.locator('[data-testid="import-report"]').count()).toBe(0);
     await page.context().close();
   });
 

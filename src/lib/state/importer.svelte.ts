@@ -86,6 +86,20 @@ class Importer {
     this.answerDuplicate('skip');
   }
 
+  /**
+   * Forgets the reports of datasets no longer stored (removed), or, without ids (all data cleared),
+   * every report, error and outcome: a report must not offer the rows of data that is gone.
+   */
+  forget(datasetIds?: readonly string[]) {
+    if (datasetIds === undefined) {
+      this.reports = [];
+      this.errors = [];
+      this.outcomes = [];
+      return;
+    }
+    this.reports = this.reports.filter((r) => !datasetIds.includes(r.datasetId));
+  }
+
   /** The mapping dialog's answer (null = skip this file). */
   answerMapping(answer: MappingAnswer | null) {
     this.mappingRequest = null;
