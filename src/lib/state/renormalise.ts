@@ -15,7 +15,7 @@ import { str } from '../queries/sql';
  * 5: but not the 党组 of 党组织.
  * 6: a county's short name before a unit is left out only where three characters remain (东阳江镇党委 is 东阳江镇).
  */
-export const NORMS_VERSION = '6';
+export const NORMS_VERSION = '7';
 
 /**
  * Statements that recompute the stored unit keys and title words from the stored unit names and

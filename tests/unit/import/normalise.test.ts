@@ -319,6 +319,9 @@ test('unit names and titles for repeat matching', async () => {
   expect(await evalEach(['义乌市佛堂镇党委', '佛堂镇党委', '义乌佛堂镇党委', '浙江省金华市义乌市佛堂镇党委', '义乌市纪委', '金东区委', '永康市人民政府', '东阳市东阳江镇党委',
     '东阳江镇党委', '东阳人民政府', '永康市委'], unitNameNormSql))
     .toEqual(['佛堂镇', '佛堂镇', '佛堂镇', '佛堂镇', '义乌市纪', '金东区', '人民政府', '东阳江镇', '东阳江镇', '人民政府', '永康市']);
+  // A bare 县 or 区 is the county's in its own ledger (review), not that of 县域 or 区域.
+  expect(await evalEach(['县教育局', '浦江县教育局', '县委宣传部', '中共浦江县委宣传部', '区委组织部', '婺城区委组织部', '县城管局', '县域经济办', '区域协作中心'], unitNameNormSql))
+    .toEqual(['教育局', '教育局', '委宣传部', '委宣传部', '委组织部', '委组织部', '城管局', '县域经济办', '区域协作中心']);
   const titles = await e.query<{ out: string }>(`SELECT ${normTitleSql(compactSql('t'), compactSql('u'))} AS out FROM (VALUES
     (1, '2023年度“三会一课”落实不规范！', '某局党委'), (2, '某局党委违规发放津补贴12万元', '某局党委'),
     (3, '2019-年度（一）第1、2条', NULL), (4, '１２年３年 落实', NULL), (5, '2019', NULL),

@@ -67,6 +67,14 @@ test('a later version that writes the unit with its county is asked about, not s
   expect(await tableCounts(e)).toEqual(before);
 });
 
+test('a county\'s ledger writing its units with a bare 县 (县教育局) is a later version of one writing 浦江县教育局 (review)', async () => {
+  const [first] = await importOk(e, '浦江县台账（6月）.csv', csv('浦江县教育局', '正在推进', TITLES, '浦江县'));
+  const before = await tableCounts(e);
+  const res = await importFile(e, { name: '浦江县台账（9月）.csv', bytes: csv('县教育局', '已完成', TITLES, '浦江县') });
+  expect(res.ok && res.datasets[0].laterVersionOf).toEqual({ datasetId: first.datasetId, datasetIds: [first.datasetId], same: 5, rows: 5 });
+  expect(await tableCounts(e)).toEqual(before);
+});
+
 test('a 汇总 writing county ledgers\' units with the county\'s name asks about both ledgers; replacing them counts each problem once', async () => {
   const [a] = await importOk(e, '义乌市台账.csv', csv('佛堂镇党委', '正在推进', TITLES.slice(0, 3)));
   const [b] = await importOk(e, '东阳市台账.csv', csv('佛堂镇党委', '正在推进', TITLES.slice(3), '东阳市'));

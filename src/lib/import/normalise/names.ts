@@ -23,7 +23,9 @@ const FULL_PLACE_PREFIX = `^(?:(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longest
 const SHORT_PLACE_PREFIX = `^(?:${longestFirst(COUNTY_PREFIXES)})?(?:${longestFirst(countyAliases().filter((a) => a.alias !== a.name && a.alias.length >= 2).map((a) => a.alias))})`;
 // A bare 市 before a unit is the city's (市教育局 = 金华市教育局, 市民政局, 市政协, 市政府办公室), not the 市
 // of a word (市场监管局, 市容环境卫生, 市政工程, 市民卡): the city's own is written 市市场监管局, 金华市市政工程管理处.
-const BARE_CITY = '^市([^场容政民]|政[协府法]|民[政宗])';
+// So is a bare 县 or 区 the county's in its own ledger (县教育局 = 浦江县教育局, 区委组织部 = 婺城区委组织部), not
+// the 县 or 区 of a word (县域, 县级, 区域, 区块).
+const BARE_PLACE = '^(市([^场容政民]|政[协府法]|民[政宗])|[县区][^域级块])';
 const CITY_PREFIX = `^(${longestFirst(COUNTY_PREFIXES.filter((p) => p.endsWith('市')))})`;
 
 /**
@@ -41,7 +43,7 @@ export function unitNameNormSql(unit: string): string {
   const full = `regexp_replace(${x}, ${str(FULL_PLACE_PREFIX)}, '')`;
   const short = `regexp_replace(${x}, ${str(SHORT_PLACE_PREFIX)}, '')`;
   const placed = `CASE WHEN ${full} <> ${x} THEN ${full} WHEN length(${short}) >= 3 THEN ${short} ELSE ${x} END`;
-  const rest = `CASE WHEN regexp_matches(${placed}, ${str(BARE_CITY)}) THEN substr(${placed}, 2) ELSE ${placed} END`;
+  const rest = `CASE WHEN regexp_matches(${placed}, ${str(BARE_PLACE)}) THEN substr(${placed}, 2) ELSE ${placed} END`;
   // One character left after the city's name (金华市纪委 → 纪): 市纪, as 市纪委 gives.
   return `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} WHEN length(${rest}) = 1 AND regexp_matches(${x}, ${str(CITY_PREFIX)}) THEN '市' || ${rest} ELSE ${x} END, '')`;
 }
