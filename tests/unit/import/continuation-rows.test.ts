@@ -133,3 +133,22 @@ test('a text under a heading numbered in its own cell is not joined into the hea
   expect(skipped(r)).toEqual([]);
   expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_section').map((i) => i.row)).toEqual([2]);
 });
+
+test('where problems go on without a 序号 (merged unit and 序号 saved as CSV), a text alone is a problem whose status is not filled in (review)', async () => {
+  const csv = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改状态',
+    '1,永康市,永康市教育局,八届市委第三轮巡察,理论学习中心组学习不深入,已完成',
+    ',,,,违规发放津补贴较为普遍,',
+    ',,,,三会一课不规范,正在整改',
+    '2,永康市,永康市财政局,八届市委第三轮巡察,违规吃喝问题较为突出,已完成',
+    ',,,,公车管理不规范,已完成'].join('\n');
+  const [r] = await importOk(e, 'a.csv', enc(csv));
+  // Before, row 3 was joined to row 2 (学习不深入违规发放…, completed): 3 of 4 completed instead of 3 of 5.
+  expect(r.rowsAccepted).toBe(5);
+  expect(issuesOf(r, 'warning').filter((i) => i.code === 'status_blank')).toEqual([{ row: 3, code: 'status_blank' }]);
+  expect(await e.query('SELECT problem_title, unit_name, status FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '理论学习中心组学习不深入', unit_name: '永康市教育局', status: 'completed' },
+    { problem_title: '违规发放津补贴较为普遍', unit_name: '永康市教育局', status: null },
+    { problem_title: '三会一课不规范', unit_name: '永康市教育局', status: 'in_progress' },
+    { problem_title: '违规吃喝问题较为突出', unit_name: '永康市财政局', status: 'completed' },
+    { problem_title: '公车管理不规范', unit_name: '永康市财政局', status: 'completed' }]);
+});
