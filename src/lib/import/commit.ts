@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { inTransaction } from '../db/transaction';
 import { FINDINGS_COLUMNS } from '../db/schema';
-import { fieldByKey } from '../domain/fields';
+import { LEDGER_FIELDS, fieldByKey } from '../domain/fields';
 import { sourceColumn } from './normalise/raw';
 import { date, ident, literal, num, str } from '../queries/sql';
 import { carryDecisionsSql } from '../queries/repeats/decisions';
@@ -33,8 +33,8 @@ export function columnLabel(plan: SheetPlan, key: string): string {
 }
 
 function columnLabelSql(plan: SheetPlan): string {
-  const keys = [...new Set([...plan.prepared.columns.keys(), 'unit_name', 'problem_title', 'county', 'round_label', 'status_raw',
-    'deadline_raw', 'category_l1', 'completion_date', 'funds_wan'])];
+  // Every field an issue may name, also one without a column (the year_missing line names 年度).
+  const keys = [...new Set([...plan.prepared.columns.keys(), ...LEDGER_FIELDS.map((f) => f.key)])];
   return `CASE column_key ${keys.map((k) => `WHEN ${str(k)} THEN ${str(columnLabel(plan, k))}`).join(' ')} ELSE column_key END`;
 }
 

@@ -180,3 +180,12 @@ test('a typo date (1899-01-01, warned implausible) dates nothing: the as-of is t
   expect(beside.asOf).toBe('2024-05-01');
   e.close();
 });
+
+test('a stored issue names a field without a column by its Chinese header, as the live report does: 年度, not year (review)', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, 'a.csv', enc(['县市区,被巡察单位,轮次名称,具体问题,整改状态', '永康市,永康市教育局,市委第三轮巡察,理论学习不深入,已完成'].join('\n')));
+  const live = r.issues.find((i) => i.code === 'year_missing');
+  expect(live?.column).toBe('年度');
+  expect(await e.query("SELECT column_name FROM import_issues WHERE code = 'year_missing'")).toEqual([{ column_name: '年度' }]);
+  e.close();
+});
