@@ -123,6 +123,13 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       // named by the sheet, the title or the file. One value, which also tells missingFields.
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? countyInText(p.sheet ?? '')
         ?? countyInText(roundTitles(p.titles)) ?? countyInText(filerText(p.titles)) ?? countyInText(file.name) ?? names.county ?? undefined;
+      // The same bytes stored before are asked about first: a copy of a file mapped once is no new mapping question.
+      const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
+        AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
+      if (dup.length && !replace.includes(dup[0].dataset_id) && !opts.allowDuplicate) {
+        duplicates.push(notWrittenReport(dup[0].dataset_id, file.name, p.sheet, sha256, { duplicateOf: dup[0].dataset_id }));
+        continue;
+      }
       const missing = missingFields(p, names, opts.roundHint, fallbackCounty);
       // A header with nothing under it is an unfilled template, named in the report, not mapped.
       if (missing.length && !(await holdsRows(engine, p))) {
@@ -130,12 +137,6 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         continue;
       }
       if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
-      const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
-        AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
-      if (dup.length && !replace.includes(dup[0].dataset_id) && !opts.allowDuplicate) {
-        duplicates.push(notWrittenReport(dup[0].dataset_id, file.name, p.sheet, sha256, { duplicateOf: dup[0].dataset_id }));
-        continue;
-      }
       const plan = await planSheet(engine, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,

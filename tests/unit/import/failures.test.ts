@@ -165,6 +165,9 @@ test('a header only one of whose labels names a field opens the mapping dialog, 
   expect(await e.query('SELECT unit_name, county, round_key, status FROM findings')).toEqual([
     { unit_name: '永康市教育局党委', county: '永康市', round_key: '金华市|市委|八届|2', status: 'completed' },
   ]);
+  // The same bytes again are asked about as a copy, not sent to the mapping dialog first (review).
+  const again = await importFile(e, { name: 'labels-copy.csv', bytes });
+  expect(again.ok && again.datasets.map((d) => d.duplicateOf)).toEqual([r.datasetId]);
   // The same file with English headers needs no dialog: Unit, Problem, District and Round are aliases.
   const english = new TextEncoder().encode('问题整改台账\nUnit,Problem,District,Round,整改状态\n永康市卫健局党委,理论学习不深入,永康市,八届市委第二轮巡察,已完成\n');
   const [en] = await importOk(e, 'english.csv', english);
