@@ -57,3 +57,15 @@ test('a raw field name in English does not already say "as written" (the finding
 test('English messages use straight quotes: the CJK-first font draws curly ones full width ("browser’ s")', () => {
   expect(keysOf('en').filter((k) => /[‘’“”]/.test(translate('en', k)))).toEqual([]);
 });
+
+test('English counts agree with their noun: 1 row, 2 rows; a value that is no number takes the plural; Chinese is unchanged', () => {
+  expect([0, 1, 2, '1,234'].map((n) => translate('en', 'report.accepted', { n }))).toEqual(['0 rows imported', '1 row imported', '2 rows imported', '1,234 rows imported']);
+  expect(translate('en', 'import.issue.year_missing', { value: '1' })).toMatch(/^1 problem has no year/);
+  expect(translate('en', 'import.issue.year_missing', { value: '3' })).toMatch(/^3 problems have no year/);
+  expect(translate('zh', 'report.accepted', { n: 1 })).not.toMatch(/[{}|]/);
+  // Every name an English message counts with is a name its Chinese message fills too.
+  const names = (text: string) => [...text.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]);
+  const counted = keysOf('en').filter((k) => /\{\w+:/.test(translate('en', k)));
+  expect(counted.length).toBeGreaterThan(20);
+  expect(counted.filter((k) => names(translate('en', k)).some((n) => !names(translate('zh', k)).includes(n)))).toEqual([]);
+});

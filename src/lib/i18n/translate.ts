@@ -29,10 +29,16 @@ const DICT: Record<Lang, Record<string, string>> = {
 /**
  * Looks a key up and fills `{name}` placeholders; an unknown key shows as itself. A text value
  * that holds directional controls is isolated, so it cannot reorder the message around it.
+ * `{name:one|other}` is the value and the word that agrees with it (English: 1 row, 2 rows).
  */
 export function translate(lang: Lang, key: string, vars?: Vars): string {
   const text = DICT[lang][key] ?? DICT.zh[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? isolateBidi(String(vars[k])) : m)) : text;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (m, k, one?: string, other?: string) => {
+    if (!(k in vars)) return m;
+    const value = isolateBidi(String(vars[k]));
+    return one === undefined ? value : `${value} ${Number(vars[k]) === 1 ? one : other}`;
+  });
 }
 
 /** Every key of a language (tests check both languages define the same keys). */

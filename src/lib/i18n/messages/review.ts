@@ -30,7 +30,7 @@ export const review: Messages = {
   },
   en: {
     'review.title': 'Review suggested repeat issues',
-    'review.count': '{n} pairs',
+    'review.count': '{n:pair|pairs}',
     'review.hint': 'Each pair reads "earlier-round finding → later-round finding", with the rule that linked them and the title similarity. Confirmed pairs count as repeats; rejected ones never count and are not suggested again. Decisions are kept on this machine.',
     'review.rule': 'Rule',
     'review.earlier': 'Earlier finding',
