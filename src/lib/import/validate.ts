@@ -140,11 +140,13 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   }
   // A date read, but before any ledger or long after (12345 read as an Excel serial is 1933-10-18): a typo to check.
   const implausible = (d: string) => `(${d} < DATE '${PLAUSIBLE_DATES[0]}' OR ${d} > DATE '${PLAUSIBLE_DATES[1]}')`;
+  // The cell, and the date read from it where that is written otherwise (12345 → 1933-10-18; not 1899-01-01 → 1899-01-01).
+  const readAs = (raw: string, d: string) => `CASE WHEN ${raw} = CAST(${d} AS VARCHAR) THEN ${raw} ELSE ${raw} || ' → ' || ${d} END`;
   for (const k of DATE_FIELDS.filter(has)) {
     rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL`, value: r(k) });
-    rules.push({ code: 'date_implausible', severity: 'warning', column: k, when: implausible(k), value: `${r(k)} || ' → ' || ${k}` });
+    rules.push({ code: 'date_implausible', severity: 'warning', column: k, when: implausible(k), value: readAs(r(k), k) });
   }
-  rules.push({ code: 'date_implausible', severity: 'warning', column: 'deadline_raw', when: implausible('deadline'), value: `deadline_raw || ' → ' || deadline` });
+  rules.push({ code: 'date_implausible', severity: 'warning', column: 'deadline_raw', when: implausible('deadline'), value: readAs('deadline_raw', 'deadline') });
   // A 年度 that holds no four-digit year (19, 今年): the year comes from the dates instead (findings.ts).
   if (has('year')) {
     rules.push({ code: 'year_invalid', severity: 'warning', column: 'year',

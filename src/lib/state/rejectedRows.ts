@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
-import type { Lang } from '../i18n/translate';
+import { translate, type Lang } from '../i18n/translate';
+import { exportFileName } from '../text/fileName';
 import { rejectedCsv } from '../import/report';
 import { datasetErrorsQuery, rejectedRowsQuery, type DatasetIssueRow, type StoredRejectedRow } from '../queries/catalogue';
 
@@ -19,4 +20,12 @@ export async function storedRejectedCsv(engine: Engine, datasetId: string, lang:
     })),
     lang,
   );
+}
+
+/**
+ * The download's name: the ledger's name without its extension, its sheet and the words 被拒绝的行
+ * (台账_Sheet1_被拒绝的行.csv, not 台账.csv_Sheet1_…).
+ */
+export function rejectedRowsFileName(file: string, sheet: string | null | undefined, lang: Lang): string {
+  return exportFileName([file.replace(/\.[A-Za-z0-9]{1,8}$/, ''), sheet ?? '', translate(lang, 'report.rejectedFile')], 'csv');
 }

@@ -42,6 +42,8 @@ test('dates before 1990 or after 2099 are warned as implausible', async () => {
   const warned = report.issues.filter((i) => i.code === 'date_implausible');
   expect(warned.map((i) => [i.row, i.column]).sort()).toEqual([[3, '反馈时间'], [3, '完成时间'], [3, '整改时限']].sort());
   expect(warned.find((i) => i.column === '反馈时间')?.value).toBe('12345 → 1933-10-18');
+  // A date written as it reads is shown once (review: 1900-01-01 → 1900-01-01).
+  expect(warned.find((i) => i.column === '完成时间')?.value).toBe('1900-01-01');
 });
 
 // A 年度 column that names no year (19, 今年) is warned, and the year comes from the dates; 二〇一九年 is 2019.

@@ -22,3 +22,9 @@ test('a stored dataset gives the same rejected-rows CSV as its import report; re
   await removeDataset(e, again.datasetId);
   expect((await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM rejected_rows'))[0].n).toBe(0);
 });
+
+test('the rejected rows download is named after the ledger without its extension, its sheet and the words for rejected rows', async () => {
+  const { rejectedRowsFileName } = await import('../../../src/lib/state/rejectedRows');
+  expect(rejectedRowsFileName('八届市委第五轮巡察台账.xlsx', '永康', 'zh')).toBe('八届市委第五轮巡察台账_永康_被拒绝的行.csv');
+  expect(rejectedRowsFileName('ledger.v2.csv', null, 'en')).toBe('ledger.v2_rejected-rows.csv');
+});
