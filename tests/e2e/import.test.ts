@@ -190,6 +190,22 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.context().close();
   });
 
+  test('with files waiting, the mapping dialog can cancel the whole import (the strip\'s cancel is behind it)', async () => {
+    const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
+    await page.setInputFiles('[data-testid="import-input"]', [
+      { name: 'ledger-a.csv', mimeType: 'text/csv', buffer: unmappedLedger() },
+      { name: 'ledger-b.csv', mimeType: 'text/csv', buffer: unmappedLedger('（二）') }]);
+    await page.waitForSelector('[data-testid="mapping-cancel-all"]', { timeout: 120_000 });
+    await page.click('[data-testid="mapping-cancel-all"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-progress"]'), undefined, { timeout: 120_000 });
+    await settled(page);
+    expect(await page.locator('[data-testid="mapping-dialog"]').count()).toBe(0);
+    await page.click('[data-testid="nav-data"]');
+    await settled(page);
+    expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(0);
+    await page.context().close();
+  });
+
   test("a unit's own ledger with the unit and round nowhere in it: the dialog takes them as typed text", async () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
     await page.setInputFiles('[data-testid="import-input"]', [{ name: '整改台账.csv', mimeType: 'text/csv', buffer: unitLedger() }]);
