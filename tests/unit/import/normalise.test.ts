@@ -54,7 +54,8 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
     ['尚未启动', 'not_completed'], ['未启动', 'not_completed'], ['未到期，正在推进', 'in_progress'], ['已完成（未到期）', 'completed'], ['已完成，尚未到期', 'completed'], ['未完成（未到期）', 'not_completed'],
     ['落实中', 'in_progress'], ['已落实', 'completed'], ['已解决', 'completed'], ['不能完成', 'not_completed'],
     ['未解决', 'not_completed'], ['无法按期完成', 'in_progress'], ['已验收', 'completed'], ['通过验收', 'completed'], ['验收未通过', 'not_completed'],
-    ['长期坚持', null], ['常态化坚持', null], ['待核实', null], ['', null], [null, null],
+    ['长期坚持', null], ['常态化坚持', null], ['长期整改', null], ['持续深化', null], ['待核实', null], ['', null], [null, null],
+    ['已按要求整改', 'completed'], ['已按照要求完成整改', 'completed'], ['未按要求整改', 'not_completed'],
     // Late is in progress, unless it says no more than 逾期未完成 (DOMAIN's negatives, tested first);
     // done late is done; what was undone before, or none undone, is no status;
     // 尚未 only with what is not done yet; 未销号 is not closed, not done.
@@ -147,7 +148,7 @@ test('status: a bracketed remark on what comes next, or a line break, ends a cla
 });
 
 test('status text 长期坚持 / 常态化坚持 sets long_term', async () => {
-  expect(await evalEach(['长期坚持', '已完成，常态化坚持', '已完成', null], statusLongTermSql)).toEqual([true, true, false, false]);
+  expect(await evalEach(['长期坚持', '已完成，常态化坚持', '已完成', null, '长期整改', '已完成，持续深化'], statusLongTermSql)).toEqual([true, true, false, false, true, true]);
 });
 
 describe('dates (DOMAIN §3.4)', () => {

@@ -43,7 +43,7 @@ export const STATUS_RULES: StatusRule[] = [
   // done; 未启动 and 尚未启动 are read as not started above.
   { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|(仍|还|尚)在整改|按计划(推进|实施|进行|开展)|部分完成|落实中|办理中|实施中|未到期|未到整改时限|(在|处于)?整改期(限)?内|已启动|已开始整改|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
-  { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已(全部|全面|彻底)整改|全部整改(完毕|到位)|已纠正|已改正|已整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
+  { status: 'completed', pattern: '^(是|√|✓|✔|100(\\.0+)?%)$|已?完成|整改完毕|已(全部|全面|彻底)整改|全部整改(完毕|到位)|已纠正|已改正|已整改|已按(照)?要求(完成)?整改|整改到位|(^|[^未])销号|已办结|办结|已落实|落实到位|已解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
 ];
 
 /**
@@ -104,7 +104,8 @@ export const STATUS_TICK_HEADER_PATTERN =
 export const STATUS_TICK_EMPTY_PATTERN = '^(否|×|✗|✘|╳|x|0(个|项|件|条)?|无|/|／|-|—|–|n|no|false|□|☐|◻|▢|○|〇|◯)$';
 
 /** In a status cell: words that are not a status but mark the item as ongoing (sets long_term). */
-export const STATUS_LONG_TERM_PATTERN = '长期坚持|常态化';
+// 长期整改 and 持续深化 are said of an item kept up as 长期坚持 is (DOMAIN §3.3: not a status, long_term).
+export const STATUS_LONG_TERM_PATTERN = '长期坚持|长期整改|常态化|持续深化';
 
 /**
  * 销号 in a status text sets the closed flag (已销号, 已完成（销号）, 已完成整改并销号, 2023年10月销号), unless the
