@@ -117,20 +117,21 @@ export function filerText(titles: string[]): string {
 }
 
 /**
- * Title rows that read like a round's name (巡察, 巡视, 第…轮), without their filer lines: where
- * round facts may come from.
+ * Title rows that read like a round's name (巡察, 巡视, 第…轮, or a committee of a term: 八届市委整改台账),
+ * without their filer lines: where round facts may come from.
  */
 export function roundTitles(titles: string[]): string {
-  return titles.map((t) => t.normalize('NFKC').replace(FILER, '').trim()).filter((t) => /巡察|巡视|第.{1,3}轮/.test(t)).join(' ');
+  return titles.map((t) => t.normalize('NFKC').replace(FILER, '').trim()).filter((t) => /巡察|巡视|第.{1,3}轮|届.{0,8}委/.test(t)).join(' ');
 }
 
 /**
- * Round facts the title rows state: only when they name a round (第三轮), and never its year: a
- * ledger titled 金华市巡察整改台账（2022年） summarises rounds of several years; rows carry their own.
+ * Round facts the title rows state: only when they name a round (第三轮) or a committee of a term
+ * (八届市委整改台账, whose 轮次 column gives the number), and never its year: a ledger titled
+ * 金华市巡察整改台账（2022年） summarises rounds of several years; rows carry their own.
  */
 export function titleRound(titles: string[]): RoundParts {
   const { year: _year, ...parts } = parseRoundText(roundTitles(titles));
-  return parts.round_no ? parts : {};
+  return parts.round_no || (parts.inspector_level && parts.term) ? parts : {};
 }
 
 // 截至2024年9月1日, （截止2024.9.1）, 数据统计至2024年9月底: the day the ledger was filled in to; and the

@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { filerText, roundTitles, unitInText, unitInTexts } from '../../../src/lib/import/title';
+import { filerText, roundTitles, titleRound, unitInText, unitInTexts } from '../../../src/lib/import/title';
 import { importFile } from '../../../src/lib/import';
 import { freshEngine, importOk } from './helpers';
 
@@ -25,6 +25,17 @@ describe('the unit a title, a 填报单位 line or a file name names', () => {
     expect(roundTitles(['八届市委第三轮巡察反馈问题整改台账', '填报单位：义乌市委巡察办', '报送单位（盖章）：永康市委巡察办　填报时间：2024年5月']))
       .toBe('八届市委第三轮巡察反馈问题整改台账');
     expect(filerText(['八届市委第三轮巡察反馈问题整改台账', '填报单位：义乌市委巡察办　填报时间：2024年5月'])).toBe('填报单位:义乌市委巡察办');
+  });
+
+  test('a title naming a committee of a term (八届市委整改台账) gives the level and term; its 轮次 column the number (review)', async () => {
+    expect(titleRound(['八届市委整改台账'])).toEqual({ inspector_level: '市委', term: '八届' });
+    // A committee without its term, or the office, is no round: 金华市巡察整改台账 summarises several.
+    expect([titleRound(['市委整改台账']), titleRound(['金华市巡察整改台账（2022年）'])]).toEqual([{}, {}]);
+    const e = await freshEngine();
+    const csv = ['八届市委整改台账', '县市区,被巡察单位,轮次,具体问题,整改状态', '永康市,永康市教育局,第三轮,理论学习不深入,已完成'].join('\n');
+    await importOk(e, 'a.csv', new TextEncoder().encode(csv));
+    expect(await e.query('SELECT round_key FROM findings')).toEqual([{ round_key: '金华市|市委|八届|3' }]);
+    e.close();
   });
 
   test("a county office's filer line under a city round's title leaves the round the city's", async () => {
