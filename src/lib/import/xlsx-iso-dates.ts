@@ -7,11 +7,10 @@
  * so that a date format (a month, 2024年12月) still applies. A workbook without t="d" cells, the
  * usual one, is not touched: its parts are scanned as bytes, read anyway (SheetJS bookFiles).
  */
-import { partText, rewriteXlsxParts } from './xlsx-parts';
+import { WORKSHEET_PART, partText, rewriteXlsxParts } from './xlsx-parts';
 
 type XlsxModule = typeof import('@e965/xlsx');
 
-const WORKSHEET_PART = /(^|\/)worksheets\/[^/]+\.xml$/i;
 const T = 0x74;
 const EQ = 0x3d;
 const D = 0x64;

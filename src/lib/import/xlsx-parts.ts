@@ -5,6 +5,9 @@
  */
 type XlsxModule = typeof import('@e965/xlsx');
 
+/** The path of a worksheet part in an XLSX's zip (xl/worksheets/sheet1.xml). */
+export const WORKSHEET_PART = /(^|\/)worksheets\/[^/]+\.xml$/i;
+
 /** A part's XML text. */
 export const partText = (raw: Uint8Array) => new TextDecoder().decode(raw);
 

@@ -39,6 +39,21 @@ describe('bad input catalogue', () => {
     expect(!res.ok && 'error' in res && res.error.code).toBe('not_a_workbook');
   });
 
+  test('a whole zip around a worksheet cut short is a damaged workbook, not an empty one (review)', async () => {
+    const JSZip = (await import('jszip')).default;
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['被巡察单位', '具体问题', '整改状态'], ['永康市教育局', '理论学习不深入', '已完成']]), '台账');
+    const zip = await JSZip.loadAsync(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const part = Object.keys(zip.files).find((p) => /worksheets\/sheet1\.xml$/.test(p))!;
+    const xml = await zip.file(part)!.async('string');
+    zip.file(part, xml.slice(0, Math.floor(xml.length * 0.6)));
+    const before = await tableCounts(e);
+    const res = await importFile(e, { name: '坏工作表.xlsx', bytes: await zip.generateAsync({ type: 'uint8array' }) });
+    expect(!res.ok && 'error' in res && res.error.code).toBe('not_a_workbook');
+    expect(await tableCounts(e)).toEqual(before);
+  });
+
   for (const [file, code] of cases) {
     test(`${file} → ${code}`, async () => {
       const res = await importFile(e, { name: file, bytes: files[file] });
