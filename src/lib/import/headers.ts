@@ -218,10 +218,13 @@ export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)
   }
   // A group label over other names (整改情况 over 整改措施 | 完成情况) makes the two rows one header even
   // where the lower row names every field alone: an XLSX grid fills the cells merged down over both
-  // rows into the lower one. Without one, the rows must together name more (a header repeated names no more).
+  // rows into the lower one, so the lower row repeats the upper's other labels (two at least: a title
+  // row above a header, 填报单位… | 问题, repeats none). Otherwise the rows must together name more (a
+  // header repeated names no more).
   const grouped = [...up.keys()].some((c) => text(lower[c]) && text(lower[c]) !== text(upper[c]));
+  const filledDown = [...up.keys()].filter((c) => text(lower[c]) === text(upper[c])).length >= 2;
   const named = matchHeaders(out, mapping).size;
-  return named > Math.max(up.size, low.size) || (grouped && named >= Math.max(up.size, low.size)) ? out : null;
+  return named > Math.max(up.size, low.size) || (grouped && filledDown && named >= Math.max(up.size, low.size)) ? out : null;
 }
 
 /**
