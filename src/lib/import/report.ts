@@ -24,9 +24,13 @@ interface IssueRow {
 /** Builds the report; `file` and `sha256` describe the source file. */
 export async function buildReport(engine: Engine, plan: SheetPlan, file: string, sha256: string): Promise<DatasetReport> {
   const sheet = plan.prepared.sheet;
-  const rows = await engine.query<IssueRow>(`SELECT * FROM ${ident(plan.issues)}
-    ORDER BY src_row, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code LIMIT ${num(ISSUE_REPORT_LIMIT + 1)}`);
-  const issues: ImportIssue[] = rows.slice(0, ISSUE_REPORT_LIMIT).map((r) => {
+  // Past the limit, errors are kept before warnings and notes (a rejected row must be named); the
+  // issues kept are listed by row.
+  const rank = `CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+  const rows = await engine.query<IssueRow & { total: number }>(`SELECT * EXCLUDE (rank) FROM (SELECT *, ${rank} AS rank,
+      count(*) OVER () AS total FROM ${ident(plan.issues)} ORDER BY rank, src_row, code LIMIT ${num(ISSUE_REPORT_LIMIT)})
+    ORDER BY src_row, rank, code`);
+  const issues: ImportIssue[] = rows.map((r) => {
     const column = columnLabel(plan, r.column_key) || undefined;
     const value = r.value ?? undefined;
     return {
@@ -38,7 +42,7 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
   return {
     datasetId: plan.datasetId, file, sheet, sha256, asOf: plan.asOf,
     rowsAccepted: c.accepted, rowsWarned: c.warned, rowsRejected: c.rejected, rowsSkipped: c.skipped,
-    issues, issuesTruncated: rows.length > ISSUE_REPORT_LIMIT || undefined,
+    issues, issuesTruncated: Number(rows[0]?.total ?? 0) > ISSUE_REPORT_LIMIT || undefined,
     rejected: plan.rejected,
   };
 }
@@ -95,4 +99,14 @@ export function rejectedCsv(rows: RejectedRow[], allIssues: Pick<ImportIssue, 'r
     lines.push([r.row, reasons.join(translate(lang, 'clauseSeparator')), ...headers.map((h) => r.cells[h])].map(csvCell).join(','));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * The issues a report shows on the page, at most `n`: all when they fit, else the errors before the
+ * others (a rejected row is named however many warnings come before it), listed by row.
+ */
+export function shownIssues(issues: readonly ImportIssue[], n: number): ImportIssue[] {
+  if (issues.length <= n) return [...issues];
+  const picked = new Set([...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity !== 'error')].slice(0, n));
+  return issues.filter((i) => picked.has(i));
 }
