@@ -728,3 +728,12 @@ test('problems listed first whose text starts with a total\'s or a signature\'s 
   expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped')).map((i) => [i.row, i.code])).toEqual([
     [7, 'row_skipped_total'], [8, 'row_skipped_total'], [9, 'row_skipped_note'], [10, 'row_skipped_note']]);
 });
+
+test('the 计数 rows Excel\'s 分类汇总 inserts (婺城区 计数 | 2) are skipped as totals, not rejected (review)', async () => {
+  const csv = ['序号,县市区,被巡察单位,轮次名称,具体问题,整改状态',
+    '1,婺城区,婺城区教育局,八届市委第三轮巡察,理论学习不深入,已完成', '2,婺城区,婺城区财政局,八届市委第三轮巡察,违规吃喝,正在推进',
+    ',婺城区 计数,,,2,', '3,义乌市,义乌市财政局,八届市委第三轮巡察,三重一大决策不规范,已完成', ',义乌市 计数,,,1,', ',总计数,,,3,'].join('\n');
+  const [r] = await importOk(e, 'subtotal.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 3]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual([4, 6, 7]);
+});

@@ -16,9 +16,10 @@ export const TOTAL_ROW_PATTERN = `^(本页|本表|全表|各项)?(合${GAP}计|�
 export const TOTAL_CELL_PATTERN = `${TOTAL_ROW_PATTERN}[:：\\s]*[(（]?(共|计)?[0-9０-９一二三四五六七八九十百]*(个|项|条|件|处)?(问题)?[)）]?[。.]?$`;
 /**
  * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）, 西城街道小计：2个,
- * 西城街道 汇总. Matched on those cells only, where no real unit ends so.
+ * 西城街道 汇总, and the 婺城区 计数 rows Excel's 分类汇总 inserts when it counts a text column. Matched on
+ * those cells only, where no real unit ends so.
  */
-export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|累${GAP}计|汇${GAP}总)([:：(（].*)?$`;
+export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|累${GAP}计|汇${GAP}总|计${GAP}数)([:：(（].*)?$`;
 
 /**
  * Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines, and the marks
