@@ -54,12 +54,15 @@ export async function findContinuationRows(
   const [t, id] = [cell(titleCol), cell(idCol)];
   // Most sheets have none: one scan to know, before the window over every row. A sheet whose problems
   // go on without a 序号 (a merged unit and 序号 saved as CSV: 违规发放津补贴, 已完成 under the unit's first
-  // row) has none either: there a problem whose status is not filled in yet is its text alone, and is a
-  // problem of its own (warned status_blank), not the rest of the one above.
-  const [n] = await engine.query<{ n: number; unnumbered: number }>(`SELECT count(*) FILTER (WHERE ${filled} = 1) AS n,
-      count(*) FILTER (WHERE ${id} IS NULL AND ${filled} > 1) AS unnumbered FROM ${ident(s.table)}
+  // row; two such rows at least, and one in four of the problems) has none either: there a problem whose
+  // status is not filled in yet is its text alone, and is a problem of its own (warned status_blank), not the
+  // rest of the one above. One 序号 forgotten, or a total's row, is no such sheet.
+  const [n] = await engine.query<{ n: number; unnumbered: number; numbered: number }>(`SELECT count(*) FILTER (WHERE ${filled} = 1) AS n,
+      count(*) FILTER (WHERE ${id} IS NULL AND ${filled} > 1) AS unnumbered,
+      count(*) FILTER (WHERE ${id} IS NOT NULL AND ${filled} > 1) AS numbered FROM ${ident(s.table)}
     WHERE src_row > ${num(headerRow)} AND ${t} IS NOT NULL`);
-  if (!Number(n.n) || Number(n.unnumbered)) return [];
+  const unnumbered = Number(n.unnumbered);
+  if (!Number(n.n) || (unnumbered >= 2 && unnumbered * 3 >= Number(n.numbered))) return [];
   // Rows with a value only: a blank row between a problem and the rest of its text changes nothing.
   const rows = await engine.query<{ row: number; prev: number; prev_id: string | null; prev_filled: number; head: string; tail: string; len: number; prev_end: string }>(`
     SELECT src_row AS row, prev, prev_id, prev_filled, left(${t}, ${num(HEAD_CHARS)}) AS head, right(${t}, ${num(HEAD_CHARS)}) AS tail, length(${t}) AS len,

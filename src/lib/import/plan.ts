@@ -149,7 +149,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
       ? [`(0, 'unit_name', ${str([...new Set(p.unitHeadings.flatMap((h) => (h.unit ? [h.unit] : [])))].join(' | ').slice(0, 500))}, 'info', 'unit_from_headings')`] : []),
     // Or the counties, from the headings that name each (一、东阳市, 二、义乌市), listed.
     ...(p.countyHeadings?.length && !p.columns.has('county')
-      ? [`(0, 'county', ${str([...new Set(p.countyHeadings.map((h) => h.county))].join(' | ').slice(0, 500))}, 'info', 'county_from_headings')`] : []),
+      ? [`(0, 'county', ${str([...new Set(p.countyHeadings.flatMap((h) => (h.county ? [h.county] : [])))].join(' | ').slice(0, 500))}, 'info', 'county_from_headings')`] : []),
     ...(readsStandIn(p, 'status_raw') ? [`(0, 'status_raw', ${str(p.headers[sourceColumn(p, 'status_raw')!] ?? '')}, 'info', 'status_from_summary')`] : []),
     ...(p.statusTicks?.length ? [`(0, 'status_raw', ${str(p.statusTicks.map((t) => t.label).join(' | '))}, 'info', 'status_from_ticks')`] : []),
     // No status anywhere: every row counts as not completed, which the analyst must hear of.

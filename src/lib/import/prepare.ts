@@ -124,7 +124,7 @@ export async function prepareSheet(
   const oneCell = await oneCellRows(engine, s, headerRow, columns.get('problem_title'), first);
   // County headings are no 方面 even beside a county column, which then gives the rows' county.
   const byCounty = splitCountyHeadings(oneCell);
-  const countyRows = byCounty.countyHeadings.map((x) => x.row);
+  const countyRows = byCounty.countyHeadings.filter((x) => x.county !== null).map((x) => x.row);
   const { sections, loneRows, unitHeadings } = columns.has('unit_name') ? { ...byCounty, unitHeadings: [] } : splitUnitHeadings(byCounty, countyRows);
   const { countyHeadings } = byCounty;
   const { roundTitles } = oneCell;

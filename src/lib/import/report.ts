@@ -27,9 +27,11 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
   // Past the limit, errors are kept before warnings and notes (a rejected row must be named); the
   // issues kept are listed by row.
   const rank = `CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
-  const rows = await engine.query<IssueRow & { total: number }>(`SELECT * EXCLUDE (rank) FROM (SELECT *, ${rank} AS rank,
-      count(*) OVER () AS total FROM ${ident(plan.issues)} ORDER BY rank, src_row, code LIMIT ${num(ISSUE_REPORT_LIMIT)})
-    ORDER BY src_row, rank, code`);
+  // seq: the order the issues were written in, which breaks ties (sheet_duplicate lines name the sheets in order).
+  const rows = await engine.query<IssueRow & { total: number }>(`SELECT * EXCLUDE (rank, seq) FROM (SELECT *, ${rank} AS rank,
+      count(*) OVER () AS total FROM (SELECT *, row_number() OVER () AS seq FROM ${ident(plan.issues)})
+      ORDER BY rank, src_row, code, seq LIMIT ${num(ISSUE_REPORT_LIMIT)})
+    ORDER BY src_row, rank, code, seq`);
   const issues: ImportIssue[] = rows.map((r) => {
     const column = columnLabel(plan, r.column_key) || undefined;
     const value = r.value ?? undefined;

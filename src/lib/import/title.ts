@@ -37,7 +37,7 @@ export function unitInText(text: string | undefined | null): string | null {
 
 // A heading's numbering (一、 （一） 1. 第一部分) before a unit's name, and what may follow the name: a
 // count of its problems (（2个问题）, （共3项）, 2个问题) or a colon.
-const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]|\([一二三四五六七八九十百0-9]{1,3}\)|[0-9]{1,3}[、.．]|[①-⑳]|第[一二三四五六七八九十]+(?:部分|个?单位)?[:：、]?)\s*/u;
+const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]|\([一二三四五六七八九十百0-9]{1,3}\)|[0-9]{1,3}[、.．)]|[①-⑳]|第[一二三四五六七八九十]+(?:部分|个?单位)?[:：、]?)\s*/u;
 const HEADING_COUNT = /(?:\((?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)[^)]*\)|(?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)(?:问题)?)$/u;
 // A heading that names a field of work, a meeting or every unit of a kind, not one organisation
 // (全面从严治党方面, 民主生活会, 各乡镇, 乡镇（街道）党委, 党支部).
@@ -95,7 +95,9 @@ const HEADING_LEADS = NUMBER_LEVELS.map(({ level, lead }) => ({ level, lead: new
  */
 export function headingLevel(text: string): number {
   const t = text.trim();
-  return HEADING_LEADS.find(({ lead }) => lead.test(t))?.level ?? 0;
+  // As written first (① is level 5, but 1 once width-folded); then width-folded: ⑴ is (1), ⒈ is 1.
+  const level = (x: string) => HEADING_LEADS.find(({ lead }) => lead.test(x))?.level ?? 0;
+  return level(t) || level(t.normalize('NFKC'));
 }
 
 /** The first unit named by any of the texts, in order (title rows, then sheet, then file name). */

@@ -152,3 +152,13 @@ test('where problems go on without a 序号 (merged unit and 序号 saved as CSV
     { problem_title: '违规吃喝问题较为突出', unit_name: '永康市财政局', status: 'completed' },
     { problem_title: '公车管理不规范', unit_name: '永康市财政局', status: 'completed' }]);
 });
+
+test('one problem whose 序号 was forgotten leaves the continuation rows of the sheet joined (review)', async () => {
+  const csv = ['中共东阳市教育局委员会关于市委第三轮巡察反馈意见整改落实情况台账', '序号,具体问题,整改措施,整改状态',
+    '1,落实意识形态工作责任制不到位，对网络舆情,建立研判机制,已完成', ',研判处置不及时,,',
+    '2,违规发放津补贴,清退,正在整改', ',公务用车管理不规范,完善制度,已完成'].join('\n');
+  const [r] = await importOk(e, 'a.csv', enc(csv));
+  expect(r.rowsAccepted).toBe(3);
+  expect((await e.query<{ problem_title: string }>('SELECT problem_title FROM findings ORDER BY source_row')).map((x) => x.problem_title))
+    .toEqual(['落实意识形态工作责任制不到位，对网络舆情研判处置不及时', '违规发放津补贴', '公务用车管理不规范']);
+});

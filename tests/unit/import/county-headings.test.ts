@@ -80,3 +80,15 @@ test('XLSX: county headings merged across the row', async () => {
   expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
   expect((await rows()).map((x) => [x.county, x.unit_name])).toEqual([['兰溪市', '游埠镇党委'], ['武义县', '柳城畲族镇党委']]);
 });
+
+test('another heading of the counties\' level ends the county above; a unit naming its county keeps it (review)', async () => {
+  const csv = [TITLE, '序号,被巡察单位,问题,整改状态',
+    '一、市直单位,,', '1,市教育局党委,经费管理不规范,已完成', '二、金华开发区,,', '1,苏孟乡党委,食堂管理不规范,已完成',
+    '三、各县（市、区）,,', '1,东阳市横店镇党委,违规吃喝,已完成', '2,义乌市佛堂镇党委,档案管理不规范,正在整改',
+    '四、东阳市,,', '1,义乌市稠城街道党工委,会议记录不全,已完成', '2,南马镇党委,公车管理不规范,已完成'].join('\n');
+  const [r] = await importOk(e, '整改台账.csv', utf8(csv));
+  expect(r.rowsAccepted).toBe(6);
+  // Before, the rows under 三 were counted in 金华开发区, and 义乌市稠城街道党工委 under 四、东阳市 in 东阳市.
+  expect((await rows()).map((x) => [x.county, x.unit_name])).toEqual([['市本级', '市教育局党委'], ['金华开发区', '苏孟乡党委'],
+    ['东阳市', '东阳市横店镇党委'], ['义乌市', '义乌市佛堂镇党委'], ['义乌市', '义乌市稠城街道党工委'], ['东阳市', '南马镇党委']]);
+});

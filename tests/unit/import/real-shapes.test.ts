@@ -720,13 +720,14 @@ test('problems listed first whose text starts with a total\'s or a signature\'s 
     '主要负责人一把手监督缺位,约谈,张三,2024-06-30,正在整改',
     '合计3项资金未纳入预算管理,纳入预算,李四,2024-09-30,正在整改',
     '合计：共4个问题,,,,',
+    '合计：反馈问题4个,整改措施4条,,,已完成2个',
     '合计,4,,,3',
     '注：状态截至9月底,,,,',
     '分管领导：李四,,审核人：王五,,'].join('\n');
   const [r] = await importOk(e, 'v.csv', utf8(csv));
-  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, 4]);
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, 5]);
   expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped')).map((i) => [i.row, i.code])).toEqual([
-    [7, 'row_skipped_total'], [8, 'row_skipped_total'], [9, 'row_skipped_note'], [10, 'row_skipped_note']]);
+    [7, 'row_skipped_total'], [8, 'row_skipped_total'], [9, 'row_skipped_total'], [10, 'row_skipped_note'], [11, 'row_skipped_note']]);
 });
 
 test('the 计数 rows Excel\'s 分类汇总 inserts (婺城区 计数 | 2) are skipped as totals, not rejected (review)', async () => {

@@ -74,6 +74,15 @@ test('a unit column wins: the same headings are sections as before; 方面 headi
 test('headingLevel: the numbering of official documents, circled numbers before width folding', () => {
   expect(['一、横店镇', '（一）方面', '(二)方面', '1.横店镇', '1、横店镇', '1.1 措施', '（1）措施', '①措施', '第一部分', '横店镇党委'].map(headingLevel))
     .toEqual([1, 2, 2, 3, 3, 0, 4, 5, 6, 0]);
+  // Single characters for a numbering (⑴ is (1), ⒈ is 1. once width-folded), and 1） (review).
+  expect(['⑴横店镇党委', '⒈横店镇党委', '1）横店镇党委'].map(headingLevel)).toEqual([4, 3, 5]);
+});
+
+test('units under headings numbered ⑴ or 1） are named without their number (review)', async () => {
+  await importOk(e, '东阳市整改台账.csv', utf8([TITLE, '序号,问题,整改状态', '⑴横店镇党委,,', '1,违规吃喝,已完成', '⑵东阳市妇联,,', '1,会议记录不全,已完成'].join('\n')));
+  await importOk(e, '东阳市整改台账2.csv', utf8([TITLE, '序号,问题,整改状态',
+    '1）南马镇党委（2个问题）,,', '1,档案管理不规范,已完成', '2）画水镇党委,,', '1,公车管理不规范,已完成'].join('\n')));
+  expect((await units()).map((u) => u.unit_name).sort()).toEqual(['东阳市妇联', '南马镇党委', '横店镇党委', '画水镇党委'].sort());
 });
 
 test('at the units\' level every heading is a unit or ends one; 方面 and topics of other levels stay 方面 (review)', async () => {

@@ -10,10 +10,11 @@ const GAP = '[\\s\\x{3000}]*';
 /** Total rows: 合计, 总计, 小计, 共计 (also spaced out: 合　计), also of a page or table (本页小计, 本表合计). */
 export const TOTAL_ROW_PATTERN = `^(本页|本表|全表|各项)?(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计)`;
 /**
- * A total's label alone in its cell, or with a count: 合计, 合　计：, 共计15个问题, 小计（3项）. Where a total's words
- * start the problem's own text (共计12笔公务接待无公函), only this, or a row otherwise empty but for numbers, is a total.
+ * A total's label alone in its cell, with a count, or before a colon or a space: 合计, 合　计：, 共计15个问题,
+ * 小计（3项）, 合计：反馈问题2个. Where a total's words start the problem's own text (共计12笔公务接待无公函), only
+ * this, or a row otherwise empty but for numbers, is a total.
  */
-export const TOTAL_CELL_PATTERN = `${TOTAL_ROW_PATTERN}[:：\\s]*[(（]?(共|计)?[0-9０-９一二三四五六七八九十百]*(个|项|条|件|处)?(问题)?[)）]?[。.]?$`;
+export const TOTAL_CELL_PATTERN = `${TOTAL_ROW_PATTERN}([:：\\s\\x{3000}]|[(（]?(共|计)?[0-9０-９一二三四五六七八九十百]*(个|项|条|件|处)?(问题)?[)）]?[。.]?$)`;
 /**
  * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）, 西城街道小计：2个,
  * 西城街道 汇总, and the 婺城区 计数 rows Excel's 分类汇总 inserts when it counts a text column. Matched on

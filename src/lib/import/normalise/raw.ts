@@ -11,6 +11,7 @@ import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
 import { templateRowSql } from '../template-rows';
 import type { StatusTick } from '../status-ticks';
 import { fillDownColumns, fillDownRowsSql, filledColumn } from '../fill-down';
+import { countyInTextSql } from './county';
 
 /**
  * Step one of normalisation: the data rows under the header with cells renamed to their field
@@ -88,7 +89,7 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   const filled = filledColumn(p.fillDown, key, col);
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
     : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && (p.unitText || p.unitHeadings?.length) ? unitSql(p)
-    : key === 'county' && readsCountyHeadings(p) ? 'hc_county'
+    : key === 'county' && readsCountyHeadings(p) ? headingCountySql(p)
     : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
   const carried = key === 'aspect_raw' ? aspectSql(p)
     : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
@@ -161,6 +162,12 @@ function rowsFrom(p: PreparedSheet): string {
   // one sorted join each, however many.
   const withUnit = p.unitHeadings?.length ? headingJoinSql(rows, p.unitHeadings.map((h) => [h.row, h.unit]), 'hd_row', 'hd_unit') : rows;
   return readsCountyHeadings(p) ? headingJoinSql(withUnit, p.countyHeadings!.map((h) => [h.row, h.county]), 'hc_row', 'hc_county') : withUnit;
+}
+
+/** The county of the heading above a row (hc_county), unless the row's unit names its own (东阳市横店镇党委). */
+function headingCountySql(p: PreparedSheet): string {
+  const unit = fieldSource(p, 'unit_name');
+  return unit ? `CASE WHEN ${countyInTextSql(unit)} IS NULL THEN hc_county END` : 'hc_county';
 }
 
 /** TRUE when the rows' county is that of the heading above them: headings name counties and no column does. */
@@ -253,6 +260,7 @@ export function skipKindSql(p: PreparedSheet, firstCell: string, problem: string
   // A lone cell that reads as a total or a note is one: headings and bare 序号 come after those.
   return `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
       WHEN regexp_matches(${firstCell}, ${str(TOTAL_ROW_PATTERN)}) ${problemTextFirst(p, firstCell)} THEN 'total'
+      WHEN contains(${problem}, '计') AND regexp_matches(${problem}, ${str(TOTAL_CELL_PATTERN)}) THEN 'total'
       ${totalLabel(p)}
       WHEN regexp_matches(${firstCell}, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       WHEN contains(${firstCell}, '例') AND regexp_matches(${firstCell}, ${str(EXAMPLE_ROW_PATTERN)})
