@@ -78,10 +78,13 @@ describe('headers', () => {
   test.each([
     ['完成时间（年月日）', 'completion_date'], ['追缴资金（元）', 'funds_wan'], ['问责人数（人）', 'acc_people_total'],
     ['整改时限【必填】', 'deadline_raw'], ['巡察时间(起)', 'station_start'], ['县（市、区）', 'county'], ['备注（其他）', 'remarks'],
+    // A completion date noted as planned is the deadline (review); as done, the completion date.
+    ['完成时间（预计）', 'deadline_raw'], ['完成时间【要求】', 'deadline_raw'], ['完成时间（实际）', 'completion_date'],
   ])('a header with a bracketed note matches without it: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   test.each([
     ['被巡察单位全称', 'unit_name'], ['问题整改责任单位', 'resp_unit'], ['实际整改完成时间', 'completion_date'], ['问题内容', 'problem_title'],
+    ['要求完成时间', 'deadline_raw'], ['计划完成日期', 'deadline_raw'],
     ['具体问题描述', null], ['不认识的列', null], ['ID号', null],
   ])('the mapping dialog guesses by the longest alias inside: guessField(%j) = %j', (h, key) => expect(guessField(h)).toBe(key));
 
