@@ -91,7 +91,16 @@ function looksBinary(bytes: Uint8Array): boolean {
  * that names a table or the spreadsheet schema in its first 64 KB (Excel's web pages open with long styles).
  */
 export function isSpreadsheetMarkup(bytes: Uint8Array): boolean {
-  if (firstNonSpace(bytes) !== 0x3c) return false;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 65536)).toLowerCase();
+  // An OA system's page saved as UTF-16 ("Unicode") is read in its own encoding.
+  const wide = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : guessUtf16(bytes);
+  let head: string;
+  if (wide) {
+    head = new TextDecoder(wide).decode(bytes.subarray(0, 131072)).replace(/^\uFEFF/, '').trimStart();
+    if (!head.startsWith('<')) return false;
+  } else {
+    if (firstNonSpace(bytes) !== 0x3c) return false;
+    head = new TextDecoder('latin1').decode(bytes.subarray(0, 65536));
+  }
+  head = head.toLowerCase();
   return head.includes('<table') || head.includes('urn:schemas-microsoft-com:office:spreadsheet');
 }

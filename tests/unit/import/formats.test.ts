@@ -86,9 +86,11 @@ describe('an "Excel" file that is a web page or an Excel 2003 XML spreadsheet, a
     return e.query('SELECT county, problem_title, status FROM findings ORDER BY source_row');
   };
 
-  test('an HTML table saved as .xls, in GBK (its meta charset) or UTF-8', async () => {
+  test('an HTML table saved as .xls, in GBK (its meta charset), UTF-8 or UTF-16', async () => {
     expect(await read('台账.xls', new Uint8Array(iconv.encode(page('gb2312'), 'gbk')))).toEqual(expected);
     expect(await read('台账.xls', new TextEncoder().encode(page('utf-8')))).toEqual(expected);
+    // Saved as "Unicode" (UTF-16LE with its BOM), as an OA system may (review: it failed as having no header).
+    expect(await read('台账.xls', new Uint8Array([0xff, 0xfe, ...iconv.encode(page('utf-16'), 'utf16le')]))).toEqual(expected);
   });
 
   test('SpreadsheetML (Excel 2003 XML) saved as .xls', async () => {
