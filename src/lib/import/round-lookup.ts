@@ -70,6 +70,8 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
     ...(k.k_level ? parseLevel(k.k_level) : {}),
     term: k.k_term ? normaliseTerm(k.k_term.includes('届') ? k.k_term : k.k_term + '届') : undefined,
     round_no: k.k_no ? parseRoundText(k.k_no).round_no ?? parseChineseNumber(k.k_no.replace(/[第轮次]/g, '')) ?? undefined : undefined,
+    // A round numbered within its year (2023年第一轮) gives its year too.
+    year: k.k_no ? parseRoundText(k.k_no).year : undefined,
   };
   // A term belongs to its committee: a row's own level that differs from the file's keeps the file's
   // term out (a 省委第三轮巡视 block in an 八届市委 ledger is no 八届省委 round).

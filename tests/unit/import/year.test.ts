@@ -59,3 +59,14 @@ test('a 年度 that names no four-digit year is warned and the dates give the ye
   expect((await engine.query<{ year: number }>('SELECT year FROM findings ORDER BY source_row')).map((x) => x.year)).toEqual([2019, 2020, 2019, 2020, 2020]);
   expect(r.issues.filter((i) => i.code === 'year_invalid').map((i) => [i.row, i.value])).toEqual([[3, '19'], [5, '今年']]);
 });
+
+// A 轮次 of a round numbered within its year (2023年第一轮) gives the rows that year (review: it was dropped, and
+// the rows warned as having none).
+test('a round numbered within its year gives its year to the rows', async () => {
+  engine = await freshEngine();
+  const csv = ['县市区,巡视巡察主体,被巡察单位,轮次,具体问题,整改状态', '婺城区,婺城区委,婺城区教育局,2023年第一轮,理论学习不深入,已完成',
+    '婺城区,婺城区委,婺城区财政局,2024年第二轮,违规吃喝,已完成'].join('\n');
+  const [r] = await importOk(engine, 'a.csv', new TextEncoder().encode(csv));
+  expect(r.issues.filter((i) => i.code === 'year_missing')).toEqual([]);
+  expect(await engine.query('SELECT year, round_no FROM findings ORDER BY source_row')).toEqual([{ year: 2023, round_no: 1 }, { year: 2024, round_no: 2 }]);
+});
