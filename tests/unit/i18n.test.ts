@@ -2,7 +2,7 @@ import { test, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { keysOf, translate } from '../../src/lib/i18n/translate';
-import { SKIP_KINDS } from '../../src/lib/import/normalise/raw';
+import { SKIP_KINDS } from '../../src/lib/import/normalise/skip-rows';
 import { LEDGER_FIELDS } from '../../src/lib/domain/fields';
 import { formatBytes } from '../../src/lib/charts/format';
 

@@ -22,7 +22,7 @@ import { cell, scratchTable, type StagedSheet } from './staging';
  *   Each cell so filled is reported (cell_filled_down).
  *
  * Values are taken only from data rows: not from a row that is skipped (a column-number row, a
- * heading, an example row, a total, a repeated header: raw.ts skipKindSql). A column looks merged
+ * heading, an example row, a total, a repeated header: skip-rows.ts skipKindSql). A column looks merged
  * when a merge explains its blanks (findFillDown); a value missing here and there in a column written
  * on every row is a missing value, rejected or left empty as before.
  */
@@ -39,7 +39,7 @@ export interface FillDown {
   /** The unit's and the problem's header texts: a row repeating them is a pasted header. */
   unitHeader: string;
   problemHeader: string;
-  /** The kind of row skipped (raw.ts skipKindSql) over the staged cells, as SQL: no value comes from those rows. */
+  /** The kind of row skipped (skip-rows.ts skipKindSql) over the staged cells, as SQL: no value comes from those rows. */
   skip: string;
   /** The temp table of the filled columns by src_row, once written (fillDownTableSql). */
   table?: string;

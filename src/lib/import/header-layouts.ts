@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, num } from '../queries/sql';
 import { matchHeaders } from './headers';
-import { repeatedHeaderSql } from './normalise/raw';
+import { repeatedHeaderSql } from './normalise/skip-rows';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 

@@ -67,13 +67,12 @@ function aliasHit(header: string): { key: string; rank: number } | undefined {
   const counted = notes.some((n) => COUNT_NOTE.test(n));
   if (counted && TEXT_KINDS.has(fieldByKey(bare.key)?.kind ?? '')) return undefined;
   // A completion date noted as planned (完成时间（预计）, 完成时间【要求】) is the deadline: nothing is done yet.
-  if (bare.key === 'completion_date' && notes.some((n) => PLANNED_NOTE.test(n))) return { key: 'deadline_raw', rank: NOTES_RANK };
+  if (bare.key === 'completion_date' && notes.some((n) => PLANNED.test(n))) return { key: 'deadline_raw', rank: NOTES_RANK };
   return { key: bare.key, rank: bare.rank + NOTES_RANK };
 }
 
-// A note or a prefix that makes a date the one planned, not the one done.
-const PLANNED_NOTE = /^[(\[【〔]?(计划|预计|规定|要求|应|承诺)/;
-const PLANNED_PREFIX = /^(计划|预计|规定|要求|应|承诺)/;
+// A note, or the start of a header, that makes a date the one planned, not the one done.
+const PLANNED = /^[(\[【〔]?(计划|预计|规定|要求|应|承诺)/;
 
 /** The field key a header suggests by alias, or null. */
 export function suggestField(header: string): string | null {
@@ -86,12 +85,6 @@ export function suggestField(header: string): string | null {
  * have aliases that long in it (具体问题描述 holds 具体问题 and 问题描述).
  */
 export function guessField(header: string): string | null {
-  const guess = longestAliasField(header);
-  // 要求完成时间, 计划完成日期: the deadline, though they hold the completion date's alias.
-  return guess === 'completion_date' && PLANNED_PREFIX.test(normaliseHeader(withoutNotes(header))) ? 'deadline_raw' : guess;
-}
-
-function longestAliasField(header: string): string | null {
   const n = normaliseHeader(withoutNotes(header));
   let best = 0;
   let keys = new Set<string>();
@@ -100,7 +93,9 @@ function longestAliasField(header: string): string | null {
     if (alias.length > best) (best = alias.length), (keys = new Set([key]));
     else if (alias.length === best) keys.add(key);
   }
-  return keys.size === 1 ? [...keys][0] : null;
+  const guess = keys.size === 1 ? [...keys][0] : null;
+  // 要求完成时间, 计划完成日期: the deadline, though they hold the completion date's alias.
+  return guess === 'completion_date' && PLANNED.test(n) ? 'deadline_raw' : guess;
 }
 
 /**

@@ -5,7 +5,7 @@ import { decodeText, detectEncoding } from './decode';
 import { isSpreadsheetMarkup } from './sniff';
 import { withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
-import { WORKSHEET_PART } from './xlsx-parts';
+import { truncatedSheetPart } from './xlsx-parts';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -154,23 +154,6 @@ const ERROR_TEXT: Record<number, string> = {
 interface Rewrites {
   isoDates?: boolean;
   formats?: boolean;
-}
-
-// The root element's end tag, in a part's last bytes (a comment may follow it).
-const SHEET_END = /<\/(?:\w+:)?worksheet>/;
-
-/**
- * The path of a worksheet part whose XML stops before its end (a zip written whole around a cut part):
- * SheetJS reads what is there, often nothing, and the file would be called empty rather than damaged.
- * Only the part's last bytes are decoded.
- */
-function truncatedSheetPart(files: Record<string, { content?: unknown }> | undefined): string | null {
-  for (const [path, f] of Object.entries(files ?? {})) {
-    if (!WORKSHEET_PART.test(path) || !(f?.content instanceof Uint8Array)) continue;
-    const tail = new TextDecoder().decode(f.content.subarray(Math.max(0, f.content.length - 256)));
-    if (!SHEET_END.test(tail)) return path;
-  }
-  return null;
 }
 
 /** Reads every sheet that has any cell into text grids. */

@@ -1,7 +1,8 @@
 /**
- * Rewriting the XML parts of an XLSX before SheetJS reads it, where what SheetJS would make of a
+ * The XML parts of an XLSX. Rewritten before SheetJS reads it, where what SheetJS would make of a
  * part is wrong (zh-CN built-in formats, ISO date cells): the zip is opened with SheetJS' own CFB,
- * the matching parts rewritten as text, and the zip written again with its parts stored.
+ * the matching parts rewritten as text, and the zip written again with its parts stored. Checked
+ * after it read them, for a worksheet cut short (truncatedSheetPart).
  */
 type XlsxModule = typeof import('@e965/xlsx');
 
@@ -34,4 +35,21 @@ export function rewriteXlsxParts(X: XlsxModule, bytes: Uint8Array, part: RegExp,
   if (!changed) return null;
   const out = X.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: false }) as ArrayBuffer | Uint8Array;
   return out instanceof Uint8Array ? out : new Uint8Array(out);
+}
+
+// The root element's end tag, in a part's last bytes (a comment may follow it).
+const SHEET_END = /<\/(?:\w+:)?worksheet>/;
+
+/**
+ * The path of a worksheet part whose XML stops before its end (a zip written whole around a cut part):
+ * SheetJS reads what is there, often nothing, and the file would be called empty rather than damaged.
+ * Only the part's last bytes are decoded.
+ */
+export function truncatedSheetPart(files: Record<string, { content?: unknown }> | undefined): string | null {
+  for (const [path, f] of Object.entries(files ?? {})) {
+    if (!WORKSHEET_PART.test(path) || !(f?.content instanceof Uint8Array)) continue;
+    const tail = new TextDecoder().decode(f.content.subarray(Math.max(0, f.content.length - 256)));
+    if (!SHEET_END.test(tail)) return path;
+  }
+  return null;
 }
