@@ -13,10 +13,12 @@ export interface CountyHeading {
 /**
  * A city's ledger that lists each county's problems under a heading naming the county (一、东阳市（12个问题）,
  * 二、义乌市, 三、市直单位): where no column names the county, the rows under such a heading are that
- * county's, up to the next (title.ts countyInHeading; raw.ts reads them only then). Only where headings name two counties or more: one heading naming a
- * place may be a topic, and a county's own ledger is named by its title. A county heading is no 方面: it
- * leaves the section headings for the skipped heading rows, and the importer ends the 方面 (raw.ts
- * aspectSql) and the unit (unit-headings.ts) above it.
+ * county's (title.ts countyInHeading; raw.ts reads them only then, and only for a row whose unit names no
+ * county of its own), up to the next, or to another heading of their numbering level, which names none.
+ * Only where headings name two counties or more: one heading naming a place may be a topic, and a county's
+ * own ledger is named by its title. A county heading is no 方面: it leaves the section headings for the
+ * skipped heading rows, and the importer ends the 方面 (raw.ts aspectSql) and the unit (unit-headings.ts)
+ * above it.
  */
 export function splitCountyHeadings(h: Headings): Headings & { countyHeadings: CountyHeading[] } {
   const all = [
