@@ -26,11 +26,16 @@ export const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] =
  * Guesses the encoding from a BOM, NUL patterns, then how the lines of the first megabyte read.
  * Throws ImportFailure('encoding_unsupported') for Big5 (traditional Chinese), which no reader here takes.
  */
-export function detectEncoding(bytes: Uint8Array): TextEncodingName {
-  const bom = hasUtf8Bom(bytes);
+/** UTF-16 text: by its byte-order mark, else by the pattern of its NULs (guessUtf16); null for any other. */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const utf16 = bom ? null : guessUtf16(bytes);
+  return hasUtf8Bom(bytes) ? null : guessUtf16(bytes);
+}
+
+export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+  const bom = hasUtf8Bom(bytes);
+  const utf16 = utf16Encoding(bytes);
   if (utf16) return utf16;
   const whole = bytes.length <= SNIFF_BYTES;
   const head = bytes.subarray(bom ? 3 : 0, SNIFF_BYTES);

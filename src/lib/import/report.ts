@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident, num } from '../queries/sql';
+import { severityRankSql } from '../queries/catalogue';
 import { cell } from './staging';
 import { columnLabel } from './commit';
 import type { SheetPlan } from './plan';
@@ -26,7 +27,7 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
   const sheet = plan.prepared.sheet;
   // Past the limit, errors are kept before warnings and notes (a rejected row must be named); the
   // issues kept are listed by row.
-  const rank = `CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+  const rank = severityRankSql();
   // seq: the order the issues were written in, which breaks ties (sheet_duplicate lines name the sheets in order).
   const rows = await engine.query<IssueRow & { total: number }>(`SELECT * EXCLUDE (rank, seq) FROM (SELECT *, ${rank} AS rank,
       count(*) OVER () AS total FROM (SELECT *, row_number() OVER () AS seq FROM ${ident(plan.issues)})

@@ -1,4 +1,4 @@
-import { guessUtf16, hasUtf8Bom, isUtf8 } from './decode';
+import { guessUtf16, hasUtf8Bom, isUtf8, utf16Encoding } from './decode';
 import { isJsonText } from './json-prefix';
 
 /**
@@ -76,7 +76,7 @@ function firstNonSpace(bytes: Uint8Array): number {
  * are the pattern of UTF-16 text (see decode.ts).
  */
 function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || guessUtf16(bytes)) return false;
+  if (utf16Encoding(bytes) || guessUtf16(bytes)) return false;
   const n = Math.min(bytes.length, 4096);
   let odd = 0;
   for (let i = 0; i < n; i++) {
@@ -92,7 +92,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  */
 export function isSpreadsheetMarkup(bytes: Uint8Array): boolean {
   // An OA system's page saved as UTF-16 ("Unicode") is read in its own encoding.
-  const wide = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : guessUtf16(bytes);
+  const wide = utf16Encoding(bytes);
   let head: string;
   if (wide) {
     head = new TextDecoder(wide).decode(bytes.subarray(0, 131072)).replace(/^\uFEFF/, '').trimStart();

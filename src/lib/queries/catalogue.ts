@@ -118,11 +118,16 @@ export interface DatasetIssueRow {
   message: string | null;
 }
 
+/** An issue's severity as a rank, errors first: the order reports list them in within a row. */
+export function severityRankSql(severity = 'severity'): string {
+  return `CASE ${severity} WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+}
+
 /** Validation issues of one dataset in row order, errors first within a row, capped. */
 export function datasetIssuesQuery(datasetId: string, limit = 500): string {
   return `SELECT source_row, column_name, value, severity, code, message FROM import_issues
 WHERE dataset_id = ${str(datasetId)}
-ORDER BY source_row NULLS FIRST, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code
+ORDER BY source_row NULLS FIRST, ${severityRankSql()}, code
 LIMIT ${num(Math.max(1, Math.trunc(limit)))}`;
 }
 
