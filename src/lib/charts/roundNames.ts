@@ -1,5 +1,5 @@
 import { countyLabel } from '../domain/counties';
-import { parseRoundKey } from '../domain/roundKey';
+import { isPeriodTerm, parseRoundKey } from '../domain/roundKey';
 import { parseChineseNumber } from '../domain/vocabulary/numerals';
 import type { Lang } from '../i18n/translate';
 import { translate } from '../i18n/translate';
@@ -43,6 +43,7 @@ export function roundName(round: NamedRound, lang: Lang, short = false): string 
   if (!p) return short ? label.replace(TERM_PREFIX, '') || label : label;
   const body = englishBody(p.committee, p.level, short);
   if (short) return translate('en', 'round.short', { body, no: p.roundNo });
+  if (isPeriodTerm(p.term)) return translate('en', 'round.long.year', { body, no: p.roundNo, year: Number.parseInt(p.term, 10) });
   const term = parseChineseNumber(p.term.replace(/^第/, '').replace(/届$/, ''));
   return term
     ? translate('en', 'round.long.term', { body, no: p.roundNo, term: ORDINAL(term) })

@@ -90,7 +90,8 @@ export async function findBlocks(
       // A county committee by its name (义乌市委), which parseLevel reads back; the others by their level.
       level: parts.inspector_level === COUNTY_LEVEL && parts.county ? `${parts.county}委` : parts.inspector_level,
       term: parts.term,
-      roundNo: parts.round_no === undefined ? undefined : String(parts.round_no),
+      // A round numbered within its year keeps the year with the number, as a 轮次 cell would (2023年第1轮).
+      roundNo: parts.round_no === undefined ? undefined : parts.period ? `${parts.period}年第${parts.round_no}轮` : String(parts.round_no),
       unit: unitInTexts([t.text, ...titleLines]) ?? undefined,
       county: parts.inspector_level === COUNTY_LEVEL ? parts.county : undefined,
     });

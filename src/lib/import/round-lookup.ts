@@ -6,7 +6,7 @@ import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import {
   COUNTY_LEVEL, committeeOf, countyCityRound, inspectionKind, isCountyCity, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey,
-  roundLabel, type RoundParts,
+  roundLabel, termOrPeriod, type RoundParts,
 } from './round';
 import type { RoundHint } from './types';
 
@@ -70,8 +70,9 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
     ...(k.k_level ? parseLevel(k.k_level) : {}),
     term: k.k_term ? normaliseTerm(k.k_term.includes('届') ? k.k_term : k.k_term + '届') : undefined,
     round_no: k.k_no ? parseRoundText(k.k_no).round_no ?? parseChineseNumber(k.k_no.replace(/[第轮次]/g, '')) ?? undefined : undefined,
-    // A round numbered within its year (2023年第一轮) gives its year too.
+    // A round numbered within its year (2023年第一轮) gives its year too, and is a round of that year's numbering.
     year: k.k_no ? parseRoundText(k.k_no).year : undefined,
+    period: k.k_no ? parseRoundText(k.k_no).period : undefined,
   };
   // A term belongs to its committee: a row's own level that differs from the file's keeps the file's
   // term out (a 省委第三轮巡视 block in an 八届市委 ledger is no 八届省委 round).
@@ -90,7 +91,8 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
     committee: committeeOf(parts, k.k_county),
     inspector_level: parts.inspector_level ?? null,
     inspection_kind: parts.inspector_level ? inspectionKind(parts.inspector_level) : parts.kind ?? null,
-    term: parts.term ?? null,
+    // A round numbered within a year keeps the year in the term's place, as its key does (round.ts).
+    term: termOrPeriod(parts) ?? null,
     round_no: parts.round_no ?? null,
     round_label: k.k_label ?? hint?.round_label ?? roundLabel(parts, k.k_county),
     round_year: parts.year ?? null,

@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { num, str } from '../queries/sql';
+import { isPeriodTerm } from '../domain/roundKey';
 import { COUNTY_LEVEL, committeeOf, isCountyCity, roundKey } from './round';
 
 /**
@@ -13,6 +14,8 @@ import { COUNTY_LEVEL, committeeOf, isCountyCity, roundKey } from './round';
  * feedback date's, else the row's year) lies within a year of that term's own rows' years. Round
  * numbers restart with every term, so two terms' fifth rounds are years apart; two fitting terms,
  * or a file whose rows of that round have no year at all, leave the rows in their termless round.
+ * A round numbered within a year (2023年第一轮) holds its year in the term's place and takes rows as
+ * a termed round does, of its year and the next only.
  * A termless 市委 round whose rows are all in one 县级市 may be that city's own 市委 round
  * (十五届永康市委, keyed under 永康市) as well as 金华's: both are candidates.
  *
@@ -49,6 +52,7 @@ interface Placed {
 
 interface TermedRound {
   round_key: string;
+  term: string;
   committee: string;
   inspector_level: string;
   round_no: number;
@@ -61,6 +65,16 @@ const ROW_YEAR = 'coalesce(year(feedback_date), year)';
 const NOT_SAMPLE = 'dataset_id NOT IN (SELECT dataset_id FROM datasets WHERE is_sample)';
 const CITY_LEVEL = '市委';
 const CODE = 'round_merged';
+
+/**
+ * True when rows whose years run from lo to hi fit a termed round: within a year of its own rows'
+ * years; for a round numbered within a year (2023年第一轮, round.ts period), in that year or the next
+ * (its feedback), so the first rounds of 2023 and 2024 do not both take rows of 2023.
+ */
+function fits(t: TermedRound, lo: number, hi: number): boolean {
+  const period = isPeriodTerm(t.term) ? Number.parseInt(t.term, 10) : null;
+  return period === null ? lo >= t.lo - 1 && hi <= t.hi + 1 : lo >= period && hi <= period + 1;
+}
 
 /** The key a round written without a term has (committee|level||number), as round.ts builds keys. */
 const termlessKey = (g: Pick<Placed, 'committee' | 'inspector_level' | 'round_no'>) =>
@@ -85,7 +99,7 @@ export async function mergeTermlessRounds(engine: Engine): Promise<RoundMerge[]>
   // Datasets that carried a placement before: their issue is rewritten below, whatever happens now.
   const noted = await engine.query<{ dataset_id: string }>(`SELECT DISTINCT dataset_id FROM import_issues WHERE code = ${str(CODE)}`);
   if (!placed.length && !noted.length) return [];
-  const termed = placed.length ? await engine.query<TermedRound>(`SELECT round_key, split_part(round_key, '|', 1) AS committee, inspector_level,
+  const termed = placed.length ? await engine.query<TermedRound>(`SELECT round_key, split_part(round_key, '|', 1) AS committee, split_part(round_key, '|', 3) AS term, inspector_level,
       round_no, min(${ROW_YEAR}) AS lo, max(${ROW_YEAR}) AS hi
     FROM findings WHERE term IS NOT NULL AND inspector_level IS NOT NULL AND round_no IS NOT NULL AND ${NOT_SAMPLE}
     GROUP BY ALL HAVING min(${ROW_YEAR}) IS NOT NULL`) : [];
@@ -114,7 +128,7 @@ export async function mergeTermlessRounds(engine: Engine): Promise<RoundMerge[]>
     const own = (t: TermedRound) => t.committee === g.committee && t.inspector_level === g.inspector_level;
     const city = (t: TermedRound) => g.inspector_level === CITY_LEVEL && counties.length === 1 && isCountyCity(counties[0])
       && !parts.some((p) => p.names_city) && t.committee === counties[0] && t.inspector_level === COUNTY_LEVEL;
-    const fitting = Number.isFinite(lo) ? termed.filter((t) => t.round_no === g.round_no && (own(t) || city(t)) && lo >= t.lo - 1 && hi <= t.hi + 1) : [];
+    const fitting = Number.isFinite(lo) ? termed.filter((t) => t.round_no === g.round_no && (own(t) || city(t)) && fits(t, lo, hi)) : [];
     const home = termlessKey(g);
     const target = fitting.length === 1 ? fitting[0].round_key : home;
     const file = files.get(g.dataset_id)?.file_name ?? g.dataset_id;

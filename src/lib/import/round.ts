@@ -17,6 +17,12 @@ export interface RoundParts {
   round_no?: number;
   kind?: '巡视' | '巡察';
   year?: number;
+  /**
+   * The year a round is numbered within (2023年第一轮巡察: round 1 of 2023), where a committee numbers
+   * its rounds per year, not per term. It stands in the key's term place, so the first rounds of
+   * 2023 and 2024 are two rounds; it belongs to the round number of the same text (mergeRoundParts).
+   */
+  period?: number;
 }
 
 /** The inspector_level value of county committees (DOMAIN.md §6.1). */
@@ -42,6 +48,9 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   // A bare number also as a spreadsheet writes it: '3 (typed as text) or 3.0.
   const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^'?(${NUM})(?:\\.0+)?轮?$`).exec(s);
   if (round) out.round_no = parseChineseNumber(round[1]) ?? undefined;
+  // A year right before the number numbers the round within that year: 2023年第一轮, 2023年度第二轮.
+  const numbered = new RegExp(`((?:19|20)\\d{2})年?度?第(${NUM})轮`).exec(s);
+  if (numbered && round && numbered[2] === round[1]) out.period = Number(numbered[1]);
   // A 截至 / 截止 date says when the ledger was filled in, not the round's year; so does a date to
   // the day (台账_2024.9.1, 20240901, 2024年9月1日) or one followed by 更新 / 填报 / 报送 / 版.
   const year = /((?:19|20)\d{2})年?/.exec(s.replace(/(截至|截止|更新至|更新于)[^)）]*/g, '').replace(FILL_DATE, ''));
@@ -85,16 +94,26 @@ export function isBareNumeral(text: string | null | undefined): boolean {
   return !!text && new RegExp(`^${NUM}$`).test(text.normalize('NFKC').replace(/\s+/g, ''));
 }
 
-/** Fills the holes of `first` from the later sources, in order. */
+/**
+ * Fills the holes of `first` from the later sources, in order. The period comes with the round
+ * number, from the same source: a 第二轮 column under a 2023年第一轮 title is no round of 2023's numbering.
+ */
 export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
   const out: RoundParts = {};
   for (const src of sources) {
+    if (out.round_no === undefined && src.round_no !== undefined && src.period !== undefined) out.period = src.period;
     for (const [k, v] of Object.entries(src) as [keyof RoundParts, never][]) {
-      if (out[k] === undefined && v !== undefined && v !== null && v !== '') out[k] = v;
+      if (k !== 'period' && out[k] === undefined && v !== undefined && v !== null && v !== '') out[k] = v;
     }
   }
   return out;
 }
+
+/** What stands in a round's term place: its term, or the year it is numbered within (2023年). */
+export function termOrPeriod(parts: RoundParts): string | undefined {
+  return parts.period ? `${parts.period}年` : parts.term;
+}
+
 
 // Terms of 金华's own 市委 (DOMAIN.md §5.1: the 八届市委; the 七届 before it).
 const CITY_TERMS = new Set(['七届', '八届', '九届']);
@@ -137,15 +156,16 @@ export function committeeOf(parts: RoundParts, rowCounty?: string | null): strin
 export function roundKey(parts: RoundParts, rowCounty?: string | null): string | null {
   const committee = committeeOf(parts, rowCounty);
   if (!committee || !parts.inspector_level || !parts.round_no) return null;
-  return formatRoundKey({ committee, level: parts.inspector_level, term: parts.term ?? '', roundNo: parts.round_no });
+  return formatRoundKey({ committee, level: parts.inspector_level, term: termOrPeriod(parts) ?? '', roundNo: parts.round_no });
 }
 
-/** A label for rounds whose file has none: 八届市委第三轮巡察, 十二届婺城区委第二轮巡察. */
+/** A label for rounds whose file has none: 八届市委第三轮巡察, 十二届婺城区委第二轮巡察, 婺城区委2023年第一轮巡察. */
 export function roundLabel(parts: RoundParts, rowCounty?: string | null): string | null {
   if (!parts.round_no || !parts.inspector_level) return null;
   const kind = inspectionKind(parts.inspector_level);
   const who = parts.inspector_level === COUNTY_LEVEL ? `${parts.county ?? rowCounty ?? ''}委` : parts.inspector_level;
-  return `${parts.term ?? ''}${who}第${toChineseNumber(parts.round_no)}轮${kind}`;
+  const round = `第${toChineseNumber(parts.round_no)}轮${kind}`;
+  return parts.period ? `${who}${parts.period}年${round}` : `${parts.term ?? ''}${who}${round}`;
 }
 
 /** 巡视 for 中央/省委, 巡察 otherwise. */

@@ -24,6 +24,8 @@ test('English long names carry the level, the number and the term; Chinese keeps
   expect(roundName(round('金华市|市委|第七届|12', '七届市委第十二轮巡察'), 'en')).toBe('City committee round 12, 7th term');
   expect(roundName(round('金华市|市委|二十二届|1', ''), 'en')).toBe('City committee round 1, 22nd term');
   expect(roundName(round('东阳市|县(市、区)委||3', '东阳市委第三轮巡察'), 'en')).toBe('Dongyang committee round 3');
+  // A round numbered within its year has the year in the term's place.
+  expect(roundName(round('东阳市|县(市、区)委|2023年|1', '东阳市委2023年第一轮巡察'), 'en')).toBe('Dongyang committee round 1 of 2023');
   expect(roundName(round('东阳市|县(市、区)委||3', '东阳市委第三轮巡察'), 'zh')).toBe('东阳市委第三轮巡察');
   // A dataset's text is never taken for a key part: a label with bars is just a label.
   expect(roundName(round('a|b|c', '{a|b}'), 'en')).toBe('{a|b}');

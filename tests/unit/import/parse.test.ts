@@ -1,6 +1,6 @@
 import { describe, test, expect } from 'vitest';
 import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, isNumberingRow, guessField, candidateHeaderRow } from '../../../src/lib/import/headers';
-import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel } from '../../../src/lib/import/round';
+import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel, mergeRoundParts } from '../../../src/lib/import/round';
 import { resolveRound, typedHint } from '../../../src/lib/import/round-lookup';
 import { parseChineseNumber, toChineseNumber } from '../../../src/lib/domain/vocabulary/numerals';
 import { detectDialect, splitRecords } from '../../../src/lib/import/dialect';
@@ -201,7 +201,9 @@ describe('rounds', () => {
     ['八届市委第十二轮巡察', { term: '八届', round_no: 12, inspector_level: '市委', kind: '巡察' }],
     ['十二届婺城区委第二轮巡察', { term: '十二届', round_no: 2, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
     ['永康市委第三轮巡察', { round_no: 3, inspector_level: '县(市、区)委', county: '永康市', kind: '巡察' }],
-    ['2019年第一轮巡察', { round_no: 1, year: 2019, kind: '巡察' }],
+    // A round numbered within its year: 2019 is its year and the numbering's period.
+    ['2019年第一轮巡察', { round_no: 1, year: 2019, period: 2019, kind: '巡察' }],
+    ['婺城区委2023年度第二轮巡察', { round_no: 2, year: 2023, period: 2023, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
     ['中央第十五轮巡视', { round_no: 15, inspector_level: '中央', kind: '巡视' }],
     ['14届省委第4轮巡视', { term: '十四届', round_no: 4, inspector_level: '省委', kind: '巡视' }],
     ['永康市整改台账', {}],
@@ -229,6 +231,20 @@ describe('rounds', () => {
     expect(roundKey({ inspector_level: '县(市、区)委', round_no: 2 }, '义乌市')).toBe('义乌市|县(市、区)委||2');
     expect(roundKey({ round_no: 2 })).toBeNull();
     expect(roundLabel({ inspector_level: '县(市、区)委', term: '十二届', round_no: 2, county: '婺城区' })).toBe('十二届婺城区委第二轮巡察');
+  });
+
+  test('a round numbered within its year keys by the year, so the first rounds of 2023 and 2024 are two rounds', () => {
+    expect(roundKey(parseRoundText('婺城区委2023年第一轮巡察'))).toBe('婺城区|县(市、区)委|2023年|1');
+    expect(roundKey(parseRoundText('婺城区委2024年第一轮巡察'))).toBe('婺城区|县(市、区)委|2024年|1');
+    // Written with a term as well, the number is still the year's.
+    expect(roundKey(parseRoundText('十二届婺城区委2023年第一轮巡察'))).toBe('婺城区|县(市、区)委|2023年|1');
+    expect(roundLabel({ inspector_level: '县(市、区)委', round_no: 1, period: 2023 }, '婺城区')).toBe('婺城区委2023年第一轮巡察');
+    // The period comes with the number it numbers: a 第二轮 column under a 2023年第一轮 title is round 2 of no year.
+    expect(mergeRoundParts({ round_no: 2 }, parseRoundText('2023年第一轮巡察'))).toEqual({ round_no: 2, year: 2023, kind: '巡察' });
+    expect(mergeRoundParts({}, parseRoundText('2023年第一轮巡察'))).toMatchObject({ round_no: 1, period: 2023 });
+    // A 轮次 cell of 2024年第一轮 under a 婺城区委 column: the year's first round, term place and all.
+    const cell = resolveRound({ k_label: null, k_level: '婺城区委', k_term: null, k_no: '2024年第一轮', k_county: '婺城区' }, {});
+    expect([cell.round_key, cell.term, cell.round_label, cell.round_year]).toEqual(['婺城区|县(市、区)委|2024年|1', '2024年', '婺城区委2024年第一轮巡察', 2024]);
   });
 
   test('columns, then label, then sheet/file names, then the hint', () => {
