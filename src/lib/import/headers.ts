@@ -168,15 +168,16 @@ export function matchHeaders(headers: (string | null)[], mapping: Record<string,
 export interface HeaderAt {
   /** Index of the header's last row among the rows searched; data rows follow it. */
   index: number;
-  /** 2 when a group row above sub-headers was merged in (see mergeHeaderRows). */
-  rows: 1 | 2;
+  /** How many rows the header spans: 2 or 3 when group rows above sub-headers were merged in (see mergeHeaderRows). */
+  rows: 1 | 2 | 3;
   headers: (string | null)[];
 }
 
 /**
- * The header of a sheet, one row or two: findHeaderRow's row, merged with the row below or above
- * it when the two form one header (group labels over sub-headers, as in 问责情况 over 党纪处分,
- * 政务处分, 组织处理, where every other header cell is merged down over both rows).
+ * The header of a sheet, one row, two or three: findHeaderRow's row, merged with the row below or
+ * above it when the two form one header (group labels over sub-headers, as in 问责情况 over 党纪处分,
+ * 政务处分, 组织处理, where every other header cell is merged down over both rows), and with the
+ * row under those two when it holds sub-headers of theirs in turn.
  */
 export function findHeader(rows: (string | null)[][], mapping: Record<string, string> = {}): HeaderAt | null {
   const at = findHeaderRow(rows, mapping);
@@ -184,7 +185,10 @@ export function findHeader(rows: (string | null)[][], mapping: Record<string, st
   for (const upper of [at, at - 1]) {
     if (upper < 0 || upper + 1 >= rows.length) continue;
     const headers = mergeHeaderRows(rows[upper], rows[upper + 1], mapping);
-    if (headers) return { index: upper + 1, rows: 2, headers };
+    if (!headers) continue;
+    // A third row under a sub-group (整改情况 over 完成情况 over 状态 | 时间) joins the same way.
+    const third = upper + 2 < rows.length ? mergeHeaderRows(headers, rows[upper + 2], mapping) : null;
+    return third ? { index: upper + 2, rows: 3, headers: third } : { index: upper + 1, rows: 2, headers };
   }
   // Tick columns under a group label (整改情况 over 已完成 | 正在整改 | 未完成) name no field themselves.
   const ticks = at + 1 < rows.length ? tickSubHeaders(rows[at], rows[at + 1]) : null;

@@ -172,6 +172,21 @@ describe('headers', () => {
       expect(mergeHeaderRows(lower, lower)).toBeNull();
     });
 
+    test('a third header row under a sub-group (整改情况 over 完成情况 over 状态 | 时间) joins the header', () => {
+      const top = ['序号', '被巡察单位', '具体问题', '整改情况', null, null, '责任人'];
+      const data = ['1', '市教育局', '违规吃喝', '退赔', '已完成', '2024-05-01', '张三'];
+      // As an XLSX grid reads it (merged-down labels filled into the rows below) and as a CSV saves it.
+      const filled = findHeader([top, ['序号', '被巡察单位', '具体问题', '整改措施', '完成情况', null, '责任人'],
+        ['序号', '被巡察单位', '具体问题', '整改措施', '状态', '时间', '责任人'], data]);
+      const bare = findHeader([top, [null, null, null, '整改措施', '完成情况', null, null], [null, null, null, null, '状态', '时间', null], data]);
+      for (const at of [filled, bare]) {
+        expect([at?.index, at?.rows]).toEqual([2, 3]);
+        expect([...matchHeaders(at!.headers).entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k))
+          .toEqual(['finding_id', 'unit_name', 'problem_title', 'measures', 'status_raw', 'completion_date', 'resp_person']);
+        expect(at!.headers.slice(4, 6)).toEqual(['状态', '完成时间']);
+      }
+    });
+
     test('a data row under a one-row header is never merged in', () => {
       const header = ['被巡察单位', '具体问题', '整改状态', '党纪处分'];
       const data = ['市教育局', '违规吃喝', '已完成', '1'];
