@@ -1,7 +1,5 @@
-import type { PreparedSheet } from './prepare';
-import { countyInHeading, headingLevel } from './title';
-
-type Headings = Pick<PreparedSheet, 'sections' | 'loneRows'>;
+import { commonestLevel, headingRows, takeFromSections, type Headings } from './heading-rows';
+import { countyInHeading } from './title';
 
 /** A county heading: the rows under it, up to the next, are the county's; a null county ends the one above. */
 export interface CountyHeading {
@@ -21,23 +19,15 @@ export interface CountyHeading {
  * above it.
  */
 export function splitCountyHeadings(h: Headings): Headings & { countyHeadings: CountyHeading[] } {
-  const all = [
-    ...h.sections.map((x) => ({ row: x.row, text: x.text, section: true })),
-    ...h.loneRows.filter((x) => x.kind === 'heading' && x.text).map((x) => ({ row: x.row, text: x.text!, section: false })),
-  ].map((x) => ({ ...x, county: countyInHeading(x.text), level: headingLevel(x.text) })).sort((a, b) => a.row - b.row);
+  const all = headingRows(h).map((x) => ({ ...x, county: countyInHeading(x.text) }));
   const found = all.filter((x) => x.county !== null);
   if (new Set(found.map((x) => x.county)).size < 2) return { ...h, countyHeadings: [] };
   // Another heading of the counties' numbering level (三、各县（市、区）, 四、其他问题) ends the county above: its
   // rows take the county their unit names, or none, not the last county's.
-  const levels = new Map<number, number>();
-  for (const x of found) levels.set(x.level, (levels.get(x.level) ?? 0) + 1);
-  const level = [...levels].sort((a, b) => b[1] - a[1])[0][0];
+  const level = commonestLevel(found)!;
   const ends = level > 0 ? all.filter((x) => x.county === null && x.level === level) : [];
-  const rows = new Set(found.map((x) => x.row));
-  const moved = found.filter((x) => x.section).map((x) => ({ row: x.row, kind: 'heading' as const, text: x.text }));
   return {
-    sections: h.sections.filter((x) => !rows.has(x.row)),
-    loneRows: [...h.loneRows, ...moved].sort((a, b) => a.row - b.row),
+    ...takeFromSections(h, found),
     countyHeadings: [...found, ...ends].sort((a, b) => a.row - b.row).map(({ row, county }) => ({ row, county })),
   };
 }

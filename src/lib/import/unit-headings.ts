@@ -1,7 +1,5 @@
-import type { PreparedSheet } from './prepare';
-import { headingLevel, unitInHeading, unitNameInHeading } from './title';
-
-type Headings = Pick<PreparedSheet, 'sections' | 'loneRows'>;
+import { commonestLevel, headingRows, takeFromSections, type Headings } from './heading-rows';
+import { unitInHeading, unitNameInHeading } from './title';
 
 /** A unit heading: the rows under it, up to the next, are the unit's; a null unit ends the one above. */
 export interface UnitHeading {
@@ -27,16 +25,9 @@ const ASPECT = /方面(的)?(问题)?[:：]?$/u;
  * `countyRows`) is none of these: it ends the unit above, whatever its level.
  */
 export function splitUnitHeadings(h: Headings, countyRows: readonly number[] = []): Headings & { unitHeadings: UnitHeading[] } {
-  const counties = new Set(countyRows);
-  const all = [
-    ...h.sections.map((x) => ({ row: x.row, text: x.text, section: true })),
-    ...h.loneRows.filter((x) => x.kind === 'heading' && x.text).map((x) => ({ row: x.row, text: x.text!, section: false })),
-  ].filter((x) => !counties.has(x.row)).sort((a, b) => a.row - b.row)
-    .map((x) => ({ ...x, level: headingLevel(x.text), unit: unitInHeading(x.text) }));
-  const counts = new Map<number, number>();
-  for (const x of all) if (x.unit) counts.set(x.level, (counts.get(x.level) ?? 0) + 1);
-  if (!counts.size) return { ...h, unitHeadings: [] };
-  const level = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const all = headingRows(h, new Set(countyRows)).map((x) => ({ ...x, unit: unitInHeading(x.text) }));
+  const level = commonestLevel(all.filter((x) => x.unit));
+  if (level === null) return { ...h, unitHeadings: [] };
   // Unnumbered headings are units only where the recognised units are unnumbered too, and then only
   // those recognised: a lone heading (婺城区, a block's title) is no unit for want of a number.
   const atLevel = all.filter((x) => x.level === level && !ASPECT.test(x.text) && (level > 0 || x.unit));
@@ -44,11 +35,8 @@ export function splitUnitHeadings(h: Headings, countyRows: readonly number[] = [
     ...atLevel.map((x) => ({ row: x.row, unit: x.unit ?? (level > 0 ? unitNameInHeading(x.text) : null) })),
     ...countyRows.map((row) => ({ row, unit: null })),
   ].sort((a, b) => a.row - b.row);
-  const rows = new Set(atLevel.map((x) => x.row));
-  const moved = atLevel.filter((x) => x.section).map((x) => ({ row: x.row, kind: 'heading' as const, text: x.text }));
   return {
-    sections: h.sections.filter((x) => !rows.has(x.row)),
-    loneRows: [...h.loneRows, ...moved].sort((a, b) => a.row - b.row),
+    ...takeFromSections(h, atLevel),
     unitHeadings,
   };
 }
