@@ -37,7 +37,8 @@ export function unitInText(text: string | undefined | null): string | null {
 
 // A heading's numbering (一、 （一） 1. 第一部分) before a unit's name, and what may follow the name: a
 // count of its problems (（2个问题）, （共3项）, 2个问题) or a colon.
-const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]|\([一二三四五六七八九十百0-9]{1,3}\)|[0-9]{1,3}[、.．)]|[①-⑳]|第[一二三四五六七八九十]+(?:部分|个?单位)?[:：、]?)\s*/u;
+// A heading's number, at any level of the numbering (NUMBER_LEVELS), and the spaces after it.
+const HEADING_NUMBER = new RegExp(`^(?:${NUMBER_LEVELS.map(({ lead }) => lead).join('|')})\\s*`, 'u');
 const HEADING_COUNT = /(?:\((?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)[^)]*\)|(?:共|计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件)(?:问题)?)$/u;
 // A heading that names a field of work, a meeting or every unit of a kind, not one organisation
 // (全面从严治党方面, 民主生活会, 各乡镇, 乡镇（街道）党委, 党支部).

@@ -66,8 +66,9 @@ export const SEQUENCE_NUMBER_PATTERN = `[(（]?(${SEQ_DIGITS}+(\\.0+)?|${SEQ_HAN
 /**
  * The numbering of official documents, one level per entry (一、 > （一） > 1. > （1） > ① , and 第一部分):
  * `cell` is a whole 序号 cell numbered so (1, 1、, 1.0, 1.1 and 1-2 are level 3; 1) and ① level 5), `lead`
- * the start of a heading's text (一、党的建设, 1.横店镇党委, 1）…; not 1.1, a measure's number). Both are
- * RE2 and JS patterns; the first entry that matches gives the level. 第一部分 numbers only headings.
+ * the start of a heading's text, all of its number (一、党的建设, 1.横店镇党委, 1）…; not 1.1, a measure's
+ * number). `cell` is an RE2 and JS pattern, `lead` JS only (title.ts); the first entry that matches gives
+ * the level. 第一部分 numbers only headings.
  */
 const NUM_HAN = '[一二三四五六七八九十百〇零]{1,4}';
 const NUM_DIGITS = '[0-9０-９]{1,3}';
@@ -77,11 +78,11 @@ export const NUMBER_LEVELS: readonly { level: number; cell?: string; lead: strin
   {
     level: 3,
     cell: `[0-9０-９]{1,4}(\\.0+)?[、.．]?|${NUM_DIGITS}([.．\\-－]${NUM_DIGITS})+`,
-    lead: `${NUM_DIGITS}(、|[.．]([^0-9０-９]|$))`,
+    lead: `${NUM_DIGITS}(、|[.．](?![0-9０-９]))`,
   },
   { level: 4, cell: `[（(]${NUM_DIGITS}[)）]`, lead: `[（(]${NUM_DIGITS}[)）]` },
   { level: 5, cell: `${NUM_DIGITS}[)）]|[①-⑳][、.．]?`, lead: `${NUM_DIGITS}[)）]|[①-⑳]` },
-  { level: 6, lead: '第[一二三四五六七八九十]+' },
+  { level: 6, lead: '第[一二三四五六七八九十]+(部分|个?单位)?[:：、]?' },
 ];
 
 /** Noise stripped from unit names before comparing them across rounds (中共永康市委 ~ 永康市委). */
