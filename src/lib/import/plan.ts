@@ -176,13 +176,15 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     await engine.exec(`INSERT INTO ${ident(issues)} SELECT src_row, '', NULL, 'warning', 'csv_quote_repaired' FROM ${ident(norm)}
       WHERE skip_kind IS NULL AND list_contains([${p.quoteRepairs.slice(0, MAX_LISTED_REPAIRS).map(num).join(', ')}], src_row)`);
   }
-  // Formula errors (#N/A) in a mapped column of a row that is imported: the cell was read as empty.
-  // A row of nothing but errors (a template's formulas run on) is blank, and says nothing.
+  // Formula errors (#N/A), and formulas saved without their result (=IF(…), cell_uncalculated), in a
+  // mapped column of a row that is imported: the cell was read as empty. A row of nothing but such
+  // cells (a template's formulas run on) is blank, and says nothing.
   const fieldOf = new Map([...p.columns].map(([key, col]) => [col, key]));
   const errors = (p.errorCells ?? []).filter(([c]) => fieldOf.has(c));
   if (errors.length) {
-    await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, e.key, e.text, 'warning', 'cell_error' FROM ${ident(norm)} n
-      JOIN (VALUES ${errors.map(([c, row, text]) => `(${num(row)}, ${str(fieldOf.get(c)!)}, ${str(text)})`).join(', ')}) e(row, key, text)
+    const code = (text: string) => (text.startsWith('=') ? 'cell_uncalculated' : 'cell_error');
+    await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, e.key, e.text, 'warning', e.code FROM ${ident(norm)} n
+      JOIN (VALUES ${errors.map(([c, row, text]) => `(${num(row)}, ${str(fieldOf.get(c)!)}, ${str(text)}, ${str(code(text))})`).join(', ')}) e(row, key, text, code)
         ON n.src_row = e.row WHERE n.skip_kind IS NULL`);
   }
   // NDJSON lines that were no record: rejected, each with its line.

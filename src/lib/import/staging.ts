@@ -19,7 +19,7 @@ export interface StagedSheet {
   backing?: string;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
-  /** Formula error cells (XLSX: #N/A, #REF!), staged as empty: [column, src_row, error text]. */
+  /** Formula cells without a value (XLSX: #N/A, #REF!, or a result never saved), staged as empty: [column, src_row, error text or =formula]. */
   errorCells?: [number, number, string][];
   /** Records (src_row) with a cell whose quotes were repaired before reading (CSV, csv-quotes.ts). */
   quoteRepairs?: number[];
@@ -147,7 +147,7 @@ export interface EncodedSheet {
   hidden?: boolean;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
-  /** Formula error cells (XLSX: #N/A, #REF!), staged as empty: [column, src_row, error text]. */
+  /** Formula cells without a value (XLSX: #N/A, #REF!, or a result never saved), staged as empty: [column, src_row, error text or =formula]. */
   errorCells?: [number, number, string][];
   /** NDJSON lines that were no JSON record: [src_row, the line], staged as blank rows. */
   badRecords?: [number, string][];

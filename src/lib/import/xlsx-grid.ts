@@ -135,7 +135,7 @@ interface SheetGrid {
   hidden: boolean;
   /** Cells merged down over several rows: [column, first src_row, last src_row]. */
   downMerges: [number, number, number][];
-  /** Formula error cells (#N/A, #REF!), read as empty: [column, src_row, error text]. */
+  /** Formula cells without a value, read as empty: [column, src_row, error text (#N/A) or formula (=A1*2)]. */
   errorCells: [number, number, string][];
   /** Columns hidden in Excel (an old version of a column kept beside its replacement). */
   hiddenColumns: number[];
@@ -149,6 +149,17 @@ const MAX_ERROR_CELLS = 10_000;
 const ERROR_TEXT: Record<number, string> = {
   0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
 };
+
+/**
+ * What a formula cell that gives no value shows, or null for any other cell: an error's text (#N/A),
+ * or the formula itself (=IF(…)) where the file was saved without the formulas' results (written by a
+ * program, openpyxl or POI, and never opened in Excel: SheetJS then reads the cell as a stub, or as an
+ * error without a code). A formula whose saved result is "" has a value, and is no such cell.
+ */
+export function formulaWithoutValue(cell: Cell): string | null {
+  if (cell.f && (cell.t === 'z' || (cell.t === 'e' && cell.v === undefined))) return `=${cell.f}`;
+  return cell.t === 'e' ? ERROR_TEXT[Number(cell.v)] ?? '#ERROR' : null;
+}
 
 /** The rewrites a workbook has had before this read: ISO date cells, zh-CN built-in formats. */
 interface Rewrites {
@@ -191,7 +202,8 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
       for (let c = range.s.c; c <= end; c++) {
         const at = line[c];
         if (at?.t === 'n' && at.z === undefined) unknownFormat = true;
-        if (at?.t === 'e' && errorCells.length < MAX_ERROR_CELLS) errorCells.push([c, r + 1, ERROR_TEXT[Number(at.v)] ?? '#ERROR']);
+        const broken = at ? formulaWithoutValue(at) : null;
+        if (broken && errorCells.length < MAX_ERROR_CELLS) errorCells.push([c, r + 1, broken]);
         const v = cellText(X, at, date1904);
         if (stagedCell(v) !== null) {
           while (cells.length < c) cells.push(null);
