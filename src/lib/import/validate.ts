@@ -4,7 +4,7 @@ import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
-import { dateCompactSql, monthOnlySql } from './normalise/dates';
+import { byDateSql, dateCompactSql, monthOnlySql } from './normalise/dates';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -119,6 +119,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // is named as such (date_invalid), not as missing.
     { code: 'completed_without_date', severity: 'warning', column: 'completion_date',
       when: `status = 'completed' AND completion_date IS NULL AND ${noDateSql(r('completion_date'))}`, value: r('completion_date') },
+    // 完成时间 holding a time limit (2024年12月底前): no completion date; the deadline where none is written (findings.ts).
+    ...(has('completion_date') ? [{ code: 'completion_is_limit', severity: 'warning' as const, column: 'completion_date',
+      when: byDateSql(r('completion_date')), value: r('completion_date') }] : []),
     { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',
@@ -143,7 +146,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   // The cell, and the date read from it where that is written otherwise (12345 → 1933-10-18; not 1899-01-01 → 1899-01-01).
   const readAs = (raw: string, d: string) => `CASE WHEN ${raw} = CAST(${d} AS VARCHAR) THEN ${raw} ELSE ${raw} || ' → ' || ${d} END`;
   for (const k of DATE_FIELDS.filter(has)) {
-    rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL`, value: r(k) });
+    // A time limit in 完成时间 (2024年12月底前) is no completion date, and no invalid one: said as such below.
+    const limit = k === 'completion_date' ? ` AND NOT ${byDateSql(r(k))}` : '';
+    rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL${limit}`, value: r(k) });
     rules.push({ code: 'date_implausible', severity: 'warning', column: k, when: implausible(k), value: readAs(r(k), k) });
   }
   rules.push({ code: 'date_implausible', severity: 'warning', column: 'deadline_raw', when: implausible('deadline'), value: readAs('deadline_raw', 'deadline') });

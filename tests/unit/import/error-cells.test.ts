@@ -55,7 +55,7 @@ function workbookWithSheetData(rows: string): Uint8Array {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x']]), 'Sheet1');
   const zip = XLSX.CFB.read(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), { type: 'array' });
-  const at = zip.FullPaths.findIndex((p) => p.endsWith('worksheets/sheet1.xml'));
+  const at = zip.FullPaths.findIndex((p: string) => p.endsWith('worksheets/sheet1.xml'));
   const xml = new TextDecoder().decode(zip.FileIndex[at].content as Uint8Array)
     .replace(/<dimension [^>]*\/>/, '<dimension ref="A1:E5"/>').replace(/<sheetData>.*<\/sheetData>/s, `<sheetData>${rows}</sheetData>`);
   zip.FileIndex[at].content = new TextEncoder().encode(xml);

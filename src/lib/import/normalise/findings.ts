@@ -77,7 +77,8 @@ function layer1(c: NormaliseContext): string {
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
       k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end`
-        : k === 'completion_date' ? `${completionDateSql(c)} AS completion_date` : `${ident('dd_' + k)} AS ${k}`),
+        : k === 'completion_date' ? `CASE WHEN NOT coalesce(db_completion_date, false) THEN ${completionDateSql(c)} END AS completion_date`
+        : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${boolSql(x(k))} AS ${k}`),
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
@@ -88,7 +89,8 @@ function layer1(c: NormaliseContext): string {
     `${sourceSql(cleanSql(r('source')))} AS source`,
     // 上轮问题编号 无 / — is no link: DOMAIN #21 counts a finding with any prior id as a repeat.
     `${noneAsNullSql(cleanSql(r('prior_finding_id')))} AS prior_finding_id`,
-    `coalesce(${r('deadline_raw')}, ${r('deadline')}) AS deadline_raw`,
+    // A time limit written in 完成时间 (2024年12月底前) is the deadline where no deadline is written.
+    `coalesce(${r('deadline_raw')}, ${r('deadline')}, CASE WHEN db_completion_date THEN ${r('completion_date')} END) AS deadline_raw`,
     `(coalesce(${boolSql(x('long_term'))}, false) OR coalesce(dl_deadline_raw, dl_deadline, false) OR coalesce(status_lt, false)) AS long_term`,
     `${boolSql(x('closed'))} AS closed_col`,
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
@@ -164,6 +166,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       coalesce(year_col, year(station_start), round_year, year(feedback_date)) AS year,
       CASE WHEN year_col IS NULL AND ${x('year')} IS NOT NULL THEN ${r('year')} END AS year_unread,
       coalesce(${immediate('dd_deadline', 'di_deadline')}, ${immediate('dd_deadline_raw', 'di_deadline_raw')},
+        CASE WHEN ${r('deadline_raw')} IS NULL AND ${r('deadline')} IS NULL AND db_completion_date THEN dd_completion_date END,
         -- A 立行立改 item (整改类型 or 问题来源) with no deadline written: DOMAIN §3.4's, feedback + immediateFixDays.
         CASE WHEN deadline_raw IS NULL AND (rect_type = '立行立改' OR source = '立行立改') THEN CAST(feedback_date + ${days} AS DATE) END,
         -- A feedback date written as a month (2024年3月) is its last day; a yearless deadline counts from the month's
@@ -175,7 +178,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     FROM (SELECT t.*, ${layer1(c)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
-          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date,
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date,
           d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
