@@ -13,7 +13,7 @@ import { buildReport } from './report';
 import { countyInText } from './normalise/county';
 import { isBareNumeral, mergeRoundParts, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
-import { filerText, roundTitles, statedAsOf, titleRound, unitInTexts } from './title';
+import { filerText, roundTitles, statedAsOf, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
@@ -119,6 +119,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         // With headings that name each unit (一、横店镇党委), this is the unit of the rows above the first only.
         p.unitText = opts.roundHint?.unit_name?.trim() || unitInTexts([...p.titles, p.sheet, file.name]) || undefined;
       }
+      // 反馈时间：2024年3月15日 in a title line: every row's feedback date, where no column gives one.
+      if (!p.columns.has('feedback_date')) p.feedbackText = statedFeedback([...p.titles, p.sheet]) ?? undefined;
       // The county of every row when no column gives it: typed, in a county committee's name, or
       // named by the sheet, the title or the file. One value, which also tells missingFields.
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? countyInText(p.sheet ?? '')

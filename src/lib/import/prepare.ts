@@ -71,6 +71,8 @@ export interface PreparedSheet extends StagedSheet {
    * the sheet or the file name (set by the importer before planning; see title.ts).
    */
   unitText?: string;
+  /** The feedback date every row has when no column gives one: as a title line states it (title.ts statedFeedback). */
+  feedbackText?: string;
 }
 
 const HEAD_ROWS = 30;

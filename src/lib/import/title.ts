@@ -161,3 +161,15 @@ export function statedAsOf(texts: (string | undefined | null)[], today: string):
   }
   return null;
 }
+
+// 反馈时间：2024年3月15日, 反馈日期 2024.3.15: the feedback date a title line states for every row.
+const STATED_FEEDBACK = /反馈(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*((?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*(?:[月.\-/]\s*\d{1,2}\s*[日号]?|月))/;
+
+/** The feedback date a title line, sheet or file name states, as written (the date map reads it), or null. */
+export function statedFeedback(texts: (string | undefined | null)[]): string | null {
+  for (const text of texts) {
+    const m = text ? STATED_FEEDBACK.exec(text.normalize('NFKC')) : null;
+    if (m) return m[1].replace(/\s+/g, '');
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { filerText, roundTitles, titleRound, unitInText, unitInTexts } from '../../../src/lib/import/title';
+import { filerText, roundTitles, statedFeedback, titleRound, unitInText, unitInTexts } from '../../../src/lib/import/title';
 import { importFile } from '../../../src/lib/import';
 import { freshEngine, importOk } from './helpers';
 
@@ -81,5 +81,25 @@ describe("a unit's own ledger: no unit, round or county column", () => {
     expect(await e.query('SELECT DISTINCT unit_name, county, round_key FROM findings')).toEqual([
       { unit_name: '永康市卫健局党委', county: '永康市', round_key: '金华市|市委|八届|3' },
     ]);
+  });
+});
+
+// A title line stating the feedback date (反馈时间：2024年3月15日) gives every row its feedback date where no
+// column does (review: the 立行立改 rows had no deadline, the file no year).
+describe('the feedback date a title line states', () => {
+  test.each([
+    [['反馈时间：2024年3月15日'], '2024年3月15日'], [['十二届金东区委第二轮巡察', '反馈日期 2024.3.15  填报单位：金东区教育局'], '2024.3.15'],
+    [['反馈时间为2024年3月'], '2024年3月'], [['截至2024年9月30日'], null], [['巡察反馈问题整改台账'], null],
+  ])('statedFeedback(%j) = %j', (texts, date) => expect(statedFeedback(texts)).toBe(date));
+
+  test('is every row\'s feedback date: 立行立改 is dated from it, the rows take its year', async () => {
+    const e = await freshEngine();
+    const csv = ['十二届金东区委第二轮巡察反馈问题整改台账', '反馈时间：2024年3月15日', '序号,被巡察单位,具体问题,整改时限,整改状态,完成时间',
+      '1,金东区教育局,理论学习不深入,立行立改,已完成,2024-03-20', '2,金东区财政局,违规吃喝,2024年底前,正在推进,'].join('\n');
+    const [r] = await importOk(e, '金东区.csv', new TextEncoder().encode(csv));
+    expect(r.issues.map((i) => i.code)).toEqual([]);
+    expect(await e.query('SELECT feedback_date, year, deadline FROM findings ORDER BY source_row')).toEqual([
+      { feedback_date: '2024-03-15', year: 2024, deadline: '2024-04-14' }, { feedback_date: '2024-03-15', year: 2024, deadline: '2024-12-31' }]);
+    e.close();
   });
 });

@@ -88,6 +88,7 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
     : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && (p.unitText || p.unitHeadings?.length) ? unitSql(p)
     : key === 'county' && readsCountyHeadings(p) ? headingCountySql(p)
+    : key === 'feedback_date' && p.feedbackText ? str(p.feedbackText)
     : readsTicks(p, key) ? statusTicksSql(p.statusTicks!) : null);
   const carried = key === 'aspect_raw' ? aspectSql(p)
     : BLOCK_ROUND[key] ? blockRoundSql(p, BLOCK_ROUND[key])
