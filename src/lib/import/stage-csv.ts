@@ -59,6 +59,15 @@ async function stageUtf8(engine: Engine, utf8: Uint8Array, encoding: TextEncodin
   return decoded && (await holdsReplacement(utf8)) ? { ...staged, undecodable: true } : staged;
 }
 
+// ="001", the way Excel is told a cell is text, as OA systems export ids, dates and names to CSV
+// (also quoted, "=""001"""): a cell starting so in the sample, after a delimiter or at a line's start.
+const EXCEL_TEXT_IN_SAMPLE = /(?:^|[,\t;])(?:="|"="")/m;
+
+/** SQL: a cell written ="text" as its text; any other cell as it is. */
+function excelTextSql(c: string): string {
+  return `CASE WHEN prefix(${c}, '="') AND suffix(${c}, '"') AND length(${c}) >= 3 THEN substr(${c}, 3, length(${c}) - 3) ELSE ${c} END`;
+}
+
 async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
   const utf8 = await unifyLineEndings(text);
   const sample = decodeText(utf8.subarray(0, SAMPLE_BYTES), 'utf-8');
@@ -76,7 +85,8 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
     // rowid is the record's position (insertion order is preserved), so no window is needed.
     // Cells are trimmed here, once (cells.ts), while the reader's vectors are at hand.
     const guarded = utf8.length > GUARD_MIN_BYTES;
-    const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(cell(i), guarded)} AS ${cell(i)}`);
+    const wrapped = EXCEL_TEXT_IN_SAMPLE.test(sample);
+    const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(wrapped ? excelTextSql(cell(i)) : cell(i), guarded)} AS ${cell(i)}`);
     await engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}
       FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
         columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"',
