@@ -137,13 +137,35 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.click('[data-testid="nav-data"]');
     await settled(page);
     expect(await page.locator('[data-testid="import-report"]').count()).toBeGreaterThan(0);
+    // The database file holds the file's name before clearing, and not after: the file itself is deleted
+    // (DuckDB keeps freed blocks readable), at a reload that opens on no data.
+    expect(await storedFileHolds(page, 'ledger-gbk.csv')).toBe(true);
     page.once('dialog', (d) => void d.accept());
-    await page.click('[data-testid="clear-all"]');
+    await Promise.all([page.waitForEvent('load'), page.click('[data-testid="clear-all"]')]);
     await settled(page);
+    expect(await storedFileHolds(page, 'ledger-gbk.csv')).toBe(false);
     expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(0);
     expect(await page.locator('[data-testid="import-report"], [data-testid="import-summary"]').count()).toBe(0);
     await page.context().close();
   });
+
+  /** Whether the stored database file (and its WAL) contains `text` as UTF-8 bytes. */
+  async function storedFileHolds(page: Page, text: string): Promise<boolean> {
+    return page.evaluate(async (needle) => {
+      const root = await navigator.storage.getDirectory();
+      const want = new TextEncoder().encode(needle);
+      for (const name of ['xuncha-zhenggai.db', 'xuncha-zhenggai.db.wal']) {
+        const handle = await root.getFileHandle(name).catch(() => null);
+        if (!handle) continue;
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        outer: for (let i = 0; i + want.length <= bytes.length; i++) {
+          for (let j = 0; j < want.length; j++) if (bytes[i + j] !== want[j]) continue outer;
+          return true;
+        }
+      }
+      return false;
+    }, text);
+  }
 
   test('drag-and-drop anywhere imports, and removing the dataset takes its rows away', async () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);

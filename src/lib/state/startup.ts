@@ -6,6 +6,7 @@ import { removeSampleDatasets, storedData } from './datasets';
 import { tick } from 'svelte';
 import { busy } from './busy';
 import { clearingMarkerOnWrite, markStoredSample, opensOnSample } from './sampleMarker';
+import { wipeIfRequested } from './wipe';
 import type { SampleSnapshot } from './sampleSnapshot';
 
 /** The database file in the browser's origin-private file system (survives restarts). */
@@ -29,14 +30,18 @@ async function openPersistent(): Promise<Engine> {
   }
 }
 
+// The database file deleted first when "clear all" asked for it (wipe.ts): before anything opens it.
+const wiped: Promise<boolean> = wipeIfRequested([OPFS_FILE, `${OPFS_FILE}.wal`]).catch(() => false);
+
 /**
  * The build-time snapshot of the sample when the page will open on that sample (sampleMarker.ts),
- * else null. Started as this module loads, before the page mounts, so that the snapshot is on its
+ * else null (also right after a wipe, which opens on no data). Started as this module loads, before the page mounts, so that the snapshot is on its
  * way while the page is built; a start on imported data fetches none.
  */
 const openingSnapshot: Promise<SampleSnapshot | null> = (async () => {
   let snapshot: Promise<SampleSnapshot> | null = null;
   const load = () => (snapshot ??= import('virtual:sample-snapshot').then((m) => m.default));
+  if (await wiped) return null;
   return (await opensOnSample(OPFS_FILE, async () => (await load()).sampleSha256)) ? load() : null;
 })().catch((e) => {
   console.warn('sample snapshot not shown', e);
@@ -71,8 +76,10 @@ async function previewSample(): Promise<boolean> {
  * while it is the embedded file itself (same SHA-256), otherwise it is replaced.
  * Marks `body[data-ready]` once the first data is in (e2e contract).
  */
-export async function startApp(withSample: boolean): Promise<void> {
+export async function startApp(asked: boolean): Promise<void> {
   try {
+    // Just after "clear all" the page opens on no data, as the clearing left it.
+    const withSample = asked && !(await wiped);
     // When the snapshot is shown the engine starts after it is painted: started together, the two
     // competed for the cores and the first chart came later.
     if (withSample) await previewSample();
