@@ -78,7 +78,7 @@ export const LEDGER_FIELDS: LedgerField[] = [
   f('closed', 'bool', false, '是否销号', ['销号情况']),
   f('closure_date', 'date', false, '销号时间', ['销号日期']),
   f('in_concentrated_period', 'bool', false, '是否集中整改期完成'),
-  f('completion_summary', 'text', false, '整改完成情况', ['问题完成情况概述', '整改成效', '整改落实情况']),
+  f('completion_summary', 'text', false, '整改完成情况', ['问题完成情况概述', '整改成效', '整改落实情况', '落实情况', '办理情况', '推进情况', '整改推进情况']),
   f('evidence', 'text', false, '佐证材料', ['支撑材料', '附件']),
   f('evidence_count', 'int', false, '佐证数量', ['附件数量']),
   f('draw_inferences', 'bool', false, '举一反三', ['举一反三检查情况']),

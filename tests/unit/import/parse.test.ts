@@ -37,7 +37,7 @@ describe('headers', () => {
     ['县（市、区）', 'county'], ['所属县市区', 'county'], ['被巡察党组织名称', 'unit_name'], ['被巡视单位', 'unit_name'],
     ['具体问题', 'problem_title'], ['问题', 'problem_title'], ['具体问题整改完成情况', 'status_raw'], ['预计完成时间', 'deadline_raw'],
     ['问责追责（人）', 'acc_people_total'], ['序号', 'finding_id'], ['巡察时间(起)', 'station_start'], ['不认识的列', null],
-    ['整改进展情况', 'status_raw'], ['整改期限', 'deadline_raw'], ['存在问题', 'problem_title'], ['实际完成日期', 'completion_date'],
+    ['整改进展情况', 'status_raw'], ['落实情况', 'completion_summary'], ['办理情况', 'completion_summary'], ['推进情况', 'completion_summary'], ['整改期限', 'deadline_raw'], ['存在问题', 'problem_title'], ['实际完成日期', 'completion_date'],
     // Common template headers; 问题类型 and 单位类别 were guessed as the problem and the category.
     ['问题类型', 'category_l1'], ['问题分类', 'category_l1'], ['单位类别', 'unit_type'], ['问题清单', 'problem_title'],
     ['巡察反馈问题', 'problem_title'], ['存在的主要问题', 'problem_title'], ['问题具体表现', 'problem_detail'],
