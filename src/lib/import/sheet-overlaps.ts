@@ -145,12 +145,28 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
 }
 
 /**
- * Which of two sheets of one file is the newer: the later date it speaks of (a 截至 line, else the
- * newest date in it; a sheet with none is older than one with a date); else the later in the workbook; Excel's 移动或复制 puts a copied sheet first, so the
- * order alone cannot tell a June snapshot from a September one.
+ * Which of two sheets of one file is the newer. In a workbook whose every sheet is named by a date
+ * (2024年6月, 2024年9月, 9月份, 2024.9.30: monthly snapshots), the later name, whatever the order of
+ * the sheets or the dates in them (a September sheet first, with no dates of its own, beside a June
+ * sheet with some). Otherwise the later date a sheet speaks of (a 截至 line, else the newest date in
+ * it; a sheet with none is older than one with a date); else the later in the workbook; Excel's
+ * 移动或复制 puts a copied sheet first, so the order alone cannot tell a June snapshot from a September one.
  */
 function newerThan(plans: SheetPlan[]): (a: SheetPlan, b: SheetPlan) => boolean {
+  const named = plans.map((p) => sheetDate(p.prepared.sheet));
+  const byName = named.every((d) => d !== null) && new Set(named).size === plans.length;
   // One order over all sheets (an undated sheet counts as older than any dated one), so sorting by it is sound.
-  const key = (p: SheetPlan) => p.datedAt ?? '';
+  const key = (p: SheetPlan) => (byName ? named[plans.indexOf(p)]! : p.datedAt ?? '');
   return (a, b) => (key(a) !== key(b) ? key(a) > key(b) : plans.indexOf(a) > plans.indexOf(b));
+}
+
+// A sheet named by a date alone: 2024年9月, 2024.9, 2024-09-30, 9月, 9月份, 截至9月底, 2024年9月台账.
+// A bare number (a sheet named 1, 2) is no month: a year or 月 must be written.
+const SHEET_DATE = /^(?:截至|截止)?(?:((?:19|20)\d{2})\s*[年.\-/]\s*)?(\d{1,2})\s*(月)?(?:\s*[.\-/]?\s*(\d{1,2})\s*[日号]?)?(?:份|底|末)?(?:台账|更新|版|进展)?$/;
+
+/** The date a sheet's name is, as a sortable text (a month without a year sorts as of year 0), or null. */
+export function sheetDate(name: string | undefined): string | null {
+  const m = name ? SHEET_DATE.exec(name.normalize('NFKC').trim()) : null;
+  if (!m || (!m[1] && !m[3]) || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
+  return `${m[1] ?? '0000'}-${m[2].padStart(2, '0')}-${(m[4] ?? '').padStart(2, '0')}`;
 }

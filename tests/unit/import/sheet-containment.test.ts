@@ -2,6 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
+import { sheetDate } from '../../../src/lib/import/sheet-overlaps';
 import { freshEngine, importOk } from './helpers';
 
 /**
@@ -130,4 +131,22 @@ test.each([3, 7])('%i sheets: county sheets a 汇总 holds whole are named, a ro
   expect(named).toEqual(counties.slice(0, -1).sort());
   expect(reports[0].issues.filter((i) => i.code === 'row_skipped_other_sheet').map((i) => [i.row, i.value])).toEqual([[2, '汇总']]);
   expect((await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM findings'))[0].n).toBe(n);
+});
+
+test.each([
+  ['2024年9月', '2024-09-00'], ['2024.9', '2024-09-00'], ['2024-09-30', '2024-09-30'], ['9月份', '0000-09-00'], ['截至9月底', '0000-09-00'],
+  ['2024年9月台账', '2024-09-00'], ['汇总', null], ['2024年第一轮', null], ['1', null], ['13月', null], ['9.30', null],
+])('sheetDate(%j) = %j', (name, date) => expect(sheetDate(name)).toBe(date));
+
+// Monthly snapshots named by their month, the newest first and without dates of its own, beside an older
+// sheet with some: the September statuses count (review: the June sheet was kept, 基本完成 lost).
+test('snapshot sheets named by month: the later month stays, whatever the order and the dates inside', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '被巡察单位', '轮次名称', '具体问题', '整改状态', '完成时间'];
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([
+    ['2024年9月', [H, [1, '市教育局党委', R, '理论学习不深入', '基本完成', null], [2, '市财政局党组', R, '违规吃喝', '正在推进', null]]],
+    ['2024年6月', [H, [1, '市教育局党委', R, '理论学习不深入', '正在推进', null], [2, '市财政局党组', R, '违规吃喝', '已完成', '2024-05-20']]],
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 2]]);
+  expect(await engine.query('SELECT status FROM findings ORDER BY source_row')).toEqual([{ status: 'basically_completed' }, { status: 'in_progress' }]);
 });
