@@ -2,6 +2,7 @@ import type { Engine } from '../db/types';
 import { STATUSES } from '../db/schema';
 import { LEDGER_FIELDS } from '../domain/fields';
 import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
+import { idsCountRows } from './row-counter-ids';
 import { ident, num, str } from '../queries/sql';
 import type { PreparedSheet } from './prepare';
 import { rawCol } from './normalise/raw';
@@ -176,7 +177,9 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     // and unit, sharing one merged 具体问题): those rows are findings of their own, not measures.
     // A measure's own number under the problem's (1.1 under 1; （1）, ① under 1, subItemSql) is no other
     // problem; a village of its own unit still is (below).
-    const ownId = columns.has('r_finding_id')
+    // Unless the 序号 counts rows (1, 2, 3 under one merged problem, 4 on the next): then a row's own number
+    // is a measure's (row-counter-ids.ts).
+    const ownId = columns.has('r_finding_id') && !(await idsCountRows(engine, t, merges))
       ? `(n.r_finding_id IS NOT NULL AND n.r_finding_id IS DISTINCT FROM f.r_finding_id AND NOT ${subNumberSql('n.r_finding_id', 'f.r_finding_id')}
           AND NOT coalesce(${subItemSql('n.r_finding_id', 'f.r_finding_id')}, false)) OR `
       : '';

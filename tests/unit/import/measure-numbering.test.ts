@@ -167,6 +167,21 @@ describe('in a workbook, a problem merged down over measure rows numbered as sub
     expect([r.rowsAccepted, r.rowsSkipped]).toEqual([3, 0]);
   });
 
+  // Every row numbered, the numbers running on from one merged problem to the next (1 2 3 | 4 5): the 序号
+  // counts rows, so the rows under a merged problem are its measures (review: 5 problems instead of 2).
+  test('a 序号 that counts rows (1 2 3 under one problem, 4 5 under the next): each merged problem is one finding', async () => {
+    const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, merged([[`${ROUND}整改台账`], H,
+      [1, UNIT, '工程项目招投标监管不严', '开展招投标专项检查', '已完成', '2024-06-30'],
+      [2, UNIT, null, '建立招投标监管台账', '已完成', '2024-09-30'],
+      [3, UNIT, null, '对责任人进行提醒谈话', '已完成', '2024-05-31'],
+      [4, UNIT, '公务用车管理不规范', '清理公车使用记录', '正在推进', null],
+      [5, UNIT, null, '修订公车管理办法', '已完成', '2024-09-30'],
+    ], ['C3:C5', 'C6:C7']));
+    expect([r.rowsAccepted, r.rowsSkipped]).toEqual([2, 3]);
+    expect(await e.query('SELECT source_row, status, completion_date FROM findings ORDER BY source_row')).toEqual([
+      { source_row: 3, status: 'completed', completion_date: '2024-09-30' }, { source_row: 6, status: 'in_progress', completion_date: null }]);
+  });
+
   test('problems numbered （1）（2）（3） under one merged text stay three', async () => {
     const [r] = await importOk(e, `${ROUND}整改台账.xlsx`, merged([[`${ROUND}整改台账`], H,
       ['（1）', UNIT, '村级财务管理不规范', '规范报账', '已完成', '2024-05-01'],
