@@ -57,6 +57,7 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     ['E', null, null, '政府采购程序不规范', 'E', 'E3'],
     [null, null, '在党的思想建设方面', '意识形态工作责任制落实不到位', 'B', 'B2'],
     [null, null, null, '违规吃喝问题较为突出', 'D', 'D1'],
+    [null, null, null, '公务用车管理不规范', 'D', 'D3'], [null, null, null, '公务车辆使用登记不全', 'D', 'D3'],
     [null, null, null, '学习制度不健全', 'Z', null],
     ['其他', null, null, '违规吃喝', 'Z', null],
     ['未知类别', null, null, '无法归类的表述', 'Z', null],

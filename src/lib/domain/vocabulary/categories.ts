@@ -63,7 +63,7 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'D6', pattern: '八项规定|屡禁不止|四风' },
   { code: 'D1', pattern: '吃喝|公务接待|招待' },
   { code: 'D2', pattern: '津补贴|津贴|福利|奖金' },
-  { code: 'D3', pattern: '公车|公款旅游|公费旅游|办公用房' },
+  { code: 'D3', pattern: '公车|公务用车|公务车辆|公款旅游|公费旅游|办公用房' },
   { code: 'D4', pattern: '形式主义|官僚主义' },
   { code: 'E1', pattern: '组织纪律' },
   // 廉洁风险 (F) before 财务 / 采购 (E3): 村级财务, 三资, 国有资产 and 药品…采购 name the field, which decides.
