@@ -1,3 +1,4 @@
+import { IMMEDIATE_FIX_PATTERN } from '../domain/vocabulary/status';
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
@@ -35,6 +36,8 @@ export async function dropContainedSheets(engine: Engine, plans: SheetPlan[], sh
       // A sheet dated after the larger one holding it (永康市, 截至9月30日, beside a 汇总 截至6月30日) stays: its
       // statuses are the newer, and the findings both hold count in it (skipSheetOverlaps).
       if ((b.datedAt ?? '') > (a.datedAt ?? '')) continue;
+      // So does a 立行立改 sheet: the findings it shares count in it, as 立行立改 items (newerThan).
+      if (immediateSheet(b) && !immediateSheet(a)) continue;
       if (!(await shared.holdsAll(a, b))) continue;
       kept.splice(kept.indexOf(b), 1);
       await engine.exec(`INSERT INTO ${ident(a.issues)} VALUES (0, '', ${str((b.prepared.sheet ?? '').slice(0, 200))}, 'warning', 'sheet_duplicate')`);
@@ -155,12 +158,19 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
 function newerThan(plans: SheetPlan[]): (a: SheetPlan, b: SheetPlan) => boolean {
   const named = plans.map((p) => sheetDate(p.prepared.sheet));
   const byName = named.every((d) => d !== null) && new Set(named).size === plans.length;
-  // One order over all sheets (an undated sheet counts as older than any dated one), so sorting by it is sound.
-  const key = (p: SheetPlan) => (byName ? named[plans.indexOf(p)]! : p.datedAt ?? '');
+  // One order over all sheets (an undated sheet counts as older than any dated one), so sorting by it is
+  // sound. A 立行立改 sheet comes after the others: a finding it shares with the main list is counted in it,
+  // where it is classed as fixed at once (the main list's copy may not say so).
+  const key = (p: SheetPlan) => `${immediateSheet(p) ? 1 : 0}|${byName ? named[plans.indexOf(p)]! : p.datedAt ?? ''}`;
   return (a, b) => (key(a) !== key(b) ? key(a) > key(b) : plans.indexOf(a) > plans.indexOf(b));
 }
 
 // A sheet named by a date alone: 2024年9月, 2024.9, 2024-09-30, 9月, 9月份, 截至9月底, 2024年9月台账.
+/** A sheet named as the list of 立行立改 items (立行立改问题, 即知即改清单). */
+function immediateSheet(p: SheetPlan): boolean {
+  return !!p.prepared.sheet && new RegExp(IMMEDIATE_FIX_PATTERN).test(p.prepared.sheet.normalize('NFKC'));
+}
+
 // A bare number (a sheet named 1, 2) is no month: a year or 月 must be written.
 const SHEET_DATE = /^(?:截至|截止)?(?:((?:19|20)\d{2})\s*[年.\-/]\s*)?(\d{1,2})\s*(月)?(?:\s*[.\-/]?\s*(\d{1,2})\s*[日号]?)?(?:份|底|末)?(?:台账|更新|版|进展)?$/;
 
