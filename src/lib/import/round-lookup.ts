@@ -83,7 +83,9 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
     && (!k.k_county || k.k_county === names.county) && !/金华/.test(`${k.k_level ?? ''}${k.k_label ?? ''}`);
   const fromNames = own.inspector_level && names.inspector_level && own.inspector_level !== names.inspector_level && !cityOwn
     ? { ...names, term: undefined } : names;
-  const parts = countyCityRound(mergeRoundParts(own, fromNames, hintParts(hint)), k.k_county);
+  const merged = mergeRoundParts(own, fromNames, hintParts(hint));
+  // A term the analyst typed says the rounds are numbered within it: a label's 2023年第二轮 is then no year's round.
+  const parts = countyCityRound(hint?.term?.trim() ? { ...merged, period: undefined } : merged, k.k_county);
   const key = roundKey(parts, k.k_county);
   return {
     ...k,
