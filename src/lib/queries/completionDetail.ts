@@ -1,6 +1,6 @@
 import type { MetricParams } from '../domain/params';
-import { date, num } from './sql';
-import { scopedFindings, type Filters } from './filters';
+import { num } from './sql';
+import { closedAt, scopedFindings, type Filters } from './filters';
 import { IS_COMPLETED, rateOf } from './measures';
 import { scopeRows, type SourceOptions } from './source';
 
@@ -32,12 +32,11 @@ export interface CompletionDetailRow {
 /**
  * Completion details for the current filters at T. The concentrated period is measured from the
  * completion date; the ledger's own 是否集中整改期完成 flag is used only where that date is missing
- * (a flag derived at import would not follow a changed P). A 销号 dated after T was not yet closed at T.
+ * (a flag derived at import would not follow a changed P). 销号 is counted as it stood at T (closedAt).
  * Mean and median are weighted by the findings a row stands for, so the cube (one row per cell)
  * gives what `findings` gives; the median is quantile_cont(0.5): the mean of the two middle values.
  */
 export function completionDetailQuery(filters: Filters, params: MetricParams, opts: SourceOptions = {}): string {
-  const t = date(filters.asOf);
   const months = num(Math.trunc(params.concentratedPeriodMonths));
   const { from, count, countWhere, weight, hasEvidence, evidenceKnown } = scopeRows(filters, opts);
   const inPeriod = `(CASE WHEN completion_date IS NOT NULL AND feedback_date IS NOT NULL
@@ -49,7 +48,7 @@ export function completionDetailQuery(filters: Filters, params: MetricParams, op
 k AS (SELECT ${count} AS findings,
   ${countWhere(IS_COMPLETED)} AS completed,
   ${countWhere(`${IS_COMPLETED} AND ${inPeriod}`)} AS concentrated_completed,
-  ${countWhere(`coalesce(closed, false) AND (closure_date IS NULL OR closure_date <= ${t})`)} AS closed,
+  ${countWhere(closedAt(filters.asOf))} AS closed,
   ${countWhere(dated)} AS days_sample,
   sum(${weight} * ${days}) FILTER (WHERE ${dated}) / NULLIF(sum(${weight}) FILTER (WHERE ${dated}), 0) AS mean_days,
   ${countWhere(`${IS_COMPLETED} AND ${hasEvidence}`)} AS evidence_complete,

@@ -42,6 +42,18 @@ export function statusAt(asOf: string): string {
   return `CASE WHEN status = 'completed' AND completion_date > ${date(asOf)} THEN 'in_progress' ELSE status END`;
 }
 
+/**
+ * 销号 as it stood at T: a closure dated after T had not happened yet. A closure without its date
+ * cannot precede the completion it closes, so while a completed row's completion date is after T
+ * the row was not yet closed either (it would otherwise be closed before it was completed).
+ * Without either date a closed row counts as closed at every T, as statusAt does.
+ */
+export function closedAt(asOf: string, alias = ''): string {
+  const c = (col: string) => `${alias}${col}`;
+  return `coalesce(${c('closed')} AND CASE WHEN ${c('closure_date')} IS NOT NULL THEN ${c('closure_date')} <= ${date(asOf)}
+    ELSE NOT coalesce(${c('status')} = 'completed' AND ${c('completion_date')} > ${date(asOf)}, FALSE) END, FALSE)`;
+}
+
 const DIMENSION_EXPR: Record<Exclude<Dimension, 'statuses'>, string> = {
   rounds: 'round_key',
   counties: 'county',

@@ -68,8 +68,10 @@ describe('completionDetailQuery (#9–#12)', () => {
   afterAll(() => engine.close());
   const cases: Case<CompletionDetailRow>[] = [
     // 2023-04-15 is exactly 3 months after feedback: inside; 04-16 is outside even though its stale flag says inside.
+    // Closed at T1: only the row closed 03-01. The 08-01 closure is after T1, and the undated 销号 of the
+    // row completed 06-15 cannot precede its completion, so it is not closed at T1 either.
     ['T1', '2023-05-01', DEFAULT_PARAMS, {
-      findings: 6, completed: 4, concentrated_completed: 3, concentrated_rate: 0.5, closed: 2, closure_rate: 2 / 6,
+      findings: 6, completed: 4, concentrated_completed: 3, concentrated_rate: 0.5, closed: 1, closure_rate: 1 / 6,
       days_sample: 3, mean_days: 211 / 3, median_days: 90, evidence_complete: 2, evidence_rate: 0.5, evidence_known: 3,
     }],
     ['T2', '2023-12-31', DEFAULT_PARAMS, {

@@ -1,6 +1,6 @@
 import type { MetricParams } from '../../domain/params';
-import { emptyFilters, scopedFindings, type Dimension, type Filters } from '../filters';
-import { date, num } from '../sql';
+import { closedAt, emptyFilters, scopedFindings, type Dimension, type Filters } from '../filters';
+import { num } from '../sql';
 import { bigrams, COUNTY_KEY, earlierRound, jaccardScore, ROUND_SEQ_CTE, TITLE_EXPR } from './matching';
 import { UNIT_KEY } from '../measures';
 
@@ -49,7 +49,6 @@ fs AS (${keyed(scopedFindings(filters, { except }))})`;
  */
 export function repeatLinkCtes(filters: Filters, params: MetricParams, opts: LinkOptions = {}): string {
   const level = opts.review ? 'unit' : (opts.level ?? 'unit');
-  const T = date(filters.asOf);
   const theta = `${num(params.similarityThreshold)}::DOUBLE`;
   const simOk = params.useTextSimilarity ? `score >= ${theta}` : 'TRUE';
   const matchRule = level === 'unit' ? 'same_unit_l2' : 'same_county_l2';
@@ -61,7 +60,7 @@ export function repeatLinkCtes(filters: Filters, params: MetricParams, opts: Lin
     g.unit_name AS g_unit_name, f.unit_name AS f_unit_name, g.unit_key AS g_unit_key, f.unit_key AS f_unit_key,
     g.county AS g_county, f.county AS f_county, g.category_l1 AS g_l1, f.category_l1 AS f_l1, g.category_l2 AS g_l2, f.category_l2 AS f_l2,
     g.problem_title AS g_title, f.problem_title AS f_title, f.followup_result AS f_followup_result, g.status_t AS g_status_t,
-    coalesce(g.closed AND (g.closure_date IS NULL OR g.closure_date <= ${T}), FALSE) AS g_closed_t,
+    ${closedAt(filters.asOf, 'g.')} AS g_closed_t,
     g.title_n AS g_title_n, f.title_n AS f_title_n,
     coalesce(f.prior_finding_id = g.finding_id AND f.county = g.county, FALSE) AS is_explicit,
     g.match_key = f.match_key AS same_key, coalesce(g.category_l2 = f.category_l2, FALSE) AS same_l2`;

@@ -71,6 +71,13 @@ describe('整改后反弹 (#23)', () => {
     const before = await db.query<ReboundRow>(reboundSql(emptyFilters('2024-01-01'), DEFAULT_PARAMS));
     // At 2024-01-01 a1 is in progress: a3 and c1 lose their closure link; a4 (a2 closed) and b2 remain.
     expect(before[0]).toMatchObject({ recurred_after_closure: 2, in_both: 1, rebounds: 3 });
+    // Marked 销号 without a closure date: a 销号 cannot precede the completion it closes, so a1 is
+    // neither completed nor closed at 2024-01-01 and the count stays 2 (it read 4 when an undated
+    // 销号 counted at every T).
+    await db.exec(`UPDATE findings SET closed = true WHERE finding_id = 'a1'`);
+    const undated = await db.query<ReboundRow>(reboundSql(emptyFilters('2024-01-01'), DEFAULT_PARAMS));
+    expect(undated[0]).toMatchObject({ recurred_after_closure: 2, in_both: 1, rebounds: 3 });
+    await db.exec(`UPDATE findings SET closed = NULL WHERE finding_id = 'a1'`);
   });
 
   test('a rejected link removes its recurrence', async () => {
