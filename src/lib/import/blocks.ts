@@ -80,7 +80,7 @@ export async function findBlocks(
     if (at < 0) continue;
     const titleLines = cells.slice(0, at).map((cs) => cs.filter((c): c is string => c !== null).join(' '));
     // Column numbers under the header, or under its second row (a two-row header).
-    const numbering = [at + 1, at + 2].find((i) => cells[i] && isNumberingRow(cells[i]));
+    const numbering = [at + 1, at + 2].find((i) => cells[i] && isNumberingRow(cells[i], cells[at].map((c, k) => c ?? cells[i - 1][k])));
     const parts = parseRoundText(t.text);
     out.push({
       row: t.row,

@@ -116,7 +116,7 @@ export async function prepareSheet(
   const statusTicks = statusTickColumns(headers, columns);
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
   const next = head[at.index + 1];
-  const numberingRow = next && isNumberingRow(next.cells) ? next.row : undefined;
+  const numberingRow = next && isNumberingRow(next.cells, headers) ? next.row : undefined;
   const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
   // The table's first column: a sheet may leave columns A, B … empty and start further right. Its
   // header may be blank (an unheaded 序号 column), so the rows under it count too.

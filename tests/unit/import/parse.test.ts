@@ -102,6 +102,16 @@ describe('headers', () => {
     [['2', '3', '4', '5'], true], [['1', '1', '2'], false], [[null, null], false],
   ])('isNumberingRow(%j) = %j', (cells, out) => expect(isNumberingRow(cells)).toBe(out));
 
+  // Field codes an OA or reporting system writes under the Chinese labels it exports.
+  const zhHeader = ['序号', '被巡察单位', '具体问题', '整改状态'];
+  test.each([
+    [['XH', 'DWMC', 'WTMS', 'ZGZT'], zhHeader, true], [['A', 'B', 'C', 'D'], zhHeader, true], [['seqNo', 'unit_name', 'problem', null], zhHeader, true],
+    [['F001', 'F002', 'F003', 'F004'], zhHeader, true],
+    // Too few codes for the labels, a repeated code, Chinese in a cell, English labels above, no header given.
+    [['XH', 'DWMC', null, null], zhHeader, false], [['A', 'A', 'B', 'C'], zhHeader, false], [['1', '永康市教育局', 'WTMS', 'ZGZT'], zhHeader, false],
+    [['XH', 'DWMC', 'WTMS', 'ZGZT'], ['No', 'Unit', 'Problem', 'Status'], false], [['Q1', 'unit', 'text', 'done'], undefined, false],
+  ])('isNumberingRow(%j, %j) = %j', (cells, header, out) => expect(isNumberingRow(cells, header)).toBe(out));
+
   describe('a header over two rows', () => {
     const group = ['序号', '被巡察单位', '具体问题', '问责情况', null, null, '整改状态'];
     const sub = [null, null, null, '党纪处分', '政务处分', '组织处理', null];
