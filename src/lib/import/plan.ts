@@ -187,6 +187,12 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
       JOIN (VALUES ${errors.map(([c, row, text]) => `(${num(row)}, ${str(fieldOf.get(c)!)}, ${str(text)}, ${str(code(text))})`).join(', ')}) e(row, key, text, code)
         ON n.src_row = e.row WHERE n.skip_kind IS NULL`);
   }
+  // Rows hidden in the workbook are data all the same (a filter hides rows the analyst still owns),
+  // but may be an item someone meant to withdraw: imported, each warned, so the report shows them.
+  if (p.hiddenRows?.length) {
+    await engine.exec(`INSERT INTO ${ident(issues)} SELECT src_row, '', NULL, 'warning', 'row_hidden' FROM ${ident(norm)}
+      WHERE skip_kind IS NULL AND (${p.hiddenRows.map(([a, b]) => `src_row BETWEEN ${num(a)} AND ${num(b)}`).join(' OR ')}) ORDER BY src_row`);
+  }
   // NDJSON lines that were no record: rejected, each with its line.
   if (p.badRecords?.length) {
     await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${p.badRecords.map(([row, line]) => `(${num(row)}, '', ${str(line)}, 'error', 'record_invalid')`).join(', ')}`);

@@ -31,6 +31,8 @@ export interface StagedSheet {
   keysHeader?: boolean;
   /** Columns hidden in Excel: a visible column of the same field wins over them (fieldClaims). */
   hiddenColumns?: number[];
+  /** Rows hidden in Excel (by hand or by a filter), as runs [first src_row, last src_row]: imported, each warned. */
+  hiddenRows?: [number, number][];
   /** The workbook's dates count from 1904 (XLSX): serials left as numbers are read so (dates.ts). */
   date1904?: boolean;
 }
@@ -153,6 +155,8 @@ export interface EncodedSheet {
   badRecords?: [number, string][];
   /** Columns hidden in Excel (XLSX). */
   hiddenColumns?: number[];
+  /** Rows hidden in Excel (XLSX), as runs [first src_row, last src_row]. */
+  hiddenRows?: [number, number][];
   /** The workbook's dates count from 1904 (XLSX). */
   date1904?: boolean;
 }

@@ -139,6 +139,8 @@ interface SheetGrid {
   errorCells: [number, number, string][];
   /** Columns hidden in Excel (an old version of a column kept beside its replacement). */
   hiddenColumns: number[];
+  /** Rows with cells hidden in Excel (by hand or by a filter), as runs [first src_row, last src_row]. */
+  hiddenRows: [number, number][];
   /** The workbook's 1904 date system: its number cells that are dates count from 1904-01-01. */
   date1904: boolean;
 }
@@ -192,6 +194,8 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
     const fills = fillsDown(X, ws['!merges'] ?? [], data, date1904);
     const rows: GridRow[] = [];
     const errorCells: [number, number, string][] = [];
+    const rowInfo = ws['!rows'] ?? [];
+    const hiddenRows: [number, number][] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
       const line = data[r];
       if (!line) continue;
@@ -216,10 +220,15 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
         if (stagedCell(cells[c]) === null) cells[c] = v;
       }
       rows.push({ row: r + 1, cells });
+      if (rowInfo[r]?.hidden) {
+        const run = hiddenRows.at(-1);
+        if (run && run[1] === rows.at(-2)?.row) run[1] = r + 1;
+        else hiddenRows.push([r + 1, r + 1]);
+      }
     }
     const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
     const hiddenColumns = (ws['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : []));
-    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns, date1904 }));
+    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns, hiddenRows, date1904 }));
   }
   // Read once more with the formats defined: only workbooks that use them pay for it.
   const defined = unknownFormat && !done.formats ? withBuiltinFormats(X, bytes) : null;
@@ -290,7 +299,7 @@ export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]>
     return {
       name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges,
       ...(g.errorCells.length ? { errorCells: g.errorCells } : {}), ...(skipHidden && g.hidden ? { hidden: true } : {}),
-      ...(g.hiddenColumns.length ? { hiddenColumns: g.hiddenColumns } : {}), ...(g.date1904 ? { date1904: true } : {}),
+      ...(g.hiddenColumns.length ? { hiddenColumns: g.hiddenColumns } : {}), ...(g.hiddenRows.length ? { hiddenRows: g.hiddenRows } : {}), ...(g.date1904 ? { date1904: true } : {}),
     };
   });
 }
