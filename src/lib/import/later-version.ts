@@ -59,9 +59,10 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   }
   for (const id of await heldDatasets(engine, plans, stored)) if (!ids.includes(id)) ids.push(id);
   if (!ids.length) return null;
-  // The new file's problems that the datasets asked about hold.
+  // The new file's problems that the datasets asked about hold, counted as rows, as the import's summary
+  // counts them (two rows of one problem are two; a row without title words is held by none).
   const [{ same, rows }] = await engine.query<{ same: number; rows: number }>(`
-    WITH n AS (${newKeysSql(plans)})
+    WITH n AS (${newRowsSql(plans)})
     SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${ids.map(str).join(', ')})
       AND ${MATCH})) AS INTEGER) AS same, CAST(count(*) AS INTEGER) AS rows FROM n`);
   return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows) };
@@ -76,6 +77,12 @@ function storedKeysSql(replacing: string[]): string {
   const kept = replacing.length ? ` AND f.dataset_id NOT IN (${replacing.map(str).join(', ')})` : '';
   return `SELECT DISTINCT f.dataset_id, ${matchColumnsSql('f')} FROM findings f
     JOIN datasets d ON d.dataset_id = f.dataset_id AND NOT coalesce(d.is_sample, false) WHERE f.norm_title IS NOT NULL${kept}`;
+}
+
+/** The new sheets' findings to import, one row each, with their keys. */
+function newRowsSql(plans: SheetPlan[]): string {
+  return plans.filter((p) => p.counts.accepted > 0)
+    .map((p) => `SELECT ${matchColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f`).join(' UNION ALL ');
 }
 
 /** The distinct keys of the new sheets' findings with title words, each numbered (k). */

@@ -34,6 +34,18 @@ test('a later version of a stored ledger is not written until the analyst choose
   expect(await tableCounts(e)).toEqual(before);
 });
 
+test("the question counts the new file's rows as its summary does: a problem written on two rows is two", async () => {
+  const [first] = await importOk(e, '台账（6月）.csv', june);
+  // The later ledger lists 违规吃喝问题仍有发生 twice (two 问题 rows of one unit and title) and one new problem.
+  const later = ledger(['已完成', '已完成', '已完成', '正在推进', '已完成'], [`永康市,永康市古山镇党委,${R},违规吃喝问题仍有发生,已完成`, `永康市,永康市古山镇党委,${R},公车私用,正在推进`]);
+  const res = await importFile(e, { name: '台账（9月）.csv', bytes: later });
+  if (!res.ok) throw new Error('import failed');
+  expect(res.datasets[0].laterVersionOf).toMatchObject({ datasetId: first.datasetId, same: 6, rows: 7 });
+  // The summary after replacing counts the same 7 rows.
+  const [replaced] = await importOk(e, '台账（9月）.csv', later, { replaceDatasetId: first.datasetId });
+  expect(replaced.rowsAccepted).toBe(7);
+});
+
 test('replacing the old version leaves the new statuses only; keeping both keeps both', async () => {
   const [first] = await importOk(e, '台账（6月）.csv', june);
   await importOk(e, '台账（9月）.csv', september, { replaceDatasetId: first.datasetId });
