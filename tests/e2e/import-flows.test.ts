@@ -88,6 +88,8 @@ describe('import flows', () => {
     await idle(page);
     await settled(page);
     expect(await kpiValue(page, 'findings')).toBe(5);
+    // The skipped copy is a file not imported: the summary counts it, as the note under it names it.
+    expect(await page.textContent('[data-testid="import-summary"]')).toContain('2 个数据集，5 行已入库，0 行被拒绝，1 个文件未导入');
 
     // Cancel while the question waits: nothing changes, and the summary says the file was cancelled.
     await pickFiles(page, [{ name: 'b-copy.csv', buffer: B }]);
