@@ -122,6 +122,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // 完成时间 holding a time limit (2024年12月底前): no completion date; the deadline where none is written (findings.ts).
     ...(has('completion_date') ? [{ code: 'completion_is_limit', severity: 'warning' as const, column: 'completion_date',
       when: byDateSql(r('completion_date')), value: r('completion_date') }] : []),
+    // 完成时间 without its year (6月30日): dated in the feedback's year, or the next (findings.ts), and said so.
+    ...(has('completion_date') ? [{ code: 'completion_year_inferred', severity: 'warning' as const, column: 'completion_date',
+      when: 'completion_year_inferred', value: `${r('completion_date')} || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),
     { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',

@@ -267,6 +267,15 @@ export function byDateSql(c: string): string {
   return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}), false)`;
 }
 
+// A day named without its year (6月30日, 12月5号, 6月30日完成), the whole text: in a 完成时间 column, a day of
+// the year the item was fed back in, or of the next (dated from the feedback as a yearless deadline is).
+const YEARLESS_DAY = '^\\d{1,2}月\\d{1,2}[日号]?(已?完成)?$';
+
+/** TRUE when a date text (its compact form, Chinese numerals as digits) is a month and day without a year. */
+export function yearlessDaySql(h: string): string {
+  return `coalesce(regexp_matches(${h}, ${str(YEARLESS_DAY)}), false)`;
+}
+
 /** TRUE when a date text (its compact form) names a month and no day. */
 export function monthOnlySql(c: string): string {
   // Chinese numerals as digits first, as the date itself is read: 2024年三月 is a month too.

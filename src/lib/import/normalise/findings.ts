@@ -61,6 +61,11 @@ const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')
 const DATED_BY_FEEDBACK = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND NOT coalesce(di_deadline, false) AND NOT coalesce(di_deadline_raw, false)
       AND coalesce(dy_deadline_raw, dy_deadline) IS NOT NULL`;
 
+// What a 完成时间 without its year (6月30日) is dated from: the row's feedback date (a month alone from its
+// first day), else the first day of the round's year. The day is the first such on or after it.
+const YEARLESS_FROM = `CASE WHEN dm_feedback_date THEN CAST(date_trunc('month', dd_feedback_date) AS DATE)
+  ELSE coalesce(dd_feedback_date, make_date(CAST(lk.round_year AS INTEGER), 1, 1)) END`;
+
 function layer1(c: NormaliseContext): string {
   return [
     `${str(c.datasetId)} AS dataset_id`,
@@ -77,7 +82,8 @@ function layer1(c: NormaliseContext): string {
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
       k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end`
-        : k === 'completion_date' ? `CASE WHEN NOT coalesce(db_completion_date, false) THEN ${completionDateSql(c)} END AS completion_date`
+        : k === 'completion_date' ? `CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
+            CASE WHEN dyd_completion_date THEN ${codedDeadlineSql('dy_completion_date', YEARLESS_FROM, YEARLESS_FROM)} END) END AS completion_date`
         : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${boolSql(x(k))} AS ${k}`),
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
@@ -100,6 +106,8 @@ function layer1(c: NormaliseContext): string {
     // A deadline dated from the feedback (6月底前, 次年6月底前, 3个月内), when no other deadline text or date
     // gives one (立行立改 wins): its code (see deadlineCodeSql), and the text it was read from, which the warning quotes.
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN coalesce(dy_deadline_raw, dy_deadline) END AS deadline_rel`,
+    // A 完成时间 dated by the rule above (6月30日 → the feedback's year or the next), which the analyst hears of.
+    `coalesce(dd_completion_date IS NULL AND dyd_completion_date AND NOT db_completion_date AND (${YEARLESS_FROM}) IS NOT NULL, false) AS completion_year_inferred`,
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END END AS deadline_rel_text`,
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
     `coalesce(${intSql(x('evidence_count'))}, ${evidenceCountSql(r('evidence'))}${c.evidenceColumn ? ', 0' : ''}) AS evidence_count`,
@@ -136,7 +144,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
 }
 
 // year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row.
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text'];
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
@@ -180,7 +188,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     FROM (SELECT t.*, ${layer1(c)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
-          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date,
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
           d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;

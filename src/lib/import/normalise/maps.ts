@@ -7,7 +7,7 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
-import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql, monthOnlySql } from './dates';
+import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql, monthOnlySql, yearlessDaySql } from './dates';
 import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
 
@@ -53,8 +53,9 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内; see deadlineCodeSql), dated per row;
-    // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts).
-    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h')} AS rel, ${byDateSql('c')} AS by
+    // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts);
+    // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
+    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h')} AS rel, ${yearlessDaySql('h')} AS yd, ${byDateSql('c')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)}))`,

@@ -1,0 +1,47 @@
+import { test, expect } from 'vitest';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+// 完成时间 written without its year (6月30日), as ledgers kept within one year write it: the day is
+// the first such on or after the feedback date (that year's, else the next), and each such date is
+// warned with the date it was read as. It stayed empty, warned as unreadable (review).
+test('a completion day without its year is dated from the feedback, warned; without a feedback date the round year is used', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,被巡察单位,具体问题,反馈时间,整改状态,完成时间
+1,永康市教育局,问题一,2023-10-15,已完成,12月5日
+2,永康市教育局,问题二,2023-10-15,已完成,6月30日
+3,永康市教育局,问题三,2023-10-15,已完成,十一月二十日完成
+4,永康市教育局,问题四,2023年10月,已完成,10月8日
+5,永康市教育局,问题五,2023-10-15,已完成,2024年3月1日
+6,永康市教育局,问题六,2023-10-15,正在整改,6月底前
+7,永康市教育局,问题七,,已完成,5月6日
+`));
+  expect(await e.query('SELECT problem_title, completion_date FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', completion_date: '2023-12-05' },
+    // June is before the October feedback: the next year's.
+    { problem_title: '问题二', completion_date: '2024-06-30' },
+    { problem_title: '问题三', completion_date: '2023-11-20' },
+    // A feedback month (2023年10月) counts from its first day.
+    { problem_title: '问题四', completion_date: '2023-10-08' },
+    { problem_title: '问题五', completion_date: '2024-03-01' },
+    // A time limit without a year is no completion day.
+    { problem_title: '问题六', completion_date: null },
+    // No feedback date: the round's year is not in the file name either (no 年), so no date.
+    { problem_title: '问题七', completion_date: null },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => [i.row, i.value])).toEqual([
+    [2, '12月5日 → 2023-12-05'], [3, '6月30日 → 2024-06-30'], [4, '十一月二十日完成 → 2023-11-20'], [5, '10月8日 → 2023-10-08'],
+  ]);
+  // The yearless limit and the day without any year to take stay unread, as before.
+  expect(r.issues.filter((i) => i.code === 'date_invalid').map((i) => i.row)).toEqual([7, 8]);
+  e.close();
+});
+
+test('without a feedback date, the year of a round named by its year dates the day', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '永康市委2023年第二轮巡察整改台账.csv', utf8(`序号,被巡察单位,具体问题,整改状态,完成时间
+1,永康市教育局,问题一,已完成,5月6日
+`));
+  expect(await e.query('SELECT completion_date FROM findings')).toEqual([{ completion_date: '2023-05-06' }]);
+  expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => i.value)).toEqual(['5月6日 → 2023-05-06']);
+  e.close();
+});
