@@ -70,6 +70,16 @@ class Database {
     return dates.length && asOf < dates[0] ? dates[0] : null;
   }
 
+  /**
+   * The loaded ledgers stated as of a day before the as-of date T: what became of their open items
+   * after that day is unknown, yet at T an item past its deadline counts as overdue. Their number
+   * and the earliest such day, or null when every ledger is as of T or later (or states no day).
+   */
+  ledgersBefore(asOf: string): { count: number; earliest: string } | null {
+    const days = this.datasets.map((d) => d.as_of_date).filter((d): d is string => !!d && d < asOf).sort();
+    return days.length ? { count: days.length, earliest: days[0] } : null;
+  }
+
   /** True while only the embedded sample is loaded. */
   get sampleOnly(): boolean {
     return this.datasets.length > 0 && this.datasets.every((d) => d.is_sample);
