@@ -23,7 +23,7 @@ test('a completion day without its year is dated from the feedback, warned; with
     // A feedback month (2023年10月) counts from its first day.
     { problem_title: '问题四', completion_date: '2023-10-08' },
     { problem_title: '问题五', completion_date: '2024-03-01' },
-    // A time limit without a year is no completion day.
+    // A time limit without a year is no completion day (its deadline is checked below).
     { problem_title: '问题六', completion_date: null },
     // No feedback date: the round's year is not in the file name either (no 年), so no date.
     { problem_title: '问题七', completion_date: null },
@@ -31,8 +31,12 @@ test('a completion day without its year is dated from the feedback, warned; with
   expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => [i.row, i.value])).toEqual([
     [2, '12月5日 → 2023-12-05'], [3, '6月30日 → 2024-06-30'], [4, '十一月二十日完成 → 2023-11-20'], [5, '10月8日 → 2023-10-08'],
   ]);
-  // The yearless limit and the day without any year to take stay unread, as before.
-  expect(r.issues.filter((i) => i.code === 'date_invalid').map((i) => i.row)).toEqual([7, 8]);
+  // The day without any year to take stays unread.
+  expect(r.issues.filter((i) => i.code === 'date_invalid').map((i) => i.row)).toEqual([8]);
+  // 6月底前 in 完成时间 is a time limit: no deadline is written, so it is the deadline, the first end of June
+  // after the October feedback, and warned as a limit.
+  expect(await e.query("SELECT deadline FROM findings WHERE problem_title = '问题六'")).toEqual([{ deadline: '2024-06-30' }]);
+  expect(r.issues.filter((i) => i.code === 'completion_is_limit').map((i) => [i.row, i.value])).toEqual([[7, '6月底前']]);
   e.close();
 });
 

@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanLineSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { closedWordSql, statusCompactSql, statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
-import { codedDeadlineSql, dateCompactSql, datesOfSql, dateSql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql } from '../../../src/lib/import/normalise/dates';
+import { byDateSql, codedDeadlineSql, dateCompactSql, datesOfSql, dateSql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql } from '../../../src/lib/import/normalise/dates';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, intUnparsedSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
@@ -152,6 +152,12 @@ test('status text 长期坚持 / 常态化坚持 sets long_term', async () => {
 });
 
 describe('dates (DOMAIN §3.4)', () => {
+  test('a time limit in 完成时间, with or without its year (byDateSql); a day or a month alone is none', async () => {
+    const inputs = ['2024年12月底前', '2024.6.30前', '2024年底以前', '6月底前', '12月31日前', '年底前', '6月中旬前', '6月之前',
+      '2024年6月30日', '6月30日', '2024年6月', '已完成', '前期已完成', '16月前'];
+    expect(await evalEach(inputs, byDateSql)).toEqual([true, true, true, true, true, true, true, true, false, false, false, false, false, false]);
+  });
+
   test('every form, invalid ones NULL', async () => {
     const { inputs, expected } = cases<string | null>([
       ['2024-03-05', '2024-03-05'], ['2024/3/5', '2024-03-05'], ['2024.3.5', '2024-03-05'], ['2024年3月5日', '2024-03-05'],

@@ -258,9 +258,9 @@ export function codedDeadlineSql(code: string, from: string, feedback: string): 
 // A month named without a day (2024年8月, 2024.8, 2024-08, 2024年8月底, 2024年8月份完成), the whole text.
 const MONTH_ONLY = '^\\d{4}(年|[-/.])\\d{1,2}月?(底|末|份)?(前|以前|之前)?(完成|已完成)?$';
 
-// A date given as a time limit, "by" it (2024年12月底前, 2024.12.31前, 2024年底以前): in a 完成时间 column,
-// the deadline an unfinished item is due by, not the day it was done.
-const BY_DATE = '(19|20)\\d{2}.*(底|末|日|号|月|年|\\d)\\s*(以|之)?前';
+// A date given as a time limit, "by" it (2024年12月底前, 2024.12.31前, 2024年底以前; without its year 6月底前,
+// 12月31日前, 年底前): in a 完成时间 column, the deadline an unfinished item is due by, not the day it was done.
+const BY_DATE = '(19|20)\\d{2}.*(底|末|日|号|月|年|\\d)\\s*(以|之)?前|^\\s*((1[0-2]|0?[1-9])月(\\d{1,2}[日号]?|底|末|[上中下]旬)?|年[底末])\\s*(以|之)?前';
 
 /** TRUE when a date text names a year and is a time limit by that date (2024年12月底前), as above. */
 export function byDateSql(c: string): string {

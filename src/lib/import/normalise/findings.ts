@@ -66,6 +66,10 @@ const DATED_BY_FEEDBACK = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND N
 const YEARLESS_FROM = `CASE WHEN dm_feedback_date THEN CAST(date_trunc('month', dd_feedback_date) AS DATE)
   ELSE coalesce(dd_feedback_date, make_date(CAST(lk.round_year AS INTEGER), 1, 1)) END`;
 
+// A time limit without its year in 完成时间 (6月底前) where no deadline is written: the deadline, dated from the feedback.
+const LIMIT_BY_FEEDBACK = `${r('deadline_raw')} IS NULL AND ${r('deadline')} IS NULL AND coalesce(db_completion_date, false)
+      AND dd_completion_date IS NULL AND dy_completion_date IS NOT NULL`;
+
 function layer1(c: NormaliseContext): string {
   return [
     `${str(c.datasetId)} AS dataset_id`,
@@ -105,10 +109,11 @@ function layer1(c: NormaliseContext): string {
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
     // A deadline dated from the feedback (6月底前, 次年6月底前, 3个月内), when no other deadline text or date
     // gives one (立行立改 wins): its code (see deadlineCodeSql), and the text it was read from, which the warning quotes.
-    `CASE WHEN ${DATED_BY_FEEDBACK} THEN coalesce(dy_deadline_raw, dy_deadline) END AS deadline_rel`,
+    `CASE WHEN ${DATED_BY_FEEDBACK} THEN coalesce(dy_deadline_raw, dy_deadline) WHEN ${LIMIT_BY_FEEDBACK} THEN dy_completion_date END AS deadline_rel`,
     // A 完成时间 dated by the rule above (6月30日 → the feedback's year or the next), which the analyst hears of.
     `coalesce(dd_completion_date IS NULL AND dyd_completion_date AND NOT db_completion_date AND (${YEARLESS_FROM}) IS NOT NULL, false) AS completion_year_inferred`,
-    `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END END AS deadline_rel_text`,
+    `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END
+      WHEN ${LIMIT_BY_FEEDBACK} THEN ${r('completion_date')} END AS deadline_rel_text`,
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
     `coalesce(${intSql(x('evidence_count'))}, ${evidenceCountSql(r('evidence'))}${c.evidenceColumn ? ', 0' : ''}) AS evidence_count`,
     `${fundsWanSql(x('funds_wan'), c.fundsScale)} AS funds_wan`,
