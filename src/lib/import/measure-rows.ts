@@ -242,7 +242,7 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     'status = g.status', 'status_raw = g.status_raw', 'completion_date = g.completion_date', 'deadline = g.deadline',
     // The feedback-dated deadline helpers (6月底前, 3个月内) of the row whose deadline is taken, so its warning quotes that text.
     'deadline_rel = g.deadline_rel', 'deadline_rel_text = g.deadline_rel_text',
-    'completion_date_raw = g.completion_raw',
+    'completion_date_raw = g.completion_raw', 'completion_year_inferred = g.completion_year_inferred',
     ...ongoing.map((k) => `${k} = g.${k}`),
     ...(columns.has('r_completion_date') ? ['r_completion_date = g.completion_raw'] : []),
     ...(absent.has('measures') ? [] : ['measures = g.measures']),
@@ -257,6 +257,8 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
         string_agg(status_raw, '；' ORDER BY n.src_row) AS status_raw,
         CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN max(completion_date) END AS completion_date,
         CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN arg_max(completion_date_raw, completion_date) END AS completion_raw,
+        -- Whether the date taken was one without its year (6月30日), read from the feedback's.
+        coalesce(CASE WHEN NOT bool_or(m.unknown_status) AND bool_and(status = 'completed') THEN arg_max(completion_year_inferred, completion_date) END, false) AS completion_year_inferred,
         max(deadline) AS deadline,
         -- With no deadline at all, the first measure's that has one (codes of different kinds do not compare).
         CASE WHEN max(deadline) IS NULL THEN arg_min(deadline_rel, n.src_row) ELSE arg_max_null(deadline_rel, deadline) END AS deadline_rel,

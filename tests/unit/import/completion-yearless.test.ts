@@ -49,3 +49,20 @@ test('without a feedback date, the year of a round named by its year dates the d
   expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => i.value)).toEqual(['5月6日 → 2023-05-06']);
   e.close();
 });
+
+// (A measure row must date itself: one whose feedback cell is blank has no year to take.)
+test('a problem of several measures takes the latest completion day, and is warned only when that day had no year', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,被巡察单位,具体问题,反馈时间,整改措施,整改状态,完成时间
+1,永康市教育局,问题一,2023-10-15,措施一,已完成,12月5日
+,,,2023-10-15,措施二,已完成,2024年3月1日
+2,永康市教育局,问题二,2023-10-15,措施一,已完成,2023年11月1日
+,,,2023-10-15,措施二,已完成,1月20日
+`));
+  expect(await e.query('SELECT problem_title, completion_date FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', completion_date: '2024-03-01' },
+    { problem_title: '问题二', completion_date: '2024-01-20' },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => [i.row, i.value])).toEqual([[4, '1月20日 → 2024-01-20']]);
+  e.close();
+});
