@@ -1,6 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, num, str } from '../queries/sql';
-import { isNumberingRow, matchHeaders } from './headers';
+import { matchHeaders } from './headers';
+import { isNumberingRow } from './numbering-row';
 import { COUNTY_LEVEL, parseRoundText } from './round';
 import { cell, type StagedSheet } from './staging';
 import { stagedCell } from './cells';

@@ -6,6 +6,7 @@ import { isSpreadsheetMarkup } from './sniff';
 import { withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 import { truncatedSheetPart } from './xlsx-parts';
+import { formulaWithoutValue } from './xlsx-formula-cells';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -147,22 +148,6 @@ interface SheetGrid {
 
 // Formula error cells listed for the report, at most (a broken lookup column fills a sheet).
 const MAX_ERROR_CELLS = 10_000;
-// Excel's error codes (the cell's value in SheetJS) and the text Excel shows for each.
-const ERROR_TEXT: Record<number, string> = {
-  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
-};
-
-/**
- * What a formula cell that gives no value shows, or null for any other cell: an error's text (#N/A),
- * or the formula itself (=IF(…)) where the file was saved without the formulas' results (written by a
- * program, openpyxl or POI, and never opened in Excel: SheetJS then reads the cell as a stub, or as an
- * error without a code). A formula whose saved result is "" has a value, and is no such cell.
- */
-export function formulaWithoutValue(cell: Cell): string | null {
-  if (cell.f && (cell.t === 'z' || (cell.t === 'e' && cell.v === undefined))) return `=${cell.f}`;
-  return cell.t === 'e' ? ERROR_TEXT[Number(cell.v)] ?? '#ERROR' : null;
-}
-
 /** The rewrites a workbook has had before this read: ISO date cells, zh-CN built-in formats. */
 interface Rewrites {
   isoDates?: boolean;
