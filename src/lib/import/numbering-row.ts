@@ -19,15 +19,16 @@ const FIELD_CODE = /^[A-Za-z][A-Za-z0-9_.]{0,39}$/;
 const HAN = /\p{Script=Han}/u;
 
 /**
- * Field codes under a Chinese header: at least three cells and most of the labelled columns hold
- * one, each a distinct ASCII identifier, and each under a label written in Chinese. An English
- * header's data, or a row with any Chinese in it, is not one.
+ * Field codes under a Chinese header: at least half the labelled columns hold one, each a distinct
+ * ASCII identifier, and at least three of them under a label written in Chinese; the others under
+ * a label that is the code itself (ID under ID). An English header's data, or a row with any Chinese
+ * in it, is not one.
  */
 function isFieldCodeRow(cells: (string | null)[], header: (string | null)[]): boolean {
-  const values = cells.map((c, i) => [text(c).normalize('NFKC'), text(header[i])] as const).filter(([v]) => v);
+  const values = cells.map((c, i) => [text(c).normalize('NFKC'), text(header[i]).normalize('NFKC')] as const).filter(([v]) => v);
   const labelled = header.map(text).filter(Boolean).length;
-  if (values.length < 3 || values.length * 2 < labelled) return false;
-  if (!values.every(([v, h]) => FIELD_CODE.test(v) && HAN.test(h))) return false;
+  if (values.length * 2 < labelled || values.filter(([, h]) => HAN.test(h)).length < 3) return false;
+  if (!values.every(([v, h]) => FIELD_CODE.test(v) && (HAN.test(h) || h.toLowerCase() === v.toLowerCase()))) return false;
   return new Set(values.map(([v]) => v.toLowerCase())).size === values.length;
 }
 

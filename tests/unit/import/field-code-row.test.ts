@@ -19,3 +19,15 @@ XH,BXCDW,WTMS,ZGZT
   ]);
   e.close();
 });
+
+// An OA export's own key column keeps its ASCII label (ID), and its code row repeats it there.
+test('a field-code row whose key column is labelled ID with the code ID is still a field-code row; a data row is not', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`ID,被巡察单位,具体问题,整改状态
+id,BXCDW,WTMS,ZGZT
+A1,永康市教育局,违规吃喝,正在整改
+`));
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([1, 1]);
+  expect(r.issues.filter((i) => i.code === 'row_skipped_numbering').map((i) => i.row)).toEqual([2]);
+  e.close();
+});
