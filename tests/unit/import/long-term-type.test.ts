@@ -3,7 +3,7 @@ import { freshEngine, importOk, utf8 } from './helpers';
 
 // 整改类型 has three tiers, 立行立改 / 限期整改 / 长期整改: the last is a long-term item whatever
 // its 整改时限 and status say, so a dated one stays out of the deadline metrics (DOMAIN §7.3 D).
-test('整改类型 长期整改 or 长期坚持 marks the item long-term; 限期整改 and 立行立改 do not', async () => {
+test('整改类型 长期整改 or 长期坚持, alone or beside another tier, marks the item long-term; 限期整改 and 立行立改 do not', async () => {
   const e = await freshEngine();
   await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,被巡察单位,问题,整改类型,整改时限,整改状态
 1,永康市教育局,问题一,长期整改,,正在整改
@@ -12,6 +12,7 @@ test('整改类型 长期整改 or 长期坚持 marks the item long-term; 限期
 4,永康市教育局,问题四,立行立改,,已完成
 5,永康市教育局,问题五,,,正在整改
 6,永康市教育局,问题六,限期整改,2024年底前，并长期坚持,正在整改
+7,永康市教育局,问题七,立行立改、长期坚持,,已完成
 `));
   expect(await e.query('SELECT problem_title, rect_type, long_term, deadline FROM findings ORDER BY source_row')).toEqual([
     { problem_title: '问题一', rect_type: '长期整改', long_term: true, deadline: null },
@@ -20,6 +21,8 @@ test('整改类型 长期整改 or 长期坚持 marks the item long-term; 限期
     { problem_title: '问题四', rect_type: '立行立改', long_term: false, deadline: null },
     { problem_title: '问题五', rect_type: null, long_term: false, deadline: null },
     { problem_title: '问题六', rect_type: '限期整改', long_term: true, deadline: '2024-12-31' },
+    // Both tiers named: the first is its type, and it is long-term too.
+    { problem_title: '问题七', rect_type: '立行立改', long_term: true, deadline: null },
   ]);
   e.close();
 });

@@ -143,5 +143,8 @@ export const RECT_TYPE_RULES = [
   { value: '长期整改', pattern: '^(长期整改|长期坚持|长期|常态化)' },
 ];
 
+/** 整改类型 naming the long-term tier anywhere (长期整改; 立行立改、长期坚持 is both an immediate fix and long-term). */
+export const RECT_TYPE_LONG_TERM_PATTERN = '长期|常态化';
+
 /** 整改专项 / 问题来源 that is an immediate fix: the cell starts with the word (立行立改问题, not 非立行立改). */
 export const SOURCE_IMMEDIATE_PATTERN = `^(${IMMEDIATE_FIX_PATTERN})`;
