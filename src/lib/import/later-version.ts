@@ -15,9 +15,9 @@ export interface LaterVersion {
   datasetId: string;
   /** Every stored dataset to replace: the one, or each the file holds (a 汇总 of stored county ledgers). */
   datasetIds: string[];
-  /** Problems (round, county, unit, title words) of the new file that those datasets hold. */
+  /** Rows of the new file whose problem (round, county, unit, title words) those datasets hold. */
   same: number;
-  /** Problems in the new file. */
+  /** Rows in the new file, as the import's summary counts them. */
   rows: number;
 }
 
