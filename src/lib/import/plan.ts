@@ -111,7 +111,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);
   const fundsCol = p.columns.get('funds_wan');
-  const context = { ...o, fundsScale: headerAmountScale(fundsCol === undefined ? null : p.headers[fundsCol]), evidenceColumn: has('evidence') || has('evidence_count') };
+  const context = { ...o, fundsScale: headerAmountScale(fundsCol === undefined ? null : p.headers[fundsCol]), evidenceColumn: has('evidence') || has('evidence_count'), today: today() };
   await engine.exec(normalisedTableSql(raw, lookup, maps, norm, context, {
     raw: [...inputs.raw, ...(has('finding_id') ? ['finding_id'] : [])],
     compact: inputs.compact,

@@ -66,3 +66,34 @@ test('a problem of several measures takes the latest completion day, and is warn
   expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => [i.row, i.value])).toEqual([[4, '1月20日 → 2024-01-20']]);
   e.close();
 });
+
+// Review: the yearless-day test and the date code disagreed (12月5号, 6月30日已完成 flagged yet left empty;
+// 2月30日 flagged with no date), 六月底前 in 完成时间 was no limit (tested before Chinese numerals were
+// digits), and a day was put in the next year even when that was after the ledger's own as-of date.
+test('a yearless completion day is read as the deadline code reads it, a limit in Chinese numerals is one, and no day lands after the as-of date', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '十五届县委第三轮巡察整改台账（截至2023年12月31日）.csv', utf8(`序号,被巡察单位,具体问题,反馈时间,整改状态,完成时间
+1,永康市教育局,问题一,2023-10-15,已完成,12月5号
+2,永康市教育局,问题二,2023-10-15,已完成,11月30日已完成
+3,永康市教育局,问题三,2023-10-15,已完成,2月30日
+4,永康市教育局,问题四,2023-10-15,正在整改,六月底前
+5,永康市教育局,问题五,2023-10-15,已完成,10月10日
+6,永康市教育局,问题六,2023-10-15,已完成,12月20日
+`));
+  expect(await e.query('SELECT problem_title, completion_date, deadline FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', completion_date: '2023-12-05', deadline: null },
+    { problem_title: '问题二', completion_date: '2023-11-30', deadline: null },
+    // No such day: unread, and not said to be dated.
+    { problem_title: '问题三', completion_date: null, deadline: null },
+    { problem_title: '问题四', completion_date: null, deadline: '2024-06-30' },
+    // 2024-10-10 would be after 截至2023年12月31日: the day is the feedback year's, fixed before the feedback.
+    { problem_title: '问题五', completion_date: '2023-10-10', deadline: null },
+    { problem_title: '问题六', completion_date: '2023-12-20', deadline: null },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => [i.row, i.value])).toEqual([
+    [2, '12月5号 → 2023-12-05'], [3, '11月30日已完成 → 2023-11-30'], [6, '10月10日 → 2023-10-10'], [7, '12月20日 → 2023-12-20'],
+  ]);
+  expect(r.issues.filter((i) => i.code === 'date_invalid').map((i) => [i.row, i.value])).toEqual([[4, '2月30日']]);
+  expect(r.issues.filter((i) => i.code === 'completion_is_limit').map((i) => [i.row, i.value])).toEqual([[5, '六月底前']]);
+  e.close();
+});

@@ -153,9 +153,9 @@ test('status text 长期坚持 / 常态化坚持 sets long_term', async () => {
 
 describe('dates (DOMAIN §3.4)', () => {
   test('a time limit in 完成时间, with or without its year (byDateSql); a day or a month alone is none', async () => {
-    const inputs = ['2024年12月底前', '2024.6.30前', '2024年底以前', '6月底前', '12月31日前', '年底前', '6月中旬前', '6月之前',
-      '2024年6月30日', '6月30日', '2024年6月', '已完成', '前期已完成', '16月前'];
-    expect(await evalEach(inputs, byDateSql)).toEqual([true, true, true, true, true, true, true, true, false, false, false, false, false, false]);
+    const inputs = ['2024年12月底前', '2024.6.30前', '2024年底以前', '6月底前', '12月31日前', '年底前', '6月中旬前', '6月之前', '6.30前',
+      '2024年6月30日', '6月30日', '2024年6月', '已完成', '前期已完成', '16月前', '6.30'];
+    expect(await evalEach(inputs, byDateSql)).toEqual([true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false]);
   });
 
   test('every form, invalid ones NULL', async () => {

@@ -188,9 +188,9 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
 // year leave it out. The whole text, Chinese numerals as digits (下一年 is 下1年); a completion word and a
 // long-term phrase may follow. 6月内 is June, not six months; a month and day with a dot alone (1.5, 6.30) is
 // no date, or any decimal would be one: with 日, 前, a completion word or a long-term phrase after it, it is.
-const DONE = '(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?';
+const DONE = '(?:已经?)?(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?';
 const TAIL = '([,;、。]?并?(?:长期坚持|常态化|持续).*)?[,;、。]?$';
-const YEARLESS = '^(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})日?|(上旬|中旬|下旬))?|([./])(\\d{1,2})(日)?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
+const YEARLESS = '^(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})(日)?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
   + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
 // A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
 const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
@@ -239,8 +239,10 @@ export function deadlineCodeSql(h: string): string {
  * after `from`, the feedback date (6月底前 fed back on 2024-03-15 is 2024-06-30; fed back on
  * 2024-08-01, 2025-06-30), or in `from`'s year (今年) or the next (次年); a span counts from
  * `feedback` as 立行立改 does. NULL without a feedback date, or for a day the month never has (2月30日).
+ * With `notAfter` (a completion day, which cannot be after the ledger's as-of date), a day whose
+ * next-year date would be after it stays in `from`'s year, before `from`.
  */
-export function codedDeadlineSql(code: string, from: string, feedback: string): string {
+export function codedDeadlineSql(code: string, from: string, feedback: string, notAfter?: string): string {
   const md = `(${code} % ${KIND})`;
   // 2月29日 in a year without it is the month's last day (the year is ours, not the ledger's).
   const on = (year: string) => `CASE WHEN ${md} % 100 = 0 OR ${md} = 229 THEN last_day(make_date(${year}, ${md} // 100, 1))
@@ -252,28 +254,29 @@ export function codedDeadlineSql(code: string, from: string, feedback: string): 
     WHEN ${K.MONTHS} THEN CAST(${feedback} + to_months(${md}) AS DATE)
     WHEN ${K.NEXT_YEAR} THEN ${on(`year(${from}) + 1`)}
     WHEN ${K.THIS_YEAR} THEN ${same}
-    ELSE CASE WHEN ${same} >= ${from} THEN ${same} ELSE ${on(`year(${from}) + 1`)} END END END`;
+    ELSE CASE WHEN ${same} >= ${from}${notAfter ? ` OR ${on(`year(${from}) + 1`)} > ${notAfter}` : ''} THEN ${same}
+      ELSE ${on(`year(${from}) + 1`)} END END END`;
 }
 
 // A month named without a day (2024年8月, 2024.8, 2024-08, 2024年8月底, 2024年8月份完成), the whole text.
 const MONTH_ONLY = '^\\d{4}(年|[-/.])\\d{1,2}月?(底|末|份)?(前|以前|之前)?(完成|已完成)?$';
 
 // A date given as a time limit, "by" it (2024年12月底前, 2024.12.31前, 2024年底以前; without its year 6月底前,
-// 12月31日前, 年底前): in a 完成时间 column, the deadline an unfinished item is due by, not the day it was done.
-const BY_DATE = '(19|20)\\d{2}.*(底|末|日|号|月|年|\\d)\\s*(以|之)?前|^\\s*((1[0-2]|0?[1-9])月(\\d{1,2}[日号]?|底|末|[上中下]旬)?|年[底末])\\s*(以|之)?前';
+// 12月31日前, 6.30前, 年底前): in a 完成时间 column, the deadline an unfinished item is due by, not the day it was done.
+const BY_DATE = '(19|20)\\d{2}.*(底|末|日|号|月|年|\\d)\\s*(以|之)?前|^\\s*((1[0-2]|0?[1-9])(月(\\d{1,2}[日号]?|底|末|[上中下]旬)?|[./]\\d{1,2}[日号]?)|年[底末])\\s*(以|之)?前';
 
-/** TRUE when a date text names a year and is a time limit by that date (2024年12月底前), as above. */
+/** TRUE when a date text (its compact form, Chinese numerals as digits: hanDigitsSql) is a time limit by a date, as above. */
 export function byDateSql(c: string): string {
   return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}), false)`;
 }
 
-// A day named without its year (6月30日, 12月5号, 6月30日完成), the whole text: in a 完成时间 column, a day of
-// the year the item was fed back in, or of the next (dated from the feedback as a yearless deadline is).
-const YEARLESS_DAY = '^\\d{1,2}月\\d{1,2}[日号]?(已?完成)?$';
-
-/** TRUE when a date text (its compact form, Chinese numerals as digits) is a month and day without a year. */
-export function yearlessDaySql(h: string): string {
-  return `coalesce(regexp_matches(${h}, ${str(YEARLESS_DAY)}), false)`;
+/**
+ * TRUE when a deadline code (deadlineCodeSql) names a day of a month (6月30日, 12月5号, 6月30日已完成; not
+ * a month's end, a year's part or a span): in a 完成时间 column, a day without its year, dated from the
+ * feedback as a yearless deadline is. The same reading as the deadline's, so the two never disagree.
+ */
+export function yearlessDaySql(code: string): string {
+  return `coalesce(${code} // ${KIND} <= ${DEADLINE_KIND.NEXT_YEAR} AND ${code} % 100 > 0, false)`;
 }
 
 /** TRUE when a date text (its compact form) names a month and no day. */

@@ -29,6 +29,8 @@ export interface NormaliseContext {
   fundsScale?: number;
   /** The as-of date the caller or the sheet states (title, filer line), when one does. */
   asOf?: string;
+  /** Today's date (the engine has no clock without ICU): a completion day without its year is never after it. */
+  today?: string;
   /** The sheet has a 佐证材料 or 佐证数量 column: a blank cell there is no evidence (0), not unknown. */
   evidenceColumn?: boolean;
 }
@@ -67,6 +69,16 @@ const DATED_BY_FEEDBACK = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND N
 const YEARLESS_FROM = `CASE WHEN dm_feedback_date THEN CAST(date_trunc('month', dd_feedback_date) AS DATE)
   ELSE coalesce(dd_feedback_date, make_date(CAST(lk.round_year AS INTEGER), 1, 1)) END`;
 
+/**
+ * 完成时间 without its year (6月30日), dated from YEARLESS_FROM; never after the ledger's as-of date (or,
+ * with none stated, today): a day that would be is the feedback year's, before the feedback (an item
+ * fixed during the inspection), not a day still to come.
+ */
+function yearlessCompletionSql(c: NormaliseContext): string {
+  const last = c.asOf ?? c.today;
+  return `CASE WHEN dyd_completion_date THEN ${codedDeadlineSql('dy_completion_date', YEARLESS_FROM, YEARLESS_FROM, last ? date(last) : undefined)} END`;
+}
+
 // A time limit without its year in 完成时间 (6月底前) where no deadline is written: the deadline, dated from the feedback.
 const LIMIT_BY_FEEDBACK = `${r('deadline_raw')} IS NULL AND ${r('deadline')} IS NULL AND coalesce(db_completion_date, false)
       AND dd_completion_date IS NULL AND dy_completion_date IS NOT NULL`;
@@ -88,7 +100,7 @@ function layer1(c: NormaliseContext): string {
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
       k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end`
         : k === 'completion_date' ? `CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
-            CASE WHEN dyd_completion_date THEN ${codedDeadlineSql('dy_completion_date', YEARLESS_FROM, YEARLESS_FROM)} END) END AS completion_date`
+            ${yearlessCompletionSql(c)}) END AS completion_date`
         : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${boolSql(x(k))} AS ${k}`),
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
@@ -112,8 +124,9 @@ function layer1(c: NormaliseContext): string {
     // A deadline dated from the feedback (6月底前, 次年6月底前, 3个月内), when no other deadline text or date
     // gives one (立行立改 wins): its code (see deadlineCodeSql), and the text it was read from, which the warning quotes.
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN coalesce(dy_deadline_raw, dy_deadline) WHEN ${LIMIT_BY_FEEDBACK} THEN dy_completion_date END AS deadline_rel`,
-    // A 完成时间 dated by the rule above (6月30日 → the feedback's year or the next), which the analyst hears of.
-    `coalesce(dd_completion_date IS NULL AND dyd_completion_date AND NOT db_completion_date AND (${YEARLESS_FROM}) IS NOT NULL, false) AS completion_year_inferred`,
+    // A 完成时间 dated by the rule above (6月30日 → the feedback's year or the next), which the analyst hears of;
+    // not one left undated (no year to take, or 2月30日), which is warned as unreadable.
+    `coalesce(dd_completion_date IS NULL AND NOT db_completion_date AND (${yearlessCompletionSql(c)}) IS NOT NULL, false) AS completion_year_inferred`,
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END
       WHEN ${LIMIT_BY_FEEDBACK} THEN ${r('completion_date')} END AS deadline_rel_text`,
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,

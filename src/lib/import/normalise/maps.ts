@@ -55,10 +55,11 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内; see deadlineCodeSql), dated per row;
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts);
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
-    `CREATE TABLE ${scratchTable(m.date)} AS SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h')} AS rel, ${yearlessDaySql('h')} AS yd, ${byDateSql('c')} AS by
+    `CREATE TABLE ${scratchTable(m.date)} AS SELECT *, ${yearlessDaySql('rel')} AS yd
+      FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h')} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)}))`,
+      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})))`,
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       ${closedWordSql('c')} AS closed_word
       FROM (${distinct(raw, ['status_raw'].filter(has), statusCompactSql)})`,
