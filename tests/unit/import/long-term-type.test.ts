@@ -13,6 +13,8 @@ test('整改类型 长期整改 or 长期坚持, alone or beside another tier, m
 5,永康市教育局,问题五,,,正在整改
 6,永康市教育局,问题六,限期整改,2024年底前，并长期坚持,正在整改
 7,永康市教育局,问题七,立行立改、长期坚持,,已完成
+8,永康市教育局,问题八,限期整改（非长期）,2024年底前,正在整改
+9,永康市教育局,问题九,立行立改（不需要长期坚持）,,已完成
 `));
   expect(await e.query('SELECT problem_title, rect_type, long_term, deadline FROM findings ORDER BY source_row')).toEqual([
     { problem_title: '问题一', rect_type: '长期整改', long_term: true, deadline: null },
@@ -23,6 +25,9 @@ test('整改类型 长期整改 or 长期坚持, alone or beside another tier, m
     { problem_title: '问题六', rect_type: '限期整改', long_term: true, deadline: '2024-12-31' },
     // Both tiers named: the first is its type, and it is long-term too.
     { problem_title: '问题七', rect_type: '立行立改', long_term: true, deadline: null },
+    // A negation before the word: not long-term (review).
+    { problem_title: '问题八', rect_type: '限期整改', long_term: false, deadline: '2024-12-31' },
+    { problem_title: '问题九', rect_type: '立行立改', long_term: false, deadline: null },
   ]);
   e.close();
 });

@@ -143,8 +143,12 @@ export const RECT_TYPE_RULES = [
   { value: '长期整改', pattern: '^(长期整改|长期坚持|长期|常态化)' },
 ];
 
-/** 整改类型 naming the long-term tier anywhere (长期整改; 立行立改、长期坚持 is both an immediate fix and long-term). */
+/**
+ * 整改类型 naming the long-term tier anywhere (长期整改; 立行立改、长期坚持 is both an immediate fix and long-term),
+ * once the words a negation stands before are taken out (RECT_TYPE_NOT_LONG_TERM: 非长期, 无需长期坚持, 非常态化).
+ */
 export const RECT_TYPE_LONG_TERM_PATTERN = '长期|常态化';
+export const RECT_TYPE_NOT_LONG_TERM = '(非|无需|无须|不需要?|不必|不用|不属于|不是|不)(长期|常态化)';
 
 /** 整改专项 / 问题来源 that is an immediate fix: the cell starts with the word (立行立改问题, not 非立行立改). */
 export const SOURCE_IMMEDIATE_PATTERN = `^(${IMMEDIATE_FIX_PATTERN})`;

@@ -1,7 +1,7 @@
 import { FINDINGS_COLUMNS } from '../../db/schema';
 import { date, ident, num, str } from '../../queries/sql';
 import { LOCAL_UNIT_PATTERN } from '../../domain/vocabulary/places';
-import { RECT_TYPE_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
+import { RECT_TYPE_LONG_TERM_PATTERN, RECT_TYPE_NOT_LONG_TERM } from '../../domain/vocabulary/status';
 import { compactCol as x, rawCol as r } from './raw';
 import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, groupTitleL2Sql, titleL2Sql } from './category';
 import { countyCodeSql } from './county';
@@ -117,7 +117,8 @@ function layer1(c: NormaliseContext): string {
     // 整改类型 长期整改 (also written 长期坚持, or beside another tier: 立行立改、长期坚持) is the long-term tier
     // of 立行立改 / 限期整改 / 长期整改.
     `(coalesce(${boolSql(x('long_term'))}, false) OR coalesce(dl_deadline_raw, dl_deadline, false) OR coalesce(status_lt, false)
-      OR coalesce(regexp_matches(${r('rect_type')}, ${str(RECT_TYPE_LONG_TERM_PATTERN)}), false)) AS long_term`,
+      OR coalesce(regexp_matches(regexp_replace(${r('rect_type')}, ${str(RECT_TYPE_NOT_LONG_TERM)}, '', 'g'),
+        ${str(RECT_TYPE_LONG_TERM_PATTERN)}), false)) AS long_term`,
     `${boolSql(x('closed'))} AS closed_col`,
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
