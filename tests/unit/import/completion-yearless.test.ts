@@ -97,3 +97,31 @@ test('a yearless completion day is read as the deadline code reads it, a limit i
   expect(r.issues.filter((i) => i.code === 'completion_is_limit').map((i) => [i.row, i.value])).toEqual([[5, '六月底前']]);
   e.close();
 });
+
+// Review: 下旬 and a month's end were unread while 上旬 and 中旬 were dated; 6.30号前 was a limit without a
+// deadline; 前后 (around a day) read as a limit; a day said done (已于12月5日完成, 12月5日（已完成）) was unread.
+test('every yearless period reads as its dated form does; around a day is no limit; a day said done is a day', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,被巡察单位,具体问题,反馈时间,整改状态,完成时间
+1,永康市教育局,问题一,2023-10-15,已完成,6月下旬
+2,永康市教育局,问题二,2023-10-15,已完成,6月中旬
+3,永康市教育局,问题三,2023-10-15,已完成,11月底
+4,永康市教育局,问题四,2023-10-15,正在整改,6.30号前
+5,永康市教育局,问题五,2023-10-15,已完成,2023年12月5日前后
+6,永康市教育局,问题六,2023-10-15,已完成,已于12月5日完成
+7,永康市教育局,问题七,2023-10-15,已完成,12月5日（已完成）
+`));
+  expect(await e.query('SELECT problem_title, completion_date, deadline FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', completion_date: '2024-06-30', deadline: null },
+    { problem_title: '问题二', completion_date: '2024-06-20', deadline: null },
+    { problem_title: '问题三', completion_date: '2023-11-30', deadline: null },
+    { problem_title: '问题四', completion_date: null, deadline: '2024-06-30' },
+    { problem_title: '问题五', completion_date: '2023-12-05', deadline: null },
+    { problem_title: '问题六', completion_date: '2023-12-05', deadline: null },
+    { problem_title: '问题七', completion_date: '2023-12-05', deadline: null },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => i.row)).toEqual([2, 3, 4, 7, 8]);
+  expect(r.issues.filter((i) => i.code === 'completion_is_limit').map((i) => i.row)).toEqual([5]);
+  expect(r.issues.filter((i) => i.code === 'date_invalid')).toEqual([]);
+  e.close();
+});

@@ -188,15 +188,16 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
 // year leave it out. The whole text, Chinese numerals as digits (下一年 is 下1年); a completion word and a
 // long-term phrase may follow. 6月内 is June, not six months; a month and day with a dot alone (1.5, 6.30) is
 // no date, or any decimal would be one: with 日, 前, a completion word or a long-term phrase after it, it is.
-const DONE = '(?:已经?)?(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?';
+// In 完成时间 it may be said done (已于12月5日完成, 12月5日（已完成）).
+const DONE = '[(（]?(?:已经?)?(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?[)）]?';
 const TAIL = '([,;、。]?并?(?:长期坚持|常态化|持续).*)?[,;、。]?$';
-const YEARLESS = '^(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})(日)?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
+const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
   + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
 // A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
 const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
   + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
-const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半]';
+const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于]';
 
 /**
  * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them), by
@@ -262,8 +263,8 @@ export function codedDeadlineSql(code: string, from: string, feedback: string, n
 const MONTH_ONLY = '^\\d{4}(年|[-/.])\\d{1,2}月?(底|末|份)?(前|以前|之前)?(完成|已完成)?$';
 
 // A date given as a time limit, "by" it (2024年12月底前, 2024.12.31前, 2024年底以前; without its year 6月底前,
-// 12月31日前, 6.30前, 年底前): in a 完成时间 column, the deadline an unfinished item is due by, not the day it was done.
-const BY_DATE = '(19|20)\\d{2}.*(底|末|日|号|月|年|\\d)\\s*(以|之)?前|^\\s*((1[0-2]|0?[1-9])(月(\\d{1,2}[日号]?|底|末|[上中下]旬)?|[./]\\d{1,2}[日号]?)|年[底末])\\s*(以|之)?前';
+// 12月31日前, 6.30前, 年底前; not 前后, around it): in a 完成时间 column, the deadline an unfinished item is due by, not the day it was done.
+const BY_DATE = '(?:(19|20)\\d{2}.*(底|末|日|号|月|年|\\d)\\s*(以|之)?前|^\\s*((1[0-2]|0?[1-9])(月(\\d{1,2}[日号]?|底|末|[上中下]旬)?|[./]\\d{1,2}[日号]?)|年[底末])\\s*(以|之)?前)([^后]|$)';
 
 /** TRUE when a date text (its compact form, Chinese numerals as digits: hanDigitsSql) is a time limit by a date, as above. */
 export function byDateSql(c: string): string {
@@ -271,12 +272,14 @@ export function byDateSql(c: string): string {
 }
 
 /**
- * TRUE when a deadline code (deadlineCodeSql) names a day of a month (6月30日, 12月5号, 6月30日已完成; not
- * a month's end, a year's part or a span): in a 完成时间 column, a day without its year, dated from the
- * feedback as a yearless deadline is. The same reading as the deadline's, so the two never disagree.
+ * TRUE when a deadline code (deadlineCodeSql) names a day of the year without the year (6月30日, 12月5号,
+ * 6月30日已完成, 6月下旬, 6月底, 上半年; not a span): in a 完成时间 column, a day without its year, dated
+ * from the feedback as a yearless deadline is, and read as dateSql reads the same text with its year
+ * (2024年6月下旬, 2024年上半年: the period's last day). The same reading as the deadline's, so the two
+ * never disagree.
  */
 export function yearlessDaySql(code: string): string {
-  return `coalesce(${code} // ${KIND} <= ${DEADLINE_KIND.NEXT_YEAR} AND ${code} % 100 > 0, false)`;
+  return `coalesce(${code} // ${KIND} <= ${DEADLINE_KIND.NEXT_YEAR}, false)`;
 }
 
 /** TRUE when a date text (its compact form) names a month and no day. */
