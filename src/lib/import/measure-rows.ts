@@ -3,7 +3,8 @@ import { STATUSES } from '../db/schema';
 import { LEDGER_FIELDS } from '../domain/fields';
 import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
 import { idsCountRows } from './row-counter-ids';
-import { ident, num, str } from '../queries/sql';
+import { date, ident, num, str } from '../queries/sql';
+import { codedDeadlineSql } from './normalise/dates';
 import type { PreparedSheet } from './prepare';
 import { rawCol } from './normalise/raw';
 import { dropTables, scratchTable, tempName } from './staging';
@@ -157,7 +158,7 @@ function consecutiveRepeatsSql(norm: string): string {
  * empty problem cell (a merged sheet saved as CSV). `absent`: findings columns the table leaves
  * out; `groups`: the name of the temp table this makes (the caller drops it).
  */
-export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string): Promise<boolean> {
+export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: string, absent: Set<string>, groups: string, lastDay: string): Promise<boolean> {
   const t = ident(norm);
   // The problem's cell merged down, and its 序号 merged down over rows that repeat its text (where
   // the problem's own cell is not merged).
@@ -206,6 +207,7 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
     await engine.exec(`CREATE TABLE ${scratchTable(groups)} AS SELECT src_row, first_row, bool_or(repeated) AS repeated FROM (${parts.join(' UNION ALL ')}) GROUP BY ALL`);
     if (repeats) await dropTables(engine, [runs]);
   }
+  await engine.exec(datedByProblemSql(norm, groups, lastDay));
   // A column merged down beside the problem holds one value for it, which Excel shows on each row:
   // that one is the problem's, not a sum over its rows.
   const mergedDown = new Set((p.downMerges ?? []).filter(([, first, last]) => merges.some(([f, l]) => first <= l && last >= f)).map(([c]) => c));
@@ -272,6 +274,24 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   await engine.exec(`UPDATE ${t} SET skip_kind = 'measure' WHERE skip_kind IS NULL
     AND src_row IN (SELECT src_row FROM ${ident(groups)} WHERE src_row > first_row)`);
   return true;
+}
+
+/**
+ * A measure row that leaves 反馈时间 blank (a merged sheet saved as CSV writes it on the problem's row
+ * only) is fed back with its problem: its dates without a year (12月底前, 3月1日), which had no feedback
+ * to be dated from (or only the round's year), are dated from the problem's feedback date, as the
+ * problem row's are (findings.ts), a completion day never moved past `lastDay` (the as-of date).
+ */
+function datedByProblemSql(norm: string, groups: string, lastDay: string): string {
+  const t = ident(norm);
+  const coded = (code: string, notAfter?: string) => codedDeadlineSql(code, 'f.feedback_date', 'f.feedback_date', notAfter);
+  return `UPDATE ${t} SET feedback_date = f.feedback_date,
+      deadline = CASE WHEN ${t}.deadline_rel IS NOT NULL THEN ${coded(`${t}.deadline_rel`)} ELSE ${t}.deadline END,
+      completion_date = CASE WHEN ${t}.completion_rel IS NOT NULL THEN ${coded(`${t}.completion_rel`, date(lastDay))} ELSE ${t}.completion_date END,
+      completion_year_inferred = ${t}.completion_year_inferred OR (${t}.completion_rel IS NOT NULL AND ${coded(`${t}.completion_rel`, date(lastDay))} IS NOT NULL)
+    FROM ${ident(groups)} g, ${t} f
+    WHERE ${t}.src_row = g.src_row AND f.src_row = g.first_row AND g.src_row > g.first_row
+      AND ${t}.feedback_date IS NULL AND f.feedback_date IS NOT NULL`;
 }
 
 /**

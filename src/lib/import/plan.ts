@@ -120,7 +120,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   await dropTables(engine, [raw, values, lookup, ...Object.values(maps)]);
   const groups = tempName('groups');
   tables.push(groups);
-  const folded = await foldMeasureRows(engine, p, norm, absent, groups);
+  const folded = await foldMeasureRows(engine, p, norm, absent, groups, o.asOf ?? today());
   plan.datedAt = o.asOf ?? (await newestDate(engine, norm, absent)) ?? undefined;
   plan.asOf = plan.datedAt ?? today();
 

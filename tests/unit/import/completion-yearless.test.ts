@@ -125,3 +125,23 @@ test('every yearless period reads as its dated form does; around a day is no lim
   expect(r.issues.filter((i) => i.code === 'date_invalid')).toEqual([]);
   e.close();
 });
+
+// Review: a merged sheet saved as CSV writes 反馈时间 on the problem's row only; its measure rows' days
+// without a year had no feedback to be dated from, so the problem took an earlier measure's day or deadline.
+test('measure rows without a feedback date of their own are dated from the problem\'s', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '永康市委2023年第二轮巡察整改台账.csv', utf8(`序号,被巡察单位,具体问题,反馈时间,整改措施,整改时限,整改状态,完成时间
+1,永康市教育局,问题一,2023-10-15,措施一,,已完成,12月5日
+,,,,措施二,,已完成,3月1日
+2,永康市教育局,问题二,2023-10-15,措施一,12月底前,正在整改,
+,,,,措施二,次年6月底前,正在整改,
+`));
+  // 3月1日 is the next year's, not the round year's (2023-03-01, before the feedback).
+  expect(await e.query('SELECT problem_title, completion_date, deadline FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', completion_date: '2024-03-01', deadline: null },
+    { problem_title: '问题二', completion_date: null, deadline: '2024-06-30' },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'completion_year_inferred').map((i) => [i.row, i.value])).toEqual([[2, '3月1日 → 2024-03-01']]);
+  expect(r.issues.filter((i) => i.code === 'deadline_year_assumed').map((i) => [i.row, i.value])).toEqual([[4, '次年6月底前 → 2024-06-30']]);
+  e.close();
+});

@@ -128,6 +128,8 @@ function layer1(c: NormaliseContext): string {
     // A 完成时间 dated by the rule above (6月30日 → the feedback's year or the next), which the analyst hears of;
     // not one left undated (no year to take, or 2月30日), which is warned as unreadable.
     `coalesce(dd_completion_date IS NULL AND NOT db_completion_date AND (${yearlessCompletionSql(c)}) IS NOT NULL, false) AS completion_year_inferred`,
+    // Its code (deadlineCodeSql), which a measure row without a feedback date of its own is dated by (measure-rows.ts).
+    `CASE WHEN dd_completion_date IS NULL AND NOT coalesce(db_completion_date, false) AND dyd_completion_date THEN dy_completion_date END AS completion_rel`,
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END
       WHEN ${LIMIT_BY_FEEDBACK} THEN ${r('completion_date')} END AS deadline_rel_text`,
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
@@ -165,7 +167,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
 }
 
 // year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row.
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred'];
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred', 'completion_rel'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
