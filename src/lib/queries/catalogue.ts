@@ -95,6 +95,9 @@ export interface DatasetRow {
   issues: number;
   is_sample: boolean;
   findings: number;
+  /** The rounds (round_key) and counties its findings are of, which the filters may leave out. */
+  rounds: string[];
+  counties: string[];
 }
 
 /** Datasets, newest first, with the findings each holds now and its stored issues. */
@@ -104,7 +107,9 @@ export function datasetsQuery(): string {
   coalesce(d.rows_warned, 0)::INTEGER AS rows_warned, coalesce(d.rows_rejected, 0)::INTEGER AS rows_rejected,
   coalesce(d.rows_skipped, 0)::INTEGER AS rows_skipped, d.is_sample,
   (SELECT count(*) FROM findings f WHERE f.dataset_id = d.dataset_id)::INTEGER AS findings,
-  (SELECT count(*) FROM import_issues i WHERE i.dataset_id = d.dataset_id)::INTEGER AS issues
+  (SELECT count(*) FROM import_issues i WHERE i.dataset_id = d.dataset_id)::INTEGER AS issues,
+  coalesce((SELECT list(DISTINCT f.round_key ORDER BY f.round_key) FROM findings f WHERE f.dataset_id = d.dataset_id AND f.round_key IS NOT NULL), []) AS rounds,
+  coalesce((SELECT list(DISTINCT f.county ORDER BY f.county) FROM findings f WHERE f.dataset_id = d.dataset_id AND f.county IS NOT NULL), []) AS counties
 FROM datasets d ORDER BY d.imported_at DESC NULLS LAST, d.file_name, d.sheet`;
 }
 

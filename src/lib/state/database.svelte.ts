@@ -74,9 +74,12 @@ class Database {
    * The loaded ledgers stated as of a day before the as-of date T: what became of their open items
    * after that day is unknown, yet at T an item past its deadline counts as overdue. Their number
    * and the earliest such day, or null when every ledger is as of T or later (or states no day).
+   * Only ledgers with findings of the rounds and counties the filters select (all when none is).
    */
-  ledgersBefore(asOf: string): { count: number; earliest: string } | null {
-    const days = this.datasets.map((d) => d.as_of_date).filter((d): d is string => !!d && d < asOf).sort();
+  ledgersBefore(asOf: string, filters: Pick<Filters, 'rounds' | 'counties'> = { rounds: [], counties: [] }): { count: number; earliest: string } | null {
+    const meets = (selected: string[], held: string[] | undefined) => !selected.length || (held ?? []).some((v) => selected.includes(v));
+    const days = this.datasets.filter((d) => meets(filters.rounds, d.rounds) && meets(filters.counties, d.counties))
+      .map((d) => d.as_of_date).filter((d): d is string => !!d && d < asOf).sort();
     return days.length ? { count: days.length, earliest: days[0] } : null;
   }
 

@@ -54,6 +54,9 @@ describe('catalogue queries', () => {
     const ds = await db.query(datasetsQuery());
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ dataset_id: 'd1', findings: 5, is_sample: false, rows_accepted: 0 });
+    // The rounds and counties its findings are of (the stale-ledger note follows the filters by them).
+    expect(ds[0].rounds).toEqual(['浙江省|省委|十四届|4', '金华市|市委|七届|8']);
+    expect(ds[0].counties).toEqual(['婺城区', '市本级', '永康市', '金华开发区'].sort());
   });
 
   test('stored validation issues of one dataset, in row order with errors first', async () => {
