@@ -218,6 +218,13 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(await datesOf(inputs.slice(2), 'start')).toEqual(['2024-06-30']);
   });
 
+  // Review: 2024.4-6 read as 2024-04-06, 2024.5.20-6.30 as its first day.
+  test('a range written with dots, the year once, gives its end (start when asked), past December in the next year', async () => {
+    const inputs = ['2024.4-6', '2024.4-6月', '2024.4-12', '2024.5.20-6.30', '2024.9.1-12.31', '2024.4-6月底前', '2024.11.1-2.28'];
+    expect(await datesOf(inputs)).toEqual(['2024-06-30', '2024-06-30', '2024-12-31', '2024-06-30', '2024-12-31', '2024-06-30', '2025-02-28']);
+    expect(await datesOf(inputs.slice(0, 5), 'start')).toEqual(['2024-04-30', '2024-04-30', '2024-04-30', '2024-05-20', '2024-09-01']);
+  });
+
   test('a range read for a start gives its start', async () => {
     const inputs = ['2023.3.1-2023.4.30', '2023年3月1日至4月30日', '2023年3月至2023年4月', '2023-03-01'];
     expect(await datesOf(inputs, 'start')).toEqual(['2023-03-01', '2023-03-01', '2023-03-31', '2023-03-01']);

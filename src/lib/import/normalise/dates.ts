@@ -64,6 +64,9 @@ const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日|上旬|中�
 const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
 // From a month to the end of its year: 2024年3月至年底, 2024年3月到年底前.
 const RANGE_TO_YEAR_END = `^(((19|20)\\d{2})年.*?)(至|到)(年底|年末|底)前?$`;
+// Written with dots, the year said once: months (2024.4-6, 2024.4-6月底前) or days (2024.5.20-6.30); a later
+// month than the first's, or a day of a later month, else no range (2024.4-3). Past December: the next year.
+const RANGE_DOTS = `^((?:19|20)\\d{2})[./](\\d{1,2})(?:[./](\\d{1,2})日?)?${SEP}(\\d{1,2})(?:[./](\\d{1,2}))?([月日]?.*)$`;
 
 /**
  * One end of a date range, or the text itself when it is no range. A deadline, a completion or a
@@ -74,11 +77,20 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
   const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'd', 'sep', 'tail']);
   const m = groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']);
   const z = groups(x, RANGE_TO_YEAR_END, ['head', 'y', 'c', 'sep', 'w']);
+  const t = groups(x, RANGE_DOTS, ['y', 'm', 'd', 'sep', 'm2', 'd2', 'rest']);
+  // Both ends must have a day or neither; the second's month is a later one (a day of the same month is no range: 2024.4.1-6).
+  const dots = `${t}.sep <> '' AND (${t}.d = '') = (${t}.d2 = '') AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN 1 AND 12
+    AND (${t}.d <> '' OR TRY_CAST(${t}.m2 AS INTEGER) > TRY_CAST(${t}.m AS INTEGER))`;
+  const year2 = `CAST(CAST(${t}.y AS INTEGER) + CASE WHEN TRY_CAST(${t}.m2 AS INTEGER) < TRY_CAST(${t}.m AS INTEGER) THEN 1 ELSE 0 END AS VARCHAR)`;
+  const dotted = part === 'start'
+    ? `${t}.y || '年' || ${t}.m || '月' || CASE WHEN ${t}.d <> '' THEN ${t}.d || '日' ELSE '' END`
+    : `${year2} || '年' || ${t}.m2 || '月' || CASE WHEN ${t}.d2 <> '' THEN ${t}.d2 || '日' || regexp_replace(${t}.rest, '^日', '')
+        ELSE regexp_replace(${t}.rest, '^月', '') END`;
   const [whole, one, months, toYearEnd] = part === 'start'
     ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`, `${z}.head`]
     : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`, `${m}.year || ${m}.tail`, `${z}.y || '年底'`];
   return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months}
-    WHEN ${z}.w <> '' THEN ${toYearEnd} ELSE ${x} END`;
+    WHEN ${z}.w <> '' THEN ${toYearEnd} WHEN ${dots} THEN ${dotted} ELSE ${x} END`;
 }
 
 // A clock time after the date (2024/6/15 0:00, as Excel writes a date cell out as text): dropped
