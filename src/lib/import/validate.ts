@@ -5,6 +5,7 @@ import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
 import { byDateSql, dateCompactSql, hanDigitsSql, monthOnlySql } from './normalise/dates';
+import { closedCellSql } from './normalise/status';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -166,8 +167,10 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: `NOT ${negativeSql(x(k))} AND ${intUnparsedSql(x(k))}`, value: r(k) });
   }
   for (const k of BOOL_FIELDS.filter(has)) {
+    // 是否销号 reads more than a yes or no (同意销号, a date; closedCellSql): unread when that reads nothing.
     rules.push({ code: 'bool_invalid', severity: 'warning', column: k,
-      when: `${r(k)} IS NOT NULL AND NOT regexp_matches(${x(k)}, '^(是|否|已|未|有|无|不|没|√|✓|✔|×|✗|✘|y|n|yes|no|true|false|1|0|对)')`,
+      when: k === 'closed' ? `${r(k)} IS NOT NULL AND ${closedCellSql(x(k))} IS NULL`
+        : `${r(k)} IS NOT NULL AND NOT regexp_matches(${x(k)}, '^(是|否|已|未|有|无|不|没|√|✓|✔|×|✗|✘|y|n|yes|no|true|false|1|0|对)')`,
       value: r(k) });
   }
   return rules;

@@ -76,6 +76,20 @@ export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]
 export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持';
 
 /**
+ * A clause about the part still left (剩余1项持续推进, 其余3项持续推进, 个别事项持续推进中, 1个村持续整改中): not
+ * what comes next but a part not done, so the next-step rule does not pass it over (已完成3项措施，剩余1项持续推进
+ * is in progress). Its start, in the compact form.
+ */
+export const STATUS_REMAINDER_PATTERN = '^(剩余|其余|剩下|余下|尚有|还有|仍有|个别|少数|部分|[0-9一二三四五六七八九十两]+(项|个|件|条|处|户|家))';
+
+/**
+ * A problem the text describes rather than a status (该单位存在未及时缴纳党费情况, 针对3个村未按期召开三会一课问题
+ * 进行了通报): its 未及时 is the problem's, not the item's. Removed, keeping the character before it (group 1), unless
+ * that says the problem is still there (仍存在, 尚存在, 依然存在).
+ */
+export const STATUS_DESCRIBED_PROBLEM_PATTERN = '(^|[^仍还尚然再])(?:针对|存在)[^,;。!?¶]{0,30}?(?:问题|情况|现象)';
+
+/**
  * A clause that only says the item was or is late (逾期, 但逾期, 逾期1个月, 未按期完成, 超期完成): the
  * deadline already tells whether it is overdue, so after another status (已完成（逾期）, 已完成，但逾期,
  * 正在整改，已超期) it is a remark on that status, passed over as a next step is, and so is a remark that the
@@ -114,7 +128,7 @@ export const STATUS_LONG_TERM_PATTERN = '长期坚持|长期整改|常态化|持
  */
 export const STATUS_CLOSED_PATTERN = '销号';
 export const STATUS_NOT_CLOSED_PATTERN =
-  '(未|待|申请|申报|提出|提请|报请|建议|可|拟|尚未|暂未|暂不|不予|不|没有|无法|不能|正在|准备)[^,;。¶]{0,4}?销号|销号(中|申请|标准|条件)';
+  '(未|待|申请|申报|提出|提请|报请|报送|提交|上报|建议|可|拟|尚未|暂未|暂不|不予|不|没有|无法|不能|正在|准备)[^,;。¶]{0,4}?销号|销号(中|申请|标准|条件|材料|手续)';
 /** Said as done, 销号 is closed whatever else the text says (经验收达到销号标准，已销号). */
 export const STATUS_CLOSED_DONE_PATTERN = '已经?(办理|完成|予以)?销号|(予以|同意|准予|批准|并)销号';
 

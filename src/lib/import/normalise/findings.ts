@@ -11,6 +11,7 @@ import { cleanLineSql, cleanSql } from './text';
 import { codedDeadlineSql } from './dates';
 import { rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
+import { closedCellSql } from './status';
 import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
 
 /**
@@ -119,7 +120,7 @@ function layer1(c: NormaliseContext): string {
     `(coalesce(${boolSql(x('long_term'))}, false) OR coalesce(dl_deadline_raw, dl_deadline, false) OR coalesce(status_lt, false)
       OR coalesce(regexp_matches(regexp_replace(${r('rect_type')}, ${str(RECT_TYPE_NOT_LONG_TERM)}, '', 'g'),
         ${str(RECT_TYPE_LONG_TERM_PATTERN)}), false)) AS long_term`,
-    `${boolSql(x('closed'))} AS closed_col`,
+    `${closedCellSql(x('closed'))} AS closed_col`,
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
     // A deadline dated from the feedback (6月底前, 次年6月底前, 3个月内), when no other deadline text or date

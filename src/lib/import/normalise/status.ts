@@ -1,6 +1,7 @@
-import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
+import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { compactSql, firstMatchSql } from './text';
+import { boolSql } from './values';
 
 /**
  * Normalised status (DOMAIN.md §3.3) of a raw status expression: completed, basically_completed,
@@ -15,7 +16,8 @@ import { compactSql, firstMatchSql } from './text';
 export function statusSql(raw: string): string {
   // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go
   // first; so does a full stop at the end (Completed.), which the clauses below do not split at.
-  const strip = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
+  const strip = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(STATUS_DESCRIBED_PROBLEM_PATTERN)}, '\\1', 'g'),
+    ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
   const done = (t: string) => STATUS_DONE_FRACTION_PATTERNS.map((p) =>
     `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND regexp_extract(${t}, ${str(p)}, 1) = regexp_extract(${t}, ${str(p)}, 2))`).join(' OR ');
   const rules = (t: string) =>
@@ -28,14 +30,17 @@ export function statusSql(raw: string): string {
   // 已完成逾期1个月), passed over as a next step is (STATUS_LATE_NOTE_PATTERN).
   const late = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(LATE_BRACKET)}, ',\\1,', 'g'), ${str(LATE_AFTER_STATUS)}, '\\1,\\2', 'g')`;
   const split = (t: string) => late(`regexp_replace(${protect(t)}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
-  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
+  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
+    OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
   const lastNamed = (t: string) =>
     `list_filter(list_transform(list_reverse(regexp_extract_all(${split(t)}, '[^,;。!?]+')), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
   const flat = strip(`replace(${raw}, ${str(LINE_MARK)}, ',')`);
   const whole = `coalesce(${lastNamed(flat)}, ${rules(flat)})`;
-  const perLine = `list_filter(list_transform(string_split(${raw}, ${str(LINE_MARK)}), lambda l: ${lastNamed(strip('l'))}), lambda s: s IS NOT NULL)`;
+  // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
+  const lines = `regexp_replace(${raw}, ${str(`[;,。]\\s*(${LIST_NUMBER})`)}, ${str(LINE_MARK + '\\1')}, 'g')`;
+  const perLine = `list_filter(list_transform(string_split(${lines}, ${str(LINE_MARK)}), lambda l: ${lastNamed(strip('l'))}), lambda s: s IS NOT NULL)`;
   const least = STATUS_BY_RANK(`list_min(list_transform(${perLine}, lambda s: ${RANK}))`);
-  return `CASE WHEN regexp_matches(${raw}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
+  return `CASE WHEN regexp_matches(${lines}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
 }
 
 // A bracket that names something done or undone (已完成3项, 未整改): part of the status before it.
@@ -68,6 +73,17 @@ export function statusLongTermSql(x: string): string {
  */
 export function statusCompactSql(v: string): string {
   return compactSql(`regexp_replace(${v}, '\\s*[\\r\\n\\x{2028}\\x{2029}]+\\s*', ${str(LINE_MARK)}, 'g')`);
+}
+
+/**
+ * A 是否销号 cell (its compact form) as the closed flag: 销号 said as done (同意销号, 已销号) is closed, an
+ * application or a wait (已申请销号, 已提交销号申请, 待销号) is not, a date (the day it was closed) is; otherwise a
+ * yes or no (是, 否, √; boolSql). NULL when it says none of these.
+ */
+export function closedCellSql(x: string): string {
+  return `CASE WHEN ${x} IS NULL THEN NULL WHEN regexp_matches(${x}, ${str(STATUS_CLOSED_DONE_PATTERN)}) THEN true
+    WHEN regexp_matches(${x}, ${str(STATUS_NOT_CLOSED_PATTERN)}) THEN false
+    ELSE coalesce(${boolSql(x)}, CASE WHEN regexp_matches(${x}, '^(19|20)\\d{2}[年./-]\\d{1,2}') OR ${x} = '销号' THEN true END) END`;
 }
 
 /** TRUE when the status text says the item is closed (销号; see STATUS_CLOSED_PATTERN). */

@@ -1,0 +1,59 @@
+import { beforeAll, expect, test } from 'vitest';
+import { openNodeEngine } from '../../../src/lib/db/node';
+import type { Engine } from '../../../src/lib/db/types';
+import { str } from '../../../src/lib/queries/sql';
+import { closedCellSql, statusCompactSql, statusSql } from '../../../src/lib/import/normalise/status';
+import { compactSql } from '../../../src/lib/import/normalise/text';
+
+// Review of status texts as offices write them: a part left (剩余1项持续推进) was passed over as a next step, a
+// problem the text describes (存在未及时缴纳党费情况) outweighed how it ended, and a numbered list on one line
+// was read by its last item. And 是否销号 was read as a bare yes or no: 已申请销号 closed, 同意销号 unread.
+
+let e: Engine;
+beforeAll(async () => {
+  e = await openNodeEngine();
+});
+
+async function each(inputs: string[], build: (x: string) => string): Promise<unknown[]> {
+  const values = inputs.map((v, i) => `(${i}, ${str(v)})`).join(', ');
+  const rows = await e.query<{ out: unknown }>(`SELECT ${build('v')} AS out FROM (VALUES ${values}) t(i, v) ORDER BY i`);
+  return rows.map((r) => r.out);
+}
+
+test('a part still left is in progress, a next step alone is not', async () => {
+  const cases: [string, string][] = [
+    ['已完成3项措施，剩余1项持续推进', 'in_progress'], ['已完成2项，其余3项持续推进', 'in_progress'], ['已完成，剩余部分持续推进', 'in_progress'],
+    ['已完成整改，1个村持续整改中', 'in_progress'], ['主体工作已完成，个别事项持续推进中', 'in_progress'],
+    // What comes next stays passed over.
+    ['已整改到位，下一步将持续推进制度落实', 'completed'], ['已完成，持续巩固整改成果', 'completed'], ['已完成，5项长效机制持续发挥作用', 'completed'],
+  ];
+  expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
+});
+
+test('a problem the text describes is not the item\'s status, unless it is said to be still there', async () => {
+  const cases: [string, string][] = [
+    ['已整改。经查，该单位2023年存在未及时缴纳党费情况，现已补缴', 'completed'],
+    ['已完成整改，针对3个村未按期召开三会一课问题进行了通报', 'completed'], ['完成整改，存在未及时入账情况已纠正', 'completed'],
+    ['仍存在未整改到位问题', 'not_completed'], ['存在问题未整改', 'not_completed'], ['未及时完成', 'in_progress'],
+  ];
+  expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
+});
+
+test('a numbered list on one line is as far as its least advanced item, as on several lines', async () => {
+  const cases: [string, string][] = [
+    ['1.正在推进；2.已完成', 'in_progress'], ['（1）正在推进；（2）已完成', 'in_progress'], ['1.已完成；2.已完成', 'completed'],
+    ['1.已完成；2.未完成', 'not_completed'], ['1.正在推进\n2.已完成', 'in_progress'],
+    // A date or an amount after a comma is no list number.
+    ['正在推进，预计2024.6.30前完成', 'in_progress'], ['已完成，1.5万元已退还', 'completed'],
+  ];
+  expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
+});
+
+test('是否销号: done or agreed is closed, an application or a wait is not, a date is; else yes or no', async () => {
+  const cases: [string, boolean | null][] = [
+    ['是', true], ['否', false], ['已销号', true], ['同意销号', true], ['销号', true], ['2024年6月10日', true], ['2024.6.10', true],
+    ['已申请销号', false], ['已提交销号申请', false], ['已报送销号材料', false], ['待销号', false], ['未销号', false], ['√', true],
+    ['见附件', null],
+  ];
+  expect(await each(cases.map(([t]) => t), (x) => closedCellSql(compactSql(x)))).toEqual(cases.map(([, s]) => s));
+});
