@@ -225,6 +225,13 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(await datesOf(inputs.slice(0, 5), 'start')).toEqual(['2024-04-30', '2024-04-30', '2024-04-30', '2024-05-20', '2024-09-01']);
   });
 
+  // Review: a later clause without its year (年底前全部完成) was passed over, so the deadline was the first stage's.
+  test('a later clause without its year is in the year the text names first, the next one past December', async () => {
+    const inputs = ['2024年6月底前完成80%，年底前全部完成', '2024年6月底前完成阶段性任务，12月底前全面完成', '2024年11月底前完成方案，3月底前全部完成', '2024年6月30日、9月30日'];
+    expect(await datesOf(inputs)).toEqual(['2024-12-31', '2024-12-31', '2025-03-31', '2024-09-30']);
+    expect(await datesOf(inputs.slice(0, 1), 'start')).toEqual(['2024-06-30']);
+  });
+
   test('a range read for a start gives its start', async () => {
     const inputs = ['2023.3.1-2023.4.30', '2023年3月1日至4月30日', '2023年3月至2023年4月', '2023-03-01'];
     expect(await datesOf(inputs, 'start')).toEqual(['2023-03-01', '2023-03-01', '2023-03-31', '2023-03-01']);

@@ -77,8 +77,8 @@ export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|�
 
 /**
  * A clause about the part still left (剩余1项持续推进, 其余3项持续推进, 个别事项持续推进中, 1个村持续整改中): not
- * what comes next but a part not done, so the next-step rule does not pass it over (已完成3项措施，剩余1项持续推进
- * is in progress). Its start, in the compact form.
+ * what comes next but a part not done, which holds the status at in progress (已完成3项措施，剩余1项持续推进 is
+ * in progress; statusSql). Its start, in the compact form.
  */
 export const STATUS_REMAINDER_PATTERN = '^(剩余|其余|剩下|余下|尚有|还有|仍有|个别|少数|部分|[0-9一二三四五六七八九十两]+(项|个|件|条|处|户|家))';
 

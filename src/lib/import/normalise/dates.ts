@@ -127,9 +127,19 @@ export function dateCompactSql(v: string): string {
   return compactSql(`regexp_replace(${chinaDaySql(v)}, ${str(TIME_SUFFIX)}, '')`);
 }
 
-/** The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause. */
+/**
+ * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
+ * A clause that names a month or the year's end without the year (2024年6月底前完成80%，年底前全部完成;
+ * …，12月底前全面完成) is in the year the text names first, the next one for a month before its first month.
+ */
 function datedClausesSql(x: string, part: 'start' | 'end'): string {
-  const dated = `list_filter(regexp_extract_all(${x}, '[^,;。、]+'), lambda k: regexp_matches(k, '\\d{4}'))`;
+  const year = `regexp_extract(${x}, '((?:19|20)\\d{2})年', 1)`;
+  const firstMonth = `TRY_CAST(regexp_extract(${x}, '(?:19|20)\\d{2}年(\\d{1,2})月', 1) AS INTEGER)`;
+  const month = `TRY_CAST(regexp_extract(k, '^(\\d{1,2})月', 1) AS INTEGER)`;
+  const withYear = `CASE WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' THEN NULL
+    WHEN ${month} BETWEEN 1 AND 12 THEN CAST(CAST(${year} AS INTEGER) + CASE WHEN ${month} < ${firstMonth} THEN 1 ELSE 0 END AS VARCHAR) || '年' || k
+    WHEN regexp_matches(k, '^年[底末内]') THEN ${year} || k END`;
+  const dated = `list_filter(list_transform(regexp_extract_all(${x}, '[^,;。、]+'), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
   return `CASE WHEN regexp_matches(${x}, '[,;。、]') THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
 }
 

@@ -30,10 +30,17 @@ export function statusSql(raw: string): string {
   // 已完成逾期1个月), passed over as a next step is (STATUS_LATE_NOTE_PATTERN).
   const late = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(LATE_BRACKET)}, ',\\1,', 'g'), ${str(LATE_AFTER_STATUS)}, '\\1,\\2', 'g')`;
   const split = (t: string) => late(`regexp_replace(${protect(t)}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
-  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
-    OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
-  const lastNamed = (t: string) =>
-    `list_filter(list_transform(list_reverse(regexp_extract_all(${split(t)}, '[^,;。!?]+')), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
+  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
+  const clauses = (t: string) => `regexp_extract_all(${split(t)}, '[^,;。!?]+')`;
+  // A part still left and not done (剩余1项持续推进: STATUS_REMAINDER_PATTERN, worded as a next step) holds the
+  // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
+  // completed; 5项长效机制持续发挥作用 says nothing is left.
+  const left = (t: string) => `len(list_filter(${clauses(t)}, lambda k: regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
+    AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND ${rules('k')} IN ('in_progress', 'not_completed'))) > 0`;
+  const lastNamed = (t: string) => {
+    const last = `list_filter(list_transform(list_reverse(${clauses(t)}), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
+    return `CASE WHEN ${left(t)} AND ${last} IN ('completed', 'basically_completed') THEN 'in_progress' ELSE ${last} END`;
+  };
   const flat = strip(`replace(${raw}, ${str(LINE_MARK)}, ',')`);
   const whole = `coalesce(${lastNamed(flat)}, ${rules(flat)})`;
   // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
