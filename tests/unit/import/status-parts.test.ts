@@ -39,6 +39,14 @@ test('a problem the text describes is not the item\'s status, unless it is said 
   expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
 });
 
+test('a plan drawn up is in progress; completed but not yet accepted is completed, as 待验收 is; a follow-up is a next step', async () => {
+  const cases: [string, string][] = [
+    ['已完成整改方案制定', 'in_progress'], ['整改方案已制定完成', 'in_progress'], ['已完成整改，并制定长效制度方案', 'completed'],
+    ['已完成整改，尚未验收', 'completed'], ['已完成整改，待验收', 'completed'], ['已完成，后续正在推进', 'completed'], ['验收未通过', 'not_completed'],
+  ];
+  expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
+});
+
 test('a numbered list on one line is as far as its least advanced item, as on several lines', async () => {
   const cases: [string, string][] = [
     ['1.正在推进；2.已完成', 'in_progress'], ['（1）正在推进；（2）已完成', 'in_progress'], ['1.已完成；2.已完成', 'completed'],

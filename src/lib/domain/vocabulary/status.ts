@@ -20,11 +20,11 @@ export const STATUS_RULES: StatusRule[] = [
   // from the deadline, not stored.
   // With an adverb between: 未能按期, 未如期完成, 没有按时完成.
   { status: 'in_progress', pattern: '(未|没有?|无法|不能)能?(如期|按期|按时|及时)|滞后|未在规定|逾期|超期' },
-  // 尚未 only with what is not yet done: 已完成整改，尚未销号 (销号 is the closed flag) and
-  // 已整改到位，尚未发现反弹 are completed.
+  // 尚未 only with what is not yet done: 已完成整改，尚未销号 (销号 is the closed flag), 已完成整改，尚未验收 (as
+  // 待验收) and 已整改到位，尚未发现反弹 are completed.
   {
     status: 'not_completed',
-    pattern: '(未|没有?)(能|全部|完全|全面|彻底|真正|及时|有效)*(完成|整改|到位|落实|解决)|待整改|未开始|尚未(完成|整改|落实|到位|解决|启动|开展|办结|验收|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
+    pattern: '(未|没有?)(能|全部|完全|全面|彻底|真正|及时|有效)*(完成|整改|到位|落实|解决)|待整改|未开始|尚未(完成|整改|落实|到位|解决|启动|开展|办结|达到|达标)|未启动|未落实|不到位|未到位|未按要求|未达到|未达标|没有完成|未开展|不能完成|无法完成|难以完成|未解决|未办结|未通过',
   },
   { status: 'basically_completed', pattern: '基本完成|基本整改|阶段性|初步完成|初步整改' },
   // A 是否完成 column: 否 or a cross (× or the letter X) is not done (是 or a tick is done, below).
@@ -32,6 +32,8 @@ export const STATUS_RULES: StatusRule[] = [
   { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|x|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
   { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
+  // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成.
+  { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?方案(的?(制定|编制|起草))?$|方案[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
   // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,
   // 已完成3项措施中的2项.
   {
@@ -73,7 +75,7 @@ export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]
  * once), and a problem a narrative recounts (对未落实到位的3个村进行了约谈) does not outweigh how it
  * ends (问题已整改完成).
  */
-export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持';
+export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|后续|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持';
 
 /**
  * A clause about the part still left (剩余1项持续推进, 其余3项持续推进, 个别事项持续推进中, 1个村持续整改中): not
