@@ -232,6 +232,10 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(await datesOf(inputs.slice(0, 1), 'start')).toEqual(['2024-06-30']);
   });
 
+  test('a two-digit year at the start is this century\'s; other numbers are no year', async () => {
+    expect(await datesOf(['24年底前', '24年6月30日', '24年6月底前完成', '24年', '5年内', '2024年底前'])).toEqual(['2024-12-31', '2024-06-30', '2024-06-30', null, null, '2024-12-31']);
+  });
+
   test('a range read for a start gives its start', async () => {
     const inputs = ['2023.3.1-2023.4.30', '2023年3月1日至4月30日', '2023年3月至2023年4月', '2023-03-01'];
     expect(await datesOf(inputs, 'start')).toEqual(['2023-03-01', '2023-03-01', '2023-03-31', '2023-03-01']);

@@ -157,7 +157,16 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   return `SELECT * EXCLUDE (n, te, ts, ce, cs), ${pick('ce', 'te', 'list_max')} AS d, ${pick('cs', 'ts', 'list_min')} AS d0 FROM (
     SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
       ${datedClausesSql('n', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
-    FROM (SELECT *, ${extendedYearSql(hanDigitsSql('c'))} AS n FROM (${from})))`;
+    FROM (SELECT *, ${extendedYearSql(fullYearSql(hanDigitsSql('c')))} AS n FROM (${from})))`;
+}
+
+// A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
+// followed by a month or a part of the year, so no other number is taken for a year.
+const SHORT_YEAR = '^([1-3][0-9])年(\\d{1,2}月|[底末内]|年[底末])';
+
+/** The text with a two-digit year at its start written in full (see SHORT_YEAR). */
+function fullYearSql(x: string): string {
+  return `regexp_replace(${x}, ${str(SHORT_YEAR)}, '20\\1年\\2')`;
 }
 
 // A deadline put back without its year (2023年6月底前（已延期至9月底）): the new month takes the year said
