@@ -5,7 +5,7 @@ import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
 import { byDateSql, dateCompactSql, hanDigitsSql, monthOnlySql } from './normalise/dates';
-import { closedCellSql } from './normalise/status';
+import { closedCellSql, closedWordSql, statusCompactSql } from './normalise/status';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -126,6 +126,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // 完成时间 without its year (6月30日): dated in the feedback's year, or the next (findings.ts), and said so.
     ...(has('completion_date') ? [{ code: 'completion_year_inferred', severity: 'warning' as const, column: 'completion_date',
       when: 'completion_year_inferred', value: `${r('completion_date')} || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),
+    // 是否销号 says no while the status text says it was closed (已完成，已销号): the column is read, and the two are shown.
+    ...(has('closed') && has('status_raw') ? [{ code: 'closed_conflict', severity: 'warning' as const, column: 'closed',
+      when: `${closedCellSql(x('closed'))} = false AND ${closedWordSql(statusCompactSql('status_raw'))}`, value: r('closed') }] : []),
     { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',

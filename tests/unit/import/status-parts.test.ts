@@ -4,6 +4,7 @@ import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { closedCellSql, statusCompactSql, statusSql } from '../../../src/lib/import/normalise/status';
 import { compactSql } from '../../../src/lib/import/normalise/text';
+import { freshEngine, importOk, utf8 } from './helpers';
 
 // Review of status texts as offices write them: a part left (剩余1项持续推进) was passed over as a next step, a
 // problem the text describes (存在未及时缴纳党费情况) outweighed how it ended, and a numbered list on one line
@@ -64,4 +65,22 @@ test('是否销号: done or agreed is closed, an application or a wait is not, a
     ['见附件', null],
   ];
   expect(await each(cases.map(([t]) => t), (x) => closedCellSql(compactSql(x)))).toEqual(cases.map(([, s]) => s));
+});
+
+test('是否销号 in a ledger: read as closedCellSql reads it, unread values warned, a no beside a status saying 已销号 warned', async () => {
+  const engine = await freshEngine();
+  const [r] = await importOk(engine, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,被巡察单位,具体问题,整改状态,是否销号
+1,永康市教育局,问题一,已完成,同意销号
+2,永康市教育局,问题二,已完成,已申请销号
+3,永康市教育局,问题三,已完成,2024年6月10日
+4,永康市教育局,问题四,已完成，已销号,否
+5,永康市教育局,问题五,已完成,见附件
+`));
+  expect(await engine.query('SELECT problem_title, closed FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', closed: true }, { problem_title: '问题二', closed: false }, { problem_title: '问题三', closed: true },
+    { problem_title: '问题四', closed: false }, { problem_title: '问题五', closed: null },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'closed_conflict').map((i) => [i.row, i.value])).toEqual([[5, '否']]);
+  expect(r.issues.filter((i) => i.code === 'bool_invalid').map((i) => [i.row, i.value])).toEqual([[6, '见附件']]);
+  engine.close();
 });
