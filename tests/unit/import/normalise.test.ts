@@ -226,14 +226,15 @@ describe('dates (DOMAIN §3.4)', () => {
   });
 
   // Review: a later clause without its year (年底前全部完成) was passed over, so the deadline was the first stage's.
-  test('a later clause without its year is in the year the text names first, the next one past December', async () => {
-    const inputs = ['2024年6月底前完成80%，年底前全部完成', '2024年6月底前完成阶段性任务，12月底前全面完成', '2024年11月底前完成方案，3月底前全部完成', '2024年6月30日、9月30日'];
-    expect(await datesOf(inputs)).toEqual(['2024-12-31', '2024-12-31', '2025-03-31', '2024-09-30']);
+  test('a later limit without its year is in the year the text names first; a step dated without it is none', async () => {
+    const inputs = ['2024年6月底前完成80%，年底前全部完成', '2024年6月底前完成阶段性任务，12月底前全面完成', '2024年12月底前，6月底前完成阶段性任务',
+      '2024年3月完成整改，6月开展回头看', '2024年5月20日，1月已启动'];
+    expect(await datesOf(inputs)).toEqual(['2024-12-31', '2024-12-31', '2024-12-31', '2024-03-31', '2024-05-20']);
     expect(await datesOf(inputs.slice(0, 1), 'start')).toEqual(['2024-06-30']);
   });
 
   test('a two-digit year at the start is this century\'s; other numbers are no year', async () => {
-    expect(await datesOf(['24年底前', '24年6月30日', '24年6月底前完成', '24年', '5年内', '2024年底前'])).toEqual(['2024-12-31', '2024-06-30', '2024-06-30', null, null, '2024-12-31']);
+    expect(await datesOf(['24年底前', '24年6月30日', '24年6月底前完成', '24年', '5年内', '2024年底前', '10年内', '20年内完成'])).toEqual(['2024-12-31', '2024-06-30', '2024-06-30', null, null, '2024-12-31', null, null]);
   });
 
   test('a range read for a start gives its start', async () => {

@@ -25,8 +25,9 @@ test('a part still left is in progress, a next step alone is not', async () => {
   const cases: [string, string][] = [
     ['已完成3项措施，剩余1项持续推进', 'in_progress'], ['已完成2项，其余3项持续推进', 'in_progress'], ['已完成，剩余部分持续推进', 'in_progress'],
     ['已完成整改，1个村持续整改中', 'in_progress'], ['主体工作已完成，个别事项持续推进中', 'in_progress'],
-    // What comes next stays passed over.
+    // What comes next stays passed over, and so does work kept up as a long-term mechanism.
     ['已整改到位，下一步将持续推进制度落实', 'completed'], ['已完成，持续巩固整改成果', 'completed'], ['已完成，5项长效机制持续发挥作用', 'completed'],
+    ['已完成，其余已纳入长效机制持续推进', 'completed'], ['已完成整改，部分工作常态化推进', 'completed'],
   ];
   expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
 });
@@ -36,14 +37,20 @@ test('a problem the text describes is not the item\'s status, unless it is said 
     ['已整改。经查，该单位2023年存在未及时缴纳党费情况，现已补缴', 'completed'],
     ['已完成整改，针对3个村未按期召开三会一课问题进行了通报', 'completed'], ['完成整改，存在未及时入账情况已纠正', 'completed'],
     ['仍存在未整改到位问题', 'not_completed'], ['存在问题未整改', 'not_completed'], ['未及时完成', 'in_progress'],
+    // A described problem that is all the text says is its status.
+    ['存在未整改到位问题', 'not_completed'], ['目前存在整改不到位情况', 'not_completed'], ['该单位存在未按期整改问题', 'in_progress'],
+    ['针对已整改完成的问题开展回头看，未发现反弹', 'completed'],
   ];
   expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
 });
 
-test('a plan drawn up is in progress; completed but not yet accepted is completed, as 待验收 is; a follow-up is a next step', async () => {
+test('a plan drawn up is in progress, a plan carried out completed; completed but not yet accepted is completed, as 待验收 is', async () => {
   const cases: [string, string][] = [
     ['已完成整改方案制定', 'in_progress'], ['整改方案已制定完成', 'in_progress'], ['已完成整改，并制定长效制度方案', 'completed'],
-    ['已完成整改，尚未验收', 'completed'], ['已完成整改，待验收', 'completed'], ['已完成，后续正在推进', 'completed'], ['验收未通过', 'not_completed'],
+    ['已全面完成整改方案', 'completed'], ['已完成整改，已完成整改方案', 'completed'],
+    ['已完成整改，尚未验收', 'completed'], ['已完成整改，待验收', 'completed'], ['验收未通过', 'not_completed'],
+    // What follows (后续) is no next step when it says what is not done.
+    ['前期已完成，后续整改未完成', 'not_completed'], ['已完成3项，后续2项正在推进', 'in_progress'], ['第一阶段已完成，后续整改正在推进', 'in_progress'],
   ];
   expect(await each(cases.map(([t]) => t), (x) => statusSql(statusCompactSql(x)))).toEqual(cases.map(([, s]) => s));
 });
@@ -61,7 +68,7 @@ test('a numbered list on one line is as far as its least advanced item, as on se
 test('是否销号: done or agreed is closed, an application or a wait is not, a date is; else yes or no', async () => {
   const cases: [string, boolean | null][] = [
     ['是', true], ['否', false], ['已销号', true], ['同意销号', true], ['销号', true], ['2024年6月10日', true], ['2024.6.10', true],
-    ['已申请销号', false], ['已提交销号申请', false], ['已报送销号材料', false], ['待销号', false], ['未销号', false], ['√', true],
+    ['是（已申请销号并获批准）', true], ['否，已申请销号', false], ['已申请销号', false], ['已提交销号申请', false], ['已报送销号材料', false], ['待销号', false], ['未销号', false], ['√', true],
     ['见附件', null],
   ];
   expect(await each(cases.map(([t]) => t), (x) => closedCellSql(compactSql(x)))).toEqual(cases.map(([, s]) => s));

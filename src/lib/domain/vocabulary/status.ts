@@ -32,8 +32,9 @@ export const STATUS_RULES: StatusRule[] = [
   { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|x|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成.
   { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成' },
-  // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成.
-  { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?方案(的?(制定|编制|起草))?$|方案[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
+  // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成 (已完成整改方案 may be
+  // the plan carried out, and stays completed).
+  { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?方案的?(制定|编制|起草)$|方案[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
   // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,
   // 已完成3项措施中的2项.
   {
@@ -75,7 +76,7 @@ export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]
  * once), and a problem a narrative recounts (对未落实到位的3个村进行了约谈) does not outweigh how it
  * ends (问题已整改完成).
  */
-export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|后续|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持';
+export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持';
 
 /**
  * A clause about the part still left (剩余1项持续推进, 其余3项持续推进, 个别事项持续推进中, 1个村持续整改中): not
@@ -87,7 +88,8 @@ export const STATUS_REMAINDER_PATTERN = '^(剩余|其余|剩下|余下|尚有|�
 /**
  * A problem the text describes rather than a status (该单位存在未及时缴纳党费情况, 针对3个村未按期召开三会一课问题
  * 进行了通报): its 未及时 is the problem's, not the item's. Removed, keeping the character before it (group 1), unless
- * that says the problem is still there (仍存在, 尚存在, 依然存在).
+ * that says the problem is still there (仍存在, 尚存在, 依然存在), and only where the rest still names a status
+ * (statusSql): 存在未整改到位问题 alone is not completed.
  */
 export const STATUS_DESCRIBED_PROBLEM_PATTERN = '(^|[^仍还尚然再])(?:针对|存在)[^,;。!?¶]{0,30}?(?:问题|情况|现象)';
 

@@ -129,16 +129,14 @@ export function dateCompactSql(v: string): string {
 
 /**
  * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
- * A clause that names a month or the year's end without the year (2024年6月底前完成80%，年底前全部完成;
- * …，12月底前全面完成) is in the year the text names first, the next one for a month before its first month.
+ * A later clause that sets a limit by a month or the year's end without the year (2024年6月底前完成80%，年底前
+ * 全部完成; …，12月底前全面完成) is in the year the text names first; one that only dates a step (…，6月开展回头看)
+ * is no date of the item's.
  */
 function datedClausesSql(x: string, part: 'start' | 'end'): string {
   const year = `regexp_extract(${x}, '((?:19|20)\\d{2})年', 1)`;
-  const firstMonth = `TRY_CAST(regexp_extract(${x}, '(?:19|20)\\d{2}年(\\d{1,2})月', 1) AS INTEGER)`;
-  const month = `TRY_CAST(regexp_extract(k, '^(\\d{1,2})月', 1) AS INTEGER)`;
-  const withYear = `CASE WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' THEN NULL
-    WHEN ${month} BETWEEN 1 AND 12 THEN CAST(CAST(${year} AS INTEGER) + CASE WHEN ${month} < ${firstMonth} THEN 1 ELSE 0 END AS VARCHAR) || '年' || k
-    WHEN regexp_matches(k, '^年[底末内]') THEN ${year} || k END`;
+  const withYear = `CASE WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT regexp_matches(k, '前') THEN NULL
+    WHEN regexp_matches(k, '^(1[0-2]|0?[1-9])月') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
   const dated = `list_filter(list_transform(regexp_extract_all(${x}, '[^,;。、]+'), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
   return `CASE WHEN regexp_matches(${x}, '[,;。、]') THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
 }
@@ -161,8 +159,8 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
 }
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
-// followed by a month or a part of the year, so no other number is taken for a year.
-const SHORT_YEAR = '^([1-3][0-9])年(\\d{1,2}月|[底末内]|年[底末])';
+// followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).
+const SHORT_YEAR = '^([1-3][0-9])年(\\d{1,2}月|[底末]|年[底末])';
 
 /** The text with a two-digit year at its start written in full (see SHORT_YEAR). */
 function fullYearSql(x: string): string {

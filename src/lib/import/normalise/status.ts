@@ -16,8 +16,9 @@ import { boolSql } from './values';
 export function statusSql(raw: string): string {
   // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go
   // first; so does a full stop at the end (Completed.), which the clauses below do not split at.
-  const strip = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(STATUS_DESCRIBED_PROBLEM_PATTERN)}, '\\1', 'g'),
-    ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
+  const strip = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
+  // A problem the text describes (存在未及时缴纳党费情况), taken out when what is left still names a status.
+  const undescribed = (t: string) => `regexp_replace(${t}, ${str(STATUS_DESCRIBED_PROBLEM_PATTERN)}, '\\1', 'g')`;
   const done = (t: string) => STATUS_DONE_FRACTION_PATTERNS.map((p) =>
     `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND regexp_extract(${t}, ${str(p)}, 1) = regexp_extract(${t}, ${str(p)}, 2))`).join(' OR ');
   const rules = (t: string) =>
@@ -35,17 +36,21 @@ export function statusSql(raw: string): string {
   // A part still left and not done (剩余1项持续推进: STATUS_REMAINDER_PATTERN, worded as a next step) holds the
   // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
   // completed; 5项长效机制持续发挥作用 says nothing is left.
+  // Work kept up as a long-term mechanism (其余已纳入长效机制持续推进) is no part left.
   const left = (t: string) => `len(list_filter(${clauses(t)}, lambda k: regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
-    AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND ${rules('k')} IN ('in_progress', 'not_completed'))) > 0`;
+    AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, '长效|常态|长期')
+    AND ${rules('k')} IN ('in_progress', 'not_completed'))) > 0`;
   const lastNamed = (t: string) => {
     const last = `list_filter(list_transform(list_reverse(${clauses(t)}), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
     return `CASE WHEN ${left(t)} AND ${last} IN ('completed', 'basically_completed') THEN 'in_progress' ELSE ${last} END`;
   };
-  const flat = strip(`replace(${raw}, ${str(LINE_MARK)}, ',')`);
-  const whole = `coalesce(${lastNamed(flat)}, ${rules(flat)})`;
+  // The reading without a described problem, else with it (存在未整改到位问题 is its own status).
+  const read = (t: string) => `coalesce(${lastNamed(strip(undescribed(t)))}, ${lastNamed(strip(t))})`;
+  const flat = `replace(${raw}, ${str(LINE_MARK)}, ',')`;
+  const whole = `coalesce(${read(flat)}, ${rules(strip(flat))})`;
   // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
   const lines = `regexp_replace(${raw}, ${str(`[;,。]\\s*(${LIST_NUMBER})`)}, ${str(LINE_MARK + '\\1')}, 'g')`;
-  const perLine = `list_filter(list_transform(string_split(${lines}, ${str(LINE_MARK)}), lambda l: ${lastNamed(strip('l'))}), lambda s: s IS NOT NULL)`;
+  const perLine = `list_filter(list_transform(string_split(${lines}, ${str(LINE_MARK)}), lambda l: ${read('l')}), lambda s: s IS NOT NULL)`;
   const least = STATUS_BY_RANK(`list_min(list_transform(${perLine}, lambda s: ${RANK}))`);
   return `CASE WHEN regexp_matches(${lines}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
 }
@@ -88,7 +93,9 @@ export function statusCompactSql(v: string): string {
  * yes or no (是, 否, √; boolSql). NULL when it says none of these.
  */
 export function closedCellSql(x: string): string {
-  return `CASE WHEN ${x} IS NULL THEN NULL WHEN regexp_matches(${x}, ${str(STATUS_CLOSED_DONE_PATTERN)}) THEN true
+  // A leading yes or no decides (是（已申请销号并获批准）); 已… and 未… are read by their words.
+  return `CASE WHEN ${x} IS NULL THEN NULL WHEN regexp_matches(${x}, '^(是|否|√|✓|✔|×|✗|✘)') THEN ${boolSql(x)}
+    WHEN regexp_matches(${x}, ${str(STATUS_CLOSED_DONE_PATTERN)}) THEN true
     WHEN regexp_matches(${x}, ${str(STATUS_NOT_CLOSED_PATTERN)}) THEN false
     ELSE coalesce(${boolSql(x)}, CASE WHEN regexp_matches(${x}, '^(19|20)\\d{2}[年./-]\\d{1,2}') OR ${x} = '销号' THEN true END) END`;
 }
