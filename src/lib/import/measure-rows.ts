@@ -4,7 +4,7 @@ import { LEDGER_FIELDS } from '../domain/fields';
 import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
 import { idsCountRows } from './row-counter-ids';
 import { date, ident, num, str } from '../queries/sql';
-import { codedDeadlineSql } from './normalise/dates';
+import { codedDeadlineSql } from './normalise/deadline-code';
 import type { PreparedSheet } from './prepare';
 import { rawCol } from './normalise/raw';
 import { dropTables, scratchTable, tempName } from './staging';

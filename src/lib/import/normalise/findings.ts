@@ -8,7 +8,7 @@ import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
 import { cleanLineSql, cleanSql } from './text';
-import { codedDeadlineSql } from './dates';
+import { codedDeadlineSql } from './deadline-code';
 import { rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { closedCellSql } from './status';

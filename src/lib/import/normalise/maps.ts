@@ -7,7 +7,8 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
-import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineCodeSql, deadlineLongTermSql, hanDigitsSql, monthOnlySql, yearlessDaySql } from './dates';
+import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, monthOnlySql } from './dates';
+import { deadlineCodeSql, yearlessDaySql } from './deadline-code';
 import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
 

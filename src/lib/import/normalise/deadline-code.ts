@@ -1,0 +1,92 @@
+import { str } from '../../queries/sql';
+import { groups } from './dates';
+
+// Deadlines dated from the feedback (6月底前, 次年6月底前, 3个月内) as codes: the date map reads each distinct
+// text once into a code (deadlineCodeSql), and each row dates its code from its own feedback (codedDeadlineSql).
+
+// A deadline that names no year (6月底前, 12月31日前, 6.30前, 6月中旬前, 年底前, 年内, 上半年, 三季度末, 六月底前完成), or
+// names it relative to the feedback's (今年6月底前, 次年6月底前, 明年年底前): ledgers written in the feedback's
+// year leave it out. The whole text, Chinese numerals as digits (下一年 is 下1年); a completion word and a
+// long-term phrase may follow. 6月内 is June, not six months; a month and day with a dot alone (1.5, 6.30) is
+// no date, or any decimal would be one: with 日, 前, a completion word or a long-term phrase after it, it is.
+// In 完成时间 it may be said done (已于12月5日完成, 12月5日（已完成）).
+const DONE = '[(（]?(?:已经?)?(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?[)）]?';
+const TAIL = '([,;、。]?并?(?:长期坚持|常态化|持续).*)?[,;、。]?$';
+const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
+  + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
+// A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
+const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
+  + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
+// What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
+const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于]';
+
+/**
+ * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them), by
+ * kind (code // 10000) with month × 100 + day (day 0: the month's end) or a count n below it:
+ * kind 0, the day's first date on or after the feedback; 1, that day in the feedback's year (今年);
+ * 2, in the year after it (次年); 3, n months after the feedback; 4, n days after it.
+ */
+const DEADLINE_KIND = { FIRST_ON_OR_AFTER: 0, THIS_YEAR: 1, NEXT_YEAR: 2, MONTHS: 3, DAYS: 4 } as const;
+const KIND = 10000;
+// Spans past ten years are no deadline.
+const MAX_SPAN = { months: 120, days: 3650 };
+
+/**
+ * A deadline dated from its feedback (YEARLESS, SPAN) as its code (see DEADLINE_KIND); NULL for any
+ * other text. `h` is the compact form with Chinese numerals as digits (hanDigitsSql: 六月底前, 三个月内).
+ */
+export function deadlineCodeSql(h: string): string {
+  const g = groups(h, YEARLESS, ['this', 'next', 'm', 'd', 'w', 'sep', 'd2', 'day', 'end', 'half', 'q', 'before', 'done', 'lt']);
+  const m = `CASE WHEN ${g}.end <> '' OR ${g}.half = '下半年' THEN 12 WHEN ${g}.half = '上半年' THEN 6 WHEN ${g}.q <> '' THEN 3 * CAST(${g}.q AS INTEGER)
+    ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
+  // Thirds of a month as dateSql reads them: 上旬 the 10th, 中旬 the 20th, 下旬 the month's end.
+  const d = `CASE ${g}.w WHEN '上旬' THEN 10 WHEN '中旬' THEN 20 ELSE coalesce(TRY_CAST(NULLIF(${g}.d || ${g}.d2, '') AS INTEGER), 0) END`;
+  const kind = `CASE WHEN ${g}.next <> '' THEN ${DEADLINE_KIND.NEXT_YEAR} WHEN ${g}.this <> '' THEN ${DEADLINE_KIND.THIS_YEAR} ELSE ${DEADLINE_KIND.FIRST_ON_OR_AFTER} END`;
+  const bareDecimal = `${g}.sep = '.' AND (${g}.day || ${g}.before || ${g}.done || ${g}.lt) = ''`;
+  const dated = `CASE WHEN ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31 AND NOT (${bareDecimal})
+    THEN ${kind} * ${KIND} + ${m} * 100 + ${d} END`;
+  const s = groups(h, SPAN, ['n', 'two', 'half', 'unit', 'done', 'lt']);
+  const n = `CASE WHEN ${s}.two <> '' THEN 2 ELSE TRY_CAST(NULLIF(${s}.n, '') AS INTEGER) END`;
+  const months = `CASE WHEN ${s}.unit = '年' THEN CASE WHEN ${s}.half <> '' THEN 6 ELSE 12 * ${n} END
+    WHEN ${s}.unit = '个月' AND ${s}.half = '' THEN ${n} END`;
+  const days = `CASE WHEN ${s}.unit = '个月' AND ${s}.half <> '' THEN 15 WHEN ${s}.unit IN ('天', '日') THEN ${n}
+    WHEN ${s}.unit IN ('周', '个星期', '星期') THEN 7 * ${n} END`;
+  const span = `CASE WHEN ${months} BETWEEN 1 AND ${MAX_SPAN.months} THEN ${DEADLINE_KIND.MONTHS * KIND} + ${months}
+    WHEN ${days} BETWEEN 1 AND ${MAX_SPAN.days} THEN ${DEADLINE_KIND.DAYS * KIND} + ${days} END`;
+  return `CASE WHEN regexp_matches(${h}, ${str(CODED_START)}) THEN CASE WHEN ${s}.unit <> '' THEN ${span} ELSE ${dated} END END`;
+}
+
+/**
+ * The date of a deadline coded by deadlineCodeSql, `code`. A month and day is its first date on or
+ * after `from`, the feedback date (6月底前 fed back on 2024-03-15 is 2024-06-30; fed back on
+ * 2024-08-01, 2025-06-30), or in `from`'s year (今年) or the next (次年); a span counts from
+ * `feedback` as 立行立改 does. NULL without a feedback date, or for a day the month never has (2月30日).
+ * With `notAfter` (a completion day, which cannot be after the ledger's as-of date), a day whose
+ * next-year date would be after it stays in `from`'s year, before `from`.
+ */
+export function codedDeadlineSql(code: string, from: string, feedback: string, notAfter?: string): string {
+  const md = `(${code} % ${KIND})`;
+  // 2月29日 in a year without it is the month's last day (the year is ours, not the ledger's).
+  const on = (year: string) => `CASE WHEN ${md} % 100 = 0 OR ${md} = 229 THEN last_day(make_date(${year}, ${md} // 100, 1))
+    ELSE TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${md} // 100, ${md} % 100) AS DATE) END`;
+  const same = on(`year(${from})`);
+  const K = DEADLINE_KIND;
+  return `CASE WHEN ${code} IS NULL OR ${feedback} IS NULL THEN NULL ELSE CASE ${code} // ${KIND}
+    WHEN ${K.DAYS} THEN CAST(${feedback} + ${md} AS DATE)
+    WHEN ${K.MONTHS} THEN CAST(${feedback} + to_months(${md}) AS DATE)
+    WHEN ${K.NEXT_YEAR} THEN ${on(`year(${from}) + 1`)}
+    WHEN ${K.THIS_YEAR} THEN ${same}
+    ELSE CASE WHEN ${same} >= ${from}${notAfter ? ` OR ${on(`year(${from}) + 1`)} > ${notAfter}` : ''} THEN ${same}
+      ELSE ${on(`year(${from}) + 1`)} END END END`;
+}
+
+/**
+ * TRUE when a deadline code (deadlineCodeSql) names a day of the year without the year (6月30日, 12月5号,
+ * 6月30日已完成, 6月下旬, 6月底, 上半年; not a span): in a 完成时间 column, a day without its year, dated
+ * from the feedback as a yearless deadline is, and read as dateSql reads the same text with its year
+ * (2024年6月下旬, 2024年上半年: the period's last day). The same reading as the deadline's, so the two
+ * never disagree.
+ */
+export function yearlessDaySql(code: string): string {
+  return `coalesce(${code} // ${KIND} <= ${DEADLINE_KIND.NEXT_YEAR}, false)`;
+}
