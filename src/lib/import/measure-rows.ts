@@ -3,8 +3,8 @@ import { STATUSES } from '../db/schema';
 import { LEDGER_FIELDS } from '../domain/fields';
 import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
 import { idsCountRows } from './row-counter-ids';
-import { date, ident, num, str } from '../queries/sql';
-import { codedDeadlineSql } from './normalise/deadline-code';
+import { ident, num, str } from '../queries/sql';
+import { datedByProblemSql } from './measure-dates';
 import type { PreparedSheet } from './prepare';
 import { rawCol } from './normalise/raw';
 import { dropTables, scratchTable, tempName } from './staging';
@@ -274,24 +274,6 @@ export async function foldMeasureRows(engine: Engine, p: PreparedSheet, norm: st
   await engine.exec(`UPDATE ${t} SET skip_kind = 'measure' WHERE skip_kind IS NULL
     AND src_row IN (SELECT src_row FROM ${ident(groups)} WHERE src_row > first_row)`);
   return true;
-}
-
-/**
- * A measure row that leaves 反馈时间 blank (a merged sheet saved as CSV writes it on the problem's row
- * only) is fed back with its problem: its dates without a year (12月底前, 3月1日), which had no feedback
- * to be dated from (or only the round's year), are dated from the problem's feedback date, as the
- * problem row's are (findings.ts), a completion day never moved past `lastDay` (the as-of date).
- */
-function datedByProblemSql(norm: string, groups: string, lastDay: string): string {
-  const t = ident(norm);
-  const coded = (code: string, notAfter?: string) => codedDeadlineSql(code, 'f.feedback_date', 'f.feedback_date', notAfter);
-  return `UPDATE ${t} SET feedback_date = f.feedback_date,
-      deadline = CASE WHEN ${t}.deadline_rel IS NOT NULL THEN ${coded(`${t}.deadline_rel`)} ELSE ${t}.deadline END,
-      completion_date = CASE WHEN ${t}.completion_rel IS NOT NULL THEN ${coded(`${t}.completion_rel`, date(lastDay))} ELSE ${t}.completion_date END,
-      completion_year_inferred = ${t}.completion_year_inferred OR (${t}.completion_rel IS NOT NULL AND ${coded(`${t}.completion_rel`, date(lastDay))} IS NOT NULL)
-    FROM ${ident(groups)} g, ${t} f
-    WHERE ${t}.src_row = g.src_row AND f.src_row = g.first_row AND g.src_row > g.first_row
-      AND ${t}.feedback_date IS NULL AND f.feedback_date IS NOT NULL`;
 }
 
 /**
