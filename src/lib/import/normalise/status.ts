@@ -35,8 +35,8 @@ export function statusSql(raw: string): string {
   const clauses = (t: string) => `regexp_extract_all(${split(t)}, '[^,;。!?]+')`;
   // A part still left and not done (剩余1项持续推进: STATUS_REMAINDER_PATTERN, worded as a next step) holds the
   // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
-  // completed; 5项长效机制持续发挥作用 says nothing is left.
-  // Work kept up as a long-term mechanism (其余已纳入长效机制持续推进) is no part left.
+  // completed; 5项长效机制持续发挥作用 says nothing is left, nor does work kept up as a long-term mechanism
+  // (其余已纳入长效机制持续推进).
   const left = (t: string) => `len(list_filter(${clauses(t)}, lambda k: regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
     AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, '长效|常态|长期')
     AND ${rules('k')} IN ('in_progress', 'not_completed'))) > 0`;
