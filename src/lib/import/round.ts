@@ -36,6 +36,8 @@ const FILL_DATE = new RegExp([
   '(?:19|20)\\d{2}(?:年\\d{1,2}月(?:\\d{1,2}日)?|[.\\-/]\\d{1,2}(?:[.\\-/]\\d{1,2})?)(?=更新|填报|报送|导出|版)',
   '(?<=[_\\-—(（]|^)(?:19|20)\\d{2}(?:([.\\-/])\\d{1,2}\\1\\d{1,2}|年\\d{1,2}月\\d{1,2}日)[)）]?(?=(?:\\.[A-Za-z]{2,5})?$)',
   '(?:19|20)\\d{6}(?=(?:\\.[A-Za-z]{2,5})?$)',
+  // A month closing the name, in brackets or after a dash (台账（2024年6月）.csv, 台账_2024.6.csv): the ledger's month.
+  '(?<=[_\\-—(（])(?:19|20)\\d{2}(?:年\\d{1,2}月|[.\\-/]\\d{1,2})[)）]?(?=(?:\\.[A-Za-z]{2,5})?$)',
 ].join('|'), 'g');
 
 /** Reads what a text says about a round: 十四届省委第三轮巡视, 十二届婺城区委第二轮巡察, 2019年第一轮. */
@@ -46,7 +48,9 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   const term = new RegExp(`(${NUM})届`).exec(s);
   if (term) out.term = normaliseTerm(term[1] + '届');
   // A bare number also as a spreadsheet writes it: '3 (typed as text) or 3.0.
-  const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^'?(${NUM})(?:\\.0+)?轮?$`).exec(s);
+  // 三轮巡察 without 第 too, but not 新一轮巡察, 上一轮巡视 (a round said of another).
+  const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`^'?(${NUM})(?:\\.0+)?轮?$`).exec(s)
+    ?? new RegExp(`(?<![新上下本每这该同前后首末0-9０-９零〇一二两三四五六七八九十百])(${NUM})轮(?:巡察|巡视)`).exec(s);
   if (round) out.round_no = parseChineseNumber(round[1]) ?? undefined;
   // A year right before the number numbers the round within that year: 2023年第一轮, 2023年度第二轮.
   const numbered = new RegExp(`((?:19|20)\\d{2})年?度?第(${NUM})轮`).exec(s);

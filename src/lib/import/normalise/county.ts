@@ -13,7 +13,8 @@ const FULL_WIDTH = [...ASCII].map((ch) => String.fromCharCode(ch.charCodeAt(0) +
  * (东阳、义乌 → 东阳市, warned: countyMultipleSql); 金华经开区 is 金华开发区. Other names (金华开发区) are kept as
  * written, code NULL: in their compact form (spaces out) when Chinese, as typed (`raw`) when they
  * hold Latin letters (Yongkang City, markup; full-width ＹＫ as YK), which the compact form would
- * lowercase and run together. `x` is the compact form (see compactSql).
+ * lowercase and run together; a prefix with only a word left (金华市区) is kept whole, not cut to 区.
+ * `x` is the compact form (see compactSql).
  */
 export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
@@ -28,7 +29,7 @@ export function countySql(x: string, raw: string = x): string {
     WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
     ${known.join(' ')}
     ELSE coalesce(${first}, CASE WHEN regexp_matches(${raw}, '[A-Za-zＡ-Ｚａ-ｚ]') THEN translate(${raw}, ${str(FULL_WIDTH)}, ${str(ASCII)})
-      WHEN ${stripped} = '' THEN ${x} ELSE ${stripped} END) END`;
+      WHEN ${stripped} = '' OR regexp_matches(${stripped}, '^(区|县|市|市区|城区|辖区)$') THEN ${x} ELSE ${stripped} END) END`;
 }
 
 /**

@@ -1,0 +1,32 @@
+import { expect, test } from 'vitest';
+import { parseRoundText } from '../../../src/lib/import/round';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+// Review of how offices name rounds and counties: 三轮巡察 without 第 gave no round, a ledger's month
+// closing the file name became the round's year, and 金华市区 became a county called 区.
+
+test('a round number without 第 before 轮巡察 is read; 新一轮巡察 and 上一轮巡视 are no round number', () => {
+  expect(parseRoundText('十五届东阳市委三轮巡察整改台账').round_no).toBe(3);
+  expect(parseRoundText('三轮巡察').round_no).toBe(3);
+  expect(parseRoundText('东阳市委第四轮巡察').round_no).toBe(4);
+  expect(parseRoundText('关于新一轮巡察整改的台账').round_no).toBeUndefined();
+  expect(parseRoundText('上一轮巡视反馈问题').round_no).toBeUndefined();
+});
+
+test('a month closing the file name is the ledger\'s, not the round\'s year; a year in the name still is', () => {
+  expect(parseRoundText('东阳市委第三轮巡察整改台账（2024年6月）.csv').year).toBeUndefined();
+  expect(parseRoundText('东阳市委第三轮巡察整改台账_2024.6.csv').year).toBeUndefined();
+  expect(parseRoundText('东阳市委2023年第三轮巡察整改台账.csv').year).toBe(2023);
+  expect(parseRoundText('东阳市委第三轮巡察（2019.3-2019.5）.csv').year).toBe(2019);
+});
+
+test('金华市区 in the county column is kept whole and warned as not listed, not cut to 区', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,县市区,被巡察单位,具体问题,整改状态
+1,金华市区,某局,问题一,已完成
+2,金华市金东区,某局,问题二,已完成
+`));
+  expect(await e.query('SELECT county FROM findings ORDER BY source_row')).toEqual([{ county: '金华市区' }, { county: '金东区' }]);
+  expect(r.issues.filter((i) => i.code === 'county_not_listed').map((i) => [i.row, i.value])).toEqual([[2, '金华市区']]);
+  e.close();
+});
