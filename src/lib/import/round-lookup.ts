@@ -68,7 +68,8 @@ export function hintParts(hint: RoundHint | undefined): RoundParts {
 export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' | 'k_no' | 'k_county'>, names: RoundParts, hint?: RoundHint): RoundRow {
   const columns: RoundParts = {
     ...(k.k_level ? parseLevel(k.k_level) : {}),
-    term: k.k_term ? normaliseTerm(k.k_term.includes('届') ? k.k_term : k.k_term + '届') : undefined,
+    // A 轮次 cell that states its term (十五届第三轮) gives it where no 届次 column does.
+    term: k.k_term ? normaliseTerm(k.k_term.includes('届') ? k.k_term : k.k_term + '届') : k.k_no ? parseRoundText(k.k_no).term : undefined,
     round_no: k.k_no ? parseRoundText(k.k_no).round_no ?? parseChineseNumber(k.k_no.replace(/[第轮次]/g, '')) ?? undefined : undefined,
     // A round numbered within its year (2023年第一轮) gives its year too, and is a round of that year's numbering.
     year: k.k_no ? parseRoundText(k.k_no).year : undefined,

@@ -30,3 +30,15 @@ test('金华市区 in the county column is kept whole and warned as not listed, 
   expect(r.issues.filter((i) => i.code === 'county_not_listed').map((i) => [i.row, i.value])).toEqual([[2, '金华市区']]);
   e.close();
 });
+
+test('a 轮次 cell that states its term (十五届第三轮) gives the round its term where no 届次 column does', async () => {
+  const e = await freshEngine();
+  await importOk(e, '东阳市委巡察整改台账.csv', utf8(`序号,巡察轮次,被巡察单位,具体问题,整改状态
+1,十五届第三轮,东阳市教育局,问题一,已完成
+2,十五届第四轮,东阳市卫健局,问题二,已完成
+`));
+  expect(await e.query('SELECT DISTINCT term, round_no FROM findings ORDER BY round_no')).toEqual([
+    { term: '十五届', round_no: 3 }, { term: '十五届', round_no: 4 },
+  ]);
+  e.close();
+});
