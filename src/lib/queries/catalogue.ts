@@ -106,11 +106,15 @@ export function datasetsQuery(): string {
   d.imported_at, d.as_of_date, coalesce(d.rows_accepted, 0)::INTEGER AS rows_accepted,
   coalesce(d.rows_warned, 0)::INTEGER AS rows_warned, coalesce(d.rows_rejected, 0)::INTEGER AS rows_rejected,
   coalesce(d.rows_skipped, 0)::INTEGER AS rows_skipped, d.is_sample,
-  (SELECT count(*) FROM findings f WHERE f.dataset_id = d.dataset_id)::INTEGER AS findings,
+  coalesce(f.n, 0)::INTEGER AS findings,
   (SELECT count(*) FROM import_issues i WHERE i.dataset_id = d.dataset_id)::INTEGER AS issues,
-  coalesce((SELECT list(DISTINCT f.round_key ORDER BY f.round_key) FROM findings f WHERE f.dataset_id = d.dataset_id AND f.round_key IS NOT NULL), []) AS rounds,
-  coalesce((SELECT list(DISTINCT f.county ORDER BY f.county) FROM findings f WHERE f.dataset_id = d.dataset_id AND f.county IS NOT NULL), []) AS counties
-FROM datasets d ORDER BY d.imported_at DESC NULLS LAST, d.file_name, d.sheet`;
+  coalesce(f.rounds, []) AS rounds, coalesce(f.counties, []) AS counties
+FROM datasets d
+-- One pass over the findings for every dataset's count, rounds and counties.
+LEFT JOIN (SELECT dataset_id, count(*) AS n, list(DISTINCT round_key ORDER BY round_key) FILTER (WHERE round_key IS NOT NULL) AS rounds,
+    list(DISTINCT county ORDER BY county) FILTER (WHERE county IS NOT NULL) AS counties
+  FROM findings GROUP BY dataset_id) f ON f.dataset_id = d.dataset_id
+ORDER BY d.imported_at DESC NULLS LAST, d.file_name, d.sheet`;
 }
 
 /** One stored validation issue of a dataset (the report kept after the import). */
