@@ -126,10 +126,8 @@ function layer1(c: NormaliseContext): string {
     // A deadline dated from the feedback (6月底前, 次年6月底前, 3个月内), when no other deadline text or date
     // gives one (立行立改 wins): its code (see deadlineCodeSql), and the text it was read from, which the warning quotes.
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN coalesce(dy_deadline_raw, dy_deadline) WHEN ${LIMIT_BY_FEEDBACK} THEN dy_completion_date END AS deadline_rel`,
-    // A 完成时间 dated by the rule above (6月30日 → the feedback's year or the next), which the analyst hears of;
-    // not one left undated (no year to take, or 2月30日), which is warned as unreadable.
-    `coalesce(dd_completion_date IS NULL AND NOT db_completion_date AND (${yearlessCompletionSql(c)}) IS NOT NULL, false) AS completion_year_inferred`,
-    // Its code (deadlineCodeSql), which a measure row without a feedback date of its own is dated by (measure-rows.ts).
+    // A 完成时间 without its year (6月30日): its code (deadlineCodeSql), which completion_date is dated from above,
+    // and a measure row without a feedback date of its own is dated by (measure-dates.ts).
     `CASE WHEN dd_completion_date IS NULL AND NOT coalesce(db_completion_date, false) AND dyd_completion_date THEN dy_completion_date END AS completion_rel`,
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END
       WHEN ${LIMIT_BY_FEEDBACK} THEN ${r('completion_date')} END AS deadline_rel_text`,
@@ -207,6 +205,9 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
         -- first, a span (3个月内) from the feedback date as 立行立改 does.
         ${codedDeadlineSql('deadline_rel', "CASE WHEN dm_feedback_date THEN CAST(date_trunc('month', feedback_date) AS DATE) ELSE feedback_date END", 'feedback_date')}) AS deadline,
       coalesce(closed_col, CASE WHEN closure_date IS NOT NULL OR closed_word THEN true END) AS closed,
+      -- A 完成时间 dated by the rule for a day without its year, which the analyst hears of; not one left
+      -- undated (no year to take, or 2月30日), which is warned as unreadable.
+      completion_rel IS NOT NULL AND completion_date IS NOT NULL AS completion_year_inferred,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c)}
