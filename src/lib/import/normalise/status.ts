@@ -42,7 +42,8 @@ export function statusSql(raw: string): string {
     AND ${rules('k')} IN ('in_progress', 'not_completed'))) > 0`;
   const lastNamed = (t: string) => {
     const last = `list_filter(list_transform(list_reverse(${clauses(t)}), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
-    return `CASE WHEN ${left(t)} AND ${last} IN ('completed', 'basically_completed') THEN 'in_progress' ELSE ${last} END`;
+    // The last named status, bound once (z), held at in progress where a part is left.
+    return `list_transform([${last}], z -> CASE WHEN z IN ('completed', 'basically_completed') AND ${left(t)} THEN 'in_progress' ELSE z END)[1]`;
   };
   // The reading without a described problem, else with it (存在未整改到位问题 is its own status).
   const read = (t: string) => `coalesce(${lastNamed(strip(undescribed(t)))}, ${lastNamed(strip(t))})`;
