@@ -76,6 +76,8 @@ const SEVERAL_PROBLEMS = '(^|[^0-9.])1[.、．][^0-9].*[^0-9.]2[.、．][^0-9]|[
 /** Rules that keep the row but flag it. Per-field checks are generated for mapped fields only. */
 export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, has: HasField): Rule[] {
   const r = rawOf(has);
+  // 完成时间 holding a time limit (2024年12月底前, 六月底前), read as the date map reads it (maps.ts `by`).
+  const completionLimit = byDateSql(hanDigitsSql(dateCompactSql(r('completion_date'))));
   const rules: Rule[] = [
     { code: 'ragged_row', severity: 'warning', column: '', when: 'ragged', value: 'NULL' },
     { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
@@ -122,7 +124,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: `status = 'completed' AND completion_date IS NULL AND ${noDateSql(r('completion_date'))}`, value: r('completion_date') },
     // 完成时间 holding a time limit (2024年12月底前): no completion date; the deadline where none is written (findings.ts).
     ...(has('completion_date') ? [{ code: 'completion_is_limit', severity: 'warning' as const, column: 'completion_date',
-      when: byDateSql(hanDigitsSql(dateCompactSql(r('completion_date')))), value: r('completion_date') }] : []),
+      when: completionLimit, value: r('completion_date') }] : []),
     // 完成时间 without its year (6月30日): dated in the feedback's year, or the next (findings.ts), and said so.
     ...(has('completion_date') ? [{ code: 'completion_year_inferred', severity: 'warning' as const, column: 'completion_date',
       when: 'completion_year_inferred', value: `${r('completion_date')} || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),
@@ -154,7 +156,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   const readAs = (raw: string, d: string) => `CASE WHEN ${raw} = CAST(${d} AS VARCHAR) THEN ${raw} ELSE ${raw} || ' → ' || ${d} END`;
   for (const k of DATE_FIELDS.filter(has)) {
     // A time limit in 完成时间 (2024年12月底前) is no completion date, and no invalid one: said as such below.
-    const limit = k === 'completion_date' ? ` AND NOT ${byDateSql(hanDigitsSql(dateCompactSql(r(k))))}` : '';
+    const limit = k === 'completion_date' ? ` AND NOT ${completionLimit}` : '';
     rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL${limit}`, value: r(k) });
     rules.push({ code: 'date_implausible', severity: 'warning', column: k, when: implausible(k), value: readAs(r(k), k) });
   }
