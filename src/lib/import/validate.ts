@@ -5,7 +5,6 @@ import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
 import { byDateSql, dateCompactSql, hanDigitsSql, monthOnlySql } from './normalise/dates';
-import { closedCellSql, closedWordSql, statusCompactSql } from './normalise/status';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -130,7 +129,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: 'completion_year_inferred', value: `${r('completion_date')} || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),
     // 是否销号 says no while the status text says it was closed (已完成，已销号): the column is read, and the two are shown.
     ...(has('closed') && has('status_raw') ? [{ code: 'closed_conflict', severity: 'warning' as const, column: 'closed',
-      when: `${closedCellSql(x('closed'))} = false AND ${closedWordSql(statusCompactSql('status_raw'))}`, value: r('closed') }] : []),
+      when: 'closed_col = false AND coalesce(closed_word, false)', value: r('closed') }] : []),
     { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',
@@ -174,7 +173,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   for (const k of BOOL_FIELDS.filter(has)) {
     // 是否销号 reads more than a yes or no (同意销号, a date; closedCellSql): unread when that reads nothing.
     rules.push({ code: 'bool_invalid', severity: 'warning', column: k,
-      when: k === 'closed' ? `${r(k)} IS NOT NULL AND ${closedCellSql(x(k))} IS NULL`
+      when: k === 'closed' ? `${r(k)} IS NOT NULL AND closed_col IS NULL`
         : `${r(k)} IS NOT NULL AND NOT regexp_matches(${x(k)}, '^(是|否|已|未|有|无|不|没|√|✓|✔|×|✗|✘|y|n|yes|no|true|false|1|0|对)')`,
       value: r(k) });
   }

@@ -165,8 +165,9 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
   return new Set([...SINGLE_FIELD].filter((k) => !provided(k) && !READ_BY_VALIDATION.has(k)));
 }
 
-// year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row.
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred', 'completion_rel'];
+// year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row; closed_col and
+// closed_word: what 是否销号 and the status text say of 销号, which the validator compares.
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred', 'completion_rel', 'closed_col', 'closed_word'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
