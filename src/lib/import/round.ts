@@ -130,11 +130,13 @@ export function isCountyCity(name: string | null | undefined): boolean {
 
 /**
  * A 县级市's committee is a 市委 too (义乌市委): a 市委 round whose term is not one of 金华's own
- * (十五届市委第三轮巡察 in a 义乌市 ledger) belongs to the row's 县级市, as a county committee.
- * Without a term the 市委 stays 金华's: the text does not say otherwise.
+ * (十五届市委第三轮巡察 in a 义乌市 ledger) belongs to the row's 县级市, as a county committee. So does
+ * one numbered within its year (2024年第一轮): 金华's 市委 numbers its rounds within the term (DOMAIN.md §5.1).
+ * With neither the 市委 stays 金华's: the text does not say otherwise.
  */
 export function countyCityRound(parts: RoundParts, rowCounty?: string | null): RoundParts {
-  if (parts.inspector_level !== '市委' || !parts.term || CITY_TERMS.has(parts.term) || !rowCounty || !COUNTY_CITIES.has(rowCounty)) return parts;
+  const notJinhuas = parts.period !== undefined || (!!parts.term && !CITY_TERMS.has(parts.term));
+  if (parts.inspector_level !== '市委' || !notJinhuas || !rowCounty || !COUNTY_CITIES.has(rowCounty)) return parts;
   return { ...parts, inspector_level: COUNTY_LEVEL, county: rowCounty };
 }
 

@@ -431,6 +431,15 @@ test("a 县级市's own 市委 rounds (a term not 金华's) belong to it; a 轮�
   expect(await e.query(`SELECT county, round_key, round_label FROM findings WHERE dataset_id = '${r.datasetId}'`)).toEqual([
     { county: '义乌市', round_key: '义乌市|县(市、区)委|十五届|3', round_label: '十五届市委第三轮巡察' },
   ]);
+  // 金华's 市委 numbers its rounds within the term: one numbered within its year is the 县级市's own.
+  const yearly = ['县市区,被巡察单位,巡视巡察主体,轮次,具体问题,整改状态', '义乌市,佛堂镇党委,市委,2024年第一轮,问题一,已完成',
+    '婺城区,婺城区教育局,市委,2024年第一轮,问题二,已完成', '义乌市,稠城街道党工委,市委,第一轮,问题三,已完成'].join('\n');
+  const [y] = await importOk(e, 'b.csv', enc(yearly));
+  expect(await e.query(`SELECT county, round_key FROM findings WHERE dataset_id = '${y.datasetId}' ORDER BY source_row`)).toEqual([
+    { county: '义乌市', round_key: '义乌市|县(市、区)委|2024年|1' },
+    { county: '婺城区', round_key: '金华市|市委|2024年|1' },
+    { county: '义乌市', round_key: '金华市|市委||1' },
+  ]);
 });
 
 test('a 汇总 sheet of counts per unit beside the ledger is no ledger: named, not imported as problems', async () => {
