@@ -32,10 +32,10 @@ async function evalEach(inputs: (string | null)[], build: (x: string) => string,
 }
 
 /** The deadline code of each input (compact form, numerals as digits) and the date codedDeadlineSql gives it, as the map and the row do. */
-async function codedDeadlines(inputs: (string | null)[], from: string, feedback = from): Promise<[unknown, unknown][]> {
+async function codedDeadlines(inputs: (string | null)[], from: string, feedback = from, concentratedMonths = 3): Promise<[unknown, unknown][]> {
   const values = inputs.map((v, i) => `(${i}, ${v === null ? 'NULL' : str(v)})`).join(', ');
   const rows = await e.query<{ code: unknown; date: unknown }>(`SELECT code, ${codedDeadlineSql('code', from, feedback)} AS date
-    FROM (SELECT i, ${deadlineCodeSql(hanDigitsSql(compactSql('v')))} AS code FROM (VALUES ${values}) t(i, v)) ORDER BY i`);
+    FROM (SELECT i, ${deadlineCodeSql(hanDigitsSql(compactSql('v')), concentratedMonths)} AS code FROM (VALUES ${values}) t(i, v)) ORDER BY i`);
   return rows.map((r) => [r.code, r.date]);
 }
 
@@ -285,6 +285,17 @@ describe('dates (DOMAIN §3.4)', () => {
     // Fed back on 1 August: 6月底前 is next June, 今年6月底前 this June (the import warns it is before the feedback).
     expect(await datesOnly(['6月底前', '今年6月底前'], "DATE '2024-08-01'")).toEqual(['2025-06-30', '2024-06-30']);
     expect(await datesOnly(['6月底前', '3个月内'], 'CAST(NULL AS DATE)')).toEqual([null, null]);
+  });
+
+  test('the concentrated period named as the deadline (集中整改期内) is concentratedPeriodMonths from the feedback', async () => {
+    const inputs = ['集中整改期内', '集中整改期内完成', '巡察集中整改期结束前完成整改', '在集中整改期间', '集中整改阶段内完成，并长期坚持',
+      '集中整改期内完成80%', '集中整改', '集中整改期后'];
+    expect(await codedDeadlines(inputs, "DATE '2024-03-15'")).toEqual([
+      [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'],
+      // Part of the work by then is no deadline for the whole; the concentrated work itself, or after it, names none.
+      [null, null], [null, null], [null, null],
+    ]);
+    expect((await codedDeadlines(['集中整改期内'], "DATE '2024-03-15'", undefined, 6))[0]).toEqual([30006, '2024-09-15']);
   });
 
   test('长期坚持 / 长期 / 常态化 / 持续 / 每年 in a deadline mark long_term', async () => {

@@ -1,4 +1,4 @@
-import { str } from '../../queries/sql';
+import { num, str } from '../../queries/sql';
 import { groups } from './dates';
 
 // Deadlines dated from the feedback (6月底前, 次年6月底前, 3个月内) as codes: the date map reads each distinct
@@ -17,8 +17,10 @@ const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)
 // A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
 const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
   + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
+// The concentrated period itself (集中整改期内, 巡察集中整改期结束前完成): that many months from the feedback.
+const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:内|以内|之内|间|期间|结束前|结束之前|满前)?' + DONE + TAIL;
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
-const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于]';
+const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集]';
 
 /**
  * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them), by
@@ -32,10 +34,12 @@ const KIND = 10000;
 const MAX_SPAN = { months: 120, days: 3650 };
 
 /**
- * A deadline dated from its feedback (YEARLESS, SPAN) as its code (see DEADLINE_KIND); NULL for any
- * other text. `h` is the compact form with Chinese numerals as digits (hanDigitsSql: 六月底前, 三个月内).
+ * A deadline dated from its feedback (YEARLESS, SPAN, CONCENTRATED) as its code (see DEADLINE_KIND); NULL
+ * for any other text. `h` is the compact form with Chinese numerals as digits (hanDigitsSql: 六月底前,
+ * 三个月内); `concentratedMonths` the concentrated period's length (concentratedPeriodMonths), a span of
+ * months in the code.
  */
-export function deadlineCodeSql(h: string): string {
+export function deadlineCodeSql(h: string, concentratedMonths: number): string {
   const g = groups(h, YEARLESS, ['this', 'next', 'm', 'd', 'w', 'sep', 'd2', 'day', 'end', 'half', 'q', 'before', 'done', 'lt']);
   const m = `CASE WHEN ${g}.end <> '' OR ${g}.half = '下半年' THEN 12 WHEN ${g}.half = '上半年' THEN 6 WHEN ${g}.q <> '' THEN 3 * CAST(${g}.q AS INTEGER)
     ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
@@ -53,7 +57,8 @@ export function deadlineCodeSql(h: string): string {
     WHEN ${s}.unit IN ('周', '个星期', '星期') THEN 7 * ${n} END`;
   const span = `CASE WHEN ${months} BETWEEN 1 AND ${MAX_SPAN.months} THEN ${DEADLINE_KIND.MONTHS * KIND} + ${months}
     WHEN ${days} BETWEEN 1 AND ${MAX_SPAN.days} THEN ${DEADLINE_KIND.DAYS * KIND} + ${days} END`;
-  return `CASE WHEN regexp_matches(${h}, ${str(CODED_START)}) THEN CASE WHEN ${s}.unit <> '' THEN ${span} ELSE ${dated} END END`;
+  return `CASE WHEN regexp_matches(${h}, ${str(CODED_START)}) THEN CASE WHEN ${s}.unit <> '' THEN ${span}
+    WHEN regexp_matches(${h}, ${str(CONCENTRATED)}) THEN ${DEADLINE_KIND.MONTHS * KIND} + ${num(Math.trunc(concentratedMonths))} ELSE ${dated} END END`;
 }
 
 /**

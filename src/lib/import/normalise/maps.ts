@@ -50,14 +50,14 @@ const distinct = (values: string, keys: string[], compact: (v: string) => string
  * CREATE statements of every map over the raw values view (keys are the raw `r_` values). `has`
  * says which fields the sheet maps: the others are NULL in every row and feed no map.
  */
-export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean, opts: { date1904?: boolean } = {}): string[] {
+export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean, opts: { date1904?: boolean; concentratedMonths: number }): string[] {
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
-    // rel: the code of a deadline dated from the feedback (6月底前, 3个月内; see deadlineCodeSql), dated per row;
+    // rel: the code of a deadline dated from the feedback (6月底前, 3个月内, 集中整改期内; see deadlineCodeSql), dated per row;
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts);
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
     `CREATE TABLE ${scratchTable(m.date)} AS SELECT *, ${yearlessDaySql('rel')} AS yd
-      FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h')} AS rel, ${byDateSql('h')} AS by
+      FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})))`,
