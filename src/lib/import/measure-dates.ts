@@ -10,11 +10,14 @@ import { codedDeadlineSql } from './normalise/deadline-code';
 export function datedByProblemSql(norm: string, groups: string, lastDay: string): string {
   const t = ident(norm);
   const coded = (code: string, notAfter?: string) => codedDeadlineSql(code, 'f.feedback_date', 'f.feedback_date', notAfter);
-  return `UPDATE ${t} SET feedback_date = f.feedback_date,
-      deadline = CASE WHEN ${t}.deadline_rel IS NOT NULL THEN ${coded(`${t}.deadline_rel`)} ELSE ${t}.deadline END,
-      completion_date = CASE WHEN ${t}.completion_rel IS NOT NULL THEN ${coded(`${t}.completion_rel`, date(lastDay))} ELSE ${t}.completion_date END,
-      completion_year_inferred = ${t}.completion_year_inferred OR (${t}.completion_rel IS NOT NULL AND ${coded(`${t}.completion_rel`, date(lastDay))} IS NOT NULL)
-    FROM ${ident(groups)} g, ${t} f
-    WHERE ${t}.src_row = g.src_row AND f.src_row = g.first_row AND g.src_row > g.first_row
-      AND ${t}.feedback_date IS NULL AND f.feedback_date IS NOT NULL`;
+  // Each code dated once, in the join: a SET clause cannot read the value another one sets.
+  return `UPDATE ${t} SET feedback_date = x.feedback_date,
+      deadline = CASE WHEN ${t}.deadline_rel IS NOT NULL THEN x.deadline ELSE ${t}.deadline END,
+      completion_date = CASE WHEN ${t}.completion_rel IS NOT NULL THEN x.completion_date ELSE ${t}.completion_date END,
+      completion_year_inferred = ${t}.completion_year_inferred OR x.completion_date IS NOT NULL
+    FROM (SELECT m.src_row, f.feedback_date, ${coded('m.deadline_rel')} AS deadline, ${coded('m.completion_rel', date(lastDay))} AS completion_date
+      FROM ${ident(groups)} g, ${t} m, ${t} f
+      WHERE m.src_row = g.src_row AND f.src_row = g.first_row AND g.src_row > g.first_row
+        AND m.feedback_date IS NULL AND f.feedback_date IS NOT NULL) x
+    WHERE ${t}.src_row = x.src_row`;
 }
