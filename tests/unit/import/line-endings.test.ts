@@ -20,12 +20,27 @@ describe('line endings', () => {
     e.close();
   });
 
-  test('only a file with CRLF beside a lone CR is copied; a lone CR in it becomes LF', async () => {
+  test('only a file with CRLF beside a lone CR, or of lone CRs only, is copied; a lone CR in it becomes LF', async () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     const crlf = enc('a\r\nb\r\n');
     expect(await unifyLineEndings(crlf)).toBe(crlf);
-    const cr = enc('a\rb\r');
-    expect(await unifyLineEndings(cr)).toBe(cr);
+    const lf = enc('a\nb\rc\n');
+    expect(await unifyLineEndings(lf)).toBe(lf);
+    expect(new TextDecoder().decode(await unifyLineEndings(enc('a\rb\r')))).toBe('a\nb\n');
     expect(new TextDecoder().decode(await unifyLineEndings(enc('a\r\nb\rc\r\n')))).toBe('a\r\nb\nc\r\n');
   });
+});
+
+// Review: Excel's "CSV (Macintosh)" ends lines with CR only. The quote repair ends records at LF, so an
+// unclosed quote swallowed every row after it, and a row starting with a quoted word failed the file.
+test('a CR-only file with an unclosed quote and a row starting with a quoted word: every row read, the repair warned', async () => {
+  const e = await freshEngine();
+  const lines = [HEADER, row('古山镇党委', '理论学习不深入'), row('西城街道党工委', '"意识形态工作责任制落实不到位'),
+    row('东城街道党工委', '公务接待超标准'), `江南街道党工委,"第一议题"学习不到位,永康市,八届市委第三轮巡察,正在整改`];
+  const [r] = await importOk(e, 'mac.csv', new TextEncoder().encode(lines.join('\r') + '\r'));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([4, 0]);
+  expect((await e.query<{ t: string }>('SELECT problem_title AS t FROM findings ORDER BY source_row')).map((x) => x.t))
+    .toEqual(['理论学习不深入', '"意识形态工作责任制落实不到位', '公务接待超标准', '"第一议题"学习不到位']);
+  expect(r.issues.filter((i) => i.code === 'csv_quote_repaired').length).toBeGreaterThan(0);
+  e.close();
 });
