@@ -110,6 +110,11 @@ export function headerAmountScale(header: string | null | undefined): number {
   return 1;
 }
 
+/** TRUE for a yes/no header (是否完成, 是否整改到位), under which a system export writes 1 and 0. */
+export function yesNoHeader(header: string | null | undefined): boolean {
+  return /^是否/.test(normaliseHeader(header ?? ''));
+}
+
 // A column hidden in Excel ranks below every visible one: an old version kept beside its replacement.
 const HIDDEN_RANK = 100_000;
 const KNOWN_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));

@@ -7,7 +7,7 @@ import { absentColumns, normalisedTableSql, type NormaliseContext } from './norm
 import { mapNames, mapTablesSql } from './normalise/maps';
 import { cleanSql } from './normalise/text';
 import { providesField, rawCol, rawTableSql, rawValuesSql, readsStandIn, sourceColumn } from './normalise/raw';
-import { headerAmountScale } from './headers';
+import { headerAmountScale, yesNoHeader } from './headers';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
@@ -106,7 +106,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   await engine.exec(rawValuesSql(rows, values));
   const maps = mapNames(tempName);
   tables.push(...Object.values(maps));
-  for (const sql of mapTablesSql(values, maps, has, { date1904: p.date1904, concentratedMonths: o.concentratedPeriodMonths })) await engine.exec(sql);
+  for (const sql of mapTablesSql(values, maps, has, { date1904: p.date1904, concentratedMonths: o.concentratedPeriodMonths, statusYesNo: yesNoHeader(p.headers[p.columns.get('status_raw') ?? -1]) })) await engine.exec(sql);
   plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty);
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);

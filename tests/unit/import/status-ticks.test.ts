@@ -119,3 +119,17 @@ test('a 整改 column of measures and a 完成 column of dates are no tick colum
   const [r] = await importOk(e, 'a.csv', utf8(csv));
   expect(r.issues.some((i) => i.code === 'status_from_ticks')).toBe(false);
 });
+
+// Review: a system export writes 1 and 0 under 是否完成 as it does under 是否销号; a 整改状态 column of codes
+// (1, 2, 3) is another system's vocabulary, which nobody defined.
+test('1 and 0 under a yes/no status header (是否完成) are 是 and 否; under 整改状态 they stay unrecognised', async () => {
+  const title = '八届市委第三轮巡察整改台账';
+  const [yes] = await importOk(e, 'a.csv', utf8([title, '县市区,被巡察单位,问题,是否完成', '永康市,甲局,问题一,1', '永康市,甲局,问题二,0', '永康市,甲局,问题三,是'].join('\n')));
+  expect(await e.query(`SELECT problem_title, status FROM findings WHERE dataset_id = '${yes.datasetId}' ORDER BY source_row`)).toEqual([
+    { problem_title: '问题一', status: 'completed' }, { problem_title: '问题二', status: 'not_completed' }, { problem_title: '问题三', status: 'completed' },
+  ]);
+  expect(yes.issues.filter((i) => i.code === 'status_unrecognised')).toEqual([]);
+  const [codes] = await importOk(e, 'b.csv', utf8([title, '县市区,被巡察单位,问题,整改状态', '永康市,乙局,问题四,1', '永康市,乙局,问题五,0'].join('\n')));
+  expect(await e.query(`SELECT status FROM findings WHERE dataset_id = '${codes.datasetId}' ORDER BY source_row`)).toEqual([{ status: null }, { status: null }]);
+  expect(codes.issues.filter((i) => i.code === 'status_unrecognised').map((i) => i.row)).toEqual([3, 4]);
+});

@@ -50,7 +50,7 @@ const distinct = (values: string, keys: string[], compact: (v: string) => string
  * CREATE statements of every map over the raw values view (keys are the raw `r_` values). `has`
  * says which fields the sheet maps: the others are NULL in every row and feed no map.
  */
-export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean, opts: { date1904?: boolean; concentratedMonths: number }): string[] {
+export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean, opts: { date1904?: boolean; concentratedMonths: number; statusYesNo?: boolean }): string[] {
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内, 集中整改期内; see deadlineCodeSql), dated per row;
@@ -61,9 +61,10 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})))`,
+    // Under a yes/no header (是否完成) 1 is 是 and 0 is 否; elsewhere they are codes nobody defined.
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
       ${closedWordSql('c')} AS closed_word
-      FROM (${distinct(raw, ['status_raw'].filter(has), statusCompactSql)})`,
+      FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${distinct(raw, ['status_raw'].filter(has), statusCompactSql)}))`,
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
     `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${distinct(raw, ['county'].filter(has))})`,
     `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
