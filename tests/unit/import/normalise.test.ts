@@ -206,11 +206,20 @@ describe('dates (DOMAIN §3.4)', () => {
 
   test('milliseconds since 1970 (Java backends write dates so in JSON) are the day they are in China', async () => {
     // 1559318400000 = 2019-05-31T16:00:00Z = Beijing midnight of 1 June; 1559318399000 one second before.
-    const inputs = ['1559318400000', '1559318399000', '0946684800000', ' 1704038400000 ', '12345', '1559318400'];
-    expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(['2019-06-01', '2019-05-31', '2000-01-01', '2024-01-01', '1933-10-18', null]);
+    const inputs = ['1559318400000', '1559318399000', '0946684800000', ' 1704038400000 ', '12345'];
+    expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(['2019-06-01', '2019-05-31', '2000-01-01', '2024-01-01', '1933-10-18']);
     // Not milliseconds: an id with a remainder, 12 digits, before 2000; a date with its clock time run on is that date.
     const others = ['2024011500001', '999999999999', '320101199001', '0000001000000', '202401151030', '20240115103000', '202413151030'];
     expect(await datesOf(others, 'end', dateCompactSql)).toEqual([null, null, null, null, '2024-01-15', '2024-01-15', null]);
+  });
+
+  // Review: PHP backends export seconds, .NET's JSON milliseconds in /Date()/; both were unreadable.
+  test('seconds since 1970 (10 digits, up to 2033) and .NET /Date(ms)/ are the day they are in China', async () => {
+    const inputs = ['1559318400', '1709222400', '1559318399', '/Date(1715321791123)/', '\\/Date(1559318400000+0800)\\/',
+      // Before 2000, or from 2000000000 (2033-05-18) on, where a day and hour run together (2024011510) would be: no date.
+      '0946684799', '2024011510', '1999123123'];
+    expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(['2019-06-01', '2024-03-01', '2019-05-31', '2024-05-10', '2019-06-01',
+      null, null, '2033-05-08']);
   });
 
   test('months of one year with the month word once give the range end (start when asked)', async () => {

@@ -103,20 +103,26 @@ const ISO_ZONED = '^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.
 
 // Milliseconds since 1970 (Java backends' JSON: 1559318400000): 13 digits, whole seconds, from 2000
 // to 2099. Another 13-digit number (an id, 2024011500001) stays no date. Excel serials have 5 digits.
-const EPOCH_MS = '^\\s*\\d{13}\\s*$';
+// Seconds since 1970 (PHP backends: 1709222400): 10 digits, from 2000 to May 2033, below 2000000000,
+// so a number written as a day and hour (2024011510) is none. .NET's JSON wraps milliseconds, any
+// of them: /Date(1715321791123)/, /Date(1715321791123+0800)/.
+const EPOCH = '^\\s*(?:(\\d{13})|(\\d{10})|\\\\?/Date\\((\\d{12,13})(?:[+-]\\d{4})?\\)\\\\?/)\\s*$';
 const EPOCH_RANGE = [946684800000, 4102444800000];
+const EPOCH_SECONDS_END = 2_000_000_000;
 
-/** An instant (ISO_ZONED, or EPOCH_MS) as its China date text; any other text as it is. */
+/** An instant (ISO_ZONED, or EPOCH) as its China date text; any other text as it is. */
 function chinaDaySql(v: string): string {
   const part = (i: number) => `regexp_extract(${v}, ${str(ISO_ZONED)}, ${i})`;
   const zone = part(3);
   const minutes = `CASE WHEN ${zone} = 'Z' THEN 0 ELSE (CASE WHEN left(${zone}, 1) = '-' THEN -1 ELSE 1 END)
     * (CAST(substr(${zone}, 2, 2) AS INTEGER) * 60 + CAST(right(${zone}, 2) AS INTEGER)) END`;
   const local = `TRY_CAST(${part(1)} || ' ' || ${part(2)} AS TIMESTAMP) - to_minutes(${minutes}) + INTERVAL 8 HOUR`;
-  const ms = `TRY_CAST(trim(${v}) AS BIGINT)`;
-  const epoch = `CASE WHEN ${ms} % 1000 = 0 AND ${ms} >= ${EPOCH_RANGE[0]} AND ${ms} < ${EPOCH_RANGE[1]} THEN strftime(epoch_ms(${ms}) + INTERVAL 8 HOUR, '%Y-%m-%d') END`;
+  const digits = (i: number) => `TRY_CAST(NULLIF(regexp_extract(${v}, ${str(EPOCH)}, ${i}), '') AS BIGINT)`;
+  const ms = `coalesce(CASE WHEN ${digits(1)} % 1000 = 0 THEN ${digits(1)} END,
+    CASE WHEN ${digits(2)} < ${EPOCH_SECONDS_END} THEN ${digits(2)} * 1000 END, ${digits(3)})`;
+  const epoch = `CASE WHEN ${ms} >= ${EPOCH_RANGE[0]} AND ${ms} < ${EPOCH_RANGE[1]} THEN strftime(epoch_ms(${ms}) + INTERVAL 8 HOUR, '%Y-%m-%d') END`;
   return `CASE WHEN regexp_full_match(${v}, ${str(ISO_ZONED)}) THEN coalesce(strftime(${local}, '%Y-%m-%d'), ${v})
-    WHEN regexp_full_match(${v}, ${str(EPOCH_MS)}) THEN coalesce(${epoch}, ${v}) ELSE ${v} END`;
+    WHEN regexp_full_match(${v}, ${str(EPOCH)}) THEN coalesce(${epoch}, ${v}) ELSE ${v} END`;
 }
 
 /**
