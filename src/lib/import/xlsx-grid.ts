@@ -173,22 +173,22 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
   for (const [i, name] of wb.SheetNames.entries()) {
     const hidden = !!wb.Workbook?.Sheets?.[i]?.Hidden;
     const ws = wb.Sheets[name];
-    if (!ws || !ws['!ref']) continue;
-    const range = X.utils.decode_range(ws['!ref']);
+    if (!ws) continue;
+    // Every cell the sheet holds, not the range its <dimension> states: a program that fills a
+    // template leaves that tag as it was, and Excel ignores it (a row or column past it was lost).
     const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
     const fills = fillsDown(X, ws['!merges'] ?? [], data, date1904);
     const rows: GridRow[] = [];
     const errorCells: [number, number, string][] = [];
     const rowInfo = ws['!rows'] ?? [];
     const hiddenRows: [number, number][] = [];
-    for (let r = range.s.r; r <= range.e.r; r++) {
+    for (let r = 0; r < data.length; r++) {
       const line = data[r];
       if (!line) continue;
       // A row ends at its last cell with text: formatting alone (a whole row coloured, borders to
       // column XFD) stretches the sheet's range to 16,384 columns without a value in them.
       const cells: (string | null)[] = [];
-      const end = Math.min(range.e.c, line.length - 1);
-      for (let c = range.s.c; c <= end; c++) {
+      for (let c = 0; c < line.length; c++) {
         const at = line[c];
         if (at?.t === 'n' && at.z === undefined) unknownFormat = true;
         const broken = at ? formulaWithoutValue(at) : null;
