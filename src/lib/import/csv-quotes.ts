@@ -8,12 +8,16 @@
  * line breaks, doubled quotes inside) are left as they are.
  */
 import { yieldToEventLoop } from '../db/slices';
+import { MAX_CELL_CHARS } from './errors';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-// A quoted cell running over more line breaks than this is taken as a quote never closed.
-const MAX_QUOTED_LINES = 1000;
+// A quoted cell running over line breaks for more bytes than this is taken as a quote never closed:
+// ten times the longest cell taken in its longest UTF-8 form (4 bytes a character), so a cell that
+// is merely too long (Excel writes one with its line breaks inside quotes) is seen whole, and rejected
+// as too long, not cut into a row per line. A quote never closed reads at most this far ahead.
+const MAX_QUOTED_BYTES = 10 * 4 * MAX_CELL_CHARS;
 // Bytes scanned between yields to the event loop (a 265 MB file must not block the page).
 const SLICE = 1 << 22;
 
@@ -86,7 +90,10 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promis
         break;
       case State.Quoted:
         if (b === QUOTE) state = State.QuoteInQuoted;
-        else if (b === LF && ++quotedLines > MAX_QUOTED_LINES) i = unclosed();
+        else if (b === LF) {
+          quotedLines++;
+          if (i - quoteStart > MAX_QUOTED_BYTES) i = unclosed();
+        }
         break;
       case State.QuoteInQuoted:
         if (b === QUOTE) {

@@ -52,3 +52,24 @@ test('a ledger with such cells imports every row as typed, each repaired row war
   ]);
   expect(issuesOf(r, 'warning').filter((i) => i.code === 'csv_quote_repaired').map((i) => i.row)).toEqual([2, 3, 5]);
 });
+
+// Review: a cell with its line breaks inside quotes, as Excel writes it, was cut into a row per line
+// past 1,000 line breaks: thousands of rejected and skipped rows and a false quote warning.
+test('a quoted cell over thousands of lines is one cell: kept under the length limit, rejected as too long over it', async () => {
+  const e = await freshEngine();
+  const row = (unit: string, title: string) => `永康市,${unit},八届市委第三轮巡察,${title},已完成`;
+  const header = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const lines = (n: number) => `"${Array.from({ length: n }, (_, i) => `第${i + 1}条,含逗号`).join('\n')}"`;
+  // 3,000 lines, about 27,000 characters: one problem.
+  const [ok] = await importOk(e, 'long.csv', enc([header, row('甲局', lines(3000)), row('乙局', '违规吃喝')].join('\n')));
+  expect([ok.rowsAccepted, ok.rowsRejected, ok.rowsSkipped]).toEqual([2, 0, 0]);
+  expect(ok.issues.filter((i) => i.code === 'csv_quote_repaired')).toEqual([]);
+  // Whole, its 3,000 lines (the title's line breaks are cleaned away).
+  expect(await e.query(`SELECT problem_title LIKE '第1条,含逗号%第3000条,含逗号' AS whole FROM findings WHERE dataset_id = '${ok.datasetId}' AND unit_name = '甲局'`))
+    .toEqual([{ whole: true }]);
+  // 20,000 lines, past the 100,000-character limit: that row rejected, as a long cell without breaks is.
+  const [long] = await importOk(e, 'longer.csv', enc([header, row('丙局', lines(20_000)), row('丁局', '公车私用')].join('\n')));
+  expect([long.rowsAccepted, long.rowsRejected, long.rowsSkipped]).toEqual([1, 1, 0]);
+  expect(issuesOf(long, 'error')).toEqual([{ row: 2, code: 'cell_too_long' }]);
+  e.close();
+});
