@@ -22,14 +22,20 @@ export const TOTAL_CELL_PATTERN = `${TOTAL_ROW_PATTERN}([:：\\s\\x{3000}]|[(（
  */
 export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|累${GAP}计|汇${GAP}总|计${GAP}数)([:：(（].*)?$`;
 
+// How to sign, after the signature's words: （签字）, （盖章）, (签名), （签字盖章）, or 签字 run on (单位负责人签字：).
+const SIGN_NOTE = `(${GAP}[(（][^)）]{0,6}[)）]|签字|签名|签章|盖章)?`;
+
 /**
  * Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines, and the marks
  * under the last row of a printed form: （以下空白）, （此页无正文）, （本页无正文）, 以下无内容.
  */
 export const NOTE_ROW_PATTERN =
   `^(注|备注|说明|填表说明|填报说明|附注)${GAP}[:：0-9一二三四五六七八九十、.．]`
-  // A signature's words before a colon or a space (分管领导：张三, 审核人 李四), not a problem's (分管领导一岗双责落实不到位).
-  + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话|单位负责人|主要负责人|分管领导)(${GAP}[:：]|[\\s\\x{3000}]+)|^联系电话${GAP}[0-9０-９]`
+  // A signature's words before a colon or a space (分管领导：张三, 审核人 李四), not a problem's (分管领导一岗双责落实不到位);
+  // a note on how to sign may come between (单位负责人（签字）：, 填报单位（盖章）：).
+  + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话|(单位)?(主要)?负责人|分管领导|经办人|签发人|批准人)(${SIGN_NOTE}${GAP}[:：]|[\\s\\x{3000}]+)`
+  // The filer's and the date's lines (填报单位：…, 报送时间：2024年7月1日), and a secretary's signature, before a colon only.
+  + `|^((填报|报送|填表|制表)(单位|日期|时间)|(党组|党委|党工委|党支部)?书记)${SIGN_NOTE}${GAP}[:：]|^联系电话${GAP}[0-9０-９]`
   + '|^[(（]?(以下空白|(此|本)页无正文|以下无(正文|内容))';
 
 /**
