@@ -19,6 +19,7 @@ import { foreignHeaders, type ForeignHeader } from './header-layouts';
 import { splitCountyHeadings, type CountyHeading } from './county-headings';
 import { splitUnitHeadings, type UnitHeading } from './unit-headings';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
+import { titleRowTexts } from './title';
 
 /**
  * Finds the header row of a staged sheet, maps its columns to fields and decides whether the
@@ -118,7 +119,7 @@ export async function prepareSheet(
   if (await holdsCountsOnly(engine, s, headerRow, columns.get('problem_title'))) columns.delete('problem_title');
   const next = head[at.index + 1];
   const numberingRow = next && isNumberingRow(next.cells, headers) ? next.row : undefined;
-  const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => r.cells.map(stagedCell).filter((c): c is string => c !== null));
+  const titles = head.slice(0, at.index + 1 - at.rows).flatMap((r) => titleRowTexts(r.cells.map(stagedCell).filter((c): c is string => c !== null)));
   // The table's first column: a sheet may leave columns A, B … empty and start further right. Its
   // header may be blank (an unheaded 序号 column), so the rows under it count too.
   const leftmost = (cells: (string | null)[]) => cells.findIndex((c) => stagedCell(c) !== null);

@@ -141,7 +141,7 @@ export function titleRound(titles: string[]): RoundParts {
 // day a filer line says it was filled in (填报时间：2024年9月30日, 填报日期 2024.10.8, 报送日期, 制表时间).
 // Not a period (统计时间 names one: 2024年1月1日-2024年6月30日, 2024.1-2024.6): no date followed by a
 // range word counts, whatever the day reads as.
-const STATED_AS_OF = /(?:截至|截止|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d]|\s*[-—–~～至到])/;
+const STATED_AS_OF = /(?:(?:截至|截止)(?:时间|日期)?\s*[:：]?|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d]|\s*[-—–~～至到])/;
 
 /**
  * The as-of date a title, filer line, sheet or file name states (截至2024年9月1日; 截至2024年9月底 is the
@@ -160,6 +160,19 @@ export function statedAsOf(texts: (string | undefined | null)[], today: string):
     if (iso <= today) return iso;
   }
   return null;
+}
+
+/**
+ * The texts of one title row, a label ending in a colon joined to the cell after it: a form puts
+ * 反馈时间： in one cell and the date in the next (截至时间： | 2024-06-30), which read as one line does.
+ */
+export function titleRowTexts(cells: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const joined = /[:：]\s*$/.test(cells[i]) && i + 1 < cells.length;
+    out.push(joined ? cells[i] + cells[++i] : cells[i]);
+  }
+  return out;
 }
 
 // 反馈时间：2024年3月15日, 反馈日期 2024.3.15: the feedback date a title line states for every row.

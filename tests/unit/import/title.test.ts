@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { filerText, roundTitles, statedFeedback, titleRound, unitInText, unitInTexts } from '../../../src/lib/import/title';
+import { filerText, roundTitles, statedAsOf, statedFeedback, titleRound, titleRowTexts, unitInText, unitInTexts } from '../../../src/lib/import/title';
 import { importFile } from '../../../src/lib/import';
 import { freshEngine, importOk } from './helpers';
 
@@ -98,6 +98,29 @@ describe('the feedback date a title line states', () => {
       '1,金东区教育局,理论学习不深入,立行立改,已完成,2024-03-20', '2,金东区财政局,违规吃喝,2024年底前,正在推进,'].join('\n');
     const [r] = await importOk(e, '金东区.csv', new TextEncoder().encode(csv));
     expect(r.issues.map((i) => i.code)).toEqual([]);
+    expect(await e.query('SELECT feedback_date, year, deadline FROM findings ORDER BY source_row')).toEqual([
+      { feedback_date: '2024-03-15', year: 2024, deadline: '2024-04-14' }, { feedback_date: '2024-03-15', year: 2024, deadline: '2024-12-31' }]);
+    e.close();
+  });
+});
+
+// Review: a form puts its label in one cell and the date in the next (反馈时间： | 2024-03-01); the feedback
+// date, the year and the 立行立改 deadline were lost, and the as-of date was the newest date in the rows.
+describe('a label and its date in two cells of a title row', () => {
+  test('a label ending in a colon is read with the cell after it; other cells stay apart', () => {
+    expect(titleRowTexts(['反馈时间：', '2024-03-01'])).toEqual(['反馈时间：2024-03-01']);
+    expect(titleRowTexts(['填报单位：', '兰溪市教育局', '截至：', '2024年6月30日', '单位：万元'])).toEqual(['填报单位：兰溪市教育局', '截至：2024年6月30日', '单位：万元']);
+    expect(titleRowTexts(['八届市委第三轮巡察整改台账', '注：'])).toEqual(['八届市委第三轮巡察整改台账', '注：']);
+    expect(statedAsOf(['截至时间：2024-06-30'], '2026-01-01')).toBe('2024-06-30');
+    expect(statedAsOf(['截止日期：2024年6月30日'], '2026-01-01')).toBe('2024-06-30');
+  });
+
+  test('gives the rows their feedback date and the ledger its as-of date', async () => {
+    const e = await freshEngine();
+    const csv = ['十二届金东区委第二轮巡察反馈问题整改台账', '反馈时间：,2024-03-15,,截至时间：,2024-06-30', '序号,被巡察单位,具体问题,整改时限,整改状态,完成时间',
+      '1,金东区教育局,理论学习不深入,立行立改,已完成,2024-03-20', '2,金东区财政局,违规吃喝,2024年底前,正在推进,'].join('\n');
+    const [r] = await importOk(e, '金东区.csv', new TextEncoder().encode(csv));
+    expect(r.asOf).toBe('2024-06-30');
     expect(await e.query('SELECT feedback_date, year, deadline FROM findings ORDER BY source_row')).toEqual([
       { feedback_date: '2024-03-15', year: 2024, deadline: '2024-04-14' }, { feedback_date: '2024-03-15', year: 2024, deadline: '2024-12-31' }]);
     e.close();
