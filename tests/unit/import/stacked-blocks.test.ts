@@ -58,7 +58,8 @@ describe('blocks of several rounds stacked in one sheet', () => {
     const [r] = await importOk(e, '整改台账.xlsx', bytes);
     expect([r.rowsAccepted, r.rowsRejected]).toEqual([3, 0]);
     expect(r.issues.filter((i) => i.row > 0 && i.severity === 'info').map((i) => [i.row, i.code])).toEqual([
-      [5, 'row_skipped_heading'], [6, 'row_skipped_heading'], [7, 'row_skipped_header'],
+      // The block's 填报单位 line is a filer's line, skipped as one.
+      [5, 'row_skipped_heading'], [6, 'row_skipped_note'], [7, 'row_skipped_header'],
     ]);
     expect(await e.query(`SELECT source_row, unit_name, round_key FROM findings ORDER BY source_row`)).toEqual([
       { source_row: 3, unit_name: '中共义乌市教育局委员会', round_key: '义乌市|县(市、区)委|十四届|1' },
@@ -165,7 +166,7 @@ describe('blocks of several rounds stacked in one sheet', () => {
     ]));
     expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
     expect(r.issues.filter((i) => i.row > 0 && i.severity === 'info').map((i) => [i.row, i.code])).toEqual([
-      [4, 'row_skipped_heading'], [5, 'row_skipped_heading'], [6, 'row_skipped_header'], [7, 'row_skipped_numbering'],
+      [4, 'row_skipped_heading'], [5, 'row_skipped_note'], [6, 'row_skipped_header'], [7, 'row_skipped_numbering'],
     ]);
     expect(await e.query(`SELECT source_row, round_key FROM findings ORDER BY source_row`)).toEqual([
       { source_row: 3, round_key: '金华市|市委|八届|1' },
