@@ -78,7 +78,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   // 完成时间 holding a time limit (2024年12月底前, 六月底前), read as the date map reads it (maps.ts `by`).
   const completionLimit = byDateSql(hanDigitsSql(dateCompactSql(r('completion_date'))));
   const rules: Rule[] = [
-    { code: 'ragged_row', severity: 'warning', column: '', when: 'ragged', value: 'NULL' },
+    { code: 'ragged_row', severity: 'warning', column: '', when: 'ragged IS NOT NULL', value: 'ragged' },
     { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
       when: `status IS NULL AND ${r('status_raw')} IS NOT NULL AND NOT coalesce(status_lt, false)`,
       value: r('status_raw') },

@@ -234,3 +234,16 @@ test('rows whose round nobody can resolve are rejected; a round hint then import
     { round_key: '金华市|市委|八届|2', round_label: '2023年第二轮巡察', year: 2023 },
   ]);
 });
+
+// Review: the warning said the extra cells were not imported but named neither where they were nor what
+// they held, so their text was nowhere: not in the findings, the issues or the rejected rows.
+test('a row with more cells than the header: its warning quotes each cell past it after its column number', async () => {
+  const e2 = await freshEngine();
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态', '永康市,永康市教育局,八届市委第三轮巡察,三会一课落实不规范,已完成',
+    '永康市,永康市财政局,八届市委第三轮巡察,违规吃喝,正在推进,多余内容甲,多余内容乙', '永康市,永康市民政局,八届市委第三轮巡察,公车私用,已完成,,仅一格'].join('\n');
+  const [r] = await importOk(e2, 'ragged.csv', new TextEncoder().encode(csv));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([3, 0]);
+  expect(r.issues.filter((i) => i.code === 'ragged_row').map((i) => [i.row, i.column, i.value])).toEqual([
+    [3, undefined, '#6: 多余内容甲 | #7: 多余内容乙'], [4, undefined, '#7: 仅一格']]);
+  e2.close();
+});

@@ -216,7 +216,9 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
     fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(filledColumn(p.fillDown, key, col) ?? cell(col))} AS ${compactCol(key)}`);
   }
   const first = `coalesce(${cells.join(', ')})`;
-  const extra = cells.slice(p.headerWidth).map((_, j) => `${cell(p.headerWidth + j)} IS NOT NULL`);
+  // The cells past the header, each after its column's number (#6: 多余内容甲 | #7: 多余内容乙), which the
+  // ragged_row warning quotes: they are not imported, so their text is in the report.
+  const extra = cells.slice(p.headerWidth).map((c, j) => `CASE WHEN ${c} IS NOT NULL THEN ${str(`#${p.headerWidth + j + 1}: `)} || ${c} END`);
   // strlen (bytes) is free and bounds length (characters) from above, so it guards the count.
   const longCol = cells.map((c, i) => `WHEN strlen(${c}) > ${num(MAX_CELL_CHARS)} AND length(${c}) > ${num(MAX_CELL_CHARS)} THEN ${num(i)}`);
   // The fill-down table holds the skip kind already (the same CASE over the same cells).
@@ -225,7 +227,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
     SELECT * EXCLUDE (${[...cells, ...rowsFromColumns(p)].join(', ')}), ${skip} AS skip_kind FROM (
       SELECT *, ${fields.join(',\n        ')},
         ${first} AS first_cell,
-        ${extra.length ? extra.join(' OR ') : 'false'} AS ragged,
+        ${extra.length ? `NULLIF(concat_ws(' | ', ${extra.join(', ')}), '')` : 'CAST(NULL AS VARCHAR)'} AS ragged,
         CASE ${longCol.join(' ')} ELSE NULL END AS long_col
       FROM ${rowsFrom(p)}
       WHERE src_row > ${num(p.headerRow)})
