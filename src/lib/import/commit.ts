@@ -98,9 +98,10 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
       }
       const mapping = JSON.stringify(Object.fromEntries([...plan.prepared.columns].map(([k, c]) => [plan.prepared.headers[c], k])));
       const c = plan.counts;
+      // The date the ledger speaks of; none for one that holds no date (checked against today, which is no fact of it).
       await tx.exec(`INSERT INTO datasets VALUES (${str(plan.datasetId)}, ${str(meta.file)}, ${num(meta.fileSize)},
         ${str(meta.sha256)}, ${sheet}, ${str(meta.format)}, ${meta.encoding ? str(meta.encoding) : 'NULL'}, ${str(mapping)},
-        TIMESTAMP ${str(meta.importedAt)}, ${date(plan.asOf)}, ${num(c.accepted)}, ${num(c.warned)},
+        TIMESTAMP ${str(meta.importedAt)}, ${plan.datedAt ? date(plan.datedAt) : 'NULL'}, ${num(c.accepted)}, ${num(c.warned)},
         ${num(c.rejected)}, ${num(c.skipped)}, ${meta.isSample ? 'true' : 'false'})`);
       for (const r of plan.rounds) if (r.round_key) affected.add(r.round_key);
     }

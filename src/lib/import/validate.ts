@@ -132,6 +132,10 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       when: 'closed_col = false AND coalesce(closed_word, false)', value: r('closed') }] : []),
     { code: 'completion_after_as_of', severity: 'warning', column: 'completion_date',
       when: `completion_date > ${date(p.asOf)}`, value: r('completion_date') },
+    // Fed back after the as-of date (a title's 截至 before the round, a mistyped year): the problem is not
+    // counted as of that date, so a ledger of such rows shows nothing, and the analyst is told why.
+    { code: 'feedback_after_as_of', severity: 'warning', column: 'feedback_date',
+      when: `feedback_date > ${date(p.asOf)}`, value: r('feedback_date') },
     { code: 'completion_before_feedback', severity: 'warning', column: 'completion_date',
       when: 'completion_date < feedback_date', value: r('completion_date') },
     // A deadline set before the feedback that set it is most often a mistyped year (2023 for 2024); a

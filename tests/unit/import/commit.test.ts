@@ -189,3 +189,22 @@ test('a stored issue names a field without a column by its Chinese header, as th
   expect(await e.query("SELECT column_name FROM import_issues WHERE code = 'year_missing'")).toEqual([{ column_name: '年度' }]);
   e.close();
 });
+
+// Review: a ledger holding no readable date was stored as of today, which then became the dashboard's
+// default as-of date: another ledger's open items turned overdue. And a ledger stated as of a day before
+// its rows' feedback showed nothing, unexplained.
+test('a ledger with no date stores no as-of date and leaves the default as it was; a row fed back after the as-of date is warned', async () => {
+  const { defaultAsOfQuery } = await import('../../../src/lib/queries/catalogue');
+  const { today } = await import('../../../src/lib/import/plan');
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态,反馈时间';
+  await importOk(e, 'dated.csv', enc([head, '永康市,永康市教育局,八届市委第三轮巡察,理论学习不深入,正在推进,2024-03-01'].join('\n')));
+  const [undated] = await importOk(e, 'undated.csv', enc([head, '永康市,永康市财政局,八届市委第三轮巡察,违规吃喝,已完成,2019-13-45'].join('\n')));
+  expect(undated.asOf).toBe(today());
+  expect(await e.query('SELECT file_name, as_of_date FROM datasets ORDER BY file_name')).toEqual([
+    { file_name: 'dated.csv', as_of_date: '2024-03-01' }, { file_name: 'undated.csv', as_of_date: null }]);
+  expect(await e.query(defaultAsOfQuery())).toEqual([{ as_of: '2024-03-01' }]);
+  const [early] = await importOk(e, '整改台账（截至2024年2月1日）.csv', enc([head, '永康市,永康市卫健局,八届市委第三轮巡察,食堂管理不规范,正在推进,2024-03-01'].join('\n')));
+  expect([early.asOf, early.issues.filter((i) => i.code === 'feedback_after_as_of').map((i) => [i.row, i.value])]).toEqual(['2024-02-01', [[2, '2024-03-01']]]);
+  e.close();
+});
