@@ -70,11 +70,13 @@ export function splitRecords(text: string, delimiter: string, maxRecords = Infin
 }
 
 /**
- * Picks the delimiter whose most common cell count (over records with more than one cell) is
- * highest and most frequent; a comma wins ties, as Excel writes it.
+ * Picks the delimiter that splits the most records into one same number of cells (over records with
+ * more than one cell), then the one giving more cells; a comma wins ties, as Excel writes it. The
+ * records agreeing count first: one row whose cell holds forty commas must not outweigh a tab-separated
+ * header and row of eight cells each.
  */
 export function detectDialect(sample: string): CsvDialect {
-  let best: CsvDialect & { score: number } = { delimiter: ',', width: 1, score: 0 };
+  let best = { delimiter: ',', width: 1, agreeing: 0, cells: 0 };
   for (const delimiter of CANDIDATES) {
     const records = splitRecords(sample, delimiter, 200);
     const counts = new Map<number, number>();
@@ -83,9 +85,9 @@ export function detectDialect(sample: string): CsvDialect {
       width = Math.max(width, r.length);
       if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
     }
-    let score = 0;
-    for (const [cells, freq] of counts) score = Math.max(score, cells * freq);
-    if (score > best.score) best = { delimiter, width, score };
+    for (const [cells, agreeing] of counts) {
+      if (agreeing > best.agreeing || (agreeing === best.agreeing && cells > best.cells)) best = { delimiter, width, agreeing, cells };
+    }
   }
   return { delimiter: best.delimiter, width: best.width };
 }

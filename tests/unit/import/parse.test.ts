@@ -295,6 +295,11 @@ describe('sniffing and decoding', () => {
     expect(detectDialect('标题\na,b,c\n1,2,3\n')).toEqual({ delimiter: ',', width: 3 });
     expect(detectDialect('a\tb\tc\n1\t2,5\t3\n')).toEqual({ delimiter: '\t', width: 3 });
     expect(detectDialect('a;b\n1;2\n')).toEqual({ delimiter: ';', width: 2 });
+    // Review: a tab-separated header and row, one cell holding forty commas, read as comma-separated.
+    const commas = Array.from({ length: 40 }, (_, i) => `措施${i}`).join(',');
+    expect(detectDialect(`县市区\t被巡察单位\t具体问题\t整改措施\n永康市\t教育局\t问题一\t${commas}\n`)).toEqual({ delimiter: '\t', width: 4 });
+    // Semicolons in every row, commas in some cells: the semicolons agree.
+    expect(detectDialect('a;b;c\n1,5;2;3\n4;5,6,7,8;9\n')).toEqual({ delimiter: ';', width: 3 });
     expect(splitRecords('a,"x\ny",c\n1,"he said ""hi""",3\n', ',')).toEqual([['a', 'x\ny', 'c'], ['1', 'he said "hi"', '3']]);
   });
 
