@@ -76,7 +76,7 @@ export function splitRecords(text: string, delimiter: string, maxRecords = Infin
  * header and row of eight cells each.
  */
 export function detectDialect(sample: string): CsvDialect {
-  let best = { delimiter: ',', width: 1, agreeing: 0, cells: 0 };
+  let best: CsvDialect & { agreeing: number; cells: number } = { delimiter: ',', width: 1, agreeing: 0, cells: 0 };
   for (const delimiter of CANDIDATES) {
     const records = splitRecords(sample, delimiter, 200);
     const counts = new Map<number, number>();
