@@ -2,13 +2,16 @@ import { decodeText, detectEncoding, type TextEncodingName } from './decode';
 import { ImportFailure } from './errors';
 import { quoteBigIntegers } from './json-bigint';
 import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
-import { isPlainObject, recordLists, type RecordList } from './record-lists';
+import { jsonTables, type JsonTable } from './json-tables';
+import { expandRecords, objectListText } from './record-children';
+import { isPlainObject } from './record-lists';
 
 /**
  * Record formats → encoded grids: Parquet (hyparquet, loaded lazily), a JSON array of objects
  * (or of arrays, first one the header) and NDJSON. Keys become the header row (src_row 0), record
- * i becomes src_row i (1-based), so issues name the record number. Pure: runs in the grid worker
- * in the browser and inline in Node.
+ * i becomes src_row i (1-based), so issues name the record number; a record expanded into its
+ * list of problems (expandRecords) gives rows numbered on through the file. Pure: runs in the grid
+ * worker in the browser and inline in Node.
  */
 type Value = unknown;
 
@@ -81,38 +84,59 @@ export function flattenRecord(r: Record<string, Value>, prefix = '', depth = 0, 
   return out;
 }
 
-/** Objects → grid: flattened (flattenRecord), the union of keys in first-seen order is the header. */
-export function recordsToGrid(records: Record<string, Value>[]): GridRow[] {
-  const flat = records.map((r) => flattenRecord(r));
+/**
+ * Objects → grid: their lists of problems expanded (expandRecords), flattened (flattenRecord), a list
+ * of objects left in a cell written as lines (objectListText); the union of keys in first-seen order
+ * is the header. `firstRow[i]`: the src_row of record i's first row.
+ */
+export function recordsToGrid(records: Record<string, Value>[]): { rows: GridRow[]; firstRow: number[] } {
+  const expanded = expandRecords(records, (r) => flattenRecord(r));
+  // Only rows holding a list are rewritten: a million flat records are not copied again.
+  const flat = expanded.rows.map((r) => (Object.values(r).some(Array.isArray)
+    ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, objectListText(v, valueText) ?? v])) : r));
   const keys: string[] = [];
   const seen = new Set<string>();
   for (const r of flat) for (const k of Object.keys(r)) if (!seen.has(k)) seen.add(k), keys.push(k);
-  return [{ row: 0, cells: keys }, ...recordRows(flat, keys, 1)];
-}
-
-/** A record list as grid rows, and its elements that were no record: [src_row, JSON text]. */
-interface ListGrid {
-  rows: GridRow[];
-  bad: [number, string][];
+  return { rows: [{ row: 0, cells: keys }, ...recordRows(flat, keys, 1)], firstRow: expanded.firstRow.map((i) => i + 1) };
 }
 
 /**
- * A record list → grid: rows of arrays (the first the header), or objects (see recordsToGrid),
- * whichever most elements are. An element of neither form (a trailing null, a stray string) is
- * rejected as NDJSON rejects a bad line: an empty record keeps its place, so the others keep their
- * numbers. A list most of whose elements are no record has no header.
+ * A record list as grid rows, its elements that were no record ([src_row, JSON text]), and the
+ * src_row of element i (rowOf), which expansion moves on.
  */
-function toGrid(items: unknown[], sheet?: string): ListGrid {
+interface ListGrid {
+  rows: GridRow[];
+  bad: [number, string][];
+  rowOf: (i: number) => number;
+}
+
+/**
+ * A record list → grid: rows of arrays (the first the header, unless `header` is given: then it is
+ * src_row 0 and the arrays are rows 1…), or objects (see recordsToGrid), whichever most elements
+ * are. An element of neither form (a trailing null, a stray string) is rejected as NDJSON rejects a
+ * bad line: an empty record keeps its place, so the others keep their numbers. A list most of whose
+ * elements are no record has no header.
+ */
+function toGrid(items: unknown[], sheet?: string, header?: string[]): ListGrid {
   const arrays = items.filter((x) => Array.isArray(x)).length;
   const objects = items.filter(isPlainObject).length;
   const asRows = arrays > objects;
   const good = asRows ? arrays : objects;
   if (!good || good * 2 < items.length) throw new ImportFailure('no_header', {}, sheet);
   const fits = (x: unknown) => (asRows ? Array.isArray(x) : isPlainObject(x));
-  const bad = items.flatMap((x, i): [number, string][] => (fits(x) ? [] : [[i + 1, String(JSON.stringify(x) ?? x).slice(0, 200)]]));
-  const kept = bad.length ? items.map((x) => (fits(x) ? x : asRows ? [] : {})) : items;
-  if (asRows) return { rows: (kept as Value[][]).map((cells, i) => ({ row: i + 1, cells: cells.map((v) => valueText(v)) })), bad };
-  return { rows: recordsToGrid(kept as Record<string, Value>[]), bad };
+  const kept = items.map((x) => (fits(x) ? x : asRows ? [] : {}));
+  let rowOf = (i: number) => i + 1;
+  let rows: GridRow[];
+  if (asRows) {
+    rows = (kept as Value[][]).map((cells, i) => ({ row: i + 1, cells: cells.map((v) => valueText(v)) }));
+    if (header) rows.unshift({ row: 0, cells: header });
+  } else {
+    const grid = recordsToGrid(kept as Record<string, Value>[]);
+    rows = grid.rows;
+    rowOf = (i) => grid.firstRow[i];
+  }
+  const bad = items.flatMap((x, i): [number, string][] => (fits(x) ? [] : [[rowOf(i), String(JSON.stringify(x) ?? x).slice(0, 200)]]));
+  return { rows, bad, rowOf };
 }
 
 const detail = (e: unknown) => ({ detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
@@ -172,31 +196,31 @@ function parseDocument(text: string, format: 'json' | 'ndjson'): ParsedDocument 
   }
 }
 
-/** A JSON or NDJSON file, encoded: one sheet per record list (see recordLists). */
+/** A JSON or NDJSON file, encoded: one sheet per table (see jsonTables). */
 export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { sheets: EncodedSheet[]; encoding: TextEncodingName } {
   const encoding = detectEncoding(bytes);
   const text = decodeText(bytes, encoding);
-  let lists: RecordList[];
+  let lists: JsonTable[];
   let bad: [number, string][];
   try {
     const parsed = parseDocument(text, format);
     bad = parsed.bad;
-    lists = recordLists(parsed.doc);
+    lists = jsonTables(parsed.doc);
   } catch (e) {
     throw corruptJson(e);
   }
   lists = lists.filter((l) => l.items.length);
   if (!lists.length) throw new ImportFailure('no_data');
-  const sheets = lists.map(({ path, items }) => {
-    let grid: ReturnType<typeof toGrid>;
+  const sheets = lists.map(({ path, items, header }) => {
+    let grid: ListGrid;
     try {
-      grid = toGrid(items, path);
+      grid = toGrid(items, path, header);
     } catch (e) {
       throw e instanceof RangeError ? corruptJson(e) : e;
     }
     const width = gridWidth(grid.rows);
-    // NDJSON lines and array elements that were no record: rejected rows of their own (record i is row i + 1).
-    const badRecords = [...bad.map(([i, line]): [number, string] => [i + 1, line.slice(0, 200)]), ...grid.bad];
+    // NDJSON lines and array elements that were no record: rejected rows of their own, at their record's row.
+    const badRecords = [...bad.map(([i, line]): [number, string] => [grid.rowOf(i), line.slice(0, 200)]), ...grid.bad];
     return { ...(lists.length > 1 ? { name: path } : {}), width, chunks: gridChunks(grid.rows, width, path), ...(badRecords.length ? { badRecords } : {}) };
   });
   return { sheets, encoding };
