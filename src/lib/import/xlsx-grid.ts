@@ -68,6 +68,8 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
     return dateText(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), cell.z);
   }
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isDateFormat(X, String(cell.z))) {
+    // 0 in a date cell is a lookup that found nothing (=VLOOKUP(…) shown 1900/1/0 or 1904/1/1), not a day: empty.
+    if (cell.v === 0) return null;
     const p = X.SSF.parse_date_code(cell.v, { date1904 });
     if (p) return dateText(p.y, p.m, p.d, cell.z);
   }

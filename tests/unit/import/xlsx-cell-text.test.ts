@@ -85,3 +85,18 @@ test('a fixed-decimal format never changes a value: amounts keep their decimals,
   expect(rows.map((r) => r.funds_wan)).toEqual([1.234, 3.2, 2 / 3]);
   expect(rows.map((r) => r.finding_id.split('|').pop())).toEqual(['1', '2', '3']);
 });
+
+// Review: a lookup that finds nothing returns 0, which a date-formatted 完成时间 shows as 1900/1/0: it was
+// read as 1900-01-00 and warned unreadable, where the cell is empty to the eye.
+test('0 in a date-formatted cell is empty, not 1900-01-00; other date cells as before', async () => {
+  const row = (i: number, done: number) => [i, '婺城区', `婺城区单位${i}`, R, `具体问题${i}`, '正在推进', null, done];
+  const ws = XLSX.utils.aoa_to_sheet([HEADER, row(1, 0), row(2, 45422)]);
+  ws.H2.z = 'yyyy/m/d';
+  ws.H3.z = 'yyyy/m/d';
+  const [r] = await importOk(e, 'ledger.xlsx', bookBytes(ws));
+  expect(await e.query(`SELECT source_row, completion_date_raw, completion_date FROM findings ORDER BY 1`)).toEqual([
+    { source_row: 2, completion_date_raw: null, completion_date: null },
+    { source_row: 3, completion_date_raw: '2024-05-10', completion_date: '2024-05-10' },
+  ]);
+  expect(r.issues.filter((i) => i.code === 'date_invalid')).toEqual([]);
+});
