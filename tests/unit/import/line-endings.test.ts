@@ -44,3 +44,15 @@ test('a CR-only file with an unclosed quote and a row starting with a quoted wor
   expect(r.issues.filter((i) => i.code === 'csv_quote_repaired').length).toBeGreaterThan(0);
   e.close();
 });
+
+// Review: NUL bytes padding a name (a fixed-width export) stayed in the cell, and the unit counted apart.
+test('NUL bytes in a CSV are no text: a name padded with them is the name', async () => {
+  const e = await freshEngine();
+  // Two NULs in a file of some length (a few in a short one read as a binary file, refused as such).
+  const others = Array.from({ length: 8 }, (_, i) => row('古山镇党委', `采购程序不规范第${i + 1}项`));
+  const text = [HEADER, row('古山镇党委\0\0', '理论学习不深入'), ...others].join('\n') + '\n';
+  const [r] = await importOk(e, 'nul.csv', new TextEncoder().encode(text));
+  expect(r.rowsAccepted).toBe(9);
+  expect(await e.query('SELECT DISTINCT unit_name FROM findings')).toEqual([{ unit_name: '古山镇党委' }]);
+  e.close();
+});
