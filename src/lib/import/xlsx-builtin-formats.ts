@@ -38,3 +38,13 @@ export function defineBuiltinFormats(styles: string): string | null {
 export function withBuiltinFormats(X: XlsxModule, bytes: Uint8Array): Uint8Array | null {
   return rewriteXlsxParts(X, bytes, /\/xl\/styles\.xml$/i, (raw) => defineBuiltinFormats(partText(raw)));
 }
+
+/**
+ * The zh-CN built-in formats loaded into SheetJS's format table, for a legacy .xls (BIFF): its reader
+ * keeps the table it finds, where the zip reader resets it (so an .xlsx has them written into its
+ * styles instead). A FORMAT record of the file's own still overrides one. Without them a 整改时限 of
+ * format 57 (2024年12月) read as the serial of 12-01, and its raw text as that serial.
+ */
+export function loadBuiltinFormats(X: XlsxModule): void {
+  for (const [id, format] of Object.entries(ZH_CN_BUILTIN_FORMATS)) X.SSF.load(format, Number(id));
+}

@@ -3,7 +3,7 @@ import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './stagin
 import { stagedCell } from './cells';
 import { decodeText, detectEncoding } from './decode';
 import { isSpreadsheetMarkup } from './sniff';
-import { withBuiltinFormats } from './xlsx-builtin-formats';
+import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 import { truncatedSheetPart } from './xlsx-parts';
 import { formulaWithoutValue } from './xlsx-formula-cells';
@@ -29,6 +29,7 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
     const opts = { dense: true, cellDates: false, cellNF: true, cellText: false, cellStyles: true, bookFiles: true } as const;
     // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has.
     if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string' });
+    loadBuiltinFormats(X);
     return X.read(bytes, { ...opts, type: 'array' });
   } catch (e) {
     const detail = String(e instanceof Error ? e.message : e);
