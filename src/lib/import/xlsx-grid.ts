@@ -7,6 +7,7 @@ import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 import { truncatedSheetPart } from './xlsx-parts';
 import { formulaWithoutValue } from './xlsx-formula-cells';
+import { fixedDecimals, isDateFormat, isIdFormat, isLabelFormat } from './xlsx-number-formats';
 
 /**
  * XLSX (and legacy XLS) → text grids, one per sheet, through @e965/xlsx (loaded lazily). Pure:
@@ -50,17 +51,6 @@ function markupText(bytes: Uint8Array): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-// SSF.is_date parses the format string; a sheet has a handful of formats and millions of cells.
-const dateFormats = new Map<string, boolean>();
-function isDateFormat(X: XlsxModule, z: string): boolean {
-  let v = dateFormats.get(z);
-  if (v === undefined) {
-    v = !!X.SSF.is_date(z);
-    dateFormats.set(z, v);
-  }
-  return v;
-}
-
 /** The text of one cell as the importer wants it. */
 export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false): string | null {
   if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z') return null;
@@ -79,6 +69,8 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isIdFormat(String(cell.z))) return X.SSF.format(String(cell.z), cell.v);
   // A percentage cell (完成进度 80%) holds 0.8: its meaning is the percentage Excel shows.
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && String(cell.z).includes('%')) return `${+(cell.v * 100).toFixed(6)}%`;
+  // A code shown as words ([=1]"已完成";[=2]"正在推进";"未完成": a status typed as 1, 2, 3) is the words.
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && isLabelFormat(String(cell.z))) return X.SSF.format(String(cell.z), cell.v);
   // A month typed 2019.10 is stored as 2019.1 and shown 2019.10 by a format 0.00: what Excel shows,
   // where that is the same number (an amount 1.234 shown 1.23 keeps its value; a 序号 1 stays 1).
   if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && !Number.isInteger(cell.v)) {
@@ -87,35 +79,6 @@ export function cellText(X: XlsxModule, cell: Cell | undefined, date1904 = false
     if (shown !== null && Number(shown) === cell.v) return shown;
   }
   return String(cell.v);
-}
-
-const decimalFormats = new Map<string, number | null>();
-/**
- * The decimal places of a fixed-decimal number format (0.0, 0.00, 0.00_ , 0.00;[Red]-0.00): its
- * positive section, padding and colour aside, is 0 and zeros after the point. Null for any other.
- */
-function fixedDecimals(z: string): number | null {
-  let v = decimalFormats.get(z);
-  if (v === undefined) {
-    const positive = z.split(';')[0].replace(/_.|\[[^\]]*\]/g, '').trim();
-    const m = /^0\.(0+)$/.exec(positive);
-    v = m ? m[1].length : null;
-    decimalFormats.set(z, v);
-  }
-  return v;
-}
-
-const idFormats = new Map<string, boolean>();
-/** A number format that makes an integer an id: zeros only (000), or zeros with quoted text ("YK"000). */
-function isIdFormat(z: string): boolean {
-  let v = idFormats.get(z);
-  if (v === undefined) {
-    const literal = /"[^"]*"|\\./.test(z);
-    const bare = z.replace(/"[^"]*"|\\./g, '');
-    v = /^0+$/.test(bare) && (literal || bare.length > 1);
-    idFormats.set(z, v);
-  }
-  return v;
 }
 
 /**

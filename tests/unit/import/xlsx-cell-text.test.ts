@@ -100,3 +100,17 @@ test('0 in a date-formatted cell is empty, not 1900-01-00; other date cells as b
   ]);
   expect(r.issues.filter((i) => i.code === 'date_invalid')).toEqual([]);
 });
+
+// Review: a status typed as a code and shown through a format ([=1]"已完成";[=2]"正在推进";"未完成") was read
+// as the code, 1, and warned unrecognised, where Excel shows 已完成.
+test('a number shown through a format of words only is the words Excel shows, condition and colour aside', async () => {
+  const row = (i: number, status: number) => [i, '婺城区', `婺城区单位${i}`, R, `具体问题${i}`, status, null, null];
+  const ws = XLSX.utils.aoa_to_sheet([HEADER, row(1, 1), row(2, 2), row(3, 3), row(4, 5)]);
+  for (const ref of ['F2', 'F3', 'F4']) ws[ref].z = '[=1]"已完成";[=2]"正在推进";"未完成"';
+  ws.F5.z = '[Red][=5]"已完成";"未完成"';
+  await importOk(e, 'ledger.xlsx', bookBytes(ws));
+  expect(await e.query(`SELECT status_raw, status FROM findings ORDER BY source_row`)).toEqual([
+    { status_raw: '已完成', status: 'completed' }, { status_raw: '正在推进', status: 'in_progress' },
+    { status_raw: '未完成', status: 'not_completed' }, { status_raw: '已完成', status: 'completed' },
+  ]);
+});
