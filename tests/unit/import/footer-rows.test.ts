@@ -22,3 +22,19 @@ test('signature, filer and date lines under the ledger are notes, in the first c
     .toEqual(Array.from({ length: 2 + feet.length }, (_, i) => 6 + i));
   e.close();
 });
+
+// Review: with the problem in the first column, a problem that starts 书记： or 负责人 and a space was
+// skipped as a signature line. Such words are a signature only when a name at most follows them.
+test('a problem in the first column that starts with a secretary or a person in charge is a problem, a name after them a signature', async () => {
+  const e = await freshEngine();
+  const problems = ['书记：履行第一责任人职责不到位', '党委书记：对班子成员监督不力', '负责人 落实整改不力', '经办人 审核把关不严', '书记：作风不实问题突出'];
+  const feet = ['书记：张三', '党组书记（签字）：', '经办人：张三  2024年7月1日', '经办人 李四', '签发人：'];
+  const csv = ['具体问题,县市区,被巡察单位,整改状态',
+    ...problems.map((p) => `${p},兰溪市,兰溪市教育局,正在推进`),
+    ...feet.map((t) => `${t},,,`)].join('\n');
+  const [r] = await importOk(e, '八届市委第三轮巡察.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([problems.length, 0, feet.length]);
+  const rows = await e.query<{ problem_title: string }>('SELECT problem_title FROM findings ORDER BY source_row');
+  expect(rows.map((x) => x.problem_title)).toEqual(problems);
+  e.close();
+});
