@@ -115,6 +115,14 @@ describe('a label and its date in two cells of a title row', () => {
     expect(statedAsOf(['截止日期：2024年6月30日'], '2026-01-01')).toBe('2024-06-30');
   });
 
+  // Review: 整改截止日期 is the rectification deadline, not the day the ledger was filled in to.
+  test('a deadline (整改截止日期, 完成时限截止) is not an as-of date, in one cell or two', () => {
+    expect(statedAsOf(['（整改截止日期：2024年12月31日）'], '2026-01-01')).toBeNull();
+    expect(statedAsOf(titleRowTexts(['整改截止时间：', '2024-12-31']), '2026-01-01')).toBeNull();
+    expect(statedAsOf(['完成时限截止2024年6月底'], '2026-01-01')).toBeNull();
+    expect(statedAsOf(['整改截止日期：2024年12月31日', '截至2024年9月30日'], '2026-01-01')).toBe('2024-09-30');
+  });
+
   test('gives the rows their feedback date and the ledger its as-of date', async () => {
     const e = await freshEngine();
     const csv = ['十二届金东区委第二轮巡察反馈问题整改台账', '反馈时间：,2024-03-15,,截至时间：,2024-06-30', '序号,被巡察单位,具体问题,整改时限,整改状态,完成时间',
