@@ -70,8 +70,8 @@ export function splitRecords(text: string, delimiter: string, maxRecords = Infin
 }
 
 /**
- * Picks the delimiter that splits the most records into one same number of cells (over records with
- * more than one cell), then the one giving more cells; a comma wins ties, as Excel writes it. The
+ * Picks the delimiter that splits the most records into one same number of cells, give or take one
+ * (over records with more than one cell), then the one giving more cells; a comma wins ties, as Excel writes it. The
  * records agreeing count first: one row whose cell holds forty commas must not outweigh a tab-separated
  * header and row of eight cells each.
  */
@@ -85,7 +85,10 @@ export function detectDialect(sample: string): CsvDialect {
       width = Math.max(width, r.length);
       if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
     }
-    for (const [cells, agreeing] of counts) {
+    for (const cells of counts.keys()) {
+      // A hand-made file's rows may be ragged by a cell (a trailing blank left off): a record one cell
+      // wider or narrower still agrees, or a semicolon in every row's text outvotes comma rows of 5 and 6.
+      const agreeing = (counts.get(cells - 1) ?? 0) + (counts.get(cells) ?? 0) + (counts.get(cells + 1) ?? 0);
       if (agreeing > best.agreeing || (agreeing === best.agreeing && cells > best.cells)) best = { delimiter, width, agreeing, cells };
     }
   }
