@@ -18,6 +18,10 @@ const CR = 0x0d;
 // is merely too long (Excel writes one with its line breaks inside quotes) is seen whole, and rejected
 // as too long, not cut into a row per line. A quote never closed reads at most this far ahead.
 const MAX_QUOTED_BYTES = 10 * 4 * MAX_CELL_CHARS;
+// A quoted span is a quote never closed once this many of its lines read as records (readsAsRecord):
+// else a stray quote before a delimiter rows later (见附件",) closes it, and the rows between become one
+// cell, silently. Two, so one line of a cell's text that happens to hold commas never counts alone.
+const SWALLOWED_RECORDS = 2;
 // Bytes scanned between yields to the event loop (a 265 MB file must not block the page).
 const SLICE = 1 << 22;
 
@@ -37,9 +41,10 @@ const enum State {
 /**
  * Scans UTF-8 CSV bytes with the given one-byte delimiter; null when every quote is well placed.
  * A cell is repaired when its closing quote is followed by more text on the same line, or when its
- * opening quote is never closed (the cell then ends at the next delimiter or line end).
+ * opening quote is never closed (the cell then ends at the next delimiter or line end). `width` is the
+ * file's record width (0 when unknown): lines inside quotes that hold a record's delimiters are rows.
  */
-export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promise<QuoteRepair | null> {
+export async function repairQuotes(bytes: Uint8Array, delimiter: string, width = 0): Promise<QuoteRepair | null> {
   if (!(await hasQuote(bytes))) return null;
   const delim = delimiter.charCodeAt(0);
   const spans: [number, number][] = [];
@@ -50,6 +55,9 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promis
   let quoteStart = 0;
   let quoteRecord = 1;
   let quotedLines = 0;
+  // Delimiters on the current line inside quotes, and the lines inside quotes that read as records.
+  let lineDelims = 0;
+  let recordLines = 0;
   // Start of a cell being repaired, or -1; it ends at the next delimiter or line end.
   let spanStart = -1;
   const endSpan = (at: number) => {
@@ -84,15 +92,20 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promis
           quoteStart = i;
           quoteRecord = record;
           quotedLines = 0;
+          lineDelims = 0;
+          recordLines = 0;
         } else {
           state = State.Unquoted;
         }
         break;
       case State.Quoted:
         if (b === QUOTE) state = State.QuoteInQuoted;
+        else if (b === delim) lineDelims++;
         else if (b === LF) {
+          if (quotedLines > 0 && readsAsRecord(lineDelims, width)) recordLines++;
           quotedLines++;
-          if (i - quoteStart > MAX_QUOTED_BYTES) i = unclosed();
+          lineDelims = 0;
+          if (i - quoteStart > MAX_QUOTED_BYTES || recordLines >= SWALLOWED_RECORDS) i = unclosed();
         }
         break;
       case State.QuoteInQuoted:
@@ -115,6 +128,15 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string): Promis
   }
   if (spanStart >= 0) endSpan(n);
   return spans.length ? finish(bytes, spans, records) : null;
+}
+
+/**
+ * A whole line inside quotes (not the first, which the opening quote's record began) that holds as
+ * many delimiters as a record of the file's width, give or take one: a row of the ledger swallowed by
+ * a quote never closed, not a line of a cell's text (Excel's in-cell line breaks: 第1条,含逗号).
+ */
+function readsAsRecord(delims: number, width: number): boolean {
+  return width >= 3 && delims >= Math.max(2, width - 2);
 }
 
 /** True when the bytes hold a quote; searched a slice at a time, so a big file never blocks the page. */

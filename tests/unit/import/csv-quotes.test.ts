@@ -4,8 +4,8 @@ import { freshEngine, importOk, issuesOf } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
-const repaired = async (text: string, delim = ',') => {
-  const r = await repairQuotes(enc(text), delim);
+const repaired = async (text: string, delim = ',', width = 0) => {
+  const r = await repairQuotes(enc(text), delim, width);
   return r && { text: dec(r.bytes), records: r.records };
 };
 
@@ -31,6 +31,11 @@ test('a quote never closed ends its cell at the next delimiter, and the rows aft
   });
   // Never closed at all: the file ends inside it.
   expect(await repaired('a,b\n1,"未闭合\n2,ok\n')).toEqual({ text: 'a,b\n1,"""未闭合"\n2,ok\n', records: [2] });
+  // Review: closed rows later by a stray quote before a delimiter; the rows between read as records.
+  const swallowed = 'a,b,c\n1,"未闭合,z\n2,ok,w\n3,ok,w\n4,见附件",w\n';
+  expect(await repaired(swallowed, ',', 3)).toEqual({ text: 'a,b,c\n1,"""未闭合",z\n2,ok,w\n3,ok,w\n4,见附件",w\n', records: [2] });
+  // Lines of a cell's own text, a comma in each, are not records of a five-cell file.
+  expect(await repaired('a,b,c,d,e\n1,"第1条,含逗号\n第2条,含逗号\n第3条,含逗号",z,y,x\n', ',', 5)).toBeNull();
   // Record numbers count multi-line cells as one record.
   expect((await repaired('a,b\n1,"多\n行"\n2,"AB"cd\n'))?.records).toEqual([3]);
 });
@@ -41,16 +46,25 @@ test('a ledger with such cells imports every row as typed, each repaired row war
     '永康市,永康市教育局,八届市委第三轮巡察,"三重一大"事项决策程序不规范,已完成',
     '永康市,永康市卫健局,八届市委第三轮巡察,"未闭合的引号问题,正在整改',
     '永康市,永康市财政局,八届市委第三轮巡察,违规发放津补贴,已完成',
-    '永康市,永康市民政局,八届市委第三轮巡察,"三会一课"3次未开展,未完成'].join('\n');
+    '永康市,永康市民政局,八届市委第三轮巡察,"三会一课"3次未开展,未完成',
+    // Review: a stray quote before a delimiter rows later closed the quote never closed above.
+    '永康市,永康市审计局,八届市委第三轮巡察,"未闭合的第二个问题,正在整改',
+    '永康市,永康市商务局,八届市委第三轮巡察,违规吃喝,已完成',
+    '永康市,永康市统计局,八届市委第三轮巡察,公车私用,已完成',
+    '永康市,永康市体育局,八届市委第三轮巡察,详见附件",已完成'].join('\n');
   const [r] = await importOk(e, 'quotes.csv', enc(csv));
-  expect([r.rowsAccepted, r.rowsRejected]).toEqual([4, 0]);
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([8, 0]);
   expect(await e.query(`SELECT problem_title, status FROM findings ORDER BY source_row`)).toEqual([
     { problem_title: '"三重一大"事项决策程序不规范', status: 'completed' },
     { problem_title: '"未闭合的引号问题', status: 'in_progress' },
     { problem_title: '违规发放津补贴', status: 'completed' },
     { problem_title: '"三会一课"3次未开展', status: 'not_completed' },
+    { problem_title: '"未闭合的第二个问题', status: 'in_progress' },
+    { problem_title: '违规吃喝', status: 'completed' },
+    { problem_title: '公车私用', status: 'completed' },
+    { problem_title: '详见附件"', status: 'completed' },
   ]);
-  expect(issuesOf(r, 'warning').filter((i) => i.code === 'csv_quote_repaired').map((i) => i.row)).toEqual([2, 3, 5]);
+  expect(issuesOf(r, 'warning').filter((i) => i.code === 'csv_quote_repaired').map((i) => i.row)).toEqual([2, 3, 5, 6]);
 });
 
 // Review: a cell with its line breaks inside quotes, as Excel writes it, was cut into a row per line
