@@ -80,13 +80,16 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
   const own = mergeRoundParts(columns, parseRoundText(k.k_label));
   // A 县级市 calls its own committee 市委: a 市委 column under 十五届永康市委… is that committee, not another,
   // for that city's rows, unless the row names 金华.
+  const namesJinhua = /金华/.test(`${k.k_level ?? ''}${k.k_label ?? ''}`);
   const cityOwn = own.inspector_level === '市委' && names.inspector_level === COUNTY_LEVEL && isCountyCity(names.county)
-    && (!k.k_county || k.k_county === names.county) && !/金华/.test(`${k.k_level ?? ''}${k.k_label ?? ''}`);
+    && (!k.k_county || k.k_county === names.county) && !namesJinhua;
   const fromNames = own.inspector_level && names.inspector_level && own.inspector_level !== names.inspector_level && !cityOwn
     ? { ...names, term: undefined } : names;
   const merged = mergeRoundParts(own, fromNames, hintParts(hint));
   // A term the analyst typed says the rounds are numbered within it: a label's 2023年第二轮 is then no year's round.
-  const parts = countyCityRound(hint?.term?.trim() ? { ...merged, period: undefined } : merged, k.k_county);
+  const typed = hint?.term?.trim() ? { ...merged, period: undefined } : merged;
+  // A row that names 金华 (金华市委2024年第一轮巡察) is 金华's round, however it is numbered.
+  const parts = namesJinhua ? typed : countyCityRound(typed, k.k_county);
   const key = roundKey(parts, k.k_county);
   return {
     ...k,

@@ -440,6 +440,14 @@ test("a 县级市's own 市委 rounds (a term not 金华's) belong to it; a 轮�
     { county: '婺城区', round_key: '金华市|市委|2024年|1' },
     { county: '义乌市', round_key: '金华市|市委||1' },
   ]);
+  // Review: a label naming 金华 is 金华's round, numbered within its year or not.
+  const named = ['县市区,被巡察单位,轮次,具体问题,整改状态', '义乌市,佛堂镇党委,金华市委2024年第一轮巡察,问题一,已完成',
+    '义乌市,稠城街道党工委,义乌市委2024年第一轮巡察,问题二,已完成'].join('\n');
+  const [j] = await importOk(e, 'c.csv', enc(named));
+  expect(await e.query(`SELECT county, round_key FROM findings WHERE dataset_id = '${j.datasetId}' ORDER BY source_row`)).toEqual([
+    { county: '义乌市', round_key: '金华市|市委|2024年|1' },
+    { county: '义乌市', round_key: '义乌市|县(市、区)委|2024年|1' },
+  ]);
 });
 
 test('a 汇总 sheet of counts per unit beside the ledger is no ledger: named, not imported as problems', async () => {
