@@ -43,7 +43,7 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
   });
   const c = plan.counts;
   return {
-    datasetId: plan.datasetId, file, sheet, sha256, asOf: plan.asOf,
+    datasetId: plan.datasetId, file, sheet, sha256, asOf: plan.asOf, undated: plan.datedAt ? undefined : true,
     rowsAccepted: c.accepted, rowsWarned: c.warned, rowsRejected: c.rejected, rowsSkipped: c.skipped,
     issues, issuesTruncated: Number(rows[0]?.total ?? 0) > ISSUE_REPORT_LIMIT || undefined,
     rejected: plan.rejected,

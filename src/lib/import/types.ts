@@ -101,6 +101,8 @@ export interface DatasetReport {
   rowsRejected: number;
   rowsSkipped: number;
   asOf: string;
+  /** True when the ledger holds no date: `asOf` is only the day it was checked against (today), and the dataset stores none. */
+  undated?: boolean;
   /** Issues in row order; capped at ISSUE_REPORT_LIMIT (import_issues holds them all). */
   issues: ImportIssue[];
   /** True when `issues` was capped. */

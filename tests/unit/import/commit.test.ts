@@ -201,10 +201,13 @@ test('a ledger with no date stores no as-of date and leaves the default as it wa
   await importOk(e, 'dated.csv', enc([head, '永康市,永康市教育局,八届市委第三轮巡察,理论学习不深入,正在推进,2024-03-01'].join('\n')));
   const [undated] = await importOk(e, 'undated.csv', enc([head, '永康市,永康市财政局,八届市委第三轮巡察,违规吃喝,已完成,2019-13-45'].join('\n')));
   expect(undated.asOf).toBe(today());
+  // The report says the ledger is undated, not that it is as of today.
+  expect(undated.undated).toBe(true);
   expect(await e.query('SELECT file_name, as_of_date FROM datasets ORDER BY file_name')).toEqual([
     { file_name: 'dated.csv', as_of_date: '2024-03-01' }, { file_name: 'undated.csv', as_of_date: null }]);
   expect(await e.query(defaultAsOfQuery())).toEqual([{ as_of: '2024-03-01' }]);
   const [early] = await importOk(e, '整改台账（截至2024年2月1日）.csv', enc([head, '永康市,永康市卫健局,八届市委第三轮巡察,食堂管理不规范,正在推进,2024-03-01'].join('\n')));
+  expect(early.undated).toBeUndefined();
   expect([early.asOf, early.issues.filter((i) => i.code === 'feedback_after_as_of').map((i) => [i.row, i.value])]).toEqual(['2024-02-01', [[2, '2024-03-01']]]);
   e.close();
 });
