@@ -24,10 +24,15 @@ export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共$
 
 // How to sign, after the signature's words: （签字）, （盖章）, (签名), （签字盖章）, or 签字 run on (单位负责人签字：).
 const SIGN_NOTE = `(${GAP}[(（][^)）]{0,6}[)）]|签字|签名|签章|盖章)?`;
-// What follows such words on a signature line: a name (of 4 characters at most; of 2 or 3 after a
-// space), then the end or a space and anything (a date).
-const NAME_THEN = (n: string) => `[^\\s\\x{3000}，,。；;:：]{${n}}([\\s\\x{3000}].*)?$`;
-const SIGNED_NAME = `(${SIGN_NOTE}${GAP}[:：]${GAP}(${NAME_THEN('0,4')})?$|[\\s\\x{3000}]+${NAME_THEN('2,3')})`;
+// What follows such words on a signature line: blanks to sign on (＿＿＿), a name or names (张三、李四) of 4
+// characters at most, a note in brackets (（签字）, （局长）), then the end, a date, or contact words after a
+// separator (，联系电话：…). Prose (书记：履行第一责任人职责不到位, 书记：把关不严，致使…) is none of these.
+const BLANKS = '[_＿\\-—\\s\\x{3000}]*';
+const NAME = (n: string) => `[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９]{${n}}`;
+const AFTER_NAME = `(${BLANKS}[(（][^)）]{0,8}[)）])?(${BLANKS}$|${BLANKS}[，,；;、]?${BLANKS}(联系电话|电话|手机|日期|时间|职务|[0-9０-９_＿(（]).*$)`;
+const SIGNED_TAIL = (n: string) => `${BLANKS}(${NAME(n)}([、\\s\\x{3000}]+${NAME(n)})*)?${AFTER_NAME}`;
+// After a colon, names of up to 4 characters; after a space only, of 2 or 3 (负责人 把关不严 is a problem).
+const SIGNED_NAME = `(${SIGN_NOTE}${GAP}[:：]${SIGNED_TAIL('1,4')}|[\\s\\x{3000}]+${SIGNED_TAIL('2,3')})`;
 
 /**
  * Note rows: 注：…, 说明：…, 填表说明, 制表/审核 and 填表人/联系电话 signature lines, and the marks
@@ -37,12 +42,12 @@ export const NOTE_ROW_PATTERN =
   `^(注|备注|说明|填表说明|填报说明|附注)${GAP}[:：0-9一二三四五六七八九十、.．]`
   // A signature's words before a colon or a space (分管领导：张三, 审核人 李四), not a problem's (分管领导一岗双责落实不到位);
   // a note on how to sign may come between (单位负责人（签字）：, 填报单位（盖章）：).
-  + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话|单位负责人|主要负责人|分管领导)(${SIGN_NOTE}${GAP}[:：]|[\\s\\x{3000}]+)`
+  + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话|单位负责人|主要负责人|单位主要负责人|分管领导)(${SIGN_NOTE}${GAP}[:：]|[\\s\\x{3000}]+)`
   // The filer's and the date's lines (填报单位：…, 报送时间：2024年7月1日), before a colon.
   + `|^(填报|报送|填表|制表)(单位|日期|时间)${SIGN_NOTE}${GAP}[:：]|^联系电话${GAP}[0-9０-９]`
-  // Words a problem also starts with (书记：履行第一责任人职责不到位, 负责人 把关不严): a signature only when a
-  // name at most follows, then nothing or a space and the rest (经办人：张三  2024年7月1日, 党组书记（签字）：).
-  + `|^(单位主要负责人|负责人|经办人|签发人|批准人|(党组|党委|党工委|党支部)?书记)${SIGNED_NAME}`
+  // Words a problem also starts with (书记：履行第一责任人职责不到位, 负责人 把关不严): a signature only when
+  // SIGNED_TAIL follows (经办人：张三  2024年7月1日, 党组书记（签字）：＿＿＿, 经办人：张三，联系电话：…).
+  + `|^(负责人|经办人|签发人|批准人|(党组|党委|党工委|党支部)?书记)${SIGNED_NAME}`
   + '|^[(（]?(以下空白|(此|本)页无正文|以下无(正文|内容))';
 
 /**
