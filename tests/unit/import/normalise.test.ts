@@ -298,11 +298,13 @@ describe('dates (DOMAIN §3.4)', () => {
 
   test('the concentrated period named as the deadline (集中整改期内) is concentratedPeriodMonths from the feedback', async () => {
     const inputs = ['集中整改期内', '集中整改期内完成', '巡察集中整改期结束前完成整改', '在集中整改期间', '集中整改阶段内完成，并长期坚持',
-      '集中整改期内，长期坚持', '集中整改期内完成并长期坚持',
+      '集中整改期内，长期坚持', '集中整改期内完成并长期坚持', '集中整改期内 长期坚持', '集中整改期内\n长期坚持', '集中整改期内并长期坚持',
+      '集中整改期内（长期坚持）', '集中整改期内持续整改', '在集中整改期间完成，长期坚持',
       '集中整改期内完成80%', '集中整改', '集中整改期后', '集中整改期间长期坚持'];
     expect(await codedDeadlines(inputs, "DATE '2024-03-15'")).toEqual([
       [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'],
-      [30003, '2024-06-15'], [30003, '2024-06-15'],
+      [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'],
+      [30003, '2024-06-15'], [30003, '2024-06-15'], [30003, '2024-06-15'],
       // Part of the work by then is no deadline for the whole; the concentrated work itself, or after it, names none;
       // nor does work kept up from that period on (review: 集中整改期间长期坚持 had one).
       [null, null], [null, null], [null, null], [null, null],

@@ -18,10 +18,11 @@ const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)
 const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
   + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
 // The concentrated period itself (集中整改期内, 巡察集中整改期结束前完成): that many months from the feedback.
-// A long-term phrase follows a completion word or a separator (集中整改期内完成并长期坚持, 集中整改期内，长期坚持):
-// 集中整改期间长期坚持 is work kept up from that period on, with no day it is done.
-const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:内|以内|之内|间|期间|结束前|结束之前|满前)?'
-  + '(?:[(（]?(?:已经?)?(?:完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)[)）]?' + TAIL + '|[,;、。]并?(?:长期坚持|常态化|持续).*$|[,;、。]?$)';
+// Within it (期内), a long-term phrase may follow (集中整改期内长期坚持: the text is compact, its spaces and line
+// breaks gone). During it (期间), only a completion word or a separator comes before one: 集中整改期间长期坚持
+// is work kept up from that period on, with no day it is done.
+const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:(?:内|以内|之内|结束前|结束之前|满前)?' + DONE + TAIL
+  + '|(?:间|期间)(?:[(（]?(?:已经?)?(?:完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)[)）]?' + TAIL + '|[,;、。]并?(?:长期坚持|常态化|持续).*$|[,;、。]?$))';
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
 const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集]';
 
