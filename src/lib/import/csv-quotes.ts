@@ -42,7 +42,7 @@ const enum State {
  * Scans UTF-8 CSV bytes with the given one-byte delimiter; null when every quote is well placed.
  * A cell is repaired when its closing quote is followed by more text on the same line, or when its
  * opening quote is never closed (the cell then ends at the next delimiter or line end). `width` is the
- * file's record width (0 when unknown): lines inside quotes that hold a record's delimiters are rows.
+ * cells most of the file's records have (0 when unknown): lines inside quotes that hold a record's delimiters are rows.
  */
 export async function repairQuotes(bytes: Uint8Array, delimiter: string, width = 0): Promise<QuoteRepair | null> {
   if (!(await hasQuote(bytes))) return null;
@@ -55,7 +55,15 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string, width =
   let quoteStart = 0;
   let quoteRecord = 1;
   let quotedLines = 0;
-  // Delimiters on the current line inside quotes, and the lines inside quotes that read as records.
+  // Where the current record starts and its first cell ends (-1: not yet), and that first cell's span
+  // for the record a quote opened in (refStart < 0: the quote opened in the first cell).
+  let recordStart = 0;
+  let firstEnd = -1;
+  let refStart = -1;
+  let refEnd = -1;
+  // Inside quotes: the current line's start, its first delimiter, its delimiters, and the lines that read as records.
+  let lineStart = 0;
+  let lineFirstEnd = -1;
   let lineDelims = 0;
   let recordLines = 0;
   // Start of a cell being repaired, or -1; it ends at the next delimiter or line end.
@@ -85,7 +93,8 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string, width =
       case State.Unquoted:
         if (b === delim || b === LF) {
           if (spanStart >= 0) endSpan(b === LF && i > 0 && bytes[i - 1] === CR ? i - 1 : i);
-          if (b === LF) record++;
+          if (b === LF) [record, recordStart, firstEnd] = [record + 1, i + 1, -1];
+          else if (firstEnd < 0) firstEnd = i;
           state = State.FieldStart;
         } else if (state === State.FieldStart && b === QUOTE) {
           state = State.Quoted;
@@ -94,17 +103,21 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string, width =
           quotedLines = 0;
           lineDelims = 0;
           recordLines = 0;
+          [refStart, refEnd] = firstEnd >= 0 ? [recordStart, firstEnd] : [-1, -1];
         } else {
           state = State.Unquoted;
         }
         break;
       case State.Quoted:
         if (b === QUOTE) state = State.QuoteInQuoted;
-        else if (b === delim) lineDelims++;
-        else if (b === LF) {
-          if (quotedLines > 0 && readsAsRecord(lineDelims, width)) recordLines++;
+        else if (b === delim) {
+          if (lineDelims++ === 0) lineFirstEnd = i;
+        } else if (b === LF) {
+          if (quotedLines > 0 && readsAsRecord(lineDelims, width)
+            && resembles(bytes, lineStart, lineDelims ? lineFirstEnd : i, refStart, refEnd)) recordLines++;
           quotedLines++;
           lineDelims = 0;
+          lineStart = i + 1;
           if (i - quoteStart > MAX_QUOTED_BYTES || recordLines >= SWALLOWED_RECORDS) i = unclosed();
         }
         break;
@@ -114,7 +127,8 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string, width =
         } else if (b === delim || b === LF || b === CR) {
           // A well-quoted cell ends here; a CR is the first half of the line end.
           state = b === CR ? State.Unquoted : State.FieldStart;
-          if (b === LF) record++;
+          if (b === LF) [record, recordStart, firstEnd] = [record + 1, i + 1, -1];
+          else if (b === delim && firstEnd < 0) firstEnd = i;
         } else if (quotedLines > 0) {
           // Text after a quote that closed over line breaks: the opening quote was never closed.
           i = unclosed();
@@ -132,11 +146,24 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string, width =
 
 /**
  * A whole line inside quotes (not the first, which the opening quote's record began) that holds as
- * many delimiters as a record of the file's width, give or take one: a row of the ledger swallowed by
- * a quote never closed, not a line of a cell's text (Excel's in-cell line breaks: 第1条,含逗号).
+ * many delimiters as a record of the file's width, give or take one, and starts as the quote's record
+ * does (resembles): a row of the ledger swallowed by a quote never closed, not a line of a cell's text
+ * (Excel's in-cell line breaks: 第1条,含逗号).
  */
 function readsAsRecord(delims: number, width: number): boolean {
-  return width >= 3 && delims >= Math.max(2, width - 2);
+  return width >= 3 && delims >= Math.max(2, width - 2) && delims <= width;
+}
+
+/**
+ * A line's first cell (bytes a0..a1) like the first cell of the record the quote opened in (r0..r1): both
+ * a 序号 (1 to 5 digits), or near the same length (a county or unit column: 永康市教育局, 永康市财政局). A
+ * paragraph of a cell's own text starts otherwise (二是完善制度建设,…). With no such record cell (the
+ * quote opened in the first cell), only a 序号 is like one.
+ */
+function resembles(bytes: Uint8Array, a0: number, a1: number, r0: number, r1: number): boolean {
+  const seq = (s: number, e: number) => e > s && e - s <= 5 && bytes.subarray(s, e).every((b) => b >= 0x30 && b <= 0x39);
+  if (seq(a0, a1)) return r0 < 0 || seq(r0, r1);
+  return r0 >= 0 && a1 > a0 && Math.abs(a1 - a0 - (r1 - r0)) <= 3;
 }
 
 /** True when the bytes hold a quote; searched a slice at a time, so a big file never blocks the page. */

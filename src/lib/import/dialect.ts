@@ -6,6 +6,8 @@ export interface CsvDialect {
   delimiter: ',' | '\t' | ';' | '|';
   /** The most cells any sampled record has. */
   width: number;
+  /** The cells most sampled records agree on, give or take one (a wide footer or stray row aside). */
+  cells: number;
 }
 
 const CANDIDATES: CsvDialect['delimiter'][] = [',', '\t', ';', '|'];
@@ -76,7 +78,7 @@ export function splitRecords(text: string, delimiter: string, maxRecords = Infin
  * header and row of eight cells each.
  */
 export function detectDialect(sample: string): CsvDialect {
-  let best: CsvDialect & { agreeing: number; cells: number } = { delimiter: ',', width: 1, agreeing: 0, cells: 0 };
+  let best: CsvDialect & { agreeing: number } = { delimiter: ',', width: 1, agreeing: 0, cells: 0 };
   for (const delimiter of CANDIDATES) {
     const records = splitRecords(sample, delimiter, 200);
     const counts = new Map<number, number>();
@@ -92,5 +94,5 @@ export function detectDialect(sample: string): CsvDialect {
       if (agreeing > best.agreeing || (agreeing === best.agreeing && cells > best.cells)) best = { delimiter, width, agreeing, cells };
     }
   }
-  return { delimiter: best.delimiter, width: best.width };
+  return { delimiter: best.delimiter, width: best.width, cells: Math.max(best.cells, 1) };
 }

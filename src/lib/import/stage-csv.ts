@@ -86,7 +86,7 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
   const table = tempName('csv');
   const backing = tempName('csvdata');
   const columns = Array.from({ length: width }, (_, i) => `${str(cell(i))}: 'VARCHAR'`).join(', ');
-  const repair = await repairQuotes(utf8, dialect.delimiter, dialect.width);
+  const repair = await repairQuotes(utf8, dialect.delimiter, dialect.cells);
   await engine.registerFile(file, repair?.bytes ?? utf8);
   try {
     // parallel=false: the parallel scanner refuses null_padding with quoted newlines.

@@ -36,6 +36,11 @@ test('a quote never closed ends its cell at the next delimiter, and the rows aft
   expect(await repaired(swallowed, ',', 3)).toEqual({ text: 'a,b,c\n1,"""未闭合",z\n2,ok,w\n3,ok,w\n4,见附件",w\n', records: [2] });
   // Lines of a cell's own text, a comma in each, are not records of a five-cell file.
   expect(await repaired('a,b,c,d,e\n1,"第1条,含逗号\n第2条,含逗号\n第3条,含逗号",z,y,x\n', ',', 5)).toBeNull();
+  // Review of the first fix: a cell of paragraphs as Excel quotes it, lines holding a record's commas, is one
+  // cell: its lines start as no record does (二是…, not a 序号 like the record's own).
+  const paragraphs = '"一是立即清退,退赔餐费,通报批评\n二是完善制度建设,修订财务管理制度,明确接待标准,规范审批流程,严格公务接待标准,强化监督检查,定期通报,逐月对账,公开公示;\n'
+    + '三是加强教育,开展警示教育,建立问题台账,逐项销号,举一反三,严肃问责,长效常治,定期回头看,跟踪问效;\n四是持续整改"';
+  expect(await repaired(`序号,县市区,被巡察单位,问题类别,具体问题,整改措施,责任人,整改时限,整改状态,备注\n1,永康市,财政局,作风建设,违规吃喝,${paragraphs},张三,2024年底前,已完成,\n2,永康市,教育局,党的建设,学习不深入,加强学习,李四,2024年底前,已完成,\n`, ',', 10)).toBeNull();
   // Record numbers count multi-line cells as one record.
   expect((await repaired('a,b\n1,"多\n行"\n2,"AB"cd\n'))?.records).toEqual([3]);
 });
@@ -51,7 +56,9 @@ test('a ledger with such cells imports every row as typed, each repaired row war
     '永康市,永康市审计局,八届市委第三轮巡察,"未闭合的第二个问题,正在整改',
     '永康市,永康市商务局,八届市委第三轮巡察,违规吃喝,已完成',
     '永康市,永康市统计局,八届市委第三轮巡察,公车私用,已完成',
-    '永康市,永康市体育局,八届市委第三轮巡察,详见附件",已完成'].join('\n');
+    '永康市,永康市体育局,八届市委第三轮巡察,详见附件",已完成',
+    // A footer wider than the rows: the rows' own width still tells a record inside quotes.
+    '填报单位：永康市委巡察办,,,,,,,,,,填报时间：2024年7月1日'].join('\n');
   const [r] = await importOk(e, 'quotes.csv', enc(csv));
   expect([r.rowsAccepted, r.rowsRejected]).toEqual([8, 0]);
   expect(await e.query(`SELECT problem_title, status FROM findings ORDER BY source_row`)).toEqual([

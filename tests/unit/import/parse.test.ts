@@ -292,19 +292,19 @@ describe('rounds', () => {
 
 describe('sniffing and decoding', () => {
   test('delimiters and widths, quoted newlines kept in one record', () => {
-    expect(detectDialect('标题\na,b,c\n1,2,3\n')).toEqual({ delimiter: ',', width: 3 });
-    expect(detectDialect('a\tb\tc\n1\t2,5\t3\n')).toEqual({ delimiter: '\t', width: 3 });
-    expect(detectDialect('a;b\n1;2\n')).toEqual({ delimiter: ';', width: 2 });
+    expect(detectDialect('标题\na,b,c\n1,2,3\n')).toEqual({ delimiter: ',', width: 3, cells: 3 });
+    expect(detectDialect('a\tb\tc\n1\t2,5\t3\n')).toEqual({ delimiter: '\t', width: 3, cells: 3 });
+    expect(detectDialect('a;b\n1;2\n')).toEqual({ delimiter: ';', width: 2, cells: 2 });
     // Review: a tab-separated header and row, one cell holding forty commas, read as comma-separated.
     const commas = Array.from({ length: 40 }, (_, i) => `措施${i}`).join(',');
-    expect(detectDialect(`县市区\t被巡察单位\t具体问题\t整改措施\n永康市\t教育局\t问题一\t${commas}\n`)).toEqual({ delimiter: '\t', width: 4 });
+    expect(detectDialect(`县市区\t被巡察单位\t具体问题\t整改措施\n永康市\t教育局\t问题一\t${commas}\n`)).toEqual({ delimiter: '\t', width: 4, cells: 4 });
     // Semicolons in every row, commas in some cells: the semicolons agree.
-    expect(detectDialect('a;b;c\n1,5;2;3\n4;5,6,7,8;9\n')).toEqual({ delimiter: ';', width: 3 });
+    expect(detectDialect('a;b;c\n1,5;2;3\n4;5,6,7,8;9\n')).toEqual({ delimiter: ';', width: 3, cells: 3 });
     // Review: ragged comma rows of 5 and 6 cells, a semicolon in most rows' text, read as semicolon-separated.
     const ragged = ['县市区,被巡察单位,具体问题,整改措施,整改状态,备注', '永康市,教育局,学习不深入;流于形式,加强学习,已完成',
       '永康市,财政局,违规吃喝;超标准接待,退赔,已完成,', '兰溪市,教育局,台账不全;不规范,补齐台账,正在推进',
       '兰溪市,卫健局,采购不规范;未招标,规范采购,正在推进,', '义乌市,民政局,资金拨付滞后;未公示,拨付,已完成'];
-    expect(detectDialect(ragged.join('\n') + '\n')).toEqual({ delimiter: ',', width: 6 });
+    expect(detectDialect(ragged.join('\n') + '\n')).toEqual({ delimiter: ',', width: 6, cells: 6 });
     expect(splitRecords('a,"x\ny",c\n1,"he said ""hi""",3\n', ',')).toEqual([['a', 'x\ny', 'c'], ['1', 'he said "hi"', '3']]);
   });
 
