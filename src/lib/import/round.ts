@@ -23,6 +23,8 @@ export interface RoundParts {
    * 2023 and 2024 are two rounds; it belongs to the round number of the same text (mergeRoundParts).
    */
   period?: number;
+  /** The text names 金华 as the 市委 (金华市委2024年第一轮巡察): the round stays 金华's in a 县级市's rows (countyCityRound). */
+  jinhua?: true;
 }
 
 /** The inspector_level value of county committees (DOMAIN.md §6.1). */
@@ -60,6 +62,7 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   const year = /((?:19|20)\d{2})年?/.exec(s.replace(/(截至|截止|更新至|更新于)[^)）]*/g, '').replace(FILL_DATE, ''));
   if (year) out.year = Number(year[1]);
   Object.assign(out, parseLevel(s));
+  if (out.inspector_level === '市委' && /金华/.test(s)) out.jinhua = true;
   if (/巡视/.test(s)) out.kind = '巡视';
   else if (/巡察/.test(s)) out.kind = '巡察';
   return out;
@@ -132,11 +135,11 @@ export function isCountyCity(name: string | null | undefined): boolean {
  * A 县级市's committee is a 市委 too (义乌市委): a 市委 round whose term is not one of 金华's own
  * (十五届市委第三轮巡察 in a 义乌市 ledger) belongs to the row's 县级市, as a county committee. So does
  * one numbered within its year (2024年第一轮): 金华's 市委 numbers its rounds within the term (DOMAIN.md §5.1).
- * With neither the 市委 stays 金华's: the text does not say otherwise.
+ * With neither, or where a text names 金华 (jinhua), the 市委 stays 金华's.
  */
 export function countyCityRound(parts: RoundParts, rowCounty?: string | null): RoundParts {
   const notJinhuas = parts.period !== undefined || (!!parts.term && !CITY_TERMS.has(parts.term));
-  if (parts.inspector_level !== '市委' || !notJinhuas || !rowCounty || !COUNTY_CITIES.has(rowCounty)) return parts;
+  if (parts.inspector_level !== '市委' || parts.jinhua || !notJinhuas || !rowCounty || !COUNTY_CITIES.has(rowCounty)) return parts;
   return { ...parts, inspector_level: COUNTY_LEVEL, county: rowCounty };
 }
 

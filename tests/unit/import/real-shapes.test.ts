@@ -448,6 +448,15 @@ test("a 县级市's own 市委 rounds (a term not 金华's) belong to it; a 轮�
     { county: '义乌市', round_key: '金华市|市委|2024年|1' },
     { county: '义乌市', round_key: '义乌市|县(市、区)委|2024年|1' },
   ]);
+  // Review of that fix: so does a file name or title naming 金华, over a 轮次 column of 2024年第一轮.
+  const rows = ['县市区,被巡察单位,具体问题,整改状态', '义乌市,佛堂镇党委,问题一,已完成'].join('\n');
+  const [f] = await importOk(e, '金华市委2024年第一轮巡察整改台账.csv', enc(rows));
+  const [t] = await importOk(e, 'd.csv', enc(['金华市委2024年第一轮巡察反馈问题整改台账', '县市区,被巡察单位,轮次,具体问题,整改状态',
+    '义乌市,稠城街道党工委,2024年第一轮,问题二,已完成'].join('\n')));
+  expect(await e.query(`SELECT county, round_key FROM findings WHERE dataset_id IN ('${f.datasetId}', '${t.datasetId}') ORDER BY problem_title`)).toEqual([
+    { county: '义乌市', round_key: '金华市|市委|2024年|1' },
+    { county: '义乌市', round_key: '金华市|市委|2024年|1' },
+  ]);
 });
 
 test('a 汇总 sheet of counts per unit beside the ledger is no ledger: named, not imported as problems', async () => {
