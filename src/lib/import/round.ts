@@ -62,7 +62,7 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   const year = /((?:19|20)\d{2})年?/.exec(s.replace(/(截至|截止|更新至|更新于)[^)）]*/g, '').replace(FILL_DATE, ''));
   if (year) out.year = Number(year[1]);
   Object.assign(out, parseLevel(s));
-  if (out.inspector_level === '市委' && /金华/.test(s)) out.jinhua = true;
+  if (out.inspector_level === '市委' && /金华市?委/.test(s)) out.jinhua = true;
   if (/巡视/.test(s)) out.kind = '巡视';
   else if (/巡察/.test(s)) out.kind = '巡察';
   return out;
@@ -138,8 +138,9 @@ export function isCountyCity(name: string | null | undefined): boolean {
  * With neither, or where a text names 金华 (jinhua), the 市委 stays 金华's.
  */
 export function countyCityRound(parts: RoundParts, rowCounty?: string | null): RoundParts {
-  const notJinhuas = parts.period !== undefined || (!!parts.term && !CITY_TERMS.has(parts.term));
-  if (parts.inspector_level !== '市委' || parts.jinhua || !notJinhuas || !rowCounty || !COUNTY_CITIES.has(rowCounty)) return parts;
+  // A text naming 金华市委 outweighs year numbering only, not a term 金华's 市委 never had.
+  const notJinhuas = (parts.period !== undefined && !parts.jinhua) || (!!parts.term && !CITY_TERMS.has(parts.term));
+  if (parts.inspector_level !== '市委' || !notJinhuas || !rowCounty || !COUNTY_CITIES.has(rowCounty)) return parts;
   return { ...parts, inspector_level: COUNTY_LEVEL, county: rowCounty };
 }
 

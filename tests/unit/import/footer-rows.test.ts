@@ -32,7 +32,9 @@ test('a problem in the first column that starts with a secretary or a person in 
   // Review of the first fix: printed forms leave blanks to sign on, and a name may come with a date, a title or a phone.
   const feet = ['书记：张三', '党组书记（签字）：', '经办人：张三  2024年7月1日', '经办人 李四', '签发人：', '单位主要负责人（签字）：__________',
     '负责人：____________', '书记签字：＿＿＿＿＿＿', '经办人：__________  联系电话：__________', '经办人：张三，联系电话：13800000000',
-    '经办人：张三、李四', '负责人：张三（签字）', '书记：张三2024年7月1日', '签发人：张三（局长）'];
+    '经办人：张三、李四', '负责人：张三（签字）', '书记：张三2024年7月1日', '签发人：张三（局长）',
+    // Second review: a second signer or 联系方式 after the name.
+    '经办人：张三    联系方式：13812345678', '负责人：张三        填表人：李四'];
   const csv = ['具体问题,县市区,被巡察单位,整改状态',
     ...problems.map((p) => `${p},兰溪市,兰溪市教育局,正在推进`),
     ...feet.map((t) => `${t},,,`)].join('\n');

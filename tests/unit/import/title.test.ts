@@ -123,7 +123,8 @@ describe('a label and its date in two cells of a title row', () => {
     expect(statedAsOf(['整改截止日期：2024年12月31日', '截至2024年9月30日'], '2026-01-01')).toBe('2024-09-30');
     expect(statedAsOf(['整改时限：截止2024年12月31日'], '2026-01-01')).toBeNull();
     expect(statedAsOf(titleRowTexts(['整改时限：', '截止2024年12月31日']), '2026-01-01')).toBeNull();
-    expect(statedAsOf(['整改 截止日期：2024年12月31日', '整改落实截止日期：2024年12月31日'], '2026-01-01')).toBeNull();
+    // Second review: a space before 截止 (in a file name) leaves it the as-of word.
+    expect(statedAsOf(['八届市委第三轮巡察整改 截止2024年9月30日.xlsx', '整改落实截止2024年9月30日进展情况'], '2026-01-01')).toBe('2024-09-30');
     // Review of the first fix: 截至 is "up to", the as-of word, after 整改 too.
     expect(statedAsOf(['八届市委第三轮巡察反馈问题整改截至2024年9月30日进展情况表'], '2026-01-01')).toBe('2024-09-30');
     expect(statedAsOf(['巡察整改截至2024年9月底完成情况'], '2026-01-01')).toBe('2024-09-30');

@@ -29,7 +29,7 @@ const SIGN_NOTE = `(${GAP}[(（][^)）]{0,6}[)）]|签字|签名|签章|盖章)?
 // separator (，联系电话：…). Prose (书记：履行第一责任人职责不到位, 书记：把关不严，致使…) is none of these.
 const BLANKS = '[_＿\\-—\\s\\x{3000}]*';
 const NAME = (n: string) => `[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９]{${n}}`;
-const AFTER_NAME = `(${BLANKS}[(（][^)）]{0,8}[)）])?(${BLANKS}$|${BLANKS}[，,；;、]?${BLANKS}(联系电话|电话|手机|日期|时间|职务|[0-9０-９_＿(（]).*$)`;
+const AFTER_NAME = `(${BLANKS}[(（][^)）]{0,8}[)）])?(${BLANKS}$|${BLANKS}[，,；;、]?${BLANKS}(联系电话|联系方式|电话|手机|[Tt]el|日期|职务|审核人|填表人|填报人|签发人|经办人|负责人|[0-9０-９_＿(（]).*$)`;
 const SIGNED_TAIL = (n: string) => `${BLANKS}(${NAME(n)}([、\\s\\x{3000}]+${NAME(n)})*)?${AFTER_NAME}`;
 // After a colon, names of up to 4 characters; after a space only, of 2 or 3 (负责人 把关不严 is a problem).
 const SIGNED_NAME = `(${SIGN_NOTE}${GAP}[:：]${SIGNED_TAIL('1,4')}|[\\s\\x{3000}]+${SIGNED_TAIL('2,3')})`;
