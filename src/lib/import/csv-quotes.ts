@@ -162,6 +162,9 @@ function readsAsRecord(delims: number, width: number): boolean {
  */
 function resembles(bytes: Uint8Array, a0: number, a1: number, r0: number, r1: number): boolean {
   const seq = (s: number, e: number) => e > s && e - s <= 5 && bytes.subarray(s, e).every((b) => b >= 0x30 && b <= 0x39);
+  // A blank first cell is a merged 序号 or county Excel wrote once, above (,,,公务接待不规范,…).
+  if (a1 === a0) return true;
+  if (r1 === r0) r0 = -1;
   if (seq(a0, a1)) return r0 < 0 || seq(r0, r1);
   return r0 >= 0 && a1 > a0 && Math.abs(a1 - a0 - (r1 - r0)) <= 3;
 }
