@@ -4,6 +4,7 @@ import { importing } from './messages/import';
 import { metrics } from './messages/metrics';
 import { repeats } from './messages/repeats';
 import { data } from './messages/data';
+import { findings } from './messages/findings';
 import { briefing } from './messages/briefing';
 import { review } from './messages/review';
 import { params } from './messages/params';
@@ -19,7 +20,7 @@ export type Vars = Record<string, string | number>;
 export type Messages = { zh: Record<string, string>; en: Record<string, string> };
 
 // Each area owns its message file, so parallel work never edits the same dictionary.
-const AREAS: Messages[] = [common, charts, importing, metrics, repeats, data, briefing, review, params, fields, exportsAbout];
+const AREAS: Messages[] = [common, charts, importing, metrics, repeats, data, findings, briefing, review, params, fields, exportsAbout];
 
 const DICT: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...AREAS.map((a) => a.zh)),
