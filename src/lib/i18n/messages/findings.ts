@@ -1,6 +1,6 @@
 import type { Messages } from '../translate';
 
-/** The findings table, a finding's detail and the SQL view of a chart. */
+/** The findings table, a finding's detail and the read-only SQL console. */
 export const findings: Messages = {
   zh: {
     'col.county': '县市区',
