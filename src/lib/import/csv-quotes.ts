@@ -41,10 +41,10 @@ const enum State {
 /**
  * Scans UTF-8 CSV bytes with the given one-byte delimiter; null when every quote is well placed.
  * A cell is repaired when its closing quote is followed by more text on the same line, or when its
- * opening quote is never closed (the cell then ends at the next delimiter or line end). `width` is the
+ * opening quote is never closed (the cell then ends at the next delimiter or line end). `cells` is the
  * cells most of the file's records have (0 when unknown): lines inside quotes that hold a record's delimiters are rows.
  */
-export async function repairQuotes(bytes: Uint8Array, delimiter: string, width = 0): Promise<QuoteRepair | null> {
+export async function repairQuotes(bytes: Uint8Array, delimiter: string, cells = 0): Promise<QuoteRepair | null> {
   if (!(await hasQuote(bytes))) return null;
   const delim = delimiter.charCodeAt(0);
   const spans: [number, number][] = [];
@@ -113,7 +113,7 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string, width =
         else if (b === delim) {
           if (lineDelims++ === 0) lineFirstEnd = i;
         } else if (b === LF) {
-          if (quotedLines > 0 && readsAsRecord(lineDelims, width)
+          if (quotedLines > 0 && readsAsRecord(lineDelims, cells)
             && resembles(bytes, lineStart, lineDelims ? lineFirstEnd : i, refStart, refEnd)) recordLines++;
           quotedLines++;
           lineDelims = 0;
@@ -150,8 +150,8 @@ export async function repairQuotes(bytes: Uint8Array, delimiter: string, width =
  * does (resembles): a row of the ledger swallowed by a quote never closed, not a line of a cell's text
  * (Excel's in-cell line breaks: 第1条,含逗号).
  */
-function readsAsRecord(delims: number, width: number): boolean {
-  return width >= 3 && delims >= Math.max(2, width - 2) && delims <= width;
+function readsAsRecord(delims: number, cells: number): boolean {
+  return cells >= 3 && delims >= Math.max(2, cells - 2) && delims <= cells;
 }
 
 /**
@@ -164,9 +164,10 @@ function resembles(bytes: Uint8Array, a0: number, a1: number, r0: number, r1: nu
   const seq = (s: number, e: number) => e > s && e - s <= 5 && bytes.subarray(s, e).every((b) => b >= 0x30 && b <= 0x39);
   // A blank first cell is a merged 序号 or county Excel wrote once, above (,,,公务接待不规范,…).
   if (a1 === a0) return true;
-  if (r1 === r0) r0 = -1;
-  if (seq(a0, a1)) return r0 < 0 || seq(r0, r1);
-  return r0 >= 0 && a1 > a0 && Math.abs(a1 - a0 - (r1 - r0)) <= 3;
+  // A blank cell of the quote's record is no reference, as none is.
+  const ref = r0 >= 0 && r1 > r0;
+  if (seq(a0, a1)) return !ref || seq(r0, r1);
+  return ref && Math.abs(a1 - a0 - (r1 - r0)) <= 3;
 }
 
 /** True when the bytes hold a quote; searched a slice at a time, so a big file never blocks the page. */

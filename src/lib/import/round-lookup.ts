@@ -88,8 +88,8 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
   const merged = mergeRoundParts(own, fromNames, hintParts(hint));
   // A term the analyst typed says the rounds are numbered within it: a label's 2023年第二轮 is then no year's round.
   const typed = hint?.term?.trim() ? { ...merged, period: undefined } : merged;
-  // A row that names 金华 (金华市委2024年第一轮巡察) is 金华's round, however it is numbered; so is one whose
-  // file, sheet or title names it (parts.jinhua), unless the row names another committee.
+  // A row that names 金华 (金华市委2024年第一轮巡察) is 金华's round, however it is numbered. One whose file,
+  // sheet or title names 金华市委 carries parts.jinhua into countyCityRound, which weighs it there.
   const parts = namesJinhua ? typed : countyCityRound(typed, k.k_county);
   const key = roundKey(parts, k.k_county);
   return {

@@ -10,8 +10,10 @@ import { groups } from './dates';
 // long-term phrase may follow. 6月内 is June, not six months; a month and day with a dot alone (1.5, 6.30) is
 // no date, or any decimal would be one: with 日, 前, a completion word or a long-term phrase after it, it is.
 // In 完成时间 it may be said done (已于12月5日完成, 12月5日（已完成）).
-const DONE = '[(（]?(?:已经?)?(完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)?[)）]?';
-const TAIL = '([,;、。]?并?(?:长期坚持|常态化|持续).*)?[,;、。]?$';
+const DONE_WORDS = '完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕';
+const DONE = `[(（]?(?:已经?)?(${DONE_WORDS})?[)）]?`;
+const LONG_TERM = '(?:长期坚持|常态化|持续)';
+const TAIL = `([,;、。]?并?${LONG_TERM}.*)?[,;、。]?$`;
 const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
   + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
 // A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
@@ -22,7 +24,7 @@ const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(
 // breaks gone). During it (期间), only a completion word or a separator comes before one: 集中整改期间长期坚持
 // is work kept up from that period on, with no day it is done.
 const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:(?:内|以内|之内|结束前|结束之前|满前)?' + DONE + TAIL
-  + '|(?:间|期间)(?:[(（]?(?:已经?)?(?:完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕)[)）]?' + TAIL + '|[,;、。]并?(?:长期坚持|常态化|持续).*$|[,;、。]?$))';
+  + `|(?:间|期间)(?:[(（]?(?:已经?)?(?:${DONE_WORDS})[)）]?${TAIL}|[,;、。]并?${LONG_TERM}.*$|[,;、。]?$))`;
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
 const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集]';
 
