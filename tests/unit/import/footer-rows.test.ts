@@ -28,13 +28,19 @@ test('signature, filer and date lines under the ledger are notes, in the first c
 test('a problem in the first column that starts with a secretary or a person in charge is a problem, a name after them a signature', async () => {
   const e = await freshEngine();
   const problems = ['书记：履行第一责任人职责不到位', '党委书记：对班子成员监督不力', '负责人 落实整改不力', '经办人 审核把关不严', '书记：作风不实问题突出',
-    '负责人 把关不严', '书记：把关不严，致使问题反复', '书记：履职不力 对班子成员监督缺位'];
+    '负责人 把关不严', '书记：把关不严，致使问题反复', '书记：履职不力 对班子成员监督缺位',
+    // Third review: a problem that goes on with a year, a numbered point, a list of words or a count.
+    '书记：2023年以来未召开专题会议', '党组书记：（一）学习贯彻不深入', '书记：学习不够、调研不深', '负责人 2次未参加民主生活会',
+    '书记：时间观念不强，2次会议迟到', '书记：2023年5月以来未过问整改'];
   // Review of the first fix: printed forms leave blanks to sign on, and a name may come with a date, a title or a phone.
   const feet = ['书记：张三', '党组书记（签字）：', '经办人：张三  2024年7月1日', '经办人 李四', '签发人：', '单位主要负责人（签字）：__________',
     '负责人：____________', '书记签字：＿＿＿＿＿＿', '经办人：__________  联系电话：__________', '经办人：张三，联系电话：13800000000',
     '经办人：张三、李四', '负责人：张三（签字）', '书记：张三2024年7月1日', '签发人：张三（局长）',
     // Second review: a second signer or 联系方式 after the name.
-    '经办人：张三    联系方式：13812345678', '负责人：张三        填表人：李四'];
+    '经办人：张三    联系方式：13812345678', '负责人：张三        填表人：李四',
+    // A phone, a date with dots, printed date blanks, a bracket note alone, three names.
+    '经办人：张三 0579-82345678', '经办人：张三 2024.7.1', '负责人：＿＿＿＿  ＿＿年＿＿月＿＿日', '党组书记：（签字）',
+    '书记：张三、李四、王五', '经办人：张三，2024年7月1日，联系电话：13800000000'];
   const csv = ['具体问题,县市区,被巡察单位,整改状态',
     ...problems.map((p) => `${p},兰溪市,兰溪市教育局,正在推进`),
     ...feet.map((t) => `${t},,,`)].join('\n');
