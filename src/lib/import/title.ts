@@ -141,8 +141,11 @@ export function titleRound(titles: string[]): RoundParts {
 // day a filer line says it was filled in (填报时间：2024年9月30日, 填报日期 2024.10.8, 报送日期, 制表时间).
 // Not a period (统计时间 names one: 2024年1月1日-2024年6月30日, 2024.1-2024.6): no date followed by a
 // range word counts, whatever the day reads as. Nor a deadline (整改截止日期：2024年12月31日, 整改时限：截止…);
-// 截至 (up to) is the as-of word even there (整改截至2024年9月30日进展情况).
-const STATED_AS_OF = /(?:(?:截至|(?<!(?:整改|完成|办结|销号|时限|期限)[:：]?)截止)(?:时间|日期)?\s*[:：]?|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d]|\s*[-—–~～至到])/;
+// 截至 (up to) is the as-of word even there (整改截至2024年9月30日进展情况), unless it is written for 截止:
+// after 时限 or 期限 (完成时限截至…), or as a deadline's field (整改截至日期：…).
+const DEADLINE_BEFORE = '(?:整改|完成|办结|销号|时限|期限)[:：]?';
+const AS_OF_WORD = `(?:(?<!${DEADLINE_BEFORE})(?:截止|截至(?=时间|日期))|(?<!(?:时限|期限)[:：]?)截至(?!时间|日期))`;
+const STATED_AS_OF = new RegExp(String.raw`(?:${AS_OF_WORD}(?:时间|日期)?\s*[:：]?|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d]|\s*[-—–~～至到])`);
 
 /**
  * The as-of date a title, filer line, sheet or file name states (截至2024年9月1日; 截至2024年9月底 is the

@@ -129,6 +129,12 @@ describe('a label and its date in two cells of a title row', () => {
     expect(statedAsOf(['八届市委第三轮巡察反馈问题整改截至2024年9月30日进展情况表'], '2026-01-01')).toBe('2024-09-30');
     expect(statedAsOf(['巡察整改截至2024年9月底完成情况'], '2026-01-01')).toBe('2024-09-30');
     expect(statedAsOf(['（整改完成截至2024年6月30日）'], '2026-01-01')).toBe('2024-06-30');
+    // Third review: 截至 written for 截止, as a deadline's field or after 时限, is a deadline too.
+    expect(statedAsOf(['整改截至日期：2024年12月31日'], '2026-01-01')).toBeNull();
+    expect(statedAsOf(titleRowTexts(['整改截至时间：', '2024-12-31']), '2026-01-01')).toBeNull();
+    expect(statedAsOf(['完成时限截至2024年6月底'], '2026-01-01')).toBeNull();
+    expect(statedAsOf(['整改期限：截至2024年12月31日'], '2026-01-01')).toBeNull();
+    expect(statedAsOf(['整改截至日期：2024年12月31日', '截至时间：2024年9月30日'], '2026-01-01')).toBe('2024-09-30');
   });
 
   test('gives the rows their feedback date and the ledger its as-of date', async () => {
