@@ -154,11 +154,16 @@ function readsAsRecord(delims: number, cells: number): boolean {
   return cells >= 3 && delims >= Math.max(2, cells - 2) && delims <= cells;
 }
 
+// How a county's or unit's name ends (永康市, 西城街道, 永康市教育局, 古山镇党委, 永康日报社, 国网永康供电公司).
+const PLACE_OR_BODY = /(省|市|县|区|镇|乡|街道|村|社区|局|委|办|院|所|站|馆|队|会|社|联|中心|公司|集团|党组|支部|学校|中学|小学|医院|厅|处|科|室|团|行|场|园)$/;
+const decoder = new TextDecoder();
+
 /**
  * A line's first cell (bytes a0..a1) like the first cell of the record the quote opened in (r0..r1): both
- * a 序号 (1 to 5 digits), or near the same length (a county or unit column: 永康市教育局, 永康市财政局). A
- * paragraph of a cell's own text starts otherwise (二是完善制度建设,…). With no such record cell (the
- * quote opened in the first cell), only a 序号 is like one.
+ * a 序号 (1 to 5 digits); the same text (a county column: 永康市 on every row); or near the same length and
+ * ending as a county's or unit's name does (永康市教育局, 永康市财政局). A paragraph of a cell's own text
+ * starts otherwise (二是完善制度建设,…, 同时,…). With no such record cell (the quote opened in the first
+ * cell), only a 序号 is like one.
  */
 function resembles(bytes: Uint8Array, a0: number, a1: number, r0: number, r1: number): boolean {
   const seq = (s: number, e: number) => e > s && e - s <= 5 && bytes.subarray(s, e).every((b) => b >= 0x30 && b <= 0x39);
@@ -167,7 +172,9 @@ function resembles(bytes: Uint8Array, a0: number, a1: number, r0: number, r1: nu
   // A blank cell of the quote's record is no reference, as none is.
   const ref = r0 >= 0 && r1 > r0;
   if (seq(a0, a1)) return !ref || seq(r0, r1);
-  return ref && Math.abs(a1 - a0 - (r1 - r0)) <= 3;
+  if (!ref || Math.abs(a1 - a0 - (r1 - r0)) > 3) return false;
+  const cell = decoder.decode(bytes.subarray(a0, a1)).trim();
+  return cell === decoder.decode(bytes.subarray(r0, r1)).trim() || PLACE_OR_BODY.test(cell);
 }
 
 /** True when the bytes hold a quote; searched a slice at a time, so a big file never blocks the page. */

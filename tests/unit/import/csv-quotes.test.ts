@@ -41,6 +41,14 @@ test('a quote never closed ends its cell at the next delimiter, and the rows aft
   const paragraphs = '"一是立即清退,退赔餐费,通报批评\n二是完善制度建设,修订财务管理制度,明确接待标准,规范审批流程,严格公务接待标准,强化监督检查,定期通报,逐月对账,公开公示;\n'
     + '三是加强教育,开展警示教育,建立问题台账,逐项销号,举一反三,严肃问责,长效常治,定期回头看,跟踪问效;\n四是持续整改"';
   expect(await repaired(`序号,县市区,被巡察单位,问题类别,具体问题,整改措施,责任人,整改时限,整改状态,备注\n1,永康市,财政局,作风建设,违规吃喝,${paragraphs},张三,2024年底前,已完成,\n2,永康市,教育局,党的建设,学习不深入,加强学习,李四,2024年底前,已完成,\n`, ',', 10)).toBeNull();
+  // Third review: in a ledger whose first column is the county, paragraphs starting 同时, or 此外, are as long as
+  // a county's name; they start as no county does. A county's own rows, and units' rows, are still records.
+  const county = '"整改措施如下,清退餐费,通报批评\n同时,完善制度,修订办法,明确标准,规范审批,强化监督,定期通报\n此外,加强教育,开展警示,建立台账,逐项销号,举一反三,严肃问责\n长期坚持"';
+  expect(await repaired(`县市区,被巡察单位,具体问题,整改措施,责任人,整改时限,整改状态,备注\n兰溪市,财政局,违规吃喝,${county},张三,2024年底前,已完成,\n`, ',', 8)).toBeNull();
+  const unclosedIn = (first: string[]) => repaired(['县市区,被巡察单位,具体问题,整改措施,状态', `${first[0]},财政局,违规吃喝,"未闭合,已完成`,
+    ...first.slice(1).map((f) => `${f},教育局,学习不深入,加强学习,已完成`), `${first[0]},民政局,详见附件",措施,已完成`].join('\n') + '\n', ',', 5);
+  expect((await unclosedIn(['兰溪市', '兰溪市', '兰溪市']))?.records).toEqual([2]);
+  expect((await unclosedIn(['兰溪市财政局', '兰溪市教育局', '兰溪市民政局']))?.records).toEqual([2]);
   // Second review: rows under merged 序号 and county cells start blank, and are records too.
   expect((await repaired('序号,县市区,问题,状态\n1,兰溪市,"未闭合,已完成\n,,公务接待不规范,已完成\n,,采购不规范,正在推进\n2,兰溪市,详见附件",已完成\n', ',', 4))?.records).toEqual([2]);
   // Record numbers count multi-line cells as one record.
