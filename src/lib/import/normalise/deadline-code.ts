@@ -21,11 +21,10 @@ const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(
   + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
 // The concentrated period itself (集中整改期内, 巡察集中整改期结束前完成): that many months from the feedback.
 // Within it (期内), a long-term phrase may follow (集中整改期内长期坚持: the text is compact, its spaces and line
-// breaks gone). The period bare or during it (期, 期间), only a completion word or a separator comes before
-// one: 集中整改期间长期坚持, 集中整改期长期坚持 and 集中整改阶段持续推进 are work kept up from that period on,
-// with no day it is done.
-const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:(?:内|以内|之内|结束前|结束之前|满前)' + DONE + TAIL
-  + `|(?:间|期间)?(?:[(（]?(?:已经?)?(?:${DONE_WORDS})[)）]?${TAIL}|[,;、。]并?${LONG_TERM}.*$|[,;、。]?$))`;
+// breaks gone). During it (期间), only a completion word or a separator comes before one: 集中整改期间长期坚持
+// is work kept up from that period on, with no day it is done.
+const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:(?:内|以内|之内|结束前|结束之前|满前)?' + DONE + TAIL
+  + `|(?:间|期间)(?:[(（]?(?:已经?)?(?:${DONE_WORDS})[)）]?${TAIL}|[,;、。]并?${LONG_TERM}.*$|[,;、。]?$))`;
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
 const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集]';
 
