@@ -25,17 +25,25 @@ export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共$
 // How to sign, after the signature's words: （签字）, （盖章）, (签名), （签字盖章）, or 签字 run on (单位负责人签字：).
 const SIGN_NOTE = `(${GAP}[(（][^)）]{0,6}[)）]|签字|签名|签章|盖章)?`;
 // What follows such words on a signature line: blanks to sign on (＿＿＿), a name of 4 characters at most or
-// a list of names (张三、李四), a note in brackets (（签字）, （局长）), then the end, or after a separator dates
-// (2024年7月1日, ＿＿年＿＿月＿＿日), phone numbers and contact words (，联系电话：…). Prose (书记：履行第一责任人职责不到位,
-// 书记：把关不严，致使…, 书记：2023年以来未召开…, 党组书记：（一）…, 书记：学习不够、调研不深) is none of these.
+// a list of names (张三、李四), then, after separators or none, notes in brackets (（签字）, （局长）, （盖章）), dates
+// (2024年7月1日, 7月1日, ＿＿年＿＿月＿＿日, 二〇二四年七月一日, 2024.7.1, with a weekday or an hour), phone numbers
+// and contact words before their colon (，联系电话：…, 填表人：李四), to the end. Prose (书记：履行第一责任人职责不到位,
+// 书记：把关不严，致使…, 书记：2023年以来未召开…, 党组书记：（一）…, 书记：学习不够、调研不深, 书记：重业务、轻党建,
+// 负责人：职务消费不规范) is none of these.
 const BLANKS = '[_＿\\-—\\s\\x{3000}]*';
-const NAME = (n: string) => `[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９]{${n}}`;
-const CONTACT = '(联系电话|联系方式|电话|手机|[Tt]el|日期|职务|审核人|填表人|填报人|签发人|经办人|负责人)';
+const NAME_CHAR = '[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９]';
+const NAME = (n: string) => `${NAME_CHAR}{${n}}`;
+const CONTACT = '(联系电话|联系方式|电话|手机|[Tt]el|日期|时间|职务|审核人?|填表人|填报人|签发人|经办人|负责人|分管领导)([:：\\s\\x{3000}_＿0-9０-９(（].*)?';
 const DATE_DIGIT = '[0-9０-９_＿\\s\\x{3000}]';
-const DATE_OR_PHONE = `(${DATE_DIGIT}*年${DATE_DIGIT}*月(${DATE_DIGIT}*日)?|[0-9０-９]{4}[.．\\-/／][0-9０-９]{1,2}([.．\\-/／][0-9０-９]{1,2})?|[0-9０-９][0-9０-９\\-－]{6,})`;
-const AFTER_NAME = `(${BLANKS}[(（][^)）]{0,8}[)）])?(${BLANKS}[，,；;、]?${BLANKS}(${CONTACT}.*|${DATE_OR_PHONE}))*${BLANKS}$`;
-// One name of up to n characters, or names of 2 or 3 in a list (a list of 4-character words is prose).
-const NAMES = (n: string) => `(${NAME(n)}|${NAME('2,3')}([、\\s\\x{3000}]+${NAME('2,3')})+)`;
+const HAN_DATE = '[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?';
+const DATE = `${DATE_DIGIT}*年${DATE_DIGIT}*月(${DATE_DIGIT}*[日号])?|[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]|[0-9０-９]{4}[.．\\-/／][0-9０-９]{1,2}([.．\\-/／][0-9０-９]{1,2})?|${HAN_DATE}`;
+const DATE_TAIL = `(${BLANKS}(星期|周)[一二三四五六日天])?(${BLANKS}[0-9０-９]{1,2}[:：][0-9０-９]{2})?(印发|签发)?`;
+const PHONE = '[0-9０-９(（][0-9０-９\\-－()（）\\s\\x{3000}]{6,}(转[0-9０-９]+)?';
+const AFTER_NAME = `(${BLANKS}[，,；;、]?${BLANKS}(${CONTACT}|(${DATE})${DATE_TAIL}|${PHONE}|[(（][^)）]{0,12}[)）]))*${BLANKS}[。.]?${BLANKS}$`;
+// One name of up to n characters, or names of 2 or 3 in a list (a list of 4-character words is prose), none
+// starting with a word of judgement (重业务、轻党建, 不学习、不调研 are phrases).
+const LISTED = `[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９不重轻未无没缺]${NAME('1,2')}`;
+const NAMES = (n: string) => `(${NAME(n)}|${LISTED}([、\\s\\x{3000}]+${LISTED})+)`;
 const SIGNED_TAIL = (n: string) => `${BLANKS}${NAMES(n)}?${AFTER_NAME}`;
 // After a colon, names of up to 4 characters; after a space only, of 2 or 3 (负责人 把关不严 is a problem).
 const SIGNED_NAME = `(${SIGN_NOTE}${GAP}[:：]${SIGNED_TAIL('1,4')}|[\\s\\x{3000}]+${SIGNED_TAIL('2,3')})`;
