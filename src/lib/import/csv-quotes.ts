@@ -8,6 +8,7 @@
  * line breaks, doubled quotes inside) are left as they are.
  */
 import { yieldToEventLoop } from '../db/slices';
+import { COUNTIES } from '../domain/counties';
 import { MAX_CELL_CHARS } from './errors';
 
 const QUOTE = 0x22;
@@ -154,27 +155,38 @@ function readsAsRecord(delims: number, cells: number): boolean {
   return cells >= 3 && delims >= Math.max(2, cells - 2) && delims <= cells;
 }
 
-// How a county's or unit's name ends (永康市, 西城街道, 永康市教育局, 古山镇党委, 永康日报社, 国网永康供电公司).
-const PLACE_OR_BODY = /(省|市|县|区|镇|乡|街道|村|社区|局|委|办|院|所|站|馆|队|会|社|联|中心|公司|集团|党组|支部|学校|中学|小学|医院|厅|处|科|室|团|行|场|园)$/;
+// How a county's or unit's name ends (永康市, 西城街道, 永康市教育局, 古山镇党委, 市委宣传部, 兰溪市政协, 市直单位),
+// at 3 characters or more; a county also goes by its short name (兰溪, 兰溪市委党校). A paragraph starts with
+// words of prose (全市…, 各乡镇…, 经局党委会研究…, 同时…).
+const PLACE_OR_BODY = /..(省|市|县|区|镇|乡|街道|村|社区|局|委|办|院|所|站|馆|队|会|社|联|协|部|校|台|位|厂|中心|公司|集团|党组|支部|中学|小学|医院|厅|处|科|室|团|行|场|园)$/u;
+const COUNTY_SHORT = COUNTIES.filter((c) => c.kind !== '市本级').map((c) => c.name.slice(0, 2));
+const PROSE_START = /^(各|全|本|该|经|由|对|在|将|把|按|据|并|同时|此外|另外|其中|通过|提请)/;
 const decoder = new TextDecoder();
 
 /**
  * A line's first cell (bytes a0..a1) like the first cell of the record the quote opened in (r0..r1): both
- * a 序号 (1 to 5 digits); the same text (a county column: 永康市 on every row); or near the same length and
- * ending as a county's or unit's name does (永康市教育局, 永康市财政局). A paragraph of a cell's own text
- * starts otherwise (二是完善制度建设,…, 同时,…). With no such record cell (the quote opened in the first
- * cell), only a 序号 is like one.
+ * ids of one shape (3, 1-2, 1.1, 一, （二）, WC2024001); the same text (a county column: 永康市 on every row);
+ * or near the same length and read as a county's or unit's name (永康市教育局, 永康市财政局, 兰溪). A
+ * paragraph of a cell's own text starts otherwise (二是完善制度建设,…, 同时,…). With no such record cell
+ * (the quote opened in the first cell), only a 序号 is like one.
  */
 function resembles(bytes: Uint8Array, a0: number, a1: number, r0: number, r1: number): boolean {
-  const seq = (s: number, e: number) => e > s && e - s <= 5 && bytes.subarray(s, e).every((b) => b >= 0x30 && b <= 0x39);
   // A blank first cell is a merged 序号 or county Excel wrote once, above (,,,公务接待不规范,…).
   if (a1 === a0) return true;
-  // A blank cell of the quote's record is no reference, as none is.
-  const ref = r0 >= 0 && r1 > r0;
-  if (seq(a0, a1)) return !ref || seq(r0, r1);
-  if (!ref || Math.abs(a1 - a0 - (r1 - r0)) > 3) return false;
   const cell = decoder.decode(bytes.subarray(a0, a1)).trim();
-  return cell === decoder.decode(bytes.subarray(r0, r1)).trim() || PLACE_OR_BODY.test(cell);
+  // A blank cell of the quote's record is no reference, as none is.
+  if (r0 < 0 || r1 <= r0) return /^[0-9]{1,5}$/.test(cell);
+  const ref = decoder.decode(bytes.subarray(r0, r1)).trim();
+  if (idShape(cell) !== null) return idShape(cell) === idShape(ref);
+  if (cell === ref) return true;
+  if (Math.abs(a1 - a0 - (r1 - r0)) > 3 || PROSE_START.test(cell)) return false;
+  return PLACE_OR_BODY.test(cell) || COUNTY_SHORT.some((c) => cell.startsWith(c));
+}
+
+/** An id's shape, its runs of digits, Chinese numerals and letters each one mark (1-2 and 3-10 alike); null for text. */
+function idShape(cell: string): string | null {
+  const shape = cell.replace(/[0-9０-９]+/g, '9').replace(/[一二三四五六七八九十]+/g, '一').replace(/[A-Za-z]+/g, 'A');
+  return cell.length <= 16 && /^[9一A\-－.．、()（）_/]+$/.test(shape) && /[9一]/.test(shape) ? shape : null;
 }
 
 /** True when the bytes hold a quote; searched a slice at a time, so a big file never blocks the page. */

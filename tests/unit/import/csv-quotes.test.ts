@@ -49,6 +49,16 @@ test('a quote never closed ends its cell at the next delimiter, and the rows aft
     ...first.slice(1).map((f) => `${f},教育局,学习不深入,加强学习,已完成`), `${first[0]},民政局,详见附件",措施,已完成`].join('\n') + '\n', ',', 5);
   expect((await unclosedIn(['兰溪市', '兰溪市', '兰溪市']))?.records).toEqual([2]);
   expect((await unclosedIn(['兰溪市财政局', '兰溪市教育局', '兰溪市民政局']))?.records).toEqual([2]);
+  // Review helper-94: units named otherwise, short county names, and ids that are not plain digits.
+  for (const first of [['市委组织部', '市委宣传部', '市委统战部'], ['兰溪市政协', '兰溪市科协', '兰溪市委党校'], ['婺城区', '市直单位', '金东区'],
+    ['兰溪', '义乌', '东阳'], ['1-1', '1-2', '1-3'], ['1.1', '1.2', '1.3'], ['一', '二', '三'], ['1、', '2、', '3、'], ['WC2024001', 'WC2024002', 'WC2024003']]) {
+    expect((await unclosedIn(first))?.records, first.join()).toEqual([2]);
+  }
+  // Paragraphs of prose as long as a county's or a unit's name stay one cell.
+  const prose = (ref: string, a: string, b: string) => repaired(`县市区,被巡察单位,具体问题,整改措施,责任人,整改时限,整改状态,备注\n${ref},财政局,违规吃喝,"整改措施如下,清退餐费\n${a},完善制度,修订办法,明确标准,规范审批,强化监督,定期通报\n${b},加强教育,开展警示,建立台账,逐项销号,举一反三,严肃问责\n长期坚持",张三,2024年底前,已完成,\n`, ',', 8);
+  expect(await prose('兰溪市', '全市', '各镇')).toBeNull();
+  expect(await prose('兰溪市', '各乡镇', '市委')).toBeNull();
+  expect(await prose('兰溪市财政局', '经局党委会', '提请局党组')).toBeNull();
   // Second review: rows under merged 序号 and county cells start blank, and are records too.
   expect((await repaired('序号,县市区,问题,状态\n1,兰溪市,"未闭合,已完成\n,,公务接待不规范,已完成\n,,采购不规范,正在推进\n2,兰溪市,详见附件",已完成\n', ',', 4))?.records).toEqual([2]);
   // Record numbers count multi-line cells as one record.
