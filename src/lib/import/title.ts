@@ -142,10 +142,12 @@ export function titleRound(titles: string[]): RoundParts {
 // Not a period (统计时间 names one: 2024年1月1日-2024年6月30日, 2024.1-2024.6): no date followed by a
 // range word counts, whatever the day reads as. Nor a deadline (整改截止日期：2024年12月31日, 整改时限：截止…);
 // 截至 (up to) is the as-of word even there (整改截至2024年9月30日进展情况), unless it is written for 截止:
-// after 时限 or 期限 (完成时限截至…), or as a deadline's field (整改截至日期：…).
-const DEADLINE_BEFORE = '(?:整改|完成|办结|销号|时限|期限)[:：]?';
-const AS_OF_WORD = `(?:(?<!${DEADLINE_BEFORE})(?:截止|截至(?=时间|日期))|(?<!(?:时限|期限)[:：]?)截至(?!时间|日期))`;
-const STATED_AS_OF = new RegExp(String.raw`(?:${AS_OF_WORD}(?:时间|日期)?\s*[:：]?|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d]|\s*[-—–~～至到])`);
+// after a time limit's label (完成时限截至…, 整改时限： 截至…, 完成时间：截至…, 时限要求：截至…, 整改时限（截至…）), or
+// as a deadline's field (整改截至日期：…). A date followed by 前 (截至2024年12月31日前完成) is a deadline too.
+const LIMIT_LABEL = '(?:时限|期限|要求|(?:整改|完成)时间)(?:[:：]?\\s*|[（(])';
+const DEADLINE_BEFORE = `(?:(?:整改|完成|办结|销号)(?:[:：]\\s*)?|${LIMIT_LABEL})`;
+const AS_OF_WORD = `(?:(?<!${DEADLINE_BEFORE})(?:截止|截至(?=时间|日期))|(?<!${LIMIT_LABEL})截至(?!时间|日期))`;
+const STATED_AS_OF = new RegExp(String.raw`(?:${AS_OF_WORD}(?:时间|日期)?\s*[:：]?|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d底末]|\s*[-—–~～至到前]|\s*以前|\s*之前)`);
 
 /**
  * The as-of date a title, filer line, sheet or file name states (截至2024年9月1日; 截至2024年9月底 is the

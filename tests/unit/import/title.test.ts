@@ -135,6 +135,15 @@ describe('a label and its date in two cells of a title row', () => {
     expect(statedAsOf(['完成时限截至2024年6月底'], '2026-01-01')).toBeNull();
     expect(statedAsOf(['整改期限：截至2024年12月31日'], '2026-01-01')).toBeNull();
     expect(statedAsOf(['整改截至日期：2024年12月31日', '截至时间：2024年9月30日'], '2026-01-01')).toBe('2024-09-30');
+    // Review helper-94: a space after the label's colon, other labels of a time limit, a date followed by 前.
+    for (const deadline of ['整改时限： 截至2024年12月31日', '整改时限：\u3000截止2024年12月31日', '整改期限 截至2024年12月31日',
+      '完成时间：截至2024年12月31日', '完成时间：截止2024年12月31日', '整改时间：截至2024年12月31日', '整改完成时间：截至2024年12月31日',
+      '时限要求：截至2024年12月31日', '整改时限要求：截至2024年12月底', '整改时限（截至2024年12月31日）', '要求截至2024年12月31日前完成整改',
+      '截止2024年12月底前完成', '整改： 截止2024年12月31日']) {
+      expect(statedAsOf([deadline], '2026-01-01'), deadline).toBeNull();
+    }
+    expect(statedAsOf(['数据统计时间：截至2024年9月30日', '填报时间：截至2024年9月30日'], '2026-01-01')).toBe('2024-09-30');
+    expect(statedAsOf(['填报时间：截至2024年9月30日'], '2026-01-01')).toBe('2024-09-30');
   });
 
   test('gives the rows their feedback date and the ledger its as-of date', async () => {
