@@ -47,6 +47,9 @@ describe('headers', () => {
     // Bilingual headers read by their Chinese words; a count note makes a column no text field.
     ['Status 整改状态', 'status_raw'], ['具体问题 Problem', 'problem_title'], ['Unit Name被巡察单位', 'unit_name'],
     ['反馈问题（个）', null], ['是否完成整改', 'status_raw'], ['整改落实情况', 'completion_summary'],
+    // Hunt helper-95: spellings of real templates that opened the dialog or were ignored.
+    ['县区', 'county'], ['所在县市区', 'county'], ['巡视轮次', 'round_no'], ['反馈意见', 'problem_title'], ['巡察反馈意见', 'problem_title'],
+    ['责任单位/责任人', 'resp_unit'], ['巡察反馈日期', 'feedback_date'], ['巡察主体', 'inspector_level'], ['巡察组别', 'team'], ['No.', 'finding_id'],
   ])('suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   test('canonical header beats an alias for the same field; the user mapping wins over both', () => {
