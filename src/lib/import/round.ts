@@ -70,17 +70,22 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
 
 // A committee named as what is carried out, not as who inspects: 落实中央八项规定精神, 省委决策部署.
 const COMMITTEE_AS_OBJECT = /(党中央|中央|省委|市委)(八项规定|决策部署|重大决策|精神|要求|部署|指示|文件)/g;
+// A committee's department named as the unit inspected (东阳市委组织部, 市委宣传部), not the committee that
+// inspects; its 巡察办 is the committee's own office, and stays.
+const COMMITTEE_DEPARTMENT = /(?:[\u4e00-\u9fff]{1,3}?[市区县])?委(?:组织部|宣传部|统战部|政法委|政研室|办公室|党校|编办|网信办|老干部局|党史研究室|直属机关工委|社会工作部)/g;
 
 /** The committee level a text names: 中央, 省委, 市委 (金华) or a county committee. */
 export function parseLevel(text: string): Pick<RoundParts, 'inspector_level' | 'county'> {
-  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(COMMITTEE_AS_OBJECT, '');
+  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(COMMITTEE_AS_OBJECT, '').replace(COMMITTEE_DEPARTMENT, '');
   if (/中央/.test(s)) return { inspector_level: '中央' };
   if (/省委|省级|^省$/.test(s)) return { inspector_level: '省委' };
   // A county is the committee only when 委 follows its name (永康市委, 婺城区委), not in 永康市整改台账.
   const county = countyInText(s);
   if (county && new RegExp(`${county.slice(0, -1)}[市区县]?委`).test(s)) return { inspector_level: COUNTY_LEVEL, county };
   if (/[县区]委|县\(市、区\)委|县级|^县$|^区$/.test(s)) return { inspector_level: COUNTY_LEVEL };
-  if (/市委|金华|市级|^市$/.test(s)) return { inspector_level: '市委' };
+  // 金华 without 委 is the committee only in a text about an inspection (金华市巡察整改台账), not in a unit's
+  // name (a sheet named 金华市财政局 or 金华开发区).
+  if (/市委|市级|^市$/.test(s) || (/金华/.test(s) && /巡视|巡察/.test(s))) return { inspector_level: '市委' };
   if (/党组|内部/.test(s)) return { inspector_level: '党委(党组)内部' };
   return {};
 }

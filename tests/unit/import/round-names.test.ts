@@ -42,3 +42,30 @@ test('a 轮次 cell that states its term (十五届第三轮) gives the round it
   ]);
   e.close();
 });
+
+// Hunt helper-95: a sheet named after a unit took over the title's round (金华市财政局 made a 市委 round of
+// a 省委 one), and a county committee's department in a city round's title made it the county's.
+test('a unit named after a committee (金华市财政局, 东阳市委组织部) is no inspecting committee', () => {
+  expect(parseRoundText('金华市财政局')).toEqual({});
+  expect(parseRoundText('金华开发区')).toEqual({});
+  expect(parseRoundText('东阳市委组织部')).toEqual({});
+  expect(parseRoundText('八届市委第三轮巡察东阳市委组织部反馈问题整改台账')).toMatchObject({ inspector_level: '市委', term: '八届', round_no: 3 });
+  expect(parseRoundText('八届市委第三轮巡察东阳市委组织部反馈问题整改台账').county).toBeUndefined();
+  expect(parseRoundText('中共金华市委第三轮巡察关于对东阳市委宣传部的反馈意见')).toMatchObject({ inspector_level: '市委', jinhua: true });
+  // The committee's own office and a text about an inspection still name it.
+  expect(parseRoundText('东阳市委巡察办')).toMatchObject({ inspector_level: '县(市、区)委', county: '东阳市' });
+  expect(parseRoundText('金华市巡察整改台账汇总').inspector_level).toBe('市委');
+});
+
+test('a sheet named after a unit leaves the title\'s round as it is', async () => {
+  const e = await freshEngine();
+  const XLSX = await import('@e965/xlsx');
+  const wb = XLSX.utils.book_new();
+  const sheet = (unit: string) => XLSX.utils.aoa_to_sheet([['十四届省委第三轮巡视反馈问题整改台账'], ['序号', '县市区', '被巡察单位', '具体问题', '整改状态'], [1, '婺城区', unit, '理论学习不深入', '已完成']]);
+  XLSX.utils.book_append_sheet(wb, sheet('市财政局'), '金华市财政局');
+  XLSX.utils.book_append_sheet(wb, sheet('市委组织部'), '东阳市委组织部');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
+  await importOk(e, 'a.xlsx', bytes);
+  expect((await e.query<{ k: string }>('SELECT DISTINCT round_key AS k FROM findings')).map((r) => r.k)).toEqual(['浙江省|省委|十四届|3']);
+  e.close();
+});
