@@ -134,4 +134,10 @@ export const EXAMPLE_SHEET_PATTERN = /^[(（【[]?(填报|填表|填写)?(示例
  * An example is no problem.
  */
 export const EXAMPLE_ROW_PATTERN = `^[(（【\\[]?${GAP}(示例|样例|范例|举例|例|填写示例|填报示例|填表示例)[0-9一二三]?${GAP}[)）】\\]]?[:：.．]?$`;
+/**
+ * A cell of a form's row of instructions under its header: 填写单位全称, 按反馈意见原文填写, 逐条填写整改措施,
+ * 格式：2024年12月底, （必填）, 已完成/正在推进/未完成 (the choices). Such a row is skipped as an example when
+ * most of its cells, and its problem's, read so; a problem ending 未如实填报 alone is still a problem.
+ */
+export const INSTRUCTION_CELL_PATTERN = `^[(（【]?(必填|选填|非必填|可不填|可选)[)）】]?$|^(请)?(填写|填报|选择|勾选)|(填写|填报|填列|录入|选择|勾选|必填|选填)[^，,。；;]{0,6}$|^(格式|如|例如)[:：]|^[^/／]{1,6}([/／][^/／]{1,6})+$`;
 export const EXAMPLE_TEXT_PATTERN = `^[(（【\\[]${GAP}(示例|样例|范例|举例)${GAP}[)）】\\]]|^(示例|样例|范例|举例)${GAP}[:：]|[(（【\\[](示例|样例)[)）】\\]]$`;

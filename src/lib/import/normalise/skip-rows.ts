@@ -1,4 +1,4 @@
-import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, NOTE_ROW_PATTERN, TOTAL_CELL_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
+import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, INSTRUCTION_CELL_PATTERN, NOTE_ROW_PATTERN, TOTAL_CELL_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
 import { num, str } from '../../queries/sql';
 import { fieldAliasForms } from '../headers';
 import type { PreparedSheet } from '../prepare';
@@ -80,12 +80,31 @@ export function skipKindSql(p: PreparedSheet, firstCell: string, problem: string
       WHEN regexp_matches(${firstCell}, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       WHEN contains(${firstCell}, '例') AND regexp_matches(${firstCell}, ${str(EXAMPLE_ROW_PATTERN)})
         OR contains(${problem}, '例') AND regexp_matches(${problem}, ${str(EXAMPLE_TEXT_PATTERN)}) THEN 'example'
+      ${instructionRow(p, problem)}
       ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
       ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
       ${listed('continuation', p.continuations.map((r) => r.row))}
       ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
       ${template ? `WHEN ${template} THEN 'template'` : ''} ELSE NULL END`;
+}
+
+// Rows under the header where a form's instructions may stand (under a header of two rows, or a numbering row).
+const INSTRUCTION_ROWS = 3;
+
+/**
+ * A WHEN clause for a form's row of instructions just under its header (填写单位全称 | 按反馈意见原文填写 |
+ * 格式：2024年12月底 | 已完成/正在推进/未完成): its problem's cell and at least half of its other filled
+ * cells, two at least, are instructions (INSTRUCTION_CELL_PATTERN). Skipped as an example.
+ */
+function instructionRow(p: PreparedSheet, problem: string): string {
+  if (!p.columns.has('problem_title')) return '';
+  const is = (c: string) => `regexp_matches(coalesce(${c}, ''), ${str(INSTRUCTION_CELL_PATTERN)})::INT`;
+  const cells = Array.from({ length: p.width }, (_, i) => cell(i));
+  const filled = cells.map((c) => `(${c} IS NOT NULL AND ${c} <> '')::INT`).join(' + ');
+  const count = cells.map(is).join(' + ');
+  return `WHEN src_row <= ${num(p.headerRow + INSTRUCTION_ROWS)} AND ${is(problem)} = 1
+        AND 2 * (${count}) >= (${filled}) AND (${count}) >= 2 THEN 'example'`;
 }
 
 /**
