@@ -1,9 +1,10 @@
 import type { Engine } from '../db/types';
-import { ident, num } from '../queries/sql';
+import { ident, num, str } from '../queries/sql';
+import { stagedCell } from './cells';
 import { matchHeaders } from './headers';
 import { repeatedHeaderSql } from './normalise/skip-rows';
 import type { PreparedSheet } from './prepare';
-import { cell } from './staging';
+import { cell, type StagedSheet } from './staging';
 
 /**
  * A header repeated lower down (a block pasted under the first) whose columns are laid out otherwise
@@ -34,10 +35,31 @@ export async function foreignHeaders(engine: Engine, p: PreparedSheet, mapping: 
   const byKey = new Map([...own].map(([col, key]) => [key, col]));
   const out: ForeignHeader[] = [];
   rows.forEach((r, i) => {
+    if (p.headerLines?.includes(Number(r.src_row))) return;
     const fields = matchHeaders(cols.map((c) => r[c]), mapping, p.hiddenColumns);
     if (![...fields].some(([col, key]) => moved(col, key, p.columns) && moved(col, key, byKey))) return;
     const next = rows[i + 1];
     out.push({ row: Number(r.src_row), ...(next ? { last: Number(next.src_row) - 1 } : {}) });
   });
   return out;
+}
+
+// Rows looked for that repeat a line of a header of two rows, at most.
+const MAX_LINES = 1000;
+
+/**
+ * Rows under a header of two rows (整改情况 over 整改措施 | 整改状态) that repeat one of its lines cell for
+ * cell: a printed page's header, repeated with the file saved as CSV or its merges undone. Either line alone
+ * reads as neither the header (repeatedHeaderSql) nor a row of the layout: the upper line's group label
+ * would be a status in another column (a foreign header, rejecting every row after it), the lower line
+ * the rest of the problem above. They are skipped as the header. `lines`: the header's rows, as staged.
+ */
+export async function repeatedHeaderLines(engine: Engine, p: StagedSheet, headerRow: number, lines: (string | null)[][]): Promise<number[]> {
+  const own = lines.filter((l) => l.filter((c) => stagedCell(c) !== null).length >= 2);
+  if (lines.length < 2 || !own.length) return [];
+  const same = (line: (string | null)[]) => Array.from({ length: p.width }, (_, i) =>
+    `coalesce(${cell(i)}, '') = ${str(stagedCell(line[i]) ?? '')}`).join(' AND ');
+  const rows = await engine.query<{ src_row: number }>(`SELECT src_row FROM ${ident(p.table)}
+    WHERE src_row > ${num(headerRow)} AND (${own.map((l) => `(${same(l)})`).join(' OR ')}) ORDER BY src_row LIMIT ${MAX_LINES}`);
+  return rows.map((r) => Number(r.src_row));
 }

@@ -15,7 +15,7 @@ import { oneCellRows } from './one-cell-rows';
 import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
 import { stagedSkipKindSql } from './normalise/raw';
-import { foreignHeaders, type ForeignHeader } from './header-layouts';
+import { foreignHeaders, repeatedHeaderLines, type ForeignHeader } from './header-layouts';
 import { splitCountyHeadings, type CountyHeading } from './county-headings';
 import { splitUnitHeadings, type UnitHeading } from './unit-headings';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
@@ -64,6 +64,8 @@ export interface PreparedSheet extends StagedSheet {
   statusTicks?: StatusTick[];
   /** The unit (and its county) to fill down where a problem's row lacks it (fill-down.ts). */
   fillDown?: FillDown;
+  /** Rows repeating a line of a header of two rows, skipped as the header (header-layouts.ts repeatedHeaderLines). */
+  headerLines?: number[];
   /** Headers repeated lower down with their columns laid out otherwise: their rows are rejected (header-layouts.ts). */
   foreignHeaders?: ForeignHeader[];
   /** A template's unfilled rows below the data (template-rows.ts). */
@@ -138,11 +140,12 @@ export async function prepareSheet(
   for (const b of blocks) {
     loneRows.push(...[b.row, ...b.titleRows].filter((row) => !listed.has(row)).map((row) => ({ row, kind: 'heading' as const })));
   }
-  const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]),
+  const headerLines = await repeatedHeaderLines(engine, s, headerRow, head.slice(at.index + 1 - at.rows, at.index + 1).map((r) => r.cells));
+  const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]), ...headerLines,
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);
   const template = await templateRowsAfter(engine, s, headerRow, columns);
-  const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(levelsPartly ? { roundLevelsPartly: true } : {}), ...(unitHeadings.length ? { unitHeadings } : {}), ...(countyHeadings.length ? { countyHeadings } : {}) };
+  const prepared: PreparedSheet = { ...s, headerRow, headers, headerWidth, columns, claims, numberingRow, titles, sections, loneRows, continuations, blocks, statusTicks, template, ...(headerLines.length ? { headerLines } : {}), ...(levelsPartly ? { roundLevelsPartly: true } : {}), ...(unitHeadings.length ? { unitHeadings } : {}), ...(countyHeadings.length ? { countyHeadings } : {}) };
   // Last: the cells a merge left empty are filled from data rows only, which the rows above tell apart.
   const fillDown = await findFillDown(engine, s, headerRow, columns, headers, stagedSkipKindSql(prepared));
   const foreign = await foreignHeaders(engine, prepared, mapping);

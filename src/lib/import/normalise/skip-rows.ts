@@ -83,6 +83,7 @@ export function skipKindSql(p: PreparedSheet, firstCell: string, problem: string
       ${instructionRow(p, problem)}
       ${listed('heading', p.loneRows.filter((r) => r.kind === 'heading').map((r) => r.row))}
       ${listed('numbered', p.loneRows.filter((r) => r.kind === 'numbered').map((r) => r.row))}
+      ${listed('header', p.headerLines ?? [])}
       ${listed('continuation', p.continuations.map((r) => r.row))}
       ${listed('header', (p.blocks ?? []).flatMap((b) => b.headerRows))}
       ${repeated ? `WHEN ${repeated} THEN 'header'` : ''}
