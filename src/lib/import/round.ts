@@ -87,6 +87,9 @@ export function parseLevel(text: string): Pick<RoundParts, 'inspector_level' | '
   // name (a sheet named 金华市财政局 or 金华开发区).
   if (/市委|市级|^市$/.test(s) || (/金华/.test(s) && /巡视|巡察/.test(s))) return { inspector_level: '市委' };
   if (/党组|内部/.test(s)) return { inspector_level: '党委(党组)内部' };
+  // A county named beside 巡察 and no committee (浦江县第三轮巡察整改台账, 兰溪 巡察整改台账): its own; only
+  // a county committee carries out 巡察 of a county's units.
+  if (county && /巡察/.test(s)) return { inspector_level: COUNTY_LEVEL, county };
   return {};
 }
 

@@ -69,3 +69,20 @@ test('a sheet named after a unit leaves the title\'s round as it is', async () =
   expect((await e.query<{ k: string }>('SELECT DISTINCT round_key AS k FROM findings')).map((r) => r.k)).toEqual(['浙江省|省委|十四届|3']);
   e.close();
 });
+
+// Hunt helper-95: the mapping dialog asked for the level where the title or the file name gave it.
+test('a county named beside 巡察 is its own committee; a title naming one committee gives the level', async () => {
+  expect(parseRoundText('浦江县第三轮巡察整改台账')).toMatchObject({ inspector_level: '县(市、区)委', county: '浦江县', round_no: 3 });
+  expect(parseRoundText('婺城区2024年第二轮巡察整改台账')).toMatchObject({ inspector_level: '县(市、区)委', county: '婺城区' });
+  expect(parseRoundText('兰溪 巡察整改台账 第三轮')).toMatchObject({ inspector_level: '县(市、区)委', county: '兰溪市' });
+  // A committee named beside the county still is the one: 金华's 八届市委 in 永康's file.
+  expect(parseRoundText('永康市-八届市委第三轮巡察整改台账')).toMatchObject({ inspector_level: '市委', term: '八届' });
+  const { titleRound } = await import('../../../src/lib/import/title');
+  expect(titleRound(['省委巡视反馈问题整改台账'])).toEqual({ inspector_level: '省委', kind: '巡视' });
+  expect(titleRound(['兰溪市委巡察反馈问题整改台账'])).toEqual({ inspector_level: '县(市、区)委', county: '兰溪市', kind: '巡察' });
+  const e = await freshEngine();
+  const csv = ['省委巡视反馈问题整改台账', '县市区,被巡察单位,轮次,届次,具体问题,整改状态', '永康市,永康市教育局,第三轮,十四届,理论学习不深入,已完成'].join('\n');
+  await importOk(e, 'a.csv', utf8(csv));
+  expect(await e.query('SELECT round_key FROM findings')).toEqual([{ round_key: '浙江省|省委|十四届|3' }]);
+  e.close();
+});
