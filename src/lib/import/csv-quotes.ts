@@ -177,7 +177,8 @@ function resembles(bytes: Uint8Array, a0: number, a1: number, r0: number, r1: nu
   // A blank cell of the quote's record is no reference, as none is.
   if (r0 < 0 || r1 <= r0) return /^[0-9]{1,5}$/.test(cell);
   const ref = decoder.decode(bytes.subarray(r0, r1)).trim();
-  if (idShape(cell) !== null) return idShape(cell) === idShape(ref);
+  const shape = idShape(cell);
+  if (shape !== null) return shape === idShape(ref);
   if (cell === ref) return true;
   if (Math.abs(a1 - a0 - (r1 - r0)) > 3 || PROSE_START.test(cell)) return false;
   return PLACE_OR_BODY.test(cell) || COUNTY_SHORT.some((c) => cell.startsWith(c));

@@ -95,8 +95,8 @@ const INSTRUCTION_ROWS = 3;
 
 /**
  * A WHEN clause for a form's row of instructions just under its header (填写单位全称 | 按反馈意见原文填写 |
- * 格式：2024年12月底 | 已完成/正在推进/未完成): its problem's cell and at least half of its other filled
- * cells, two at least, are instructions (INSTRUCTION_CELL_PATTERN). Skipped as an example.
+ * 格式：2024年12月底 | 已完成/正在推进/未完成): its problem's cell is an instruction (INSTRUCTION_CELL_PATTERN),
+ * and so are at least half of its filled cells, two at least. Skipped as an example.
  */
 function instructionRow(p: PreparedSheet, problem: string): string {
   if (!p.columns.has('problem_title')) return '';
