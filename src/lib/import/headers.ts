@@ -59,6 +59,9 @@ const TEXT_KINDS = new Set(['string', 'text']);
 function aliasHit(header: string): { key: string; rank: number } | undefined {
   const exact = ALIAS_INDEX.get(normaliseHeader(header));
   if (exact) return exact;
+  // A template that numbers its labels (1.序号, 2、县市区, （3）被巡察单位, ④具体问题): the label without its number.
+  const unnumbered = header.replace(/^\s*[①-⑳]/u, '').normalize('NFKC').replace(LABEL_NUMBER, '');
+  if (unnumbered !== header.normalize('NFKC')) return aliasHit(unnumbered);
   // Bilingual headers (Status 整改状态, 整改状态 Status): the Chinese words alone.
   const chinese = /[\u4e00-\u9fff]/.test(header) ? header.normalize('NFKC').replace(/[A-Za-z][A-Za-z\s.&'/-]*/g, '') : header;
   const bare = ALIAS_INDEX.get(normaliseHeader(withoutNotes(header))) ?? ALIAS_INDEX.get(normaliseHeader(withoutNotes(chinese)));
@@ -70,6 +73,9 @@ function aliasHit(header: string): { key: string; rank: number } | undefined {
   if (bare.key === 'completion_date' && notes.some((n) => PLANNED.test(n))) return { key: 'deadline_raw', rank: NOTES_RANK };
   return { key: bare.key, rank: bare.rank + NOTES_RANK };
 }
+
+// A label's leading number, before a Chinese word: 1. 1、 1) (1) 一、 A. — after NFKC, so （１） is (1) (① is cut before).
+const LABEL_NUMBER = /^\s*(?:\(\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*\)|\d{1,2}\s*[.、:)]|[一二三四五六七八九十]{1,3}\s*[、.]|[A-Za-z]\s*[.、)])\s*(?=[\u4e00-\u9fff])/u;
 
 // A note, or the start of a header, that makes a date the one planned, not the one done.
 const PLANNED = /^[(\[【〔]?(计划|预计|规定|要求|应|承诺)/;

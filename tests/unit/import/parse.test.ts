@@ -50,6 +50,9 @@ describe('headers', () => {
     // Hunt helper-95: spellings of real templates that opened the dialog or were ignored.
     ['县区', 'county'], ['所在县市区', 'county'], ['巡视轮次', 'round_no'], ['反馈意见', 'problem_title'], ['巡察反馈意见', 'problem_title'],
     ['责任单位/责任人', 'resp_unit'], ['巡察反馈日期', 'feedback_date'], ['巡察主体', 'inspector_level'], ['巡察组别', 'team'], ['No.', 'finding_id'],
+    // Numbered template labels (hunt helper-95 found 1.序号|2.县市区|… refused as no_header); a number inside a label stays.
+    ['1.序号', 'finding_id'], ['2、县市区', 'county'], ['（3）被巡察单位', 'unit_name'], ['④具体问题', 'problem_title'], ['五、整改情况', 'status_raw'],
+    ['A.整改时限', 'deadline_raw'], ['１０．整改状态', 'status_raw'], ['2023年度问题', null], ['1.5倍', null],
   ])('suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   test('canonical header beats an alias for the same field; the user mapping wins over both', () => {
