@@ -1,4 +1,4 @@
-import { parseChineseNumber, toChineseNumber } from '../domain/vocabulary/numerals';
+import { arabicYears, parseChineseNumber, toChineseNumber } from '../domain/vocabulary/numerals';
 import { formatRoundKey } from '../domain/roundKey';
 import { countyInText } from './normalise/county';
 import { COUNTIES } from '../domain/counties';
@@ -45,7 +45,7 @@ const FILL_DATE = new RegExp([
 /** Reads what a text says about a round: 十四届省委第三轮巡视, 十二届婺城区委第二轮巡察, 2019年第一轮. */
 export function parseRoundText(text: string | null | undefined): RoundParts {
   if (!text) return {};
-  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  const s = arabicYears(text.normalize('NFKC').replace(/\s+/g, ''));
   const out: RoundParts = {};
   const term = new RegExp(`(${NUM})届`).exec(s);
   if (term) out.term = normaliseTerm(term[1] + '届');

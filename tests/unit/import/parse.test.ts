@@ -244,6 +244,10 @@ describe('rounds', () => {
     ['婺城区委第二轮巡察落实中央八项规定精神问题整改台账', { round_no: 2, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
     ['十二届婺城区委第二轮巡察整改台账（截至2025年3月31日）', { term: '十二届', round_no: 2, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
     ['2023年婺城区委第二轮巡察整改台账（截至2025年3月31日）', { round_no: 2, year: 2023, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
+    // A year written digit by digit in Chinese (hunt helper-95): the same round as 2023年第一轮.
+    ['二〇二三年第一轮巡察', { round_no: 1, year: 2023, period: 2023, kind: '巡察' }],
+    ['婺城区委二零二四年度第二轮巡察', { round_no: 2, year: 2024, period: 2024, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
+    ['二○二三年十四届省委第三轮巡视', { term: '十四届', round_no: 3, year: 2023, inspector_level: '省委', kind: '巡视' }],
   ])('parseRoundText(%j)', (text, parts) => expect(parseRoundText(text)).toEqual(parts));
 
   test('levels and terms from their own columns', () => {

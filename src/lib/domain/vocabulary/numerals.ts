@@ -46,3 +46,8 @@ export function toChineseNumber(n: number): string {
   else if (h && u) out += '零';
   return out + UNITS[u];
 }
+
+/** A year written digit by digit in Chinese (二〇二三年, 二零二三年度) in Arabic digits (2023年); other text unchanged. */
+export function arabicYears(text: string): string {
+  return text.replace(/(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)/g, (y) => [...y].map((ch) => DIGITS[ch] ?? 0).join(''));
+}
