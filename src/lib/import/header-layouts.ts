@@ -44,22 +44,24 @@ export async function foreignHeaders(engine: Engine, p: PreparedSheet, mapping: 
   return out;
 }
 
-// Rows looked for that repeat a line of a header of two rows, at most.
+// Rows looked for that repeat a line of the header (or its 栏次 row), at most.
 const MAX_LINES = 1000;
 
 /**
- * Rows under a header of two rows (整改情况 over 整改措施 | 整改状态) that repeat one of its lines cell for
- * cell: a printed page's header, repeated with the file saved as CSV or its merges undone. Either line alone
- * reads as neither the header (repeatedHeaderSql) nor a row of the layout: the upper line's group label
- * would be a status in another column (a foreign header, rejecting every row after it), the lower line
- * the rest of the problem above. They are skipped as the header. `lines`: the header's rows, as staged.
+ * Rows under the header that repeat one of its lines cell for cell: a printed page's header, repeated
+ * with the file saved as CSV or its merges undone. Either line of a two-row header (整改情况 over 整改措施 |
+ * 整改状态) alone reads as neither the header (repeatedHeaderSql) nor a row of the layout: the upper
+ * line's group label would be a status in another column (a foreign header, rejecting every row after
+ * it), the lower line the rest of the problem above. The 栏次 row under the header (1 | 2 | 3 …), repeated
+ * under each repeated header, would be a finding with county 2 and problem 4. They are skipped as the
+ * header. `lines`: the header's rows, as staged; `numbering`: the 栏次 row, if the header has one.
  */
-export async function repeatedHeaderLines(engine: Engine, p: StagedSheet, headerRow: number, lines: (string | null)[][]): Promise<number[]> {
-  const own = lines.filter((l) => l.filter((c) => stagedCell(c) !== null).length >= 2);
-  if (lines.length < 2 || !own.length) return [];
+export async function repeatedHeaderLines(engine: Engine, p: StagedSheet, headerRow: number, lines: (string | null)[][], numbering?: { row: number; cells: (string | null)[] }): Promise<number[]> {
+  const own = [...(lines.length < 2 ? [] : lines), ...(numbering ? [numbering.cells] : [])].filter((l) => l.filter((c) => stagedCell(c) !== null).length >= 2);
+  if (!own.length) return [];
   const same = (line: (string | null)[]) => Array.from({ length: p.width }, (_, i) =>
     `coalesce(${cell(i)}, '') = ${str(stagedCell(line[i]) ?? '')}`).join(' AND ');
   const rows = await engine.query<{ src_row: number }>(`SELECT src_row FROM ${ident(p.table)}
-    WHERE src_row > ${num(headerRow)} AND (${own.map((l) => `(${same(l)})`).join(' OR ')}) ORDER BY src_row LIMIT ${MAX_LINES}`);
+    WHERE src_row > ${num(numbering?.row ?? headerRow)} AND (${own.map((l) => `(${same(l)})`).join(' OR ')}) ORDER BY src_row LIMIT ${MAX_LINES}`);
   return rows.map((r) => Number(r.src_row));
 }

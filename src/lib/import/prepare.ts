@@ -140,7 +140,8 @@ export async function prepareSheet(
   for (const b of blocks) {
     loneRows.push(...[b.row, ...b.titleRows].filter((row) => !listed.has(row)).map((row) => ({ row, kind: 'heading' as const })));
   }
-  const headerLines = await repeatedHeaderLines(engine, s, headerRow, head.slice(at.index + 1 - at.rows, at.index + 1).map((r) => r.cells));
+  const headerLines = await repeatedHeaderLines(engine, s, headerRow, head.slice(at.index + 1 - at.rows, at.index + 1).map((r) => r.cells),
+    numberingRow === undefined ? undefined : { row: numberingRow, cells: next.cells });
   const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]), ...headerLines,
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);

@@ -21,3 +21,17 @@ test('a header of two rows repeated lower down is skipped as the header; no row 
   ]);
   e.close();
 });
+
+// Hunt helper-95: the 栏次 row under a repeated header (1 | 2 | 3 …) was imported as a finding in county 2.
+test('the column-number row repeated under a repeated header is skipped with it, not imported as a finding', async () => {
+  const e = await freshEngine();
+  const header = '序号,县市区,被巡察单位,具体问题,整改状态';
+  const csv = ['八届市委第三轮巡察整改台账,,,,', header, '1,2,3,4,5', '1,婺城区,区教育局,理论学习不深入,已完成',
+    header, '1,2,3,4,5', '2,婺城区,区卫健局,违规发放津补贴,正在推进'].join('\n');
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([2, 0, 3]);
+  expect(issuesOf(r, 'info').filter((i) => i.code.startsWith('row_skipped')).map((i) => [i.code, i.row]))
+    .toEqual([['row_skipped_numbering', 3], ['row_skipped_header', 5], ['row_skipped_header', 6]]);
+  expect((await e.query<{ t: string }>('SELECT problem_title AS t FROM findings ORDER BY source_row')).map((x) => x.t)).toEqual(['理论学习不深入', '违规发放津补贴']);
+  e.close();
+});
