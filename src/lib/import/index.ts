@@ -10,8 +10,8 @@ import { dropContainedSheets, sharedRows, skipSheetOverlaps } from './sheet-over
 import { columnLabel, commitPlans, datasetsToReplace, importTimestamp, storedDatasets } from './commit';
 import { roundMergeText } from './round-merge';
 import { buildReport } from './report';
-import { countyInText } from './normalise/county';
-import { isBareNumeral, mergeRoundParts, parseRoundText } from './round';
+import { placeInText } from './normalise/county';
+import { COUNTY_LEVEL, isBareNumeral, mergeRoundParts, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
 import { filerText, roundTitles, statedAsOf, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
@@ -121,10 +121,12 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       }
       // 反馈时间：2024年3月15日 in a title line: every row's feedback date, where no column gives one.
       if (!p.columns.has('feedback_date')) p.feedbackText = statedFeedback([...p.titles, p.sheet]) ?? undefined;
-      // The county of every row when no column gives it: typed, in a county committee's name, or
-      // named by the sheet, the title or the file. One value, which also tells missingFields.
-      const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? countyInText(p.sheet ?? '')
-        ?? countyInText(roundTitles(p.titles)) ?? countyInText(filerText(p.titles)) ?? countyInText(file.name) ?? names.county ?? undefined;
+      // The county of every row when no column gives it: typed, named by the sheet, the title or the
+      // file (a county, 金华开发区, 市本级; not 市本级 in a county committee's round: that is the county's
+      // own level), or in a county committee's name. One value, which also tells missingFields.
+      const named = [p.sheet ?? '', roundTitles(p.titles), filerText(p.titles), file.name].map(placeInText)
+        .find((place) => place && !(place === '市本级' && names.inspector_level === COUNTY_LEVEL));
+      const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? named ?? names.county ?? undefined;
       // The same bytes stored before are asked about first: a copy of a file mapped once is no new mapping question.
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
         AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);

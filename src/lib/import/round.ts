@@ -1,6 +1,6 @@
 import { arabicYears, parseChineseNumber, toChineseNumber } from '../domain/vocabulary/numerals';
 import { formatRoundKey } from '../domain/roundKey';
-import { countyInText } from './normalise/county';
+import { countiesInText } from './normalise/county';
 import { COUNTIES } from '../domain/counties';
 
 /**
@@ -80,16 +80,17 @@ export function parseLevel(text: string): Pick<RoundParts, 'inspector_level' | '
   if (/中央/.test(s)) return { inspector_level: '中央' };
   if (/省委|省级|^省$/.test(s)) return { inspector_level: '省委' };
   // A county is the committee only when 委 follows its name (永康市委, 婺城区委), not in 永康市整改台账.
-  const county = countyInText(s);
-  if (county && new RegExp(`${county.slice(0, -1)}[市区县]?委`).test(s)) return { inspector_level: COUNTY_LEVEL, county };
+  const named = countiesInText(s);
+  const committee = named.find((c) => new RegExp(`${c.slice(0, -1)}[市区县]?委`).test(s));
+  if (committee) return { inspector_level: COUNTY_LEVEL, county: committee };
   if (/[县区]委|县\(市、区\)委|县级|^县$|^区$/.test(s)) return { inspector_level: COUNTY_LEVEL };
   // 金华 without 委 is the committee only in a text about an inspection (金华市巡察整改台账), not in a unit's
   // name (a sheet named 金华市财政局 or 金华开发区).
   if (/市委|市级|^市$/.test(s) || (/金华/.test(s) && /巡视|巡察/.test(s))) return { inspector_level: '市委' };
   if (/党组|内部/.test(s)) return { inspector_level: '党委(党组)内部' };
   // A county named beside 巡察 and no committee (浦江县第三轮巡察整改台账, 兰溪 巡察整改台账): its own; only
-  // a county committee carries out 巡察 of a county's units.
-  if (county && /巡察/.test(s)) return { inspector_level: COUNTY_LEVEL, county };
+  // a county committee carries out 巡察 of a county's units. Two named (永康市、武义县…) tell no committee.
+  if (named.length === 1 && /巡察/.test(s)) return { inspector_level: COUNTY_LEVEL, county: named[0] };
   return {};
 }
 

@@ -8,7 +8,7 @@ import { detectDialect, splitRecords } from '../../../src/lib/import/dialect';
 import { detectEncoding } from '../../../src/lib/import/decode';
 import { sniffFormat } from '../../../src/lib/import/sniff';
 import { valueText } from '../../../src/lib/import/records-grid';
-import { countyInText } from '../../../src/lib/import/normalise/county';
+import { countiesInText, placeInText } from '../../../src/lib/import/normalise/county';
 import { textFixtures, utf16 } from '../../fixtures/make-fixtures';
 
 describe('headers', () => {
@@ -248,6 +248,9 @@ describe('rounds', () => {
     ['二〇二三年第一轮巡察', { round_no: 1, year: 2023, period: 2023, kind: '巡察' }],
     ['婺城区委二零二四年度第二轮巡察', { round_no: 2, year: 2024, period: 2024, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
     ['二○二三年十四届省委第三轮巡视', { term: '十四届', round_no: 3, year: 2023, inspector_level: '省委', kind: '巡视' }],
+    // Two counties named: neither is the committee; one followed by 委 is.
+    ['永康市、武义县第三轮巡察整改台账', { round_no: 3, kind: '巡察' }],
+    ['武义县、永康市委第三轮巡察', { round_no: 3, inspector_level: '县(市、区)委', county: '永康市', kind: '巡察' }],
   ])('parseRoundText(%j)', (text, parts) => expect(parseRoundText(text)).toEqual(parts));
 
   test('levels and terms from their own columns', () => {
@@ -351,9 +354,20 @@ describe('sniffing and decoding', () => {
   });
 
   test('county names in sheet and file names', () => {
-    expect(countyInText('永康市2018年整改台账.xlsx')).toBe('永康市');
-    expect(countyInText('婺城')).toBe('婺城区');
-    expect(countyInText('汇总表')).toBeNull();
+    expect(placeInText('永康市2018年整改台账.xlsx')).toBe('永康市');
+    expect(placeInText('婺城')).toBe('婺城区');
+    expect(placeInText('汇总表')).toBeNull();
+    // Two counties give neither; a town named like another county is no second county (hunt helper-95).
+    expect(countiesInText('永康市、武义县第三轮巡察整改台账.xlsx')).toEqual(['武义县', '永康市']);
+    expect(placeInText('永康市、武义县第三轮巡察整改台账.xlsx')).toBeNull();
+    expect(placeInText('永康市永康经济开发区')).toBe('永康市');
+    expect(countiesInText('义乌市东阳江镇党委')).toEqual(['义乌市']);
+    // 金华开发区 in any spelling, and the city level, when no county is named.
+    expect(placeInText('金华市经济技术开发区第三轮巡察')).toBe('金华开发区');
+    expect(placeInText('金华经开区.xlsx')).toBe('金华开发区');
+    expect(placeInText('市本级-第三轮巡察整改台账.xlsx')).toBe('市本级');
+    expect(placeInText('市直单位')).toBe('市本级');
+    expect(placeInText('市级部门问题清单')).toBe('市本级');
   });
 });
 

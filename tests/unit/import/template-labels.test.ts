@@ -1,4 +1,6 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
 import { freshEngine, importOk, utf8 } from './helpers';
 
 // Hunt helper-95: a template that numbers its labels (1.序号|2.县市区|…) was refused as no_header.
@@ -17,3 +19,42 @@ test('numbered header labels are read as their labels, and the column-number row
   ]);
   e.close();
 });
+
+// Hunt helper-95: a file or sheet that names where its rows are when no column does.
+describe('the place a file or sheet name gives', () => {
+  const csv = (units: string[]) => ['八届市委第三轮巡察整改台账,,,',
+    '序号,被巡察单位,具体问题,整改状态',
+    ...units.map((u, i) => `${i + 1},${u},问题${i + 1},已完成`)].join('\n');
+  const counties = async (e: Engine) => (await e.query<{ c: string }>('SELECT county AS c FROM findings ORDER BY source_row')).map((x) => x.c);
+
+  test('金华开发区 or 市本级 named only in the file name is the rows\' county', async () => {
+    const e = await freshEngine();
+    const [zone] = await importOk(e, '金华开发区-第三轮巡察整改台账.csv', utf8(csv(['区财政局', '区建设局'])));
+    expect([zone.rowsAccepted, zone.rowsRejected]).toEqual([2, 0]);
+    expect(await counties(e)).toEqual(['金华开发区', '金华开发区']);
+    const e2 = await freshEngine();
+    const [city] = await importOk(e2, '市本级-第三轮巡察整改台账.csv', utf8(csv(['市财政局', '西城街道党工委'])));
+    expect([city.rowsAccepted, city.rowsRejected]).toEqual([2, 0]);
+    expect(await counties(e2)).toEqual(['市本级', '市本级']);
+    e.close();
+    e2.close();
+  });
+
+  test('市本级 in a county committee\'s round is that county\'s own level: its rows stay the county\'s', async () => {
+    const e = await freshEngine();
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['序号', '被巡察单位', '具体问题', '整改状态'], [1, '市财政局', '问题1', '已完成']]), '市本级');
+    await importOk(e, '十五届义乌市委第三轮巡察整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(await counties(e)).toEqual(['义乌市']);
+    e.close();
+  });
+
+  test('a file name naming two counties gives neither: each row\'s unit names its own, or the row is rejected for it', async () => {
+    const e = await freshEngine();
+    const [r] = await importOk(e, '永康市、武义县第三轮巡察整改台账.csv', utf8(csv(['武义县财政局', '永康市教育局', '武义县卫健局'])));
+    expect([r.rowsAccepted, r.rowsRejected]).toEqual([3, 0]);
+    expect(await counties(e)).toEqual(['武义县', '永康市', '武义县']);
+    e.close();
+  });
+});
+

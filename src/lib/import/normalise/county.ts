@@ -85,11 +85,35 @@ export function countyInTextSql(x: string): string {
   return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
-/** Same as countyInTextSql, in JS, for sheet and file names. */
-export function countyInText(text: string): string | null {
-  const x = text.normalize('NFKC').replace(/\s+/g, '');
-  for (const a of countyAliases()) if (a.alias.length >= 2 && x.includes(a.alias)) return a.name;
-  return null;
+// A town named like a county it is not in: 义乌市东阳江镇 names no 东阳.
+const LOOKALIKE_PLACES = /东阳江/g;
+
+/** The counties a text names, each once (永康市、武义县 → both; 义乌市东阳江镇 → 义乌市 only), longest alias first. */
+export function countiesInText(text: string): string[] {
+  let rest = text.normalize('NFKC').replace(/\s+/g, '').replace(LOOKALIKE_PLACES, '|');
+  const named = new Set<string>();
+  for (const a of countyAliases()) {
+    if (a.alias.length < 2 || !rest.includes(a.alias)) continue;
+    named.add(a.name);
+    rest = rest.replaceAll(a.alias, '|');
+  }
+  return [...named];
+}
+
+// The city level as a sheet, title or file name says it: 市本级, 市直单位, 市级部门.
+const CITY_LEVEL_WORDS = /市本级|市直属?(机关|部门|单位)?|市级(机关|部门|单位)/;
+
+/**
+ * The place a sheet, title or file name gives its rows: the one county it names, 金华开发区 in any
+ * spelling, or 市本级; null when it names none, or two counties (永康市、武义县第三轮巡察整改台账: each
+ * row's unit tells).
+ */
+export function placeInText(text: string): string | null {
+  const counties = countiesInText(text);
+  if (counties.length) return counties.length === 1 ? counties[0] : null;
+  const x = text.normalize('NFKC').replace(/\s+/g, '').replace(/金华市/g, '金华');
+  if (ZONE_SPELLINGS.some((z) => x.includes(z.alias))) return ZONE_SPELLINGS[0].name;
+  return CITY_LEVEL_WORDS.test(x) ? '市本级' : null;
 }
 
 /**
