@@ -257,11 +257,20 @@ export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)
  * rows, above it, would be taken for titles. Null when no row matches at least two fields.
  */
 export function findHeaderRow(rows: (string | null)[][], mapping: Record<string, string> = {}): number | null {
-  const counts = rows.map((cells) => matchHeaders(cells, mapping).size);
+  const counts = rows.map((cells) => (formLine(cells, mapping) ? 0 : matchHeaders(cells, mapping).size));
   const most = Math.max(0, ...counts);
   if (most < 2) return null;
   const enough = Math.max(2, Math.ceil(most * HEADER_SHARE));
   return counts.findIndex((n) => n >= enough);
+}
+
+/**
+ * A line of a form above the header (被巡察单位： | 市教育局党委 | 县市区： | 市本级): every cell naming a
+ * field ends with a colon and has a value beside it. Its labels name fields, but it heads no column.
+ */
+function formLine(cells: (string | null)[], mapping: Record<string, string>): boolean {
+  const named = [...matchHeaders(cells, mapping).keys()];
+  return named.length > 0 && named.every((c) => /[:：]$/.test(text(cells[c])) && !!text(cells[c + 1]) && !headerClaim(cells[c + 1], mapping));
 }
 
 // The share of the fullest header's fields an earlier row must match to be the header.

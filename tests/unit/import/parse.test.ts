@@ -72,6 +72,9 @@ describe('headers', () => {
     ];
     expect(findHeaderRow(rows)).toBe(3);
     expect(findHeaderRow([['今天'], ['明天']])).toBeNull();
+    // A form line (label： | value) names fields but heads no column; a header whose labels end with a colon still is one.
+    expect(findHeaderRow([['被巡察单位：', '市教育局', '县市区：', '市本级', '整改责任人：', '张三'], ['序号', '存在问题', '整改措施', '整改情况'], ['1', '学习不深入', '加强学习', '已完成']])).toBe(1);
+    expect(findHeaderRow([['县市区：', '被巡察单位：', '具体问题：'], ['永康市', '市教育局', '学习不深入']])).toBe(0);
     // A second block below with one more column is not the header: the first one is, and its rows stay (review).
     expect(findHeaderRow([
       ['金华市巡察整改台账', null, null, null, null, null, null],

@@ -58,3 +58,20 @@ describe('the place a file or sheet name gives', () => {
   });
 });
 
+// Hunt helper-95: a form line above a short header (被巡察单位： | … | 县市区： | …) names fields too, and was
+// taken for the header; the mapping dialog then asked for the problem column.
+test('a form line of labels with colons and their values above the header is no header: its unit is every row\'s', async () => {
+  const e = await freshEngine();
+  const csv = ['八届市委第三轮巡察整改台账,,,,,',
+    '被巡察单位：,市教育局党委,县市区：,市本级,整改责任人：,张三',
+    '序号,存在问题,整改措施,整改情况,,',
+    '1,理论学习不深入,加强学习,已完成,,',
+    '2,违规发放津补贴,清退,正在推进,,'].join('\n');
+  const [r] = await importOk(e, 'ledger.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
+  expect(await e.query('SELECT county, unit_name, problem_title, status FROM findings ORDER BY source_row')).toEqual([
+    { county: '市本级', unit_name: '市教育局党委', problem_title: '理论学习不深入', status: 'completed' },
+    { county: '市本级', unit_name: '市教育局党委', problem_title: '违规发放津补贴', status: 'in_progress' },
+  ]);
+  e.close();
+});
