@@ -32,3 +32,8 @@ export function stagedCell(v: string | null | undefined): string | null {
   const t = v.replace(EDGES, '');
   return t === '' ? null : t;
 }
+
+/** JS: a cell as staged, '' for none: for comparing cells as text. */
+export function stagedText(v: string | null | undefined): string {
+  return stagedCell(v) ?? '';
+}

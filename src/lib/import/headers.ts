@@ -1,5 +1,5 @@
 import { LEDGER_FIELDS, fieldByKey } from '../domain/fields';
-import { stagedCell } from './cells';
+import { stagedText as text } from './cells';
 import { tickSubHeaders } from './status-ticks';
 import { subHeader } from './sub-headers';
 
@@ -207,9 +207,6 @@ export function findHeader(rows: (string | null)[][], mapping: Record<string, st
   return { index: at, rows: 1, headers: rows[at] };
 }
 
-// A cell as staged (cells.ts: trimmed, '' for none), whatever the caller passes.
-const text = (v: string | null | undefined) => stagedCell(v) ?? '';
-
 /**
  * One header from two rows, or null when they are not one. They are when both rows name fields,
  * the lower row is empty (or repeats the text) under every column the upper row names but a group
@@ -257,7 +254,10 @@ export function mergeHeaderRows(upper: (string | null)[], lower: (string | null)
  * rows, above it, would be taken for titles. Null when no row matches at least two fields.
  */
 export function findHeaderRow(rows: (string | null)[][], mapping: Record<string, string> = {}): number | null {
-  const counts = rows.map((cells) => (formLine(cells, mapping) ? 0 : matchHeaders(cells, mapping).size));
+  const counts = rows.map((cells) => {
+    const named = matchHeaders(cells, mapping);
+    return formLine(cells, [...named.keys()], mapping) ? 0 : named.size;
+  });
   const most = Math.max(0, ...counts);
   if (most < 2) return null;
   const enough = Math.max(2, Math.ceil(most * HEADER_SHARE));
@@ -266,37 +266,12 @@ export function findHeaderRow(rows: (string | null)[][], mapping: Record<string,
 
 /**
  * A line of a form above the header (被巡察单位： | 市教育局党委 | 县市区： | 市本级): every cell naming a
- * field ends with a colon and has a value beside it. Its labels name fields, but it heads no column.
+ * field (`named`: their columns) ends with a colon and has a value beside it. Its labels name fields, but it
+ * heads no column.
  */
-function formLine(cells: (string | null)[], mapping: Record<string, string>): boolean {
-  const named = [...matchHeaders(cells, mapping).keys()];
+function formLine(cells: (string | null)[], named: number[], mapping: Record<string, string>): boolean {
   return named.length > 0 && named.every((c) => /[:：]$/.test(text(cells[c])) && !!text(cells[c + 1]) && !headerClaim(cells[c + 1], mapping));
 }
 
 // The share of the fullest header's fields an earlier row must match to be the header.
 const HEADER_SHARE = 0.75;
-
-// A header cell is a short label, not a number, a date or an amount.
-const LABEL_MAX_CHARS = 30;
-const REQUIRED = new Set(LEDGER_FIELDS.filter((f) => f.required).map((f) => f.key));
-const NOT_A_LABEL = /^[\d\s.,:/\-年月日%()（）+]+$/;
-
-/**
- * A header most of whose labels no alias knows (an office's own words): the first row with at
- * least three cells, every one a short label, one of them a required field's name (序号 or 备注
- * head any list), and a row of values under it. Only asked for when no row of the file names two
- * fields, so that the mapping dialog can offer its columns. A row that names no required field is
- * no recognisable header: the file fails with its own message (no_header), as does a sheet of
- * prose or of bare values.
- */
-export function candidateHeaderRow(rows: (string | null)[][], mapping: Record<string, string> = {}): number | null {
-  const filled = (cells: (string | null)[]) => cells.map(text).filter(Boolean);
-  for (let i = 0; i + 1 < rows.length; i++) {
-    const labels = filled(rows[i]);
-    if (labels.length < 3 || labels.some((v) => v.length > LABEL_MAX_CHARS || NOT_A_LABEL.test(v.normalize('NFKC')))) continue;
-    if (![...matchHeaders(rows[i], mapping).values()].some((key) => REQUIRED.has(key))) continue;
-    const below = rows.slice(i + 1).find((r) => filled(r).length > 0);
-    if (below && filled(below).length >= 2) return i;
-  }
-  return null;
-}

@@ -1,8 +1,6 @@
-import { stagedCell } from './cells';
+import { stagedText as text } from './cells';
 
 // Rows right under a header that number or code its columns rather than hold a problem.
-
-const text = (v: string | null | undefined) => stagedCell(v) ?? '';
 
 /**
  * True for a row of column numbers under a header (栏次: 1 2 3 …, also （1）, 1栏, or 甲 乙 before

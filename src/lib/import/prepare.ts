@@ -1,7 +1,8 @@
 import type { Engine } from '../db/types';
 import { fieldByKey } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
-import { candidateHeaderRow, fieldClaims, findHeader, type ColumnClaim, guessField, normaliseHeader, suggestField } from './headers';
+import { candidateHeaderRow } from './candidate-header';
+import { fieldClaims, findHeader, type ColumnClaim, guessField, normaliseHeader, suggestField } from './headers';
 import { isNumberingRow } from './numbering-row';
 import { chooseColumns } from './column-choice';
 import { cell, type StagedSheet } from './staging';

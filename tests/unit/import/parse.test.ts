@@ -1,5 +1,6 @@
 import { describe, test, expect } from 'vitest';
-import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, guessField, candidateHeaderRow } from '../../../src/lib/import/headers';
+import { normaliseHeader, matchHeaders, findHeaderRow, findHeader, mergeHeaderRows, suggestField, headerAmountScale, guessField } from '../../../src/lib/import/headers';
+import { candidateHeaderRow } from '../../../src/lib/import/candidate-header';
 import { isNumberingRow } from '../../../src/lib/import/numbering-row';
 import { parseRoundText, roundKey, roundLabel, normaliseTerm, parseLevel, mergeRoundParts } from '../../../src/lib/import/round';
 import { resolveRound, typedHint } from '../../../src/lib/import/round-lookup';
