@@ -34,7 +34,9 @@ test('a problem in the first column that starts with a secretary or a person in 
     '书记：时间观念不强，2次会议迟到', '书记：2023年5月以来未过问整改',
     // Review helper-94: stock phrases in a list, and prose starting with a contact word.
     '书记：重业务、轻党建', '党组书记：重部署、轻落实', '书记：不学习、不调研', '书记：电话会议精神传达不及时', '负责人：职务消费不规范',
-    '书记：负责人意识不强', '书记：日期填写不规范', '书记：张三 2024年7月1日未到岗'];
+    '书记：负责人意识不强', '书记：日期填写不规范', '书记：张三 2024年7月1日未到岗',
+    // Names listed with commas sign; phrases of four characters, or starting with a judgement, do not.
+    '书记：学习不够，调研不深', '负责人：把关不严，监督缺位', '书记：重形式，轻实效', '书记：不担当，不作为'];
   // Review of the first fix: printed forms leave blanks to sign on, and a name may come with a date, a title or a phone.
   const feet = ['书记：张三', '党组书记（签字）：', '经办人：张三  2024年7月1日', '经办人 李四', '签发人：', '单位主要负责人（签字）：__________',
     '负责人：____________', '书记签字：＿＿＿＿＿＿', '经办人：__________  联系电话：__________', '经办人：张三，联系电话：13800000000',
@@ -50,7 +52,7 @@ test('a problem in the first column that starts with a secretary or a person in 
     '负责人：张三（签名） 2024年7月1日（盖章）', '经办人：张三（2024年7月1日）', '书记：张三 2024年07月01日。', '经办人：张三，2024年7月1日。',
     '经办人：张三 7月1日', '经办人：张三 2024年7月1日星期一', '经办人：张三 2024年7月1日 14:30', '负责人：张三 138 0000 0000',
     '经办人：张三 0579-82345678转8001', '签发人：张三 2024年7月1日印发', '经办人：张三 二〇二四年七月一日', '经办人：张三 时间：2024年7月1日',
-    '负责人：张三  审核：李四', '负责人：张三 分管领导：李四'];
+    '负责人：张三  审核：李四', '负责人：张三 分管领导：李四', '负责人：张三，李四', '经办人：张三，李四，王五'];
   const csv = ['具体问题,县市区,被巡察单位,整改状态',
     ...problems.map((p) => `${p},兰溪市,兰溪市教育局,正在推进`),
     ...feet.map((t) => `${t},,,`)].join('\n');

@@ -25,7 +25,7 @@ export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共$
 // How to sign, after the signature's words: （签字）, （盖章）, (签名), （签字盖章）, or 签字 run on (单位负责人签字：).
 const SIGN_NOTE = `(${GAP}[(（][^)）]{0,6}[)）]|签字|签名|签章|盖章)?`;
 // What follows such words on a signature line: blanks to sign on (＿＿＿), a name of 4 characters at most or
-// a list of names (张三、李四), then, after separators or none, notes in brackets (（签字）, （局长）, （盖章）), dates
+// a list of names (张三、李四, 张三，李四), then, after separators or none, notes in brackets (（签字）, （局长）, （盖章）), dates
 // (2024年7月1日, 7月1日, ＿＿年＿＿月＿＿日, 二〇二四年七月一日, 2024.7.1, with a weekday or an hour), phone numbers
 // and contact words before their colon (，联系电话：…, 填表人：李四), to the end. Prose (书记：履行第一责任人职责不到位,
 // 书记：把关不严，致使…, 书记：2023年以来未召开…, 党组书记：（一）…, 书记：学习不够、调研不深, 书记：重业务、轻党建,
@@ -43,7 +43,7 @@ const AFTER_NAME = `(${BLANKS}[，,；;、]?${BLANKS}(${CONTACT}|(${DATE})${DATE
 // One name of up to n characters, or names of 2 or 3 in a list (a list of 4-character words is prose), none
 // starting with a word of judgement (重业务、轻党建, 不学习、不调研 are phrases).
 const LISTED = `[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９不重轻未无没缺]${NAME('1,2')}`;
-const NAMES = (n: string) => `(${NAME(n)}|${LISTED}([、\\s\\x{3000}]+${LISTED})+)`;
+const NAMES = (n: string) => `(${NAME(n)}|${LISTED}([、，,\\s\\x{3000}]+${LISTED})+)`;
 const SIGNED_TAIL = (n: string) => `${BLANKS}${NAMES(n)}?${AFTER_NAME}`;
 // After a colon, names of up to 4 characters; after a space only, of 2 or 3 (负责人 把关不严 is a problem).
 const SIGNED_NAME = `(${SIGN_NOTE}${GAP}[:：]${SIGNED_TAIL('1,4')}|[\\s\\x{3000}]+${SIGNED_TAIL('2,3')})`;
