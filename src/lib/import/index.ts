@@ -10,10 +10,10 @@ import { dropContainedSheets, sharedRows, skipSheetOverlaps } from './sheet-over
 import { columnLabel, commitPlans, datasetsToReplace, importTimestamp, storedDatasets } from './commit';
 import { roundMergeText } from './round-merge';
 import { buildReport } from './report';
-import { placeInText } from './normalise/county';
+import { isListedCounty, placeInText } from './normalise/county';
 import { COUNTY_LEVEL, isBareNumeral, mergeRoundParts, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
-import { filerText, roundTitles, statedAsOf, statedFeedback, titleRound, unitInTexts } from './title';
+import { filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
 import { dropTables } from './staging';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
@@ -121,12 +121,14 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       }
       // 反馈时间：2024年3月15日 in a title line: every row's feedback date, where no column gives one.
       if (!p.columns.has('feedback_date')) p.feedbackText = statedFeedback([...p.titles, p.sheet]) ?? undefined;
-      // The county of every row when no column gives it: typed, named by the sheet, the title or the
-      // file (a county, 金华开发区, 市本级; not 市本级 in a county committee's round: that is the county's
-      // own level), or in a county committee's name. One value, which also tells missingFields.
-      const named = [p.sheet ?? '', roundTitles(p.titles), filerText(p.titles), file.name].map(placeInText)
-        .find((place) => place && !(place === '市本级' && names.inspector_level === COUNTY_LEVEL));
-      const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? named ?? names.county ?? undefined;
+      // The place a form line (县市区：义乌市), the sheet, the title or the file names (placeInText; not
+      // 市本级 in a county committee's round: that is the county's own level). A county is every row's
+      // when no column gives one, as are one typed and a county committee's; 金华开发区 and 市本级 only
+      // the rows no unit places. One value, which also tells missingFields.
+      const place = [statedCounty(p.titles) ?? '', p.sheet ?? '', roundTitles(p.titles), filerText(p.titles), file.name].map(placeInText)
+        .find((x) => x && !(x === '市本级' && names.inspector_level === COUNTY_LEVEL)) ?? undefined;
+      const namedPlace = place && !isListedCounty(place) ? place : undefined;
+      const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? (namedPlace ? undefined : place) ?? names.county ?? undefined;
       // The same bytes stored before are asked about first: a copy of a file mapped once is no new mapping question.
       const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
         AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
@@ -134,7 +136,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         duplicates.push(notWrittenReport(dup[0].dataset_id, file.name, p.sheet, sha256, { duplicateOf: dup[0].dataset_id }));
         continue;
       }
-      const missing = missingFields(p, names, opts.roundHint, fallbackCounty);
+      const missing = missingFields(p, names, opts.roundHint, fallbackCounty ?? namedPlace);
       // A header with nothing under it is an unfilled template, named in the report, not mapped.
       if (missing.length && !(await holdsRows(engine, p))) {
         unfilled.push(p.sheet ?? file.name);
@@ -144,7 +146,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       const plan = await planSheet(engine, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
-        fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, names, hint: opts.roundHint,
+        fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, namedPlace, names, hint: opts.roundHint,
         // The as-of date the ledger states (截至2024年9月1日 in its title), else its newest date (planSheet).
         asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? undefined,
         replacing: replace,

@@ -107,7 +107,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const maps = mapNames(tempName);
   tables.push(...Object.values(maps));
   for (const sql of mapTablesSql(values, maps, has, { date1904: p.date1904, concentratedMonths: o.concentratedPeriodMonths, statusYesNo: yesNoHeader(p.headers[p.columns.get('status_raw') ?? -1]) })) await engine.exec(sql);
-  plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty);
+  plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty, o.namedPlace);
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);
   const fundsCol = p.columns.get('funds_wan');

@@ -1,5 +1,6 @@
 import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_SPELLINGS, countyAliases } from '../domain/vocabulary/places';
 import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
+import { suggestField } from './headers';
 import { parseRoundText, type RoundParts } from './round';
 
 /**
@@ -117,6 +118,18 @@ const FILER = /(?:填报|报送|填表|制表|编制|上报|汇总)(?:单位|部
 /** The filers the title rows name (填报单位：义乌市委巡察办 → 义乌市委巡察办), joined. */
 export function filerText(titles: string[]): string {
   return titles.flatMap((t) => [...t.normalize('NFKC').matchAll(FILER)].map((m) => m[0])).join(' ');
+}
+
+/**
+ * The county a form line above the header states (县市区：义乌市, 所属县（市、区）：金华开发区), as
+ * written: the label is the county column's alias (suggestField), the value follows its colon.
+ */
+export function statedCounty(titles: string[]): string | null {
+  for (const t of titles) {
+    const m = /^(.{1,12}?)[:：]\s*(\S.*)$/u.exec(t.trim());
+    if (m && suggestField(m[1]) === 'county') return m[2];
+  }
+  return null;
 }
 
 /**

@@ -252,6 +252,8 @@ describe('rounds', () => {
     ['二〇二三年第一轮巡察', { round_no: 1, year: 2023, period: 2023, kind: '巡察' }],
     ['婺城区委二零二四年度第二轮巡察', { round_no: 2, year: 2024, period: 2024, inspector_level: '县(市、区)委', county: '婺城区', kind: '巡察' }],
     ['二○二三年十四届省委第三轮巡视', { term: '十四届', round_no: 3, year: 2023, inspector_level: '省委', kind: '巡视' }],
+    // A date in Chinese digits is the ledger's, as 2024年6月 closing a name is (review helper-96).
+    ['八届市委第三轮巡察整改台账（二〇二四年六月）', { term: '八届', round_no: 3, inspector_level: '市委', kind: '巡察' }],
     // Two counties named: neither is the committee; one followed by 委 is.
     ['永康市、武义县第三轮巡察整改台账', { round_no: 3, kind: '巡察' }],
     ['武义县、永康市委第三轮巡察', { round_no: 3, inspector_level: '县(市、区)委', county: '永康市', kind: '巡察' }],
@@ -372,6 +374,10 @@ describe('sniffing and decoding', () => {
     expect(placeInText('市本级-第三轮巡察整改台账.xlsx')).toBe('市本级');
     expect(placeInText('市直单位')).toBe('市本级');
     expect(placeInText('市级部门问题清单')).toBe('市本级');
+    // Review helper-96: 金华市 before the city level, and names listing several places.
+    expect(['金华市本级-第三轮巡察整改台账', '金华市直单位巡察整改台账', '金华市级部门巡察整改台账'].map(placeInText)).toEqual(['市本级', '市本级', '市本级']);
+    expect(['八届市委第三轮巡察市直单位及各县（市、区）反馈问题整改台账', '整改台账（含金华开发区）', '市级部门和县市区', '市直单位（含开发区）', '市级领导包案台账']
+      .map(placeInText)).toEqual([null, null, null, null, null]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, utf8 } from './helpers';
+import { freshEngine, importOk, issuesOf, utf8 } from './helpers';
 
 // Hunt helper-95: a template that numbers its labels (1.序号|2.县市区|…) was refused as no_header.
 test('numbered header labels are read as their labels, and the column-number row under them is skipped', async () => {
@@ -27,26 +27,32 @@ describe('the place a file or sheet name gives', () => {
     ...units.map((u, i) => `${i + 1},${u},问题${i + 1},已完成`)].join('\n');
   const counties = async (e: Engine) => (await e.query<{ c: string }>('SELECT county AS c FROM findings ORDER BY source_row')).map((x) => x.c);
 
-  test('金华开发区 or 市本级 named only in the file name is the rows\' county', async () => {
+  test('金华开发区 or 市本级 named only in the file name places the rows no unit places; a street is still no 市本级 unit', async () => {
     const e = await freshEngine();
     const [zone] = await importOk(e, '金华开发区-第三轮巡察整改台账.csv', utf8(csv(['区财政局', '区建设局'])));
     expect([zone.rowsAccepted, zone.rowsRejected]).toEqual([2, 0]);
     expect(await counties(e)).toEqual(['金华开发区', '金华开发区']);
     const e2 = await freshEngine();
-    const [city] = await importOk(e2, '市本级-第三轮巡察整改台账.csv', utf8(csv(['市财政局', '西城街道党工委'])));
-    expect([city.rowsAccepted, city.rowsRejected]).toEqual([2, 0]);
-    expect(await counties(e2)).toEqual(['市本级', '市本级']);
+    const [city] = await importOk(e2, '金华市本级-第三轮巡察整改台账.csv', utf8(csv(['财政局', '西城街道党工委'])));
+    expect([city.rowsAccepted, city.rowsRejected]).toEqual([1, 1]);
+    expect(issuesOf(city, 'error').map((i) => i.code)).toEqual(['county_local_unit']);
+    expect(await counties(e2)).toEqual(['市本级']);
     e.close();
     e2.close();
   });
 
-  test('市本级 in a county committee\'s round is that county\'s own level: its rows stay the county\'s', async () => {
+  // Review helper-96: a name listing several places, or a 县级市's own 市直单位, put every row in 市本级.
+  test('a unit naming its county or zone keeps it under a name saying 市直单位, and a name listing several places gives none', async () => {
     const e = await freshEngine();
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['序号', '被巡察单位', '具体问题', '整改状态'], [1, '市财政局', '问题1', '已完成']]), '市本级');
-    await importOk(e, '十五届义乌市委第三轮巡察整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
-    expect(await counties(e)).toEqual(['义乌市']);
+    await importOk(e, '十五届市委第三轮巡察市直单位整改台账.csv', utf8(['序号,被巡察单位,具体问题,整改状态', '1,永康市财政局,问题1,已完成'].join('\n')));
+    expect(await e.query('SELECT county, round_key FROM findings')).toEqual([{ county: '永康市', round_key: '永康市|县(市、区)委|十五届|3' }]);
+    const e2 = await freshEngine();
+    const listing = ['八届市委第三轮巡察市直单位及各县（市、区）反馈问题整改台账,,,', '序号,被巡察单位,具体问题,整改状态',
+      '1,市教育局,问题1,已完成', '2,义乌市佛堂镇党委,问题2,已完成', '3,金华开发区党工委,问题3,已完成'].join('\n');
+    await importOk(e2, '八届市委第三轮巡察整改台账（含金华开发区）.csv', utf8(listing));
+    expect(await counties(e2)).toEqual(['市本级', '义乌市', '金华开发区']);
     e.close();
+    e2.close();
   });
 
   test('a file name naming two counties gives neither: each row\'s unit names its own, or the row is rejected for it', async () => {
@@ -60,18 +66,18 @@ describe('the place a file or sheet name gives', () => {
 
 // Hunt helper-95: a form line above a short header (被巡察单位： | … | 县市区： | …) names fields too, and was
 // taken for the header; the mapping dialog then asked for the problem column.
-test('a form line of labels with colons and their values above the header is no header: its unit is every row\'s', async () => {
+test('a form line of labels with colons and their values above the header is no header: its unit and county are every row\'s', async () => {
   const e = await freshEngine();
   const csv = ['八届市委第三轮巡察整改台账,,,,,',
-    '被巡察单位：,市教育局党委,县市区：,市本级,整改责任人：,张三',
+    '被巡察单位：,佛堂镇党委,县市区：,义乌市,整改责任人：,张三',
     '序号,存在问题,整改措施,整改情况,,',
     '1,理论学习不深入,加强学习,已完成,,',
     '2,违规发放津补贴,清退,正在推进,,'].join('\n');
   const [r] = await importOk(e, 'ledger.csv', utf8(csv));
   expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 0]);
   expect(await e.query('SELECT county, unit_name, problem_title, status FROM findings ORDER BY source_row')).toEqual([
-    { county: '市本级', unit_name: '市教育局党委', problem_title: '理论学习不深入', status: 'completed' },
-    { county: '市本级', unit_name: '市教育局党委', problem_title: '违规发放津补贴', status: 'in_progress' },
+    { county: '义乌市', unit_name: '佛堂镇党委', problem_title: '理论学习不深入', status: 'completed' },
+    { county: '义乌市', unit_name: '佛堂镇党委', problem_title: '违规发放津补贴', status: 'in_progress' },
   ]);
   e.close();
 });

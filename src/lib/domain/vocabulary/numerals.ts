@@ -47,7 +47,10 @@ export function toChineseNumber(n: number): string {
   return out + UNITS[u];
 }
 
-/** A year written digit by digit in Chinese (二〇二三年, 二零二三年度) in Arabic digits (2023年); other text unchanged. */
+/**
+ * A round's year written digit by digit in Chinese (二〇二三年第一轮, 二零二四年度巡察) in Arabic digits
+ * (2023年…); other text unchanged, a date as well (截至二〇二四年六月: the ledger's, not the round's).
+ */
 export function arabicYears(text: string): string {
-  return text.replace(/(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)/g, (y) => [...y].map((ch) => DIGITS[ch] ?? 0).join(''));
+  return text.replace(/(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年度?(?:第|[^月]{0,12}(?:轮|巡)))/g, (y) => [...y].map((ch) => DIGITS[ch] ?? 0).join(''));
 }

@@ -100,20 +100,29 @@ export function countiesInText(text: string): string[] {
   return [...named];
 }
 
-// The city level as a sheet, title or file name says it: 市本级, 市直单位, 市级部门.
+// The city level as a sheet, title or file name says it: 市本级, 市直单位, 金华市级部门.
 const CITY_LEVEL_WORDS = /市本级|市直属?(机关|部门|单位)?|市级(机关|部门|单位)/;
+// Words that name more places than one (市直单位及各县（市、区）, （含金华开发区）, 市级部门和县市区).
+const SEVERAL_PLACES = /各县|县\(?市|县区|[含及和与、]/;
 
 /**
- * The place a sheet, title or file name gives its rows: the one county it names, 金华开发区 in any
- * spelling, or 市本级; null when it names none, or two counties (永康市、武义县第三轮巡察整改台账: each
- * row's unit tells).
+ * The place a sheet, title or file name gives its rows: the one county it names, else 金华开发区 in
+ * any spelling or 市本级, when it names no other place; null when it names none, or two counties
+ * (永康市、武义县第三轮巡察整改台账: each row's unit tells). A county is every row's; the zone and the city
+ * level only the rows no unit places (namedPlaceSql).
  */
 export function placeInText(text: string): string | null {
   const counties = countiesInText(text);
   if (counties.length) return counties.length === 1 ? counties[0] : null;
-  const x = text.normalize('NFKC').replace(/\s+/g, '').replace(/金华市/g, '金华');
-  if (ZONE_SPELLINGS.some((z) => x.includes(z.alias))) return ZONE_SPELLINGS[0].name;
+  const x = text.normalize('NFKC').replace(/\s+/g, '');
+  if (SEVERAL_PLACES.test(x)) return null;
+  if (ZONE_SPELLINGS.some((z) => x.replace(/金华市/g, '金华').includes(z.alias))) return ZONE_SPELLINGS[0].name;
   return CITY_LEVEL_WORDS.test(x) ? '市本级' : null;
+}
+
+/** TRUE for one of the nine counties (a place placeInText gives every row), not the zone or 市本级. */
+export function isListedCounty(place: string): boolean {
+  return COUNTIES.some((c) => c.name === place && c.kind !== '市本级');
 }
 
 /**

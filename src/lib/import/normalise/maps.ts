@@ -1,4 +1,4 @@
-import { ZONE_WORDS } from '../../domain/vocabulary/places';
+import { LOCAL_UNIT_PATTERN, ZONE_WORDS } from '../../domain/vocabulary/places';
 import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { ident, str } from '../../queries/sql';
 import { cellCol as u, rawCol as r } from './raw';
@@ -83,10 +83,13 @@ const ZONE_IN_UNIT = `^(中共)?(.{0,10}?(${ZONE_WORDS}))`;
 
 /**
  * The county of a row from the maps: its column, else the fallback, else what its unit names (a
- * county, a zone, the city). Rows of a 金华市委 round still without one are 市本级 (findings.ts).
+ * county, a zone, the city), else the place a name gives (`place`: 金华开发区, or 市本级 but for a town,
+ * street or village). Rows of a 金华市委 round still without one are 市本级 (findings.ts).
  */
-export function mappedCountySql(fallback?: string): string {
-  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.zone, mu.city)`;
+export function mappedCountySql(fallback?: string, place?: string): string {
+  const named = !place ? 'NULL' : place !== '市本级' ? str(place)
+    : `CASE WHEN NOT coalesce(regexp_matches(mu.c, ${str(LOCAL_UNIT_PATTERN)}), false) THEN ${str(place)} END`;
+  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.zone, mu.city, ${named})`;
 }
 
 /** The county and unit maps only, for the round lookup (aliases mc, mu); `from` is a subquery. */
