@@ -30,16 +30,20 @@ export function statusSql(raw: string): string {
   // A late remark is a clause of its own too, in brackets or straight after a status word (已完成（逾期）,
   // 已完成逾期1个月), passed over as a next step is (STATUS_LATE_NOTE_PATTERN).
   const late = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(LATE_BRACKET)}, ',\\1,', 'g'), ${str(LATE_AFTER_STATUS)}, '\\1,\\2', 'g')`;
-  const split = (t: string) => late(`regexp_replace(${protect(t)}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
+  // 、 and a slash between words (已完成、持续推进, 已完成/持续推进; not 1/3) part clauses as a comma does; a total
+  // before its count done (共3项措施，已完成2项) is one clause with it.
+  const parted = (t: string) => `regexp_replace(regexp_replace(replace(${t}, '、', ','), '([^0-9])/([^0-9])', '\\1,\\2', 'g'), ${str(TOTAL_BEFORE_COUNT)}, '\\1\\2', 'g')`;
+  const split = (t: string) => late(`regexp_replace(${protect(parted(t))}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
   const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
   const clauses = (t: string) => `regexp_extract_all(${split(t)}, '[^,;。!?]+')`;
   // A part still left and not done (剩余1项持续推进: STATUS_REMAINDER_PATTERN, worded as a next step) holds the
   // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
   // completed; 5项长效机制持续发挥作用 says nothing is left, nor does work kept up as a long-term mechanism
   // (其余已纳入长效机制持续推进).
+  // A count left that says nothing more (完成2项，剩余1项) is left too.
   const left = (t: string) => `len(list_filter(${clauses(t)}, lambda k: regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
     AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, '长效|常态|长期')
-    AND ${rules('k')} IN ('in_progress', 'not_completed'))) > 0`;
+    AND ${rules('k')} IN ('in_progress', 'not_completed') OR regexp_matches(k, ${str(COUNT_LEFT)}))) > 0`;
   const lastNamed = (t: string) => {
     const last = `list_filter(list_transform(list_reverse(${clauses(t)}), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
     // The last named status, bound once (z), held at in progress where a part is left.
@@ -48,13 +52,25 @@ export function statusSql(raw: string): string {
   // The reading without a described problem, else with it (存在未整改到位问题 is its own status).
   const read = (t: string) => `coalesce(${lastNamed(strip(undescribed(t)))}, ${lastNamed(strip(t))})`;
   const flat = `replace(${raw}, ${str(LINE_MARK)}, ',')`;
-  const whole = `coalesce(${read(flat)}, ${rules(strip(flat))})`;
+  // A text that opens with a bare status short of done (未完成，已完成3项措施; 正在整改，已完成摸底排查) is that
+  // status, unless it goes on to say the whole is done (正在整改，12月已完成整改): a step done is no more.
+  const opening = `regexp_extract(${flat}, '^([^,;。!?]+)[,;。!?]', 1)`;
+  const opens = `regexp_matches(${opening}, ${str(OPENING_STATUS)}) AND NOT regexp_matches(${flat}, ${str(WHOLE_DONE)})`;
+  const whole = `CASE WHEN ${opens} THEN ${rules(opening)} ELSE coalesce(${read(flat)}, ${rules(strip(flat))}) END`;
   // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
   const lines = `regexp_replace(${raw}, ${str(`[;,。]\\s*(${LIST_NUMBER})`)}, ${str(LINE_MARK + '\\1')}, 'g')`;
   const perLine = `list_filter(list_transform(string_split(${lines}, ${str(LINE_MARK)}), lambda l: ${read('l')}), lambda s: s IS NOT NULL)`;
   const least = STATUS_BY_RANK(`list_min(list_transform(${perLine}, lambda s: ${RANK}))`);
   return `CASE WHEN regexp_matches(${lines}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
 }
+
+// A total named before the count of its parts done, in the next clause: 共3项措施，已完成2项 → 共3项措施已完成2项.
+const TOTAL_BEFORE_COUNT = '(共[0-9一二三四五六七八九十两]+项[^,;。!?]{0,6}),(已?完成了?[0-9一二三四五六七八九十两]+项)';
+// A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项.
+const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)[0-9一二三四五六七八九十两]+(项|个|件|条|处)$';
+// A bare status short of done, opening a text: it holds unless the text says the whole is done (WHOLE_DONE).
+const OPENING_STATUS = '^(尚?未完成|未整改|尚未整改到位|未整改到位|正在整改|整改中|正在推进|推进中|持续整改|整改推进中|正在落实|落实中)$';
+const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成';
 
 // A bracket that names something done or undone (已完成3项, 未整改): part of the status before it.
 const STATUS_BRACKET = '[(【\\[]([^)】\\]]*(?:已完成|未完成|完成[0-9一二三四五六七八九十两]|已整改|未整改|整改到位|已落实|未落实)[^)】\\]]*)([)】\\]])';
@@ -85,7 +101,9 @@ export function statusLongTermSql(x: string): string {
  * marked by LINE_MARK: statusSql reads each line.
  */
 export function statusCompactSql(v: string): string {
-  return compactSql(`regexp_replace(${v}, '\\s*[\\r\\n\\x{2028}\\x{2029}]+\\s*', ${str(LINE_MARK)}, 'g')`);
+  const marked = `regexp_replace(${v}, '\\s*[\\r\\n\\x{2028}\\x{2029}]+\\s*', ${str(LINE_MARK)}, 'g')`;
+  // A line that ends on a word its status goes on from (尚未⏎完成, 正在⏎整改) runs on into the next.
+  return compactSql(`regexp_replace(${marked}, '(未|没有?|尚|仍|还|正在|已经?)${LINE_MARK}', '\\1', 'g')`);
 }
 
 /**
