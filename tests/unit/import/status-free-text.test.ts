@@ -3,6 +3,7 @@ import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { statusCompactSql, statusSql } from '../../../src/lib/import/normalise/status';
+import { freshEngine, importOk, utf8 } from './helpers';
 
 // Hunt helper-97: free-text statuses as offices write them, read against DOMAIN.md §3.3 (negatives first,
 // then 基本 / 阶段性, then in-progress words, then completed words). On a 12-row ledger of such texts the
@@ -56,3 +57,13 @@ test('已经 before a verb of completion, and a progress of 100 %, are done', ()
   ['进度80%', 'in_progress'],
 ]));
 
+// Hunt helper-97: a 是否屡查屡犯 column that names the kind of problem (重复, 屡查屡犯, 上轮问题) gave no flag.
+test('a 是否屡查屡犯 cell naming a repeat or a first finding is the explicit flag', async () => {
+  const db = await freshEngine();
+  const values = ['重复', '屡查屡犯', '上轮问题', '重复问题', '是', '首次发现', '新问题', '否', ''];
+  const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,是否屡查屡犯', ...values.map((v, i) => `${i + 1},婺城区,区教育局,问题${i + 1},已完成,${v}`)].join('\n');
+  await importOk(db, '十二届婺城区委第二轮巡察.csv', utf8(csv));
+  const rows = await db.query<{ f: boolean | null }>('SELECT is_prior_round_issue AS f FROM findings ORDER BY source_row');
+  expect(rows.map((r) => r.f)).toEqual([true, true, true, true, true, false, false, false, null]);
+  db.close();
+});

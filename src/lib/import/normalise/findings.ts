@@ -54,6 +54,9 @@ function completionDateSql(c: NormaliseContext): string {
 const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish',
   'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
 const BOOL_KEYS = ['key_concern', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
+// A 是否屡查屡犯 cell that names the kind of problem, not yes or no: 重复, 屡查屡犯, 上轮问题 say it is a repeat, 首次, 新发现 that it is not.
+const priorRoundSql = (x: string) => `CASE WHEN regexp_matches(${x}, '^(重复|屡查屡犯|屡改屡犯|屡禁不止|反复|上轮|前轮|往轮)') THEN true
+  WHEN regexp_matches(${x}, '^(首次|新发现|新问题|新增|本轮新)') THEN false ELSE ${boolSql(x)} END`;
 const TEXT_KEYS = ['problem_detail', 'root_cause', 'rectify_goal', 'measures', 'completion_summary', 'evidence', 'remarks', 'aspect_raw', 'status_raw'];
 // One-line names and titles: a line break inside one between Chinese characters is no space (cleanLineSql).
 const LINE_KEYS = new Set(['unit_name', 'problem_title']);
@@ -105,7 +108,7 @@ function layer1(c: NormaliseContext): string {
         : k === 'completion_date' ? `CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
             ${yearlessCompletionSql(c)}) END AS completion_date`
         : `${ident('dd_' + k)} AS ${k}`),
-    ...BOOL_KEYS.map((k) => `${boolSql(x(k))} AS ${k}`),
+    ...BOOL_KEYS.map((k) => `${k === 'is_prior_round_issue' ? priorRoundSql(x(k)) : boolSql(x(k))} AS ${k}`),
     ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
     `${yearSql(x('year'))} AS year_col`,
