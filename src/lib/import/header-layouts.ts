@@ -3,6 +3,7 @@ import { ident, num, str } from '../queries/sql';
 import { stagedCell } from './cells';
 import { matchHeaders } from './headers';
 import { repeatedHeaderSql } from './normalise/skip-rows';
+import { foldSql } from './normalise/text';
 import type { PreparedSheet } from './prepare';
 import { cell, type StagedSheet } from './staging';
 
@@ -44,9 +45,7 @@ export async function foreignHeaders(engine: Engine, p: PreparedSheet, mapping: 
   return out;
 }
 
-// Full-width ASCII (！ to ～) and its half-width forms, in the same order.
-const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');
-const HALF_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+// A literal as foldSql folds a cell: full-width ASCII (！ to ～) to half width.
 const halfWidth = (t: string) => t.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 // Rows looked for that repeat a line of the header (or its 栏次 row), at most.
@@ -66,7 +65,7 @@ export async function repeatedHeaderLines(engine: Engine, p: StagedSheet, header
   if (!own.length) return [];
   // The 栏次 row's numbers compare across widths: （1） under the first header, (1) under a repeat.
   const same = (line: (string | null)[]) => Array.from({ length: p.width }, (_, i) => line === numbering?.cells
-    ? `translate(coalesce(${cell(i)}, ''), ${str(FULL_WIDTH)}, ${str(HALF_WIDTH)}) = ${str(halfWidth(stagedCell(line[i]) ?? ''))}`
+    ? `${foldSql(`coalesce(${cell(i)}, '')`)} = ${str(halfWidth(stagedCell(line[i]) ?? ''))}`
     : `coalesce(${cell(i)}, '') = ${str(stagedCell(line[i]) ?? '')}`).join(' AND ');
   const rows = await engine.query<{ src_row: number }>(`SELECT src_row FROM ${ident(p.table)}
     WHERE src_row > ${num(numbering?.row ?? headerRow)} AND (${own.map((l) => `(${same(l)})`).join(' OR ')}) ORDER BY src_row LIMIT ${MAX_LINES}`);
