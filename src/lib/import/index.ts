@@ -123,8 +123,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       if (!p.columns.has('feedback_date')) p.feedbackText = statedFeedback([...p.titles, p.sheet]) ?? undefined;
       // The place a form line (县市区：义乌市), the sheet, the title or the file names (placeInText; not
       // 市本级 in a county committee's round: that is the county's own level). A county is every row's
-      // when no column gives one, as are one typed and a county committee's; 金华开发区 and 市本级 only
-      // the rows no unit places. One value, which also tells missingFields.
+      // when no column gives one, as are one typed and a county committee's (fallbackCounty); 金华开发区 and
+      // 市本级 only the rows no unit places (namedPlace). Either tells missingFields a county is given.
       const place = [statedCounty(p.titles) ?? '', p.sheet ?? '', roundTitles(p.titles), filerText(p.titles), file.name].map(placeInText)
         .find((x) => x && !(x === '市本级' && names.inspector_level === COUNTY_LEVEL)) ?? undefined;
       const namedPlace = place && !isListedCounty(place) ? place : undefined;

@@ -109,7 +109,7 @@ const SEVERAL_PLACES = /各县|县\(?市|县区|[含及和与、]/;
  * The place a sheet, title or file name gives its rows: the one county it names, else 金华开发区 in
  * any spelling or 市本级, when it names no other place; null when it names none, or two counties
  * (永康市、武义县第三轮巡察整改台账: each row's unit tells). A county is every row's; the zone and the city
- * level only the rows no unit places (namedPlaceSql).
+ * level only the rows no unit places (mappedCountySql's `place`).
  */
 export function placeInText(text: string): string | null {
   const counties = countiesInText(text);
