@@ -41,6 +41,8 @@ test('a negative or in-progress status is not undone by a clause counting the st
   ['整改中，已完成2项', 'in_progress'], ['正在整改，第一阶段已完成', 'in_progress'],
   // A count alone, or after a done status, stays done.
   ['已完成3项整改措施', 'completed'], ['已完成整改，已完成3项措施', 'completed'],
+  // A status updated by a later line or clause saying the whole is done is done.
+  ['正在整改\n已完成', 'completed'], ['正在整改，现已整改完毕', 'completed'], ['正在整改，问题已解决', 'completed'], ['未完成\n已整改到位', 'completed'],
 ]));
 
 test('a negative split over two lines is one negative', () => check([['尚未\n完成', 'not_completed'], ['未\n完成', 'not_completed'], ['正在\n整改', 'in_progress']]));

@@ -70,7 +70,9 @@ const TOTAL_BEFORE_COUNT = '(共[0-9一二三四五六七八九十两]+项[^,;�
 const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)[0-9一二三四五六七八九十两]+(项|个|件|条|处)$';
 // A bare status short of done, opening a text: it holds unless the text says the whole is done (WHOLE_DONE).
 const OPENING_STATUS = '^(尚?未完成|未整改|尚未整改到位|未整改到位|正在整改|整改中|正在推进|推进中|持续整改|整改推进中|正在落实|落实中)$';
-const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成';
+// The whole done: 已完成整改, 整改完毕, 问题已解决, or a clause (a later line) that is a done word alone (正在整改⏎已完成).
+const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成|(问题|事项)(现)?已经?(解决|完成|办结|落实到位)' +
+  '|(^|[,;。!?])(现已|均已|已经?|全部)?(完成|整改|落实|解决|办结)(整改)?(到位|完毕)?($|[,;。!?])';
 
 // A bracket that names something done or undone (已完成3项, 未整改): part of the status before it.
 const STATUS_BRACKET = '[(【\\[]([^)】\\]]*(?:已完成|未完成|完成[0-9一二三四五六七八九十两]|已整改|未整改|整改到位|已落实|未落实)[^)】\\]]*)([)】\\]])';
