@@ -269,7 +269,7 @@ export function findHeaderRow(rows: (string | null)[][], mapping: Record<string,
  * field (`named`: their columns) ends with a colon and has a value beside it. Its labels name fields, but it
  * heads no column.
  */
-function formLine(cells: (string | null)[], named: number[], mapping: Record<string, string>): boolean {
+export function formLine(cells: (string | null)[], named: number[] = [...matchHeaders(cells).keys()], mapping: Record<string, string> = {}): boolean {
   return named.length > 0 && named.every((c) => /[:：]$/.test(text(cells[c])) && !!text(cells[c + 1]) && !headerClaim(cells[c + 1], mapping));
 }
 

@@ -17,6 +17,7 @@ import { findStatusTicks, type StatusTick } from './status-ticks';
 import { findFillDown, type FillDown } from './fill-down';
 import { stagedSkipKindSql } from './normalise/raw';
 import { foreignHeaders, repeatedHeaderLines, type ForeignHeader } from './header-layouts';
+import { repeatedFormLines } from './form-lines';
 import { splitCountyHeadings, type CountyHeading } from './county-headings';
 import { splitUnitHeadings, type UnitHeading } from './unit-headings';
 import { templateRowsAfter, type TemplateRows } from './template-rows';
@@ -143,6 +144,12 @@ export async function prepareSheet(
   }
   const headerLines = await repeatedHeaderLines(engine, s, headerRow, head.slice(at.index + 1 - at.rows, at.index + 1).map((r) => r.cells),
     numberingRow === undefined ? undefined : { row: numberingRow, cells: next.cells });
+  // Per-unit forms stacked in the sheet: each next form line is skipped, and gives the rows under it their unit and county.
+  const forms = await repeatedFormLines(engine, s, headerRow, head.slice(0, at.index + 1 - at.rows).map((r) => r.cells));
+  headerLines.push(...forms.rows);
+  if (!columns.has('unit_name')) unitHeadings.push(...forms.unitHeadings);
+  if (!columns.has('county')) countyHeadings.push(...forms.countyHeadings);
+  for (const list of [unitHeadings, countyHeadings]) list.sort((a, b) => a.row - b.row);
   const headings = new Set([...sections.map((x) => x.row), ...loneRows.map((x) => x.row), ...(numberingRow === undefined ? [] : [numberingRow]), ...headerLines,
     ...blocks.flatMap((b) => [...b.headerRows, ...(b.numberingRow === undefined ? [] : [b.numberingRow])])]);
   const continuations = await findContinuationRows(engine, s, headerRow, columns.get('problem_title'), columns.get('finding_id'), headings);

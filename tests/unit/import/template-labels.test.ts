@@ -81,3 +81,22 @@ test('a form line of labels with colons and their values above the header is no 
   ]);
   e.close();
 });
+
+// Review helper-96: per-unit forms stacked in one sheet; the second form line was imported as a finding and the
+// second unit's rows were given the first unit and county.
+test('forms stacked in one sheet: each form line gives the rows under it their unit and county, and is no finding', async () => {
+  const e = await freshEngine();
+  const csv = ['八届市委第三轮巡察整改台账,,,,,',
+    '被巡察单位：,佛堂镇党委,县市区：,义乌市,整改责任人：,张三', '序号,存在问题,整改措施,整改情况,,',
+    '1,理论学习不深入,加强学习,已完成,,', '2,违规发放津补贴,清退,正在推进,,',
+    '被巡察单位：,市教育局党委,县市区：,市本级,整改责任人：,李四', '序号,存在问题,整改措施,整改情况,,',
+    '1,采购不规范,完善制度,已完成,,'].join('\n');
+  const [r] = await importOk(e, 'ledger.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 2]);
+  expect(await e.query('SELECT county, unit_name, problem_title FROM findings ORDER BY source_row')).toEqual([
+    { county: '义乌市', unit_name: '佛堂镇党委', problem_title: '理论学习不深入' },
+    { county: '义乌市', unit_name: '佛堂镇党委', problem_title: '违规发放津补贴' },
+    { county: '市本级', unit_name: '市教育局党委', problem_title: '采购不规范' },
+  ]);
+  e.close();
+});
