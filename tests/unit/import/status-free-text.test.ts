@@ -59,6 +59,22 @@ test('已经 before a verb of completion, and a progress of 100 %, are done', ()
   ['进度80%', 'in_progress'],
 ]));
 
+// Review helper-98 of the rules above: completed texts the first version read as in progress or worse.
+test('a later completion, an instruction word in a done text, a target, a zero left and a caveat are read as written', () => check([
+  ['正在整改，2023年12月已完成', 'completed'], ['正在推进，已于2023年10月完成', 'completed'], ['整改中，已验收', 'completed'],
+  ['未完成，已于2024年3月完成整改', 'completed'], ['整改中\n2024.3已完成', 'completed'], ['正在整改，完成率100%', 'completed'],
+  ['正在整改，部分问题已解决', 'in_progress'], ['未完成、正在推进', 'not_completed'], ['未完成、已完成3项措施', 'not_completed'],
+  ['已在限期内完成', 'completed'], ['经督促已完成整改', 'completed'], ['需整改的问题已全部完成整改', 'completed'], ['已尽快完成整改', 'completed'],
+  ['临近期限已完成', 'completed'], ['已限期完成整改', 'completed'],
+  ['已完成整改，剩余0项', 'completed'], ['共3项措施，已完成3项', 'completed'], ['共5项措施，其中已完成4项', 'in_progress'],
+  ['仍存在落实不到位的问题', 'not_completed'], ['整改不到位的问题仍然存在', 'not_completed'],
+  ['已完成80%，目标100%', 'in_progress'], ['已完成80%，力争年底前达到100%', 'in_progress'],
+  ['是否销号：未\n整改情况：已完成整改', 'completed'], ['1.正在追缴，尚未全部退还\n2.已完成制度修订', 'in_progress'],
+  ['已完成整改，整改部分资料已归档', 'completed'], ['未及时、全面完成', 'in_progress'],
+  ['已完成，督促各村完成自查', 'completed'], ['需完成的3项整改任务已全部完成', 'completed'], ['已整改到位，需完成销号手续', 'completed'],
+  ['已完成整改，要求各单位于6月底前完成自查', 'completed'], ['已完成，尽快完成验收', 'completed'], ['已约谈，责令限期完成整改', 'in_progress'],
+]));
+
 // Hunt helper-97: a 是否屡查屡犯 column that names the kind of problem (重复, 屡查屡犯, 上轮问题) gave no flag.
 test('a 是否屡查屡犯 cell naming a repeat or a first finding is the explicit flag', async () => {
   const db = await freshEngine();

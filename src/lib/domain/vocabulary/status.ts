@@ -31,9 +31,11 @@ export const STATUS_RULES: StatusRule[] = [
   // So is a progress of 0 % (nothing done; 80 % is in progress, below).
   { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|x|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成, and neither is
-  // an instruction (责令限期完成整改, 督促尽快完成) or a day to complete by (2024年底前完成, 需在6月底前完成; not
-  // 已于6月底前完成).
-  { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将|责令|督促|需要?|尽快|限期|接近|快要|临近)[^,;。!?]{0,15}完成' +
+  // nearly done (接近完成), an instruction opening a clause (责令限期完成整改, 督促尽快完成; not 经督促已完成整改,
+  // 已在限期内完成), a day to complete by (2024年底前完成, 需在6月底前完成; not 已于6月底前完成) or a target
+  // (目标100%, 力争年底前达到100%).
+  { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成|(接近|快要|临近)完成' +
+    '|(^|,)(责令|督促|要求|需要?|尽快)[^,;。!?已]{0,12}完成[^,;。!?已]*$|(目标|力争|达到|争取|前)[^,;。!?]{0,6}100(\\.0+)?%' +
     '|^(要求|需|应|须|必须)?(在|于)?([0-9]{4}年)?(年底|年末|底|末|[0-9]{1,2}月(底|末|[0-9]{1,2}日)?)前(全部)?完成(整改)?$' },
   // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成 (已完成整改方案 may be
   // the plan carried out, and stays completed).
@@ -42,8 +44,8 @@ export const STATUS_RULES: StatusRule[] = [
   // 已完成3项措施中的2项.
   {
     status: 'in_progress',
-    pattern: '完成了?(部分|大部分|大部|一部分|多数|一半|过半|[一二三四五六七八九]成|[0-9一二三四五六七八九十]+分之)|完成\\(部分\\)|整改了?一?部分|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改)' +
-      '|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?(中的?|已?完成了?)[0-9一二三四五六七八九十两]+项',
+    pattern: '完成了?(部分|大部分|大部|一部分|多数|一半|过半|[一二三四五六七八九]成|[0-9一二三四五六七八九十]+分之)|完成\\(部分\\)|整改(了一?|一)部分|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改)' +
+      '|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?中的?[0-9一二三四五六七八九十两]+项|[0-9]+项(措施|任务|事项)?已?完成了?[0-9]+项',
   },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   // Not due yet, within the rectification period, started (未到期, 整改期内, 已启动): being worked on, not
@@ -60,8 +62,8 @@ export const STATUS_RULES: StatusRule[] = [
  * (原未完成事项已整改到位). Removed before the rules read the text.
  */
 export const STATUS_NOT_A_STATUS_PATTERN =
-  // …and what others did not do well enough (对落实不到位的2名干部, 约谈履职不到位人员).
-  '(未|没有?)[^,;。!?的]{0,10}的|[^,;。!?的]{0,8}不到位的|不到位(人员|干部|责任人|党员|同志)|(不存在|未发现|没有发现|没发现|没有)[^,;。!?]{0,12}(问题|情况)|(无|未|没有?|不)(逾期|超期)' +
+  // …and those dealt with for not doing well enough (对落实不到位的2名干部, 约谈履职不到位人员; not 仍存在落实不到位的问题).
+  '(未|没有?)[^,;。!?的]{0,10}的|(对|约谈|问责|处理|批评)[^,;。!?的]{0,8}不到位的|(约谈|问责|处理|批评)[^,;。!?]{0,6}不到位(人员|干部|责任人|党员|同志)|(不存在|未发现|没有发现|没发现|没有)[^,;。!?]{0,12}(问题|情况)|(无|未|没有?|不)(逾期|超期)' +
   // None left undone (已完成，无未完成事项, 逾期未完成0项), and what was undone before (原未完成事项已整改到位, 已完成（此前逾期未完成）).
   '|无(逾期)?未(完成|整改)(事项|问题|任务|情况)?|(逾期|超期|滞后)?未(完成|整改)[^,;。!?0-9]{0,4}?0(项|个|件|条)|(原|此前|之前|前期|先前|上轮)[^,;。!?]{0,6}?未(完成|整改)(到位)?(的)?(事项|问题|任务)?' +
   // A closure denied or put off (暂不销号, 不予销号, 不符合销号条件) says the item is not closed, not how far its
@@ -72,7 +74,7 @@ export const STATUS_NOT_A_STATUS_PATTERN =
  * A count of done parts equal to the whole (已完成3项措施中的3项, 完成3/3) is completed; the
  * partly-done rule above reads it otherwise. Two groups: the done count and the whole.
  */
-export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]+)项(?:措施|任务|事项)?(?:中的?|已?完成了?)([0-9]+)项'];
+export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]+)项(?:措施|任务|事项)?中的?([0-9]+)项', '([0-9]+)项(?:措施|任务|事项)?已?完成了?([0-9]+)项'];
 
 /**
  * A clause that says what comes next (下一步将持续推进, 巩固整改成果, 防止问题反弹) is not the status
@@ -82,6 +84,12 @@ export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]
  * ends (问题已整改完成).
  */
 export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持|正在(申请|办理|开展)?(验收|销号|回头看)';
+
+/**
+ * A clause that opens with an instruction (督促各村完成自查, 需完成销号手续, 要求各单位于6月底前完成自查): after a
+ * status it is what others are to do next, passed over as a next step is; alone, the plan rule reads it.
+ */
+export const STATUS_INSTRUCTION_PATTERN = '^(责令|督促|要求|需要?|尽快)';
 
 /**
  * A clause about the part still left (剩余1项持续推进, 其余3项持续推进, 个别事项持续推进中, 1个村持续整改中): not

@@ -1,4 +1,4 @@
-import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
+import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { compactSql, firstMatchSql } from './text';
 import { boolSql } from './values';
@@ -30,11 +30,12 @@ export function statusSql(raw: string): string {
   // A late remark is a clause of its own too, in brackets or straight after a status word (已完成（逾期）,
   // 已完成逾期1个月), passed over as a next step is (STATUS_LATE_NOTE_PATTERN).
   const late = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(LATE_BRACKET)}, ',\\1,', 'g'), ${str(LATE_AFTER_STATUS)}, '\\1,\\2', 'g')`;
-  // 、 and a slash between words (已完成、持续推进, 已完成/持续推进; not 1/3) part clauses as a comma does; a total
+  // 、 or a slash before a next step (已完成、持续推进, 已完成/持续推进) parts it off as a comma does; a total
   // before its count done (共3项措施，已完成2项) is one clause with it.
-  const parted = (t: string) => `regexp_replace(regexp_replace(replace(${t}, '、', ','), '([^0-9])/([^0-9])', '\\1,\\2', 'g'), ${str(TOTAL_BEFORE_COUNT)}, '\\1\\2', 'g')`;
+  const parted = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(`[、/](${STATUS_NEXT_STEP_PATTERN})`)}, ',\\1', 'g'), ${str(TOTAL_BEFORE_COUNT)}, '\\1\\2', 'g')`;
   const split = (t: string) => late(`regexp_replace(${protect(parted(t))}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
-  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
+  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)})
+    OR regexp_matches(k, ${str(STATUS_INSTRUCTION_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
   const clauses = (t: string) => `regexp_extract_all(${split(t)}, '[^,;。!?]+')`;
   // A part still left and not done (剩余1项持续推进: STATUS_REMAINDER_PATTERN, worded as a next step) holds the
   // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
@@ -52,10 +53,11 @@ export function statusSql(raw: string): string {
   // The reading without a described problem, else with it (存在未整改到位问题 is its own status).
   const read = (t: string) => `coalesce(${lastNamed(strip(undescribed(t)))}, ${lastNamed(strip(t))})`;
   const flat = `replace(${raw}, ${str(LINE_MARK)}, ',')`;
-  // A text that opens with a bare status short of done (未完成，已完成3项措施; 正在整改，已完成摸底排查) is that
-  // status, unless it goes on to say the whole is done (正在整改，12月已完成整改): a step done is no more.
-  const opening = `regexp_extract(${flat}, '^([^,;。!?]+)[,;。!?]', 1)`;
-  const opens = `regexp_matches(${opening}, ${str(OPENING_STATUS)}) AND NOT regexp_matches(${flat}, ${str(WHOLE_DONE)})`;
+  // A text that opens with a bare status short of done and goes on to count steps done (未完成，已完成3项措施;
+  // 正在整改，已完成摸底排查; 正在整改，部分问题已解决) is that status, unless it says the whole is done (已完成整改):
+  // a step done is no more. Otherwise it is read by its last clause (正在整改，2023年12月已完成).
+  const opening = `regexp_extract(${flat}, '^([^,;。!?、]+)[,;。!?、]', 1)`;
+  const opens = `regexp_matches(${opening}, ${str(OPENING_STATUS)}) AND regexp_matches(${flat}, ${str(STEP_DONE)}) AND NOT regexp_matches(${flat}, ${str(WHOLE_DONE)})`;
   const whole = `CASE WHEN ${opens} THEN ${rules(opening)} ELSE coalesce(${read(flat)}, ${rules(strip(flat))}) END`;
   // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
   const lines = `regexp_replace(${raw}, ${str(`[;,。]\\s*(${LIST_NUMBER})`)}, ${str(LINE_MARK + '\\1')}, 'g')`;
@@ -64,14 +66,16 @@ export function statusSql(raw: string): string {
   return `CASE WHEN regexp_matches(${lines}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
 }
 
-// A total named before the count of its parts done, in the next clause: 共3项措施，已完成2项 → 共3项措施已完成2项.
-const TOTAL_BEFORE_COUNT = '(共[0-9一二三四五六七八九十两]+项[^,;。!?]{0,6}),(已?完成了?[0-9一二三四五六七八九十两]+项)';
-// A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项.
-const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)[0-9一二三四五六七八九十两]+(项|个|件|条|处)$';
+// A total named before the count of its parts done, in the next clause: 共3项措施，(其中)已完成2项 → 共3项措施已完成2项.
+const TOTAL_BEFORE_COUNT = '(共有?[0-9]+项[^,;。!?]{0,6}),(?:其中)?(已?完成了?[0-9]+项)';
+// A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项 (not 剩余0项).
+const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)([1-9][0-9]*|[一二三四五六七八九十两]+)(项|个|件|条|处)$';
+// A step or a part done, after an opening status short of done: 已完成3项措施, 2项已完成, 第一阶段已完成, 已完成摸底排查, 部分问题已解决.
+const STEP_DONE = '(完成|落实|整改)了?[0-9一二三四五六七八九十两]+(项|个|条)|[0-9一二三四五六七八九十两]+(项|个|条)[^,;。!?]{0,6}已?(完成|整改|落实)|第[一二三四五六七八九十]阶段|摸底|摸排|排查|方案|部分|一半';
 // A bare status short of done, opening a text: it holds unless the text says the whole is done (WHOLE_DONE).
 const OPENING_STATUS = '^(尚?未完成|未整改|尚未整改到位|未整改到位|正在整改|整改中|正在推进|推进中|持续整改|整改推进中|正在落实|落实中)$';
-// The whole done: 已完成整改, 整改完毕, 问题已解决, or a clause (a later line) that is a done word alone (正在整改⏎已完成).
-const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成|(问题|事项)(现)?已经?(解决|完成|办结|落实到位)' +
+// The whole done: 已完成整改, 整改完毕, 已办结, or a clause (a later line) that is a done word alone (正在整改⏎已完成).
+const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成' +
   '|(^|[,;。!?])(现已|均已|已经?|全部)?(完成|整改|落实|解决|办结)(整改)?(到位|完毕)?($|[,;。!?])';
 
 // A bracket that names something done or undone (已完成3项, 未整改): part of the status before it.
@@ -104,8 +108,9 @@ export function statusLongTermSql(x: string): string {
  */
 export function statusCompactSql(v: string): string {
   const marked = `regexp_replace(${v}, '\\s*[\\r\\n\\x{2028}\\x{2029}]+\\s*', ${str(LINE_MARK)}, 'g')`;
-  // A line that ends on a word its status goes on from (尚未⏎完成, 正在⏎整改) runs on into the next.
-  return compactSql(`regexp_replace(${marked}, '(未|没有?|尚|仍|还|正在|已经?)${LINE_MARK}', '\\1', 'g')`);
+  // A line that is only a word its status goes on from (尚未⏎完成, 正在⏎整改) runs on into the next; not a
+  // labelled line (是否销号：未) nor one that ends a word (尚未全部退还).
+  return compactSql(`regexp_replace(${marked}, '(^|${LINE_MARK})(未|尚未|没有?|尚|仍|正在|已经?)${LINE_MARK}', '\\1\\2', 'g')`);
 }
 
 /**
