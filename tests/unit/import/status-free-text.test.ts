@@ -71,6 +71,10 @@ test('a later completion, an instruction word in a done text, a target, a zero l
   ['已完成80%，目标100%', 'in_progress'], ['已完成80%，力争年底前达到100%', 'in_progress'],
   ['是否销号：未\n整改情况：已完成整改', 'completed'], ['1.正在追缴，尚未全部退还\n2.已完成制度修订', 'in_progress'],
   ['已完成整改，整改部分资料已归档', 'completed'], ['未及时、全面完成', 'in_progress'],
+  ['5项措施中已完成4项', 'in_progress'], ['5条措施已完成4条', 'in_progress'], ['3项问题已整改2项', 'in_progress'], ['共5个问题，已整改3个', 'in_progress'],
+  ['限期完成', 'in_progress'], ['2024/6/30前完成', 'in_progress'], ['完成百分之八十', 'in_progress'], ['完成率接近100%', 'in_progress'], ['部分问题已解决', 'in_progress'],
+  ['完成百分之百', 'completed'],
+  ['5条措施已完成5条', 'completed'], ['完成率0%', 'not_completed'], ['整改进度：0%', 'not_completed'], ['完成率10%', 'in_progress'],
   ['已完成，督促各村完成自查', 'completed'], ['需完成的3项整改任务已全部完成', 'completed'], ['已整改到位，需完成销号手续', 'completed'],
   ['已完成整改，要求各单位于6月底前完成自查', 'completed'], ['已完成，尽快完成验收', 'completed'], ['已约谈，责令限期完成整改', 'in_progress'],
 ]));

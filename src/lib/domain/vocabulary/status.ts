@@ -28,15 +28,15 @@ export const STATUS_RULES: StatusRule[] = [
   },
   { status: 'basically_completed', pattern: '基本(完成|整改|到位|落实|解决|办结)|阶段性|初步完成|初步整改' },
   // A 是否完成 column: 否 or a cross (× or the letter X) is not done (是 or a tick is done, below).
-  // So is a progress of 0 % (nothing done; 80 % is in progress, below).
-  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|x|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$' },
+  // So is a progress of 0 % (nothing done, also 完成率0%, 整改进度：0%; 80 % is in progress, below).
+  { status: 'not_completed', pattern: '^(否|×|✗|✘|╳|x|0(\\.0+)?%|not ?(started|completed|done)|incomplete|open)$|(进度|完成率|完成)[:：]?0(\\.0+)?%$' },
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成, and neither is
   // nearly done (接近完成), an instruction opening a clause (责令限期完成整改, 督促尽快完成; not 经督促已完成整改,
   // 已在限期内完成), a day to complete by (2024年底前完成, 需在6月底前完成; not 已于6月底前完成) or a target
   // (目标100%, 力争年底前达到100%).
   { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成|(接近|快要|临近)完成' +
-    '|(^|,)(责令|督促|要求|需要?|尽快)[^,;。!?已]{0,12}完成[^,;。!?已]*$|(目标|力争|达到|争取|前)[^,;。!?]{0,6}100(\\.0+)?%' +
-    '|^(要求|需|应|须|必须)?(在|于)?([0-9]{4}年)?(年底|年末|底|末|[0-9]{1,2}月(底|末|[0-9]{1,2}日)?)前(全部)?完成(整改)?$' },
+    '|(^|,)(责令|督促|要求|需要?|尽快|限期)[^,;。!?已]{0,12}完成[^,;。!?已]*$|(目标|力争|达到|争取|前|接近|将近)[^,;。!?]{0,6}100(\\.0+)?%' +
+    '|^(要求|需|应|须|必须)?(在|于)?([0-9]{4}年)?(年底|年末|底|末|[0-9]{1,2}月(底|末|[0-9]{1,2}日)?|[0-9]{4}[/.\\-][0-9]{1,2}([/.\\-][0-9]{1,2})?)前(全部)?完成(整改)?$' },
   // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成 (已完成整改方案 may be
   // the plan carried out, and stays completed).
   { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?方案的?(制定|编制|起草)$|方案[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
@@ -44,8 +44,8 @@ export const STATUS_RULES: StatusRule[] = [
   // 已完成3项措施中的2项.
   {
     status: 'in_progress',
-    pattern: '完成了?(部分|大部分|大部|一部分|多数|一半|过半|[一二三四五六七八九]成|[0-9一二三四五六七八九十]+分之)|完成\\(部分\\)|整改(了一?|一)部分|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改)' +
-      '|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?中的?[0-9一二三四五六七八九十两]+项|[0-9]+项(措施|任务|事项)?已?完成了?[0-9]+项',
+    pattern: '完成了?(部分|大部分|大部|一部分|多数|一半|过半|[一二三四五六七八九]成|[0-9一二三四五六七八九十]+分之)|完成\\(部分\\)|整改(了一?|一)部分|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改|解决|落实)|完成了?百分之[一二三四五六七八九十]{1,3}$' +
+      '|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?中的?[0-9一二三四五六七八九十两]+项|[0-9]+(项|条|个)[^,;。!?0-9]{0,6}?已?(完成|整改)了?[0-9]+(项|条|个)',
   },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   // Not due yet, within the rectification period, started (未到期, 整改期内, 已启动): being worked on, not
@@ -74,7 +74,7 @@ export const STATUS_NOT_A_STATUS_PATTERN =
  * A count of done parts equal to the whole (已完成3项措施中的3项, 完成3/3) is completed; the
  * partly-done rule above reads it otherwise. Two groups: the done count and the whole.
  */
-export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]+)项(?:措施|任务|事项)?中的?([0-9]+)项', '([0-9]+)项(?:措施|任务|事项)?已?完成了?([0-9]+)项'];
+export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]+)项(?:措施|任务|事项)?中的?([0-9]+)项', '([0-9]+)(?:项|条|个)[^,;。!?0-9]{0,6}?已?(?:完成|整改)了?([0-9]+)(?:项|条|个)'];
 
 /**
  * A clause that says what comes next (下一步将持续推进, 巩固整改成果, 防止问题反弹) is not the status

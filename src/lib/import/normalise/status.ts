@@ -67,7 +67,7 @@ export function statusSql(raw: string): string {
 }
 
 // A total named before the count of its parts done, in the next clause: 共3项措施，(其中)已完成2项 → 共3项措施已完成2项.
-const TOTAL_BEFORE_COUNT = '(共有?[0-9]+项[^,;。!?]{0,6}),(?:其中)?(已?完成了?[0-9]+项)';
+const TOTAL_BEFORE_COUNT = '(共有?[0-9]+(?:项|个|条)[^,;。!?]{0,6}),(?:其中)?(已?(?:完成|整改)了?[0-9]+(?:项|个|条))';
 // A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项 (not 剩余0项).
 const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)([1-9][0-9]*|[一二三四五六七八九十两]+)(项|个|件|条|处)$';
 // A step or a part done, after an opening status short of done: 已完成3项措施, 2项已完成, 第一阶段已完成, 已完成摸底排查, 部分问题已解决.
