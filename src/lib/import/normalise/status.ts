@@ -40,8 +40,7 @@ export function statusSql(raw: string): string {
   // A part still left and not done (剩余1项持续推进: STATUS_REMAINDER_PATTERN, worded as a next step) holds the
   // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
   // completed; 5项长效机制持续发挥作用 says nothing is left, nor does work kept up as a long-term mechanism
-  // (其余已纳入长效机制持续推进).
-  // A count left that says nothing more (完成2项，剩余1项) is left too.
+  // (其余已纳入长效机制持续推进). A count left that says nothing more (完成2项，剩余1项, COUNT_LEFT) is left too.
   const left = (t: string) => `len(list_filter(${clauses(t)}, lambda k: regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
     AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, '长效|常态|长期')
     AND ${rules('k')} IN ('in_progress', 'not_completed') OR regexp_matches(k, ${str(COUNT_LEFT)}))) > 0`;
@@ -72,7 +71,7 @@ const TOTAL_BEFORE_COUNT = '(共有?[0-9]+(?:项|个|条)[^,;。!?]{0,6}),(?:其
 const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)([1-9][0-9]*|[一二三四五六七八九十两]+)(项|个|件|条|处)$';
 // A step or a part done, after an opening status short of done: 已完成3项措施, 2项已完成, 第一阶段已完成, 已完成摸底排查, 部分问题已解决.
 const STEP_DONE = '(完成|落实|整改)了?[0-9一二三四五六七八九十两]+(项|个|条)|[0-9一二三四五六七八九十两]+(项|个|条)[^,;。!?]{0,6}已?(完成|整改|落实)|第[一二三四五六七八九十]阶段|摸底|摸排|排查|方案|部分|一半';
-// A bare status short of done, opening a text: it holds unless the text says the whole is done (WHOLE_DONE).
+// A bare status short of done, opening a text: it holds over steps or parts done (STEP_DONE), unless the text says the whole is done (WHOLE_DONE).
 const OPENING_STATUS = '^(尚?未完成|未整改|尚未整改到位|未整改到位|正在整改|整改中|正在推进|推进中|持续整改|整改推进中|正在落实|落实中)$';
 // The whole done: 已完成整改, 整改完毕, 已办结, or a clause (a later line) that is a done word alone (正在整改⏎已完成).
 const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成' +
