@@ -85,12 +85,12 @@ export function countyInTextSql(x: string): string {
   return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
 }
 
-// A town named like a county it is not in: 义乌市东阳江镇 names no 东阳.
-const LOOKALIKE_PLACES = /东阳江/g;
-
-/** The counties a text names, each once (永康市、武义县 → both; 义乌市东阳江镇 → 义乌市 only), longest alias first. */
+/**
+ * The counties a text names, each once (永康市、武义县 → both; 东阳江镇, a town of 东阳市, → 东阳市 as countyInTextSql
+ * reads it), longest alias first.
+ */
 export function countiesInText(text: string): string[] {
-  let rest = text.normalize('NFKC').replace(/\s+/g, '').replace(LOOKALIKE_PLACES, '|');
+  let rest = text.normalize('NFKC').replace(/\s+/g, '');
   const named = new Set<string>();
   for (const a of countyAliases()) {
     if (a.alias.length < 2 || !rest.includes(a.alias)) continue;
