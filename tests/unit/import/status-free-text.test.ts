@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
-import { statusCompactSql, statusSql } from '../../../src/lib/import/normalise/status';
+import { closedWordSql, statusCompactSql, statusSql } from '../../../src/lib/import/normalise/status';
 import { freshEngine, importOk, utf8 } from './helpers';
 
 // Hunt helper-97: free-text statuses as offices write them, read against DOMAIN.md §3.3 (negatives first,
@@ -78,6 +78,41 @@ test('a later completion, an instruction word in a done text, a target, a zero l
   ['已完成，督促各村完成自查', 'completed'], ['需完成的3项整改任务已全部完成', 'completed'], ['已整改到位，需完成销号手续', 'completed'],
   ['已完成整改，要求各单位于6月底前完成自查', 'completed'], ['已完成，尽快完成验收', 'completed'], ['已约谈，责令限期完成整改', 'in_progress'],
 ]));
+
+// Left from session 31 (wrong before it too): an opening negative over a later clause in progress, counts in Chinese
+// numerals, the whole after the count, a part done badly done again, a closure rate, a plan or measures as steps.
+test('a negative opening holds over work in progress; counts in Chinese numerals or with the whole after are parts', () => check([
+  ['未完成，正在推进', 'not_completed'], ['尚未完成，正在推进中', 'not_completed'], ['未整改，限期至6月底前完成', 'not_completed'],
+  ['未完成，2023年12月已完成', 'completed'], ['未按期完成，正在推进', 'in_progress'],
+  ['共三项措施，已完成两项', 'in_progress'], ['三项措施已完成两项', 'in_progress'], ['共三项措施，已完成三项', 'completed'],
+  ['共2项措施，已完成两项', 'completed'], ['共12项，已完成十二项', 'completed'], ['共十项，已完成九项', 'in_progress'],
+  ['已完成4项（共5项）', 'in_progress'], ['已完成4项，共5项', 'in_progress'], ['已完成5项（共5项）', 'completed'],
+  ['整改不到位的已重新整改', 'completed'], ['落实不到位的问题已整改到位', 'completed'], ['仍存在落实不到位的问题', 'not_completed'],
+  ['整改率100%，销号率80%', 'completed'], ['正在整改，已完成整改方案', 'in_progress'], ['未完成，已完成整改措施3项', 'not_completed'],
+  ['已完成整改措施3项', 'completed'], ['正在整改，已完成整改', 'completed'],
+  ['未完成整改，正在推进', 'not_completed'], ['没有完成，正在推进', 'not_completed'], ['整改措施8条，已完成6条', 'in_progress'],
+  ['已落实4条，共5条', 'in_progress'], ['已完成4项，总共5项', 'in_progress'], ['已整改问题6个（共10个）', 'in_progress'], ['共5个问题，已销号3个', 'in_progress'],
+  ['5个村已完成整改4个', 'in_progress'], ['整改不到位问题已整改到位', 'completed'], ['宣传不到位的问题已通过专题会议整改', 'completed'],
+  ['已完成整改，履职不到位的人员已进行问责', 'completed'], ['正在推进，已完成整改措施制定', 'in_progress'],
+]));
+
+// Review helper-100 of the rules above: texts their first version turned wrong.
+test('a set phrase with a number is no count, a closure rate alone is read as written, a whole plan done is done', () => check([
+  ['八项规定问题已整改3个', 'completed'], ['两个责任问题已整改三项', 'completed'], ['一个月内已完成3项', 'completed'], ['三个月内已整改5项', 'completed'],
+  ['一个村已完成整改3个问题', 'completed'], ['共两个方面问题，已整改5个', 'completed'], ['已整改3个村共8个问题', 'completed'],
+  ['已完成整改两个村共十个问题', 'completed'], ['一个问题已整改两个月', 'completed'],
+  ['整改不到位的问题已责令重新整改', 'not_completed'], ['整改不到位的单位已约谈主要负责人', 'not_completed'], ['落实不到位的问题已列入整改清单', 'not_completed'],
+  ['移交问题线索2件，已办结1件，办结率50%', 'in_progress'], ['已办结2件，办结率66.7%', 'in_progress'], ['整改问题12个，已销号10个，销号率83.3%', 'in_progress'],
+  ['已完成整改，销号率为80%', 'completed'], ['已全部整改，销号比例80%', 'completed'], ['问题整改率85%，验收率100%', 'in_progress'],
+  ['正在整改，已完成整改方案确定的全部任务', 'completed'], ['持续整改，已完成整改方案中所有措施', 'completed'],
+  ['正在整改，已完成整改措施5项中的5项', 'completed'], ['正在整改，已完成整改措施5项（共5项）', 'completed'],
+]));
+
+test('a closure rate short of 100 % does not close the item', async () => {
+  const texts = ['整改率100%，销号率80%', '整改率100%，销号率100%', '已销号', '已整改，销号率达到80%', '已销号10个，销号率83.3%'];
+  const rows = await e.query<{ c: boolean }>(`SELECT ${closedWordSql(statusCompactSql('v'))} AS c FROM (VALUES ${texts.map((t, i) => `(${i}, ${str(t)})`).join(', ')}) t(i, v) ORDER BY i`);
+  expect(rows.map((r) => r.c)).toEqual([false, true, true, false, false]);
+});
 
 // Hunt helper-97: a 是否屡查屡犯 column that names the kind of problem (重复, 屡查屡犯, 上轮问题) gave no flag.
 test('a 是否屡查屡犯 cell naming a repeat or a first finding is the explicit flag', async () => {

@@ -9,6 +9,31 @@ export interface StatusRule {
   pattern: string;
 }
 
+// Counts of parts: a count, its unit, a noun of what is counted, a verb of doing it and a word of the whole.
+const COUNT = '([0-9一二三四五六七八九十两]+)';
+const UNIT = '(?:项|条|个)';
+const NOUN = '(?:整改)?(?:措施|任务|事项|问题)';
+const VERB = '(?:完成|整改|落实|解决|销号)';
+const WHOLE = '(?:共有?|共计|总共|总计|合计)';
+// Between the whole and the count done: a few characters (中, 其中), not a number and not 月 (3个月内已完成3项 is no count).
+const GAP = '[^,;。!?0-9月]{0,3}?';
+// The count done (已完成整改4个), not a span of months (一个问题已整改两个月).
+const DONE = `已?${VERB}(?:整改)?了?${COUNT}${UNIT}(?:[^月]|$)`;
+/**
+ * Counts of parts done and the whole (完成3/3, 3项措施中的2项, 共5个问题已整改3个, 5条措施已落实4条, 三项措施已完成两项,
+ * 已完成4项(共5项)): a part done is in progress (STATUS_RULES), all of them completed (statusSql compares the two
+ * groups, Chinese numerals as numbers: 共2项措施，已完成两项 is whole). A whole in Chinese numerals needs 共 or a noun
+ * of what is counted after it, so a set phrase with a number (八项规定问题已整改3个, 两个责任问题已整改三项, 一个月内已完成3项)
+ * is no whole; a whole after the count done ends its clause (已整改3个村共8个问题 counts two things).
+ */
+export const STATUS_COUNT_PATTERNS = ['完成([0-9]+)/([0-9]+)', `${COUNT}项(?:措施|任务|事项)?中的?${COUNT}项`,
+  `(?:${WHOLE}|${NOUN})${COUNT}${UNIT}${NOUN}?${GAP}${DONE}`, `([0-9]+)${UNIT}${NOUN}?${GAP}${DONE}`, `${COUNT}${UNIT}${NOUN}${GAP}${DONE}`,
+  `${VERB}了?${NOUN}?${COUNT}${UNIT}[(/]?${WHOLE}${COUNT}${UNIT}${NOUN}?\\)?(?:[,;。!?]|$)`];
+/** A whole named in the clause before its count done (共3项措施，其中已完成2项; 整改措施8条，已完成6条), to be joined into one. */
+export const STATUS_TOTAL_BEFORE_COUNT = `((?:${WHOLE}|${NOUN})[0-9一二三四五六七八九十两]+${UNIT}${NOUN}?),(?:其中)?(已?${VERB}(?:整改)?了?[0-9一二三四五六七八九十两]+${UNIT})`;
+/** A whole named in the clause after its count done, ending it (已完成4项，共5项), to be joined into one. */
+export const STATUS_COUNT_BEFORE_TOTAL = `(${VERB}了?${NOUN}?[0-9一二三四五六七八九十两]+${UNIT}),(${WHOLE}[0-9一二三四五六七八九十两]+${UNIT}${NOUN}?)([,;。!?]|$)`;
+
 /** The rules in matching order. */
 export const STATUS_RULES: StatusRule[] = [
   // Late and not done, and nothing more (逾期未完成, 超期未整改到位): DOMAIN's negatives (§3.3: 未完成,
@@ -37,22 +62,22 @@ export const STATUS_RULES: StatusRule[] = [
   { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成|(接近|快要|临近)完成' +
     '|(^|,)(责令|督促|要求|需要?|尽快|限期)[^,;。!?已]{0,12}完成[^,;。!?已]*$|(目标|力争|达到|争取|前|接近|将近)[^,;。!?]{0,6}100(\\.0+)?%' +
     '|^(要求|需|应|须|必须)?(在|于)?([0-9]{4}年)?(年底|年末|底|末|[0-9]{1,2}月(底|末|[0-9]{1,2}日)?|[0-9]{4}[/.\\-][0-9]{1,2}([/.\\-][0-9]{1,2})?)前(全部)?完成(整改)?$' },
-  // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成 (已完成整改方案 may be
+  // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成, 已完成整改措施的制定 (已完成整改方案 may be
   // the plan carried out, and stays completed).
-  { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?方案的?(制定|编制|起草)$|方案[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
+  { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?(方案|措施)的?(制定|编制|起草)$|(方案|措施)[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
   // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,
   // 已完成3项措施中的2项.
   {
     status: 'in_progress',
     pattern: '完成了?(部分|大部分|大部|一部分|多数|一半|过半|[一二三四五六七八九]成|[0-9一二三四五六七八九十]+分之)|完成\\(部分\\)|整改(了一?|一)部分|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改|解决|落实)|完成了?百分之[一二三四五六七八九十]{1,3}$' +
-      '|完成[0-9]+/[0-9]+|[0-9一二三四五六七八九十两]+项(措施|任务|事项)?中的?[0-9一二三四五六七八九十两]+项|[0-9]+(项|条|个)[^,;。!?0-9]{0,6}?已?(完成|整改)了?[0-9]+(项|条|个)',
+      `|${STATUS_COUNT_PATTERNS.join('|')}`,
   },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   // Not due yet, within the rectification period, started (未到期, 整改期内, 已启动): being worked on, not
   // done; 未启动 and 尚未启动 are read as not started above.
   { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|(仍|还|尚)在整改|按计划(推进|实施|进行|开展)|部分完成|落实中|办理中|实施中|未到期|未到整改时限|(在|处于)?整改期(限)?内|已启动|已开始整改|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
   // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
-  { status: 'completed', pattern: '^(是|√|✓|✔)$|(^|[^0-9.])100(\\.0+)?%|已?完成|整改完毕|已(全部|全面|彻底)整改|全部整改(完毕|到位)|已经?纠正|已经?改正|已经?整改|已按(照)?要求(完成)?整改|整改到位|(^|[^未])销号|已办结|办结|已经?落实|落实到位|已经?解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
+  { status: 'completed', pattern: '^(是|√|✓|✔)$|(^|[^0-9.])100(\\.0+)?%|已?完成|整改完毕|已(全部|全面|彻底|重新)整改|全部整改(完毕|到位)|已经?纠正|已经?改正|已经?整改|已按(照)?要求(完成)?整改|整改到位|(^|[^未])销号|已办结|办结|已经?落实|落实到位|已经?解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
 ];
 
 /**
@@ -71,10 +96,22 @@ export const STATUS_NOT_A_STATUS_PATTERN =
   '|(暂不|暂缓|不予|不能|无法|不宜|不得|不可|不)销号|不(符合|具备|满足)[^,;。!?]{0,4}?销号(条件|标准|要求)?';
 
 /**
- * A count of done parts equal to the whole (已完成3项措施中的3项, 完成3/3) is completed; the
- * partly-done rule above reads it otherwise. Two groups: the done count and the whole.
+ * The part done badly being done again (整改不到位的已重新整改, 落实不到位的问题已整改到位): its 不到位 names which
+ * part, not the item's status, nor does 履职不到位的人员已进行问责. The words up to 已 are removed, keeping groups 1 and 2
+ * (已 and the verb of doing it: 已通过专题会议整改 → 已整改); 仍存在
+ * 落实不到位的问题 and 整改不到位的问题已责令重新整改 still read not completed.
  */
-export const STATUS_DONE_FRACTION_PATTERNS = ['完成([0-9]+)/([0-9]+)', '([0-9]+)项(?:措施|任务|事项)?中的?([0-9]+)项', '([0-9]+)(?:项|条|个)[^,;。!?0-9]{0,6}?已?(?:完成|整改)了?([0-9]+)(?:项|条|个)'];
+export const STATUS_REDONE_PATTERN = '(?:整改|落实|履职)?不到位的?(?:问题|事项|地方|部分|情况|单位|村|人员)?' +
+  '([^,;。!?]{0,4}?已)(?:经|重新|全部|全面|进行|予以|于[^,;。!?]{0,10}?|通过[^,;。!?]{0,8}?)?(整改|完成|落实|解决|纠正|问责|追责|处理)';
+
+/**
+ * A clause giving a rate of closure or acceptance (销号率80%, 验收率100%) after words of rectification is not the
+ * rectification's status: 整改率100%，销号率80% and 已完成整改，销号率为80% are completed. Alone (销号率80%;
+ * 已销号10个，销号率83.3%) it is read as written.
+ */
+export const STATUS_CLOSURE_RATE_CLAUSE = '[,;。!?](?:其中)?(?:销号|验收)(?:率|比例)[^,;。!?]*';
+export const STATUS_RECTIFICATION_WORDS = '整改|完成|到位|完毕|解决|落实|纠正|办结';
+
 
 /**
  * A clause that says what comes next (下一步将持续推进, 巩固整改成果, 防止问题反弹) is not the status
@@ -144,8 +181,11 @@ export const STATUS_LONG_TERM_PATTERN = '长期坚持|长期整改|常态化|持
  * 申报销号, 建议销号, 正在办理销号, 销号中, 达到销号标准) and does not also say it was closed.
  */
 export const STATUS_CLOSED_PATTERN = '销号';
+/** A rate of closure short of 100 % (销号率80%, 销号比例为60%, 销号率达到83.3%) says not all is closed, whatever else is said. */
+export const STATUS_CLOSURE_BELOW_FULL = '销号(率|比例)[^,;。¶0-9]{0,3}?[0-9]{1,2}(\\.[0-9]+)?%';
 export const STATUS_NOT_CLOSED_PATTERN =
-  '(未|待|申请|申报|提出|提请|报请|报送|提交|上报|建议|可|拟|尚未|暂未|暂不|不予|不|没有|无法|不能|正在|准备)[^,;。¶]{0,4}?销号|销号(中|申请|标准|条件|材料|手续)';
+  '(未|待|申请|申报|提出|提请|报请|报送|提交|上报|建议|可|拟|尚未|暂未|暂不|不予|不|没有|无法|不能|正在|准备)[^,;。¶]{0,4}?销号|销号(中|申请|标准|条件|材料|手续)' +
+  '|' + STATUS_CLOSURE_BELOW_FULL;
 /** Said as done, 销号 is closed whatever else the text says (经验收达到销号标准，已销号). */
 export const STATUS_CLOSED_DONE_PATTERN = '已经?(办理|完成|予以)?销号|(予以|同意|准予|批准|并)销号';
 

@@ -1,5 +1,6 @@
-import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_DONE_FRACTION_PATTERNS, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES } from '../../domain/vocabulary/status';
+import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_CLOSURE_BELOW_FULL, STATUS_CLOSURE_RATE_CLAUSE, STATUS_COUNT_BEFORE_TOTAL, STATUS_COUNT_PATTERNS, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RECTIFICATION_WORDS, STATUS_REDONE_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES, STATUS_TOTAL_BEFORE_COUNT } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
+import { hanDigitsSql } from './dates';
 import { compactSql, firstMatchSql } from './text';
 import { boolSql } from './values';
 
@@ -16,11 +17,15 @@ import { boolSql } from './values';
 export function statusSql(raw: string): string {
   // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go
   // first; so does a full stop at the end (Completed.), which the clauses below do not split at.
-  const strip = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
+  // The part done badly being done again (整改不到位的已重新整改) loses its 不到位 first.
+  const strip = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(STATUS_REDONE_PATTERN)}, '\\1\\2', 'g'),
+    ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
   // A problem the text describes (存在未及时缴纳党费情况), taken out when what is left still names a status.
   const undescribed = (t: string) => `regexp_replace(${t}, ${str(STATUS_DESCRIBED_PROBLEM_PATTERN)}, '\\1', 'g')`;
-  const done = (t: string) => STATUS_DONE_FRACTION_PATTERNS.map((p) =>
-    `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND regexp_extract(${t}, ${str(p)}, 1) = regexp_extract(${t}, ${str(p)}, 2))`).join(' OR ');
+  // A count of parts done equal to the whole; counts in Chinese numerals (两项) compared as numbers.
+  const count = (t: string, p: string, g: number) => hanDigitsSql(`replace(regexp_extract(${t}, ${str(p)}, ${g}), '两', '二')`);
+  const done = (t: string) => STATUS_COUNT_PATTERNS.map((p) =>
+    `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND ${count(t, p, 1)} = ${count(t, p, 2)})`).join(' OR ');
   const rules = (t: string) =>
     `CASE WHEN ${done(t)} THEN 'completed' ELSE ${firstMatchSql(t, STATUS_RULES.map((r) => ({ pattern: r.pattern, value: r.status })))} END`;
   // A remark in brackets on what comes next (已完成（需持续推进）) is a clause of its own, which the
@@ -32,7 +37,7 @@ export function statusSql(raw: string): string {
   const late = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(LATE_BRACKET)}, ',\\1,', 'g'), ${str(LATE_AFTER_STATUS)}, '\\1,\\2', 'g')`;
   // 、 or a slash before a next step (已完成、持续推进, 已完成/持续推进) parts it off as a comma does; a total
   // before its count done (共3项措施，已完成2项) is one clause with it.
-  const parted = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(`[、/](${STATUS_NEXT_STEP_PATTERN})`)}, ',\\1', 'g'), ${str(TOTAL_BEFORE_COUNT)}, '\\1\\2', 'g')`;
+  const parted = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(`[、/](${STATUS_NEXT_STEP_PATTERN})`)}, ',\\1', 'g'), ${str(STATUS_TOTAL_BEFORE_COUNT)}, '\\1\\2', 'g'), ${str(STATUS_COUNT_BEFORE_TOTAL)}, '\\1\\2\\3', 'g')`;
   const split = (t: string) => late(`regexp_replace(${protect(parted(t))}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
   const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)})
     OR regexp_matches(k, ${str(STATUS_INSTRUCTION_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
@@ -51,13 +56,22 @@ export function statusSql(raw: string): string {
   };
   // The reading without a described problem, else with it (存在未整改到位问题 is its own status).
   const read = (t: string) => `coalesce(${lastNamed(strip(undescribed(t)))}, ${lastNamed(strip(t))})`;
-  const flat = `replace(${raw}, ${str(LINE_MARK)}, ',')`;
+  // A closure rate after words of rectification (整改率100%，销号率80%) is no status: taken out.
+  const unrated = `replace(${raw}, ${str(LINE_MARK)}, ',')`;
+  const flat = `CASE WHEN regexp_matches(${raw}, ${str(STATUS_RECTIFICATION_WORDS)}) THEN regexp_replace(${unrated}, ${str(STATUS_CLOSURE_RATE_CLAUSE)}, '', 'g') ELSE ${unrated} END`;
   // A text that opens with a bare status short of done and goes on to count steps done (未完成，已完成3项措施;
   // 正在整改，已完成摸底排查; 正在整改，部分问题已解决) is that status, unless it says the whole is done (已完成整改):
   // a step done is no more. Otherwise it is read by its last clause (正在整改，2023年12月已完成).
   const opening = `regexp_extract(${flat}, '^([^,;。!?、]+)[,;。!?、]', 1)`;
-  const opens = `regexp_matches(${opening}, ${str(OPENING_STATUS)}) AND regexp_matches(${flat}, ${str(STEP_DONE)}) AND NOT regexp_matches(${flat}, ${str(WHOLE_DONE)})`;
-  const whole = `CASE WHEN ${opens} THEN ${rules(opening)} ELSE coalesce(${read(flat)}, ${rules(strip(flat))}) END`;
+  // All parts counted done is the whole (正在整改，已完成整改措施5项中的5项).
+  const opens = `regexp_matches(${opening}, ${str(OPENING_STATUS)}) AND regexp_matches(${flat}, ${str(STEP_DONE)})
+    AND NOT regexp_matches(${flat}, ${str(WHOLE_DONE)}) AND NOT (${done(flat)})`;
+  // A bare negative opening the text (未完成，正在推进) holds over a later clause in progress: DOMAIN.md §3.3 reads
+  // negatives first. A later clause that says done is read as before (未完成，2023年12月已完成).
+  const negative = `regexp_matches(${opening}, ${str(OPENING_NEGATIVE)})`;
+  const last = `coalesce(${read(flat)}, ${rules(strip(flat))})`;
+  const whole = `CASE WHEN ${opens} THEN ${rules(opening)}
+    ELSE list_transform([${last}], z -> CASE WHEN z = 'in_progress' AND ${negative} THEN 'not_completed' ELSE z END)[1] END`;
   // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
   const lines = `regexp_replace(${raw}, ${str(`[;,。]\\s*(${LIST_NUMBER})`)}, ${str(LINE_MARK + '\\1')}, 'g')`;
   const perLine = `list_filter(list_transform(string_split(${lines}, ${str(LINE_MARK)}), lambda l: ${read('l')}), lambda s: s IS NOT NULL)`;
@@ -65,16 +79,17 @@ export function statusSql(raw: string): string {
   return `CASE WHEN regexp_matches(${lines}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
 }
 
-// A total named before the count of its parts done, in the next clause: 共3项措施，(其中)已完成2项 → 共3项措施已完成2项.
-const TOTAL_BEFORE_COUNT = '(共有?[0-9]+(?:项|个|条)[^,;。!?]{0,6}),(?:其中)?(已?(?:完成|整改)了?[0-9]+(?:项|个|条))';
 // A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项 (not 剩余0项).
 const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)([1-9][0-9]*|[一二三四五六七八九十两]+)(项|个|件|条|处)$';
 // A step or a part done, after an opening status short of done: 已完成3项措施, 2项已完成, 第一阶段已完成, 已完成摸底排查, 部分问题已解决.
-const STEP_DONE = '(完成|落实|整改)了?[0-9一二三四五六七八九十两]+(项|个|条)|[0-9一二三四五六七八九十两]+(项|个|条)[^,;。!?]{0,6}已?(完成|整改|落实)|第[一二三四五六七八九十]阶段|摸底|摸排|排查|方案|部分|一半';
+const STEP_DONE = '(完成|落实|整改)了?(整改)?(措施|任务|事项|问题)?[0-9一二三四五六七八九十两]+(项|个|条)|[0-9一二三四五六七八九十两]+(项|个|条)[^,;。!?]{0,6}已?(完成|整改|落实)|第[一二三四五六七八九十]阶段|摸底|摸排|排查|方案|部分|一半';
 // A bare status short of done, opening a text: it holds over steps or parts done (STEP_DONE), unless the text says the whole is done (WHOLE_DONE).
-const OPENING_STATUS = '^(尚?未完成|未整改|尚未整改到位|未整改到位|正在整改|整改中|正在推进|推进中|持续整改|整改推进中|正在落实|落实中)$';
+// A bare negative opening a text (未完成, 尚未整改到位, 未完成整改, 没有完成).
+const OPENING_NEGATIVE = '^(尚?未|没有?)(完成|整改)(整改)?(到位)?$';
+const OPENING_STATUS = '^(尚?未完成|未整改|尚未整改到位|未整改到位|尚?未完成整改|没有?完成|正在整改|整改中|正在推进|推进中|持续整改|整改推进中|正在落实|落实中)$';
 // The whole done: 已完成整改, 整改完毕, 已办结, or a clause (a later line) that is a done word alone (正在整改⏎已完成).
-const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成' +
+// (已完成整改方案 and 已完成整改措施3项 are steps, not the whole; 已完成整改方案确定的全部任务 is the whole.)
+const WHOLE_DONE = '(已经?|全部|全面)(完成|整改)(整改|到位|完毕)([^方措事任问]|$|(方案|措施)[^,;。!?0-9]*(全部|所有|各项))|整改(已经?)?(完成|到位|完毕)|已办结|已销号|全部完成' +
   '|(^|[,;。!?])(现已|均已|已经?|全部)?(完成|整改|落实|解决|办结)(整改)?(到位|完毕)?($|[,;。!?])';
 
 // A bracket that names something done or undone (已完成3项, 未整改): part of the status before it.
@@ -127,6 +142,6 @@ export function closedCellSql(x: string): string {
 
 /** TRUE when the status text says the item is closed (销号; see STATUS_CLOSED_PATTERN). */
 export function closedWordSql(x: string): string {
-  return `coalesce(regexp_matches(${x}, ${str(STATUS_CLOSED_DONE_PATTERN)})
+  return `coalesce(NOT regexp_matches(${x}, ${str(STATUS_CLOSURE_BELOW_FULL)}) AND regexp_matches(${x}, ${str(STATUS_CLOSED_DONE_PATTERN)})
     OR regexp_matches(${x}, ${str(STATUS_CLOSED_PATTERN)}) AND NOT regexp_matches(${x}, ${str(STATUS_NOT_CLOSED_PATTERN)}), false)`;
 }
