@@ -94,6 +94,7 @@ test('a negative opening holds over work in progress; counts in Chinese numerals
   ['已落实4条，共5条', 'in_progress'], ['已完成4项，总共5项', 'in_progress'], ['已整改问题6个（共10个）', 'in_progress'], ['共5个问题，已销号3个', 'in_progress'],
   ['5个村已完成整改4个', 'in_progress'], ['整改不到位问题已整改到位', 'completed'], ['宣传不到位的问题已通过专题会议整改', 'completed'],
   ['已完成整改，履职不到位的人员已进行问责', 'completed'], ['正在推进，已完成整改措施制定', 'in_progress'],
+  ['(1)未完成，正在推进\n(2)已完成', 'not_completed'], ['1.未完成，已完成3项措施\n2.已完成', 'not_completed'], ['1.正在整改，2023年12月已完成\n2.已完成', 'completed'],
 ]));
 
 // Review helper-100 of the rules above: texts their first version turned wrong.

@@ -1,6 +1,6 @@
 import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_CLOSURE_BELOW_FULL, STATUS_CLOSURE_RATE_CLAUSE, STATUS_COUNT_BEFORE_TOTAL, STATUS_COUNT_PATTERNS, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RECTIFICATION_WORDS, STATUS_REDONE_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES, STATUS_TOTAL_BEFORE_COUNT } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
-import { hanDigitsSql } from './dates';
+import { groups, hanDigitsSql } from './dates';
 import { compactSql, firstMatchSql } from './text';
 import { boolSql } from './values';
 
@@ -23,9 +23,10 @@ export function statusSql(raw: string): string {
   // A problem the text describes (存在未及时缴纳党费情况), taken out when what is left still names a status.
   const undescribed = (t: string) => `regexp_replace(${t}, ${str(STATUS_DESCRIBED_PROBLEM_PATTERN)}, '\\1', 'g')`;
   // A count of parts done equal to the whole; counts in Chinese numerals (两项) compared as numbers.
-  const count = (t: string, p: string, g: number) => hanDigitsSql(`replace(regexp_extract(${t}, ${str(p)}, ${g}), '两', '二')`);
-  const done = (t: string) => STATUS_COUNT_PATTERNS.map((p) =>
-    `(regexp_extract(${t}, ${str(p)}, 1) <> '' AND ${count(t, p, 1)} = ${count(t, p, 2)})`).join(' OR ');
+  // Each pattern's two counts are taken in one call (a struct, bound once as st_n); only a text with a count is tried.
+  const count = (g: string) => hanDigitsSql(`replace(${g}, '两', '二')`);
+  const done = (t: string) => `(regexp_matches(${t}, ${str(COUNT_HINT)}) AND (${STATUS_COUNT_PATTERNS.map((p) =>
+    bind(groups(t, p, ['a', 'b']), 'st_n', `st_n.a <> '' AND ${count('st_n.a')} = ${count('st_n.b')}`)).join(' OR ')}))`;
   const rules = (t: string) =>
     `CASE WHEN ${done(t)} THEN 'completed' ELSE ${firstMatchSql(t, STATUS_RULES.map((r) => ({ pattern: r.pattern, value: r.status })))} END`;
   // A remark in brackets on what comes next (已完成（需持续推进）) is a clause of its own, which the
@@ -39,53 +40,62 @@ export function statusSql(raw: string): string {
   // before its count done (共3项措施，已完成2项) is one clause with it.
   const parted = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(`[、/](${STATUS_NEXT_STEP_PATTERN})`)}, ',\\1', 'g'), ${str(STATUS_TOTAL_BEFORE_COUNT)}, '\\1\\2', 'g'), ${str(STATUS_COUNT_BEFORE_TOTAL)}, '\\1\\2\\3', 'g')`;
   const split = (t: string) => late(`regexp_replace(${protect(parted(t))}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
-  const named = `CASE WHEN regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)})
-    OR regexp_matches(k, ${str(STATUS_INSTRUCTION_PATTERN)}) THEN NULL ELSE ${rules('k')} END`;
   const clauses = (t: string) => `regexp_extract_all(${split(t)}, '[^,;。!?]+')`;
+  // Each clause (k) is read once, as a struct: its status (r); whether it says what comes next, a late remark or an
+  // instruction, and so names no status of the item (skip); whether it is a part still left (rem, below).
   // A part still left and not done (剩余1项持续推进: STATUS_REMAINDER_PATTERN, worded as a next step) holds the
   // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
   // completed; 5项长效机制持续发挥作用 says nothing is left, nor does work kept up as a long-term mechanism
   // (其余已纳入长效机制持续推进). A count left that says nothing more (完成2项，剩余1项, COUNT_LEFT) is left too.
-  const left = (t: string) => `len(list_filter(${clauses(t)}, lambda k: regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)})
-    AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, '长效|常态|长期')
-    AND ${rules('k')} IN ('in_progress', 'not_completed') OR regexp_matches(k, ${str(COUNT_LEFT)}))) > 0`;
-  const lastNamed = (t: string) => {
-    const last = `list_filter(list_transform(list_reverse(${clauses(t)}), lambda k: ${named}), lambda s: s IS NOT NULL)[1]`;
-    // The last named status, bound once (z), held at in progress where a part is left.
-    return `list_transform([${last}], z -> CASE WHEN z IN ('completed', 'basically_completed') AND ${left(t)} THEN 'in_progress' ELSE z END)[1]`;
-  };
-  // The reading without a described problem, else with it (存在未整改到位问题 is its own status).
-  const read = (t: string) => `coalesce(${lastNamed(strip(undescribed(t)))}, ${lastNamed(strip(t))})`;
+  const skip = `(regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) OR regexp_matches(k, ${str(STATUS_INSTRUCTION_PATTERN)}))`;
+  const rem = `(regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)}) AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, '长效|常态|长期'))`;
+  // (A clause passed over that is no part left needs no status.)
+  const clause = `struct_pack(r := CASE WHEN ${skip} AND NOT ${rem} THEN NULL ELSE ${rules('k')} END, skip := ${skip}, rem := ${rem},
+    cl := regexp_matches(k, ${str(COUNT_LEFT)}))`;
+  // The last clause that names a status (st_z), held at in progress where a part is left; x is a bound text.
+  const lastNamed = (x: string) => bind(`list_transform(${clauses(x)}, lambda k: ${clause})`, 'st_cs',
+    bind(`list_filter(list_transform(list_reverse(st_cs), lambda st_q: CASE WHEN st_q.skip THEN NULL ELSE st_q.r END), lambda s: s IS NOT NULL)[1]`, 'st_z',
+      `CASE WHEN st_z IN ('completed', 'basically_completed')
+        AND len(list_filter(st_cs, lambda st_q: st_q.rem AND st_q.r IN ('in_progress', 'not_completed') OR st_q.cl)) > 0 THEN 'in_progress' ELSE st_z END`));
+  // The reading without a described problem, else with it (存在未整改到位问题 is its own status): one reader over both.
+  const read = (t: string) => `list_filter(list_transform(CASE WHEN regexp_matches(${t}, ${str(STATUS_DESCRIBED_PROBLEM_PATTERN)})
+    THEN [${strip(undescribed(t))}, ${strip(t)}] ELSE [${strip(t)}] END, lambda st_v: ${lastNamed('st_v')}), lambda s: s IS NOT NULL)[1]`;
   // A closure rate after words of rectification (整改率100%，销号率80%) is no status: taken out.
   const unrated = `replace(${raw}, ${str(LINE_MARK)}, ',')`;
   const flat = `CASE WHEN regexp_matches(${raw}, ${str(STATUS_RECTIFICATION_WORDS)}) THEN regexp_replace(${unrated}, ${str(STATUS_CLOSURE_RATE_CLAUSE)}, '', 'g') ELSE ${unrated} END`;
   // A text that opens with a bare status short of done and goes on to count steps done (未完成，已完成3项措施;
   // 正在整改，已完成摸底排查; 正在整改，部分问题已解决) is that status, unless it says the whole is done (已完成整改):
   // a step done is no more. Otherwise it is read by its last clause (正在整改，2023年12月已完成).
-  const opening = `regexp_extract(${flat}, '^([^,;。!?、]+)[,;。!?、]', 1)`;
-  // All parts counted done is the whole (正在整改，已完成整改措施5项中的5项).
-  const opens = `regexp_matches(${opening}, ${str(OPENING_STATUS)}) AND regexp_matches(${flat}, ${str(STEP_DONE)})
-    AND NOT regexp_matches(${flat}, ${str(WHOLE_DONE)}) AND NOT (${done(flat)})`;
-  // A bare negative opening the text (未完成，正在推进) holds over a later clause in progress: DOMAIN.md §3.3 reads
-  // negatives first. A later clause that says done is read as before (未完成，2023年12月已完成).
-  const negative = `regexp_matches(${opening}, ${str(OPENING_NEGATIVE)})`;
-  const last = `coalesce(${read(flat)}, ${rules(strip(flat))})`;
-  const whole = `CASE WHEN ${opens} THEN ${rules(opening)}
-    ELSE list_transform([${last}], z -> CASE WHEN z = 'in_progress' AND ${negative} THEN 'not_completed' ELSE z END)[1] END`;
+  // All parts counted done is the whole (正在整改，已完成整改措施5项中的5项). A bare negative opening the text (未完成，
+  // 正在推进) holds over a later clause in progress: DOMAIN.md §3.3 reads negatives first; a later clause that says done
+  // is read as before (未完成，2023年12月已完成). The text (st_w) and its opening clause (st_o) are bound once.
+  const whole = bind(`regexp_extract(st_w, '^([^,;。!?、]+)[,;。!?、]', 1)`, 'st_o', `CASE
+    WHEN regexp_matches(st_o, ${str(OPENING_STATUS)}) AND regexp_matches(st_w, ${str(STEP_DONE)}) AND NOT regexp_matches(st_w, ${str(WHOLE_DONE)})
+      AND NOT (${done('st_w')}) THEN ${rules('st_o')}
+    ELSE ${bind(`coalesce(${read('st_w')}, ${bind(strip('st_w'), 'st_x', rules('st_x'))})`, 'st_z',
+      `CASE WHEN st_z = 'in_progress' AND regexp_matches(st_o, ${str(OPENING_NEGATIVE)}) THEN 'not_completed' ELSE st_z END`)} END`);
   // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
   const lines = `regexp_replace(${raw}, ${str(`[;,。]\\s*(${LIST_NUMBER})`)}, ${str(LINE_MARK + '\\1')}, 'g')`;
-  const perLine = `list_filter(list_transform(string_split(${lines}, ${str(LINE_MARK)}), lambda l: ${read('l')}), lambda s: s IS NOT NULL)`;
-  const least = STATUS_BY_RANK(`list_min(list_transform(${perLine}, lambda s: ${RANK}))`);
-  return `CASE WHEN regexp_matches(${lines}, ${str(NUMBERED_LINES)}) THEN coalesce(${least}, ${whole}) ELSE ${whole} END`;
+  const numbered = `regexp_matches(${lines}, ${str(NUMBERED_LINES)})`;
+  // The texts to read: the whole text last and, in a numbered list, each line before it without its list number
+  // ((1)未完成，正在推进 is not completed). A list is as far as its least advanced line, else read as one text.
+  const texts = `CASE WHEN ${numbered} THEN list_append(list_transform(string_split(${lines}, ${str(LINE_MARK)}),
+    lambda l: regexp_replace(l, ${str(`^${LINE_NUMBER}`)}, '')), ${flat}) ELSE [${flat}] END`;
+  const least = (r: string) => STATUS_BY_RANK(`list_min(list_transform(list_filter(${r}[1:-2], lambda s: s IS NOT NULL), lambda s: ${RANK}))`);
+  return bind(`list_transform(${texts}, lambda st_w: ${whole})`, 'st_r', `CASE WHEN len(st_r) > 1 THEN coalesce(${least('st_r')}, st_r[-1]) ELSE st_r[1] END`);
 }
 
+/** An expression evaluated once and named for the body (a one-element list_transform); names start st_ so that no column of the caller's is shadowed. */
+const bind = (expr: string, name: string, body: string) => `list_transform([${expr}], ${name} -> ${body})[1]`;
+// A count of parts (3项, 两个, 完成3/3): the cheap test before the count patterns are tried.
+const COUNT_HINT = '[0-9一二三四五六七八九十两](项|条|个)|完成[0-9]+/';
 // A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项 (not 剩余0项).
 const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)([1-9][0-9]*|[一二三四五六七八九十两]+)(项|个|件|条|处)$';
 // A step or a part done, after an opening status short of done: 已完成3项措施, 2项已完成, 第一阶段已完成, 已完成摸底排查, 部分问题已解决.
 const STEP_DONE = '(完成|落实|整改)了?(整改)?(措施|任务|事项|问题)?[0-9一二三四五六七八九十两]+(项|个|条)|[0-9一二三四五六七八九十两]+(项|个|条)[^,;。!?]{0,6}已?(完成|整改|落实)|第[一二三四五六七八九十]阶段|摸底|摸排|排查|方案|部分|一半';
-// A bare status short of done, opening a text: it holds over steps or parts done (STEP_DONE), unless the text says the whole is done (WHOLE_DONE).
 // A bare negative opening a text (未完成, 尚未整改到位, 未完成整改, 没有完成).
 const OPENING_NEGATIVE = '^(尚?未|没有?)(完成|整改)(整改)?(到位)?$';
+// A bare status short of done, opening a text: it holds over steps or parts done (STEP_DONE), unless the text says the whole is done (WHOLE_DONE).
 const OPENING_STATUS = '^(尚?未完成|未整改|尚未整改到位|未整改到位|尚?未完成整改|没有?完成|正在整改|整改中|正在推进|推进中|持续整改|整改推进中|正在落实|落实中)$';
 // The whole done: 已完成整改, 整改完毕, 已办结, or a clause (a later line) that is a done word alone (正在整改⏎已完成).
 // (已完成整改方案 and 已完成整改措施3项 are steps, not the whole; 已完成整改方案确定的全部任务 is the whole.)
@@ -102,6 +112,8 @@ const LATE_BRACKET = `[(【\\[](${STATUS_LATE_WORDS}[^)】\\]]{0,8})[)】\\]]`;
 const LATE_AFTER_STATUS = `(完成|到位|办结|完毕|整改中|推进中)(${STATUS_LATE_WORDS})`;
 // Two lines or more that begin with a list number (1. 2、 (3) ④), not a date (6.30) or a year.
 const LIST_NUMBER = '(?:[0-9]{1,2}[.、)][^0-9]|\\([0-9一二三四五六七八九十]{1,2}\\)|[①-⑳])';
+// A list number opening a line: 1. 2、 3) (4) ⑤.
+const LINE_NUMBER = '(?:[0-9]{1,2}[.、)]|\\([0-9一二三四五六七八九十]{1,2}\\)|[①-⑳])';
 const NUMBERED_LINES = `(?:^|¶)${LIST_NUMBER}.*¶${LIST_NUMBER}`;
 
 /** Marks a line break in a status cell's compact form (statusCompactSql). */
