@@ -194,6 +194,8 @@ export const DEADLINE_LONG_TERM_PATTERN = '长期|常态化|持续|每年';
 
 /** Deadline words meaning "fix at once": deadline = feedback_date + immediateFixDays. */
 export const IMMEDIATE_FIX_PATTERN = '立行立改|立行整改|立查立改|立即整改|即时整改|当即整改|当场整改|即知即改|即查即改|立即改正|即时改正';
+/** A fix-at-once word denied (非立行立改, 不属于立行立改, 无需立即整改): no fix at once. */
+export const IMMEDIATE_FIX_DENIED_PATTERN = `(非|不属于|不是|不需要?|无需|无须|不)(${IMMEDIATE_FIX_PATTERN})`;
 
 // Boolean cells: prefixes matched after cleaning and width folding.
 

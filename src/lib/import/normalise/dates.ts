@@ -1,4 +1,4 @@
-import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
+import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
 import { compactSql } from './text';
 
@@ -56,10 +56,10 @@ export function hanDigitsSql(x: string): string {
 }
 
 // A range of two dates: 2023.3.1-2023.6.30, 2023年3月至2023年6月, 2023/3/1~2023/6/30 (the second part
-// starts with a year, so 2023-06-30 alone is no range), or 2023年3月至6月 (the year said once).
+// starts with a year, so 2023-06-30 alone is no range), or 2023年3月至6月 (the year said once; also 从2024年3月起至6月底).
 const SEP = '(至|到|~|—|–|-)';
 const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
-const RANGE_ONE_YEAR = `^(((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日|上旬|中旬|下旬)?)${SEP}(\\d{1,2}月.*)$`;
+const RANGE_ONE_YEAR = `^((?:从|自)?((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日|上旬|中旬|下旬)?(?:起|开始)?)${SEP}(\\d{1,2}月.*)$`;
 // Months of one year, the month word said once: 2024年6-9月, 2024年6至9月底前.
 const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
 // From a month to the end of its year: 2024年3月至年底, 2024年3月到年底前.
@@ -156,13 +156,22 @@ function datedClausesSql(x: string, part: 'start' | 'end'): string {
  * a column of its own, so every expression is computed once per value.
  */
 export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {}): string {
-  const pick = (clauses: string, whole: string, fn: 'list_max' | 'list_min') =>
-    `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${dateSql('k', opts)})), ${dateSql(whole, opts)}) ELSE ${dateSql(whole, opts)} END`;
+  // A date something starts from or comes after (2024年4月起, 2024年6月30日以后) is no end: not read as one.
+  const ends = (x: string) => `NOT regexp_matches(${x}, ${str(FROM_DATE)})`;
+  const pick = (clauses: string, whole: string, fn: 'list_max' | 'list_min') => {
+    const kept = fn === 'list_max' ? (x: string) => `CASE WHEN ${ends(x)} THEN ${dateSql(x, opts)} END` : (x: string) => dateSql(x, opts);
+    return `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${kept('k')})), ${kept(whole)}) ELSE ${kept(whole)} END`;
+  };
   return `SELECT * EXCLUDE (n, te, ts, ce, cs), ${pick('ce', 'te', 'list_max')} AS d, ${pick('cs', 'ts', 'list_min')} AS d0 FROM (
     SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
       ${datedClausesSql('n', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
     FROM (SELECT *, ${extendedYearSql(fullYearSql(hanDigitsSql('c')))} AS n FROM (${from})))`;
 }
+
+// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年6月30日以后, 2024年3月15日起长期坚持;
+// not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4: anything else is null,
+// flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
+const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|以后|之后|后)';
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).
@@ -212,7 +221,7 @@ export function dateSql(x: string, opts: DateOptions = {}): string {
   ];
   if (opts.immediate) {
     whens.push(
-      `WHEN regexp_matches(${x}, ${str(IMMEDIATE_FIX_PATTERN)}) THEN CAST(${opts.immediate.feedbackDate} + ${num(opts.immediate.days)} AS DATE)`,
+      `WHEN ${immediateFixSql(x)} THEN CAST(${opts.immediate.feedbackDate} + ${num(opts.immediate.days)} AS DATE)`,
     );
   }
   return `CASE WHEN ${x} IS NULL THEN NULL ${whens.join(' ')} ELSE NULL END`;
@@ -225,9 +234,13 @@ const MONTH_ONLY = '^\\d{4}(年|[-/.])\\d{1,2}月?(底|末|份)?(前|以前|之�
 // 12月31日前, 6.30前, 年底前; not 前后, around it): in a 完成时间 column, the deadline an unfinished item is due by, not the day it was done.
 const BY_DATE = '(?:(19|20)\\d{2}.*(底|末|日|号|月|年|\\d)\\s*(以|之)?前|^\\s*((1[0-2]|0?[1-9])(月(\\d{1,2}[日号]?|底|末|[上中下]旬)?|[./]\\d{1,2}[日号]?)|年[底末])\\s*(以|之)?前)([^后]|$)';
 
+// Said to be done by the day: 已于…前完成, …前已完成, 已在…前完成整改 (not 已完成80%，剩余部分2024年12月底前完成, a limit).
+const DONE_BY_DATE = '已(于|在)[^,;。!?]*前|前(已|均已|已经|已全部)(完成|整改|办结)';
+
 /** TRUE when a date text (its compact form, Chinese numerals as digits: hanDigitsSql) is a time limit by a date, as above. */
 export function byDateSql(c: string): string {
-  return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}), false)`;
+  // Done by the day (已于2024年6月底前完成, 2024年6月20日前已完成) is done, not a limit: the day is its completion date.
+  return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}) AND NOT regexp_matches(${c}, ${str(DONE_BY_DATE)}), false)`;
 }
 
 /** TRUE when a date text (its compact form) names a month and no day. */
@@ -241,7 +254,16 @@ export function deadlineLongTermSql(x: string): string {
   return `coalesce(regexp_matches(${x}, ${str(DEADLINE_LONG_TERM_PATTERN)}), false)`;
 }
 
-/** TRUE when a non-empty text is "only" a long-term or immediate phrase (no date expected). */
+/**
+ * TRUE when a non-empty text is "only" a long-term or immediate phrase (no date expected); a long-term phrase may say
+ * when it started (自2024年4月起持续推进, 2024年3月15日起长期坚持: FROM_DATE).
+ */
 export function dateWordOnlySql(x: string): string {
-  return `coalesce(regexp_matches(${x}, ${str(DEADLINE_LONG_TERM_PATTERN + '|' + IMMEDIATE_FIX_PATTERN)}) AND NOT regexp_matches(${x}, '\\d'), false)`;
+  return `coalesce(regexp_matches(${x}, ${str(DEADLINE_LONG_TERM_PATTERN)}) AND (NOT regexp_matches(${x}, '\\d') OR regexp_matches(${x}, ${str(FROM_DATE)}))
+    OR ${immediateFixSql(x)} AND NOT regexp_matches(${x}, '\\d'), false)`;
+}
+
+/** TRUE when a text says fix at once (立行立改, 立即整改), not denied (非立行立改: IMMEDIATE_FIX_DENIED_PATTERN). */
+export function immediateFixSql(x: string): string {
+  return `(regexp_matches(${x}, ${str(IMMEDIATE_FIX_PATTERN)}) AND NOT regexp_matches(${x}, ${str(IMMEDIATE_FIX_DENIED_PATTERN)}))`;
 }

@@ -1,5 +1,4 @@
 import { LOCAL_UNIT_PATTERN, ZONE_WORDS } from '../../domain/vocabulary/places';
-import { IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { ident, str } from '../../queries/sql';
 import { cellCol as u, rawCol as r } from './raw';
 import { compactSql } from './text';
@@ -7,7 +6,7 @@ import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
-import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, monthOnlySql } from './dates';
+import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, immediateFixSql, monthOnlySql } from './dates';
 import { deadlineCodeSql, yearlessDaySql } from './deadline-code';
 import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
@@ -59,7 +58,7 @@ export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => bo
     `CREATE TABLE ${scratchTable(m.date)} AS SELECT *, ${yearlessDaySql('rel')} AS yd
       FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
-      coalesce(regexp_matches(c, ${str(IMMEDIATE_FIX_PATTERN)}), false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
+      coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})))`,
     // Under a yes/no header (是否完成) 1 is 是 and 0 is 否; elsewhere they are codes nobody defined.
     `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,

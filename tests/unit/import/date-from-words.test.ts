@@ -1,0 +1,68 @@
+import { afterEach, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
+import { emptyFilters } from '../../../src/lib/queries/filters';
+import { timelinessQuery } from '../../../src/lib/queries/timeliness';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+// Hunt helper-99: dates that start something or come after it, done by a day, and a denied fix at once. Every row fed
+// back 2024-03-15; the ledger as of 2024-12-31.
+
+let e: Engine & { close(): void };
+afterEach(() => e.close());
+
+type Row = { deadline?: string; completion?: string; status?: string };
+const quoted = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+async function ledger(rows: Row[]) {
+  e = await freshEngine();
+  const lines = rows.map((r, i) =>
+    [i + 1, '东阳市', `甲局${i + 1}`, '2024-03-15', `问题${i + 1}`, quoted(r.deadline ?? ''), r.status ?? '正在整改', quoted(r.completion ?? '')].join(','));
+  const csv = ['2024年县委第一轮巡察东阳市整改台账', '序号,县市区,被巡察单位,反馈时间,具体问题,整改时限,整改状态,完成时间', ...lines].join('\n');
+  const [report] = await importOk(e, 'a.csv', utf8(csv), { asOf: '2024-12-31' });
+  const found = await e.query<{ source_row: number; deadline: string | null; long_term: boolean; completion_date: string | null; rect_type: string | null }>(
+    'SELECT source_row, deadline, long_term, completion_date, rect_type FROM findings ORDER BY source_row');
+  const codes = (row: number) => report.issues.filter((i) => i.row === row && /^(deadline_|date_invalid|completion_is_limit)/.test(i.code)).map((i) => i.code);
+  return found.map((f) => ({ ...f, codes: codes(f.source_row) }));
+}
+
+test('a date something starts from or comes after is no deadline: null and flagged, unless the item is long-term', async () => {
+  const rows = await ledger([
+    { deadline: '2024年4月起' }, { deadline: '从2024年4月开始' }, { deadline: '2024年4月以后' }, { deadline: '2024年6月30日后' },
+    { deadline: '2024年6月30日以后' }, { deadline: '自2024年4月起持续推进' }, { deadline: '2024年3月15日起长期坚持' },
+    // A start beside a limit, a range from a start, and a date around which (前后) are read as before.
+    { deadline: '2024年4月起，12月底前完成' }, { deadline: '2024年3月起至6月底' }, { deadline: '2024年6月底前' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.long_term, r.codes])).toEqual([
+    [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']],
+    [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, true, []], [null, true, []],
+    ['2024-12-31', false, []], ['2024-06-30', false, []], ['2024-06-30', false, []],
+  ]);
+  // At 2024-07-01 only the two due by 6月底 are overdue and red; the items with a start date were too, as due on the start.
+  const [t] = await e.query<{ overdue: number; warn_red: number }>(
+    timelinessQuery(emptyFilters('2024-07-01'), { ...DEFAULT_PARAMS, longTermWithDeadline: 'include' }));
+  expect([t.overdue, t.warn_red]).toEqual([2, 2]);
+});
+
+test('a completion said to be done by a day is done that day, not a time limit', async () => {
+  const rows = await ledger([
+    { deadline: '2024年6月底前', status: '已完成', completion: '已于2024年6月底前完成' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月20日前已完成' },
+    { deadline: '2024年6月底前', status: '正在整改', completion: '2024年12月底前' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年5月20日起' },
+    { deadline: '2024年6月底前', status: '正在整改', completion: '已完成80%，剩余部分2024年12月底前完成' },
+  ]);
+  expect(rows.map((r) => [r.completion_date, r.deadline, r.codes])).toEqual([
+    ['2024-06-30', '2024-06-30', []], ['2024-06-20', '2024-06-30', []],
+    [null, '2024-06-30', ['completion_is_limit']], [null, '2024-06-30', ['date_invalid']], [null, '2024-06-30', ['completion_is_limit']],
+  ]);
+  const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-07-01'), DEFAULT_PARAMS));
+  expect([t.due, t.on_time]).toEqual([5, 2]);
+});
+
+test('a denied fix at once (非立行立改) is no fix at once: no deadline from the feedback, no 立行立改 type', async () => {
+  const rows = await ledger([{ deadline: '非立行立改' }, { deadline: '不属于立行立改' }, { deadline: '立行立改' }]);
+  expect(rows.map((r) => [r.deadline, r.rect_type, r.codes])).toEqual([
+    [null, null, ['deadline_unparsed']], [null, null, ['deadline_unparsed']], ['2024-04-14', '立行立改', []],
+  ]);
+});
