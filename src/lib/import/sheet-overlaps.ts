@@ -1,4 +1,4 @@
-import { IMMEDIATE_FIX_PATTERN } from '../domain/vocabulary/status';
+import { IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX_PATTERN } from '../domain/vocabulary/status';
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
@@ -165,12 +165,13 @@ function newerThan(plans: SheetPlan[]): (a: SheetPlan, b: SheetPlan) => boolean 
   return (a, b) => (key(a) !== key(b) ? key(a) > key(b) : plans.indexOf(a) > plans.indexOf(b));
 }
 
-// A sheet named by a date alone: 2024年9月, 2024.9, 2024-09-30, 9月, 9月份, 截至9月底, 2024年9月台账.
-/** A sheet named as the list of 立行立改 items (立行立改问题, 即知即改清单). */
+/** A sheet named as the list of 立行立改 items (立行立改问题, 即知即改清单; not 非立行立改问题). */
 function immediateSheet(p: SheetPlan): boolean {
-  return !!p.prepared.sheet && new RegExp(IMMEDIATE_FIX_PATTERN).test(p.prepared.sheet.normalize('NFKC'));
+  const name = p.prepared.sheet?.normalize('NFKC');
+  return !!name && new RegExp(IMMEDIATE_FIX_PATTERN).test(name) && !new RegExp(IMMEDIATE_FIX_DENIED_PATTERN).test(name);
 }
 
+// A sheet named by a date alone: 2024年9月, 2024.9, 2024-09-30, 9月, 9月份, 截至9月底, 2024年9月台账.
 // A bare number (a sheet named 1, 2) is no month: a year or 月 must be written.
 const SHEET_DATE = /^(?:截至|截止)?(?:((?:19|20)\d{2})\s*[年.\-/]\s*)?(\d{1,2})\s*(月)?(?:\s*[.\-/]?\s*(\d{1,2})\s*[日号]?)?(?:份|底|末)?(?:台账|更新|版|进展)?$/;
 
