@@ -66,3 +66,49 @@ test('a denied fix at once (非立行立改) is no fix at once: no deadline from
     [null, null, ['deadline_unparsed']], [null, null, ['deadline_unparsed']], ['2024-04-14', '立行立改', []],
   ]);
 });
+
+test('a span from a date the text names as its start ends where the span ends; a span after a day to complete by does not', async () => {
+  const rows = await ledger([
+    { deadline: '按照2024年3月15日反馈意见，6个月内完成' }, { deadline: '自2024年4月1日起3个月内完成' }, { deadline: '2024年5月10日起30日内' },
+    { deadline: '2024年3月15日反馈后两个月内' }, { deadline: '2024年4月起3个月内' }, { deadline: '2024年4月起半年内完成' },
+    { deadline: '2024年6月底前完成，完成后10日内报送材料' }, { deadline: '2024年6月30日完成整改，10日内报送' },
+    // In 完成时间 such a span is a time limit, not the day the work was done.
+    { deadline: '2024年6月底前', status: '已完成', completion: '自2024年4月1日起3个月内完成' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.completion_date, r.codes])).toEqual([
+    ['2024-09-15', null, []], ['2024-07-01', null, []], ['2024-06-09', null, []], ['2024-05-15', null, []],
+    ['2024-06-30', null, []], ['2024-09-30', null, []], ['2024-06-30', null, []], ['2024-06-30', null, []],
+    ['2024-06-30', null, ['completion_is_limit']],
+  ]);
+  // At 2024-07-01 the five unfinished items due by 6月底 or before are overdue; the quoted feedback date no longer makes
+  // the first one so (it was due on 2024-03-15), nor the span of three months from 4月1日.
+  const [t] = await e.query<{ overdue: number }>(timelinessQuery(emptyFilters('2024-07-01'), DEFAULT_PARAMS));
+  expect(t.overdue).toBe(5);
+});
+
+test('a changed deadline is the new one, brought forward or put back; a change to no date changes none', async () => {
+  const rows = await ledger([
+    { deadline: '原定2024年12月底前，现提前至2024年9月底前' }, { deadline: '原定2024年12月底前，现提前至9月底前' },
+    { deadline: '2024年6月底前，经批准调整为2024年8月底前' }, { deadline: '2024年6月底前（已延期至9月底）' },
+    { deadline: '2023年12月底前（已延期至3月底）' }, { deadline: '2024年6月底前，未延期至12月底' }, { deadline: '2024年6月底前，调整为长期整改' },
+    { deadline: '原定2025年3月底前，现提前至12月底前' }, { deadline: '2024年6月底前，延期至9月底，再次延期至12月底' },
+    { deadline: '2024年11月底前，调整为2月底前' }, { deadline: '2024年6月底前，整改措施调整为三项' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.long_term, r.codes])).toEqual([
+    ['2024-09-30', false, []], ['2024-09-30', false, []], ['2024-08-31', false, []], ['2024-09-30', false, []],
+    ['2024-03-31', false, []], ['2024-06-30', false, []], ['2024-06-30', true, []],
+    ['2024-12-31', false, []], ['2024-12-31', false, []], ['2025-02-28', false, []], ['2024-06-30', false, []],
+  ]);
+});
+
+test('dotted dates: a range the rule cannot read either way is no date, flagged; several dates joined by 和 give the latest', async () => {
+  const rows = await ledger([
+    { deadline: '2024.4.1-6' }, { deadline: '2024.11-2' }, { deadline: '2024.4-3' }, { deadline: '2024.6-30' }, { deadline: '2024.4-6' },
+    { deadline: '2024.11.20-2.28' }, { deadline: '2024年6月和12月' }, { deadline: '2024年6月及9月' }, { deadline: '2024年6月底前和2024年12月底前' },
+    { deadline: '2024年6月底前完成制度建设和人员培训' }, { deadline: '2024年6月底前完成，6月开展回头看' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    [null, ['deadline_unparsed']], [null, ['deadline_unparsed']], [null, ['deadline_unparsed']], ['2024-06-30', []], ['2024-06-30', []],
+    ['2025-02-28', []], ['2024-12-31', []], ['2024-09-30', []], ['2024-12-31', []], ['2024-06-30', []], ['2024-06-30', []],
+  ]);
+});

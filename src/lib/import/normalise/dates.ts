@@ -1,6 +1,8 @@
 import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
-import { compactSql } from './text';
+import { compactSql, groups } from './text';
+import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
+import { changedDeadlineSql, datedClausesSql, extendedYearSql, rangePartSql } from './date-parts';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -16,7 +18,7 @@ import { compactSql } from './text';
 // which the compact form joins to it (2024-03-0500:00:00).
 const YMD = '(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(\\D|$|\\d{2}:)';
 const YM = '(\\d{4})年(\\d{1,2})月';
-const YEAR_END = '(\\d{4})年(年底|底|年末|末|内|度内|度底|度末)';
+const YEAR_END = '(\\d{4})年(年底|底|年末|末|年内|内|度内|度底|度末)';
 // YYYYMMDD, also with the clock time run on as systems write it (YYYYMMDDHHmm, YYYYMMDDHHmmss).
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})(\\d{4}|\\d{6})?$';
 // A month alone with separators (2023.05, 2023-5, 2023/05底前): its last day, as 2023年5月.
@@ -39,8 +41,6 @@ export interface DateOptions {
 }
 
 const ymd = (y: string, m: string, d: string) => `TRY_CAST(${y} || '-' || lpad(${m}, 2, '0') || '-' || lpad(${d}, 2, '0') AS DATE)`;
-// One regex call yields all groups as a struct; an empty y means no match.
-export const groups = (x: string, re: string, names: string[]) => `regexp_extract(${x}, ${str(re)}, [${names.map(str).join(', ')}])`;
 
 // Chinese numerals in a date: years digit by digit (二〇二三), months and days with 十 (十二, 二十, 三十一), and a
 // deadline's count of days up to 九十九 (四十五天内).
@@ -53,44 +53,6 @@ export function hanDigitsSql(x: string): string {
   y = `regexp_replace(${y}, '十([一二三四五六七八九])', '1\\1', 'g')`;
   y = `translate(replace(${y}, '十', '10'), '〇零一二三四五六七八九', '00123456789')`;
   return `CASE WHEN regexp_matches(${x}, ${str(HAN_DIGIT)}) THEN ${y} ELSE ${x} END`;
-}
-
-// A range of two dates: 2023.3.1-2023.6.30, 2023年3月至2023年6月, 2023/3/1~2023/6/30 (the second part
-// starts with a year, so 2023-06-30 alone is no range), or 2023年3月至6月 (the year said once; also 从2024年3月起至6月底).
-const SEP = '(至|到|~|—|–|-)';
-const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
-const RANGE_ONE_YEAR = `^((?:从|自)?((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日|上旬|中旬|下旬)?(?:起|开始)?)${SEP}(\\d{1,2}月.*)$`;
-// Months of one year, the month word said once: 2024年6-9月, 2024年6至9月底前.
-const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
-// From a month to the end of its year: 2024年3月至年底, 2024年3月到年底前.
-const RANGE_TO_YEAR_END = `^(((19|20)\\d{2})年.*?)(至|到)(年底|年末|底)前?$`;
-// Written with dots, the year said once: months (2024.4-6, 2024.4-6月底前) or days (2024.5.20-6.30); a later
-// month than the first's, or a day of a later month, else no range (2024.4-3). Past December: the next year.
-const RANGE_DOTS = `^((?:19|20)\\d{2})[./](\\d{1,2})(?:[./](\\d{1,2})日?)?${SEP}(\\d{1,2})(?:[./](\\d{1,2}))?([月日]?.*)$`;
-
-/**
- * One end of a date range, or the text itself when it is no range. A deadline, a completion or a
- * feedback date given as a range means its end; a station start means its start.
- */
-export function rangePartSql(x: string, part: 'start' | 'end'): string {
-  const r = groups(x, RANGE, ['head', 'sep', 'tail']);
-  const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'd', 'sep', 'tail']);
-  const m = groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']);
-  const z = groups(x, RANGE_TO_YEAR_END, ['head', 'y', 'c', 'sep', 'w']);
-  const t = groups(x, RANGE_DOTS, ['y', 'm', 'd', 'sep', 'm2', 'd2', 'rest']);
-  // Both ends must have a day or neither; the second's month is a later one (a day of the same month is no range: 2024.4.1-6).
-  const dots = `${t}.sep <> '' AND (${t}.d = '') = (${t}.d2 = '') AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN 1 AND 12
-    AND (${t}.d <> '' OR TRY_CAST(${t}.m2 AS INTEGER) > TRY_CAST(${t}.m AS INTEGER))`;
-  const year2 = `CAST(CAST(${t}.y AS INTEGER) + CASE WHEN TRY_CAST(${t}.m2 AS INTEGER) < TRY_CAST(${t}.m AS INTEGER) THEN 1 ELSE 0 END AS VARCHAR)`;
-  const dotted = part === 'start'
-    ? `${t}.y || '年' || ${t}.m || '月' || CASE WHEN ${t}.d <> '' THEN ${t}.d || '日' ELSE '' END`
-    : `${year2} || '年' || ${t}.m2 || '月' || CASE WHEN ${t}.d2 <> '' THEN ${t}.d2 || '日' || regexp_replace(${t}.rest, '^日', '')
-        ELSE regexp_replace(${t}.rest, '^月', '') END`;
-  const [whole, one, months, toYearEnd] = part === 'start'
-    ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`, `${z}.head`]
-    : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`, `${m}.year || ${m}.tail`, `${z}.y || '年底'`];
-  return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months}
-    WHEN ${z}.w <> '' THEN ${toYearEnd} WHEN ${dots} THEN ${dotted} ELSE ${x} END`;
 }
 
 // A clock time after the date (2024/6/15 0:00, as Excel writes a date cell out as text): dropped
@@ -134,25 +96,12 @@ export function dateCompactSql(v: string): string {
 }
 
 /**
- * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
- * A later clause that sets a limit by a month or the year's end without the year (2024年6月底前完成80%，年底前
- * 全部完成; …，12月底前全面完成) is in the year the text names first; one that only dates a step (…，6月开展回头看)
- * is no date of the item's.
- */
-function datedClausesSql(x: string, part: 'start' | 'end'): string {
-  const year = `regexp_extract(${x}, '((?:19|20)\\d{2})年', 1)`;
-  const withYear = `CASE WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT regexp_matches(k, '前') THEN NULL
-    WHEN regexp_matches(k, '^(1[0-2]|0?[1-9])月') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
-  const dated = `list_filter(list_transform(regexp_extract_all(${x}, '[^,;。、]+'), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
-  return `CASE WHEN regexp_matches(${x}, '[,;。、]') THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
-}
-
-/**
  * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value
  * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, and `d0`, a range's start.
  * Chinese numerals are written as digits first. A serial counts from the workbook's epoch (DateOptions.date1904). A text of several dates, one per clause
  * (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日), gives the
- * latest as its end (a deadline is when all of it is due) and the earliest as its start. Each step is
+ * latest as its end (a deadline is when all of it is due) and the earliest as its start. A deadline changed
+ * (延期至, 提前至: changedDeadlineSql) ends on the new one; a span from a named start (datedSpanSql) where it ends. Each step is
  * a column of its own, so every expression is computed once per value.
  */
 export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {}): string {
@@ -162,10 +111,13 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
     const kept = fn === 'list_max' ? (x: string) => `CASE WHEN ${ends(x)} THEN ${dateSql(x, opts)} END` : (x: string) => dateSql(x, opts);
     return `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${kept('k')})), ${kept(whole)}) ELSE ${kept(whole)} END`;
   };
-  return `SELECT * EXCLUDE (n, te, ts, ce, cs), ${pick('ce', 'te', 'list_max')} AS d, ${pick('cs', 'ts', 'list_min')} AS d0 FROM (
-    SELECT *, ${rangePartSql('n', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
-      ${datedClausesSql('n', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
-    FROM (SELECT *, ${extendedYearSql(fullYearSql(hanDigitsSql('c')))} AS n FROM (${from})))`;
+  // A span from a named start (自2024年4月1日起3个月内) ends where it ends, unless a later date is said beside it.
+  return `SELECT * EXCLUDE (de, sp), CASE WHEN sp IS NULL OR de > sp THEN de ELSE sp END AS d FROM (
+    SELECT * EXCLUDE (n, ne, te, ts, ce, cs, spg), ${pick('ce', 'te', 'list_max')} AS de, ${pick('cs', 'ts', 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp FROM (
+    SELECT *, ${rangePartSql('ne', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
+      ${datedClausesSql('ne', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
+    FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
+      FROM (SELECT *, ${extendedYearSql(fullYearSql(hanDigitsSql('c')))} AS n FROM (${from})))))`;
 }
 
 // A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年6月30日以后, 2024年3月15日起长期坚持;
@@ -180,21 +132,6 @@ const SHORT_YEAR = '^([1-3][0-9])年(\\d{1,2}月|[底末]|年[底末])';
 /** The text with a two-digit year at its start written in full (see SHORT_YEAR). */
 function fullYearSql(x: string): string {
   return `regexp_replace(${x}, ${str(SHORT_YEAR)}, '20\\1年\\2')`;
-}
-
-// A deadline put back without its year (2023年6月底前（已延期至9月底）): the new month takes the year said
-// before it, or the next one when it comes before the old month (2023年12月底前（已延期至3月底）), so the range
-// rule reads the new deadline as its end. 未延期至… says the opposite and is left alone.
-const EXTENDED = '^(.*?((?:19|20)\\d{2})年.*?[^未不没无](?:延期|延长|推迟|顺延|调整|变更)[^0-9]{0,3}?(?:至|到|为))(\\d{1,2})月';
-const FIRST_MONTH = '(?:19|20)\\d{2}年(\\d{1,2})月';
-
-/** The text with a yearless extension's month given its year (see EXTENDED). */
-export function extendedYearSql(x: string): string {
-  const part = (i: number) => `regexp_extract(${x}, ${str(EXTENDED)}, ${i})`;
-  const rollover = `CASE WHEN TRY_CAST(${part(3)} AS INTEGER) < TRY_CAST(regexp_extract(${x}, ${str(FIRST_MONTH)}, 1) AS INTEGER) THEN 1 ELSE 0 END`;
-  return `CASE WHEN regexp_matches(${x}, ${str(EXTENDED)})
-    THEN ${part(1)} || CAST(CAST(${part(2)} AS INTEGER) + ${rollover} AS VARCHAR) || '年' || ${part(3)} || '月' || regexp_replace(${x}, ${str(EXTENDED)}, '')
-    ELSE ${x} END`;
 }
 
 /** A DATE expression for a date text (see dateTextSql). */
@@ -240,7 +177,8 @@ const DONE_BY_DATE = '已(于|在)[^,;。!?]*前|前(已|均已|已经|已全部
 /** TRUE when a date text (its compact form, Chinese numerals as digits: hanDigitsSql) is a time limit by a date, as above. */
 export function byDateSql(c: string): string {
   // Done by the day (已于2024年6月底前完成, 2024年6月20日前已完成) is done, not a limit: the day is its completion date.
-  return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}) AND NOT regexp_matches(${c}, ${str(DONE_BY_DATE)}), false)`;
+  // So is a span from a named start (自2024年4月1日起3个月内完成).
+  return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}) AND NOT regexp_matches(${c}, ${str(DONE_BY_DATE)}) OR ${datedSpanTextSql(c)}, false)`;
 }
 
 /** TRUE when a date text (its compact form) names a month and no day. */

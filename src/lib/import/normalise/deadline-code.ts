@@ -1,5 +1,5 @@
 import { num, str } from '../../queries/sql';
-import { groups } from './dates';
+import { groups } from './text';
 
 // Deadlines dated from the feedback (6月底前, 次年6月底前, 3个月内) as codes: the date map reads each distinct
 // text once into a code (deadlineCodeSql), and each row dates its code from its own feedback (codedDeadlineSql).
@@ -17,8 +17,13 @@ const TAIL = `([,;、。]?并?${LONG_TERM}.*)?[,;、。]?$`;
 const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
   + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
 // A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
-const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?(?:(\\d{1,3})|(两)|(半))'
-  + '(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)' + DONE + TAIL;
+const SPAN_LENGTH = '(?:(\\d{1,3})|(两)|(半))(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)';
+const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?' + SPAN_LENGTH + DONE + TAIL;
+// A span from a date the text names as its start or the feedback's (按照2024年3月15日反馈意见，6个月内完成, 自2024年4月1日起3个月内,
+// 2024年4月起半年内完成); not a span after a day to complete by (2024年6月底前完成，完成后10日内报送材料) or after the
+// work is done (2024年6月30日完成整改，10日内报送).
+const DATED_SPAN = '^(?:按照|根据|按|自|从|于)?((?:19|20)\\d{2})[-/.年](\\d{1,2})(?:[-/.月](\\d{1,2})[日号]?|月)?'
+  + '[^,;。、\\d前]{0,12}?(?:起|开始|以后|之后|后|反馈|意见|通报|交办|印发|下发|召开|以来)[^,;。\\d前]{0,8}?[,;。]?[^\\d前]{0,6}?' + SPAN_LENGTH;
 // The concentrated period itself (集中整改期内, 巡察集中整改期结束前完成): that many months from the feedback.
 // Within it (期内), a long-term phrase may follow (集中整改期内长期坚持: the text is compact, its spaces and line
 // breaks gone). During it (期间), only a completion word or a separator comes before one: 集中整改期间长期坚持
@@ -39,6 +44,17 @@ const KIND = 10000;
 // Spans past ten years are no deadline.
 const MAX_SPAN = { months: 120, days: 3650 };
 
+/** A span's length (groups n, two, half and unit of SPAN_LENGTH) in months or, short of a month, in days. */
+function spanLength(s: string): { months: string; days: string } {
+  const n = `CASE WHEN ${s}.two <> '' THEN 2 ELSE TRY_CAST(NULLIF(${s}.n, '') AS INTEGER) END`;
+  return {
+    months: `CASE WHEN ${s}.unit = '年' THEN CASE WHEN ${s}.half <> '' THEN 6 ELSE 12 * ${n} END
+      WHEN ${s}.unit = '个月' AND ${s}.half = '' THEN ${n} END`,
+    days: `CASE WHEN ${s}.unit = '个月' AND ${s}.half <> '' THEN 15 WHEN ${s}.unit IN ('天', '日') THEN ${n}
+      WHEN ${s}.unit IN ('周', '个星期', '星期') THEN 7 * ${n} END`,
+  };
+}
+
 /**
  * A deadline dated from its feedback (YEARLESS, SPAN, CONCENTRATED) as its code (see DEADLINE_KIND); NULL
  * for any other text. `h` is the compact form with Chinese numerals as digits (hanDigitsSql: 六月底前,
@@ -56,11 +72,7 @@ export function deadlineCodeSql(h: string, concentratedMonths: number): string {
   const dated = `CASE WHEN ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31 AND NOT (${bareDecimal})
     THEN ${kind} * ${KIND} + ${m} * 100 + ${d} END`;
   const s = groups(h, SPAN, ['n', 'two', 'half', 'unit', 'done', 'lt']);
-  const n = `CASE WHEN ${s}.two <> '' THEN 2 ELSE TRY_CAST(NULLIF(${s}.n, '') AS INTEGER) END`;
-  const months = `CASE WHEN ${s}.unit = '年' THEN CASE WHEN ${s}.half <> '' THEN 6 ELSE 12 * ${n} END
-    WHEN ${s}.unit = '个月' AND ${s}.half = '' THEN ${n} END`;
-  const days = `CASE WHEN ${s}.unit = '个月' AND ${s}.half <> '' THEN 15 WHEN ${s}.unit IN ('天', '日') THEN ${n}
-    WHEN ${s}.unit IN ('周', '个星期', '星期') THEN 7 * ${n} END`;
+  const { months, days } = spanLength(s);
   const span = `CASE WHEN ${months} BETWEEN 1 AND ${MAX_SPAN.months} THEN ${DEADLINE_KIND.MONTHS * KIND} + ${months}
     WHEN ${days} BETWEEN 1 AND ${MAX_SPAN.days} THEN ${DEADLINE_KIND.DAYS * KIND} + ${days} END`;
   return `CASE WHEN regexp_matches(${h}, ${str(CODED_START)}) THEN CASE WHEN ${s}.unit <> '' THEN ${span}
@@ -100,4 +112,26 @@ export function codedDeadlineSql(code: string, from: string, feedback: string, n
  */
 export function yearlessDaySql(code: string): string {
   return `coalesce(${code} // ${KIND} <= ${DEADLINE_KIND.NEXT_YEAR}, false)`;
+}
+
+/** The parts of a span from a named start (DATED_SPAN) as a struct, for datedSpanSql; `h` as deadlineCodeSql's. */
+export function datedSpanPartsSql(h: string): string {
+  return groups(h, DATED_SPAN, ['y', 'm', 'd', 'n', 'two', 'half', 'unit']);
+}
+
+/**
+ * The deadline a span from a named start gives, as a DATE, from its parts `g` (a column of datedSpanPartsSql); NULL
+ * for any other text. From a day, as a span from the feedback counts (2024-03-15 + 6个月 = 2024-09-15); from a month,
+ * its first day, the span's last day (2024年4月起3个月内 = 2024-06-30).
+ */
+export function datedSpanSql(g: string): string {
+  const { months, days } = spanLength(g);
+  const start = `TRY_CAST(${g}.y || '-' || lpad(${g}.m, 2, '0') || '-' || lpad(coalesce(NULLIF(${g}.d, ''), '1'), 2, '0') AS DATE)`;
+  const span = `CASE WHEN ${months} BETWEEN 1 AND ${MAX_SPAN.months} THEN to_months(${months}) WHEN ${days} BETWEEN 1 AND ${MAX_SPAN.days} THEN to_days(${days}) END`;
+  return `CASE WHEN ${g}.unit <> '' THEN CAST(${start} + ${span} - CASE WHEN ${g}.d = '' THEN INTERVAL 1 DAY ELSE INTERVAL 0 DAY END AS DATE) END`;
+}
+
+/** TRUE when a text (as datedSpanSql's) is a span from a named start (DATED_SPAN): a time limit, never a completion day. */
+export function datedSpanTextSql(h: string): string {
+  return `regexp_matches(${h}, ${str(DATED_SPAN)})`;
 }

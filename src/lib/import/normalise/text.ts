@@ -47,6 +47,9 @@ export function compactSql(x: string): string {
   return `lower(${foldSql(squeezeSql(x))})`;
 }
 
+/** One regex call yielding all its groups as a struct of `names`; an empty group means no match. */
+export const groups = (x: string, re: string, names: string[]) => `regexp_extract(${x}, ${str(re)}, [${names.map(str).join(', ')}])`;
+
 /** First pattern that matches decides: `CASE WHEN regexp_matches(x, p) THEN v ... END`. */
 export function firstMatchSql(x: string, rules: { pattern: string; value: string }[], otherwise = 'NULL'): string {
   const whens = rules.map((r) => `WHEN regexp_matches(${x}, ${str(r.pattern)}) THEN ${str(r.value)}`);
