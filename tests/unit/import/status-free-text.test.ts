@@ -109,6 +109,44 @@ test('a set phrase with a number is no count, a closure rate alone is read as wr
   ['正在整改，已完成整改措施5项中的5项', 'completed'], ['正在整改，已完成整改措施5项（共5项）', 'completed'],
 ]));
 
+// Hunt helper-h-status: counts of villages, units or people with their whole, a whole after the count done with 中, a part
+// done badly that others were urged to redo and is done, and a sign-off still to come alone. All wrong before.
+test('counts of villages, units and people are parts of their whole; a count of another thing or a set phrase is none', () => check([
+  ['三个村已整改两个', 'in_progress'], ['三个村已整改三个', 'completed'], ['共5个村，已完成整改3个', 'in_progress'], ['共5个村，已完成整改5个', 'completed'],
+  ['五个村已完成整改四个', 'in_progress'], ['三个村中已整改两个', 'in_progress'], ['共3个村，其中已完成整改2个', 'in_progress'], ['涉及5个村，已完成整改3个', 'in_progress'],
+  ['十二个村已完成十个', 'in_progress'], ['十二个村已完成十二个', 'completed'], ['共4家单位，已整改3家', 'in_progress'], ['4家单位已整改4家', 'completed'],
+  ['涉及12户，已整改10户', 'in_progress'], ['共涉及5人，已整改3人', 'in_progress'], ['12名党员已完成整改10名', 'in_progress'], ['共5件，已办结3件', 'in_progress'],
+  ['共5个问题，其中4个已整改', 'in_progress'], ['三个村中有两个已整改', 'in_progress'], ['五项中已完成四项', 'in_progress'], ['五项中已完成五项', 'completed'],
+  ['问题12个，已整改到位10个', 'in_progress'], ['5个部门已整改完成3个', 'in_progress'], ['3项措施中的3项未完成', 'not_completed'],
+  // Two things counted, more done than the whole, or a number in a set phrase: no whole.
+  ['3个村已整改5个问题', 'completed'], ['5个村已完成整改4个问题', 'completed'], ['一个村已完成整改3个问题', 'completed'], ['已整改3个村（5个问题）', 'completed'],
+  ['四个意识问题已整改两个', 'completed'], ['两个维护问题已整改3个', 'completed'], ['两个月内已整改两个', 'completed'], ['已约谈3人', null],
+]));
+
+test('a whole after the count done, with 中 or in brackets, makes it a part', () => check([
+  ['已完成4项（5项中）', 'in_progress'], ['已完成5项（5项中）', 'completed'], ['已完成四项（五项中）', 'in_progress'], ['已完成4项（5项之中）', 'in_progress'],
+  ['已完成3个（5个中）', 'in_progress'], ['已完成整改4项（5项中）', 'in_progress'], ['已整改2个村（共3个村）', 'in_progress'], ['已整改3个村（共3个村）', 'completed'],
+  ['已完成2项/3项', 'in_progress'], ['已完成4项（5项中），持续推进', 'in_progress'], ['已完成5项（5项中），持续巩固', 'completed'],
+]));
+
+test('a part done badly that others were urged to redo and is done is done; urged alone is not', () => check([
+  ['已完成整改，个别村整改不到位的已督促重新整改到位', 'completed'], ['个别村整改不到位的已督促重新整改到位', 'completed'],
+  ['整改不到位的问题已督促重新整改到位', 'completed'], ['落实不到位的村已督促整改到位', 'completed'], ['已完成整改，个别整改不到位的已要求重新整改到位', 'completed'],
+  ['整改不到位的问题已督促重新整改', 'not_completed'], ['整改不到位的问题已督促整改', 'not_completed'], ['整改不到位的已责令限期整改', 'not_completed'],
+  ['已完成整改，个别村整改不到位', 'not_completed'], ['已完成整改，但个别村仍存在整改不到位问题', 'not_completed'],
+]));
+
+test('a sign-off still to come is completed alone and passed over after a status', async () => {
+  await check([
+    ['待验收', 'completed'], ['待审核', 'completed'], ['待复核', 'completed'], ['待上级验收', 'completed'], ['待销号', 'completed'],
+    ['待验收（已完成整改）', 'completed'], ['已完成，待验收', 'completed'], ['正在整改，待验收', 'in_progress'], ['未完成，待验收', 'not_completed'],
+    ['基本完成，待验收', 'basically_completed'], ['正在验收', 'in_progress'], ['待整改', 'not_completed'], ['待完成', 'in_progress'],
+  ]);
+  const texts = ['待验收', '待销号', '已完成，待验收', '已销号'];
+  const rows = await e.query<{ c: boolean }>(`SELECT ${closedWordSql(statusCompactSql('v'))} AS c FROM (VALUES ${texts.map((t, i) => `(${i}, ${str(t)})`).join(', ')}) t(i, v) ORDER BY i`);
+  expect(rows.map((r) => r.c)).toEqual([false, false, false, true]);
+});
+
 test('a closure rate short of 100 % does not close the item', async () => {
   const texts = ['整改率100%，销号率80%', '整改率100%，销号率100%', '已销号', '已整改，销号率达到80%', '已销号10个，销号率83.3%'];
   const rows = await e.query<{ c: boolean }>(`SELECT ${closedWordSql(statusCompactSql('v'))} AS c FROM (VALUES ${texts.map((t, i) => `(${i}, ${str(t)})`).join(', ')}) t(i, v) ORDER BY i`);

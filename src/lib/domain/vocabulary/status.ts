@@ -7,32 +7,50 @@
 export interface StatusRule {
   status: 'completed' | 'basically_completed' | 'in_progress' | 'not_completed';
   pattern: string;
+  /** No pattern: a count of parts done short of the whole (statusSql compares STATUS_COUNT_PATTERNS' counts). */
+  counted?: true;
 }
 
 // Counts of parts: a count, its unit, a noun of what is counted, a verb of doing it and a word of the whole.
 const COUNT = '([0-9一二三四五六七八九十两]+)';
-const UNIT = '(?:项|条|个)';
+const UNIT = '(?:项|条|个|件|处|家|户|名|人)';
 const NOUN = '(?:整改)?(?:措施|任务|事项|问题)';
-const VERB = '(?:完成|整改|落实|解决|销号)';
-const WHOLE = '(?:共有?|共计|总共|总计|合计)';
+// What is counted after a count (3个村, 4家单位, 12名党员), captured: a count done of another thing is no part of
+// the whole (5个村已完成整改4个问题). A set phrase with a number (八项规定, 两个责任, 一个月) names none of these.
+const THINGS = `${NOUN}|村|社区|单位|部门|乡镇|街道|企业|学校|支部|党支部|科室|党员|干部`;
+const THING = `(${THINGS})`;
+const VERB = '(?:完成|整改|落实|解决|销号|办结)';
+// The verb of the count done: 已完成整改4个, 已整改到位3个, 整改完成2个.
+const DONE_VERB = `已?${VERB}(?:整改)?(?:到位|完毕|完成)?了?`;
+const WHOLE = '(?:共有?|共计|总共|总计|合计|涉及)';
 // Between the whole and the count done: a few characters (中, 其中), not a number and not 月 (3个月内已完成3项 is no count).
 const GAP = '[^,;。!?0-9月]{0,3}?';
-// The count done (已完成整改4个), not a span of months (一个问题已整改两个月).
-const DONE = `已?${VERB}(?:整改)?了?${COUNT}${UNIT}(?:[^月]|$)`;
+// The count done (已完成整改4个) and what it counts, not a span of months (一个问题已整改两个月).
+const DONE = `${DONE_VERB}${COUNT}${UNIT}${THING}?(?:[^月]|$)`;
 /**
- * Counts of parts done and the whole (完成3/3, 3项措施中的2项, 共5个问题已整改3个, 5条措施已落实4条, 三项措施已完成两项,
- * 已完成4项(共5项)): a part done is in progress (STATUS_RULES), all of them completed (statusSql compares the two
- * groups, Chinese numerals as numbers: 共2项措施，已完成两项 is whole). A whole in Chinese numerals needs 共 or a noun
- * of what is counted after it, so a set phrase with a number (八项规定问题已整改3个, 两个责任问题已整改三项, 一个月内已完成3项)
- * is no whole; a whole after the count done ends its clause (已整改3个村共8个问题 counts two things).
+ * Counts of parts done and the whole (完成3/3, 3项措施中的2项, 五项中已完成四项, 共5个问题已整改3个, 5条措施已落实4条,
+ * 三个村已整改两个, 三个村中有两个已整改, 已完成4项(共5项), 已完成4项(5项中)): each pattern with its groups' names, w the
+ * whole and c what it counts, d the count done and e what that counts (3项措施中的3项未完成 counts none done). A part done is in progress, all of them completed (statusSql compares
+ * the counts, Chinese numerals as numbers: 共2项措施，已完成两项 is whole); no part is a count done of another thing
+ * (已整改3个村共8个问题, 5个村已完成整改4个问题) or more than the whole. A whole in Chinese numerals needs 共, 中 or a
+ * thing counted after it, so a set phrase with a number (八项规定问题已整改3个, 两个责任问题已整改三项, 一个月内已完成3项)
+ * is no whole; a whole after the count done is 共…, in brackets or after a slash, and ends its clause.
  */
-export const STATUS_COUNT_PATTERNS = ['完成([0-9]+)/([0-9]+)', `${COUNT}项(?:措施|任务|事项)?中的?${COUNT}项`,
-  `(?:${WHOLE}|${NOUN})${COUNT}${UNIT}${NOUN}?${GAP}${DONE}`, `([0-9]+)${UNIT}${NOUN}?${GAP}${DONE}`, `${COUNT}${UNIT}${NOUN}${GAP}${DONE}`,
-  `${VERB}了?${NOUN}?${COUNT}${UNIT}[(/]?${WHOLE}${COUNT}${UNIT}${NOUN}?\\)?(?:[,;。!?]|$)`];
-/** A whole named in the clause before its count done (共3项措施，其中已完成2项; 整改措施8条，已完成6条), to be joined into one. */
-export const STATUS_TOTAL_BEFORE_COUNT = `((?:${WHOLE}|${NOUN})[0-9一二三四五六七八九十两]+${UNIT}${NOUN}?),(?:其中)?(已?${VERB}(?:整改)?了?[0-9一二三四五六七八九十两]+${UNIT})`;
+export const STATUS_COUNT_PATTERNS: { re: string; names: string[] }[] = [
+  { re: '完成([0-9]+)/([0-9]+)()()', names: ['d', 'w', 'c', 'e'] },
+  { re: `${COUNT}${UNIT}${THING}?之?中的?(?:${DONE_VERB})?${COUNT}${UNIT}${THING}?(?:[^未没尚]|$)`, names: ['w', 'c', 'd', 'e'] },
+  { re: `${COUNT}${UNIT}${THING}?(?:其中|中有?)${COUNT}${UNIT}${THING}?(?:均|都|全部)?已经?${VERB}`, names: ['w', 'c', 'd', 'e'] },
+  { re: `(?:${WHOLE}|${NOUN})${COUNT}${UNIT}${THING}?${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
+  { re: `([0-9]+)${UNIT}${THING}?${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
+  { re: `${COUNT}${UNIT}${THING}${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
+  { re: `${DONE_VERB}${NOUN}?${COUNT}${UNIT}${THING}?(?:[(/]${WHOLE}?|${WHOLE})${COUNT}${UNIT}${THING}?(?:之?中)?\\)?(?:[,;。!?]|$)`, names: ['d', 'e', 'w', 'c'] },
+];
+/** Two things counted that are one kind (措施 and 任务, both parts of a plan): c and e of STATUS_COUNT_PATTERNS. */
+export const STATUS_COUNT_SAME_KIND = `^${NOUN}${NOUN}$`;
+/** A whole named in the clause before its count done (共3项措施，其中已完成2项; 整改措施8条，已完成6条; 共5个村，已完成整改3个; 共5个问题，其中4个已整改), to be joined into one. */
+export const STATUS_TOTAL_BEFORE_COUNT = `((?:${WHOLE}|${NOUN})[0-9一二三四五六七八九十两]+${UNIT}(?:${THINGS})?),((?:其中)?${DONE_VERB}[0-9一二三四五六七八九十两]+${UNIT}|其中[0-9一二三四五六七八九十两]+${UNIT})`;
 /** A whole named in the clause after its count done, ending it (已完成4项，共5项), to be joined into one. */
-export const STATUS_COUNT_BEFORE_TOTAL = `(${VERB}了?${NOUN}?[0-9一二三四五六七八九十两]+${UNIT}),(${WHOLE}[0-9一二三四五六七八九十两]+${UNIT}${NOUN}?)([,;。!?]|$)`;
+export const STATUS_COUNT_BEFORE_TOTAL = `(${VERB}了?${NOUN}?[0-9一二三四五六七八九十两]+${UNIT}),(${WHOLE}[0-9一二三四五六七八九十两]+${UNIT}(?:${THINGS})?)([,;。!?]|$)`;
 
 /** The rules in matching order. */
 export const STATUS_RULES: StatusRule[] = [
@@ -58,26 +76,27 @@ export const STATUS_RULES: StatusRule[] = [
   // A plan to complete is not completion: 预计2024年底前完成, 计划于9月底完成, 力争…完成, 待完成, and neither is
   // nearly done (接近完成), an instruction opening a clause (责令限期完成整改, 督促尽快完成; not 经督促已完成整改,
   // 已在限期内完成), a day to complete by (2024年底前完成, 需在6月底前完成; not 已于6月底前完成) or a target
-  // (目标100%, 力争年底前达到100%).
-  { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?]{0,15}完成|(接近|快要|临近)完成' +
+  // (目标100%, 力争年底前达到100%). A bracket after the plan word says what is, not what is planned (待验收（已完成整改）).
+  { status: 'in_progress', pattern: '(^|[^按])(预计|计划|拟|力争|争取|将于|确保|待|即将)[^,;。!?(〔]{0,15}完成|(接近|快要|临近)完成' +
     '|(^|,)(责令|督促|要求|需要?|尽快|限期)[^,;。!?已]{0,12}完成[^,;。!?已]*$|(目标|力争|达到|争取|前|接近|将近)[^,;。!?]{0,6}100(\\.0+)?%' +
     '|^(要求|需|应|须|必须)?(在|于)?([0-9]{4}年)?(年底|年末|底|末|[0-9]{1,2}月(底|末|[0-9]{1,2}日)?|[0-9]{4}[/.\\-][0-9]{1,2}([/.\\-][0-9]{1,2})?)前(全部)?完成(整改)?$' },
   // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成, 已完成整改措施的制定 (已完成整改方案 may be
   // the plan carried out, and stays completed).
   { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?(方案|措施)的?(制定|编制|起草)$|(方案|措施)[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
-  // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3,
-  // 已完成3项措施中的2项.
+  // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3.
   {
     status: 'in_progress',
-    pattern: '完成了?(部分|大部分|大部|一部分|多数|一半|过半|[一二三四五六七八九]成|[0-9一二三四五六七八九十]+分之)|完成\\(部分\\)|整改(了一?|一)部分|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改|解决|落实)|完成了?百分之[一二三四五六七八九十]{1,3}$' +
-      `|${STATUS_COUNT_PATTERNS.join('|')}`,
+    pattern: '完成了?(部分|大部分|大部|一部分|多数|一半|过半|[一二三四五六七八九]成|[0-9一二三四五六七八九十]+分之)|完成\\(部分\\)|整改(了一?|一)部分|(部分|大部分|多数)(措施|事项|任务|问题)?已?(完成|整改|解决|落实)|完成了?百分之[一二三四五六七八九十]{1,3}$',
   },
+  // …and so is a count of parts done short of the whole (STATUS_COUNT_PATTERNS: 3项措施中的2项, 三个村已整改两个).
+  { status: 'in_progress', pattern: '', counted: true },
   // Part done is still being worked on: 部分完成, 完成80% (a percentage below 100).
   // Not due yet, within the rectification period, started (未到期, 整改期内, 已启动): being worked on, not
   // done; 未启动 and 尚未启动 are read as not started above.
   { status: 'in_progress', pattern: '^(in ?progress|ongoing|underway)$|正在|推进|序时|整改中|进行中|持续整改|(仍|还|尚)在整改|按计划(推进|实施|进行|开展)|部分完成|落实中|办理中|实施中|未到期|未到整改时限|(在|处于)?整改期(限)?内|已启动|已开始整改|(^|[^0-9.])[0-9]{1,2}(\\.[0-9]+)?%' },
-  // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done.
-  { status: 'completed', pattern: '^(是|√|✓|✔)$|(^|[^0-9.])100(\\.0+)?%|已?完成|整改完毕|已(全部|全面|彻底|重新)整改|全部整改(完毕|到位)|已经?纠正|已经?改正|已经?整改|已按(照)?要求(完成)?整改|整改到位|(^|[^未])销号|已办结|办结|已经?落实|落实到位|已经?解决|已验收|验收合格|验收通过|通过验收|已完结|已结案|^(completed?|done|closed|finished)$' },
+  // 销号 but not 未销号 / 尚未销号, which says the item is not closed yet, not that it is done. A sign-off still to
+  // come (待验收, 待上级验收, 待审核, 待销号) says the rectification is done: 已完成整改，尚未验收 is completed as 待验收 is.
+  { status: 'completed', pattern: '^(是|√|✓|✔)$|(^|[^0-9.])100(\\.0+)?%|已?完成|整改完毕|已(全部|全面|彻底|重新)整改|全部整改(完毕|到位)|已经?纠正|已经?改正|已经?整改|已按(照)?要求(完成)?整改|整改到位|(^|[^未])销号|已办结|办结|已经?落实|落实到位|已经?解决|已验收|验收合格|验收通过|通过验收|待[^,;。!?]{0,4}?(验收|审核|复核)|已完结|已结案|^(completed?|done|closed|finished)$' },
 ];
 
 /**
@@ -98,11 +117,13 @@ export const STATUS_NOT_A_STATUS_PATTERN =
 /**
  * The part done badly being done again (整改不到位的已重新整改, 落实不到位的问题已整改到位): its 不到位 names which
  * part, not the item's status, nor does 履职不到位的人员已进行问责. The words up to 已 are removed, keeping groups 1 and 2
- * (已 and the verb of doing it: 已通过专题会议整改 → 已整改); 仍存在
- * 落实不到位的问题 and 整改不到位的问题已责令重新整改 still read not completed.
+ * (已 and the verb of doing it: 已通过专题会议整改 → 已整改), or 1 and 3 where others were urged to redo it and it is
+ * done (已督促重新整改到位 → 已整改到位); 仍存在 落实不到位的问题 and 整改不到位的问题已责令重新整改 (urged, not said done)
+ * still read not completed.
  */
 export const STATUS_REDONE_PATTERN = '(?:整改|落实|履职)?不到位的?(?:问题|事项|地方|部分|情况|单位|村|人员)?' +
-  '([^,;。!?]{0,4}?已)(?:经|重新|全部|全面|进行|予以|于[^,;。!?]{0,10}?|通过[^,;。!?]{0,8}?)?(整改|完成|落实|解决|纠正|问责|追责|处理)';
+  '([^,;。!?]{0,4}?已)(?:(?:经|重新|全部|全面|进行|予以|于[^,;。!?]{0,10}?|通过[^,;。!?]{0,8}?)?(整改|完成|落实|解决|纠正|问责|追责|处理)' +
+  '|(?:督促|要求|责令|指导)[^,;。!?]{0,4}?((?:整改|落实)(?:到位|完毕|完成)))';
 
 /**
  * A clause giving a rate of closure or acceptance (销号率80%, 验收率100%) after words of rectification is not the
@@ -118,9 +139,10 @@ export const STATUS_RECTIFICATION_WORDS = '整改|完成|到位|完毕|解决|�
  * of the item: a status text is read by its last clause that names a status and is not one of
  * these, so 已整改到位。下一步将持续推进制度落实 is completed (DOMAIN.md §3.3: completed and ongoing at
  * once), and a problem a narrative recounts (对未落实到位的3个村进行了约谈) does not outweigh how it
- * ends (问题已整改完成).
+ * ends (问题已整改完成). A sign-off still to come (正在验收, 待验收, 待销号) is one too: 正在整改，待验收 is in progress;
+ * alone, the rules read it (待验收 is completed).
  */
-export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持|正在(申请|办理|开展)?(验收|销号|回头看)';
+export const STATUS_NEXT_STEP_PATTERN = '下一步|下步|今后|继续|持续|巩固|防止.{0,8}反弹|常态化|长效|长期坚持|正在(申请|办理|开展)?(验收|销号|回头看)|待[^,;。!?]{0,4}?(验收|销号|审核|复核)';
 
 /**
  * A clause that opens with an instruction (督促各村完成自查, 需完成销号手续, 要求各单位于6月底前完成自查): after a

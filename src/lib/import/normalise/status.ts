@@ -1,7 +1,7 @@
-import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_CLOSURE_BELOW_FULL, STATUS_CLOSURE_RATE_CLAUSE, STATUS_COUNT_BEFORE_TOTAL, STATUS_COUNT_PATTERNS, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RECTIFICATION_WORDS, STATUS_REDONE_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES, STATUS_TOTAL_BEFORE_COUNT } from '../../domain/vocabulary/status';
+import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_CLOSURE_BELOW_FULL, STATUS_CLOSURE_RATE_CLAUSE, STATUS_COUNT_BEFORE_TOTAL, STATUS_COUNT_PATTERNS, STATUS_COUNT_SAME_KIND, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RECTIFICATION_WORDS, STATUS_REDONE_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES, STATUS_TOTAL_BEFORE_COUNT } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
-import { groups, hanDigitsSql } from './dates';
-import { compactSql, firstMatchSql } from './text';
+import { hanDigitsSql } from './dates';
+import { compactSql, groups } from './text';
 import { boolSql } from './values';
 
 /**
@@ -18,17 +18,21 @@ export function statusSql(raw: string): string {
   // Words that name a status but not the item's (a negative qualifying a noun, a denied delay) go
   // first; so does a full stop at the end (Completed.), which the clauses below do not split at.
   // The part done badly being done again (整改不到位的已重新整改) loses its 不到位 first.
-  const strip = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(STATUS_REDONE_PATTERN)}, '\\1\\2', 'g'),
+  const strip = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(STATUS_REDONE_PATTERN)}, '\\1\\2\\3', 'g'),
     ${str(STATUS_NOT_A_STATUS_PATTERN)}, '', 'g'), '\\.+$', '')`;
   // A problem the text describes (存在未及时缴纳党费情况), taken out when what is left still names a status.
   const undescribed = (t: string) => `regexp_replace(${t}, ${str(STATUS_DESCRIBED_PROBLEM_PATTERN)}, '\\1', 'g')`;
-  // A count of parts done equal to the whole; counts in Chinese numerals (两项) compared as numbers.
-  // Each pattern's two counts are taken in one call (a struct, bound once as st_n); only a text with a count is tried.
-  const count = (g: string) => hanDigitsSql(`replace(${g}, '两', '二')`);
-  const done = (t: string) => `(regexp_matches(${t}, ${str(COUNT_HINT)}) AND (${STATUS_COUNT_PATTERNS.map((p) =>
-    bind(groups(t, p, ['a', 'b']), 'st_n', `st_n.a <> '' AND ${count('st_n.a')} = ${count('st_n.b')}`)).join(' OR ')}))`;
-  const rules = (t: string) =>
-    `CASE WHEN ${done(t)} THEN 'completed' ELSE ${firstMatchSql(t, STATUS_RULES.map((r) => ({ pattern: r.pattern, value: r.status })))} END`;
+  // Counts of parts done and the whole, compared: 0 all done, -1 a part, else no count (another thing counted, or
+  // more done than the whole). Each pattern's groups are taken in one call (a struct), all compared by one lambda
+  // (st_n); counts in Chinese numerals (两个) as numbers. Only a text with a count is tried.
+  const count = (g: string) => `TRY_CAST(${hanDigitsSql(`replace(${g}, '两', '二')`)} AS INTEGER)`;
+  const counts = (t: string) => `CASE WHEN regexp_matches(${t}, ${str(COUNT_HINT)}) THEN list_transform([${STATUS_COUNT_PATTERNS.map((p) =>
+    groups(t, p.re, p.names)).join(', ')}], lambda st_n: CASE WHEN st_n.w <> '' AND (st_n.c = st_n.e OR st_n.c = '' OR st_n.e = ''
+    OR regexp_matches(st_n.c || st_n.e, ${str(STATUS_COUNT_SAME_KIND)})) THEN sign(${count('st_n.d')} - ${count('st_n.w')}) END) END`;
+  const done = (t: string) => `coalesce(list_contains(${counts(t)}, 0), false)`;
+  // All parts done is completed before any rule; a part done is read where the vocabulary's counted rule stands.
+  const rules = (t: string) => bind(counts(t), 'st_k', `CASE WHEN list_contains(st_k, 0) THEN 'completed' ${STATUS_RULES.map((r) =>
+    `WHEN ${r.counted ? 'list_contains(st_k, -1)' : `regexp_matches(${t}, ${str(r.pattern)})`} THEN ${str(r.status)}`).join(' ')} END`);
   // A remark in brackets on what comes next (已完成（需持续推进）) is a clause of its own, which the
   // next-step rule then passes over; a bracket that says what is done or left (未完成（已完成3项，其余
   // 持续推进）) qualifies the status before it, and is marked 〔 first so that it stays attached.
@@ -87,8 +91,8 @@ export function statusSql(raw: string): string {
 
 /** An expression evaluated once and named for the body (a one-element list_transform); names start st_ so that no column of the caller's is shadowed. */
 const bind = (expr: string, name: string, body: string) => `list_transform([${expr}], ${name} -> ${body})[1]`;
-// A count of parts (3项, 两个, 完成3/3): the cheap test before the count patterns are tried.
-const COUNT_HINT = '[0-9一二三四五六七八九十两](项|条|个)|完成[0-9]+/';
+// A count of parts (3项, 两个, 4家, 完成3/3): the cheap test before the count patterns are tried.
+const COUNT_HINT = '[0-9一二三四五六七八九十两](项|条|个|件|处|家|户|名|人)|完成[0-9]+/';
 // A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项 (not 剩余0项).
 const COUNT_LEFT = '^(剩余|其余|剩下|余下|尚有|还有|仍有)([1-9][0-9]*|[一二三四五六七八九十两]+)(项|个|件|条|处)$';
 // A step or a part done, after an opening status short of done: 已完成3项措施, 2项已完成, 第一阶段已完成, 已完成摸底排查, 部分问题已解决.
