@@ -1,5 +1,5 @@
 import { num, str } from '../../queries/sql';
-import { groups } from './text';
+import { bindSql, groups } from './text';
 
 // Deadlines dated from the feedback (6月底前, 次年6月底前, 3个月内) as codes: the date map reads each distinct
 // text once into a code (deadlineCodeSql), and each row dates its code from its own feedback (codedDeadlineSql).
@@ -62,21 +62,22 @@ function spanLength(s: string): { months: string; days: string } {
  * months in the code.
  */
 export function deadlineCodeSql(h: string, concentratedMonths: number): string {
-  const g = groups(h, YEARLESS, ['this', 'next', 'm', 'd', 'w', 'sep', 'd2', 'day', 'end', 'half', 'q', 'before', 'done', 'lt']);
+  // Each struct of groups is bound once (bindSql), not extracted again at each field read.
+  const [g, s] = ['st_yg', 'st_sg'];
   const m = `CASE WHEN ${g}.end <> '' OR ${g}.half = '下半年' THEN 12 WHEN ${g}.half = '上半年' THEN 6 WHEN ${g}.q <> '' THEN 3 * CAST(${g}.q AS INTEGER)
     ELSE TRY_CAST(NULLIF(${g}.m, '') AS INTEGER) END`;
   // Thirds of a month as dateSql reads them: 上旬 the 10th, 中旬 the 20th, 下旬 the month's end.
   const d = `CASE ${g}.w WHEN '上旬' THEN 10 WHEN '中旬' THEN 20 ELSE coalesce(TRY_CAST(NULLIF(${g}.d || ${g}.d2, '') AS INTEGER), 0) END`;
   const kind = `CASE WHEN ${g}.next <> '' THEN ${DEADLINE_KIND.NEXT_YEAR} WHEN ${g}.this <> '' THEN ${DEADLINE_KIND.THIS_YEAR} ELSE ${DEADLINE_KIND.FIRST_ON_OR_AFTER} END`;
   const bareDecimal = `${g}.sep = '.' AND (${g}.day || ${g}.before || ${g}.done || ${g}.lt) = ''`;
-  const dated = `CASE WHEN ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31 AND NOT (${bareDecimal})
-    THEN ${kind} * ${KIND} + ${m} * 100 + ${d} END`;
-  const s = groups(h, SPAN, ['n', 'two', 'half', 'unit', 'done', 'lt']);
+  const dated = bindSql(groups(h, YEARLESS, ['this', 'next', 'm', 'd', 'w', 'sep', 'd2', 'day', 'end', 'half', 'q', 'before', 'done', 'lt']), g,
+    `CASE WHEN ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 0 AND 31 AND NOT (${bareDecimal}) THEN ${kind} * ${KIND} + ${m} * 100 + ${d} END`);
   const { months, days } = spanLength(s);
   const span = `CASE WHEN ${months} BETWEEN 1 AND ${MAX_SPAN.months} THEN ${DEADLINE_KIND.MONTHS * KIND} + ${months}
     WHEN ${days} BETWEEN 1 AND ${MAX_SPAN.days} THEN ${DEADLINE_KIND.DAYS * KIND} + ${days} END`;
-  return `CASE WHEN regexp_matches(${h}, ${str(CODED_START)}) THEN CASE WHEN ${s}.unit <> '' THEN ${span}
-    WHEN regexp_matches(${h}, ${str(CONCENTRATED)}) THEN ${DEADLINE_KIND.MONTHS * KIND} + ${num(Math.trunc(concentratedMonths))} ELSE ${dated} END END`;
+  return `CASE WHEN regexp_matches(${h}, ${str(CODED_START)}) THEN ${bindSql(groups(h, SPAN, ['n', 'two', 'half', 'unit', 'done', 'lt']), s,
+    `CASE WHEN ${s}.unit <> '' THEN ${span} WHEN regexp_matches(${h}, ${str(CONCENTRATED)}) THEN ${DEADLINE_KIND.MONTHS * KIND} + ${num(Math.trunc(concentratedMonths))}
+      ELSE ${dated} END`)} END`;
 }
 
 /**

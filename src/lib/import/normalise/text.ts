@@ -50,6 +50,12 @@ export function compactSql(x: string): string {
 /** One regex call yielding all its groups as a struct of `names`; an empty group means no match. */
 export const groups = (x: string, re: string, names: string[]) => `regexp_extract(${x}, ${str(re)}, [${names.map(str).join(', ')}])`;
 
+/**
+ * `body` with `expr` computed once as `name` (a lambda's parameter, which the body may use many times: a struct of groups
+ * is extracted once, not once per field read). Parameter names start with st_, so they never shadow a column.
+ */
+export const bindSql = (expr: string, name: string, body: string) => `list_transform([${expr}], lambda ${name}: ${body})[1]`;
+
 /** First pattern that matches decides: `CASE WHEN regexp_matches(x, p) THEN v ... END`. */
 export function firstMatchSql(x: string, rules: { pattern: string; value: string }[], otherwise = 'NULL'): string {
   const whens = rules.map((r) => `WHEN regexp_matches(${x}, ${str(r.pattern)}) THEN ${str(r.value)}`);
