@@ -112,3 +112,38 @@ test('dotted dates: a range the rule cannot read either way is no date, flagged;
     ['2025-02-28', []], ['2024-12-31', []], ['2024-09-30', []], ['2024-12-31', []], ['2024-06-30', []], ['2024-06-30', []],
   ]);
 });
+
+test('a change: either way in its year unless half a year earlier, to a year said by a word, by a length; refused, none', async () => {
+  const rows = await ledger([
+    // Changed either way (改为, 调整为): the same year, the next when the month is over half a year before the old one.
+    { deadline: '2024年12月底前，改为10月底前' }, { deadline: '2024年3月底前，调整为12月底前' }, { deadline: '2024年6月底前，改为年底前' },
+    // A year said by a word, after the old date's.
+    { deadline: '2024年6月底前，顺延至次年3月底' }, { deadline: '2024年6月底前，调整为当年10月底' },
+    // Put back by a length: from the old day, a month's end staying one.
+    { deadline: '2024年6月底前，延期3个月' }, { deadline: '2024年6月15日前，延长30天' }, { deadline: '2024.6.30前，推迟2个月' },
+    // Refused or denied: the old deadline, the named date no other clause of it.
+    { deadline: '2024年6月底前，申请延期至9月底，未获批准' }, { deadline: '2024年6月底前（未延期至2024年9月底）' },
+    { deadline: '2024年6月底前，申请延期至9月底，已获批准' }, { deadline: '申请延期至2024年9月底，未获批准' },
+    { deadline: '2024年12月底前，延期至2025年3月底，未通过验收' },
+    // Two changes, the first past the year's end: the second in the year after it.
+    { deadline: '2024年10月底前，延期至2月底，再次延期至5月底' }, { deadline: '2024年底前，延期至3月底' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    ['2024-10-31', []], ['2024-12-31', []], ['2024-12-31', []],
+    ['2025-03-31', []], ['2024-10-31', []],
+    ['2024-09-30', []], ['2024-07-15', []], ['2024-08-31', []],
+    ['2024-06-30', []], ['2024-06-30', []], ['2024-09-30', []], [null, ['deadline_unparsed']], ['2025-03-31', []],
+    ['2025-05-31', []], ['2025-03-31', []],
+  ]);
+});
+
+test('days of one month after a day, halves and quarters without the year, a start said with 为起点', async () => {
+  const rows = await ledger([
+    { deadline: '2024.4.10-30' }, { deadline: '2024.4.1-15日' }, { deadline: '2024.4.10-5' }, { deadline: '2024年上半年和下半年' },
+    { deadline: '2024年上半年、第四季度' }, { deadline: '以2024年4月1日为起点，3个月内完成' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    ['2024-04-30', []], ['2024-04-15', []], [null, ['deadline_unparsed']], ['2024-12-31', []],
+    ['2024-12-31', []], ['2024-07-01', []],
+  ]);
+});

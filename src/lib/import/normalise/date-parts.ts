@@ -1,10 +1,13 @@
 import { str } from '../../queries/sql';
-import { groups } from './text';
+import { bindSql, groups } from './text';
 
 /**
  * Which part of a date text names the date (DOMAIN.md §3.4): one end of a range, each clause of a text of
  * several dates, the new deadline of one changed. dates.ts reads the date of the part.
  */
+
+// The first year a text names: a clause or a change without its year is in it.
+const FIRST_YEAR = '((?:19|20)\\d{2})年';
 
 // A range of two dates: 2023.3.1-2023.6.30, 2023年3月至2023年6月, 2023/3/1~2023/6/30 (the second part
 // starts with a year, so 2023-06-30 alone is no range), or 2023年3月至6月 (the year said once; also 从2024年3月起至6月底).
@@ -43,8 +46,11 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
   // Written as a range the rule declines, with a month after the dash (2024.4.1-6, 2024.11-2, 2024.4-3): no date, since
   // it may be either end; a day after it (2024.6-30) is a date with mixed separators.
   const declined = `${t}.sep <> '' AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN 1 AND 12`;
+  // Days of one month after a day, the number past any month's (2024.4.10-30, 2024.4.1-15日): that month's later day.
+  const days = `${t}.d <> '' AND ${t}.d2 = '' AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN greatest(13, TRY_CAST(${t}.d AS INTEGER) + 1) AND 31`;
+  const dayOfMonth = part === 'start' ? dotted : `${t}.y || '年' || ${t}.m || '月' || ${t}.m2 || '日' || regexp_replace(${t}.rest, '^[日号]', '')`;
   return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months}
-    WHEN ${z}.w <> '' THEN ${toYearEnd} WHEN ${dots} THEN ${dotted} WHEN ${declined} THEN NULL ELSE ${x} END`;
+    WHEN ${z}.w <> '' THEN ${toYearEnd} WHEN ${dots} THEN ${dotted} WHEN ${days} THEN ${dayOfMonth} WHEN ${declined} THEN NULL ELSE ${x} END`;
 }
 
 // What divides a text into clauses, each read for a date of its own: punctuation, and 和, 及, 与 between two dates
@@ -54,46 +60,97 @@ const CLAUSE_MARKS = ',;。、和及与';
 /**
  * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
  * A later clause that sets a limit by a month or the year's end without the year (2024年6月底前完成80%，年底前
- * 全部完成; …，12月底前全面完成), or is a month and nothing else (2024年6月和12月, 2024年6月、12月), is in the year
+ * 全部完成; …，12月底前全面完成), or is a month or a half or quarter and nothing else (2024年6月和12月, 2024年6月、12月, 2024年上半年和下半年), is in the year
  * the text names first; one that only dates a step (…，6月开展回头看) is no date of the item's.
  */
 export function datedClausesSql(x: string, part: 'start' | 'end'): string {
-  const year = `regexp_extract(${x}, '((?:19|20)\\d{2})年', 1)`;
-  const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(1[0-2]|0?[1-9])月(\\d{1,2}[日号]|底|末)?'))`;
+  const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
+  const period = '(1[0-2]|0?[1-9])月|[上下]半年|第?[1-4]季度';
+  const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(${period})(\\d{1,2}[日号]|底|末)?'))`;
   const withYear = `CASE WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
-    WHEN regexp_matches(k, '^(1[0-2]|0?[1-9])月') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
+    WHEN regexp_matches(k, '^(${period})') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
   const dated = `list_filter(list_transform(regexp_extract_all(${x}, ${str(`[^${CLAUSE_MARKS}]+`)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
   return `CASE WHEN regexp_matches(${x}, ${str(`[${CLAUSE_MARKS}]`)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
 }
 
 // A deadline changed (2024年6月底前（已延期至9月底）; 原定2024年12月底前，现提前至2024年9月底前; 调整为2024年9月底): the
-// word of change and what follows it, a date first. A month without its year takes the year said before it, or the
-// next one when it comes before the old month (2023年12月底前（已延期至3月底）), or, brought forward (提前), the one
-// before when it comes after it (原定2025年3月底前，现提前至12月底前 → 2024年12月).
-// 未延期至… says the opposite and is left alone; 调整为长期整改 names no date and changes none.
-const CHANGE_WORD = '(?:^|[^未不没无])(延期|延长|推迟|顺延|调整|变更|提前|改)[^0-9]{0,3}?(?:至|到|为)';
-const EXTENDED = `^(.*?((?:19|20)\\d{2})年.*?${CHANGE_WORD})(\\d{1,2})月`;
+// word of change and what follows it, a date first. Put back (PUT_BACK), brought forward (提前) or changed either way
+// (调整, 变更, 改). 未延期至… says the opposite; 调整为长期整改 names no date and changes none.
+const PUT_BACK = '延期|延长|推迟|顺延';
+const CHANGE_VERB = `${PUT_BACK}|调整|变更|提前|改`;
+const CHANGE_WORD = `(?:^|[^未不没无])(${CHANGE_VERB})[^0-9]{0,3}?(?:至|到|为)`;
+/** `then` for a text with a word of change in it, else the text: the change readers run on no other. */
+const onChangeSql = (x: string, then: string) => `CASE WHEN regexp_matches(${x}, ${str(CHANGE_VERB)}) THEN ${then} ELSE ${x} END`;
 const CHANGED = `${CHANGE_WORD}([^0-9]{0,4}?(?:(?:19|20)\\d{2}|(?:1[0-2]|0?[1-9])月).*)$`;
-const FIRST_MONTH = '(?:19|20)\\d{2}年(\\d{1,2})月';
+// A change that did not happen, taken out of the text with the date it names: denied (2024年6月底前（未延期至2024年9月底）)
+// or refused (申请延期至9月底，未获批准; 申请延期，被驳回).
+// Not a failed check of the work (延期至2025年3月底，未通过验收): only the change's approval.
+const REFUSED = '(?:(?:未|没有|不予|未予)获?得?(?:批准|同意)|未获通过|未通过审批|驳回|退回|不同意)';
+const VOID_CHANGE = `(?:没有|[未不没无])(?:${CHANGE_VERB})[^,;。)]*|(?:${CHANGE_VERB})[^,;。]*[,;。]?[^,;。\\d]{0,6}?${REFUSED}[^,;。]*`;
 
-/** The text with a yearless changed month given its year (see CHANGE_WORD). */
-export function extendedYearSql(x: string): string {
-  const g = groups(x, EXTENDED, ['head', 'y', 'w', 'm']);
-  const [m, old] = [`TRY_CAST(${g}.m AS INTEGER)`, `TRY_CAST(regexp_extract(${x}, ${str(FIRST_MONTH)}, 1) AS INTEGER)`];
-  const rollover = `CASE WHEN ${g}.w = '提前' THEN CASE WHEN ${m} > ${old} THEN -1 ELSE 0 END WHEN ${m} < ${old} THEN 1 ELSE 0 END`;
-  return `CASE WHEN regexp_matches(${x}, ${str(EXTENDED)})
-    THEN ${g}.head || CAST(CAST(${g}.y AS INTEGER) + ${rollover} AS VARCHAR) || '年' || ${g}.m || '月' || regexp_replace(${x}, ${str(EXTENDED)}, '')
-    ELSE ${x} END`;
+/** The text without the changes that did not happen (VOID_CHANGE). */
+export function voidChangesRemovedSql(x: string): string {
+  return onChangeSql(x, `regexp_replace(${x}, ${str(VOID_CHANGE)}, '', 'g')`);
+}
+
+// The last date before a change, which a change without its year is read against: a year with a month (and day) or its
+// end (2024年6月底前, 2024年6月15日, 2024年底前, 2024.6.30).
+const LAST_DATE = '^.*((?:19|20)\\d{2})(?:年(?:(\\d{1,2})月(?:(\\d{1,2})[日号])?|年?度?[底末内])|[./-](\\d{1,2})(?:[./-](\\d{1,2}))?(?:\\D|$))';
+const LAST_DATE_PARTS = ['y', 'm', 'd', 'm2', 'd2'];
+
+/** The month of the last date (LAST_DATE's parts `o`), the year's end as December. */
+const lastMonth = (o: string) => `TRY_CAST(coalesce(NULLIF(${o}.m, ''), NULLIF(${o}.m2, ''), '12') AS INTEGER)`;
+
+// A deadline put back by a length (2024年6月底前，延期3个月; 延长30天): the old date and the length, a month's end staying one.
+const PUT_BACK_BY = `^(.*?)(${PUT_BACK})了?(\\d{1,3})(个月|天|日)`;
+
+/** The text with a deadline put back by a length (PUT_BACK_BY) written as put back to the day it gives. */
+export function putBackBySql(x: string): string {
+  const [g, o] = ['st_pb', 'st_po'];
+  const day = `NULLIF(coalesce(NULLIF(${o}.d, ''), ${o}.d2), '')`;
+  const date = (d: string) => `TRY_CAST(${o}.y || '-' || ${lastMonth(o)} || '-' || ${d} AS DATE)`;
+  const n = `TRY_CAST(${g}.n AS INTEGER)`;
+  const on = `CASE WHEN ${g}.unit = '个月' THEN CASE WHEN ${day} IS NULL OR ${date(day)} = last_day(${date("'1'")})
+      THEN last_day(${date("'1'")} + to_months(${n})) ELSE CAST(${date(day)} + to_months(${n}) AS DATE) END
+    ELSE CAST(coalesce(${date(day)}, last_day(${date("'1'")})) + to_days(${n}) AS DATE) END`;
+  const put = `CASE WHEN ${o}.y <> '' AND ${n} <= 120 THEN ${g}.head || ${g}.w || '至' || strftime(${on}, '%Y年%m月%d日') || ${g}.rest END`;
+  const read = bindSql(groups(`${g}.head`, LAST_DATE, LAST_DATE_PARTS), o, `coalesce(${put}, ${x})`);
+  return onChangeSql(x, bindSql(groups(x, `${PUT_BACK_BY}(.*)$`, ['head', 'w', 'n', 'unit', 'rest']), g, `CASE WHEN ${g}.w = '' THEN ${x} ELSE ${read} END`));
+}
+
+// A change to a date without its year, after a date with one: a month (延期至9月底), the year's end (改为年底前), or a year
+// said by a word, the next (顺延至次年3月底) or the same (调整为当年12月底).
+const CHANGED_YEARLESS = `^(.*?(?:19|20)\\d{2}[年./-].*?${CHANGE_WORD})(?:(\\d{1,2})月|(次|明|翌|第2|下1?)年|(当|本|同|今)年|(年[底末内]))`;
+
+/**
+ * The text with its first change to a date without the year (CHANGED_YEARLESS) given the year, read against the last date
+ * before it: put back, the next year when the month comes before the old one (2023年12月底前（已延期至3月底）→ 2024年3月);
+ * brought forward, the year before when it comes after it (原定2025年3月底前，现提前至12月底前 → 2024年12月); changed either
+ * way, the same year, or the next when the month comes over half a year before the old one (2024年12月底前，改为10月底前 →
+ * 2024年10月; 2024年3月底前，调整为12月底前 → 2024年12月; 2024年11月底前，调整为2月底前 → 2025年2月).
+ */
+export function changedYearSql(x: string): string {
+  const [g, o] = ['st_cg', 'st_co'];
+  const [m, old] = [`TRY_CAST(${g}.m AS INTEGER)`, lastMonth(o)];
+  const shift = `CASE WHEN ${g}.next <> '' THEN 1 WHEN ${g}.m = '' THEN 0
+    WHEN regexp_full_match(${g}.w, ${str(PUT_BACK)}) THEN CASE WHEN ${m} < ${old} THEN 1 ELSE 0 END
+    WHEN ${g}.w = '提前' THEN CASE WHEN ${m} > ${old} THEN -1 ELSE 0 END
+    ELSE CASE WHEN ${m} - ${old} < -6 THEN 1 ELSE 0 END END`;
+  const named = `CASE WHEN ${g}.m <> '' THEN ${g}.m || '月' ELSE ${g}.end END`;
+  const given = bindSql(groups(`${g}.head`, LAST_DATE, LAST_DATE_PARTS), o,
+    `CASE WHEN ${o}.y = '' THEN ${x} ELSE ${g}.head || CAST(CAST(${o}.y AS INTEGER) + ${shift} AS VARCHAR) || '年' || ${named} || ${g}.rest END`);
+  return onChangeSql(x, bindSql(groups(x, `${CHANGED_YEARLESS}(.*)$`, ['head', 'w', 'm', 'next', 'same', 'end', 'rest']), g,
+    `CASE WHEN ${g}.head = '' THEN ${x} ELSE ${given} END`));
 }
 
 /**
  * The new deadline of a changed one (see CHANGE_WORD: what follows the last word of change, a year or a month first),
- * else the text. A later change without its year (…延期至9月底，再次延期至12月底) is in the year the text names first;
- * one in a year named by a word (顺延至次年3月底) is left to read as no date.
+ * else the text. Its year is given by changedYearSql, once per change; one still without it (a third change) is in the
+ * year the text names first.
  */
 export function changedDeadlineSql(x: string): string {
   const tail = `regexp_extract(${x}, ${str('^.*' + CHANGED)}, 2)`;
-  const year = `regexp_extract(${x}, '((?:19|20)\\d{2})年', 1)`;
+  const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
   const dated = `CASE WHEN regexp_matches(${tail}, '(19|20)\\d{2}|年') OR ${year} = '' THEN ${tail} ELSE ${year} || '年' || regexp_replace(${tail}, '^[^0-9]*', '') END`;
   return `CASE WHEN regexp_matches(${x}, ${str(CHANGED)}) THEN ${dated} ELSE ${x} END`;
 }

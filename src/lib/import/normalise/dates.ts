@@ -2,7 +2,7 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { changedDeadlineSql, datedClausesSql, extendedYearSql, rangePartSql } from './date-parts';
+import { changedDeadlineSql, changedYearSql, datedClausesSql, putBackBySql, rangePartSql, voidChangesRemovedSql } from './date-parts';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -101,7 +101,8 @@ export function dateCompactSql(v: string): string {
  * Chinese numerals are written as digits first. A serial counts from the workbook's epoch (DateOptions.date1904). A text of several dates, one per clause
  * (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日), gives the
  * latest as its end (a deadline is when all of it is due) and the earliest as its start. A deadline changed
- * (延期至, 提前至: changedDeadlineSql) ends on the new one; a span from a named start (datedSpanSql) where it ends. Each step is
+ * (延期至, 提前至, 延期3个月: changedDeadlineSql, each change given its year by changedYearSql, one put back by a length by
+ * putBackBySql, one refused or denied taken out by voidChangesRemovedSql) ends on the new one; a span from a named start (datedSpanSql) where it ends. Each step is
  * a column of its own, so every expression is computed once per value.
  */
 export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {}): string {
@@ -113,11 +114,12 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   };
   // A span from a named start (自2024年4月1日起3个月内) ends where it ends, unless a later date is said beside it.
   return `SELECT * EXCLUDE (de, sp), CASE WHEN sp IS NULL OR de > sp THEN de ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n, ne, te, ts, ce, cs, spg), ${pick('ce', 'te', 'list_max')} AS de, ${pick('cs', 'ts', 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp FROM (
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, te, ts, ce, cs, spg), ${pick('ce', 'te', 'list_max')} AS de, ${pick('cs', 'ts', 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp FROM (
     SELECT *, ${rangePartSql('ne', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
       ${datedClausesSql('ne', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
     FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
-      FROM (SELECT *, ${extendedYearSql(fullYearSql(hanDigitsSql('c')))} AS n FROM (${from})))))`;
+      FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
+      FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from}))))))))`;
 }
 
 // A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年6月30日以后, 2024年3月15日起长期坚持;

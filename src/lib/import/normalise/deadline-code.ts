@@ -20,9 +20,10 @@ const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)
 const SPAN_LENGTH = '(?:(\\d{1,3})|(两)|(半))(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)';
 const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?' + SPAN_LENGTH + DONE + TAIL;
 // A span from a date the text names as its start or the feedback's (按照2024年3月15日反馈意见，6个月内完成, 自2024年4月1日起3个月内,
+// 以2024年4月1日为起点，3个月内完成,
 // 2024年4月起半年内完成); not a span after a day to complete by (2024年6月底前完成，完成后10日内报送材料) or after the
 // work is done (2024年6月30日完成整改，10日内报送).
-const DATED_SPAN = '^(?:按照|根据|按|自|从|于)?((?:19|20)\\d{2})[-/.年](\\d{1,2})(?:[-/.月](\\d{1,2})[日号]?|月)?'
+const DATED_SPAN = '^(?:按照|根据|按|自|从|于|以)?((?:19|20)\\d{2})[-/.年](\\d{1,2})(?:[-/.月](\\d{1,2})[日号]?|月)?'
   + '[^,;。、\\d前]{0,12}?(?:起|开始|以后|之后|后|反馈|意见|通报|交办|印发|下发|召开|以来)[^,;。\\d前]{0,8}?[,;。]?[^\\d前]{0,6}?' + SPAN_LENGTH;
 // The concentrated period itself (集中整改期内, 巡察集中整改期结束前完成): that many months from the feedback.
 // Within it (期内), a long-term phrase may follow (集中整改期内长期坚持: the text is compact, its spaces and line
