@@ -13,7 +13,8 @@ const FIRST_YEAR = '((?:19|20)\\d{2})年';
 // starts with a year, so 2023-06-30 alone is no range), or 2023年3月至6月 (the year said once; also 从2024年3月起至6月底).
 const SEP = '(至|到|~|—|–|-)';
 const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
-const RANGE_ONE_YEAR = `^((?:从|自)?((19|20)\\d{2})年\\d{1,2}月(\\d{1,2}日|上旬|中旬|下旬)?(?:起|开始)?)${SEP}(\\d{1,2}月.*)$`;
+// Its end's month before the start's, or said in 次年, is in the next year (2024年10月至3月, 2024年10月至次年3月).
+const RANGE_ONE_YEAR = `^((?:从|自)?((19|20)\\d{2})年(\\d{1,2})月(\\d{1,2}日|上旬|中旬|下旬)?(?:起|开始)?)${SEP}((次年|翌年|明年)?(\\d{1,2})月.*)$`;
 // Months of one year, the month word said once: 2024年6-9月, 2024年6至9月底前.
 const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
 // From a month to the end of its year: 2024年3月至年底, 2024年3月到年底前.
@@ -22,13 +23,19 @@ const RANGE_TO_YEAR_END = `^(((19|20)\\d{2})年.*?)(至|到)(年底|年末|底)�
 // month than the first's, or a day of a later month, else no range (2024.4-3). Past December: the next year.
 const RANGE_DOTS = `^((?:19|20)\\d{2})[./](\\d{1,2})(?:[./](\\d{1,2})日?)?${SEP}(\\d{1,2})(?:[./](\\d{1,2}))?([月日]?.*)$`;
 
+/** TRUE when a text is a range whose both ends name their year (RANGE): one written backwards can be told. */
+export function rangeOfWholeDatesSql(x: string): string {
+  return `regexp_matches(${x}, ${str(RANGE)})`;
+}
+
 /**
  * One end of a date range, or the text itself when it is no range. A deadline, a completion or a
  * feedback date given as a range means its end; a station start means its start.
  */
 export function rangePartSql(x: string, part: 'start' | 'end'): string {
   const r = groups(x, RANGE, ['head', 'sep', 'tail']);
-  const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'd', 'sep', 'tail']);
+  const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'm', 'd', 'sep', 'tail', 'next', 'm2']);
+  const nextYear = `${o}.next <> '' OR TRY_CAST(${o}.m2 AS INTEGER) < TRY_CAST(${o}.m AS INTEGER)`;
   const m = groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']);
   const z = groups(x, RANGE_TO_YEAR_END, ['head', 'y', 'c', 'sep', 'w']);
   const t = groups(x, RANGE_DOTS, ['y', 'm', 'd', 'sep', 'm2', 'd2', 'rest']);
@@ -42,7 +49,7 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
         ELSE regexp_replace(${t}.rest, '^月', '') END`;
   const [whole, one, months, toYearEnd] = part === 'start'
     ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`, `${z}.head`]
-    : [`${r}.tail`, `${o}.y || '年' || ${o}.tail`, `${m}.year || ${m}.tail`, `${z}.y || '年底'`];
+    : [`${r}.tail`, `CAST(CAST(${o}.y AS INTEGER) + CASE WHEN ${nextYear} THEN 1 ELSE 0 END AS VARCHAR) || '年' || substr(${o}.tail, length(${o}.next) + 1)`, `${m}.year || ${m}.tail`, `${z}.y || '年底'`];
   // Written as a range the rule declines, with a month after the dash (2024.4.1-6, 2024.11-2, 2024.4-3): no date, since
   // it may be either end; a day after it (2024.6-30) is a date with mixed separators.
   const declined = `${t}.sep <> '' AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN 1 AND 12`;
@@ -73,20 +80,20 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   return `CASE WHEN regexp_matches(${x}, ${str(`[${CLAUSE_MARKS}]`)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
 }
 
-// A deadline changed (2024年6月底前（已延期至9月底）; 原定2024年12月底前，现提前至2024年9月底前; 调整为2024年9月底): the
+// A deadline changed (2024年6月底前（已延期至9月底）; 原定2024年12月底前，现提前至2024年9月底前; 调整为2024年9月底; 调整后：2024年9月底): the
 // word of change and what follows it, a date first. Put back (PUT_BACK), brought forward (提前) or changed either way
 // (调整, 变更, 改). 未延期至… says the opposite; 调整为长期整改 names no date and changes none.
 const PUT_BACK = '延期|延长|推迟|顺延';
 const CHANGE_VERB = `${PUT_BACK}|调整|变更|提前|改`;
-const CHANGE_WORD = `(?:^|[^未不没无])(${CHANGE_VERB})[^0-9]{0,3}?(?:至|到|为)`;
+const CHANGE_WORD = `(?:^|[^未不没无])(${CHANGE_VERB})[^0-9]{0,3}?(?:至|到|为|后:)`;
 /** `then` for a text with a word of change in it, else the text: the change readers run on no other. */
 const onChangeSql = (x: string, then: string) => `CASE WHEN regexp_matches(${x}, ${str(CHANGE_VERB)}) THEN ${then} ELSE ${x} END`;
 const CHANGED = `${CHANGE_WORD}([^0-9]{0,4}?(?:(?:19|20)\\d{2}|(?:1[0-2]|0?[1-9])月).*)$`;
-// A change that did not happen, taken out of the text with the date it names: denied (2024年6月底前（未延期至2024年9月底）)
+// A change that did not happen, taken out of the text with the date it names: denied (2024年6月底前（未延期至2024年9月底）, 不同意延期至9月底)
 // or refused (申请延期至9月底，未获批准; 申请延期，被驳回).
 // Not a failed check of the work (延期至2025年3月底，未通过验收): only the change's approval.
 const REFUSED = '(?:(?:未|没有|不予|未予)获?得?(?:批准|同意)|未获通过|未通过审批|驳回|退回|不同意)';
-const VOID_CHANGE = `(?:没有|[未不没无])(?:${CHANGE_VERB})[^,;。)]*|(?:${CHANGE_VERB})[^,;。]*[,;。]?[^,;。\\d]{0,6}?${REFUSED}[^,;。]*`;
+const VOID_CHANGE = `(?:没有|(?:不|未)(?:同意|批准)|不予|[未不没无])(?:${CHANGE_VERB})[^,;。)]*|(?:${CHANGE_VERB})[^,;。]*[,;。]?[^,;。\\d]{0,6}?${REFUSED}[^,;。]*`;
 
 /** The text without the changes that did not happen (VOID_CHANGE). */
 export function voidChangesRemovedSql(x: string): string {
@@ -101,19 +108,21 @@ const LAST_DATE_PARTS = ['y', 'm', 'd', 'm2', 'd2'];
 /** The month of the last date (LAST_DATE's parts `o`), the year's end as December. */
 const lastMonth = (o: string) => `TRY_CAST(coalesce(NULLIF(${o}.m, ''), NULLIF(${o}.m2, ''), '12') AS INTEGER)`;
 
-// A deadline put back by a length (2024年6月底前，延期3个月; 延长30天): the old date and the length, a month's end staying one.
-const PUT_BACK_BY = `^(.*?)(${PUT_BACK})了?(\\d{1,3})(个月|天|日)`;
+// A deadline put back by a length (2024年6月底前，延期3个月; 延期两个月; 延期半年; 延长30天): the old date and the length, a month's end staying one.
+const PUT_BACK_BY = `^(.*?)(${PUT_BACK})了?(\\d{1,3}|两|半)(个月|年|天|日)`;
 
 /** The text with a deadline put back by a length (PUT_BACK_BY) written as put back to the day it gives. */
 export function putBackBySql(x: string): string {
   const [g, o] = ['st_pb', 'st_po'];
   const day = `NULLIF(coalesce(NULLIF(${o}.d, ''), ${o}.d2), '')`;
   const date = (d: string) => `TRY_CAST(${o}.y || '-' || ${lastMonth(o)} || '-' || ${d} AS DATE)`;
-  const n = `TRY_CAST(${g}.n AS INTEGER)`;
-  const on = `CASE WHEN ${g}.unit = '个月' THEN CASE WHEN ${day} IS NULL OR ${date(day)} = last_day(${date("'1'")})
+  // Months (a year is 12, 半年 6) or days; 半 of a month or a day is no length read.
+  const n = `CASE WHEN ${g}.n = '半' THEN CASE WHEN ${g}.unit = '年' THEN 6 END
+    ELSE CASE ${g}.n WHEN '两' THEN 2 ELSE TRY_CAST(${g}.n AS INTEGER) END * CASE WHEN ${g}.unit = '年' THEN 12 ELSE 1 END END`;
+  const on = `CASE WHEN ${g}.unit IN ('个月', '年') THEN CASE WHEN ${day} IS NULL OR ${date(day)} = last_day(${date("'1'")})
       THEN last_day(${date("'1'")} + to_months(${n})) ELSE CAST(${date(day)} + to_months(${n}) AS DATE) END
     ELSE CAST(coalesce(${date(day)}, last_day(${date("'1'")})) + to_days(${n}) AS DATE) END`;
-  const put = `CASE WHEN ${o}.y <> '' AND ${n} <= 120 THEN ${g}.head || ${g}.w || '至' || strftime(${on}, '%Y年%m月%d日') || ${g}.rest END`;
+  const put = `CASE WHEN ${o}.y <> '' AND ${n} BETWEEN 1 AND CASE WHEN ${g}.unit IN ('天', '日') THEN 999 ELSE 120 END THEN ${g}.head || ${g}.w || '至' || strftime(${on}, '%Y年%m月%d日') || ${g}.rest END`;
   const read = bindSql(groups(`${g}.head`, LAST_DATE, LAST_DATE_PARTS), o, `coalesce(${put}, ${x})`);
   return onChangeSql(x, bindSql(groups(x, `${PUT_BACK_BY}(.*)$`, ['head', 'w', 'n', 'unit', 'rest']), g, `CASE WHEN ${g}.w = '' THEN ${x} ELSE ${read} END`));
 }

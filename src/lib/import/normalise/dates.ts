@@ -2,7 +2,7 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { changedDeadlineSql, changedYearSql, datedClausesSql, putBackBySql, rangePartSql, voidChangesRemovedSql } from './date-parts';
+import { changedDeadlineSql, changedYearSql, datedClausesSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql } from './date-parts';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -113,8 +113,12 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
     return `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${kept('k')})), ${kept(whole)}) ELSE ${kept(whole)} END`;
   };
   // A span from a named start (自2024年4月1日起3个月内) ends where it ends, unless a later date is said beside it.
-  return `SELECT * EXCLUDE (de, sp), CASE WHEN sp IS NULL OR de > sp THEN de ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n0, n1, n2, n, ne, te, ts, ce, cs, spg), ${pick('ce', 'te', 'list_max')} AS de, ${pick('cs', 'ts', 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp FROM (
+  // A range written backwards with both dates whole (2024.6.30-2024.4.1, 2024年6月至2024年3月): its later day is the end.
+  const backwards = 'rv AND d0 > de';
+  const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
+  return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, te, ts, ce, cs, spg), ${pick('ce', 'te', 'list_max')} AS de, ${pick('cs', 'ts', 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp,
+      ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (
     SELECT *, ${rangePartSql('ne', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
       ${datedClausesSql('ne', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
     FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
@@ -122,10 +126,10 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
       FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from}))))))))`;
 }
 
-// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年6月30日以后, 2024年3月15日起长期坚持;
+// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持;
 // not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4: anything else is null,
 // flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
-const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|以后|之后|后)';
+const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后)';
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).

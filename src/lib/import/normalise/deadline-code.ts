@@ -16,9 +16,9 @@ const LONG_TERM = '(?:长期坚持|常态化|持续)';
 const TAIL = `([,;、。]?并?${LONG_TERM}.*)?[,;、。]?$`;
 const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
   + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
-// A span from the feedback (3个月内, 反馈后两个月内完成整改, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
+// A span from the feedback (3个月内, 反馈后两个月内完成整改, 收到反馈意见后45天内, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
 const SPAN_LENGTH = '(?:(\\d{1,3})|(两)|(半))(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)';
-const SPAN = '^(?:自|从)?(?:(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?' + SPAN_LENGTH + DONE + TAIL;
+const SPAN = '^(?:自|从)?(?:(?:收到|接到)?(?:巡察|巡视)?(?:反馈|通报|交办|移交)(?:意见)?(?:之日)?(?:后|起|以后))?' + SPAN_LENGTH + DONE + TAIL;
 // A span from a date the text names as its start or the feedback's (按照2024年3月15日反馈意见，6个月内完成, 自2024年4月1日起3个月内,
 // 以2024年4月1日为起点，3个月内完成,
 // 2024年4月起半年内完成); not a span after a day to complete by (2024年6月底前完成，完成后10日内报送材料) or after the
@@ -32,7 +32,7 @@ const DATED_SPAN = '^(?:按照|根据|按|自|从|于|以)?((?:19|20)\\d{2})[-/.
 const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:(?:内|以内|之内|结束前|结束之前|满前)?' + DONE + TAIL
   + `|(?:间|期间)(?:[(（]?(?:已经?)?(?:${DONE_WORDS})[)）]?${TAIL}|[,;、。]并?${LONG_TERM}.*$|[,;、。]?$))`;
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
-const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集]';
+const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集收接]';
 
 /**
  * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them), by
