@@ -4,7 +4,7 @@ import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
-import { byDateSql, dateCompactSql, hanDigitsSql, monthOnlySql } from './normalise/dates';
+import { dateCompactSql, monthOnlySql } from './normalise/dates';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -75,8 +75,8 @@ const SEVERAL_PROBLEMS = '(^|[^0-9.])1[.、．][^0-9].*[^0-9.]2[.、．][^0-9]|[
 /** Rules that keep the row but flag it. Per-field checks are generated for mapped fields only. */
 export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, has: HasField): Rule[] {
   const r = rawOf(has);
-  // 完成时间 holding a time limit (2024年12月底前, 六月底前), read as the date map reads it (maps.ts `by`).
-  const completionLimit = byDateSql(hanDigitsSql(dateCompactSql(r('completion_date'))));
+  // 完成时间 holding a time limit (2024年12月底前, 六月底前): the date map's reading (maps.ts `by`), once per distinct text.
+  const completionLimit = 'completion_limit';
   const rules: Rule[] = [
     { code: 'ragged_row', severity: 'warning', column: '', when: 'ragged IS NOT NULL', value: 'ragged' },
     { code: 'status_unrecognised', severity: 'warning', column: 'status_raw',
