@@ -163,3 +163,14 @@ test('ranges into the next year or written backwards end on their later day; len
     [null, ['deadline_unparsed']],
   ]);
 });
+
+test('a text that opens with its change and names no old date is the new deadline, and in 完成时间 a time limit', async () => {
+  const rows = await ledger([
+    { deadline: '延期至9月底' }, { deadline: '延期至2月底' }, { deadline: '已调整为2024年10月底前' },
+    { completion: '延期至2024年9月底' }, { deadline: '2024年6月底前', completion: '延期至9月底' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.completion_date, r.codes])).toEqual([
+    ['2024-09-30', null, ['deadline_year_assumed']], ['2025-02-28', null, ['deadline_year_assumed']], ['2024-10-31', null, []],
+    ['2024-09-30', null, ['completion_is_limit']], ['2024-06-30', null, ['completion_is_limit']],
+  ]);
+});

@@ -86,6 +86,8 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
 const PUT_BACK = '延期|延长|推迟|顺延';
 const CHANGE_VERB = `${PUT_BACK}|调整|变更|提前|改`;
 const CHANGE_WORD = `(?:^|[^未不没无])(${CHANGE_VERB})[^0-9]{0,3}?(?:至|到|为|后:)`;
+// A text that opens with its change and names no old date (延期至9月底, 已调整为2024年9月底前): a time limit, the new one.
+export const CHANGE_OPENING = `(?:已经?|经批准|申请)?(?:${CHANGE_VERB})[^0-9]{0,2}?(?:至|到|为)`;
 /** `then` for a text with a word of change in it, else the text: the change readers run on no other. */
 const onChangeSql = (x: string, then: string) => `CASE WHEN regexp_matches(${x}, ${str(CHANGE_VERB)}) THEN ${then} ELSE ${x} END`;
 const CHANGED = `${CHANGE_WORD}([^0-9]{0,4}?(?:(?:19|20)\\d{2}|(?:1[0-2]|0?[1-9])月).*)$`;

@@ -2,7 +2,7 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { changedDeadlineSql, changedYearSql, datedClausesSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql } from './date-parts';
+import { CHANGE_OPENING, changedDeadlineSql, changedYearSql, datedClausesSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql } from './date-parts';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -183,8 +183,9 @@ const DONE_BY_DATE = '已(于|在)[^,;。!?]*前|前(已|均已|已经|已全部
 /** TRUE when a date text (its compact form, Chinese numerals as digits: hanDigitsSql) is a time limit by a date, as above. */
 export function byDateSql(c: string): string {
   // Done by the day (已于2024年6月底前完成, 2024年6月20日前已完成) is done, not a limit: the day is its completion date.
-  // So is a span from a named start (自2024年4月1日起3个月内完成).
-  return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}) AND NOT regexp_matches(${c}, ${str(DONE_BY_DATE)}) OR ${datedSpanTextSql(c)}, false)`;
+  // So is a span from a named start (自2024年4月1日起3个月内完成), and a changed deadline alone (延期至2024年9月底: CHANGE_OPENING).
+  return `coalesce(regexp_matches(${c}, ${str(BY_DATE)}) AND NOT regexp_matches(${c}, ${str(DONE_BY_DATE)}) OR ${datedSpanTextSql(c)}
+    OR regexp_matches(${c}, ${str('^' + CHANGE_OPENING)}), false)`;
 }
 
 /** TRUE when a date text (its compact form) names a month and no day. */

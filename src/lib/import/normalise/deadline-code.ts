@@ -1,4 +1,5 @@
 import { num, str } from '../../queries/sql';
+import { CHANGE_OPENING } from './date-parts';
 import { bindSql, groups } from './text';
 
 // Deadlines dated from the feedback (6月底前, 次年6月底前, 3个月内) as codes: the date map reads each distinct
@@ -8,13 +9,14 @@ import { bindSql, groups } from './text';
 // names it relative to the feedback's (今年6月底前, 次年6月底前, 明年年底前): ledgers written in the feedback's
 // year leave it out. The whole text, Chinese numerals as digits (下一年 is 下1年); a completion word and a
 // long-term phrase may follow. 6月内 is June, not six months; a month and day with a dot alone (1.5, 6.30) is
-// no date, or any decimal would be one: with 日, 前, a completion word or a long-term phrase after it, it is.
+// no date, or any decimal would be one: with 日, 前, a completion word or a long-term phrase after it, it is. A change
+// may open it (延期至9月底: CHANGE_OPENING), the deadline then the new one.
 // In 完成时间 it may be said done (已于12月5日完成, 12月5日（已完成）).
 const DONE_WORDS = '完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕';
 const DONE = `[(（]?(?:已经?)?(${DONE_WORDS})?[)）]?`;
 const LONG_TERM = '(?:长期坚持|常态化|持续)';
 const TAIL = `([,;、。]?并?${LONG_TERM}.*)?[,;、。]?$`;
-const YEARLESS = '^(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
+const YEARLESS = `^(?:${CHANGE_OPENING})?` + '(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
   + '(?:底|末|份|内)?(前|以前|之前)?' + DONE + TAIL;
 // A span from the feedback (3个月内, 反馈后两个月内完成整改, 收到反馈意见后45天内, 30日内, 半年内, 2周内): not a month (个月, never 6月内).
 const SPAN_LENGTH = '(?:(\\d{1,3})|(两)|(半))(个月|年|天|日|周|个星期|星期)(?:内|以内|之内)';
@@ -32,7 +34,7 @@ const DATED_SPAN = '^(?:按照|根据|按|自|从|于|以)?((?:19|20)\\d{2})[-/.
 const CONCENTRATED = '^(?:在|于)?(?:巡察|巡视)?(?:反馈后)?集中整改(?:期|阶段)(?:(?:内|以内|之内|结束前|结束之前|满前)?' + DONE + TAIL
   + `|(?:间|期间)(?:[(（]?(?:已经?)?(?:${DONE_WORDS})[)）]?${TAIL}|[,;、。]并?${LONG_TERM}.*$|[,;、。]?$))`;
 // What a coded deadline can start with (its digits already written as such): the patterns run on no other text.
-const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集收接]';
+const CODED_START = '^[0-9今本年次明下翌上第自从巡反通交移两半已于在集收接延推顺调变改经申]';
 
 /**
  * The codes of a deadline dated from its feedback (deadlineCodeSql; codedDeadlineSql reads them), by
