@@ -148,19 +148,19 @@ test('days of one month after a day, halves and quarters without the year, a sta
   ]);
 });
 
-test('ranges into the next year or written backwards end on their later day; lengths in words; a start alone is none', async () => {
+test('ranges into the next year, of quarters or written backwards end on their later day; lengths in words; a start alone is none', async () => {
   const rows = await ledger([
     { deadline: '2024年10月至次年3月' }, { deadline: '2024年10月至3月' }, { deadline: '2024.6.30-2024.4.1' }, { deadline: '2024年6月至2024年3月' },
     { deadline: '2024年6月底前（调整后：2024年9月底前）' }, { deadline: '2024年6月底前，延期两个月' }, { deadline: '2024年12月底前，延期半年' },
     { deadline: '2024年6月底前，延期半个月' }, { deadline: '2024年6月底前，不同意延期至9月底' }, { deadline: '收到反馈意见后45天内' },
-    { deadline: '2024年4月1日启动' },
+    { deadline: '2024年4月1日启动' }, { deadline: '2024年第二季度至第三季度' }, { deadline: '2024年上半年至下半年' },
   ]);
   expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
     ['2025-03-31', []], ['2025-03-31', []], ['2024-06-30', []], ['2024-06-30', []],
     ['2024-09-30', []], ['2024-08-31', []], ['2025-06-30', []],
     // 半个月 is no length read: the old deadline stands.
     ['2024-06-30', []], ['2024-06-30', []], ['2024-04-29', ['deadline_year_assumed']],
-    [null, ['deadline_unparsed']],
+    [null, ['deadline_unparsed']], ['2024-09-30', []], ['2024-12-31', []],
   ]);
 });
 

@@ -17,6 +17,8 @@ const RANGE = `^(.*\\d\\D*?)${SEP}((19|20)\\d{2}.*)$`;
 const RANGE_ONE_YEAR = `^((?:从|自)?((19|20)\\d{2})年(\\d{1,2})月(\\d{1,2}日|上旬|中旬|下旬)?(?:起|开始)?)${SEP}((次年|翌年|明年)?(\\d{1,2})月.*)$`;
 // Months of one year, the month word said once: 2024年6-9月, 2024年6至9月底前.
 const RANGE_MONTHS = `^(((19|20)\\d{2})年)(\\d{1,2})${SEP}(\\d{1,2}月.*)$`;
+// Halves and quarters of one year, the year said once: 2024年第二季度至第三季度, 2024年上半年至下半年.
+const RANGE_PERIODS = `^(((19|20)\\d{2})年(?:上半年|第?[1-4]季度))${SEP}((?:下半年|第?[1-4]季度).*)$`;
 // From a month to the end of its year: 2024年3月至年底, 2024年3月到年底前.
 const RANGE_TO_YEAR_END = `^(((19|20)\\d{2})年.*?)(至|到)(年底|年末|底)前?$`;
 // Written with dots, the year said once: months (2024.4-6, 2024.4-6月底前) or days (2024.5.20-6.30); a later
@@ -38,6 +40,7 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
   const nextYear = `${o}.next <> '' OR TRY_CAST(${o}.m2 AS INTEGER) < TRY_CAST(${o}.m AS INTEGER)`;
   const m = groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']);
   const z = groups(x, RANGE_TO_YEAR_END, ['head', 'y', 'c', 'sep', 'w']);
+  const q = groups(x, RANGE_PERIODS, ['head', 'y', 'c', 'sep', 'tail']);
   const t = groups(x, RANGE_DOTS, ['y', 'm', 'd', 'sep', 'm2', 'd2', 'rest']);
   // Both ends must have a day or neither; the second's month is a later one (a day of the same month is no range: 2024.4.1-6).
   const dots = `${t}.sep <> '' AND (${t}.d = '') = (${t}.d2 = '') AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN 1 AND 12
@@ -47,9 +50,9 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
     ? `${t}.y || '年' || ${t}.m || '月' || CASE WHEN ${t}.d <> '' THEN ${t}.d || '日' ELSE '' END`
     : `${year2} || '年' || ${t}.m2 || '月' || CASE WHEN ${t}.d2 <> '' THEN ${t}.d2 || '日' || regexp_replace(${t}.rest, '^日', '')
         ELSE regexp_replace(${t}.rest, '^月', '') END`;
-  const [whole, one, months, toYearEnd] = part === 'start'
-    ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`, `${z}.head`]
-    : [`${r}.tail`, `CAST(CAST(${o}.y AS INTEGER) + CASE WHEN ${nextYear} THEN 1 ELSE 0 END AS VARCHAR) || '年' || substr(${o}.tail, length(${o}.next) + 1)`, `${m}.year || ${m}.tail`, `${z}.y || '年底'`];
+  const [whole, one, months, toYearEnd, periods] = part === 'start'
+    ? [`${r}.head`, `${o}.head`, `${m}.year || ${m}.from || '月'`, `${z}.head`, `${q}.head`]
+    : [`${r}.tail`, `CAST(CAST(${o}.y AS INTEGER) + CASE WHEN ${nextYear} THEN 1 ELSE 0 END AS VARCHAR) || '年' || substr(${o}.tail, length(${o}.next) + 1)`, `${m}.year || ${m}.tail`, `${z}.y || '年底'`, `${q}.y || '年' || ${q}.tail`];
   // Written as a range the rule declines, with a month after the dash (2024.4.1-6, 2024.11-2, 2024.4-3): no date, since
   // it may be either end; a day after it (2024.6-30) is a date with mixed separators.
   const declined = `${t}.sep <> '' AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN 1 AND 12`;
@@ -57,7 +60,7 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
   const days = `${t}.d <> '' AND ${t}.d2 = '' AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN greatest(13, TRY_CAST(${t}.d AS INTEGER) + 1) AND 31`;
   const dayOfMonth = part === 'start' ? dotted : `${t}.y || '年' || ${t}.m || '月' || ${t}.m2 || '日' || regexp_replace(${t}.rest, '^[日号]', '')`;
   return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months}
-    WHEN ${z}.w <> '' THEN ${toYearEnd} WHEN ${dots} THEN ${dotted} WHEN ${days} THEN ${dayOfMonth} WHEN ${declined} THEN NULL ELSE ${x} END`;
+    WHEN ${z}.w <> '' THEN ${toYearEnd} WHEN ${q}.tail <> '' THEN ${periods} WHEN ${dots} THEN ${dotted} WHEN ${days} THEN ${dayOfMonth} WHEN ${declined} THEN NULL ELSE ${x} END`;
 }
 
 // What divides a text into clauses, each read for a date of its own: punctuation, and 和, 及, 与 between two dates
