@@ -163,3 +163,14 @@ test('a 是否屡查屡犯 cell naming a repeat or a first finding is the explic
   expect(rows.map((r) => r.f)).toEqual([true, true, true, true, true, false, false, false, null]);
   db.close();
 });
+
+// A whole a place has or is to do (全镇12个村, 应整改23人), and a count done after 中已有: parts, in progress when short.
+test('a whole of a place or to be done, and 中已有 before the count done, make a part', () => check([
+  ['全镇12个村，已完成整改10个', 'in_progress'], ['应整改23人，已整改21人', 'in_progress'], ['12个村中已有10个完成整改', 'in_progress'],
+  ['5项措施中3项完成', 'in_progress'], ['涉及8家单位，已整改6家', 'in_progress'],
+  ['全镇12个村，已全部完成整改', 'completed'], ['全镇12个村已完成整改12个', 'completed'], ['应整改23人，已整改23人', 'completed'],
+  ['12个村中已有12个完成整改', 'completed'], ['12个村中有10个未完成整改', 'not_completed'],
+  // No whole of parts: a place's work, money, people dealt with.
+  ['全县开展专项整治，已完成整改', 'completed'], ['已完成整改，全县共处理5人', 'completed'], ['已完成整改，共追回资金10万元，处理3人', 'completed'],
+  ['已整改到位，共5个村完成整改', 'completed'],
+]));

@@ -22,14 +22,16 @@ const THING = `(${THINGS})`;
 const VERB = '(?:完成|整改|落实|解决|销号|办结)';
 // The verb of the count done: 已完成整改4个, 已整改到位3个, 整改完成2个.
 const DONE_VERB = `已?${VERB}(?:整改)?(?:到位|完毕|完成)?了?`;
-const WHOLE = '(?:共有?|共计|总共|总计|合计|涉及)';
+// A whole: 共5项, 涉及8家单位, and what a place has or is to do (全镇12个村, 应整改23人).
+const WHOLE = '(?:共有?|共计|总共|总计|合计|涉及|全(?:镇|乡|县|市|区|街道|村)(?:共有?)?|应整改|需整改)';
 // Between the whole and the count done: a few characters (中, 其中), not a number and not 月 (3个月内已完成3项 is no count).
 const GAP = '[^,;。!?0-9月]{0,3}?';
 // The count done (已完成整改4个) and what it counts, not a span of months (一个问题已整改两个月).
 const DONE = `${DONE_VERB}${COUNT}${UNIT}${THING}?(?:[^月]|$)`;
 /**
  * Counts of parts done and the whole (完成3/3, 3项措施中的2项, 五项中已完成四项, 共5个问题已整改3个, 5条措施已落实4条,
- * 三个村已整改两个, 三个村中有两个已整改, 已完成4项(共5项), 已完成4项(5项中)): each pattern with its groups' names, w the
+ * 三个村已整改两个, 三个村中有两个已整改, 12个村中已有10个完成整改, 全镇12个村，已完成整改10个, 应整改23人，已整改21人,
+ * 已完成4项(共5项), 已完成4项(5项中)): each pattern with its groups' names, w the
  * whole and c what it counts, d the count done and e what that counts (3项措施中的3项未完成 counts none done). A part done is in progress, all of them completed (statusSql compares
  * the counts, Chinese numerals as numbers: 共2项措施，已完成两项 is whole); no part is a count done of another thing
  * (已整改3个村共8个问题, 5个村已完成整改4个问题) or more than the whole. A whole in Chinese numerals needs 共, 中 or a
@@ -39,7 +41,7 @@ const DONE = `${DONE_VERB}${COUNT}${UNIT}${THING}?(?:[^月]|$)`;
 export const STATUS_COUNT_PATTERNS: { re: string; names: string[] }[] = [
   { re: '完成([0-9]+)/([0-9]+)()()', names: ['d', 'w', 'c', 'e'] },
   { re: `${COUNT}${UNIT}${THING}?之?中的?(?:${DONE_VERB})?${COUNT}${UNIT}${THING}?(?:[^未没尚]|$)`, names: ['w', 'c', 'd', 'e'] },
-  { re: `${COUNT}${UNIT}${THING}?(?:其中|中有?)${COUNT}${UNIT}${THING}?(?:均|都|全部)?已经?${VERB}`, names: ['w', 'c', 'd', 'e'] },
+  { re: `${COUNT}${UNIT}${THING}?(?:其中|中)(?:已经?)?有?${COUNT}${UNIT}${THING}?(?:均|都|全部)?(?:已经?)?${VERB}`, names: ['w', 'c', 'd', 'e'] },
   { re: `(?:${WHOLE}|${NOUN})${COUNT}${UNIT}${THING}?${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
   { re: `([0-9]+)${UNIT}${THING}?${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
   { re: `${COUNT}${UNIT}${THING}${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
