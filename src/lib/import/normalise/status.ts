@@ -1,7 +1,7 @@
 import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_CLOSURE_BELOW_FULL, STATUS_CLOSURE_RATE_CLAUSE, STATUS_COUNT_BEFORE_TOTAL, STATUS_COUNT_PATTERNS, STATUS_COUNT_SAME_KIND, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RECTIFICATION_WORDS, STATUS_REDONE_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES, STATUS_TOTAL_BEFORE_COUNT } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { hanDigitsSql } from './dates';
-import { compactSql, groups } from './text';
+import { bindSql, compactSql, groups } from './text';
 import { boolSql } from './values';
 
 /**
@@ -31,7 +31,7 @@ export function statusSql(raw: string): string {
     OR regexp_matches(st_n.c || st_n.e, ${str(STATUS_COUNT_SAME_KIND)})) THEN sign(${count('st_n.d')} - ${count('st_n.w')}) END) END`;
   const done = (t: string) => `coalesce(list_contains(${counts(t)}, 0), false)`;
   // All parts done is completed before any rule; a part done is read where the vocabulary's counted rule stands.
-  const rules = (t: string) => bind(counts(t), 'st_k', `CASE WHEN list_contains(st_k, 0) THEN 'completed' ${STATUS_RULES.map((r) =>
+  const rules = (t: string) => bindSql(counts(t), 'st_k', `CASE WHEN list_contains(st_k, 0) THEN 'completed' ${STATUS_RULES.map((r) =>
     `WHEN ${r.counted ? 'list_contains(st_k, -1)' : `regexp_matches(${t}, ${str(r.pattern)})`} THEN ${str(r.status)}`).join(' ')} END`);
   // A remark in brackets on what comes next (已完成（需持续推进）) is a clause of its own, which the
   // next-step rule then passes over; a bracket that says what is done or left (未完成（已完成3项，其余
@@ -57,8 +57,8 @@ export function statusSql(raw: string): string {
   const clause = `struct_pack(r := CASE WHEN ${skip} AND NOT ${rem} THEN NULL ELSE ${rules('k')} END, skip := ${skip}, rem := ${rem},
     cl := regexp_matches(k, ${str(COUNT_LEFT)}))`;
   // The last clause that names a status (st_z), held at in progress where a part is left; x is a bound text.
-  const lastNamed = (x: string) => bind(`list_transform(${clauses(x)}, lambda k: ${clause})`, 'st_cs',
-    bind(`list_filter(list_transform(list_reverse(st_cs), lambda st_q: CASE WHEN st_q.skip THEN NULL ELSE st_q.r END), lambda s: s IS NOT NULL)[1]`, 'st_z',
+  const lastNamed = (x: string) => bindSql(`list_transform(${clauses(x)}, lambda k: ${clause})`, 'st_cs',
+    bindSql(`list_filter(list_transform(list_reverse(st_cs), lambda st_q: CASE WHEN st_q.skip THEN NULL ELSE st_q.r END), lambda s: s IS NOT NULL)[1]`, 'st_z',
       `CASE WHEN st_z IN ('completed', 'basically_completed')
         AND len(list_filter(st_cs, lambda st_q: st_q.rem AND st_q.r IN ('in_progress', 'not_completed') OR st_q.cl)) > 0 THEN 'in_progress' ELSE st_z END`));
   // The reading without a described problem, else with it (存在未整改到位问题 is its own status): one reader over both.
@@ -73,10 +73,10 @@ export function statusSql(raw: string): string {
   // All parts counted done is the whole (正在整改，已完成整改措施5项中的5项). A bare negative opening the text (未完成，
   // 正在推进) holds over a later clause in progress: DOMAIN.md §3.3 reads negatives first; a later clause that says done
   // is read as before (未完成，2023年12月已完成). The text (st_w) and its opening clause (st_o) are bound once.
-  const whole = bind(`regexp_extract(st_w, '^([^,;。!?、]+)[,;。!?、]', 1)`, 'st_o', `CASE
+  const whole = bindSql(`regexp_extract(st_w, '^([^,;。!?、]+)[,;。!?、]', 1)`, 'st_o', `CASE
     WHEN regexp_matches(st_o, ${str(OPENING_STATUS)}) AND regexp_matches(st_w, ${str(STEP_DONE)}) AND NOT regexp_matches(st_w, ${str(WHOLE_DONE)})
       AND NOT (${done('st_w')}) THEN ${rules('st_o')}
-    ELSE ${bind(`coalesce(${read('st_w')}, ${bind(strip('st_w'), 'st_x', rules('st_x'))})`, 'st_z',
+    ELSE ${bindSql(`coalesce(${read('st_w')}, ${bindSql(strip('st_w'), 'st_x', rules('st_x'))})`, 'st_z',
       `CASE WHEN st_z = 'in_progress' AND regexp_matches(st_o, ${str(OPENING_NEGATIVE)}) THEN 'not_completed' ELSE st_z END`)} END`);
   // A numbered list on one line (1.正在推进;2.已完成) is read as one on several lines.
   const lines = `regexp_replace(${raw}, ${str(`[;,。]\\s*(${LIST_NUMBER})`)}, ${str(LINE_MARK + '\\1')}, 'g')`;
@@ -86,11 +86,9 @@ export function statusSql(raw: string): string {
   const texts = `CASE WHEN ${numbered} THEN list_append(list_transform(string_split(${lines}, ${str(LINE_MARK)}),
     lambda l: regexp_replace(l, ${str(`^${LINE_NUMBER}`)}, '')), ${flat}) ELSE [${flat}] END`;
   const least = (r: string) => STATUS_BY_RANK(`list_min(list_transform(list_filter(${r}[1:-2], lambda s: s IS NOT NULL), lambda s: ${RANK}))`);
-  return bind(`list_transform(${texts}, lambda st_w: ${whole})`, 'st_r', `CASE WHEN len(st_r) > 1 THEN coalesce(${least('st_r')}, st_r[-1]) ELSE st_r[1] END`);
+  return bindSql(`list_transform(${texts}, lambda st_w: ${whole})`, 'st_r', `CASE WHEN len(st_r) > 1 THEN coalesce(${least('st_r')}, st_r[-1]) ELSE st_r[1] END`);
 }
 
-/** An expression evaluated once and named for the body (a one-element list_transform); names start st_ so that no column of the caller's is shadowed. */
-const bind = (expr: string, name: string, body: string) => `list_transform([${expr}], ${name} -> ${body})[1]`;
 // A count of parts (3项, 两个, 4家, 完成3/3): the cheap test before the count patterns are tried.
 const COUNT_HINT = '[0-9一二三四五六七八九十两](项|条|个|件|处|家|户|名|人)|完成[0-9]+/';
 // A part left, counted and nothing more: 剩余1项, 其余2个, 还有3项 (not 剩余0项).
