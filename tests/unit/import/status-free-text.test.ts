@@ -174,3 +174,32 @@ test('a whole of a place or to be done, and 中已有 before the count done, mak
   ['全县开展专项整治，已完成整改', 'completed'], ['已完成整改，全县共处理5人', 'completed'], ['已完成整改，共追回资金10万元，处理3人', 'completed'],
   ['已整改到位，共5个村完成整改', 'completed'],
 ]));
+
+// A whole named first and the count done after it, without the thing repeated (hand answers): a part, in progress, also where
+// the whole opens with 需整改, names its thing before the count (涉及党员干部30名), is a bare count (12名党员) or the count done
+// comes before its verb (已有10个村完成整改, 10个村已完成整改). The whole done, no whole of parts named, and money, people dealt
+// with, measures, dates and rates stay as they were.
+test('a whole named first and its count done after it make a part; money, people dealt with and measures are no whole', () => check([
+  ['全镇12个村，已完成整改10个', 'in_progress'], ['涉及8家单位，已整改6家', 'in_progress'], ['共排查问题15个，已整改完成13个，剩余2个正在推进', 'in_progress'],
+  ['12个村中已有10个完成整改', 'in_progress'], ['应整改23人，已整改21人', 'in_progress'], ['共发现问题12个，整改完成10个', 'in_progress'],
+  ['需整改问题6个，已完成整改4个', 'in_progress'], ['涉及党员干部30名，已整改25名', 'in_progress'], ['涉及党员干部三十名，已整改二十五名', 'in_progress'],
+  ['全镇12个村，已有10个村完成整改', 'in_progress'], ['全镇12个村，10个村已完成整改', 'in_progress'], ['全镇十二个村，十个村已完成整改', 'in_progress'],
+  ['12名党员，已整改10名', 'in_progress'], ['十二名党员，已整改十名', 'in_progress'], ['3项措施2项已完成', 'in_progress'],
+  ['共5个问题，3个已完成整改，2个正在推进', 'in_progress'], ['涉及12户，已整改10户', 'in_progress'], ['截至6月底，12个村已完成整改10个', 'in_progress'],
+  ['共12个村，已完成整改10个，完成率83.3%', 'in_progress'], ['共3项措施，已完成2项，处理1人', 'in_progress'],
+  // The whole done.
+  ['全镇12个村，已全部完成整改', 'completed'], ['涉及8家单位，已整改8家', 'completed'], ['共排查问题15个，已全部整改完成', 'completed'],
+  ['共排查问题15个，已整改完成15个', 'completed'], ['需整改问题6个，已完成整改6个', 'completed'], ['全镇12个村，已有12个村完成整改', 'completed'],
+  ['全镇12个村，10个村已完成整改，其余2个村已整改到位', 'completed'], ['正在整改，共3项措施，已完成3项', 'completed'],
+  // No whole of parts: named after the status, or another thing counted done.
+  ['已完成整改，涉及3个村', 'completed'], ['已整改到位，共5个村完成整改', 'completed'], ['已全部完成整改，共涉及12个村', 'completed'],
+  ['全镇12个村，已完成整改10个问题', 'completed'], ['5个村，已完成整改4个问题', 'completed'], ['2个村3个问题已整改', 'completed'],
+  ['问责干部3人，已整改2个问题', 'completed'],
+  // Money, people dealt with, measures counted, a set phrase, a span of time, dates and rates.
+  ['已完成整改，清退资金12万元', 'completed'], ['已完成整改，共追回资金10万元，处理3人', 'completed'], ['应退还资金15万元，已退还12万元，已完成整改', 'completed'],
+  ['已完成整改，共处理5人，其中党纪处分2人', 'completed'], ['已完成整改，涉及5人，已处理3人', 'completed'], ['已完成整改，问责5人，其中已处分3人', 'completed'],
+  ['已完成整改，制定制度3项，完善制度2项', 'completed'], ['已完成整改，共建立制度5项，其中新建3项', 'completed'],
+  ['八项规定问题3个，已整改3个', 'completed'], ['一个月内，已完成3项', 'completed'], ['3个月，已完成整改2个', 'completed'],
+  ['全镇12个村，已于6月底前完成整改', 'completed'], ['12个村，已于2024年6月完成整改', 'completed'], ['涉及8家单位，2024年6月已全部整改', 'completed'],
+  ['全镇12个村，整改完成率100%', 'completed'], ['全镇12个村，整改完成率80%', 'in_progress'],
+]));

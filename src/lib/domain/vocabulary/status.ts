@@ -31,6 +31,7 @@ const DONE = `${DONE_VERB}${COUNT}${UNIT}${THING}?(?:[^月]|$)`;
 /**
  * Counts of parts done and the whole (完成3/3, 3项措施中的2项, 五项中已完成四项, 共5个问题已整改3个, 5条措施已落实4条,
  * 三个村已整改两个, 三个村中有两个已整改, 12个村中已有10个完成整改, 全镇12个村，已完成整改10个, 应整改23人，已整改21人,
+ * 全镇12个村，10个村已完成整改, 3项措施2项已完成, 涉及党员干部30名，已整改25名, 12名党员，已整改10名,
  * 已完成4项(共5项), 已完成4项(5项中)): each pattern with its groups' names, w the
  * whole and c what it counts, d the count done and e what that counts (3项措施中的3项未完成 counts none done). A part done is in progress, all of them completed (statusSql compares
  * the counts, Chinese numerals as numbers: 共2项措施，已完成两项 is whole); no part is a count done of another thing
@@ -41,16 +42,20 @@ const DONE = `${DONE_VERB}${COUNT}${UNIT}${THING}?(?:[^月]|$)`;
 export const STATUS_COUNT_PATTERNS: { re: string; names: string[] }[] = [
   { re: '完成([0-9]+)/([0-9]+)()()', names: ['d', 'w', 'c', 'e'] },
   { re: `${COUNT}${UNIT}${THING}?之?中的?(?:${DONE_VERB})?${COUNT}${UNIT}${THING}?(?:[^未没尚]|$)`, names: ['w', 'c', 'd', 'e'] },
-  { re: `${COUNT}${UNIT}${THING}?(?:其中|中)(?:已经?)?有?${COUNT}${UNIT}${THING}?(?:均|都|全部)?(?:已经?)?${VERB}`, names: ['w', 'c', 'd', 'e'] },
-  { re: `(?:${WHOLE}|${NOUN})${COUNT}${UNIT}${THING}?${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
+  { re: `${COUNT}${UNIT}${THING}?(?:其?中)?(?:已经?)?有?${COUNT}${UNIT}${THING}?(?:均|都|全部)?(?:已经?)?${VERB}`, names: ['w', 'c', 'd', 'e'] },
+  { re: `(?:${WHOLE}(?:${THINGS})*|${NOUN})${COUNT}${UNIT}${THING}?${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
   { re: `([0-9]+)${UNIT}${THING}?${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
   { re: `${COUNT}${UNIT}${THING}${GAP}${DONE}`, names: ['w', 'c', 'd', 'e'] },
   { re: `${DONE_VERB}${NOUN}?${COUNT}${UNIT}${THING}?(?:[(/]${WHOLE}?|${WHOLE})${COUNT}${UNIT}${THING}?(?:之?中)?\\)?(?:[,;。!?]|$)`, names: ['d', 'e', 'w', 'c'] },
 ];
 /** Two things counted that are one kind (措施 and 任务, both parts of a plan): c and e of STATUS_COUNT_PATTERNS. */
 export const STATUS_COUNT_SAME_KIND = `^${NOUN}${NOUN}$`;
-/** A whole named in the clause before its count done (共3项措施，其中已完成2项; 整改措施8条，已完成6条; 共5个村，已完成整改3个; 共5个问题，其中4个已整改), to be joined into one. */
-export const STATUS_TOTAL_BEFORE_COUNT = `((?:${WHOLE}|${NOUN})[0-9一二三四五六七八九十两]+${UNIT}(?:${THINGS})?),((?:其中)?${DONE_VERB}[0-9一二三四五六七八九十两]+${UNIT}|其中[0-9一二三四五六七八九十两]+${UNIT})`;
+/**
+ * A whole named in the clause before its count done (共3项措施，其中已完成2项; 整改措施8条，已完成6条; 共5个村，已完成整改3个; 共5个问题，其中4个已整改;
+ * 全镇12个村，已有10个村完成整改 or 10个村已完成整改; 涉及党员干部30名, its thing before the count; a clause that is a count alone, 12名党员，已整改10名),
+ * to be joined into one. Not a count of people dealt with (问责干部3人，已整改2个问题): a thing before the count needs a word of the whole.
+ */
+export const STATUS_TOTAL_BEFORE_COUNT = `((?:${WHOLE}(?:${THINGS})*|${NOUN}|^|[,;。!?])[0-9一二三四五六七八九十两]+${UNIT}(?:${THINGS})?),((?:其中)?${DONE_VERB}[0-9一二三四五六七八九十两]+${UNIT}|(?:其中|已经?有)?[0-9一二三四五六七八九十两]+${UNIT})`;
 /** A whole named in the clause after its count done, ending it (已完成4项，共5项), to be joined into one. */
 export const STATUS_COUNT_BEFORE_TOTAL = `(${VERB}了?${NOUN}?[0-9一二三四五六七八九十两]+${UNIT}),(${WHOLE}[0-9一二三四五六七八九十两]+${UNIT}(?:${THINGS})?)([,;。!?]|$)`;
 

@@ -41,9 +41,11 @@ export function statusSql(raw: string): string {
   // 已完成逾期1个月), passed over as a next step is (STATUS_LATE_NOTE_PATTERN).
   const late = (t: string) => `regexp_replace(regexp_replace(${t}, ${str(LATE_BRACKET)}, ',\\1,', 'g'), ${str(LATE_AFTER_STATUS)}, '\\1,\\2', 'g')`;
   // 、 or a slash before a next step (已完成、持续推进, 已完成/持续推进) parts it off as a comma does; a total
-  // before its count done (共3项措施，已完成2项) is one clause with it.
+  // before its count done (共3项措施，已完成2项) is one clause with it. Done once to each text read (st_w, below), so
+  // the opening status, all parts done and a text whose clauses all pass (需整改问题6个，已完成整改4个: 需 opens an
+  // instruction) read the joined count too.
   const parted = (t: string) => `regexp_replace(regexp_replace(regexp_replace(${t}, ${str(`[、/](${STATUS_NEXT_STEP_PATTERN})`)}, ',\\1', 'g'), ${str(STATUS_TOTAL_BEFORE_COUNT)}, '\\1\\2', 'g'), ${str(STATUS_COUNT_BEFORE_TOTAL)}, '\\1\\2\\3', 'g')`;
-  const split = (t: string) => late(`regexp_replace(${protect(parted(t))}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
+  const split = (t: string) => late(`regexp_replace(${protect(t)}, ${str(REMARK_BRACKET)}, ',\\1,', 'g')`);
   const clauses = (t: string) => `regexp_extract_all(${split(t)}, '[^,;。!?]+')`;
   // Each clause (k) is read once, as a struct: its status (r); whether it says what comes next, a late remark or an
   // instruction, and so names no status of the item (skip); whether it is a part still left (rem, below).
@@ -86,7 +88,7 @@ export function statusSql(raw: string): string {
   const texts = `CASE WHEN ${numbered} THEN list_append(list_transform(string_split(${lines}, ${str(LINE_MARK)}),
     lambda l: regexp_replace(l, ${str(`^${LINE_NUMBER}`)}, '')), ${flat}) ELSE [${flat}] END`;
   const least = (r: string) => STATUS_BY_RANK(`list_min(list_transform(list_filter(${r}[1:-2], lambda s: s IS NOT NULL), lambda s: ${RANK}))`);
-  return bindSql(`list_transform(${texts}, lambda st_w: ${whole})`, 'st_r', `CASE WHEN len(st_r) > 1 THEN coalesce(${least('st_r')}, st_r[-1]) ELSE st_r[1] END`);
+  return bindSql(`list_transform(${texts}, lambda st_p: ${bindSql(parted('st_p'), 'st_w', whole)})`, 'st_r', `CASE WHEN len(st_r) > 1 THEN coalesce(${least('st_r')}, st_r[-1]) ELSE st_r[1] END`);
 }
 
 // A count of parts (3项, 两个, 4家, 完成3/3): the cheap test before the count patterns are tried.
