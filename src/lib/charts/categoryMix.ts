@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate';
 import type { CategoryMixRow } from '../queries/categoryMix';
 import { noDataOption } from './empty';
 import { roundName } from './roundNames';
-import { formatRate } from './format';
+import { formatRate, percentValue } from './format';
 import { bottomLegend, cardGrid, chartWidth, maxLines } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
 import { CATEGORY_COLORS, baseOption } from './theme';
@@ -37,12 +37,17 @@ export function categoryMixOption(rows: CategoryMixRow[], ctx: ChartContext): EC
     const data: CategoryMixItem[] = rounds.map((round) => {
       const row = rows.find((r) => r.round_key === round.round_key && r.category_l1 === code);
       const count = row?.n ?? 0;
-      return { value: round.round_n ? Math.round((count / round.round_n) * 10000) / 100 : 0, count, code, round_key: round.round_key };
+      return { value: round.round_n ? percentValue(count / round.round_n) : 0, count, code, round_key: round.round_key };
     });
     return {
       type: 'bar', stack: 'mix', name, id: code, data, barMaxWidth: 48,
       itemStyle: { color: CATEGORY_COLORS[code] ?? CATEGORY_COLORS.Z, opacity: selected.size && !selected.has(code) ? 0.35 : 1 },
-      label: { show: true, fontSize: 10, color: '#fff', formatter: (p) => ((p.value as number) >= 8 ? `${Math.round(p.value as number)}%` : '') },
+      label: { show: true, fontSize: 10, color: '#fff', formatter: (p) => {
+        // The whole percentage from the count, not from the value already rounded to 2 places (12.495% is 12%, not 13%).
+        const item = p.data as CategoryMixItem;
+        const n = rounds[p.dataIndex].round_n;
+        return (p.value as number) >= 8 && n ? `${percentValue(item.count / n, 0)}%` : '';
+      } },
       tooltip: {
         formatter: (p) => {
           const item = p.data as CategoryMixItem;

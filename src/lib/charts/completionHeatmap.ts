@@ -6,7 +6,7 @@ import { roundName } from './roundNames';
 import { NO_PATTERN, cellLabel, countyRoundCell, countyRoundFrame, dimUnselected, inkOn, sideScale, withInk } from './heatmapFrame';
 import { fitCellLabels } from './layout';
 import { noDataOption } from './empty';
-import { formatRate } from './format';
+import { formatRate, percentValue } from './format';
 import { roundsOf } from './roundAxis';
 import { RATE_SCALE, baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
@@ -41,7 +41,7 @@ export function completionHeatmapOption(rows: CompletionCellRow[], ctx: ChartCon
   const isSmall = (c: CompletionCell) => c.n < min;
   // Ink for the cell's own fill: a small sample is grey whatever its rate.
   const cells = dimUnselected(withInk(rows.map((r): CompletionCell => ({
-    value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), Math.round((r.completion_rate ?? 0) * 10000) / 100],
+    value: [rounds.findIndex((x) => x.round_key === r.round_key), counties.indexOf(r.county), percentValue(r.completion_rate ?? 0)],
     county: r.county, round_key: r.round_key, n: r.n, completed: r.completed, rate: r.completion_rate,
   })), RATE_SCALE, 0, 100).map((c) => (isSmall(c) ? { ...c, label: { ...c.label, color: inkOn(SMALL_N_GREY) } } : c)), ctx.selected);
   const smallLabel = translate(ctx.lang, 'chart.smallN');

@@ -3,7 +3,7 @@ import { translate } from '../i18n/translate';
 import type { CountyRankRow } from '../queries/countyRanking';
 import { countyAxisLabels, countyLabels } from './countyAxis';
 import { noDataOption } from './empty';
-import { formatRate } from './format';
+import { formatRate, percentValue } from './format';
 import { DIMMED, cardGrid, chartWidth, markSelected, maxTextWidth, textWidth } from './layout';
 import { baseOption } from './theme';
 import type { ChartContext, EChartsOption } from './types';
@@ -45,7 +45,7 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
   const bars: RankBar[] = rows.map((r) => {
     const style = { ...(r.small_sample ? { color: SMALL_N } : {}), ...(faded(r.county) ? { opacity: DIMMED } : {}) };
     return {
-      value: Math.round((r.completion_rate ?? 0) * 10000) / 100, county: r.county, n: r.n, completed: r.completed, rank: r.rank,
+      value: percentValue(r.completion_rate ?? 0), county: r.county, n: r.n, completed: r.completed, rank: r.rank,
       overdue: r.overdue, unitRepeatRate: r.unit_repeat_rate ?? null,
       ...(Object.keys(style).length ? { itemStyle: style } : {}),
     };
@@ -75,7 +75,7 @@ export function countyRankingOption(rows: CountyRankRow[], ctx: ChartContext): E
       symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#52606d' },
       // 'start' is the top: the county axis is inverted.
       label: { formatter: translate(ctx.lang, 'chart.average', { rate: formatRate(overall) }), position: 'start', fontSize: 10 },
-      data: [{ xAxis: Math.round(overall * 10000) / 100 }],
+      data: [{ xAxis: percentValue(overall) }],
     },
   };
   const base = baseOption(ctx, title);

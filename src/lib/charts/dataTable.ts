@@ -2,7 +2,7 @@ import { translate, type Lang } from '../i18n/translate';
 import { categoryLabel } from '../domain/taxonomy';
 import { countyLabel } from '../domain/counties';
 import { STATUS_KEYS } from '../queries/statusByCounty';
-import { formatRate, formatWan } from './format';
+import { formatRate, formatWan, roundHalfUp } from './format';
 import { countiesOf } from './countyAxis';
 import { LEVEL_NAME_KEYS, roundName } from './roundNames';
 import type { ChartSpec } from './types';
@@ -43,7 +43,7 @@ function cell(key: string, row: Row, lang: Lang): string | number | null {
   if (typeof value === 'number') {
     if (/rate|share|ratio|coverage/.test(key)) return formatRate(value);
     if (/wan|funds/.test(key)) return formatWan(value);
-    return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
+    return Number.isInteger(value) ? value : roundHalfUp(value, 2);
   }
   const text = String(value);
   if (key === 'county') return countyLabel(text, lang);

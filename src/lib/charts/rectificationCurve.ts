@@ -2,7 +2,7 @@ import type { LineSeriesOption } from 'echarts';
 import { translate } from '../i18n/translate';
 import type { CurvePointRow } from '../queries/rectificationCurve';
 import { noDataOption } from './empty';
-import { formatRate } from './format';
+import { formatRate, percentValue } from './format';
 import { roundShortName } from './roundNames';
 import { bottomLegend, cardGrid, chartWidth } from './layout';
 import { roundsOf } from './roundAxis';
@@ -36,7 +36,7 @@ export function rectificationCurveOption(rows: CurvePointRow[], ctx: ChartContex
       symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 6,
       lineStyle: { width: selected.has(round.round_key) ? 3 : 2, type: i < SYMBOLS.length ? 'solid' : 'dashed' },
       data: points.map((p): CurvePoint => ({
-        value: [p.day, Math.round((p.completion_rate ?? 0) * 10000) / 100], completed: p.completed, n: p.n, round_key: p.round_key,
+        value: [p.day, percentValue(p.completion_rate ?? 0)], completed: p.completed, n: p.n, round_key: p.round_key,
       })),
       tooltip: {
         formatter: (p) => {

@@ -3,7 +3,7 @@ import { translate } from '../i18n/translate';
 import type { RoundTrendRow } from '../queries/roundTrend';
 import { noDataOption } from './empty';
 import { LEVEL_NAME_KEYS, roundName } from './roundNames';
-import { formatRate } from './format';
+import { formatRate, percentValue } from './format';
 import { cardGrid, chartWidth, maxLines, textWidth } from './layout';
 import { roundAxisStyle, roundLabels, roundsOf } from './roundAxis';
 import { baseOption, subtitleText } from './theme';
@@ -58,7 +58,7 @@ export function roundTrendOption(rows: RoundTrendRow[], ctx: ChartContext): ECha
       itemStyle: { color: look.color }, lineStyle: { color: look.color },
       data: rounds.map((round) => {
         const r = rows.find((x) => x.round_key === round.round_key && (x.inspector_level ?? '—') === level);
-        return r ? ({ value: Math.round((r.completion_rate ?? 0) * 10000) / 100, completed: r.completed, n: r.n, round_key: r.round_key } as TrendPoint) : null;
+        return r ? ({ value: percentValue(r.completion_rate ?? 0), completed: r.completed, n: r.n, round_key: r.round_key } as TrendPoint) : null;
       }),
       // Levels alternate above and below their points, so the labels of two levels at one round do not collide.
       // A white ground keeps a label readable where another level's line crosses it.

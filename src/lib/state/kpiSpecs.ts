@@ -5,6 +5,7 @@ import type { Filters } from '../queries/filters';
 import type { SourceOptions } from '../queries/source';
 import type { MetricParams } from '../domain/params';
 import { translate, type Lang } from '../i18n/translate';
+import { roundHalfUp } from '../charts/format';
 
 /** The SQL of the dashboard's KPI strip: the KPI row, timeliness details, completion details. */
 export function kpiQueries(filters: Filters, params: MetricParams, opts: SourceOptions): { kpis: string; timeliness: string; completion: string } {
@@ -90,7 +91,7 @@ export const DETAIL_KPI_SPECS: DetailKpiSpec[] = [
   { name: 'closure-rate', labelKey: 'kpi.closureRate', definitionKey: 'def.closureRate', format: 'rate',
     value: (r) => r.completion?.closure_rate ?? null, basis: (r) => (r.completion ? ['kpi.basis', r.completion.closed, r.completion.findings] : null) },
   { name: 'mean-days', labelKey: 'kpi.meanDays', definitionKey: 'def.daysToClose', format: 'days', unitKey: 'unit.days',
-    value: (r) => (r.completion?.mean_days == null ? null : Math.round(r.completion.mean_days * 10) / 10),
+    value: (r) => (r.completion?.mean_days == null ? null : roundHalfUp(r.completion.mean_days, 1)),
     basis: (r) => (r.completion?.median_days == null ? null : ['kpi.median', r.completion.median_days, r.completion.days_sample]) },
   // When no completed finding's ledger has a 佐证 column, #12's 0% would read as "none has evidence":
   // the card says the ledgers do not tell instead. When some have none, the rate stays as DOMAIN

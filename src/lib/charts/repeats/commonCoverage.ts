@@ -2,7 +2,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts';
 import { translate } from '../../i18n/translate';
 import type { CommonCoverageRow } from '../../queries/repeats/common';
 import { noDataOption } from '../empty';
-import { formatRate } from '../format';
+import { formatRate, percentValue } from '../format';
 import { bottomLegend, cardGrid, chartWidth, maxLines, maxTextWidth } from '../layout';
 import { roundAxisStyle, roundLabels, roundsOf } from '../roundAxis';
 import { roundName } from '../roundNames';
@@ -32,7 +32,7 @@ export function commonCoverageOption(rows: CommonCoverageRow[], ctx: ChartContex
   if (!rows.length) return noDataOption(ctx, title);
   const rounds = roundsOf(rows);
   const bars = rounds.map((r): CoverageBar => ({
-    value: Math.round((r.coverage_rate ?? 0) * 10000) / 100, round_key: r.round_key, round_label: roundName(r, ctx.lang),
+    value: percentValue(r.coverage_rate ?? 0), round_key: r.round_key, round_label: roundName(r, ctx.lang),
     covered: r.covered_units, units: r.units_in_round, k: r.k, codes: r.common_codes, rate: r.coverage_rate,
   }));
   const plotWidth = chartWidth(ctx) - 8 - 16 - 64 - 40;
