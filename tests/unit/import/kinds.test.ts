@@ -55,7 +55,14 @@ describe('整改类型, 整改专项 and 上轮问题编号', () => {
   test.each([['无', null], ['暂无', null], ['/', null], ['－', null], ['N/A', null], ['否', null], ['不涉及', null], ['无。', null],
     ['nan', null], ['NaN', null], ['Ｎ／Ａ', null], ['—/—', null], ['无（新发现问题）', null], ['首次发现', null], ['新问题', null],
     ['无编号', null], ['空', null], ['未涉及', null],
-    ['无线网络-07', '无线网络-07'], ['2021-05', '2021-05'], ['H1-3', 'H1-3'], ['N/A-3', 'N/A-3'], ['无锡-01', '无锡-01'], ['0', '0'], ['-1', '-1']])('%j → %j', async (text, want) => {
+    // A 0 (a formula pointing at a blank cell saves 0), an Excel error written out as text, and a phrase saying the
+    // problem is new or linked to none: no earlier finding (DOMAIN #21 counts any link as a repeat).
+    ['0', null], ['00', null], ['0.0', null], ['#N/A', null], ['#REF!', null], ['#VALUE!', null], ['#DIV/0!', null], ['#NAME?', null],
+    ['＃Ｎ／Ａ', null], ['无关联', null], ['未关联', null], ['无关联问题', null], ['非重复问题', null], ['不是重复问题', null],
+    ['不属于重复问题', null], ['无上轮问题', null], ['无上轮编号', null], ['上轮无', null], ['非上轮问题', null], ['本轮新增', null],
+    ['本轮新发现', null], ['本轮新增问题', null], ['无对应问题', null], ['新增', null], ['首轮', null], ['首次巡察', null],
+    ['无线网络-07', '无线网络-07'], ['2021-05', '2021-05'], ['H1-3', 'H1-3'], ['N/A-3', 'N/A-3'], ['无锡-01', '无锡-01'], ['-1', '-1'],
+    ['10', '10'], ['0-3', '0-3'], ['关联第一轮问题3', '关联第一轮问题3'], ['上轮第5项', '上轮第5项'], ['本轮新增问题与上轮第3项相同', '本轮新增问题与上轮第3项相同']])('%j → %j', async (text, want) => {
     const [row] = await engine.query<{ v: string | null }>(`SELECT ${noneAsNullSql(str(text))} AS v`);
     expect(row.v).toBe(want);
   });
