@@ -43,7 +43,9 @@ export function completionDetailQuery(filters: Filters, params: MetricParams, op
       THEN completion_date <= feedback_date + INTERVAL ${months} MONTH
       ELSE coalesce(in_concentrated_period, false) END)`;
   const dated = `${IS_COMPLETED} AND completion_date IS NOT NULL AND feedback_date IS NOT NULL`;
-  const days = 'CAST(completion_date - feedback_date AS DOUBLE)';
+  // A completion dated before its feedback (边巡边改, or a slip the import warns of) took 0 days, as on the
+  // rectification curve: a negative duration would pull the mean below what any item took.
+  const days = 'CAST(greatest(completion_date - feedback_date, 0) AS DOUBLE)';
   return `WITH s AS (${scopedFindings(filters, { from })}),
 k AS (SELECT ${count} AS findings,
   ${countWhere(IS_COMPLETED)} AS completed,
