@@ -120,6 +120,15 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.context().close();
   });
 
+  test('five broken files: the summary names three and counts the rest, so none goes unmentioned', async () => {
+    const page = await h.open('?sample=off');
+    await pick(page, [1, 2, 3, 4, 5].map((k) => ({ name: `坏文件${k}.xlsx`, buffer: brokenWorkbook() })));
+    const errors = await page.locator('[data-testid="import-error-brief"]').allTextContents();
+    expect(errors).toHaveLength(3);
+    expect(await page.locator('[data-testid="import-error-more"]').textContent()).toContain('另有 2 个文件未导入');
+    await page.context().close();
+  });
+
   test('a broken file next to a good one: a specific message, the good one lands, earlier data stays', async () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
     await pick(page, [{ name: 'ledger-gbk.csv', buffer: gbkLedger() }]);
@@ -131,6 +140,7 @@ describe('importing real-shaped ledgers in the browser', () => {
     const errors = await page.locator('[data-testid="import-error-brief"]').allTextContents();
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('坏文件.xlsx');
+    expect(await page.locator('[data-testid="import-error-more"]').count()).toBe(0);
     expect(await kpiValue(page, 'findings')).toBe(8);
     expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(4 / 8, 10);
     // Clear all, confirmed: the last import's reports and summary go too (they named data that is gone).
