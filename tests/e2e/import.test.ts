@@ -192,6 +192,14 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.click('[data-testid="nav-data"]');
     await settled(page);
     expect(await page.locator('[data-testid="import-report"]').count()).toBe(1);
+    // Removal asks first: dismissed, nothing goes; accepted, the dataset goes.
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
+    await page.click('[data-testid="dataset-remove"]');
+    await settled(page);
+    expect(asked).toContain('确定移除数据集');
+    expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(1);
+    page.once('dialog', (d) => void d.accept());
     await page.click('[data-testid="dataset-remove"]');
     await settled(page);
     expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(0);
