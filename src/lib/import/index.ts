@@ -143,6 +143,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         continue;
       }
       if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
+      // Marked before the sheet is normalised, most of an import's time, so the strip names the work under way.
+      progress('normalise', 0.3 + (0.5 * i) / prepared.length);
       const plan = await planSheet(engine, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
