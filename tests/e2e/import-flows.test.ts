@@ -24,8 +24,19 @@ const ledger = (unit: string, titles: string[]) => csv([
 const A = ledger('永康市教育局党委', ['违规吃喝', '违规发放津补贴']);
 const B = ledger('永康市卫健局党委', ['三会一课不规范', '理论学习不深入', '档案管理不规范']);
 
-async function pickFiles(page: Page, files: { name: string; buffer: Buffer }[]) {
-  await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ ...f, mimeType: 'text/csv' })));
+/** A workbook of one sheet per county, each sheet a ledger of its own. */
+async function twoSheetWorkbook(): Promise<Buffer> {
+  const X = await import('@e965/xlsx');
+  const wb = X.utils.book_new();
+  for (const [county, titles] of [['东阳市', ['违规吃喝', '违规发放津补贴']], ['义乌市', ['三会一课不规范', '理论学习不深入', '档案管理不规范']]] as const) {
+    const rows = [['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'], ...titles.map((t, i) => [i + 1, county, `${county}教育局党委`, '八届市委第五轮巡察', t, '已完成'])];
+    X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet(rows), county);
+  }
+  return Buffer.from(X.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+}
+
+async function pickFiles(page: Page, files: { name: string; buffer: Buffer; mimeType?: string }[]) {
+  await page.setInputFiles('[data-testid="import-input"]', files.map((f) => ({ mimeType: 'text/csv', ...f })));
 }
 const idle = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-testid="import-progress"]'), undefined, { timeout: 120_000 });
 
@@ -120,6 +131,28 @@ describe('import flows', () => {
     await page.click('[data-testid="nav-dashboard"]');
     await settled(page);
     expect(await kpiValue(page, 'findings')).toBe(6);
+    await page.context().close();
+  });
+
+  test('a workbook sent again: the question names every sheet it holds, and replacing replaces them all once', async () => {
+    const page = await h.open('?sample=off');
+    const wb = { name: 'wb.xlsx', buffer: await twoSheetWorkbook(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    await pickFiles(page, [wb]);
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(5);
+    await pickFiles(page, [wb]);
+    await page.waitForSelector('[data-testid="duplicate-dialog"]', { timeout: 120_000 });
+    const question = await page.textContent('[data-testid="duplicate-dialog"]');
+    expect(question).toContain('wb.xlsx / 东阳市');
+    expect(question).toContain('wb.xlsx / 义乌市');
+    await page.click('[data-testid="duplicate-replace"]');
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(5);
+    await page.click('[data-testid="nav-data"]');
+    await settled(page);
+    expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(2);
     await page.context().close();
   });
 });

@@ -106,8 +106,12 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     }
     const replace = [...new Set([...picked, ...exact])];
     const params = { ...DEFAULT_PARAMS, ...opts.params };
+    // The same bytes stored before are asked about first, before any sheet is mapped or anything is
+    // written: a copy of a file mapped once is no new mapping question, and a sheet of it written
+    // beside the question would be written again by "keep both".
+    const duplicates = opts.allowDuplicate ? [] : await storedCopies(engine, prepared.map((p) => p.sheet), sha256, replace, file.name);
+    if (duplicates.length) return { ok: true, datasets: duplicates };
     const plans: SheetPlan[] = [];
-    const duplicates: DatasetReport[] = [];
     const unfilled: string[] = [];
     const importedAt = importTimestamp();
     for (const [i, p] of prepared.entries()) {
@@ -129,13 +133,6 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         .find((x) => x && !(x === '市本级' && names.inspector_level === COUNTY_LEVEL)) ?? undefined;
       const namedPlace = place && !isListedCounty(place) ? place : undefined;
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? (namedPlace ? undefined : place) ?? names.county ?? undefined;
-      // The same bytes stored before are asked about first: a copy of a file mapped once is no new mapping question.
-      const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
-        AND sheet IS NOT DISTINCT FROM ${p.sheet === undefined ? 'NULL' : str(p.sheet)} LIMIT 1`);
-      if (dup.length && !replace.includes(dup[0].dataset_id) && !opts.allowDuplicate) {
-        duplicates.push(notWrittenReport(dup[0].dataset_id, file.name, p.sheet, sha256, { duplicateOf: dup[0].dataset_id }));
-        continue;
-      }
       const missing = missingFields(p, names, opts.roundHint, fallbackCounty ?? namedPlace);
       // A header with nothing under it is an unfilled template, named in the report, not mapped.
       if (missing.length && !(await holdsRows(engine, p))) {
@@ -170,16 +167,14 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     } finally {
       await dropTables(engine, shared.tables);
     }
-    if (!withData.length && !duplicates.length) throw new ImportFailure('no_data');
-    if (withData.length) {
-      await noteUnreadSheets(engine, withData[0], {
-        sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_example: examples.map((p) => p.sheet ?? ''), sheet_hidden: hiddenSheets,
-        // Read although hidden (no visible sheet holds a ledger): the analyst hears where the rows came from.
-        sheet_read_hidden: withData.map((p) => p.prepared.sheet ?? '').filter((s) => readHidden.includes(s)),
-        sheet_no_data: [...unfilled, ...empty.map((p) => p.prepared.sheet ?? file.name)],
-      });
-      if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
-    }
+    if (!withData.length) throw new ImportFailure('no_data');
+    await noteUnreadSheets(engine, withData[0], {
+      sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_example: examples.map((p) => p.sheet ?? ''), sheet_hidden: hiddenSheets,
+      // Read although hidden (no visible sheet holds a ledger): the analyst hears where the rows came from.
+      sheet_read_hidden: withData.map((p) => p.prepared.sheet ?? '').filter((s) => readHidden.includes(s)),
+      sheet_no_data: [...unfilled, ...empty.map((p) => p.prepared.sheet ?? file.name)],
+    });
+    if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
     // A later version of a stored ledger (its statuses moved on) is asked about before anything is
     // written: beside the old one it would count every problem twice (later-version.ts).
     // Also when the analyst replaces a dataset: the file may update others too (asked, then all replaced).
@@ -191,26 +186,38 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
     checkCancelled(opts.signal);
     progress('commit', 0.9);
-    if (withData.length) {
-      const merges = await commitPlans(engine, withData, {
-        file: file.name, fileSize: file.bytes.length, sha256, format: read.format, encoding: read.encoding,
-        isSample: !!opts.isSample, importedAt,
-      }, replace, opts.signal);
-      // Said on the first dataset, as the commit stored it (round-merge.ts).
-      const first = reports[0];
-      const column = columnLabel(withData[0], 'round_label');
-      const said = merges.map((m) => roundMergeText(m)).map((value) => ({ file: file.name, sheet: first.sheet, row: 0, column, value,
-        severity: 'info' as const, code: 'round_merged', message: 'import.issue.round_merged', vars: { row: 0, column, value } }));
-      const at = first.issues.findIndex((i) => i.row > 0);
-      first.issues.splice(at < 0 ? first.issues.length : at, 0, ...said);
-    }
+    const merges = await commitPlans(engine, withData, {
+      file: file.name, fileSize: file.bytes.length, sha256, format: read.format, encoding: read.encoding,
+      isSample: !!opts.isSample, importedAt,
+    }, replace, opts.signal);
+    // Said on the first dataset, as the commit stored it (round-merge.ts).
+    const first = reports[0];
+    const column = columnLabel(withData[0], 'round_label');
+    const said = merges.map((m) => roundMergeText(m)).map((value) => ({ file: file.name, sheet: first.sheet, row: 0, column, value,
+      severity: 'info' as const, code: 'round_merged', message: 'import.issue.round_merged', vars: { row: 0, column, value } }));
+    const at = first.issues.findIndex((i) => i.row > 0);
+    first.issues.splice(at < 0 ? first.issues.length : at, 0, ...said);
     progress('done', 1);
-    return { ok: true, datasets: [...reports, ...duplicates] };
+    return { ok: true, datasets: reports };
   } catch (e) {
     return { ok: false, error: toImportError(e, file.name, sheetName) };
   } finally {
     await dropTables(engine, tables);
   }
+}
+
+/**
+ * Not-written reports of the sheets whose bytes a stored dataset holds (same SHA-256 and sheet),
+ * leaving out the datasets being replaced: one per sheet, so the question names them all.
+ */
+async function storedCopies(engine: Engine, sheets: (string | undefined)[], sha256: string, replace: string[], fileName: string): Promise<DatasetReport[]> {
+  const out: DatasetReport[] = [];
+  for (const sheet of sheets) {
+    const dup = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM datasets WHERE sha256 = ${str(sha256)}
+      AND sheet IS NOT DISTINCT FROM ${sheet === undefined ? 'NULL' : str(sheet)} ORDER BY dataset_id LIMIT 1`);
+    if (dup.length && !replace.includes(dup[0].dataset_id)) out.push(notWrittenReport(dup[0].dataset_id, fileName, sheet, sha256, { duplicateOf: dup[0].dataset_id }));
+  }
+  return out;
 }
 
 /** The report of a sheet not written because the analyst is asked first (identical file, later version). */

@@ -178,7 +178,9 @@ class Importer {
         const later = duplicate.laterVersionOf;
         const choice = await this.#ask<DuplicateChoice>((p) => {
           this.#duplicateAnswer = p;
-          const names = (later?.datasetIds ?? [existing]).map((id) => datasetName(id, this.reports)).join('、');
+          // Every stored dataset the answer acts on: all sheets of an identical workbook, not the first.
+          const equal = [...new Set(result.datasets.flatMap((d) => (d.duplicateOf ? [d.duplicateOf] : [])))];
+          const names = (later?.datasetIds ?? (equal.length ? equal : [existing])).map((id) => datasetName(id, this.reports)).join('、');
           this.duplicate = { file: file.name, existing, existingName: names, ...(target ? { targetName: datasetName(target, this.reports) } : {}),
             ...(later ? { later: { same: later.same, rows: later.rows, held: later.datasetIds.length } } : {}) };
         });
