@@ -74,6 +74,18 @@ describe('import flows', () => {
     await page.context().close();
   });
 
+  test('on a phone-width screen the mapping dialog opens with the column names in view, not scrolled sideways to the first select', async () => {
+    const page = await h.open('?sample=off');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pickFiles(page, [{ name: 'odd.csv', buffer: ODD_HEADERS }]);
+    await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="mapping-dialog"]'))).toBe(true);
+    expect(await page.locator('[data-testid="mapping-dialog"] .table-wrap').evaluate((el) => el.scrollLeft)).toBe(0);
+    const label = await page.locator('[data-testid="mapping-dialog"] tbody tr').first().locator('td').first().boundingBox();
+    expect(label && label.x >= 0 && label.x + label.width <= 390).toBe(true);
+    await page.context().close();
+  });
+
   test('Escape skips the file in the mapping dialog, and the summary names every file not imported', async () => {
     const page = await h.open('?sample=off');
     await pickFiles(page, [{ name: 'odd.csv', buffer: ODD_HEADERS }, { name: 'a.csv', buffer: A }]);
