@@ -3,7 +3,7 @@ import { unifyLineEndings } from './line-endings';
 import { ident, str } from '../queries/sql';
 import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type LineKind, type TextEncodingName } from './decode';
-import { cell, scratchTable, tempName, type StagedSheet } from './staging';
+import { CELL_COUNT, cell, scratchTable, tempName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
 import { checkWidth } from './errors';
 import { repairQuotes } from './csv-quotes';
@@ -16,6 +16,8 @@ import { repairQuotes } from './csv-quotes';
  */
 const SAMPLE_BYTES = 256 * 1024;
 const SPARE_COLUMNS = 4;
+// What the reader takes for NULL: control characters no ledger's cell is, so none is NULL but a lacking one.
+const NO_NULL_TEXT = '\u0001\u0002';
 // Above this size the per-cell saving of a guarded trim outweighs its fixed cost (cells.ts).
 const GUARD_MIN_BYTES = 4 << 20;
 
@@ -95,13 +97,17 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
     const guarded = utf8.length > GUARD_MIN_BYTES;
     const wrapped = EXCEL_TEXT_IN_SAMPLE.test(sample);
     const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(wrapped ? excelTextSql(cell(i)) : cell(i), guarded)} AS ${cell(i)}`);
-    await engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}
+    // The record's own cell count (CELL_COUNT): an empty field is read as '' (nullstr is a text no
+    // file holds), a cell the record lacks is padded as NULL, so a record shorter than the header is
+    // told from one whose last cells are empty (row_short).
+    const count = Array.from({ length: width }, (_, i) => `CAST(${cell(i)} IS NOT NULL AS SMALLINT)`).join(' + ');
+    await engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}, CAST(${count} AS SMALLINT) AS ${CELL_COUNT}
       FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
-        columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"',
+        columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${str(NO_NULL_TEXT)},
         null_padding = true, strict_mode = false, parallel = false)`);
     await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(rowid + 1 AS INTEGER) AS src_row, * FROM ${ident(backing)}`);
   } finally {
     await engine.dropFile(file);
   }
-  return { table, width, encoding, backing, ...(repair ? { quoteRepairs: repair.records } : {}) };
+  return { table, width, encoding, backing, cellCounts: true, ...(repair ? { quoteRepairs: repair.records } : {}) };
 }

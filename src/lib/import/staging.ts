@@ -10,6 +10,9 @@ import { checkWidth } from './errors';
  * file) and cells `c0 … c{n-1}`, all VARCHAR, so nothing is lost or coerced before normalisation.
  * Cells are staged trimmed, '' as NULL (cells.ts).
  */
+/** Column of a staged CSV's cell count per record (StagedSheet.cellCounts). */
+export const CELL_COUNT = 'n_cells';
+
 export interface StagedSheet {
   /** Sheet name (XLSX) or undefined for single-table files. */
   sheet?: string;
@@ -21,6 +24,8 @@ export interface StagedSheet {
   downMerges?: [number, number, number][];
   /** Formula cells without a value (XLSX: #N/A, #REF!, or a result never saved), staged as empty: [column, src_row, error text or =formula]. */
   errorCells?: [number, number, string][];
+  /** The table has a CELL_COUNT column: the cells each record had (CSV), beside the padded width. */
+  cellCounts?: boolean;
   /** Records (src_row) with a cell whose quotes were repaired before reading (CSV, csv-quotes.ts). */
   quoteRepairs?: number[];
   /** The text file had bytes its encoding could not read: they became U+FFFD (decode.ts). */
