@@ -227,7 +227,9 @@ function fillsDown(X: XlsxModule, merges: import('@e965/xlsx').Range[], data: (C
     if (m.e.r <= m.s.r) continue;
     const v = cellText(X, data[m.s.r]?.[m.s.c], date1904);
     if (stagedCell(v) === null) continue;
-    for (let r = m.s.r + 1; r <= m.e.r; r++) {
+    // Only rows that hold cells take a fill: a template's merge down to row 1,048,576 over a sheet
+    // of a few rows is that many rows, not a million (60 such columns ran the reader out of memory).
+    for (let r = m.s.r + 1, last = Math.min(m.e.r, data.length - 1); r <= last; r++) {
       let row = fills.get(r);
       if (!row) fills.set(r, (row = []));
       row.push([m.s.c, v!]);
