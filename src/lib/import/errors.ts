@@ -50,6 +50,17 @@ export class ImportFailure extends Error {
   }
 }
 
+/**
+ * An engine or library error as the technical detail a message quotes: the lines that say what
+ * went wrong, without the line of data DuckDB quotes ("Original Line: …", up to megabytes of the
+ * analyst's text that cut the reason off), each line and the whole kept short.
+ */
+export function errorDetail(e: unknown): string {
+  const text = String(e instanceof Error ? e.message : e);
+  const lines = text.split('\n').filter((l) => !/^\s*Original Line:/i.test(l)).map((l) => (l.length > 160 ? `${l.slice(0, 160)}…` : l));
+  return lines.join(' ').replace(/\s+/g, ' ').trim().slice(0, 400);
+}
+
 /** Throws ImportFailure('cancelled') once the caller's signal has fired. */
 export function checkCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new ImportFailure('cancelled');

@@ -1,6 +1,6 @@
 // Reads and encodes an XLSX, Parquet or JSON file off the main thread: bytes in, Arrow IPC per
 // sheet (or an ImportFailure's code) out.
-import { ImportFailure } from './errors';
+import { ImportFailure, errorDetail } from './errors';
 import { encodeFile, type GridFormat, type GridWorkerReply } from './encode-file';
 
 self.onmessage = async (e: MessageEvent<{ format: GridFormat; bytes: Uint8Array }>) => {
@@ -10,7 +10,7 @@ self.onmessage = async (e: MessageEvent<{ format: GridFormat; bytes: Uint8Array 
   } catch (err) {
     reply = err instanceof ImportFailure
       ? { ok: false, code: err.code, vars: err.vars }
-      : { ok: false, code: 'corrupt_file', vars: { detail: String(err instanceof Error ? err.message : err).slice(0, 300) } };
+      : { ok: false, code: 'corrupt_file', vars: { detail: errorDetail(err) } };
   }
   // The IPC buffers move to the page without a copy.
   const transfer = reply.ok ? [...new Set(reply.sheets.flatMap((s) => s.chunks.map((c) => c.buffer as ArrayBuffer)))] : [];

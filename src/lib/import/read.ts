@@ -1,5 +1,5 @@
 import type { Engine } from '../db/types';
-import { ImportFailure, MAX_FILE_BYTES } from './errors';
+import { ImportFailure, MAX_FILE_BYTES, errorDetail } from './errors';
 import { sniffFormat, type FileFormat } from './sniff';
 import { stageCsv } from './stage-csv';
 import type { StagedSheet } from './staging';
@@ -41,7 +41,7 @@ export async function readSource(engine: Engine, file: SourceFile): Promise<Read
     return read;
   } catch (e) {
     if (e instanceof ImportFailure) throw e;
-    throw new ImportFailure('corrupt_file', { detail: String(e instanceof Error ? e.message : e).slice(0, 300) });
+    throw new ImportFailure('corrupt_file', { detail: errorDetail(e) });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Engine } from '../db/types';
 import { unifyLineEndings } from './line-endings';
-import { ident, str } from '../queries/sql';
+import { ident, num, str } from '../queries/sql';
 import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type LineKind, type TextEncodingName } from './decode';
 import { CELL_COUNT, cell, scratchTable, tempName, type StagedSheet } from './staging';
@@ -101,10 +101,18 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
     // file holds), a cell the record lacks is padded as NULL, so a record shorter than the header is
     // told from one whose last cells are empty (row_short).
     const count = Array.from({ length: width }, (_, i) => `CAST(${cell(i)} IS NOT NULL AS SMALLINT)`).join(' + ');
-    await engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}, CAST(${count} AS SMALLINT) AS ${CELL_COUNT}
+    const read = (maxLine: string) => engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}, CAST(${count} AS SMALLINT) AS ${CELL_COUNT}
       FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
         columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${str(NO_NULL_TEXT)},
-        null_padding = true, strict_mode = false, parallel = false)`);
+        null_padding = true, strict_mode = false, parallel = false${maxLine})`);
+    try {
+      await read('');
+    } catch (e) {
+      // A record over the reader's 2 MB line limit (a pasted document in one cell) is read again with
+      // room for the whole file: that cell then rejects its own row (cell_too_long), not the file.
+      if (!/maximum line size/i.test(String(e))) throw e;
+      await read(`, max_line_size = ${num((repair?.bytes ?? utf8).length + 16)}`);
+    }
     await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(rowid + 1 AS INTEGER) AS src_row, * FROM ${ident(backing)}`);
   } finally {
     await engine.dropFile(file);

@@ -2,7 +2,7 @@ import { describe, test, expect, beforeAll } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
-import { MAX_FILE_BYTES } from '../../../src/lib/import/errors';
+import { MAX_FILE_BYTES, errorDetail } from '../../../src/lib/import/errors';
 import { translate } from '../../../src/lib/i18n/translate';
 import { badFixtures, textFixtures } from '../../fixtures/make-fixtures';
 import { workbookFixtures } from '../../fixtures/workbooks';
@@ -137,6 +137,17 @@ test('a cell over 100,000 characters rejects its row only, with a clear issue', 
   expect(long?.value).toMatch(/^.{100}…$/u);
 });
 
+test('a record over the read_csv 2 MB line limit (a 3 MB cell) rejects its own row, not the whole file', async () => {
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const row = (unit: string, title: string) => `永康市,${unit},八届市委第四轮巡察,${title},已完成`;
+  const text = [head, row('永康市教育局党委', '违规吃喝'), row('永康市卫健局党委', '巨'.repeat(1_000_000)), row('永康市财政局党委', '违规发放津补贴')].join('\n');
+  const [r] = await importOk(e, 'huge-cell.csv', new TextEncoder().encode(text));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([2, 1]);
+  expect(issuesOf(r, 'error')).toEqual([{ row: 3, code: 'cell_too_long' }]);
+  expect(await e.query('SELECT unit_name FROM findings ORDER BY source_row')).toEqual([{ unit_name: '永康市教育局党委' }, { unit_name: '永康市财政局党委' }]);
+});
+
 test('missing required columns ask for a mapping; the mapping then imports', async () => {
   const e = await freshEngine();
   const text = '单位,问题内容,县市区,轮次名称,具体问题描述\n中共永康市委,理论学习不深入,永康市,十四届省委第四轮巡视,x\n';
@@ -246,4 +257,11 @@ test('a row with more cells than the header: its warning quotes each cell past i
   expect(r.issues.filter((i) => i.code === 'ragged_row').map((i) => [i.row, i.column, i.value])).toEqual([
     [3, undefined, '#6: 多余内容甲 | #7: 多余内容乙'], [4, undefined, '#7: 仅一格']]);
   e2.close();
+});
+
+test("an engine error's detail keeps its reason and drops the line of data it quotes", () => {
+  const duck = `Invalid Input Error: CSV Error on Line: 3\nOriginal Line: 永康市,${'巨'.repeat(5000)}\nMaximum line size of 2000000 bytes exceeded. Actual Size:3000002 bytes.\nPossible Solution: Change the maximum length size, e.g., max_line_size=3000004`;
+  const detail = errorDetail(new Error(duck));
+  expect(detail).toBe('Invalid Input Error: CSV Error on Line: 3 Maximum line size of 2000000 bytes exceeded. Actual Size:3000002 bytes. Possible Solution: Change the maximum length size, e.g., max_line_size=3000004');
+  expect(errorDetail('x'.repeat(1000)).length).toBeLessThanOrEqual(400);
 });
