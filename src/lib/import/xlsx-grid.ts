@@ -5,7 +5,7 @@ import { decodeText, detectEncoding } from './decode';
 import { isSpreadsheetMarkup } from './sniff';
 import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
-import { truncatedSheetPart } from './xlsx-parts';
+import { largestZipPart, truncatedSheetPart } from './xlsx-parts';
 import { formulaWithoutValue } from './xlsx-formula-cells';
 import { fixedDecimals, isDateFormat, isIdFormat, isLabelFormat } from './xlsx-number-formats';
 
@@ -30,15 +30,33 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
     const opts = { dense: true, cellDates: false, cellNF: true, cellText: false, cellStyles: true, bookFiles: true } as const;
     // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has.
     if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string' });
+    checkUnpackedSize(bytes);
     loadBuiltinFormats(X);
     return X.read(bytes, { ...opts, type: 'array' });
   } catch (e) {
+    if (e instanceof ImportFailure) throw e;
     const detail = String(e instanceof Error ? e.message : e);
     // A password-protected workbook is an OLE container (D0 CF 11 E0) holding the encrypted package;
     // SheetJS also says "encryption" of a damaged zip ("Unsupported ZIP encryption"), which is no password.
     const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
     if (ole && /password|encrypt/i.test(detail)) throw new ImportFailure('encrypted_workbook');
     throw new ImportFailure('not_a_workbook', { detail: detail.slice(0, 300) });
+  }
+}
+
+/**
+ * Largest part of a workbook's zip that can be read: SheetJS reads a part as one string, and a
+ * browser's longest string is about 2^29 characters. A part stated larger (a zip bomb: 1.5 GB of
+ * spaces in a 1.5 MB file, which took 9 s and 1.9 GB before being called empty) is refused before
+ * anything is unpacked.
+ */
+export const MAX_PART_BYTES = 512 * 1024 * 1024;
+
+function checkUnpackedSize(bytes: Uint8Array): void {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return;
+  const part = largestZipPart(bytes);
+  if (part && part.size > MAX_PART_BYTES) {
+    throw new ImportFailure('workbook_too_large', { part: part.name, size: Math.round(part.size / 1048576), limit: MAX_PART_BYTES / 1048576 });
   }
 }
 
@@ -136,10 +154,17 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
   let unknownFormat = false;
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const sheets: SheetGrid[] = [];
+  let charts = 0;
   for (const [i, name] of wb.SheetNames.entries()) {
     const hidden = !!wb.Workbook?.Sheets?.[i]?.Hidden;
     const ws = wb.Sheets[name];
-    if (!ws) continue;
+    // SheetJS leaves out a sheet it could not parse (a part missing, a bad shared-string index) and
+    // reads on: its problems would be lost without a word. A hidden one (an old copy) is let go.
+    if (!ws) {
+      if (hidden) continue;
+      throw new ImportFailure('sheet_unreadable', { sheet: name });
+    }
+    if (ws['!type'] === 'chart') charts++;
     // Every cell the sheet holds, not the range its <dimension> states: a program that fills a
     // template leaves that tag as it was, and Excel ignores it (a row or column past it was lost).
     const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
@@ -181,6 +206,8 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
     const hiddenColumns = (ws['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : []));
     if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns, hiddenRows, date1904 }));
   }
+  // Nothing but charts (a chart sheet holds no cells): no "empty file", which would send the analyst looking for a saving mistake.
+  if (!sheets.length && charts) throw new ImportFailure('charts_only', { n: charts });
   // Read once more with the formats defined: only workbooks that use them pay for it.
   const defined = unknownFormat && !done.formats ? withBuiltinFormats(X, bytes) : null;
   return defined ? workbookGrids(defined, { isoDates: true, formats: true }) : sheets;

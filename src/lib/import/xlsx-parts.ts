@@ -53,3 +53,40 @@ export function truncatedSheetPart(files: Record<string, { content?: unknown }> 
   }
   return null;
 }
+
+/**
+ * The largest part of a zip as its central directory states it (name and unpacked bytes), read
+ * before anything is unpacked; null when the bytes hold no readable directory (SheetJS then says
+ * what is wrong). A ZIP64 size is read from its extra field.
+ */
+export function largestZipPart(bytes: Uint8Array): { name: string; size: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u16 = (at: number) => view.getUint16(at, true);
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (u32(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = u16(end + 10);
+  let at = u32(end + 16);
+  let largest: { name: string; size: number } | null = null;
+  for (let i = 0; i < entries && at + 46 <= bytes.length && u32(at) === 0x02014b50; i++) {
+    const [nameLength, extraLength, commentLength] = [u16(at + 28), u16(at + 30), u16(at + 32)];
+    let size = u32(at + 24);
+    if (size === 0xffffffff) {
+      // ZIP64: the extra field 0x0001 holds the unpacked size first.
+      for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength && x + 4 <= bytes.length; x += 4 + u16(x + 2)) {
+        if (u16(x) === 0x0001 && x + 12 <= bytes.length) size = Number(view.getBigUint64(x + 4, true));
+      }
+    }
+    if (!largest || size > largest.size) {
+      largest = { name: new TextDecoder().decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength))), size };
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return largest;
+}
