@@ -6,6 +6,7 @@ import { sourceColumn } from './normalise/raw';
 import { date, ident, literal, num, str } from '../queries/sql';
 import { carryDecisionsSql } from '../queries/repeats/decisions';
 import { checkCancelled } from './errors';
+import { readRejected } from './rejected-rows';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
 import { mergeTermlessRounds, roundDatesSql, type RoundMerge } from './round-merge';
@@ -91,10 +92,13 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
       await tx.exec(`INSERT INTO findings (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${ident(plan.final)}`);
       await tx.exec(`INSERT INTO import_issues SELECT ${str(plan.datasetId)}, ${str(meta.file)}, ${sheet}, src_row,
         ${columnLabelSql(plan)}, value, severity, code, 'import.issue.' || code FROM ${ident(plan.issues)}`);
-      const rejected = plan.rejected ?? [];
-      for (let i = 0; i < rejected.length; i += REJECTED_BATCH) {
-        await tx.exec(`INSERT INTO rejected_rows VALUES ${rejected.slice(i, i + REJECTED_BATCH)
+      // Every rejected row, a batch at a time: the download is the analyst's way back to all of them.
+      for (let at = 0; ; at += REJECTED_BATCH) {
+        const rejected = await readRejected(tx, plan.prepared, plan.rejectedCells, REJECTED_BATCH, at);
+        if (!rejected.length) break;
+        await tx.exec(`INSERT INTO rejected_rows VALUES ${rejected
           .map((r) => `(${str(plan.datasetId)}, ${num(r.row)}, ${str(JSON.stringify(r.cells))})`).join(', ')}`);
+        if (rejected.length < REJECTED_BATCH) break;
       }
       const mapping = JSON.stringify(Object.fromEntries([...plan.prepared.columns].map(([k, c]) => [plan.prepared.headers[c], k])));
       const c = plan.counts;

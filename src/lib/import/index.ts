@@ -22,7 +22,7 @@ import { EXAMPLE_SHEET_PATTERN } from '../domain/vocabulary/rows';
 
 /** The public types of the import API (SourceFile, ImportOptions, ImportResult, reports, issues). */
 export type * from './types';
-export { rejectedRowsCsv, shownIssues } from './report';
+export { shownIssues } from './report';
 
 /**
  * Imports one file (every sheet that holds a ledger) atomically: sniff → decode → stage → find

@@ -13,11 +13,10 @@ import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
 import { CELL_COUNT, cell, dropTables, scratchTable, tempName } from './staging';
-import { rejectedRows } from './report';
+import { rejectedTableSql } from './rejected-rows';
 import { unreadColumnIssues } from './unread-columns';
 import { foldMeasureRows, measureStatusIssuesSql } from './measure-rows';
 import { joinContinuationRows } from './continuation-rows';
-import type { RejectedRow } from './types';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
 import { matchColumnsSql, sameFindingSql } from './same-finding';
@@ -41,8 +40,8 @@ export interface SheetPlan {
   issues: string;
   rounds: RoundRow[];
   counts: { accepted: number; warned: number; rejected: number; skipped: number };
-  /** The rejected rows with their cells, read before the staging table is dropped. */
-  rejected: RejectedRow[];
+  /** Every rejected row with its cells (rejectedTableSql), which the commit stores. */
+  rejectedCells: string;
   tables: string[];
 }
 
@@ -90,8 +89,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const issues = tempName('issues');
   const dupIds = tempName('dupids');
   const final = tempName('final');
-  const tables = [final, raw, values, lookup, norm, issues, dupIds];
-  const plan = { prepared: p, datasetId: o.datasetId, final, norm, issues, tables } as SheetPlan;
+  const rejectedCells = tempName('rejected');
+  const tables = [final, raw, values, lookup, norm, issues, dupIds, rejectedCells];
+  const plan = { prepared: p, datasetId: o.datasetId, final, norm, issues, rejectedCells, tables } as SheetPlan;
   // A unit named in the title, a 方面 carried down from a section heading: provided as a column is.
   const has = (key: string) => providesField(p, key);
   const titleCol = p.columns.get('problem_title');
@@ -217,7 +217,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   }
   await engine.exec(`INSERT INTO ${ident(issues)} SELECT 0, 'county', CAST(count(*) AS VARCHAR), 'warning', 'county_city_level'
     FROM ${ident(norm)} WHERE county_by_round AND ${live} HAVING count(*) > 0`);
-  plan.rejected = await rejectedRows(engine, p, issues);
+  // Every rejected row's cells, out of the staging table before it goes: the commit stores them all.
+  await engine.exec(rejectedTableSql(p, issues, rejectedCells));
   await dropTables(engine, [p.table, ...(p.backing ? [p.backing] : []), ...(rows.fillDown?.table ? [rows.fillDown.table] : [])]);
   const kept = (a = '') => `${a}skip_kind IS NULL AND ${a}src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE severity = 'error')`;
   const notRejected = kept();

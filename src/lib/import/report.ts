@@ -1,7 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident, num } from '../queries/sql';
 import { severityRankSql } from '../queries/catalogue';
-import { cell } from './staging';
 import { columnLabel } from './commit';
 import type { SheetPlan } from './plan';
 import type { PreparedSheet } from './prepare';
@@ -46,35 +45,7 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
     datasetId: plan.datasetId, file, sheet, sha256, asOf: plan.asOf, undated: plan.datedAt ? undefined : true,
     rowsAccepted: c.accepted, rowsWarned: c.warned, rowsRejected: c.rejected, rowsSkipped: c.skipped,
     issues, issuesTruncated: Number(rows[0]?.total ?? 0) > ISSUE_REPORT_LIMIT || undefined,
-    rejected: plan.rejected,
   };
-}
-
-/** The rows an error rejects, with their cells (capped), read from the staging table `p.table`. */
-export async function rejectedRows(engine: Engine, p: PreparedSheet, issues: string): Promise<RejectedRow[]> {
-  const width = Math.max(p.headerWidth, 1);
-  const cols = Array.from({ length: width }, (_, i) => cell(i));
-  const rows = await engine.query<Record<string, string | null> & { src_row: number; reasons: string[] }>(`
-    SELECT s.src_row, ${cols.map((c) => `s.${c}`).join(', ')}, i.reasons FROM ${ident(p.table)} s
-    JOIN (SELECT src_row, list(code ORDER BY code) AS reasons FROM ${ident(issues)} WHERE severity = 'error' GROUP BY src_row) i
-      ON s.src_row = i.src_row ORDER BY s.src_row LIMIT ${num(ISSUE_REPORT_LIMIT)}`);
-  const names = uniqueHeaders(p.headers.slice(0, width));
-  return rows.map((r) => ({
-    row: r.src_row,
-    cells: Object.fromEntries(cols.map((c, i) => [names[i], r[c]])),
-    reasons: r.reasons,
-  }));
-}
-
-/** Headers as the rejected rows' keys: a blank one is `#<column>`, a repeated one `备注 (2)`, so no cell is lost. */
-export function uniqueHeaders(headers: (string | null)[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((h, i) => {
-    const name = h ?? `#${i + 1}`;
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    return n === 1 ? name : `${name} (${n})`;
-  });
 }
 
 const csvCell = (v: unknown) => {
@@ -85,19 +56,22 @@ const csvCell = (v: unknown) => {
 };
 
 /**
- * CSV (UTF-8 with BOM, for Excel) of the rejected rows: row number, reasons (in `lang`), then the
- * cells under the file's own headers.
+ * CSV (UTF-8 with BOM, for Excel) of rejected rows and the issues naming them: row number, reasons
+ * (in `lang`), then the cells under the file's own headers. Read from what the import stored
+ * (storedRejectedCsv), so it holds every rejected row.
  */
-export function rejectedRowsCsv(report: DatasetReport, lang: Lang = 'zh'): string {
-  return rejectedCsv(report.rejected ?? [], report.issues, lang);
-}
-
-/** The CSV of rejectedRowsCsv from rejected rows and the issues naming them (the stored ones after a reload). */
 export function rejectedCsv(rows: RejectedRow[], allIssues: Pick<ImportIssue, 'row' | 'severity' | 'message' | 'vars'>[], lang: Lang = 'zh'): string {
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
   const lines = [[translate(lang, 'report.rejected.row'), translate(lang, 'report.rejected.reasons'), ...headers].map(csvCell).join(',')];
+  const byRow = new Map<number, typeof allIssues>();
+  for (const i of allIssues) {
+    if (i.severity !== 'error') continue;
+    const list = byRow.get(i.row);
+    if (list) list.push(i);
+    else byRow.set(i.row, [i]);
+  }
   for (const r of rows) {
-    const issues = allIssues.filter((i) => i.row === r.row && i.severity === 'error');
+    const issues = byRow.get(r.row) ?? [];
     const reasons = issues.length ? issues.map((i) => translate(lang, i.message, i.vars)) : r.reasons;
     lines.push([r.row, reasons.join(translate(lang, 'clauseSeparator')), ...headers.map((h) => r.cells[h])].map(csvCell).join(','));
   }

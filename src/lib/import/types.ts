@@ -107,8 +107,6 @@ export interface DatasetReport {
   issues: ImportIssue[];
   /** True when `issues` was capped. */
   issuesTruncated?: boolean;
-  /** Rejected rows with their cells, for rejectedRowsCsv. */
-  rejected?: RejectedRow[];
   /** Dataset id with an identical sha256 already loaded; nothing new was written. */
   duplicateOf?: string;
   /**

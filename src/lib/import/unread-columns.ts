@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, num, str } from '../queries/sql';
 import type { PreparedSheet } from './prepare';
-import { uniqueHeaders } from './report';
+import { uniqueHeaders } from './rejected-rows';
 import { cell } from './staging';
 import { fallbackColumns } from './normalise/raw';
 

@@ -1,6 +1,6 @@
 import { describe, test, expect, beforeAll } from 'vitest';
 import type { Engine } from '../../../src/lib/db/types';
-import { rejectedRowsCsv } from '../../../src/lib/import';
+import { storedRejectedCsv } from '../../../src/lib/state/rejectedRows';
 import { datasetsQuery } from '../../../src/lib/queries/catalogue';
 import { textFixtures } from '../../fixtures/make-fixtures';
 import { MESSY_EXPECTED as X } from '../../fixtures/ledgers';
@@ -83,28 +83,28 @@ describe('normalised values of the messy ledger', () => {
   });
 });
 
-test('rejectedRowsCsv lists the rejected rows with reasons, BOM first', async () => {
+test('the rejected rows download lists the rejected rows with reasons, BOM first', async () => {
   const e = await freshEngine();
   const [r] = await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
-  const csv = rejectedRowsCsv(r);
+  const csv = await storedRejectedCsv(e, r.datasetId, 'zh');
   const lines = csv.slice(1).trim().split('\r\n');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(lines[0]).toBe('行号,原因,序号,县（市、区）,被巡察单位,轮次名称,反馈时间,问题类别,具体问题,整改时限,整改状态,完成时间,挽回经济损失（万元）');
   expect(lines).toHaveLength(3);
   expect(lines[1]).toMatch(/^8,第8行：缺少县市区|^8,第8行：无法确定县市区/);
   expect(lines[2]).toContain('缺轮次的问题');  // In English: headers and reasons in English, the file's own headers and cells as written.
-  const en = rejectedRowsCsv(r, 'en').slice(1).trim().split('\r\n');
+  const en = (await storedRejectedCsv(e, r.datasetId, 'en')).slice(1).trim().split('\r\n');
   expect(en[0]).toBe('Row,Reasons,序号,县（市、区）,被巡察单位,轮次名称,反馈时间,问题类别,具体问题,整改时限,整改状态,完成时间,挽回经济损失（万元）');
   expect(en[1]).toMatch(/^8,Row 8: /);
 });
 
-test('rejectedRowsCsv keeps every cell when two columns share a header (备注, 备注 (2))', async () => {
+test('the rejected rows download keeps every cell when two columns share a header (备注, 备注 (2))', async () => {
   const e = await freshEngine();
   const csv = ['序号,被巡察单位,轮次名称,具体问题,整改状态,备注,备注',
     '1,市教育局党委,八届市委第三轮巡察,违规吃喝,已完成,说明甲,说明乙',
     '2,,八届市委第三轮巡察,违规发放津补贴,已完成,重要说明甲,重要说明乙'].join('\n');
   const [r] = await importOk(e, 'remarks.csv', new TextEncoder().encode(csv));
-  const lines = rejectedRowsCsv(r).slice(1).trim().split('\r\n');
+  const lines = (await storedRejectedCsv(e, r.datasetId, 'zh')).slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('行号,原因,序号,被巡察单位,轮次名称,具体问题,整改状态,备注,备注 (2)');
   expect(lines[1]).toMatch(/,重要说明甲,重要说明乙$/);
 });
