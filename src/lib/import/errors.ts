@@ -21,6 +21,7 @@ export type ImportErrorCode =
   | 'encoding_unsupported'
   | 'cancelled'
   | 'dataset_not_found'
+  | 'replacement_empty'
   | 'write_failed'
   | 'storage_full';
 

@@ -182,6 +182,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (later) {
       return { ok: true, datasets: [notWrittenReport(later.datasetId, file.name, withData[0].prepared.sheet, sha256, { laterVersionOf: later })] };
     }
+    // A replacement with nothing to import (every row rejected: a renamed 具体问题 column) would
+    // leave the dataset empty: refused, the stored rows stay as they were.
+    if (replace.length && withData.every((p) => p.counts.accepted === 0)) {
+      throw new ImportFailure('replacement_empty', { rejected: withData.reduce((n, p) => n + p.counts.rejected, 0) });
+    }
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
     checkCancelled(opts.signal);

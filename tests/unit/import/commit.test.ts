@@ -211,3 +211,19 @@ test('a ledger with no date stores no as-of date and leaves the default as it wa
   expect([early.asOf, early.issues.filter((i) => i.code === 'feedback_after_as_of').map((i) => [i.row, i.value])]).toEqual(['2024-02-01', [[2, '2024-03-01']]]);
   e.close();
 });
+
+test('replacing a dataset with a file whose every row is rejected is refused and leaves the dataset whole', async () => {
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const [a] = await importOk(e, 'good.csv', enc(`${head}\n永康市,永康市教育局,八届市委第三轮巡察,违规吃喝,已完成\n永康市,永康市财政局,八届市委第三轮巡察,违规发放津补贴,正在整改\n`));
+  const before = await tableCounts(e);
+  // The 具体问题 cells left empty: both rows rejected.
+  const res = await importFile(e, { name: 'good-v2.csv', bytes: enc(`${head}\n永康市,永康市教育局,八届市委第三轮巡察,,已完成\n永康市,永康市财政局,八届市委第三轮巡察,,已完成\n`) },
+    { replaceDatasetId: a.datasetId });
+  expect(!res.ok && 'error' in res && [res.error.code, res.error.vars]).toEqual(['replacement_empty', { rejected: 2 }]);
+  expect(await tableCounts(e)).toEqual(before);
+  expect(await e.query('SELECT dataset_id FROM datasets')).toEqual([{ dataset_id: a.datasetId }]);
+  // Imported as new, the same file lands with its report (0 accepted, 2 rejected) beside the old one.
+  const [b] = await importOk(e, 'good-v2.csv', enc(`${head}\n永康市,永康市教育局,八届市委第三轮巡察,,已完成\n永康市,永康市财政局,八届市委第三轮巡察,,已完成\n`));
+  expect([b.rowsAccepted, b.rowsRejected]).toEqual([0, 2]);
+});
