@@ -3,9 +3,9 @@ import { unifyLineEndings } from './line-endings';
 import { ident, num, str } from '../queries/sql';
 import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type LineKind, type TextEncodingName } from './decode';
-import { CELL_COUNT, cell, scratchTable, tempName, type StagedSheet } from './staging';
+import { CELL_COUNT, cell, dropTables, scratchTable, tempName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
-import { checkWidth } from './errors';
+import { MAX_COLUMNS, checkWidth } from './errors';
 import { repairQuotes } from './csv-quotes';
 
 /**
@@ -83,11 +83,10 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
   const sample = decodeText(utf8.subarray(0, SAMPLE_BYTES), 'utf-8');
   const dialect = detectDialect(sample);
   checkWidth(dialect.width);
-  const width = dialect.width + SPARE_COLUMNS;
+  let width = dialect.width + SPARE_COLUMNS;
   const file = tempName('csv') + '.csv';
   const table = tempName('csv');
   const backing = tempName('csvdata');
-  const columns = Array.from({ length: width }, (_, i) => `${str(cell(i))}: 'VARCHAR'`).join(', ');
   const repair = await repairQuotes(utf8, dialect.delimiter, dialect.cells);
   await engine.registerFile(file, repair?.bytes ?? utf8);
   try {
@@ -96,26 +95,49 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
     // Cells are trimmed here, once (cells.ts), while the reader's vectors are at hand.
     const guarded = utf8.length > GUARD_MIN_BYTES;
     const wrapped = EXCEL_TEXT_IN_SAMPLE.test(sample);
-    const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(wrapped ? excelTextSql(cell(i)) : cell(i), guarded)} AS ${cell(i)}`);
-    // The record's own cell count (CELL_COUNT): an empty field is read as '' (nullstr is a text no
-    // file holds), a cell the record lacks is padded as NULL, so a record shorter than the header is
-    // told from one whose last cells are empty (row_short).
-    const count = Array.from({ length: width }, (_, i) => `CAST(${cell(i)} IS NOT NULL AS SMALLINT)`).join(' + ');
-    const read = (maxLine: string) => engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}, CAST(${count} AS SMALLINT) AS ${CELL_COUNT}
-      FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
-        columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${str(NO_NULL_TEXT)},
-        null_padding = true, strict_mode = false, parallel = false${maxLine})`);
+    let maxLine = '';
+    const read = async () => {
+      const columns = Array.from({ length: width }, (_, i) => `${str(cell(i))}: 'VARCHAR'`).join(', ');
+      const cells = Array.from({ length: width }, (_, i) => `${stagedCellSql(wrapped ? excelTextSql(cell(i)) : cell(i), guarded)} AS ${cell(i)}`);
+      // The record's own cell count (CELL_COUNT): an empty field is read as '' (nullstr is a text no
+      // file holds), a cell the record lacks is padded as NULL, so a record shorter than the header is
+      // told from one whose last cells are empty (row_short).
+      const count = Array.from({ length: width }, (_, i) => `CAST(${cell(i)} IS NOT NULL AS SMALLINT)`).join(' + ');
+      await engine.exec(`CREATE TABLE ${scratchTable(backing)} AS SELECT ${cells.join(', ')}, CAST(${count} AS SMALLINT) AS ${CELL_COUNT}
+        FROM read_csv(${str(file)}, header = false, auto_detect = false, all_varchar = true,
+          columns = {${columns}}, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${str(NO_NULL_TEXT)},
+          null_padding = true, strict_mode = false, parallel = false${maxLine})`);
+    };
     try {
-      await read('');
+      await read();
     } catch (e) {
       // A record over the reader's 2 MB line limit (a pasted document in one cell) is read again with
       // room for the whole file: that cell then rejects its own row (cell_too_long), not the file.
       if (!/maximum line size/i.test(String(e))) throw e;
-      await read(`, max_line_size = ${num((repair?.bytes ?? utf8).length + 16)}`);
+      maxLine = `, max_line_size = ${num((repair?.bytes ?? utf8).length + 16)}`;
+      await read();
     }
+    // A record past the sample as wide as the table may hold more cells, which the reader drops
+    // without a word: read again twice as wide until the last column is empty (ragged_row then
+    // quotes every extra cell), or refuse the file as too wide.
+    while ((await lastColumnUsed(engine, backing, width)) && width <= MAX_COLUMNS) {
+      await dropTables(engine, [backing]);
+      width = Math.min(width * 2, MAX_COLUMNS + 1);
+      await read();
+    }
+    checkWidth(width > MAX_COLUMNS && (await lastColumnUsed(engine, backing, width)) ? width : 0);
     await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(rowid + 1 AS INTEGER) AS src_row, * FROM ${ident(backing)}`);
+  } catch (e) {
+    await dropTables(engine, [backing]);
+    throw e;
   } finally {
     await engine.dropFile(file);
   }
   return { table, width, encoding, backing, cellCounts: true, ...(repair ? { quoteRepairs: repair.records } : {}) };
+}
+
+/** TRUE when a record of the staged `table` fills its last column (of `width`). */
+async function lastColumnUsed(engine: Engine, table: string, width: number): Promise<boolean> {
+  const rows = await engine.query(`SELECT 1 FROM ${ident(table)} WHERE ${cell(width - 1)} IS NOT NULL LIMIT 1`);
+  return rows.length > 0;
 }

@@ -54,3 +54,19 @@ test('a tab-separated GBK file counts cells as a comma file does; an XLSX row wi
   expect(x.rowsAccepted).toBe(1);
   expect(x.issues.filter((i) => i.code === 'row_short')).toEqual([]);
 });
+
+test('a record past the sampled first 256 KB with more cells than the table was read for keeps them all in its ragged_row warning', async () => {
+  const e = await freshEngine();
+  const rows = [HEADER];
+  // Enough rows of 9 cells for the sample to end long before the wide one.
+  for (let i = 0; i < 3_000; i++) rows.push(`${i + 1},永康市,永康市教育局党委,八届市委第五轮巡察,问题${i},已完成,2024-05-01,无,张三`);
+  rows.push(`3001,永康市,永康市教育局党委,八届市委第五轮巡察,宽行,已完成,2024-05-01,无,张三,${Array.from({ length: 10 }, (_, i) => `额外${i + 1}`).join(',')}`);
+  const bytes = utf8(rows.join('\n') + '\n');
+  expect(bytes.length).toBeGreaterThan(256 * 1024);
+  const [r] = await importOk(e, 'late-wide.csv', bytes);
+  expect(r.rowsAccepted).toBe(3_001);
+  // From the stored issues: the report lists the first 5,000 of the file's warnings.
+  const ragged = await e.query<{ row: number; value: string }>(`SELECT source_row AS row, value FROM import_issues WHERE code = 'ragged_row'`);
+  expect(ragged.map((i) => i.row)).toEqual([3_002]);
+  expect(ragged[0].value).toBe(Array.from({ length: 10 }, (_, i) => `#${10 + i}: 额外${i + 1}`).join(' | '));
+});

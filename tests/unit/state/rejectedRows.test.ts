@@ -46,3 +46,14 @@ test('the rejected rows download is named after the ledger without its extension
   expect(rejectedRowsFileName('八届市委第五轮巡察台账.xlsx', '永康', 'zh')).toBe('八届市委第五轮巡察台账_永康_被拒绝的行.csv');
   expect(rejectedRowsFileName('ledger.v2.csv', null, 'en')).toBe('ledger.v2_rejected-rows.csv');
 });
+
+test('a rejected row pushed right by stray commas keeps the cells right of the header in the download', async () => {
+  const e = await freshEngine();
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态', '永康市,永康市教育局,八届市委第三轮巡察,问题一,已完成',
+    '义乌市,义乌市单位X,,,,,,八届市委第四轮巡察,被挤到后面的问题,已完成'].join('\n');
+  const [r] = await importOk(e, 'shifted.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([1, 1]);
+  const lines = (await storedRejectedCsv(e, r.datasetId, 'zh')).slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe('行号,原因,县市区,被巡察单位,轮次名称,具体问题,整改状态,#8,#9,#10');
+  expect(lines[1]).toMatch(/^3,.*,义乌市,义乌市单位X,,,,八届市委第四轮巡察,被挤到后面的问题,已完成$/);
+});
