@@ -16,7 +16,7 @@ export interface EncodedFile {
 }
 
 /** What the grid worker answers: the encoded file, or the failure's code and variables. */
-export type GridWorkerReply = ({ ok: true } & EncodedFile) | { ok: false; code: ImportErrorCode; vars: Record<string, string | number> };
+export type GridWorkerReply = ({ ok: true } & EncodedFile) | { ok: false; code: ImportErrorCode; vars: Record<string, string | number>; sheet?: string };
 
 /** Reads and encodes a file of one of the grid formats. */
 export async function encodeFile(format: GridFormat, bytes: Uint8Array): Promise<EncodedFile> {

@@ -9,7 +9,7 @@ self.onmessage = async (e: MessageEvent<{ format: GridFormat; bytes: Uint8Array 
     reply = { ok: true, ...(await encodeFile(e.data.format, e.data.bytes)) };
   } catch (err) {
     reply = err instanceof ImportFailure
-      ? { ok: false, code: err.code, vars: err.vars }
+      ? { ok: false, code: err.code, vars: err.vars, ...(err.sheet !== undefined ? { sheet: err.sheet } : {}) }
       : { ok: false, code: 'corrupt_file', vars: { detail: errorDetail(err) } };
   }
   // The IPC buffers move to the page without a copy.

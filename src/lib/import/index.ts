@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { DEFAULT_PARAMS } from '../domain/params';
 import { sha256Hex } from './sha';
-import { ImportFailure, checkCancelled } from './errors';
+import { ImportFailure, checkCancelled, errorDetail } from './errors';
 import { checkSize } from './read';
 import { readSource } from './read';
 import { holdsRows, missingFields, mappingRequest, prepareSheet, type PreparedSheet } from './prepare';
@@ -173,6 +173,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       // Read although hidden (no visible sheet holds a ledger): the analyst hears where the rows came from.
       sheet_read_hidden: withData.map((p) => p.prepared.sheet ?? '').filter((s) => readHidden.includes(s)),
       sheet_no_data: [...unfilled, ...empty.map((p) => p.prepared.sheet ?? file.name)],
+      sheet_too_wide: read.wideSheets ?? [],
     });
     if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
     // A later version of a stored ledger (its statuses moved on) is asked about before anything is
@@ -240,7 +241,7 @@ function toImportError(e: unknown, file: string, sheet?: string) {
   if (e instanceof ImportFailure) {
     return { code: e.code, message: `import.error.${e.code}`, vars: e.vars, file, sheet: e.sheet ?? sheet };
   }
-  const detail = String(e instanceof Error ? e.message : e).slice(0, 300);
+  const detail = errorDetail(e);
   // A full origin quota surfaces from the engine's OPFS writes as QuotaExceededError, or as a wasm
   // abort ("Maximum call stack size exceeded") when the write fails deep inside a checkpoint.
   const code = STORAGE_FULL.test(detail) ? 'storage_full' : 'write_failed';

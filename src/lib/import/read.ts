@@ -17,6 +17,8 @@ export interface ReadResult {
   hiddenSheets?: string[];
   /** Stages the hidden sheets: for a workbook whose visible sheets hold no ledger. */
   stageHidden?: () => Promise<StagedSheet[]>;
+  /** Workbook sheets over the column limit beside others that are not: named in the report, not staged. */
+  wideSheets?: string[];
 }
 
 /** Refuses files over the size limit before anything reads them. */

@@ -21,7 +21,7 @@ async function encodeOffThread(format: GridFormat, bytes: Uint8Array): Promise<E
       worker.onerror = (e) => reject(new ImportFailure('corrupt_file', { detail: String(e.message || 'file reader worker failed').slice(0, 300) }));
       worker.postMessage({ format, bytes: copy }, [copy.buffer as ArrayBuffer]);
     });
-    if (!reply.ok) throw new ImportFailure(reply.code, reply.vars);
+    if (!reply.ok) throw new ImportFailure(reply.code, reply.vars, reply.sheet);
     return reply;
   } finally {
     worker.terminate();
@@ -32,6 +32,8 @@ async function encodeOffThread(format: GridFormat, bytes: Uint8Array): Promise<E
 export interface StagedEncodedFile {
   sheets: StagedSheet[];
   hiddenSheets: string[];
+  /** Sheets over the column limit beside others that are not: named, not staged. */
+  wideSheets: string[];
   /** Stages the hidden sheets, for a workbook whose visible sheets hold no ledger. */
   stageHidden: () => Promise<StagedSheet[]>;
   encoding?: string;
@@ -49,12 +51,14 @@ const stageSheets = async (engine: Engine, sheets: EncodedSheet[], keysHeader: b
  */
 export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array): Promise<StagedEncodedFile> {
   const encoded = await encodeOffThread(format, bytes);
-  const hidden = encoded.sheets.filter((s) => s.hidden);
+  const hidden = encoded.sheets.filter((s) => s.hidden && !s.tooWide);
+  const wide = encoded.sheets.filter((s) => s.tooWide);
   // Records' keys are their header (records-grid.ts): never a guess, even when no alias knows them.
   const keysHeader = format === 'json' || format === 'ndjson' || format === 'parquet';
   return {
-    sheets: await stageSheets(engine, encoded.sheets.filter((s) => !s.hidden), keysHeader),
+    sheets: await stageSheets(engine, encoded.sheets.filter((s) => !s.hidden && !s.tooWide), keysHeader),
     hiddenSheets: hidden.map((s) => s.name ?? ''),
+    wideSheets: wide.map((s) => s.name ?? ''),
     stageHidden: () => stageSheets(engine, hidden, keysHeader),
     encoding: encoded.encoding,
   };

@@ -152,6 +152,8 @@ export interface EncodedSheet {
   chunks: Uint8Array[];
   /** A hidden sheet (see encodeWorkbook): staged only when no visible sheet holds a ledger. */
   hidden?: boolean;
+  /** Wider than MAX_COLUMNS beside sheets that are not (a pivot, a data dump): no chunks, named in the report. */
+  tooWide?: boolean;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
   /** Formula cells without a value (XLSX: #N/A, #REF!, or a result never saved), staged as empty: [column, src_row, error text or =formula]. */

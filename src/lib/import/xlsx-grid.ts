@@ -274,8 +274,11 @@ function fillsDown(X: XlsxModule, merges: import('@e965/xlsx').Range[], data: (C
 export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]> {
   const grids = await workbookGrids(bytes);
   const skipHidden = grids.some((g) => !g.hidden);
+  // A sheet too wide to be a ledger beside one that is not: left out and named, not the whole book refused.
+  const narrow = grids.some((g) => gridWidth(g.rows) <= MAX_COLUMNS);
   return grids.map((g) => {
     const width = gridWidth(g.rows);
+    if (narrow && width > MAX_COLUMNS) return { name: g.name, width, chunks: [], tooWide: true };
     return {
       name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges,
       ...(g.errorCells.length ? { errorCells: g.errorCells } : {}), ...(skipHidden && g.hidden ? { hidden: true } : {}),

@@ -116,3 +116,13 @@ test('a book of chart sheets only says so, not that the file is empty', async ()
   expect(r.code).toBe('charts_only');
   expect(r.text).toContain('只有 1 个图表工作表');
 });
+
+test('an 800-column sheet beside a ledger is left out and named; alone, it refuses the file naming it', async () => {
+  const wide = [Array.from({ length: 800 }, (_, i) => `列${i + 1}`), Array.from({ length: 800 }, (_, i) => i)];
+  const e = await freshEngine();
+  const reports = await importOk(e, 'wide.xlsx', book({ 八届市委第四轮巡察: rows('八届市委第四轮巡察', ['违规吃喝']), 透视表: wide }));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['八届市委第四轮巡察', 1]]);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_too_wide').map((i) => i.value)).toEqual(['透视表']);
+  const r = await refused(book({ 透视表: wide }), 'only-wide.xlsx');
+  expect(r.code).toBe('too_many_columns');
+});
