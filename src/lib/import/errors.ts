@@ -14,6 +14,8 @@ export type ImportErrorCode =
   | 'corrupt_parquet'
   | 'corrupt_json'
   | 'json_too_deep'
+  | 'json_not_records'
+  | 'json_no_records'
   | 'no_header'
   | 'no_data'
   | 'file_too_large'

@@ -114,15 +114,15 @@ interface ListGrid {
  * A record list → grid: rows of arrays (the first the header, unless `header` is given: then it is
  * src_row 0 and the arrays are rows 1…), or objects (see recordsToGrid), whichever most elements
  * are. An element of neither form (a trailing null, a stray string) is rejected as NDJSON rejects a
- * bad line: an empty record keeps its place, so the others keep their numbers. A list most of whose
- * elements are no record has no header.
+ * bad line: an empty record keeps its place, so the others keep their numbers, however many there
+ * are beside the records. A list with no record at all is refused (json_no_records).
  */
 function toGrid(items: unknown[], sheet?: string, header?: string[]): ListGrid {
   const arrays = items.filter((x) => Array.isArray(x)).length;
   const objects = items.filter(isPlainObject).length;
   const asRows = arrays > objects;
   const good = asRows ? arrays : objects;
-  if (!good || good * 2 < items.length) throw new ImportFailure('no_header', {}, sheet);
+  if (!good) throw new ImportFailure('json_no_records', {}, sheet);
   const fits = (x: unknown) => (asRows ? Array.isArray(x) : isPlainObject(x));
   const kept = items.map((x) => (fits(x) ? x : asRows ? [] : {}));
   let rowOf = (i: number) => i + 1;
@@ -184,7 +184,14 @@ function ndjsonItems(text: string): ParsedDocument {
  */
 function parseDocument(text: string, format: 'json' | 'ndjson'): ParsedDocument {
   const json = (t: string): ParsedDocument => ({ doc: JSON.parse(quoteBigIntegers(t)), bad: [] });
-  const [first, second] = format === 'json' ? [json, ndjsonItems] : [ndjsonItems, json];
+  // A .json file is read as NDJSON only when every line is a record: a document with junk after
+  // it (an array, then a line of HTML) is damaged JSON, named by where it goes wrong.
+  const lines = (t: string) => {
+    const parsed = ndjsonItems(t);
+    if (format === 'json' && parsed.bad.length) throw new SyntaxError('not NDJSON');
+    return parsed;
+  };
+  const [first, second] = format === 'json' ? [json, lines] : [lines, json];
   try {
     return first(text);
   } catch (e) {
@@ -205,9 +212,13 @@ export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { shee
   try {
     const parsed = parseDocument(text, format);
     bad = parsed.bad;
-    lists = jsonTables(parsed.doc);
+    // 42, "text", null, true: a value, no list of records.
+    if (parsed.doc === null || typeof parsed.doc !== 'object') {
+      throw new ImportFailure('json_not_records', { value: String(JSON.stringify(parsed.doc)).slice(0, 60) });
+    }
+    lists = jsonTables(parsed.doc as Value);
   } catch (e) {
-    throw corruptJson(e);
+    throw e instanceof ImportFailure ? e : corruptJson(e);
   }
   lists = lists.filter((l) => l.items.length);
   if (!lists.length) throw new ImportFailure('no_data');

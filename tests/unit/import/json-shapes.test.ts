@@ -4,6 +4,7 @@ import { jsonTables } from '../../../src/lib/import/json-tables';
 import { childKey } from '../../../src/lib/import/record-children';
 import { recordLists } from '../../../src/lib/import/record-lists';
 import { freshEngine, importOk, issuesOf, utf8 } from './helpers';
+import { importFile } from '../../../src/lib/import';
 
 /**
  * JSON as systems and pandas write it: 19-digit ids as numbers (Java snowflake ids), a stray
@@ -265,4 +266,25 @@ describe('the tables of a document (jsonTables)', () => {
   ])('%s', (_, doc, want) => {
     expect(jsonTables(doc)).toEqual(want);
   });
+});
+
+test('a JSON value that is no list of records, a list of none, and an array with junk after it each get their own message', async () => {
+  const e = await freshEngine();
+  const codeOf = async (name: string, text: string) => {
+    const res = await importFile(e, { name, bytes: new TextEncoder().encode(text) });
+    return !res.ok && 'error' in res ? [res.error.code, res.error.vars] : ['imported'];
+  };
+  expect(await codeOf('n.json', '42')).toEqual(['json_not_records', { value: '42' }]);
+  expect(await codeOf('s.json', '"具体问题"')).toEqual(['json_not_records', { value: '"具体问题"' }]);
+  expect(await codeOf('null.json', 'null')).toEqual(['json_not_records', { value: 'null' }]);
+  expect(await codeOf('none.json', '[1, 2, "x"]')).toEqual(['json_no_records', {}]);
+  const rec2 = (unit: string) => ({ 县市区: '永康市', 被巡察单位: unit, 轮次名称: '八届市委第四轮巡察', 具体问题: `${unit}的问题`, 整改状态: '已完成' });
+  // An array on one line and a line of HTML after it: damaged JSON, said where, not a missing header.
+  const [code] = await codeOf('junk.json', `${JSON.stringify([rec2('甲单位'), rec2('乙单位')])}\n<html>oops</html>`);
+  expect(code).toBe('corrupt_json');
+  // Three records among seven items: the records import, the four others are rejected with their text.
+  const res = await importFile(e, { name: 'mixed.json', bytes: new TextEncoder().encode(JSON.stringify([rec2('甲单位'), 5, rec2('乙单位'), 'str', null, rec2('丙单位'), true])) });
+  if (!res.ok) throw new Error(JSON.stringify(res));
+  expect([res.datasets[0].rowsAccepted, res.datasets[0].rowsRejected]).toEqual([3, 4]);
+  expect(res.datasets[0].issues.filter((i) => i.code === 'record_invalid').map((i) => i.value)).toEqual(['5', '"str"', 'null', 'true']);
 });
