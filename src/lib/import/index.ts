@@ -40,7 +40,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // Hashed in slices while the engine's worker stages the file; awaited before it is first needed.
     const hashing = sha256Hex(file.bytes);
     hashing.catch(() => undefined);
-    const read = await readSource(engine, file);
+    const read = await readSource(engine, file, opts.signal);
     tables.push(...read.sheets.flatMap((s) => [s.table, ...(s.backing ? [s.backing] : [])]));
     checkCancelled(opts.signal);
     progress('parse', 0.3);

@@ -24,12 +24,13 @@ export interface ReadResult {
 /** Refuses files over the size limit before anything reads them. */
 export function checkSize(file: SourceFile): void {
   if (file.bytes.length > MAX_FILE_BYTES) {
-    throw new ImportFailure('file_too_large', { size: Math.round(file.bytes.length / 1048576), limit: MAX_FILE_BYTES / 1048576 });
+    // Rounded up to a tenth: a file just over the limit must not read as the limit itself (300 MB of 300).
+    throw new ImportFailure('file_too_large', { size: Math.ceil((file.bytes.length / 1048576) * 10) / 10, limit: MAX_FILE_BYTES / 1048576 });
   }
 }
 
 /** Checks size and emptiness, sniffs the format and stages every sheet. */
-export async function readSource(engine: Engine, file: SourceFile): Promise<ReadResult> {
+export async function readSource(engine: Engine, file: SourceFile, signal?: AbortSignal): Promise<ReadResult> {
   checkSize(file);
   if (!file.bytes.length || /^[\s\ufeff]*$/.test(new TextDecoder().decode(file.bytes.subarray(0, 4096)))) {
     if (file.bytes.length <= 4096 || onlyWhiteSpace(file.bytes)) throw new ImportFailure('empty_file');
@@ -37,7 +38,7 @@ export async function readSource(engine: Engine, file: SourceFile): Promise<Read
   const format = sniffFormat(file.name, file.bytes);
   if (!format) throw new ImportFailure('unknown_format');
   try {
-    const read = await stageFormat(engine, file, format);
+    const read = await stageFormat(engine, file, format, signal);
     // A workbook whose every sheet is blank, a JSON document with no value in it.
     if (!read.sheets.length && !read.hiddenSheets?.length) throw new ImportFailure('empty_file');
     return read;
@@ -47,7 +48,7 @@ export async function readSource(engine: Engine, file: SourceFile): Promise<Read
   }
 }
 
-async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat): Promise<ReadResult> {
+async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat, signal?: AbortSignal): Promise<ReadResult> {
   switch (format) {
     case 'csv': {
       const staged = await stageCsv(engine, file.bytes);
@@ -59,7 +60,7 @@ async function stageFormat(engine: Engine, file: SourceFile, format: FileFormat)
     case 'json':
     case 'ndjson': {
       const { stageEncodedFile } = await import('./stage-encoded');
-      const staged = await stageEncodedFile(engine, format, file.bytes);
+      const staged = await stageEncodedFile(engine, format, file.bytes, signal);
       return { format, ...staged };
     }
   }

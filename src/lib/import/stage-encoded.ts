@@ -1,6 +1,6 @@
 import type { Engine } from '../db/types';
 import { copyInSlices } from '../db/slices';
-import { ImportFailure } from './errors';
+import { ImportFailure, checkCancelled } from './errors';
 import { encodeFile, type EncodedFile, type GridFormat, type GridWorkerReply } from './encode-file';
 import { stageChunks, type EncodedSheet, type StagedSheet } from './staging';
 
@@ -11,12 +11,18 @@ import { stageChunks, type EncodedSheet, type StagedSheet } from './staging';
  * gets a copy of the bytes, made in slices and transferred (the import still hashes the
  * original). In Node (tests) the same code runs inline.
  */
-async function encodeOffThread(format: GridFormat, bytes: Uint8Array): Promise<EncodedFile> {
+async function encodeOffThread(format: GridFormat, bytes: Uint8Array, signal?: AbortSignal): Promise<EncodedFile> {
   if (typeof Worker === 'undefined' || typeof window === 'undefined') return encodeFile(format, bytes);
+  checkCancelled(signal);
   const worker = new Worker(new URL('./grid.worker.ts', import.meta.url), { type: 'module' });
+  // Cancel stops the read at once: the worker is terminated, not waited for (a big workbook reads for seconds).
+  let onAbort = () => undefined as void;
   try {
     const copy = await copyInSlices(bytes);
     const reply = await new Promise<GridWorkerReply>((resolve, reject) => {
+      onAbort = () => reject(new ImportFailure('cancelled'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) onAbort();
       worker.onmessage = (e: MessageEvent<GridWorkerReply>) => resolve(e.data);
       worker.onerror = (e) => reject(new ImportFailure('corrupt_file', { detail: String(e.message || 'file reader worker failed').slice(0, 300) }));
       worker.postMessage({ format, bytes: copy }, [copy.buffer as ArrayBuffer]);
@@ -24,6 +30,7 @@ async function encodeOffThread(format: GridFormat, bytes: Uint8Array): Promise<E
     if (!reply.ok) throw new ImportFailure(reply.code, reply.vars, reply.sheet);
     return reply;
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     worker.terminate();
   }
 }
@@ -49,8 +56,8 @@ const stageSheets = async (engine: Engine, sheets: EncodedSheet[], keysHeader: b
  * Stages every sheet of the file that has any cell, in file order, with the encoding it was read
  * in; hidden sheets are only named, and staged on demand.
  */
-export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array): Promise<StagedEncodedFile> {
-  const encoded = await encodeOffThread(format, bytes);
+export async function stageEncodedFile(engine: Engine, format: GridFormat, bytes: Uint8Array, signal?: AbortSignal): Promise<StagedEncodedFile> {
+  const encoded = await encodeOffThread(format, bytes, signal);
   const hidden = encoded.sheets.filter((s) => s.hidden && !s.tooWide);
   const wide = encoded.sheets.filter((s) => s.tooWide);
   // Records' keys are their header (records-grid.ts): never a guess, even when no alias knows them.
