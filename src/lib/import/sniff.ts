@@ -21,6 +21,7 @@ const OTHER_BINARIES = [
   [0x52, 0x61, 0x72, 0x21], // RAR
   [0x1f, 0x8b], // gzip
   [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x7b, 0x5c, 0x72, 0x74, 0x66], // {\rtf: a Word document saved as RTF (else read as JSON)
 ];
 
 /** The extension in lower case, without the dot ('' if none). */
@@ -79,11 +80,16 @@ function looksBinary(bytes: Uint8Array): boolean {
   if (utf16Encoding(bytes) || guessUtf16(bytes)) return false;
   const n = Math.min(bytes.length, 4096);
   let odd = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) odd++;
+    if (b === 0) nul++;
+    else if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) odd++;
   }
-  return odd > 0 && odd >= Math.max(1, n / 200);
+  // NULs and text, and no other control byte: a text file padded by a crashed or preallocated
+  // write (the CSV reader drops NULs), not a binary, whose bytes hold other controls too.
+  if (!odd && nul < n) return false;
+  return odd + nul > 0 && odd + nul >= Math.max(1, n / 200);
 }
 
 /**

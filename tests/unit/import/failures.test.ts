@@ -265,3 +265,12 @@ test("an engine error's detail keeps its reason and drops the line of data it qu
   expect(detail).toBe('Invalid Input Error: CSV Error on Line: 3 Maximum line size of 2000000 bytes exceeded. Actual Size:3000002 bytes. Possible Solution: Change the maximum length size, e.g., max_line_size=3000004');
   expect(errorDetail('x'.repeat(1000)).length).toBeLessThanOrEqual(400);
 });
+
+test('a CSV padded with NUL bytes by a crashed write imports its rows', async () => {
+  const e = await freshEngine();
+  const text = new TextEncoder().encode('县市区,被巡察单位,轮次名称,具体问题,整改状态\n永康市,永康市教育局党委,八届市委第四轮巡察,违规吃喝,已完成\n');
+  const padded = new Uint8Array(text.length + 200);
+  padded.set(text);
+  const [r] = await importOk(e, 'padded.csv', padded);
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([1, 0]);
+});

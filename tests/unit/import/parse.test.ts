@@ -350,6 +350,15 @@ describe('sniffing and decoding', () => {
     expect(sniffFormat('a.xls', new TextEncoder().encode(' <html><body><TABLE><tr><td>1</td></tr></TABLE>'))).toBe('xls');
     expect(sniffFormat('a.xls', new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'))).toBe('xls');
     expect(sniffFormat('a.txt', new TextEncoder().encode('<p>县市区,具体问题</p>'))).toBe('csv');
+    // Text with NUL padding (a crashed or preallocated write) is text; NULs with other control bytes, or only NULs, are not.
+    const text = new TextEncoder().encode('县市区,具体问题\n永康市,违规吃喝\n');
+    const padded = new Uint8Array(text.length + 200);
+    padded.set(text);
+    expect(sniffFormat('a.csv', padded)).toBe('csv');
+    expect(sniffFormat('a.csv', Uint8Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? 0 : i % 3 === 1 ? 0x41 : 0x05)))).toBeNull();
+    expect(sniffFormat('a.csv', new Uint8Array(300))).toBeNull();
+    // An RTF document is no JSON, whatever it is named.
+    expect(sniffFormat('a.xls', new TextEncoder().encode('{\\rtf1\\ansi 县市区}'))).toBeNull();
   });
 
   test('record values: a UTC timestamp is read in China time, a DATE keeps its day', () => {
