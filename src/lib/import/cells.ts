@@ -3,11 +3,12 @@ import { str } from '../queries/sql';
 /**
  * What a staged cell is, whatever the format: trimmed of white space at both ends (ASCII, the
  * ideographic space U+3000, no-break space, BOM, the zero-width space U+200B pasted from web pages
- * and chats) and '' → NULL. Every format trims once, where it
+ * and chats, the zero-width (non-)joiners U+200C/U+200D and word joiner U+2060) and '' → NULL, so a
+ * cell of nothing but invisible characters is empty. Every format trims once, where it
  * is staged, so normalisation and validation read cells as they are. Per row in SQL, trim() with
  * a character set costs ~0.5 µs a cell; most cells need none, so a cheap test guards it.
  */
-const TRIM_CHARS = ' \t\r\n\u3000\u00a0\ufeff\u200b';
+const TRIM_CHARS = ' \t\r\n\u3000\u00a0\ufeff\u200b\u200c\u200d\u2060';
 const EDGE_CHARS = [...TRIM_CHARS];
 
 /**

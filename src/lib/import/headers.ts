@@ -14,7 +14,8 @@ export function normaliseHeader(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
+    // \p{Cf}: invisible format characters (a zero-width space U+200B pasted inside 被巡察单位).
+    .replace(/[\s\p{P}\p{S}\p{Cf}]+/gu, '');
 }
 
 // A bracketed note, after NFKC has made （） into (): (…), […], 【…】, 〔…〕.

@@ -13,6 +13,9 @@ const CASES: [string | null, string | null][] = [
   ['县市区\u200b', '县市区'],
   ['\u200b横店镇党委\u200b ', '横店镇党委'],
   ['\u00a0已完成\t', '已完成'],
+  // Zero-width (non-)joiners and the word joiner: a cell of nothing else is empty, not an invisible title.
+  ['\u200c\u200d', null],
+  ['\u2060违规吃喝\u200d', '违规吃喝'],
   ['\r\n第一行\n第二行\n', '第一行\n第二行'],
   ['a  b', 'a  b'],
   ['', null],

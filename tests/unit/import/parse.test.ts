@@ -33,6 +33,8 @@ describe('headers', () => {
   test.each([
     ['县（市、区）', '县市区'], ['县(市、区)', '县市区'], [' 被巡察 单位 ', '被巡察单位'], ['挽回经济损失（万元）', '挽回经济损失万元'],
     ['ＩＤ', 'id'], ['巡视/巡察', '巡视巡察'], ['具体问题*', '具体问题'], ['整改\n时限', '整改时限'],
+    // Invisible format characters pasted from a web page or chat: zero-width space, joiners, BOM.
+    ['被巡察\u200b单位', '被巡察单位'], ['具体\u200c问\u200d题\ufeff', '具体问题'],
   ])('normaliseHeader(%j) = %j', (raw, out) => expect(normaliseHeader(raw)).toBe(out));
 
   test.each([
