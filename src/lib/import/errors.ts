@@ -9,6 +9,7 @@ export type ImportErrorCode =
   | 'corrupt_file'
   | 'not_a_workbook'
   | 'sheet_unreadable'
+  | 'workbook_blank'
   | 'workbook_too_large'
   | 'charts_only'
   | 'corrupt_parquet'

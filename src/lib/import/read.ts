@@ -39,8 +39,13 @@ export async function readSource(engine: Engine, file: SourceFile, signal?: Abor
   if (!format) throw new ImportFailure('unknown_format');
   try {
     const read = await stageFormat(engine, file, format, signal);
-    // A workbook whose every sheet is blank, a JSON document with no value in it.
-    if (!read.sheets.length && !read.hiddenSheets?.length) throw new ImportFailure('empty_file');
+    // A workbook whose every sheet is blank, a JSON document with no value in it. A workbook is
+    // said to be one, with its size: a damaged .xls often reads as blank sheets, and "the file is
+    // empty" would send the analyst looking for a saving mistake.
+    if (!read.sheets.length && !read.hiddenSheets?.length && !read.wideSheets?.length) {
+      if (format === 'xlsx' || format === 'xls') throw new ImportFailure('workbook_blank', { size: Math.ceil(file.bytes.length / 1024) });
+      throw new ImportFailure('empty_file');
+    }
     return read;
   } catch (e) {
     if (e instanceof ImportFailure) throw e;

@@ -75,7 +75,7 @@ describe('bad input catalogue', () => {
     expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 1]);
   });
 
-  test('a big file of blank lines and a workbook of blank sheets are empty; a JSON {} has no data', async () => {
+  test('a big file of blank lines is empty, a workbook of blank sheets says so with its size; a JSON {} has no data', async () => {
     const code = async (name: string, bytes: Uint8Array) => {
       const res = await importFile(e, { name, bytes });
       return !res.ok && 'error' in res ? res.error.code : null;
@@ -84,7 +84,15 @@ describe('bad input catalogue', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Sheet1');
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Sheet2');
-    expect(await code('blank.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer))).toBe('empty_file');
+    expect(await code('blank.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer))).toBe('workbook_blank');
+    // A legacy .xls with a fifth of its bytes zeroed reads as blank sheets, or fails: damaged, never "empty".
+    const ledger = XLSX.utils.book_new();
+    const rows = [['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'], ...Array.from({ length: 40 }, (_, i) => ['永康市', `单位${i}`, '八届市委第四轮巡察', `问题${i}`, '已完成'])];
+    XLSX.utils.book_append_sheet(ledger, XLSX.utils.aoa_to_sheet(rows), '八届市委第四轮巡察');
+    XLSX.utils.book_append_sheet(ledger, XLSX.utils.aoa_to_sheet(rows), '八届市委第五轮巡察');
+    const xls = new Uint8Array(XLSX.write(ledger, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
+    xls.fill(0, Math.floor(xls.length * 0.4), Math.floor(xls.length * 0.6));
+    expect(['workbook_blank', 'not_a_workbook', 'sheet_unreadable', 'corrupt_file']).toContain(await code('damaged.xls', xls));
     expect(await code('empty.json', new TextEncoder().encode('{}'))).toBe('no_data');
     // Lines of empty cells above a header are passed over when the header is looked for.
     const e2 = await freshEngine();
