@@ -5,7 +5,19 @@ import { useHarness, kpiValue, settled } from './harness';
 const KPIS = ['findings', 'completion-rate', 'completion-basic-rate', 'overdue', 'repeat'];
 
 /** Centre of one drawn item of a chart's first series, in page coordinates. */
+/**
+ * Waits until the chart has no animation running: a bar grows or moves for a second after a
+ * render, and a click at its final centre meanwhile can miss it (under load the suite flaked so).
+ */
+async function atRest(page: Page, chartId: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const el = document.querySelector(`[data-chart="${id}"] .chart`) as (HTMLElement & { __chart?: any }) | null;
+    return !!el?.__chart && el.__chart.getZr().animation.isFinished();
+  }, chartId, { timeout: 30_000, polling: 50 });
+}
+
 async function itemCentre(page: Page, chartId: string, dataIndex: number): Promise<{ x: number; y: number; name: string }> {
+  await atRest(page, chartId);
   return page.$eval(`[data-chart="${chartId}"] .chart`, (el, i) => {
     type Layout = { x: number; y: number; width: number; height: number };
     const chart = (el as HTMLElement & { __chart: any }).__chart;
@@ -22,6 +34,7 @@ async function itemCentre(page: Page, chartId: string, dataIndex: number): Promi
  * above 0), at least `minWidth` px wide, and that value; null if none.
  */
 async function barWhere(page: Page, chartId: string, match: Record<string, string>, minWidth = 0): Promise<{ x: number; y: number; value: number } | null> {
+  await atRest(page, chartId);
   return page.$eval(`[data-chart="${chartId}"] .chart`, (el, [want, min]) => {
     const chart = (el as HTMLElement & { __chart: any }).__chart;
     const box = el.getBoundingClientRect();
@@ -94,6 +107,7 @@ describe('cross-filtering and shareable views on the sample', () => {
     expect(chip).not.toContain('▶');
     // Another status of the same county keeps the county selected and drills into that status.
     const drilled = Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'));
+    await atRest(page, 'status-by-county');
     const other = await page.$eval('[data-chart="status-by-county"] .chart', (el) => {
       type Layout = { x: number; y: number; width: number; height: number };
       const chart = (el as HTMLElement & { __chart: any }).__chart;
@@ -112,8 +126,10 @@ describe('cross-filtering and shareable views on the sample', () => {
       expect(await page.locator('[data-testid="filter-chip"]').count()).toBe(1);
       expect(await page.locator('[data-testid="drill-chip"]').count()).toBe(1);
       expect(Number(await page.getAttribute('[data-testid="findings-table"]', 'data-total'))).not.toBe(drilled);
+      await atRest(page, 'status-by-county');
       await page.mouse.click(other.x, other.y);
     } else {
+      await atRest(page, 'status-by-county');
       await page.mouse.click(target.x, target.y);
     }
     await settled(page);
