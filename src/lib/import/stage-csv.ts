@@ -11,8 +11,9 @@ import { repairQuotes } from './csv-quotes';
 /**
  * CSV/TXT → staging table through DuckDB's read_csv (fast enough for a 1M-row ledger). Title rows
  * above the header and ragged rows are why the dialect is given explicitly: every record becomes
- * one row of `width` cells, short rows padded with NULL. Spare columns beyond the widest sampled
- * record make longer rows visible to the validator instead of silently cut.
+ * one row of `width` cells, short rows padded with NULL (and counted, CELL_COUNT). Spare columns
+ * beyond the widest sampled record make longer rows visible to the validator instead of silently
+ * cut; a later record that fills them all has the file read again, wider.
  */
 const SAMPLE_BYTES = 256 * 1024;
 const SPARE_COLUMNS = 4;
