@@ -12,7 +12,8 @@ import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
-import { CELL_COUNT, cell, dropTables, scratchTable, tempName } from './staging';
+import { cell, dropTables, scratchTable, tempName } from './staging';
+import { shortRowIssuesSql } from './short-rows';
 import { rejectedTableSql } from './rejected-rows';
 import { unreadColumnIssues } from './unread-columns';
 import { foldMeasureRows, measureStatusIssuesSql } from './measure-rows';
@@ -176,14 +177,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
     await engine.exec(`INSERT INTO ${ident(issues)} SELECT src_row, '', NULL, 'warning', 'csv_quote_repaired' FROM ${ident(norm)}
       WHERE skip_kind IS NULL AND list_contains([${p.quoteRepairs.slice(0, MAX_LISTED_REPAIRS).map(num).join(', ')}], src_row)`);
   }
-  // CSV records with fewer cells than the header, lacking a column that is read: those fields are
-  // empty on the row, and the analyst hears why (row_short) rather than only the empty status it causes.
-  const shortValue = p.cellCounts ? shortRowValueSql(p) : null;
-  if (shortValue) {
-    await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, '', ${shortValue}, 'warning', 'row_short'
-      FROM ${ident(norm)} n JOIN ${ident(p.table)} s USING (src_row) WHERE n.skip_kind IS NULL AND s.${CELL_COUNT} < ${num(p.headerWidth)}
-        AND ${shortValue} <> '' ORDER BY n.src_row`);
-  }
+  // CSV records with fewer cells than the header, lacking a column that is read (short-rows.ts).
+  const short = shortRowIssuesSql(p, norm, issues);
+  if (short) await engine.exec(short);
   // Formula errors (#N/A), and formulas saved without their result (=IF(…), cell_uncalculated), in a
   // mapped column of a row that is imported: the cell was read as empty. A row of nothing but such
   // cells (a template's formulas run on) is blank, and says nothing.
@@ -294,15 +290,4 @@ export async function noteUnreadSheets(engine: Engine, plan: SheetPlan, unread: 
   const rows = Object.entries(unread).flatMap(([code, names]) =>
     (names ?? []).map((name) => `(0, '', ${str(name.slice(0, 200))}, 'warning', ${str(code)})`));
   if (rows.length) await engine.exec(`INSERT INTO ${ident(plan.issues)} VALUES ${rows.join(', ')}`);
-}
-
-/**
- * SQL over a staged record's cell count (`s.n_cells`): the headers of the columns read (mapped) that
- * the record lacks, joined with 、 ('' when it lacks only columns not read); null with none read.
- */
-function shortRowValueSql(p: PreparedSheet): string | null {
-  const read = [...new Set(p.columns.values())].filter((c) => c < p.headerWidth).sort((a, b) => a - b);
-  if (!read.length) return null;
-  const items = read.map((c) => `{'c': ${num(c)}, 'h': ${str(p.headers[c] || `#${c + 1}`)}}`);
-  return `array_to_string(list_transform(list_filter([${items.join(', ')}], x -> x.c >= s.${CELL_COUNT}), x -> x.h), '、')`;
 }
