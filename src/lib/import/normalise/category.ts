@@ -1,7 +1,7 @@
 import { L1_GROUP_RULES, L1_RULES, L2_RULES } from '../../domain/vocabulary/categories';
 import { L2 } from '../../domain/taxonomy';
 import { str } from '../../queries/sql';
-import { firstMatchSql } from './text';
+import { bindSql, firstMatchSql } from './text';
 
 /**
  * Category → canonical L1/L2 (DOMAIN.md §2.3–2.4). Codes win ('A', 'A1', 'A 政治建设',
@@ -51,13 +51,16 @@ export function categoryCandidatesSql(i: CategoryInputs): string {
   // The heading's own words are no L2 of the column's: 全面从严治党 (G1's word) in 落实全面从严治党战略部署方面,
   // 决策部署 (A1's) in 贯彻落实党中央决策部署方面 name the group, whose L2 the title picks.
   const ownWords = `regexp_replace(${i.category}, ${str(L1_GROUP_RULES.map((g) => g.pattern).join('|'))}, '', 'g')`;
-  const inColumns = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${wordsL2(`concat_ws('|', ${i.subcategory}, ${ownWords})`)})`;
+  // Texts read several times are bound once (bindSql): this runs on distinct values, and written out they
+  // made the statement long to plan.
+  const inColumns = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${bindSql(`concat_ws('|', ${i.subcategory}, ${ownWords})`, 'st_co', wordsL2('st_co'))})`;
   // A category column that names an L1 of its own (政治建设) keeps it: the group is the heading's only
   // when the column is empty or names the group itself (问题类别 全面从严治党).
-  const columnL1 = wordsL1(i.category);
-  const group = `CASE WHEN ${inColumns} IS NULL THEN CASE ${L1_GROUP_RULES.map((g) =>
-    `WHEN ${words} = ${str(g.code)} AND regexp_matches(${named}, ${str(g.pattern)})
-      AND (${columnL1} IS NULL OR coalesce(regexp_matches(${i.category}, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END END`;
+  const [w, col] = ['st_cw', 'st_cc'];
+  const byHeading = `CASE ${L1_GROUP_RULES.map((g) =>
+    `WHEN ${w} = ${str(g.code)} AND regexp_matches(${named}, ${str(g.pattern)})
+      AND (${col} IS NULL OR coalesce(regexp_matches(${i.category}, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END`;
+  const group = `CASE WHEN ${inColumns} IS NULL THEN ${bindSql(words, w, bindSql(wordsL1(i.category), col, byHeading))} END`;
   return `${l1} AS cat_l1, ${l2} AS cat_l2, ${group} AS cat_group`;
 }
 

@@ -35,13 +35,9 @@ export function rangeOfWholeDatesSql(x: string): string {
  * feedback date given as a range means its end; a station start means its start.
  */
 export function rangePartSql(x: string, part: 'start' | 'end'): string {
-  const r = groups(x, RANGE, ['head', 'sep', 'tail']);
-  const o = groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'm', 'd', 'sep', 'tail', 'next', 'm2']);
+  // Each pattern's groups are extracted once (bound as a lambda's parameter, see bindSql), not once per read.
+  const [r, o, m, z, q, t] = ['st_rr', 'st_ro', 'st_rm', 'st_rz', 'st_rq', 'st_rt'];
   const nextYear = `${o}.next <> '' OR TRY_CAST(${o}.m2 AS INTEGER) < TRY_CAST(${o}.m AS INTEGER)`;
-  const m = groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']);
-  const z = groups(x, RANGE_TO_YEAR_END, ['head', 'y', 'c', 'sep', 'w']);
-  const q = groups(x, RANGE_PERIODS, ['head', 'y', 'c', 'sep', 'tail']);
-  const t = groups(x, RANGE_DOTS, ['y', 'm', 'd', 'sep', 'm2', 'd2', 'rest']);
   // Both ends must have a day or neither; the second's month is a later one (a day of the same month is no range: 2024.4.1-6).
   const dots = `${t}.sep <> '' AND (${t}.d = '') = (${t}.d2 = '') AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN 1 AND 12
     AND (${t}.d <> '' OR TRY_CAST(${t}.m2 AS INTEGER) > TRY_CAST(${t}.m AS INTEGER))`;
@@ -59,8 +55,16 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
   // Days of one month after a day, the number past any month's (2024.4.10-30, 2024.4.1-15日): that month's later day.
   const days = `${t}.d <> '' AND ${t}.d2 = '' AND TRY_CAST(${t}.m2 AS INTEGER) BETWEEN greatest(13, TRY_CAST(${t}.d AS INTEGER) + 1) AND 31`;
   const dayOfMonth = part === 'start' ? dotted : `${t}.y || '年' || ${t}.m || '月' || ${t}.m2 || '日' || regexp_replace(${t}.rest, '^[日号]', '')`;
-  return `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months}
+  const cases = `CASE WHEN ${r}.tail <> '' THEN ${whole} WHEN ${o}.tail <> '' THEN ${one} WHEN ${m}.tail <> '' THEN ${months}
     WHEN ${z}.w <> '' THEN ${toYearEnd} WHEN ${q}.tail <> '' THEN ${periods} WHEN ${dots} THEN ${dotted} WHEN ${days} THEN ${dayOfMonth} WHEN ${declined} THEN NULL ELSE ${x} END`;
+  return [
+    [groups(x, RANGE, ['head', 'sep', 'tail']), r],
+    [groups(x, RANGE_ONE_YEAR, ['head', 'y', 'c', 'm', 'd', 'sep', 'tail', 'next', 'm2']), o],
+    [groups(x, RANGE_MONTHS, ['year', 'y', 'c', 'from', 'sep', 'tail']), m],
+    [groups(x, RANGE_TO_YEAR_END, ['head', 'y', 'c', 'sep', 'w']), z],
+    [groups(x, RANGE_PERIODS, ['head', 'y', 'c', 'sep', 'tail']), q],
+    [groups(x, RANGE_DOTS, ['y', 'm', 'd', 'sep', 'm2', 'd2', 'rest']), t],
+  ].reduceRight((body, [expr, name]) => bindSql(expr, name, body), cases);
 }
 
 // What divides a text into clauses, each read for a date of its own: punctuation, and 和, 及, 与 between two dates

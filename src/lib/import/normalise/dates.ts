@@ -1,6 +1,6 @@
 import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
-import { compactSql, groups } from './text';
+import { bindSql, compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
 import { CHANGE_OPENING, changedDeadlineSql, changedYearSql, datedClausesSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql } from './date-parts';
 
@@ -74,17 +74,18 @@ const EPOCH_SECONDS_END = 2_000_000_000;
 
 /** An instant (ISO_ZONED, or EPOCH) as its China date text; any other text as it is. */
 function chinaDaySql(v: string): string {
-  const part = (i: number) => `regexp_extract(${v}, ${str(ISO_ZONED)}, ${i})`;
-  const zone = part(3);
-  const minutes = `CASE WHEN ${zone} = 'Z' THEN 0 ELSE (CASE WHEN left(${zone}, 1) = '-' THEN -1 ELSE 1 END)
-    * (CAST(substr(${zone}, 2, 2) AS INTEGER) * 60 + CAST(right(${zone}, 2) AS INTEGER)) END`;
-  const local = `TRY_CAST(${part(1)} || ' ' || ${part(2)} AS TIMESTAMP) - to_minutes(${minutes}) + INTERVAL 8 HOUR`;
-  const digits = (i: number) => `TRY_CAST(NULLIF(regexp_extract(${v}, ${str(EPOCH)}, ${i}), '') AS BIGINT)`;
-  const ms = `coalesce(CASE WHEN ${digits(1)} % 1000 = 0 THEN ${digits(1)} END,
-    CASE WHEN ${digits(2)} < ${EPOCH_SECONDS_END} THEN ${digits(2)} * 1000 END, ${digits(3)})`;
+  // Each form's groups are extracted once, in its own branch (bindSql): this runs on every date cell, and the
+  // parts written out made the statements that read compact dates long to plan.
+  const [z, e, ms] = ['st_iz', 'st_ep', 'st_ms'];
+  const minutes = `CASE WHEN ${z}.zone = 'Z' THEN 0 ELSE (CASE WHEN left(${z}.zone, 1) = '-' THEN -1 ELSE 1 END)
+    * (CAST(substr(${z}.zone, 2, 2) AS INTEGER) * 60 + CAST(right(${z}.zone, 2) AS INTEGER)) END`;
+  const local = `TRY_CAST(${z}.day || ' ' || ${z}.time AS TIMESTAMP) - to_minutes(${minutes}) + INTERVAL 8 HOUR`;
+  const digits = (g: string) => `TRY_CAST(NULLIF(${e}.${g}, '') AS BIGINT)`;
+  const msOf = `coalesce(CASE WHEN ${digits('ms')} % 1000 = 0 THEN ${digits('ms')} END,
+    CASE WHEN ${digits('s')} < ${EPOCH_SECONDS_END} THEN ${digits('s')} * 1000 END, ${digits('net')})`;
   const epoch = `CASE WHEN ${ms} >= ${EPOCH_RANGE[0]} AND ${ms} < ${EPOCH_RANGE[1]} THEN strftime(epoch_ms(${ms}) + INTERVAL 8 HOUR, '%Y-%m-%d') END`;
-  return `CASE WHEN regexp_full_match(${v}, ${str(ISO_ZONED)}) THEN coalesce(strftime(${local}, '%Y-%m-%d'), ${v})
-    WHEN regexp_full_match(${v}, ${str(EPOCH)}) THEN coalesce(${epoch}, ${v}) ELSE ${v} END`;
+  return `CASE WHEN regexp_full_match(${v}, ${str(ISO_ZONED)}) THEN ${bindSql(groups(v, ISO_ZONED, ['day', 'time', 'zone']), z, `coalesce(strftime(${local}, '%Y-%m-%d'), ${v})`)}
+    WHEN regexp_full_match(${v}, ${str(EPOCH)}) THEN ${bindSql(groups(v, EPOCH, ['ms', 's', 'net']), e, bindSql(msOf, ms, `coalesce(${epoch}, ${v})`))} ELSE ${v} END`;
 }
 
 /**
@@ -110,7 +111,7 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const ends = (x: string) => `NOT regexp_matches(${x}, ${str(FROM_DATE)})`;
   const pick = (clauses: string, whole: string, fn: 'list_max' | 'list_min') => {
     const kept = fn === 'list_max' ? (x: string) => `CASE WHEN ${ends(x)} THEN ${dateSql(x, opts)} END` : (x: string) => dateSql(x, opts);
-    return `CASE WHEN len(${clauses}) > 1 THEN coalesce(${fn}(list_transform(${clauses}, lambda k: ${kept('k')})), ${kept(whole)}) ELSE ${kept(whole)} END`;
+    return `coalesce(CASE WHEN len(${clauses}) > 1 THEN ${fn}(list_transform(${clauses}, lambda k: ${kept('k')})) END, ${kept(whole)})`;
   };
   // A span from a named start (自2024年4月1日起3个月内) ends where it ends, unless a later date is said beside it.
   // A range written backwards with both dates whole (2024.6.30-2024.4.1, 2024年6月至2024年3月): its later day is the end.
@@ -142,24 +143,21 @@ function fullYearSql(x: string): string {
 
 /** A DATE expression for a date text (see dateTextSql). */
 export function dateSql(x: string, opts: DateOptions = {}): string {
-  const a = groups(x, YMD, ['y', 'm', 'd']);
-  const b = groups(x, COMPACT, ['y', 'c', 'm', 'd']);
-  const c = groups(x, YM, ['y', 'm']);
-  const e = groups(x, YEAR_END, ['y', 'w']);
-  const f = groups(x, YM_SEP, ['y', 'm']);
-  const p = groups(x, PERIOD, ['y', 'h', 'q']);
-  const t = groups(x, TEN_DAYS, ['y', 'm', 'w']);
-  const quarterEnd = `CASE WHEN ${p}.q IN ('一', '1') THEN '3' WHEN ${p}.q IN ('二', '2') THEN '6' WHEN ${p}.q IN ('三', '3') THEN '9' ELSE '12' END`;
+  // Each form is tested first and its groups extracted once, in the branch that reads them: the expression
+  // stays small to plan (this one is written out several times per statement), and no other form's regex runs.
+  const form = (re: string, names: string[], then: (g: string) => string) =>
+    `WHEN regexp_matches(${x}, ${str(re)}) THEN ${bindSql(groups(x, re, names), 'st_dt', then('st_dt'))}`;
+  const quarterEnd = (p: string) => `CASE WHEN ${p}.q IN ('一', '1') THEN '3' WHEN ${p}.q IN ('二', '2') THEN '6' WHEN ${p}.q IN ('三', '3') THEN '9' ELSE '12' END`;
   const whens = [
-    `WHEN ${a}.y <> '' THEN ${ymd(`${a}.y`, `${a}.m`, `${a}.d`)}`,
-    `WHEN ${b}.y <> '' THEN ${ymd(`${b}.y`, `${b}.m`, `${b}.d`)}`,
-    `WHEN ${t}.y <> '' THEN CASE ${t}.w WHEN '上旬' THEN ${ymd(`${t}.y`, `${t}.m`, "'10'")} WHEN '中旬' THEN ${ymd(`${t}.y`, `${t}.m`, "'20'")}
-      ELSE last_day(${ymd(`${t}.y`, `${t}.m`, "'1'")}) END`,
-    `WHEN ${c}.y <> '' THEN last_day(${ymd(`${c}.y`, `${c}.m`, "'1'")})`,
-    `WHEN ${e}.y <> '' THEN ${ymd(`${e}.y`, "'12'", "'31'")}`,
-    `WHEN ${f}.y <> '' THEN last_day(${ymd(`${f}.y`, `${f}.m`, "'1'")})`,
-    `WHEN ${p}.y <> '' THEN CASE WHEN ${p}.h = '上半年' THEN ${ymd(`${p}.y`, "'6'", "'30'")}
-      WHEN ${p}.h = '下半年' THEN ${ymd(`${p}.y`, "'12'", "'31'")} ELSE last_day(${ymd(`${p}.y`, quarterEnd, "'1'")}) END`,
+    form(YMD, ['y', 'm', 'd'], (a) => ymd(`${a}.y`, `${a}.m`, `${a}.d`)),
+    form(COMPACT, ['y', 'c', 'm', 'd'], (b) => ymd(`${b}.y`, `${b}.m`, `${b}.d`)),
+    form(TEN_DAYS, ['y', 'm', 'w'], (t) => `CASE ${t}.w WHEN '上旬' THEN ${ymd(`${t}.y`, `${t}.m`, "'10'")} WHEN '中旬' THEN ${ymd(`${t}.y`, `${t}.m`, "'20'")}
+      ELSE last_day(${ymd(`${t}.y`, `${t}.m`, "'1'")}) END`),
+    form(YM, ['y', 'm'], (c) => `last_day(${ymd(`${c}.y`, `${c}.m`, "'1'")})`),
+    form(YEAR_END, ['y', 'w'], (e) => ymd(`${e}.y`, "'12'", "'31'")),
+    form(YM_SEP, ['y', 'm'], (f) => `last_day(${ymd(`${f}.y`, `${f}.m`, "'1'")})`),
+    form(PERIOD, ['y', 'h', 'q'], (p) => `CASE WHEN ${p}.h = '上半年' THEN ${ymd(`${p}.y`, "'6'", "'30'")}
+      WHEN ${p}.h = '下半年' THEN ${ymd(`${p}.y`, "'12'", "'31'")} ELSE last_day(${ymd(`${p}.y`, quarterEnd(p), "'1'")}) END`),
     `WHEN regexp_matches(${x}, ${str(SERIAL)}) THEN CAST(DATE '${opts.date1904 ? '1904-01-01' : '1899-12-30'}' + CAST(floor(CAST(${x} AS DOUBLE)) AS INTEGER) AS DATE)`,
   ];
   if (opts.immediate) {

@@ -96,15 +96,17 @@ export function codedDeadlineSql(code: string, from: string, feedback: string, n
   // 2月29日 in a year without it is the month's last day (the year is ours, not the ledger's).
   const on = (year: string) => `CASE WHEN ${md} % 100 = 0 OR ${md} = 229 THEN last_day(make_date(${year}, ${md} // 100, 1))
     ELSE TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${md} // 100, ${md} % 100) AS DATE) END`;
-  const same = on(`year(${from})`);
+  // The date counted from is bound once (bindSql), for the rows with a code only: written out it is read ten times.
+  const y = 'year(st_df)';
+  const same = on(y);
   const K = DEADLINE_KIND;
-  return `CASE WHEN ${code} IS NULL OR ${feedback} IS NULL THEN NULL ELSE CASE ${code} // ${KIND}
+  return `CASE WHEN ${code} IS NULL OR ${feedback} IS NULL THEN NULL ELSE ${bindSql(from, 'st_df', `CASE ${code} // ${KIND}
     WHEN ${K.DAYS} THEN CAST(${feedback} + ${md} AS DATE)
     WHEN ${K.MONTHS} THEN CAST(${feedback} + to_months(${md}) AS DATE)
-    WHEN ${K.NEXT_YEAR} THEN ${on(`year(${from}) + 1`)}
+    WHEN ${K.NEXT_YEAR} THEN ${on(`${y} + 1`)}
     WHEN ${K.THIS_YEAR} THEN ${same}
-    ELSE CASE WHEN ${same} >= ${from}${notAfter ? ` OR ${on(`year(${from}) + 1`)} > ${notAfter}` : ''} THEN ${same}
-      ELSE ${on(`year(${from}) + 1`)} END END END`;
+    ELSE CASE WHEN ${same} >= st_df${notAfter ? ` OR ${on(`${y} + 1`)} > ${notAfter}` : ''} THEN ${same}
+      ELSE ${on(`${y} + 1`)} END END`)} END`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { UNIT_PREFIX_NOISE, UNIT_SUFFIX_NOISE } from '../../domain/vocabulary/rows';
 import { COUNTY_PREFIXES, countyAliases } from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
+import { bindSql } from './text';
 
 /**
  * Comparison forms for repeat matching (DOMAIN.md §7.5): unit names without Party-organisation
@@ -40,12 +41,15 @@ export function unitNameNormSql(unit: string): string {
   // Twice: 永康市委党委 has two layers of suffix.
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
   x = `regexp_replace(${x}, ${str(UNIT_SUFFIX_NOISE)}, '')`;
-  const full = `regexp_replace(${x}, ${str(FULL_PLACE_PREFIX)}, '')`;
-  const short = `regexp_replace(${x}, ${str(SHORT_PLACE_PREFIX)}, '')`;
-  const placed = `CASE WHEN ${full} <> ${x} THEN ${full} WHEN length(${short}) >= 3 THEN ${short} ELSE ${x} END`;
-  const rest = `CASE WHEN regexp_matches(${placed}, ${str(BARE_PLACE)}) THEN substr(${placed}, 2) ELSE ${placed} END`;
+  // Each step is bound once as a lambda's parameter (bindSql) and read by name: written out, the
+  // name would be repeated some fifty times, which the engine takes long to plan. Distinct names only.
+  const [n, full, short, placed, rest] = ['st_un', 'st_uf', 'st_us', 'st_up', 'st_ur'];
   // One character left after the city's name (金华市纪委 → 纪): 市纪, as 市纪委 gives.
-  return `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} WHEN length(${rest}) = 1 AND regexp_matches(${x}, ${str(CITY_PREFIX)}) THEN '市' || ${rest} ELSE ${x} END, '')`;
+  const named = `NULLIF(CASE WHEN length(${rest}) >= 2 THEN ${rest} WHEN length(${rest}) = 1 AND regexp_matches(${n}, ${str(CITY_PREFIX)}) THEN '市' || ${rest} ELSE ${n} END, '')`;
+  const restOf = bindSql(`CASE WHEN regexp_matches(${placed}, ${str(BARE_PLACE)}) THEN substr(${placed}, 2) ELSE ${placed} END`, rest, named);
+  const placedOf = bindSql(`CASE WHEN ${full} <> ${n} THEN ${full} WHEN length(${short}) >= 3 THEN ${short} ELSE ${n} END`, placed, restOf);
+  return bindSql(x, n, bindSql(`regexp_replace(${n}, ${str(FULL_PLACE_PREFIX)}, '')`, full,
+    bindSql(`regexp_replace(${n}, ${str(SHORT_PLACE_PREFIX)}, '')`, short, placedOf)));
 }
 
 /**
@@ -54,7 +58,7 @@ export function unitNameNormSql(unit: string): string {
  */
 export function unitLocalNameSql(unit: string): string {
   const local = `regexp_replace(regexp_replace(${unit}, ${str(UNIT_PREFIX_NOISE)}, ''), ${str(PLACE_PREFIX)}, '')`;
-  return `CASE WHEN length(${local}) >= 3 THEN ${local} END`;
+  return bindSql(local, 'st_ul', 'CASE WHEN length(st_ul) >= 3 THEN st_ul END');
 }
 
 // A unit's normalised name in a title (marked \x02 first), with the place, 市 and Party words written

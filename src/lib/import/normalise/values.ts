@@ -1,7 +1,7 @@
 import { BOOL_FALSE_PATTERN, BOOL_TRUE_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
 import { hanDigitsSql } from './dates';
-import { compactSql } from './text';
+import { bindSql, compactSql, groups } from './text';
 
 /**
  * Booleans, counts and amounts. Counts may carry a unit (3人, 2项); negatives are rejected to
@@ -27,9 +27,11 @@ const hanDigit = (d: string) => `CAST(translate(${d}, '〇零一二两三四五�
 
 /** The count a cell writes in Chinese numerals (HAN_COUNT), NULL for anything else. */
 function hanCountSql(x: string): string {
-  const g = `regexp_extract(${x}, ${str(HAN_COUNT)}, ['tens', 'ten', 'ones', 'unit'])`;
-  return `CASE WHEN regexp_full_match(${x}, ${str(HAN_COUNT)}) AND (${g}.ten <> '' OR ${g}.ones <> '')
+  // The groups are extracted once, and only for a cell that is such a count (bindSql).
+  const g = 'st_hc';
+  const value = `CASE WHEN ${g}.ten <> '' OR ${g}.ones <> ''
     THEN CASE WHEN ${g}.ten <> '' THEN 10 * coalesce(${hanDigit(`nullif(${g}.tens, '')`)}, 1) ELSE 0 END + coalesce(${hanDigit(`nullif(${g}.ones, '')`)}, 0) END`;
+  return `CASE WHEN regexp_full_match(${x}, ${str(HAN_COUNT)}) THEN ${bindSql(groups(x, HAN_COUNT, ['tens', 'ten', 'ones', 'unit']), g, value)} END`;
 }
 
 /**
@@ -59,7 +61,8 @@ function noneSql(x: string): string {
  * beside its 党纪处分 and 诫勉 must leave the total to their sum, DOMAIN #17).
  */
 export function intSql(x: string): string {
-  return `CASE WHEN ${signedIntSql(x)} >= 0 THEN ${signedIntSql(x)} ELSE NULL END`;
+  // Negatives raised to -1 and then made NULL: the number is written once (it is long to plan).
+  return `NULLIF(greatest(${signedIntSql(x)}, -1), -1)`;
 }
 
 /** TRUE when a count or amount cell is negative. */
