@@ -4,7 +4,8 @@ import { unitNameKeySql } from '../queries/measures';
 import { FINDINGS_COLUMNS } from '../db/schema';
 import { SEQUENCE_NUMBER_PATTERN } from '../domain/vocabulary/rows';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
-import { mapNames, mapTablesSql } from './normalise/maps';
+import { valueMapSpecs } from './normalise/maps';
+import { buildValueMaps } from './value-maps';
 import { cleanSql } from './normalise/text';
 import { providesField, rawCol, rawTableSql, rawValuesSql, readsStandIn, sourceColumn } from './normalise/raw';
 import { headerAmountScale, yesNoHeader } from './headers';
@@ -105,9 +106,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   }
   await engine.exec(rawTableSql(rows, raw));
   await engine.exec(rawValuesSql(rows, values));
-  const maps = mapNames(tempName);
-  tables.push(...Object.values(maps));
-  for (const sql of mapTablesSql(values, maps, has, { date1904: p.date1904, concentratedMonths: o.concentratedPeriodMonths, statusYesNo: yesNoHeader(p.headers[p.columns.get('status_raw') ?? -1]) })) await engine.exec(sql);
+  const maps = await buildValueMaps(engine, valueMapSpecs(values, has, {
+    date1904: p.date1904, concentratedMonths: o.concentratedPeriodMonths, statusYesNo: yesNoHeader(p.headers[p.columns.get('status_raw') ?? -1]),
+  }), tempName, tables);
   plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty, o.namedPlace);
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);

@@ -2,7 +2,6 @@ import { LOCAL_UNIT_PATTERN, ZONE_WORDS } from '../../domain/vocabulary/places';
 import { ident, str } from '../../queries/sql';
 import { cellCol as u, rawCol as r } from './raw';
 import { compactSql } from './text';
-import { scratchTable } from '../staging';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryCandidatesSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
@@ -32,11 +31,6 @@ export interface ValueMaps {
   category: string;
 }
 
-/** Temp table names for one sheet's maps. */
-export function mapNames(prefix: (p: string) => string): ValueMaps {
-  return { date: prefix('mdate'), status: prefix('mstatus'), county: prefix('mcounty'), unit: prefix('munit'), category: prefix('mcat') };
-}
-
 // Distinct values with their compact form `c`, which the normalisers read. One DISTINCT per mapped
 // column, unioned and made distinct again: unnest([...]) would build a list for every row.
 const distinct = (values: string, keys: string[], compact: (v: string) => string = compactSql) => {
@@ -46,34 +40,62 @@ const distinct = (values: string, keys: string[], compact: (v: string) => string
 };
 
 /**
- * CREATE statements of every map over the raw values view (keys are the raw `r_` values). `has`
- * says which fields the sheet maps: the others are NULL in every row and feed no map.
+ * One value map: the distinct values a sheet gives it (`input`, with key columns `keys`) and the
+ * normaliser run over such values (`compute`, over a query of the input's columns). A map depends on
+ * nothing but its values and the options its `variant` names, so results may be kept across sheets
+ * (import/value-maps.ts).
  */
-export function mapTablesSql(raw: string, m: ValueMaps, has: (key: string) => boolean, opts: { date1904?: boolean; concentratedMonths: number; statusYesNo?: boolean }): string[] {
+export interface ValueMapSpec {
+  kind: keyof ValueMaps;
+  variant: string;
+  keys: string[];
+  input: string;
+  compute: (from: string) => string;
+}
+
+/** Options the maps read: the workbook's date system, the concentrated period, a yes/no status header. */
+export interface ValueMapOptions {
+  date1904?: boolean;
+  concentratedMonths: number;
+  statusYesNo?: boolean;
+}
+
+/**
+ * The value maps of a sheet over its raw values view (keys are the raw `r_` values). `has` says which
+ * fields the sheet maps: the others are NULL in every row and feed no map.
+ */
+export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: ValueMapOptions): ValueMapSpec[] {
+  const v = ['v'];
   return [
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内, 集中整改期内; see deadlineCodeSql), dated per row;
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts);
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
-    `CREATE TABLE ${scratchTable(m.date)} AS SELECT *, ${yearlessDaySql('rel')} AS yd
+    { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
+      input: distinct(raw, DATE_KEYS.filter(has), dateCompactSql),
+      compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
       FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${distinct(raw, DATE_KEYS.filter(has), dateCompactSql)})`, opts)})))`,
+      FROM (${from})`, opts)})))` },
     // Under a yes/no header (是否完成) 1 is 是 and 0 is 否; elsewhere they are codes nobody defined.
-    `CREATE TABLE ${scratchTable(m.status)} AS SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt,
-      ${closedWordSql('c')} AS closed_word
-      FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${distinct(raw, ['status_raw'].filter(has), statusCompactSql)}))`,
+    { kind: 'status', variant: opts.statusYesNo ? 'yesno' : 'text', keys: v,
+      input: distinct(raw, ['status_raw'].filter(has), statusCompactSql),
+      compute: (from) => `SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt, ${closedWordSql('c')} AS closed_word
+      FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${from}))` },
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
-    `CREATE TABLE ${scratchTable(m.county)} AS SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${distinct(raw, ['county'].filter(has))})`,
-    `CREATE TABLE ${scratchTable(m.unit)} AS SELECT v, c, ${countyInTextSql('c')} AS county,
+    { kind: 'county', variant: 'all', keys: v, input: distinct(raw, ['county'].filter(has)),
+      compute: (from) => `SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${from})` },
+    { kind: 'unit', variant: 'all', keys: v, input: distinct(raw, ['unit_name'].filter(has)),
+      compute: (from) => `SELECT v, c, ${countyInTextSql('c')} AS county,
       CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm, ${unitLocalNameSql('c')} AS unit_local,
       ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
-      FROM (${distinct(raw, ['unit_name'].filter(has))})`,
-    `CREATE TABLE ${scratchTable(m.category)} AS SELECT c1, c2, asp,
+      FROM (${from})` },
+    { kind: 'category', variant: 'all', keys: ['c1', 'c2', 'asp'],
+      input: `SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp FROM ${ident(raw)}`,
+      compute: (from) => `SELECT c1, c2, asp,
       ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
-      FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka
-        FROM (SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp FROM ${ident(raw)}))`,
+      FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka FROM (${from}))` },
   ];
 }
 

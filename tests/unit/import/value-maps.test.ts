@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { MAX_CACHED_VALUES } from '../../../src/lib/import/value-maps';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+// The value maps (dates, statuses, counties, units, categories) are kept for the session (value-maps.ts): a later
+// sheet or file normalises only the values no earlier one gave. Nothing a file reads may depend on what came before.
+
+const first = `2024年县委第一轮巡察东阳市整改台账
+序号,县市区,被巡察单位,反馈时间,问题类别,问题,整改时限,完成时间,整改状态
+1,东阳市,甲局党委,2024-03-15,政治建设,违规发放津补贴,2024年6月底前,2024.6.20,已完成
+2,东阳,乙镇党委,2024-03-15,作风建设,公车私用,3个月内,,正在整改
+3,东阳市,甲局党委,2024-03-15,其他,档案管理不规范,立行立改,二〇二四年四月一日,已完成整改
+`;
+
+// Shares values with the first (东阳市, 甲局党委, 2024-03-15, 已完成, 政治建设) and has its own (义乌, 丙局, 2024.4.1, …).
+const second = `2024年县委第二轮巡察义乌市整改台账
+序号,县市区,被巡察单位,反馈时间,问题类别,问题,整改时限,完成时间,整改状态
+1,义乌,丙局党组,2024.4.1,政治建设,三重一大决策不规范,2024年底前,2024年12月,已完成
+2,东阳市,甲局党委,2024-03-15,组织建设,选人用人不规范,6月底前,,未完成
+3,义乌市,丁街道党工委,2024-04-01,作风建设,违规吃喝,立行立改,,已完成，长期坚持
+4,义乌市,丙局党组,2024-04-01,纪律建设,违规收受礼金,2024年9月30日,9月10日,基本完成
+`;
+
+/** Every normalised column of a dataset's findings but the ids of the dataset and the finding, by row. */
+async function readBack(engine: Engine, file: string) {
+  return engine.query(`SELECT * EXCLUDE (dataset_id, finding_id) FROM findings
+    WHERE dataset_id IN (SELECT dataset_id FROM datasets WHERE file_name = '${file}') ORDER BY source_row`);
+}
+
+/** Rows of a cache table, or null when there is none. */
+async function cached(engine: Engine, table: string): Promise<number | null> {
+  const [row] = await engine.query<{ n: number }>(`SELECT estimated_size AS n FROM duckdb_tables()
+    WHERE database_name = 'import_scratch' AND table_name = '${table}'`);
+  return row ? Number(row.n) : null;
+}
+
+describe('value maps kept across imports', () => {
+  test('a file imported after another reads every value as it does on a fresh engine; the caches hold both files\' values', async () => {
+    const alone = await freshEngine();
+    await importOk(alone, 'second.csv', utf8(second));
+    const expected = await readBack(alone, 'second.csv');
+    alone.close();
+    expect(expected).toHaveLength(4);
+
+    const e = await freshEngine();
+    await importOk(e, 'first.csv', utf8(first));
+    await importOk(e, 'second.csv', utf8(second));
+    expect(await readBack(e, 'second.csv')).toEqual(expected);
+    // Hand-counted distinct values: statuses 已完成, 正在整改, 已完成整改 | 未完成, 已完成，长期坚持, 基本完成;
+    // counties 东阳市, 东阳 | 义乌, 义乌市; units 甲局党委, 乙镇党委 | 丙局党组, 丁街道党工委;
+    // categories 政治建设, 作风建设, 其他 | 组织建设, 纪律建设.
+    expect(await cached(e, '__valuemap_status_text')).toBe(6);
+    expect(await cached(e, '__valuemap_county_all')).toBe(4);
+    expect(await cached(e, '__valuemap_unit_all')).toBe(4);
+    expect(await cached(e, '__valuemap_category_all')).toBe(5);
+    // The sheet's own map tables are dropped with the import; only the caches stay.
+    expect(await e.query(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'import_scratch'
+      AND NOT starts_with(table_name, '__valuemap_')`)).toEqual([]);
+    e.close();
+  });
+
+  test('a map read with other options (the concentrated period) is kept apart: each file gets its own dates', async () => {
+    const e = await freshEngine();
+    const csv = (unit: string) => `2024年县委第一轮巡察东阳市整改台账
+序号,县市区,被巡察单位,反馈时间,问题,整改措施,整改时限,整改状态
+1,东阳市,${unit},2024-03-15,违规发放津补贴,清退,集中整改期内,正在整改
+`;
+    await importOk(e, 'four.csv', utf8(csv('甲局')), { params: { concentratedPeriodMonths: 4 } });
+    await importOk(e, 'six.csv', utf8(csv('乙局')), { params: { concentratedPeriodMonths: 6 } });
+    // 2024-03-15 + 4 months, + 6 months.
+    expect(await e.query(`SELECT d.file_name AS file, f.deadline FROM findings f JOIN datasets d USING (dataset_id) ORDER BY file`))
+      .toEqual([{ file: 'four.csv', deadline: '2024-07-15' }, { file: 'six.csv', deadline: '2024-09-15' }]);
+    expect(await cached(e, '__valuemap_date_1900_4')).not.toBeNull();
+    expect(await cached(e, '__valuemap_date_1900_6')).not.toBeNull();
+    e.close();
+  });
+
+  test(`a cache past ${MAX_CACHED_VALUES} values is emptied before the next sheet; the sheet's rows are read right`, async () => {
+    const e = await freshEngine();
+    await importOk(e, 'first.csv', utf8(first));
+    await e.exec(`INSERT INTO import_scratch.main.__valuemap_county_all BY NAME
+      SELECT 'x' || i AS v, NULL AS county, false AS multiple FROM range(${MAX_CACHED_VALUES}) t(i)`);
+    expect(await cached(e, '__valuemap_county_all')).toBe(MAX_CACHED_VALUES + 2);
+    await importOk(e, 'second.csv', utf8(second));
+    // Only the second file's counties: 义乌, 东阳市, 义乌市.
+    expect(await cached(e, '__valuemap_county_all')).toBe(3);
+    expect((await readBack(e, 'second.csv')).map((r) => r.county)).toEqual(['义乌市', '东阳市', '义乌市', '义乌市']);
+    e.close();
+  });
+
+  test('a cache holding a value twice (two imports inserting at once) still gives each row one finding', async () => {
+    const e = await freshEngine();
+    await importOk(e, 'first.csv', utf8(first));
+    await e.exec(`INSERT INTO import_scratch.main.__valuemap_status_text SELECT * FROM import_scratch.main.__valuemap_status_text WHERE v = '已完成'`);
+    await e.exec(`INSERT INTO import_scratch.main.__valuemap_unit_all SELECT * FROM import_scratch.main.__valuemap_unit_all WHERE v = '甲局党委'`);
+    await importOk(e, 'second.csv', utf8(second));
+    expect((await readBack(e, 'second.csv')).map((r) => [r.source_row, r.status])).toEqual([
+      [3, 'completed'], [4, 'not_completed'], [5, 'completed'], [6, 'basically_completed'],
+    ]);
+    e.close();
+  });
+});
