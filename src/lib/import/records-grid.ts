@@ -38,6 +38,27 @@ export function float32Text(v: number): string {
   return String(Number(v.toPrecision(9)));
 }
 
+/** A year as ISO 8601 writes it: four digits (0012), six with a sign past 9999 or before year 0. */
+const yearText = (y: number) => (y < 0 ? '-' + String(-y).padStart(6, '0') : y > 9999 ? '+' + String(y).padStart(6, '0') : String(y).padStart(4, '0'));
+
+// The largest time a JS Date holds, in ms either side of 1970.
+const DATE_LIMIT_MS = 8.64e15;
+
+/**
+ * Parquet's time types as Dates, as hyparquet's own parsers read them, but a value past what a Date holds
+ * (year 275760) stays the number the file stores: an Invalid Date would be written NaN-NaN-NaN.
+ */
+const PARQUET_TIME_PARSERS = {
+  timestampFromMilliseconds: (v: bigint) => timeOrNumber(Number(v), v),
+  timestampFromMicroseconds: (v: bigint) => timeOrNumber(Number(v / 1000n), v),
+  timestampFromNanoseconds: (v: bigint) => timeOrNumber(Number(v / 1000000n), v),
+  dateFromDays: (days: number) => timeOrNumber(days * 86_400_000, days),
+};
+
+function timeOrNumber(ms: number, stored: bigint | number): Date | string {
+  return Math.abs(ms) <= DATE_LIMIT_MS - CHINA_OFFSET_MS ? new Date(ms) : String(stored);
+}
+
 /**
  * A record value as cell text: dates as YYYY-MM-DD in China time, big integers exact, objects as
  * JSON; `kind`: see ColumnKind.
@@ -46,7 +67,8 @@ export function valueText(v: Value, kind?: ColumnKind): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) {
     const d = kind === 'wallClock' ? v : new Date(v.getTime() + CHINA_OFFSET_MS);
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    if (Number.isNaN(d.getTime())) return String(v);
+    return `${yearText(d.getUTCFullYear())}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && kind === 'float32') return float32Text(v);
@@ -256,7 +278,7 @@ export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE
     const chunks: Uint8Array[] = [];
     for (let start = 0; start < total; start += sliceRows) {
       const end = Math.min(total, start + sliceRows);
-      const records = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
+      const records = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end, parsers: PARQUET_TIME_PARSERS });
       const rows = recordRows(records as Record<string, Value>[], keys, start + 1, kinds);
       chunks.push(...gridChunks(start === 0 ? [{ row: 0, cells: keys }, ...rows] : rows, keys.length));
     }

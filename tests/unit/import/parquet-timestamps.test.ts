@@ -54,3 +54,30 @@ test('nanosecond wall-clock timestamps (pandas datetime64[ns]) keep their date t
   await importOk(e, 'export.parquet', new Uint8Array(bytes));
   expect(await e.query(`SELECT completion_date, completion_date_raw FROM findings`)).toEqual([{ completion_date: '2019-06-30', completion_date_raw: '2019-06-30' }]);
 });
+
+test('a timestamp past what a date can hold keeps the number the file stores; year 0 is written 0000', async () => {
+  // 9e15 ms is past JS's last date (8.64e15 ms, year 275760); 0000-06-30 is a date, far before any plausible one (kept, warned).
+  const stamp = (name: string, data: (bigint | null)[]) => ({
+    name, data, schema: { name, type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: false, unit: 'MILLIS' }, repetition_type: 'OPTIONAL' },
+  });
+  const columns = [
+    text('县市区', ['婺城区', '婺城区']), text('被巡察单位', ['单位1', '单位2']), text('轮次名称', [R, R]),
+    text('具体问题', ['理论学习不深入', '违规吃喝']), text('整改状态', ['已完成', '已完成']),
+    stamp('完成时间', [9_000_000_000_000_000n, BigInt(Date.parse('0000-06-30T00:00:00Z'))]),
+  ];
+  const bytes = parquetWriteBuffer({
+    columnData: columns.map(({ name, data }) => ({ name, data })),
+    schema: [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.schema)],
+  } as Parameters<typeof parquetWriteBuffer>[0]);
+  const e = await freshEngine();
+  const [r] = await importOk(e, 'export.parquet', new Uint8Array(bytes));
+  expect(await e.query(`SELECT completion_date, completion_date_raw FROM findings ORDER BY source_row`)).toEqual([
+    { completion_date: null, completion_date_raw: '9000000000000000' },
+    { completion_date: '0000-06-30', completion_date_raw: '0000-06-30' },
+  ]);
+  // Each is reported with the text kept: no date, and a date no ledger holds.
+  expect(r.issues.filter((i) => i.column === '完成时间').map((i) => [i.value?.split(' → ')[0], i.code])).toEqual([
+    ['9000000000000000', 'date_invalid'], ['0000-06-30', 'date_implausible'],
+  ]);
+  e.close();
+});
