@@ -15,6 +15,7 @@ import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
 import { cell, dropTables, scratchTable, tempName } from './staging';
 import { shortRowIssuesSql } from './short-rows';
+import { workbookRowIssuesSql } from './row-warnings';
 import { rejectedTableSql } from './rejected-rows';
 import { unreadColumnIssues } from './unread-columns';
 import { foldMeasureRows, measureStatusIssuesSql } from './measure-rows';
@@ -192,14 +193,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
       JOIN (VALUES ${errors.map(([c, row, text]) => `(${num(row)}, ${str(fieldOf.get(c)!)}, ${str(text)}, ${str(code(text))})`).join(', ')}) e(row, key, text, code)
         ON n.src_row = e.row WHERE n.skip_kind IS NULL`);
   }
-  // Rows hidden in the workbook are data all the same (a filter hides rows the analyst still owns),
-  // but may be an item someone meant to withdraw: imported, each warned, so the report shows them.
-  if (p.hiddenRows?.length) {
-    // The runs as a table joined by range: a filter that hides scattered rows makes thousands of them.
-    await engine.exec(`INSERT INTO ${ident(issues)} SELECT n.src_row, '', NULL, 'warning', 'row_hidden' FROM ${ident(norm)} n
-      JOIN (VALUES ${p.hiddenRows.map(([a, b]) => `(${num(a)}, ${num(b)})`).join(', ')}) h(a, b) ON n.src_row BETWEEN h.a AND h.b
-      WHERE n.skip_kind IS NULL ORDER BY n.src_row`);
-  }
+  // Rows hidden in the workbook, or stated twice in its XML: imported, each warned (row-warnings.ts).
+  for (const sql of workbookRowIssuesSql(p, norm, issues)) await engine.exec(sql);
   // NDJSON lines that were no record: rejected, each with its line.
   if (p.badRecords?.length) {
     await engine.exec(`INSERT INTO ${ident(issues)} VALUES ${p.badRecords.map(([row, line]) => `(${num(row)}, '', ${str(line)}, 'error', 'record_invalid')`).join(', ')}`);

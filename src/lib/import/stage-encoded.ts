@@ -48,7 +48,7 @@ export interface StagedEncodedFile {
 
 const stageSheets = async (engine: Engine, sheets: EncodedSheet[], keysHeader: boolean): Promise<StagedSheet[]> => {
   const staged: StagedSheet[] = [];
-  for (const s of sheets) staged.push({ ...(await stageChunks(engine, s.width, s.chunks, s.name)), downMerges: s.downMerges, ...(s.errorCells ? { errorCells: s.errorCells } : {}), ...(s.badRecords ? { badRecords: s.badRecords } : {}), ...(s.hiddenColumns ? { hiddenColumns: s.hiddenColumns } : {}), ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}), ...(s.date1904 ? { date1904: true } : {}), ...(keysHeader ? { keysHeader } : {}) });
+  for (const s of sheets) staged.push({ ...(await stageChunks(engine, s.width, s.chunks, s.name)), downMerges: s.downMerges, ...(s.errorCells ? { errorCells: s.errorCells } : {}), ...(s.badRecords ? { badRecords: s.badRecords } : {}), ...(s.hiddenColumns ? { hiddenColumns: s.hiddenColumns } : {}), ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}), ...(s.repeatedRows ? { repeatedRows: s.repeatedRows } : {}), ...(s.date1904 ? { date1904: true } : {}), ...(keysHeader ? { keysHeader } : {}) });
   return staged;
 };
 

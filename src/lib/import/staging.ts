@@ -38,6 +38,8 @@ export interface StagedSheet {
   hiddenColumns?: number[];
   /** Rows hidden in Excel (by hand or by a filter), as runs [first src_row, last src_row]: imported, each warned. */
   hiddenRows?: [number, number][];
+  /** Row numbers a worksheet's XML states twice, read as one row (XLSX, xlsx-row-repeats.ts): each warned. */
+  repeatedRows?: number[];
   /** The workbook's dates count from 1904 (XLSX): serials left as numbers are read so (dates.ts). */
   date1904?: boolean;
 }
@@ -164,6 +166,8 @@ export interface EncodedSheet {
   hiddenColumns?: number[];
   /** Rows hidden in Excel (XLSX), as runs [first src_row, last src_row]. */
   hiddenRows?: [number, number][];
+  /** Row numbers the worksheet's XML states twice (XLSX). */
+  repeatedRows?: number[];
   /** The workbook's dates count from 1904 (XLSX). */
   date1904?: boolean;
 }

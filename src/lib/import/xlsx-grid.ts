@@ -7,6 +7,7 @@ import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 import { largestZipPart, truncatedSheetPart } from './xlsx-parts';
 import { formulaWithoutValue } from './xlsx-formula-cells';
+import { repeatedRowsBySheet } from './xlsx-row-repeats';
 import { fixedDecimals, isDateFormat, isIdFormat, isLabelFormat } from './xlsx-number-formats';
 
 /**
@@ -126,6 +127,8 @@ interface SheetGrid {
   hiddenColumns: number[];
   /** Rows with cells hidden in Excel (by hand or by a filter), as runs [first src_row, last src_row]. */
   hiddenRows: [number, number][];
+  /** Row numbers the sheet's XML states twice, read as one row (xlsx-row-repeats.ts). */
+  repeatedRows: number[];
   /** The workbook's 1904 date system: its number cells that are dates count from 1904-01-01. */
   date1904: boolean;
 }
@@ -148,6 +151,7 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
   if (cut) throw new ImportFailure('not_a_workbook', { detail: `${cut} ends before </worksheet>` });
   const isoDates = !done.isoDates && hasIsoDateCells(files) ? withIsoDateCells(X, bytes) : null;
   if (isoDates) return workbookGrids(isoDates, { ...done, isoDates: true });
+  const repeats = repeatedRowsBySheet(files);
   // The unzipped parts are no longer needed: not kept while the cells are read.
   for (const key of ['files', 'keys', 'cfb']) delete (wb as unknown as Record<string, unknown>)[key];
   // A number whose format SheetJS does not know: a zh-CN built-in format (xlsx-builtin-formats.ts).
@@ -204,7 +208,7 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
     }
     const downMerges = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m): [number, number, number] => [m.s.c, m.s.r + 1, m.e.r + 1]);
     const hiddenColumns = (ws['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : []));
-    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns, hiddenRows, date1904 }));
+    if (rows.length) sheets.push(packColumns({ name, rows, hidden, downMerges, errorCells, hiddenColumns, hiddenRows, repeatedRows: repeats.get(name) ?? [], date1904 }));
   }
   // Nothing but charts (a chart sheet holds no cells): no "empty file", which would send the analyst looking for a saving mistake.
   if (!sheets.length && charts) throw new ImportFailure('charts_only', { n: charts });
@@ -282,7 +286,8 @@ export async function encodeWorkbook(bytes: Uint8Array): Promise<EncodedSheet[]>
     return {
       name: g.name, width, chunks: gridChunks(g.rows, width, g.name), downMerges: g.downMerges,
       ...(g.errorCells.length ? { errorCells: g.errorCells } : {}), ...(skipHidden && g.hidden ? { hidden: true } : {}),
-      ...(g.hiddenColumns.length ? { hiddenColumns: g.hiddenColumns } : {}), ...(g.hiddenRows.length ? { hiddenRows: g.hiddenRows } : {}), ...(g.date1904 ? { date1904: true } : {}),
+      ...(g.hiddenColumns.length ? { hiddenColumns: g.hiddenColumns } : {}), ...(g.hiddenRows.length ? { hiddenRows: g.hiddenRows } : {}), ...(g.repeatedRows.length ? { repeatedRows: g.repeatedRows } : {}),
+      ...(g.date1904 ? { date1904: true } : {}),
     };
   });
 }
