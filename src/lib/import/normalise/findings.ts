@@ -89,7 +89,10 @@ function yearlessCompletionSql(c: NormaliseContext): string {
 const LIMIT_BY_FEEDBACK = `${r('deadline_raw')} IS NULL AND ${r('deadline')} IS NULL AND coalesce(db_completion_date, false)
       AND dd_completion_date IS NULL AND dy_completion_date IS NOT NULL`;
 
-function layer1(c: NormaliseContext): string {
+function layer1(c: NormaliseContext, absent: Set<string>): string {
+  // A column left out of the table (absentColumns) is NULL in every row: its normaliser is not written
+  // out, since the engine would still plan it (most of a small sheet's time goes to planning).
+  const unless = (k: string, type: string, sql: () => string) => (absent.has(k) ? `CAST(NULL AS ${type})` : sql());
   return [
     `${str(c.datasetId)} AS dataset_id`,
     `${c.sheet === undefined ? 'CAST(NULL AS VARCHAR)' : str(c.sheet)} AS source_sheet`,
@@ -100,7 +103,7 @@ function layer1(c: NormaliseContext): string {
     // the units 市委巡察组 inspect); the report says how many rows were placed so.
     `coalesce(county_found, ${CITY_BY_ROUND}) AS county`,
     `(county_found IS NULL AND ${CITY_BY_ROUND} IS NOT NULL) AS county_by_round`,
-    ...CLEAN_KEYS.map((k) => `${(LINE_KEYS.has(k) ? cleanLineSql : cleanSql)(r(k))} AS ${k}`),
+    ...CLEAN_KEYS.map((k) => `${unless(k, 'VARCHAR', () => (LINE_KEYS.has(k) ? cleanLineSql : cleanSql)(r(k)))} AS ${k}`),
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
@@ -108,16 +111,16 @@ function layer1(c: NormaliseContext): string {
         : k === 'completion_date' ? `CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
             ${yearlessCompletionSql(c)}) END AS completion_date`
         : `${ident('dd_' + k)} AS ${k}`),
-    ...BOOL_KEYS.map((k) => `${k === 'is_prior_round_issue' ? priorRoundSql(x(k)) : boolSql(x(k))} AS ${k}`),
-    ...INT_KEYS.map((k) => `${intSql(x(k))} AS ${k}`),
+    ...BOOL_KEYS.map((k) => `${unless(k, 'BOOLEAN', () => (k === 'is_prior_round_issue' ? priorRoundSql : boolSql)(x(k)))} AS ${k}`),
+    ...INT_KEYS.map((k) => `${unless(k, 'INTEGER', () => intSql(x(k)))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
     `${yearSql(x('year'))} AS year_col`,
     `${normTitleSql(x('problem_title'), 'unit_compact', 'unit_name_norm', 'unit_local')} AS norm_title`,
     `coalesce(${r('category_l1')}, ${r('category_l2')}, ${r('aspect_raw')}) AS category_raw`,
     `coalesce(${rectTypeSql(cleanSql(r('rect_type')))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,
-    `${sourceSql(cleanSql(r('source')))} AS source`,
+    `${unless('source', 'VARCHAR', () => sourceSql(cleanSql(r('source'))))} AS source`,
     // 上轮问题编号 无 / — is no link: DOMAIN #21 counts a finding with any prior id as a repeat.
-    `${noneAsNullSql(cleanSql(r('prior_finding_id')))} AS prior_finding_id`,
+    `${unless('prior_finding_id', 'VARCHAR', () => noneAsNullSql(cleanSql(r('prior_finding_id'))))} AS prior_finding_id`,
     // A time limit written in 完成时间 (2024年12月底前) is the deadline where no deadline is written.
     `coalesce(${r('deadline_raw')}, ${r('deadline')}, CASE WHEN db_completion_date THEN ${r('completion_date')} END) AS deadline_raw`,
     // 整改类型 长期整改 (also written 长期坚持, or beside another tier: 立行立改、长期坚持) is the long-term tier
@@ -218,7 +221,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       completion_rel IS NOT NULL AND completion_date IS NOT NULL AS completion_year_inferred,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
-    FROM (SELECT t.*, ${layer1(c)}
+    FROM (SELECT t.*, ${layer1(c, keep.absent)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
