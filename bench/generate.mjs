@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Writes benchmark ledgers of N rows into bench/.tmp by expanding data/sample-ledger.csv (see
-// lib/expand.mjs): ledger-N.csv (UTF-8, CRLF, canonical headers) and ledger-N.xlsx. Files are
-// cached by N and regenerated only when the sample or this generator changes.
+// lib/expand.mjs): ledger-N.csv (UTF-8, CRLF, canonical headers) and ledger-N.xlsx; and for --sheets S,
+// a workbook of S sheets of SHEET_ROWS rows each (sheets-S.xlsx, one sheet per unit as offices send
+// them), the same rows on one sheet (sheets-S-one.xlsx) and as a CSV (sheets-S.csv). Files are cached by
+// N and regenerated only when the sample or this generator changes.
 //
-//   node bench/generate.mjs --csv 100000,1000000 --xlsx 100000,300000
+//   node bench/generate.mjs --csv 100000,1000000 --xlsx 100000,300000 --sheets 40
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,10 @@ const SAMPLE = fileURLToPath(new URL('data/sample-ledger.csv', ROOT));
 
 /** Path of the cached ledger of n rows in the given format. */
 export const ledgerPath = (n, ext) => `${TMP}ledger-${n}.${ext}`;
+/** Rows on each sheet of the many-sheet workbook. */
+export const SHEET_ROWS = 25;
+/** Paths of the many-sheet workbook of s sheets, its rows on one sheet, and as a CSV. */
+export const sheetsPaths = (s) => ({ many: `${TMP}sheets-${s}.xlsx`, one: `${TMP}sheets-${s}-one.xlsx`, csv: `${TMP}sheets-${s}.csv` });
 
 function sampleKey() {
   const hash = createHash('sha256').update(readFileSync(SAMPLE)).digest('hex').slice(0, 16);
@@ -60,15 +66,40 @@ async function writeXlsx(n, path) {
   writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
 }
 
+/** Writes the three files of sheetsPaths(s): the same s × SHEET_ROWS rows as s sheets, one sheet and a CSV. */
+async function writeSheets(s) {
+  const XLSX = await import('@e965/xlsx');
+  const row = rowSource();
+  const rows = Array.from({ length: s * SHEET_ROWS }, (_, i) => row(i));
+  const paths = sheetsPaths(s);
+  const book = (sheets) => {
+    const b = XLSX.utils.book_new();
+    for (const [name, aoa] of sheets) XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet([BENCH_COLUMNS, ...aoa]), name);
+    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx', compression: true });
+  };
+  writeFileSync(paths.many, book(Array.from({ length: s }, (_, k) => [`分表${k + 1}`, rows.slice(k * SHEET_ROWS, (k + 1) * SHEET_ROWS)])));
+  writeFileSync(paths.one, book([['整改台账', rows]]));
+  writeFileSync(paths.csv, [BENCH_COLUMNS, ...rows].map(csvLine).join('\r\n') + '\r\n');
+}
+
 /**
  * Makes sure the ledgers exist; returns [{ n, ext, path, seconds, cached, error }]. A ledger that
  * cannot be written (SheetJS cannot serialise a 1M-row sheet: its XML passes V8's maximum string
  * length) gets `error`, also saved beside the missing file as `<file>.error` for run.mjs.
  */
-export async function ensureLedgers({ csv = [], xlsx = [] }, log = console.log) {
+export async function ensureLedgers({ csv = [], xlsx = [], sheets = [] }, log = console.log) {
   mkdirSync(TMP, { recursive: true });
   const key = sampleKey();
   const out = [];
+  for (const s of sheets) {
+    const { many } = sheetsPaths(s);
+    if (cached(many, key)) { out.push({ n: s, ext: 'sheets', path: many, seconds: 0, cached: true }); continue; }
+    log(`generating ${s} sheets of ${SHEET_ROWS} rows → ${many}`);
+    const t0 = performance.now();
+    await writeSheets(s);
+    writeFileSync(`${many}.key`, key);
+    out.push({ n: s, ext: 'sheets', path: many, seconds: (performance.now() - t0) / 1000, cached: false });
+  }
   for (const [ext, sizes, write] of [['csv', csv, writeCsv], ['xlsx', xlsx, writeXlsx]]) {
     for (const n of sizes) {
       const path = ledgerPath(n, ext);
@@ -104,6 +135,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const done = await ensureLedgers({
     csv: sizesArg(argv, 'csv', [100_000, 1_000_000]),
     xlsx: sizesArg(argv, 'xlsx', [100_000]),
+    sheets: sizesArg(argv, 'sheets', []),
   });
   for (const f of done) console.log(`${f.path}  ${f.error ? `FAILED ${f.error}` : f.cached ? 'cached' : `${f.seconds.toFixed(1)} s`}`);
 }

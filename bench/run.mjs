@@ -5,24 +5,27 @@
 // markdown table with budgets (DESIGN.md "Performance envelope") and writes bench/.tmp/results.md.
 // Never asserts: budgets are reported, not enforced.
 //
-//   node bench/run.mjs [--sizes 100000,1000000] [--xlsx 100000,300000] [--states 20] [--replicate 10] [--accumulate 5]
+//   node bench/run.mjs [--sizes 100000,1000000] [--xlsx 100000,300000] [--sheets 40] [--states 20] [--replicate 10] [--accumulate 5]
 //
 // --replicate k: after the smallest size, its imported findings are multiplied k-fold in SQL and
 // the query and memory rows are measured again, so they exist at 1M even when the 1M import fails.
 // --first-chart n: fresh browser profiles for the first-chart row (0 skips it).
 // --accumulate k: the 1M ledger imported k times into one engine (DESIGN.md: 5M findings import
 // without a crash); 0 skips it.
+// --sheets s: a workbook of s small sheets (one per unit) against the same rows on one sheet and the raw
+// read_csv of them: what each sheet costs beside its rows; "" skips it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { TMP, ledgerPath, sizesArg } from './generate.mjs';
+import { SHEET_ROWS, TMP, ledgerPath, sheetsPaths, sizesArg } from './generate.mjs';
 import { firstChartTiming, launchChromium, openBenchPage, rendererMemory, serveApp, serveBenchPage } from './lib/browser.mjs';
 import { fmt, importProfile, interactionProfile, resultTable } from './lib/report.mjs';
 
 const argv = process.argv.slice(2);
 const SIZES = sizesArg(argv, 'sizes', [100_000, 1_000_000]);
 const XLSX_SIZES = sizesArg(argv, 'xlsx', [100_000, 300_000]);
+const SHEET_COUNTS = sizesArg(argv, 'sheets', [40]);
 const STATES = sizesArg(argv, 'states', [20])[0];
 const REPLICATE = sizesArg(argv, 'replicate', [10])[0];
 const ACCUMULATE = sizesArg(argv, 'accumulate', [5])[0] ?? 0;
@@ -36,7 +39,7 @@ const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11,
 
 // Writing a big XLSX needs a larger heap than Node's default, so generation runs in a child.
 const gen = spawnSync(process.execPath, ['--max-old-space-size=12000', fileURLToPath(new URL('./generate.mjs', import.meta.url)),
-  '--csv', [...new Set([...SIZES, ...(ACCUMULATE > 0 ? [1_000_000] : [])])].join(','), '--xlsx', XLSX_SIZES.join(',')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  '--csv', [...new Set([...SIZES, ...(ACCUMULATE > 0 ? [1_000_000] : [])])].join(','), '--xlsx', XLSX_SIZES.join(','), '--sheets', SHEET_COUNTS.join(',')], { stdio: ['ignore', 'inherit', 'inherit'] });
 if (gen.status !== 0) throw new Error('generating the ledgers failed');
 
 const table = resultTable();
@@ -53,6 +56,7 @@ try {
   if (PROFILES > 0) await measureFirstChart();
   for (const n of SIZES) await measureCsv(n);
   for (const n of XLSX_SIZES) await measureXlsx(n);
+  for (const n of SHEET_COUNTS) await measureSheets(n);
   if (ACCUMULATE > 0) await measureAccumulated(ACCUMULATE);
   if (!XLSX_SIZES.includes(ONE_M)) {
     table.add('XLSX 1M not measured by default: SheetJS cannot write a 1M-row sheet (its sheet XML passes V8\'s maximum string ' +
@@ -212,6 +216,36 @@ async function measureXlsx(n) {
   }
 }
 
+/**
+ * Offices send one sheet per unit or per county: a workbook of `s` sheets of SHEET_ROWS rows, the same rows on
+ * one sheet, and the raw engine's read_csv of them. What a sheet costs beside its rows (planning the importer's
+ * statements, not running them, is most of a small sheet's time) is no DESIGN budget; it is reported.
+ */
+async function measureSheets(s) {
+  const paths = sheetsPaths(s);
+  const label = `${s} × ${SHEET_ROWS} rows`;
+  const { page, close } = await openBenchPage(browser, server.origin);
+  try {
+    await page.setInputFiles('#ledgers', [paths.many, paths.one, paths.csv]);
+    const name = (p) => p.slice(p.lastIndexOf('/') + 1);
+    const rawCsv = await page.evaluate((f) => window.bench.rawCsv(f), name(paths.csv));
+    const one = await page.evaluate((f) => window.bench.appImport(f), name(paths.one));
+    log(`${name(paths.many)}: app importFile`);
+    const many = await page.evaluate((f) => window.bench.appImport(f), name(paths.many));
+    log(`${name(paths.many)}: ${fmt.ms(many.ms)}, one sheet ${fmt.ms(one.ms)}, raw ${fmt.ms(rawCsv.ms)}`);
+    raw.sheets = { ...raw.sheets, [s]: { raw: rawCsv, one, many } };
+    table.add('raw engine: read_csv of the same rows (as one CSV)', label, fmt.ms(rawCsv.ms), 'reference');
+    table.add('app importFile of the rows on one sheet', label, fmt.ms(one.ms), one.ok ? '—' : 'imports', one.ok ? null : false);
+    table.add(`app importFile of the workbook of ${s} sheets`, label, fmt.ms(many.ms), many.ok ? '—' : 'imports', many.ok ? null : false);
+    table.add('  each sheet beside its rows: (workbook − one sheet) ÷ (sheets − 1)', label, fmt.ms((many.ms - one.ms) / (s - 1)));
+    table.add('  findings of the workbook / of the one sheet', label, `${fmt.rows(many.findings)} / ${fmt.rows(one.findings)}`,
+      `= ${fmt.rows(s * SHEET_ROWS)} each`, many.findings === s * SHEET_ROWS && one.findings === s * SHEET_ROWS);
+    sections.push(importProfile(`XLSX of ${s} sheets (${label}): app import`, many));
+  } finally {
+    await close();
+  }
+}
+
 /** DESIGN.md: 5M findings import without a crash. The 1M ledger, imported `times` times into one engine. */
 async function measureAccumulated(times) {
   const name = `ledger-${ONE_M}.csv`;
@@ -250,7 +284,7 @@ async function measureAccumulated(times) {
 }
 
 const header = `Benchmark run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Chromium ${chromiumVersion}, ` +
-  `${cpus().length} cores, sizes ${SIZES.join(', ')}, XLSX ${XLSX_SIZES.join(', ') || 'none'}. ` +
+  `${cpus().length} cores, sizes ${SIZES.join(', ')}, XLSX ${XLSX_SIZES.join(', ') || 'none'}, sheets ${SHEET_COUNTS.join(', ') || 'none'}. ` +
   `Load average (1 min) at start ${loadAtStart[0].toFixed(1)}, at end ${loadavg()[0].toFixed(1)}: ` +
   'other work on the machine inflates absolute times; ratios measured in the same run suffer less.';
 const markdown = [header, '', table.markdown(), '', '## Where the time goes', '', ...sections.flatMap((s) => [s, ''])].join('\n');
