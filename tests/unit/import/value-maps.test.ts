@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Engine } from '../../../src/lib/db/types';
+import { importFile } from '../../../src/lib/import';
 import { MAX_CACHED_VALUES } from '../../../src/lib/import/value-maps';
+import { textFixtures } from '../../fixtures/make-fixtures';
+import { recordFixtures } from '../../fixtures/records';
+import { workbookFixtures } from '../../fixtures/workbooks';
 import { freshEngine, importOk, utf8 } from './helpers';
 
 // The value maps (dates, statuses, counties, units, categories) are kept for the session (value-maps.ts): a later
@@ -100,4 +105,37 @@ describe('value maps kept across imports', () => {
     ]);
     e.close();
   });
+
+  // Every column a value map feeds (dates, statuses, counties, units, categories and what is read from them).
+  const MAPPED = ['source_sheet', 'source_row', 'county', 'county_code', 'unit_name_norm', 'norm_title', 'station_start', 'station_end',
+    'feedback_date', 'category_l1', 'category_l2', 'deadline', 'long_term', 'status', 'completion_date', 'closed', 'closure_date',
+    'in_concentrated_period', 'rect_type'];
+  const mapped = (engine: Engine, file: string) => engine.query(`SELECT ${MAPPED.join(', ')} FROM findings
+    WHERE dataset_id IN (SELECT dataset_id FROM datasets WHERE file_name = '${file.replaceAll("'", "''")}') ORDER BY source_sheet, source_row`);
+
+  test('the sample and every good fixture read the same after all the others as each does alone', async () => {
+    const files: [string, Uint8Array][] = [
+      ['sample-ledger.csv', new Uint8Array(readFileSync('data/sample-ledger.csv'))],
+      ...Object.entries(textFixtures()), ...Object.entries(await workbookFixtures()), ...Object.entries(await recordFixtures()),
+    ];
+    const alone = new Map<string, unknown[]>();
+    for (const [name, bytes] of files) {
+      const e = await freshEngine();
+      const res = await importFile(e, { name, bytes });
+      if (res.ok) alone.set(name, await mapped(e, name));
+      e.close();
+    }
+    const e = await freshEngine();
+    // Each after all the others (the same findings in several encodings are let in: they are other files).
+    for (const [name, bytes] of files) await importFile(e, { name, bytes }, { allowDuplicate: true });
+    let compared = 0;
+    for (const [name, rows] of alone) {
+      if (!rows.length) continue;
+      expect(await mapped(e, name), name).toEqual(rows);
+      compared += rows.length;
+    }
+    // The sample's 1,380 findings and the fixtures' rows were all compared.
+    expect(compared).toBeGreaterThan(1_400);
+    e.close();
+  }, 300_000);
 });
