@@ -10,6 +10,11 @@ import { freshEngine, importOk } from './helpers';
  */
 const R = '八届市委第三轮巡察';
 const text = (name: string, data: string[]) => ({ name, data, schema: { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' } });
+/** A Parquet file of the given columns (name, data, schema element each). */
+const parquetOf = (columns: { name: string; data: unknown[]; schema: object }[]) => new Uint8Array(parquetWriteBuffer({
+  columnData: columns.map(({ name, data }) => ({ name, data })),
+  schema: [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.schema)],
+} as Parameters<typeof parquetWriteBuffer>[0]));
 const time = (name: string, data: (Date | null)[], isAdjustedToUTC: boolean, unit: 'MILLIS' | 'MICROS' | 'NANOS') => ({
   name, data, schema: { name, type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC, unit }, repetition_type: 'OPTIONAL' },
 });
@@ -27,12 +32,9 @@ test('naive timestamps keep their wall-clock date; UTC-adjusted ones are read in
     time('完成时间', [new Date('2019-06-30T18:30:00Z'), new Date('2019-06-30T09:00:00Z'), new Date('2019-06-30T23:59:59Z')], false, 'MICROS'),
     time('整改时限', [new Date('2019-12-31T20:00:00Z'), null, new Date('2019-12-31T16:00:00Z')], false, 'MILLIS'),
   ];
-  const bytes = parquetWriteBuffer({
-    columnData: columns.map(({ name, data }) => ({ name, data })),
-    schema: [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.schema)],
-  } as Parameters<typeof parquetWriteBuffer>[0]);
+  const bytes = parquetOf(columns);
   const e = await freshEngine();
-  const [r] = await importOk(e, 'export.parquet', new Uint8Array(bytes));
+  const [r] = await importOk(e, 'export.parquet', bytes);
   expect(r.rowsAccepted).toBe(3);
   expect(await e.query(`SELECT source_row, feedback_date, completion_date, deadline FROM findings ORDER BY 1`)).toEqual([
     { source_row: 1, feedback_date: '2019-03-01', completion_date: '2019-06-30', deadline: '2019-12-31' },
@@ -46,12 +48,9 @@ test('nanosecond wall-clock timestamps (pandas datetime64[ns]) keep their date t
     text('县市区', ['婺城区']), text('被巡察单位', ['单位1']), text('轮次名称', [R]), text('具体问题', ['理论学习不深入']), text('整改状态', ['已完成']),
     time('完成时间', [new Date('2019-06-30T18:30:00Z')], false, 'NANOS'),
   ];
-  const bytes = parquetWriteBuffer({
-    columnData: columns.map(({ name, data }) => ({ name, data })),
-    schema: [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.schema)],
-  } as Parameters<typeof parquetWriteBuffer>[0]);
+  const bytes = parquetOf(columns);
   const e = await freshEngine();
-  await importOk(e, 'export.parquet', new Uint8Array(bytes));
+  await importOk(e, 'export.parquet', bytes);
   expect(await e.query(`SELECT completion_date, completion_date_raw FROM findings`)).toEqual([{ completion_date: '2019-06-30', completion_date_raw: '2019-06-30' }]);
 });
 
@@ -65,12 +64,9 @@ test('a timestamp past what a date can hold keeps the number the file stores; ye
     text('具体问题', ['理论学习不深入', '违规吃喝']), text('整改状态', ['已完成', '已完成']),
     stamp('完成时间', [9_000_000_000_000_000n, BigInt(Date.parse('0000-06-30T00:00:00Z'))]),
   ];
-  const bytes = parquetWriteBuffer({
-    columnData: columns.map(({ name, data }) => ({ name, data })),
-    schema: [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.schema)],
-  } as Parameters<typeof parquetWriteBuffer>[0]);
+  const bytes = parquetOf(columns);
   const e = await freshEngine();
-  const [r] = await importOk(e, 'export.parquet', new Uint8Array(bytes));
+  const [r] = await importOk(e, 'export.parquet', bytes);
   expect(await e.query(`SELECT completion_date, completion_date_raw FROM findings ORDER BY source_row`)).toEqual([
     { completion_date: null, completion_date_raw: '9000000000000000' },
     { completion_date: '0000-06-30', completion_date_raw: '0000-06-30' },
