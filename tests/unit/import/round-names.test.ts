@@ -11,8 +11,10 @@ test('a round number without 第 before 轮巡察 is read; 新一轮巡察 and �
   expect(parseRoundText('东阳市委第四轮巡察').round_no).toBe(4);
   expect(parseRoundText('关于新一轮巡察整改的台账').round_no).toBeUndefined();
   expect(parseRoundText('上一轮巡视反馈问题').round_no).toBeUndefined();
-  // No round is negative: 第-3轮 (a minus typed in, full-width or a dash) names none, as 第0轮 names none.
-  for (const t of ['八届市委第-3轮巡察', '八届市委第－3轮巡察', '八届市委第—3轮巡察', '八届市委-3轮巡察']) expect(parseRoundText(t).round_no, t).toBeUndefined();
+  // No round is negative: 第-3轮 (a minus typed in, full-width or a dash) names none, as 第0轮 names none; a dash
+  // without 第 parts the round from the year or committee before it.
+  for (const t of ['八届市委第-3轮巡察', '八届市委第－3轮巡察', '八届市委第—3轮巡察', '八届市委第‐3轮巡察']) expect(parseRoundText(t).round_no, t).toBeUndefined();
+  for (const t of ['八届市委-3轮巡察', '县委2024-3轮巡察', '八届市委—三轮巡察', '十四届县委－3轮巡察']) expect(parseRoundText(t).round_no, t).toBe(3);
 });
 
 test('a month closing the file name is the ledger\'s, not the round\'s year; a year in the name still is', () => {
