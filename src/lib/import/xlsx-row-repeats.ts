@@ -4,7 +4,7 @@
  * one row's text is lost without a word. The rows are found here, in the parts SheetJS unzipped anyway
  * (bookFiles), and each is warned (row_repeated) so the analyst checks it against the file.
  */
-import { WORKSHEET_PART, partText } from './xlsx-parts';
+import { partText } from './xlsx-parts';
 
 type ZipEntry = { content?: unknown };
 
@@ -37,19 +37,24 @@ function rowNumber(xml: Uint8Array, from: number, end: number): number {
   return -1;
 }
 
-/** Row numbers stated more than once in a worksheet's XML bytes, ascending. */
+/**
+ * Row numbers stated more than once in a worksheet's XML bytes, ascending. A row without its `r` is the
+ * one after the row before it, as Excel and SheetJS read it; a prefixed element (<x:row>) counts too.
+ */
 export function repeatedRowNumbers(xml: Uint8Array): number[] {
   // Rows seen, as bits for Excel's 1,048,576 rows (a Set of a million numbers is slow), a Set past them.
   const bits = new Uint8Array((EXCEL_ROWS >> 3) + 1);
   const beyond = new Set<number>();
   const repeated = new Set<number>();
+  let last = 0;
   // Found by their w, which a sheet holds about twice a row (<row, </row>), not by <, which it holds at every tag.
   for (let w = xml.indexOf(ROW[2], 3); w >= 0 && repeated.size < MAX_LISTED; w = xml.indexOf(ROW[2], w + 1)) {
-    if (xml[w - 3] !== LT || xml[w - 2] !== ROW[0] || xml[w - 1] !== ROW[1] || !isBreak(xml[w + 1])) continue;
+    if (xml[w - 2] !== ROW[0] || xml[w - 1] !== ROW[1] || !isBreak(xml[w + 1]) || !opensElement(xml, w - 3)) continue;
     const end = xml.indexOf(0x3e, w);
     if (end < 0) break;
-    const n = rowNumber(xml, w + 1, end);
-    if (n < 0) continue;
+    const stated = rowNumber(xml, w + 1, end);
+    const n = stated > 0 ? stated : last + 1;
+    last = n;
     const was = n <= EXCEL_ROWS ? bits[n >> 3] & (1 << (n & 7)) : beyond.has(n);
     if (was) repeated.add(n);
     else if (n <= EXCEL_ROWS) bits[n >> 3] |= 1 << (n & 7);
@@ -59,8 +64,43 @@ export function repeatedRowNumbers(xml: Uint8Array): number[] {
   return [...repeated].sort((a, b) => a - b);
 }
 
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(["'])(.*?)\\1`).exec(tag)?.[2];
+/** Whether the byte at `at` ends the opening of an element's name: `<` itself, or the `:` of a prefix (`<x:`). */
+function opensElement(xml: Uint8Array, at: number): boolean {
+  if (xml[at] === LT) return true;
+  if (xml[at] !== 0x3a) return false;
+  for (let k = at - 1; k >= 0 && at - k <= 16; k--) {
+    if (xml[k] === LT) return k < at - 1;
+    const c = xml[k];
+    const nameChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x5f || c === 0x2d || c === 0x2e;
+    if (!nameChar) return false;
+  }
+  return false;
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+const unescapeXml = (s: string) => s.replace(/&(?:(lt|gt|quot|apos|amp)|#(\d+)|#x([0-9a-fA-F]+));/g,
+  (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name) return ENTITIES[name];
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+const attr = (tag: string, name: string) => {
+  const v = new RegExp(`\\s${name}\\s*=\\s*(["'])(.*?)\\1`, 's').exec(tag)?.[2];
+  return v === undefined ? undefined : unescapeXml(v);
+};
+// An element's opening tag, whatever its prefix, quoted values holding any character (a sheet named A>B).
+const tags = (xml: string, name: string) => xml.match(new RegExp(`<(?:\\w+:)?${name}\\b(?:[^>"']|"[^"]*"|'[^']*')*>`, 'g')) ?? [];
+
+/** A relationship's target as a path from the package's root, `base` the folder of the part it is of. */
+function resolvePath(base: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
 
 /**
  * The repeated row numbers of each sheet, by sheet name, from a workbook's unzipped parts: the
@@ -79,22 +119,26 @@ export function repeatedRowsBySheet(files: Record<string, ZipEntry> | undefined)
     const content = part(path);
     return content ? partText(content) : null;
   };
-  const workbook = text('xl/workbook.xml');
-  const rels = text('xl/_rels/workbook.xml.rels');
+  // The workbook part is the package's officeDocument (xl/workbook.xml almost always, but a generator may name it otherwise).
+  const main = tags(text('_rels/.rels') ?? '', 'Relationship').find((t) => /\/officeDocument$/.test(attr(t, 'Type') ?? ''));
+  const workbookPath = main && attr(main, 'Target') ? resolvePath('', attr(main, 'Target')!) : 'xl/workbook.xml';
+  const folder = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
+  const workbook = text(workbookPath);
+  const rels = text(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`);
   if (!workbook || !rels) return out;
   const targets = new Map<string, string>();
-  for (const [tag] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const tag of tags(rels, 'Relationship')) {
     const id = attr(tag, 'Id');
     const target = attr(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id && target) targets.set(id, resolvePath(folder, target));
   }
-  for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const tag of tags(workbook, 'sheet')) {
     const name = attr(tag, 'name');
     const path = targets.get(attr(tag, 'r:id') ?? attr(tag, '\\w+:id') ?? '');
-    const xml = path && WORKSHEET_PART.test(path) ? part(path) : null;
-    if (!name || !xml) continue;
+    const xml = path ? part(path) : null;
+    if (name === undefined || !xml) continue;
     const rows = repeatedRowNumbers(xml);
-    if (rows.length) out.set(unescapeXml(name), rows);
+    if (rows.length) out.set(name, rows);
   }
   return out;
 }

@@ -51,3 +51,40 @@ test('a data row stated twice is imported once and warned; the other rows are no
   ]);
   e.close();
 });
+
+/** The workbook's zip with its parts edited as text (JSZip): `edit` gets and sets parts by path. */
+async function edited(bytes: Uint8Array, edit: (get: (path: string) => Promise<string>, set: (path: string, text: string | null) => void) => Promise<void>) {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  await edit((path) => zip.file(path)!.async('string'), (path, text) => (text === null ? zip.remove(path) : zip.file(path, text)));
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+}
+
+test('found also where the package names its parts otherwise: rows numbered by position, a sheet name with entities, another workbook path', async () => {
+  const one = (title: string) => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([
+      ['十五届县委第三轮巡察整改台账'], ['序号', '被巡察单位', '具体问题', '整改状态'],
+      [1, '永康市教育局', '违规吃喝', '已完成'], [2, '永康市教育局', title, '正在整改'],
+    ]), 'A&B');
+    return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  };
+  const sheetPath = 'xl/worksheets/sheet1.xml';
+  // Rows 1-3 without their r (numbered by position), then row 3 stated again; the sheet named A&#38;B; the
+  // workbook moved to xl/book.xml, as _rels/.rels and [Content_Types].xml say.
+  const bytes = await edited(one('公车私用'), async (get, set) => {
+    const sheet = (await get(sheetPath)).replace(/<row r="[123]"/g, '<row').replace(/(<row r="4"[^>]*>)/, '<row r="3"><c r="C3" t="inlineStr"><is><t>超标配车</t></is></c></row>$1');
+    set(sheetPath, sheet);
+    set('xl/book.xml', (await get('xl/workbook.xml')).replace('name="A&amp;B"', 'name="A&#38;B"'));
+    set('xl/_rels/book.xml.rels', await get('xl/_rels/workbook.xml.rels'));
+    set('xl/workbook.xml', null);
+    set('xl/_rels/workbook.xml.rels', null);
+    set('_rels/.rels', (await get('_rels/.rels')).replace('xl/workbook.xml', 'xl/book.xml'));
+    set('[Content_Types].xml', (await get('[Content_Types].xml')).replace('/xl/workbook.xml', '/xl/book.xml'));
+  });
+  const e = await freshEngine();
+  const [r] = await importOk(e, '十五届县委第三轮巡察整改台账.xlsx', bytes);
+  expect(r.sheet).toBe('A&B');
+  expect(r.issues.filter((i) => i.code === 'row_repeated').map((i) => i.row)).toEqual([3]);
+  e.close();
+});
