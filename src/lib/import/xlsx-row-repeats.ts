@@ -19,7 +19,10 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isQuote = (c: number) => c === 0x22 || c === 0x27;
 
-/** The number of the `r` attribute in a tag's bytes [from, end), read byte by byte (a sheet has a million rows); -1 if none. */
+/**
+ * The number of the `r` attribute in a tag's bytes [from, end), read byte by byte (a sheet has a million rows);
+ * a cell's reference (A4) gives its row after the column's letters. -1 if none.
+ */
 function rowNumber(xml: Uint8Array, from: number, end: number): number {
   for (let j = from; j < end - 1; j++) {
     if (!isSpace(xml[j]) || xml[j + 1] !== 0x72) continue;
@@ -29,17 +32,28 @@ function rowNumber(xml: Uint8Array, from: number, end: number): number {
     k++;
     while (k < end && isSpace(xml[k])) k++;
     if (!isQuote(xml[k])) continue;
+    for (k++; k < end && ((xml[k] >= 0x41 && xml[k] <= 0x5a) || xml[k] === 0x24); k++);
     let n = 0;
     let digits = 0;
-    for (k++; k < end && isDigit(xml[k]); k++, digits++) n = n * 10 + xml[k] - 0x30;
+    for (; k < end && isDigit(xml[k]); k++, digits++) n = n * 10 + xml[k] - 0x30;
     return digits && isQuote(xml[k]) ? n : -1;
   }
   return -1;
 }
 
+/** The row its first cell names (<c r="A4">), for a row element without its own `r` ending at `end`; -1 if none. */
+function firstCellRow(xml: Uint8Array, end: number): number {
+  if (xml[end - 1] === 0x2f) return -1;
+  const c = xml.indexOf(LT, end + 1);
+  if (c < 0 || xml[c + 1] !== 0x63 || !isBreak(xml[c + 2])) return -1;
+  const close = xml.indexOf(0x3e, c);
+  return close < 0 ? -1 : rowNumber(xml, c + 2, close);
+}
+
 /**
- * Row numbers stated more than once in a worksheet's XML bytes, ascending. A row without its `r` is the
- * one after the row before it, as Excel and SheetJS read it; a prefixed element (<x:row>) counts too.
+ * Row numbers stated more than once in a worksheet's XML bytes, ascending. A row without its `r` is the one
+ * its first cell names, else the one after the row before it, as SheetJS reads it; a prefixed element (<x:row>)
+ * counts too.
  */
 export function repeatedRowNumbers(xml: Uint8Array): number[] {
   // Rows seen, as bits for Excel's 1,048,576 rows (a Set of a million numbers is slow), a Set past them.
@@ -52,8 +66,10 @@ export function repeatedRowNumbers(xml: Uint8Array): number[] {
     if (xml[w - 2] !== ROW[0] || xml[w - 1] !== ROW[1] || !isBreak(xml[w + 1]) || !opensElement(xml, w - 3)) continue;
     const end = xml.indexOf(0x3e, w);
     if (end < 0) break;
+    // A row without its r is numbered by its first cell's reference, else by position.
     const stated = rowNumber(xml, w + 1, end);
-    const n = stated > 0 ? stated : last + 1;
+    const cellRow = stated > 0 ? stated : firstCellRow(xml, end);
+    const n = cellRow > 0 ? cellRow : last + 1;
     last = n;
     const was = n <= EXCEL_ROWS ? bits[n >> 3] & (1 << (n & 7)) : beyond.has(n);
     if (was) repeated.add(n);

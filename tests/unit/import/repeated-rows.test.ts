@@ -33,6 +33,12 @@ test('row numbers stated twice are found in the bytes; other tags and attributes
     <row r="3"></row><row\tr="2" ht="15"></row><rowBreaks count="1"><brk id="3"/></rowBreaks><row x14ac:dyDescent="0.25" r="3"/><row/></sheetData></worksheet>`);
   expect(repeatedRowNumbers(xml)).toEqual([2, 3]);
   expect(repeatedRowNumbers(new TextEncoder().encode('<row r="1"/><row r="10"/><row r="11"/>'))).toEqual([]);
+  // A row without its r is the one its first cell names (as SheetJS reads it), else the one after the row before;
+  // a prefixed element is a row too.
+  const enc = (s: string) => new TextEncoder().encode(s);
+  expect(repeatedRowNumbers(enc('<row r="1"/><row><c r="A2"/></row><row><c r="B2"/></row><row r="3"/>'))).toEqual([2]);
+  expect(repeatedRowNumbers(enc('<row><c/></row><row><c/></row><row r="2"/>'))).toEqual([2]);
+  expect(repeatedRowNumbers(enc('<x:row r="5"></x:row><x:row r="5"/></x:sheetData>'))).toEqual([5]);
 });
 
 test('a data row stated twice is imported once and warned; the other rows are not', async () => {
