@@ -3,7 +3,7 @@ import { ident, num, str } from '../../queries/sql';
 import { MAX_CELL_CHARS } from '../errors';
 import type { PreparedSheet } from '../prepare';
 import { cell } from '../staging';
-import { compactSql } from './text';
+import { compactSql, compactTextSql } from './text';
 import { blockValueSql, type SheetBlock } from '../blocks';
 import { STATUS_TICK_EMPTY_PATTERN } from '../../domain/vocabulary/status';
 import type { StatusTick } from '../status-ticks';
@@ -213,7 +213,7 @@ export function rawTableSql(p: PreparedSheet, table: string): string {
   for (const key of COMPACT_FIELDS) {
     const col = p.columns.get(key);
     // A cell filled down from the unit's row above (fill-down.ts) is compacted as filled: the year reads it.
-    fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : compactSql(filledColumn(p.fillDown, key, col) ?? cell(col))} AS ${compactCol(key)}`);
+    fields.push(`${col === undefined ? 'CAST(NULL AS VARCHAR)' : (key === 'problem_title' ? compactTextSql : compactSql)(filledColumn(p.fillDown, key, col) ?? cell(col))} AS ${compactCol(key)}`);
   }
   const first = `coalesce(${cells.join(', ')})`;
   // The cells past the header, each after its column's number (#6: 多余内容甲 | #7: 多余内容乙), which the

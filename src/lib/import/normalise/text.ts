@@ -47,6 +47,38 @@ export function compactSql(x: string): string {
   return `lower(${foldSql(squeezeSql(x))})`;
 }
 
+// The full-width characters of Chinese prose: brackets, comma, colon, semicolon, ! ? and %. Nearly every
+// problem text holds one, and translate() builds its map for each value, so a 94-character map costs
+// about four times a short one (measured: 230 against 55 ms per 100k titles).
+const PROSE_FULL = '（），：；！？％';
+const PROSE_HALF = '(),:;!?%';
+/** The full-width range without PROSE_FULL, as one character class. */
+const OTHER_FULL_WIDTH = (() => {
+  const runs: string[] = [];
+  let start = -1;
+  for (let c = 0xff01; c <= 0xff5f; c++) {
+    const other = c <= 0xff5e && !PROSE_FULL.includes(String.fromCharCode(c));
+    if (other && start < 0) start = c;
+    if (!other && start >= 0) {
+      const hex = (n: number) => `\\x{${n.toString(16).toUpperCase()}}`;
+      runs.push(start === c - 1 ? hex(start) : `${hex(start)}-${hex(c - 1)}`);
+      start = -1;
+    }
+  }
+  return `[${runs.join('')}]`;
+})();
+
+/**
+ * compactSql for a free text read on every row (a problem's title): the same value, folded through
+ * the short map when the text holds no full-width character beyond PROSE_FULL, as nearly all do.
+ */
+export function compactTextSql(x: string): string {
+  // Folded before the spaces go (the same: no full-width ASCII is a space), so the CASE reads the column, not an expression.
+  return squeezeSql(`lower(CASE WHEN NOT regexp_matches(${x}, ${str(FULL_WIDTH)}) THEN ${x}
+    WHEN regexp_matches(${x}, ${str(OTHER_FULL_WIDTH)}) THEN translate(${x}, ${str(FULL)}, ${str(HALF)})
+    ELSE translate(${x}, ${str(PROSE_FULL)}, ${str(PROSE_HALF)}) END)`);
+}
+
 /** One regex call yielding all its groups as a struct of `names`; an empty group means no match. */
 export const groups = (x: string, re: string, names: string[]) => `regexp_extract(${x}, ${str(re)}, [${names.map(str).join(', ')}])`;
 
