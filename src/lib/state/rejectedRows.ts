@@ -1,6 +1,8 @@
 import type { Engine } from '../db/types';
 import { translate, type Lang } from '../i18n/translate';
 import { exportFileName } from '../text/fileName';
+import { downloadBlob } from '../render/download';
+import { busy } from './busy';
 import { rejectedCsv } from '../import/report';
 import { datasetErrorsQuery, rejectedRowsQuery, type DatasetIssueRow, type StoredRejectedRow } from '../queries/catalogue';
 
@@ -28,4 +30,10 @@ export async function storedRejectedCsv(engine: Engine, datasetId: string, lang:
  */
 export function rejectedRowsFileName(file: string, sheet: string | null | undefined, lang: Lang): string {
   return exportFileName([file.replace(/\.[A-Za-z0-9]{1,8}$/, ''), sheet ?? '', translate(lang, 'report.rejectedFile')], 'csv');
+}
+
+/** Saves a stored dataset's rejected rows (storedRejectedCsv) under rejectedRowsFileName, the page busy meanwhile. */
+export async function downloadRejectedRows(engine: Engine, d: { datasetId: string; file: string; sheet?: string | null }, lang: Lang): Promise<void> {
+  const csv = await busy.track(() => storedRejectedCsv(engine, d.datasetId, lang));
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), rejectedRowsFileName(d.file, d.sheet, lang));
 }
