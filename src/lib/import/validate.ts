@@ -4,7 +4,6 @@ import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
-import { dateCompactSql, monthOnlySql } from './normalise/dates';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -141,7 +140,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // A deadline set before the feedback that set it is most often a mistyped year (2023 for 2024); a
     // feedback date given as a month (2024年3月, read as its last day) is before a deadline in that month.
     { code: 'deadline_before_feedback', severity: 'warning', column: 'deadline_raw',
-      when: `deadline < feedback_date AND NOT (deadline >= CAST(date_trunc('month', feedback_date) AS DATE) AND ${monthOnlySql(dateCompactSql('feedback_date_raw'))})`,
+      when: `deadline < feedback_date AND NOT (deadline >= CAST(date_trunc('month', feedback_date) AS DATE) AND feedback_month)`,
       value: 'deadline_raw' },
   ];
   if (has('funds_wan')) {

@@ -109,22 +109,28 @@ export function dateCompactSql(v: string): string {
 export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {}): string {
   // A date something starts from or comes after (2024年4月起, 2024年6月30日以后) is no end: not read as one.
   const ends = (x: string) => `NOT regexp_matches(${x}, ${str(FROM_DATE)})`;
-  const pick = (clauses: string, whole: string, fn: 'list_max' | 'list_min') => {
-    const kept = fn === 'list_max' ? (x: string) => `CASE WHEN ${ends(x)} THEN ${dateSql(x, opts)} END` : (x: string) => dateSql(x, opts);
-    return `coalesce(CASE WHEN len(${clauses}) > 1 THEN ${fn}(list_transform(${clauses}, lambda k: ${kept('k')})) END, ${kept(whole)})`;
-  };
+  // Every text dated here (the end's clauses, the whole end, the start's clauses, the whole start) goes
+  // through dateSql in one list, so the statement holds dateSql once, not four times (planning is most of
+  // a small sheet's time). g says which of the four each is; a clause list counts only when it has two
+  // clauses or more, and an end is no end where ends() says so.
+  const tagged = (l: string, g: number) => `list_transform(${l}, lambda k: {'t': k, 'g': ${g}})`;
+  const texts = `list_concat(CASE WHEN len(ce) > 1 THEN ${tagged('ce', 1)} ELSE [] END, [{'t': te, 'g': 2}],
+    CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}])`;
+  const dated = `list_transform(${texts}, lambda st_k: {'g': st_k.g, 'd': CASE WHEN st_k.g >= 3 OR ${ends('st_k.t')} THEN ${dateSql('st_k.t', opts)} END})`;
+  const of = (g: number) => `list_transform(list_filter(dl, lambda st_g: st_g.g = ${g}), lambda st_g: st_g.d)`;
+  const pick = (clauses: number, fn: 'list_max' | 'list_min') => `coalesce(${fn}(${of(clauses)}), ${of(clauses + 1)}[1])`;
   // A span from a named start (自2024年4月1日起3个月内) ends where it ends, unless a later date is said beside it.
   // A range written backwards with both dates whole (2024.6.30-2024.4.1, 2024年6月至2024年3月): its later day is the end.
   const backwards = 'rv AND d0 > de';
   const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
   return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n0, n1, n2, n, ne, te, ts, ce, cs, spg), ${pick('ce', 'te', 'list_max')} AS de, ${pick('cs', 'ts', 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp,
-      ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, te, ts, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp,
+      ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
     SELECT *, ${rangePartSql('ne', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
       ${datedClausesSql('ne', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
     FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
-      FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from}))))))))`;
+      FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from})))))))))`;
 }
 
 // A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持;

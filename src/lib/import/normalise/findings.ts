@@ -139,6 +139,8 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     `CASE WHEN dd_completion_date IS NULL AND NOT coalesce(db_completion_date, false) AND dyd_completion_date THEN dy_completion_date END AS completion_rel`,
     // 完成时间 holding a time limit (the date map's \`by\`), which the validator warns of (completion_is_limit).
     'coalesce(db_completion_date, false) AS completion_limit',
+    // 反馈时间 written as a month alone (2024年3月), from the date map: a deadline in that month is not before it (validate.ts).
+    'dm_feedback_date AS feedback_month',
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END
       WHEN ${LIMIT_BY_FEEDBACK} THEN ${r('completion_date')} END AS deadline_rel_text`,
     `${boolSql(x('in_concentrated_period'))} AS in_concentrated_period_col`,
@@ -177,7 +179,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
 
 // year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row; closed_col and
 // closed_word: what 是否销号 and the status text say of 销号, which the validator compares.
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred', 'completion_rel', 'completion_limit', 'closed_col', 'closed_word'];
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred', 'completion_rel', 'completion_limit', 'closed_col', 'closed_word', 'feedback_month'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
