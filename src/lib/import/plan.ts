@@ -13,7 +13,7 @@ import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
 import { errorRules, ruleInputs, rulesSql, skippedSql, warningRules } from './validate';
-import { cell, dropTables, scratchTable, tempName } from './staging';
+import { cell, dropTables, scratchTable, tempName, tempViewName } from './staging';
 import { shortRowIssuesSql } from './short-rows';
 import { workbookRowIssuesSql } from './row-warnings';
 import { rejectedTableSql } from './rejected-rows';
@@ -85,13 +85,13 @@ const MAX_LISTED_REPAIRS = 10_000;
  * the normalised rows and the rejected rows' cells are out of it.
  */
 export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions): Promise<SheetPlan> {
-  const raw = tempName('raw');
-  const values = tempName('values');
+  const raw = tempViewName('raw');
+  const values = tempViewName('values');
   const lookup = tempName('rounds');
   const norm = tempName('norm');
   const issues = tempName('issues');
   const dupIds = tempName('dupids');
-  const final = tempName('final');
+  const final = tempViewName('final');
   const rejectedCells = tempName('rejected');
   const tables = [final, raw, values, lookup, norm, issues, dupIds, rejectedCells];
   const plan = { prepared: p, datasetId: o.datasetId, final, norm, issues, rejectedCells, tables } as SheetPlan;

@@ -3,7 +3,7 @@ import { unifyLineEndings } from './line-endings';
 import { ident, num, str } from '../queries/sql';
 import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type LineKind, type TextEncodingName } from './decode';
-import { CELL_COUNT, cell, dropTables, scratchTable, tempName, type StagedSheet } from './staging';
+import { CELL_COUNT, cell, dropTables, scratchTable, tempName, tempViewName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
 import { MAX_COLUMNS, checkWidth } from './errors';
 import { repairQuotes } from './csv-quotes';
@@ -86,7 +86,7 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
   checkWidth(dialect.width);
   let width = dialect.width + SPARE_COLUMNS;
   const file = tempName('csv') + '.csv';
-  const table = tempName('csv');
+  const table = tempViewName('csv');
   const backing = tempName('csvdata');
   const repair = await repairQuotes(utf8, dialect.delimiter, dialect.cells);
   await engine.registerFile(file, repair?.bytes ?? utf8);

@@ -3,9 +3,23 @@ import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
 import { messyCsvText } from '../../fixtures/ledgers';
 import { textFixtures } from '../../fixtures/make-fixtures';
+import { twoSheetWorkbook } from '../../fixtures/workbooks';
 import { freshEngine, importOk, tableCounts } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
+
+/** The import's working tables and views still in the engine (the session's value maps are kept on purpose). */
+const leftOver = (e: Engine) => e.query(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_import\\_%' ESCAPE '\\'
+  UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name LIKE '\\_\\_import\\_%' ESCAPE '\\'`);
+
+test('a CSV and a workbook of several sheets leave no working table or view behind', async () => {
+  const e = await freshEngine();
+  await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  expect(await leftOver(e)).toEqual([]);
+  const reports = await importOk(e, 'rounds.xlsx', twoSheetWorkbook());
+  expect(reports.length).toBeGreaterThan(1);
+  expect(await leftOver(e)).toEqual([]);
+});
 
 test('the same bytes again are reported as a duplicate and not written twice', async () => {
   const e = await freshEngine();
