@@ -51,18 +51,20 @@ export interface GridRow {
 }
 
 let seq = 0;
+const TEMP_PREFIX = '__import_';
 
 /** A temp table name no other import in this session uses. */
 export function tempName(prefix: string): string {
-  return `__import_${prefix}_${Date.now().toString(36)}_${++seq}`;
+  return `${TEMP_PREFIX}${prefix}_${Date.now().toString(36)}_${++seq}`;
 }
 
-// What starts a working view's name (tempViewName), so dropTables tells views from tables without asking the catalogue.
-const VIEW_PREFIX = '__import_view_';
+// What marks a working view's name (tempViewName), so dropTables tells views from tables without asking the catalogue.
+const VIEW_MARK = 'view_';
+const isViewName = (name: string) => name.startsWith(TEMP_PREFIX + VIEW_MARK);
 
 /** A name for an import's working view: tempName, marked as a view's (dropTables drops it as one). */
 export function tempViewName(prefix: string): string {
-  return tempName(`view_${prefix}`);
+  return tempName(VIEW_MARK + prefix);
 }
 
 /**
@@ -204,6 +206,6 @@ export async function stageGrid(engine: Engine, rows: GridRow[], sheet?: string)
  */
 export async function dropTables(engine: Engine, tables: string[]): Promise<void> {
   for (const t of tables) {
-    await engine.exec(`DROP ${t.startsWith(VIEW_PREFIX) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t)}`).catch(() => undefined);
+    await engine.exec(`DROP ${isViewName(t) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t)}`).catch(() => undefined);
   }
 }
