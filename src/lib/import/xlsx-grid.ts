@@ -5,7 +5,7 @@ import { decodeText, detectEncoding } from './decode';
 import { isSpreadsheetMarkup } from './sniff';
 import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
-import { largestZipPart, truncatedSheetPart } from './xlsx-parts';
+import { largestZipPart, truncatedSheetPart, type BookFiles } from './xlsx-parts';
 import { formulaWithoutValue } from './xlsx-formula-cells';
 import { repeatedRowsBySheet } from './xlsx-row-repeats';
 import { fixedDecimals, isDateFormat, isIdFormat, isLabelFormat } from './xlsx-number-formats';
@@ -146,7 +146,7 @@ async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<Sh
   const X = await import('@e965/xlsx');
   const wb = readWorkbook(X, bytes);
   // ISO date cells are read as written only from rewritten bytes (xlsx-iso-dates.ts).
-  const files = (wb as { files?: Record<string, { content?: unknown }> }).files;
+  const files = (wb as { files?: BookFiles }).files;
   const cut = truncatedSheetPart(files);
   if (cut) throw new ImportFailure('not_a_workbook', { detail: `${cut} ends before </worksheet>` });
   const isoDates = !done.isoDates && hasIsoDateCells(files) ? withIsoDateCells(X, bytes) : null;

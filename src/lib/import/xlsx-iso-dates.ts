@@ -7,7 +7,7 @@
  * so that a date format (a month, 2024年12月) still applies. A workbook without t="d" cells, the
  * usual one, is not touched: its parts are scanned as bytes, read anyway (SheetJS bookFiles).
  */
-import { WORKSHEET_PART, partText, rewriteXlsxParts } from './xlsx-parts';
+import { WORKSHEET_PART, partText, rewriteXlsxParts, type BookFiles } from './xlsx-parts';
 
 type XlsxModule = typeof import('@e965/xlsx');
 
@@ -25,10 +25,8 @@ function hasDateType(xml: ArrayLike<number> & { indexOf(b: number, from?: number
   return false;
 }
 
-type ZipEntry = { content?: unknown };
-
 /** Whether a workbook read with bookFiles has an ISO date cell in any worksheet. */
-export function hasIsoDateCells(files: Record<string, ZipEntry> | undefined): boolean {
+export function hasIsoDateCells(files: BookFiles | undefined): boolean {
   if (!files) return false;
   return Object.entries(files).some(([path, f]) => WORKSHEET_PART.test(path) && f?.content instanceof Uint8Array && hasDateType(f.content));
 }

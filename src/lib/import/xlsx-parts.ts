@@ -9,6 +9,9 @@ type XlsxModule = typeof import('@e965/xlsx');
 /** The path of a worksheet part in an XLSX's zip (xl/worksheets/sheet1.xml). */
 export const WORKSHEET_PART = /(^|\/)worksheets\/[^/]+\.xml$/i;
 
+/** The parts of a workbook SheetJS read with bookFiles, by path (its unzipped bytes in `content`). */
+export type BookFiles = Record<string, { content?: unknown }>;
+
 /** A part's XML text. */
 export const partText = (raw: Uint8Array) => new TextDecoder().decode(raw);
 
@@ -45,7 +48,7 @@ const SHEET_END = /<\/(?:\w+:)?worksheet>/;
  * SheetJS reads what is there, often nothing, and the file would be called empty rather than damaged.
  * Only the part's last bytes are decoded.
  */
-export function truncatedSheetPart(files: Record<string, { content?: unknown }> | undefined): string | null {
+export function truncatedSheetPart(files: BookFiles | undefined): string | null {
   for (const [path, f] of Object.entries(files ?? {})) {
     if (!WORKSHEET_PART.test(path) || !(f?.content instanceof Uint8Array)) continue;
     const tail = new TextDecoder().decode(f.content.subarray(Math.max(0, f.content.length - 256)));

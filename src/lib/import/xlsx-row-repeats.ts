@@ -4,9 +4,7 @@
  * one row's text is lost without a word. The rows are found here, in the parts SheetJS unzipped anyway
  * (bookFiles), and each is warned (row_repeated) so the analyst checks it against the file.
  */
-import { partText } from './xlsx-parts';
-
-type ZipEntry = { content?: unknown };
+import { partText, type BookFiles } from './xlsx-parts';
 
 // The most rows listed per sheet: a generator that numbers every row 1 repeats thousands.
 const MAX_LISTED = 10_000;
@@ -123,7 +121,7 @@ function resolvePath(base: string, target: string): string {
  * workbook lists its sheets and their relationship ids, its relationships name each one's part.
  * Sheets without repeats are left out; an empty map when the parts cannot be matched.
  */
-export function repeatedRowsBySheet(files: Record<string, ZipEntry> | undefined): Map<string, number[]> {
+export function repeatedRowsBySheet(files: BookFiles | undefined): Map<string, number[]> {
   const out = new Map<string, number[]>();
   if (!files) return out;
   // Paths as SheetJS keys them, with or without a leading slash, in any case.
