@@ -16,6 +16,7 @@ import { hintParts } from './round-lookup';
 import { filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
 import { dropTables } from './staging';
+import { warmSheetMaps } from './warm-maps';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
 import { EXAMPLE_SHEET_PATTERN } from '../domain/vocabulary/rows';
@@ -111,6 +112,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // beside the question would be written again by "keep both".
     const duplicates = opts.allowDuplicate ? [] : await storedCopies(engine, prepared.map((p) => p.sheet), sha256, replace, file.name);
     if (duplicates.length) return { ok: true, datasets: duplicates };
+    // The values every sheet shares or brings, mapped once for the workbook (warm-maps.ts).
+    await warmSheetMaps(engine, prepared, params.concentratedPeriodMonths);
+    checkCancelled(opts.signal);
     const plans: SheetPlan[] = [];
     const unfilled: string[] = [];
     const importedAt = importTimestamp();

@@ -6,9 +6,10 @@ import { SEQUENCE_NUMBER_PATTERN } from '../domain/vocabulary/rows';
 import { absentColumns, normalisedTableSql, type NormaliseContext } from './normalise/findings';
 import { valueMapSpecs } from './normalise/maps';
 import { buildValueMaps } from './value-maps';
+import { sheetMapOptions } from './warm-maps';
 import { cleanSql } from './normalise/text';
 import { providesField, rawCol, rawTableSql, rawValuesSql, readsStandIn, sourceColumn } from './normalise/raw';
-import { headerAmountScale, yesNoHeader } from './headers';
+import { headerAmountScale } from './headers';
 import { buildRoundLookup, type RoundRow } from './round-lookup';
 import type { RoundParts } from './round';
 import type { PreparedSheet } from './prepare';
@@ -107,9 +108,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   }
   await engine.exec(rawTableSql(rows, raw));
   await engine.exec(rawValuesSql(rows, values));
-  const maps = await buildValueMaps(engine, valueMapSpecs(values, has, {
-    date1904: p.date1904, concentratedMonths: o.concentratedPeriodMonths, statusYesNo: yesNoHeader(p.headers[p.columns.get('status_raw') ?? -1]),
-  }), tempName, tables);
+  const maps = await buildValueMaps(engine, valueMapSpecs(values, has, sheetMapOptions(p, o.concentratedPeriodMonths)), tempName, tables);
   plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty, o.namedPlace);
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);

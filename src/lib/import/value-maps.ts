@@ -28,6 +28,25 @@ async function cachedSizes(engine: Engine): Promise<Map<string, number>> {
 }
 
 /**
+ * Adds to the spec's cache the values of `input` (a table of the map's input) it does not hold yet, in one
+ * statement; `size` is the cache's row count (undefined: no cache yet). A cache past MAX_CACHED_VALUES is
+ * made anew from the input.
+ */
+async function fillCache(engine: Engine, spec: ValueMapSpec, input: string, size: number | undefined): Promise<void> {
+  const cache = cacheTable(spec);
+  if (size !== undefined && size > MAX_CACHED_VALUES) await engine.exec(`DROP TABLE IF EXISTS ${ident(cache)}`);
+  if (size === undefined || size > MAX_CACHED_VALUES) {
+    await engine.exec(`CREATE TABLE ${scratchTable(cache)} AS ${spec.compute(`SELECT * FROM ${ident(input)}`)}`);
+    return;
+  }
+  const fresh = `SELECT * FROM ${ident(input)} i WHERE NOT EXISTS (SELECT 1 FROM ${ident(cache)} m WHERE ${sameKeys(spec, 'm', 'i')})`;
+  const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${fresh})`);
+  if (Number(n) > 0) await engine.exec(`INSERT INTO ${ident(cache)} BY NAME ${spec.compute(fresh)}`);
+}
+
+const sameKeys = (spec: ValueMapSpec, a: string, b: string) => spec.keys.map((k) => `${a}.${ident(k)} IS NOT DISTINCT FROM ${b}.${ident(k)}`).join(' AND ');
+
+/**
  * Creates the sheet's value maps (named by `tempName`) from the specs, through the session's caches. Each
  * map's name is pushed to `owned` before it is created, so a failure leaves nothing the caller does not drop.
  */
@@ -35,28 +54,42 @@ export async function buildValueMaps(engine: Engine, specs: ValueMapSpec[], temp
   const sizes = await cachedSizes(engine);
   const maps = {} as ValueMaps;
   for (const spec of specs) {
-    const cache = cacheTable(spec);
     const input = tempName('mapin');
     const map = tempName('m' + spec.kind);
     owned.push(map);
-    const same = (a: string, b: string) => spec.keys.map((k) => `${a}.${ident(k)} IS NOT DISTINCT FROM ${b}.${ident(k)}`).join(' AND ');
     try {
-      await engine.exec(`CREATE TABLE ${scratchTable(input)} AS ${spec.input}`);
-      const size = sizes.get(cache);
-      if (size !== undefined && size > MAX_CACHED_VALUES) await engine.exec(`DROP TABLE IF EXISTS ${ident(cache)}`);
-      if (size === undefined || size > MAX_CACHED_VALUES) {
-        await engine.exec(`CREATE TABLE ${scratchTable(cache)} AS ${spec.compute(`SELECT * FROM ${ident(input)}`)}`);
-      } else {
-        const fresh = `SELECT * FROM ${ident(input)} i WHERE NOT EXISTS (SELECT 1 FROM ${ident(cache)} m WHERE ${same('m', 'i')})`;
-        const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${fresh})`);
-        if (Number(n) > 0) await engine.exec(`INSERT INTO ${ident(cache)} BY NAME ${spec.compute(fresh)}`);
-      }
+      await engine.exec(`CREATE TABLE ${scratchTable(input)} AS ${spec.inputOf(spec.cells)}`);
+      await fillCache(engine, spec, input, sizes.get(cacheTable(spec)));
       await engine.exec(`CREATE TABLE ${scratchTable(map)} AS SELECT DISTINCT ON (${spec.keys.map((k) => `m.${ident(k)}`).join(', ')}) m.*
-        FROM ${ident(cache)} m SEMI JOIN ${ident(input)} i ON ${same('m', 'i')}`);
+        FROM ${ident(cacheTable(spec))} m SEMI JOIN ${ident(input)} i ON ${sameKeys(spec, 'm', 'i')}`);
     } finally {
       await engine.exec(`DROP TABLE IF EXISTS ${ident(input)}`);
     }
     maps[spec.kind] = map;
   }
   return maps;
+}
+
+/**
+ * Fills the caches with the values of several sheets at once (the specs of every sheet of a workbook):
+ * one normaliser statement per cache for all of them, where each sheet would plan its own (a workbook of
+ * one sheet per county brings new dates on every sheet). Only a cache two sheets or more feed is filled
+ * here, and none past MAX_CACHED_VALUES; each sheet's maps are then read from the caches (buildValueMaps),
+ * which compute whatever is still missing, so the maps are the same with or without this step.
+ */
+export async function warmValueMaps(engine: Engine, specs: ValueMapSpec[], tempName: (prefix: string) => string): Promise<void> {
+  const groups = new Map<string, ValueMapSpec[]>();
+  for (const spec of specs) groups.set(cacheTable(spec), [...(groups.get(cacheTable(spec)) ?? []), spec]);
+  const sizes = await cachedSizes(engine);
+  for (const [cache, group] of groups) {
+    if (group.length < 2) continue;
+    const input = tempName('mapin');
+    try {
+      await engine.exec(`CREATE TABLE ${scratchTable(input)} AS ${group[0].inputOf(group.flatMap((s) => s.cells))}`);
+      const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(input)}`);
+      if (Number(n) <= MAX_CACHED_VALUES) await fillCache(engine, group[0], input, sizes.get(cache));
+    } finally {
+      await engine.exec(`DROP TABLE IF EXISTS ${ident(input)}`);
+    }
+  }
 }

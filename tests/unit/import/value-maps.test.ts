@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, test } from 'vitest';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
@@ -138,4 +139,55 @@ describe('value maps kept across imports', () => {
     expect(compared).toBeGreaterThan(1_400);
     e.close();
   }, 300_000);
+
+  // One sheet per county, as offices send them: each sheet brings dates and statuses of its own.
+  const countySheet = (county: string, day: number, status: string): (string | number)[][] => [
+    ['2024年县委第一轮巡察整改台账'],
+    ['序号', '县市区', '被巡察单位', '反馈时间', '问题类别', '问题', '整改时限', '完成时间', '整改状态'],
+    [1, county, '甲局党委', `2024-03-${day}`, '政治建设', '违规发放津补贴', `2024年${day % 12 + 1}月底前`, `2024.6.${day}`, status],
+    [2, county, '乙镇党委', `2024-03-${day}`, '作风建设', '公车私用', '3个月内', '', '正在整改'],
+  ];
+  const book = (sheets: [string, (string | number)[][]][]) => {
+    const wb = XLSX.utils.book_new();
+    for (const [name, aoa] of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), name);
+    return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  };
+  const counties: [string, (string | number)[][]][] = [
+    ['东阳市', countySheet('东阳市', 11, '已完成')], ['义乌市', countySheet('义乌', 12, '已完成整改')], ['永康市', countySheet('永康', 13, '基本完成')],
+  ];
+
+  test('a workbook of several sheets fills each cache in one statement for all of them, and reads each sheet as it reads alone', async () => {
+    const alone: unknown[] = [];
+    for (const sheet of counties) {
+      const e = await freshEngine();
+      await importOk(e, 'one.xlsx', book([sheet]));
+      alone.push(...(await mapped(e, 'one.xlsx')));
+      e.close();
+    }
+    const e = await freshEngine();
+    // The statements that normalise values into a cache: CREATE TABLE … __valuemap_… AS, INSERT INTO __valuemap_….
+    const fills: string[] = [];
+    const spy = new Proxy(e, {
+      get(target, key) {
+        if (key === 'exec') {
+          return (sql: string) => {
+            const cache = /^(?:CREATE TABLE \S+\.|INSERT INTO )"(__valuemap_\w+)"/.exec(sql);
+            if (cache) fills.push(cache[1]);
+            return target.exec(sql);
+          };
+        }
+        const v = Reflect.get(target, key);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const res = await importFile(spy, { name: 'counties.xlsx', bytes: book(counties) });
+    expect(res.ok).toBe(true);
+    expect((await mapped(e, 'counties.xlsx')).map((r) => ({ ...r, source_sheet: 'Sheet1' }))).toEqual(alone.map((r) => ({ ...(r as object), source_sheet: 'Sheet1' })));
+    // Each sheet's dates are new to the cache, and so are two of its statuses: one statement per cache, not one per sheet.
+    expect(fills.sort()).toEqual(['__valuemap_category_all', '__valuemap_county_all', '__valuemap_date_1900_3', '__valuemap_status_text', '__valuemap_unit_all']);
+    // Hand-counted: dates 2024-03-11/12/13, 2024.6.11/12/13, 2024年12月/1月/2月底前, 3个月内; statuses 已完成, 已完成整改, 基本完成, 正在整改.
+    expect(await cached(e, '__valuemap_date_1900_3')).toBe(10);
+    expect(await cached(e, '__valuemap_status_text')).toBe(4);
+    e.close();
+  });
 });
