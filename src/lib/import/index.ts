@@ -11,7 +11,7 @@ import { columnLabel, commitPlans, datasetsToReplace, importTimestamp, storedDat
 import { roundMergeText } from './round-merge';
 import { buildReport } from './report';
 import { isListedCounty, placeInText } from './normalise/county';
-import { COUNTY_LEVEL, isBareNumeral, mergeRoundParts, parseRoundText } from './round';
+import { COUNTY_LEVEL, isBareNumeral, mergeNamedRounds, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
 import { filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
@@ -122,7 +122,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       sheetName = p.sheet;
       const sheetRound = parseRoundText(p.sheet);
       const bare = isBareNumeral(p.sheet);
-      const names = mergeRoundParts(bare ? {} : sheetRound, titleRound(p.titles), fileRound, bare ? sheetRound : {});
+      const names = mergeNamedRounds(bare ? {} : sheetRound, titleRound(p.titles), fileRound, bare ? sheetRound : {});
       if (!p.columns.has('unit_name')) {
         // With headings that name each unit (一、横店镇党委), this is the unit of the rows above the first only.
         p.unitText = opts.roundHint?.unit_name?.trim() || unitInTexts([...p.titles, p.sheet, file.name]) || undefined;

@@ -126,6 +126,21 @@ export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
   return out;
 }
 
+/**
+ * The round a sheet's names give, in order (sheet, title, file name…): as mergeRoundParts, except that a
+ * committee named without its term or round number (婺城区巡察整改台账, a county office's title) gives way to
+ * another committee a later name states with them (八届市委第五轮巡察 in the file name). That name states the
+ * round; the office's title names the county inspected, which is the rows' county, not a round of its own
+ * (婺城区's 八届 round 5, which no file states, counted every finding twice beside the 汇总 sheet).
+ */
+export function mergeNamedRounds(...names: RoundParts[]): RoundParts {
+  const numbered = (s: RoundParts) => s.term !== undefined || s.round_no !== undefined;
+  const stated = names.find((s) => s.inspector_level && numbered(s));
+  const other = (s: RoundParts) => !!stated && !!s.inspector_level && !numbered(s)
+    && (s.inspector_level !== stated.inspector_level || (!!s.county && !!stated.county && s.county !== stated.county));
+  return mergeRoundParts(...names.map((s) => (other(s) ? { ...s, inspector_level: undefined, county: undefined } : s)));
+}
+
 /** What stands in a round's term place: its term, or the year it is numbered within (2023年). */
 export function termOrPeriod(parts: RoundParts): string | undefined {
   return parts.period ? `${parts.period}年` : parts.term;

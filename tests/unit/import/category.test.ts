@@ -3,7 +3,7 @@ import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql } from '../../../src/lib/import/normalise/text';
-import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql, groupTitleL2Sql, titleL2Sql } from '../../../src/lib/import/normalise/category';
+import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql, titleL2CandidateSql } from '../../../src/lib/import/normalise/category';
 
 let e: Engine;
 beforeAll(async () => {
@@ -18,8 +18,7 @@ async function classify(rows: Row[]): Promise<[string, string | null][]> {
   const values = rows.map((r, i) => `(${i}, ${v(r[0])}, ${v(r[1])}, ${v(r[2])}, ${v(r[3])})`).join(', ');
   const c = (n: string) => compactSql(n);
   const sql = `SELECT i, ${categoryL1Sql()} AS l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS l2 FROM (
-    SELECT *, CASE WHEN cat_group IS NOT NULL THEN ${groupTitleL2Sql('cat_group', c('title'))}
-      WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', c('title'))} END AS title_l2 FROM (
+    SELECT *, ${titleL2CandidateSql(c('title'))} AS title_l2 FROM (
       SELECT *, ${categoryCandidatesSql({ category: c('cat'), subcategory: c('sub'), aspect: c('aspect'), title: c('title') })}
       FROM (VALUES ${values}) t(i, cat, sub, aspect, title))) ORDER BY i`;
   return (await e.query<{ l1: string; l2: string | null }>(sql)).map((r) => [r.l1, r.l2]);
@@ -86,6 +85,13 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     ['作风建设', null, '全面从严治党方面', '主体责任压得不够紧', 'D', null],
     ['G', null, '全面从严治党方面', '违规吃喝', 'G', 'G1'],
     ['政治建设', null, '一、落实党中央重大决策部署方面', '意识形态工作责任制落实不到位', 'A', 'A1'],
+    // A category column's own L1 word wins over the heading's, whichever comes first in the rules;
+    // a heading's L2 of another L1 is dropped and the title's wording tried within the column's L1.
+    ['思想建设', null, '贯彻落实党中央决策部署方面', '理论学习中心组学习流于形式', 'B', 'B1'],
+    ['纪律建设', null, '落实新时代党的组织路线方面', '财务报销流程不规范', 'E', 'E3'],
+    ['作风建设', null, '党的思想建设方面', '形式主义、官僚主义仍不同程度存在', 'D', 'D4'],
+    ['组织建设', null, '贯彻落实党中央决策部署方面', '"三会一课"制度落实不到位', 'C', 'C5'],
+    ['作风建设', null, '落实全面从严治党战略部署方面', '违规发放津补贴，超标准发放慰问品', 'D', 'D2'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });

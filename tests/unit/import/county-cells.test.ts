@@ -37,19 +37,22 @@ test('a bare 开发区 or 高新区 names no county and is warned; a zone named 
   expect(issuesOf(report, 'warning').filter((i) => i.code === 'county_not_listed').map((i) => i.row)).toEqual([2, 3, 6, 7]);
 });
 
-test('in a 金华市委 round with no county column, a town or village names no county: not 市本级, rejected for its county', async () => {
+test('in a 金华市委 round with no county column, a town, village or bare 区/县 unit names no county: not 市本级, rejected for its county', async () => {
   engine = await freshEngine();
   const bytes = new TextEncoder().encode(['序号,被巡察单位,轮次名称,具体问题,整改状态', '1,市教育局党委,八届市委第三轮巡察,问题不深入,已完成',
     '2,横店镇党委,八届市委第三轮巡察,问题不到位,已完成', '3,西城街道党工委,八届市委第三轮巡察,问题不规范,已完成', '4,东阳市横店镇党委,八届市委第三轮巡察,问题不严格,已完成',
     '5,东山村村民委员会,八届市委第三轮巡察,问题五,已完成', '6,横店镇纪委,八届市委第三轮巡察,问题六,已完成', '7,横店镇党委（政府）,八届市委第三轮巡察,问题七,已完成',
     '8,市农业农村局,八届市委第三轮巡察,问题八,已完成', '9,市民政局社区处,八届市委第三轮巡察,问题九,已完成', '10,市城乡建设局,八届市委第三轮巡察,问题十,已完成',
-    '11,市人大农业与农村委员会,八届市委第三轮巡察,问题十一,已完成', '12,市农业农村委员会,八届市委第三轮巡察,问题十二,已完成'].join('\n'));
+    '11,市人大农业与农村委员会,八届市委第三轮巡察,问题十一,已完成', '12,市农业农村委员会,八届市委第三轮巡察,问题十二,已完成',
+    // A bare 区 or 县 before a unit is a district's or county's own (区卫健局, 中共县纪委), never the city's; 区域… is no such prefix.
+    '13,区卫健局,八届市委第三轮巡察,问题十三,已完成', '14,中共县纪委,八届市委第三轮巡察,问题十四,已完成', '15,区域协作中心,八届市委第三轮巡察,问题十五,已完成'].join('\n'));
   const [report] = await importOk(engine, 'a.csv', bytes);
   expect(await engine.query('SELECT unit_name, county FROM findings ORDER BY source_row')).toEqual([
     { unit_name: '市教育局党委', county: '市本级' }, { unit_name: '东阳市横店镇党委', county: '东阳市' },
     { unit_name: '市农业农村局', county: '市本级' }, { unit_name: '市民政局社区处', county: '市本级' }, { unit_name: '市城乡建设局', county: '市本级' },
     { unit_name: '市人大农业与农村委员会', county: '市本级' }, { unit_name: '市农业农村委员会', county: '市本级' },
+    { unit_name: '区域协作中心', county: '市本级' },
   ]);
   expect(issuesOf(report, 'error').filter((i) => i.code.startsWith('county_')).map((i) => [i.row, i.code]))
-    .toEqual([3, 4, 6, 7, 8].map((row) => [row, 'county_local_unit']));
+    .toEqual([3, 4, 6, 7, 8, 14, 15].map((row) => [row, 'county_local_unit']));
 });

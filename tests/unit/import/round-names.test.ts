@@ -90,3 +90,30 @@ test('a county named beside 巡察 is its own committee; a title naming one comm
   expect(await e.query('SELECT round_key FROM findings')).toEqual([{ round_key: '浙江省|省委|十四届|3' }]);
   e.close();
 });
+
+// Hunt helper-110: a county office's title (婺城区巡察整改台账) under a file named for the city's round
+// (八届市委第五轮巡察) made a round no file states, 婺城区's 八届 round 5; beside a 汇总 sheet every finding counted twice.
+test('a committee named without term or round gives way to one a later name states with them; its county is the rows\'', async () => {
+  const { mergeNamedRounds } = await import('../../../src/lib/import/round');
+  const { titleRound } = await import('../../../src/lib/import/title');
+  const file = parseRoundText('八届市委第五轮巡察整改台账');
+  expect(mergeNamedRounds({}, titleRound(['婺城区巡察整改台账']), file)).toEqual({ inspector_level: '市委', term: '八届', round_no: 5, kind: '巡察' });
+  // A title that states its round keeps it; one whose committee is the file's adds nothing to undo.
+  expect(mergeNamedRounds({}, titleRound(['十二届婺城区委第二轮巡察整改台账']), file)).toMatchObject({ inspector_level: '县(市、区)委', county: '婺城区', term: '十二届', round_no: 2 });
+  expect(mergeNamedRounds({}, titleRound(['省委巡视反馈问题整改台账']), parseRoundText('十四届省委第三轮巡视.xlsx'))).toMatchObject({ inspector_level: '省委', term: '十四届', round_no: 3 });
+  // With nothing stated beside it, the county office's committee is the round's (the number then comes from a column or the dialog).
+  expect(mergeNamedRounds({}, titleRound(['兰溪市委巡察反馈问题整改台账']), parseRoundText('整改台账.xlsx'))).toMatchObject({ inspector_level: '县(市、区)委', county: '兰溪市' });
+  // Another county's committee, numbered in the file name, is the round: the title's county does not mix in.
+  expect(mergeNamedRounds({}, titleRound(['永康市委巡察整改台账']), parseRoundText('十二届婺城区委第二轮巡察.csv'))).toMatchObject({ county: '婺城区', term: '十二届', round_no: 2 });
+
+  const e = await freshEngine();
+  const head = '序号,被巡察单位,反馈时间,具体问题,整改状态';
+  await importOk(e, '八届市委第五轮巡察整改台账.csv', utf8(['婺城区巡察整改台账,,,,', head, '1,区教育局,2024-03-10,理论学习不深入,已完成'].join('\n')));
+  await importOk(e, '八届市委第五轮巡察整改台账（金东）.csv', utf8(['金东区巡察办,,,,', head, '1,区财政局,2024-03-12,政府采购程序不规范,未完成'].join('\n')));
+  expect(await e.query('SELECT round_key, county, unit_name FROM findings ORDER BY county')).toEqual([
+    { round_key: '金华市|市委|八届|5', county: '婺城区', unit_name: '区教育局' },
+    { round_key: '金华市|市委|八届|5', county: '金东区', unit_name: '区财政局' },
+  ]);
+  expect(await e.query('SELECT count(*)::INTEGER AS n FROM rounds')).toEqual([{ n: 1 }]);
+  e.close();
+});

@@ -41,11 +41,12 @@ const wordsL2 = (x: string) => firstMatchSql(x, L2_RULES.map((r) => ({ pattern: 
  * gave `cat_l1`.
  */
 export function categoryCandidatesSql(i: CategoryInputs): string {
-  // One keyword pass over the category columns joined, not one per column: every pattern is a
+  // One L2 keyword pass over the category columns joined, not one per column: every pattern is a
   // regex DuckDB compiles per query, and an import should not compile hundreds.
   const joined = `concat_ws('|', ${i.subcategory}, ${i.category}, ${i.aspect})`;
   const named = `concat_ws('|', ${i.category}, ${i.aspect})`;
-  const words = wordsL1(named);
+  // The category column's own L1 word, else the heading's: 作风建设 under 党的思想建设方面 is D, not B.
+  const words = `coalesce(${wordsL1(i.category)}, ${wordsL1(i.aspect)})`;
   const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${words})`;
   const l2 = `coalesce(${codeL2(i.category)}, ${codeL2(i.subcategory)}, ${wordsL2(joined)})`;
   // The heading's own words are no L2 of the column's: 全面从严治党 (G1's word) in 落实全面从严治党战略部署方面,
@@ -60,12 +61,12 @@ export function categoryCandidatesSql(i: CategoryInputs): string {
   const byHeading = `CASE ${L1_GROUP_RULES.map((g) =>
     `WHEN ${w} = ${str(g.code)} AND regexp_matches(${named}, ${str(g.pattern)})
       AND (${col} IS NULL OR coalesce(regexp_matches(${i.category}, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END`;
-  const group = `CASE WHEN ${inColumns} IS NULL THEN ${bindSql(words, w, bindSql(wordsL1(i.category), col, byHeading))} END`;
+  const group = `CASE WHEN ${inColumns} IS NULL THEN ${bindSql(wordsL1(i.category), col, bindSql(`coalesce(${col}, ${wordsL1(i.aspect)})`, w, byHeading))} END`;
   return `${l1} AS cat_l1, ${l2} AS cat_l2, ${group} AS cat_group`;
 }
 
 /** L2 from the title's wording among the L1s of a heading's group (categoryCandidatesSql). */
-export function groupTitleL2Sql(group: string, title: string): string {
+function groupTitleL2Sql(group: string, title: string): string {
   const byGroup = [...new Set(L1_GROUP_RULES.map((g) => g.letters))].map((letters) => {
     const rules = L2_RULES.filter((r) => letters.includes(r.code[0])).map((r) => ({ pattern: r.pattern, value: r.code }));
     return `WHEN ${str(letters)} THEN ${firstMatchSql(title, rules)}`;
@@ -77,13 +78,23 @@ export function groupTitleL2Sql(group: string, title: string): string {
  * L2 from the title's wording, in a later layer than the candidates: when an L1 is stated, only
  * that L1's rules are tried, so 药品采购 under F gives F1 rather than E3 (采购).
  */
-export function titleL2Sql(catL1: string, title: string): string {
+function titleL2Sql(catL1: string, title: string): string {
   const byL1 = [...new Set(L2_RULES.map((r) => r.code[0]))].map((l1) => {
     const rules = L2_RULES.filter((r) => r.code[0] === l1).map((r) => ({ pattern: r.pattern, value: r.code }));
     return `WHEN ${str(l1)} THEN ${firstMatchSql(title, rules)}`;
   });
   const all = firstMatchSql(title, L2_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
   return `CASE ${catL1} ${byL1.join(' ')} ELSE ${all} END`;
+}
+
+/**
+ * `title_l2`, the L2 the title's wording gives over the candidates' columns (cat_l1, cat_l2, cat_group):
+ * within a heading's group; else within the stated L1, where the category columns gave no L2 of that L1
+ * (none, or a heading's: 落实全面从严治党战略部署方面's G1 over a 作风建设 column, whose title 违规发放津补贴 is D2).
+ */
+export function titleL2CandidateSql(title: string): string {
+  return `CASE WHEN cat_group IS NOT NULL THEN ${groupTitleL2Sql('cat_group', title)}
+      WHEN cat_l2 IS NULL OR left(cat_l2, 1) <> cat_l1 THEN ${titleL2Sql('cat_l1', title)} END`;
 }
 
 /**

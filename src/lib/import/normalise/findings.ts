@@ -3,7 +3,7 @@ import { date, ident, num, str } from '../../queries/sql';
 import { LOCAL_UNIT_PATTERN } from '../../domain/vocabulary/places';
 import { RECT_TYPE_LONG_TERM_PATTERN, RECT_TYPE_NOT_LONG_TERM } from '../../domain/vocabulary/status';
 import { compactCol as x, rawCol as r } from './raw';
-import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, groupTitleL2Sql, titleL2Sql } from './category';
+import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, titleL2CandidateSql } from './category';
 import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
@@ -205,8 +205,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     SELECT ${outputs.join(', ')},
       ${categoryL1Sql()} AS category_l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS category_l2,
       ${categoryByTitleSql()} AS category_by_title
-    FROM (SELECT *, CASE WHEN cat_group IS NOT NULL THEN ${groupTitleL2Sql('cat_group', x('problem_title'))}
-      WHEN cat_l2 IS NULL THEN ${titleL2Sql('cat_l1', x('problem_title'))} END AS title_l2 FROM (SELECT *,
+    FROM (SELECT *, ${titleL2CandidateSql(x('problem_title'))} AS title_l2 FROM (SELECT *,
       ${countyCodeSql('county')} AS county_code,
       coalesce(year_col, year(station_start), round_year, year(feedback_date)) AS year,
       CASE WHEN year_col IS NULL AND ${x('year')} IS NOT NULL THEN ${r('year')} END AS year_unread,
