@@ -35,11 +35,13 @@ export interface ValueMaps {
 // distinct again (distinctValues): unnest([...]) would build a list for every row.
 const cellsOf = (values: string, keys: string[]) => keys.map((k) => `SELECT DISTINCT ${u(k)} AS w FROM ${ident(values)}`);
 
-// Distinct values with their compact form `c`, which the normalisers read, from such cells of one sheet or several.
-const distinctValues = (compact: (v: string) => string = compactSql) => (cells: string[]) => {
+// The distinct values of such cells, of one sheet or several. Their compact form `c`, which the normalisers
+// read, is taken in `compute` (withCompact), on the values no cache holds yet only.
+const distinctValues = (cells: string[]) => {
   const all = cells.length ? cells.join(' UNION ALL ') : 'SELECT CAST(NULL AS VARCHAR) AS w WHERE false';
-  return `SELECT v, ${compact('v')} AS c FROM (SELECT DISTINCT w AS v FROM (${all})) WHERE v IS NOT NULL`;
+  return `SELECT DISTINCT w AS v FROM (${all}) WHERE w IS NOT NULL`;
 };
+const withCompact = (from: string, compact: (v: string) => string = compactSql) => `SELECT v, ${compact('v')} AS c FROM (${from})`;
 
 /**
  * One value map: the distinct cells a sheet gives it (`cells`, SELECTs to be unioned), the map's input
@@ -75,25 +77,25 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts);
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
-      cells: cellsOf(raw, DATE_KEYS.filter(has)), inputOf: distinctValues(dateCompactSql),
+      cells: cellsOf(raw, DATE_KEYS.filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
       FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${from})`, opts)})))` },
+      FROM (${withCompact(from, dateCompactSql)})`, opts)})))` },
     // Under a yes/no header (是否完成) 1 is 是 and 0 is 否; elsewhere they are codes nobody defined.
     { kind: 'status', variant: opts.statusYesNo ? 'yesno' : 'text', keys: v,
-      cells: cellsOf(raw, ['status_raw'].filter(has)), inputOf: distinctValues(statusCompactSql),
+      cells: cellsOf(raw, ['status_raw'].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt, ${closedWordSql('c')} AS closed_word
-      FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${from}))` },
+      FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${withCompact(from, statusCompactSql)}))` },
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
-    { kind: 'county', variant: 'all', keys: v, cells: cellsOf(raw, ['county'].filter(has)), inputOf: distinctValues(),
-      compute: (from) => `SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${from})` },
-    { kind: 'unit', variant: 'all', keys: v, cells: cellsOf(raw, ['unit_name'].filter(has)), inputOf: distinctValues(),
+    { kind: 'county', variant: 'all', keys: v, cells: cellsOf(raw, ['county'].filter(has)), inputOf: distinctValues,
+      compute: (from) => `SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${withCompact(from)})` },
+    { kind: 'unit', variant: 'all', keys: v, cells: cellsOf(raw, ['unit_name'].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT v, c, ${countyInTextSql('c')} AS county,
       CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm, ${unitLocalNameSql('c')} AS unit_local,
       ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
-      FROM (${from})` },
+      FROM (${withCompact(from)})` },
     { kind: 'category', variant: 'all', keys: ['c1', 'c2', 'asp'],
       cells: [`SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp FROM ${ident(raw)}`],
       inputOf: (cells) => (cells.length === 1 ? cells[0] : `SELECT DISTINCT * FROM (${cells.join(' UNION ALL ')})`),
