@@ -16,6 +16,10 @@ import { cell, type StagedSheet } from './staging';
  *   often (是否完成: 是 / 否). A short status column is never replaced: 整改状态's 基本完成 must not become
  *   是否完成's 是.
  * The analyst's own mapping is never overruled.
+ *
+ * A narrative column not read as the status (整改进展情况 beside 完成情况: 已制定学习计划，已清退80%) is what was
+ * done on each problem: it is read as the completion summary where no column of the sheet claims that
+ * field, so no analyst's entry is left out of the findings.
  */
 
 // Data rows read to judge the columns: enough for a sheet's habits, cheap on a 1M-row file.
@@ -42,6 +46,10 @@ export async function chooseColumns(engine: Engine, s: StagedSheet, headerRow: n
     const best = withValues[0] ?? list[0];
     chosen.set(key, key === 'status_raw' ? statusOf(best, withValues, row) : best.col);
   }
+  const statusCol = chosen.get('status_raw');
+  const summary = statusCol === undefined || claims.has('completion_summary') ? undefined
+    : status.find((c) => c.col !== statusCol && !c.hidden && filled(c) && Number(row[`l${c.col}`] ?? 0) > NARRATIVE_LENGTH);
+  if (summary) chosen.set('completion_summary', summary.col);
   return chosen;
 }
 

@@ -62,11 +62,24 @@ describe('two status columns', () => {
     '4,永康市,永康市财政局党组,津补贴发放不规范,已全部清退，整改完毕,是',
   ].join('\n');
 
-  test('a narrative 整改进展情况 beside a 是否完成 of 是 / 否: the statuses come from 是否完成', async () => {
+  test('a narrative 整改进展情况 beside a 是否完成 of 是 / 否: the statuses come from 是否完成, the narrative is the completion summary', async () => {
     const e = await freshEngine();
     const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, narrative].join('\n')));
     expect((await e.query<{ status: string }>('SELECT status FROM findings ORDER BY source_row')).map((x) => x.status))
       .toEqual(['not_completed', 'completed', 'not_completed', 'completed']);
+    // Hunt helper-110: the narrative was kept in no field, named only as a column left out.
+    expect((await e.query<{ s: string }>('SELECT completion_summary AS s FROM findings ORDER BY source_row')).map((x) => x.s))
+      .toEqual(['已完成责任清单，下一步持续推进', '已建立制度并抓好落实，问题已整改到位', '正在推进，已完成部分整改', '已全部清退，整改完毕']);
+    expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([]);
+    e.close();
+  });
+
+  test('beside a column of its own for the summary (整改完成情况), the narrative stays a status column read where the status is empty', async () => {
+    const e = await freshEngine();
+    const rows = narrative.split('\n').map((line, i) => `${line},${i ? `摘要${i}` : '整改完成情况'}`);
+    const [r] = await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, ...rows].join('\n')));
+    expect((await e.query<{ s: string }>('SELECT completion_summary AS s FROM findings ORDER BY source_row')).map((x) => x.s))
+      .toEqual(['摘要1', '摘要2', '摘要3', '摘要4']);
     expect(sheetIssues(r).filter(([code]) => code !== 'year_missing')).toEqual([['column_fallback', '整改进展情况', '是否完成']]);
     e.close();
   });

@@ -83,7 +83,7 @@ function fieldSource(p: PreparedSheet, key: string): string | null {
   // A field with its own column reads its stand-in where its cell is empty (a 整改状态 column left
   // blank beside a filled-in 整改完成情况), and before it the field's other visible columns.
   const standIn = p.columns.has(key) && STAND_INS[key] !== undefined ? p.columns.get(STAND_INS[key]) : undefined;
-  const backups = [...fallbackColumns(p, key), ...(standIn !== undefined ? [standIn] : [])];
+  const backups = [...new Set([...fallbackColumns(p, key), ...(standIn !== undefined ? [standIn] : [])])];
   const filled = filledColumn(p.fillDown, key, col);
   const own = backups.length ? `coalesce(${[col!, ...backups].map(cell).join(', ')})`
     : filled ?? (col !== undefined ? cell(col) : key === 'unit_name' && (p.unitText || p.unitHeadings?.length) ? unitSql(p)
