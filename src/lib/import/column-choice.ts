@@ -18,8 +18,8 @@ import { cell, type StagedSheet } from './staging';
  * The analyst's own mapping is never overruled.
  *
  * A narrative column not read as the status (整改进展情况 beside 完成情况: 已制定学习计划，已清退80%) is what was
- * done on each problem: it is read as the completion summary where no column of the sheet claims that
- * field, so no analyst's entry is left out of the findings.
+ * done on each problem: it is read as the completion summary where no column of the sheet gives that
+ * field (none claims it, or those that do are empty), so no analyst's entry is left out of the findings.
  */
 
 // Data rows read to judge the columns: enough for a sheet's habits, cheap on a 1M-row file.
@@ -34,8 +34,9 @@ export async function chooseColumns(engine: Engine, s: StagedSheet, headerRow: n
   const contested = [...claims].filter(([, list]) => list.length > 1 && list[0].rank >= 0);
   const chosen = new Map<string, number>();
   if (!contested.length) return chosen;
-  const cols = [...new Set(contested.flatMap(([, list]) => list.map((c) => c.col)))];
   const status = claims.get('status_raw') ?? [];
+  const summaries = claims.get('completion_summary') ?? [];
+  const cols = [...new Set([...contested.flatMap(([, list]) => list.map((c) => c.col)), ...(status.length > 1 ? summaries.map((c) => c.col) : [])])];
   const [row] = await engine.query<Record<string, number | null>>(`SELECT ${[
     ...cols.map((c) => `count(${cell(c)}) AS n${c}`),
     ...status.map((c) => `count(${statusSql(compactSql(cell(c.col)))}) AS k${c.col}, avg(length(${cell(c.col)})) AS l${c.col}`),
@@ -47,7 +48,7 @@ export async function chooseColumns(engine: Engine, s: StagedSheet, headerRow: n
     chosen.set(key, key === 'status_raw' ? statusOf(best, withValues, row) : best.col);
   }
   const statusCol = chosen.get('status_raw');
-  const summary = statusCol === undefined || claims.has('completion_summary') ? undefined
+  const summary = statusCol === undefined || summaries.some((c) => filled(c) || c.rank < 0) ? undefined
     : status.find((c) => c.col !== statusCol && !c.hidden && filled(c) && Number(row[`l${c.col}`] ?? 0) > NARRATIVE_LENGTH);
   if (summary) chosen.set('completion_summary', summary.col);
   return chosen;

@@ -127,18 +127,20 @@ export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
 }
 
 /**
- * The round a sheet's names give, in order (sheet, title, file name…): as mergeRoundParts, except that a
- * committee named without its term or round number (婺城区巡察整改台账, a county office's title) gives way to
- * another committee a later name states with them (八届市委第五轮巡察 in the file name). That name states the
- * round; the office's title names the county inspected, which is the rows' county, not a round of its own
- * (婺城区's 八届 round 5, which no file states, counted every finding twice beside the 汇总 sheet).
+ * The round a sheet's names give, in order (sheet, title, file name…): the committee is that of the first
+ * name stating one with its round number, else of the first stating one; a name stating another committee
+ * lends nothing (not its term, nor its number), as mergeRoundParts would. So a county office's title
+ * (婺城区巡察整改台账, 十二届金东区委巡察整改台账) under a file named for the city's round (八届市委第五轮巡察)
+ * makes no round no name states (婺城区's 八届 round 5 counted every finding twice beside the 汇总 sheet):
+ * the round is the file's, and the title names the rows' county. A title that states its own number
+ * (婺城区第二轮巡察) keeps its committee, without the city's term.
  */
 export function mergeNamedRounds(...names: RoundParts[]): RoundParts {
-  const numbered = (s: RoundParts) => s.term !== undefined || s.round_no !== undefined;
-  const stated = names.find((s) => s.inspector_level && numbered(s));
-  const other = (s: RoundParts) => !!stated && !!s.inspector_level && !numbered(s)
-    && (s.inspector_level !== stated.inspector_level || (!!s.county && !!stated.county && s.county !== stated.county));
-  return mergeRoundParts(...names.map((s) => (other(s) ? { ...s, inspector_level: undefined, county: undefined } : s)));
+  const committee = names.find((s) => s.inspector_level && s.round_no !== undefined) ?? names.find((s) => s.inspector_level);
+  const other = (s: RoundParts) => !!committee && !!s.inspector_level
+    && (s.inspector_level !== committee.inspector_level || (!!s.county && !!committee.county && s.county !== committee.county));
+  const none = { inspector_level: undefined, county: undefined, term: undefined, round_no: undefined, period: undefined, jinhua: undefined };
+  return mergeRoundParts(...names.map((s) => (other(s) ? { ...s, ...none } : s)));
 }
 
 /** What stands in a round's term place: its term, or the year it is numbered within (2023年). */

@@ -176,7 +176,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   for (const k of BOOL_FIELDS.filter(has)) {
     // 是否销号 reads more than a yes or no (同意销号, a date; closedCellSql): unread when that reads nothing.
     rules.push({ code: 'bool_invalid', severity: 'warning', column: k,
+      // 是否屡查屡犯 also reads words of a repeat (重复, 首次发现; findings.ts priorRoundSql): unread when they read nothing.
       when: k === 'closed' ? `${r(k)} IS NOT NULL AND closed_col IS NULL`
+        : k === 'is_prior_round_issue' ? `${r(k)} IS NOT NULL AND is_prior_round_issue IS NULL`
         : `${r(k)} IS NOT NULL AND NOT regexp_matches(${x(k)}, '^(是|否|已|未|有|无|不|没|√|✓|✔|×|✗|✘|y|n|yes|no|true|false|1|0|对)')`,
       value: r(k) });
   }

@@ -84,6 +84,14 @@ describe('two status columns', () => {
     e.close();
   });
 
+  test('an empty 整改完成情况 column gives the summary to the narrative column all the same', async () => {
+    const e = await freshEngine();
+    const rows = narrative.split('\n').map((line, i) => `${line},${i ? '' : '整改完成情况'}`);
+    await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, ...rows].join('\n')));
+    expect((await e.query<{ s: string }>('SELECT completion_summary AS s FROM findings ORDER BY source_row')).map((x) => x.s)[3]).toBe('已全部清退，整改完毕');
+    e.close();
+  });
+
   test("the analyst's mapping is never overruled by the values", async () => {
     const e = await freshEngine();
     await importOk(e, 'ledger.csv', new TextEncoder().encode([TITLE, narrative].join('\n')), { mapping: { 整改进展情况: 'status_raw' } });

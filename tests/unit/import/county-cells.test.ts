@@ -45,14 +45,15 @@ test('in a 金华市委 round with no county column, a town, village or bare 区
     '8,市农业农村局,八届市委第三轮巡察,问题八,已完成', '9,市民政局社区处,八届市委第三轮巡察,问题九,已完成', '10,市城乡建设局,八届市委第三轮巡察,问题十,已完成',
     '11,市人大农业与农村委员会,八届市委第三轮巡察,问题十一,已完成', '12,市农业农村委员会,八届市委第三轮巡察,问题十二,已完成',
     // A bare 区 or 县 before a unit is a district's or county's own (区卫健局, 中共县纪委), never the city's; 区域… is no such prefix.
-    '13,区卫健局,八届市委第三轮巡察,问题十三,已完成', '14,中共县纪委,八届市委第三轮巡察,问题十四,已完成', '15,区域协作中心,八届市委第三轮巡察,问题十五,已完成'].join('\n'));
+    '13,区卫健局,八届市委第三轮巡察,问题十三,已完成', '14,中共县纪委,八届市委第三轮巡察,问题十四,已完成', '15,区域协作中心,八届市委第三轮巡察,问题十五,已完成',
+    '16,区市场监管局,八届市委第三轮巡察,问题十六,已完成', '17,县级机关工委,八届市委第三轮巡察,问题十七,已完成', '18,县市区巡察工作指导中心,八届市委第三轮巡察,问题十八,已完成'].join('\n'));
   const [report] = await importOk(engine, 'a.csv', bytes);
   expect(await engine.query('SELECT unit_name, county FROM findings ORDER BY source_row')).toEqual([
     { unit_name: '市教育局党委', county: '市本级' }, { unit_name: '东阳市横店镇党委', county: '东阳市' },
     { unit_name: '市农业农村局', county: '市本级' }, { unit_name: '市民政局社区处', county: '市本级' }, { unit_name: '市城乡建设局', county: '市本级' },
     { unit_name: '市人大农业与农村委员会', county: '市本级' }, { unit_name: '市农业农村委员会', county: '市本级' },
-    { unit_name: '区域协作中心', county: '市本级' },
+    { unit_name: '区域协作中心', county: '市本级' }, { unit_name: '县市区巡察工作指导中心', county: '市本级' },
   ]);
   expect(issuesOf(report, 'error').filter((i) => i.code.startsWith('county_')).map((i) => [i.row, i.code]))
-    .toEqual([3, 4, 6, 7, 8, 14, 15].map((row) => [row, 'county_local_unit']));
+    .toEqual([3, 4, 6, 7, 8, 14, 15, 17, 18].map((row) => [row, 'county_local_unit']));
 });

@@ -103,6 +103,9 @@ test('a committee named without term or round gives way to one a later name stat
   expect(mergeNamedRounds({}, titleRound(['省委巡视反馈问题整改台账']), parseRoundText('十四届省委第三轮巡视.xlsx'))).toMatchObject({ inspector_level: '省委', term: '十四届', round_no: 3 });
   // With nothing stated beside it, the county office's committee is the round's (the number then comes from a column or the dialog).
   expect(mergeNamedRounds({}, titleRound(['兰溪市委巡察反馈问题整改台账']), parseRoundText('整改台账.xlsx'))).toMatchObject({ inspector_level: '县(市、区)委', county: '兰溪市' });
+  // A county committee's term without its number lends nothing to the city's numbered round, nor the city's term to a numbered county round.
+  expect(mergeNamedRounds({}, titleRound(['十二届金东区委巡察整改台账']), file)).toEqual({ inspector_level: '市委', term: '八届', round_no: 5, kind: '巡察' });
+  expect(mergeNamedRounds({}, titleRound(['婺城区第二轮巡察整改台账']), file)).toEqual({ inspector_level: '县(市、区)委', county: '婺城区', round_no: 2, kind: '巡察' });
   // Another county's committee, numbered in the file name, is the round: the title's county does not mix in.
   expect(mergeNamedRounds({}, titleRound(['永康市委巡察整改台账']), parseRoundText('十二届婺城区委第二轮巡察.csv'))).toMatchObject({ county: '婺城区', term: '十二届', round_no: 2 });
 

@@ -164,6 +164,34 @@ test('a 是否屡查屡犯 cell naming a repeat or a first finding is the explic
   db.close();
 });
 
+// Hunt helper-111: 是否上轮问题 and other spellings of the flag's header were left out (explicit repeats read 0); 非重复 and
+// 属于上轮问题 read nothing, and words the flag reads (重复, 首次发现) were still warned bool_invalid.
+test('the repeat flag under the headers offices write reads 是否 and the words of a repeat; only a cell it cannot read is warned', async () => {
+  const values = ['是', '重复', '属于上轮问题', '反弹', '否', '首次发现', '非重复', '新问题', '待核实'];
+  for (const header of ['是否上轮问题', '是否为上轮问题', '是否上轮巡察问题', '是否屡查屡犯问题', '是否重复']) {
+    // Each in an engine of its own: the same problems again would be asked about as a later version of the first.
+    const db = await freshEngine();
+    const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,' + header, ...values.map((v, i) => `${i + 1},婺城区,区教育局,问题${i + 1},已完成,${v}`)].join('\n');
+    const [r] = await importOk(db, `十二届婺城区委第二轮巡察（${header}）.csv`, utf8(csv));
+    const rows = await db.query<{ f: boolean | null }>(`SELECT is_prior_round_issue AS f FROM findings WHERE dataset_id = '${r.datasetId}' ORDER BY source_row`);
+    expect(rows.map((x) => x.f), header).toEqual([true, true, true, true, false, false, false, false, null]);
+    expect(r.issues.filter((i) => i.code === 'bool_invalid').map((i) => i.value), header).toEqual(['待核实']);
+    db.close();
+  }
+});
+
+test('the earlier finding\'s id under the headers offices write is the explicit link', async () => {
+  for (const header of ['上轮巡察问题编号', '上轮反馈问题编号', '对应上轮问题编号', '关联问题编号', '上轮问题序号']) {
+    // Each in an engine of its own: the same problems again would be asked about as a later version of the first.
+    const db = await freshEngine();
+    const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,' + header, '1,婺城区,区教育局,问题一,已完成,XC2023-01-005', '2,婺城区,区教育局,问题二,已完成,上轮无此问题'].join('\n');
+    const [r] = await importOk(db, `十二届婺城区委第二轮巡察（${header}）.csv`, utf8(csv));
+    const rows = await db.query<{ p: string | null }>(`SELECT prior_finding_id AS p FROM findings WHERE dataset_id = '${r.datasetId}' ORDER BY source_row`);
+    expect(rows.map((x) => x.p), header).toEqual(['XC2023-01-005', null]);
+    db.close();
+  }
+});
+
 // A whole a place has or is to do (全镇12个村, 应整改23人), and a count done after 中已有: parts, in progress when short.
 test('a whole of a place or to be done, and 中已有 before the count done, make a part', () => check([
   ['全镇12个村，已完成整改10个', 'in_progress'], ['应整改23人，已整改21人', 'in_progress'], ['12个村中已有10个完成整改', 'in_progress'],

@@ -37,9 +37,9 @@ export const COUNTY_PREFIXES = ['浙江省金华市', '浙江省', '金华市'];
 
 /**
  * A town, street, village or community (横店镇党委, 西城街道党工委, 东山村党支部), or a county's or district's own
- * unit named by a bare 县 or 区 (区卫健局, 县委办, 中共区纪委; not 县级…, 区域…): never a city-level (市本级) unit,
+ * unit named by a bare 县 or 区 (区卫健局, 区市场监管局, 县级机关工委, 中共区纪委; not 区域…, 县市区…, 区县…): never a city-level (市本级) unit,
  * so its county must be given or named.
  */
-export const LOCAL_UNIT_PATTERN = '^(中共)?[县区]([^级域县市]|$)|((镇|乡|街道)(党委|党工委|纪委|纪工委|人民政府|政府|办事处|卫生院|中心学校|中心小学|初级中学|中学|小学)?'
+export const LOCAL_UNIT_PATTERN = '^(中共)?[县区]([^域县市]|市[^区]|$)|((镇|乡|街道)(党委|党工委|纪委|纪工委|人民政府|政府|办事处|卫生院|中心学校|中心小学|初级中学|中学|小学)?'
   // Not 农村 or 城乡社区 (市农业农村委员会, 市城乡社区…), and a 委员会 only as a village's or community's own.
   + '|[^农乡](村|社区)(党支部|党总支|党委|村民委员会|居民委员会|村委会|居委会|股份经济合作社|经济合作社|监察工作联络站)?)([(（][^)）]*[)）])?$';

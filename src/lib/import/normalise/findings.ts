@@ -54,9 +54,10 @@ function completionDateSql(c: NormaliseContext): string {
 const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish',
   'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
 const BOOL_KEYS = ['key_concern', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
-// A 是否屡查屡犯 cell that names the kind of problem, not yes or no: 重复, 屡查屡犯, 上轮问题 say it is a repeat, 首次, 新发现 that it is not.
-const priorRoundSql = (x: string) => `CASE WHEN regexp_matches(${x}, '^(重复|屡查屡犯|屡改屡犯|屡禁不止|反复|上轮|前轮|往轮)') THEN true
-  WHEN regexp_matches(${x}, '^(首次|新发现|新问题|新增|本轮新)') THEN false ELSE ${boolSql(x)} END`;
+// A 是否屡查屡犯 cell that names the kind of problem, not yes or no: 重复, 屡查屡犯, 上轮问题, 属于上轮问题, 反弹 say it is a
+// repeat, 首次, 新发现, 非重复 that it is not.
+const priorRoundSql = (x: string) => `CASE WHEN regexp_matches(${x}, '^(重复|屡查屡犯|屡改屡犯|屡禁不止|反复|反弹|上轮|前轮|往轮|(属于?|系|是)上轮)') THEN true
+  WHEN regexp_matches(${x}, '^(首次|新发现|新问题|新增|本轮新|非(重复|上轮))') THEN false ELSE ${boolSql(x)} END`;
 const TEXT_KEYS = ['problem_detail', 'root_cause', 'rectify_goal', 'measures', 'completion_summary', 'evidence', 'remarks', 'aspect_raw', 'status_raw'];
 // One-line names and titles: a line break inside one between Chinese characters is no space (cleanLineSql).
 const LINE_KEYS = new Set(['unit_name', 'problem_title']);
