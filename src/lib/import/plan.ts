@@ -250,8 +250,9 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
       ON g.round_key = f.round_key AND g.county IS NOT DISTINCT FROM f.county AND g.unit_key = ${unitNameKeySql('f')} AND g.norm_title = f.norm_title
       AND f.src_row > g.first_row
     WHERE f.norm_title IS NOT NULL AND ${kept('f.')}`);
-  // The same problem already loaded from another file (a dataset being replaced does not count).
-  const others = o.replacing.length ? `AND g.dataset_id NOT IN (${o.replacing.map(str).join(', ')})` : '';
+  // The same problem already loaded from another file. Neither a dataset being replaced counts, nor the embedded
+  // sample, which an analyst's first import removes (every row of a ledger like it was warned against it).
+  const others = `AND g.dataset_id NOT IN (SELECT dataset_id FROM datasets WHERE is_sample${o.replacing.length ? ` OR dataset_id IN (${o.replacing.map(str).join(', ')})` : ''})`;
   await engine.exec(`INSERT INTO ${ident(issues)}
     SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_existing' FROM ${ident(norm)} f
     WHERE f.norm_title IS NOT NULL AND ${kept('f.')} AND EXISTS (SELECT 1 FROM findings g WHERE ${sameFindingSql('f', 'g', { loose: ['f'], city: ['g'] })} ${others})`);
