@@ -69,9 +69,12 @@ export function importTimestamp(now = new Date()): string {
 /**
  * Writes everything in one transaction; rethrows after ROLLBACK. Returns the rounds merged by term
  * (round-merge.ts), which the first dataset's report names. A cancel (`signal`) seen before the COMMIT
- * rolls it back: the file leaves the data as it was.
+ * rolls it back: the file leaves the data as it was. `onCommitting` is called once the last cancel has
+ * been looked for, as the COMMIT is sent: from then on the file is stored whatever the analyst clicks
+ * (a large file's COMMIT writes the whole WAL to OPFS, which takes seconds), so the page stops offering a cancel.
  */
-export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[], signal?: AbortSignal): Promise<RoundMerge[]> {
+export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[],
+  signal?: AbortSignal, onCommitting?: () => void): Promise<RoundMerge[]> {
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
   let merges: RoundMerge[] = [];
   await inTransaction(engine, async (tx) => {
@@ -115,6 +118,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     // Rows of rounds written without their term, placed afresh with this file in (round-merge.ts).
     merges = await mergeTermlessRounds(tx);
     checkCancelled(signal);
+    onCommitting?.();
   });
   return merges;
 }

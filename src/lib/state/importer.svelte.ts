@@ -77,9 +77,20 @@ class Importer {
     return this.#run([{ file, replaceDatasetId: datasetId }]);
   }
 
+  /**
+   * Whether a cancel would still stop something: the file being read, normalised or written (its
+   * transaction is rolled back), a question that waits, or a file waiting its turn. Not once the last
+   * file's COMMIT is under way ('save'): that file is stored whatever is clicked (commit.ts).
+   */
+  get cancellable(): boolean {
+    const { stage, index, total } = this.progress;
+    const past = stage === 'save' || stage === 'done';
+    return this.running && !(past && index + 1 >= total && !this.duplicate && !this.mappingRequest);
+  }
+
   /** Stops the running import and drops the files still waiting; the file being imported leaves no trace. */
   cancel() {
-    if (!this.running) return;
+    if (!this.cancellable) return;
     this.cancelled = true;
     this.#abort?.abort();
     this.answerMapping(null);
@@ -221,6 +232,8 @@ class Importer {
   async #ask<T>(open: (pending: Pending<T>) => void): Promise<T> {
     this.#busyDone?.();
     this.#busyDone = null;
+    // The strip says the import waits for the analyst, not the stage it was in before asking.
+    this.progress = { ...this.progress, stage: 'question' };
     try {
       return await new Promise<T>((resolve) => open({ resolve }));
     } finally {

@@ -182,6 +182,26 @@ test('a cancel while the file is being written rolls its transaction back: the d
   e.close();
 });
 
+test('once the COMMIT is under way (stage save) a cancel stops nothing: the file is stored and said imported (helper-112)', async () => {
+  const e = await freshEngine();
+  const abort = new AbortController();
+  const stages: string[] = [];
+  // The analyst clicks 取消 as the save begins: a large file's COMMIT takes seconds in the browser.
+  const res = await importFile(e, { name: 'messy.csv', bytes: textFixtures()['messy-utf8.csv'] }, {
+    signal: abort.signal,
+    onProgress: (p) => {
+      stages.push(p.stage);
+      if (p.stage === 'save') abort.abort();
+    },
+  });
+  expect(res.ok).toBe(true);
+  expect(stages.slice(-3)).toEqual(['commit', 'save', 'done']);
+  const [{ n }] = await e.query<{ n: number }>('SELECT count(*)::INT AS n FROM findings');
+  expect(n).toBe(res.ok ? res.datasets[0].rowsAccepted : -1);
+  expect(n).toBeGreaterThan(0);
+  e.close();
+});
+
 test('a typo date (1899-01-01, warned implausible) dates nothing: the as-of is the newest plausible date, else today (review)', async () => {
   const { today } = await import('../../../src/lib/import/plan');
   const e = await freshEngine();
