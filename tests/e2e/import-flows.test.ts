@@ -58,6 +58,13 @@ describe('import flows', () => {
     expect(await rows.nth(6).locator('[data-testid="mapping-same-header"]').count()).toBe(1);
     // Focus starts in the dialog and Tab does not leave it.
     expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="mapping-dialog"]'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mapping-select');
+    // The language can be switched while the dialog waits (the header's switch is behind its backdrop).
+    await page.click('[data-testid="mapping-lang"]');
+    expect(await page.textContent('#mapping-title')).toContain('odd.csv');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.click('[data-testid="mapping-lang"]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="mapping-dialog"]'))).toBe(true);
 
@@ -107,6 +114,8 @@ describe('import flows', () => {
     await pickFiles(page, [{ name: 'a.csv', buffer: A }, { name: 'b.csv', buffer: B }, { name: 'a-again.csv', buffer: A }]);
     await page.waitForSelector('[data-testid="duplicate-dialog"]', { timeout: 120_000 });
     expect(await page.textContent('[data-testid="duplicate-dialog"]')).toContain('“a.csv”');
+    // The strip says the import waits for the analyst, not the stage it was in (it said 解析表格).
+    expect(await page.textContent('[data-testid="import-stage"]')).toBe('等待您的选择');
     await page.click('[data-testid="duplicate-skip"]');
     await idle(page);
     await settled(page);

@@ -147,6 +147,9 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.click('[data-testid="nav-data"]');
     await settled(page);
     expect(await page.locator('[data-testid="import-report"]').count()).toBeGreaterThan(0);
+    // On the Data screen the broken file's message is given once, in full, not also in the summary above it.
+    expect(await page.locator('[data-testid="import-error"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="import-error-brief"]').count()).toBe(0);
     // The database file holds the file's name before clearing, and not after: the file itself is deleted
     // (DuckDB keeps freed blocks readable), at a reload that opens on no data.
     expect(await storedFileHolds(page, 'ledger-gbk.csv')).toBe(true);

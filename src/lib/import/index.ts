@@ -23,7 +23,7 @@ import { EXAMPLE_SHEET_PATTERN } from '../domain/vocabulary/rows';
 
 /** The public types of the import API (SourceFile, ImportOptions, ImportResult, reports, issues). */
 export type * from './types';
-export { shownIssues } from './report';
+export { isFileIssue, shownIssues } from './report';
 
 /**
  * Imports one file (every sheet that holds a ledger) atomically: sniff → decode → stage → find
@@ -207,6 +207,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       severity: 'info' as const, code: 'round_merged', message: 'import.issue.round_merged', vars: { row: 0, column, value } }));
     const at = first.issues.findIndex((i) => i.row > 0);
     first.issues.splice(at < 0 ? first.issues.length : at, 0, ...said);
+    if (first.issuesTotal !== undefined) first.issuesTotal += said.length;
     progress('done', 1);
     return { ok: true, datasets: reports };
   } catch (e) {

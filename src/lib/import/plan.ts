@@ -268,7 +268,8 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 }
 
 /** Why a sheet of the file was not imported: values but no header, no problem column, hidden, no problem rows. */
-export type UnreadReason = 'sheet_not_imported' | 'sheet_not_ledger' | 'sheet_example' | 'sheet_hidden' | 'sheet_no_data' | 'sheet_read_hidden' | 'sheet_too_wide';
+export const UNREAD_REASONS = ['sheet_not_imported', 'sheet_not_ledger', 'sheet_example', 'sheet_hidden', 'sheet_no_data', 'sheet_read_hidden', 'sheet_too_wide'] as const;
+export type UnreadReason = (typeof UNREAD_REASONS)[number];
 
 /**
  * A warning about the file as a whole (row 0) in the report of one sheet: 'encoding_mixed' for a

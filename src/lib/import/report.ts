@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { ident, num } from '../queries/sql';
 import { severityRankSql } from '../queries/catalogue';
 import { columnLabel } from './commit';
-import type { SheetPlan } from './plan';
+import { UNREAD_REASONS, type SheetPlan } from './plan';
 import type { PreparedSheet } from './prepare';
 import type { DatasetReport, ImportIssue, RejectedRow } from './types';
 import { translate, type Lang } from '../i18n/translate';
@@ -12,6 +12,15 @@ import { translate, type Lang } from '../i18n/translate';
  * import_issues table holds all of them) and the rejected rows with their cells and reasons.
  */
 export const ISSUE_REPORT_LIMIT = 5000;
+
+// Issues about the whole file, kept in its first sheet's report (a dataset is a sheet): the sheets left
+// out, a mixed encoding, rounds merged by term. Shown as the file's, not as that sheet's.
+const FILE_ISSUES: ReadonlySet<string> = new Set([...UNREAD_REASONS, 'encoding_mixed', 'round_merged']);
+
+/** Whether an issue of this code speaks of the whole file rather than of the sheet whose report holds it. */
+export function isFileIssue(code: string): boolean {
+  return FILE_ISSUES.has(code);
+}
 
 interface IssueRow {
   src_row: number;
@@ -44,7 +53,7 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
   return {
     datasetId: plan.datasetId, file, sheet, sha256, asOf: plan.asOf, undated: plan.datedAt ? undefined : true,
     rowsAccepted: c.accepted, rowsWarned: c.warned, rowsRejected: c.rejected, rowsSkipped: c.skipped,
-    issues, issuesTruncated: Number(rows[0]?.total ?? 0) > ISSUE_REPORT_LIMIT || undefined,
+    issues, issuesTotal: Number(rows[0]?.total ?? 0) > ISSUE_REPORT_LIMIT ? Number(rows[0].total) : undefined,
   };
 }
 

@@ -105,8 +105,8 @@ export interface DatasetReport {
   undated?: boolean;
   /** Issues in row order; capped at ISSUE_REPORT_LIMIT (import_issues holds them all). */
   issues: ImportIssue[];
-  /** True when `issues` was capped. */
-  issuesTruncated?: boolean;
+  /** When `issues` was capped: how many there are in all (import_issues holds them). */
+  issuesTotal?: number;
   /** Dataset id with an identical sha256 already loaded; nothing new was written. */
   duplicateOf?: string;
   /**

@@ -3,7 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import { BOOK_HEADER, SHEET_CITY, workbookFixtures } from '../../fixtures/workbooks';
 import { recordFixtures } from '../../fixtures/records';
 import { freshEngine, importOk, issuesOf } from './helpers';
-import { importFile } from '../../../src/lib/import';
+import { importFile, isFileIssue } from '../../../src/lib/import';
 import iconv from 'iconv-lite';
 
 describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, one sheet per round', () => {
@@ -17,6 +17,8 @@ describe('XLSX: merged title, blank rows, Excel dates and serials, 合计 row, o
     ]);
     expect(issuesOf(reports[0], 'info')).toEqual([{ row: 8, code: 'row_skipped_total' }]);
     expect(reports[0].issues.filter((i) => i.severity === 'warning').map((i) => [i.row, i.code, i.value])).toEqual([[0, 'sheet_not_imported', '说明']]);
+    // Said of the workbook, not of the sheet whose report holds it (helper-112: it read as 十四届…'s own).
+    expect(reports.flatMap((r) => r.issues).filter((i) => isFileIssue(i.code)).map((i) => i.code)).toEqual(['sheet_not_imported']);
     expect(issuesOf(reports[1], 'warning')).toEqual([]);
     expect(issuesOf(reports[1], 'error')).toEqual([{ row: 5, code: 'unit_missing' }]);
     const rows = await e.query(`SELECT source_sheet, source_row, finding_id, county, county_code, round_key, feedback_date, deadline,
