@@ -24,6 +24,6 @@ test('the normalise stage is marked before the sheet is normalised, and the stag
     onProgress: (p) => { if (log.at(-1) !== p.stage) log.push(p.stage); },
   });
   expect(res.ok).toBe(true);
-  expect(log).toEqual(['read', 'parse', 'normalise', 'sql:normalise', 'normalise', 'commit', 'done']);
+  expect(log).toEqual(['read', 'parse', 'normalise', 'sql:normalise', 'normalise', 'commit', 'save', 'done']);
   e.close();
 });
