@@ -18,20 +18,23 @@ export interface Harness {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Starts `vite preview` over `dist/` and launches Chromium. Run `npm run build` first. */
+/** How every test's Chromium is launched: the harness's browser, and a test's own browser with a profile on disk. */
+export const LAUNCH = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  ],
+};
+
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
   const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const origin = `http://127.0.0.1:${address.port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await chromium.launch(LAUNCH);
   const requests: string[] = [];
   return {
     origin,

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { useHarness, kpiValue, settled } from './harness';
+import { LAUNCH, useHarness, kpiValue, settled } from './harness';
 import { recordFixtures } from '../fixtures/records';
 import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unitLedger, unmappedLedger, utf16Ledger } from './fixtures';
 
@@ -73,6 +76,42 @@ describe('importing real-shaped ledgers in the browser', () => {
     expect(await kpiValue(page, 'findings')).toBe(161_000);
     await page.context().close();
   }, 300_000);
+
+  test('a file is said imported only once it is on disk: closing the browser the moment its report shows keeps it (helper-113)', async () => {
+    // A browser profile on disk, as an analyst's: a context of the harness's kind kept the file either way.
+    const profile = mkdtempSync(join(tmpdir(), 'xz-profile-'));
+    const launch = () => chromium.launchPersistentContext(profile, { ...LAUNCH, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    try {
+      let context = await launch();
+      let page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${h.origin}/?sample=off&view=data`);
+      await settled(page);
+      await page.setInputFiles('[data-testid="import-input"]', { name: '十五届永康市委第五轮巡察整改台账.csv', buffer: largeLedger(40_000), mimeType: 'text/csv' });
+      // Before, the report showed while the CHECKPOINT that keeps the file still ran: closing then lost all of it.
+      await page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 });
+      await context.close();
+      context = await launch();
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${h.origin}/?sample=off&view=data`);
+      await settled(page, 120_000);
+      expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(1);
+      await page.click('[data-testid="nav-dashboard"]');
+      await settled(page);
+      expect(await kpiValue(page, 'findings')).toBe(40_000);
+      await context.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  test('a file picked while the engine starts waits for it and is imported (it was dropped without a word)', async () => {
+    // Not settled first: the picker is there from the first paint, before the engine is ready.
+    const page = await h.open('?sample=off', { settle: false });
+    expect(await page.evaluate(() => document.body.dataset.ready)).not.toBe('true');
+    await pick(page, [{ name: '八届市委第六轮巡察整改台账.csv', buffer: gbkLedger() }]);
+    expect(await kpiValue(page, 'findings')).toBe(GBK_EXPECTED.findings);
+    await page.context().close();
+  });
 
   test('an Excel workbook (merged title, date cells, 合计 row) is parsed off the main thread and gives the same answers', async () => {
     const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);

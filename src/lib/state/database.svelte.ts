@@ -128,6 +128,16 @@ class Database {
   }
 
   /**
+   * The engine views query once it can be had: now, or when the start under way ends; null when the
+   * start failed or was never begun (the page then says why, `error`).
+   */
+  async whenStarted(): Promise<Engine | null> {
+    if (this.engine) return this.engine;
+    await this.#starting?.catch(() => null);
+    return this.engine;
+  }
+
+  /**
    * Shows the build-time snapshot of the sample while the engine starts (startup.ts decides that
    * the page opens on that very sample). Ends with the first `refresh` or with `endPreview`.
    */

@@ -30,7 +30,10 @@ export async function storedData(engine: Engine): Promise<{ sampleId: string | n
   };
 }
 
-/** Removes the embedded sample (it is reloaded fresh while no imported data is stored). */
+/**
+ * Removes the embedded sample (it is reloaded fresh while no imported data is stored), then checkpoints,
+ * which is what keeps an import that has just committed (writeAll): the importer says a file imported only after it.
+ */
 export async function removeSampleDatasets(engine: Engine): Promise<void> {
   const sample = `(SELECT dataset_id FROM datasets WHERE is_sample)`;
   await writeAll(engine, [

@@ -126,8 +126,7 @@ class Importer {
   }
 
   async #run(tasks: Task[]): Promise<void> {
-    const engine = database.engine;
-    if (!engine || tasks.length === 0) return;
+    if (tasks.length === 0) return;
     this.#queue.push(...tasks);
     if (this.running) {
       this.progress = { ...this.progress, total: this.progress.total + tasks.length };
@@ -143,6 +142,13 @@ class Importer {
     const abort = (this.#abort = new AbortController());
     this.#busyDone = busy.begin();
     try {
+      // A file picked or dropped while the engine starts waits for it (before, it was dropped without a word).
+      this.progress = { file: tasks[0].file.name, stage: 'start', fraction: 0, index: 0, total: this.#queue.length };
+      const engine = await database.whenStarted();
+      if (!engine) {
+        this.errors = this.#queue.map((t) => ({ file: t.file.name, code: 'engine_unavailable', message: 'import.error.engine_unavailable' }));
+        return;
+      }
       for (let index = 0; this.#queue.length; index++) {
         const task = this.#queue.shift()!;
         this.progress = { file: task.file.name, stage: 'read', fraction: 0, index, total: index + 1 + this.#queue.length };
@@ -179,7 +185,9 @@ class Importer {
       replaceDatasetIds: o.replaceDatasetIds,
       allowDuplicate: o.allowDuplicate,
       signal,
-      onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage, fraction: p.fraction }),
+      // 'done' is said below, once the file is on disk: a committed import is kept only by the CHECKPOINT
+      // that follows it (DuckDB-WASM does not replay its WAL at the next start; helper-113 lost 12 of 12).
+      onProgress: (p) => (this.progress = { ...this.progress, stage: p.stage === 'done' ? 'save' : p.stage, fraction: p.fraction }),
     });
     if (result.ok) {
       const duplicate = result.datasets.find((d) => d.duplicateOf || d.laterVersionOf);
@@ -204,8 +212,11 @@ class Importer {
         if (target) return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
         return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing });
       }
-      this.reports = [...this.reports, ...result.datasets];
+      // Removes the sample (the analyst's own ledger replaces it) and checkpoints: the file is kept from here on,
+      // and only then is it said imported.
       await removeSampleDatasets(engine);
+      this.progress = { ...this.progress, stage: 'done', fraction: 1 };
+      this.reports = [...this.reports, ...result.datasets];
       return;
     }
     if ('error' in result) {
