@@ -108,6 +108,23 @@ describe('import flows', () => {
     await page.context().close();
   });
 
+  test('a stored report longer than the list says how many it leaves out (helper-114: it stopped at 500 of 600 without a word)', async () => {
+    const page = await h.open('?sample=off&view=data');
+    // 600 problems, each with a status nobody defined: one warning each.
+    const rows = [['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'],
+      ...Array.from({ length: 600 }, (_, i) => ['永康市', '永康市教育局党委', '八届市委第五轮巡察', `问题${'东西南北中上下前后左'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}${'山水田林路桥村镇街巷'[Math.floor(i / 100)]}`, '搞定了'])];
+    await pickFiles(page, [{ name: 'many-warnings.csv', buffer: csv(rows) }]);
+    await idle(page);
+    await settled(page);
+    const report = await page.textContent('[data-testid="import-report"] summary');
+    const total = Number((report ?? '').replace(/[^\d]/g, ''));
+    expect(total).toBeGreaterThanOrEqual(600);
+    await page.click('[data-testid="dataset-item"] [data-testid="dataset-issues"]');
+    await page.waitForSelector('[data-testid="dataset-issues-listed"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="dataset-issues-listed"]')).toBe(`仅列出前 500 条（共 ${total.toLocaleString('en-US')} 条）。`);
+    await page.context().close();
+  });
+
   test('the duplicate question names the dataset the file equals; replacing another dataset with it replaces that one; cancel answers it', async () => {
     const page = await h.open('?sample=off');
     // A copy of a.csv in the same pick: the question names a.csv, stored moments before in this batch.
