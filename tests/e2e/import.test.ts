@@ -126,13 +126,13 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.context().close();
   });
 
-  test('Parquet, JSON and NDJSON picked together: the same records are asked about, then each file reports 2 accepted and 1 rejected row', async () => {
+  test('Parquet (Snappy and ZSTD), JSON and NDJSON picked together: the same records are asked about, then each file reports 2 accepted and 1 rejected row', async () => {
     const page = await h.open('?sample=off');
     const files = await recordFixtures();
     await page.setInputFiles('[data-testid="import-input"]', Object.entries(files).map(([name, bytes]) => ({ name, buffer: Buffer.from(bytes), mimeType: 'application/octet-stream' })));
-    // The three hold the same records: the second looks like a later version of the first, the third
-    // of both stored ones (their problems would count twice), and the analyst keeps all three.
-    for (const [file, said] of [['records.json', '与已导入的“records.'], ['records.ndjson', '是已导入的 2 个数据集（records.']]) {
+    // The four hold the same records: the second looks like a later version of the first, the others
+    // of the stored ones (their problems would count twice), and the analyst keeps all four.
+    for (const [file, said] of [['records-zstd.parquet', '与已导入的“records.'], ['records.json', '是已导入的 2 个数据集（records'], ['records.ndjson', '是已导入的 3 个数据集（records']]) {
       const dialog = page.locator('[data-testid="duplicate-dialog"][data-kind="later-version"]');
       await dialog.waitFor({ timeout: 120_000 });
       expect(await dialog.textContent()).toContain(`“${file}”的 2 个问题中有 2 个${said}`);
@@ -145,13 +145,13 @@ describe('importing real-shaped ledgers in the browser', () => {
     await page.click('[data-testid="nav-data"]');
     await settled(page);
     const reports = await page.$$eval('[data-testid="import-report"]', (els) => els.map((e) => [e.getAttribute('data-accepted'), e.getAttribute('data-rejected')]));
-    expect(reports).toEqual([['2', '1'], ['2', '1'], ['2', '1']]);
-    expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(3);
+    expect(reports).toEqual([['2', '1'], ['2', '1'], ['2', '1'], ['2', '1']]);
+    expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(4);
     // After a reload the report is gone; the rejected rows still download from the datasets list.
     await page.reload();
     await settled(page);
     const buttons = page.locator('[data-testid="dataset-item"] [data-testid="download-rejected"]');
-    expect(await buttons.count()).toBe(3);
+    expect(await buttons.count()).toBe(4);
     const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), buttons.first().click()]);
     const text = readFileSync((await d.path())!, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);

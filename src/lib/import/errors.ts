@@ -13,6 +13,7 @@ export type ImportErrorCode =
   | 'workbook_too_large'
   | 'charts_only'
   | 'corrupt_parquet'
+  | 'parquet_codec'
   | 'corrupt_json'
   | 'json_too_deep'
   | 'json_not_records'

@@ -5,6 +5,7 @@ import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './stagin
 import { jsonTables, type JsonTable } from './json-tables';
 import { expandRecords, objectListText } from './record-children';
 import { isPlainObject } from './record-lists';
+import type { Compressors, FileMetaData } from 'hyparquet';
 
 /**
  * Record formats → encoded grids: Parquet (hyparquet, loaded lazily), a JSON array of objects
@@ -259,15 +260,32 @@ export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { shee
   return { sheets, encoding };
 }
 
+/**
+ * The first compression codec of the file's columns that no decompressor reads (LZO, deprecated and
+ * never written by pandas, polars, DuckDB or Spark's defaults), so the file is refused by what it
+ * uses rather than called damaged. Snappy, GZIP, Brotli, ZSTD, LZ4 are read (hyparquet-compressors).
+ */
+function unreadableCodec(metadata: FileMetaData, compressors: Compressors): string | undefined {
+  for (const group of metadata.row_groups) {
+    for (const column of group.columns) {
+      const codec = column.meta_data?.codec;
+      if (codec && codec !== 'UNCOMPRESSED' && !compressors[codec]) return codec;
+    }
+  }
+  return undefined;
+}
+
 // Records read and converted at a time: a million-row file is never held as a million objects.
 const PARQUET_SLICE = 50_000;
 
 /** A Parquet file, read and encoded slice by slice; the header is its top-level columns. */
 export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE): Promise<EncodedSheet[]> {
-  const { parquetMetadata, parquetReadObjects, parquetSchema } = await import('hyparquet');
+  const [{ parquetMetadata, parquetReadObjects, parquetSchema }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')]);
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
     const metadata = parquetMetadata(file);
+    const codec = unreadableCodec(metadata, compressors);
+    if (codec) throw new ImportFailure('parquet_codec', { codec });
     const columns = parquetSchema(metadata).children.map((c) => c.element);
     const keys = columns.map((c) => c.name);
     // A TIMESTAMP not adjusted to UTC holds wall-clock time (a legacy TIMESTAMP_MILLIS type alone means UTC).
@@ -278,7 +296,7 @@ export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE
     const chunks: Uint8Array[] = [];
     for (let start = 0; start < total; start += sliceRows) {
       const end = Math.min(total, start + sliceRows);
-      const records = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end, parsers: PARQUET_TIME_PARSERS });
+      const records = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end, parsers: PARQUET_TIME_PARSERS, compressors });
       const rows = recordRows(records as Record<string, Value>[], keys, start + 1, kinds);
       chunks.push(...gridChunks(start === 0 ? [{ row: 0, cells: keys }, ...rows] : rows, keys.length));
     }

@@ -59,7 +59,7 @@ test.each([['biff8', 'xls'], ['xlsb', 'xlsb'], ['ods', 'ods']] as const)('a %s w
 });
 
 describe('Parquet, JSON array and NDJSON', () => {
-  for (const name of ['records.parquet', 'records.json', 'records.ndjson']) {
+  for (const name of ['records.parquet', 'records-zstd.parquet', 'records.json', 'records.ndjson']) {
     test(name, async () => {
       const e = await freshEngine();
       const files = await recordFixtures();
