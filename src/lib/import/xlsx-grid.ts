@@ -29,8 +29,11 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
     // and a style reference per cell (blank styled cells stay unread without sheetStubs).
     // bookFiles: the parts SheetJS unzipped anyway, to look for ISO date cells (xlsx-iso-dates.ts).
     const opts = { dense: true, cellDates: false, cellNF: true, cellText: false, cellStyles: true, bookFiles: true } as const;
-    // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has.
-    if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string' });
+    // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has. raw:
+    // a web page's cells are the text it shows, read as the same table saved as CSV is; SheetJS would
+    // guess numbers and dates from it (2024.10 → 2024.1, a measure 1-1 → 2001-01-01, (1) → -1).
+    // An XML spreadsheet's cells carry their types, which raw leaves alone.
+    if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string', raw: true });
     checkUnpackedSize(bytes);
     loadBuiltinFormats(X);
     return X.read(bytes, { ...opts, type: 'array' });

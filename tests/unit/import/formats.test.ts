@@ -95,6 +95,30 @@ describe('an "Excel" file that is a web page or an Excel 2003 XML spreadsheet, a
     expect(await read('台账.xls', new Uint8Array([0xff, 0xfe, ...iconv.encode(page('utf-16'), 'utf16le')]))).toEqual(expected);
   });
 
+  test("a web page's cells are the text it shows, read as the same table saved as CSV: no number or date guessed from them", async () => {
+    // Measures numbered 1-1, 1-2 under one problem (SheetJS alone read them as the dates 2001-01-01, 2001-01-02,
+    // and the problem counted twice), a month 2024.10 (read as 2024.1, January) and 2024-06 (read as June 1st).
+    const table = [
+      ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改措施', '整改状态', '完成时间'],
+      ['1-1', '武义县', '武义县交通局党组', '八届市委第五轮巡察', '三会一课落实不规范', '规范会议记录', '已完成', '2024.10'],
+      ['1-2', '武义县', '武义县交通局党组', '八届市委第五轮巡察', '三会一课落实不规范', '开展专题培训', '已完成', '2024.10'],
+      ['2-1', '武义县', '武义县教育局党委', '八届市委第五轮巡察', '意识形态工作责任制落实不到位', '压实责任', '已完成', '2024-06'],
+    ];
+    const html = `<html><head><meta charset="utf-8"></head><body><table>${table.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+    const csv = table.map((r) => r.join(',')).join('\r\n');
+    const read = async (name: string, text: string) => {
+      const e = await freshEngine();
+      await importOk(e, name, new TextEncoder().encode(text));
+      return e.query('SELECT problem_title, completion_date, measures FROM findings ORDER BY source_row');
+    };
+    const want = [
+      { problem_title: '三会一课落实不规范', completion_date: '2024-10-31', measures: '规范会议记录\n开展专题培训' },
+      { problem_title: '意识形态工作责任制落实不到位', completion_date: '2024-06-30', measures: '压实责任' },
+    ];
+    expect(await read('台账.csv', csv)).toEqual(want);
+    expect(await read('台账.xls', html)).toEqual(want);
+  });
+
   test('SpreadsheetML (Excel 2003 XML) saved as .xls', async () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, ...rows]), '台账');
