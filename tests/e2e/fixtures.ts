@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { excel95GbkWorkbook } from '../fixtures/legacy-workbooks';
 
 /**
  * Small ledgers with hand-computed answers for the browser tests. At T = 2024-12-31 the GBK
@@ -50,6 +51,11 @@ export async function xlsxLedger(): Promise<Buffer> {
 }
 
 /** Hand-computed answers of gbkLedger() at 2024-12-31. */
+/** The same ledger as an Excel 5.0/95 workbook, its text in GBK (code page 936). Same hand answers as gbkLedger(). */
+export function excel95Ledger(): Buffer {
+  return Buffer.from(excel95GbkWorkbook([GBK_HEADER, ...GBK_ROWS], '八届市委第六轮巡察'));
+}
+
 export const GBK_EXPECTED = { asOf: '2024-12-31', findings: 6, completionRate: 0.5, completionBasicRate: 4 / 6, overdue: 2, repeat: 0 };
 
 /**

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { LAUNCH, useHarness, kpiValue, settled } from './harness';
 import { recordFixtures } from '../fixtures/records';
-import { brokenWorkbook, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unitLedger, unmappedLedger, utf16Ledger } from './fixtures';
+import { brokenWorkbook, excel95Ledger, gbkLedger, xlsxLedger, GBK_EXPECTED, GBK_EXPECTED_EARLY, unitLedger, unmappedLedger, utf16Ledger } from './fixtures';
 
 // Characters that make each title its own (the duplicate check ignores digits).
 const WORDS = '东西南北中上下前后左右新老大小高低长短远近内外甲乙丙丁戊己庚辛壬癸山水田林路桥村镇街巷园区院所站点场馆库'.split('');
@@ -123,6 +123,16 @@ describe('importing real-shaped ledgers in the browser', () => {
     expect(await kpiValue(page, 'overdue')).toBe(GBK_EXPECTED.overdue);
     // The workbook was read by the grid worker, not on the page's thread.
     expect(h.requests.some((u) => /grid\.worker[^/]*\.js/.test(u))).toBe(true);
+    await page.context().close();
+  });
+
+  test('an Excel 95 workbook in GBK is read in the grid worker through its code page and gives the same answers', async () => {
+    const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
+    await pick(page, [{ name: '整改台账.xls', buffer: excel95Ledger() }]);
+    expect(await page.locator('[data-testid="import-error-brief"]').count()).toBe(0);
+    expect(await kpiValue(page, 'findings')).toBe(GBK_EXPECTED.findings);
+    expect(await kpiValue(page, 'completion-rate')).toBeCloseTo(GBK_EXPECTED.completionRate, 10);
+    expect(await kpiValue(page, 'overdue')).toBe(GBK_EXPECTED.overdue);
     await page.context().close();
   });
 

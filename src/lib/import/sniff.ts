@@ -24,6 +24,20 @@ const OTHER_BINARIES = [
   [0x7b, 0x5c, 0x72, 0x74, 0x66], // {\rtf: a Word document saved as RTF (else read as JSON)
 ];
 
+/**
+ * A BIFF2, BIFF3 or BIFF4 worksheet (Excel 2.x–4.0 wrote the stream bare, without the OLE
+ * container): it opens with its BOF record (0x0009, 0x0209 or 0x0409) of 4 to 16 bytes, where no
+ * text file holds a NUL.
+ */
+export function isBareBiff(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && bytes[0] === 0x09 && [0x00, 0x02, 0x04].includes(bytes[1]) && bytes[3] === 0 && bytes[2] >= 4 && bytes[2] <= 16;
+}
+
+/** A binary Excel file from before 2007: an OLE container (.xls, or an encrypted .xlsx) or bare BIFF. */
+export function isLegacyBinaryWorkbook(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE) || isBareBiff(bytes);
+}
+
 /** The extension in lower case, without the dot ('' if none). */
 export function extensionOf(name: string): string {
   const m = /\.([^./\\]+)$/.exec(name);
@@ -35,7 +49,7 @@ export function sniffFormat(name: string, bytes: Uint8Array): FileFormat | null 
   const ext = extensionOf(name);
   if (startsWith(bytes, ZIP)) return 'xlsx';
   // OLE2 is both the legacy .xls and an encrypted .xlsx; the XLSX reader tells them apart.
-  if (startsWith(bytes, OLE)) return 'xls';
+  if (isLegacyBinaryWorkbook(bytes)) return 'xls';
   if (startsWith(bytes, PAR1)) return 'parquet';
   if (OTHER_BINARIES.some((sig) => startsWith(bytes, sig))) return null;
   if (looksBinary(bytes)) return null;

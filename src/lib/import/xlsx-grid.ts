@@ -2,7 +2,8 @@ import { ImportFailure, MAX_COLUMNS } from './errors';
 import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
 import { stagedCell } from './cells';
 import { decodeText, detectEncoding } from './decode';
-import { isSpreadsheetMarkup } from './sniff';
+import { isLegacyBinaryWorkbook, isSpreadsheetMarkup } from './sniff';
+import { loadCodePages } from './xlsx-code-pages';
 import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 import { largestZipPart, truncatedSheetPart, type BookFiles } from './xlsx-parts';
@@ -147,6 +148,7 @@ interface Rewrites {
 /** Reads every sheet that has any cell into text grids. */
 async function workbookGrids(bytes: Uint8Array, done: Rewrites = {}): Promise<SheetGrid[]> {
   const X = await import('@e965/xlsx');
+  if (isLegacyBinaryWorkbook(bytes)) await loadCodePages(X);
   const wb = readWorkbook(X, bytes);
   // ISO date cells are read as written only from rewritten bytes (xlsx-iso-dates.ts).
   const files = (wb as { files?: BookFiles }).files;
