@@ -32,11 +32,50 @@ export function defineBuiltinFormats(styles: string): string | null {
 }
 
 /**
- * The bytes of an XLSX whose styles use zh-CN built-in formats without defining them, with the
- * definitions added (the parts stored uncompressed); null when it needs none or is no zip.
+ * An XLSB's styles.bin with a format record (BrtFmt) for each zh-CN built-in put first. SheetJS
+ * loads every BrtFmt it meets into its format table, so a later one of the book's own still wins.
+ */
+export function defineBuiltinFormatsBin(styles: Uint8Array): Uint8Array {
+  const records = Object.entries(ZH_CN_BUILTIN_FORMATS).map(([id, format]) => brtFmt(Number(id), format));
+  const out = new Uint8Array(records.reduce((n, r) => n + r.length, styles.length));
+  let at = 0;
+  for (const r of [...records, styles]) {
+    out.set(r, at);
+    at += r.length;
+  }
+  return out;
+}
+
+/** True for a styles.bin: it opens with BrtBeginStyleSheet (record type 0x116, as a varint 96 02). */
+const startsStyleSheetBin = (raw: Uint8Array) => raw[0] === 0x96 && raw[1] === 0x02;
+
+/** A BrtFmt record ([MS-XLSB] 2.4.648): type 0x2C, its size as a 7-bit varint, the id, the format as XLWideString. */
+function brtFmt(id: number, format: string): Uint8Array {
+  const size = 2 + 4 + 2 * format.length;
+  const sizeBytes: number[] = [];
+  for (let n = size; ; n >>= 7) {
+    sizeBytes.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+    if (n < 0x80) break;
+  }
+  const record = new Uint8Array(1 + sizeBytes.length + size);
+  const view = new DataView(record.buffer);
+  record[0] = 0x2c;
+  record.set(sizeBytes, 1);
+  let at = 1 + sizeBytes.length;
+  view.setUint16(at, id, true);
+  view.setUint32(at + 2, format.length, true);
+  at += 6;
+  for (let i = 0; i < format.length; i++, at += 2) view.setUint16(at, format.charCodeAt(i), true);
+  return record;
+}
+
+/**
+ * The bytes of an XLSX (or XLSB) whose styles use zh-CN built-in formats without defining them,
+ * with the definitions added (the parts stored uncompressed); null when it needs none or is no zip.
  */
 export function withBuiltinFormats(X: XlsxModule, bytes: Uint8Array): Uint8Array | null {
-  return rewriteXlsxParts(X, bytes, /\/xl\/styles\.xml$/i, (raw) => defineBuiltinFormats(partText(raw)));
+  return rewriteXlsxParts(X, bytes, /\/xl\/styles\.(xml|bin)$/i, (raw) =>
+    (startsStyleSheetBin(raw) ? defineBuiltinFormatsBin(raw) : defineBuiltinFormats(partText(raw))));
 }
 
 /**

@@ -16,11 +16,11 @@ export type BookFiles = Record<string, { content?: unknown }>;
 export const partText = (raw: Uint8Array) => new TextDecoder().decode(raw);
 
 /**
- * The XLSX bytes with every part whose path matches `part` passed through `rewrite`, which gets the
- * part's bytes and gives its new XML text, or null to leave it as it is; null when no part changed
- * or the bytes are no zip.
+ * The XLSX (or XLSB) bytes with every part whose path matches `part` passed through `rewrite`, which
+ * gets the part's bytes and gives its new XML text (or, for a binary part, bytes), or null to leave
+ * it as it is; null when no part changed or the bytes are no zip.
  */
-export function rewriteXlsxParts(X: XlsxModule, bytes: Uint8Array, part: RegExp, rewrite: (raw: Uint8Array) => string | null): Uint8Array | null {
+export function rewriteXlsxParts(X: XlsxModule, bytes: Uint8Array, part: RegExp, rewrite: (raw: Uint8Array) => string | Uint8Array | null): Uint8Array | null {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
   const cfb = X.CFB.read(bytes, { type: 'array' });
   let changed = false;
@@ -30,7 +30,7 @@ export function rewriteXlsxParts(X: XlsxModule, bytes: Uint8Array, part: RegExp,
     const raw = entry.content instanceof Uint8Array ? entry.content : new Uint8Array(entry.content as ArrayLike<number>);
     const rewritten = rewrite(raw);
     if (rewritten === null) return;
-    const content = new TextEncoder().encode(rewritten);
+    const content = typeof rewritten === 'string' ? new TextEncoder().encode(rewritten) : rewritten;
     entry.content = content as unknown as typeof entry.content;
     entry.size = content.length;
     changed = true;

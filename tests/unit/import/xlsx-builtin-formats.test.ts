@@ -87,3 +87,51 @@ test('a completion date on another day than the first, in a month-only format, k
     { completion_date: '2024-05-10' }, { completion_date: '2024-05-31' },
   ]);
 });
+
+/** The records of an XLSB part: [type, payload start, payload length]; type and size are 7-bit varints. */
+function binRecords(buf: Uint8Array): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < buf.length; ) {
+    let type = buf[i++];
+    if (type & 0x80) type = (type & 0x7f) | ((buf[i++] & 0x7f) << 7);
+    let len = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      const b = buf[i++];
+      len |= (b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+    }
+    out.push([type, i, len]);
+    i += len;
+  }
+  return out;
+}
+
+test('an .xlsb saved by a Chinese Excel: a month in format 57 (by id only, in styles.bin) is the month too', async () => {
+  const wb = XLSX.utils.book_new();
+  const ws = XLSX.utils.aoa_to_sheet([HEADER,
+    [1, '市教育局党委', ROUND, '违规吃喝', serial1900(2024, 12, 1), '正在整改', null],
+    [2, '市教育局党委', ROUND, '三会一课不规范', serial1900(2024, 6, 15), '已完成', serial1900(2024, 5, 10)],
+  ]);
+  // Written with a format of their own, then pointed at the built-in ids, as Excel stores them.
+  ws.E2.z = 'yyyy"年"m"月"';
+  ws.E3.z = ws.G3.z = 'yyyy"年"m"月"d"日"';
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  const zip = XLSX.CFB.read(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer), { type: 'array' });
+  const styles = zip.FileIndex[zip.FullPaths.findIndex((p: string) => p.endsWith('xl/styles.bin'))].content as Uint8Array;
+  const builtin = new Map<number, number>();
+  for (const [type, at, len] of binRecords(styles)) {
+    if (type !== 0x2c) continue; // BrtFmt: id, then the format as a wide string
+    const format = new TextDecoder('utf-16le').decode(styles.subarray(at + 6, at + len));
+    if (format.includes('年')) builtin.set(styles[at] | (styles[at + 1] << 8), format.includes('d') ? 31 : 57);
+  }
+  for (const [type, at] of binRecords(styles)) {
+    const id = builtin.get(styles[at + 2] | (styles[at + 3] << 8));
+    if (type === 0x2f && id) [styles[at + 2], styles[at + 3]] = [id, 0]; // BrtXF: parent, then the format id
+  }
+  expect(builtin.size).toBe(2);
+  await importOk(e, 'ledger.xlsb', new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayBuffer));
+  expect(await e.query(`SELECT deadline_raw, deadline, completion_date FROM findings ORDER BY source_row`)).toEqual([
+    { deadline_raw: '2024年12月', deadline: '2024-12-31', completion_date: null },
+    { deadline_raw: '2024-06-15', deadline: '2024-06-15', completion_date: '2024-05-10' },
+  ]);
+});
