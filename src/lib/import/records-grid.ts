@@ -261,6 +261,22 @@ export function encodeJson(bytes: Uint8Array, format: 'json' | 'ndjson'): { shee
 }
 
 /**
+ * The metadata with each DATE or DECIMAL column that states its type only as a logical type (valid,
+ * though the format asks writers for both) given the converted type too, which is what hyparquet
+ * reads: without it such a date read as its count of days (19783, then 1954-02-28 as a serial) and
+ * an amount DECIMAL(9,3) 7.132 as 7132.
+ */
+function withConvertedTypes(metadata: FileMetaData): FileMetaData {
+  for (const element of metadata.schema) {
+    const logical = element.logical_type;
+    if (element.converted_type || !logical) continue;
+    if (logical.type === 'DATE') element.converted_type = 'DATE';
+    if (logical.type === 'DECIMAL') Object.assign(element, { converted_type: 'DECIMAL', scale: logical.scale, precision: logical.precision });
+  }
+  return metadata;
+}
+
+/**
  * The first compression codec of the file's columns that no decompressor reads (LZO, deprecated and
  * never written by pandas, polars, DuckDB or Spark's defaults), so the file is refused by what it
  * uses rather than called damaged. Snappy, GZIP, Brotli, ZSTD, LZ4 are read (hyparquet-compressors).
@@ -283,7 +299,7 @@ export async function encodeParquet(bytes: Uint8Array, sliceRows = PARQUET_SLICE
   const [{ parquetMetadata, parquetReadObjects, parquetSchema }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')]);
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
-    const metadata = parquetMetadata(file);
+    const metadata = withConvertedTypes(parquetMetadata(file));
     const codec = unreadableCodec(metadata, compressors);
     if (codec) throw new ImportFailure('parquet_codec', { codec });
     const columns = parquetSchema(metadata).children.map((c) => c.element);

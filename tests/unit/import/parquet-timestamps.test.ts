@@ -77,3 +77,22 @@ test('a timestamp past what a date can hold keeps the number the file stores; ye
   ]);
   e.close();
 });
+
+test('a DATE or DECIMAL column typed only by its logical type reads as a date and as the amount it holds', async () => {
+  // Valid Parquet that leaves out the older converted type: 19783 days after 1970-01-01 is 2024-03-01
+  // (read before as the serial 19783, 1954-02-28); DECIMAL(9,3) 7132 is 7.132 万元 (read before as 7132).
+  const columns = [
+    text('县市区', ['婺城区', '婺城区']), text('被巡察单位', ['单位1', '单位2']), text('轮次名称', [R, R]),
+    text('具体问题', ['理论学习不深入', '违规吃喝']), text('整改状态', ['已完成', '已完成']),
+    { name: '反馈时间', data: [19783, null], schema: { name: '反馈时间', type: 'INT32', logical_type: { type: 'DATE' }, repetition_type: 'OPTIONAL' } },
+    { name: '挽回经济损失（万元）', data: [7132, 500], schema: { name: '挽回经济损失（万元）', type: 'INT32', logical_type: { type: 'DECIMAL', scale: 3, precision: 9 }, repetition_type: 'REQUIRED' } },
+  ];
+  const e = await freshEngine();
+  const [r] = await importOk(e, 'export.parquet', parquetOf(columns));
+  expect(r.issues.filter((i) => i.column === '反馈时间' || i.column?.startsWith('挽回'))).toEqual([]);
+  expect(await e.query(`SELECT feedback_date, funds_wan FROM findings ORDER BY source_row`)).toEqual([
+    { feedback_date: '2024-03-01', funds_wan: 7.132 },
+    { feedback_date: null, funds_wan: 0.5 },
+  ]);
+  e.close();
+});
