@@ -27,7 +27,7 @@ export async function encodeFile(format: GridFormat, bytes: Uint8Array): Promise
       return { sheets: await encodeWorkbook(bytes) };
     }
     case 'parquet': {
-      const { encodeParquet } = await import('./records-grid');
+      const { encodeParquet } = await import('./parquet-grid');
       return { sheets: await encodeParquet(bytes) };
     }
     case 'json':

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { encodeParquet } from '../../../src/lib/import/records-grid';
+import { encodeParquet } from '../../../src/lib/import/parquet-grid';
 import { RECORDS, recordsParquet } from '../../fixtures/records';
 
 /** The grid rows an encoded sheet carries, decoded from its Arrow IPC chunks. */
