@@ -1,5 +1,6 @@
 import { guessUtf16, hasUtf8Bom, isUtf8, utf16Encoding } from './decode';
 import { isJsonText } from './json-prefix';
+import { isWebArchive } from './web-page';
 
 /**
  * Tells what a file is from its first bytes, falling back to its extension only for text.
@@ -55,7 +56,7 @@ export function sniffFormat(name: string, bytes: Uint8Array): FileFormat | null 
   if (looksBinary(bytes)) return null;
   // An "Excel" file that is a web page or an Excel 2003 XML spreadsheet, as many systems export:
   // the workbook reader reads both.
-  if (isSpreadsheetMarkup(bytes)) return 'xls';
+  if (isSpreadsheetMarkup(bytes) || isWebArchive(bytes)) return 'xls';
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
   if (ext === 'json') return 'json';
   const first = firstNonSpace(bytes);

@@ -1,9 +1,9 @@
 import { ImportFailure, MAX_COLUMNS } from './errors';
 import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './staging';
 import { stagedCell } from './cells';
-import { decodeText, detectEncoding } from './decode';
 import { isLegacyBinaryWorkbook, isSpreadsheetMarkup } from './sniff';
 import { loadCodePages } from './xlsx-code-pages';
+import { isWebArchive, readWebPage } from './web-page';
 import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 import { largestZipPart, truncatedSheetPart, type BookFiles } from './xlsx-parts';
@@ -30,11 +30,8 @@ function readWorkbook(X: XlsxModule, bytes: Uint8Array) {
     // and a style reference per cell (blank styled cells stay unread without sheetStubs).
     // bookFiles: the parts SheetJS unzipped anyway, to look for ISO date cells (xlsx-iso-dates.ts).
     const opts = { dense: true, cellDates: false, cellNF: true, cellText: false, cellStyles: true, bookFiles: true } as const;
-    // A web page or XML spreadsheet is text: decoded here, in the encoding it declares or has. raw:
-    // a web page's cells are the text it shows, read as the same table saved as CSV is; SheetJS would
-    // guess numbers and dates from it (2024.10 → 2024.1, a measure 1-1 → 2001-01-01, (1) → -1).
-    // An XML spreadsheet's cells carry their types, which raw leaves alone.
-    if (isSpreadsheetMarkup(bytes)) return X.read(markupText(bytes), { ...opts, type: 'string', raw: true });
+    // A web page, XML spreadsheet or web archive is text: decoded in the encoding it declares or has.
+    if (isSpreadsheetMarkup(bytes) || isWebArchive(bytes)) return readWebPage(X, bytes, opts);
     checkUnpackedSize(bytes);
     loadBuiltinFormats(X);
     return X.read(bytes, { ...opts, type: 'array' });
@@ -63,13 +60,6 @@ function checkUnpackedSize(bytes: Uint8Array): void {
   if (part && part.size > MAX_PART_BYTES) {
     throw new ImportFailure('workbook_too_large', { part: part.name, size: Math.round(part.size / 1048576), limit: MAX_PART_BYTES / 1048576 });
   }
-}
-
-/** The text of an HTML or XML spreadsheet: GBK when its meta charset or its bytes say so. */
-function markupText(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = /charset\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head) || /encoding\s*=\s*["'](gb2312|gbk|gb18030)/i.test(head);
-  return decodeText(bytes, declared ? 'gb18030' : detectEncoding(bytes));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
