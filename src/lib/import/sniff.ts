@@ -1,6 +1,6 @@
 import { guessUtf16, hasUtf8Bom, isUtf8, utf16Encoding } from './decode';
 import { isJsonText } from './json-prefix';
-import { isWebArchive } from './web-page';
+import { isWebArchive } from './web-archive';
 
 /**
  * Tells what a file is from its first bytes, falling back to its extension only for text.
@@ -27,11 +27,14 @@ const OTHER_BINARIES = [
 
 /**
  * A BIFF2, BIFF3 or BIFF4 worksheet (Excel 2.x–4.0 wrote the stream bare, without the OLE
- * container): it opens with its BOF record (0x0009, 0x0209 or 0x0409) of 4 to 16 bytes, where no
- * text file holds a NUL.
+ * container): it opens with its BOF record (0x0009, 0x0209 or 0x0409) of 4 or 6 bytes, then a
+ * version word and the sheet type (worksheet 0x10, chart 0x20, macro sheet 0x40, workbook 0x100).
+ * UTF-16 text opening with a tab starts 09 00 too, but never with a control character 4 or 6 next.
  */
 export function isBareBiff(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && bytes[0] === 0x09 && [0x00, 0x02, 0x04].includes(bytes[1]) && bytes[3] === 0 && bytes[2] >= 4 && bytes[2] <= 16;
+  const type = bytes[6] | (bytes[7] << 8);
+  return bytes.length >= 8 && bytes[0] === 0x09 && [0x00, 0x02, 0x04].includes(bytes[1]) && (bytes[2] === 4 || bytes[2] === 6) && bytes[3] === 0
+    && [0x10, 0x20, 0x40, 0x100].includes(type);
 }
 
 /** A binary Excel file from before 2007: an OLE container (.xls, or an encrypted .xlsx) or bare BIFF. */

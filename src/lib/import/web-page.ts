@@ -1,5 +1,6 @@
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { decodeText, detectEncoding } from './decode';
+import { archivePages, isWebArchive, type ArchivePage } from './web-archive';
 
 type XlsxModule = typeof import('@e965/xlsx');
 
@@ -8,8 +9,6 @@ type XlsxModule = typeof import('@e965/xlsx');
  * an HTML page or an Excel 2003 XML spreadsheet, and a web archive (.mht, Excel's 单个文件网页) whose
  * pages are in MIME parts. Pure: runs in the grid worker.
  */
-
-const GBK_CHARSET = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
 
 /** The text of an HTML or XML spreadsheet: GBK when its meta charset or its bytes say so. */
 export function markupText(bytes: Uint8Array): string {
@@ -41,85 +40,85 @@ export function oneTable(text: string): string {
 /** True for an HTML page, as the workbook reader tells one from an XML spreadsheet. */
 function isHtml(text: string): boolean {
   const opening = text.slice(0, 1024).toLowerCase();
-  return !opening.includes('<?xml') && ['<html', '<table', '<head', '<meta', '<body', '<div'].some((tag) => opening.includes(tag));
+  return !isXmlSpreadsheet(text) && !opening.includes('<?xml') && ['<html', '<table', '<head', '<meta', '<body', '<div'].some((tag) => opening.includes(tag));
 }
 
-/** True for a MIME web archive (.mht/.mhtml): its headers first, a multipart/related body. */
-export function isWebArchive(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).trimStart();
-  return /^(mime-version|from|subject|date|x-[\w-]+|content-[\w-]+)\s*:/i.test(head) && /content-type:\s*multipart\/related/i.test(head);
+/** True for an Excel 2003 XML spreadsheet: a Workbook in its namespace (its <Table> is one sheet's). */
+function isXmlSpreadsheet(text: string): boolean {
+  const head = text.slice(0, 65536);
+  return /urn:schemas-microsoft-com:office:spreadsheet/i.test(head) && /<(\w+:)?Workbook\b/.test(head);
+}
+
+/**
+ * The text as the workbook reader tells its kind, which is by an <?xml declaration: an XML
+ * spreadsheet written without one was taken for a web page and read as blank; an XHTML page with
+ * one for an XML spreadsheet, and refused. Then a page's tables are made one (oneTable).
+ */
+function asReadable(text: string): string {
+  if (isXmlSpreadsheet(text)) return /^\s*(\ufeff)?\s*<\?xml/.test(text) ? text : `<?xml version="1.0"?>\n${text.replace(/^\ufeff/, '')}`;
+  return oneTable(yearlessDates(text.replace(/^(\ufeff)?\s*<\?xml[^>]*\?>/, '')));
+}
+
+// A date Excel shows without its year (m"月"d"日", m/d), the serial it holds in x:num.
+const YEARLESS_CELL = /(<t[dh]\b[^>]*\bx:num\s*=\s*"?(\d{5}(?:\.\d+)?)"?[^>]*>)((?:\s|<[^>]*>)*)(\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}[/-]\d{1,2})((?:\s|<[^>]*>)*<\/t[dh]>)/gi;
+
+/**
+ * An Excel-saved page's dates shown without their year, as the date their cell holds: Excel writes
+ * the serial in x:num (3月1日 shown, 45352 held), and the year, which the text lacks, is in it.
+ * Other cells stay the text shown.
+ */
+function yearlessDates(html: string): string {
+  if (!/x:num/i.test(html)) return html;
+  return html.replace(YEARLESS_CELL, (cell, open: string, serial: string, before: string, _shown: string, after: string) => {
+    const days = Math.floor(Number(serial));
+    if (days < 1 || days > 2958465) return cell;
+    const d = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+    return `${open}${before}${d.toISOString().slice(0, 10)}${after}`;
+  });
 }
 
 /**
  * A web page, an XML spreadsheet or a web archive read as a workbook. raw: a page's cells are the
  * text it shows, read as the same table saved as CSV is; SheetJS would guess numbers and dates from
  * it (2024.10 → 2024.1, a measure 1-1 → 2001-01-01, (1) → -1). An XML spreadsheet's cells carry
- * their types, which raw leaves alone. An archive's pages with a table are its sheets, named as
- * Excel names them in the archive (<x:Name>), else Sheet1, Sheet2, ….
+ * their types, which raw leaves alone. An archive's sheets are its pages that hold a table.
  */
 export function readWebPage(X: XlsxModule, bytes: Uint8Array, opts: ParsingOptions): WorkBook {
-  const read = (text: string) => X.read(oneTable(text), { ...opts, type: 'string', raw: true });
+  const read = (text: string) => X.read(asReadable(text), { ...opts, type: 'string', raw: true });
   if (!isWebArchive(bytes)) return read(markupText(bytes));
-  const { pages, names } = webArchivePages(bytes);
-  if (!pages.length) throw new Error('the web archive (.mht) holds no page with a table');
-  if (pages.length === 1) return read(pages[0]);
+  const sheets = archiveSheets(archivePages(bytes));
+  if (!sheets.length) throw new Error('the web archive (.mht) holds no page with a table');
   const book = X.utils.book_new();
-  pages.forEach((page, i) => {
-    const wb = read(page);
-    X.utils.book_append_sheet(book, wb.Sheets[wb.SheetNames[0]], pages.length === names.length ? names[i] : `Sheet${i + 1}`);
+  sheets.forEach((sheet, i) => {
+    const wb = read(sheet.html);
+    for (const name of wb.SheetNames) X.utils.book_append_sheet(book, wb.Sheets[name], sheetName(sheet.name) ?? `Sheet${i + 1}`, true);
   });
   return book;
 }
 
+/** A sheet name as a workbook may hold it: at most 31 characters, none of []:*?/\\. */
+const sheetName = (name: string | undefined) => (name ? name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) : undefined);
+
+/** Text without scripts and comments: where Excel's tab-strip script writes <table> in strings. */
+const withoutScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
+
 /**
- * The HTML pages of a web archive that hold a table, decoded from their transfer encoding (base64
- * or quoted-printable) and charset, in the archive's order, and the sheet names Excel lists in it.
+ * The pages of an archive that are sheets, named as Excel lists them (<x:ExcelWorksheet>: <x:Name>
+ * and the page it is, <x:WorksheetSource>; by order when the counts agree). Not a sheet: Excel's
+ * frameset page and its tab strip (a table of links to the sheets), and a page without a table.
  */
-export function webArchivePages(bytes: Uint8Array): { pages: string[]; names: string[] } {
-  const text = new TextDecoder('latin1').decode(bytes);
-  const boundary = /boundary\s*=\s*"?([^"\r\n;]+)"?/i.exec(text)?.[1];
-  const pages: string[] = [];
-  const names: string[] = [];
-  if (!boundary) return { pages, names };
-  for (const part of text.split(`--${boundary}`).slice(1)) {
-    const split = /\r?\n\r?\n/.exec(part);
-    if (!split) continue;
-    const headers = part.slice(0, split.index);
-    if (!/content-type:\s*text\/html/i.test(headers)) continue;
-    const body = latin1Bytes(part.slice(split.index + split[0].length));
-    const transfer = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1].toLowerCase();
-    const raw = transfer === 'base64' ? fromBase64(body) : transfer === 'quoted-printable' ? fromQuotedPrintable(body) : body;
-    const charset = /charset\s*=\s*"?([\w-]+)/i.exec(headers)?.[1];
-    const page = charset && GBK_CHARSET.test(charset) ? decodeText(raw, 'gb18030') : markupText(raw);
-    if (/<table\b/i.test(page)) pages.push(page);
-    for (const m of page.matchAll(/<x:ExcelWorksheet>\s*<x:Name>([^<]+)<\/x:Name>/gi)) names.push(m[1].trim());
-  }
-  return { pages, names };
-}
-
-const latin1Bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-
-function fromBase64(bytes: Uint8Array): Uint8Array {
-  const clean = new TextDecoder('latin1').decode(bytes).replace(/[^A-Za-z0-9+/=]/g, '');
-  return Uint8Array.from(atob(clean), (c) => c.charCodeAt(0));
-}
-
-/** Quoted-printable (RFC 2045): =XX is a byte, = at a line's end joins it to the next. */
-function fromQuotedPrintable(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(bytes.length);
-  let n = 0;
-  const hex = (b: number) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x41 && b <= 0x46 ? b - 0x37 : b >= 0x61 && b <= 0x66 ? b - 0x57 : -1);
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== 0x3d) {
-      out[n++] = bytes[i];
-      continue;
-    }
-    if (bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a) i += 2;
-    else if (bytes[i + 1] === 0x0a) i += 1;
-    else if (hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
-      out[n++] = hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]);
-      i += 2;
-    } else out[n++] = bytes[i];
-  }
-  return out.subarray(0, n);
+function archiveSheets(pages: ArchivePage[]): { name?: string; html: string }[] {
+  const listed = pages.flatMap((p) => [...p.html.matchAll(/<x:ExcelWorksheet>([\s\S]*?)<\/x:ExcelWorksheet>/gi)].map((m) => ({
+    name: /<x:Name>([^<]+)<\/x:Name>/i.exec(m[1])?.[1].trim(),
+    source: /<x:WorksheetSource\s+HRef="([^"]+)"/i.exec(m[1])?.[1],
+  })));
+  const sheets = pages.filter((p) => {
+    const body = withoutScripts(p.html);
+    return /<table\b/i.test(body) && !/<frameset\b/i.test(body) && !/tabstrip\.html?$/i.test(p.location) && !/target\s*=\s*["']?frSheet/i.test(body);
+  });
+  const file = (path: string) => path.replace(/^.*[/\\]/, '').toLowerCase();
+  return sheets.map((p, i) => ({
+    html: p.html,
+    name: listed.find((l) => l.source && file(l.source) === file(p.location))?.name ?? (listed.length === sheets.length ? listed[i].name : undefined),
+  }));
 }

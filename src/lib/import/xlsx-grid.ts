@@ -3,7 +3,8 @@ import { gridChunks, gridWidth, type EncodedSheet, type GridRow } from './stagin
 import { stagedCell } from './cells';
 import { isLegacyBinaryWorkbook, isSpreadsheetMarkup } from './sniff';
 import { loadCodePages } from './xlsx-code-pages';
-import { isWebArchive, readWebPage } from './web-page';
+import { isWebArchive } from './web-archive';
+import { readWebPage } from './web-page';
 import { loadBuiltinFormats, withBuiltinFormats } from './xlsx-builtin-formats';
 import { hasIsoDateCells, withIsoDateCells } from './xlsx-iso-dates';
 import { largestZipPart, truncatedSheetPart, type BookFiles } from './xlsx-parts';

@@ -38,6 +38,10 @@ describe('legacy binary workbooks', () => {
     expect(cells).toEqual([['No', 'Unit'], ['1', 'Bureau']]);
     const enc = new TextEncoder();
     expect(sniffFormat('a.txt', enc.encode('\t序号\t具体问题\n'))).toBe('csv');
-    expect(sniffFormat('a.txt', Uint8Array.from([0x09, 0x00, 0x8f, 0x5e, 0x09, 0x00, 0xf7, 0x53]))).not.toBe('xls');
+    // UTF-16LE without a BOM whose first cells are empty: tab tab, tab CR, tab LF.
+    const utf16 = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
+    for (const start of ['\t序号', '\t\t八届市委第六轮巡察整改台账', '\t\r\n', '\t\n']) {
+      expect(sniffFormat('a.txt', utf16(`${start}\t序号\t具体问题\r\n1\t违规吃喝\r\n`)), JSON.stringify(start)).toBe('csv');
+    }
   });
 });

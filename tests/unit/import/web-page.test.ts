@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { oneTable, webArchivePages } from '../../../src/lib/import/web-page';
+import { oneTable } from '../../../src/lib/import/web-page';
 import { sniffFormat } from '../../../src/lib/import/sniff';
 import { freshEngine, importOk } from './helpers';
 
@@ -68,18 +68,64 @@ describe('a web archive (.mht)', () => {
     expect(await findings('整改台账.mht', mht)).toEqual({ reports: [['Sheet1', '2024-06-30', 2]], rows: WANT });
   });
 
-  test("Excel's workbook archive: quoted-printable pages, one a sheet, named as the archive lists them", async () => {
-    const main = page(`<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>武义县</x:Name></x:ExcelWorksheet><x:ExcelWorksheet><x:Name>浦江县</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]--><frameset><frame src="sheet001.htm"></frameset>`);
-    const sheet = (county: string, title: string) => page(table([['八届市委第五轮巡察整改台账'], ['县市区', '被巡察单位', '具体问题', '整改状态'], [county, `${county}财政局党组`, title, '已完成']]));
-    const qpPart = (name: string, html: string) => part([`Content-Location: file:///C:/ledger.files/${name}`, 'Content-Transfer-Encoding: quoted-printable', 'Content-Type: text/html; charset="gb2312"'], qp(new Uint8Array(iconv.encode(html, 'gbk'))));
-    const mht = new TextEncoder().encode(archive([qpPart('ledger.htm', main), qpPart('sheet001.htm', sheet('武义县', '违规发放津补贴问题')), qpPart('sheet002.htm', sheet('浦江县', '公务接待不规范问题'))]));
-    expect(webArchivePages(mht).names).toEqual(['武义县', '浦江县']);
+  const qpPart = (name: string, html: string) => part([`Content-Location: file:///C:/ledger.files/${name}`, 'Content-Transfer-Encoding: quoted-printable', 'Content-Type: text/html; charset="gb2312"'], qp(new Uint8Array(iconv.encode(html, 'gbk'))));
+  // County only in the sheet's name: the unit (财政局党组) names none.
+  const sheet = (title: string) => page(table([['八届市委第五轮巡察整改台账'], ['被巡察单位', '具体问题', '整改状态'], ['财政局党组', title, '已完成']]));
+  const listed = (names: string[], sources: boolean) => `<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets>${names.map((n, i) =>
+    `<x:ExcelWorksheet><x:Name>${n}</x:Name>${sources ? `<x:WorksheetSource HRef="ledger.files/sheet00${i + 1}.htm"/>` : ''}</x:ExcelWorksheet>`).join('')}</x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->`;
+
+  test("Excel's workbook archive: each sheet's page a sheet named as the archive lists it; the frameset and the tab strip are none", async () => {
+    // The frameset page's tab-strip script writes tables in strings; the tab strip is a table of links.
+    const script = '<script language="JavaScript">var s = "<table cellpadding=0 cellspacing=0><tr><td></td></tr></table>";</script>';
+    const main = page(`${listed(['武义县', '浦江县'], true)}${script}<frameset rows="*,39"><frame src="ledger.files/sheet001.htm" name="frSheet"><frame src="ledger.files/tabstrip.htm" name="frTabs"></frameset>`);
+    const tabs = page('<table><tr><td><a href="sheet001.htm" target="frSheet">武义县</a></td><td><a href="sheet002.htm" target="frSheet">浦江县</a></td></tr></table>');
+    // The sheets' pages stored out of the listed order: the names follow the pages, not the order.
+    const mht = new TextEncoder().encode(archive([qpPart('../ledger.htm', main), qpPart('sheet002.htm', sheet('公务接待不规范问题')), qpPart('sheet001.htm', sheet('违规发放津补贴问题')), qpPart('tabstrip.htm', tabs)]));
     const e = await freshEngine();
     const reports = await importOk(e, '整改台账.mht', mht);
+    expect(reports.map((r) => [r.sheet, r.rowsAccepted, r.rowsRejected])).toEqual([['浦江县', 1, 0], ['武义县', 1, 0]]);
+    expect(await e.query("SELECT county, problem_title FROM findings ORDER BY county = '武义县' DESC")).toEqual([
+      { county: '武义县', problem_title: '违规发放津补贴问题' },
+      { county: '浦江县', problem_title: '公务接待不规范问题' },
+    ]);
+    e.close();
+  });
+
+  test('a one-sheet Excel archive keeps the name it lists; a text that only mentions an archive header is text', async () => {
+    const mht = new TextEncoder().encode(archive([qpPart('ledger.htm', sheet('违规发放津补贴问题').replace('</head>', `${listed(['武义县'], false)}</head>`))]));
+    const e = await freshEngine();
+    expect((await importOk(e, '整改台账.mht', mht)).map((r) => r.sheet)).toEqual(['武义县']);
+    expect(await e.query('SELECT county FROM findings')).toEqual([{ county: '武义县' }]);
+    e.close();
+    const text = new TextEncoder().encode(['Subject: 整改台账导出', 'Content-Type: multipart/related 附件说明', '', HEADER.join(','), ...ROWS.map((r) => r.join(','))].join('\n'));
+    expect(sniffFormat('台账.csv', text)).toBe('csv');
+  });
+});
+
+describe('what a page is, told as the workbook reader tells it', () => {
+  test('an XML spreadsheet written without its <?xml declaration keeps its two sheets', async () => {
+    const ws = (name: string, rows: string[][]) => `<Worksheet ss:Name="${name}"><Table>${rows.map((r) => `<Row>${r.map((c) => `<Cell><Data ss:Type="String">${c}</Data></Cell>`).join('')}</Row>`).join('')}</Table></Worksheet>`;
+    const xml = `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">${ws('武义县', [HEADER, ROWS[0]])}${ws('浦江县', [HEADER, ['1', '浦江县', '浦江县教育局党委', '意识形态工作责任制落实不到位', '正在整改']])}</Workbook>`;
+    expect(oneTable(xml)).toBe(xml);
+    const e = await freshEngine();
+    const reports = await importOk(e, '八届市委第五轮巡察.xls', new TextEncoder().encode(xml));
     expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['武义县', 1], ['浦江县', 1]]);
-    expect(await e.query("SELECT county, unit_name, problem_title FROM findings ORDER BY county = '武义县' DESC")).toEqual([
-      { county: '武义县', unit_name: '武义县财政局党组', problem_title: '违规发放津补贴问题' },
-      { county: '浦江县', unit_name: '浦江县财政局党组', problem_title: '公务接待不规范问题' },
+    e.close();
+  });
+
+  test('an XHTML page (<?xml, then <html>) is a web page', async () => {
+    const xhtml = `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"/></head><body>${table([[TITLE]])}${table([HEADER, ...ROWS])}</body></html>`;
+    expect(await findings('整改台账.xls', new TextEncoder().encode(xhtml))).toEqual({ reports: [['Sheet1', '2024-06-30', 2]], rows: WANT });
+  });
+
+  test("an Excel-saved page's date shown without its year is the date its cell holds (x:num); other cells are the text shown", async () => {
+    const cell = (shown: string, serial?: number) => `<td class=xl68${serial ? ` x:num="${serial}"` : ''}>${shown}</td>`;
+    const html = page(`<table x:str>${tr([...HEADER, '反馈时间']).replace('<td>反馈时间</td>', cell('反馈时间'))
+      .replace(/<\/tr>$/, '')}</tr>${ROWS.map((r, i) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}${cell(['3月1日', '3/1'][i], 45352)}</tr>`).join('')}</table>`, 'utf-8');
+    const e = await freshEngine();
+    await importOk(e, '八届市委第五轮巡察.xls', new TextEncoder().encode(html));
+    expect(await e.query('SELECT feedback_date, feedback_date_raw FROM findings ORDER BY source_row')).toEqual([
+      { feedback_date: '2024-03-01', feedback_date_raw: '2024-03-01' }, { feedback_date: '2024-03-01', feedback_date_raw: '2024-03-01' },
     ]);
     e.close();
   });
