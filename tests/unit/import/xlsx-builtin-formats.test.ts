@@ -88,10 +88,11 @@ test('a completion date on another day than the first, in a month-only format, k
   ]);
 });
 
-/** The records of an XLSB part: [type, payload start, payload length]; type and size are 7-bit varints. */
-function binRecords(buf: Uint8Array): [number, number, number][] {
-  const out: [number, number, number][] = [];
+/** The records of an XLSB part: [type, record start, payload start, payload length]; type and size are 7-bit varints. */
+function binRecords(buf: Uint8Array): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
   for (let i = 0; i < buf.length; ) {
+    const start = i;
     let type = buf[i++];
     if (type & 0x80) type = (type & 0x7f) | ((buf[i++] & 0x7f) << 7);
     let len = 0;
@@ -100,9 +101,36 @@ function binRecords(buf: Uint8Array): [number, number, number][] {
       len |= (b & 0x7f) << shift;
       if (!(b & 0x80)) break;
     }
-    out.push([type, i, len]);
+    out.push([type, start, i, len]);
     i += len;
   }
+  return out;
+}
+
+/**
+ * styles.bin as a Chinese Excel writes it: the cells' date formats pointed at the zh-CN built-in ids
+ * 57 and 31, and no format record (BrtFmt, 0x2C) defining them or any other built-in.
+ */
+function withBuiltinIdsOnly(styles: Uint8Array): Uint8Array {
+  const BRT_FMT = 0x2c;
+  const BRT_XF = 0x2f;
+  const builtin = new Map<number, number>();
+  for (const [type, , at, len] of binRecords(styles)) {
+    if (type !== BRT_FMT) continue; // id, then the format as a wide string
+    const format = new TextDecoder('utf-16le').decode(styles.subarray(at + 6, at + len));
+    if (format.includes('年')) builtin.set(styles[at] | (styles[at + 1] << 8), format.includes('d') ? 31 : 57);
+  }
+  const kept: Uint8Array[] = [];
+  for (const [type, start, at, len] of binRecords(styles)) {
+    const record = styles.slice(start, at + len);
+    const id = record[at - start] | (record[at - start + 1] << 8);
+    if (type === BRT_FMT && (id < 164 || builtin.has(id))) continue;
+    const to = type === BRT_XF ? builtin.get(record[at - start + 2] | (record[at - start + 3] << 8)) : undefined;
+    if (to) [record[at - start + 2], record[at - start + 3]] = [to, 0]; // BrtXF: parent, then the format id
+    kept.push(record);
+  }
+  const out = new Uint8Array(kept.reduce((n, r) => n + r.length, 0));
+  kept.reduce((n, r) => (out.set(r, n), n + r.length), 0);
   return out;
 }
 
@@ -112,23 +140,15 @@ test('an .xlsb saved by a Chinese Excel: a month in format 57 (by id only, in st
     [1, '市教育局党委', ROUND, '违规吃喝', serial1900(2024, 12, 1), '正在整改', null],
     [2, '市教育局党委', ROUND, '三会一课不规范', serial1900(2024, 6, 15), '已完成', serial1900(2024, 5, 10)],
   ]);
-  // Written with a format of their own, then pointed at the built-in ids, as Excel stores them.
   ws.E2.z = 'yyyy"年"m"月"';
   ws.E3.z = ws.G3.z = 'yyyy"年"m"月"d"日"';
   XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
   const zip = XLSX.CFB.read(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer), { type: 'array' });
-  const styles = zip.FileIndex[zip.FullPaths.findIndex((p: string) => p.endsWith('xl/styles.bin'))].content as Uint8Array;
-  const builtin = new Map<number, number>();
-  for (const [type, at, len] of binRecords(styles)) {
-    if (type !== 0x2c) continue; // BrtFmt: id, then the format as a wide string
-    const format = new TextDecoder('utf-16le').decode(styles.subarray(at + 6, at + len));
-    if (format.includes('年')) builtin.set(styles[at] | (styles[at + 1] << 8), format.includes('d') ? 31 : 57);
-  }
-  for (const [type, at] of binRecords(styles)) {
-    const id = builtin.get(styles[at + 2] | (styles[at + 3] << 8));
-    if (type === 0x2f && id) [styles[at + 2], styles[at + 3]] = [id, 0]; // BrtXF: parent, then the format id
-  }
-  expect(builtin.size).toBe(2);
+  const entry = zip.FileIndex[zip.FullPaths.findIndex((p: string) => p.endsWith('xl/styles.bin'))];
+  const styles = withBuiltinIdsOnly(entry.content as Uint8Array);
+  expect(binRecords(styles).filter(([type]) => type === 0x2c)).toEqual([]);
+  entry.content = styles as unknown as typeof entry.content;
+  entry.size = styles.length;
   await importOk(e, 'ledger.xlsb', new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayBuffer));
   expect(await e.query(`SELECT deadline_raw, deadline, completion_date FROM findings ORDER BY source_row`)).toEqual([
     { deadline_raw: '2024年12月', deadline: '2024-12-31', completion_date: null },
