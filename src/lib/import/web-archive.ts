@@ -1,17 +1,15 @@
-import { decodeText, detectEncoding } from './decode';
-
 /**
  * A MIME web archive (.mht/.mhtml: Excel's 单个文件网页, a browser's "save as MHTML"): its HTML
- * parts, decoded from their transfer encoding and charset. Pure: runs in the grid worker.
+ * parts, decoded from their transfer encoding (their text is web-page.ts's to decode). Pure: runs
+ * in the grid worker.
  */
 
-/** One HTML part of an archive: where it says it came from, and its text. */
-export interface ArchivePage {
+/** One HTML part of an archive: where it says it came from, the charset it states, its bytes. */
+export interface ArchivePart {
   location: string;
-  html: string;
+  charset?: string;
+  bytes: Uint8Array;
 }
-
-const GBK_CHARSET = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
 
 /** The header block of a MIME message: the text up to its first blank line. */
 function headerBlock(text: string): string {
@@ -29,12 +27,12 @@ export function isWebArchive(bytes: Uint8Array): boolean {
     && /^content-type:\s*multipart\/related/im.test(head) && /boundary\s*=/i.test(head);
 }
 
-/** The archive's text/html parts in its order, each decoded (base64 or quoted-printable, then its charset). */
-export function archivePages(bytes: Uint8Array): ArchivePage[] {
+/** The archive's text/html parts in its order, each decoded from base64 or quoted-printable. */
+export function archiveHtmlParts(bytes: Uint8Array): ArchivePart[] {
   const text = new TextDecoder('latin1').decode(bytes);
   const boundary = /boundary\s*=\s*"?([^"\r\n;]+)"?/i.exec(headerBlock(text))?.[1];
   if (!boundary) return [];
-  const pages: ArchivePage[] = [];
+  const parts: ArchivePart[] = [];
   for (const part of text.split(`--${boundary}`).slice(1)) {
     const split = /\r?\n\r?\n/.exec(part);
     if (!split) continue;
@@ -44,16 +42,9 @@ export function archivePages(bytes: Uint8Array): ArchivePage[] {
     const transfer = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1].toLowerCase();
     const raw = transfer === 'base64' ? fromBase64(body) : transfer === 'quoted-printable' ? fromQuotedPrintable(body) : body;
     const charset = /charset\s*=\s*"?([\w-]+)/i.exec(headers)?.[1];
-    const html = decodeText(raw, charset && GBK_CHARSET.test(charset) ? 'gb18030' : charset && /^utf-?8$/i.test(charset) ? 'utf-8' : declaredOrDetected(raw));
-    pages.push({ location: /content-location:\s*(\S+)/i.exec(headers)?.[1] ?? '', html });
+    parts.push({ location: /content-location:\s*(\S+)/i.exec(headers)?.[1] ?? '', charset, bytes: raw });
   }
-  return pages;
-}
-
-/** A page's encoding from its meta charset, else from its bytes. */
-function declaredOrDetected(bytes: Uint8Array) {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  return /charset\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head) ? 'gb18030' : detectEncoding(bytes);
+  return parts;
 }
 
 function fromBase64(bytes: Uint8Array): Uint8Array {

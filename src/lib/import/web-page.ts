@@ -1,6 +1,6 @@
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { decodeText, detectEncoding } from './decode';
-import { archivePages, isWebArchive, type ArchivePage } from './web-archive';
+import { archiveHtmlParts, isWebArchive } from './web-archive';
 
 type XlsxModule = typeof import('@e965/xlsx');
 
@@ -10,8 +10,15 @@ type XlsxModule = typeof import('@e965/xlsx');
  * pages are in MIME parts. Pure: runs in the grid worker.
  */
 
-/** The text of an HTML or XML spreadsheet: GBK when its meta charset or its bytes say so. */
-export function markupText(bytes: Uint8Array): string {
+const GBK = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
+
+/**
+ * The text of an HTML or XML spreadsheet: GBK when the charset an archive states for it, its meta
+ * charset or its bytes say so.
+ */
+export function markupText(bytes: Uint8Array, stated?: string): string {
+  if (stated && GBK.test(stated)) return decodeText(bytes, 'gb18030');
+  if (stated && /^utf-?8$/i.test(stated)) return decodeText(bytes, 'utf-8');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /charset\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head) || /encoding\s*=\s*["'](gb2312|gbk|gb18030)/i.test(head);
   return decodeText(bytes, declared ? 'gb18030' : detectEncoding(bytes));
@@ -86,7 +93,7 @@ function yearlessDates(html: string): string {
 export function readWebPage(X: XlsxModule, bytes: Uint8Array, opts: ParsingOptions): WorkBook {
   const read = (text: string) => X.read(asReadable(text), { ...opts, type: 'string', raw: true });
   if (!isWebArchive(bytes)) return read(markupText(bytes));
-  const sheets = archiveSheets(archivePages(bytes));
+  const sheets = archiveSheets(archiveHtmlParts(bytes).map((p) => ({ location: p.location, html: markupText(p.bytes, p.charset) })));
   if (!sheets.length) throw new Error('the web archive (.mht) holds no page with a table');
   const book = X.utils.book_new();
   sheets.forEach((sheet, i) => {
@@ -107,7 +114,7 @@ const withoutScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/scrip
  * and the page it is, <x:WorksheetSource>; by order when the counts agree). Not a sheet: Excel's
  * frameset page and its tab strip (a table of links to the sheets), and a page without a table.
  */
-function archiveSheets(pages: ArchivePage[]): { name?: string; html: string }[] {
+function archiveSheets(pages: { location: string; html: string }[]): { name?: string; html: string }[] {
   const listed = pages.flatMap((p) => [...p.html.matchAll(/<x:ExcelWorksheet>([\s\S]*?)<\/x:ExcelWorksheet>/gi)].map((m) => ({
     name: /<x:Name>([^<]+)<\/x:Name>/i.exec(m[1])?.[1].trim(),
     source: /<x:WorksheetSource\s+HRef="([^"]+)"/i.exec(m[1])?.[1],
