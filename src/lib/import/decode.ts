@@ -7,6 +7,7 @@
  * encoding reads (a field cut mid-character), which become U+FFFD and are warned. Big5 is refused.
  */
 import { yieldToEventLoop } from '../db/slices';
+import { joinBytes } from './bytes';
 import { ImportFailure } from './errors';
 
 /**
@@ -167,14 +168,6 @@ function linesToUtf8(bytes: Uint8Array, from: number, to: number, parts: Uint8Ar
   return total;
 }
 
-/** Concatenates parts of a known total length. */
-function joinParts(parts: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
-  return out;
-}
-
 /**
  * UTF-16 without BOM: ASCII characters (delimiters, digits, newlines) put NULs on one parity.
  * CJK characters rarely do (一 is U+4E00), so we ask for a clear majority, not all.
@@ -210,7 +203,7 @@ export function toUtf8(bytes: Uint8Array, encoding: TextEncodingName): Uint8Arra
     case 'utf-8-lossy': {
       const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
       const parts: Uint8Array[] = [];
-      return joinParts(parts, linesToUtf8(body, 0, body.length, parts));
+      return joinBytes(parts, linesToUtf8(body, 0, body.length, parts));
     }
     default:
       return new TextEncoder().encode(decodeText(bytes, encoding));
@@ -238,7 +231,7 @@ export async function toUtf8Sliced(bytes: Uint8Array, encoding: TextEncodingName
       at = end;
       await yieldToEventLoop();
     }
-    return joinParts(parts, total);
+    return joinBytes(parts, total);
   }
   if (bytes.length <= SLICE_BYTES) return toUtf8(bytes, encoding);
   const decoder = new TextDecoder(encoding);

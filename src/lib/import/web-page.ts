@@ -17,11 +17,10 @@ const GBK = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
  * charset or its bytes say so.
  */
 export function markupText(bytes: Uint8Array, stated?: string): string {
-  if (stated && GBK.test(stated)) return decodeText(bytes, 'gb18030');
   if (stated && /^utf-?8$/i.test(stated)) return decodeText(bytes, 'utf-8');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = /charset\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head) || /encoding\s*=\s*["'](gb2312|gbk|gb18030)/i.test(head);
-  return decodeText(bytes, declared ? 'gb18030' : detectEncoding(bytes));
+  const declared = stated ?? /(?:charset\s*=\s*["']?|encoding\s*=\s*["'])([\w-]+)/i.exec(head)?.[1];
+  return decodeText(bytes, declared && GBK.test(declared) ? 'gb18030' : detectEncoding(bytes));
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { escapeXml } from '../text/xml';
 import { partText, rewriteXlsxParts } from './xlsx-parts';
+import { joinBytes } from './bytes';
 
 type XlsxModule = typeof import('@e965/xlsx');
 
@@ -36,14 +37,7 @@ export function defineBuiltinFormats(styles: string): string | null {
  * loads every BrtFmt it meets into its format table, so a later one of the book's own still wins.
  */
 export function defineBuiltinFormatsBin(styles: Uint8Array): Uint8Array {
-  const records = Object.entries(ZH_CN_BUILTIN_FORMATS).map(([id, format]) => brtFmt(Number(id), format));
-  const out = new Uint8Array(records.reduce((n, r) => n + r.length, styles.length));
-  let at = 0;
-  for (const r of [...records, styles]) {
-    out.set(r, at);
-    at += r.length;
-  }
-  return out;
+  return joinBytes([...Object.entries(ZH_CN_BUILTIN_FORMATS).map(([id, format]) => brtFmt(Number(id), format)), styles]);
 }
 
 /** True for a styles.bin: it opens with BrtBeginStyleSheet (record type 0x116, as a varint 96 02). */

@@ -5,6 +5,7 @@ import { openNodeEngine } from '../../../src/lib/db/node';
 import { SCHEMA_DDL } from '../../../src/lib/db/schema';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
+import { joinBytes as joinParts } from '../../../src/lib/import/bytes';
 import type { DatasetReport, ImportOptions, ImportResult } from '../../../src/lib/import';
 import { derivedTableStatements } from '../../../src/lib/queries/cube';
 import { readCatalogue, type Catalogue } from '../../../src/lib/state/catalogue';
@@ -53,11 +54,7 @@ export function issuesOf(report: DatasetReport, severity: 'error' | 'warning' | 
 /** Bytes of a text in UTF-8 and in GBK (iconv-lite), and several byte arrays one after the other. */
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 export const gbk = (s: string) => new Uint8Array(iconv.encode(s, 'gbk'));
-export const joinBytes = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
-};
+export const joinBytes = (...parts: Uint8Array[]) => joinParts(parts);
 
 /** An XLSX workbook of one sheet from rows, with cells merged over the given ranges ('A3:A5'). */
 export function mergedWorkbook(rows: (string | number | null)[][], merges: string[], sheet = 'Sheet1'): Uint8Array {
