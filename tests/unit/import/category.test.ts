@@ -3,7 +3,8 @@ import { openNodeEngine } from '../../../src/lib/db/node';
 import type { Engine } from '../../../src/lib/db/types';
 import { str } from '../../../src/lib/queries/sql';
 import { compactSql } from '../../../src/lib/import/normalise/text';
-import { categoryCandidatesSql, categoryL1Sql, categoryL2Sql, titleL2CandidateSql } from '../../../src/lib/import/normalise/category';
+import { categoryMapSql, categoryL1Sql, categoryL2Sql, titleL2CandidateSql } from '../../../src/lib/import/normalise/category';
+import { freshEngine, importOk, utf8 } from './helpers';
 
 let e: Engine;
 beforeAll(async () => {
@@ -18,9 +19,8 @@ async function classify(rows: Row[]): Promise<[string, string | null][]> {
   const values = rows.map((r, i) => `(${i}, ${v(r[0])}, ${v(r[1])}, ${v(r[2])}, ${v(r[3])})`).join(', ');
   const c = (n: string) => compactSql(n);
   const sql = `SELECT i, ${categoryL1Sql()} AS l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS l2 FROM (
-    SELECT *, ${titleL2CandidateSql(c('title'))} AS title_l2 FROM (
-      SELECT *, ${categoryCandidatesSql({ category: c('cat'), subcategory: c('sub'), aspect: c('aspect'), title: c('title') })}
-      FROM (VALUES ${values}) t(i, cat, sub, aspect, title))) ORDER BY i`;
+    SELECT *, ${titleL2CandidateSql(c('title'))} AS title_l2 FROM (${categoryMapSql(`
+      SELECT *, ${c('cat')} AS k1, ${c('sub')} AS k2, ${c('aspect')} AS ka FROM (VALUES ${values}) t(i, cat, sub, aspect, title)`)})) ORDER BY i`;
   return (await e.query<{ l1: string; l2: string | null }>(sql)).map((r) => [r.l1, r.l2]);
 }
 
@@ -94,4 +94,62 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     ['作风建设', null, '落实全面从严治党战略部署方面', '违规发放津补贴，超标准发放慰问品', 'D', 'D2'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
+});
+
+test('the most specific column decides: a category or title wording wins over the heading above it (helper-117)', async () => {
+  const heading = '落实全面从严治党战略部署';
+  const rows: Row[] = [
+    // An L2 wording in 问题类别 / 问题子类 beats the L1 a 方面 heading names (it was the heading's L1, L2 dropped).
+    ['违规吃喝', null, heading, '事项甲', 'D', 'D1'], ['公车私用', null, heading, '事项甲', 'D', 'D3'],
+    ['违规收受礼金', null, heading, '事项甲', 'E', 'E2'], ['三资管理', null, heading, '事项甲', 'F', 'F4'],
+    [null, '违规吃喝', heading, '事项甲', 'D', 'D1'],
+    ['三重一大', null, '党的建设缺失方面', '事项甲', 'A', 'A3'], ['公车私用', null, '政治建设', '事项甲', 'D', 'D3'],
+    ['三会一课', null, '党的领导弱化方面', '事项甲', 'C', 'C5'], ['第一议题', null, '四个落实③', '事项甲', 'B', 'B1'],
+    ['个人有关事项', null, '全面从严治党不力', '事项甲', 'C', 'C3'],
+    ['监督执纪问责', null, '聚焦群众身边腐败问题和不正之风', '事项甲', 'G', 'G2'],
+    // The spelled-out 聚焦② heading spans D/E/F/G like 四个聚焦②: the title decides within it.
+    [null, null, '聚焦群众身边腐败问题和不正之风', '违规吃喝问题突出', 'D', 'D1'],
+    [null, null, '聚焦群众身边腐败问题和不正之风', '违规收受礼金礼卡', 'E', 'E2'],
+    [null, null, '聚焦群众身边腐败问题和不正之风', '村级财务管理不规范', 'F', 'F4'],
+    [null, null, '聚焦群众身边腐败问题和不正之风', '台账资料不齐全', 'F', 'F5'],
+    // A heading's own L2 words (基层党组织, 八项规定) give way to the title's within its L1, and stand when it has none.
+    [null, null, '聚焦基层党组织软弱涣散、组织力欠缺', '选人用人把关不严', 'C', 'C1'],
+    [null, null, '聚焦基层党组织软弱涣散、组织力欠缺', '台账资料不齐全', 'C', 'C4'],
+    [null, null, '群众、工作、生活纪律及落实中央八项规定精神不力', '违规吃喝问题突出', 'D', 'D1'],
+    // 屡禁不止 says the problem recurs, not what it is (DOMAIN F5: "蝇贪"现象屡禁不止).
+    ['"蝇贪"现象屡禁不止', null, null, '事项甲', 'F', 'F5'], [null, null, null, '优亲厚友现象屡禁不止', 'F', 'F5'],
+    [null, null, null, '村级财务违规问题屡禁不止', 'F', 'F4'], [null, null, null, '政府采购违规问题屡禁不止', 'E', 'E3'],
+    [null, null, null, '违反中央八项规定精神问题屡禁不止', 'D', 'D6'], [null, null, null, '违规问题屡禁不止', 'D', 'D6'],
+    // Words that only look like a keyword.
+    [null, null, null, '福利院管理不规范', 'A', 'A5'], [null, null, null, '儿童福利保障政策落实不到位', 'A', 'A5'],
+    [null, null, null, '超范围发放工会福利', 'D', 'D2'],
+    [null, null, null, '内部审计制度不健全', 'E', 'E3'], [null, null, null, '审计指出问题整改不到位', 'H', 'H2'],
+    [null, null, null, '机关招待所经营管理不规范', 'Z', null], [null, null, null, '违规列支招待费', 'D', 'D1'],
+    [null, null, null, '物资调配不及时', 'Z', null], [null, null, null, '一些关键岗位的干部调配过于频繁', 'C', 'C2'],
+    [null, null, null, '基层党组织"三会一课"制度落实不严格', 'C', 'C5'],
+    // Names DOMAIN lists: the H name, the 2018 heading 加强党的全面领导; close paraphrases of §2.3.
+    ['巡视巡察及其他监督发现问题整改', null, null, '事项甲', 'H', null], ['加强党的全面领导', null, null, '事项甲', 'A', null],
+    [null, null, null, '利用职务便利为亲属谋取利益', 'F', 'F2'], [null, null, null, '干部因私出国（境）证照管理不严', 'C', 'C3'],
+    [null, null, null, '国有企业资产流失', 'F', 'F3'], [null, null, null, '工程监管不到位', 'F', 'F1'],
+    [null, null, null, '群众来访接待不热情，服务意识差', 'D', 'D5'], [null, null, null, '个别干部违规操办婚丧喜庆事宜', 'E', 'E2'],
+  ];
+  expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
+});
+
+test('a ledger whose only classification is its 对应四聚焦 column is placed by it (DOMAIN §2.4: ③ is C, ④ is H)', async () => {
+  const engine = await freshEngine();
+  const csv = ['问题编号,巡察轮次,县市区,被巡察单位,反馈日期,对应四聚焦,具体问题,整改时限,整改状态',
+    'P1,十五届县委第三轮巡察,永康,财政局,2024-03-01,③,事项甲,2024-06-30,已完成',
+    'P2,十五届县委第三轮巡察,永康,财政局,2024-03-01,四个落实④,事项乙,2024-06-30,已完成',
+    'P3,十五届县委第三轮巡察,永康,财政局,2024-03-01,（3）,事项丙,2024-06-30,已完成',
+    'P4,十五届县委第三轮巡察,永康,财政局,2024-03-01,四个聚焦②,违规吃喝问题突出,2024-06-30,已完成'].join('\n');
+  const [report] = await importOk(engine, 'a.csv', utf8(csv));
+  expect(await engine.query('SELECT finding_id, category_l1, category_l2, category_raw FROM findings ORDER BY finding_id')).toEqual([
+    { finding_id: 'P1', category_l1: 'C', category_l2: null, category_raw: '③' },
+    { finding_id: 'P2', category_l1: 'H', category_l2: null, category_raw: '四个落实④' },
+    { finding_id: 'P3', category_l1: 'C', category_l2: null, category_raw: '（3）' },
+    { finding_id: 'P4', category_l1: 'D', category_l2: 'D1', category_raw: '四个聚焦②' },
+  ]);
+  expect(report.issues.filter((i) => i.code.startsWith('category_'))).toEqual([]);
+  engine.close();
 });

@@ -1,24 +1,14 @@
 import { L1_GROUP_RULES, L1_RULES, L2_RULES } from '../../domain/vocabulary/categories';
 import { L2 } from '../../domain/taxonomy';
 import { str } from '../../queries/sql';
-import { bindSql, firstMatchSql } from './text';
+import { firstMatchSql } from './text';
 
 /**
  * Category → canonical L1/L2 (DOMAIN.md §2.3–2.4). Codes win ('A', 'A1', 'A 政治建设',
- * 'A1 贯彻…'), then names and crosswalk headings of the category and aspect columns, then the
- * wording of the problem title. Anything left is Z (the validator flags it for manual mapping).
- * Inputs are compact forms (see compactSql), ideally column references.
+ * 'A1 贯彻…'), then the names and wording of the category columns (问题类别, 问题子类), then the
+ * crosswalk heading (方面, else 对应四落实), then the wording of the problem title. Anything left is Z
+ * (the validator flags it for manual mapping). Texts are compact forms (see compactSql).
  */
-export interface CategoryInputs {
-  /** 问题类别 cell (code or text), or NULL. */
-  category: string;
-  /** 问题子类 cell, or NULL. */
-  subcategory: string;
-  /** 方面 heading, or NULL. */
-  aspect: string;
-  /** 具体问题, used last. */
-  title: string;
-}
 
 // A code is a letter, an optional digit, then anything that is not another Latin letter/digit.
 const CODE = '^([a-hz])([1-9]?)([^a-z0-9]|$)';
@@ -33,36 +23,45 @@ const wordsL1 = (x: string) => firstMatchSql(x, L1_RULES.map((r) => ({ pattern: 
 const wordsL2 = (x: string) => firstMatchSql(x, L2_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
 
 
+/** The 对应四落实 / 对应四聚焦 column as a heading: a bare number (③, 3) names the framework's item. */
+export function focusHeadingSql(focus: string): string {
+  return `CASE WHEN regexp_matches(${focus}, '^\\(?[①②③④1-4]\\)?$') THEN '四个聚焦' || regexp_extract(${focus}, '[①②③④1-4]') ELSE ${focus} END`;
+}
+
 /**
- * Candidate columns for a first SELECT: `cat_l1` (stated or named L1), `cat_l2` (stated or
- * worded L2 from the category columns) and `cat_group`: the L1 letters a framework heading names
- * (L1_GROUP_RULES) when nothing but that heading placed the row: no code, no L2 in the category
- * columns themselves, no L1 of another name in the category column, and the heading's word is what
- * gave `cat_l1`.
+ * The category candidates of `from`'s rows, beside its columns; `from` holds the compact forms k1 (问题类别),
+ * k2 (问题子类) and ka (方面, else the 对应四落实 column read as a heading: focusHeadingSql).
+ * Candidate columns for a first SELECT: `cat_l1` (stated or named L1), `cat_l2` (stated or worded L2),
+ * `cat_l2_weak` (that L2 came from a heading's words, not the category columns' own) and `cat_group`: the L1
+ * letters a framework heading names (L1_GROUP_RULES) when nothing but that heading placed the row: no code, no
+ * L2 in the category columns themselves, no L1 of another name in the category column, and the heading's word
+ * is what gave `cat_l1`.
+ *
+ * A more specific column wins over a broader one: 违规吃喝 in 问题类别 under the heading 落实全面从严治党战略部署
+ * is D1, not the heading's G; a heading's own words (基层党组织 in 聚焦基层党组织软弱涣散) give an L2 only when the
+ * title's wording finds none within the L1 (titleL2CandidateSql).
  */
-export function categoryCandidatesSql(i: CategoryInputs): string {
-  // One L2 keyword pass over the category columns joined, not one per column: every pattern is a
-  // regex DuckDB compiles per query, and an import should not compile hundreds.
-  const joined = `concat_ws('|', ${i.subcategory}, ${i.category}, ${i.aspect})`;
-  const named = `concat_ws('|', ${i.category}, ${i.aspect})`;
-  // The category column's own L1 word, else the heading's: 作风建设 under 党的思想建设方面 is D, not B.
-  const words = `coalesce(${wordsL1(i.category)}, ${wordsL1(i.aspect)})`;
-  const l1 = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${words})`;
-  const l2 = `coalesce(${codeL2(i.category)}, ${codeL2(i.subcategory)}, ${wordsL2(joined)})`;
+export function categoryMapSql(from: string): string {
   // The heading's own words are no L2 of the column's: 全面从严治党 (G1's word) in 落实全面从严治党战略部署方面,
   // 决策部署 (A1's) in 贯彻落实党中央决策部署方面 name the group, whose L2 the title picks.
-  const ownWords = `regexp_replace(${i.category}, ${str(L1_GROUP_RULES.map((g) => g.pattern).join('|'))}, '', 'g')`;
-  // Texts read several times are bound once (bindSql): this runs on distinct values, and written out they
-  // made the statement long to plan.
-  const inColumns = `coalesce(${codeL1(i.category)}, ${codeL1(i.subcategory)}, ${bindSql(`concat_ws('|', ${i.subcategory}, ${ownWords})`, 'st_co', wordsL2('st_co'))})`;
+  const ownWords = `regexp_replace(k1, ${str(L1_GROUP_RULES.map((g) => g.pattern).join('|'))}, '', 'g')`;
+  // Each keyword pass runs once (an inner SELECT): every pattern is a regex DuckDB compiles per query.
+  const passes = `SELECT *, ${codeL1('k1')} AS cl1, ${codeL1('k2')} AS cl1s, ${codeL2('k1')} AS cl2, ${codeL2('k2')} AS cl2s,
+      ${wordsL1('k1')} AS wc, ${wordsL1('ka')} AS wa,
+      ${wordsL2(`concat_ws('|', k2, ${ownWords})`)} AS own_l2, ${wordsL2(`concat_ws('|', k1, ka)`)} AS heading_l2
+    FROM (${from})`;
   // A category column that names an L1 of its own (政治建设) keeps it: the group is the heading's only
   // when the column is empty or names the group itself (问题类别 全面从严治党).
-  const [w, col] = ['st_cw', 'st_cc'];
   const byHeading = `CASE ${L1_GROUP_RULES.map((g) =>
-    `WHEN ${w} = ${str(g.code)} AND regexp_matches(${named}, ${str(g.pattern)})
-      AND (${col} IS NULL OR coalesce(regexp_matches(${i.category}, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END`;
-  const group = `CASE WHEN ${inColumns} IS NULL THEN ${bindSql(wordsL1(i.category), col, bindSql(`coalesce(${col}, ${wordsL1(i.aspect)})`, w, byHeading))} END`;
-  return `${l1} AS cat_l1, ${l2} AS cat_l2, ${group} AS cat_group`;
+    `WHEN coalesce(wc, wa) = ${str(g.code)} AND regexp_matches(concat_ws('|', k1, ka), ${str(g.pattern)})
+      AND (wc IS NULL OR coalesce(regexp_matches(k1, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END`;
+  const stated = 'coalesce(cl2, cl2s, own_l2)';
+  return `SELECT * EXCLUDE (cl1, cl1s, cl2, cl2s, wc, wa, own_l2, heading_l2),
+      coalesce(cl1, cl1s, wc, left(own_l2, 1), wa, left(heading_l2, 1)) AS cat_l1,
+      coalesce(${stated}, heading_l2) AS cat_l2,
+      coalesce(${stated} IS NULL AND heading_l2 IS NOT NULL, false) AS cat_l2_weak,
+      CASE WHEN coalesce(cl1, cl1s, own_l2) IS NULL THEN ${byHeading} END AS cat_group
+    FROM (${passes})`;
 }
 
 /** L2 from the title's wording among the L1s of a heading's group (categoryCandidatesSql). */
@@ -94,7 +93,7 @@ function titleL2Sql(catL1: string, title: string): string {
  */
 export function titleL2CandidateSql(title: string): string {
   return `CASE WHEN cat_group IS NOT NULL THEN ${groupTitleL2Sql('cat_group', title)}
-      WHEN cat_l2 IS NULL OR left(cat_l2, 1) <> cat_l1 THEN ${titleL2Sql('cat_l1', title)} END`;
+      WHEN cat_l2 IS NULL OR cat_l2_weak OR left(cat_l2, 1) <> cat_l1 THEN ${titleL2Sql('cat_l1', title)} END`;
 }
 
 /**
@@ -105,10 +104,14 @@ export function categoryL1Sql(): string {
   return `coalesce(CASE WHEN cat_group IS NOT NULL THEN left(title_l2, 1) END, cat_l1, left(cat_l2, 1), left(title_l2, 1), 'Z')`;
 }
 
-/** Final L2: the title's within a heading's group, else a candidate consistent with the final L1, else NULL. */
+/**
+ * Final L2: the title's within a heading's group, else the category columns' own consistent with the final L1,
+ * else the title's, else the heading's, else NULL.
+ */
 export function categoryL2Sql(l1: string): string {
   return `CASE WHEN cat_group IS NOT NULL AND title_l2 IS NOT NULL THEN title_l2
-    WHEN left(cat_l2, 1) = ${l1} THEN cat_l2 WHEN left(title_l2, 1) = ${l1} THEN title_l2 ELSE NULL END`;
+    WHEN left(cat_l2, 1) = ${l1} AND NOT cat_l2_weak THEN cat_l2 WHEN left(title_l2, 1) = ${l1} THEN title_l2
+    WHEN left(cat_l2, 1) = ${l1} THEN cat_l2 ELSE NULL END`;
 }
 
 /** TRUE when only the title's wording gave the category: the category columns named none. */

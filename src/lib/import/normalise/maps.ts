@@ -3,7 +3,7 @@ import { ident, str } from '../../queries/sql';
 import { cellCol as u, rawCol as r } from './raw';
 import { compactSql } from './text';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
-import { categoryCandidatesSql } from './category';
+import { categoryMapSql, focusHeadingSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
 import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, immediateFixSql, monthOnlySql } from './dates';
 import { deadlineCodeSql, yearlessDaySql } from './deadline-code';
@@ -96,12 +96,11 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
       CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm, ${unitLocalNameSql('c')} AS unit_local,
       ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
       FROM (${withCompact(from)})` },
-    { kind: 'category', variant: 'all', keys: ['c1', 'c2', 'asp'],
-      cells: [`SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp FROM ${ident(raw)}`],
+    { kind: 'category', variant: 'all', keys: ['c1', 'c2', 'asp', 'foc'],
+      cells: [`SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp, ${u('focus4')} AS foc FROM ${ident(raw)}`],
       inputOf: (cells) => (cells.length === 1 ? cells[0] : `SELECT DISTINCT * FROM (${cells.join(' UNION ALL ')})`),
-      compute: (from) => `SELECT c1, c2, asp,
-      ${categoryCandidatesSql({ category: 'k1', subcategory: 'k2', aspect: 'ka', title: 'NULL' })}
-      FROM (SELECT c1, c2, asp, ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka FROM (${from}))` },
+      compute: (from) => `SELECT c1, c2, asp, foc, cat_l1, cat_l2, cat_l2_weak, cat_group FROM (${categoryMapSql(`SELECT c1, c2, asp, foc,
+      ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, coalesce(${compactSql('asp')}, ${focusHeadingSql(compactSql('foc'))}) AS ka FROM (${from})`)})` },
   ];
 }
 
@@ -134,5 +133,6 @@ export function mappedFromSql(raw: string, m: ValueMaps): string {
     LEFT JOIN ${ident(m.status)} ms ON ms.v = t.${r('status_raw')}
     LEFT JOIN ${ident(m.category)} mk ON mk.c1 IS NOT DISTINCT FROM t.${r('category_l1')}
       AND mk.c2 IS NOT DISTINCT FROM t.${r('category_l2')} AND mk.asp IS NOT DISTINCT FROM t.${r('aspect_raw')}
+      AND mk.foc IS NOT DISTINCT FROM t.${r('focus4')}
     ${dates.join('\n    ')}`;
 }
