@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Engine } from '../../../src/lib/db/types';
+import { str } from '../../../src/lib/queries/sql';
 import { freshEngine, importOk, issuesOf } from './helpers';
 
 // County cells as clerks write them: two counties in one cell, one zone under three spellings.
@@ -56,4 +57,42 @@ test('in a 金华市委 round with no county column, a town, village or bare 区
   ]);
   expect(issuesOf(report, 'error').filter((i) => i.code.startsWith('county_')).map((i) => [i.row, i.code]))
     .toEqual([3, 4, 6, 7, 8, 14, 15, 17, 18].map((row) => [row, 'county_local_unit']));
+});
+
+test('traditional characters name the same county (義烏市 is 义乌市), in the county cell, the unit and the file name', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['義烏', '義烏市', '東陽市', '蘭溪', '金東區', '武義縣', '义烏市', '婺城區']));
+  expect((await engine.query<{ county: string }>('SELECT county FROM findings ORDER BY source_row')).map((r) => r.county))
+    .toEqual(['义乌市', '义乌市', '东阳市', '兰溪市', '金东区', '武义县', '义乌市', '婺城区']);
+  expect(report.issues.filter((i) => i.code.startsWith('county_'))).toEqual([]);
+  const unit = new TextEncoder().encode('序号,被巡察单位,轮次名称,具体问题,整改状态\n1,東陽市衛健局,十五届县委第三轮巡察,问题不深入,已完成');
+  const [b] = await importOk(engine, 'b.csv', unit);
+  const [c] = await importOk(engine, '義烏市整改台账.csv', new TextEncoder().encode('序号,被巡察单位,轮次名称,具体问题,整改状态\n1,财政局,十五届县委第二轮巡察,问题不到位,已完成'));
+  const countyOf = async (id: string) => (await engine!.query<{ county: string }>(`SELECT county FROM findings WHERE dataset_id = ${str(id)}`)).map((r) => r.county);
+  expect([await countyOf(b.datasetId), await countyOf(c.datasetId)]).toEqual([['东阳市'], ['义乌市']]);
+});
+
+test('a place of another city or province is not the county it shares a name with; it is kept and warned', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['上海市浦江镇', '台南市永康区', '湖北省浠水县兰溪镇', '浙江省永康市', '金华市永康市', '中共永康市委', '东阳市横店镇']));
+  expect((await engine.query<{ county: string }>('SELECT county FROM findings ORDER BY source_row')).map((r) => r.county))
+    .toEqual(['上海市浦江镇', '台南市永康区', '湖北省浠水县兰溪镇', '永康市', '永康市', '永康市', '东阳市']);
+  expect(issuesOf(report, 'warning').filter((i) => i.code === 'county_not_listed').map((i) => i.row)).toEqual([2, 3, 4]);
+});
+
+test('two counties written one after the other (婺城区金东区) are warned like 婺城区、金东区', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['婺城区金东区', '永康市', '东阳市横店镇']));
+  expect(issuesOf(report, 'warning').filter((i) => i.code === 'county_multiple').map((i) => i.row)).toEqual([2]);
+});
+
+test('金义新区, also spelled 金义都市新区, is one zone, from its cell or from the file or sheet name', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['金义新区', '金义都市新区', '金华市金义都市新区']));
+  expect((await engine.query<{ county: string }>('SELECT DISTINCT county FROM findings')).map((r) => r.county)).toEqual(['金义新区']);
+  expect(report.issues.filter((i) => i.code.startsWith('county_'))).toEqual([]);
+  const bytes = new TextEncoder().encode('问题编号,巡察轮次,被巡察单位,反馈日期,具体问题,整改时限,整改状态\nP1,十五届县委第三轮巡察,财政局,2024-03-01,违规吃喝问题,2024-06-30,已完成');
+  const [zone] = await importOk(engine, '金义都市新区巡察整改.csv', bytes);
+  expect(zone.rowsRejected).toBe(0);
+  expect((await engine.query<{ county: string }>(`SELECT county FROM findings WHERE dataset_id = ${str(zone.datasetId)}`)).map((r) => r.county)).toEqual(['金义新区']);
 });

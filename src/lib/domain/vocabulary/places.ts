@@ -17,8 +17,21 @@ const COUNTY_ALIASES: CountyAlias[] = COUNTIES.filter((c) => c.kind !== '市本�
 /** Words naming a functional zone (金华开发区, 金义新区, 金华山旅游经济区): its own county (DOMAIN.md §5.1). */
 export const ZONE_WORDS = '开发区|经开区|新区|园区|经济区|集聚区|试验区|功能区';
 
-/** One zone, several spellings (金华 or 金华市 before them): 金华经济技术开发区 is written 金华开发区 and 金华经开区 too. */
-export const ZONE_SPELLINGS: CountyAlias[] = ['金华开发区', '金华经济技术开发区', '金华经济开发区', '金华经开区'].map((alias) => ({ alias, name: '金华开发区' }));
+/**
+ * The zones of DOMAIN.md §5.1, each under its several spellings (金华 or 金华市 before them): 金华经济技术开发区 is
+ * written 金华开发区 and 金华经开区 too, 金义新区 in full 金义都市新区.
+ */
+export const ZONE_SPELLINGS: CountyAlias[] = [
+  ...['金华开发区', '金华经济技术开发区', '金华经济开发区', '金华经开区'].map((alias) => ({ alias, name: '金华开发区' })),
+  ...['金义新区', '金义都市新区'].map((alias) => ({ alias, name: '金义新区' })),
+];
+
+/**
+ * Traditional characters of the place names above and their simplified forms (義烏 → 义乌, 金東區 → 金东区),
+ * as files from Hong Kong, Taiwan or a traditional-script input method write them.
+ */
+export const TRADITIONAL_PLACE_CHARS = '義烏東陽蘭區縣華開發經濟術園級屬機關門單鎮鄉';
+export const SIMPLIFIED_PLACE_CHARS = '义乌东阳兰区县华开发经济术园级属机关门单镇乡';
 
 /**
  * Spellings of the city level itself (units inspected by 市委巡察组), as an RE2 pattern over the

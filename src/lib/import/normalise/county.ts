@@ -1,5 +1,6 @@
 import { COUNTIES } from '../../domain/counties';
-import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_SPELLINGS, ZONE_WORDS, countyAliases } from '../../domain/vocabulary/places';
+import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, SIMPLIFIED_PLACE_CHARS, TRADITIONAL_PLACE_CHARS, ZONE_SPELLINGS, ZONE_WORDS, countyAliases,
+} from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
 
 // Full-width Latin letters and digits (ＹＫ, Ｙｏｎｇｋａｎｇ) and their ASCII forms, for a name kept as typed.
@@ -19,12 +20,14 @@ const FULL_WIDTH = [...ASCII].map((ch) => String.fromCharCode(ch.charCodeAt(0) +
 export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
-  known.push(`WHEN ${zoneSpelledSql(x)} THEN ${str(ZONE_SPELLINGS[0].name)}`);
+  known.push(`WHEN ${zoneOfSql(x)} IS NOT NULL THEN ${zoneOfSql(x)}`);
   // A county written as its GB/T 2260 code (330702), as statistical systems export it.
   known.push(...COUNTIES.filter((c) => c.code).map((c) => `WHEN ${x} = ${str(c.code as string)} THEN ${str(c.name)}`));
   // The county named first in the text: (position, name) of every alias found, lowest position.
   const found = countyAliases().filter((a) => a.alias.length >= 2).map((a) => `{'p': instr(${stripped}, ${str(a.alias)}), 'n': ${str(a.name)}}`);
-  const first = `list_sort(list_filter([${found.join(', ')}], e -> e.p > 0))[1].n`;
+  // Not where a place of another city or province comes right before it (上海市浦江镇, 台南市永康区, 湖北省浠水县兰溪镇).
+  const first = `list_transform([list_sort(list_filter([${found.join(', ')}], e -> e.p > 0))[1]],
+    lambda fc: CASE WHEN NOT regexp_matches(left(${stripped}, fc.p - 1), '(省|市|县|州|自治区)$') THEN fc.n END)[1]`;
   return `CASE WHEN ${x} IS NULL THEN NULL
     WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
     ${known.join(' ')}
@@ -33,28 +36,41 @@ export function countySql(x: string, raw: string = x): string {
 }
 
 /**
- * TRUE for a spelling of 金华开发区 (ZONE_SPELLINGS), with 金华, 金华市 or 浙江省金华市 before it and its
- * administration after it or not (金华经济技术开发区管委会, …党工委).
+ * The zone a spelling names (ZONE_SPELLINGS: 金华经开区 → 金华开发区, 金义都市新区 → 金义新区), with 金华, 金华市 or
+ * 浙江省金华市 before it and its administration after it or not (金华经济技术开发区管委会, …党工委); else NULL.
  */
-function zoneSpelledSql(x: string): string {
-  const bare = `regexp_replace(replace(replace(${x}, '浙江省', ''), '金华市', '金华'), '(管委会|管理委员会|党工委)$', '')`;
-  return `${bare} IN (${ZONE_SPELLINGS.map((a) => str(a.alias)).join(', ')})`;
+function zoneOfSql(x: string): string {
+  // 金华 before a zone whose name holds it already (金华市金义新区) is dropped; 金华开发区's spellings keep theirs.
+  const bare = `regexp_replace(regexp_replace(replace(replace(${x}, '浙江省', ''), '金华市', '金华'), '^金华金义', '金义'), '(管委会|管理委员会|党工委)$', '')`;
+  return `CASE ${bare} ${ZONE_SPELLINGS.map((a) => `WHEN ${str(a.alias)} THEN ${str(a.name)}`).join(' ')} END`;
 }
 
 /** A zone's name from a unit (金华经开区党工委 → 金华经开区) as the county column would have it. */
 export function zoneNameSql(x: string): string {
-  return `CASE WHEN ${zoneSpelledSql(x)} THEN ${str(ZONE_SPELLINGS[0].name)} ELSE ${x} END`;
+  return `coalesce(${zoneOfSql(x)}, ${x})`;
+}
+
+/** Traditional characters of place names folded to simplified (義烏市 → 义乌市): TRADITIONAL_PLACE_CHARS. */
+export function placeFoldSql(x: string): string {
+  return `translate(${x}, ${str(TRADITIONAL_PLACE_CHARS)}, ${str(SIMPLIFIED_PLACE_CHARS)})`;
+}
+
+/** The same fold in JS, for file, sheet and title names. */
+export function foldPlaceChars(text: string): string {
+  return [...text].map((ch) => SIMPLIFIED_PLACE_CHARS[TRADITIONAL_PLACE_CHARS.indexOf(ch)] ?? ch).join('');
 }
 
 /**
- * TRUE for a county cell that names two or more of the nine (东阳、义乌, 婺城区和金东区): one row
- * belongs to one county, so the first named is taken (countySql) and the row warned.
+ * TRUE for a county cell that names two or more of the nine (东阳、义乌, 婺城区和金东区; by full names, 婺城区金东区,
+ * without a separator): one row belongs to one county, so the first named is taken (countySql) and the row warned.
  */
 export function countyMultipleSql(raw: string): string {
   const names = [...new Set(countyAliases().map((a) => a.name))];
-  const hits = names.map((n) => `CASE WHEN ${countyAliases().filter((a) => a.name === n && a.alias.length >= 2)
-    .map((a) => `contains(${raw}, ${str(a.alias)})`).join(' OR ')} THEN 1 ELSE 0 END`);
-  return `CASE WHEN ${raw} IS NOT NULL AND regexp_matches(${raw}, '[、,，/;；和及与\\s]') THEN (${hits.join(' + ')}) > 1 ELSE false END`;
+  const count = (aliases: (n: string) => string[]) => names.map((n) => `CASE WHEN ${aliases(n)
+    .map((a) => `contains(${raw}, ${str(a)})`).join(' OR ')} THEN 1 ELSE 0 END`).join(' + ');
+  const named = count((n) => countyAliases().filter((a) => a.name === n && a.alias.length >= 2).map((a) => a.alias));
+  return `CASE WHEN ${raw} IS NULL THEN false WHEN regexp_matches(${raw}, '[、,，/;；和及与\\s]') THEN (${named}) > 1
+    ELSE (${count((n) => [n])}) > 1 END`;
 }
 
 /**
@@ -90,7 +106,7 @@ export function countyInTextSql(x: string): string {
  * reads it), longest alias first.
  */
 export function countiesInText(text: string): string[] {
-  let rest = text.normalize('NFKC').replace(/\s+/g, '');
+  let rest = foldPlaceChars(text.normalize('NFKC').replace(/\s+/g, ''));
   const named = new Set<string>();
   for (const a of countyAliases()) {
     if (a.alias.length < 2 || !rest.includes(a.alias)) continue;
@@ -106,17 +122,18 @@ const CITY_LEVEL_WORDS = /市本级|市直属?(机关|部门|单位)?|市级(机
 const SEVERAL_PLACES = /各县|县\(?市|县区|[含及和与、]/;
 
 /**
- * The place a sheet, title or file name gives its rows: the one county it names, else 金华开发区 in
- * any spelling or 市本级, when it names no other place; null when it names none, or two counties
+ * The place a sheet, title or file name gives its rows: the one county it names, else a zone (金华开发区,
+ * 金义新区) in any spelling or 市本级, when it names no other place; null when it names none, or two counties
  * (永康市、武义县第三轮巡察整改台账: each row's unit tells). A county is every row's; the zone and the city
  * level only the rows no unit places (mappedCountySql's `place`).
  */
 export function placeInText(text: string): string | null {
   const counties = countiesInText(text);
   if (counties.length) return counties.length === 1 ? counties[0] : null;
-  const x = text.normalize('NFKC').replace(/\s+/g, '');
+  const x = foldPlaceChars(text.normalize('NFKC').replace(/\s+/g, ''));
   if (SEVERAL_PLACES.test(x)) return null;
-  if (ZONE_SPELLINGS.some((z) => x.replace(/金华市/g, '金华').includes(z.alias))) return ZONE_SPELLINGS[0].name;
+  const zone = ZONE_SPELLINGS.find((z) => x.replace(/金华市/g, '金华').includes(z.alias));
+  if (zone) return zone.name;
   return CITY_LEVEL_WORDS.test(x) ? '市本级' : null;
 }
 

@@ -4,7 +4,7 @@ import { cellCol as u, rawCol as r } from './raw';
 import { compactSql } from './text';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryMapSql, focusHeadingSql } from './category';
-import { countyInTextSql, countyMultipleSql, countySql, zoneNameSql } from './county';
+import { countyInTextSql, countyMultipleSql, countySql, placeFoldSql, zoneNameSql } from './county';
 import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, immediateFixSql, monthOnlySql } from './dates';
 import { deadlineCodeSql, yearlessDaySql } from './deadline-code';
 import { unitLocalNameSql, unitNameNormSql } from './names';
@@ -90,9 +90,10 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
       FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${withCompact(from, statusCompactSql)}))` },
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
     { kind: 'county', variant: 'all', keys: v, cells: cellsOf(raw, ['county'].filter(has)), inputOf: distinctValues,
-      compute: (from) => `SELECT v, ${countySql('c', 'v')} AS county, ${countyMultipleSql('v')} AS multiple FROM (${withCompact(from)})` },
+      compute: (from) => `SELECT v, ${countySql('f', 'v')} AS county, ${countyMultipleSql(placeFoldSql('v'))} AS multiple
+      FROM (SELECT *, ${placeFoldSql('c')} AS f FROM (${withCompact(from)}))` },
     { kind: 'unit', variant: 'all', keys: v, cells: cellsOf(raw, ['unit_name'].filter(has)), inputOf: distinctValues,
-      compute: (from) => `SELECT v, c, ${countyInTextSql('c')} AS county,
+      compute: (from) => `SELECT v, c, ${countyInTextSql(placeFoldSql('c'))} AS county,
       CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm, ${unitLocalNameSql('c')} AS unit_local,
       ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
       FROM (${withCompact(from)})` },
