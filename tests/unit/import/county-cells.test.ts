@@ -96,3 +96,20 @@ test('金义新区, also spelled 金义都市新区, is one zone, from its cell 
   expect(zone.rowsRejected).toBe(0);
   expect((await engine.query<{ county: string }>(`SELECT county FROM findings WHERE dataset_id = ${str(zone.datasetId)}`)).map((r) => r.county)).toEqual(['金义新区']);
 });
+
+test("a row that names no county is the county whose committee's round it is (十五届永康市委第三轮巡察)", async () => {
+  engine = await freshEngine();
+  const csv = ['问题编号,巡察轮次,被巡察单位,反馈日期,具体问题,整改时限,整改状态',
+    'P1,十五届永康市委第三轮巡察,财政局,2024-03-01,违规吃喝问题,2024-06-30,已完成',
+    'P2,中共义乌市委第二轮巡察,佛堂镇党委,2024-03-01,公车私用问题,2024-06-30,已完成',
+    'P3,十五届永康市委第三轮巡察,东阳市横店镇党委,2024-03-01,三会一课不规范,2024-06-30,已完成',
+    'P4,十五届县委第三轮巡察,财政局,2024-03-01,台账资料不齐全,2024-06-30,已完成'].join('\n');
+  const [report] = await importOk(engine, '整改台账.csv', new TextEncoder().encode(csv));
+  expect(await engine.query('SELECT finding_id, county, round_key FROM findings ORDER BY finding_id')).toEqual([
+    { finding_id: 'P1', county: '永康市', round_key: '永康市|县(市、区)委|十五届|3' },
+    { finding_id: 'P2', county: '义乌市', round_key: '义乌市|县(市、区)委||2' },
+    // A row's own county stands (its round stays the committee's); a 县委 that names no county places none.
+    { finding_id: 'P3', county: '东阳市', round_key: '永康市|县(市、区)委|十五届|3' },
+  ]);
+  expect(issuesOf(report, 'error')).toEqual([{ row: 5, code: 'county_missing' }, { row: 5, code: 'round_missing' }]);
+});

@@ -1,5 +1,6 @@
 import { FINDINGS_COLUMNS } from '../../db/schema';
 import { date, ident, num, str } from '../../queries/sql';
+import { COUNTIES } from '../../domain/counties';
 import { LOCAL_UNIT_PATTERN } from '../../domain/vocabulary/places';
 import { RECT_TYPE_LONG_TERM_PATTERN, RECT_TYPE_NOT_LONG_TERM } from '../../domain/vocabulary/status';
 import { compactCol as x, rawCol as r } from './raw';
@@ -66,6 +67,8 @@ const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem
 
 // A town, street or village (横店镇党委, 西城街道, 某某村) is never city-level: its county must be given.
 const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL AND NOT regexp_matches(${r('unit_name')}, ${str(LOCAL_UNIT_PATTERN)}) THEN '市本级' END`;
+// A county committee's round (十五届永康市委第三轮巡察) inspects that county's units only: a row that names no county is its.
+const COUNTY_BY_ROUND = `CASE WHEN lk.committee IN (${COUNTIES.filter((c) => c.kind !== '市本级').map((c) => str(c.name)).join(', ')}) THEN lk.committee END`;
 
 /** Layer 1: values that need only the row's own cells and the maps. */
 const DATED_BY_FEEDBACK = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND NOT coalesce(di_deadline, false) AND NOT coalesce(di_deadline_raw, false)
@@ -102,7 +105,7 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     `${r('county')} AS county_raw`,
     // A unit of a 金华市委 round that names no county is a city-level unit (DOMAIN.md §5.1: 市本级 are
     // the units 市委巡察组 inspect); the report says how many rows were placed so.
-    `coalesce(county_found, ${CITY_BY_ROUND}) AS county`,
+    `coalesce(county_found, ${COUNTY_BY_ROUND}, ${CITY_BY_ROUND}) AS county`,
     `(county_found IS NULL AND ${CITY_BY_ROUND} IS NOT NULL) AS county_by_round`,
     ...CLEAN_KEYS.map((k) => `${unless(k, 'VARCHAR', () => (LINE_KEYS.has(k) ? cleanLineSql : cleanSql)(r(k)))} AS ${k}`),
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
