@@ -1,6 +1,6 @@
 import { arabicYears, parseChineseNumber, toChineseNumber } from '../domain/vocabulary/numerals';
 import { formatRoundKey } from '../domain/roundKey';
-import { countiesInText } from './normalise/county';
+import { countiesInText, foldPlaceChars } from './normalise/county';
 import { COUNTIES } from '../domain/counties';
 
 /**
@@ -77,7 +77,7 @@ const COMMITTEE_DEPARTMENT = /(?:[\u4e00-\u9fff]{1,3}?[市区县])?委(?:组织�
 
 /** The committee level a text names: 中央, 省委, 市委 (金华) or a county committee. */
 export function parseLevel(text: string): Pick<RoundParts, 'inspector_level' | 'county'> {
-  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(COMMITTEE_AS_OBJECT, '').replace(COMMITTEE_DEPARTMENT, '');
+  const s = foldPlaceChars(text.normalize('NFKC').replace(/\s+/g, '')).replace(COMMITTEE_AS_OBJECT, '').replace(COMMITTEE_DEPARTMENT, '');
   if (/中央/.test(s)) return { inspector_level: '中央' };
   if (/省委|省级|^省$/.test(s)) return { inspector_level: '省委' };
   // A county is the committee only when 委 follows its name (永康市委, 婺城区委), not in 永康市整改台账.

@@ -20,7 +20,7 @@ async function classify(rows: Row[]): Promise<[string, string | null][]> {
   const c = (n: string) => compactSql(n);
   const sql = `SELECT i, ${categoryL1Sql()} AS l1, ${categoryL2Sql('(' + categoryL1Sql() + ')')} AS l2 FROM (
     SELECT *, ${titleL2CandidateSql(c('title'))} AS title_l2 FROM (${categoryMapSql(`
-      SELECT *, ${c('cat')} AS k1, ${c('sub')} AS k2, ${c('aspect')} AS ka FROM (VALUES ${values}) t(i, cat, sub, aspect, title)`)})) ORDER BY i`;
+      SELECT *, ${c('cat')} AS k1, ${c('sub')} AS k2, ${c('aspect')} AS ka, NULL AS kf FROM (VALUES ${values}) t(i, cat, sub, aspect, title)`)})) ORDER BY i`;
   return (await e.query<{ l1: string; l2: string | null }>(sql)).map((r) => [r.l1, r.l2]);
 }
 
@@ -136,6 +136,36 @@ test('the most specific column decides: a category or title wording wins over th
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });
 
+test('a field word in the category column (治理, 民生, 风险, 生态) leaves the heading its L1, and the title its L2 (helper-118)', async () => {
+  const rows: Row[] = [
+    ['专项治理', null, '作风建设方面', '违规吃喝问题专项整治不彻底', 'D', 'D1'],
+    ['民生领域', null, '作风建设方面', '为民服务意识较差，群众办事多跑腿', 'D', 'D5'],
+    ['风险防控', null, '纪律建设方面', '财务报销流程不规范', 'E', 'E3'],
+    ['基层治理', null, '聚焦基层党组织软弱涣散、组织力欠缺方面', '村班子配备不齐，年龄普遍老化', 'C', 'C4'],
+    ['民生领域', null, '聚焦群众身边腐败问题和不正之风方面', '惠民资金发放中优亲厚友', 'F', 'F5'],
+    ['网络生态', null, '思想建设方面', '对网络意识形态阵地监管不力', 'B', 'B3'],
+    [null, '环境整治', '作风建设方面', '整治工作搞形式主义', 'D', 'D4'],
+    [null, '生态', '落实全面从严治党战略部署方面', '政治生态不够清朗', 'G', 'G4'],
+    // Alone, the field word is still the field's L2.
+    ['专项治理', null, null, '事项甲', 'A', 'A5'],
+    // Common wording the first narrowing lost: staff benefits, audit and inspection findings, people moved between posts.
+    [null, null, null, '滥发福利', 'D', 'D2'], [null, null, null, '福利待遇发放不规范', 'D', 'D2'],
+    [null, null, null, '审计报告提出的意见建议未落实', 'H', 'H2'], [null, null, null, '督察反馈问题未销号', 'H', 'H2'],
+    [null, null, null, '人员调配不合理', 'C', 'C2'], [null, null, null, '岗位调配随意', 'C', 'C2'],
+    [null, null, null, '福利彩票公益金使用不规范', 'E', 'E3'], [null, null, null, '未按规定开展经济责任审计', 'E', 'E3'],
+    // Short L1 names as a whole cell.
+    ['作风问题', null, null, '工作推进拖拉缓慢', 'D', null], ['纪律问题', null, null, '事项甲', 'E', null],
+    ['思想方面', null, null, '事项甲', 'B', null], ['组织方面', null, null, '事项甲', 'C', null],
+    ['作风方面', null, '聚焦基层党组织软弱涣散、组织力欠缺方面', '村干部违规吃喝', 'D', 'D1'],
+    // ② in another word order; 廉洁风险 (金华2023's F1 wording); what the problem is over where (C6 over 基层党组织).
+    [null, null, '聚焦群众身边不正之风和腐败问题方面', '违规吃喝问题较突出', 'D', 'D1'],
+    [null, null, null, '廉洁风险防控链条不够紧实', 'F', 'F1'], ['廉洁风险防控', null, null, '事项甲', 'F', 'F1'],
+    [null, null, null, '基层党组织发展党员程序不规范', 'C', 'C6'], ['纪律建设', '违规兼职', null, '事项甲', 'E', 'E2'],
+    [null, null, null, '超标准接待', 'D', 'D1'], [null, null, null, '接受服务对象宴请', 'D', 'D1'],
+  ];
+  expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
+});
+
 test('a ledger whose only classification is its 对应四聚焦 column is placed by it (DOMAIN §2.4: ③ is C, ④ is H)', async () => {
   const engine = await freshEngine();
   const csv = ['问题编号,巡察轮次,县市区,被巡察单位,反馈日期,对应四聚焦,具体问题,整改时限,整改状态',
@@ -143,6 +173,10 @@ test('a ledger whose only classification is its 对应四聚焦 column is placed
     'P2,十五届县委第三轮巡察,永康,财政局,2024-03-01,四个落实④,事项乙,2024-06-30,已完成',
     'P3,十五届县委第三轮巡察,永康,财政局,2024-03-01,（3）,事项丙,2024-06-30,已完成',
     'P4,十五届县委第三轮巡察,永康,财政局,2024-03-01,四个聚焦②,违规吃喝问题突出,2024-06-30,已完成'].join('\n');
+  // A 方面 that names nothing does not hide the column; 其他 in it names nothing either (the title decides, warned).
+  const more = ['问题编号,巡察轮次,县市区,被巡察单位,反馈日期,方面,对应四聚焦,具体问题,整改时限,整改状态',
+    'P5,十五届县委第三轮巡察,永康,财政局,2024-03-01,第一方面,③,干部年龄结构老化,2024-06-30,已完成',
+    'P6,十五届县委第三轮巡察,永康,财政局,2024-03-01,,其他,违规使用公务用车,2024-06-30,已完成'].join('\n');
   const [report] = await importOk(engine, 'a.csv', utf8(csv));
   expect(await engine.query('SELECT finding_id, category_l1, category_l2, category_raw FROM findings ORDER BY finding_id')).toEqual([
     { finding_id: 'P1', category_l1: 'C', category_l2: null, category_raw: '③' },
@@ -151,5 +185,12 @@ test('a ledger whose only classification is its 对应四聚焦 column is placed
     { finding_id: 'P4', category_l1: 'D', category_l2: 'D1', category_raw: '四个聚焦②' },
   ]);
   expect(report.issues.filter((i) => i.code.startsWith('category_'))).toEqual([]);
+  const [other] = await importOk(engine, 'b.csv', utf8(more));
+  expect(await engine.query(`SELECT finding_id, category_l1, category_l2 FROM findings WHERE finding_id IN ('P5', 'P6') ORDER BY finding_id`)).toEqual([
+    { finding_id: 'P5', category_l1: 'C', category_l2: null },
+    { finding_id: 'P6', category_l1: 'D', category_l2: 'D3' },
+  ]);
+  // The category came from the title's words: the analyst hears of it, as for a 问题类别 of 其他.
+  expect(other.issues.filter((i) => i.code.startsWith('category_')).map((i) => [i.row, i.code, i.value])).toEqual([[3, 'category_from_title', '其他']]);
   engine.close();
 });

@@ -113,3 +113,25 @@ test("a row that names no county is the county whose committee's round it is (�
   ]);
   expect(issuesOf(report, 'error')).toEqual([{ row: 5, code: 'county_missing' }, { row: 5, code: 'round_missing' }]);
 });
+
+test('金华\'s own names before a county, a zone with its district in brackets, 蘭谿 (helper-118)', async () => {
+  engine = await freshEngine();
+  const [report] = await importOk(engine, 'a.csv', ledger(['浙江金华市永康市', '中国浙江省金华市义乌市', '金华开发区（婺城区）', '金义新区(金东区)', '蘭谿市']));
+  expect((await engine.query<{ county: string }>('SELECT county FROM findings ORDER BY source_row')).map((r) => r.county))
+    .toEqual(['永康市', '义乌市', '金华开发区', '金义新区', '兰溪市']);
+  expect(report.issues.filter((i) => i.code.startsWith('county_'))).toEqual([]);
+});
+
+test("under a county committee's round, a unit written 市财政局 is that 县级市's department, not 市本级 (helper-118)", async () => {
+  engine = await freshEngine();
+  const csv = ['问题编号,巡察轮次,被巡察单位,反馈日期,具体问题,整改时限,整改状态',
+    'P1,十五届永康市委第三轮巡察,市财政局,2024-03-01,违规吃喝问题,2024-06-30,已完成',
+    'P2,十五届永康市委第三轮巡察,市场监督管理局,2024-03-01,公车私用问题,2024-06-30,已完成',
+    'P3,十五届義烏市委第三轮巡察,财政局,2024-03-01,三会一课不规范,2024-06-30,已完成',
+    'P4,八届市委第三轮巡察,市财政局,2024-03-01,台账资料不齐全,2024-06-30,已完成'].join('\n');
+  await importOk(engine, '整改台账.csv', new TextEncoder().encode(csv));
+  expect(await engine.query('SELECT finding_id, county FROM findings ORDER BY finding_id')).toEqual([
+    { finding_id: 'P1', county: '永康市' }, { finding_id: 'P2', county: '永康市' },
+    { finding_id: 'P3', county: '义乌市' }, { finding_id: 'P4', county: '市本级' },
+  ]);
+});

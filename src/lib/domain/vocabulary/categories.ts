@@ -20,8 +20,8 @@ export interface CategoryGroupRule extends CategoryRule {
 export const L1_GROUP_RULES: CategoryGroupRule[] = [
   // 党风廉政建设 (the 2013–2015 heading 围绕党风廉政建设和反腐败斗争, and a 问题类别 of that name) spans the same group.
   { letters: 'DEFG', code: 'G', pattern: '全面从严治党|四个落实[②2]|党风廉政建设' },
-  // ② spelled out: 聚焦群众身边腐败问题和不正之风 (县级巡察) covers the same group.
-  { letters: 'DEFG', code: 'F', pattern: '四个聚焦[②2]|三个聚焦[②2]|群众身边.{0,2}腐败问题和不正之风' },
+  // ② spelled out, in any order: 聚焦群众身边腐败问题和不正之风 (县级巡察), 群众身边不正之风和腐败问题.
+  { letters: 'DEFG', code: 'F', pattern: '四个聚焦[②2]|三个聚焦[②2]|群众身边.{0,8}(腐败|不正之风)' },
   { letters: 'AB', code: 'A', pattern: '决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
 ];
 
@@ -30,22 +30,31 @@ export const L1_RULES: CategoryRule[] = [
   { code: 'Z', pattern: '^其他$|^其它$' },
   { code: 'H', pattern: '整改落实|巡视整改|巡察整改|落实巡视|落实巡察|上轮|④|四个落实4|四个聚焦4|聚焦巡察整改|监督发现问题整改' },
   { code: 'A', pattern: '政治建设|党的领导弱化|党的全面领导|政治纪律和政治规矩|路线方针政策|决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
-  { code: 'B', pattern: '思想建设|理论学习|意识形态' },
-  { code: 'C', pattern: '组织建设|组织路线|党的建设缺[失少]|选人用人|软弱涣散|组织力|四个落实[③3]|四个聚焦[③3]|三个聚焦[③3]' },
-  { code: 'D', pattern: '作风建设|八项规定|四风|形式主义|官僚主义' },
-  { code: 'F', pattern: '反腐败|腐败|廉政风险|四个聚焦[②2]|三个聚焦[②2]' },
-  { code: 'E', pattern: '纪律建设|六项纪律|廉洁纪律|组织纪律|群众纪律|工作纪律|生活纪律' },
+  // Short names as a whole cell too: 思想方面, 组织问题, 作风问题, 廉政方面, 纪律问题.
+  { code: 'B', pattern: '思想建设|理论学习|意识形态|^思想(问题|方面|类)?$' },
+  { code: 'C', pattern: '组织建设|组织路线|党的建设缺[失少]|选人用人|软弱涣散|组织力|四个落实[③3]|四个聚焦[③3]|三个聚焦[③3]|^组织(问题|方面|类)?$' },
+  { code: 'D', pattern: '作风建设|八项规定|四风|形式主义|官僚主义|^作风(问题|方面|类)?$' },
+  { code: 'F', pattern: '反腐败|腐败|廉政风险|廉洁风险|四个聚焦[②2]|三个聚焦[②2]|^廉政(问题|方面|类)?$' },
+  { code: 'E', pattern: '纪律建设|六项纪律|廉洁纪律|组织纪律|群众纪律|工作纪律|生活纪律|^纪律(问题|方面|类)?$' },
   { code: 'G', pattern: '两个责任|全面从严治党|主体责任|监督责任|四个落实[②2]|党风廉政建设' },
 ];
+
+/**
+ * L2 codes whose wording names a field of work rather than a failing (A5: 风险, 环境, 民生, 治理): in a category
+ * column they do not outrank the L1 of the heading beside it (专项治理 under 作风建设方面 is D, its L2 the title's).
+ */
+export const WEAK_L2 = ['A5'];
 
 /** L2 by typical wording; also used on problem titles when no category column says more. */
 export const L2_RULES: CategoryRule[] = [
   { code: 'H1', pattern: '上轮巡视|上轮巡察|上一轮巡|上轮.{0,6}整改|巡视整改不到位|巡察整改不到位' },
-  // Audit and inspection findings being rectified, not an audit system itself (内部审计制度不健全 is E3).
-  { code: 'H2', pattern: '(审计|督察).{0,12}(整改|指出|发现)|(整改|落实).{0,12}(审计|督察)' },
+  // An audit system itself (内部审计制度不健全, 未开展经济责任审计) is E3, not an audit's findings to rectify; so are
+  // lottery funds (福利彩票公益金), which are no staff benefits (D2).
+  { code: 'E3', pattern: '内部审计|经济责任审计|福利彩票' },
+  { code: 'H2', pattern: '审计|督察' },
   { code: 'H3', pattern: '主题教育|检视问题' },
   { code: 'H4', pattern: '整改责任|成果运用|整改成效' },
-  { code: 'E2', pattern: '廉洁纪律|礼金|礼卡|兼职取酬|婚丧喜庆' },
+  { code: 'E2', pattern: '廉洁纪律|礼金|礼卡|兼职取酬|违规兼职|婚丧喜庆' },
   { code: 'A3', pattern: '三重一大|民主集中制|集体决策|决策程序|科学决策' },
   { code: 'A4', pattern: '请示报告|政治纪律|政治规矩|搞变通|打折扣' },
   { code: 'A2', pattern: '领导核心|把方向|管大局|核心作用' },
@@ -58,23 +67,27 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'C3', pattern: '个人有关事项|兼职|出入境|因私出国|干部监督' },
   // 不担当 / 不作为 before 担当 (C2): the failing is the point.
   { code: 'D5', pattern: '不担当|不作为|慢作为|为官不为|为民服务|服务意识' },
-  { code: 'C2', pattern: '干部队伍|担当|干部.{0,8}调配|调配.{0,4}频繁|年轻干部' },
-  // 基层党组织 and 支部建设 name where, 三会一课 what: 基层党组织"三会一课"不严格 is C5.
+  // People moved between posts (干部调配, 人员调配, 岗位调配), not goods (物资调配).
+  { code: 'C2', pattern: '干部队伍|担当|(干部|人员|人事|岗位)[^，。；]{0,6}调配|调配.{0,4}频繁|年轻干部' },
+  // 基层党组织 and 支部建设 name where, 三会一课 or 党费 what: 基层党组织"三会一课"不严格 is C5.
   { code: 'C4', pattern: '软弱涣散|强基|班子配备|村班子' },
   { code: 'C5', pattern: '三会一课|民主生活会|组织生活会|主题党日|党内政治生活|党内制度' },
-  { code: 'C4', pattern: '基层党组织|支部建设' },
   { code: 'C6', pattern: '发展党员|党费|党员教育|党员管理' },
+  { code: 'C4', pattern: '基层党组织|支部建设' },
   { code: 'D6', pattern: '八项规定|四风' },
-  // Not a 招待所, 福利院 or 儿童福利: the hospitality and the benefits paid out are the point.
-  { code: 'D1', pattern: '吃喝|公务接待|招待[^所]|招待$' },
-  { code: 'D2', pattern: '津补贴|津贴|奖金|发放.{0,6}福利|工会福利|福利费' },
+  // Not a 招待所: the hospitality is the point.
+  { code: 'D1', pattern: '吃喝|宴请|公务接待|超标准接待|违规接待|接待费|招待[^所]|招待$' },
+  // A 福利院, children's welfare or welfare funds for the public are no benefits paid to staff (D2).
+  { code: 'A5', pattern: '福利院|儿童福利' },
+  { code: 'F5', pattern: '社会福利资金' },
+  { code: 'D2', pattern: '津补贴|津贴|福利|奖金' },
   { code: 'D3', pattern: '公车|公务用车|公务车辆|公款旅游|公费旅游|办公用房' },
   { code: 'D4', pattern: '形式主义|官僚主义' },
   { code: 'E1', pattern: '组织纪律' },
   // 廉洁风险 (F) before 财务 / 采购 (E3): 村级财务, 三资, 国有资产 and 药品…采购 name the field, which decides.
   { code: 'F2', pattern: '以权谋私|利益输送|亲属经商|一家两制|谋取私利|为亲属谋取' },
   { code: 'F4', pattern: '三资|村级财务|集体资产' },
-  { code: 'F1', pattern: '廉政风险|工程建设|工程监管|土地|药品|医疗器械|医保基金|重点领域' },
+  { code: 'F1', pattern: '廉政风险|廉洁风险|工程建设|工程监管|土地|药品|医疗器械|医保基金|重点领域' },
   { code: 'F3', pattern: '国有资金|国有资产|国资|国有企业资产|资产流失' },
   { code: 'F5', pattern: '惠民|蝇贪|群众身边|优亲厚友|冒领' },
   { code: 'E3', pattern: '财经纪律|工作纪律|财务|报销|采购|预算|合同|专项资金|资金拨付|内部审计' },
@@ -84,7 +97,8 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'G3', pattern: '一岗双责|压力传导' },
   { code: 'G4', pattern: '政治生态' },
   { code: 'G1', pattern: '主体责任|两个责任|全面从严治党' },
-  { code: 'A5', pattern: '风险|环境|生态|安全生产|民生|历史遗留|治理|福利院|儿童福利' },
+  // The field a problem is in (风险, 环境, 民生, 治理), not what the problem is: weaker than a heading (WEAK_L2).
+  { code: 'A5', pattern: '风险|环境|生态|安全生产|民生|历史遗留|治理' },
   { code: 'A1', pattern: '决策部署|新发展理念|高质量发展|共同富裕|长三角|先进制造业' },
   // Last: 屡禁不止 says the problem recurs, not what it is ("蝇贪"现象屡禁不止 is F5); alone, it is D6's wording.
   { code: 'D6', pattern: '屡禁不止' },

@@ -28,10 +28,10 @@ export const ZONE_SPELLINGS: CountyAlias[] = [
 
 /**
  * Traditional characters of the place names above and their simplified forms (義烏 → 义乌, 金東區 → 金东区),
- * as files from Hong Kong, Taiwan or a traditional-script input method write them.
+ * as files from Hong Kong, Taiwan or a traditional-script input method write them (蘭谿 is 兰溪's old name).
  */
-export const TRADITIONAL_PLACE_CHARS = '義烏東陽蘭區縣華開發經濟術園級屬機關門單鎮鄉';
-export const SIMPLIFIED_PLACE_CHARS = '义乌东阳兰区县华开发经济术园级属机关门单镇乡';
+export const TRADITIONAL_PLACE_CHARS = '義烏東陽蘭谿區縣華開發經濟術園級屬機關門單鎮鄉';
+export const SIMPLIFIED_PLACE_CHARS = '义乌东阳兰溪区县华开发经济术园级属机关门单镇乡';
 
 /**
  * Spellings of the city level itself (units inspected by 市委巡察组), as an RE2 pattern over the

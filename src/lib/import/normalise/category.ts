@@ -1,4 +1,4 @@
-import { L1_GROUP_RULES, L1_RULES, L2_RULES } from '../../domain/vocabulary/categories';
+import { L1_GROUP_RULES, L1_RULES, L2_RULES, WEAK_L2 } from '../../domain/vocabulary/categories';
 import { L2 } from '../../domain/taxonomy';
 import { str } from '../../queries/sql';
 import { firstMatchSql } from './text';
@@ -23,45 +23,52 @@ const wordsL1 = (x: string) => firstMatchSql(x, L1_RULES.map((r) => ({ pattern: 
 const wordsL2 = (x: string) => firstMatchSql(x, L2_RULES.map((r) => ({ pattern: r.pattern, value: r.code })));
 
 
-/** The 对应四落实 / 对应四聚焦 column as a heading: a bare number (③, 3) names the framework's item. */
+/**
+ * The 对应四落实 / 对应四聚焦 column as a heading: a bare number (③, 3) names the framework's item; 其他 names
+ * none (the title decides, not Z).
+ */
 export function focusHeadingSql(focus: string): string {
-  return `CASE WHEN regexp_matches(${focus}, '^\\(?[①②③④1-4]\\)?$') THEN '四个聚焦' || regexp_extract(${focus}, '[①②③④1-4]') ELSE ${focus} END`;
+  return `CASE WHEN regexp_matches(${focus}, '^(其他|其它)$') THEN NULL
+    WHEN regexp_matches(${focus}, '^\\(?[①②③④1-4]\\)?$') THEN '四个聚焦' || regexp_extract(${focus}, '[①②③④1-4]') ELSE ${focus} END`;
 }
 
 /**
  * The category candidates of `from`'s rows, beside its columns; `from` holds the compact forms k1 (问题类别),
- * k2 (问题子类) and ka (方面, else the 对应四落实 column read as a heading: focusHeadingSql).
+ * k2 (问题子类), ka (方面) and kf (the 对应四落实 column read as a heading: focusHeadingSql), which gives the
+ * heading's L1 where the 方面 names none.
  * Candidate columns for a first SELECT: `cat_l1` (stated or named L1), `cat_l2` (stated or worded L2),
- * `cat_l2_weak` (that L2 came from a heading's words, not the category columns' own) and `cat_group`: the L1
+ * `cat_l2_weak` (that L2 came from a heading's words or names only a field, WEAK_L2) and `cat_group`: the L1
  * letters a framework heading names (L1_GROUP_RULES) when nothing but that heading placed the row: no code, no
  * L2 in the category columns themselves, no L1 of another name in the category column, and the heading's word
  * is what gave `cat_l1`.
  *
  * A more specific column wins over a broader one: 违规吃喝 in 问题类别 under the heading 落实全面从严治党战略部署
- * is D1, not the heading's G; a heading's own words (基层党组织 in 聚焦基层党组织软弱涣散) give an L2 only when the
- * title's wording finds none within the L1 (titleL2CandidateSql).
+ * is D1, not the heading's G; but a field word (专项治理, 民生领域: WEAK_L2) leaves the heading's L1, whose L2 the
+ * title's words give. A heading's own words (基层党组织 in 聚焦基层党组织软弱涣散) give an L2 only when the title's
+ * words find none within the L1 (titleL2CandidateSql).
  */
 export function categoryMapSql(from: string): string {
   // The heading's own words are no L2 of the column's: 全面从严治党 (G1's word) in 落实全面从严治党战略部署方面,
   // 决策部署 (A1's) in 贯彻落实党中央决策部署方面 name the group, whose L2 the title picks.
   const ownWords = `regexp_replace(k1, ${str(L1_GROUP_RULES.map((g) => g.pattern).join('|'))}, '', 'g')`;
+  const headings = `concat_ws('|', k1, ka, kf)`;
   // Each keyword pass runs once (an inner SELECT): every pattern is a regex DuckDB compiles per query.
   const passes = `SELECT *, ${codeL1('k1')} AS cl1, ${codeL1('k2')} AS cl1s, ${codeL2('k1')} AS cl2, ${codeL2('k2')} AS cl2s,
-      ${wordsL1('k1')} AS wc, ${wordsL1('ka')} AS wa,
-      ${wordsL2(`concat_ws('|', k2, ${ownWords})`)} AS own_l2, ${wordsL2(`concat_ws('|', k1, ka)`)} AS heading_l2
+      ${wordsL1('k1')} AS wc, coalesce(${wordsL1('ka')}, ${wordsL1('kf')}) AS wa,
+      ${wordsL2(`concat_ws('|', k2, ${ownWords})`)} AS own_l2, ${wordsL2(headings)} AS heading_l2
     FROM (${from})`;
+  const strong = `SELECT *, CASE WHEN own_l2 NOT IN (${WEAK_L2.map(str).join(', ')}) THEN own_l2 END AS own_strong FROM (${passes})`;
   // A category column that names an L1 of its own (政治建设) keeps it: the group is the heading's only
   // when the column is empty or names the group itself (问题类别 全面从严治党).
   const byHeading = `CASE ${L1_GROUP_RULES.map((g) =>
-    `WHEN coalesce(wc, wa) = ${str(g.code)} AND regexp_matches(concat_ws('|', k1, ka), ${str(g.pattern)})
+    `WHEN coalesce(wc, wa) = ${str(g.code)} AND regexp_matches(${headings}, ${str(g.pattern)})
       AND (wc IS NULL OR coalesce(regexp_matches(k1, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END`;
-  const stated = 'coalesce(cl2, cl2s, own_l2)';
-  return `SELECT * EXCLUDE (cl1, cl1s, cl2, cl2s, wc, wa, own_l2, heading_l2),
-      coalesce(cl1, cl1s, wc, left(own_l2, 1), wa, left(heading_l2, 1)) AS cat_l1,
-      coalesce(${stated}, heading_l2) AS cat_l2,
-      coalesce(${stated} IS NULL AND heading_l2 IS NOT NULL, false) AS cat_l2_weak,
-      CASE WHEN coalesce(cl1, cl1s, own_l2) IS NULL THEN ${byHeading} END AS cat_group
-    FROM (${passes})`;
+  return `SELECT * EXCLUDE (cl1, cl1s, cl2, cl2s, wc, wa, own_l2, heading_l2, own_strong),
+      coalesce(cl1, cl1s, wc, left(own_strong, 1), wa, left(own_l2, 1), left(heading_l2, 1)) AS cat_l1,
+      coalesce(cl2, cl2s, own_l2, heading_l2) AS cat_l2,
+      coalesce(cl2, cl2s, own_strong) IS NULL AND coalesce(own_l2, heading_l2) IS NOT NULL AS cat_l2_weak,
+      CASE WHEN coalesce(cl1, cl1s, own_strong) IS NULL THEN ${byHeading} END AS cat_group
+    FROM (${strong})`;
 }
 
 /** L2 from the title's wording among the L1s of a heading's group (categoryCandidatesSql). */

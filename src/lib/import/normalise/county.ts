@@ -3,6 +3,9 @@ import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, SIMPLIFIED_PLACE_CHARS, TRADITIONA
 } from '../../domain/vocabulary/places';
 import { str } from '../../queries/sql';
 
+// What may stand before a county's name without making it another place's: 中国, 浙江, 金华 and their suffixes.
+const OWN_PLACES_BEFORE = '^(中华人民共和国|中国)?[-·・/]?(浙江省?)?[-·・/]?(金华(市|地区)?)?[-·・/]?$';
+
 // Full-width Latin letters and digits (ＹＫ, Ｙｏｎｇｋａｎｇ) and their ASCII forms, for a name kept as typed.
 const ASCII = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const FULL_WIDTH = [...ASCII].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
@@ -21,13 +24,18 @@ export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
   known.push(`WHEN ${zoneOfSql(x)} IS NOT NULL THEN ${zoneOfSql(x)}`);
+  // A zone with its host district in brackets (金华开发区（婺城区）) is the zone (DOMAIN.md §5.1), not the district.
+  const unbracketed = `regexp_replace(${x}, '\\([^()]*\\)$', '')`;
+  known.push(`WHEN ${zoneOfSql(unbracketed)} IS NOT NULL THEN ${zoneOfSql(unbracketed)}`);
   // A county written as its GB/T 2260 code (330702), as statistical systems export it.
   known.push(...COUNTIES.filter((c) => c.code).map((c) => `WHEN ${x} = ${str(c.code as string)} THEN ${str(c.name)}`));
   // The county named first in the text: (position, name) of every alias found, lowest position.
   const found = countyAliases().filter((a) => a.alias.length >= 2).map((a) => `{'p': instr(${stripped}, ${str(a.alias)}), 'n': ${str(a.name)}}`);
-  // Not where a place of another city or province comes right before it (上海市浦江镇, 台南市永康区, 湖北省浠水县兰溪镇).
+  // Not where a place of another city or province comes right before it (上海市浦江镇, 台南市永康区, 湖北省浠水县兰溪镇);
+  // 金华's and 浙江's own names may (浙江金华市永康市, 中国浙江省金华市义乌市).
   const first = `list_transform([list_sort(list_filter([${found.join(', ')}], e -> e.p > 0))[1]],
-    lambda fc: CASE WHEN NOT regexp_matches(left(${stripped}, fc.p - 1), '(省|市|县|州|自治区)$') THEN fc.n END)[1]`;
+    lambda fc: CASE WHEN NOT regexp_matches(left(${stripped}, fc.p - 1), '(省|市|县|州|自治区)$')
+      OR regexp_matches(left(${stripped}, fc.p - 1), ${str(OWN_PLACES_BEFORE)}) THEN fc.n END)[1]`;
   return `CASE WHEN ${x} IS NULL THEN NULL
     WHEN regexp_matches(${x}, ${str(CITY_LEVEL_PATTERN)}) THEN '市本级'
     ${known.join(' ')}

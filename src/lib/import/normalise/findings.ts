@@ -6,7 +6,7 @@ import { RECT_TYPE_LONG_TERM_PATTERN, RECT_TYPE_NOT_LONG_TERM } from '../../doma
 import { compactCol as x, rawCol as r } from './raw';
 import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, titleL2CandidateSql } from './category';
 import { countyCodeSql } from './county';
-import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, type ValueMaps } from './maps';
+import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, namedCountySql, type ValueMaps } from './maps';
 import { normTitleSql } from './names';
 import { cleanLineSql, cleanSql } from './text';
 import { codedDeadlineSql } from './deadline-code';
@@ -67,7 +67,8 @@ const CLEAN_KEYS = ['mode', 'team', 'unit_name', 'unit_type', 'focus4', 'problem
 
 // A town, street or village (横店镇党委, 西城街道, 某某村) is never city-level: its county must be given.
 const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')} IS NOT NULL AND NOT regexp_matches(${r('unit_name')}, ${str(LOCAL_UNIT_PATTERN)}) THEN '市本级' END`;
-// A county committee's round (十五届永康市委第三轮巡察) inspects that county's units only: a row that names no county is its.
+// A county committee's round (十五届永康市委第三轮巡察) inspects that county's units only: a row whose cells name no
+// county is its, also where the unit is written 市财政局 (that 县级市's own department, not 市本级).
 const COUNTY_BY_ROUND = `CASE WHEN lk.committee IN (${COUNTIES.filter((c) => c.kind !== '市本级').map((c) => str(c.name)).join(', ')}) THEN lk.committee END`;
 
 /** Layer 1: values that need only the row's own cells and the maps. */
@@ -105,7 +106,7 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     `${r('county')} AS county_raw`,
     // A unit of a 金华市委 round that names no county is a city-level unit (DOMAIN.md §5.1: 市本级 are
     // the units 市委巡察组 inspect); the report says how many rows were placed so.
-    `coalesce(county_found, ${COUNTY_BY_ROUND}, ${CITY_BY_ROUND}) AS county`,
+    `coalesce(county_named, ${COUNTY_BY_ROUND}, county_found, ${CITY_BY_ROUND}) AS county`,
     `(county_found IS NULL AND ${CITY_BY_ROUND} IS NOT NULL) AS county_by_round`,
     ...CLEAN_KEYS.map((k) => `${unless(k, 'VARCHAR', () => (LINE_KEYS.has(k) ? cleanLineSql : cleanSql)(r(k)))} AS ${k}`),
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
@@ -228,7 +229,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
-          ${mappedCountySql(c.fallbackCounty, c.namedPlace)} AS county_found, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
+          ${mappedCountySql(c.fallbackCounty, c.namedPlace)} AS county_found, ${namedCountySql(c.fallbackCounty)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
           d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date
         FROM ${mappedFromSql(raw, maps)}) t

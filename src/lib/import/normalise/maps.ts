@@ -94,14 +94,14 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
       FROM (SELECT *, ${placeFoldSql('c')} AS f FROM (${withCompact(from)}))` },
     { kind: 'unit', variant: 'all', keys: v, cells: cellsOf(raw, ['unit_name'].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT v, c, ${countyInTextSql(placeFoldSql('c'))} AS county,
-      CASE WHEN regexp_matches(c, '^(中共)?(市|金华市)') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm, ${unitLocalNameSql('c')} AS unit_local,
+      CASE WHEN regexp_matches(c, '^(中共)?(金华市|市([^场]|$))') THEN '市本级' END AS city, ${unitNameNormSql('c')} AS unit_name_norm, ${unitLocalNameSql('c')} AS unit_local,
       ${zoneNameSql("NULLIF(regexp_extract(c, " + str(ZONE_IN_UNIT) + ", 2), '')")} AS zone
       FROM (${withCompact(from)})` },
     { kind: 'category', variant: 'all', keys: ['c1', 'c2', 'asp', 'foc'],
       cells: [`SELECT DISTINCT ${u('category_l1')} AS c1, ${u('category_l2')} AS c2, ${u('aspect_raw')} AS asp, ${u('focus4')} AS foc FROM ${ident(raw)}`],
       inputOf: (cells) => (cells.length === 1 ? cells[0] : `SELECT DISTINCT * FROM (${cells.join(' UNION ALL ')})`),
       compute: (from) => `SELECT c1, c2, asp, foc, cat_l1, cat_l2, cat_l2_weak, cat_group FROM (${categoryMapSql(`SELECT c1, c2, asp, foc,
-      ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, coalesce(${compactSql('asp')}, ${focusHeadingSql(compactSql('foc'))}) AS ka FROM (${from})`)})` },
+      ${compactSql('c1')} AS k1, ${compactSql('c2')} AS k2, ${compactSql('asp')} AS ka, ${focusHeadingSql(compactSql('foc'))} AS kf FROM (${from})`)})` },
   ];
 }
 
@@ -116,7 +116,15 @@ const ZONE_IN_UNIT = `^(中共)?(.{0,10}?(${ZONE_WORDS}))`;
 export function mappedCountySql(fallback?: string, place?: string): string {
   const named = !place ? 'NULL' : place !== '市本级' ? str(place)
     : `CASE WHEN NOT coalesce(regexp_matches(mu.c, ${str(LOCAL_UNIT_PATTERN)}), false) THEN ${str(place)} END`;
-  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.zone, mu.city, ${named})`;
+  return `coalesce(${namedCountySql(fallback)}, mu.city, ${named})`;
+}
+
+/**
+ * The county a row's own cells or the file name state: mappedCountySql without the guesses from a unit's 市
+ * (市财政局, which in a 县级市's ledger is that city's) and from a name's zone or city level.
+ */
+export function namedCountySql(fallback?: string): string {
+  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.zone)`;
 }
 
 /** The county and unit maps only, for the round lookup (aliases mc, mu); `from` is a subquery. */
