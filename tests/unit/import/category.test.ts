@@ -162,6 +162,11 @@ test('a field word in the category column (治理, 民生, 风险, 生态) leave
     [null, null, null, '廉洁风险防控链条不够紧实', 'F', 'F1'], ['廉洁风险防控', null, null, '事项甲', 'F', 'F1'],
     [null, null, null, '基层党组织发展党员程序不规范', 'C', 'C6'], ['纪律建设', '违规兼职', null, '事项甲', 'E', 'E2'],
     [null, null, null, '超标准接待', 'D', 'D1'], [null, null, null, '接受服务对象宴请', 'D', 'D1'],
+    // helper-119, on the sample with its codes taken out: an L1's name in 问题类别 leaves the L2 to the title
+    // (两个责任 gave G1 to every G row), and 党的全面领导 beside 全面从严治党 is G's combined heading.
+    ['两个责任', null, '聚焦群众身边腐败问题和不正之风', '政治生态不够清朗', 'G', 'G4'], ['两个责任', null, null, '事项甲', 'G', 'G1'],
+    ['八项规定', null, null, '违规吃喝问题突出', 'D', 'D1'],
+    [null, null, '在加强党的全面领导、落实全面从严治党责任方面', '监督执纪问责不到位', 'G', 'G2'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });

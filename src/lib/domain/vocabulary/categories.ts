@@ -25,11 +25,19 @@ export const L1_GROUP_RULES: CategoryGroupRule[] = [
   { letters: 'AB', code: 'A', pattern: '决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
 ];
 
+/**
+ * Names of an L1 that are also an L2's words (DOMAIN §2.3: G is "两个责任"、"一岗双责", D 中央八项规定精神、"四风"): a
+ * category column saying only them names the L1, whose L2 the title's words pick (问题类别 两个责任 over 政治生态不够清朗
+ * is G4, not G1), as a framework heading's words do.
+ */
+export const L1_NAME_WORDS = '两个责任|一岗双责|八项规定|四风';
+
 /** L1 by name, framework heading or crosswalk entry (四个落实 / 四个聚焦 / legacy 问题类别). */
 export const L1_RULES: CategoryRule[] = [
   { code: 'Z', pattern: '^其他$|^其它$' },
   { code: 'H', pattern: '整改落实|巡视整改|巡察整改|落实巡视|落实巡察|上轮|④|四个落实4|四个聚焦4|聚焦巡察整改|监督发现问题整改' },
-  { code: 'A', pattern: '政治建设|党的领导弱化|党的全面领导|政治纪律和政治规矩|路线方针政策|决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
+  // 加强党的全面领导 alone (the 2018 heading), not beside 全面从严治党 in 在加强党的全面领导、落实全面从严治党责任方面 (G's group).
+  { code: 'A', pattern: '政治建设|党的领导弱化|^在?(加强)?党的全面领导(方面)?$|政治纪律和政治规矩|路线方针政策|决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
   // Short names as a whole cell too: 思想方面, 组织问题, 作风问题, 廉政方面, 纪律问题.
   { code: 'B', pattern: '思想建设|理论学习|意识形态|^思想(问题|方面|类)?$' },
   { code: 'C', pattern: '组织建设|组织路线|党的建设缺[失少]|选人用人|软弱涣散|组织力|四个落实[③3]|四个聚焦[③3]|三个聚焦[③3]|^组织(问题|方面|类)?$' },

@@ -1,4 +1,4 @@
-import { L1_GROUP_RULES, L1_RULES, L2_RULES, WEAK_L2 } from '../../domain/vocabulary/categories';
+import { L1_GROUP_RULES, L1_NAME_WORDS, L1_RULES, L2_RULES, WEAK_L2 } from '../../domain/vocabulary/categories';
 import { L2 } from '../../domain/taxonomy';
 import { str } from '../../queries/sql';
 import { firstMatchSql } from './text';
@@ -49,8 +49,8 @@ export function focusHeadingSql(focus: string): string {
  */
 export function categoryMapSql(from: string): string {
   // The heading's own words are no L2 of the column's: 全面从严治党 (G1's word) in 落实全面从严治党战略部署方面,
-  // 决策部署 (A1's) in 贯彻落实党中央决策部署方面 name the group, whose L2 the title picks.
-  const ownWords = `regexp_replace(k1, ${str(L1_GROUP_RULES.map((g) => g.pattern).join('|'))}, '', 'g')`;
+  // 决策部署 (A1's) in 贯彻落实党中央决策部署方面 name the group, whose L2 the title picks; so do an L1's names (两个责任).
+  const ownWords = `regexp_replace(k1, ${str([...L1_GROUP_RULES.map((g) => g.pattern), L1_NAME_WORDS].join('|'))}, '', 'g')`;
   const headings = `concat_ws('|', k1, ka, kf)`;
   // Each keyword pass runs once (an inner SELECT): every pattern is a regex DuckDB compiles per query.
   const passes = `SELECT *, ${codeL1('k1')} AS cl1, ${codeL1('k2')} AS cl1s, ${codeL2('k1')} AS cl2, ${codeL2('k2')} AS cl2s,
