@@ -167,6 +167,17 @@ test('a field word in the category column (治理, 民生, 风险, 生态) leave
     ['两个责任', null, '聚焦群众身边腐败问题和不正之风', '政治生态不够清朗', 'G', 'G4'], ['两个责任', null, null, '事项甲', 'G', 'G1'],
     ['八项规定', null, null, '违规吃喝问题突出', 'D', 'D1'],
     [null, null, '在加强党的全面领导、落实全面从严治党责任方面', '监督执纪问责不到位', 'G', 'G2'],
+    // Titles alone, as offices word them (helper-119's list of titles no rule knew).
+    [null, null, null, '文山会海问题仍较突出', 'D', 'D4'], [null, null, null, '督查检查考核过多过频', 'D', 'D4'],
+    [null, null, null, '请销假制度执行不严', 'E', 'E1'], [null, null, null, '以案促改、以案促治成效不明显', 'E', 'E5'],
+    [null, null, null, '派驻监督作用发挥不充分', 'G', 'G2'], [null, null, null, '一些窗口单位服务效率不高', 'D', 'D5'],
+    [null, null, null, '新媒体平台审核把关不严', 'B', 'B3'], [null, null, null, '个别村级工程项目管理不规范', 'F', 'F4'],
+    [null, null, null, '工程项目建设管理不够规范', 'F', 'F1'], [null, null, null, '资金监管还有漏洞', 'F', 'F3'],
+    [null, null, null, '惠民资金监管不严', 'F', 'F5'], [null, null, null, '专项资金监管不严', 'E', 'E3'],
+    [null, null, null, '一些重大事项未经集体研究决定', 'A', 'A3'], [null, null, null, '少数干部作风粗暴、漠视群众利益', 'E', 'E4'],
+    [null, null, null, '对党员干部参与民间借贷问题处置不够有力', 'E', 'E2'], [null, null, null, '干部选任还存在薄弱环节', 'C', 'C1'],
+    [null, null, null, '干部日常监督管理不到位', 'C', 'C3'], [null, null, null, '部分党员长期不参加组织生活', 'C', 'C6'],
+    [null, null, null, '一些整改措施针对性不强', 'H', 'H4'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });
