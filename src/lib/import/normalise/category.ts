@@ -71,7 +71,7 @@ export function categoryMapSql(from: string): string {
     FROM (${strong})`;
 }
 
-/** L2 from the title's wording among the L1s of a heading's group (categoryCandidatesSql). */
+/** L2 from the title's wording among the L1s of a heading's group (categoryMapSql's cat_group). */
 function groupTitleL2Sql(group: string, title: string): string {
   const byGroup = [...new Set(L1_GROUP_RULES.map((g) => g.letters))].map((letters) => {
     const rules = L2_RULES.filter((r) => letters.includes(r.code[0])).map((r) => ({ pattern: r.pattern, value: r.code }));

@@ -23,10 +23,9 @@ const FULL_WIDTH = [...ASCII].map((ch) => String.fromCharCode(ch.charCodeAt(0) +
 export function countySql(x: string, raw: string = x): string {
   const stripped = `regexp_replace(${x}, ${str('^(' + COUNTY_PREFIXES.join('|') + ')')}, '')`;
   const known = countyAliases().map((a) => `WHEN ${stripped} = ${str(a.alias)} THEN ${str(a.name)}`);
-  known.push(`WHEN ${zoneOfSql(x)} IS NOT NULL THEN ${zoneOfSql(x)}`);
-  // A zone with its host district in brackets (金华开发区（婺城区）) is the zone (DOMAIN.md §5.1), not the district.
-  const unbracketed = `regexp_replace(${x}, '\\([^()]*\\)$', '')`;
-  known.push(`WHEN ${zoneOfSql(unbracketed)} IS NOT NULL THEN ${zoneOfSql(unbracketed)}`);
+  // A zone, also with its host district in brackets (金华开发区（婺城区）): the zone (DOMAIN.md §5.1), not the district.
+  const zone = zoneOfSql(`regexp_replace(${x}, '\\([^()]*\\)$', '')`);
+  known.push(`WHEN ${zone} IS NOT NULL THEN ${zone}`);
   // A county written as its GB/T 2260 code (330702), as statistical systems export it.
   known.push(...COUNTIES.filter((c) => c.code).map((c) => `WHEN ${x} = ${str(c.code as string)} THEN ${str(c.name)}`));
   // The county named first in the text: (position, name) of every alias found, lowest position.
