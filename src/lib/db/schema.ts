@@ -85,6 +85,8 @@ export const FINDINGS_COLUMNS: [name: string, type: string][] = [
   ['followup_date', 'DATE'],
   ['disclose', 'VARCHAR'],
   ['remarks', 'VARCHAR'],
+  // Last: a database stored before it gets it by the ALTER below, at the end, and inserts name their columns.
+  ['title_numbers', 'VARCHAR'],
 ];
 
 /** DDL of every table, idempotent (CREATE ... IF NOT EXISTS). */
@@ -119,6 +121,8 @@ export const SCHEMA_DDL: string[] = [
     feedback_date DATE
   )`,
   `CREATE TABLE IF NOT EXISTS findings (\n    ${FINDINGS_COLUMNS.map(([n, t]) => `${n} ${t}`).join(',\n    ')}\n  )`,
+  // Added 2026-12-06 (same-finding.ts); renormalise.ts fills it for findings stored before.
+  `ALTER TABLE findings ADD COLUMN IF NOT EXISTS title_numbers VARCHAR`,
   // The cells of each rejected row (JSON: header → text, in column order; capped as the report is),
   // so that they download as CSV after a reload too.
   `CREATE TABLE IF NOT EXISTS rejected_rows (

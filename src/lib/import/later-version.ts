@@ -89,7 +89,7 @@ function newRowsSql(plans: SheetPlan[]): string {
 function newKeysSql(plans: SheetPlan[]): string {
   const rows = plans.filter((p) => p.counts.accepted > 0)
     .map((p) => `SELECT ${matchColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f WHERE f.norm_title IS NOT NULL`);
-  return `SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT * FROM (${rows.length ? rows.join(' UNION ALL ') : 'SELECT NULL AS round_key, NULL AS county, NULL AS unit_key, NULL AS unit_name, NULL AS norm_title, false AS county_by_round WHERE false'}))`;
+  return `SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT * FROM (${rows.length ? rows.join(' UNION ALL ') : 'SELECT NULL AS round_key, NULL AS county, NULL AS unit_key, NULL AS unit_name, NULL AS norm_title, NULL AS title_numbers, false AS county_by_round WHERE false'}))`;
 }
 
 /**

@@ -23,7 +23,7 @@ import { foldMeasureRows, measureStatusIssuesSql } from './measure-rows';
 import { joinContinuationRows } from './continuation-rows';
 import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
-import { matchColumnsSql, sameFindingSql } from './same-finding';
+import { matchColumnsSql, sameFindingSql, sameNumbersSql } from './same-finding';
 import { fillDownTableSql, spanFilledSql, unitBlankSql } from './fill-down';
 import { PLAUSIBLE_DATES, longCellsSql, yearMissingIssue } from './validate';
 
@@ -240,15 +240,15 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
       FROM (SELECT ${cols.join(', ')}, src_row, county_by_round, ${fid0} AS fid0 FROM ${ident(norm)} WHERE ${notRejected}) f
       LEFT JOIN ${ident(dupIds)} d ON d.fid0 = f.fid0`);
   }
-  // Every row of a (round, county, unit, title words) group but its first (same-finding.ts); groups
-  // first, so the wide rows are scanned once and only the few keys that repeat are joined back.
+  // Every row of a (round, county, unit, title words and numbers) group but its first (same-finding.ts);
+  // groups first, so the wide rows are scanned once and only the few keys that repeat are joined back.
   await engine.exec(`INSERT INTO ${ident(issues)}
     SELECT f.src_row, 'problem_title', left(f.problem_title, 200), 'warning', 'duplicate_finding'
     FROM ${ident(norm)} f
-    JOIN (SELECT round_key, county, unit_key, norm_title, min(src_row) AS first_row FROM (SELECT ${matchColumnsSql('n')}, n.src_row
+    JOIN (SELECT round_key, county, unit_key, norm_title, title_numbers, min(src_row) AS first_row FROM (SELECT ${matchColumnsSql('n')}, n.src_row
         FROM ${ident(norm)} n WHERE n.norm_title IS NOT NULL AND ${notRejected}) GROUP BY ALL HAVING count(*) > 1) g
       ON g.round_key = f.round_key AND g.county IS NOT DISTINCT FROM f.county AND g.unit_key = ${unitNameKeySql('f')} AND g.norm_title = f.norm_title
-      AND f.src_row > g.first_row
+      AND ${sameNumbersSql('f', 'g')} AND f.src_row > g.first_row
     WHERE f.norm_title IS NOT NULL AND ${kept('f.')}`);
   // The same problem already loaded from another file. Neither a dataset being replaced counts, nor the embedded
   // sample, which an analyst's first import removes (every row of a ledger like it was warned against it).

@@ -12,6 +12,9 @@ import { unitNameKeySql } from '../queries/measures';
  * the unit's name as written must then be the same (人民医院 and 人民医院, not 教育局 and 义乌市教育局).
  * Before, only the raw unit name was compared: a county's ledger and the city's 汇总 writing its
  * units with the county's name counted each problem twice, without a word.
+ * The title words leave digits out (DOMAIN.md §7.5: a problem found again in a later round), but in
+ * one round 违规发放津补贴3万元 and 违规发放津补贴5万元, or 问题1 and 问题2, are two problems: the titles
+ * must also hold the same numbers (title_numbers: names.ts, which leaves a leading item number out).
  */
 
 /** Sides whose county may be only a round's default. */
@@ -30,14 +33,17 @@ export function sameUnitSql(x: string, y: string, vague: VagueCounty = {}, o: { 
   return unsure.length ? `(${byKey} OR (${y}.unit_name IS NOT DISTINCT FROM ${x}.unit_name AND (${unsure.join(' OR ')})))` : `(${byKey})`;
 }
 
+/** TRUE when the titles of the findings aliased `x` and `y` hold the same numbers (title_numbers, see above). */
+export const sameNumbersSql = (x: string, y: string) => `${y}.title_numbers IS NOT DISTINCT FROM ${x}.title_numbers`;
+
 /** TRUE when the finding aliased `x` is the one aliased `y`. */
 export function sameFindingSql(x: string, y: string, vague: VagueCounty = {}, o: { keyed?: boolean } = {}): string {
   return `${y}.round_key IS NOT DISTINCT FROM ${x}.round_key AND ${y}.norm_title IS NOT DISTINCT FROM ${x}.norm_title
-    AND ${sameUnitSql(x, y, vague, o)}`;
+    AND ${sameUnitSql(x, y, vague, o)} AND ${sameNumbersSql(x, y)}`;
 }
 
 /** TRUE when the finding aliased `t` has all it is matched by (a row without them matches nothing for sure). */
 export const matchableSql = (t: string) => `${t}.round_key IS NOT NULL AND ${unitNameKeySql(t)} IS NOT NULL AND ${t}.norm_title IS NOT NULL`;
 
-/** The columns matched by, for a SELECT over a table aliased `t`: round_key, county, unit_key, unit_name, norm_title. */
-export const matchColumnsSql = (t: string) => `${t}.round_key, ${t}.county, ${unitNameKeySql(t)} AS unit_key, ${t}.unit_name, ${t}.norm_title`;
+/** The columns matched by, for a SELECT over a table aliased `t`: round_key, county, unit_key, unit_name, norm_title, title_numbers. */
+export const matchColumnsSql = (t: string) => `${t}.round_key, ${t}.county, ${unitNameKeySql(t)} AS unit_key, ${t}.unit_name, ${t}.norm_title, ${t}.title_numbers`;

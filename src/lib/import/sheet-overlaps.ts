@@ -127,9 +127,9 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
     };
   }
   const table = tempName('shared');
-  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title FROM ${ident(p.final)}`).join(' UNION ALL ');
+  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers FROM ${ident(p.final)}`).join(' UNION ALL ');
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS WITH k AS (${all}),
-    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title FROM k)
+    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers FROM k)
     SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row, ${ALL_GIVEN} AS strict
     FROM k x JOIN y ON y.sheet <> x.sheet AND ${SAME_FINDING}`);
   const sizes = await engine.query<{ sheet: number; n: number }>(`SELECT sheet, CAST(count(*) AS INTEGER) AS n FROM (${all}) GROUP BY sheet`);

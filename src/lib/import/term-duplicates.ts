@@ -1,12 +1,12 @@
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
-import { sameUnitSql } from './same-finding';
+import { sameNumbersSql, sameUnitSql } from './same-finding';
 
 /**
  * The same problem loaded from a file that writes the round with its term and from one that leaves
  * the term out (round-merge.ts joins the two rounds at commit, after this check): same committee,
  * level and number, one side without a term, fed back within a year of each other, same county, unit
- * and title words (same-finding.ts). Checked only when a side has rows without a term, so the usual
+ * title words and numbers (same-finding.ts). Checked only when a side has rows without a term, so the usual
  * import pays nothing.
  */
 export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, issues: string, kept: string, others: string): Promise<void> {
@@ -21,6 +21,6 @@ export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, is
       AND f.src_row NOT IN (SELECT src_row FROM ${ident(issues)} WHERE code = 'duplicate_existing')
       AND EXISTS (SELECT 1 FROM findings g WHERE ${part('g', 1)} = ${part('f', 1)} AND g.inspector_level = f.inspector_level
         AND g.round_no = f.round_no AND g.norm_title = f.norm_title
-        AND ${sameUnitSql('f', 'g', { loose: ['f'], city: ['g'] })} AND (g.term IS NULL OR f.term IS NULL)
+        AND ${sameUnitSql('f', 'g', { loose: ['f'], city: ['g'] })} AND ${sameNumbersSql('f', 'g')} AND (g.term IS NULL OR f.term IS NULL)
         AND abs(${year('g')} - ${year('f')}) <= 1 ${others})`);
 }

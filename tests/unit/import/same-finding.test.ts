@@ -37,8 +37,8 @@ test('the SQL: one round, one title, one unit by county and normalised name; whe
     (9, 'r', '义乌市', false, '教育局', '教育局', 't', 'r', '永康市', '教育局', '教育局', 't'),
     (10, 'r', '市本级', true, '教育局', '教育局', 't', 'r', '义乌市', '义乌市教育局', '教育局', 't'))
     v(i, xr, xc, xb, xu, xn, xt, yr, yc, yu, yn, yt),
-    LATERAL (SELECT xr AS round_key, xc AS county, xb AS county_by_round, xu AS unit_name, xn AS unit_name_norm, xt AS norm_title) x,
-    LATERAL (SELECT yr AS round_key, yc AS county, yu AS unit_name, yn AS unit_name_norm, yt AS norm_title) y ORDER BY i`);
+    LATERAL (SELECT xr AS round_key, xc AS county, xb AS county_by_round, xu AS unit_name, xn AS unit_name_norm, xt AS norm_title, NULL AS title_numbers) x,
+    LATERAL (SELECT yr AS round_key, yc AS county, yu AS unit_name, yn AS unit_name_norm, yt AS norm_title, NULL AS title_numbers) y ORDER BY i`);
   expect(rows.map((r) => r.same)).toEqual([true, false, false, false, false, true, true, true, false, false]);
 });
 

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { SCHEMA_DDL } from '../../../src/lib/db/schema';
 import { NORMS_VERSION, renormaliseStored } from '../../../src/lib/state/renormalise';
 import { freshEngine, importOk, utf8 } from '../import/helpers';
 
@@ -36,4 +37,20 @@ test('stored title words that kept the unit\'s name without its place are recomp
   await e.exec(`UPDATE meta SET value = '2' WHERE key = 'norms_version'`);
   await renormaliseStored(e);
   expect(await words()).toEqual(['班子议事规则不健全', '班子议事规则不健全']);
+});
+
+test('a database stored before titles\' numbers were kept gets the column and its numbers: 3万元 is not 5万元 of the same unit', async () => {
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const row = (title: string) => `市本级,市财政局,八届市委第一轮巡察,${title},已完成`;
+  await importOk(e, 'a.csv', utf8([head, row('违规发放津补贴3万元'), row('公车管理不严')].join('\n')));
+  // As version 7 stored it: no such column.
+  await e.exec('ALTER TABLE findings DROP COLUMN title_numbers');
+  await e.exec(`UPDATE meta SET value = '7' WHERE key = 'norms_version'`);
+  for (const s of SCHEMA_DDL) await e.exec(s);
+  await renormaliseStored(e);
+  expect(await e.query('SELECT problem_title, title_numbers FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '违规发放津补贴3万元', title_numbers: '3' }, { problem_title: '公车管理不严', title_numbers: null }]);
+  const [r] = await importOk(e, 'b.csv', utf8([head, row('违规发放津补贴5万元'), row('违规发放津补贴３万元'), row('公车管理不严')].join('\n')), { allowDuplicate: true });
+  expect(r.issues.filter((i) => i.code === 'duplicate_existing').map((i) => i.row)).toEqual([3, 4]);
 });

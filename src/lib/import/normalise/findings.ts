@@ -7,7 +7,7 @@ import { compactCol as x, rawCol as r } from './raw';
 import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, titleL2CandidateSql } from './category';
 import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, namedCountySql, type ValueMaps } from './maps';
-import { normTitleSql } from './names';
+import { normTitleSql, titleNumbersSql } from './names';
 import { cleanLineSql, cleanSql } from './text';
 import { codedDeadlineSql } from './deadline-code';
 import { rectTypeSql, sourceSql } from './kinds';
@@ -121,6 +121,7 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
     `${yearSql(x('year'))} AS year_col`,
     `${normTitleSql(x('problem_title'), 'unit_compact', 'unit_name_norm', 'unit_local')} AS norm_title`,
+    `${titleNumbersSql(x('problem_title'))} AS title_numbers`,
     `coalesce(${r('category_l1')}, ${r('category_l2')}, ${r('aspect_raw')}, ${r('focus4')}) AS category_raw`,
     `coalesce(${rectTypeSql(cleanSql(r('rect_type')))}, CASE WHEN di_deadline_raw OR di_deadline THEN '立行立改' END) AS rect_type`,
     `${unless('source', 'VARCHAR', () => sourceSql(cleanSql(r('source'))))} AS source`,

@@ -66,6 +66,20 @@ export function unitLocalNameSql(unit: string): string {
 // character after 党组 is kept (\1), as RE2 has no look-ahead. One constant pattern, compiled once.
 const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委|党委|党组([^织]|$)|委员会|党总支|总支部|党支部|支部)?`;
 
+// A leading item number (1. 1、 1） (1) （1）), which two ledgers of one problem number each their own way;
+// 1.5万元 is no item number. Any non-digit after them goes too, so one pass deletes both.
+const ITEM_NUMBER = '^\\s*(?:[（(]\\s*[0-9]+\\s*[)）]|[0-9]+\\s*[、，,．:：)）]|[0-9]+\\.(?:[^0-9]|$))';
+
+/**
+ * The numbers of a problem title (DOMAIN.md §7.5's title words leave them out): its digits in order,
+ * without a leading item number; NULL when it holds none. Within one round, titles with the same words
+ * and other numbers are two problems (违规发放津补贴3万元, 5万元; a generated 问题1, 问题2); same-finding.ts.
+ * Input: a compact form (full-width digits folded).
+ */
+export function titleNumbersSql(title: string): string {
+  return `NULLIF(regexp_replace(${title}, ${str(`${ITEM_NUMBER}|[^0-9]+`)}, '', 'g'), '')`;
+}
+
 /**
  * The problem title reduced to its words: no punctuation, digits, years, or the unit's name in any
  * of its forms: normalised with the place and Party words around it (UNIT_IN_TITLE), whole, or

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import type { Engine } from '../../../src/lib/db/types';
+import { titleNumbersSql } from '../../../src/lib/import/normalise/names';
+import { compactTextSql } from '../../../src/lib/import/normalise/text';
+import { str } from '../../../src/lib/queries/sql';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+/**
+ * The title words leave digits out (DOMAIN.md §7.5), but within one round titles that differ only in a
+ * number are two problems (违规发放津补贴3万元 and 5万元; a generated 问题1, 问题2): no duplicate warning,
+ * no sheet left out, no later version asked about. A leading item number is no part of the problem.
+ */
+let e: Engine & { close(): void };
+beforeEach(async () => {
+  e = await freshEngine();
+});
+afterEach(() => e.close());
+
+const R = '八届市委第五轮巡察';
+const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+const csv = (titles: string[], status = '正在推进', unit = '市财政局') =>
+  utf8([head, ...titles.map((t) => `市本级,${unit},${R},${t},${status}`)].join('\n'));
+const count = async () => (await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings'))[0].n;
+const codes = (issues: { code: string; row?: number }[], code: string) => issues.filter((i) => i.code === code).map((i) => i.row);
+
+test.each([
+  ['违规发放津补贴3万元', '3'],
+  ['班子成员落实一岗双责不到位', null],
+  ['违规发放津补贴１２万元', '12'],
+  ['2023年以来违规发放津补贴1.5万元', '202315'],
+  ['1.班子成员落实一岗双责不到位', null],
+  ['12、班子成员落实一岗双责不到位', null],
+  ['（3）班子成员落实一岗双责不到位', null],
+  [' (3) 班子成员落实一岗双责不到位', null],
+  ['2）班子成员落实一岗双责不到位', null],
+  ['1.5万元专项资金未及时拨付', '15'],
+  ['3.班子成员违规报销5次', '5'],
+  ['1.', null],
+])('the numbers of %s: %s', async (title, numbers) => {
+  const [r] = await e.query<{ n: string | null }>(`SELECT ${titleNumbersSql(compactTextSql(str(title)))} AS n`);
+  expect(r.n).toBe(numbers);
+});
+
+test('one sheet: titles differing only in a number are two problems; the same title, or the same under another item number, is a duplicate', async () => {
+  const [r] = await importOk(e, '台账.csv', csv(['问题1', '问题2', '违规发放津补贴3万元', '违规发放津补贴5万元', '违规发放津补贴3万元',
+    '1.公车管理不严', '4.公车管理不严', '2023年度公车管理不严']));
+  expect(codes(r.issues, 'duplicate_finding')).toEqual([6, 8]);
+  expect(r.rowsAccepted).toBe(8);
+});
+
+test('another file: a problem differing only in a number is not already loaded, nor the file a later version', async () => {
+  const titles = Array.from({ length: 6 }, (_, i) => `问题${i + 1}`);
+  await importOk(e, '台账一.csv', csv(titles));
+  const [next] = await importOk(e, '台账二.csv', csv(titles.map((_, i) => `问题${i + 7}`)));
+  expect(next.laterVersionOf).toBeUndefined();
+  expect(codes(next.issues, 'duplicate_existing')).toEqual([]);
+  expect(await count()).toBe(12);
+  // The same problems again, their statuses moved on: a later version, asked about.
+  const [again] = await importOk(e, '台账三.csv', csv(titles.map((_, i) => `问题${i + 7}`), '已完成'));
+  expect(again.laterVersionOf).toMatchObject({ same: 6, rows: 6 });
+  // Beside it, every row is warned as already loaded.
+  const [beside] = await importOk(e, '台账三.csv', csv(titles.map((_, i) => `问题${i + 7}`), '已完成'), { allowDuplicate: true });
+  expect(codes(beside.issues, 'duplicate_existing')).toEqual([2, 3, 4, 5, 6, 7]);
+});
+
+test('two sheets of one workbook (第一批, 第二批) whose titles differ only in numbers are both imported', async () => {
+  const H = ['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const sheet = (from: number) => XLSX.utils.aoa_to_sheet([H, ...[0, 1, 2].map((i) => ['市本级', '市财政局', R, `违规发放津补贴${from + i}万元`, '正在推进'])]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, sheet(1), '第一批');
+  XLSX.utils.book_append_sheet(wb, sheet(11), '第二批');
+  const reports = await importOk(e, '台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(reports.map((r) => r.sheet)).toEqual(['第一批', '第二批']);
+  expect(reports.flatMap((r) => r.issues.map((i) => i.code)).filter((c) => /duplicate|overlap/.test(c))).toEqual([]);
+  expect(await count()).toBe(6);
+});
