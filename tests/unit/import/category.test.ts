@@ -182,6 +182,24 @@ test('a field word in the category column (治理, 民生, 风险, 生态) leave
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });
 
+test('an L1\'s full name (DOMAIN §2.3) in 问题类别 or 方面 names that L1 only: its L2 is the title\'s (helper-117)', async () => {
+  const rows: Row[] = [
+    ['反腐败斗争与廉洁风险防控', null, null, '事项甲', 'F', null],
+    ['反腐败斗争与廉洁风险防控', null, null, '惠民补贴资金冒领', 'F', 'F5'],
+    [null, null, '反腐败斗争与廉洁风险防控方面', '事项甲', 'F', null],
+    ['全面从严治党责任落实', null, null, '事项甲', 'G', null],
+    // G, not the D–G group that 全面从严治党 names as a heading: a title of D's words keeps G.
+    ['全面从严治党责任落实', null, null, '违规吃喝问题突出', 'G', null],
+    ['全面从严治党责任落实', null, null, '主体责任压得不够紧', 'G', 'G1'],
+    [null, null, '全面从严治党责任落实', '事项甲', 'G', null],
+    ['巡视巡察及其他监督发现问题整改', null, null, '对上轮巡察发现的问题整改不彻底', 'H', 'H1'],
+    // The words inside them still count where no full name is written.
+    ['廉洁风险防控', null, null, '事项甲', 'F', 'F1'],
+    [null, null, '落实全面从严治党战略部署方面', '违规吃喝问题突出', 'D', 'D1'],
+  ];
+  expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
+});
+
 test('a ledger whose only classification is its 对应四聚焦 column is placed by it (DOMAIN §2.4: ③ is C, ④ is H)', async () => {
   const engine = await freshEngine();
   const csv = ['问题编号,巡察轮次,县市区,被巡察单位,反馈日期,对应四聚焦,具体问题,整改时限,整改状态',

@@ -32,6 +32,13 @@ export const L1_GROUP_RULES: CategoryGroupRule[] = [
  */
 export const L1_NAME_WORDS = '两个责任|一岗双责|八项规定|四风';
 
+/**
+ * DOMAIN §2.3's full names of the L1s that hold an L2's or a framework heading's words (廉洁风险 is F1's, 全面从严治党
+ * names the D–G group): a category column or heading saying one names that L1 only, not an L2 or the group
+ * (反腐败斗争与廉洁风险防控 is F, its L2 the title's; 全面从严治党责任落实 is G).
+ */
+export const L1_FULL_NAMES = '反腐败斗争与廉洁风险防控|全面从严治党责任落实|巡视巡察及其他监督发现问题整改';
+
 /** L1 by name, framework heading or crosswalk entry (四个落实 / 四个聚焦 / legacy 问题类别). */
 export const L1_RULES: CategoryRule[] = [
   { code: 'Z', pattern: '^其他$|^其它$' },
