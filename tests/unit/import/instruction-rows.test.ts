@@ -17,3 +17,26 @@ test('a row of instructions under the header is skipped as an example; a problem
     .toEqual(['个人有关事项未如实填报', '理论学习不深入']);
   e.close();
 });
+
+// Hunt helper-120: in a narrow CSV, Excel's dates (2024/6/30) read as a list of choices and a problem about
+// filling in forms as an instruction, so the first problems under the header were skipped (the only one: no data).
+test('a narrow ledger with slash dates: a problem about filling in or entering data is a problem, not an instruction', async () => {
+  const e = await freshEngine();
+  const titles = ['统计数据填报不准确', '干部人事档案填写不规范', '党员信息录入不完整', '填报数据弄虚作假'];
+  const csv = ['序号,被巡察单位,具体问题,整改状态,整改时限,反馈时间',
+    ...titles.map((t, i) => `${i + 1},市财政局党组,${t},正在整改,2024/6/30,2024/3/1`)].join('\n');
+  const [r] = await importOk(e, '八届市委第三轮巡察.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, 0]);
+  expect((await e.query<{ t: string }>('SELECT problem_title AS t FROM findings ORDER BY source_row')).map((x) => x.t)).toEqual(titles);
+  // One such row alone is a ledger, not a file with no data.
+  const [one] = await importOk(e, '八届市委第四轮巡察.csv', utf8(csv.split('\n').slice(0, 2).join('\n')));
+  expect(one.rowsAccepted).toBe(1);
+  // The instructions of a narrow form are still skipped: choices, 请填写, a verb ending the cell.
+  const form = ['序号,被巡察单位,具体问题,整改状态,整改时限',
+    ',请填写单位全称,按反馈意见原文填写,已完成/正在推进/未完成,格式：2024年12月底',
+    '1,市财政局党组,统计数据填报不准确,正在整改,2024/6/30'].join('\n');
+  const [f] = await importOk(e, '八届市委第五轮巡察.csv', utf8(form));
+  expect([f.rowsAccepted, f.rowsSkipped]).toEqual([1, 1]);
+  expect(issuesOf(f, 'info').filter((i) => i.code === 'row_skipped_example').map((i) => i.row)).toEqual([2]);
+  e.close();
+});

@@ -54,14 +54,15 @@ const SIGNED_NAME = `(${SIGN_NOTE}${GAP}[:：]${SIGNED_TAIL('1,4')}|[\\s\\x{3000
  */
 export const NOTE_ROW_PATTERN =
   `^(注|备注|说明|填表说明|填报说明|附注)${GAP}[:：0-9一二三四五六七八九十、.．]`
-  // A signature's words before a colon or a space (分管领导：张三, 审核人 李四), not a problem's (分管领导一岗双责落实不到位);
-  // a note on how to sign may come between (单位负责人（签字）：, 填报单位（盖章）：).
-  + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话|单位负责人|主要负责人|单位主要负责人|分管领导)(${SIGN_NOTE}${GAP}[:：]|[\\s\\x{3000}]+)`
+  // A signature's words before a colon or a space (审核人：张三, 填表人 李四); a note on how to sign may come
+  // between (填报人（签字）：, 填报单位（盖章）：).
+  + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话)(${SIGN_NOTE}${GAP}[:：]|[\\s\\x{3000}]+)`
   // The filer's and the date's lines (填报单位：…, 报送时间：2024年7月1日), before a colon.
   + `|^(填报|报送|填表|制表)(单位|日期|时间)${SIGN_NOTE}${GAP}[:：]|^联系电话${GAP}[0-9０-９]`
-  // Words a problem also starts with (书记：履行第一责任人职责不到位, 负责人 把关不严): a signature only when
-  // SIGNED_TAIL follows (经办人：张三  2024年7月1日, 党组书记（签字）：＿＿＿, 经办人：张三，联系电话：…).
-  + `|^(负责人|经办人|签发人|批准人|(党组|党委|党工委|党支部)?书记)${SIGNED_NAME}`
+  // Words a problem also starts with (书记：履行第一责任人职责不到位, 负责人 把关不严, 主要负责人：履行第一责任人职责
+  // 不到位, 分管领导：对分管领域廉政风险防控不力, in a ledger listing its problems first): a signature only when
+  // SIGNED_TAIL follows (经办人：张三  2024年7月1日, 党组书记（签字）：＿＿＿, 单位负责人（签字）：, 分管领导：张三，联系电话：…).
+  + `|^((单位)?(主要)?负责人|分管领导|经办人|签发人|批准人|(党组|党委|党工委|党支部)?书记)${SIGNED_NAME}`
   + '|^[(（]?(以下空白|(此|本)页无正文|以下无(正文|内容))';
 
 /**
@@ -137,7 +138,12 @@ export const EXAMPLE_ROW_PATTERN = `^[(（【\\[]?${GAP}(示例|样例|范例|�
 /**
  * A cell of a form's row of instructions under its header: 填写单位全称, 按反馈意见原文填写, 逐条填写整改措施,
  * 格式：2024年12月底, （必填）, 已完成/正在推进/未完成 (the choices). Such a row is skipped as an example when
- * most of its cells, and its problem's, read so; a problem ending 未如实填报 alone is still a problem.
+ * most of its cells, and its problem's, read so. A failing said around the verb makes a problem (未如实填报,
+ * 统计数据填报不准确, 党员信息录入不完整: helper-120), and a date is no list of choices (2024/6/30, as Excel writes a
+ * CSV's dates).
  */
-export const INSTRUCTION_CELL_PATTERN = `^[(（【]?(必填|选填|非必填|可不填|可选)[)）】]?$|^(请)?(填写|填报|选择|勾选)|(填写|填报|填列|录入|选择|勾选|必填|选填)[^，,。；;]{0,6}$|^(格式|如|例如)[:：]|^[^/／]{1,6}([/／][^/／]{1,6})+$`;
+const FAILING = '不未错漏虚瞒迟缺';
+export const INSTRUCTION_CELL_PATTERN = `^[(（【]?(必填|选填|非必填|可不填|可选)[)）】]?$|^请(填写|填报|选择|勾选)|^(填写|填报|选择|勾选)[^${FAILING}]*$`
+  + `|^[^${FAILING}]*(填写|填报|填列|录入|选择|勾选|必填|选填)[^，,。；;${FAILING}]{0,6}$|^(格式|如|例如)[:：]`
+  + '|^[^/／0-9０-９]{1,6}([/／][^/／0-9０-９]{1,6})+$';
 export const EXAMPLE_TEXT_PATTERN = `^[(（【\\[]${GAP}(示例|样例|范例|举例)${GAP}[)）】\\]]|^(示例|样例|范例|举例)${GAP}[:：]|[(（【\\[](示例|样例)[)）】\\]]$`;
