@@ -260,7 +260,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
 
   const [c] = await engine.query<SheetPlan['counts'] & { total: number }>(`SELECT
     (SELECT count(*) FROM ${ident(norm)} WHERE ${notRejected}) AS total,
-    (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'warning' AND src_row > 0) AS warned,
+    (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'warning' AND src_row IN (SELECT src_row FROM ${ident(norm)} WHERE ${notRejected})) AS warned,
     (SELECT count(DISTINCT src_row) FROM ${ident(issues)} WHERE severity = 'error') AS rejected,
     (SELECT count(*) FROM ${ident(norm)} WHERE skip_kind IS NOT NULL) AS skipped`);
   plan.counts = { accepted: c.total, warned: c.warned, rejected: c.rejected, skipped: c.skipped };

@@ -74,7 +74,7 @@ export async function skipSheetOverlaps(engine: Engine, plans: SheetPlan[], shar
     await engine.exec(`UPDATE ${ident(a.norm)} SET skip_kind = 'other_sheet' WHERE src_row IN (${skipped})`);
     const [c] = await engine.query<{ accepted: number; warned: number; skipped: number }>(`SELECT
       (SELECT count(*) FROM ${ident(a.final)}) AS accepted,
-      (SELECT count(DISTINCT src_row) FROM ${ident(a.issues)} WHERE severity = 'warning' AND src_row > 0 AND src_row NOT IN (${skipped})) AS warned,
+      (SELECT count(DISTINCT src_row) FROM ${ident(a.issues)} WHERE severity = 'warning' AND src_row IN (SELECT src_row FROM ${ident(a.final)})) AS warned,
       (SELECT count(*) FROM (${skipped})) AS skipped`);
     a.counts = { ...a.counts, accepted: Number(c.accepted), warned: Number(c.warned), skipped: a.counts.skipped + Number(c.skipped) };
   }

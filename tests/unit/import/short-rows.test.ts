@@ -70,3 +70,17 @@ test('a record past the sampled first 256 KB with more cells than the table was 
   expect(ragged.map((i) => i.row)).toEqual([3_002]);
   expect(ragged[0].value).toBe(Array.from({ length: 10 }, (_, i) => `#${10 + i}: 额外${i + 1}`).join(' | '));
 });
+
+// Hunt helper-120: a rejected row's warning (row_short beside unit_missing) counted it as warned too, so the
+// report said 1 accepted, 3 warned: warned counts the accepted rows with a warning only.
+test('rejected short records keep their warning, but are not counted as accepted rows with warnings', async () => {
+  const e = await freshEngine();
+  const [r] = await importOk(e, 'short.csv', csv(
+    '1,永康市,永康市教育局党委,八届市委第五轮巡察,违规吃喝,已完成,2024-05-01,无,张三',
+    '2,永康市',
+    '3,永康市',
+    '4,永康市,永康市财政局党组,八届市委第五轮巡察,三会一课不规范,正在整改'));
+  expect([r.rowsAccepted, r.rowsWarned, r.rowsRejected]).toEqual([2, 1, 2]);
+  expect(r.issues.filter((i) => i.code === 'row_short').map((i) => i.row)).toEqual([3, 4, 5]);
+  e.close();
+});
