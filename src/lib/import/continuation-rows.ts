@@ -101,8 +101,10 @@ export async function joinContinuationRows(engine: Engine, s: StagedSheet, title
   if (!rows.length) return;
   const t = cell(titleCol);
   const pairs = rows.map((r) => `(${num(r.row)}, ${num(r.anchor)})`).join(', ');
-  // A CSV's staging table is a view over its cells (stage-csv.ts), whose src_row is rowid + 1.
-  const [target, rowOf] = s.backing ? [ident(s.backing), `${ident(s.backing)}.rowid + 1`] : [ident(s.table), `${ident(s.table)}.src_row`];
+  // A CSV's staging table is a view over its cells (stage-csv.ts), whose src_row is rowid + 1 (+ the empty lines above).
+  const [target, rowOf] = s.backing
+    ? [ident(s.backing), `${ident(s.backing)}.rowid + 1${s.rowShift ? ` + ${ident(s.backing)}.${s.rowShift}` : ''}`]
+    : [ident(s.table), `${ident(s.table)}.src_row`];
   await engine.exec(`UPDATE ${target} SET ${t} = ${target}.${t} || g.rest
     FROM (SELECT m.anchor, string_agg(s.${t}, '' ORDER BY s.src_row) AS rest
       FROM (VALUES ${pairs}) m(row, anchor) JOIN ${ident(s.table)} s ON s.src_row = m.row GROUP BY m.anchor) g

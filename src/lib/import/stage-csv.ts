@@ -7,6 +7,7 @@ import { CELL_COUNT, cell, dropTables, scratchTable, tempName, tempViewName, typ
 import { stagedCellSql } from './cells';
 import { MAX_COLUMNS, checkWidth } from './errors';
 import { repairQuotes } from './csv-quotes';
+import { emptyLines, shiftsCsv } from './empty-lines';
 
 /**
  * CSV/TXT → staging table through DuckDB's read_csv (fast enough for a 1M-row ledger). Title rows
@@ -89,6 +90,7 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
   const table = tempViewName('csv');
   const backing = tempName('csvdata');
   const repair = await repairQuotes(utf8, dialect.delimiter, dialect.cells);
+  let rowShift = false;
   await engine.registerFile(file, repair?.bytes ?? utf8);
   try {
     // parallel=false: the parallel scanner refuses null_padding with quoted newlines.
@@ -127,14 +129,41 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
       await read();
     }
     checkWidth(width > MAX_COLUMNS && (await lastColumnUsed(engine, backing, width)) ? width : 0);
-    await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(rowid + 1 AS INTEGER) AS src_row, * FROM ${ident(backing)}`);
+    rowShift = await shiftRows(engine, backing, await emptyLines(repair?.bytes ?? utf8, dialect.delimiter));
+    await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(rowid + 1${rowShift ? ` + ${ROW_SHIFT}` : ''} AS INTEGER) AS src_row,
+      *${rowShift ? ` EXCLUDE (${ROW_SHIFT})` : ''} FROM ${ident(backing)}`);
   } catch (e) {
     await dropTables(engine, [backing]);
     throw e;
   } finally {
     await engine.dropFile(file);
   }
-  return { table, width, encoding, backing, cellCounts: true, ...(repair ? { quoteRepairs: repair.records } : {}) };
+  return { table, width, encoding, backing, cellCounts: true, ...(rowShift ? { rowShift: ROW_SHIFT } : {}), ...(repair ? { quoteRepairs: repair.records } : {}) };
+}
+
+// The backing table's column of the empty lines above each record (empty-lines.ts), where there are any.
+const ROW_SHIFT = 'src_shift';
+
+/**
+ * Gives `backing` a ROW_SHIFT column: the empty lines above each record, which the reader skipped, so that
+ * src_row numbers the rows as a spreadsheet does. FALSE (nothing done) when no empty line stands above a record.
+ */
+async function shiftRows(engine: Engine, backing: string, empties: number[]): Promise<boolean> {
+  if (!empties.length) return false;
+  const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(backing)}`);
+  const above = empties.filter((at) => at < Number(n));
+  if (!above.length) return false;
+  const file = tempName('shifts') + '.csv';
+  await engine.registerFile(file, shiftsCsv(above));
+  try {
+    await engine.exec(`ALTER TABLE ${ident(backing)} ADD COLUMN ${ROW_SHIFT} INTEGER DEFAULT 0`);
+    await engine.exec(`UPDATE ${ident(backing)} SET ${ROW_SHIFT} = x.shift FROM (SELECT b.rowid AS r, g.shift FROM ${ident(backing)} b
+        ASOF JOIN read_csv(${str(file)}, header = false, auto_detect = false, columns = {'at': 'BIGINT', 'shift': 'INTEGER'}) g ON b.rowid >= g.at) x
+      WHERE ${ident(backing)}.rowid = x.r`);
+  } finally {
+    await engine.dropFile(file);
+  }
+  return true;
 }
 
 /** TRUE when a record of the staged `table` fills its last column (of `width`). */

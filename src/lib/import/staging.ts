@@ -20,6 +20,8 @@ export interface StagedSheet {
   width: number;
   /** A table behind `table` when `table` is a view; dropped with it. */
   backing?: string;
+  /** The backing table's column of empty lines above each record (CSV, empty-lines.ts): src_row = rowid + 1 + it. */
+  rowShift?: string;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
   /** Formula cells without a value (XLSX: #N/A, #REF!, or a result never saved), staged as empty: [column, src_row, error text or =formula]. */
