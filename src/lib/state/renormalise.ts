@@ -27,7 +27,7 @@ export const NORMS_VERSION = '8';
 export function renormaliseSql(): string[] {
   const map = 'renormalise_units';
   const words = normTitleSql(compactSql('findings.problem_title'), 'm.c', 'm.norm', 'm.local');
-  const numbers = titleNumbersSql(compactSql('findings.problem_title'));
+  const numbers = titleNumbersSql('findings.problem_title');
   return [
     `CREATE OR REPLACE TEMP TABLE ${map} AS SELECT unit_name, c, ${unitNameNormSql('c')} AS norm, ${unitLocalNameSql('c')} AS local
       FROM (SELECT unit_name, ${compactSql('unit_name')} AS c FROM (SELECT DISTINCT unit_name FROM findings WHERE unit_name IS NOT NULL))`,

@@ -186,6 +186,7 @@ test('an L1\'s full name (DOMAIN §2.3) in 问题类别 or 方面 names that L1 
   const rows: Row[] = [
     ['反腐败斗争与廉洁风险防控', null, null, '事项甲', 'F', null],
     ['反腐败斗争与廉洁风险防控', null, null, '惠民补贴资金冒领', 'F', 'F5'],
+    ['反腐败斗争和廉洁风险防控', null, null, '事项甲', 'F', null],
     [null, null, '反腐败斗争与廉洁风险防控方面', '事项甲', 'F', null],
     ['全面从严治党责任落实', null, null, '事项甲', 'G', null],
     // G, not the D–G group that 全面从严治党 names as a heading: a title of D's words keeps G.

@@ -38,5 +38,13 @@ test('a narrow ledger with slash dates: a problem about filling in or entering d
   const [f] = await importOk(e, '八届市委第五轮巡察.csv', utf8(form));
   expect([f.rowsAccepted, f.rowsSkipped]).toEqual([1, 1]);
   expect(issuesOf(f, 'info').filter((i) => i.code === 'row_skipped_example').map((i) => i.row)).toEqual([2]);
+  // helper-121: an instruction opening with the verb is one, whatever it says after (不得, 未完成).
+  for (const [k, x] of ['填写问题原文，不得概括', '填写未完成原因', '填报截至目前的整改进展，不超过100字'].entries()) {
+    const wide = ['序号,县市区,被巡察单位,具体问题,整改措施,整改时限,整改状态',
+      `,填写县（市、区）全称,填写单位全称,${x},逐条填写整改措施,格式：2024年12月底,已完成/正在推进/未完成`,
+      '1,婺城区,区教育局,理论学习不深入,加强学习,2024年12月底,正在推进'].join('\n');
+    const [w] = await importOk(e, `十二届婺城区委第${k + 1}轮巡察.csv`, utf8(wide));
+    expect([w.rowsAccepted, w.rowsSkipped]).toEqual([1, 1]);
+  }
   e.close();
 });

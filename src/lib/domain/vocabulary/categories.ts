@@ -37,7 +37,7 @@ export const L1_NAME_WORDS = '两个责任|一岗双责|八项规定|四风';
  * names the D–G group): a category column or heading saying one names that L1 only, not an L2 or the group
  * (反腐败斗争与廉洁风险防控 is F, its L2 the title's; 全面从严治党责任落实 is G).
  */
-export const L1_FULL_NAMES = '反腐败斗争与廉洁风险防控|全面从严治党责任落实|巡视巡察及其他监督发现问题整改';
+export const L1_FULL_NAMES = '反腐败斗争[与和及]廉洁风险防控|全面从严治党责任落实|巡视巡察及其他监督发现问题整改';
 
 /** L1 by name, framework heading or crosswalk entry (四个落实 / 四个聚焦 / legacy 问题类别). */
 export const L1_RULES: CategoryRule[] = [

@@ -33,7 +33,8 @@ const SIGN_NOTE = `(${GAP}[(（][^)）]{0,6}[)）]|签字|签名|签章|盖章)?
 const BLANKS = '[_＿\\-—\\s\\x{3000}]*';
 const NAME_CHAR = '[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９]';
 const NAME = (n: string) => `${NAME_CHAR}{${n}}`;
-const CONTACT = '(联系电话|联系方式|电话|手机|[Tt]el|日期|时间|职务|审核人?|填表人|填报人|签发人|经办人|负责人|分管领导)([:：\\s\\x{3000}_＿0-9０-９(（].*)?';
+const CONTACT = '(联系电话|联系方式|联系人|电话|手机|[Tt]el|日期|时间|职务|审核人?|复核人?|审批人|统计人|填表人|填报人|签发人|经办人|负责人|分管领导'
+  + '|(制表|填报|填表|报送)(人|单位|日期|时间)?)([:：\\s\\x{3000}_＿0-9０-９(（].*)?';
 const DATE_DIGIT = '[0-9０-９_＿\\s\\x{3000}]';
 const HAN_DATE = '[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?';
 const DATE = `${DATE_DIGIT}*年${DATE_DIGIT}*月(${DATE_DIGIT}*[日号])?|[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]|[0-9０-９]{4}[.．\\-/／][0-9０-９]{1,2}([.．\\-/／][0-9０-９]{1,2})?|${HAN_DATE}`;
@@ -138,12 +139,12 @@ export const EXAMPLE_ROW_PATTERN = `^[(（【\\[]?${GAP}(示例|样例|范例|�
 /**
  * A cell of a form's row of instructions under its header: 填写单位全称, 按反馈意见原文填写, 逐条填写整改措施,
  * 格式：2024年12月底, （必填）, 已完成/正在推进/未完成 (the choices). Such a row is skipped as an example when
- * most of its cells, and its problem's, read so. A failing said around the verb makes a problem (未如实填报,
- * 统计数据填报不准确, 党员信息录入不完整: helper-120), and a date is no list of choices (2024/6/30, as Excel writes a
- * CSV's dates).
+ * most of its cells, and its problem's, read so. A cell opening with the verb is one (填写问题原文，不得概括); one
+ * ending with it is not when a failing is said around the verb (未如实填报, 统计数据填报不准确, 党员信息录入不完整:
+ * helper-120), and a date is no list of choices (2024/6/30, as Excel writes a CSV's dates).
  */
 const FAILING = '不未错漏虚瞒迟缺';
-export const INSTRUCTION_CELL_PATTERN = `^[(（【]?(必填|选填|非必填|可不填|可选)[)）】]?$|^请(填写|填报|选择|勾选)|^(填写|填报|选择|勾选)[^${FAILING}]*$`
+export const INSTRUCTION_CELL_PATTERN = `^[(（【]?(必填|选填|非必填|可不填|可选)[)）】]?$|^(请)?(填写|填报|选择|勾选)`
   + `|^[^${FAILING}]*(填写|填报|填列|录入|选择|勾选|必填|选填)[^，,。；;${FAILING}]{0,6}$|^(格式|如|例如)[:：]`
   + '|^[^/／0-9０-９]{1,6}([/／][^/／0-9０-９]{1,6})+$';
 export const EXAMPLE_TEXT_PATTERN = `^[(（【\\[]${GAP}(示例|样例|范例|举例)${GAP}[)）】\\]]|^(示例|样例|范例|举例)${GAP}[:：]|[(（【\\[](示例|样例)[)）】\\]]$`;

@@ -66,18 +66,28 @@ export function unitLocalNameSql(unit: string): string {
 // character after 党组 is kept (\1), as RE2 has no look-ahead. One constant pattern, compiled once.
 const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委|党委|党组([^织]|$)|委员会|党总支|总支部|党支部|支部)?`;
 
-// A leading item number (1. 1、 1） (1) （1）), which two ledgers of one problem number each their own way;
-// 1.5万元 is no item number. Any non-digit after them goes too, so one pass deletes both.
-const ITEM_NUMBER = '^\\s*(?:[（(]\\s*[0-9]+\\s*[)）]|[0-9]+\\s*[、，,．:：)）]|[0-9]+\\.(?:[^0-9]|$))';
+// What a count or an amount is followed by (3万元, 2023年, 10名, 5%): a number so written at a title's start is
+// no item number.
+const UNITS = '年月日号时万亿千百元角分%％个项人次名家件笔条户村所处批期轮届天周岁米亩吨辆台套份本册篇类起宗例倍成';
+// A leading item number, however a ledger writes it: (1) （1） 【1】 [1] 1.1) | 1、 1， 1: 1） 1- | 1.违规, 1.1违规 and
+// 1 违规 | 1.2023年 (the year kept: \\1). Not 1.5万元, 2023年, 3,000元 or 12345热线 (over three digits).
+const SP = '[\\s\\x{3000}]*';
+const ITEM_NUMBER = `^${SP}(?:[（(【\\[]${SP}[0-9]{1,3}(?:[.．\\-][0-9]+)*${SP}[)）】\\]]`
+  + `|[0-9]{1,3}(?:[.．\\-][0-9]+)*${SP}[、，:：)）】\\]\\-—]`
+  + `|[0-9]{1,3}[.．]${SP}((?:19|20)[0-9]{2})年`
+  + `|[0-9]{1,3}(?:[.．][0-9]+)*[.．]?[^0-9.．,${UNITS}])`;
 
 /**
- * The numbers of a problem title (DOMAIN.md §7.5's title words leave them out): its digits in order,
- * without a leading item number; NULL when it holds none. Within one round, titles with the same words
- * and other numbers are two problems (违规发放津补贴3万元, 5万元; a generated 问题1, 问题2); same-finding.ts.
- * Input: a compact form (full-width digits folded).
+ * The numbers of a problem title (DOMAIN.md §7.5's title words leave them out): its digit runs in order,
+ * one space apart (1.5万元 is not 15万元), without a leading item number; NULL when it holds none. Within one
+ * round, titles with the same words and other numbers are two problems (违规发放津补贴3万元, 5万元; a generated
+ * 问题1, 问题2); same-finding.ts. Input: the title as stored (findings.problem_title), whose spaces are still
+ * there (1 2023年…: an item number, then a year).
  */
 export function titleNumbersSql(title: string): string {
-  return `NULLIF(regexp_replace(${title}, ${str(`${ITEM_NUMBER}|[^0-9]+`)}, '', 'g'), '')`;
+  const digits = `translate(${title}, '０１２３４５６７８９', '0123456789')`;
+  const unnumbered = `regexp_replace(${digits}, ${str(ITEM_NUMBER)}, '\\1')`;
+  return `NULLIF(trim(regexp_replace(${unnumbered}, '[^0-9]+', ' ', 'g')), '')`;
 }
 
 /**
