@@ -39,7 +39,7 @@ test('a problem in the first column that starts with a secretary or a person in 
     '书记：学习不够，调研不深', '负责人：把关不严，监督缺位', '书记：重形式，轻实效', '书记：不担当，不作为',
     // helper-120: a ledger listing its problems first, whose problem opens with the leader it is about.
     '主要负责人：履行第一责任人职责不到位', '分管领导：对分管领域廉政风险防控不力', '单位负责人：对下属单位监督不力', '分管领导 一岗双责落实不到位',
-    '单位主要负责人：末位表态制度执行不到位'];
+    '单位主要负责人：末位表态制度执行不到位', '主要负责人：履职不力', '分管领导：把关不严', '负责人：把关不严'];
   // Review of the first fix: printed forms leave blanks to sign on, and a name may come with a date, a title or a phone.
   const feet = ['书记：张三', '党组书记（签字）：', '经办人：张三  2024年7月1日', '经办人 李四', '签发人：', '单位主要负责人（签字）：__________',
     '负责人：____________', '书记签字：＿＿＿＿＿＿', '经办人：__________  联系电话：__________', '经办人：张三，联系电话：13800000000',
