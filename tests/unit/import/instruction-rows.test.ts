@@ -48,3 +48,15 @@ test('a narrow ledger with slash dates: a problem about filling in or entering d
   }
   e.close();
 });
+
+// Review helper-121: a CSV's empty lines now count as rows, and pushed the instructions out of the rows looked at.
+test('empty lines between the header and a row of instructions do not make it a finding', async () => {
+  const e = await freshEngine();
+  const csv = ['序号,县市区,被巡察单位,具体问题,整改措施,整改时限,整改状态', '', '', '',
+    ',填写县（市、区）全称,填写单位全称,按反馈意见原文填写,逐条填写整改措施,格式：2024年12月底,已完成/正在推进/未完成',
+    '1,婺城区,区教育局,理论学习不深入,加强学习,2024年12月底,正在推进'].join('\n');
+  const [r] = await importOk(e, '十二届婺城区委第二轮巡察.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsSkipped]).toEqual([1, 1]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_example').map((i) => i.row)).toEqual([5]);
+  e.close();
+});

@@ -1,5 +1,5 @@
 import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, INSTRUCTION_CELL_PATTERN, NOTE_ROW_PATTERN, TOTAL_CELL_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
-import { num, str } from '../../queries/sql';
+import { ident, num, str } from '../../queries/sql';
 import { fieldAliasForms } from '../headers';
 import type { PreparedSheet } from '../prepare';
 import { cell } from '../staging';
@@ -106,7 +106,11 @@ function instructionRow(p: PreparedSheet, problem: string): string {
   // The pattern written once over the row's cells as a list, and the count bound once (bindSql): the
   // pattern per cell, twice, made the statement long to plan. Only the few rows under the header get here.
   const count = `list_sum(list_transform([${cells.join(', ')}], lambda st_c: ${is('st_c')}))`;
-  return `WHEN src_row <= ${num(p.headerRow + INSTRUCTION_ROWS)} AND ${is(problem)} = 1
+  // A CSV's empty lines are rows (empty-lines.ts) that hold no instructions: the rows counted are those read.
+  const last = p.rowShift
+    ? `coalesce((SELECT src_row FROM ${ident(p.table)} WHERE src_row > ${num(p.headerRow)} ORDER BY src_row LIMIT 1 OFFSET ${INSTRUCTION_ROWS - 1}), 2147483647)`
+    : num(p.headerRow + INSTRUCTION_ROWS);
+  return `WHEN src_row <= ${last} AND ${is(problem)} = 1
         AND ${bindSql(count, 'st_ic', `2 * st_ic >= (${filled}) AND st_ic >= 2`)} THEN 'example'`;
 }
 
