@@ -85,9 +85,12 @@ const ITEM_NUMBER = `^${SP}(?:[（(【\\[]${SP}[0-9]{1,3}(?:[.．\\-][0-9]+)*${S
  * there (1 2023年…: an item number, then a year).
  */
 export function titleNumbersSql(title: string): string {
-  const digits = `translate(${title}, '０１２３４５６７８９', '0123456789')`;
+  // translate() builds its map for every value (1.7 s a million titles): only where a full-width digit is.
+  const digits = `CASE WHEN regexp_matches(${title}, '[０-９]') THEN translate(${title}, '０１２３４５６７８９', '0123456789') ELSE ${title} END`;
   const unnumbered = `regexp_replace(${digits}, ${str(ITEM_NUMBER)}, '\\1')`;
-  return `NULLIF(trim(regexp_replace(${unnumbered}, '[^0-9]+', ' ', 'g')), '')`;
+  // Most titles hold no digit: one scan for one, and the rest only where there is (the runs extracted, not the rest
+  // replaced: 0.6 against 1.0 s a million titles, a quarter with digits).
+  return `CASE WHEN regexp_matches(${title}, '[0-9０-９]') THEN NULLIF(array_to_string(regexp_extract_all(${unnumbered}, '[0-9]+'), ' '), '') END`;
 }
 
 /**
