@@ -16,8 +16,9 @@ import { str } from '../queries/sql';
  * 6: a county's short name before a unit is left out only where three characters remain (东阳江镇党委 is 东阳江镇).
  * 7: a unit written with a bare 县 or 区 (县教育局) is its county's, as a bare 市 is the city's.
  * 8: the title's numbers (title_numbers), a column of its own, which findings stored before lack.
+ * 9: a space between a title's leading amount and its unit (3 万元…) is no item number.
  */
-export const NORMS_VERSION = '8';
+export const NORMS_VERSION = '9';
 
 /**
  * Statements that recompute the stored unit keys and title words from the stored unit names and

@@ -55,6 +55,12 @@ test.each([
   ['1.5万元专项资金未及时拨付', '1 5'],
   ['3.班子成员违规报销5次', '5'],
   ['问题12', '12'],
+  // A space between an amount and its unit is no item number; a space between an item number and an amount is one.
+  ['3 万元专项资金未及时拨付', '3'],
+  ['3　万元专项资金未及时拨付', '3'],
+  ['12 名干部超职数配备', '12'],
+  ['1 30万元专项资金未及时拨付', '30'],
+  ['2　2022年公务接待无公函', '2022'],
 ])('the numbers of %s: %s', async (title, numbers) => {
   const [r] = await e.query<{ n: string | null }>(`SELECT ${titleNumbersSql(str(title))} AS n`);
   expect(r.n).toBe(numbers);

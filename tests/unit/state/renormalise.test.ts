@@ -54,3 +54,18 @@ test('a database stored before titles\' numbers were kept gets the column and it
   const [r] = await importOk(e, 'b.csv', utf8([head, row('违规发放津补贴5万元'), row('违规发放津补贴３万元'), row('公车管理不严')].join('\n')), { allowDuplicate: true });
   expect(r.issues.filter((i) => i.code === 'duplicate_existing').map((i) => i.row)).toEqual([3, 4]);
 });
+
+test('titles stored under version 8 get the amount a space from its unit back: 3 万元 is not 5 万元', async () => {
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const row = (title: string) => `市本级,市财政局,八届市委第一轮巡察,${title},已完成`;
+  await importOk(e, 'a.csv', utf8([head, row('3 万元专项资金未及时拨付')].join('\n')));
+  // As version 8 stored it: the 3 read as an item number.
+  await e.exec(`UPDATE findings SET title_numbers = NULL`);
+  await e.exec(`UPDATE meta SET value = '8' WHERE key = 'norms_version'`);
+  await renormaliseStored(e);
+  expect(await e.query('SELECT title_numbers FROM findings')).toEqual([{ title_numbers: '3' }]);
+  const [r] = await importOk(e, 'b.csv', utf8([head, row('5 万元专项资金未及时拨付')].join('\n')));
+  expect(r.issues.filter((i) => i.code === 'duplicate_existing')).toEqual([]);
+  e.close();
+});
