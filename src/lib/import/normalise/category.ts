@@ -52,20 +52,20 @@ export function categoryMapSql(from: string): string {
   // 决策部署 (A1's) in 贯彻落实党中央决策部署方面 name the group, whose L2 the title picks; so do an L1's names (两个责任).
   // An L1's full name goes first and whole: 全面从严治党责任落实 names G, not the group, and leaves no 责任落实 behind.
   const bare = (x: string) => `regexp_replace(${x}, ${str(L1_FULL_NAMES)}, '', 'g')`;
-  const ownWords = `regexp_replace(${bare('k1')}, ${str([...L1_GROUP_RULES.map((g) => g.pattern), L1_NAME_WORDS].join('|'))}, '', 'g')`;
-  const headings = `concat_ws('|', ${bare('k1')}, ${bare('ka')}, ${bare('kf')})`;
+  const named = `SELECT *, ${bare('k1')} AS k1_bare, concat_ws('|', ${bare('k1')}, ${bare('ka')}, ${bare('kf')}) AS headings FROM (${from})`;
+  const ownWords = `regexp_replace(k1_bare, ${str([...L1_GROUP_RULES.map((g) => g.pattern), L1_NAME_WORDS].join('|'))}, '', 'g')`;
   // Each keyword pass runs once (an inner SELECT): every pattern is a regex DuckDB compiles per query.
   const passes = `SELECT *, ${codeL1('k1')} AS cl1, ${codeL1('k2')} AS cl1s, ${codeL2('k1')} AS cl2, ${codeL2('k2')} AS cl2s,
       ${wordsL1('k1')} AS wc, coalesce(${wordsL1('ka')}, ${wordsL1('kf')}) AS wa,
-      ${wordsL2(`concat_ws('|', k2, ${ownWords})`)} AS own_l2, ${wordsL2(headings)} AS heading_l2
-    FROM (${from})`;
+      ${wordsL2(`concat_ws('|', k2, ${ownWords})`)} AS own_l2, ${wordsL2('headings')} AS heading_l2
+    FROM (${named})`;
   const strong = `SELECT *, CASE WHEN own_l2 NOT IN (${WEAK_L2.map(str).join(', ')}) THEN own_l2 END AS own_strong FROM (${passes})`;
   // A category column that names an L1 of its own (政治建设) keeps it: the group is the heading's only
   // when the column is empty or names the group itself (问题类别 全面从严治党).
   const byHeading = `CASE ${L1_GROUP_RULES.map((g) =>
-    `WHEN coalesce(wc, wa) = ${str(g.code)} AND regexp_matches(${headings}, ${str(g.pattern)})
-      AND (wc IS NULL OR coalesce(regexp_matches(${bare('k1')}, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END`;
-  return `SELECT * EXCLUDE (cl1, cl1s, cl2, cl2s, wc, wa, own_l2, heading_l2, own_strong),
+    `WHEN coalesce(wc, wa) = ${str(g.code)} AND regexp_matches(headings, ${str(g.pattern)})
+      AND (wc IS NULL OR coalesce(regexp_matches(k1_bare, ${str(g.pattern)}), false)) THEN ${str(g.letters)}`).join(' ')} END`;
+  return `SELECT * EXCLUDE (k1_bare, headings, cl1, cl1s, cl2, cl2s, wc, wa, own_l2, heading_l2, own_strong),
       coalesce(cl1, cl1s, wc, left(own_strong, 1), wa, left(own_l2, 1), left(heading_l2, 1)) AS cat_l1,
       coalesce(cl2, cl2s, own_l2, heading_l2) AS cat_l2,
       coalesce(cl2, cl2s, own_strong) IS NULL AND coalesce(own_l2, heading_l2) IS NOT NULL AS cat_l2_weak,
