@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, num } from '../queries/sql';
 import { NOTE_ROW_PATTERN, SECTION_ROW_PATTERN, TOTAL_ROW_PATTERN } from '../domain/vocabulary/rows';
-import { cell, type StagedSheet } from './staging';
+import { backingRowSql, cell, type StagedSheet } from './staging';
 
 /**
  * A problem whose text goes on in the next row: the analyst typed the rest of a long 问题 into the
@@ -101,9 +101,9 @@ export async function joinContinuationRows(engine: Engine, s: StagedSheet, title
   if (!rows.length) return;
   const t = cell(titleCol);
   const pairs = rows.map((r) => `(${num(r.row)}, ${num(r.anchor)})`).join(', ');
-  // A CSV's staging table is a view over its cells (stage-csv.ts), whose src_row is rowid + 1 (+ the empty lines above).
+  // A CSV's staging table is a view over its cells (stage-csv.ts), whose src_row is its backing table's row.
   const [target, rowOf] = s.backing
-    ? [ident(s.backing), `${ident(s.backing)}.rowid + 1${s.rowShift ? ` + ${ident(s.backing)}.${s.rowShift}` : ''}`]
+    ? [ident(s.backing), backingRowSql(s.backing, !!s.rowShift)]
     : [ident(s.table), `${ident(s.table)}.src_row`];
   await engine.exec(`UPDATE ${target} SET ${t} = ${target}.${t} || g.rest
     FROM (SELECT m.anchor, string_agg(s.${t}, '' ORDER BY s.src_row) AS rest

@@ -3,7 +3,7 @@ import { unifyLineEndings } from './line-endings';
 import { ident, num, str } from '../queries/sql';
 import { detectDialect } from './dialect';
 import { decodeText, detectEncoding, holdsReplacement, toUtf8Sliced, type LineKind, type TextEncodingName } from './decode';
-import { CELL_COUNT, cell, dropTables, scratchTable, tempName, tempViewName, type StagedSheet } from './staging';
+import { CELL_COUNT, ROW_SHIFT, backingRowSql, cell, dropTables, scratchTable, tempName, tempViewName, type StagedSheet } from './staging';
 import { stagedCellSql } from './cells';
 import { MAX_COLUMNS, checkWidth } from './errors';
 import { repairQuotes } from './csv-quotes';
@@ -130,7 +130,7 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
     }
     checkWidth(width > MAX_COLUMNS && (await lastColumnUsed(engine, backing, width)) ? width : 0);
     rowShift = await shiftRows(engine, backing, await emptyLines(repair?.bytes ?? utf8, dialect.delimiter));
-    await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(rowid + 1${rowShift ? ` + ${ROW_SHIFT}` : ''} AS INTEGER) AS src_row,
+    await engine.exec(`CREATE TEMP VIEW ${ident(table)} AS SELECT CAST(${backingRowSql(null, rowShift)} AS INTEGER) AS src_row,
       *${rowShift ? ` EXCLUDE (${ROW_SHIFT})` : ''} FROM ${ident(backing)}`);
   } catch (e) {
     await dropTables(engine, [backing]);
@@ -138,11 +138,8 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
   } finally {
     await engine.dropFile(file);
   }
-  return { table, width, encoding, backing, cellCounts: true, ...(rowShift ? { rowShift: ROW_SHIFT } : {}), ...(repair ? { quoteRepairs: repair.records } : {}) };
+  return { table, width, encoding, backing, cellCounts: true, ...(rowShift ? { rowShift } : {}), ...(repair ? { quoteRepairs: repair.records } : {}) };
 }
-
-// The backing table's column of the empty lines above each record (empty-lines.ts), where there are any.
-const ROW_SHIFT = 'src_shift';
 
 /**
  * Gives `backing` a ROW_SHIFT column: the empty lines above each record, which the reader skipped, so that

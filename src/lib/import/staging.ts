@@ -20,8 +20,8 @@ export interface StagedSheet {
   width: number;
   /** A table behind `table` when `table` is a view; dropped with it. */
   backing?: string;
-  /** The backing table's column of empty lines above each record (CSV, empty-lines.ts): src_row = rowid + 1 + it. */
-  rowShift?: string;
+  /** The backing table has a ROW_SHIFT column (CSV, empty-lines.ts): its rows are backingRowSql's. */
+  rowShift?: boolean;
   /** Cells merged down over several rows (XLSX): [column, first src_row, last src_row]. */
   downMerges?: [number, number, number][];
   /** Formula cells without a value (XLSX: #N/A, #REF!, or a result never saved), staged as empty: [column, src_row, error text or =formula]. */
@@ -44,6 +44,18 @@ export interface StagedSheet {
   repeatedRows?: number[];
   /** The workbook's dates count from 1904 (XLSX): serials left as numbers are read so (dates.ts). */
   date1904?: boolean;
+}
+
+/** A backing table's column of the empty lines above each record (a CSV's: empty-lines.ts), where there are any. */
+export const ROW_SHIFT = 'src_shift';
+
+/**
+ * The spreadsheet row of a backing table's record (`table`'s own when it is NULL): its position, plus the empty
+ * lines above it that the reader skipped when the table has a ROW_SHIFT column.
+ */
+export function backingRowSql(table: string | null, shifted: boolean): string {
+  const of = table ? `${ident(table)}.` : '';
+  return `${of}rowid + 1${shifted ? ` + ${of}${ROW_SHIFT}` : ''}`;
 }
 
 /** A row of a grid as read in JS (XLSX, JSON, Parquet). */
