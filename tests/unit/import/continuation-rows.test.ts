@@ -1,17 +1,12 @@
-import { test, expect, beforeEach, afterEach } from 'vitest';
+import { test, expect } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf } from './helpers';
+import { engineEachTest, freshEngine, importOk, issuesOf } from './helpers';
 
 /**
  * A problem's text continued in the row below (continuation-rows.ts): that row holds the rest of
  * the text and nothing else. Each expectation is worked out by hand from the rows below.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const HEADER = '序号,被巡察单位,轮次名称,具体问题,整改状态,完成时间';

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
+import { expect, test } from 'vitest';
 import { countyInHeading } from '../../../src/lib/import/title';
-import { freshEngine, importOk, mergedWorkbook, utf8 } from './helpers';
+import { engineEachTest, importOk, mergedWorkbook, utf8 } from './helpers';
 
 /**
  * A city's ledger that lists each county's problems under a heading naming the county (一、东阳市,
@@ -9,11 +8,7 @@ import { freshEngine, importOk, mergedWorkbook, utf8 } from './helpers';
  * rows' 方面 and the rows took the file's county or none: a town's unit under 二、义乌市 was rejected
  * (county_local_unit), or counted in the county the file name gives.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const TITLE = '金华市委第三轮巡察反馈问题整改台账';
 const rows = () => e.query<{ source_row: number; county: string | null; unit_name: string; aspect_raw: string | null }>(

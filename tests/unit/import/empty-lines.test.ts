@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
+import { expect, test } from 'vitest';
 import { emptyLines } from '../../../src/lib/import/empty-lines';
-import { freshEngine, gbk, importOk, utf8 } from './helpers';
+import { engineEachTest, gbk, importOk, utf8 } from './helpers';
 
 /**
  * DuckDB's read_csv skips a CSV's empty lines, and a spreadsheet shows each as a row: the rows below one
  * were numbered one too low in the report, findings.source_row and the rejected-rows download (helper-120).
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const HEAD = '序号,县市区,被巡察单位,问题类别,具体问题,整改状态,反馈时间';
 const rowsOf = async () => (await e.query<{ r: number; t: string }>('SELECT source_row AS r, problem_title AS t FROM findings ORDER BY r')).map((x) => [x.r, x.t]);

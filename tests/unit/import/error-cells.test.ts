@@ -1,18 +1,13 @@
-import { test, expect, beforeEach, afterEach } from 'vitest';
+import { test, expect } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf } from './helpers';
+import { engineEachTest, importOk, issuesOf } from './helpers';
 
 /**
  * Formula error cells (#N/A of a broken VLOOKUP, #REF!): read as empty, and warned on the rows
  * that are imported, naming the column and the error. A template's formula rows below the data,
  * errors and nothing else, stay blank rows that say nothing.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 test('#N/A and #REF! cells are empty, warned with their column and error; rows of errors only are blank', async () => {
   const ws = XLSX.utils.aoa_to_sheet([

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
@@ -63,4 +64,26 @@ export function mergedWorkbook(rows: (string | number | null)[][], merges: strin
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, sheet);
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/**
+ * A fresh engine for each test of the file, opened before it and closed after it: the handle forwards to the
+ * current one (use it inside tests, not at collection time).
+ */
+export function engineEachTest(): Engine & { close(): void } {
+  let current: (Engine & { close(): void }) | undefined;
+  beforeEach(async () => {
+    current = await freshEngine();
+  });
+  afterEach(() => {
+    current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as Engine & { close(): void }, {
+    get(_target, key) {
+      if (!current) throw new Error('the engine opens in beforeEach');
+      const value = Reflect.get(current, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
+import { expect, test } from 'vitest';
 import { importFile } from '../../../src/lib/import';
-import { freshEngine, importOk, tableCounts } from './helpers';
+import { engineEachTest, importOk, tableCounts } from './helpers';
 
 /**
  * Offices send the same ledger again every month with its statuses moved on. Imported beside the
  * old one it would count each problem twice, so the import asks first (importer.svelte.ts) and
  * writes nothing until told to replace the old dataset or keep both.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const R = '八届市委第五轮巡察';
 const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';

@@ -1,17 +1,12 @@
-import { describe, test, expect, beforeEach, afterEach } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf, mergedWorkbook as merged } from './helpers';
+import { describe, test, expect } from 'vitest';
+import { engineEachTest, freshEngine, importOk, issuesOf, mergedWorkbook as merged } from './helpers';
 
 /**
  * A problem merged down over its measure rows (measure-rows.ts): what the folded problem is when
  * a measure's status is unknown, when the merged rows are other problems, and when one measure
  * is long-term. Each expectation is worked out by hand from the rows below.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const ROUND = '八届市委第三轮巡察';
 

@@ -1,17 +1,12 @@
-import { describe, test, expect, beforeEach, afterEach } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf, mergedWorkbook as merged, utf8 } from './helpers';
+import { describe, test, expect } from 'vitest';
+import { engineEachTest, importOk, issuesOf, mergedWorkbook as merged, utf8 } from './helpers';
 
 /**
  * A merged problem saved as CSV whose measure rows are numbered in the 序号 column as sub-items
  * （1）, ①, 1) under the problem's 1, 一、 (measure-rows.ts, continuationSql and subItemSql); and a
  * status written once on the problem's row. Every expectation is worked out by hand from the rows.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const HEAD = '序号,被巡察单位,轮次名称,具体问题,整改措施,整改状态,完成时间';
 const UNIT = '市教育局党委';

@@ -1,7 +1,6 @@
-import { test, expect, beforeEach, afterEach } from 'vitest';
+import { test, expect } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk, issuesOf, mergedWorkbook, utf8 } from './helpers';
+import { engineEachTest, freshEngine, importOk, issuesOf, mergedWorkbook, utf8 } from './helpers';
 import { statedAsOf } from '../../../src/lib/import/title';
 
 /**
@@ -9,11 +8,7 @@ import { statedAsOf } from '../../../src/lib/import/title';
  * unfilled, statuses under headers of their own, dates as Excel writes them out as text.
  * Each expectation is worked out by hand from the rows below.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, beforeEach, afterEach } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk } from './helpers';
+import { test, expect } from 'vitest';
+import { engineEachTest, freshEngine, importOk } from './helpers';
 import { kpisQuery, type KpiRow } from '../../../src/lib/queries/kpis';
 import { emptyFilters } from '../../../src/lib/queries/filters';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
@@ -11,11 +10,7 @@ import { removeDataset } from '../../../src/lib/state/datasets';
  * 届次 is optional: the same round written with and without its term must count once, whichever
  * file comes first, and only when the years of both rounds' findings agree (round-merge.ts).
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const head = '县市区,被巡察单位,反馈时间,具体问题,问题类别,整改状态';

@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
 import { sameFindingSql } from '../../../src/lib/import/same-finding';
-import { freshEngine, importOk, tableCounts, utf8 } from './helpers';
+import { engineEachTest, freshEngine, importOk, tableCounts, utf8 } from './helpers';
 
 /**
  * One problem written with the unit's county (义乌市佛堂镇党委) in one place and without it (佛堂镇党委)
  * in another is one problem, in every check that keeps it from counting twice (same-finding.ts);
  * the same unit name in two counties is two units.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const R = '八届市委第五轮巡察';
 const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
@@ -47,16 +42,16 @@ test('a county that is only the round\'s default: the same unit name matches in 
   const [a] = await importOk(e, '台账（6月）.csv', noCounty('人民医院', '正在推进'));
   const [asked] = await importOk(e, '台账（9月）.csv', csv('人民医院', '已完成'));
   expect(asked.laterVersionOf?.datasetIds).toEqual([a.datasetId]);
-  e.close();
-  e = await freshEngine();
-  const [b] = await importOk(e, '义乌市台账.csv', csv('人民医院', '正在推进'));
-  const [again] = await importOk(e, '台账（9月）.csv', noCounty('人民医院', '已完成'));
+  const f = await freshEngine();
+  const [b] = await importOk(f, '义乌市台账.csv', csv('人民医院', '正在推进'));
+  const [again] = await importOk(f, '台账（9月）.csv', noCounty('人民医院', '已完成'));
   expect(again.laterVersionOf?.datasetIds).toEqual([b.datasetId]);
   // 教育局 of a file with no county is the city's: not 义乌市教育局.
-  await importOk(e, '义乌市教育局.csv', csv('义乌市教育局', '正在推进'));
-  const [city] = await importOk(e, '市教育局.csv', noCounty('教育局', '已完成'));
+  await importOk(f, '义乌市教育局.csv', csv('义乌市教育局', '正在推进'));
+  const [city] = await importOk(f, '市教育局.csv', noCounty('教育局', '已完成'));
   expect(city.laterVersionOf).toBeUndefined();
   expect(city.issues.filter((i) => i.code === 'duplicate_existing')).toEqual([]);
+  f.close();
 });
 
 test('a later version that writes the unit with its county is asked about, not stored beside the first', async () => {

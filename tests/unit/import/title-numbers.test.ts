@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import type { Engine } from '../../../src/lib/db/types';
 import { titleNumbersSql } from '../../../src/lib/import/normalise/names';
 import { str } from '../../../src/lib/queries/sql';
-import { freshEngine, importOk, utf8 } from './helpers';
+import { engineEachTest, importOk, utf8 } from './helpers';
 
 /**
  * The title words leave digits out (DOMAIN.md §7.5), but within one round titles that differ only in a
  * number are two problems (违规发放津补贴3万元 and 5万元; a generated 问题1, 问题2): no duplicate warning,
  * no sheet left out, no later version asked about. A leading item number is no part of the problem.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const R = '八届市委第五轮巡察';
 const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';

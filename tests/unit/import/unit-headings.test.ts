@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
+import { expect, test } from 'vitest';
 import { importFile } from '../../../src/lib/import';
 import { headingLevel, unitInHeading } from '../../../src/lib/import/title';
-import { freshEngine, importOk, mergedWorkbook, utf8 } from './helpers';
+import { engineEachTest, importOk, mergedWorkbook, utf8 } from './helpers';
 
 /**
  * A ledger with no unit column that lists each unit's problems under a heading row naming the unit
  * (一、横店镇党委（2个问题）): the rows under it are that unit's (unit-headings.ts). It used to ask for one
  * unit for the whole sheet in the mapping dialog.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const TITLE = '东阳市委第三轮巡察反馈问题整改台账';
 const units = () => e.query<{ source_row: number; unit_name: string; aspect_raw: string | null; county: string }>(

@@ -1,8 +1,7 @@
-import { test, expect, beforeEach, afterEach } from 'vitest';
+import { test, expect } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk } from './helpers';
+import { engineEachTest, importOk } from './helpers';
 
 /**
  * Date formats a Chinese Excel writes by id alone (27, 31, 57, …: no definition in styles.xml).
@@ -10,11 +9,7 @@ import { freshEngine, importOk } from './helpers';
  * month, read as its last day (DOMAIN §3.4). In a workbook on the 1904 date system the serial
  * counts from 1904.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const serial1900 = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
 const serial1904 = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1904, 0, 1)) / 86400000;

@@ -1,19 +1,14 @@
-import { test, expect, beforeEach, afterEach } from 'vitest';
+import { test, expect } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk } from './helpers';
+import { engineEachTest, importOk } from './helpers';
 
 /**
  * The text of an XLSX cell is what the sheet says: a number in a fixed-decimal format is the text
  * Excel shows (a month typed 2019.10 is stored 2019.1), and an ISO date cell (t="d") is the date
  * written, offset and all, not the UTC instant SheetJS makes of it.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const R = '八届市委第三轮巡察';
 const HEADER = ['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态', '整改时限', '完成时间'];

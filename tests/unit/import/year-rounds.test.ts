@@ -1,6 +1,5 @@
-import { test, expect, beforeEach, afterEach } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
-import { freshEngine, importOk } from './helpers';
+import { test, expect } from 'vitest';
+import { engineEachTest, importOk } from './helpers';
 import { kpisQuery, type KpiRow } from '../../../src/lib/queries/kpis';
 import { emptyFilters } from '../../../src/lib/queries/filters';
 import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
@@ -10,11 +9,7 @@ import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
  * term: the round key holds the year in the term's place (round.ts period), so the two first rounds
  * are two rounds, not one whose units, repeats and round order mix two years.
  */
-let e: Engine & { close(): void };
-beforeEach(async () => {
-  e = await freshEngine();
-});
-afterEach(() => e.close());
+const e = engineEachTest();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const R2023 = '婺城区|县(市、区)委|2023年|1';
