@@ -31,3 +31,25 @@ test('整改类型 长期整改 or 长期坚持, alone or beside another tier, m
   ]);
   e.close();
 });
+
+// DOMAIN §6.1 sets long_term from the deadline's words or the 是否长期坚持 flag: 整改类型 stands in for the flag only
+// where the row has none, so a dated 长期整改 item flagged 否 is in the deadline set and can be overdue (helper-122).
+test('a 是否长期坚持 of 否 is the ledger\'s answer over 整改类型 长期整改; an empty flag leaves 整改类型 to say', async () => {
+  const e = await freshEngine();
+  await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,被巡察单位,问题,整改类型,整改时限,是否长期坚持,整改状态
+1,永康市教育局,问题一,长期整改,2024年3月底前,否,正在整改
+2,永康市教育局,问题二,长期整改,2024年3月底前,,正在整改
+3,永康市教育局,问题三,长期整改,2024年3月底前,是,正在整改
+4,永康市教育局,问题四,限期整改,2024年3月底前,是,正在整改
+5,永康市教育局,问题五,限期整改,2024年3月底前，并长期坚持,否,正在整改
+`));
+  expect(await e.query('SELECT problem_title, long_term FROM findings ORDER BY source_row')).toEqual([
+    { problem_title: '问题一', long_term: false },
+    { problem_title: '问题二', long_term: true },
+    { problem_title: '问题三', long_term: true },
+    { problem_title: '问题四', long_term: true },
+    // The deadline's words give it whatever the flag says (§3.4).
+    { problem_title: '问题五', long_term: true },
+  ]);
+  e.close();
+});

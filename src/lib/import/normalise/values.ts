@@ -103,11 +103,11 @@ export function decimalUnparsedSql(x: string): string {
 // A 佐证材料 cell that says there is none: those, 未提供, an empty JSON list.
 const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
 // A 上轮问题编号 that says there is no earlier finding: those, 空, 无编号, 首次发现, 新问题, 本轮新增, a link to none
-// (无关联, 非重复问题, 无上轮问题, 上轮无, 上轮无此问题), a 0 (a formula pointing at a blank cell saves 0; no 序号 is 0) or an Excel
+// (无关联, 非重复问题, 无上轮问题, 上轮无, 上轮无此问题, 无此问题, 无类似问题), a 0 (a formula pointing at a blank cell saves 0; no 序号 is 0) or an Excel
 // error written out as text (#N/A), also with a note in brackets after them (无（新发现问题）); matched on the compact
 // form (Ｎ／Ａ is n/a).
 const EXCEL_ERROR = '#(?:n/a|ref!|value!|div/0!|name\\?|null!|num!|getting_data)';
-const NO_LINK = '(?:无|未|没有)(?:关联|对应)(?:的?(?:问题|编号))?|(?:非|不是|不属于)(?:重复|上[轮次])(?:问题)?|无上[轮次](?:问题|编号)?|上[轮次]无(?:此|该|相关|对应)?(?:问题|编号)?';
+const NO_LINK = '(?:无|未|没有)(?:关联|对应)(?:的?(?:问题|编号))?|(?:非|不是|不属于)(?:重复|上[轮次])(?:问题)?|无上[轮次](?:问题|编号)?|上[轮次]无(?:此|该|相关|对应)?(?:问题|编号)?|无(?:此|该|相关|类似|同类)(?:问题|项|情况)';
 const NO_PRIOR_ID = `(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})(\\(.*\\))?[。.]?`;
 
 /**
