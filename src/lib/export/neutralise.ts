@@ -1,3 +1,5 @@
+import { neutraliseText } from '../text/formula';
+
 /** A value a spreadsheet cell takes as it is: text, a number, a boolean, or nothing. */
 export type CellScalar = string | number | boolean | null | undefined;
 
@@ -39,15 +41,12 @@ export function displayValue(value: unknown): CellScalar {
 }
 
 /**
- * Spreadsheet formula injection: a cell starting with = + - @, a tab or a carriage return can
- * run as a formula when a CSV is opened in Excel or WPS, or when an XLSX text cell is edited and
- * confirmed there. Such text gets a leading apostrophe, which is then part of the stored text
- * (`'=SUM(A1)`, in CSV and in XLSX alike): the export shows it was neutralised rather than
- * hiding it. Numbers stay numbers; any other value is first turned into its display text
- * (`displayValue`), which is then neutralised like any text.
+ * Spreadsheet formula injection: text that starts like a formula (text/formula.ts: = + - @, also after
+ * spaces or full-width, a tab or a carriage return) gets a leading apostrophe, in CSV and in XLSX alike.
+ * Numbers stay numbers; any other value is first turned into its display text (`displayValue`), which is
+ * then neutralised like any text.
  */
 export function neutraliseCell(value: unknown): CellScalar {
   const shown = displayValue(value);
-  if (typeof shown !== 'string') return shown;
-  return /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
+  return typeof shown === 'string' ? neutraliseText(shown) : shown;
 }

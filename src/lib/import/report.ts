@@ -6,6 +6,7 @@ import { UNREAD_REASONS, type SheetPlan } from './plan';
 import type { PreparedSheet } from './prepare';
 import type { DatasetReport, ImportIssue, RejectedRow } from './types';
 import { translate, type Lang } from '../i18n/translate';
+import { neutraliseText } from '../text/formula';
 
 /**
  * The import report of one sheet, read from its temp tables: issues in row order (capped; the
@@ -58,9 +59,7 @@ export async function buildReport(engine: Engine, plan: SheetPlan, file: string,
 }
 
 const csvCell = (v: unknown) => {
-  let s = v === null || v === undefined ? '' : String(v);
-  // A cell starting with = + - @ (or tab/CR) would run as a formula in Excel.
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  const s = neutraliseText(v === null || v === undefined ? '' : String(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

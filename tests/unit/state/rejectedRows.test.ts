@@ -28,6 +28,15 @@ test('the stored rejected rows: cells, reasons, a formula neutralised; removal a
   expect((await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM rejected_rows'))[0].n).toBe(0);
 });
 
+test('a rejected cell that starts like a formula in full-width (＝＋－＠) is neutralised too (helper-123)', async () => {
+  const e = await freshEngine();
+  const csv = ['县市区,被巡察单位,轮次名称,具体问题,整改状态', ',永康市财政局,,＝1+1,＠SUM(A1)'].join('\n');
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  const lines = (await storedRejectedCsv(e, r.datasetId, 'zh')).slice(1).trim().split('\r\n');
+  expect(lines[1]).toBe(`2,第2行：无法确定巡视巡察轮次（“”），整行未导入。,,永康市财政局,,'＝1+1,'＠SUM(A1)`);
+  e.close();
+});
+
 test('12,000 rejected rows of 20,000 all download, each with its cells and reason', async () => {
   const e = await freshEngine();
   const rows = ['县市区,被巡察单位,轮次名称,具体问题,整改状态'];

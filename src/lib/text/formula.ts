@@ -1,0 +1,18 @@
+/**
+ * Text a spreadsheet may take as a formula when a CSV is opened, or an XLSX text cell edited and confirmed,
+ * in Excel, WPS or LibreOffice: = + - @ first, also after spaces (ASCII, no-break, ideographic) and in their
+ * full-width and small forms (＝＋－＠, ﹦﹢﹣﹫), which some of them fold; or a tab or carriage return first.
+ */
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
+
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/**
+ * The text with a leading apostrophe where it starts like a formula: the apostrophe is then part of the stored
+ * text (`'=SUM(A1)`), so an export shows it was neutralised rather than hiding it.
+ */
+export function neutraliseText(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
+}
