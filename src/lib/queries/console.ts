@@ -83,8 +83,9 @@ function lex(sql: string): Lexed {
 // the console reads the loaded tables and nothing else. A name is a call when `(` follows it.
 const EXTERNAL_READERS = /(^|[^\w$])(read_\w+|\w*_scan|parquet_\w+|sniff_csv|glob|query|query_table)\s*\(/i;
 // A string where a table goes names a file or URL to read: `FROM 'http://…/a.csv'`, `JOIN E'…'`,
-// `FROM t, 'x.csv'`, `SUMMARIZE 'x.csv'`. A string anywhere else is a value (`LIKE 'http://%'`).
-const TABLE_PLACE = /(\b(from|join|summarize|describe|show)|\b(from|join)\b[^()]*,)\s*e?\s*$/i;
+// `FROM t, 'x.csv'`, `SUMMARIZE 'x.csv'`, `TABLE 'x.csv'`, `PIVOT 'x.csv' ON c`, `UNPIVOT 'x.csv' ON …` (helper-123).
+// A string anywhere else is a value (`LIKE 'http://%'`).
+const TABLE_PLACE = /(\b(from|join|summarize|describe|desc|show|table|pivot|pivot_wider|pivot_longer|unpivot)|\b(from|join)\b[^()]*,)\s*e?\s*$/i;
 // A quoted name that is a URL or a path (`FROM "http://…"`, `FROM "data/x.csv"`): no table is named so.
 const PATH_NAME = /:\/\/|[\/\\]|\.(csv|tsv|txt|json|ndjson|parquet|xlsx?|db|duckdb)$/i;
 

@@ -112,6 +112,14 @@ describe('SQL console is read-only', () => {
     ["DESCRIBE 'data/sample-ledger.csv'", 'sql.external'],
     ['SELECT * FROM "data/sample-ledger.csv"', 'sql.external'],
     ["SELECT * FROM 'data/sample-ledger.csv'", 'sql.external'],
+    // TABLE, PIVOT and UNPIVOT take a file where the table goes too (helper-123: the worker asked example.com).
+    ["TABLE 'http://example.com/x.csv'", 'sql.external'],
+    ["table e'data/sample-ledger.csv'", 'sql.external'],
+    ["PIVOT 'data/sample-ledger.csv' ON 县市区", 'sql.external'],
+    ["PIVOT_WIDER 'data/sample-ledger.csv' ON 县市区", 'sql.external'],
+    ["UNPIVOT 'data/sample-ledger.csv' ON COLUMNS(*) INTO NAME k VALUE v", 'sql.external'],
+    ["PIVOT_LONGER 'data/sample-ledger.csv' ON COLUMNS(*) INTO NAME k VALUE v", 'sql.external'],
+    ["DESC 'data/sample-ledger.csv'", 'sql.external'],
   ])('refuses %j', (sql, reason) => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
   });
