@@ -60,6 +60,18 @@ describe('opening on the embedded sample', () => {
     expect(await page.evaluate((k) => localStorage.getItem(k), MARKER)).toBeNull();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
+    // body[data-busy] each frame until the start is over: never "false" before data-ready (helper-123: it was
+    // for a frame between the engine's start and the stored data's catalogue, when a test waiting on busy alone
+    // would read empty KPIs).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __busySeen: string[] }).__busySeen = seen;
+      const look = () => {
+        if (document.body) seen.push(document.body.dataset.busy ?? '');
+        if (document.body?.dataset.ready !== 'true') requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await page.reload();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] .chart')].some((c) =>
       ((c as HTMLElement & { __chart?: { getOption(): { series?: { data?: unknown[] }[] } } }).__chart?.getOption()?.series ?? []).some((s) => (s.data?.length ?? 0) > 0)),
@@ -68,6 +80,9 @@ describe('opening on the embedded sample', () => {
     expect((await drawn(page)).ready).toBe(true);
     await settled(page);
     expect(await page.getAttribute('[data-testid="kpi-findings"]', 'data-value')).toBe('6');
+    const busySeen = await page.evaluate(() => (window as unknown as { __busySeen: string[] }).__busySeen);
+    expect(busySeen.length).toBeGreaterThan(10);
+    expect(busySeen.filter((b) => b !== 'true')).toEqual([]);
     // Nor was the snapshot even fetched.
     expect(requested.filter((u) => u.includes('sample-snapshot'))).toEqual([]);
     await page.context().close();

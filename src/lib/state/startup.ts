@@ -74,9 +74,12 @@ async function previewSample(): Promise<boolean> {
  * Page start: engine, schema, then the embedded sample when no imported data is stored and the
  * URL does not say `sample=off`. The sample is never kept as user data: a stored copy stays only
  * while it is the embedded file itself (same SHA-256), otherwise it is replaced.
- * Marks `body[data-ready]` once the first data is in (e2e contract).
+ * Marks `body[data-ready]` once the first data is in (e2e contract); the page is busy until then, also
+ * between the steps (`body[data-busy]` went "false" for a frame between the engine's start and the stored
+ * data's catalogue, helper-123).
  */
 export async function startApp(asked: boolean): Promise<void> {
+  const starting = busy.begin();
   try {
     // Just after "clear all" the page opens on no data, as the clearing left it.
     const withSample = asked && !(await wiped);
@@ -117,5 +120,6 @@ export async function startApp(asked: boolean): Promise<void> {
   } finally {
     database.endPreview();
     document.body.dataset.ready = 'true';
+    starting();
   }
 }
