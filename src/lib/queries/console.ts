@@ -2,7 +2,7 @@
 export const CONSOLE_ROW_LIMIT = 10_000;
 
 /** Why a console statement was refused (i18n key). */
-export type ConsoleRefusal = 'sql.empty' | 'sql.multiple' | 'sql.external' | 'sql.readOnly';
+export type ConsoleRefusal = 'sql.empty' | 'sql.multiple' | 'sql.external' | 'sql.readOnly' | 'sql.parentheses';
 
 /** The analyst's text in pieces: code, and the literals and quoted names it holds. */
 interface Lexed {
@@ -14,11 +14,33 @@ interface Lexed {
   quoted: { text: string; before: string; name: boolean }[];
 }
 
+// DuckDB's scanner (PostgreSQL's) counts every byte past ASCII as a letter: `$标$…$标$` is a
+// string, and `a$b$` one name (helper-124: a Chinese tag hid a file read from the guard).
+const LETTER = 'A-Za-z_\\u0080-\\uffff';
+const DOLLAR_TAG = new RegExp(`^\\$([${LETTER}][${LETTER}0-9]*)?\\$`);
+const IDENT_END = new RegExp(`[${LETTER}0-9$]$`);
+
+/** Where the block comment opening at `start` ends: DuckDB nests them, `/* /* *\/ ' *\/` is one. */
+function blockCommentEnd(sql: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < sql.length - 1; i++) {
+    if (sql[i] === '/' && sql[i + 1] === '*') {
+      depth++;
+      i++;
+    } else if (sql[i] === '*' && sql[i + 1] === '/') {
+      depth--;
+      i++;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return sql.length;
+}
+
 /**
  * Splits SQL in one pass, left to right, as DuckDB's lexer does: whichever of a string ('…', E'…'
- * with backslash escapes, $tag$…$tag$), a quoted name ("…") or a comment (-- …, /* … *\/) starts
- * first owns the text up to its end. (Blanking strings and comments in two passes let a quote
- * inside a comment hide the `;` after it.) An unterminated one runs to the end of the text.
+ * with backslash escapes, $tag$…$tag$), a quoted name ("…") or a comment (-- …, /* … *\/, which
+ * nest) starts first owns the text up to its end. (Blanking strings and comments in two passes let
+ * a quote inside a comment hide the `;` after it.) An unterminated one runs to the end of the text.
  */
 function lex(sql: string): Lexed {
   let code = '';
@@ -34,13 +56,12 @@ function lex(sql: string): Lexed {
       code += ' ';
       named += ' ';
     } else if (c === '/' && next === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      i = end < 0 ? sql.length : end + 2;
+      i = blockCommentEnd(sql, i);
       code += ' ';
       named += ' ';
     } else if (c === "'" || c === '"') {
       // E'…' takes backslash escapes; '' and "" are an escaped quote in any string or name.
-      const escapes = c === "'" && /[eE]$/.test(code) && !/[\w$]$/.test(code.slice(0, -1));
+      const escapes = c === "'" && /[eE]$/.test(code) && !IDENT_END.test(code.slice(0, -1));
       let j = i + 1;
       let text = '';
       for (; j < sql.length; j++) {
@@ -57,8 +78,8 @@ function lex(sql: string): Lexed {
       code += c === "'" ? "''" : '""';
       named += c === "'" ? "''" : text;
       i = j + 1;
-    } else if (c === '$' && !/[\w$]$/.test(code)) {
-      const tag = /^\$([A-Za-z_]\w*)?\$/.exec(sql.slice(i))?.[0];
+    } else if (c === '$' && !IDENT_END.test(code)) {
+      const tag = DOLLAR_TAG.exec(sql.slice(i))?.[0];
       if (!tag) {
         code += c;
         named += c;
@@ -83,9 +104,44 @@ function lex(sql: string): Lexed {
 // the console reads the loaded tables and nothing else. A name is a call when `(` follows it.
 const EXTERNAL_READERS = /(^|[^\w$])(read_\w+|\w*_scan|parquet_\w+|sniff_csv|glob|query|query_table)\s*\(/i;
 // A string where a table goes names a file or URL to read: `FROM 'http://…/a.csv'`, `JOIN E'…'`,
-// `FROM t, 'x.csv'`, `SUMMARIZE 'x.csv'`, `TABLE 'x.csv'`, `PIVOT 'x.csv' ON c`, `UNPIVOT 'x.csv' ON …` (helper-123).
-// A string anywhere else is a value (`LIKE 'http://%'`).
-const TABLE_PLACE = /(\b(from|join|summarize|describe|desc|show|table|pivot|pivot_wider|pivot_longer|unpivot)|\b(from|join)\b[^()]*,)\s*e?\s*$/i;
+// `SUMMARIZE 'x.csv'`, `TABLE 'x.csv'`, `PIVOT 'x.csv' ON c`, `UNPIVOT 'x.csv' ON …` (helper-123),
+// or after a comma in a FROM list (tableListComma). A string anywhere else is a value (`LIKE 'http://%'`).
+const TABLE_KEYWORD = /\b(from|join|summarize|describe|desc|show|table|pivot|pivot_wider|pivot_longer|unpivot)\s*e?\s*$/i;
+// The clause a comma belongs to is the last of these words at its own depth of parentheses.
+const CLAUSE = /^(from|join|on|using|select|where|group|by|having|qualify|window|order|limit|offset|values|pivot|unpivot|pivot_wider|pivot_longer)$/i;
+const FROM_LIST = /^(from|join|on|using)$/i;
+
+/**
+ * Whether code ending in `,` (an `e` of E'…' aside) continues a FROM list: `FROM range(1), 'x'`,
+ * `FROM (SELECT 1) t(a), 'x'`, `JOIN g USING (c), 'x'` (helper-124). Walks back over balanced
+ * parentheses to the clause word at the comma's depth; a `(` first means a list of values or
+ * arguments (`IN ('a', 'b')`, `coalesce(a, 'b')`).
+ */
+function tableListComma(before: string): boolean {
+  const head = before.replace(/\s*e?\s*$/i, '');
+  if (!head.endsWith(',')) return false;
+  const tokens = head.slice(0, -1).match(/[A-Za-z_][\w$]*|[()]/g) ?? [];
+  let depth = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t === ')') depth++;
+    else if (t === '(') {
+      if (depth === 0) return false;
+      depth--;
+    } else if (depth === 0 && CLAUSE.test(t)) return FROM_LIST.test(t);
+  }
+  return false;
+}
+
+/** Whether every `)` closes a `(` and none is left open: else the text could close the wrapper's own. */
+function balanced(code: string): boolean {
+  let depth = 0;
+  for (const c of code) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
 // A quoted name that is a URL or a path (`FROM "http://…"`, `FROM "data/x.csv"`): no table is named so.
 const PATH_NAME = /:\/\/|[\/\\]|\.(csv|tsv|txt|json|ndjson|parquet|xlsx?|db|duckdb)$/i;
 
@@ -108,7 +164,8 @@ export function readOnlyConsoleQuery(sql: string): { sql: string } | { refused: 
   if (code.includes(';')) return { refused: 'sql.multiple' };
   if (!QUERY_START.test(code)) return { refused: 'sql.readOnly' };
   const { named } = lexed;
-  const readsFile = quoted.some((q) => (q.name ? PATH_NAME.test(q.text) : TABLE_PLACE.test(q.before)));
+  if (!balanced(code)) return { refused: 'sql.parentheses' };
+  const readsFile = quoted.some((q) => (q.name ? PATH_NAME.test(q.text) : TABLE_KEYWORD.test(q.before) || tableListComma(q.before)));
   if (EXTERNAL_READERS.test(named) || readsFile) return { refused: 'sql.external' };
   return { sql: `SELECT * FROM (\n${trimmed}\n) AS console_result LIMIT ${CONSOLE_ROW_LIMIT + 1}` };
 }

@@ -120,6 +120,21 @@ describe('SQL console is read-only', () => {
     ["UNPIVOT 'data/sample-ledger.csv' ON COLUMNS(*) INTO NAME k VALUE v", 'sql.external'],
     ["PIVOT_LONGER 'data/sample-ledger.csv' ON COLUMNS(*) INTO NAME k VALUE v", 'sql.external'],
     ["DESC 'data/sample-ledger.csv'", 'sql.external'],
+    // A comma after a parenthesis still continues the FROM list; nested comments and a Chinese
+    // dollar tag are lexed as DuckDB lexes them; the text cannot close the wrapper (helper-124).
+    ["SELECT count(*) FROM range(1), 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) FROM (SELECT 1) t, 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) FROM findings f(a), 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) FROM findings JOIN findings g USING (county), 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) FROM findings JOIN findings g ON g.county IN ('a'), e'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) FROM findings, (SELECT 2) g, 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) FROM findings WHERE county IN (SELECT 1 FROM range(1), 'data/sample-ledger.csv')", 'sql.external'],
+    ["DESCRIBE SELECT * FROM range(1), 'data/sample-ledger.csv'", 'sql.external'],
+    ["SUMMARIZE SELECT * FROM range(1), 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT $标$'$标$ AS a, count(*) FROM 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT 1 /* /* */ ' */ AS a, count(*) FROM 'data/sample-ledger.csv' --'", 'sql.external'],
+    ["SELECT 1) t, 'data/sample-ledger.csv' x, (SELECT 1", 'sql.parentheses'],
+    ['SELECT (1', 'sql.parentheses'],
   ])('refuses %j', (sql, reason) => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
   });
@@ -136,6 +151,11 @@ describe('SQL console is read-only', () => {
       ["SELECT coalesce(NULL, 'https://b') AS x WHERE starts_with('http://c', 'http://') AND 'http://a' IN ('http://a', 'https://b')", 'https://b'],
       ['WITH load(n) AS (SELECT 1) SELECT n::VARCHAR AS x FROM load', '1'],
       ['SELECT 1::VARCHAR AS x FROM (SELECT 1 AS "read_rate")', '1'],
+      // A string after a comma that is not in a FROM list is a value; comments nest; a $标$ string.
+      ["FROM findings SELECT '合计' AS x LIMIT 1", '合计'],
+      ["SELECT coalesce(NULL, '合计') AS x FROM findings, range(1) WHERE county IN ('永康市', 'x') AND 'y' IN ('y', 'z') LIMIT 1", '合计'],
+      ["SELECT /* a /* b */ ' */ 'c' AS x", 'c'],
+      ["SELECT $标$it's$标$ AS x", "it's"],
     ] as const) {
       const q = readOnlyConsoleQuery(sql);
       if (!('sql' in q)) throw new Error(`refused ${sql}`);
