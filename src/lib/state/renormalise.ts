@@ -17,8 +17,9 @@ import { str } from '../queries/sql';
  * 7: a unit written with a bare 县 or 区 (县教育局) is its county's, as a bare 市 is the city's.
  * 8: the title's numbers (title_numbers), a column of its own, which findings stored before lack.
  * 9: a space between a title's leading amount and its unit (3 万元…) is no item number.
+ * 10: but an item number before a word that starts with a counting character is one (1 村级…, 1. 项目…).
  */
-export const NORMS_VERSION = '9';
+export const NORMS_VERSION = '10';
 
 /**
  * Statements that recompute the stored unit keys and title words from the stored unit names and

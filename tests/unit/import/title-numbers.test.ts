@@ -53,9 +53,28 @@ test.each([
   // A space between an amount and its unit is no item number; a space between an item number and an amount is one.
   ['3 万元专项资金未及时拨付', '3'],
   ['3　万元专项资金未及时拨付', '3'],
-  ['12 名干部超职数配备', '12'],
+  ['3\u2009万元专项资金未及时拨付', '3'],
+  ['10名干部超职数配备', '10'],
   ['1 30万元专项资金未及时拨付', '30'],
   ['2　2022年公务接待无公函', '2022'],
+  // helper-124: after a space only an amount's unit (万 亿 元 %) keeps the number; words that start with a
+  // counting character (村级, 项目, 个别, 本单位, 日常, 年度, 名单) follow an item number. A dot then a space is one too.
+  ['1 村级财务管理不规范', null],
+  ['2 项目资金拨付滞后', null],
+  ['3 个别干部作风不实', null],
+  ['4\t本单位三重一大执行不严', null],
+  ['10 日常监督缺位', null],
+  ['9　年度考核流于形式', null],
+  ['１ 元旦春节期间公款吃喝', null],
+  ['1 . 村级财务管理不规范', null],
+  ['1.村级财务管理不规范', null],
+  ['1. 村级财务管理不规范', null],
+  ['1. 5万元专项资金未及时拨付', '5'],
+  ['1.1 5万元专项资金未及时拨付', '5'],
+  ['3. 3名干部超职数配备', '3'],
+  ['1. 2023年以来违规发放', '2023'],
+  ['1 1.5万元未入账', '1 5'],
+  ['1 3 万元专项资金', '3'],
 ])('the numbers of %s: %s', async (title, numbers) => {
   const [r] = await e.query<{ n: string | null }>(`SELECT ${titleNumbersSql(str(title))} AS n`);
   expect(r.n).toBe(numbers);
@@ -95,11 +114,13 @@ test('two sheets of one workbook (第一批, 第二批) whose titles differ only
   expect(await count()).toBe(6);
 });
 
-test('a 汇总 numbering its titles (1.2023年…, 1 …, 1.1…) beside county sheets that do not still holds them: each problem counts once (helper-121)', async () => {
+test.each([
+  // helper-121: 1.2023年…, 1 …, 1.1…
+  [['2023年以来违规发放津补贴', '2022年公务接待无公函', '三会一课不规范'], ['2023年理论学习中心组学习不足', '违规吃喝问题突出'], ['1.', '2 ', '3.1', '【4】', '5-']],
+  // helper-124: a space or a dot and a space before a word that starts with a counting character.
+  [['村级财务管理不规范', '项目资金拨付滞后', '日常监督缺位'], ['个别干部作风不实', '本单位三重一大执行不严'], ['1 ', '2　', '3. ', '4 ', '5 . ']],
+])('a 汇总 numbering its titles beside county sheets that do not still holds them: each problem counts once (%j)', async (yw, yk, numbered) => {
   const H = ['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
-  const yw = ['2023年以来违规发放津补贴', '2022年公务接待无公函', '三会一课不规范'];
-  const yk = ['2023年理论学习中心组学习不足', '违规吃喝问题突出'];
-  const numbered = ['1.', '2 ', '3.1', '【4】', '5-'];
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H,
     ...[...yw.map((t) => ['义乌市', '义乌市财政局', t]), ...yk.map((t) => ['永康市', '永康市教育局', t])]

@@ -69,3 +69,18 @@ test('titles stored under version 8 get the amount a space from its unit back: 3
   expect(r.issues.filter((i) => i.code === 'duplicate_existing')).toEqual([]);
   e.close();
 });
+
+test('titles stored under version 9 lose an item number before a counting character: 1 村级… is 2 村级…', async () => {
+  const e = await freshEngine();
+  const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+  const row = (title: string) => `市本级,市财政局,八届市委第一轮巡察,${title},已完成`;
+  await importOk(e, 'a.csv', utf8([head, row('1 村级财务管理不规范')].join('\n')));
+  // As version 9 stored it: the item number read as one of the title's numbers.
+  await e.exec(`UPDATE findings SET title_numbers = '1'`);
+  await e.exec(`UPDATE meta SET value = '9' WHERE key = 'norms_version'`);
+  await renormaliseStored(e);
+  expect(await e.query('SELECT title_numbers FROM findings')).toEqual([{ title_numbers: null }]);
+  const [r] = await importOk(e, 'b.csv', utf8([head, row('2 村级财务管理不规范')].join('\n')), { allowDuplicate: true });
+  expect(r.issues.filter((i) => i.code === 'duplicate_existing').map((i) => i.row)).toEqual([2]);
+  e.close();
+});

@@ -69,15 +69,22 @@ const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委
 // What a count or an amount is followed by (3万元, 2023年, 10名, 5%): a number so written at a title's start is
 // no item number.
 const UNITS = '年月日号时万亿千百元角分%％个项人次名家件笔条户村所处批期轮届天周岁米亩吨辆台套份本册篇类起宗例倍成';
-// A leading item number, however a ledger writes it: (1) （1） 【1】 [1] 1.1) | 1、 1， 1: 1） 1- | 1.违规, 1.1违规 and
-// 1 违规 | 1.2023年 (the year kept: \\1) | 1 30万元 (the amount kept: \\2). Not 1.5万元, 2023年, 3 万元 (a unit after the
-// space), 3,000元 or 12345热线 (over three digits).
-const SP = '[\\s\\x{3000}]*';
-const ITEM_NUMBER = `^${SP}(?:[（(【\\[]${SP}[0-9]{1,3}(?:[.．\\-][0-9]+)*${SP}[)）】\\]]`
-  + `|[0-9]{1,3}(?:[.．\\-][0-9]+)*${SP}[、，:：)）】\\]\\-—]`
-  + `|[0-9]{1,3}[.．]${SP}((?:19|20)[0-9]{2})年`
-  + `|[0-9]{1,3}(?:[.．][0-9]+)*[.．]?${SP}[^0-9.．,\\s\\x{3000}${UNITS}]`
-  + `|[0-9]{1,3}[\\s\\x{3000}]+([0-9]))`;
+// A leading item number, however a ledger writes it: (1) （1） 【1】 [1] 1.1) | 1、 1， 1: 1） 1- | 1.2023年 (the year
+// kept: \\1) | 1.违规, 1. 村级, 1.1 项目 (a dot: whatever word follows) | 1 违规, 1 村级 (a space: any word but an amount's
+// unit) | 1违规 (nothing between: not 3名, 1.5万元) | 1 30万元, 1. 5万元 (the amount kept: \\2). Not 2023年, 3 万元,
+// 3,000元 or 12345热线 (over three digits). Spaces are any Unicode space (a thin one before 万元 too).
+const SP = '[\\s\\p{Z}]*';
+const GAP = '[\\s\\p{Z}]+';
+const N = '[0-9]{1,3}';
+// After a space, only these make the number an amount (3 万元); 1 村级, 1 日常, 1 百姓 are item numbers (helper-124).
+const AMOUNT_UNITS = '万亿元%％';
+const ITEM_NUMBER = `^${SP}(?:[（(【\\[]${SP}${N}(?:[.．\\-][0-9]+)*${SP}[)）】\\]]`
+  + `|${N}(?:[.．\\-][0-9]+)*${SP}[、，:：)）】\\]\\-—]`
+  + `|${N}[.．]${SP}((?:19|20)[0-9]{2})年`
+  + `|${N}(?:[.．][0-9]+)*${SP}[.．]${SP}[^0-9.．,\\s\\p{Z}]`
+  + `|${N}(?:[.．][0-9]+)*${GAP}(?:[^0-9.．,\\s\\p{Z}${AMOUNT_UNITS}]|元旦)`
+  + `|${N}(?:[.．][0-9]+)*[^0-9.．,\\s\\p{Z}${UNITS}]`
+  + `|${N}(?:[.．][0-9]+)*(?:${SP}[.．])?${GAP}([0-9]))`;
 
 /**
  * The numbers of a problem title (DOMAIN.md §7.5's title words leave them out): its digit runs in order,
