@@ -2,15 +2,14 @@ import { FINDINGS_COLUMNS } from '../../db/schema';
 import { date, ident, num, str } from '../../queries/sql';
 import { COUNTIES } from '../../domain/counties';
 import { LOCAL_UNIT_PATTERN } from '../../domain/vocabulary/places';
-import { RECT_TYPE_LONG_TERM_PATTERN, RECT_TYPE_NOT_LONG_TERM } from '../../domain/vocabulary/status';
 import { compactCol as x, rawCol as r } from './raw';
 import { categoryByTitleSql, categoryL1Sql, categoryL2Sql, titleL2CandidateSql } from './category';
 import { countyCodeSql } from './county';
 import { DATE_KEYS, mappedCountySql, mappedDateCol, mappedFromSql, namedCountySql, type ValueMaps } from './maps';
 import { normTitleSql, titleNumbersSql } from './names';
-import { cleanLineSql, cleanSql } from './text';
+import { cleanLineSql, cleanSql, compactSql } from './text';
 import { codedDeadlineSql } from './deadline-code';
-import { rectTypeSql, sourceSql } from './kinds';
+import { longTermFlagSql, rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { closedCellSql } from './status';
 import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
@@ -128,12 +127,9 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     `${unless('prior_finding_id', 'VARCHAR', () => noneAsNullSql(cleanSql(r('prior_finding_id'))))} AS prior_finding_id`,
     // A time limit written in 完成时间 (2024年12月底前) is the deadline where no deadline is written.
     `coalesce(${r('deadline_raw')}, ${r('deadline')}, CASE WHEN db_completion_date THEN ${r('completion_date')} END) AS deadline_raw`,
-    // DOMAIN §3.4 and §6.1: the deadline's words, the 是否长期坚持 flag, a 长期坚持 status. 整改类型 长期整改 (also
-    // written 长期坚持, or beside another tier: 立行立改、长期坚持), the long-term tier of 立行立改 / 限期整改 / 长期整改,
-    // stands in for the flag where the row has none; a flag of 否 is the ledger's own answer (helper-122).
-    `(coalesce(${boolSql(x('long_term'))}, false) OR coalesce(dl_deadline_raw, dl_deadline, false) OR coalesce(status_lt, false)
-      OR (${boolSql(x('long_term'))} IS NULL AND coalesce(regexp_matches(regexp_replace(${r('rect_type')}, ${str(RECT_TYPE_NOT_LONG_TERM)}, '', 'g'),
-        ${str(RECT_TYPE_LONG_TERM_PATTERN)}), false))) AS long_term`,
+    // DOMAIN §3.4 and §6.1: the deadline's words, the 是否长期坚持 flag (or 整改类型 where it says nothing), a 长期坚持 status.
+    `(coalesce(${longTermFlagSql(x('long_term'), compactSql(r('rect_type')))}, false) OR coalesce(dl_deadline_raw, dl_deadline, false)
+      OR coalesce(status_lt, false)) AS long_term`,
     `${closedCellSql(x('closed'))} AS closed_col`,
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',

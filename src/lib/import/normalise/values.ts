@@ -1,4 +1,4 @@
-import { BOOL_FALSE_PATTERN, BOOL_TRUE_PATTERN } from '../../domain/vocabulary/status';
+import { BOOL_FALSE_PATTERN, BOOL_TRUE_PATTERN, BOOL_UNKNOWN_PATTERN } from '../../domain/vocabulary/status';
 import { num, str } from '../../queries/sql';
 import { hanDigitsSql } from './dates';
 import { bindSql, compactSql, groups } from './text';
@@ -9,9 +9,10 @@ import { bindSql, compactSql, groups } from './text';
  * (see compactSql).
  */
 
-/** 是/否/√/✓/Y/N/1/0 (and 已…/未… such as 已销号) → BOOLEAN; anything else NULL. */
+/** 是/否/√/✓/Y/N/1/0 (and 已…/未… such as 已销号) → BOOLEAN; not known (nan, 未知, 不确定) and anything else NULL. */
 export function boolSql(x: string): string {
   return `CASE WHEN ${x} IS NULL THEN NULL
+    WHEN regexp_matches(${x}, ${str(BOOL_UNKNOWN_PATTERN)}) THEN NULL
     WHEN regexp_matches(${x}, ${str(BOOL_FALSE_PATTERN)}) THEN false
     WHEN regexp_matches(${x}, ${str(BOOL_TRUE_PATTERN)}) THEN true ELSE NULL END`;
 }
@@ -103,19 +104,21 @@ export function decimalUnparsedSql(x: string): string {
 // A 佐证材料 cell that says there is none: those, 未提供, an empty JSON list.
 const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
 // A 上轮问题编号 that says there is no earlier finding: those, 空, 无编号, 首次发现, 新问题, 本轮新增, a link to none
-// (无关联, 非重复问题, 无上轮问题, 上轮无, 上轮无此问题, 无此问题, 无类似问题), a 0 (a formula pointing at a blank cell saves 0; no 序号 is 0) or an Excel
+// (无关联, 非重复问题, 不是, 无上轮问题, 上轮无, 上一轮无此问题, 上轮未发现, 无此问题, 无此类问题, 无重复问题), a 0 (a formula pointing at a blank cell saves 0; no 序号 is 0) or an Excel
 // error written out as text (#N/A), also with a note in brackets after them (无（新发现问题）); matched on the compact
 // form (Ｎ／Ａ is n/a).
 const EXCEL_ERROR = '#(?:n/a|ref!|value!|div/0!|name\\?|null!|num!|getting_data)';
-const NO_LINK = '(?:无|未|没有)(?:关联|对应)(?:的?(?:问题|编号))?|(?:非|不是|不属于)(?:重复|上[轮次])(?:问题)?|无上[轮次](?:问题|编号)?|上[轮次]无(?:此|该|相关|对应)?(?:问题|编号)?|无(?:此|该|相关|类似|同类)(?:问题|项|情况)';
-const NO_PRIOR_ID = `(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})(\\(.*\\))?[。.]?`;
+const NO_LINK = '(?:无|未|没有)(?:关联|对应)(?:的?(?:问题|编号))?|不是|(?:非|不是|不属于)(?:重复|上[轮次])(?:问题)?|无上[轮次](?:问题|编号)?'
+  + '|上一?[轮次](?:无|没有|未发现)(?:此|该|相关|对应|类似)?(?:问题|编号)?|无(?:此类|此|该|相关|类似|同类|重复)(?:问题|项问题|项|情况)';
+// Quoted (＂无此问题＂), with a note in brackets or after a comma (无此问题，本轮新发现).
+const NO_PRIOR_ID = `["“']?(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})["”']?(\\(.*\\)|,.*)?[。.]?`;
 
 /**
  * The cleaned text, NULL where it only says there is no earlier finding (上轮问题编号 无, —, /, nan).
  * Empty and long cells skip the pattern (the inner CASE runs on the short ones only).
  */
 export function noneAsNullSql(clean: string): string {
-  return `CASE WHEN strlen(${clean}) <= 60 THEN CASE WHEN regexp_full_match(${compactSql(clean)}, '${NO_PRIOR_ID}') THEN NULL ELSE ${clean} END
+  return `CASE WHEN strlen(${clean}) <= 60 THEN CASE WHEN regexp_full_match(${compactSql(clean)}, ${str(NO_PRIOR_ID)}) THEN NULL ELSE ${clean} END
     ELSE ${clean} END`;
 }
 
@@ -126,7 +129,7 @@ export function noneAsNullSql(clean: string): string {
  */
 export function evidenceCountSql(x: string): string {
   return `CASE WHEN ${x} IS NOT NULL THEN len(list_filter(regexp_split_to_array(${x}, '[;；、,，\\n]'),
-    e -> trim(e) <> '' AND NOT regexp_full_match(lower(trim(e)), '${NO_EVIDENCE}'))) END`;
+    e -> trim(e) <> '' AND NOT regexp_full_match(lower(trim(e)), ${str(NO_EVIDENCE)}))) END`;
 }
 
 /**
