@@ -1,9 +1,10 @@
 /**
  * Text a spreadsheet may take as a formula when a CSV is opened, or an XLSX text cell edited and confirmed,
- * in Excel, WPS or LibreOffice: = + - @ first, also after spaces (ASCII, no-break, ideographic) and in their
- * full-width and small forms (＝＋－＠, ﹦﹢﹣﹫), which some of them fold; or a tab or carriage return first.
+ * in Excel, WPS or LibreOffice: = + - @ first, also after spaces (ASCII, no-break, ideographic) or characters
+ * that show nothing (zero-width, joiners, soft hyphen, direction marks: helper-124), and in their full-width
+ * and small forms (＝＋－＠, ﹦﹢﹣﹫), which some of them fold; or a tab or carriage return first.
  */
-const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
+const FORMULA_START = /^[\t\r]|^[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
 
 export function startsLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);

@@ -22,6 +22,12 @@ describe('spreadsheet exports', () => {
     ['－2', "'－2"],
     ['＠SUM(A1)', "'＠SUM(A1)"],
     ['﹦1+1', "'﹦1+1"],
+    // After characters that show nothing (helper-124).
+    ['\u200b=1+1', "'\u200b=1+1"],
+    ['\u2060\u200d@SUM(A1)', "'\u2060\u200d@SUM(A1)"],
+    ['\u00ad-2', "'\u00ad-2"],
+    ['\u202e=1', "'\u202e=1"],
+    ['\u200ba=1', '\u200ba=1'],
     ['a=1', 'a=1'],
     ['１＝１', '１＝１'],
     [42, 42],
