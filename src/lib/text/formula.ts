@@ -6,8 +6,11 @@
  */
 const FORMULA_START = /^[\t\r]|^[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
 
+// Signs and spaces alone (-, －, --, a lone =) hold nothing to evaluate: a ledger's blank placeholder stays as written.
+const SIGNS_ONLY = /^[\s=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]*$/;
+
 export function startsLikeFormula(text: string): boolean {
-  return FORMULA_START.test(text);
+  return FORMULA_START.test(text) && !SIGNS_ONLY.test(text);
 }
 
 /**

@@ -28,6 +28,11 @@ describe('spreadsheet exports', () => {
     ['\u00ad-2', "'\u00ad-2"],
     ['\u202e=1', "'\u202e=1"],
     ['\u200ba=1', '\u200ba=1'],
+    // A placeholder of signs alone is no formula.
+    ['-', '-'],
+    ['－', '－'],
+    [' -- ', ' -- '],
+    ['=', '='],
     ['a=1', 'a=1'],
     ['１＝１', '１＝１'],
     [42, 42],
