@@ -143,7 +143,7 @@ function balanced(code: string): boolean {
   return depth === 0;
 }
 // A quoted name that is a URL or a path (`FROM "http://…"`, `FROM "data/x.csv"`): no table is named so.
-const PATH_NAME = /:\/\/|[\/\\]|\.(csv|tsv|txt|json|ndjson|parquet|xlsx?|db|duckdb)$/i;
+const PATH_NAME = /:\/\/|[\/\\]|\.(csv|tsv|txt|json|jsonl|ndjson|parquet|xlsx?|db|duckdb|gz|gzip|zst|zstd)$/i;
 
 // How a query starts: SELECT, WITH, FROM-first, VALUES, TABLE t, the describing statements DuckDB
 // also runs as a subquery, or a parenthesis. Anything else (DELETE, DROP, SET, PRAGMA, INSTALL, …)

@@ -135,6 +135,9 @@ describe('SQL console is read-only', () => {
     ["SELECT 1 /* /* */ ' */ AS a, count(*) FROM 'data/sample-ledger.csv' --'", 'sql.external'],
     ["SELECT 1) t, 'data/sample-ledger.csv' x, (SELECT 1", 'sql.parentheses'],
     ['SELECT (1', 'sql.parentheses'],
+    // A compressed file's name (the CSV reader takes .csv.gz) is a path too.
+    ['SELECT * FROM "sample-ledger.csv.gz"', 'sql.external'],
+    ['SELECT * FROM "x.tsv.zst"', 'sql.external'],
   ])('refuses %j', (sql, reason) => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
   });
