@@ -193,4 +193,28 @@ describe('import flows', () => {
     expect(await page.locator('[data-testid="dataset-item"]').count()).toBe(2);
     await page.context().close();
   });
+
+  test('an older snapshot of a stored ledger is said to be older, keeping the newer one comes first, and skipping it changes nothing (helper-125)', async () => {
+    const page = await h.open('?sample=off');
+    const snapshot = (statuses: string[]) => csv([['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'],
+      ...['违规吃喝', '违规发放津补贴', '三会一课不规范', '档案管理不规范'].map((t, i) => [String(i + 1), '永康市', '永康市教育局党委', '八届市委第五轮巡察', t, statuses[i]])]);
+    await pickFiles(page, [{ name: '台账（截至2024年9月30日）.csv', buffer: snapshot(['已完成', '已完成', '已完成', '正在整改']) }]);
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'completion-rate')).toBe(0.75);
+    await pickFiles(page, [{ name: '台账（截至2024年6月30日）.csv', buffer: snapshot(['已完成', '正在整改', '正在整改', '正在整改']) }]);
+    const dialog = page.locator('[data-testid="duplicate-dialog"][data-older="true"]');
+    await dialog.waitFor({ timeout: 120_000 });
+    const text = await dialog.textContent();
+    expect(text).toContain('2024-06-30，早于已导入的 2024-09-30');
+    expect(text).toContain('旧版本');
+    expect(await dialog.locator('button').first().getAttribute('data-testid')).toBe('duplicate-skip');
+    await page.click('[data-testid="duplicate-skip"]');
+    await idle(page);
+    await settled(page);
+    expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-outcome')).toBe('skipped_later_version');
+    expect(await kpiValue(page, 'findings')).toBe(4);
+    expect(await kpiValue(page, 'completion-rate')).toBe(0.75);
+    await page.context().close();
+  });
 });

@@ -19,6 +19,11 @@ export interface LaterVersion {
   same: number;
   /** Rows in the new file, as the import's summary counts them. */
   rows: number;
+  /** The file's as-of date (stated, else its newest date) and the newest of those datasets', where known. */
+  asOf?: string;
+  storedAsOf?: string;
+  /** The file is dated before those datasets: an older snapshot, not a newer version (helper-125). */
+  older?: boolean;
 }
 
 /**
@@ -65,7 +70,11 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
     WITH n AS (${newRowsSql(plans)})
     SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${ids.map(str).join(', ')})
       AND ${MATCH})) AS INTEGER) AS same, CAST(count(*) AS INTEGER) AS rows FROM n`);
-  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows) };
+  const asOf = plans.map((p) => p.datedAt).filter((d): d is string => !!d).sort().at(-1);
+  const [{ stored_as_of: storedAsOf }] = await engine.query<{ stored_as_of: string | null }>(`SELECT CAST(max(as_of_date) AS VARCHAR) AS stored_as_of
+    FROM datasets WHERE dataset_id IN (${ids.map(str).join(', ')})`);
+  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...(asOf ? { asOf } : {}),
+    ...(storedAsOf ? { storedAsOf } : {}), ...(asOf && storedAsOf && asOf < storedAsOf ? { older: true } : {}) };
 }
 
 // What makes two findings one problem (same-finding.ts): round, county, unit and title words; where a

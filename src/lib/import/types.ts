@@ -1,3 +1,4 @@
+import type { LaterVersion } from './later-version';
 import type { MetricParams } from '../domain/params';
 
 /** One file as the user picked it (or as the sample loader fetched it). */
@@ -114,7 +115,7 @@ export interface DatasetReport {
    * each are the other's; or stored datasets most of whose problems the file holds (datasetIds).
    * Nothing was written; the import runs again replacing them or beside them.
    */
-  laterVersionOf?: { datasetId: string; datasetIds: string[]; same: number; rows: number };
+  laterVersionOf?: LaterVersion;
 }
 
 /** One row-level finding of the validator. `message` is an i18n key; vars fill it. */

@@ -27,7 +27,7 @@ export interface DuplicateQuestion {
   /** Set when the file was picked to replace another dataset than the one it equals. */
   targetName?: string;
   /** Set when the file is not identical but holds most of the dataset's problems again; `held` when it holds several datasets' (a 汇总). */
-  later?: { same: number; rows: number; held: number };
+  later?: { same: number; rows: number; held: number; older?: { asOf: string; storedAsOf: string } };
 }
 
 /** A picked file that was not imported, and why: skipped in a dialog, or cancelled. */
@@ -201,7 +201,8 @@ class Importer {
           const equal = [...new Set(result.datasets.flatMap((d) => (d.duplicateOf ? [d.duplicateOf] : [])))];
           const names = (later?.datasetIds ?? (equal.length ? equal : [existing])).map((id) => datasetName(id, this.reports)).join('、');
           this.duplicate = { file: file.name, existing, existingName: names, ...(target ? { targetName: datasetName(target, this.reports) } : {}),
-            ...(later ? { later: { same: later.same, rows: later.rows, held: later.datasetIds.length } } : {}) };
+            ...(later ? { later: { same: later.same, rows: later.rows, held: later.datasetIds.length,
+              ...(later.older && later.asOf && later.storedAsOf ? { older: { asOf: later.asOf, storedAsOf: later.storedAsOf } } : {}) } } : {}) };
         });
         if (signal.aborted) return this.#note(file.name, 'cancelled');
         if (choice === 'skip') return this.#note(file.name, later ? 'skipped_later_version' : 'skipped_duplicate');

@@ -139,3 +139,19 @@ test('a workbook of two stored sheets sent again, one with a new row: both store
   expect(await e.query(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done FROM findings`))
     .toEqual([{ n: 8, done: 8 }]);
 });
+
+test('a file dated before the stored ledger it matches is an older version, said so with both dates (helper-125)', async () => {
+  const [stored] = await importOk(e, '台账（截至2024年9月30日）.csv', september);
+  const res = await importFile(e, { name: '台账（截至2024年6月30日）.csv', bytes: june });
+  if (!res.ok) throw new Error('import failed');
+  expect(res.datasets[0].laterVersionOf).toEqual({ datasetId: stored.datasetId, datasetIds: [stored.datasetId], same: 5, rows: 5,
+    asOf: '2024-06-30', storedAsOf: '2024-09-30', older: true });
+  // The other way round it is the newer version, as before.
+  const [{ n }] = await e.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings');
+  expect(n).toBe(5);
+  const [june2] = await importOk(e, '台账（截至2024年6月30日）.csv', june, { replaceDatasetId: stored.datasetId });
+  const again = await importFile(e, { name: '台账（截至2024年9月30日）.csv', bytes: september });
+  if (!again.ok) throw new Error('import failed');
+  expect(again.datasets[0].laterVersionOf).toEqual({ datasetId: june2.datasetId, datasetIds: [june2.datasetId], same: 5, rows: 5,
+    asOf: '2024-09-30', storedAsOf: '2024-06-30' });
+});
