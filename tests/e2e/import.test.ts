@@ -277,6 +277,38 @@ describe('importing real-shaped ledgers in the browser', () => {
     await pick(page, [{ name: 'ledger-b.csv', buffer: unmappedLedger('（二）') }]);
     expect(await page.locator('[data-testid="mapping-dialog"]').count()).toBe(0);
     expect(await kpiValue(page, 'findings')).toBe(6);
+    // No dialog showed the mapping, so the summary says it was the one chosen before.
+    const note = page.locator('[data-testid="import-mapping-note"]');
+    expect(await note.textContent()).toContain('ledger-b.csv');
+    expect(await note.getAttribute('data-forgotten')).toBe('false');
+    await page.context().close();
+  });
+
+  test('a mapping that rejects every row is not remembered: the summary says nothing was accepted and the next file asks again (helper-125)', async () => {
+    const page = await h.open(`?sample=off&asOf=${GBK_EXPECTED.asOf}`);
+    // 备用 is empty: mapped as the problem, it leaves every row without one.
+    const ledger = (unit: string) => Buffer.from([['区域', '被巡察单位', '问题内容', '备用', '整改状态', '巡视巡察主体', '届次', '轮次'],
+      ...['干部档案管理不规范', '财务报销流程不规范'].map((t, i) => ['兰溪市', unit, t, '', i ? '已完成' : '正在整改', '市委', '八届', '5'])]
+      .map((r) => r.join(',')).join('\n'), 'utf8');
+    await page.setInputFiles('[data-testid="import-input"]', [{ name: 'wrong.csv', mimeType: 'text/csv', buffer: ledger('兰溪市教育局党委') }]);
+    await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
+    const selects = page.locator('[data-testid="mapping-select"]');
+    await selects.nth(0).selectOption('county');
+    await selects.nth(2).selectOption('');
+    await selects.nth(3).selectOption('problem_title');
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForSelector('[data-testid="import-none-accepted"]', { timeout: 120_000 });
+    expect(await page.getAttribute('[data-testid="import-summary"]', 'class')).toContain('warn');
+    // The same headers again: the dialog asks, and the right choice is then remembered.
+    await page.setInputFiles('[data-testid="import-input"]', [{ name: 'right.csv', mimeType: 'text/csv', buffer: ledger('兰溪市财政局党组') }]);
+    await page.waitForSelector('[data-testid="mapping-dialog"]', { timeout: 120_000 });
+    await selects.nth(0).selectOption('county');
+    await selects.nth(2).selectOption('problem_title');
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-findings"]')?.getAttribute('data-value') === '2', undefined, { timeout: 120_000 });
+    await pick(page, [{ name: 'again.csv', buffer: ledger('兰溪市卫健局党委') }]);
+    expect(await page.locator('[data-testid="mapping-dialog"]').count()).toBe(0);
+    expect(await kpiValue(page, 'findings')).toBe(4);
     await page.context().close();
   });
 

@@ -11,7 +11,7 @@ import { database } from './database.svelte';
 import { busy } from './busy';
 import { viewStore } from './view.svelte';
 import { removeSampleDatasets } from './datasets';
-import { loadMapping, saveMapping } from './mappings';
+import { forgetMapping, loadMapping, saveMapping } from './mappings';
 
 /**
  * What the analyst decides when a file was imported before (same SHA-256), or looks like a later
@@ -36,6 +36,15 @@ export interface FileOutcome {
   outcome: 'skipped_mapping' | 'skipped_duplicate' | 'skipped_later_version' | 'cancelled';
 }
 
+/**
+ * A file imported with the column mapping chosen before for the same headers (said, since no dialog
+ * showed it); `forgotten` when it gave no finding with it, so the dialog asks again next time.
+ */
+export interface MappingNote {
+  file: string;
+  forgotten: boolean;
+}
+
 /** A question the import queue waits on (mapping dialog, duplicate file). */
 type Pending<T> = { resolve: (answer: T) => void };
 
@@ -58,11 +67,17 @@ class Importer {
   reports = $state.raw<DatasetReport[]>([]);
   errors = $state.raw<ImportError[]>([]);
   outcomes = $state.raw<FileOutcome[]>([]);
+  mappingNotes = $state.raw<MappingNote[]>([]);
   cancelled = $state(false);
   mappingRequest = $state.raw<MappingRequest | null>(null);
   duplicate = $state.raw<DuplicateQuestion | null>(null);
   #queue: Task[] = [];
-  #busyDone: (() => void) | null = null;
+  /**
+   * The running batch's hold on the page's busy flag, released while a question waits. One per batch: a batch
+   * started while the last one refreshes the catalogue (its files picked the moment the KPIs changed) took the
+   * last one's over, which then released the new one's and left its own held for good (body[data-busy] stuck).
+   */
+  #hold: { release: () => void } | null = null;
   #abort: AbortController | null = null;
   #mappingAnswer: Pending<MappingAnswer | null> | null = null;
   #duplicateAnswer: Pending<DuplicateChoice> | null = null;
@@ -106,6 +121,7 @@ class Importer {
       this.reports = [];
       this.errors = [];
       this.outcomes = [];
+      this.mappingNotes = [];
       return;
     }
     this.reports = this.reports.filter((r) => !datasetIds.includes(r.datasetId));
@@ -137,10 +153,11 @@ class Importer {
     this.reports = [];
     this.errors = [];
     this.outcomes = [];
+    this.mappingNotes = [];
     // One controller for the whole run: a cancel between two files (while the next is being read)
     // stops the run too.
     const abort = (this.#abort = new AbortController());
-    this.#busyDone = busy.begin();
+    const hold = (this.#hold = { release: busy.begin() });
     try {
       // A file picked or dropped while the engine starts waits for it (before, it was dropped without a word).
       this.progress = { file: tasks[0].file.name, stage: 'start', fraction: 0, index: 0, total: this.#queue.length };
@@ -164,8 +181,7 @@ class Importer {
       this.#abort = null;
       this.running = false;
       await database.refresh();
-      this.#busyDone?.();
-      this.#busyDone = null;
+      hold.release();
     }
   }
 
@@ -233,8 +249,16 @@ class Importer {
     });
     if (signal.aborted) return this.#note(file.name, 'cancelled');
     if (!answer) return this.#note(file.name, 'skipped_mapping');
-    if (!saved) await saveMapping(engine, request.headers, answer.mapping);
-    return this.#importOne(engine, file, signal, { ...o, mapping: answer.mapping, roundHint: answer.hint ?? o.roundHint });
+    const before = this.reports.length;
+    await this.#importOne(engine, file, signal, { ...o, mapping: answer.mapping, roundHint: answer.hint ?? o.roundHint });
+    // Remembered once it gave findings (helper-125: a wrong choice that rejected every row was applied to every later
+    // file with those headers); a remembered one that now gives none is forgotten, so the dialog asks again.
+    const found = this.reports.slice(before).some((r) => r.rowsAccepted > 0);
+    if (!saved && found) await saveMapping(engine, request.headers, answer.mapping);
+    if (saved && this.reports.length > before) {
+      if (!found) await forgetMapping(engine, request.headers);
+      this.mappingNotes = [...this.mappingNotes, { file: file.name, forgotten: !found }];
+    }
   }
 
   /**
@@ -242,14 +266,14 @@ class Importer {
    * `busy` contract covers queries and renders), and is again once the answer comes.
    */
   async #ask<T>(open: (pending: Pending<T>) => void): Promise<T> {
-    this.#busyDone?.();
-    this.#busyDone = null;
+    const hold = this.#hold;
+    hold?.release();
     // The strip says the import waits for the analyst, not the stage it was in before asking.
     this.progress = { ...this.progress, stage: 'question' };
     try {
       return await new Promise<T>((resolve) => open({ resolve }));
     } finally {
-      this.#busyDone = busy.begin();
+      if (hold) hold.release = busy.begin();
     }
   }
 }

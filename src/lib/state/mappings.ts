@@ -28,6 +28,12 @@ export async function saveMapping(engine: Engine, headers: string[], mapping: Re
   await engine.exec('CHECKPOINT');
 }
 
+/** Forgets the mapping remembered for these headers (it gave no finding): the dialog asks again. */
+export async function forgetMapping(engine: Engine, headers: string[]): Promise<void> {
+  await engine.exec(`DELETE FROM saved_mappings WHERE header_signature = ${str(headerSignature(headers))}`);
+  await engine.exec('CHECKPOINT');
+}
+
 /**
  * A dataset's stored column mapping (JSON: the file's header → field key) as the analyst reads it,
  * one line per column: 区域 → 县市区 (the field's name in `lang`). Unreadable JSON gives none.
