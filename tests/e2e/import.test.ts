@@ -281,6 +281,13 @@ describe('importing real-shaped ledgers in the browser', () => {
     const note = page.locator('[data-testid="import-mapping-note"]');
     expect(await note.textContent()).toContain('ledger-b.csv');
     expect(await note.getAttribute('data-forgotten')).toBe('false');
+    // The provenance opens by click (not hover alone): the full SHA-256 and each mapped column.
+    await page.click('[data-testid="nav-data"]');
+    await settled(page);
+    const provenance = page.locator('[data-testid="dataset-item"] [data-testid="dataset-provenance"]').first();
+    await provenance.locator('summary').click();
+    expect(await provenance.locator('.hash').textContent()).toMatch(/^SHA-256 [0-9a-f]{64}$/);
+    expect(await provenance.locator('.mapping li').allTextContents()).toContain('区域 → 县市区');
     await page.context().close();
   });
 

@@ -91,7 +91,7 @@ export const data: Messages = {
     'datasets.rows': '{n} 个问题',
     'datasets.replace': '替换',
     'datasets.remove': '移除',
-    'datasets.mapping': '列对应 {n} 列（悬停查看）',
+    'datasets.mapping': '列对应 {n} 列（点击展开）',
   },
   en: {
     'import.title': 'Import rectification ledgers',
@@ -182,6 +182,6 @@ export const data: Messages = {
     'datasets.rows': '{n:finding|findings}',
     'datasets.replace': 'Replace',
     'datasets.remove': 'Remove',
-    'datasets.mapping': '{n:column|columns} mapped (hover to see)',
+    'datasets.mapping': '{n:column|columns} mapped (click to open)',
   },
 };
