@@ -15,6 +15,7 @@ import { COUNTY_LEVEL, isBareNumeral, mergeNamedRounds, parseRoundText } from '.
 import { hintParts } from './round-lookup';
 import { filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
+import { importEngine } from './import-engine';
 import { dropTables } from './staging';
 import { warmSheetMaps } from './warm-maps';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
@@ -31,6 +32,9 @@ export { isFileIssue, shownIssues } from './report';
  * written and temp tables are dropped.
  */
 export async function importFile(engine: Engine, file: SourceFile, opts: ImportOptions = {}): Promise<ImportResult> {
+  // A cancel stops the work at its next statement; every working table made is dropped at the end (import-engine.ts).
+  const work = importEngine(engine, opts.signal);
+  const db = work.engine;
   const tables: string[] = [];
   const progress = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction });
   let sheetName: string | undefined;
@@ -41,7 +45,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // Hashed in slices while the engine's worker stages the file; awaited before it is first needed.
     const hashing = sha256Hex(file.bytes);
     hashing.catch(() => undefined);
-    const read = await readSource(engine, file, opts.signal);
+    const read = await readSource(db, file, opts.signal);
     tables.push(...read.sheets.flatMap((s) => [s.table, ...(s.backing ? [s.backing] : [])]));
     checkCancelled(opts.signal);
     progress('parse', 0.3);
@@ -56,7 +60,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     let blank = 0;
     const prepareAll = async (list: typeof sheets) => {
       for (const s of list) {
-        const p = await prepareSheet(engine, s, opts.mapping ?? {});
+        const p = await prepareSheet(db, s, opts.mapping ?? {});
         if (p === 'no_header') unread.push(s.sheet ?? file.name);
         else if (p === 'blank') blank++;
         else prepared.push(p);
@@ -77,7 +81,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // No sheet names two fields: a row of labels naming one is taken as the header, so that the
     // mapping dialog offers its columns rather than the file failing outright.
     for (const s of prepared.length ? [] : sheets) {
-      const p = await prepareSheet(engine, s, opts.mapping ?? {}, true);
+      const p = await prepareSheet(db, s, opts.mapping ?? {}, true);
       if (p === 'blank' || p === 'no_header') continue;
       prepared.push(p);
       unread = unread.filter((name) => name !== (s.sheet ?? file.name));
@@ -99,8 +103,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));
     // Both options together (the analyst replaces one dataset with a file that turns out to update
     // others too) replace all of them: the one picked, with its sibling sheets the file has too, and those updated.
-    const exact = opts.replaceDatasetIds?.length ? await storedDatasets(engine, opts.replaceDatasetIds) : [];
-    const picked = opts.replaceDatasetId ? await datasetsToReplace(engine, opts.replaceDatasetId, prepared.map((p) => p.sheet)) : [];
+    const exact = opts.replaceDatasetIds?.length ? await storedDatasets(db, opts.replaceDatasetIds) : [];
+    const picked = opts.replaceDatasetId ? await datasetsToReplace(db, opts.replaceDatasetId, prepared.map((p) => p.sheet)) : [];
     if (opts.replaceDatasetId && !picked.length) throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetId });
     if (opts.replaceDatasetIds?.length && exact.length < opts.replaceDatasetIds.length) {
       throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetIds.filter((id) => !exact.includes(id)).join(', ') });
@@ -110,10 +114,10 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // The same bytes stored before are asked about first, before any sheet is mapped or anything is
     // written: a copy of a file mapped once is no new mapping question, and a sheet of it written
     // beside the question would be written again by "keep both".
-    const duplicates = opts.allowDuplicate ? [] : await storedCopies(engine, prepared.map((p) => p.sheet), sha256, replace, file.name);
+    const duplicates = opts.allowDuplicate ? [] : await storedCopies(db, prepared.map((p) => p.sheet), sha256, replace, file.name);
     if (duplicates.length) return { ok: true, datasets: duplicates };
     // The values every sheet shares or brings, mapped once for the workbook (warm-maps.ts).
-    await warmSheetMaps(engine, prepared, params.concentratedPeriodMonths);
+    await warmSheetMaps(db, prepared, params.concentratedPeriodMonths);
     checkCancelled(opts.signal);
     const plans: SheetPlan[] = [];
     const unfilled: string[] = [];
@@ -139,14 +143,14 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? (namedPlace ? undefined : place) ?? names.county ?? undefined;
       const missing = missingFields(p, names, opts.roundHint, fallbackCounty ?? namedPlace);
       // A header with nothing under it is an unfilled template, named in the report, not mapped.
-      if (missing.length && !(await holdsRows(engine, p))) {
+      if (missing.length && !(await holdsRows(db, p))) {
         unfilled.push(p.sheet ?? file.name);
         continue;
       }
-      if (missing.length) return { ok: false, needsMapping: await mappingRequest(engine, p, file.name, missing) };
+      if (missing.length) return { ok: false, needsMapping: await mappingRequest(db, p, file.name, missing) };
       // Marked before the sheet is normalised, most of an import's time, so the strip names the work under way.
       progress('normalise', 0.3 + (0.5 * i) / prepared.length);
-      const plan = await planSheet(engine, p, {
+      const plan = await planSheet(db, p, {
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
         fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, namedPlace, names, hint: opts.roundHint,
@@ -164,26 +168,26 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // dataset: it is named in the report of one that is, or the file has no data at all.
     const empty = plans.filter((p) => p.counts.accepted + p.counts.rejected === 0);
     const withRows = plans.filter((p) => !empty.includes(p));
-    const shared = await sharedRows(engine, withRows);
+    const shared = await sharedRows(db, withRows);
     let withData: SheetPlan[];
     try {
-      withData = await skipSheetOverlaps(engine, await dropContainedSheets(engine, withRows, shared), shared);
+      withData = await skipSheetOverlaps(db, await dropContainedSheets(db, withRows, shared), shared);
     } finally {
-      await dropTables(engine, shared.tables);
+      await dropTables(db, shared.tables);
     }
     if (!withData.length) throw new ImportFailure('no_data');
-    await noteUnreadSheets(engine, withData[0], {
+    await noteUnreadSheets(db, withData[0], {
       sheet_not_imported: unread, sheet_not_ledger: notLedgers.map((p) => p.sheet ?? file.name), sheet_example: examples.map((p) => p.sheet ?? ''), sheet_hidden: hiddenSheets,
       // Read although hidden (no visible sheet holds a ledger): the analyst hears where the rows came from.
       sheet_read_hidden: withData.map((p) => p.prepared.sheet ?? '').filter((s) => readHidden.includes(s)),
       sheet_no_data: [...unfilled, ...empty.map((p) => p.prepared.sheet ?? file.name)],
       sheet_too_wide: read.wideSheets ?? [],
     });
-    if (read.encoding === 'utf-8+gb18030') await noteFileWarning(engine, withData[0], 'encoding_mixed');
+    if (read.encoding === 'utf-8+gb18030') await noteFileWarning(db, withData[0], 'encoding_mixed');
     // A later version of a stored ledger (its statuses moved on) is asked about before anything is
     // written: beside the old one it would count every problem twice (later-version.ts).
     // Also when the analyst replaces a dataset: the file may update others too (asked, then all replaced).
-    const later = opts.allowDuplicate || opts.replaceDatasetIds?.length ? null : await laterVersionOf(engine, withData, tables, replace);
+    const later = opts.allowDuplicate || opts.replaceDatasetIds?.length ? null : await laterVersionOf(db, withData, tables, replace);
     if (later) {
       return { ok: true, datasets: [notWrittenReport(later.datasetId, file.name, withData[0].prepared.sheet, sha256, { laterVersionOf: later })] };
     }
@@ -193,7 +197,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       throw new ImportFailure('replacement_empty', { rejected: withData.reduce((n, p) => n + p.counts.rejected, 0) });
     }
     const reports = [];
-    for (const plan of withData) reports.push(await buildReport(engine, plan, file.name, sha256));
+    for (const plan of withData) reports.push(await buildReport(db, plan, file.name, sha256));
     checkCancelled(opts.signal);
     progress('commit', 0.9);
     const merges = await commitPlans(engine, withData, {
@@ -213,7 +217,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
   } catch (e) {
     return { ok: false, error: toImportError(e, file.name, sheetName) };
   } finally {
-    await dropTables(engine, tables);
+    // Through the engine itself: after a cancel, the import's engine refuses everything but a DROP.
+    await dropTables(engine, [...new Set([...tables, ...work.made()])]);
   }
 }
 
