@@ -2,6 +2,7 @@
 // files, then calls the functions on `window.bench` with page.evaluate; each returns plain JSON.
 import { openBrowserEngine } from '../../src/lib/db/browser';
 import { SCHEMA_DDL } from '../../src/lib/db/schema';
+import { registeredFile } from '../../src/lib/db/settings';
 import type { Engine } from '../../src/lib/db/types';
 import { importFile } from '../../src/lib/import/index';
 import { heaviestCalls, longTasksBetween, placeLongTasks, timedEngine, type EngineCall, type StageMark } from './profile';
@@ -49,10 +50,10 @@ async function rawCsv(name: string) {
   const engine = await freshEngine();
   try {
     const t0 = performance.now();
-    await engine.db.registerFileBuffer('raw.csv', bytes);
+    await engine.db.registerFileBuffer(registeredFile('raw.csv'), bytes);
     // Into DuckDB's default in-memory database, uncompressed: the engine's fastest read, not the
     // compressed store the app's engines attach (db/settings.ts).
-    await engine.exec(`CREATE TABLE memory.main.raw AS SELECT * FROM read_csv('raw.csv', all_varchar = true)`);
+    await engine.exec(`CREATE TABLE memory.main.raw AS SELECT * FROM read_csv('${registeredFile('raw.csv')}', all_varchar = true)`);
     const ms = performance.now() - t0;
     const [{ n }] = await engine.query<{ n: number }>('SELECT count(*) AS n FROM memory.main.raw');
     return { readMs, ms, rows: Number(n), size };

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { useHarness, kpiValue, settled } from './harness';
 import { openNodeEngine } from '../../src/lib/db/node';
+import { registeredFile } from '../../src/lib/db/settings';
 
 /**
  * Independent computation of the headline KPIs straight from the sample CSV (raw read_csv, the
@@ -9,11 +10,11 @@ import { openNodeEngine } from '../../src/lib/db/node';
  */
 async function expectedSampleKpis(asOf: string) {
   const engine = await openNodeEngine();
-  await engine.registerFile('s.csv', readFileSync('data/sample-ledger.csv'));
+  await engine.registerFile(registeredFile('s.csv'), readFileSync('data/sample-ledger.csv'));
   const completed = `trim(整改状态) IN ('已完成','已完成整改','完成整改','已整改','已整改到位','已销号')`;
   const basic = `trim(整改状态) IN ('基本完成','基本完成取得阶段性成果并持续整改','长期任务取得阶段性成果','取得阶段性成效')`;
   const [row] = await engine.query<{ n: number; done: number; basic: number }>(`
-    WITH s AS (SELECT * FROM read_csv('s.csv', all_varchar = true, header = true)
+    WITH s AS (SELECT * FROM read_csv('${registeredFile('s.csv')}', all_varchar = true, header = true)
                WHERE 反馈时间 IS NULL OR CAST(反馈时间 AS DATE) <= DATE '${asOf}')
     SELECT count(*)::INTEGER AS n,
       count(*) FILTER (WHERE ${completed} AND (完成时间 IS NULL OR try_cast(完成时间 AS DATE) IS NULL OR CAST(完成时间 AS DATE) <= DATE '${asOf}'))::INTEGER AS done,

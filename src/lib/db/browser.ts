@@ -5,7 +5,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { QUERY_CONFIG, configureConnection } from './settings';
+import { QUERY_CONFIG, checkRegisteredName, configureConnection } from './settings';
 import { tableToRows } from './convert';
 import { copyInSlices } from './slices';
 import { withTransactions } from './transaction';
@@ -70,6 +70,7 @@ export async function openBrowserEngine(options: { path?: string } = {}): Promis
       await conn.query(sql);
     },
     async registerFile(name, bytes) {
+      checkRegisteredName(name);
       // registerFileBuffer transfers (empties) the buffer it is given: hand it a copy, made in
       // slices (one slice() of a 265 MB ledger held the main thread for about a second).
       await db.registerFileBuffer(name, await copyInSlices(bytes));

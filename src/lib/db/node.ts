@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { QUERY_CONFIG, configureConnection } from './settings';
+import { QUERY_CONFIG, checkRegisteredName, configureConnection } from './settings';
 import { tableToRows } from './convert';
 import { withTransactions } from './transaction';
 import type { Connection, Engine, Row } from './types';
@@ -99,6 +99,7 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
       conn.query(sql);
     },
     async registerFile(name, bytes) {
+      checkRegisteredName(name);
       db.registerFileBuffer(name, bytes.slice());
     },
     async dropFile(name) {

@@ -1,4 +1,5 @@
 import type { Engine } from '../db/types';
+import { registeredFile } from '../db/settings';
 import { unifyLineEndings } from './line-endings';
 import { ident, num, str } from '../queries/sql';
 import { detectDialect } from './dialect';
@@ -86,7 +87,7 @@ async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodin
   const dialect = detectDialect(sample);
   checkWidth(dialect.width);
   let width = dialect.width + SPARE_COLUMNS;
-  const file = tempName('csv') + '.csv';
+  const file = registeredFile(tempName('csv') + '.csv');
   const table = tempViewName('csv');
   const backing = tempName('csvdata');
   const repair = await repairQuotes(utf8, dialect.delimiter, dialect.cells);
@@ -150,7 +151,7 @@ async function shiftRows(engine: Engine, backing: string, empties: number[]): Pr
   const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(backing)}`);
   const above = empties.filter((at) => at < Number(n));
   if (!above.length) return false;
-  const file = tempName('shifts') + '.csv';
+  const file = registeredFile(tempName('shifts') + '.csv');
   await engine.registerFile(file, shiftsCsv(above));
   try {
     await engine.exec(`ALTER TABLE ${ident(backing)} ADD COLUMN ${ROW_SHIFT} INTEGER DEFAULT 0`);

@@ -19,6 +19,9 @@ interface Lexed {
 const LETTER = 'A-Za-z_\\u0080-\\uffff';
 const DOLLAR_TAG = new RegExp(`^\\$([${LETTER}][${LETTER}0-9]*)?\\$`);
 const IDENT_END = new RegExp(`[${LETTER}0-9$]$`);
+// Spaces past ASCII, which DuckDB turns into plain ones outside quotes before it lexes
+// (Parser::StripUnicodeSpaces; this list as tried on the engine): a U+3000 before `$a$` is a space, not a letter (helper-126).
+const UNICODE_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 
 /** Where the block comment opening at `start` ends: DuckDB nests them, `/* /* *\/ ' *\/` is one. */
 function blockCommentEnd(sql: string, start: number): number {
@@ -51,8 +54,9 @@ function lex(sql: string): Lexed {
     const c = sql[i];
     const next = sql[i + 1];
     if (c === '-' && next === '-') {
-      const end = sql.indexOf('\n', i);
-      i = end < 0 ? sql.length : end;
+      // Ends at a line break of either kind: a lone CR ends it too (helper-126).
+      const end = sql.slice(i).search(/[\n\r]/);
+      i = end < 0 ? sql.length : i + end;
       code += ' ';
       named += ' ';
     } else if (c === '/' && next === '*') {
@@ -92,8 +96,9 @@ function lex(sql: string): Lexed {
       named += "''";
       i = end < 0 ? sql.length : end + tag.length;
     } else {
-      code += c;
-      named += c;
+      const plain = UNICODE_SPACE.test(c) ? ' ' : c;
+      code += plain;
+      named += plain;
       i++;
     }
   }
@@ -110,6 +115,10 @@ const TABLE_KEYWORD = /\b(from|join|summarize|describe|desc|show|table|pivot|piv
 // The clause a comma belongs to is the last of these words at its own depth of parentheses.
 const CLAUSE = /^(from|join|on|using|select|where|group|by|having|qualify|window|order|limit|offset|values|pivot|unpivot|pivot_wider|pivot_longer)$/i;
 const FROM_LIST = /^(from|join|on|using)$/i;
+// Names and parentheses, names as DuckDB reads them (`表by` is one name, not `by`: helper-126).
+const WORD_OR_PAREN = new RegExp(`[${LETTER}][${LETTER}0-9$]*|[()]`, 'g');
+// A clause word after these is no clause: an alias (`AS values`), `IS DISTINCT FROM x` (helper-126).
+const NOT_CLAUSE_AFTER = /^(as|distinct)$/i;
 
 /**
  * Whether code ending in `,` (an `e` of E'…' aside) continues a FROM list: `FROM range(1), 'x'`,
@@ -120,7 +129,7 @@ const FROM_LIST = /^(from|join|on|using)$/i;
 function tableListComma(before: string): boolean {
   const head = before.replace(/\s*e?\s*$/i, '');
   if (!head.endsWith(',')) return false;
-  const tokens = head.slice(0, -1).match(/[A-Za-z_][\w$]*|[()]/g) ?? [];
+  const tokens = head.slice(0, -1).match(WORD_OR_PAREN) ?? [];
   let depth = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
@@ -128,7 +137,7 @@ function tableListComma(before: string): boolean {
     else if (t === '(') {
       if (depth === 0) return false;
       depth--;
-    } else if (depth === 0 && CLAUSE.test(t)) return FROM_LIST.test(t);
+    } else if (depth === 0 && CLAUSE.test(t) && !NOT_CLAUSE_AFTER.test(tokens[i - 1] ?? '')) return FROM_LIST.test(t);
   }
   return false;
 }
@@ -165,9 +174,18 @@ export function readOnlyConsoleQuery(sql: string): { sql: string } | { refused: 
   if (!QUERY_START.test(code)) return { refused: 'sql.readOnly' };
   const { named } = lexed;
   if (!balanced(code)) return { refused: 'sql.parentheses' };
-  const readsFile = quoted.some((q) => (q.name ? PATH_NAME.test(q.text) : TABLE_KEYWORD.test(q.before) || tableListComma(q.before)));
+  // A quoted name is a path only where a table goes: `AS "已整改/总数"` is a column's name (helper-126).
+  const readsFile = quoted.some((q) => (TABLE_KEYWORD.test(q.before) || tableListComma(q.before)) && (!q.name || PATH_NAME.test(q.text)));
   if (EXTERNAL_READERS.test(named) || readsFile) return { refused: 'sql.external' };
   return { sql: `SELECT * FROM (\n${trimmed}\n) AS console_result LIMIT ${CONSOLE_ROW_LIMIT + 1}` };
+}
+
+/**
+ * The refusal an engine error amounts to: DuckDB's own refusal of a file or URL (db/settings.ts
+ * LOCK_SQL), for a statement the lexer read otherwise than DuckDB, is the lexer's `sql.external`.
+ */
+export function engineRefusal(message: string): ConsoleRefusal | null {
+  return /Permission Error: Cannot access file/i.test(message) ? 'sql.external' : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Engine, Row } from '../db/types';
 import { inTransaction } from '../db/transaction';
+import { registeredFile } from '../db/settings';
 import { ident, str } from '../queries/sql';
 
 /**
@@ -45,7 +46,7 @@ async function insertRows(engine: Engine, table: string, rows: Row[]): Promise<v
     FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${str(table)} ORDER BY ordinal_position`);
   const names = types.map((t) => t.name);
   const csv = [names.map(csvField).join(','), ...rows.map((r) => names.map((n) => csvField(r[n])).join(','))].join('\n');
-  const file = `__sample_${table}.csv`;
+  const file = registeredFile(`__sample_${table}.csv`);
   await engine.registerFile(file, new TextEncoder().encode(csv));
   try {
     await engine.exec(`INSERT INTO ${ident(table)} BY NAME SELECT * FROM read_csv(${str(file)}, header = true, auto_detect = false,

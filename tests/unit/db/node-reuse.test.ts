@@ -1,5 +1,6 @@
 import { test, expect } from 'vitest';
 import { openNodeEngine } from '../../../src/lib/db/node';
+import { registeredFile } from '../../../src/lib/db/settings';
 
 /**
  * The Node engine reuses the wasm instance of a closed engine (node.ts): the next engine must still
@@ -13,14 +14,14 @@ test('an engine opened after another was closed starts empty: no tables, no file
   await a.exec('CREATE TABLE left_behind AS SELECT 1 AS x');
   await a.exec('CREATE TABLE import_scratch.main.scratch_left AS SELECT 1 AS x');
   await a.exec('CREATE TEMP TABLE temp_left AS SELECT 1 AS x');
-  await a.registerFile('left.csv', new TextEncoder().encode('a\n1\n'));
+  await a.registerFile(registeredFile('left.csv'), new TextEncoder().encode('a\n1\n'));
   await a.exec('SET threads = 1');
   a.close();
   const b = await openNodeEngine();
   try {
     expect(await settings(b)).toEqual(before);
     expect(await b.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%left%'")).toEqual([]);
-    await expect(b.query("SELECT * FROM read_csv('left.csv')")).rejects.toThrow();
+    await expect(b.query(`SELECT * FROM read_csv('${registeredFile('left.csv')}')`)).rejects.toThrow();
     // Both usable at once: a second open while b is in use gets an instance of its own.
     const c = await openNodeEngine();
     await c.exec('CREATE TABLE only_c AS SELECT 2 AS y');

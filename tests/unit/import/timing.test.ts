@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/lib/db/types';
 import { importFile } from '../../../src/lib/import';
 import { freshEngine } from './helpers';
+import { registeredFile } from '../../../src/lib/db/settings';
 
 /**
  * Import timing on a real ledger, only when IMPORT_TIMING names a file (e.g. bench/.tmp/ledger-100000.csv):
@@ -50,8 +51,8 @@ describe.skipIf(!FILE)('import timing (IMPORT_TIMING=<ledger>)', () => {
     // CPU time beside wall time: on a shared machine the wall clock mostly measures the neighbours.
     let t = performance.now();
     let c = cpu();
-    await ref.registerFile('ref.csv', bytes);
-    await ref.exec(`CREATE TABLE raw AS SELECT * FROM read_csv('ref.csv', all_varchar = true)`);
+    await ref.registerFile(registeredFile('ref.csv'), bytes);
+    await ref.exec(`CREATE TABLE raw AS SELECT * FROM read_csv('${registeredFile('ref.csv')}', all_varchar = true)`);
     const [{ n }] = await ref.query<{ n: number }>('SELECT count(*) AS n FROM raw');
     const rawMs = performance.now() - t;
     const rawCpu = cpu() - c;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readOnlyConsoleQuery, consoleErrorText, CONSOLE_ROW_LIMIT } from '../../../src/lib/queries/console';
+import { readOnlyConsoleQuery, consoleErrorText, engineRefusal, CONSOLE_ROW_LIMIT } from '../../../src/lib/queries/console';
 import { translate } from '../../../src/lib/i18n/translate';
 import { freshDatabase, insertFindings } from '../../helpers/db';
 
@@ -138,6 +138,14 @@ describe('SQL console is read-only', () => {
     // A compressed file's name (the CSV reader takes .csv.gz) is a path too.
     ['SELECT * FROM "sample-ledger.csv.gz"', 'sql.external'],
     ['SELECT * FROM "x.tsv.zst"', 'sql.external'],
+    // Read otherwise than DuckDB reads them (helper-126): a space past ASCII before $a$ or E'…', a
+    // name of letters past ASCII ending in a clause word, an alias named values, a comment ended by a lone CR.
+    ["SELECT\u3000$a$'$a$ AS a, count(*) AS n FROM 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT\u00a0$a$'$a$ AS a, count(*) AS n FROM 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT\u3000E'\\'' AS a, count(*) AS n FROM 'data/sample-ledger.csv' --'", 'sql.external'],
+    ["SELECT count(*) AS n FROM findings 表by, 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) AS n FROM findings AS values, 'data/sample-ledger.csv'", 'sql.external'],
+    ["SELECT count(*) AS n --\rFROM 'data/sample-ledger.csv'", 'sql.external'],
   ])('refuses %j', (sql, reason) => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
   });
@@ -159,11 +167,27 @@ describe('SQL console is read-only', () => {
       ["SELECT coalesce(NULL, '合计') AS x FROM findings, range(1) WHERE county IN ('永康市', 'x') AND 'y' IN ('y', 'z') LIMIT 1", '合计'],
       ["SELECT /* a /* b */ ' */ 'c' AS x", 'c'],
       ["SELECT $标$it's$标$ AS x", "it's"],
+      // Refused by an earlier guard (helper-126): a string after IS DISTINCT FROM f(…), names with a slash or a file's suffix.
+      ["SELECT x FROM (SELECT county IS DISTINCT FROM coalesce(county, 'x') AS changed, '合计' AS x FROM findings LIMIT 1)", '合计'],
+      ['SELECT x FROM (SELECT \'a\' AS x, count(*) AS "已整改/总数", count(*) AS "数据.gz" FROM findings)', 'a'],
     ] as const) {
       const q = readOnlyConsoleQuery(sql);
       if (!('sql' in q)) throw new Error(`refused ${sql}`);
       expect(await db.queryOne(q.sql)).toEqual([{ x: want }]);
     }
+  });
+
+  // Whatever the guard reads, the engine reads no file or URL but those the app registers (db/settings.ts).
+  test.each([
+    "SELECT count(*) AS n FROM 'data/sample-ledger.csv'",
+    "SELECT count(*) AS n FROM ('data/sample-ledger.csv' CROSS JOIN range(1))",
+    "SELECT * FROM read_text('package.json')",
+    "SELECT * FROM glob('*')",
+    "SELECT * FROM read_csv('http://127.0.0.1:9/leak.csv')",
+  ])('the engine itself refuses %j, shown as the guard\'s refusal', async (sql) => {
+    const error = await db.queryOne(`SELECT * FROM (\n${sql}\n) AS console_result LIMIT 10`).then(() => '', (e: Error) => e.message);
+    expect(error).toMatch(/Permission Error/);
+    expect(engineRefusal(error)).toBe('sql.external');
   });
 
   test('the engine itself refuses a second statement, whatever the guard read', async () => {

@@ -2,6 +2,7 @@
 // way the importer first stages a file, so the sample tests read it as the app will.
 import { readFileSync } from 'node:fs';
 import { openNodeEngine } from '../../../src/lib/db/node';
+import { registeredFile } from '../../../src/lib/db/settings';
 import type { Engine } from '../../../src/lib/db/types';
 
 /** Repository-relative path of the committed sample. */
@@ -21,9 +22,9 @@ export const STATUS_VOCAB = {
 /** Opens an engine with the sample staged as table `sample`. */
 export async function openSample(): Promise<Engine & { close(): void }> {
   const engine = await openNodeEngine();
-  await engine.registerFile('sample.csv', new Uint8Array(readFileSync(SAMPLE_PATH)));
+  await engine.registerFile(registeredFile('sample.csv'), new Uint8Array(readFileSync(SAMPLE_PATH)));
   await engine.exec(
-    `CREATE TABLE sample AS SELECT * FROM read_csv('sample.csv', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
+    `CREATE TABLE sample AS SELECT * FROM read_csv('${registeredFile('sample.csv')}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
   );
   return engine;
 }
