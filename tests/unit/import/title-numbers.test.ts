@@ -57,8 +57,8 @@ test.each([
   ['10名干部超职数配备', '10'],
   ['1 30万元专项资金未及时拨付', '30'],
   ['2　2022年公务接待无公函', '2022'],
-  // helper-124: after a space only an amount's unit (万 亿 元 %) keeps the number; words that start with a
-  // counting character (村级, 项目, 个别, 本单位, 日常, 年度, 名单) follow an item number. A dot then a space is one too.
+  // helper-124: words that start with a counting character (村级, 项目, 个别, 本单位, 日常, 年度, 名单) follow an item
+  // number. A dot then a space is one too.
   ['1 村级财务管理不规范', null],
   ['2 项目资金拨付滞后', null],
   ['3 个别干部作风不实', null],
@@ -75,6 +75,20 @@ test.each([
   ['1. 2023年以来违规发放', '2023'],
   ['1 1.5万元未入账', '1 5'],
   ['1 3 万元专项资金', '3'],
+  // helper-126: a count or an amount after a space keeps its number (a unit, then no title word).
+  ['12 名干部超职数配备', '12'],
+  ['3 千元专项资金未入账', '3'],
+  ['2 百万元资金闲置', '2'],
+  ['12 月份未开展谈心谈话', '12'],
+  ['5 年未开展审计', '5'],
+  ['3 次约谈未记录', '3'],
+  ['3 个村级项目未验收', '3'],
+  ['2.5 个百分点', '2 5'],
+  ['1 时任班子成员违规报销', null],
+  ['2 人员调整不及时', null],
+  ['3 百姓反映问题未办结', null],
+  ['4 名单管理不规范', null],
+  ['5 分管领导履职不到位', null],
 ])('the numbers of %s: %s', async (title, numbers) => {
   const [r] = await e.query<{ n: string | null }>(`SELECT ${titleNumbersSql(str(title))} AS n`);
   expect(r.n).toBe(numbers);
@@ -112,6 +126,20 @@ test('two sheets of one workbook (第一批, 第二批) whose titles differ only
   expect(reports.map((r) => r.sheet)).toEqual(['第一批', '第二批']);
   expect(reports.flatMap((r) => r.issues.map((i) => i.code)).filter((c) => /duplicate|overlap/.test(c))).toEqual([]);
   expect(await count()).toBe(6);
+});
+
+// helper-126: a 汇总 writing a count with a space (3 名干部…) beside a county sheet writing it without: one problem.
+test('a 汇总 writing counts with a space beside a county sheet writing them without: each problem counts once', async () => {
+  const H = ['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const titles = ['名干部超职数配备', '月份未开展谈心谈话', '个村级项目未验收'];
+  const rows = (sep: string) => titles.map((t, i) => ['义乌市', '义乌市财政局', R, `${[3, 12, 2][i]}${sep}${t}`, '正在推进']);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...rows(' ')]), '汇总');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...rows('')]), '义乌市');
+  const reports = await importOk(e, '台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  // The two sheets hold the same problems: one is imported, the other named as its duplicate.
+  expect(reports).toHaveLength(1);
+  expect(await count()).toBe(3);
 });
 
 test.each([

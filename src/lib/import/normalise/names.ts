@@ -70,19 +70,25 @@ const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委
 // no item number.
 const UNITS = '年月日号时万亿千百元角分%％个项人次名家件笔条户村所处批期轮届天周岁米亩吨辆台套份本册篇类起宗例倍成';
 // A leading item number, however a ledger writes it: (1) （1） 【1】 [1] 1.1) | 1、 1， 1: 1） 1- | 1.2023年 (the year
-// kept: \\1) | 1.违规, 1. 村级, 1.1 项目 (a dot: whatever word follows) | 1 违规, 1 村级 (a space: any word but an amount's
-// unit) | 1违规 (nothing between: not 3名, 1.5万元) | 1 30万元, 1. 5万元 (the amount kept: \\2). Not 2023年, 3 万元,
-// 3,000元 or 12345热线 (over three digits). Spaces are any Unicode space (a thin one before 万元 too).
+// kept: \\1) | 1.违规, 1. 村级, 1.1 项目 (a dot: whatever word follows) | 1 违规, 1 村级 (a space: a word that starts with
+// no unit, or one of TITLE_WORDS) | 1违规 (nothing between: not 3名, 1.5万元) | 1 30万元, 1. 5万元 (the amount kept: \\2).
+// Not 2023年, 3 万元, 12 名干部, 3 个村级… (a unit after the space), 3,000元 or 12345热线 (over three digits). Spaces are
+// any Unicode space (a thin one before 万元 too).
 const SP = '[\\s\\p{Z}]*';
 const GAP = '[\\s\\p{Z}]+';
 const N = '[0-9]{1,3}';
-// After a space, only these make the number an amount (3 万元); 1 村级, 1 日常, 1 百姓 are item numbers (helper-124).
-const AMOUNT_UNITS = '万亿元%％';
+// Words a title starts with that begin with a unit's character (村级, 项目, 个别, 本单位, 日常, 年度, 时任, 百姓, 元旦):
+// after a number and a space, they say it is an item number, where another word after a unit is a count or an amount
+// (12 名干部, 3 个村级…, 5 年未审计, 3 千元; helper-124, helper-126). 村, 本, 分 and 成 after a space are always a word's.
+const TITLE_WORDS = ['村', '本', '分', '成', '台账', '所属', '所辖', '所在', '处置', '处理', '处室', '处分', '处级', '人员', '人事',
+  '人才', '人防', '人居', '人大', '人民', '个别', '个人', '项目', '年度', '年初', '年底', '年终', '年轻', '月度', '日常', '时任', '时间',
+  '时限', '百姓', '元旦', '名单', '名称', '名义', '家庭', '家风', '家属', '条例', '条件', '户籍', '批准', '批复', '期间', '轮岗', '轮换',
+  '周边', '类似', '起草', '宗教', '例会', '号召', '千方百计'].join('|');
 const ITEM_NUMBER = `^${SP}(?:[（(【\\[]${SP}${N}(?:[.．\\-][0-9]+)*${SP}[)）】\\]]`
   + `|${N}(?:[.．\\-][0-9]+)*${SP}[、，:：)）】\\]\\-—]`
   + `|${N}[.．]${SP}((?:19|20)[0-9]{2})年`
   + `|${N}(?:[.．][0-9]+)*${SP}[.．]${SP}[^0-9.．,\\s\\p{Z}]`
-  + `|${N}(?:[.．][0-9]+)*${GAP}(?:[^0-9.．,\\s\\p{Z}${AMOUNT_UNITS}]|元旦)`
+  + `|${N}(?:[.．][0-9]+)*${GAP}(?:[^0-9.．,\\s\\p{Z}${UNITS}]|${TITLE_WORDS})`
   + `|${N}(?:[.．][0-9]+)*[^0-9.．,\\s\\p{Z}${UNITS}]`
   + `|${N}(?:[.．][0-9]+)*(?:${SP}[.．])?${GAP}([0-9]))`;
 
