@@ -3,6 +3,7 @@ import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
 import { matchColumnsSql, sameFindingSql } from './same-finding';
 import { scratchTable, tempName } from './staging';
+import { newestDate } from './newest-date';
 
 /**
  * Share of problems two ledgers must have in common, both ways, for one to be read as a later
@@ -70,11 +71,36 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
     WITH n AS (${newRowsSql(plans)})
     SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${ids.map(str).join(', ')})
       AND ${MATCH})) AS INTEGER) AS same, CAST(count(*) AS INTEGER) AS rows FROM n`);
+  const idList = ids.map(str).join(', ');
   const asOf = plans.map((p) => p.datedAt).filter((d): d is string => !!d).sort().at(-1);
   const [{ stored_as_of: storedAsOf }] = await engine.query<{ stored_as_of: string | null }>(`SELECT CAST(max(as_of_date) AS VARCHAR) AS stored_as_of
-    FROM datasets WHERE dataset_id IN (${ids.map(str).join(', ')})`);
+    FROM datasets WHERE dataset_id IN (${idList})`);
+  const rowsDated = await newestOf(engine, plans.filter((p) => p.counts.accepted > 0).map((p) => ident(p.final)));
+  const storedRowsDated = await newestDate(engine, `(SELECT * FROM findings WHERE dataset_id IN (${idList}))`);
+  const older = isOlder({ asOf, rows: rowsDated }, { asOf: storedAsOf ?? undefined, rows: storedRowsDated });
   return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...(asOf ? { asOf } : {}),
-    ...(storedAsOf ? { storedAsOf } : {}), ...(asOf && storedAsOf && asOf < storedAsOf ? { older: true } : {}) };
+    ...(storedAsOf ? { storedAsOf } : {}), ...(older ? { older: true } : {}) };
+}
+
+/** The newest date the rows of any of `froms` hold (newestDate). */
+async function newestOf(engine: Engine, froms: string[]): Promise<string | null> {
+  const dates = await Promise.all(froms.map((f) => newestDate(engine, f)));
+  return dates.filter((d): d is string => !!d).sort().at(-1) ?? null;
+}
+
+/** A ledger's as-of date (stated in its title or name, else its rows' newest) and its rows' newest date. */
+interface Dated { asOf?: string; rows: string | null }
+
+/**
+ * Whether the file is an older snapshot than the stored ledger. Only like is compared with like (helper-126: a stored
+ * 截至2024年9月30日 against a newer file's last completion date, 2024-09-24, called the newer file older): the
+ * rows' newest dates where they differ; else the as-of dates, where both ledgers state theirs (an as-of other than
+ * its rows' newest, or rows with no date). Anything else says nothing, and the question stays neutral.
+ */
+export function isOlder(file: Dated, stored: Dated): boolean {
+  if (file.rows && stored.rows && file.rows !== stored.rows) return file.rows < stored.rows;
+  const stated = (d: Dated) => !!d.asOf && d.asOf !== d.rows;
+  return stated(file) && stated(stored) && file.asOf! < stored.asOf!;
 }
 
 // What makes two findings one problem (same-finding.ts): round, county, unit and title words; where a

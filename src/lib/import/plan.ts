@@ -25,7 +25,8 @@ import type { RoundHint } from './types';
 import { flagDuplicatesAcrossTerms } from './term-duplicates';
 import { matchColumnsSql, sameFindingSql, sameNumbersSql } from './same-finding';
 import { fillDownTableSql, spanFilledSql, unitBlankSql } from './fill-down';
-import { PLAUSIBLE_DATES, longCellsSql, yearMissingIssue } from './validate';
+import { longCellsSql, yearMissingIssue } from './validate';
+import { DATED_COLUMNS, newestDate, today } from './newest-date';
 
 
 /**
@@ -56,25 +57,6 @@ export interface PlanOptions extends NormaliseContext {
   fundsYuanThreshold: number;
   /** Dataset ids this import replaces; their findings are not duplicates. */
   replacing: string[];
-}
-
-/** Today as a calendar date in the user's time zone. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/**
- * Newest date the data holds, never after today nor before the plausible dates (a typo's 1899-01-01,
- * warned date_implausible, dates nothing); null when it holds none (the as-of is then today).
- */
-async function newestDate(engine: Engine, norm: string, absent: Set<string>): Promise<string | null> {
-  const t = `DATE ${str(today())}`;
-  const cols = ['feedback_date', 'completion_date', 'closure_date', 'followup_date', 'station_end', 'station_start'].filter((c) => !absent.has(c));
-  const [row] = await engine.query<{ d: string | null }>(
-    `SELECT max(d) AS d FROM (${cols.map((c) => `SELECT max(${c}) FILTER (WHERE ${c} <= ${t} AND ${c} >= DATE ${str(PLAUSIBLE_DATES[0])}) AS d FROM ${ident(norm)}`).join(' UNION ALL ')})`,
-  );
-  return row?.d ?? null;
 }
 
 // Rows a quote repair is warned on, at most (the report lists a few thousand issues anyway).
@@ -123,7 +105,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const groups = tempName('groups');
   tables.push(groups);
   const folded = await foldMeasureRows(engine, p, norm, absent, groups, o.asOf ?? today());
-  plan.datedAt = o.asOf ?? (await newestDate(engine, norm, absent)) ?? undefined;
+  plan.datedAt = o.asOf ?? (await newestDate(engine, ident(norm), DATED_COLUMNS.filter((c) => !absent.has(c)))) ?? undefined;
   plan.asOf = plan.datedAt ?? today();
 
   const live = 'skip_kind IS NULL';

@@ -203,7 +203,7 @@ test('once the COMMIT is under way (stage save) a cancel stops nothing: the file
 });
 
 test('a typo date (1899-01-01, warned implausible) dates nothing: the as-of is the newest plausible date, else today (review)', async () => {
-  const { today } = await import('../../../src/lib/import/plan');
+  const { today } = await import('../../../src/lib/import/newest-date');
   const e = await freshEngine();
   const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态,完成时间';
   const [alone] = await importOk(e, 'a.csv', enc([head, '永康市,永康市教育局,八届市委第三轮巡察,理论学习不深入,已完成,1899-01-01'].join('\n')));
@@ -229,7 +229,7 @@ test('a stored issue names a field without a column by its Chinese header, as th
 // its rows' feedback showed nothing, unexplained.
 test('a ledger with no date stores no as-of date and leaves the default as it was; a row fed back after the as-of date is warned', async () => {
   const { defaultAsOfQuery } = await import('../../../src/lib/queries/catalogue');
-  const { today } = await import('../../../src/lib/import/plan');
+  const { today } = await import('../../../src/lib/import/newest-date');
   const e = await freshEngine();
   const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态,反馈时间';
   await importOk(e, 'dated.csv', enc([head, '永康市,永康市教育局,八届市委第三轮巡察,理论学习不深入,正在推进,2024-03-01'].join('\n')));

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { importFile } from '../../../src/lib/import';
+import { isOlder } from '../../../src/lib/import/later-version';
 import { engineEachTest, importOk, tableCounts } from './helpers';
 
 /**
@@ -154,4 +155,32 @@ test('a file dated before the stored ledger it matches is an older version, said
   if (!again.ok) throw new Error('import failed');
   expect(again.datasets[0].laterVersionOf).toEqual({ datasetId: june2.datasetId, datasetIds: [june2.datasetId], same: 5, rows: 5,
     asOf: '2024-09-30', storedAsOf: '2024-06-30' });
+});
+
+// helper-126: the stored ledger states 截至2024年9月30日 in its name and its rows' newest date is 2024-08-10; the
+// new file is next month's, undated in its name, every item closed, the last on 2024-09-24. Its as-of (its rows'
+// newest) is before the stored one's stated date, but it is the newer version: dates of rows against rows.
+test('a newer file with no stated date is not called older than a stored ledger dated in its name', async () => {
+  const dated = (rows: string[]) => new TextEncoder().encode([`${head},完成时间`, ...rows].join('\n'));
+  const titles = ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '三重一大决策程序不规范', '意识形态责任制落实不到位'];
+  await importOk(e, '台账（截至2024年9月30日）.csv', dated(titles.map((t, i) => `永康市,永康市古山镇党委,${R},${t},${i < 2 ? '已完成,2024-08-10' : '正在推进,'}`)));
+  const res = await importFile(e, { name: '台账（最新）.csv', bytes: dated(titles.map((t, i) => `永康市,永康市古山镇党委,${R},${t},已完成,${i < 2 ? '2024-08-10' : `2024-09-2${i}`}`)) });
+  if (!res.ok) throw new Error('import failed');
+  expect(res.datasets[0].laterVersionOf).toMatchObject({ same: 5, rows: 5, asOf: '2024-09-24', storedAsOf: '2024-09-30' });
+  expect(res.datasets[0].laterVersionOf?.older).toBeUndefined();
+});
+
+test.each([
+  // Rows' newest dates that differ decide.
+  [{ asOf: '2024-09-24', rows: '2024-09-24' }, { asOf: '2024-09-30', rows: '2024-08-10' }, false],
+  [{ asOf: '2024-06-30', rows: '2024-05-01' }, { asOf: '2024-09-30', rows: '2024-09-01' }, true],
+  // Else stated dates, both stated (an as-of other than the rows' newest, or rows without dates).
+  [{ asOf: '2024-06-30', rows: null }, { asOf: '2024-09-30', rows: null }, true],
+  [{ asOf: '2024-06-30', rows: '2024-05-01' }, { asOf: '2024-09-30', rows: '2024-05-01' }, true],
+  [{ asOf: '2024-09-30', rows: null }, { asOf: '2024-06-30', rows: null }, false],
+  // One as-of is only its rows' newest: nothing to compare.
+  [{ asOf: '2024-09-24', rows: '2024-09-24' }, { asOf: '2024-09-30', rows: '2024-09-24' }, false],
+  [{ asOf: undefined, rows: null }, { asOf: '2024-09-30', rows: null }, false],
+])('isOlder(%j, %j) is %s', (file, stored, want) => {
+  expect(isOlder(file, stored)).toBe(want);
 });
