@@ -28,7 +28,14 @@ describe('spreadsheet exports', () => {
     ['\u00ad-2', "'\u00ad-2"],
     ['\u202e=1', "'\u202e=1"],
     ['\u200ba=1', '\u200ba=1'],
-    // A placeholder of signs alone is no formula.
+    // More that show nothing (helper-126): a combining grapheme joiner, Hangul fillers, a BOM.
+    ['\u034f=1+1', "'\u034f=1+1"],
+    ['\u3164=1+1', "'\u3164=1+1"],
+    ['\uffa0+1', "'\uffa0+1"],
+    ['\ufeff=1+1', "'\ufeff=1+1"],
+    // A placeholder of signs alone is no formula, with a character that shows nothing too.
+    ['-\u200b', '-\u200b'],
+    ['\u200b－', '\u200b－'],
     ['-', '-'],
     ['－', '－'],
     [' -- ', ' -- '],
