@@ -249,13 +249,16 @@ class Importer {
     });
     if (signal.aborted) return this.#note(file.name, 'cancelled');
     if (!answer) return this.#note(file.name, 'skipped_mapping');
-    const before = this.reports.length;
+    // The reports this file adds, by identity: a dataset removed meanwhile shortens the list (helper-126).
+    const known = new Set(this.reports);
     await this.#importOne(engine, file, signal, { ...o, mapping: answer.mapping, roundHint: answer.hint ?? o.roundHint });
+    const added = this.reports.filter((r) => !known.has(r));
     // Remembered once it gave findings (helper-125: a wrong choice that rejected every row was applied to every later
-    // file with those headers); a remembered one that now gives none is forgotten, so the dialog asks again.
-    const found = this.reports.slice(before).some((r) => r.rowsAccepted > 0);
+    // file with those headers); a remembered one that now gives none is forgotten, so the dialog asks again. A file
+    // with no rows to read (an unfilled template) fails with no_data and adds no report: it forgets nothing.
+    const found = added.some((r) => r.rowsAccepted > 0);
     if (!saved && found) await saveMapping(engine, request.headers, answer.mapping);
-    if (saved && this.reports.length > before) {
+    if (saved && added.length) {
       if (!found) await forgetMapping(engine, request.headers);
       this.mappingNotes = [...this.mappingNotes, { file: file.name, forgotten: !found }];
     }
