@@ -191,4 +191,28 @@ describe('exports open and say what they should', () => {
     const first = await pz.file('ppt/slides/slide1.xml')!.async('string');
     expect(first.replace(/<[^>]+>/g, '')).toContain(headline.slice(0, 20));
   });
+
+  // The console reads the loaded tables only. A statement its guard lets through (a string first inside a parenthesised
+  // join) is refused by the engine itself (enable_external_access = false, db/settings.ts): no request leaves the page.
+  test('the SQL console runs a query and its CSV holds the rows; a file or URL is refused, by the guard or by the engine', async () => {
+    await page.click('[data-testid="nav-sql"]');
+    const run = async (sql: string) => {
+      await page.fill('[data-testid="sql-input"]', sql);
+      await page.click('[data-testid="sql-run"]');
+      await settled(page);
+    };
+    await run('SELECT county, count(*) AS "问题数/个" FROM findings GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3');
+    expect(await page.locator('[data-testid="sql-error"]').count()).toBe(0);
+    const csv = await download(page, () => page.click('[data-testid="sql-export-csv"]'));
+    const lines = csv.bytes.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain('问题数/个');
+    const external = '查询只能读取已载入的表，不能读取文件或网址（read_csv、read_text、http:// 等）。';
+    const leak = `${h.origin}/leak.csv`;
+    for (const sql of [`SELECT * FROM read_csv('${leak}')`, `SELECT count(*) AS n FROM ('${leak}' CROSS JOIN range(1))`]) {
+      await run(sql);
+      expect(await page.textContent('[data-testid="sql-error"]')).toBe(external);
+    }
+    expect(h.requests.filter((u) => u.includes('leak.csv'))).toEqual([]);
+  });
 });
