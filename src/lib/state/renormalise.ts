@@ -19,7 +19,7 @@ import { str } from '../queries/sql';
  * 9: a space between a title's leading amount and its unit (3 万元…) is no item number.
  * 10: but an item number before a word that starts with a counting character is one (1 村级…, 1. 项目…).
  */
-export const NORMS_VERSION = '11';
+export const NORMS_VERSION = '12';
 
 /**
  * Statements that recompute the stored unit keys and title words from the stored unit names and

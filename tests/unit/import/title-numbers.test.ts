@@ -39,7 +39,7 @@ test.each([
   ['1-公车管理不严', null],
   ['01.公车管理不严', null],
   ['2023年公车管理不严', '2023'],
-  ['10名干部超职数配备', '10'],
+  ['10名干部超职数配备', null],
   ['12345热线投诉办理不及时', '12345'],
   ['2024-06-30检查发现账目不清', '2024 06 30'],
   ['1.班子成员落实一岗双责不到位', null],
@@ -54,7 +54,7 @@ test.each([
   ['3 万元专项资金未及时拨付', '3'],
   ['3　万元专项资金未及时拨付', '3'],
   ['3\u2009万元专项资金未及时拨付', '3'],
-  ['10名干部超职数配备', '10'],
+  ['10名干部超职数配备', null],
   ['1 30万元专项资金未及时拨付', '30'],
   ['2　2022年公务接待无公函', '2022'],
   // helper-124: words that start with a counting character (村级, 项目, 个别, 本单位, 日常, 年度, 名单) follow an item
@@ -71,19 +71,26 @@ test.each([
   ['1. 村级财务管理不规范', null],
   ['1. 5万元专项资金未及时拨付', '5'],
   ['1.1 5万元专项资金未及时拨付', '5'],
-  ['3. 3名干部超职数配备', '3'],
+  ['3. 3名干部超职数配备', null],
   ['1. 2023年以来违规发放', '2023'],
   ['1 1.5万元未入账', '1 5'],
   ['1 3 万元专项资金', '3'],
-  // helper-126: a count or an amount after a space keeps its number (a unit, then no title word).
-  ['12 名干部超职数配备', '12'],
+  // helper-126, -127: an amount keeps its number after a space; a count at a title's start is read as an item number,
+  // spaced or not (1 套取… and 3 个村级… cannot be told apart), so the leading number never tells two problems apart.
+  ['12 名干部超职数配备', null],
   ['3 千元专项资金未入账', '3'],
   ['2 百万元资金闲置', '2'],
-  ['12 月份未开展谈心谈话', '12'],
-  ['5 年未开展审计', '5'],
-  ['3 次约谈未记录', '3'],
-  ['3 个村级项目未验收', '3'],
-  ['2.5 个百分点', '2 5'],
+  ['12 月份未开展谈心谈话', null],
+  ['5 年未开展审计', null],
+  ['3 次约谈未记录', null],
+  ['3 个村级项目未验收', null],
+  ['2.5 个百分点', null],
+  ['1 套取农业补贴资金', null],
+  ['3 批评和自我批评开展不经常', null],
+  ['4 人武部民兵整组不规范', null],
+  ['5 日记账登记不及时', null],
+  ['1、12名干部超职数配备', null],
+  ['违规发放津补贴12名干部', '12'],
   ['1 时任班子成员违规报销', null],
   ['2 人员调整不及时', null],
   ['3 百姓反映问题未办结', null],
@@ -140,6 +147,29 @@ test('a 汇总 writing counts with a space beside a county sheet writing them wi
   // The two sheets hold the same problems: one is imported, the other named as its duplicate.
   expect(reports).toHaveLength(1);
   expect(await count()).toBe(3);
+});
+
+// helper-127: a 汇总 numbering across counties (3 批评…, 4 人武部…) beside county sheets numbering their own (1 批评…),
+// and a monthly version renumbered after an item was closed (2 套取… became 1 套取…): the leading number never decides.
+test('a 汇总 numbered across counties beside county sheets numbered within each: each problem counts once', async () => {
+  const H = ['县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'];
+  const yw = ['违规发放津补贴', '套取农业补贴资金'];
+  const lx = ['批评和自我批评开展不经常', '人武部民兵整组不规范'];
+  const row = (county: string, unit: string, title: string) => [county, unit, R, title, '正在推进'];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...yw.map((t, i) => row('义乌市', '义乌市农业农村局', `${i + 1} ${t}`)),
+    ...lx.map((t, i) => row('兰溪市', '兰溪市人民政府办公室', `${i + 3} ${t}`))]), '汇总');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...yw.map((t, i) => row('义乌市', '义乌市农业农村局', `${i + 1} ${t}`))]), '义乌市');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ...lx.map((t, i) => row('兰溪市', '兰溪市人民政府办公室', `${i + 1} ${t}`))]), '兰溪市');
+  await importOk(e, '台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(await count()).toBe(4);
+});
+
+test('a monthly version renumbered after an item was closed is asked about as a later version', async () => {
+  const titles = ['违规发放津补贴', '套取农业补贴资金', '批评和自我批评开展不经常', '人武部民兵整组不规范', '日记账登记不及时'];
+  await importOk(e, '台账9月.csv', csv(titles.map((t, i) => `${i + 1} ${t}`)));
+  const [r] = await importOk(e, '台账10月.csv', csv(titles.slice(1).map((t, i) => `${i + 1} ${t}`), '已完成'));
+  expect(r.laterVersionOf).toMatchObject({ same: 4, rows: 4 });
 });
 
 test.each([
