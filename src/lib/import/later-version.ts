@@ -20,7 +20,10 @@ export interface LaterVersion {
   same: number;
   /** Rows in the new file, as the import's summary counts them. */
   rows: number;
-  /** The file's as-of date (stated, else its newest date) and the newest of those datasets', where known. */
+  /**
+   * The file's as-of date (stated, else its newest date) and the newest of those datasets', where known; when the file
+   * is older, the two dates that show it (olderBy).
+   */
   asOf?: string;
   storedAsOf?: string;
   /** The file is dated before those datasets: an older snapshot, not a newer version (helper-125). */
@@ -77,9 +80,10 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
     FROM datasets WHERE dataset_id IN (${idList})`);
   const rowsDated = await newestOf(engine, plans.filter((p) => p.counts.accepted > 0).map((p) => ident(p.final)));
   const storedRowsDated = await newestDate(engine, `(SELECT * FROM findings WHERE dataset_id IN (${idList}))`);
-  const older = isOlder({ asOf, rows: rowsDated }, { asOf: storedAsOf ?? undefined, rows: storedRowsDated });
-  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...(asOf ? { asOf } : {}),
-    ...(storedAsOf ? { storedAsOf } : {}), ...(older ? { older: true } : {}) };
+  const older = olderBy({ asOf, rows: rowsDated }, { asOf: storedAsOf ?? undefined, rows: storedRowsDated });
+  // Said with the two dates that decided it, so the question never contradicts itself.
+  const dates = older ? { asOf: older[0], storedAsOf: older[1], older: true } : { ...(asOf ? { asOf } : {}), ...(storedAsOf ? { storedAsOf } : {}) };
+  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...dates };
 }
 
 /** The newest date the rows of any of `froms` hold (newestDate). */
@@ -92,15 +96,23 @@ async function newestOf(engine: Engine, froms: string[]): Promise<string | null>
 interface Dated { asOf?: string; rows: string | null }
 
 /**
- * Whether the file is an older snapshot than the stored ledger. Only like is compared with like (helper-126: a stored
- * 截至2024年9月30日 against a newer file's last completion date, 2024-09-24, called the newer file older): the
- * rows' newest dates where they differ; else the as-of dates, where both ledgers state theirs (an as-of other than
- * its rows' newest, or rows with no date). Anything else says nothing, and the question stays neutral.
+ * The file's date and the stored ledger's that show the file is an older snapshot, or null when none does. Only
+ * like is compared with like: a stated as-of (in a title or a name; one other than the rows' newest date, or with
+ * no dated rows) with a stated one; a stated cut-off with the other's rows (a ledger holds no date after its own:
+ * a stored row dated after the file's stated as-of makes the file older); rows' newest dates with each other, when
+ * neither ledger states its date or nothing else decides. A stated date against the other's rows the other way says
+ * nothing (helper-126: a newer undated file's last completion, 2024-09-24, is no sign it predates a stored
+ * 截至2024年9月30日), nor do rows against rows when both state their dates (helper-127: an October snapshot that
+ * leaves out or corrects September's last dated item is still October's).
  */
-export function isOlder(file: Dated, stored: Dated): boolean {
-  if (file.rows && stored.rows && file.rows !== stored.rows) return file.rows < stored.rows;
-  const stated = (d: Dated) => !!d.asOf && d.asOf !== d.rows;
-  return stated(file) && stated(stored) && file.asOf! < stored.asOf!;
+export function olderBy(file: Dated, stored: Dated): [string, string] | null {
+  const stated = (d: Dated) => (d.asOf && d.asOf !== d.rows ? d.asOf : undefined);
+  const fs = stated(file);
+  const ss = stated(stored);
+  if (fs && ss) return fs < ss ? [fs, ss] : null;
+  if (fs && stored.rows) return fs < stored.rows ? [fs, stored.rows] : null;
+  if (ss && file.rows && file.rows > ss) return null;
+  return file.rows && stored.rows && file.rows < stored.rows ? [file.rows, stored.rows] : null;
 }
 
 // What makes two findings one problem (same-finding.ts): round, county, unit and title words; where a

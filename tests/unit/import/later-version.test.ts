@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { importFile } from '../../../src/lib/import';
-import { isOlder } from '../../../src/lib/import/later-version';
+import { olderBy } from '../../../src/lib/import/later-version';
 import { engineEachTest, importOk, tableCounts } from './helpers';
 
 /**
@@ -171,16 +171,30 @@ test('a newer file with no stated date is not called older than a stored ledger 
 });
 
 test.each([
-  // Rows' newest dates that differ decide.
-  [{ asOf: '2024-09-24', rows: '2024-09-24' }, { asOf: '2024-09-30', rows: '2024-08-10' }, false],
-  [{ asOf: '2024-06-30', rows: '2024-05-01' }, { asOf: '2024-09-30', rows: '2024-09-01' }, true],
-  // Else stated dates, both stated (an as-of other than the rows' newest, or rows without dates).
-  [{ asOf: '2024-06-30', rows: null }, { asOf: '2024-09-30', rows: null }, true],
-  [{ asOf: '2024-06-30', rows: '2024-05-01' }, { asOf: '2024-09-30', rows: '2024-05-01' }, true],
-  [{ asOf: '2024-09-30', rows: null }, { asOf: '2024-06-30', rows: null }, false],
-  // One as-of is only its rows' newest: nothing to compare.
-  [{ asOf: '2024-09-24', rows: '2024-09-24' }, { asOf: '2024-09-30', rows: '2024-09-24' }, false],
-  [{ asOf: undefined, rows: null }, { asOf: '2024-09-30', rows: null }, false],
-])('isOlder(%j, %j) is %s', (file, stored, want) => {
-  expect(isOlder(file, stored)).toBe(want);
+  // Both state their as-of: those decide, whatever the rows (helper-127: October leaves out September's last dated item).
+  [{ asOf: '2024-06-30', rows: null }, { asOf: '2024-09-30', rows: null }, ['2024-06-30', '2024-09-30']],
+  [{ asOf: '2024-06-30', rows: '2024-05-01' }, { asOf: '2024-09-30', rows: '2024-05-01' }, ['2024-06-30', '2024-09-30']],
+  [{ asOf: '2024-10-31', rows: '2024-03-15' }, { asOf: '2024-09-30', rows: '2024-09-10' }, null],
+  [{ asOf: '2024-09-30', rows: null }, { asOf: '2024-06-30', rows: null }, null],
+  // The file states its cut-off, the stored ledger has a row dated after it (helper-127 L3).
+  [{ asOf: '2024-09-30', rows: null }, { asOf: '2024-10-15', rows: '2024-10-15' }, ['2024-09-30', '2024-10-15']],
+  // The stored ledger states its date, the file's rows are newer than it or are all it has (helper-126).
+  [{ asOf: '2024-09-24', rows: '2024-09-24' }, { asOf: '2024-09-30', rows: '2024-08-10' }, null],
+  [{ asOf: '2024-10-03', rows: '2024-10-03' }, { asOf: '2024-09-30', rows: '2024-09-01' }, null],
+  // Neither states a date: the rows' newest dates decide.
+  [{ asOf: '2024-05-01', rows: '2024-05-01' }, { asOf: '2024-09-01', rows: '2024-09-01' }, ['2024-05-01', '2024-09-01']],
+  [{ asOf: '2024-09-24', rows: '2024-09-24' }, { asOf: '2024-09-24', rows: '2024-09-24' }, null],
+  [{ asOf: undefined, rows: null }, { asOf: '2024-09-30', rows: null }, null],
+])('olderBy(%j, %j) is %j', (file, stored, want) => {
+  expect(olderBy(file, stored)).toEqual(want);
+});
+
+// helper-127 L1: the October snapshot (stated) leaves out the item September closed, so its rows' newest date is older.
+test('a later snapshot stating a later date is not called older when it leaves out the last dated item', async () => {
+  const dated = (rows: string[]) => new TextEncoder().encode([`${head},完成时间`, ...rows].join('\n'));
+  const titles = ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '三重一大决策程序不规范', '意识形态责任制落实不到位'];
+  await importOk(e, '台账（截至2024年9月30日）.csv', dated(titles.map((t, i) => `永康市,永康市古山镇党委,${R},${t},${i ? '正在推进,' : '已完成,2024-09-10'}`)));
+  const res = await importFile(e, { name: '台账（截至2024年10月31日）.csv', bytes: dated(titles.slice(1).map((t) => `永康市,永康市古山镇党委,${R},${t},基本完成,`)) });
+  if (!res.ok) throw new Error('import failed');
+  expect(res.datasets[0].laterVersionOf?.older).toBeUndefined();
 });
