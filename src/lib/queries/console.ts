@@ -142,6 +142,21 @@ function tableListComma(before: string): boolean {
   return false;
 }
 
+// FROM taking a value, not a table: `IS [NOT] DISTINCT FROM '已完成'`, and inside these calls (`extract(year FROM '…')`).
+const DISTINCT_FROM = /\bdistinct\s+from\s*e?\s*$/i;
+const VALUE_FROM_CALL = /\b(extract|substring|trim|overlay|position)\s*$/i;
+
+/** Whether the FROM that code ends with takes a value (helper-127): after DISTINCT, or inside extract(…) and its kin. */
+function fromTakesValue(before: string): boolean {
+  if (DISTINCT_FROM.test(before)) return true;
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (before[i] === ')') depth++;
+    else if (before[i] === '(' && depth-- === 0) return VALUE_FROM_CALL.test(before.slice(0, i));
+  }
+  return false;
+}
+
 /** Whether every `)` closes a `(` and none is left open: else the text could close the wrapper's own. */
 function balanced(code: string): boolean {
   let depth = 0;
@@ -175,7 +190,8 @@ export function readOnlyConsoleQuery(sql: string): { sql: string } | { refused: 
   const { named } = lexed;
   if (!balanced(code)) return { refused: 'sql.parentheses' };
   // A quoted name is a path only where a table goes: `AS "已整改/总数"` is a column's name (helper-126).
-  const readsFile = quoted.some((q) => (TABLE_KEYWORD.test(q.before) || tableListComma(q.before)) && (!q.name || PATH_NAME.test(q.text)));
+  const tablePlace = (before: string) => (TABLE_KEYWORD.test(before) && !fromTakesValue(before)) || tableListComma(before);
+  const readsFile = quoted.some((q) => tablePlace(q.before) && (!q.name || PATH_NAME.test(q.text)));
   if (EXTERNAL_READERS.test(named) || readsFile) return { refused: 'sql.external' };
   return { sql: `SELECT * FROM (\n${trimmed}\n) AS console_result LIMIT ${CONSOLE_ROW_LIMIT + 1}` };
 }

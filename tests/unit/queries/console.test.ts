@@ -146,6 +146,9 @@ describe('SQL console is read-only', () => {
     ["SELECT count(*) AS n FROM findings 表by, 'data/sample-ledger.csv'", 'sql.external'],
     ["SELECT count(*) AS n FROM findings AS values, 'data/sample-ledger.csv'", 'sql.external'],
     ["SELECT count(*) AS n --\rFROM 'data/sample-ledger.csv'", 'sql.external'],
+    // FROM taking a value only there: a subquery's FROM inside extract(…) still names a table.
+    ["SELECT extract(year FROM (SELECT max(d) FROM 'data/sample-ledger.csv'))", 'sql.external'],
+    ["SELECT 1 FROM findings WHERE county IS DISTINCT FROM (SELECT 1 FROM 'data/sample-ledger.csv')", 'sql.external'],
   ])('refuses %j', (sql, reason) => {
     expect(readOnlyConsoleQuery(sql)).toEqual({ refused: reason });
   });
@@ -170,6 +173,10 @@ describe('SQL console is read-only', () => {
       // Refused by an earlier guard (helper-126): a string after IS DISTINCT FROM f(…), names with a slash or a file's suffix.
       ["SELECT x FROM (SELECT county IS DISTINCT FROM coalesce(county, 'x') AS changed, '合计' AS x FROM findings LIMIT 1)", '合计'],
       ['SELECT x FROM (SELECT \'a\' AS x, count(*) AS "已整改/总数", count(*) AS "数据.gz" FROM findings)', 'a'],
+      // helper-127: FROM taking a value (IS [NOT] DISTINCT FROM, extract, substring, trim).
+      ["SELECT '是' AS x FROM findings WHERE status IS NOT DISTINCT FROM 'completed' OR status IS DISTINCT FROM E'x' LIMIT 1", '是'],
+      ["SELECT CAST(extract(year FROM '2024-03-15'::DATE) AS VARCHAR) AS x", '2024'],
+      ["SELECT substring('巡察整改' FROM 3 FOR 2) || trim(both 'x' FROM 'xx台账x') AS x", '整改台账'],
     ] as const) {
       const q = readOnlyConsoleQuery(sql);
       if (!('sql' in q)) throw new Error(`refused ${sql}`);
