@@ -110,9 +110,9 @@ const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
 const EXCEL_ERROR = '#(?:n/a|ref!|value!|div/0!|name\\?|null!|num!|getting_data)';
 const NO_LINK = '(?:无|未|没有)(?:关联|对应)(?:的?(?:问题|编号))?|不是|(?:非|不是|不属于)(?:重复|上[轮次])(?:问题)?|无上[轮次](?:问题|编号)?'
   + '|上一?[轮次](?:无|没有|未发现)(?:此|该|相关|对应|类似)?(?:问题|编号)?|无(?:此类|此|该|相关|类似|同类|重复)(?:问题|项问题|项|情况)';
-// Quoted (＂无此问题＂), with a note in brackets or after a comma (无此问题，本轮新发现) that names no finding by a
-// number or a code (无,YK-2023-01 is kept: helper-126).
-const NO_PRIOR_ID = `["“']?(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})["”']?(\\(.*\\)|,[^0-9a-z]*)?[。.]?`;
+// Quoted (＂无此问题＂), with a note in brackets or after a comma (无此问题，本轮新发现, 无，2024年新发现, 新发现,第2轮)
+// that names no finding by a code: letters or a hyphen (无,YK-2023-01 and 无,2023-01 are kept: helper-126, -127).
+const NO_PRIOR_ID = `["“']?(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})["”']?(\\(.*\\)|,[^a-z\\-]*)?[。.]?`;
 
 /**
  * The cleaned text, NULL where it only says there is no earlier finding (上轮问题编号 无, —, /, nan).
