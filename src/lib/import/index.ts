@@ -36,6 +36,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
   // A cancel stops the work at its next statement; every working table made is dropped at the end (import-engine.ts).
   const work = importEngine(engine, opts.signal);
   const db = work.engine;
+  // A question for the analyst is not asked once the import is cancelled (helper-127: a cancel during the statement
+  // before it still opened the dialog).
+  const asked = (result: ImportResult) => (checkCancelled(opts.signal), result);
   const tables: string[] = [];
   const progress = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction });
   let sheetName: string | undefined;
@@ -116,7 +119,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // written: a copy of a file mapped once is no new mapping question, and a sheet of it written
     // beside the question would be written again by "keep both".
     const duplicates = opts.allowDuplicate ? [] : await storedCopies(db, prepared.map((p) => p.sheet), sha256, replace, file.name);
-    if (duplicates.length) return { ok: true, datasets: duplicates };
+    if (duplicates.length) return asked({ ok: true, datasets: duplicates });
     // The values every sheet shares or brings, mapped once for the workbook (warm-maps.ts).
     await warmSheetMaps(db, prepared, params.concentratedPeriodMonths);
     checkCancelled(opts.signal);
@@ -148,7 +151,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         unfilled.push(p.sheet ?? file.name);
         continue;
       }
-      if (missing.length) return { ok: false, needsMapping: await mappingRequest(db, p, file.name, missing) };
+      if (missing.length) return asked({ ok: false, needsMapping: await mappingRequest(db, p, file.name, missing) });
       // Marked before the sheet is normalised, most of an import's time, so the strip names the work under way.
       progress('normalise', 0.3 + (0.5 * i) / prepared.length);
       const plan = await planSheet(db, p, {
@@ -190,7 +193,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // Also when the analyst replaces a dataset: the file may update others too (asked, then all replaced).
     const later = opts.allowDuplicate || opts.replaceDatasetIds?.length ? null : await laterVersionOf(db, withData, tables, replace);
     if (later) {
-      return { ok: true, datasets: [notWrittenReport(later.datasetId, file.name, withData[0].prepared.sheet, sha256, { laterVersionOf: later })] };
+      return asked({ ok: true, datasets: [notWrittenReport(later.datasetId, file.name, withData[0].prepared.sheet, sha256, { laterVersionOf: later })] });
     }
     // A replacement with nothing to import (every row rejected: a renamed 具体问题 column) would
     // leave the dataset empty: refused, the stored rows stay as they were.

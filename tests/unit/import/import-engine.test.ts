@@ -77,3 +77,16 @@ test('the import engine refuses all but DROP once cancelled, and records the wor
   expect(await e.query('SELECT x FROM scratch_other')).toEqual([{ x: 1 }]);
   e.close();
 });
+
+// helper-127: a cancel during the statement that finds the stored copy still asked whether to keep both.
+test('a cancel during the last statement before a question asks nothing: the import is cancelled', async () => {
+  const e = await freshEngine();
+  await importOk(e, 'messy.csv', textFixtures()['messy-utf8.csv']);
+  const ctl = new AbortController();
+  const res = await importFile(watched(e, (sql) => {
+    if (/^SELECT dataset_id FROM datasets WHERE sha256/.test(sql)) ctl.abort();
+  }), { name: 'copy.csv', bytes: textFixtures()['messy-utf8.csv'] }, { signal: ctl.signal });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('cancelled');
+  expect(await workingTables(e)).toEqual([]);
+  e.close();
+});
