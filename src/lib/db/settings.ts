@@ -51,11 +51,12 @@ function scratchSql(mainDb: string): string[] {
 
 /**
  * The one directory the engine reads files from: the files the app registers itself (`registerFile`),
- * each named under it (registeredFile). Nothing else is readable.
+ * each named under it (registeredFile). Nothing else is readable. Its name is new each session: DuckDB's check
+ * lets `<dir>/./../x` through, which in Node opens x when a directory of that name exists (helper-127); none does.
  */
-export const REGISTERED_DIR = '__registered/';
+export const REGISTERED_DIR = `__registered_${Math.random().toString(36).slice(2, 10)}/`;
 
-/** The name to register a file of the app's under, and to read it by (`read_csv('__registered/…')`). */
+/** The name to register a file of the app's under, and to read it by (`read_csv('__registered_…/x.csv')`). */
 export const registeredFile = (name: string) => `${REGISTERED_DIR}${name}`;
 
 /** Throws unless `name` is under REGISTERED_DIR: a file registered elsewhere could not be read. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readOnlyConsoleQuery, consoleErrorText, engineRefusal, CONSOLE_ROW_LIMIT } from '../../../src/lib/queries/console';
 import { translate } from '../../../src/lib/i18n/translate';
 import { freshDatabase, insertFindings } from '../../helpers/db';
+import { REGISTERED_DIR } from '../../../src/lib/db/settings';
 
 describe('SQL console is read-only', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -195,6 +196,12 @@ describe('SQL console is read-only', () => {
     const error = await db.queryOne(`SELECT * FROM (\n${sql}\n) AS console_result LIMIT 10`).then(() => '', (e: Error) => e.message);
     expect(error).toMatch(/Permission Error/);
     expect(engineRefusal(error)).toBe('sql.external');
+  });
+
+  // DuckDB lets `<dir>/./../x` past its directory check; no directory of the session's name exists to resolve it (helper-127).
+  test('a path out of the registered directory reads nothing', async () => {
+    await expect(db.queryOne(`SELECT count(*) AS n FROM read_csv('${REGISTERED_DIR}./../data/sample-ledger.csv')`)).rejects.toThrow();
+    await expect(db.queryOne(`SELECT count(*) AS n FROM read_csv('${REGISTERED_DIR}../data/sample-ledger.csv')`)).rejects.toThrow(/Permission Error/);
   });
 
   test('the engine itself refuses a second statement, whatever the guard read', async () => {
