@@ -68,13 +68,13 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   }
   for (const id of await heldDatasets(engine, plans, stored)) if (!ids.includes(id)) ids.push(id);
   if (!ids.length) return null;
+  const idList = ids.map(str).join(', ');
   // The new file's problems that the datasets asked about hold, counted as rows, as the import's summary
   // counts them (two rows of one problem are two; a row without title words is held by none).
   const [{ same, rows }] = await engine.query<{ same: number; rows: number }>(`
     WITH n AS (${newRowsSql(plans)})
-    SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${ids.map(str).join(', ')})
+    SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${idList})
       AND ${MATCH})) AS INTEGER) AS same, CAST(count(*) AS INTEGER) AS rows FROM n`);
-  const idList = ids.map(str).join(', ');
   const asOf = plans.map((p) => p.datedAt).filter((d): d is string => !!d).sort().at(-1);
   const [{ stored_as_of: storedAsOf }] = await engine.query<{ stored_as_of: string | null }>(`SELECT CAST(max(as_of_date) AS VARCHAR) AS stored_as_of
     FROM datasets WHERE dataset_id IN (${idList})`);

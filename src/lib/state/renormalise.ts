@@ -18,6 +18,8 @@ import { str } from '../queries/sql';
  * 8: the title's numbers (title_numbers), a column of its own, which findings stored before lack.
  * 9: a space between a title's leading amount and its unit (3 万元…) is no item number.
  * 10: but an item number before a word that starts with a counting character is one (1 村级…, 1. 项目…).
+ * 11: a count after a space keeps its number unless a listed title word follows (12 名干部…; replaced by 12).
+ * 12: a title's leading number is no title number unless an amount's unit follows it (1 套取…, 12名干部…; 3 万元… keeps 3).
  */
 export const NORMS_VERSION = '12';
 

@@ -67,11 +67,12 @@ export function unitLocalNameSql(unit: string): string {
 const UNIT_IN_TITLE = `(?:中国共产党|中共)?${PLACE}?市?\\x02(?:党工委|党委|党组([^织]|$)|委员会|党总支|总支部|党支部|支部)?`;
 
 // A leading item number, however a ledger writes it: (1) （1） 【1】 [1] 1.1) | 1、 1， 1: 1） 1- | 1.2023年 (the year
-// kept: \\1) | 1.违规, 1. 村级, 1.1 项目 (a dot: whatever word follows) | 1 违规, 1违规, 1 套取 (a space or nothing: any
-// word but an amount's unit; 元旦, 百姓 are words) | 1 30万元, 1. 5万元 (the amount kept: \\2). Not 3万元, 3 万元, 1.5万元, 3,000元 (an amount),
-// 2023年 or 12345热线 (over three digits). A count at a title's start (12名干部, 12 名干部, 5年未审计) is read as one
-// too: whether 1 村级… or 3 个村级… is item or count cannot be told (helper-124, -126, -127), and a title's leading
-// number then never tells two problems apart, however each copy of a ledger numbers it. Spaces are any Unicode space.
+// kept: \\1) | 1.违规, 1. 村级, 1.1 项目 (a dot: whatever word follows) | 1 违规, 1违规, 1 套取 (a space or nothing:
+// any word but an amount's unit; 元旦 and 百姓 are words) | 1 30万元, 1. 5万元 (the amount kept: \\2). Not 3万元, 3 万元,
+// 1.5万元, 3,000元 (an amount), 2023年 or 12345热线 (over three digits). A count at a title's start (12名干部,
+// 12 名干部, 5年未审计) is read as one too: whether 1 村级… or 3 个村级… is item or count cannot be told (helper-124,
+// -126, -127), so a title's leading number never tells two problems apart, however each copy of a ledger numbers
+// it. Spaces are any Unicode space.
 const SP = '[\\s\\p{Z}]*';
 const GAP = '[\\s\\p{Z}]+';
 const N = '[0-9]{1,3}';
