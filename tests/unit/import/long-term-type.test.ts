@@ -61,10 +61,12 @@ test('a 是否长期坚持 that answers nothing leaves 整改类型 to say; a fl
   const flags = [['长期整改', 'nan'], ['长期整改', 'N/A'], ['长期整改', 'None'], ['长期整改', '未知'], ['长期整改', '不确定'], ['长期整改', '未填写'],
     ['长期整改', '无法确定'], ['长期整改', '×'], ['限期整改', '长期坚持'], ['限期整改', '常态化坚持'], ['非 长期整改', ''], ['非长期整改', ''],
     // helper-126: other spellings of a missing value.
-    ['长期整改', 'N.A.'], ['长期整改', 'n.a'], ['长期整改', 'nil'], ['长期整改', 'NaT']];
+    ['长期整改', 'N.A.'], ['长期整改', 'n.a'], ['长期整改', 'nil'], ['长期整改', 'NaT'],
+    // A sentence's full stop after one: N/A. is no more an answer than N/A (it read 否 by its leading n).
+    ['长期整改', 'N/A.'], ['长期整改', 'none。'], ['长期整改', 'NULL.']];
   const rows = flags.map(([type, flag], i) => `${i + 1},永康市教育局,问题${'一二三四五六七八九十'[i % 10]}${i},${type},2024年3月底前,${flag},正在整改`);
   await importOk(e, '十五届县委第三轮巡察整改台账.csv', utf8(`序号,被巡察单位,问题,整改类型,整改时限,是否长期坚持,整改状态\n${rows.join('\n')}\n`));
   const got = await e.query<{ long_term: boolean }>('SELECT long_term FROM findings ORDER BY source_row');
-  expect(got.map((r) => r.long_term)).toEqual([true, true, true, true, true, true, true, false, true, true, false, false, true, true, true, true]);
+  expect(got.map((r) => r.long_term)).toEqual([true, true, true, true, true, true, true, false, true, true, false, false, true, true, true, true, true, true, true]);
   e.close();
 });

@@ -236,7 +236,7 @@ export const BOOL_FALSE_PATTERN = '^(否|未|无|不|没|×|✗|✘|n|no|false|0
  * A cell that answers nothing, read before the false prefixes it starts with (n, 未, 不, 没, 无): a
  * missing value a tool wrote (nan, null, none, n/a), or words for not known (未知, 未定, 不确定, 无法确定).
  */
-export const BOOL_UNKNOWN_PATTERN = '^(nan|nat|nil|null|none|n/?a|n\\.a\\.?|<na>|#n/a|unknown)$|^(未知|未定|未填|未明确|未确定|不详|不明|不清|不确定|不适用|没填|没有填|无法确定|无法判断|无法认定)';
+export const BOOL_UNKNOWN_PATTERN = '^(nan|nat|nil|null|none|n/?a|n\\.a|<na>|#n/a|unknown)[.。]*$|^(未知|未定|未填|未明确|未确定|不详|不明|不清|不确定|不适用|没填|没有填|无法确定|无法判断|无法认定)';
 
 /**
  * 整改类型 (DOMAIN.md §6.1 rect_type: 立行立改, 限期整改 (= 近期整改), 长期整改) by the word the
