@@ -86,10 +86,14 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...dates };
 }
 
-/** The newest date the rows of any of `froms` hold (newestDate). */
+/** The newest date the rows of any of `froms` hold (newestDate), asked one after the other as the engine runs them. */
 async function newestOf(engine: Engine, froms: string[]): Promise<string | null> {
-  const dates = await Promise.all(froms.map((f) => newestDate(engine, f)));
-  return dates.filter((d): d is string => !!d).sort().at(-1) ?? null;
+  let newest: string | null = null;
+  for (const f of froms) {
+    const d = await newestDate(engine, f);
+    if (d && (!newest || d > newest)) newest = d;
+  }
+  return newest;
 }
 
 /** A ledger's as-of date (stated in its title or name, else its rows' newest) and its rows' newest date. */
