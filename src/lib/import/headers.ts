@@ -65,7 +65,7 @@ function aliasHit(header: string): { key: string; rank: number } | undefined {
   if (unnumbered !== header.normalize('NFKC')) return aliasHit(unnumbered);
   // Bilingual headers (Status 整改状态, 整改状态 Status): the Chinese words alone.
   const chinese = /[\u4e00-\u9fff]/.test(header) ? header.normalize('NFKC').replace(/[A-Za-z][A-Za-z\s.&'/-]*/g, '') : header;
-  const bare = ALIAS_INDEX.get(normaliseHeader(withoutNotes(header))) ?? ALIAS_INDEX.get(normaliseHeader(withoutNotes(chinese)));
+  const bare = ALIAS_INDEX.get(normaliseHeader(withoutNotes(header))) ?? ALIAS_INDEX.get(normaliseHeader(withoutNotes(chinese))) ?? datedProgress(header);
   if (!bare) return undefined;
   const notes = (header.normalize('NFKC').match(NOTES) ?? []).map((n) => n.replace(/\s+/g, ''));
   const counted = notes.some((n) => COUNT_NOTE.test(n));
@@ -73,6 +73,20 @@ function aliasHit(header: string): { key: string; rank: number } | undefined {
   // A completion date noted as planned (完成时间（预计）, 完成时间【要求】) is the deadline: nothing is done yet.
   if (bare.key === 'completion_date' && notes.some((n) => PLANNED.test(n))) return { key: 'deadline_raw', rank: NOTES_RANK };
   return { key: bare.key, rank: bare.rank + NOTES_RANK };
+}
+
+// A progress column dated in its words rather than in a note: 截至9月底整改进展, 9月进展, 2024年6月整改进度,
+// 截至2024年9月30日整改情况, 目前整改情况. A ledger updated month by month adds one each time (6月底进展情况 |
+// 9月底进展情况); they rank as noted ones, and RIGHTMOST_FIRST reads the newest.
+const DATED_PREFIX = /^(?:截至|截止|截止到|到)?(?:\d{2,4}年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末|初|上旬|中旬|下旬|\d{1,2}日)?)?(?:前|止|为止)?的?(?:目前|当前|现阶段|最新)?/u;
+const DATED_FIELDS = new Set(['status_raw', 'completion_summary']);
+
+/** The progress field (DATED_FIELDS) a header names after a date or 目前 (DATED_PREFIX), if any. */
+function datedProgress(header: string): { key: string; rank: number } | undefined {
+  const n = normaliseHeader(withoutNotes(header));
+  const rest = n.replace(DATED_PREFIX, '');
+  const hit = rest && rest !== n ? ALIAS_INDEX.get(rest) : undefined;
+  return hit && DATED_FIELDS.has(hit.key) ? hit : undefined;
 }
 
 // A label's leading number, before a Chinese word: 1. 1、 1) (1) 一、 A. — after NFKC, so （１） is (1) (① is cut before).

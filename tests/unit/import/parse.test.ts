@@ -101,6 +101,27 @@ describe('headers', () => {
     ['具体问题描述', null], ['不认识的列', null], ['ID号', null],
   ])('the mapping dialog guesses by the longest alias inside: guessField(%j) = %j', (h, key) => expect(guessField(h)).toBe(key));
 
+  // helper-128: wordings of real ledgers that were read as nothing.
+  test.each([
+    ['要求完成时间', 'deadline_raw'], ['时限要求', 'deadline_raw'], ['截止时间', 'deadline_raw'], ['要求完成时限', 'deadline_raw'],
+    ['整改结果', 'status_raw'], ['整改是否完成', 'status_raw'], ['整改措施完成情况', 'completion_summary'],
+    ['巡察发现问题', 'problem_title'], ['巡察指出的问题', 'problem_title'], ['问题内容', 'problem_title'],
+  ])('a real ledger\'s wording: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
+
+  // A progress column dated in its words, not in a note (helper-128): read as the status, as 整改进展（截至9月底） is.
+  test.each([
+    ['截至9月底整改进展', 'status_raw'], ['9月进展', 'status_raw'], ['截至2024年9月30日整改情况', 'status_raw'], ['目前整改情况', 'status_raw'],
+    ['6月底进展情况', 'status_raw'], ['2024年6月整改进度', 'status_raw'], ['截至目前整改进展', 'status_raw'], ['九月底完成情况', 'status_raw'],
+    ['截至6月底整改落实情况', 'completion_summary'],
+    // Only the progress fields: a date before another field's words names nothing.
+    ['2024年9月完成时间', null], ['9月被巡察单位', null], ['到期情况', null],
+  ])('a dated progress header: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
+
+  test('progress columns dated month by month rank alike, so the rightmost (the newest) is the status', () => {
+    expect([...matchHeaders(['具体问题', '6月底进展情况', '9月底进展情况'])]).toEqual([[0, 'problem_title'], [2, 'status_raw']]);
+    expect([...matchHeaders(['整改状态', '9月底进展情况'])]).toEqual([[0, 'status_raw']]);
+  });
+
   test('an exact alias beats the same field matched only without its note', () => {
     expect([...matchHeaders(['整改时限（说明）', '整改时限'])]).toEqual([[1, 'deadline_raw']]);
   });
