@@ -69,3 +69,18 @@ test('a problem in the first column that starts with a secretary or a person in 
   expect(rows.map((x) => x.problem_title)).toEqual(problems);
   e.close();
 });
+
+// helper-128: a rate or count line under the ledger (整改完成率 and its formula's value) was a problem in progress,
+// and cut the rate from 2/3 to 2/4. Its label alone in the 序号 or the problem's cell, with a note or a figure, is a total.
+test('a rate or count line under the ledger is a total; a problem whose title starts with such words is a problem', async () => {
+  const e = await freshEngine();
+  const rows = ['1,兰溪市,兰溪市教育局,理论学习不深入,已完成', '2,兰溪市,兰溪市教育局,完成率偏低的问题长期未解决,已完成',
+    '3,兰溪市,兰溪市教育局,已完成数据核查但未整改到位,正在推进', '4,兰溪市,兰溪市教育局,问题数据台账不全,正在推进'];
+  const feet = [',,,整改完成率,66.67%', ',,,完成率（%）,50', ',,,整改完成率：50%,', ',,,已完成数,2', ',,,问题总数,4', '办结率,,,,0.5', ',,,按期完成率,',
+    ',,,已完成数：2项,'];
+  const csv = ['八届市委第三轮巡察整改台账', '序号,县市区,被巡察单位,具体问题,整改状态', ...rows, ...feet].join('\n');
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, feet.length]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual(feet.map((_, i) => 7 + i));
+  e.close();
+});

@@ -16,6 +16,16 @@ export const TOTAL_ROW_PATTERN = `^(本页|本表|全表|各项)?(合${GAP}计|�
  */
 export const TOTAL_CELL_PATTERN = `${TOTAL_ROW_PATTERN}([:：\\s\\x{3000}]|[(（]?(共|计)?[0-9０-９一二三四五六七八九十百]*(个|项|条|件|处)?(问题)?[)）]?[。.]?$)`;
 /**
+ * A rate or count line under the table, its label alone in its cell, perhaps with a note and its figure: 整改完成率,
+ * 完成率（%）, 整改完成率：66.7%, 已完成数, 办结率, 问题总数 (helper-128: read as a problem, it cut the rate). A title
+ * that goes on after the label (完成率偏低) is a problem's.
+ */
+export const RATE_CELL_PATTERN = `^(整改|问题)?(完成整改|整改完成|完成|办结|销号|整改|按期完成|按时完成)(率|比例|比率)`
+  + `|^(已|未)?(整改)?(完成|办结|销号|整改)(问题)?(数|数量|个数|项数)|^问题(总数|数|数量|个数)`;
+/** RATE_CELL_PATTERN with what may follow the label: a note in brackets, then a figure after a colon or a space. */
+export const RATE_ROW_PATTERN = `(${RATE_CELL_PATTERN})${GAP}([(（][^)）]{0,8}[)）])?([:：\\s\\x{3000}]*[0-9０-９.．,，%％]*(个|项|条|件)?)?$`;
+
+/**
  * A total row labelled in its unit or county cell: 西城街道小计, 永康市合计（共3个问题）, 西城街道小计：2个,
  * 西城街道 汇总, and the 婺城区 计数 rows Excel's 分类汇总 inserts when it counts a text column. Matched on
  * those cells only, where no real unit ends so.

@@ -1,4 +1,4 @@
-import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, INSTRUCTION_CELL_PATTERN, NOTE_ROW_PATTERN, TOTAL_CELL_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
+import { EXAMPLE_ROW_PATTERN, EXAMPLE_TEXT_PATTERN, INSTRUCTION_CELL_PATTERN, NOTE_ROW_PATTERN, RATE_ROW_PATTERN, TOTAL_CELL_PATTERN, TOTAL_LABEL_PATTERN, TOTAL_ROW_PATTERN } from '../../domain/vocabulary/rows';
 import { ident, num, str } from '../../queries/sql';
 import { fieldAliasForms } from '../headers';
 import type { PreparedSheet } from '../prepare';
@@ -61,6 +61,13 @@ function totalLabel(p: PreparedSheet): string {
   return labelled.length ? `WHEN ${labelled.join(' OR ')} THEN 'total'` : '';
 }
 
+/** A rate or count line (整改完成率, 已完成数) labelled in its first cell or its problem's: a total's WHEN clause. */
+function rateRow(firstCell: string, problem: string): string {
+  // contains() first: the pattern runs only on the few cells that hold 率 or 数.
+  const is = (c: string) => `((contains(${c}, '率') OR contains(${c}, '数') OR contains(${c}, '比例')) AND regexp_matches(${c}, ${str(RATE_ROW_PATTERN)}))`;
+  return `WHEN ${is(firstCell)} OR ${is(problem)} THEN 'total'`;
+}
+
 /**
  * The kind of row to skip (SKIP_KINDS), or NULL for a data row: a CASE over a row of the staged sheet,
  * given its first non-empty cell and its problem's cell as SQL. Read on the staged cells alone, so
@@ -76,6 +83,7 @@ export function skipKindSql(p: PreparedSheet, firstCell: string, problem: string
   return `CASE ${numbering} ${listed('section', p.sections.map((s) => s.row))}
       WHEN regexp_matches(${firstCell}, ${str(TOTAL_ROW_PATTERN)}) ${problemTextFirst(p, firstCell)} THEN 'total'
       WHEN contains(${problem}, '计') AND regexp_matches(${problem}, ${str(TOTAL_CELL_PATTERN)}) THEN 'total'
+      ${rateRow(firstCell, problem)}
       ${totalLabel(p)}
       WHEN regexp_matches(${firstCell}, ${str(NOTE_ROW_PATTERN)}) THEN 'note'
       WHEN contains(${firstCell}, '例') AND regexp_matches(${firstCell}, ${str(EXAMPLE_ROW_PATTERN)})
