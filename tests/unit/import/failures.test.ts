@@ -158,22 +158,22 @@ test('a record over the read_csv 2 MB line limit (a 3 MB cell) rejects its own r
 
 test('missing required columns ask for a mapping; the mapping then imports', async () => {
   const e = await freshEngine();
-  const text = '单位,问题内容,县市区,轮次名称,具体问题描述\n中共永康市委,理论学习不深入,永康市,十四届省委第四轮巡视,x\n';
+  const text = '单位,问题摘要,县市区,轮次名称,具体问题描述\n中共永康市委,理论学习不深入,永康市,十四届省委第四轮巡视,x\n';
   const bytes = new TextEncoder().encode(text);
   const first = await importFile(e, { name: 'odd.csv', bytes });
   expect(first.ok).toBe(false);
   const req = !first.ok && 'needsMapping' in first ? first.needsMapping : null;
   expect(req).toEqual({
-    file: 'odd.csv', sheet: undefined, headers: ['单位', '问题内容', '县市区', '轮次名称', '具体问题描述'],
+    file: 'odd.csv', sheet: undefined, headers: ['单位', '问题摘要', '县市区', '轮次名称', '具体问题描述'],
     samples: [['中共永康市委', '理论学习不深入', '永康市', '十四届省委第四轮巡视', 'x']],
-    // 问题内容 holds the alias 问题, so it is guessed; 具体问题描述 holds two fields' aliases, so not.
-    keys: ['单位', '问题内容', '县市区', '轮次名称', '具体问题描述'],
-    suggested: { 单位: null, 问题内容: 'problem_title', 县市区: 'county', 轮次名称: 'round_label', 具体问题描述: null },
+    // 问题摘要 holds the alias 问题, so it is guessed; 具体问题描述 holds two fields' aliases, so not.
+    keys: ['单位', '问题摘要', '县市区', '轮次名称', '具体问题描述'],
+    suggested: { 单位: null, 问题摘要: 'problem_title', 县市区: 'county', 轮次名称: 'round_label', 具体问题描述: null },
     missing: ['unit_name', 'problem_title'],
     givenBy: { unit_name: ['unit_name'], problem_title: ['problem_title'] },
   });
   expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
-  const [r] = await importOk(e, 'odd.csv', bytes, { mapping: { 单位: 'unit_name', 问题内容: 'problem_title' } });
+  const [r] = await importOk(e, 'odd.csv', bytes, { mapping: { 单位: 'unit_name', 问题摘要: 'problem_title' } });
   expect(r.rowsAccepted).toBe(1);
   // The column left unmapped is named in the report, not dropped unseen.
   expect(r.issues.filter((i) => i.row === 0 && i.code !== 'year_missing').map((i) => [i.code, i.value])).toEqual([['status_missing', ''], ['column_ignored', '具体问题描述']]);
