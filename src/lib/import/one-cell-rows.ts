@@ -13,6 +13,8 @@ const MAX_HEADING_CHARS = 40;
 // A heading written in the problem column is matched by its shape (SECTION, ISSUE_HEADING), which
 // says more than its length: 在"贯彻落实上级决策部署不够有力，党组领导核心作用发挥不足"方面 is 33 characters.
 const MAX_TITLE_HEADING_CHARS = 80;
+// A 序号 that numbers a 方面 besides a plain number: a letter (A, B.) or 第一部分.
+const ASPECT_SEQ = '[A-Za-zＡ-Ｚａ-ｚ][.、．]?|第[一二三四五六七八九十]+(部分|方面|类|项)';
 
 
 type OneCellRows = Pick<PreparedSheet, 'sections' | 'loneRows'> & { roundTitles: { row: number; text: string }[] };
@@ -42,13 +44,15 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
   const lone = `coalesce(${cols.join(', ')})`;
   const roundish = `(${ROUND_WORDS.map((w) => `regexp_matches(${lone}, ${str(w)})`).join(' AND ')})`;
   const title = titleCol === undefined ? 'NULL' : cell(titleCol);
-  // The problem column alone: a section or a 问题 heading; beside a plain 序号 (1, 2.): a 问题 heading
-  // only (4 | 意识形态工作方面 may be a problem whose other cells are still blank).
-  const number = titleCol === undefined || titleCol === first ? 'false' : `coalesce(regexp_full_match(${a}, ${str(PLAIN_SEQ_PATTERN)}), false)`;
+  // The problem column alone: a section or a 问题 heading; beside a plain 序号 (1, 2., （1）) or a letter or
+  // 第一部分: a 问题 heading, or a 方面 (1 | 党的政治建设方面 over problems 1.1, 1.2: helper-128; it was a problem
+  // with no status, and cut the rate). headingsAllowed below still wants the problems written out in more cells.
+  const number = titleCol === undefined || titleCol === first ? 'false' : `coalesce(regexp_full_match(${a}, ${str(`${PLAIN_SEQ_PATTERN}|${ASPECT_SEQ}`)}), false)`;
   const issue = `regexp_matches(${title}, ${str(ISSUE_HEADING_PATTERN)})`;
+  const aspect = `regexp_matches(${title}, ${str(SECTION_ROW_PATTERN)})`;
   const titleHeading = titleCol === undefined ? 'false'
     : `(${title} IS NOT NULL AND length(${title}) <= ${MAX_TITLE_HEADING_CHARS}
-      AND ((filled = 1 AND (regexp_matches(${title}, ${str(SECTION_ROW_PATTERN)}) OR ${issue})) OR (filled = 2 AND ${number} AND ${issue})))`;
+      AND ((filled = 1 AND (${aspect} OR ${issue})) OR (filled = 2 AND ${number} AND (${issue} OR ${aspect}))))`;
   const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean; title_heading: boolean }>(`SELECT src_row AS row,
       CASE WHEN title_heading THEN ${title} WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
       filled = 2 OR ${[a, b].map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AND NOT title_heading AS numbered,

@@ -158,3 +158,27 @@ describe('headings in the problem column', () => {
     e.close();
   });
 });
+
+// helper-128: a 方面 numbered 1 / 1. / 1、 / （1） / A / 第一部分 in the 序号 column, with nothing else in its row, over problems
+// numbered 1.1, 1-1 or 1, 2 was a problem with no status: 6 problems at 50% where the ledger has 4 at 75%.
+describe('a 方面 numbered in the 序号 column otherwise than 一、', () => {
+  const ledger = (s1: string, s2: string, kids: string[]) => ['浦江县教育局党委落实十五届浦江县委第三轮巡察反馈意见整改台账', '序号,问题,整改措施,责任人,整改时限,整改状态',
+    `${s1},党的政治建设方面,,,,`, `${kids[0]},学习贯彻党的创新理论不够深入,完善学习制度,张某,2024年6月底前,已完成`,
+    `${kids[1]},落实意识形态工作责任制不到位,完善责任制,张某,2024年9月底前,正在整改`, `${s2},全面从严治党方面,,,,`,
+    `${kids[2]},违规发放津补贴,清退资金,李某,2024年6月底前,已完成`, `${kids[3]},公务用车管理不规范,规范用车,李某,2024年6月底前,已完成`].join('\n');
+  test.each([
+    ['1', '2', ['1.1', '1.2', '2.1', '2.2']], ['1.', '2.', ['1.1', '1.2', '2.1', '2.2']], ['1、', '2、', ['1.1', '1.2', '2.1', '2.2']],
+    ['1', '2', ['1-1', '1-2', '2-1', '2-2']], ['（1）', '（2）', ['1', '2', '3', '4']], ['A', 'B', ['1', '2', '3', '4']],
+    ['第一部分', '第二部分', ['1', '2', '3', '4']], ['1', '2', ['1', '2', '3', '4']],
+  ])('%s … %s over %j: two sections, four problems, each with its 方面', async (s1, s2, kids) => {
+    const e = await freshEngine();
+    const [r] = await importOk(e, '浦江县教育局整改台账.csv', new TextEncoder().encode(ledger(s1, s2, kids)));
+    expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([4, 0, 2]);
+    expect(r.issues.filter((i) => i.code === 'row_skipped_section').map((i) => i.row)).toEqual([3, 6]);
+    expect(await e.query('SELECT status, aspect_raw FROM findings ORDER BY source_row')).toEqual([
+      { status: 'completed', aspect_raw: '党的政治建设方面' }, { status: 'in_progress', aspect_raw: '党的政治建设方面' },
+      { status: 'completed', aspect_raw: '全面从严治党方面' }, { status: 'completed', aspect_raw: '全面从严治党方面' },
+    ]);
+    e.close();
+  });
+});
