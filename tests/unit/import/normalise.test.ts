@@ -116,6 +116,18 @@ test('status: negatives first, then 基本/阶段性, then in-progress, then com
   expect(await evalEach(inputs, statusSql)).toEqual(expected);
 });
 
+// helper-128: a 销号 form's cell of options, one marked, read as the whole text (未完成, 正在整改) whatever was marked.
+test('status: a cell of options reads the one marked', async () => {
+  const { inputs, expected } = cases<string | null>([
+    ['■已完成 □正在推进 □未完成', 'completed'], ['□已完成 ■正在推进 □未完成', 'in_progress'], ['□已完成 □正在推进 ■未完成', 'not_completed'],
+    ['☑已完成 ☐正在整改', 'completed'], ['☐已完成 ☑正在整改', 'in_progress'], ['□ 已完成  √ 基本完成  □ 未完成', 'basically_completed'],
+    ['已完成（√）正在推进（ ）', 'completed'], ['已完成（ ）正在推进（√）', 'in_progress'], ['已完成(√) 未完成( )', 'completed'],
+    // Nothing marked: the whole text, as before; a 〇 in a year, or a tick alone, is no option.
+    ['□已完成 □正在推进', null], ['已于二○二四年六月完成', 'completed'], ['二○二四年六月二○日已完成', 'completed'], ['●已完成 ○未完成', 'completed'], ['√', 'completed'], ['已完成（√）', 'completed'],
+  ]);
+  expect(await evalEach(inputs, (x) => statusSql(statusCompactSql(x)), false)).toEqual(expected);
+});
+
 test('status: a bracketed remark on what comes next, or a line break, ends a clause; 销号 sets the closed flag', async () => {
   const { inputs, expected } = cases<string | null>([
     ['已完成（持续推进）', 'completed'], ['已完成(持续整改)', 'completed'], ['已整改到位（下一步持续推进）', 'completed'], ['已完成【持续巩固】', 'completed'],

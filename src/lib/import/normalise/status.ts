@@ -137,10 +137,28 @@ export function statusLongTermSql(x: string): string {
  * marked by LINE_MARK: statusSql reads each line.
  */
 export function statusCompactSql(v: string): string {
-  const marked = `regexp_replace(${v}, '\\s*[\\r\\n\\x{2028}\\x{2029}]+\\s*', ${str(LINE_MARK)}, 'g')`;
+  const marked = `regexp_replace(${markedOptionSql(v)}, '\\s*[\\r\\n\\x{2028}\\x{2029}]+\\s*', ${str(LINE_MARK)}, 'g')`;
   // A line that is only a word its status goes on from (尚未⏎完成, 正在⏎整改) runs on into the next; not a
   // labelled line (是否销号：未) nor one that ends a word (尚未全部退还).
   return compactSql(`regexp_replace(${marked}, '(^|${LINE_MARK})(未|尚未|没有?|尚|仍|正在|已经?)${LINE_MARK}', '\\1\\2', 'g')`);
+}
+
+// A cell of options, one marked (a 销号 form from Word): ■已完成 □正在推进 □未完成, ☑已完成 ☐正在整改, and
+// 已完成（√）正在推进（ ）. The marks, and the option after a mark (or before a ticked bracket), up to a space or a mark.
+const TICKED = '■☑☒✔✓√●◼▣';
+const UNTICKED = '□☐○◻◯';
+// Empty boxes: two and none ticked is a form left blank (not ○, which writes a zero in 二○二四年).
+const BOX = '□☐◻';
+const OPTION = `[^${TICKED}${UNTICKED}()（）\\s]+`;
+
+/** The option a cell of options marks (helper-128: the whole cell read 未完成 or 正在整改), NULL if none is, else the cell. */
+function markedOptionSql(v: string): string {
+  return `CASE WHEN regexp_matches(${v}, '[${UNTICKED}]') AND regexp_matches(${v}, '[${TICKED}]')
+      THEN coalesce(nullif(regexp_extract(${v}, '[${TICKED}]\\s*(${OPTION})', 1), ''), ${v})
+    WHEN regexp_matches(${v}, '[${BOX}][^${BOX}]+[${BOX}]') AND NOT regexp_matches(${v}, '[${TICKED}]') THEN NULL
+    WHEN regexp_matches(${v}, '[(（]\\s*[√✓✔☑]\\s*[)）]') AND regexp_matches(${v}, '[(（]\\s*[)）]')
+      THEN coalesce(nullif(regexp_extract(${v}, '(${OPTION})\\s*[(（]\\s*[√✓✔☑]\\s*[)）]', 1), ''), ${v})
+    ELSE ${v} END`;
 }
 
 /**
