@@ -14,6 +14,7 @@ import { buildReport } from './report';
 import { isListedCounty, placeInText } from './normalise/county';
 import { COUNTY_LEVEL, isBareNumeral, mergeNamedRounds, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
+import { footerFilerLines } from './footer-lines';
 import { filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
 import { importEngine } from './import-engine';
@@ -158,8 +159,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
         fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, namedPlace, names, hint: opts.roundHint,
-        // The as-of date the ledger states (截至2024年9月1日 in its title), else its newest date (planSheet).
-        asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? undefined,
+        // The as-of date the ledger states (截至2024年9月1日 in its title, 填报日期 in its title or under its table, or in
+        // its sheet's or file's name), else its newest date (planSheet).
+        asOf: opts.asOf ?? statedAsOf(p.titles, today()) ?? statedAsOf([...(await footerFilerLines(db, p, p.headerRow)), p.sheet, file.name], today()) ?? undefined,
         replacing: replace,
       });
       tables.push(...plan.tables);

@@ -84,3 +84,24 @@ test('a rate or count line under the ledger is a total; a problem whose title st
   expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_total').map((i) => i.row)).toEqual(feet.map((_, i) => 7 + i));
   e.close();
 });
+
+// helper-128: Chinese forms put 填表人 and 填报日期 at the bottom; the as-of date was read only above the header, so the
+// ledger fell back to its newest date (or today), and the overdue count changed.
+test('a filer date under the table gives the as-of date when the title states none; a title\'s wins', async () => {
+  const e = await freshEngine();
+  const body = ['序号,县市区,被巡察单位,具体问题,整改时限,整改状态,完成时间', '1,兰溪市,兰溪市教育局,理论学习不深入,2024年6月底前,已完成,2024-06-20',
+    '2,兰溪市,兰溪市教育局,违规发放津补贴,2024年9月底前,正在整改,'];
+  const asOf = async (name: string, lines: string[]) => {
+    const [r] = await importOk(e, name, utf8(lines.join('\n')), { allowDuplicate: true });
+    return r.asOf;
+  };
+  expect(await asOf('a.csv', ['八届市委第三轮巡察整改台账', ...body, '填表人：王某,,,,填报日期：2024年10月8日,,'])).toBe('2024-10-08');
+  expect(await asOf('b.csv', ['八届市委第三轮巡察整改台账', ...body, '报送日期：2024年10月9日,,,,,,'])).toBe('2024-10-09');
+  expect(await asOf('c.csv', ['八届市委第三轮巡察整改台账', ...body, ',,,填报时间：,2024年10月10日,,'])).toBe('2024-10-10');
+  // Above the header, as before; and a title's own as-of date before a footer's.
+  expect(await asOf('d.csv', ['八届市委第三轮巡察整改台账', '填报时间：2024年10月8日', ...body])).toBe('2024-10-08');
+  expect(await asOf('e.csv', ['八届市委第三轮巡察整改台账（截至2024年9月30日）', ...body, '填报日期：2024年10月8日,,,,,,'])).toBe('2024-09-30');
+  // No filer line: the newest date of the rows.
+  expect(await asOf('f.csv', ['八届市委第三轮巡察整改台账', ...body])).toBe('2024-06-20');
+  e.close();
+});
