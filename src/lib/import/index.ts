@@ -144,7 +144,10 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       // 市本级 only the rows no unit places (namedPlace). Either tells missingFields a county is given.
       const place = [statedCounty(p.titles) ?? '', p.sheet ?? '', roundTitles(p.titles), filerText(p.titles), file.name].map(placeInText)
         .find((x) => x && !(x === '市本级' && names.inspector_level === COUNTY_LEVEL)) ?? undefined;
-      const namedPlace = place && !isListedCounty(place) ? place : undefined;
+      // Units stacked under the table (被巡察单位：… lines, unit headings, blocks under titles) are each placed by their own name first:
+      // the place of the first form's line, or of a title, is only the rows' that no unit places (helper-128).
+      const stacked = (p.unitHeadings?.length ?? 0) > 0 || (p.blocks?.length ?? 0) > 0;
+      const namedPlace = place && (!isListedCounty(place) || stacked) ? place : undefined;
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? (namedPlace ? undefined : place) ?? names.county ?? undefined;
       const missing = missingFields(p, names, opts.roundHint, fallbackCounty ?? namedPlace);
       // A header with nothing under it is an unfilled template, named in the report, not mapped.

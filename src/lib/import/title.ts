@@ -45,9 +45,14 @@ const HEADING_COUNT = /(?:\((?:共|计)?[0-9一二三四五六七八九十百]+(
 // (全面从严治党方面, 民主生活会, 各乡镇, 乡镇（街道）党委, 党支部).
 const NOT_A_UNIT_HEADING = /方面|情况|生活会|党委会|会议|^各|^(乡镇|街道|城乡|村社区|社区)|^(党支部|党委|党组|党总支)$/u;
 
-/** A heading's text without its numbering, a colon or a count of problems after it (NFKC, no spaces). */
+// A form's unit line written in one cell (被巡察单位：东阳市妇联, 县市区：义乌市　被巡察单位：…): the name after its label.
+const UNIT_LABEL = /(?:^|\s)(?:被巡[察视](?:单位|党组织)(?:名称)?|巡[察视]对象|单位名称)\s*[:：]\s*(\S+)/u;
+
+/** A heading's text without its numbering, a colon or a count of problems after it (NFKC, no spaces); a unit line's name. */
 function headingName(text: string): string {
-  return text.trim().replace(/^[①-⑳]/u, '').normalize('NFKC').replace(HEADING_NUMBER, '').replace(/[:：]\s*$/u, '').replace(/\s+/g, '')
+  const nfkc = text.trim().normalize('NFKC');
+  const labelled = UNIT_LABEL.exec(nfkc)?.[1];
+  return (labelled ?? nfkc.replace(/^[①-⑳]/u, '').replace(HEADING_NUMBER, '')).replace(/[:：]\s*$/u, '').replace(/\s+/g, '')
     .replace(HEADING_COUNT, '');
 }
 
@@ -56,6 +61,8 @@ function headingName(text: string): string {
  * ledger that lists each unit's problems under its name has no unit column.
  */
 export function unitInHeading(text: string): string | null {
+  // A unit line's label says the name is a unit's, whatever its ending (被巡察单位：东阳市妇联).
+  if (UNIT_LABEL.test(text.normalize('NFKC'))) return unitNameInHeading(text);
   const unit = WHOLE.exec(headingName(text))?.[1];
   return unit && unit.length >= 3 && !NOT_A_UNIT.test(unit) && !NOT_A_UNIT_HEADING.test(unit) ? unit : null;
 }

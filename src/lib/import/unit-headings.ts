@@ -1,3 +1,4 @@
+import { COUNTIES } from '../domain/counties';
 import { commonestLevel, headingRows, takeFromSections, type Headings } from './heading-rows';
 import { unitInHeading, unitNameInHeading } from './title';
 
@@ -9,6 +10,12 @@ export interface UnitHeading {
 
 // A 方面 heading (全面从严治党方面): never a unit, and at the units' level it does not end one.
 const ASPECT = /方面(的)?(问题)?[:：]?$/u;
+
+/** TRUE for a heading that opens with a county's or the city's full name and goes on (东阳市妇联): an organisation there. */
+function placedName(text: string): boolean {
+  const t = text.trim().normalize('NFKC');
+  return COUNTIES.some((c) => t.startsWith(c.name) && t.length >= c.name.length + 2) || /^金华市.{2,}/u.test(t);
+}
 
 /**
  * A ledger that lists each unit's problems under a heading row naming the unit (一、横店镇党委（2个问题）,
@@ -29,10 +36,11 @@ export function splitUnitHeadings(h: Headings, countyRows: readonly number[] = [
   const level = commonestLevel(all.filter((x) => x.unit));
   if (level === null) return { ...h, unitHeadings: [] };
   // Unnumbered headings are units only where the recognised units are unnumbered too, and then only
-  // those recognised: a lone heading (婺城区, a block's title) is no unit for want of a number.
-  const atLevel = all.filter((x) => x.level === level && !ASPECT.test(x.text) && (level > 0 || x.unit));
+  // those recognised, or those that open with their place's name (东阳市妇联 among 东阳市…党委: helper-128; it was
+  // counted under the unit above): a lone heading (婺城区, a block's title) is no unit for want of a number.
+  const atLevel = all.filter((x) => x.level === level && !ASPECT.test(x.text) && (level > 0 || x.unit || placedName(x.text)));
   const unitHeadings = [
-    ...atLevel.map((x) => ({ row: x.row, unit: x.unit ?? (level > 0 ? unitNameInHeading(x.text) : null) })),
+    ...atLevel.map((x) => ({ row: x.row, unit: x.unit ?? unitNameInHeading(x.text) })),
     ...countyRows.map((row) => ({ row, unit: null })),
   ].sort((a, b) => a.row - b.row);
   return {

@@ -107,3 +107,27 @@ test('250 unit headings: every row has its unit (one sorted join, no cap)', asyn
   const rows = await units();
   expect([rows[0].unit_name, rows[249].unit_name, new Set(rows.map((x) => x.unit_name)).size]).toEqual(['第1村党支部', '第250村党支部', 250]);
 });
+
+// helper-128: units stacked in one sheet under one-cell lines (被巡察单位：…), under bare names, or each under its own title.
+// The line's unit was lost (its rows went to the first unit), a bare 东阳市妇联 among …党委 headings was counted under the unit
+// above, and the county of the first title or form line was every row's, so a unit of 义乌市 was counted in 东阳市.
+test('units stacked under 被巡察单位： lines, bare names or their own titles: each row its unit, each unit its county', async () => {
+  const block = (u: string, titled: (u: string) => string[]) => [...titled(u), '序号,具体问题,整改措施,整改时限,整改状态',
+    '1,村级财务管理不规范,开展清查,2024年6月底前,已完成', `2,违规发放误工补贴${u.length},清退,2024年6月底前,正在整改`];
+  const byUnit = async (name: string, lines: string[]) => {
+    const [r] = await importOk(e, name, utf8(lines.join('\n')), { allowDuplicate: true });
+    expect(r.rowsRejected).toBe(0);
+    return e.query<{ unit_name: string; county: string; n: number }>(`SELECT unit_name, county, count(*)::INT AS n FROM findings
+      WHERE dataset_id = '${r.datasetId}' GROUP BY ALL ORDER BY min(source_row)`);
+  };
+  const two = [{ unit_name: '东阳市横店镇党委', county: '东阳市', n: 2 }, { unit_name: '义乌市稠城街道党工委', county: '义乌市', n: 2 }];
+  const units = ['东阳市横店镇党委', '义乌市稠城街道党工委'];
+  expect(await byUnit('a.csv', ['八届市委第六轮巡察反馈问题整改台账', ...units.flatMap((u) => block(u, (x) => [`被巡察单位：${x}`]))])).toEqual(two);
+  expect(await byUnit('b.csv', ['八届市委第六轮巡察反馈问题整改台账', ...units.flatMap((u) => block(u, (x) => [`县市区：${x.slice(0, 3)}　被巡察单位：${x}`]))])).toEqual(two);
+  expect(await byUnit('c.csv', units.flatMap((u) => block(u, (x) => [`${x}落实八届市委第六轮巡察反馈意见整改台账`])))).toEqual(two);
+  // Unnumbered headings: a name its ending does not tell is a unit where it opens with its place's name.
+  const bare = ['十五届东阳市委第六轮巡察反馈问题整改台账', '序号,具体问题,整改措施,整改时限,整改状态', '东阳市横店镇党委,,,,',
+    '1,村级财务管理不规范,开展清查,2024年6月底前,已完成', '东阳市教育局党委,,,,', '1,校园食堂管理不规范,规范管理,2024年6月底前,已完成',
+    '东阳市妇联,,,,', '1,意识形态工作责任制落实不到位,完善制度,2024年6月底前,已完成'];
+  expect((await byUnit('d.csv', bare)).map((x) => [x.unit_name, x.n])).toEqual([['东阳市横店镇党委', 1], ['东阳市教育局党委', 1], ['东阳市妇联', 1]]);
+});
