@@ -105,3 +105,17 @@ test('a filer date under the table gives the as-of date when the title states no
   expect(await asOf('f.csv', ['八届市委第三轮巡察整改台账', ...body])).toBe('2024-06-20');
   e.close();
 });
+
+// helper-128: a 归零表's sign-off rows (部门负责人意见： | 同意 | 签名： | 张某 | 日期：…) were findings titled 同意; a 销号 form's
+// 巡察组意见： | 经核查，同意销号 a rejected row. An opinion's label alone in its first cell is a note; a problem about opinions is not.
+test('opinion and sign-off rows under the table are notes; a problem that speaks of opinions is a problem', async () => {
+  const e = await freshEngine();
+  const csv = ['八届市委第三轮巡察整改台账', '序号,县市区,被巡察单位,具体问题,整改状态,备注,完成时间,佐证',
+    '1,兰溪市,兰溪市教育局,理论学习不深入,已完成,,2024-06-20,', '2,兰溪市,兰溪市教育局,巡察反馈意见：落实不到位,正在整改,,,',
+    '3,兰溪市,兰溪市教育局,征求意见：范围不广,正在整改,,,',
+    '部门负责人意见：,,同意,,签名：,张某,日期：,2024年6月30日', '分管领导意见（签字）：,,同意,,,,,', '巡察组意见：,,经核查，同意销号,,,,,'].join('\n');
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect([r.rowsAccepted, r.rowsRejected, r.rowsSkipped]).toEqual([3, 0, 3]);
+  expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_note').map((i) => i.row)).toEqual([6, 7, 8]);
+  e.close();
+});

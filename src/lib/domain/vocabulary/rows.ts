@@ -75,6 +75,9 @@ export const NOTE_ROW_PATTERN =
   // 不到位, 分管领导：对分管领域廉政风险防控不力, in a ledger listing its problems first): a signature only when
   // SIGNED_TAIL follows (经办人：张三  2024年7月1日, 党组书记（签字）：＿＿＿, 单位负责人（签字）：, 分管领导：张三，联系电话：…).
   + `|^((单位)?(主要)?负责人|分管领导|经办人|签发人|批准人|(党组|党委|党工委|党支部)?书记)${SIGNED_NAME}`
+  // An opinion's label alone in its cell, the opinion and the signature in others (部门负责人意见： | 同意 | 签名：, 巡察组意见：
+  // | 经核查，同意销号), as a 归零表 or a 销号 form signs off under its table (helper-128: a finding titled 同意).
+  + `|^[^\\s\\x{3000}，,。；;:：]{0,12}意见${SIGN_NOTE}${GAP}[:：]${GAP}$`
   + '|^[(（]?(以下空白|(此|本)页无正文|以下无(正文|内容))';
 
 /**
