@@ -32,6 +32,11 @@ export function withoutNotes(text: string): string {
 // A match found only after the notes were dropped ranks below every exact alias of its field.
 const NOTES_RANK = 1000;
 
+// Headers that name a field only loosely (a yes/no or a result beside the status: 整改是否完成, 整改结果): read where no
+// other column claims it, below even a header matched without its note (完成情况（填已完成、正在推进）: helper-129).
+const WEAK_ALIASES: [string, string][] = [['整改是否完成', 'status_raw'], ['整改是否到位', 'status_raw'], ['整改结果', 'status_raw']];
+const WEAK_RANK = 2 * NOTES_RANK;
+
 /** Normalised alias → field key; earlier fields and canonical headers win collisions. */
 const ALIAS_INDEX: Map<string, { key: string; rank: number }> = (() => {
   const index = new Map<string, { key: string; rank: number }>();
@@ -41,6 +46,7 @@ const ALIAS_INDEX: Map<string, { key: string; rank: number }> = (() => {
       if (!index.has(n)) index.set(n, { key: field.key, rank });
     });
   }
+  for (const [alias, key] of WEAK_ALIASES) index.set(normaliseHeader(alias), { key, rank: WEAK_RANK });
   return index;
 })();
 
@@ -133,7 +139,7 @@ export function headerAmountScale(header: string | null | undefined): number {
 
 /** TRUE for a yes/no header (是否完成, 是否整改到位), under which a system export writes 1 and 0. */
 export function yesNoHeader(header: string | null | undefined): boolean {
-  return /^是否/.test(normaliseHeader(header ?? ''));
+  return /^(整改)?是否/.test(normaliseHeader(header ?? ''));
 }
 
 // A column hidden in Excel ranks below every visible one: an old version kept beside its replacement.

@@ -144,10 +144,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       // 市本级 only the rows no unit places (namedPlace). Either tells missingFields a county is given.
       const place = [statedCounty(p.titles) ?? '', p.sheet ?? '', roundTitles(p.titles), filerText(p.titles), file.name].map(placeInText)
         .find((x) => x && !(x === '市本级' && names.inspector_level === COUNTY_LEVEL)) ?? undefined;
-      // Units stacked under the table (被巡察单位：… lines, unit headings, blocks under titles) are each placed by their own name first:
-      // the place of the first form's line, or of a title, is only the rows' that no unit places (helper-128).
-      const stacked = (p.unitHeadings?.length ?? 0) > 0 || (p.blocks?.length ?? 0) > 0;
-      const namedPlace = place && (!isListedCounty(place) || stacked) ? place : undefined;
+      const namedPlace = place && !isListedCounty(place) ? place : undefined;
       const fallbackCounty = opts.roundHint?.county ?? hintParts(opts.roundHint).county ?? (namedPlace ? undefined : place) ?? names.county ?? undefined;
       const missing = missingFields(p, names, opts.roundHint, fallbackCounty ?? namedPlace);
       // A header with nothing under it is an unfilled template, named in the report, not mapped.
@@ -162,9 +159,12 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         datasetId: `${sha256.slice(0, 12)}-${Date.now().toString(36)}-${i}`,
         sheet: p.sheet, immediateFixDays: params.immediateFixDays, concentratedPeriodMonths: params.concentratedPeriodMonths,
         fundsYuanThreshold: params.fundsYuanThreshold, fallbackCounty, namedPlace, names, hint: opts.roundHint,
-        // The as-of date the ledger states (截至2024年9月1日 in its title, 填报日期 in its title or under its table, or in
-        // its sheet's or file's name), else its newest date (planSheet).
-        asOf: opts.asOf ?? statedAsOf(p.titles, today()) ?? statedAsOf([...(await footerFilerLines(db, p, p.headerRow)), p.sheet, file.name], today()) ?? undefined,
+        // Units stacked under the table (被巡察单位：… lines, unit headings, blocks under titles), the county from a title's or
+        // form line's place: each unit's own county first (helper-128, helper-129).
+        unitsFirst: ((p.unitHeadings?.length ?? 0) > 0 || (p.blocks?.length ?? 0) > 0) && fallbackCounty === place && !names.county,
+        // The as-of date the ledger states (截至2024年9月1日 or 填报日期 in its title, its sheet's or file's name, else a
+        // filer line under its table), else its newest date (planSheet).
+        asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? statedAsOf(await footerFilerLines(db, p, p.headerRow), today()) ?? undefined,
         replacing: replace,
       });
       tables.push(...plan.tables);

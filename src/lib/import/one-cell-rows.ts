@@ -44,24 +44,29 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
   const lone = `coalesce(${cols.join(', ')})`;
   const roundish = `(${ROUND_WORDS.map((w) => `regexp_matches(${lone}, ${str(w)})`).join(' AND ')})`;
   const title = titleCol === undefined ? 'NULL' : cell(titleCol);
-  // The problem column alone: a section or a 问题 heading; beside a plain 序号 (1, 2., （1）) or a letter or
-  // 第一部分: a 问题 heading, or a 方面 (1 | 党的政治建设方面 over problems 1.1, 1.2: helper-128; it was a problem
-  // with no status, and cut the rate). headingsAllowed below still wants the problems written out in more cells.
-  const number = titleCol === undefined || titleCol === first ? 'false' : `coalesce(regexp_full_match(${a}, ${str(`${PLAIN_SEQ_PATTERN}|${ASPECT_SEQ}`)}), false)`;
+  // The problem column alone: a section or a 问题 heading; beside a plain 序号 (1, 2., （1）): a 问题 heading, or a
+  // …方面 (1 | 党的政治建设方面 over problems 1.1, 1.2: helper-128; it was a problem with no status, and cut the rate)
+  // where two such rows at least head the sheet (below: one is a problem whose other cells are still blank, as is
+  // 3 | 选人用人工作方面的问题, helper-129); beside a letter or 第一部分: any section. headingsAllowed below still wants
+  // the problems written out in more cells.
+  const seq = (pattern: string) => (titleCol === undefined || titleCol === first ? 'false' : `coalesce(regexp_full_match(${a}, ${str(pattern)}), false)`);
+  const [number, lettered] = [seq(PLAIN_SEQ_PATTERN), seq(ASPECT_SEQ)];
   const issue = `regexp_matches(${title}, ${str(ISSUE_HEADING_PATTERN)})`;
   const aspect = `regexp_matches(${title}, ${str(SECTION_ROW_PATTERN)})`;
+  const aspectOnly = `regexp_matches(${title}, '方面[:：]?$')`;
   const titleHeading = titleCol === undefined ? 'false'
     : `(${title} IS NOT NULL AND length(${title}) <= ${MAX_TITLE_HEADING_CHARS}
-      AND ((filled = 1 AND (${aspect} OR ${issue})) OR (filled = 2 AND ${number} AND (${issue} OR ${aspect}))))`;
-  const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean; title_heading: boolean }>(`SELECT src_row AS row,
+      AND ((filled = 1 AND (${aspect} OR ${issue})) OR (filled = 2 AND ((${number} AND (${issue} OR ${aspectOnly})) OR (${lettered} AND (${issue} OR ${aspect}))))))`;
+  const rows = await engine.query<{ row: number; text: string; early: boolean; numbered: boolean; other: boolean; title_heading: boolean; plain_aspect: boolean }>(`SELECT src_row AS row,
       CASE WHEN title_heading THEN ${title} WHEN filled = 1 THEN ${lone} WHEN ${numbered(a)} THEN ${a} || ${others(a)} ELSE ${b} || ${others(b)} END AS text,
       filled = 2 OR ${[a, b].map((c) => `${c} IS NOT NULL`).join(' OR ')} AS early, filled = 2 AND NOT title_heading AS numbered,
-      NOT (${noTitle}) AS other, title_heading
+      NOT (${noTitle}) AS other, title_heading, coalesce(title_heading AND filled = 2 AND ${number} AND NOT ${issue}, false) AS plain_aspect
     FROM (SELECT *, ${titleHeading} AND NOT numbered_pair AS title_heading
       FROM (SELECT *, coalesce(filled = 2 AND (${numbered(a)} OR ${numbered(b)}), false) AS numbered_pair
         FROM (SELECT src_row, ${filled} AS filled, ${cols.join(', ')} FROM ${ident(s.table)} WHERE src_row > ${num(headerRow)})))
     WHERE (filled = 1 AND (${noTitle} OR ${roundish})) OR numbered_pair OR title_heading
     ORDER BY src_row LIMIT ${MAX_ONE_CELL_ROWS}`);
+  const plainAspects = rows.filter((r) => r.plain_aspect).length;
   const titleHeadings = rows.filter((r) => r.title_heading).length;
   const headingsAllowed = titleHeadings > 0 && titleHeadings < (await fullRows(engine, s, headerRow, cols.length, filled));
   const out: OneCellRows = { sections: [], loneRows: [], roundTitles: [] };
@@ -69,7 +74,7 @@ export async function oneCellRows(engine: Engine, s: StagedSheet, headerRow: num
     const row = Number(r.row);
     if (!r.numbered && namesRound(r.text)) out.roundTitles.push({ row, text: r.text });
     if (r.title_heading && !namesRound(r.text)) {
-      if (!headingsAllowed) continue;
+      if (!headingsAllowed || (r.plain_aspect && plainAspects < 2)) continue;
       if (SECTION.test(r.text)) out.sections.push({ row, text: r.text });
       else out.loneRows.push({ row, kind: 'heading', text: r.text });
       continue;

@@ -91,7 +91,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   await engine.exec(rawTableSql(rows, raw));
   await engine.exec(rawValuesSql(rows, values));
   const maps = await buildValueMaps(engine, valueMapSpecs(values, has, sheetMapOptions(p, o.concentratedPeriodMonths)), tempName, tables);
-  plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty, o.namedPlace);
+  plan.rounds = await buildRoundLookup(engine, raw, values, maps, lookup, o.names, o.hint, o.fallbackCounty, o.namedPlace, o.unitsFirst);
   const inputs = ruleInputs(has);
   const absent = absentColumns(has);
   const fundsCol = p.columns.get('funds_wan');

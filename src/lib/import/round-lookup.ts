@@ -121,7 +121,7 @@ const LOOKUP_COLUMNS: [string, string][] = [
  */
 export async function buildRoundLookup(
   engine: Engine, raw: string, values: string, maps: ValueMaps, table: string, names: RoundParts, hint: RoundHint | undefined,
-  fallbackCounty?: string, namedPlace?: string,
+  fallbackCounty?: string, namedPlace?: string, unitsFirst?: boolean,
 ): Promise<RoundRow[]> {
   // Distinct cells first (a few thousand combinations at most), then the county and unit
   // maps on those: nothing is computed per row. Blank rows are not left out here (that needs a
@@ -131,7 +131,7 @@ export async function buildRoundLookup(
   const cells = `(SELECT DISTINCT ${KEY_FIELDS.map((k) => `${u(k)} AS ${r(k)}`).join(', ')}
     FROM (SELECT DISTINCT ${KEY_FIELDS.map((k) => u(k)).join(', ')} FROM ${ident(values)}))`;
   let keys = await engine.query<RoundRow & { all_null: boolean }>(`SELECT DISTINCT ${r('round_label')} AS k_label,
-    ${r('inspector_level')} AS k_level, ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty, namedPlace)} AS k_county,
+    ${r('inspector_level')} AS k_level, ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty, namedPlace, unitsFirst)} AS k_county,
     ${allNull} AS all_null FROM ${countyFromSql(cells, maps)}`);
   if (keys.some((k) => k.all_null)) {
     const [{ found }] = await engine.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(raw)} t WHERE ${allNull}) AS found`);

@@ -103,6 +103,10 @@ test('a filer date under the table gives the as-of date when the title states no
   expect(await asOf('e.csv', ['八届市委第三轮巡察整改台账（截至2024年9月30日）', ...body, '填报日期：2024年10月8日,,,,,,'])).toBe('2024-09-30');
   // No filer line: the newest date of the rows.
   expect(await asOf('f.csv', ['八届市委第三轮巡察整改台账', ...body])).toBe('2024-06-20');
+  // helper-129: a data row's own words (a 备注 of 整改材料报送时间：…) are no filer line; a file name's 截至 date comes first.
+  expect(await asOf('g.csv', ['八届市委第三轮巡察整改台账', ...body, '3,兰溪市,兰溪市教育局,公车管理不规范,2024年6月底前,已完成,2024-06-01,整改材料报送时间：2024年5月10日']))
+    .toBe('2024-06-20');
+  expect(await asOf('台账（截至2024年9月30日）.csv', ['八届市委第三轮巡察整改台账', ...body, '填报日期：2024年10月8日,,,,,,'])).toBe('2024-09-30');
   e.close();
 });
 

@@ -122,8 +122,11 @@ test('status: a cell of options reads the one marked', async () => {
     ['■已完成 □正在推进 □未完成', 'completed'], ['□已完成 ■正在推进 □未完成', 'in_progress'], ['□已完成 □正在推进 ■未完成', 'not_completed'],
     ['☑已完成 ☐正在整改', 'completed'], ['☐已完成 ☑正在整改', 'in_progress'], ['□ 已完成  √ 基本完成  □ 未完成', 'basically_completed'],
     ['已完成（√）正在推进（ ）', 'completed'], ['已完成（ ）正在推进（√）', 'in_progress'], ['已完成(√) 未完成( )', 'completed'],
-    // Nothing marked: the whole text, as before; a 〇 in a year, or a tick alone, is no option.
-    ['□已完成 □正在推进', null], ['已于二○二四年六月完成', 'completed'], ['二○二四年六月二○日已完成', 'completed'], ['●已完成 ○未完成', 'completed'], ['√', 'completed'], ['已完成（√）', 'completed'],
+    ['●已完成 ○未完成', 'completed'],
+    // Not options: the whole text, as before. Boxes or bullets before points of prose, a ○ written for 〇 in a year, a tick alone
+    // (helper-129).
+    ['□已制定制度 □已完成培训', 'completed'], ['●制度修订已完成 ●长效机制正在推进，计划二○二四年底前完成', 'in_progress'],
+    ['已于二○二四年六月完成', 'completed'], ['二○二四年六月二○日已完成', 'completed'], ['√', 'completed'], ['已完成（√）', 'completed'],
   ]);
   expect(await evalEach(inputs, (x) => statusSql(statusCompactSql(x)), false)).toEqual(expected);
 });

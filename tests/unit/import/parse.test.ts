@@ -105,7 +105,7 @@ describe('headers', () => {
   test.each([
     ['要求完成时间', 'deadline_raw'], ['时限要求', 'deadline_raw'], ['截止时间', 'deadline_raw'], ['要求完成时限', 'deadline_raw'],
     ['整改结果', 'status_raw'], ['整改是否完成', 'status_raw'], ['整改措施完成情况', 'completion_summary'],
-    ['巡察发现问题', 'problem_title'], ['巡察指出的问题', 'problem_title'], ['问题内容', 'problem_title'],
+    ['巡察发现问题', 'problem_title'], ['巡察指出的问题', 'problem_title'],
   ])('a real ledger\'s wording: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   // A progress column dated in its words, not in a note (helper-128): read as the status, as 整改进展（截至9月底） is.
@@ -116,6 +116,15 @@ describe('headers', () => {
     // Only the progress fields: a date before another field's words names nothing.
     ['2024年9月完成时间', null], ['9月被巡察单位', null], ['到期情况', null],
   ])('a dated progress header: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
+
+  // helper-129: a yes/no or result header beside the status is read only where no other column claims it.
+  test('整改是否完成 and 整改结果 give way to any other status column, also one with a note', () => {
+    expect([...matchHeaders(['具体问题', '完成情况（填已完成、正在推进）', '整改是否完成'])]).toEqual([[0, 'problem_title'], [1, 'status_raw']]);
+    expect([...matchHeaders(['具体问题', '整改结果', '整改状态'])]).toEqual([[0, 'problem_title'], [2, 'status_raw']]);
+    expect([...matchHeaders(['具体问题', '整改结果'])]).toEqual([[0, 'problem_title'], [1, 'status_raw']]);
+    // 具体问题 with a note keeps the title against a 问题内容 column of details.
+    expect([...matchHeaders(['具体问题（简述）', '问题内容'])]).toEqual([[0, 'problem_title']]);
+  });
 
   test('progress columns dated month by month rank alike, so the rightmost (the newest) is the status', () => {
     expect([...matchHeaders(['具体问题', '6月底进展情况', '9月底进展情况'])]).toEqual([[0, 'problem_title'], [2, 'status_raw']]);

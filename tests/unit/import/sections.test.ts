@@ -182,3 +182,16 @@ describe('a 方面 numbered in the 序号 column otherwise than 一、', () => {
     e.close();
   });
 });
+
+// helper-129: one numbered problem whose title ends in 方面, its other cells not yet filled, is a problem, not a section.
+test('a lone numbered …方面 or …方面的问题 with its other cells blank stays a problem', async () => {
+  const e = await freshEngine();
+  for (const title of ['选人用人工作方面的问题', '意识形态工作方面']) {
+    const csv = ['浦江县教育局党委落实十五届浦江县委第三轮巡察反馈意见整改台账', '序号,问题,整改措施,责任人,整改时限,整改状态',
+      '1,学习贯彻党的创新理论不够深入,完善学习制度,张某,2024年6月底前,已完成', '2,落实意识形态工作责任制不到位,完善责任制,张某,2024年9月底前,正在整改',
+      `3,${title},,,,`, '4,公务用车管理不规范,规范用车,李某,2024年6月底前,正在整改'].join('\n');
+    const [r] = await importOk(e, `${title.length}.csv`, new TextEncoder().encode(csv), { allowDuplicate: true });
+    expect([r.rowsAccepted + r.rowsRejected, r.rowsSkipped]).toEqual([4, 0]);
+  }
+  e.close();
+});

@@ -125,6 +125,11 @@ test('units stacked under 被巡察单位： lines, bare names or their own titl
   expect(await byUnit('a.csv', ['八届市委第六轮巡察反馈问题整改台账', ...units.flatMap((u) => block(u, (x) => [`被巡察单位：${x}`]))])).toEqual(two);
   expect(await byUnit('b.csv', ['八届市委第六轮巡察反馈问题整改台账', ...units.flatMap((u) => block(u, (x) => [`县市区：${x.slice(0, 3)}　被巡察单位：${x}`]))])).toEqual(two);
   expect(await byUnit('c.csv', units.flatMap((u) => block(u, (x) => [`${x}落实八届市委第六轮巡察反馈意见整改台账`])))).toEqual(two);
+  // helper-129: a 县级市's own departments (市财政局) stacked so stay in the county the file or the form line names, not 市本级.
+  const own = ['市财政局党组', '市卫健局党委'];
+  const inLanxi = [{ unit_name: '市财政局党组', county: '兰溪市', n: 2 }, { unit_name: '市卫健局党委', county: '兰溪市', n: 2 }];
+  expect(await byUnit('兰溪市第六轮巡察整改台账.csv', ['八届市委第六轮巡察反馈问题整改台账', ...own.flatMap((u) => block(u, (x) => [`被巡察单位：${x}`]))])).toEqual(inLanxi);
+  expect(await byUnit('e.csv', ['八届市委第六轮巡察反馈问题整改台账', ...own.flatMap((u) => block(u, (x) => [`县市区：兰溪市　被巡察单位：${x}`]))])).toEqual(inLanxi);
   // Unnumbered headings: a name its ending does not tell is a unit where it opens with its place's name.
   const bare = ['十五届东阳市委第六轮巡察反馈问题整改台账', '序号,具体问题,整改措施,整改时限,整改状态', '东阳市横店镇党委,,,,',
     '1,村级财务管理不规范,开展清查,2024年6月底前,已完成', '东阳市教育局党委,,,,', '1,校园食堂管理不规范,规范管理,2024年6月底前,已完成',

@@ -28,6 +28,8 @@ export interface NormaliseContext {
   fallbackCounty?: string;
   /** 金华开发区 or 市本级 as a sheet, title or file name says it: for rows neither a column nor the unit places. */
   namedPlace?: string;
+  /** Units stacked in the sheet: a county the unit's name states comes before fallbackCounty (mappedCountySql). */
+  unitsFirst?: boolean;
   /** What a bare number in the amount column is worth in 万元, from its header's unit (fundsWanSql). */
   fundsScale?: number;
   /** The as-of date the caller or the sheet states (title, filer line), when one does. */
@@ -226,7 +228,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
-          ${mappedCountySql(c.fallbackCounty, c.namedPlace)} AS county_found, ${namedCountySql(c.fallbackCounty)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
+          ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
           d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date
         FROM ${mappedFromSql(raw, maps)}) t

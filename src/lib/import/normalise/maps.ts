@@ -113,18 +113,21 @@ const ZONE_IN_UNIT = `^(中共)?(.{0,10}?(${ZONE_WORDS}))`;
  * county, a zone, the city), else the place a name gives (`place`: 金华开发区, or 市本级 but for a town,
  * street or village). Rows of a 金华市委 round still without one are 市本级 (findings.ts).
  */
-export function mappedCountySql(fallback?: string, place?: string): string {
+export function mappedCountySql(fallback?: string, place?: string, unitsFirst = false): string {
   const named = !place ? 'NULL' : place !== '市本级' ? str(place)
     : `CASE WHEN NOT coalesce(regexp_matches(mu.c, ${str(LOCAL_UNIT_PATTERN)}), false) THEN ${str(place)} END`;
-  return `coalesce(${namedCountySql(fallback)}, mu.city, ${named})`;
+  return `coalesce(${namedCountySql(fallback, unitsFirst)}, mu.city, ${named})`;
 }
 
 /**
  * The county a row's own cells or the file name state: mappedCountySql without the guesses from a unit's 市
  * (市财政局, which in a 县级市's ledger is that city's) and from a name's zone or city level.
  */
-export function namedCountySql(fallback?: string): string {
-  return `coalesce(mc.county, ${fallback ? str(fallback) : 'NULL'}, mu.county, mu.zone)`;
+export function namedCountySql(fallback?: string, unitsFirst = false): string {
+  const f = fallback ? str(fallback) : 'NULL';
+  // Units stacked under the table (each under its own line, heading or title) are each placed by the county their name
+  // states before the place of the first title or form line (helper-128); a unit that states none (市财政局) takes that place.
+  return unitsFirst ? `coalesce(mc.county, mu.county, ${f}, mu.zone)` : `coalesce(mc.county, ${f}, mu.county, mu.zone)`;
 }
 
 /** The county and unit maps only, for the round lookup (aliases mc, mu); `from` is a subquery. */

@@ -145,17 +145,16 @@ export function statusCompactSql(v: string): string {
 
 // A cell of options, one marked (a 销号 form from Word): ■已完成 □正在推进 □未完成, ☑已完成 ☐正在整改, and
 // 已完成（√）正在推进（ ）. The marks, and the option after a mark (or before a ticked bracket), up to a space or a mark.
+// One mark ticked, and an empty one opening the cell or after a space: bullets (●已完成 ●正在推进) and the ○ of 二○二四年 are
+// no options (helper-129).
 const TICKED = '■☑☒✔✓√●◼▣';
 const UNTICKED = '□☐○◻◯';
-// Empty boxes: two and none ticked is a form left blank (not ○, which writes a zero in 二○二四年).
-const BOX = '□☐◻';
 const OPTION = `[^${TICKED}${UNTICKED}()（）\\s]+`;
 
-/** The option a cell of options marks (helper-128: the whole cell read 未完成 or 正在整改), NULL if none is, else the cell. */
+/** The option a cell of options marks (helper-128: the whole cell read 未完成 or 正在整改), else the cell. */
 function markedOptionSql(v: string): string {
-  return `CASE WHEN regexp_matches(${v}, '[${UNTICKED}]') AND regexp_matches(${v}, '[${TICKED}]')
+  return `CASE WHEN regexp_matches(${v}, '(^|\\s)[${UNTICKED}]') AND regexp_matches(${v}, '^[^${TICKED}]*[${TICKED}][^${TICKED}]*$')
       THEN coalesce(nullif(regexp_extract(${v}, '[${TICKED}]\\s*(${OPTION})', 1), ''), ${v})
-    WHEN regexp_matches(${v}, '[${BOX}][^${BOX}]+[${BOX}]') AND NOT regexp_matches(${v}, '[${TICKED}]') THEN NULL
     WHEN regexp_matches(${v}, '[(（]\\s*[√✓✔☑]\\s*[)）]') AND regexp_matches(${v}, '[(（]\\s*[)）]')
       THEN coalesce(nullif(regexp_extract(${v}, '(${OPTION})\\s*[(（]\\s*[√✓✔☑]\\s*[)）]', 1), ''), ${v})
     ELSE ${v} END`;
