@@ -1,5 +1,5 @@
 import type { Engine } from '../db/types';
-import { NOTE_ROW_PATTERN } from '../domain/vocabulary/rows';
+import { FILER_WORDS, NOTE_ROW_PATTERN } from '../domain/vocabulary/rows';
 import { ident, num, str } from '../queries/sql';
 import { stagedCell } from './cells';
 import { cell, type StagedSheet } from './staging';
@@ -8,7 +8,7 @@ import { titleRowTexts } from './title';
 // The rows at the foot of a sheet where its filer line may stand (填表人：王某 … 填报日期：2024年10月8日).
 const FOOT_ROWS = 20;
 // A filer's date label: 填报日期, 填表时间, 报送日期, 制表时间.
-const FILER_DATE = /(填报|填表|报送|制表)(时间|日期)/;
+const FILER_DATE = new RegExp(`(${FILER_WORDS})(时间|日期)`);
 
 /**
  * The texts of the filer lines at the foot of a sheet, under its table (Chinese forms put 填表人 and

@@ -1,5 +1,5 @@
 import { CITY_LEVEL_PATTERN, COUNTY_PREFIXES, ZONE_SPELLINGS, countyAliases } from '../domain/vocabulary/places';
-import { NUMBER_LEVELS } from '../domain/vocabulary/rows';
+import { FILER_WORDS, NUMBER_LEVELS } from '../domain/vocabulary/rows';
 import { suggestField } from './headers';
 import { parseRoundText, type RoundParts } from './round';
 
@@ -170,7 +170,7 @@ export function titleRound(titles: string[]): RoundParts {
 const LIMIT_LABEL = '(?:时限|期限|要求|(?:整改|完成)时间)(?:[:：]?\\s*|[（(])';
 const DEADLINE_BEFORE = `(?:(?:整改|完成|办结|销号)(?:[:：]\\s*)?|${LIMIT_LABEL})`;
 const AS_OF_WORD = `(?:(?<!${DEADLINE_BEFORE})(?:截止|截至(?=时间|日期))|(?<!${LIMIT_LABEL})截至(?!时间|日期))`;
-const STATED_AS_OF = new RegExp(String.raw`(?:${AS_OF_WORD}(?:时间|日期)?\s*[:：]?|统计至|更新至|更新于|填报至|(?:填报|填表|报送|制表)(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d底末]|\s*[-—–~～至到前]|\s*以前|\s*之前)`);
+const STATED_AS_OF = new RegExp(String.raw`(?:${AS_OF_WORD}(?:时间|日期)?\s*[:：]?|统计至|更新至|更新于|填报至|(?:${FILER_WORDS})(?:时间|日期)\s*[:：]?)(?:到)?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})(?!\d)\s*[日号]?|月底?|月末)(?![日号\d底末]|\s*[-—–~～至到前]|\s*以前|\s*之前)`);
 
 /**
  * The as-of date a title, filer line, sheet or file name states (截至2024年9月1日; 截至2024年9月底 is the

@@ -1,4 +1,5 @@
 import { COUNTIES } from '../domain/counties';
+import { COUNTY_PREFIXES } from '../domain/vocabulary/places';
 import { commonestLevel, headingRows, takeFromSections, type Headings } from './heading-rows';
 import { unitInHeading, unitNameInHeading } from './title';
 
@@ -14,7 +15,8 @@ const ASPECT = /方面(的)?(问题)?[:：]?$/u;
 /** TRUE for a heading that opens with a county's or the city's full name and goes on (东阳市妇联): an organisation there. */
 function placedName(text: string): boolean {
   const t = text.trim().normalize('NFKC');
-  return COUNTIES.some((c) => t.startsWith(c.name) && t.length >= c.name.length + 2) || /^金华市.{2,}/u.test(t);
+  return COUNTIES.some((c) => t.startsWith(c.name) && t.length >= c.name.length + 2) 
+    || COUNTY_PREFIXES.some((p) => p.endsWith('市') && t.startsWith(p) && t.length >= p.length + 2);
 }
 
 /**

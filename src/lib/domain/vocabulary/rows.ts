@@ -32,6 +32,9 @@ export const RATE_ROW_PATTERN = `(${RATE_CELL_PATTERN})${GAP}([(（][^)）]{0,8}
  */
 export const TOTAL_LABEL_PATTERN = `(合${GAP}计|总${GAP}计|小${GAP}计|共${GAP}计|累${GAP}计|汇${GAP}总|计${GAP}数)([:：(（].*)?$`;
 
+/** The words a filer's line opens with (填报单位, 报送时间, 填表日期, 制表人): also read for a filer's date (title.ts, footer-lines.ts). */
+export const FILER_WORDS = '填报|报送|填表|制表';
+
 // How to sign, after the signature's words: （签字）, （盖章）, (签名), （签字盖章）, or 签字 run on (单位负责人签字：).
 const SIGN_NOTE = `(${GAP}[(（][^)）]{0,6}[)）]|签字|签名|签章|盖章)?`;
 // What follows such words on a signature line: blanks to sign on (＿＿＿), a name of 4 characters at most or
@@ -45,7 +48,7 @@ const BLANKS = '[_＿\\-—\\s\\x{3000}]*';
 const NAME_CHAR = '[^\\s\\x{3000}，,。；;:：、(（)）_＿0-9０-９不未违]';
 const NAME = (n: string) => `${NAME_CHAR}{${n}}`;
 const CONTACT = '(联系电话|联系方式|联系人|电话|手机|[Tt]el|日期|时间|职务|审核人?|复核人?|审批人|统计人|填表人|填报人|签发人|经办人|负责人|分管领导'
-  + '|(制表|填报|填表|报送)(人|单位|日期|时间)?)([:：\\s\\x{3000}_＿0-9０-９(（].*)?';
+  + `|(${FILER_WORDS})(人|单位|日期|时间)?)([:：\\s\\x{3000}_＿0-9０-９(（].*)?`;
 const DATE_DIGIT = '[0-9０-９_＿\\s\\x{3000}]';
 const HAN_DATE = '[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?';
 const DATE = `${DATE_DIGIT}*年${DATE_DIGIT}*月(${DATE_DIGIT}*[日号])?|[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]|[0-9０-９]{4}[.．\\-/／][0-9０-９]{1,2}([.．\\-/／][0-9０-９]{1,2})?|${HAN_DATE}`;
@@ -70,7 +73,7 @@ export const NOTE_ROW_PATTERN =
   // between (填报人（签字）：, 填报单位（盖章）：).
   + `|^(制表人?|审核人?|填报人?|填表人|联系人|联系电话)(${SIGN_NOTE}${GAP}[:：]|[\\s\\x{3000}]+)`
   // The filer's and the date's lines (填报单位：…, 报送时间：2024年7月1日), before a colon.
-  + `|^(填报|报送|填表|制表)(单位|日期|时间)${SIGN_NOTE}${GAP}[:：]|^联系电话${GAP}[0-9０-９]`
+  + `|^(${FILER_WORDS})(单位|日期|时间)${SIGN_NOTE}${GAP}[:：]|^联系电话${GAP}[0-9０-９]`
   // Words a problem also starts with (书记：履行第一责任人职责不到位, 负责人 把关不严, 主要负责人：履行第一责任人职责
   // 不到位, 分管领导：对分管领域廉政风险防控不力, in a ledger listing its problems first): a signature only when
   // SIGNED_TAIL follows (经办人：张三  2024年7月1日, 党组书记（签字）：＿＿＿, 单位负责人（签字）：, 分管领导：张三，联系电话：…).
