@@ -123,10 +123,13 @@ test('status: a cell of options reads the one marked', async () => {
     ['☑已完成 ☐正在整改', 'completed'], ['☐已完成 ☑正在整改', 'in_progress'], ['□ 已完成  √ 基本完成  □ 未完成', 'basically_completed'],
     ['已完成（√）正在推进（ ）', 'completed'], ['已完成（ ）正在推进（√）', 'in_progress'], ['已完成(√) 未完成( )', 'completed'],
     ['●已完成 ○未完成', 'completed'],
+    // The mark after its option (helper-129): 已完成☑ 未完成☐ read 未完成.
+    ['已完成☑ 未完成☐', 'completed'], ['已完成□ 正在推进■ 未完成□', 'in_progress'], ['已完成 ☐　正在整改 ☑', 'in_progress'],
     // Not options: the whole text, as before. Boxes or bullets before points of prose, a ○ written for 〇 in a year, a tick alone
     // (helper-129).
     ['□已制定制度 □已完成培训', 'completed'], ['●制度修订已完成 ●长效机制正在推进，计划二○二四年底前完成', 'in_progress'],
     ['已于二○二四年六月完成', 'completed'], ['二○二四年六月二○日已完成', 'completed'], ['√', 'completed'], ['已完成（√）', 'completed'],
+    ['已完成√ 制度建设□', 'completed'], ['正在整改 □已完成', 'in_progress'],
   ]);
   expect(await evalEach(inputs, (x) => statusSql(statusCompactSql(x)), false)).toEqual(expected);
 });

@@ -144,17 +144,24 @@ export function statusCompactSql(v: string): string {
 }
 
 // A cell of options, one marked (a 销号 form from Word): ■已完成 □正在推进 □未完成, ☑已完成 ☐正在整改, and
-// 已完成（√）正在推进（ ）. The marks, and the option after a mark (or before a ticked bracket), up to a space or a mark.
-// One mark ticked, and an empty one opening the cell or after a space: bullets (●已完成 ●正在推进) and the ○ of 二○二四年 are
+// 已完成（√）正在推进（ ）, 已完成☑ 未完成☐. The marks, and the option after a mark (or before a ticked bracket or a mark
+// ending it), up to a space or a mark. One mark ticked, and an empty one opening the cell or after a space (or, marks after
+// their options, ending the cell or before a space): bullets (●已完成 ●正在推进) and the ○ of 二○二四年 are
 // no options (helper-129).
 const TICKED = '■☑☒✔✓√●◼▣';
 const UNTICKED = '□☐○◻◯';
-const OPTION = `[^${TICKED}${UNTICKED}()（）\\s]+`;
+const GAP = '[\\s\\x{3000}]';
+const OPTION = `[^${TICKED}${UNTICKED}()（）\\s\\x{3000}]+`;
+// Exactly one mark ticked, with an option's word on the given side of it.
+const ONE_TICK_BEFORE_OPTION = `^[^${TICKED}]*[${TICKED}]${GAP}*${OPTION}[^${TICKED}]*$`;
+const ONE_TICK_AFTER_OPTION = `^[^${TICKED}]*${OPTION}${GAP}*[${TICKED}](${GAP}|$)[^${TICKED}]*$`;
 
 /** The option a cell of options marks (helper-128: the whole cell read 未完成 or 正在整改), else the cell. */
 function markedOptionSql(v: string): string {
-  return `CASE WHEN regexp_matches(${v}, '(^|\\s)[${UNTICKED}]') AND regexp_matches(${v}, '^[^${TICKED}]*[${TICKED}][^${TICKED}]*$')
-      THEN coalesce(nullif(regexp_extract(${v}, '[${TICKED}]\\s*(${OPTION})', 1), ''), ${v})
+  return `CASE WHEN regexp_matches(${v}, '(^|${GAP})[${UNTICKED}]') AND regexp_matches(${v}, '${ONE_TICK_BEFORE_OPTION}')
+      THEN coalesce(nullif(regexp_extract(${v}, '[${TICKED}]${GAP}*(${OPTION})', 1), ''), ${v})
+    WHEN regexp_matches(${v}, '[${UNTICKED}](${GAP}|$)') AND regexp_matches(${v}, '${ONE_TICK_AFTER_OPTION}')
+      THEN coalesce(nullif(regexp_extract(${v}, '(${OPTION})${GAP}*[${TICKED}](${GAP}|$)', 1), ''), ${v})
     WHEN regexp_matches(${v}, '[(（]\\s*[√✓✔☑]\\s*[)）]') AND regexp_matches(${v}, '[(（]\\s*[)）]')
       THEN coalesce(nullif(regexp_extract(${v}, '(${OPTION})\\s*[(（]\\s*[√✓✔☑]\\s*[)）]', 1), ''), ${v})
     ELSE ${v} END`;
