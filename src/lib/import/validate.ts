@@ -120,6 +120,9 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // is named as such (date_invalid), not as missing.
     { code: 'completed_without_date', severity: 'warning', column: 'completion_date',
       when: `status = 'completed' AND completion_date IS NULL AND ${noDateSql(r('completion_date'))}`, value: r('completion_date') },
+    // No 完成时间, the status saying when (已完成（2024.6.30））: that day, which the analyst hears of (status-date.ts).
+    ...(has('status_raw') ? [{ code: 'completion_from_status', severity: 'info' as const, column: 'status_raw',
+      when: 'completion_from_status', value: `status_raw || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),
     // 完成时间 holding a time limit (2024年12月底前): no completion date; the deadline where none is written (findings.ts).
     ...(has('completion_date') ? [{ code: 'completion_is_limit', severity: 'warning' as const, column: 'completion_date',
       when: completionLimit, value: r('completion_date') }] : []),

@@ -12,6 +12,7 @@ import { codedDeadlineSql } from './deadline-code';
 import { longTermFlagSql, rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { closedCellSql } from './status';
+import { statusDaySql } from './status-date';
 import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
 
 /**
@@ -114,12 +115,15 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
       k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end`
-        : k === 'completion_date' ? `CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
-            ${yearlessCompletionSql(c)}) END AS completion_date`
+        : k === 'completion_date' ? `coalesce(CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
+            ${yearlessCompletionSql(c)}) END, ${statusDaySql(k, c.asOf ?? c.today)}) AS completion_date`
+        // 已销号（2024.6.30） with no 销号时间 cell: the day it was closed.
+        : k === 'closure_date' ? `coalesce(dd_closure_date, ${statusDaySql(k, c.asOf ?? c.today)}) AS closure_date`
         : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${unless(k, 'BOOLEAN', () => (k === 'is_prior_round_issue' ? priorRoundSql : boolSql)(x(k)))} AS ${k}`),
     ...INT_KEYS.map((k) => `${unless(k, 'INTEGER', () => intSql(x(k)))} AS ${k}`),
     `${r('feedback_date')} AS feedback_date_raw`, `${r('completion_date')} AS completion_date_raw`,
+    `${statusDaySql('completion_date', c.asOf ?? c.today)} IS NOT NULL AS completion_from_status`,
     `${yearSql(x('year'))} AS year_col`,
     `${normTitleSql(x('problem_title'), 'unit_compact', 'unit_name_norm', 'unit_local')} AS norm_title`,
     `coalesce(${r('category_l1')}, ${r('category_l2')}, ${r('aspect_raw')}, ${r('focus4')}) AS category_raw`,
@@ -172,8 +176,9 @@ export interface NormalisedExtras {
  */
 const SINGLE_FIELD = new Set([...CLEAN_KEYS, ...TEXT_KEYS, ...BOOL_KEYS, ...INT_KEYS, 'source', 'prior_finding_id', 'station_start', 'station_end', 'closure_date', 'followup_date']);
 const READ_BY_VALIDATION = new Set(['unit_name', 'problem_title', 'status_raw']);
-// Columns another field can fill: the station end from a period in the station start's column.
-const ALSO_FROM: Record<string, string> = { station_end: 'station_start' };
+// Columns another field can fill: the station end from a period in the station start's column; the closure date
+// from a status that states it (已销号（2024.6.30）, status-date.ts).
+const ALSO_FROM: Record<string, string> = { station_end: 'station_start', closure_date: 'status_raw' };
 
 /** Findings columns that hold only NULL for this sheet, given which fields it maps. */
 export function absentColumns(has: (key: string) => boolean): Set<string> {
@@ -183,7 +188,7 @@ export function absentColumns(has: (key: string) => boolean): Set<string> {
 
 // year_unread: the text of a 年度 that names no year (year_invalid), NULL on every other row; closed_col and
 // closed_word: what 是否销号 and the status text say of 销号, which the validator compares.
-const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred', 'completion_rel', 'completion_limit', 'closed_col', 'closed_word', 'feedback_month'];
+const ROW_HELPERS = ['src_row', 'skip_kind', 'county_by_round', 'county_multiple', 'year_unread', 'ragged', 'long_col', 'status_lt', 'deadline_word_only', 'deadline_immediate', 'deadline_rel', 'deadline_rel_text', 'completion_year_inferred', 'completion_from_status', 'completion_rel', 'completion_limit', 'closed_col', 'closed_word', 'feedback_month'];
 
 /** CREATE TABLE (scratch database) for the normalised rows (all findings columns but finding_id, plus helpers). */
 export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps, table: string, c: NormaliseContext, keep: NormalisedExtras): string {
@@ -227,10 +232,11 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
-      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, coalesce(mc.multiple, false) AS county_multiple,
+      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
-          d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date
+          d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
+          d_status_raw.d AS dd_status, d_status_raw.by AS db_status
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }

@@ -9,6 +9,7 @@ import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTer
 import { deadlineCodeSql, yearlessDaySql } from './deadline-code';
 import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
+import { statusDatedSql } from './status-date';
 
 /**
  * Value maps: the costly normalisers (dates, status, county, unit, category) run once per
@@ -72,12 +73,13 @@ export interface ValueMapOptions {
 export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: ValueMapOptions): ValueMapSpec[] {
   const v = ['v'];
   return [
+    // The status texts too, for the day a status says its item was done (status-date.ts).
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内, 集中整改期内; see deadlineCodeSql), dated per row;
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts);
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
-      cells: cellsOf(raw, DATE_KEYS.filter(has)), inputOf: distinctValues,
+      cells: cellsOf(raw, [...DATE_KEYS, 'status_raw'].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
       FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
@@ -86,7 +88,8 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     // Under a yes/no header (是否完成) 1 is 是 and 0 is 否; elsewhere they are codes nobody defined.
     { kind: 'status', variant: opts.statusYesNo ? 'yesno' : 'text', keys: v,
       cells: cellsOf(raw, ['status_raw'].filter(has)), inputOf: distinctValues,
-      compute: (from) => `SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt, ${closedWordSql('c')} AS closed_word
+      compute: (from) => `SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt, ${closedWordSql('c')} AS closed_word,
+        ${statusDatedSql('c')} AS dated
       FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${withCompact(from, statusCompactSql)}))` },
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
     { kind: 'county', variant: 'all', keys: v, cells: cellsOf(raw, ['county'].filter(has)), inputOf: distinctValues,
@@ -136,9 +139,9 @@ export function countyFromSql(from: string, m: ValueMaps): string {
     LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}`;
 }
 
-/** FROM clause: the raw table with every map joined (aliases mc, mu, ms, mk, d_<key>). */
+/** FROM clause: the raw table with every map joined (aliases mc, mu, ms, mk, d_<key>, and d_status_raw: the status text's dates). */
 export function mappedFromSql(raw: string, m: ValueMaps): string {
-  const dates = DATE_KEYS.map((k) => `LEFT JOIN ${ident(m.date)} ${ident('d_' + k)} ON ${ident('d_' + k)}.v = t.${r(k)}`);
+  const dates = [...DATE_KEYS, 'status_raw'].map((k) => `LEFT JOIN ${ident(m.date)} ${ident('d_' + k)} ON ${ident('d_' + k)}.v = t.${r(k)}`);
   return `${ident(raw)} t
     LEFT JOIN ${ident(m.county)} mc ON mc.v = t.${r('county')}
     LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}

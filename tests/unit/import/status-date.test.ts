@@ -1,0 +1,63 @@
+import { afterEach, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { DEFAULT_PARAMS } from '../../../src/lib/domain/params';
+import { emptyFilters } from '../../../src/lib/queries/filters';
+import { timelinessQuery } from '../../../src/lib/queries/timeliness';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+// A ledger with no 完成时间 column whose status says when (已完成（2024.6.30）): that day is the completion date, and the
+// closure date where it says 销号. Every row fed back 2024-03-15; the ledger as of 2024-12-15.
+
+let e: Engine & { close(): void };
+afterEach(() => e.close());
+
+async function ledger(statuses: string[], deadline = '2024年12月底前', extra?: { header: string; cells: string[] }) {
+  e = await freshEngine();
+  const csv = ['2024年县委第一轮巡察东阳市整改台账', `序号,县市区,被巡察单位,反馈时间,具体问题,整改时限,整改状态${extra ? ',' + extra.header : ''}`,
+    ...statuses.map((s, i) => [i + 1, '东阳市', '甲局', '2024-03-15', `问题${i + 1}`, deadline, s, ...(extra ? [extra.cells[i]] : [])].join(','))].join('\n');
+  const [report] = await importOk(e, 'a.csv', utf8(csv), { asOf: '2024-12-15' });
+  const rows = await e.query<{ source_row: number; completion_date: string | null; closure_date: string | null }>(
+    'SELECT source_row, CAST(completion_date AS VARCHAR) AS completion_date, CAST(closure_date AS VARCHAR) AS closure_date FROM findings ORDER BY source_row');
+  const codes = (row: number) => report.issues.filter((i) => i.row === row && /^(completion_|completed_)/.test(i.code)).map((i) => i.code);
+  return { rows: rows.map((f) => [f.completion_date, f.closure_date, codes(f.source_row)]), report };
+}
+
+test('a completed status that states one day or month gives the completion date, said as info; 销号 with a day gives the closure date', async () => {
+  const { rows, report } = await ledger([
+    '已完成（2024.6.30）', '2024年6月30日已完成', '已于2024年6月30日完成', '已完成 2024-06-30', '已完成(2024年6月)', '已销号（2024.6.30）',
+    '已完成，2024年5月销号',
+    // A month alone that runs past the as-of date: done by the as-of date, as a 完成时间 of that month is.
+    '已完成（2024年12月）',
+  ]);
+  const fromStatus = ['completion_from_status'];
+  expect(rows).toEqual([
+    ['2024-06-30', null, fromStatus], ['2024-06-30', null, fromStatus], ['2024-06-30', null, fromStatus], ['2024-06-30', null, fromStatus],
+    ['2024-06-30', null, fromStatus], ['2024-06-30', '2024-06-30', fromStatus], ['2024-05-31', '2024-05-31', fromStatus],
+    ['2024-12-15', null, fromStatus],
+  ]);
+  const info = report.issues.find((i) => i.code === 'completion_from_status' && i.row === 3);
+  expect([info?.severity, info?.column, info?.value]).toEqual(['info', '整改状态', '已完成（2024.6.30） → 2024-06-30']);
+});
+
+test('no completion date from a status that states two dates, a time limit or plan, a start, a day out of range, or is not completed', async () => {
+  const { rows } = await ledger([
+    '2024年3月完成，2024年5月销号', '已完成（整改时限2024年12月底）', '已完成，下步将于2025年6月底前开展回头看', '已完成（2024年6月底前）',
+    '已完成，2024年3月起长期坚持', '已完成（2024.3.1）', '已完成（2025.3.1）', '正在整改（2024.6.30）', '已完成',
+  ]);
+  const none = ['completed_without_date'];
+  expect(rows).toEqual([
+    [null, null, none], [null, null, none], [null, null, none], [null, null, none], [null, null, none], [null, null, none], [null, null, none],
+    [null, null, []], [null, null, none],
+  ]);
+});
+
+test('a 完成时间 cell wins over the status; an empty one gives way to it', async () => {
+  const { rows } = await ledger(['已完成（2024.6.30）', '已完成（2024.6.30）'], '2024年12月底前', { header: '完成时间', cells: ['2024-07-05', ''] });
+  expect(rows).toEqual([['2024-07-05', null, []], ['2024-06-30', null, ['completion_from_status']]]);
+});
+
+test('按期完成率 counts a completion its status dates: due 3 by 2024-06-30, on time 1 (it was 0)', async () => {
+  await ledger(['已完成（2024.6.20）', '2024年7月15日已完成', '已完成'], '2024年6月30日前');
+  const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-15'), DEFAULT_PARAMS));
+  expect([t.due, t.on_time]).toEqual([3, 1]);
+});
