@@ -289,6 +289,10 @@ describe('rounds', () => {
     // Two counties named: neither is the committee; one followed by 委 is.
     ['永康市、武义县第三轮巡察整改台账', { round_no: 3, kind: '巡察' }],
     ['武义县、永康市委第三轮巡察', { round_no: 3, inspector_level: '县(市、区)委', county: '永康市', kind: '巡察' }],
+    // Right after the term, no 第 and the number in brackets (helper-130: a 轮次 cell 十五届三轮 was round_missing).
+    ['十五届三轮', { term: '十五届', round_no: 3 }], ['15届3轮', { term: '十五届', round_no: 3 }], ['十五届（三）轮', { term: '十五届', round_no: 3 }],
+    ['第十五届(3)轮', { term: '十五届', round_no: 3 }], ['十五届第（三）轮巡察', { term: '十五届', round_no: 3, kind: '巡察' }],
+    ['八届市委三轮巡察', { term: '八届', round_no: 3, inspector_level: '市委', kind: '巡察' }],
   ])('parseRoundText(%j)', (text, parts) => expect(parseRoundText(text)).toEqual(parts));
 
   test('levels and terms from their own columns', () => {
