@@ -96,7 +96,7 @@ describe('headers', () => {
   ])('a header with a bracketed note matches without it: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   test.each([
-    ['被巡察单位全称', 'unit_name'], ['问题整改责任单位', 'resp_unit'], ['实际整改完成时间', 'completion_date'], ['问题内容', 'problem_title'],
+    ['被巡察单位全称', 'unit_name'], ['问题整改责任单位', 'resp_unit'], ['问题实际整改完成时间', 'completion_date'], ['问题内容', 'problem_title'],
     ['要求完成时间', 'deadline_raw'], ['计划完成日期', 'deadline_raw'],
     ['具体问题描述', null], ['不认识的列', null], ['ID号', null],
   ])('the mapping dialog guesses by the longest alias inside: guessField(%j) = %j', (h, key) => expect(guessField(h)).toBe(key));
@@ -106,6 +106,10 @@ describe('headers', () => {
     ['要求完成时间', 'deadline_raw'], ['时限要求', 'deadline_raw'], ['截止时间', 'deadline_raw'], ['要求完成时限', 'deadline_raw'],
     ['整改结果', 'status_raw'], ['整改是否完成', 'status_raw'], ['整改措施完成情况', 'completion_summary'],
     ['巡察发现问题', 'problem_title'], ['巡察指出的问题', 'problem_title'],
+    // helper-130: a deadline, completion date, unit, problem and responsible office under other words.
+    ['应完成时间', 'deadline_raw'], ['计划完成时限', 'deadline_raw'], ['整改完成期限', 'deadline_raw'], ['完成时间节点', 'deadline_raw'],
+    ['实际整改完成时间', 'completion_date'], ['整改实际完成时间', 'completion_date'], ['实际办结时间', 'completion_date'],
+    ['被巡察对象', 'unit_name'], ['所属单位', 'unit_name'], ['涉及单位', 'unit_name'], ['反馈问题内容', 'problem_title'], ['责任科室', 'resp_unit'],
   ])('a real ledger\'s wording: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   // A progress column dated in its words, not in a note (helper-128): read as the status, as 整改进展（截至9月底） is.
