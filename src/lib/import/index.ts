@@ -15,7 +15,7 @@ import { isListedCounty, placeInText } from './normalise/county';
 import { COUNTY_LEVEL, isBareNumeral, mergeNamedRounds, parseRoundText } from './round';
 import { hintParts } from './round-lookup';
 import { footerFilerLines } from './footer-lines';
-import { filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
+import { closingDay, filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
 import { importEngine } from './import-engine';
 import { dropTables } from './staging';
@@ -163,8 +163,9 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         // form line's place: each unit's own county first (helper-128, helper-129).
         unitsFirst: ((p.unitHeadings?.length ?? 0) > 0 || (p.blocks?.length ?? 0) > 0) && fallbackCounty === place && !names.county,
         // The as-of date the ledger states (截至2024年9月1日 or 填报日期 in its title, its sheet's or file's name, else a
-        // filer line under its table), else its newest date (planSheet).
-        asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? statedAsOf(await footerFilerLines(db, p, p.headerRow), today()) ?? undefined,
+        // filer line under its table, else a day its title or name closes with), else its newest date (planSheet).
+        asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? statedAsOf(await footerFilerLines(db, p, p.headerRow), today())
+          ?? closingDay([...p.titles, p.sheet, file.name], today()) ?? undefined,
         replacing: replace,
       });
       tables.push(...plan.tables);

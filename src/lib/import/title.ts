@@ -191,6 +191,34 @@ export function statedAsOf(texts: (string | undefined | null)[], today: string):
   return null;
 }
 
+// A day closing a title or a name, where no word says what it is: in brackets or after a separator (…整改进展情况
+// （2024年9月30日）, 台账_2024.9.30.csv, 台账20240930.xlsx), or alone in a title row's cell (填报单位：…（盖章） | 2024年9月30日).
+// A day before 前 (（2024年12月31日前）) is a deadline, one opening a title (2024年3月15日巡察反馈…) a round's.
+const CLOSING_DAY = /(?<before>^|[^\d.\-/年月])(?<y>(?:19|20)\d{2})(?:\s*年\s*(?<m1>\d{1,2})\s*月\s*(?<d1>\d{1,2})\s*[日号]|(?<sep>[.\-/])(?<m2>\d{1,2})\k<sep>(?<d2>\d{1,2})|(?<m3>\d{2})(?<d3>\d{2}))\s*[)）]?(?:\.[A-Za-z]{2,5})?$/;
+// Another date's label before the day, in its text or in the cell before (反馈时间：2024年3月15日, 反馈时间 | 2024年3月15日).
+const OTHER_DATE_LABEL = /(?<!填报|报送|填表|制表)(时间|日期|时限|期限)\s*(为|是)?\s*[:：]?\s*$/;
+
+/**
+ * The day a title, sheet or file name closes with (CLOSING_DAY), as YYYY-MM-DD: the day the ledger was filled in, read
+ * only where no text states its as-of date in words (statedAsOf); null when none does, or the day is invalid or after `today`.
+ */
+export function closingDay(texts: (string | undefined | null)[], today: string): string | null {
+  for (const [i, text] of texts.entries()) {
+    const t = (text ?? '').normalize('NFKC').trim();
+    const m = CLOSING_DAY.exec(t);
+    if (!m?.groups) continue;
+    const g = m.groups;
+    const before = t.slice(0, m.index + g.before.length);
+    if (OTHER_DATE_LABEL.test(before || (texts[i - 1] ?? ''))) continue;
+    const [y, mo, d] = [Number(g.y), Number(g.m1 ?? g.m2 ?? g.m3), Number(g.d1 ?? g.d2 ?? g.d3)];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) continue;
+    const iso = date.toISOString().slice(0, 10);
+    if (iso <= today) return iso;
+  }
+  return null;
+}
+
 /**
  * The texts of one title row, a label ending in a colon joined to the cell after it: a form puts
  * 反馈时间： in one cell and the date in the next (截至时间： | 2024-06-30), which read as one line does.

@@ -123,3 +123,29 @@ test('opinion and sign-off rows under the table are notes; a problem that speaks
   expect(issuesOf(r, 'info').filter((i) => i.code === 'row_skipped_note').map((i) => i.row)).toEqual([6, 7, 8]);
   e.close();
 });
+
+// helper-130: a day closing a title or a name, in brackets or after a separator, or alone in a title row's cell, with no word
+// saying what it is: the ledger fell back to its newest date, so an item past its deadline at the ledger's own date was no overdue.
+test('a day closing the title, the sheet or file name, or alone on a form line, is the as-of date where no word states one', async () => {
+  const e = await freshEngine();
+  const body = ['序号,县市区,被巡察单位,具体问题,整改时限,整改状态,完成时间', '1,永康市,永康市古山镇党委,理论学习不深入,2024年6月底前,已完成,2024-05-10',
+    '2,永康市,永康市古山镇党委,违规发放津补贴,2024年6月30日,正在整改,'];
+  const asOf = async (name: string, lines: string[]) => {
+    const [r] = await importOk(e, name, utf8(lines.join('\n')), { allowDuplicate: true });
+    return r.asOf;
+  };
+  const title = '永康市委第五轮巡察反馈问题整改进展情况';
+  expect(await asOf('a.csv', [`${title}（2024年9月30日）`, ...body])).toBe('2024-09-30');
+  expect(await asOf('b.csv', [`${title}（2024.9.30）`, ...body])).toBe('2024-09-30');
+  expect(await asOf('永康市巡察整改台账20240930.csv', [title, ...body])).toBe('2024-09-30');
+  expect(await asOf('台账_2024-09-30.csv', [title, ...body])).toBe('2024-09-30');
+  expect(await asOf('c.csv', [title, '填报单位：永康市古山镇党委（盖章）,,,,,,2024年9月30日', ...body])).toBe('2024-09-30');
+  // Words win: a 截至 date anywhere, and a filer date under the table.
+  expect(await asOf('台账20241031.csv', [`${title}（截至2024年9月30日）`, ...body])).toBe('2024-09-30');
+  expect(await asOf('台账20241031.csv', [title, ...body, '填报日期：2024年10月8日,,,,,,'])).toBe('2024-10-08');
+  // No closing day: a deadline (…前), a date opening the title, a date after another date's label, a month, an impossible day.
+  for (const lines of [[`${title}（2024年12月31日前）`], [`2024年3月15日${title}`], [title, '反馈时间,2024年3月15日'], [`${title}　反馈时间：2024年3月15日`], [`${title}（2024年9月）`], [`${title}（2024.2.30）`]]) {
+    expect(await asOf('d.csv', [...lines, ...body])).toBe('2024-05-10');
+  }
+  e.close();
+});
