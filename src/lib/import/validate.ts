@@ -87,7 +87,10 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
       value: r('status_raw') },
     // A status column, or the summary standing in for it, left empty on this row: not completed.
     ...(has('status_raw') ? [{ code: 'status_blank', severity: 'warning' as const, column: 'status_raw',
-      when: `${r('status_raw')} IS NULL`, value: 'NULL' }] : []),
+      when: `${r('status_raw')} IS NULL AND status IS NULL`, value: 'NULL' }] : []),
+    // Left empty, but a 完成时间 says when it was done: completed, which the analyst hears of (findings.ts statusByCompletionSql).
+    ...(has('status_raw') ? [{ code: 'status_by_completion', severity: 'warning' as const, column: 'status_raw',
+      when: `${r('status_raw')} IS NULL AND status = 'completed'`, value: `strftime(completion_date, '%Y-%m-%d')` }] : []),
     { code: 'deadline_unparsed', severity: 'warning', column: 'deadline_raw',
       when: 'deadline IS NULL AND deadline_raw IS NOT NULL AND NOT deadline_word_only AND NOT deadline_immediate AND deadline_rel IS NULL', value: 'deadline_raw' },
     // 6月底前 with no year, 3个月内: dated from the feedback, said so; without a feedback date it stays empty.

@@ -61,3 +61,19 @@ test('按期完成率 counts a completion its status dates: due 3 by 2024-06-30,
   const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-15'), DEFAULT_PARAMS));
   expect([t.due, t.on_time]).toEqual([3, 1]);
 });
+
+// helper-130: a row whose status cell is blank but whose 完成时间 is filled counted as not completed, and overdue.
+test('a blank status with a 完成时间 that is a day by the as-of date is completed, warned; a limit, a later day or no date leave it blank', async () => {
+  const { rows, report } = await ledger(['', '', '', '', '已完成'], '2024年6月30日前',
+    { header: '完成时间', cells: ['2024-06-20', '2024年12月底前', '2025-01-10', '', '2024-06-25'] });
+  const found = await e.query<{ status: string | null }>('SELECT status FROM findings ORDER BY source_row');
+  expect(found.map((f) => f.status)).toEqual(['completed', null, null, null, 'completed']);
+  expect(rows.map((r) => r[0])).toEqual(['2024-06-20', null, '2025-01-10', null, '2024-06-25']);
+  const codes = (row: number) => report.issues.filter((i) => i.row === row && i.code.startsWith('status_')).map((i) => [i.code, i.value ?? null]);
+  expect([3, 4, 5, 6, 7].map(codes)).toEqual([
+    [['status_by_completion', '2024-06-20']], [['status_blank', null]], [['status_blank', null]], [['status_blank', null]], [],
+  ]);
+  // Due 5 by 2024-06-30; completed on time 2 (it was 1): overdue 3, not 4.
+  const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-15'), DEFAULT_PARAMS));
+  expect([t.due, t.on_time]).toEqual([5, 2]);
+});

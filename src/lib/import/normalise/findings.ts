@@ -39,6 +39,8 @@ export interface NormaliseContext {
   today?: string;
   /** The sheet has a 佐证材料 or 佐证数量 column: a blank cell there is no evidence (0), not unknown. */
   evidenceColumn?: boolean;
+  /** The sheet has a status column: a row that leaves it blank but gives a 完成时间 was completed then (statusByCompletionSql). */
+  statusColumn?: boolean;
 }
 
 /**
@@ -52,6 +54,18 @@ function completionDateSql(c: NormaliseContext): string {
   const asOf = date(c.asOf);
   return `CASE WHEN dm_completion_date AND dd_completion_date > ${asOf} AND date_trunc('month', dd_completion_date) <= ${asOf}
     THEN ${asOf} ELSE dd_completion_date END`;
+}
+
+/**
+ * The status: as its text reads (the status map), or, where the row leaves its status cell blank in a sheet that has one
+ * but writes a 完成时间 that is a day (no time limit) not after the as-of date or today, completed: the ledger says
+ * when it was done (helper-130: such a row counted as not completed, and overdue). Warned (validate.ts status_by_completion).
+ */
+function statusByCompletionSql(c: NormaliseContext): string {
+  const until = c.asOf ?? c.today;
+  if (!c.statusColumn) return 'status_read';
+  return `CASE WHEN status_read IS NULL AND ${r('status_raw')} IS NULL AND dd_completion_date IS NOT NULL AND NOT coalesce(db_completion_date, false)
+      ${until ? `AND dd_completion_date <= ${date(until)}` : ''} THEN 'completed' ELSE status_read END`;
 }
 
 const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish',
@@ -102,6 +116,7 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
   const unless = (k: string, type: string, sql: () => string) => (absent.has(k) ? `CAST(NULL AS ${type})` : sql());
   return [
     `${str(c.datasetId)} AS dataset_id`,
+    `${statusByCompletionSql(c)} AS status`,
     `${c.sheet === undefined ? 'CAST(NULL AS VARCHAR)' : str(c.sheet)} AS source_sheet`,
     'src_row AS source_row',
     'lk.round_key, lk.inspector_level, lk.inspection_kind, lk.term, lk.round_no, lk.round_label, lk.round_year',
@@ -232,7 +247,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       coalesce(in_concentrated_period_col, CASE WHEN status = 'completed' AND completion_date IS NOT NULL
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
-      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
+      FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status AS status_read, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
           d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,

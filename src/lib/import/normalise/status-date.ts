@@ -22,11 +22,11 @@ export function statusDatedSql(c: string): string {
  * cell is empty; NULL when the status states none (statusDatedSql), states a time limit (2024年6月底前, the date
  * map's `by`), a day before the feedback or after the as-of date. A month alone (已完成（2024年6月）) is its last day,
  * or the as-of date within that month, as a 完成时间 is (findings.ts completionDateSql). Reads the columns
- * normalisedTableSql joins: dd_status, db_status (the status text's date map), status_dated, status,
+ * normalisedTableSql joins: dd_status, db_status (the status text's date map), status_dated, status_read,
  * closed_word, dd_feedback_date.
  */
 export function statusDaySql(key: 'completion_date' | 'closure_date', asOf: string | undefined): string {
-  const said = key === 'completion_date' ? "status = 'completed'" : 'coalesce(closed_word, false)';
+  const said = key === 'completion_date' ? "status_read = 'completed'" : 'coalesce(closed_word, false)';
   const day = asOf === undefined ? 'dd_status'
     : `CASE WHEN dd_status <= ${date(asOf)} THEN dd_status
         WHEN status_dated = 'month' AND date_trunc('month', dd_status) <= ${date(asOf)} THEN ${date(asOf)} END`;
