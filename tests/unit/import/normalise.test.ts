@@ -209,6 +209,16 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(await datesOf(inputs)).toEqual(expected);
   });
 
+  // helper-130: a deadline cell listing its dates on lines of their own or parted by a slash was read for its first date.
+  test('dates on lines of their own or parted by a slash are clauses: the latest is the end; a date wrapped inside stays one', async () => {
+    const { inputs, expected } = cases<string | null>([
+      ['2024年6月底前\n2024年12月底前', '2024-12-31'], ['2024年6月底前/2024年12月底前', '2024-12-31'], ['2024年6月30日\r\n2024年12月31日', '2024-12-31'],
+      ['2024年6月底前 / 12月底前', '2024-12-31'], ['2024年\n6月底前', '2024-06-30'], ['2024/6/30', '2024-06-30'], ['2024年6月/2024年9月', '2024-09-30'],
+      ['2024年6月底前', '2024-06-30'],
+    ]);
+    expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(expected);
+  });
+
   test('a clock time after the date is dropped before compacting, not run into the day', async () => {
     const inputs = ['2024/6/15 0:00', '2024/6/1 0:00', '2024.6.1 8:00', '2024/6/5 0:00', '2024/6/1 10:00', '2024-06-15T08:30:00',
       '2024-03-05 00:00:00', '2024/12/1 12:00:05'];
