@@ -45,6 +45,14 @@ test('a negative or in-progress status is not undone by a clause counting the st
   ['正在整改\n已完成', 'completed'], ['正在整改，现已整改完毕', 'completed'], ['正在整改，问题已解决', 'completed'], ['未完成\n已整改到位', 'completed'],
 ]));
 
+// helper-130: a first step done read as the whole done.
+test('a first step done, and nothing more, is in progress; the whole investigated and rectified is done', () => check([
+  ['已完成第一阶段', 'in_progress'], ['已完成第一阶段任务', 'in_progress'], ['第一阶段已完成', 'in_progress'], ['已完成前期调研', 'in_progress'],
+  ['已完成摸底排查', 'in_progress'], ['前期工作已完成', 'in_progress'],
+  ['已完成排查整改', 'completed'], ['已完成第一阶段，第二阶段已完成并整改到位', 'completed'], ['已完成阶段性目标', 'basically_completed'],
+  ['已完成整改方案', 'completed'],
+]));
+
 test('a negative split over two lines is one negative', () => check([['尚未\n完成', 'not_completed'], ['未\n完成', 'not_completed'], ['正在\n整改', 'in_progress']]));
 
 test('done, with what was not up to standard recounted or the sign-off still to come, is done', () => check([
