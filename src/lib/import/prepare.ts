@@ -3,6 +3,7 @@ import { fieldByKey } from '../domain/fields';
 import { ident, num, str } from '../queries/sql';
 import { candidateHeaderRow } from './candidate-header';
 import { fieldClaims, findHeader, type ColumnClaim, guessField, normaliseHeader, suggestField } from './headers';
+import { splitHeader } from './split-headers';
 import { isNumberingRow } from './numbering-row';
 import { chooseColumns } from './column-choice';
 import { cell, type StagedSheet } from './staging';
@@ -108,7 +109,7 @@ export async function prepareSheet(
   // Records' keys (JSON, Parquet) are the header even when no alias knows them (English keys):
   // the mapping dialog then offers them.
   const candidate = !unknownHeaders ? null : s.keysHeader && head[0]?.row === 0 ? 0 : candidateHeaderRow(cells, mapping);
-  const at = findHeader(cells, mapping) ?? (candidate === null ? null : { index: candidate, rows: 1 as const, headers: cells[candidate] });
+  const at = splitHeader(cells, findHeader(cells, mapping), mapping) ?? (candidate === null ? null : { index: candidate, rows: 1 as const, headers: cells[candidate] });
   if (at === null) return head.some((r) => r.cells.some((c) => stagedCell(c) !== null)) ? 'no_header' : 'blank';
   // Staged cells are trimmed already; the same rule again keeps header texts equal to their cells.
   const headers = at.headers.map(stagedCell);
