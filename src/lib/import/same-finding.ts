@@ -36,6 +36,15 @@ export function sameUnitSql(x: string, y: string, vague: VagueCounty = {}, o: { 
 /** TRUE when the titles of the findings aliased `x` and `y` hold the same numbers (title_numbers, see above). */
 export const sameNumbersSql = (x: string, y: string) => `${y}.title_numbers IS NOT DISTINCT FROM ${x}.title_numbers`;
 
+/**
+ * FALSE when the findings aliased `x` and `y` are surely of two times: fed back more than half a year apart, or, where
+ * a side has no feedback date, of two years (年度). A committee that numbers its rounds within each year and writes no
+ * 届次 has a 第一轮 every year, which the round key cannot tell apart (helper-130: a workbook's 2023年 sheet was left out
+ * as held whole by its 2024年 sheet, the same problem found again). Both `feedback_date` and `year` are columns of each.
+ */
+export const sameTimeSql = (x: string, y: string) => `NOT coalesce(abs(date_diff('day', ${x}.feedback_date, ${y}.feedback_date)) > 183,
+  ${x}.year <> ${y}.year, false)`;
+
 /** TRUE when the finding aliased `x` is the one aliased `y`. */
 export function sameFindingSql(x: string, y: string, vague: VagueCounty = {}, o: { keyed?: boolean } = {}): string {
   return `${y}.round_key IS NOT DISTINCT FROM ${x}.round_key AND ${y}.norm_title IS NOT DISTINCT FROM ${x}.norm_title

@@ -2,7 +2,7 @@ import { IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX_PATTERN } from '../domain/v
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
-import { matchableSql, sameFindingSql } from './same-finding';
+import { matchableSql, sameFindingSql, sameTimeSql } from './same-finding';
 import { tempName } from './staging';
 
 /**
@@ -101,7 +101,8 @@ export interface SharedRows {
 }
 
 // The same finding in two sheets (same-finding.ts); a 金华市委 round's default county matching any.
-const SAME_FINDING = sameFindingSql('x', 'y', { loose: ['x', 'y'] });
+// Of one time too (sameTimeSql): a sheet per year of a committee numbering its rounds within the year holds no other.
+const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] })} AND ${sameTimeSql('x', 'y')}`;
 const ALL_GIVEN = matchableSql('x');
 // Up to this many sheets a statement per pair is cheapest (a 1M-row sheet beside a small one: one
 // anti-join); past it the pairs outnumber the rows, and one join over all sheets is.
@@ -127,9 +128,9 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
     };
   }
   const table = tempName('shared');
-  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers FROM ${ident(p.final)}`).join(' UNION ALL ');
+  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year FROM ${ident(p.final)}`).join(' UNION ALL ');
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS WITH k AS (${all}),
-    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers FROM k)
+    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year FROM k)
     SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row, ${ALL_GIVEN} AS strict
     FROM k x JOIN y ON y.sheet <> x.sheet AND ${SAME_FINDING}`);
   const sizes = await engine.query<{ sheet: number; n: number }>(`SELECT sheet, CAST(count(*) AS INTEGER) AS n FROM (${all}) GROUP BY sheet`);

@@ -166,3 +166,27 @@ test.each([[false, '反馈问题'], [true, '反馈问题'], [false, '非立行�
     { source_sheet: '立行立改问题', problem_title: '公车私用', rect_type: '立行立改' },
     { source_sheet: mainName, problem_title: '理论学习不深入', rect_type: null }]);
 });
+
+// helper-130: a committee that numbers its rounds within each year and writes no 届次 has a 第一轮 every year. A workbook of
+// one sheet per year, the same problem found again in 2024, left the 2023年 sheet out as held whole by the 2024年 one.
+test('sheets of two years, fed back a year apart or of two 年度, hold none of each other; copies of one year still do', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '县市区', '年度', '轮次', '被巡察单位', '反馈时间', '具体问题', '整改状态', '完成时间'];
+  const y2023 = [1, '婺城区', 2023, '第一轮', '婺城区琅琊镇党委', '2023-05-10', '违规吃喝问题较为突出', '已完成', '2023-08-01'];
+  const y2024 = [[1, '婺城区', 2024, '第一轮', '婺城区琅琊镇党委', '2024-05-20', '违规吃喝问题较为突出', '正在整改', null],
+    [2, '婺城区', 2024, '第一轮', '婺城区汤溪镇党委', '2024-05-20', '三会一课不规范', '已完成', '2024-07-01']];
+  const two = await importOk(engine, '婺城区委巡察整改台账.xlsx', book([['2023年', [H, y2023]], ['2024年', [H, ...y2024]]]));
+  expect(two.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2023年', 1], ['2024年', 2]]);
+  expect(two.flatMap((r) => r.issues).filter((i) => i.code === 'sheet_duplicate' || i.code === 'row_skipped_other_sheet')).toEqual([]);
+  engine.close();
+  // No feedback dates: the 年度 tells them apart. Five sheets (one join over all sheets, not pair by pair) read the same.
+  engine = await freshEngine();
+  const noDate = (year: number) => [H, [1, '婺城区', year, '第一轮', '婺城区琅琊镇党委', null, '违规吃喝问题较为突出', '已完成', null]];
+  const five = await importOk(engine, '婺城区委巡察整改台账.xlsx', book([2020, 2021, 2022, 2023, 2024].map((y) => [`${y}年`, noDate(y)])));
+  expect(five.map((r) => r.rowsAccepted)).toEqual([1, 1, 1, 1, 1]);
+  engine.close();
+  // The same year's ledger twice (a copy beside it): one is left out, as before.
+  engine = await freshEngine();
+  const copy = await importOk(engine, '婺城区委巡察整改台账.xlsx', book([['2024年', [H, ...y2024]], ['2024年（副本）', [H, ...y2024]]]));
+  expect(copy.map((r) => r.sheet)).toEqual(['2024年（副本）']);
+});
