@@ -151,10 +151,12 @@ export function roundTitles(titles: string[]): string {
  * Round facts the title rows state: only when they name a round (第三轮), a committee of a term
  * (八届市委整改台账, whose 轮次 column gives the number), or one committee only (省委巡视反馈问题整改台账,
  * 兰溪市委巡察反馈问题整改台账: the level), and never its year: a ledger titled 金华市巡察整改台账（2022年）
- * summarises rounds of several years; rows carry their own.
+ * summarises rounds of several years; rows carry their own. Unless the year numbers the round (2024年第一轮).
  */
 export function titleRound(titles: string[]): RoundParts {
-  const { year: _year, ...parts } = parseRoundText(roundTitles(titles));
+  const { year, ...rest } = parseRoundText(roundTitles(titles));
+  // A round numbered within its year (兰溪市委2024年第一轮巡察) is that year's: its rows' year where they state none (helper-130).
+  const parts: RoundParts = rest.period !== undefined && year !== undefined ? { ...rest, year } : rest;
   if (parts.round_no || (parts.inspector_level && parts.term)) return parts;
   const one = parts.inspector_level === '中央' || parts.inspector_level === '省委' || (parts.county !== undefined && parts.inspector_level !== undefined);
   return one ? { inspector_level: parts.inspector_level, ...(parts.county ? { county: parts.county } : {}), ...(parts.kind ? { kind: parts.kind } : {}) } : {};

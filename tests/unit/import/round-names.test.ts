@@ -120,3 +120,18 @@ test('a committee named without term or round gives way to one a later name stat
   expect(await e.query('SELECT count(*)::INTEGER AS n FROM rounds')).toEqual([{ n: 1 }]);
   e.close();
 });
+
+// helper-130: a title numbering its round within a year (中共兰溪市委2024年第一轮巡察…) left the rows' year empty (year_missing),
+// though the year is the round's; a title naming a year beside no round numbering still gives none.
+test('a title whose year numbers its round gives the rows that year; a year beside rounds of several years does not', async () => {
+  const { titleRound } = await import('../../../src/lib/import/title');
+  expect(titleRound(['中共兰溪市委2024年第一轮巡察反馈问题整改台账'])).toMatchObject({ round_no: 1, period: 2024, year: 2024 });
+  expect(titleRound(['金华市巡察整改台账（2022年）'])).not.toHaveProperty('year');
+  expect(titleRound(['十二届婺城区委第二轮巡察整改台账（2024年）'])).not.toHaveProperty('year');
+  const e = await freshEngine();
+  const csv = ['中共兰溪市委2024年第一轮巡察反馈问题整改台账', '序号,被巡察单位,具体问题,整改状态', '1,兰溪市教育局,理论学习不深入,已完成'].join('\n');
+  const [r] = await importOk(e, 'a.csv', utf8(csv));
+  expect(r.issues.filter((i) => i.code === 'year_missing')).toEqual([]);
+  expect(await e.query('SELECT year, round_key FROM findings')).toEqual([{ year: 2024, round_key: '兰溪市|县(市、区)委|2024年|1' }]);
+  e.close();
+});
