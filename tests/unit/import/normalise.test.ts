@@ -210,11 +210,13 @@ describe('dates (DOMAIN §3.4)', () => {
   });
 
   // helper-130: a deadline cell listing its dates on lines of their own or parted by a slash was read for its first date.
-  test('dates on lines of their own or parted by a slash are clauses: the latest is the end; a date wrapped inside stays one', async () => {
+  test('dates on lines of their own or parted by a slash are clauses: the latest is the end; a date wrapped inside stays one; a short year first', async () => {
     const { inputs, expected } = cases<string | null>([
       ['2024年6月底前\n2024年12月底前', '2024-12-31'], ['2024年6月底前/2024年12月底前', '2024-12-31'], ['2024年6月30日\r\n2024年12月31日', '2024-12-31'],
       ['2024年6月底前 / 12月底前', '2024-12-31'], ['2024年\n6月底前', '2024-06-30'], ['2024/6/30', '2024-06-30'], ['2024年6月/2024年9月', '2024-09-30'],
       ['2024年6月底前', '2024-06-30'],
+      // A two-digit year first (helper-130 LOW); month-first or out of range is none.
+      ['24/6/30', '2024-06-30'], ['24.6.30', '2024-06-30'], ['24-06-30', '2024-06-30'], ['6/30/24', null], ['24/13/30', null],
     ]);
     expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(expected);
   });

@@ -147,9 +147,13 @@ const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|�
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).
 const SHORT_YEAR = '^([1-3][0-9])年(\\d{1,2}月|[底末]|年[底末])';
 
-/** The text with a two-digit year at its start written in full (see SHORT_YEAR). */
+// …and a short date that is only that (24/6/30, 24.6.30, 24-06-30; helper-130), its day and month in range, the year first as
+// Chinese dates are written.
+const SHORT_DATE = '^([1-3][0-9])([./-])(0?[1-9]|1[0-2])([./-])(0?[1-9]|[12][0-9]|3[01])$';
+
+/** The text with a two-digit year at its start written in full (see SHORT_YEAR, SHORT_DATE). */
 function fullYearSql(x: string): string {
-  return `regexp_replace(${x}, ${str(SHORT_YEAR)}, '20\\1年\\2')`;
+  return `regexp_replace(regexp_replace(${x}, ${str(SHORT_YEAR)}, '20\\1年\\2'), ${str(SHORT_DATE)}, '20\\1\\2\\3\\4\\5')`;
 }
 
 /** A DATE expression for a date text (see dateTextSql). */
