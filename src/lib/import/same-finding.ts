@@ -38,12 +38,13 @@ export const sameNumbersSql = (x: string, y: string) => `${y}.title_numbers IS N
 
 /**
  * FALSE when the findings aliased `x` and `y` are surely of two times: fed back more than half a year apart, or, where
- * a side has no feedback date, of two years (年度). A committee that numbers its rounds within each year and writes no
+ * neither has a feedback date, of two years (年度). Not where one side has one: its year is the feedback's, the other's
+ * the round's or the station's, and an autumn round is fed back the next January (helper-131). A committee that numbers its rounds within each year and writes no
  * 届次 has a 第一轮 every year, which the round key cannot tell apart (helper-130: a workbook's 2023年 sheet was left out
  * as held whole by its 2024年 sheet, the same problem found again). Both `feedback_date` and `year` are columns of each.
  */
 export const sameTimeSql = (x: string, y: string) => `NOT coalesce(abs(date_diff('day', ${x}.feedback_date, ${y}.feedback_date)) > 183,
-  ${x}.year <> ${y}.year, false)`;
+  CASE WHEN ${x}.feedback_date IS NULL AND ${y}.feedback_date IS NULL THEN ${x}.year <> ${y}.year END, false)`;
 
 /** TRUE when the finding aliased `x` is the one aliased `y`. */
 export function sameFindingSql(x: string, y: string, vague: VagueCounty = {}, o: { keyed?: boolean } = {}): string {

@@ -197,8 +197,10 @@ export function statedAsOf(texts: (string | undefined | null)[], today: string):
 // （2024年9月30日）, 台账_2024.9.30.csv, 台账20240930.xlsx), or alone in a title row's cell (填报单位：…（盖章） | 2024年9月30日).
 // A day before 前 (（2024年12月31日前）) is a deadline, one opening a title (2024年3月15日巡察反馈…) a round's.
 const CLOSING_DAY = /(?<before>^|[^\d.\-/年月])(?<y>(?:19|20)\d{2})(?:\s*年\s*(?<m1>\d{1,2})\s*月\s*(?<d1>\d{1,2})\s*[日号]|(?<sep>[.\-/])(?<m2>\d{1,2})\k<sep>(?<d2>\d{1,2})|(?<m3>\d{2})(?<d3>\d{2}))\s*[)）]?(?:\.[A-Za-z]{2,5})?$/;
-// Another date's label before the day, in its text or in the cell before (反馈时间：2024年3月15日, 反馈时间 | 2024年3月15日).
-const OTHER_DATE_LABEL = /(?<!填报|报送|填表|制表)(时间|日期|时限|期限)\s*(为|是)?\s*[:：]?\s*$/;
+// Another date's label or a range's word before the day, in its text or in the cell before (反馈时间：2024年3月15日, 反馈时间 |
+// 2024年3月15日, 巡察反馈：2024年3月15日, 进驻时间：2024年3月1日—2024年4月30日, （整改时限至2024年12月31日）, 组长：张三 2024年3月15日):
+// that date, or a period's end, not the ledger's (helper-131). An opening bracket (…整改进展情况（2024年9月30日）) is none.
+const OTHER_DATE_LABEL = /((?<!填报|报送|填表|制表)(时间|日期)|时限|期限|反馈|进驻|开始|结束|起|自|从|至|到|止|[—–\-~～:：,，;；]|[^\s(（]\s+)\s*(为|是)?\s*$/;
 
 /**
  * The day a title, sheet or file name closes with (CLOSING_DAY), as YYYY-MM-DD: the day the ledger was filled in, read
@@ -210,7 +212,7 @@ export function closingDay(texts: (string | undefined | null)[], today: string):
     const m = CLOSING_DAY.exec(t);
     if (!m?.groups) continue;
     const g = m.groups;
-    const before = t.slice(0, m.index + g.before.length);
+    const before = t.slice(0, m.index + g.before.length).replace(/[(（]\s*$/, '');
     if (OTHER_DATE_LABEL.test(before || (texts[i - 1] ?? ''))) continue;
     const [y, mo, d] = [Number(g.y), Number(g.m1 ?? g.m2 ?? g.m3), Number(g.d1 ?? g.d2 ?? g.d3)];
     const date = new Date(Date.UTC(y, mo - 1, d));

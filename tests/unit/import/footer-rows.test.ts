@@ -144,7 +144,11 @@ test('a day closing the title, the sheet or file name, or alone on a form line, 
   expect(await asOf('台账20241031.csv', [`${title}（截至2024年9月30日）`, ...body])).toBe('2024-09-30');
   expect(await asOf('台账20241031.csv', [title, ...body, '填报日期：2024年10月8日,,,,,,'])).toBe('2024-10-08');
   // No closing day: a deadline (…前), a date opening the title, a date after another date's label, a month, an impossible day.
-  for (const lines of [[`${title}（2024年12月31日前）`], [`2024年3月15日${title}`], [title, '反馈时间,2024年3月15日'], [`${title}　反馈时间：2024年3月15日`], [`${title}（2024年9月）`], [`${title}（2024.2.30）`]]) {
+  for (const lines of [[`${title}（2024年12月31日前）`], [`2024年3月15日${title}`], [title, '反馈时间,2024年3月15日'], [`${title}　反馈时间：2024年3月15日`],
+    // helper-131: a period's end, a deadline after 至, the feedback day after 反馈, a day after a name and a space.
+    [title, '进驻时间：2024年3月1日—2024年4月30日'], [title, '巡察时间：2024年3月1日至2024年4月30日'],
+    [`${title}（集中整改期：2024年3月15日至2024年6月15日）`], [`${title}（整改时限至2024年12月31日）`], [title, '巡察反馈：2024年3月15日'],
+    [title, '反馈 2024年3月15日'], [title, '巡察组：县委第三巡察组 组长：张三 2024年3月15日'], [`${title}（2024年9月）`], [`${title}（2024.2.30）`]]) {
     expect(await asOf('d.csv', [...lines, ...body])).toBe('2024-05-10');
   }
   e.close();

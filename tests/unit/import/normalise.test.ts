@@ -125,6 +125,9 @@ test('status: a cell of options reads the one marked', async () => {
     ['●已完成 ○未完成', 'completed'],
     // The mark after its option (helper-129): 已完成☑ 未完成☐ read 未完成.
     ['已完成☑ 未完成☐', 'completed'], ['已完成□ 正在推进■ 未完成□', 'in_progress'], ['已完成 ☐　正在整改 ☑', 'in_progress'],
+    // Spaced either way, or none: the mark ending the cell says the marks follow (helper-131).
+    ['已完成 ☑ 未完成 ☐', 'completed'], ['已完成　☑　未完成　☐', 'completed'], ['已完成☑未完成☐', 'completed'], ['未完成☐ 已完成☑', 'completed'],
+    ['☑ 已完成 ☐ 未完成', 'completed'],
     // Not options: the whole text, as before. Boxes or bullets before points of prose, a ○ written for 〇 in a year, a tick alone
     // (helper-129).
     ['□已制定制度 □已完成培训', 'completed'], ['●制度修订已完成 ●长效机制正在推进，计划二○二四年底前完成', 'in_progress'],
@@ -216,6 +219,8 @@ describe('dates (DOMAIN §3.4)', () => {
       ['2024年6月底前 / 12月底前', '2024-12-31'], ['2024年\n6月底前', '2024-06-30'], ['2024/6/30', '2024-06-30'], ['2024年6月/2024年9月', '2024-09-30'],
       ['2024年6月底前', '2024-06-30'],
       // A two-digit year first (helper-130 LOW); month-first or out of range is none.
+      // A month then a line: a day wrapped stays the month's; a year after it is a second date (helper-131).
+      ['2024年6月\n15日前', '2024-06-15'], ['2024年6月\n2024年12月', '2024-12-31'],
       ['24/6/30', '2024-06-30'], ['24.6.30', '2024-06-30'], ['24-06-30', '2024-06-30'], ['6/30/24', null], ['24/13/30', null],
     ]);
     expect(await datesOf(inputs, 'end', dateCompactSql)).toEqual(expected);

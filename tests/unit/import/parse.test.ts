@@ -109,7 +109,9 @@ describe('headers', () => {
     // helper-130: a deadline, completion date, unit, problem and responsible office under other words.
     ['应完成时间', 'deadline_raw'], ['计划完成时限', 'deadline_raw'], ['整改完成期限', 'deadline_raw'], ['完成时间节点', 'deadline_raw'],
     ['实际整改完成时间', 'completion_date'], ['整改实际完成时间', 'completion_date'], ['实际办结时间', 'completion_date'],
-    ['被巡察对象', 'unit_name'], ['所属单位', 'unit_name'], ['涉及单位', 'unit_name'], ['反馈问题内容', 'problem_title'], ['责任科室', 'resp_unit'],
+    ['被巡察对象', 'unit_name'], ['反馈问题内容', 'problem_title'], ['责任科室', 'resp_unit'],
+    // helper-131: a unit's own ledger lists under 涉及单位 the schools a problem involves; 所属单位 may be as loose.
+    ['涉及单位', null], ['所属单位', null],
   ])('a real ledger\'s wording: suggestField(%j) = %j', (h, key) => expect(suggestField(h)).toBe(key));
 
   // A progress column dated in its words, not in a note (helper-128): read as the status, as 整改进展（截至9月底） is.

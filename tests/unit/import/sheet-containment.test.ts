@@ -189,4 +189,13 @@ test('sheets of two years, fed back a year apart or of two 年度, hold none of 
   engine = await freshEngine();
   const copy = await importOk(engine, '婺城区委巡察整改台账.xlsx', book([['2024年', [H, ...y2024]], ['2024年（副本）', [H, ...y2024]]]));
   expect(copy.map((r) => r.sheet)).toEqual(['2024年（副本）']);
+  engine.close();
+  // helper-131: a 汇总 stating the round's 年度 (2023) and no feedback date beside a unit's sheet fed back 2024-01-15 and
+  // stating no 年度: one ledger, its years from two sources. One is left out, as before.
+  engine = await freshEngine();
+  const round = '十五届婺城区委第三轮巡察';
+  const sum = [['序号', '年度', '轮次', '被巡察单位', '具体问题', '整改状态'], ...[1, 2].map((i) => [i, 2023, round, '婺城区财政局党组', `问题${i}违规`, '已完成'])];
+  const unit = [['序号', '轮次', '被巡察单位', '反馈时间', '具体问题', '整改状态'], ...[1, 2].map((i) => [i, round, '婺城区财政局党组', '2024-01-15', `问题${i}违规`, '已完成'])];
+  const pair = await importOk(engine, '婺城区.xlsx', book([['汇总', sum], ['财政局', unit]]));
+  expect(pair.reduce((n, r) => n + r.rowsAccepted, 0)).toBe(2);
 });

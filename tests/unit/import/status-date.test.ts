@@ -51,9 +51,11 @@ test('no completion date from a status that states two dates, a time limit or pl
   ]);
 });
 
-test('a 完成时间 cell wins over the status; an empty one gives way to it', async () => {
-  const { rows } = await ledger(['已完成（2024.6.30）', '已完成（2024.6.30）'], '2024年12月底前', { header: '完成时间', cells: ['2024-07-05', ''] });
-  expect(rows).toEqual([['2024-07-05', null, []], ['2024-06-30', null, ['completion_from_status']]]);
+test('a 完成时间 cell wins over the status; an empty one, or one saying there is none, gives way to it', async () => {
+  const { rows } = await ledger(['已完成（2024.6.30）', '已完成（2024.6.30）', '已完成（2024.6.30）', '已完成（2024.6.30）'], '2024年12月底前',
+    { header: '完成时间', cells: ['2024-07-05', '', '/', '无'] });
+  const fromStatus = ['2024-06-30', null, ['completion_from_status']];
+  expect(rows).toEqual([['2024-07-05', null, []], fromStatus, fromStatus, fromStatus]);
 });
 
 test('按期完成率 counts a completion its status dates: due 3 by 2024-06-30, on time 1 (it was 0)', async () => {
@@ -64,16 +66,17 @@ test('按期完成率 counts a completion its status dates: due 3 by 2024-06-30,
 
 // helper-130: a row whose status cell is blank but whose 完成时间 is filled counted as not completed, and overdue.
 test('a blank status with a 完成时间 that is a day by the as-of date is completed, warned; a limit, a later day or no date leave it blank', async () => {
-  const { rows, report } = await ledger(['', '', '', '', '已完成'], '2024年6月30日前',
-    { header: '完成时间', cells: ['2024-06-20', '2024年12月底前', '2025-01-10', '', '2024-06-25'] });
+  const { rows, report } = await ledger(['', '', '', '', '已完成', '', ''], '2024年6月30日前',
+    { header: '完成时间', cells: ['2024-06-20', '2024年12月底前', '2025-01-10', '', '2024-06-25', '预计2024年6月20日', '2024.6.20（计划）'] });
   const found = await e.query<{ status: string | null }>('SELECT status FROM findings ORDER BY source_row');
-  expect(found.map((f) => f.status)).toEqual(['completed', null, null, null, 'completed']);
-  expect(rows.map((r) => r[0])).toEqual(['2024-06-20', null, '2025-01-10', null, '2024-06-25']);
+  // A plan (预计…, （计划）) is no day it was done either (helper-131).
+  expect(found.map((f) => f.status)).toEqual(['completed', null, null, null, 'completed', null, null]);
+  expect(rows.map((r) => r[0]).slice(0, 5)).toEqual(['2024-06-20', null, '2025-01-10', null, '2024-06-25']);
   const codes = (row: number) => report.issues.filter((i) => i.row === row && i.code.startsWith('status_')).map((i) => [i.code, i.value ?? null]);
   expect([3, 4, 5, 6, 7].map(codes)).toEqual([
     [['status_by_completion', '2024-06-20']], [['status_blank', null]], [['status_blank', null]], [['status_blank', null]], [],
   ]);
-  // Due 5 by 2024-06-30; completed on time 2 (it was 1): overdue 3, not 4.
+  // Due 7 by 2024-06-30; completed on time 2 (it was 1).
   const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-15'), DEFAULT_PARAMS));
-  expect([t.due, t.on_time]).toEqual([5, 2]);
+  expect([t.due, t.on_time]).toEqual([7, 2]);
 });

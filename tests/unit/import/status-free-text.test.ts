@@ -51,6 +51,9 @@ test('a first step done, and nothing more, is in progress; the whole investigate
   ['已完成摸底排查', 'in_progress'], ['前期工作已完成', 'in_progress'],
   ['已完成排查整改', 'completed'], ['已完成第一阶段，第二阶段已完成并整改到位', 'completed'], ['已完成阶段性目标', 'basically_completed'],
   ['已完成整改方案', 'completed'],
+  // helper-131: a step also done after the rectification done is no status of the item.
+  ['已完成整改，完成自查', 'completed'], ['整改已完成，已完成排查', 'completed'], ['已完成整改，并完成摸底排查', 'completed'],
+  ['整改完毕，完成调研', 'completed'], ['已整改，完成摸排', 'completed'], ['已完成整改，完成前期工作', 'completed'], ['已完成前期调研，正在推进', 'in_progress'],
 ]));
 
 test('a negative split over two lines is one negative', () => check([['尚未\n完成', 'not_completed'], ['未\n完成', 'not_completed'], ['正在\n整改', 'in_progress']]));

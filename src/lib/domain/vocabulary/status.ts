@@ -60,6 +60,14 @@ export const STATUS_TOTAL_BEFORE_COUNT = `((?:${WHOLE}(?:${THINGS})*|${NOUN}|^|[
 export const STATUS_COUNT_BEFORE_TOTAL = `(${VERB}了?${NOUN}?[0-9一二三四五六七八九十两]+${UNIT}),(${WHOLE}[0-9一二三四五六七八九十两]+${UNIT}(?:${THINGS})?)([,;。!?]|$)`;
 
 /** The rules in matching order. */
+/**
+ * A clause saying a first step is done, and nothing more (已完成第一阶段, 第一阶段任务已完成, 已完成前期调研, 已完成摸底排查;
+ * 已完成排查整改 is the whole). Alone it is in progress (STATUS_RULES); beside a clause saying the rectification is done
+ * (已完成整改，完成自查) it names no status of the item, and is passed over as a next step is (helper-131).
+ */
+export const STATUS_STEP_DONE_PATTERN = '完成了?(第[一二三四五六七八九十0-9]+阶段|前期|初期)(工作|任务)?$|^(第[一二三四五六七八九十0-9]+阶段|前期|初期)(工作|任务)?已?(完成|结束)$'
+  + '|完成了?(前期|初步|全面)?(调研|摸底|摸排|排查|自查|摸底排查|调查摸底)(工作|任务)?$';
+
 export const STATUS_RULES: StatusRule[] = [
   // Late and not done, and nothing more (逾期未完成, 超期未整改到位): DOMAIN's negatives (§3.3: 未完成,
   // 未整改) are tested before the late words. With more said (逾期未完成事项正在推进) the late rule reads it.
@@ -90,10 +98,8 @@ export const STATUS_RULES: StatusRule[] = [
   // A plan drawn up is not the rectification done: 已完成整改方案制定, 整改方案已制定完成, 已完成整改措施的制定 (已完成整改方案 may be
   // the plan carried out, and stays completed).
   { status: 'in_progress', pattern: '完成[^,;。!?]{0,6}?(方案|措施)的?(制定|编制|起草)$|(方案|措施)[^,;。!?]{0,4}?(制定|编制|起草)(完成|完毕)$' },
-  // A first step done, and nothing more, is no rectification done (helper-130): 已完成第一阶段, 第一阶段任务已完成, 已完成前期调研,
-  // 已完成摸底排查 (已完成排查整改 is the whole, and stays completed).
-  { status: 'in_progress', pattern: '完成了?(第[一二三四五六七八九十0-9]+阶段|前期|初期)(工作|任务)?$|^(第[一二三四五六七八九十0-9]+阶段|前期|初期)(工作|任务)?已?(完成|结束)$'
-    + '|完成了?(前期|初步)?(调研|摸底|摸排|排查|自查|摸底排查|调查摸底)(工作|任务)?$' },
+  // A first step done, and nothing more, is no rectification done (helper-130): see STATUS_STEP_DONE_PATTERN.
+  { status: 'in_progress', pattern: STATUS_STEP_DONE_PATTERN },
   // Part done is still being worked on: 完成部分整改, 部分措施已完成, 已完成大部分, 已完成1/3.
   {
     status: 'in_progress',

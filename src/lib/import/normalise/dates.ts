@@ -93,13 +93,16 @@ function chinaDaySql(v: string): string {
  * milliseconds) as its China date, a clock time after a date dropped first, dates on lines of their own parted (DATE_LINES).
  */
 export function dateCompactSql(v: string): string {
-  return compactSql(`regexp_replace(regexp_replace(${chinaDaySql(v)}, ${str(TIME_SUFFIX)}, ''), ${str(DATE_LINES)}, '\\1;\\2', 'g')`);
+  const parted = `regexp_replace(regexp_replace(${chinaDaySql(v)}, ${str(TIME_SUFFIX)}, ''), ${str(DATE_LINES)}, '\\1;\\2', 'g')`;
+  return compactSql(`regexp_replace(${parted}, ${str(MONTH_LINES)}, '\\1;\\2', 'g')`);
 }
 
 // Dates on lines of their own, or parted by a slash (2024年6月底前⏎2024年12月底前, 2024年6月底前/2024年12月底前): clauses, as
 // 、 and ； part them (datesOfSql reads the latest as the end), not one run-together text read for its first (helper-130).
 // Only after a date's last word and before a number: a date wrapped inside (2024年⏎6月底前) stays one, 2024/6/30 a date.
-const DATE_LINES = '([前底日号末月])[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\x{3000}]*([0-9０-９])';
+const DATE_LINES = '([前底日号末])[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\x{3000}]*([0-9０-９])';
+// After a month, only before a year: 2024年6月⏎15日前 is one date wrapped (helper-131), 2024年6月⏎2024年12月 two.
+const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\x{3000}]*((?:19|20)[0-9]{2})';
 
 /**
  * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value

@@ -12,7 +12,7 @@ import { codedDeadlineSql } from './deadline-code';
 import { longTermFlagSql, rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { closedCellSql } from './status';
-import { statusDaySql } from './status-date';
+import { PLAN_WORDS, statusDaySql } from './status-date';
 import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
 
 /**
@@ -58,13 +58,15 @@ function completionDateSql(c: NormaliseContext): string {
 
 /**
  * The status: as its text reads (the status map), or, where the row leaves its status cell blank in a sheet that has one
- * but writes a 完成时间 that is a day (no time limit) not after the as-of date or today, completed: the ledger says
+ * but writes a 完成时间 that is a day (no time limit, no plan: 预计2024年6月30日, 2024.6.30（计划）) not after the as-of date or
+ * today, completed: the ledger says
  * when it was done (helper-130: such a row counted as not completed, and overdue). Warned (validate.ts status_by_completion).
  */
 function statusByCompletionSql(c: NormaliseContext): string {
   const until = c.asOf ?? c.today;
   if (!c.statusColumn) return 'status_read';
   return `CASE WHEN status_read IS NULL AND ${r('status_raw')} IS NULL AND dd_completion_date IS NOT NULL AND NOT coalesce(db_completion_date, false)
+      AND NOT regexp_matches(${r('completion_date')}, ${str(PLAN_WORDS)})
       ${until ? `AND dd_completion_date <= ${date(until)}` : ''} THEN 'completed' ELSE status_read END`;
 }
 

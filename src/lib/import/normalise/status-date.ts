@@ -1,12 +1,14 @@
 import { date, str } from '../../queries/sql';
 import { rawCol as r } from './raw';
+import { noDateSql } from './values';
 
 // A status cell that says when the item was done (已完成（2024.6.30）, 2024年6月30日已完成, 已于2024年6月完成, 已销号
 // （2024.6.30））: one date, and no words of a plan or a time limit, which name a day still to come (已完成，整改时限2024年12月底,
 // 下步将于2025年6月底前开展回头看). Two dates (2024年3月完成，2024年5月销号) do not say which is which.
 const A_DATE = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}`;
 const A_DAY = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}\s*[月./-]\s*[0-9]{1,2}`;
-const PLAN_WORDS = '时限|期限|计划|预计|截止|下一?步|将于|力争|拟于|要求.{0,8}前';
+/** Words of a plan or a time limit beside a date: the date is still to come. Also read in a 完成时间 cell (findings.ts). */
+export const PLAN_WORDS = '时限|期限|计划|预计|截止|下一?步|将于|力争|拟于|要求.{0,8}前';
 
 /**
  * 'day' or 'month' when a status text (its compact form) states one date, a day or a month alone (已完成（2024年6月）),
@@ -19,7 +21,7 @@ export function statusDatedSql(c: string): string {
 
 /**
  * The day a status states its item was done (completed) or closed (销号), for a row whose own 完成时间 or 销号时间
- * cell is empty; NULL when the status states none (statusDatedSql), states a time limit (2024年6月底前, the date
+ * cell is empty or says there is none (/, —, 无: noDateSql); NULL when the status states none (statusDatedSql), states a time limit (2024年6月底前, the date
  * map's `by`), a day before the feedback or after the as-of date. A month alone (已完成（2024年6月）) is its last day,
  * or the as-of date within that month, as a 完成时间 is (findings.ts completionDateSql). Reads the columns
  * normalisedTableSql joins: dd_status, db_status (the status text's date map), status_dated, status_read,
@@ -30,6 +32,6 @@ export function statusDaySql(key: 'completion_date' | 'closure_date', asOf: stri
   const day = asOf === undefined ? 'dd_status'
     : `CASE WHEN dd_status <= ${date(asOf)} THEN dd_status
         WHEN status_dated = 'month' AND date_trunc('month', dd_status) <= ${date(asOf)} THEN ${date(asOf)} END`;
-  return `CASE WHEN ${r(key)} IS NULL AND ${said} AND status_dated IS NOT NULL AND NOT coalesce(db_status, false)
+  return `CASE WHEN ${noDateSql(r(key))} AND ${said} AND status_dated IS NOT NULL AND NOT coalesce(db_status, false)
     AND (dd_feedback_date IS NULL OR dd_status >= dd_feedback_date) THEN ${day} END`;
 }

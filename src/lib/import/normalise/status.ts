@@ -1,4 +1,4 @@
-import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_CLOSURE_BELOW_FULL, STATUS_CLOSURE_RATE_CLAUSE, STATUS_COUNT_BEFORE_TOTAL, STATUS_COUNT_PATTERNS, STATUS_COUNT_SAME_KIND, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RECTIFICATION_WORDS, STATUS_REDONE_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES, STATUS_TOTAL_BEFORE_COUNT } from '../../domain/vocabulary/status';
+import { STATUS_CLOSED_DONE_PATTERN, STATUS_CLOSED_PATTERN, STATUS_CLOSURE_BELOW_FULL, STATUS_CLOSURE_RATE_CLAUSE, STATUS_COUNT_BEFORE_TOTAL, STATUS_COUNT_PATTERNS, STATUS_COUNT_SAME_KIND, STATUS_DESCRIBED_PROBLEM_PATTERN, STATUS_INSTRUCTION_PATTERN, STATUS_LATE_NOTE_PATTERN, STATUS_LATE_WORDS, STATUS_NOT_CLOSED_PATTERN, STATUS_LONG_TERM_PATTERN, STATUS_NEXT_STEP_PATTERN, STATUS_NOT_A_STATUS_PATTERN, STATUS_RECTIFICATION_WORDS, STATUS_REDONE_PATTERN, STATUS_REMAINDER_PATTERN, STATUS_RULES, STATUS_STEP_DONE_PATTERN, STATUS_TOTAL_BEFORE_COUNT } from '../../domain/vocabulary/status';
 import { str } from '../../queries/sql';
 import { hanDigitsSql } from './dates';
 import { bindSql, compactSql, groups } from './text';
@@ -53,7 +53,9 @@ export function statusSql(raw: string): string {
   // status at in progress: 已完成3项措施，剩余1项持续推进 is in progress, 未完成（已完成3项，剩余2项持续推进） still not
   // completed; 5项长效机制持续发挥作用 says nothing is left, nor does work kept up as a long-term mechanism
   // (其余已纳入长效机制持续推进). A count left that says nothing more (完成2项，剩余1项, COUNT_LEFT) is left too.
-  const skip = `(regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) OR regexp_matches(k, ${str(STATUS_INSTRUCTION_PATTERN)}))`;
+  // A first step done (已完成自查) beside other clauses is no status of the item either; alone, the whole text reads it.
+  const skip = `(regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) OR regexp_matches(k, ${str(STATUS_LATE_NOTE_PATTERN)}) OR regexp_matches(k, ${str(STATUS_INSTRUCTION_PATTERN)})
+    OR regexp_matches(k, ${str(STATUS_STEP_DONE_PATTERN)}))`;
   const rem = `(regexp_matches(k, ${str(STATUS_REMAINDER_PATTERN)}) AND regexp_matches(k, ${str(STATUS_NEXT_STEP_PATTERN)}) AND NOT regexp_matches(k, '长效|常态|长期'))`;
   // (A clause passed over that is no part left needs no status.)
   const clause = `struct_pack(r := CASE WHEN ${skip} AND NOT ${rem} THEN NULL ELSE ${rules('k')} END, skip := ${skip}, rem := ${rem},
@@ -145,8 +147,9 @@ export function statusCompactSql(v: string): string {
 
 // A cell of options, one marked (a 销号 form from Word): ■已完成 □正在推进 □未完成, ☑已完成 ☐正在整改, and
 // 已完成（√）正在推进（ ）, 已完成☑ 未完成☐. The marks, and the option after a mark (or before a ticked bracket or a mark
-// ending it), up to a space or a mark. One mark ticked, and an empty one opening the cell or after a space (or, marks after
-// their options, ending the cell or before a space): bullets (●已完成 ●正在推进) and the ○ of 二○二四年 are
+// ending it), up to a space or a mark; which of the two by the mark opening the cell or ending it (已完成 ☑ 未完成 ☐ ends with
+// its marks: helper-131). One mark ticked, and an empty one opening the cell or after a space (or, marks after their options,
+// ending the cell or before a space): bullets (●已完成 ●正在推进) and the ○ of 二○二四年 are
 // no options (helper-129).
 const TICKED = '■☑☒✔✓√●◼▣';
 const UNTICKED = '□☐○◻◯';
@@ -154,14 +157,14 @@ const GAP = '[\\s\\x{3000}]';
 const OPTION = `[^${TICKED}${UNTICKED}()（）\\s\\x{3000}]+`;
 // Exactly one mark ticked, with an option's word on the given side of it.
 const ONE_TICK_BEFORE_OPTION = `^[^${TICKED}]*[${TICKED}]${GAP}*${OPTION}[^${TICKED}]*$`;
-const ONE_TICK_AFTER_OPTION = `^[^${TICKED}]*${OPTION}${GAP}*[${TICKED}](${GAP}|$)[^${TICKED}]*$`;
+const ONE_TICK_AFTER_OPTION = `^[^${TICKED}]*${OPTION}${GAP}*[${TICKED}][^${TICKED}]*$`;
 
 /** The option a cell of options marks (helper-128: the whole cell read 未完成 or 正在整改), else the cell. */
 function markedOptionSql(v: string): string {
-  return `CASE WHEN regexp_matches(${v}, '(^|${GAP})[${UNTICKED}]') AND regexp_matches(${v}, '${ONE_TICK_BEFORE_OPTION}')
+  return `CASE WHEN regexp_matches(${v}, '^${GAP}*[${TICKED}${UNTICKED}]') AND regexp_matches(${v}, '(^|${GAP})[${UNTICKED}]') AND regexp_matches(${v}, '${ONE_TICK_BEFORE_OPTION}')
       THEN coalesce(nullif(regexp_extract(${v}, '[${TICKED}]${GAP}*(${OPTION})', 1), ''), ${v})
-    WHEN regexp_matches(${v}, '[${UNTICKED}](${GAP}|$)') AND regexp_matches(${v}, '${ONE_TICK_AFTER_OPTION}')
-      THEN coalesce(nullif(regexp_extract(${v}, '(${OPTION})${GAP}*[${TICKED}](${GAP}|$)', 1), ''), ${v})
+    WHEN regexp_matches(${v}, '[${TICKED}${UNTICKED}]${GAP}*$') AND regexp_matches(${v}, '[${UNTICKED}](${GAP}|$)') AND regexp_matches(${v}, '${ONE_TICK_AFTER_OPTION}')
+      THEN coalesce(nullif(regexp_extract(${v}, '(${OPTION})${GAP}*[${TICKED}]', 1), ''), ${v})
     WHEN regexp_matches(${v}, '[(（]\\s*[√✓✔☑]\\s*[)）]') AND regexp_matches(${v}, '[(（]\\s*[)）]')
       THEN coalesce(nullif(regexp_extract(${v}, '(${OPTION})\\s*[(（]\\s*[√✓✔☑]\\s*[)）]', 1), ''), ${v})
     ELSE ${v} END`;
