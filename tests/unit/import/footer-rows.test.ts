@@ -1,5 +1,6 @@
 import { test, expect } from 'vitest';
 import { freshEngine, importOk, issuesOf, utf8 } from './helpers';
+import type { Engine } from '../../../src/lib/db/types';
 
 // Review: the signature and filer lines under almost every office ledger were rejected rows (county,
 // unit and problem missing), each in the rejected-rows CSV, when their words carried a note on how to
@@ -85,16 +86,19 @@ test('a rate or count line under the ledger is a total; a problem whose title st
   e.close();
 });
 
+/** The as-of date each CSV of the given lines imports with, into one engine (copies allowed). */
+const asOfReader = (e: Engine) => async (name: string, lines: string[]) => {
+  const [r] = await importOk(e, name, utf8(lines.join('\n')), { allowDuplicate: true });
+  return r.asOf;
+};
+
 // helper-128: Chinese forms put 填表人 and 填报日期 at the bottom; the as-of date was read only above the header, so the
 // ledger fell back to its newest date (or today), and the overdue count changed.
 test('a filer date under the table gives the as-of date when the title states none; a title\'s wins', async () => {
   const e = await freshEngine();
   const body = ['序号,县市区,被巡察单位,具体问题,整改时限,整改状态,完成时间', '1,兰溪市,兰溪市教育局,理论学习不深入,2024年6月底前,已完成,2024-06-20',
     '2,兰溪市,兰溪市教育局,违规发放津补贴,2024年9月底前,正在整改,'];
-  const asOf = async (name: string, lines: string[]) => {
-    const [r] = await importOk(e, name, utf8(lines.join('\n')), { allowDuplicate: true });
-    return r.asOf;
-  };
+  const asOf = asOfReader(e);
   expect(await asOf('a.csv', ['八届市委第三轮巡察整改台账', ...body, '填表人：王某,,,,填报日期：2024年10月8日,,'])).toBe('2024-10-08');
   expect(await asOf('b.csv', ['八届市委第三轮巡察整改台账', ...body, '报送日期：2024年10月9日,,,,,,'])).toBe('2024-10-09');
   expect(await asOf('c.csv', ['八届市委第三轮巡察整改台账', ...body, ',,,填报时间：,2024年10月10日,,'])).toBe('2024-10-10');
@@ -130,10 +134,7 @@ test('a day closing the title, the sheet or file name, or alone on a form line, 
   const e = await freshEngine();
   const body = ['序号,县市区,被巡察单位,具体问题,整改时限,整改状态,完成时间', '1,永康市,永康市古山镇党委,理论学习不深入,2024年6月底前,已完成,2024-05-10',
     '2,永康市,永康市古山镇党委,违规发放津补贴,2024年6月30日,正在整改,'];
-  const asOf = async (name: string, lines: string[]) => {
-    const [r] = await importOk(e, name, utf8(lines.join('\n')), { allowDuplicate: true });
-    return r.asOf;
-  };
+  const asOf = asOfReader(e);
   const title = '永康市委第五轮巡察反馈问题整改进展情况';
   expect(await asOf('a.csv', [`${title}（2024年9月30日）`, ...body])).toBe('2024-09-30');
   expect(await asOf('b.csv', [`${title}（2024.9.30）`, ...body])).toBe('2024-09-30');
