@@ -4,6 +4,9 @@ import { ident, literal } from '../queries/sql';
 import { scratchTable } from './staging';
 import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
+import { compactSql } from './normalise/text';
+import { yearSql } from './normalise/values';
+import { formatRoundKey } from '../domain/roundKey';
 import {
   COUNTY_LEVEL, committeeOf, countyCityRound, inspectionKind, isCountyCity, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey,
   roundLabel, termOrPeriod, type RoundParts,
@@ -20,6 +23,9 @@ export interface RoundRow {
   k_term: string | null;
   k_no: string | null;
   k_county: string | null;
+  /** The 年度 cell as written, and the year it names. */
+  k_year: string | null;
+  k_year_no: number | null;
   round_key: string | null;
   committee: string | null;
   inspector_level: string | null;
@@ -65,7 +71,8 @@ export function hintParts(hint: RoundHint | undefined): RoundParts {
 }
 
 /** Resolves one combination: columns first, then the label, then sheet/file names, then the hint. */
-export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' | 'k_no' | 'k_county'>, names: RoundParts, hint?: RoundHint): RoundRow {
+export function resolveRound<K extends Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' | 'k_no' | 'k_county'>>(
+  k: K, names: RoundParts, hint?: RoundHint): K & Omit<RoundRow, 'k_year' | 'k_year_no'> {
   const columns: RoundParts = {
     ...(k.k_level ? parseLevel(k.k_level) : {}),
     // A 轮次 cell that states its term (十五届第三轮) gives it where no 届次 column does.
@@ -106,12 +113,12 @@ export function resolveRound(k: Pick<RoundRow, 'k_label' | 'k_level' | 'k_term' 
   };
 }
 
-const KEY_FIELDS = ['round_label', 'inspector_level', 'term', 'round_no', 'county', 'unit_name'];
+const KEY_FIELDS = ['round_label', 'inspector_level', 'term', 'round_no', 'county', 'unit_name', 'year'];
 
 /** Columns of the lookup table, in order. */
 const LOOKUP_COLUMNS: [string, string][] = [
   ['k_label', 'VARCHAR'], ['k_level', 'VARCHAR'], ['k_term', 'VARCHAR'], ['k_no', 'VARCHAR'], ['k_county', 'VARCHAR'],
-  ['round_key', 'VARCHAR'], ['committee', 'VARCHAR'], ['inspector_level', 'VARCHAR'], ['inspection_kind', 'VARCHAR'],
+  ['k_year', 'VARCHAR'], ['k_year_no', 'INTEGER'], ['round_key', 'VARCHAR'], ['committee', 'VARCHAR'], ['inspector_level', 'VARCHAR'], ['inspection_kind', 'VARCHAR'],
   ['term', 'VARCHAR'], ['round_no', 'INTEGER'], ['round_label', 'VARCHAR'], ['round_year', 'INTEGER'],
 ];
 
@@ -132,18 +139,18 @@ export async function buildRoundLookup(
     FROM (SELECT DISTINCT ${KEY_FIELDS.map((k) => u(k)).join(', ')} FROM ${ident(values)}))`;
   let keys = await engine.query<RoundRow & { all_null: boolean }>(`SELECT DISTINCT ${r('round_label')} AS k_label,
     ${r('inspector_level')} AS k_level, ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty, namedPlace, unitsFirst)} AS k_county,
-    ${allNull} AS all_null FROM ${countyFromSql(cells, maps)}`);
+    ${r('year')} AS k_year, ${yearSql(compactSql(r('year')))} AS k_year_no, ${allNull} AS all_null FROM ${countyFromSql(cells, maps)}`);
   if (keys.some((k) => k.all_null)) {
     const [{ found }] = await engine.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(raw)} t WHERE ${allNull}) AS found`);
     if (!found) keys = keys.filter((k) => !k.all_null);
   }
   const seen = new Set<string>();
   keys = keys.filter((k) => {
-    const id = JSON.stringify([k.k_label, k.k_level, k.k_term, k.k_no, k.k_county]);
+    const id = JSON.stringify([k.k_label, k.k_level, k.k_term, k.k_no, k.k_county, k.k_year]);
     return !seen.has(id) && !!seen.add(id);
   });
   for (const k of keys) delete (k as Partial<typeof k>).all_null;
-  const rows = keys.map((k) => resolveRound(k, names, hint));
+  const rows = numberedWithinYears(keys.map((k) => resolveRound(k, names, hint)));
   await engine.exec(`CREATE TABLE ${scratchTable(table)} (${LOOKUP_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
   // A few dozen rows: one INSERT … VALUES, not a JSON file through the engine (~250 ms in Chromium).
   if (rows.length) {
@@ -153,3 +160,30 @@ export async function buildRoundLookup(
   return rows;
 }
 
+
+/**
+ * A committee that numbers its rounds within each year and writes no 届次 has a 第一轮 every year
+ * (helper-130). A file whose 年度 column shows one round, written without a term, in two years is
+ * such a file: each of its termless rows with a year is then keyed by that year, as a title's
+ * 2023年第一轮 is (round.ts period). Otherwise the first rounds of 2023 and 2024 were one round: the
+ * 2024 row a duplicate_finding of the 2023 one, the unit counted once in U, the problem found again
+ * no repeat. A 届次 (column, title or name) keeps the rounds numbered within the term.
+ */
+export function numberedWithinYears(rows: RoundRow[]): RoundRow[] {
+  const years = new Map<string, Set<number>>();
+  for (const x of rows) {
+    if (x.term !== null || x.round_key === null || x.k_year_no === null) continue;
+    years.set(x.round_key, (years.get(x.round_key) ?? new Set()).add(x.k_year_no));
+  }
+  if (![...years.values()].some((y) => y.size > 1)) return rows;
+  return rows.map((x) => {
+    if (x.term !== null || x.round_key === null || x.k_year_no === null || !x.committee || !x.inspector_level || !x.round_no) return x;
+    const term = `${x.k_year_no}年`;
+    const parts: RoundParts = { inspector_level: x.inspector_level, county: x.committee, round_no: x.round_no, period: x.k_year_no };
+    return {
+      ...x, term, round_year: x.k_year_no,
+      round_key: formatRoundKey({ committee: x.committee, level: x.inspector_level, term, roundNo: x.round_no }),
+      round_label: x.k_label ?? roundLabel(parts),
+    };
+  });
+}

@@ -223,6 +223,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     `t.${r('term')} IS NOT DISTINCT FROM lk.k_term`,
     `t.${r('round_no')} IS NOT DISTINCT FROM lk.k_no`,
     `t.county_found IS NOT DISTINCT FROM lk.k_county`,
+    `t.${r('year')} IS NOT DISTINCT FROM lk.k_year`,
   ].join(' AND ');
   const days = num(c.immediateFixDays);
   const months = num(c.concentratedPeriodMonths);
