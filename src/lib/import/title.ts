@@ -196,11 +196,12 @@ export function statedAsOf(texts: (string | undefined | null)[], today: string):
 // A day closing a title or a name, where no word says what it is: in brackets or after a separator (…整改进展情况
 // （2024年9月30日）, 台账_2024.9.30.csv, 台账20240930.xlsx), or alone in a title row's cell (填报单位：…（盖章） | 2024年9月30日).
 // A day before 前 (（2024年12月31日前）) is a deadline, one opening a title (2024年3月15日巡察反馈…) a round's.
-const CLOSING_DAY = /(?<before>^|[^\d.\-/年月])(?<y>(?:19|20)\d{2})(?:\s*年\s*(?<m1>\d{1,2})\s*月\s*(?<d1>\d{1,2})\s*[日号]|(?<sep>[.\-/])(?<m2>\d{1,2})\k<sep>(?<d2>\d{1,2})|(?<m3>\d{2})(?<d3>\d{2}))\s*[)）]?(?:\.[A-Za-z]{2,5})?$/;
+const CLOSING_DAY = /(?<before>^|[^\d.\-/年月]|(?<=[^\d.\-/年月日号\s]\s*)-\s*)(?<y>(?:19|20)\d{2})(?:\s*年\s*(?<m1>\d{1,2})\s*月\s*(?<d1>\d{1,2})\s*[日号]|(?<sep>[.\-/])(?<m2>\d{1,2})\k<sep>(?<d2>\d{1,2})|(?<m3>\d{2})(?<d3>\d{2}))\s*[)）]?(?:\.[A-Za-z]{2,5})?$/;
 // Another date's label or a range's word before the day, in its text or in the cell before (反馈时间：2024年3月15日, 反馈时间 |
 // 2024年3月15日, 巡察反馈：2024年3月15日, 进驻时间：2024年3月1日—2024年4月30日, （整改时限至2024年12月31日）, 组长：张三 2024年3月15日):
-// that date, or a period's end, not the ledger's (helper-131). An opening bracket (…整改进展情况（2024年9月30日）) is none.
-const OTHER_DATE_LABEL = /((?<!填报|报送|填表|制表)(时间|日期)|时限|期限|反馈|进驻|开始|结束|起|自|从|至|到|止|[—–\-~～:：,，;；]|[^\s(（]\s+)\s*(为|是)?\s*$/;
+// that date, or a period's end, not the ledger's (helper-131). An opening bracket (…整改进展情况（2024年9月30日）) is none, nor
+// is a hyphen after a word (整改台账-20240930.xlsx), which parts a name from its day as an underscore does; after a date it is a range's.
+const OTHER_DATE_LABEL = /((?<!填报|报送|填表|制表)(时间|日期)|时限|期限|反馈|进驻|开始|结束|起|自|从|至|到|止|[—–~～:：,，;；]|(?<=[\d年月日号]\s*)-|[^\s(（\-]\s+)\s*(为|是)?\s*$/;
 
 /**
  * The day a title, sheet or file name closes with (CLOSING_DAY), as YYYY-MM-DD: the day the ledger was filled in, read

@@ -140,6 +140,9 @@ test('a day closing the title, the sheet or file name, or alone on a form line, 
   expect(await asOf('b.csv', [`${title}（2024.9.30）`, ...body])).toBe('2024-09-30');
   expect(await asOf('永康市巡察整改台账20240930.csv', [title, ...body])).toBe('2024-09-30');
   expect(await asOf('台账_2024-09-30.csv', [title, ...body])).toBe('2024-09-30');
+  // A hyphen after a word parts the name from its day, as an underscore does; after a date it is a range's (below).
+  expect(await asOf('整改台账-20240930.csv', [title, ...body])).toBe('2024-09-30');
+  expect(await asOf('整改台账 - 2024.9.30.csv', [title, ...body])).toBe('2024-09-30');
   expect(await asOf('c.csv', [title, '填报单位：永康市古山镇党委（盖章）,,,,,,2024年9月30日', ...body])).toBe('2024-09-30');
   // Words win: a 截至 date anywhere, and a filer date under the table.
   expect(await asOf('台账20241031.csv', [`${title}（截至2024年9月30日）`, ...body])).toBe('2024-09-30');
@@ -149,7 +152,8 @@ test('a day closing the title, the sheet or file name, or alone on a form line, 
     // helper-131: a period's end, a deadline after 至, the feedback day after 反馈, a day after a name and a space.
     [title, '进驻时间：2024年3月1日—2024年4月30日'], [title, '巡察时间：2024年3月1日至2024年4月30日'],
     [`${title}（集中整改期：2024年3月15日至2024年6月15日）`], [`${title}（整改时限至2024年12月31日）`], [title, '巡察反馈：2024年3月15日'],
-    [title, '反馈 2024年3月15日'], [title, '巡察组：县委第三巡察组 组长：张三 2024年3月15日'], [`${title}（2024年9月）`], [`${title}（2024.2.30）`]]) {
+    [title, '反馈 2024年3月15日'], [title, '巡察组：县委第三巡察组 组长：张三 2024年3月15日'], [`${title}（2024年9月）`], [`${title}（2024.2.30）`],
+    [`${title}（2024年3月1日-2024年4月30日）`], [`${title}（2024.3.1 - 2024.4.30）`], [`${title}（20240301-20240430）`]]) {
     expect(await asOf('d.csv', [...lines, ...body])).toBe('2024-05-10');
   }
   e.close();
