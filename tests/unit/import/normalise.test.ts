@@ -397,6 +397,9 @@ test('booleans, counts and amounts', async () => {
 test('unit names and titles for repeat matching', async () => {
   expect(await evalEach(['中共永康市委', '中共永康市委员会', '永康市委', '市教育局党委', '东阳市城投集团党委', '市卫生健康委党组'], unitNameNormSql))
     .toEqual(['永康市', '永康市', '永康市', '教育局', '城投集团', '卫生健康']);
+  // A 党工委 by its formal name (中共…工作委员会) is the same unit (helper-132).
+  expect(await evalEach(['永康市西城街道党工委', '中共永康市西城街道工作委员会', '永康经济开发区党工委', '中共永康经济开发区工作委员会',
+    '中共永康市江南街道党的工作委员会'], unitNameNormSql)).toEqual(['西城街道', '西城街道', '经济开发区', '经济开发区', '江南街道']);
   // A city-level unit, with the city's name or a bare 市 (not 市场, 市容): one unit.
   expect(await evalEach(['金华市教育局', '市教育局党委', '中共金华市卫生健康委员会', '浙江省金华市财政局', '市场监管局', '金华市市场监管局', '市市场监管局',
     '市民政局', '金华市民政局', '市政协', '金华市政协', '市政府办公室', '金华市政府办公室', '市纪委', '金华市纪委', '市委', '金华市委',
