@@ -1,7 +1,7 @@
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
-import { matchColumnsSql, sameFindingSql } from './same-finding';
+import { matchTimeColumnsSql, sameFindingSql } from './same-finding';
 import { scratchTable, tempName } from './staging';
 import { newestDate } from './newest-date';
 
@@ -121,26 +121,27 @@ export function olderBy(file: Dated, stored: Dated): [string, string] | null {
 
 // What makes two findings one problem (same-finding.ts): round, county, unit and title words; where a
 // county may be only a 金华市委 round's default, the unit's name as written.
-const MATCH = sameFindingSql('n', 'o', { loose: ['n'], city: ['o'] }, { keyed: true });
+// A round written with and without its term is one (sameRoundSql): the file's rows are not merged into it yet.
+const MATCH = sameFindingSql('n', 'o', { loose: ['n'], city: ['o'] }, { keyed: true, acrossTerms: true });
 
 /** The keys of every stored finding but the sample's and those of the datasets being replaced, with its dataset. */
 function storedKeysSql(replacing: string[]): string {
   const kept = replacing.length ? ` AND f.dataset_id NOT IN (${replacing.map(str).join(', ')})` : '';
-  return `SELECT DISTINCT f.dataset_id, ${matchColumnsSql('f')} FROM findings f
+  return `SELECT DISTINCT f.dataset_id, ${matchTimeColumnsSql('f')} FROM findings f
     JOIN datasets d ON d.dataset_id = f.dataset_id AND NOT coalesce(d.is_sample, false) WHERE f.norm_title IS NOT NULL${kept}`;
 }
 
 /** The new sheets' findings to import, one row each, with their keys. */
 function newRowsSql(plans: SheetPlan[]): string {
   return plans.filter((p) => p.counts.accepted > 0)
-    .map((p) => `SELECT ${matchColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f`).join(' UNION ALL ');
+    .map((p) => `SELECT ${matchTimeColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f`).join(' UNION ALL ');
 }
 
 /** The distinct keys of the new sheets' findings with title words, each numbered (k). */
 function newKeysSql(plans: SheetPlan[]): string {
   const rows = plans.filter((p) => p.counts.accepted > 0)
-    .map((p) => `SELECT ${matchColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f WHERE f.norm_title IS NOT NULL`);
-  return `SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT * FROM (${rows.length ? rows.join(' UNION ALL ') : 'SELECT NULL AS round_key, NULL AS county, NULL AS unit_key, NULL AS unit_name, NULL AS norm_title, NULL AS title_numbers, false AS county_by_round WHERE false'}))`;
+    .map((p) => `SELECT ${matchTimeColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f WHERE f.norm_title IS NOT NULL`);
+  return `SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT * FROM (${rows.length ? rows.join(' UNION ALL ') : 'SELECT NULL AS round_key, NULL AS county, NULL AS unit_key, NULL AS unit_name, NULL AS norm_title, NULL AS title_numbers, NULL::DATE AS feedback_date, NULL::INTEGER AS year, false AS county_by_round WHERE false'}))`;
 }
 
 /**

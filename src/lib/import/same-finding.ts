@@ -46,9 +46,25 @@ export const sameNumbersSql = (x: string, y: string) => `${y}.title_numbers IS N
 export const sameTimeSql = (x: string, y: string) => `NOT coalesce(abs(date_diff('day', ${x}.feedback_date, ${y}.feedback_date)) > 183,
   CASE WHEN ${x}.feedback_date IS NULL AND ${y}.feedback_date IS NULL THEN ${x}.year <> ${y}.year END, false)`;
 
-/** TRUE when the finding aliased `x` is the one aliased `y`. */
-export function sameFindingSql(x: string, y: string, vague: VagueCounty = {}, o: { keyed?: boolean } = {}): string {
-  return `${y}.round_key IS NOT DISTINCT FROM ${x}.round_key AND ${y}.norm_title IS NOT DISTINCT FROM ${x}.norm_title
+const keyPart = (t: string, i: number) => `split_part(${t}.round_key, '|', ${i})`;
+
+/**
+ * TRUE when the rows aliased `x` and `y` are of one round, or of the same round written with and without its term
+ * (十五届永康市委第三轮 and 永康市委第三轮: same committee, level and number, one key's term place empty) and of one time
+ * (sameTimeSql), as round-merge.ts joins them at commit. A snapshot whose title leaves the 届次 out was no later
+ * version of the one writing it, and every problem counted twice (helper-132). Each side needs `feedback_date` and `year`.
+ */
+export const sameRoundSql = (x: string, y: string) => `${keyPart(x, 1)} = ${keyPart(y, 1)} AND ${keyPart(x, 2)} = ${keyPart(y, 2)}
+  AND ${keyPart(x, 4)} = ${keyPart(y, 4)} AND (${x}.round_key = ${y}.round_key
+    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND ${sameTimeSql(x, y)}))`;
+
+/**
+ * TRUE when the finding aliased `x` is the one aliased `y`. `acrossTerms`: the round as sameRoundSql compares it,
+ * where the rows are not yet committed (round-merge.ts has not joined their round to its term).
+ */
+export function sameFindingSql(x: string, y: string, vague: VagueCounty = {}, o: { keyed?: boolean; acrossTerms?: boolean } = {}): string {
+  const round = o.acrossTerms ? sameRoundSql(x, y) : `${y}.round_key IS NOT DISTINCT FROM ${x}.round_key`;
+  return `${round} AND ${y}.norm_title IS NOT DISTINCT FROM ${x}.norm_title
     AND ${sameUnitSql(x, y, vague, o)} AND ${sameNumbersSql(x, y)}`;
 }
 
@@ -57,3 +73,6 @@ export const matchableSql = (t: string) => `${t}.round_key IS NOT NULL AND ${uni
 
 /** The columns matched by, for a SELECT over a table aliased `t`: round_key, county, unit_key, unit_name, norm_title, title_numbers. */
 export const matchColumnsSql = (t: string) => `${t}.round_key, ${t}.county, ${unitNameKeySql(t)} AS unit_key, ${t}.unit_name, ${t}.norm_title, ${t}.title_numbers`;
+
+/** matchColumnsSql and the columns sameRoundSql reads (feedback_date, year). */
+export const matchTimeColumnsSql = (t: string) => `${matchColumnsSql(t)}, ${t}.feedback_date, ${t}.year`;

@@ -102,7 +102,8 @@ export interface SharedRows {
 
 // The same finding in two sheets (same-finding.ts); a 金华市委 round's default county matching any.
 // Of one time too (sameTimeSql): a sheet per year of a committee numbering its rounds within the year holds no other.
-const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] })} AND ${sameTimeSql('x', 'y')}`;
+// A round written with and without its term is one (sameRoundSql: a 9月 sheet whose title leaves 十五届 out).
+const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] }, { acrossTerms: true })} AND ${sameTimeSql('x', 'y')}`;
 const ALL_GIVEN = matchableSql('x');
 // Up to this many sheets a statement per pair is cheapest (a 1M-row sheet beside a small one: one
 // anti-join); past it the pairs outnumber the rows, and one join over all sheets is.

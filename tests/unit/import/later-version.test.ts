@@ -198,3 +198,23 @@ test('a later snapshot stating a later date is not called older when it leaves o
   if (!res.ok) throw new Error('import failed');
   expect(res.datasets[0].laterVersionOf?.older).toBeUndefined();
 });
+
+// helper-132: a snapshot whose title leaves the 届次 out (or adds it) was written beside the stored one, its round merged
+// into the stored round at commit, and every problem counted twice (N 10 for a round of 5).
+test.each([
+  ['十五届永康市委第三轮巡察整改台账', '永康市委第三轮巡察整改台账'],
+  ['永康市委第三轮巡察整改台账', '十五届永康市委第三轮巡察整改台账'],
+])('a later version whose title writes the round with and without its term is asked about: %s → %s', async (t1, t2) => {
+  const snapshot = (title: string, status: string) => new TextEncoder().encode([title, '序号,被巡察单位,反馈时间,具体问题,整改状态',
+    ...['违规吃喝问题仍有发生', '理论学习不深入', '政府采购程序不规范'].map((t, i) => `${i + 1},永康市财政局,2024-03-15,${t},${status}`)].join('\n'));
+  const [first] = await importOk(e, 'v1.csv', snapshot(t1, '正在整改'));
+  const res = await importFile(e, { name: 'v2.csv', bytes: snapshot(t2, '已完成') });
+  if (!res.ok) throw new Error('import failed');
+  expect(res.datasets[0].laterVersionOf).toMatchObject({ datasetIds: [first.datasetId], same: 3, rows: 3 });
+  // Another term's third round, years before, is no version of it.
+  const other = new TextEncoder().encode(['十四届永康市委第三轮巡察整改台账', '序号,被巡察单位,反馈时间,具体问题,整改状态',
+    ...['违规吃喝问题仍有发生', '理论学习不深入', '政府采购程序不规范'].map((t, i) => `${i + 1},永康市财政局,2019-03-15,${t},已完成`)].join('\n'));
+  const older = await importFile(e, { name: 'v0.csv', bytes: other });
+  if (!older.ok) throw new Error('import failed');
+  expect(older.datasets[0].laterVersionOf).toBeUndefined();
+});

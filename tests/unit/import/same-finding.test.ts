@@ -113,7 +113,11 @@ test('two sheets of one workbook, one writing the county before each unit: the o
 test('a round written without its term, the unit with its county: the same problem is warned as already loaded', async () => {
   const h = `${head},年度`;
   await importOk(e, '台账一.csv', utf8([h, ...TITLES.slice(0, 2).map((t) => `义乌市,佛堂镇党委,${R},${t},正在推进,2024`)].join('\n')));
-  const [r] = await importOk(e, '台账二.csv', utf8([h, ...TITLES.slice(0, 2).map((t) => `义乌市,义乌市佛堂镇党委,市委第五轮巡察,${t},已完成,2024`)].join('\n')));
+  const again = utf8([h, ...TITLES.slice(0, 2).map((t) => `义乌市,义乌市佛堂镇党委,市委第五轮巡察,${t},已完成,2024`)].join('\n'));
+  // The same two problems, statuses moved on: a later version, asked about first (later-version.ts, across terms).
+  const [asked] = await importOk(e, '台账二.csv', again);
+  expect(asked.laterVersionOf).toMatchObject({ same: 2, rows: 2 });
+  const [r] = await importOk(e, '台账二.csv', again, { allowDuplicate: true });
   expect(r.issues.filter((i) => i.code === 'duplicate_existing').map((i) => i.row)).toEqual([2, 3]);
   // Another county's 佛堂镇党委 is not the same problem.
   const [o] = await importOk(e, '台账三.csv', utf8([h, `东阳市,东阳市佛堂镇党委,市委第五轮巡察,${TITLES[0]},已完成,2024`].join('\n')));

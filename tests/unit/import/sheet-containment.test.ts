@@ -62,6 +62,20 @@ test('of two snapshot sheets holding the same problems, the later one is importe
   expect(statuses.map((r) => r.status)).toEqual(['completed', 'completed', 'in_progress']);
 });
 
+// helper-132: the later sheet's title leaves the 届次 out; both were imported, merged into one round, N twice the round's.
+test('snapshot sheets whose titles write the round with and without its term: the later one is imported', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '被巡察单位', '反馈时间', '具体问题', '整改状态'];
+  const sheet = (title: string, status: string) =>
+    [[title], H, ...['理论学习不深入', '违规吃喝', '公车私用'].map((t, i) => [i + 1, '永康市财政局', '2024-03-15', t, status])];
+  const reports = await importOk(engine, '永康市巡察整改台账.xlsx', book([
+    ['6月', sheet('十五届永康市委第三轮巡察整改台账（截至2024年6月30日）', '正在整改')],
+    ['9月', sheet('永康市委第三轮巡察整改台账（截至2024年9月30日）', '已完成')],
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['9月', 3]]);
+  expect(reports[0].issues.filter((i) => i.code === 'sheet_duplicate').map((i) => i.value)).toEqual(['6月']);
+});
+
 // A sheet with a header and no problem rows is no dataset, and never silent.
 test('a county sheet dated after the 汇总 that holds it whole stays, and its statuses count; the 汇总 keeps the rest (review)', async () => {
   engine = await freshEngine();
