@@ -26,6 +26,16 @@ function kindWord(kinds: string[], lang: 'zh' | 'en'): string {
 const positive = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
 
 /**
+ * An amount in 万元 as the sentence writes it: to the hundredth of a 万, or in 元 where that rounds to 0 (45 元, not
+ * 0万元: the total is not zero, so its clause stays, helper-132).
+ */
+function funds(wan: number, lang: 'zh' | 'en'): string {
+  const small = formatWan(wan) === '0';
+  if (lang === 'en') return small ? `${formatCount(Math.round(wan * 10_000))} CNY` : `${formatWan(wan)} (10k CNY)`;
+  return small ? `${formatCount(Math.round(wan * 10_000))}元` : `${formatWan(wan)}万元`;
+}
+
+/**
  * The standard briefing sentence: 截至{T}，巡察反馈N个问题，已完成整改X个、正在整改Y个（基本完成Z个），
  * 整改完成率P%；给予党纪处分…人、政务处分…人、组织处理…人；制定及修改完善制度…项；追缴（挽回）资金…万元。
  * Y = N − X; Z ⊂ Y; P = X / N (strict). Clauses whose totals are zero or missing are dropped, and
@@ -47,7 +57,7 @@ export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
     ].filter(Boolean);
     if (acc.length) parts.push(acc.join(', '));
     if (positive(h.systems)) parts.push(`${n(h.systems)} rules made or revised`);
-    if (positive(h.fundsWan)) parts.push(`${formatWan(h.fundsWan)} (10k CNY) recovered`);
+    if (positive(h.fundsWan)) parts.push(`${funds(h.fundsWan, 'en')} recovered`);
     return parts.join('; ') + '.';
   }
   const parts = [
@@ -60,7 +70,7 @@ export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
   ].filter(Boolean);
   if (acc.length) parts.push(`给予${acc.join('、')}`);
   if (positive(h.systems)) parts.push(`制定及修改完善制度${n(h.systems)}项`);
-  if (positive(h.fundsWan)) parts.push(`追缴（挽回）资金${formatWan(h.fundsWan)}万元`);
+  if (positive(h.fundsWan)) parts.push(`追缴（挽回）资金${funds(h.fundsWan, 'zh')}`);
   return parts.join('；') + '。';
 }
 

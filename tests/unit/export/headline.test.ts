@@ -17,6 +17,13 @@ describe('headline sentence (DOMAIN.md §4.2)', () => {
     ).toBe('截至2023年5月4日，巡察反馈25个问题，已完成整改19个、正在整改6个，整改完成率76%；给予党纪处分2人、组织处理3人；制定及修改完善制度12项；追缴（挽回）资金7.13万元。');
   });
 
+  test('an amount under 0.005万元 is written in 元, not as 0万元 (helper-132)', () => {
+    const h = { asOf: '2024-06-30', kinds: ['巡察'], findings: 2, completed: 1, basicallyCompleted: 0, fundsWan: 0.0045 };
+    expect(headlineSentence(h, 'zh')).toBe('截至2024年6月30日，巡察反馈2个问题，已完成整改1个、正在整改1个，整改完成率50%；追缴（挽回）资金45元。');
+    expect(headlineSentence(h, 'en')).toContain('; 45 CNY recovered.');
+    expect(headlineSentence({ ...h, fundsWan: 0.006 }, 'zh')).toContain('追缴（挽回）资金0.01万元。');
+  });
+
   test('巡视 and 巡察 together, and English', () => {
     const h = { asOf: '2026-06-30', kinds: ['巡视', '巡察'], findings: 10, completed: 5, basicallyCompleted: 1, systems: 3 };
     expect(headlineSentence(h, 'zh')).toBe('截至2026年6月30日，巡视巡察反馈10个问题，已完成整改5个、正在整改5个（基本完成1个），整改完成率50%；制定及修改完善制度3项。');
