@@ -43,9 +43,9 @@ export function completionDetailQuery(filters: Filters, params: MetricParams, op
       THEN completion_date <= feedback_date + INTERVAL ${months} MONTH
       ELSE coalesce(in_concentrated_period, false) END)`;
   const dated = `${IS_COMPLETED} AND completion_date IS NOT NULL AND feedback_date IS NOT NULL`;
-  // A completion dated before its feedback (边巡边改, or a slip the import warns of) took 0 days, as on the
-  // rectification curve: a negative duration would pull the mean below what any item took.
-  const days = 'CAST(greatest(completion_date - feedback_date, 0) AS DOUBLE)';
+  // DOMAIN.md #11 as written: completion − feedback, negative for an item done before its feedback (边巡边改, 立行立改
+  // during the stationing), which the rectification curve draws at day 0 (helper-132: the mean was clamped here too).
+  const days = 'CAST(completion_date - feedback_date AS DOUBLE)';
   return `WITH s AS (${scopedFindings(filters, { from })}),
 k AS (SELECT ${count} AS findings,
   ${countWhere(IS_COMPLETED)} AS completed,

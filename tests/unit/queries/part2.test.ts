@@ -84,7 +84,7 @@ describe('completionDetailQuery (#9–#12)', () => {
   test.each(cases)('%s', (_n, asOf, params, want) => expectRow(engine, completionDetailQuery(emptyFilters(asOf), params), want));
 });
 
-describe('completionDetailQuery: a completion dated before its feedback (边巡边改) took 0 days, as on the curve', () => {
+describe('completionDetailQuery: a completion dated before its feedback (边巡边改) counts its negative days (DOMAIN #11)', () => {
   let engine: TestEngine;
   beforeAll(async () => {
     engine = await openFixtureEngine();
@@ -95,9 +95,9 @@ describe('completionDetailQuery: a completion dated before its feedback (边巡�
     ]);
   });
   afterAll(() => engine.close());
-  // Hand answer: days 0 (not −10) and 60; mean (0 + 60) / 2 = 30, median 30; both inside the 3-month period.
-  test('mean and median never fall below 0', () => expectRow<CompletionDetailRow>(engine, completionDetailQuery(emptyFilters('2023-12-31'), DEFAULT_PARAMS),
-    { days_sample: 2, mean_days: 30, median_days: 30, concentrated_completed: 2 }));
+  // Hand answer: days −10 and 60; mean (−10 + 60) / 2 = 25, median 25; both inside the 3-month period.
+  test('mean and median of completion − feedback as written', () => expectRow<CompletionDetailRow>(engine, completionDetailQuery(emptyFilters('2023-12-31'), DEFAULT_PARAMS),
+    { days_sample: 2, mean_days: 25, median_days: 25, concentrated_completed: 2 }));
 });
 
 describe('outcomesQuery: whether the total is its counted parts, row by row', () => {
