@@ -52,8 +52,9 @@ export function parseRoundText(text: string | null | undefined): RoundParts {
   // A bare number also as a spreadsheet writes it: '3 (typed as text) or 3.0.
   // 三轮巡察 without 第 too, but not 新一轮巡察, 上一轮巡视 (a round said of another), nor 第-3轮 (no 轮 is negative);
   // a dash with no 第 before it parts the round from what comes before (2024-3轮巡察, 八届市委—三轮巡察).
-  // Right after the term the number needs no 第, and may stand in brackets (十五届三轮, 15届3轮, 十五届（三）轮, 第（三）轮).
-  const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`(?:届\\(?|第\\()(${NUM})\\)?轮`).exec(s)
+  // Right after the term, or its committee (十五届县委三轮), the number needs no 第, and may stand in brackets (十五届三轮,
+  // 15届3轮, 十五届（三）轮, 第（三）轮).
+  const round = new RegExp(`第(${NUM})轮`).exec(s) ?? new RegExp(`(?:届(?:[^0-9第轮届]{0,8}?委)?\\(?|第\\()(${NUM})\\)?轮`).exec(s)
     ?? new RegExp(`^'?(${NUM})(?:\\.0+)?轮?$`).exec(s)
     ?? new RegExp(`(?<![新上下本每这该同前后首末0-9０-９零〇一二两三四五六七八九十百])(?<!第[-‐−—–])(${NUM})轮(?:巡察|巡视)`).exec(s);
   if (round) out.round_no = parseChineseNumber(round[1]) ?? undefined;

@@ -299,6 +299,10 @@ describe('rounds', () => {
     ['十五届三轮', { term: '十五届', round_no: 3 }], ['15届3轮', { term: '十五届', round_no: 3 }], ['十五届（三）轮', { term: '十五届', round_no: 3 }],
     ['第十五届(3)轮', { term: '十五届', round_no: 3 }], ['十五届第（三）轮巡察', { term: '十五届', round_no: 3, kind: '巡察' }],
     ['八届市委三轮巡察', { term: '八届', round_no: 3, inspector_level: '市委', kind: '巡察' }],
+    // The committee between the term and the number, no 第 and no 巡察 after it (helper-131 LOW).
+    ['十五届县委三轮', { term: '十五届', round_no: 3, inspector_level: '县(市、区)委' }],
+    ['十五届永康市委三轮', { term: '十五届', round_no: 3, inspector_level: '县(市、区)委', county: '永康市' }],
+    ['十五届县委委员会', { term: '十五届', inspector_level: '县(市、区)委' }],
   ])('parseRoundText(%j)', (text, parts) => expect(parseRoundText(text)).toEqual(parts));
 
   test('levels and terms from their own columns', () => {
