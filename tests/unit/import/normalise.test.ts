@@ -5,7 +5,7 @@ import { str } from '../../../src/lib/queries/sql';
 import { compactSql, cleanLineSql, cleanSql } from '../../../src/lib/import/normalise/text';
 import { closedWordSql, statusCompactSql, statusSql, statusLongTermSql } from '../../../src/lib/import/normalise/status';
 import { byDateSql, dateCompactSql, datesOfSql, dateSql, deadlineLongTermSql, hanDigitsSql } from '../../../src/lib/import/normalise/dates';
-import { codedDeadlineSql, deadlineCodeSql } from '../../../src/lib/import/normalise/deadline-code';
+import { clausesCodeSql, codedDeadlineSql, deadlineCodeSql } from '../../../src/lib/import/normalise/deadline-code';
 import { countySql, countyCodeSql, countyInTextSql, countyGarbageSql } from '../../../src/lib/import/normalise/county';
 import { boolSql, intSql, intUnparsedSql, fundsWanSql, negativeSql } from '../../../src/lib/import/normalise/values';
 import { unitNameNormSql, normTitleSql } from '../../../src/lib/import/normalise/names';
@@ -32,10 +32,11 @@ async function evalEach(inputs: (string | null)[], build: (x: string) => string,
 }
 
 /** The deadline code of each input (compact form, numerals as digits) and the date codedDeadlineSql gives it, as the map and the row do. */
-async function codedDeadlines(inputs: (string | null)[], from: string, feedback = from, concentratedMonths = 3): Promise<[unknown, unknown][]> {
+async function codedDeadlines(inputs: (string | null)[], from: string, feedback = from, concentratedMonths = 3,
+  code = (v: string) => deadlineCodeSql(hanDigitsSql(compactSql(v)), concentratedMonths)): Promise<[unknown, unknown][]> {
   const values = inputs.map((v, i) => `(${i}, ${v === null ? 'NULL' : str(v)})`).join(', ');
   const rows = await e.query<{ code: unknown; date: unknown }>(`SELECT code, ${codedDeadlineSql('code', from, feedback)} AS date
-    FROM (SELECT i, ${deadlineCodeSql(hanDigitsSql(compactSql('v')), concentratedMonths)} AS code FROM (VALUES ${values}) t(i, v)) ORDER BY i`);
+    FROM (SELECT i, ${code('v')} AS code FROM (VALUES ${values}) t(i, v)) ORDER BY i`);
   return rows.map((r) => [r.code, r.date]);
 }
 
@@ -290,6 +291,14 @@ describe('dates (DOMAIN §3.4)', () => {
   test('立行立改 / 立行整改 = feedback date + immediateFixDays, only for deadlines', async () => {
     const out = await evalEach(['立行立改', '立行整改，长期坚持', '即知即改', '即查即改', '即时整改', '当场整改', '2024-05-01'], (x) => dateSql(x, { immediate: { feedbackDate: "DATE '2024-03-01'", days: 30 } }));
     expect(out).toEqual(['2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-03-31', '2024-05-01']);
+  });
+
+  // helper-131: yearless days on lines of their own or parted by 、 were unparsed; the last clause is the deadline, as the
+  // latest of dated clauses is. A day with 长期坚持 after it is read whole, as before.
+  test('yearless days in clauses: the last one, dated from a feedback of 2024-03-15', async () => {
+    const code = (v: string) => clausesCodeSql(hanDigitsSql(dateCompactSql(v)), 3);
+    expect((await codedDeadlines(['6月底前\n12月底前', '6月底前、12月底前', '6月底前\r\n12月31日前', '6月底前', '6月底前、长期坚持', '立行立改、6月底前'],
+      "DATE '2024-03-15'", undefined, 3, code)).map((x) => x[1])).toEqual(['2024-12-31', '2024-12-31', '2024-12-31', '2024-06-30', '2024-06-30', '2024-06-30']);
   });
 
   test('a deadline dated from its feedback: yearless days, this or the next year, spans; its date from a feedback of 2024-03-15', async () => {

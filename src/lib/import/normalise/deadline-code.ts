@@ -84,6 +84,15 @@ export function deadlineCodeSql(h: string, concentratedMonths: number): string {
 }
 
 /**
+ * deadlineCodeSql of the text, else of its last clause where clauses part it, each a day without its year
+ * (6月底前⏎12月底前, 6月底前、12月底前: the last, as the latest of dated clauses is read). It was unparsed (helper-131).
+ */
+export function clausesCodeSql(h: string, concentratedMonths: number): string {
+  return `coalesce(${deadlineCodeSql(h, concentratedMonths)}, CASE WHEN regexp_matches(${h}, '[;；、]')
+    THEN ${deadlineCodeSql(`regexp_extract(${h}, '[^;；、]+$')`, concentratedMonths)} END)`;
+}
+
+/**
  * The date of a deadline coded by deadlineCodeSql, `code`. A month and day is its first date on or
  * after `from`, the feedback date (6月底前 fed back on 2024-03-15 is 2024-06-30; fed back on
  * 2024-08-01, 2025-06-30), or in `from`'s year (今年) or the next (次年); a span counts from

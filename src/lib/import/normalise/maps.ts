@@ -6,7 +6,7 @@ import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryMapSql, focusHeadingSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, placeFoldSql, zoneNameSql } from './county';
 import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, immediateFixSql, monthOnlySql } from './dates';
-import { deadlineCodeSql, yearlessDaySql } from './deadline-code';
+import { clausesCodeSql, yearlessDaySql } from './deadline-code';
 import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
 import { statusDatedSql } from './status-date';
@@ -81,7 +81,7 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
       cells: cellsOf(raw, [...DATE_KEYS, 'status_raw'].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
-      FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${deadlineCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
+      FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${clausesCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${withCompact(from, dateCompactSql)})`, opts)})))` },
