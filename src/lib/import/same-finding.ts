@@ -48,15 +48,20 @@ export const sameTimeSql = (x: string, y: string) => `NOT coalesce(abs(date_diff
 
 const keyPart = (t: string, i: number) => `split_part(${t}.round_key, '|', ${i})`;
 
+const rowYear = (t: string) => `coalesce(year(${t}.feedback_date), ${t}.year)`;
+
 /**
  * TRUE when the rows aliased `x` and `y` are of one round, or of the same round written with and without its term
- * (十五届永康市委第三轮 and 永康市委第三轮: same committee, level and number, one key's term place empty) and of one time
- * (sameTimeSql), as round-merge.ts joins them at commit. A snapshot whose title leaves the 届次 out was no later
- * version of the one writing it, and every problem counted twice (helper-132). Each side needs `feedback_date` and `year`.
+ * (十五届永康市委第三轮 and 永康市委第三轮: same committee, level and number, one key's term place empty) shown to be of
+ * one time: both rows' years (the feedback's, else the 年度) known and at most a year apart, and not fed back over half a
+ * year apart (sameTimeSql), as round-merge.ts asks rows' years to fit before it joins them at commit. A snapshot whose
+ * title leaves the 届次 out was no later version of the one writing it, and every problem counted twice (helper-132);
+ * a round of no known year is another term's as likely (helper-133: a 十四届 sheet of 2019 lost the problems found again
+ * in a termless sheet fed back 2023). Each side needs `feedback_date` and `year`.
  */
 export const sameRoundSql = (x: string, y: string) => `${keyPart(x, 1)} = ${keyPart(y, 1)} AND ${keyPart(x, 2)} = ${keyPart(y, 2)}
   AND ${keyPart(x, 4)} = ${keyPart(y, 4)} AND (${x}.round_key = ${y}.round_key
-    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND ${sameTimeSql(x, y)}))`;
+    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND coalesce(abs(${rowYear(x)} - ${rowYear(y)}) <= 1, false) AND ${sameTimeSql(x, y)}))`;
 
 /**
  * TRUE when the finding aliased `x` is the one aliased `y`. `acrossTerms`: the round as sameRoundSql compares it,

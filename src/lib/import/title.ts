@@ -213,7 +213,8 @@ export function closingDay(texts: (string | undefined | null)[], today: string):
     const m = CLOSING_DAY.exec(t);
     if (!m?.groups) continue;
     const g = m.groups;
-    const before = t.slice(0, m.index + g.before.length).replace(/[(（]\s*$/, '');
+    // A hyphen after a word is the name's separator; the word before it may still be a date's label (反馈时间-20240315).
+    const before = t.slice(0, m.index + g.before.length).replace(/[(（]\s*$/, '').replace(/(?<![\d年月日号]\s*)\s*-\s*$/, '');
     if (OTHER_DATE_LABEL.test(before || (texts[i - 1] ?? ''))) continue;
     const [y, mo, d] = [Number(g.y), Number(g.m1 ?? g.m2 ?? g.m3), Number(g.d1 ?? g.d2 ?? g.d3)];
     const date = new Date(Date.UTC(y, mo - 1, d));

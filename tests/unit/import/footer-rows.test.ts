@@ -143,6 +143,10 @@ test('a day closing the title, the sheet or file name, or alone on a form line, 
   // A hyphen after a word parts the name from its day, as an underscore does; after a date it is a range's (below).
   expect(await asOf('整改台账-20240930.csv', [title, ...body])).toBe('2024-09-30');
   expect(await asOf('整改台账 - 2024.9.30.csv', [title, ...body])).toBe('2024-09-30');
+  // A date label before the hyphen is still the label of that date (helper-133): not the as-of date.
+  for (const name of ['巡察反馈-20240315.csv', '整改台账（反馈时间-20240315）.csv', '整改时限-20241231.csv', '进驻-20240301.csv']) {
+    expect(await asOf(name, [title, ...body])).toBe('2024-05-10');
+  }
   expect(await asOf('c.csv', [title, '填报单位：永康市古山镇党委（盖章）,,,,,,2024年9月30日', ...body])).toBe('2024-09-30');
   // Words win: a 截至 date anywhere, and a filer date under the table.
   expect(await asOf('台账20241031.csv', [`${title}（截至2024年9月30日）`, ...body])).toBe('2024-09-30');

@@ -213,3 +213,18 @@ test('sheets of two years, fed back a year apart or of two 年度, hold none of 
   const pair = await importOk(engine, '婺城区.xlsx', book([['汇总', sum], ['财政局', unit]]));
   expect(pair.reduce((n, r) => n + r.rowsAccepted, 0)).toBe(2);
 });
+
+// helper-133: a termless sheet of the next term, fed back in 2023, finding again two problems of a 十四届 sheet of 2019:
+// two rounds, not one, so no row is left out; a side of no known year is no sign of one round either.
+test.each([
+  ['年度 2019', ['序号', '年度', '被巡察单位', '具体问题', '整改状态'], (t: string, i: number) => [i + 1, 2019, '永康市财政局', t, '已完成']],
+  ['no date', ['序号', '被巡察单位', '具体问题', '整改状态'], (t: string, i: number) => [i + 1, '永康市财政局', t, '已完成']],
+])('a termed sheet (%s) and a termless sheet of the same number fed back years later are two rounds', async (_n, head, row) => {
+  engine = await freshEngine();
+  const reports = await importOk(engine, '永康市委巡察整改台账.xlsx', book([
+    ['十四届第三轮', [['十四届永康市委第三轮巡察整改台账'], head, ...['理论学习不深入', '违规吃喝', '公车私用'].map(row)]],
+    ['第三轮', [['永康市委第三轮巡察整改台账'], ['序号', '被巡察单位', '反馈时间', '具体问题', '整改状态'],
+      ...['理论学习不深入', '违规吃喝'].map((t, i) => [i + 1, '永康市财政局', '2023-06-15', t, '正在整改'])]],
+  ]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['十四届第三轮', 3], ['第三轮', 2]]);
+});
