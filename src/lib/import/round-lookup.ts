@@ -6,7 +6,7 @@ import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
 import { compactSql } from './normalise/text';
 import { yearSql } from './normalise/values';
-import { formatRoundKey } from '../domain/roundKey';
+import { numberedWithinYears } from './round-years';
 import {
   COUNTY_LEVEL, committeeOf, countyCityRound, inspectionKind, isCountyCity, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey,
   roundLabel, termOrPeriod, type RoundParts,
@@ -150,7 +150,7 @@ export async function buildRoundLookup(
     return !seen.has(id) && !!seen.add(id);
   });
   for (const k of keys) delete (k as Partial<typeof k>).all_null;
-  const rows = numberedWithinYears(keys.map((k) => resolveRound(k, names, hint)));
+  const rows = await numberedWithinYears(engine, values, keys.map((k) => resolveRound(k, names, hint)));
   await engine.exec(`CREATE TABLE ${scratchTable(table)} (${LOOKUP_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
   // A few dozen rows: one INSERT … VALUES, not a JSON file through the engine (~250 ms in Chromium).
   if (rows.length) {
@@ -160,30 +160,3 @@ export async function buildRoundLookup(
   return rows;
 }
 
-
-/**
- * A committee that numbers its rounds within each year and writes no 届次 has a 第一轮 every year
- * (helper-130). A file whose 年度 column shows one round, written without a term, in two years is
- * such a file: each of its termless rows with a year is then keyed by that year, as a title's
- * 2023年第一轮 is (round.ts period). Otherwise the first rounds of 2023 and 2024 were one round: the
- * 2024 row a duplicate_finding of the 2023 one, the unit counted once in U, the problem found again
- * no repeat. A 届次 (column, title or name) keeps the rounds numbered within the term.
- */
-export function numberedWithinYears(rows: RoundRow[]): RoundRow[] {
-  const years = new Map<string, Set<number>>();
-  for (const x of rows) {
-    if (x.term !== null || x.round_key === null || x.k_year_no === null) continue;
-    years.set(x.round_key, (years.get(x.round_key) ?? new Set()).add(x.k_year_no));
-  }
-  if (![...years.values()].some((y) => y.size > 1)) return rows;
-  return rows.map((x) => {
-    if (x.term !== null || x.round_key === null || x.k_year_no === null || !x.committee || !x.inspector_level || !x.round_no) return x;
-    const term = `${x.k_year_no}年`;
-    const parts: RoundParts = { inspector_level: x.inspector_level, county: x.committee, round_no: x.round_no, period: x.k_year_no };
-    return {
-      ...x, term, round_year: x.k_year_no,
-      round_key: formatRoundKey({ committee: x.committee, level: x.inspector_level, term, roundNo: x.round_no }),
-      round_label: x.k_label ?? roundLabel(parts),
-    };
-  });
-}

@@ -51,3 +51,20 @@ test('a 届次 says the rounds are numbered within the term: one round over two 
   expect(await keys()).toEqual(['永康市|县(市、区)委|十五届|1 3', '永康市|县(市、区)委|十五届|2 1']);
   expect(issuesOf(r, 'warning').filter((i) => i.code === 'duplicate_finding').map((i) => i.row)).toEqual([5]);
 });
+
+// helper-133: a term's autumn 第四轮 written with 2023 and 2024 in 年度 (fed back in January) is one round, not a sign of
+// rounds numbered within the year: no unit is in it twice, and 4 is the last number of 2023 and the first of 2024.
+test('a round running from one year into the next, in a ledger numbered within the term, stays one round', async () => {
+  await importOk(e, '永康市巡察整改台账汇总.csv', enc(['永康市委巡察整改台账（汇总）', head,
+    '2022,第一轮,永康市财政局,理论学习不深入,B1,已完成', '2022,第二轮,永康市教育局,违规吃喝,D1,已完成',
+    '2023,第三轮,永康市卫健局,公车私用,D3,已完成', '2023,第四轮,永康市交通局,工程项目管理不规范,C1,已完成',
+    '2024,第四轮,永康市水务局,财务报销不规范,C2,正在整改', '2024,第五轮,永康市财政局,理论学习不深入,B1,正在整改'].join('\n')));
+  expect(await keys()).toEqual([1, 2, 3, 4, 5].map((n) => `永康市|县(市、区)委||${n} ${n === 4 ? 2 : 1}`));
+});
+
+test('numbers starting again in a later year, with no unit in one round twice, are rounds of each year', async () => {
+  await importOk(e, '永康市巡察整改台账汇总.csv', enc(['永康市委巡察整改台账（汇总）', head,
+    '2023,第一轮,永康市财政局,理论学习不深入,B1,已完成', '2023,第二轮,永康市教育局,违规吃喝,D1,已完成',
+    '2024,第一轮,永康市卫健局,公车私用,D3,正在整改'].join('\n')));
+  expect(await keys()).toEqual(['永康市|县(市、区)委|2023年|1 1', '永康市|县(市、区)委|2023年|2 1', '永康市|县(市、区)委|2024年|1 1']);
+});
