@@ -29,6 +29,9 @@ const positive = (n: number | null | undefined): n is number => typeof n === 'nu
  * An amount in 万元 as the sentence writes it: to the hundredth of a 万, or in 元 where that rounds to 0 (45 元, not
  * 0万元: the total is not zero, so its clause stays, helper-132).
  */
+/** A total of funds worth a clause: at least half a 元, which the sentence writes as 1元 (a smaller one reads 0元). */
+const someFunds = (wan: number | null | undefined): wan is number => positive(wan) && Math.round(wan * 10_000) > 0;
+
 function funds(wan: number, lang: 'zh' | 'en'): string {
   const small = formatWan(wan) === '0';
   if (lang === 'en') return small ? `${formatCount(Math.round(wan * 10_000))} CNY` : `${formatWan(wan)} (10k CNY)`;
@@ -57,7 +60,7 @@ export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
     ].filter(Boolean);
     if (acc.length) parts.push(acc.join(', '));
     if (positive(h.systems)) parts.push(`${n(h.systems)} rules made or revised`);
-    if (positive(h.fundsWan)) parts.push(`${funds(h.fundsWan, 'en')} recovered`);
+    if (someFunds(h.fundsWan)) parts.push(`${funds(h.fundsWan, 'en')} recovered`);
     return parts.join('; ') + '.';
   }
   const parts = [
@@ -70,7 +73,7 @@ export function headlineSentence(h: HeadlineInput, lang: 'zh' | 'en'): string {
   ].filter(Boolean);
   if (acc.length) parts.push(`给予${acc.join('、')}`);
   if (positive(h.systems)) parts.push(`制定及修改完善制度${n(h.systems)}项`);
-  if (positive(h.fundsWan)) parts.push(`追缴（挽回）资金${funds(h.fundsWan, 'zh')}`);
+  if (someFunds(h.fundsWan)) parts.push(`追缴（挽回）资金${funds(h.fundsWan, 'zh')}`);
   return parts.join('；') + '。';
 }
 

@@ -22,6 +22,8 @@ describe('headline sentence (DOMAIN.md §4.2)', () => {
     expect(headlineSentence(h, 'zh')).toBe('截至2024年6月30日，巡察反馈2个问题，已完成整改1个、正在整改1个，整改完成率50%；追缴（挽回）资金45元。');
     expect(headlineSentence(h, 'en')).toContain('; 45 CNY recovered.');
     expect(headlineSentence({ ...h, fundsWan: 0.006 }, 'zh')).toContain('追缴（挽回）资金0.01万元。');
+    // Under half a 元 the clause goes, as a zero total's does.
+    expect(headlineSentence({ ...h, fundsWan: 0.00004 }, 'zh')).toBe('截至2024年6月30日，巡察反馈2个问题，已完成整改1个、正在整改1个，整改完成率50%。');
   });
 
   test('巡视 and 巡察 together, and English', () => {

@@ -409,6 +409,9 @@ test('unit names and titles for repeat matching', async () => {
   // A 党工委 by its formal name (中共…工作委员会) is the same unit (helper-132).
   expect(await evalEach(['永康市西城街道党工委', '中共永康市西城街道工作委员会', '永康经济开发区党工委', '中共永康经济开发区工作委员会',
     '中共永康市江南街道党的工作委员会'], unitNameNormSql)).toEqual(['西城街道', '西城街道', '经济开发区', '经济开发区', '江南街道']);
+  // 工委 is 工作委员会 too (helper-133), and an office of that name keeps its own words.
+  expect(await evalEach(['永康市委机关工委', '中共永康市委机关工作委员会', '永康市妇女工作委员会', '永康市关心下一代工作委员会'], unitNameNormSql))
+    .toEqual(['委机关', '委机关', '妇女', '关心下一代']);
   // A city-level unit, with the city's name or a bare 市 (not 市场, 市容): one unit.
   expect(await evalEach(['金华市教育局', '市教育局党委', '中共金华市卫生健康委员会', '浙江省金华市财政局', '市场监管局', '金华市市场监管局', '市市场监管局',
     '市民政局', '金华市民政局', '市政协', '金华市政协', '市政府办公室', '金华市政府办公室', '市纪委', '金华市纪委', '市委', '金华市委',

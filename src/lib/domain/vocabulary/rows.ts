@@ -140,9 +140,9 @@ export const NUMBER_LEVELS: readonly { level: number; cell?: string; lead: strin
 export const UNIT_PREFIX_NOISE = '^(中国共产党|中共)';
 /**
  * Suffixes stripped repeatedly (中共永康市委员会 and 永康市委 both become 永康市; 西城街道党工委 and its formal name
- * 中共永康市西城街道工作委员会 both 西城街道).
+ * 中共永康市西城街道工作委员会 both 西城街道, as 机关工委 and 机关工作委员会 are one).
  */
-export const UNIT_SUFFIX_NOISE = '(党委|党组|党工委|(党的)?工作委员会|委员会|党总支|总支部|党支部|支部|委)$';
+export const UNIT_SUFFIX_NOISE = '(党委|党组|党工委|工委|(党的)?工作委员会|委员会|党总支|总支部|党支部|支部|委)$';
 
 /**
  * A sheet named as a sample or a template (填报示例, 示例, 样表, 模板, 空白表, 范例): beside a ledger it shows
