@@ -16,8 +16,9 @@ import type { RoundRow } from './round-lookup';
  * Only where the numbering shows it restarts: a round number written in two years that cannot be one round running
  * from one year into the next (helper-133: a term's autumn 第四轮 fed back partly in January, 2023 and 2024 in 年度,
  * was split into two rounds and every round renamed). It can when the years follow each other, the number is the
- * last of the earlier year's and the first of the later year's, and no unit is in it in both years (a round
- * inspects a unit once). A 届次 (column, title or name) keeps the rounds numbered within the term.
+ * last of the earlier year's and the first of the later year's, and no unit has the same problem in it in both years
+ * (a round finds a unit's problem once; a unit's two batches over the new year are one round, helper-133). A 届次
+ * (column, title or name) keeps the rounds numbered within the term.
  */
 export async function numberedWithinYears(engine: Engine, values: string, rows: RoundRow[]): Promise<RoundRow[]> {
   const termless = rows.filter((x) => x.term === null && x.round_key !== null && x.k_year_no !== null && x.round_no !== null);
@@ -32,7 +33,7 @@ export async function numberedWithinYears(engine: Engine, values: string, rows: 
     byYear.set(x.k_year_no!, [...(byYear.get(x.k_year_no!) ?? []), x.round_no!]);
     numbers.set(committeeOf(x.round_key!), byYear);
   }
-  const recurring = await unitsInTwoYears(engine, values, termless.filter((x) => twoYears.includes(x.round_key!)));
+  const recurring = await problemsInTwoYears(engine, values, termless.filter((x) => twoYears.includes(x.round_key!)));
   const restarted = new Set<string>();
   for (const key of twoYears) {
     const byYear = numbers.get(committeeOf(key))!;
@@ -57,15 +58,15 @@ export async function numberedWithinYears(engine: Engine, values: string, rows: 
 const committeeOf = (key: string) => key.split('|').slice(0, 2).join('|');
 
 /**
- * The round keys of `rows` (lookup rows of termless rounds written in two years) in which some unit, by its name as
- * written, is in two years: one query over the values view, grouped by the round's cells and the unit.
+ * The round keys of `rows` (lookup rows of termless rounds written in two years) in which some unit has a problem, by
+ * the names as written, in two years: one query over the values view, grouped by the round's cells, unit and problem.
  */
-async function unitsInTwoYears(engine: Engine, values: string, rows: RoundRow[]): Promise<Set<string>> {
+async function problemsInTwoYears(engine: Engine, values: string, rows: RoundRow[]): Promise<Set<string>> {
   const cells = ['round_label', 'inspector_level', 'term', 'round_no'] as const;
   const found = await engine.query<{ k_label: string | null; k_level: string | null; k_term: string | null; k_no: string | null }>(`
     SELECT DISTINCT ${u('round_label')} AS k_label, ${u('inspector_level')} AS k_level, ${u('term')} AS k_term, ${u('round_no')} AS k_no
-    FROM ${ident(values)} WHERE ${u('unit_name')} IS NOT NULL
-    GROUP BY ${[...cells, 'unit_name'].map((c) => u(c)).join(', ')}
+    FROM ${ident(values)} WHERE ${u('unit_name')} IS NOT NULL AND ${u('problem_title')} IS NOT NULL
+    GROUP BY ${[...cells, 'unit_name', 'problem_title'].map((c) => u(c)).join(', ')}
     HAVING count(DISTINCT ${yearSql(compactSql(u('year')))}) > 1`);
   const id = (k: { k_label: string | null; k_level: string | null; k_term: string | null; k_no: string | null }) =>
     JSON.stringify([k.k_label, k.k_level, k.k_term, k.k_no]);

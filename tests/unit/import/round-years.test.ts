@@ -68,3 +68,12 @@ test('numbers starting again in a later year, with no unit in one round twice, a
     '2024,第一轮,永康市卫健局,公车私用,D3,正在整改'].join('\n')));
   expect(await keys()).toEqual(['永康市|县(市、区)委|2023年|1 1', '永康市|县(市、区)委|2023年|2 1', '永康市|县(市、区)委|2024年|1 1']);
 });
+
+// helper-133: one unit's problems of a term's round fed back in two batches over the new year: still one round.
+test('a unit with other problems in both years of a round running into the next year is no restart', async () => {
+  await importOk(e, '永康市巡察整改台账汇总.csv', enc(['永康市委巡察整改台账（汇总）', head,
+    '2023,第三轮,永康市卫健局,公车私用,D3,已完成', '2023,第四轮,永康市交通局,工程项目管理不规范,C1,已完成',
+    '2024,第四轮,永康市交通局,选人用人不规范,C3,正在整改', '2024,第五轮,永康市水务局,财务报销不规范,C2,正在整改'].join('\n')));
+  expect(await keys()).toEqual(['永康市|县(市、区)委||3 1', '永康市|县(市、区)委||4 2', '永康市|县(市、区)委||5 1']);
+  expect((await kpis()).units).toBe(3);
+});
