@@ -25,13 +25,13 @@ function kindWord(kinds: string[], lang: 'zh' | 'en'): string {
 
 const positive = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
 
+/** A total of funds worth a clause: at least half a 元, which the sentence writes as 1元 (a smaller one reads 0元). */
+const someFunds = (wan: number | null | undefined): wan is number => positive(wan) && Math.round(wan * 10_000) > 0;
+
 /**
  * An amount in 万元 as the sentence writes it: to the hundredth of a 万, or in 元 where that rounds to 0 (45 元, not
  * 0万元: the total is not zero, so its clause stays, helper-132).
  */
-/** A total of funds worth a clause: at least half a 元, which the sentence writes as 1元 (a smaller one reads 0元). */
-const someFunds = (wan: number | null | undefined): wan is number => positive(wan) && Math.round(wan * 10_000) > 0;
-
 function funds(wan: number, lang: 'zh' | 'en'): string {
   const small = formatWan(wan) === '0';
   if (lang === 'en') return small ? `${formatCount(Math.round(wan * 10_000))} CNY` : `${formatWan(wan)} (10k CNY)`;
