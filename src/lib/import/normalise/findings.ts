@@ -59,8 +59,8 @@ function completionDateSql(c: NormaliseContext): string {
 /**
  * The status: as its text reads (the status map), or, where the row leaves its status cell blank in a sheet that has one
  * but writes a 完成时间 that is a day (no time limit, no plan: 预计2024年6月30日, 2024.6.30（计划）) not after the as-of date or
- * today, completed: the ledger says
- * when it was done (helper-130: such a row counted as not completed, and overdue). Warned (validate.ts status_by_completion).
+ * today, completed: the ledger says when it was done (helper-130: such a row counted as not completed, and overdue).
+ * Warned (validate.ts status_by_completion).
  */
 function statusByCompletionSql(c: NormaliseContext): string {
   const until = c.asOf ?? c.today;
