@@ -1,4 +1,5 @@
 import { ROUND_META_TABLE } from './cube';
+import { UNIT_KEY } from './measures';
 import { date, inList, str } from './sql';
 
 /** The dimensions a user can filter on (filter bar, chart clicks, URL). */
@@ -54,15 +55,23 @@ export function closedAt(asOf: string, alias = ''): string {
     ELSE NOT coalesce(${c('status')} = 'completed' AND ${c('completion_date')} > ${date(asOf)}, FALSE) END, FALSE)`;
 }
 
-const DIMENSION_EXPR: Record<Exclude<Dimension, 'statuses'>, string> = {
+const DIMENSION_EXPR: Record<Exclude<Dimension, 'statuses' | 'units'>, string> = {
   rounds: 'round_key',
   counties: 'county',
   categories: 'category_l1',
   l2: 'category_l2',
-  units: 'unit_name',
   unitTypes: 'unit_type',
   sources: 'source',
 };
+
+/**
+ * The unit filter: every finding of the units named, however each row writes the unit's name (UNIT_KEY, as U and the
+ * repeats count units: 古山镇党委 and 永康市古山镇党委 are one unit of 永康市). It matched the name as written only, so
+ * a unit picked by one spelling lost its rows of the other (helper-132). Read from `findings`, which has the names.
+ */
+function unitsInSql(units: string[]): string {
+  return units.length ? `${UNIT_KEY} IN (SELECT ${UNIT_KEY} FROM findings WHERE ${inList('unit_name', units)})` : 'TRUE';
+}
 
 /**
  * Fed back by T (DOMAIN.md §7: findings whose feedback_date > T are not yet in S). A row without
@@ -89,6 +98,7 @@ export function scopedFindings(filters: Filters, opts: { except?: Dimension; fro
   for (const dim of Object.keys(DIMENSION_EXPR) as (keyof typeof DIMENSION_EXPR)[]) {
     if (dim !== opts.except) where.push(inList(DIMENSION_EXPR[dim], filters[dim]));
   }
+  if (opts.except !== 'units') where.push(unitsInSql(filters.units));
   let sql = `SELECT *, ${statusAt(filters.asOf)} AS status_t FROM ${from} WHERE ${where.filter((w) => w !== 'TRUE').join(' AND ')}`;
   if (opts.except !== 'statuses' && filters.statuses.length) {
     const known = filters.statuses.filter((s) => s !== 'unknown');
