@@ -2,6 +2,7 @@ import { IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX_PATTERN } from '../domain/v
 import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
+import { unitNameKeySql } from '../queries/measures';
 import { matchableSql, sameFindingSql, sameTimeSql } from './same-finding';
 import { tempName } from './staging';
 
@@ -103,7 +104,13 @@ export interface SharedRows {
 // The same finding in two sheets (same-finding.ts); a 金华市委 round's default county matching any.
 // Of one time too (sameTimeSql): a sheet per year of a committee numbering its rounds within the year holds no other.
 // A round written with and without its term is one (sameRoundSql: a 9月 sheet whose title leaves 十五届 out).
-const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] }, { acrossTerms: true })} AND ${sameTimeSql('x', 'y')}`;
+// And the same copy of it (occ, copiesSql): a sheet listing one problem on two rows (two 具体表现 of one title) beside a
+// 汇总 with one of them is not held whole, and only one of its rows is the 汇总's (helper-134: the other was lost, the
+// sheet said held by the 汇总).
+const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] }, { acrossTerms: true })} AND ${sameTimeSql('x', 'y')} AND x.occ = y.occ`;
+/** Which copy each row is of the findings of its sheet written alike (round, county, unit, title words and numbers), by row. */
+const OCC = `row_number() OVER (PARTITION BY round_key, county, ${unitNameKeySql()}, norm_title, title_numbers ORDER BY src_row)`;
+const copiesSql = (p: SheetPlan) => `(SELECT *, ${OCC} AS occ FROM ${ident(p.final)})`;
 const ALL_GIVEN = matchableSql('x');
 // Up to this many sheets a statement per pair is cheapest (a 1M-row sheet beside a small one: one
 // anti-join); past it the pairs outnumber the rows, and one join over all sheets is.
@@ -118,20 +125,20 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
   if (plans.length <= PAIRWISE_MAX_SHEETS) {
     return {
       holdsAll: async (a, b) => {
-        const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${ident(b.final)} x
-          WHERE NOT EXISTS (SELECT 1 FROM ${ident(a.final)} y WHERE ${SAME_FINDING})`);
+        const [m] = await engine.query<{ missing: number }>(`SELECT count(*) AS missing FROM ${copiesSql(b)} x
+          WHERE NOT EXISTS (SELECT 1 FROM ${copiesSql(a)} y WHERE ${SAME_FINDING})`);
         return Number(m.missing) === 0;
       },
       mayShare: () => true,
-      sharedRowsSql: (a, b) => `SELECT x.src_row FROM ${ident(a.final)} x WHERE ${ALL_GIVEN}
-        AND EXISTS (SELECT 1 FROM ${ident(b.final)} y WHERE ${SAME_FINDING})`,
+      sharedRowsSql: (a, b) => `SELECT x.src_row FROM ${copiesSql(a)} x WHERE ${ALL_GIVEN}
+        AND EXISTS (SELECT 1 FROM ${copiesSql(b)} y WHERE ${SAME_FINDING})`,
       tables: [],
     };
   }
   const table = tempName('shared');
-  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year FROM ${ident(p.final)}`).join(' UNION ALL ');
+  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year, occ FROM ${copiesSql(p)}`).join(' UNION ALL ');
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS WITH k AS (${all}),
-    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year FROM k)
+    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year, occ FROM k)
     SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row, ${ALL_GIVEN} AS strict
     FROM k x JOIN y ON y.sheet <> x.sheet AND ${SAME_FINDING}`);
   const sizes = await engine.query<{ sheet: number; n: number }>(`SELECT sheet, CAST(count(*) AS INTEGER) AS n FROM (${all}) GROUP BY sheet`);

@@ -228,3 +228,23 @@ test.each([
   ]));
   expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['十四届第三轮', 3], ['第三轮', 2]]);
 });
+
+// helper-134: a county sheet listing one problem on two rows (two 具体表现 of one title) beside a 汇总 holding one of
+// them: the county sheet is not held whole, and only the row the 汇总 holds counts there. The other was lost, the
+// county sheet said held whole by the 汇总.
+test.each([0, 4])('a problem written on two rows of a county sheet, once in the 汇总: no row is lost (%i more sheets)', async (more) => {
+  engine = await freshEngine();
+  const H = ['序号', '县市区', '被巡察单位', '具体问题', '具体表现', '整改状态', '完成时间'];
+  const one = [1, '兰溪市', '兰溪市教育局', '财务管理不规范', '白条入账', '已完成', '2024-06-20'];
+  const two = [2, '兰溪市', '兰溪市教育局', '财务管理不规范', '公务卡未强制结算', '正在推进', null];
+  const other = [2, '东阳市', '东阳市卫健局', '公车私用', '私车公养', '正在推进', null];
+  // Past four sheets the overlaps are found in one join over all (sharedRows): the same answer.
+  const extra = ['义乌市', '永康市', '武义县', '浦江县'].slice(0, more).map((c) => [1, c, `${c}财政局`, '违规发放津补贴', '多发补贴', '已完成', '2024-05-01']);
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([
+    ['兰溪市', [H, one, two]], ...extra.map((r): [string, (string | number | null)[][]] => [String(r[1]), [H, r]]), ['汇总', [H, one, other, ...extra]],
+  ]));
+  expect(reports.map((r) => r.rowsAccepted).reduce((x, y) => x + y, 0)).toBe(3 + more);
+  expect(reports.flatMap((r) => r.issues).filter((i) => i.code === 'sheet_duplicate').map((i) => i.value)).toEqual(extra.map((r) => r[1]));
+  const n = await engine.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings');
+  expect(n[0].n).toBe(3 + more);
+});
