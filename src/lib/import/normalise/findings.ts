@@ -13,7 +13,7 @@ import { longTermFlagSql, rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { closedCellSql } from './status';
 import { PLAN_WORDS, statusDaySql } from './status-date';
-import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, yearSql } from './values';
+import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, noneSql, yearSql } from './values';
 
 /**
  * Step two: every findings column (src/lib/db/schema.ts) computed in SQL from the raw table and
@@ -89,6 +89,12 @@ const CITY_BY_ROUND = `CASE WHEN lk.committee = '金华市' AND ${r('unit_name')
 // county is its, also where the unit is written 市财政局 (that 县级市's own department, not 市本级).
 const COUNTY_BY_ROUND = `CASE WHEN lk.committee IN (${COUNTIES.filter((c) => c.kind !== '市本级').map((c) => str(c.name)).join(', ')}) THEN lk.committee END`;
 
+// A problem title that names none (/, 无, —: a placeholder row, 兰溪市民政局 | 无) is no title: the row is rejected
+// (title_missing), named in the report, not stored as an open problem called / (helper-134).
+// Only short cells reach the pattern (CASE runs a branch on the rows the ones before leave).
+const placeholderTitle = (k: string, cleaned: string) => (k !== 'problem_title' ? cleaned
+  : `CASE WHEN ${x(k)} IS NULL OR strlen(${x(k)}) > 12 THEN ${cleaned} WHEN ${noneSql(x(k))} THEN NULL ELSE ${cleaned} END`);
+
 /** Layer 1: values that need only the row's own cells and the maps. */
 const DATED_BY_FEEDBACK = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND NOT coalesce(di_deadline, false) AND NOT coalesce(di_deadline_raw, false)
       AND coalesce(dy_deadline_raw, dy_deadline) IS NOT NULL`;
@@ -127,7 +133,7 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     // the units 市委巡察组 inspect); the report says how many rows were placed so.
     `coalesce(county_named, ${COUNTY_BY_ROUND}, county_found, ${CITY_BY_ROUND}) AS county`,
     `(county_found IS NULL AND ${CITY_BY_ROUND} IS NOT NULL) AS county_by_round`,
-    ...CLEAN_KEYS.map((k) => `${unless(k, 'VARCHAR', () => (LINE_KEYS.has(k) ? cleanLineSql : cleanSql)(r(k)))} AS ${k}`),
+    ...CLEAN_KEYS.map((k) => `${unless(k, 'VARCHAR', () => placeholderTitle(k, (LINE_KEYS.has(k) ? cleanLineSql : cleanSql)(r(k))))} AS ${k}`),
     ...TEXT_KEYS.map((k) => `${r(k)} AS ${k}`),
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>

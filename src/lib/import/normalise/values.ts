@@ -52,8 +52,11 @@ export function noDateSql(x: string): string {
   return `(${x} IS NULL OR coalesce(regexp_full_match(${x}, ${str(NO_DATE)}), false))`;
 }
 
-/** TRUE when a count or amount cell says there is none (无, /, —, 不涉及): no number, and nothing unread to warn of. */
-function noneSql(x: string): string {
+/**
+ * TRUE when a cell says there is none (无, /, —, 不涉及): a count or amount with no number and nothing unread to warn of,
+ * a problem title that names no problem.
+ */
+export function noneSql(x: string): string {
   return `coalesce(regexp_full_match(${x}, ${str(NONE)}), false)`;
 }
 
