@@ -99,10 +99,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const notLedgers = prepared.some(isLedger) ? prepared.filter((p) => !isLedger(p)) : [];
     if (notLedgers.length) prepared.splice(0, prepared.length, ...prepared.filter(isLedger));
     // A sheet named as a sample (填报示例, 样表, 模板) beside the ledger shows how to fill it in: its
-    // placeholder rows (××镇党委) are no findings. Alone in the file, it is the ledger (filled in), and so is one
-    // whose name states its round (第三轮整改台账模板: the template's name kept, helper-134).
-    const isExample = (p: PreparedSheet) => p.sheet !== undefined && EXAMPLE_SHEET_PATTERN.test(p.sheet.replace(/\s+/g, ''))
-      && parseRoundText(p.sheet).round_no === undefined;
+    // placeholder rows (××镇党委) are no findings. Alone in the file, it is the ledger (filled in).
+    const isExample = (p: PreparedSheet) => p.sheet !== undefined && EXAMPLE_SHEET_PATTERN.test(p.sheet.replace(/\s+/g, ''));
     const examples = prepared.some((p) => !isExample(p)) ? prepared.filter(isExample) : [];
     if (examples.length) prepared.splice(0, prepared.length, ...prepared.filter((p) => !isExample(p)));
 
