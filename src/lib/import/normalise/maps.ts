@@ -89,7 +89,7 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     { kind: 'status', variant: opts.statusYesNo ? 'yesno' : 'text', keys: v,
       cells: cellsOf(raw, ['status_raw'].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT v, ${statusSql('c')} AS status, ${statusLongTermSql('c')} AS lt, ${closedWordSql('c')} AS closed_word,
-        coalesce(${statusDatedSql('c')}, ${statusDatedSql(hanDigitsSql('c'))}) AS dated
+        ${statusDatedSql(hanDigitsSql('c'))} AS dated
       FROM (${opts.statusYesNo ? "SELECT v, CASE c WHEN '1' THEN '是' WHEN '0' THEN '否' ELSE c END AS c FROM " : ''}(${withCompact(from, statusCompactSql)}))` },
     // multiple: the cell names two counties or more (东阳、义乌), warned by the validator.
     { kind: 'county', variant: 'all', keys: v, cells: cellsOf(raw, ['county'].filter(has)), inputOf: distinctValues,

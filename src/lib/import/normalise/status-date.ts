@@ -11,10 +11,8 @@ const A_DAY = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}\s*[月./-]\s*[0
 export const PLAN_WORDS = '时限|期限|计划|预计|截止|下一?步|将于|力争|拟于|要求.{0,8}前';
 
 /**
- * 'day' or 'month' when a status text (its compact form) states one date, a day or a month alone (已完成（2024年6月）),
- * and no plan or time limit (see above); else NULL. The status map asks it of the text, then of the text with Chinese
- * numerals as digits (hanDigitsSql): 已于二〇二四年六月三十日完成 is dated, and a plan in Chinese numerals beside a date
- * in digits (…，二〇二五年一月起长期坚持) does not make two dates (helper-133).
+ * 'day' or 'month' when a status text (its compact form, Chinese numerals as digits: hanDigitsSql) states one date,
+ * a day or a month alone (已完成（2024年6月）), and no plan or time limit (see above); else NULL.
  */
 export function statusDatedSql(c: string): string {
   return `CASE WHEN len(regexp_extract_all(${c}, ${str(A_DATE)})) = 1 AND NOT regexp_matches(${c}, ${str(PLAN_WORDS)})
