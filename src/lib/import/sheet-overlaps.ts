@@ -104,13 +104,15 @@ export interface SharedRows {
 // The same finding in two sheets (same-finding.ts); a 金华市委 round's default county matching any.
 // Of one time too (sameTimeSql): a sheet per year of a committee numbering its rounds within the year holds no other.
 // A round written with and without its term is one (sameRoundSql: a 9月 sheet whose title leaves 十五届 out).
-// And the same copy of it (occ, copiesSql): a sheet listing one problem on two rows (two 具体表现 of one title) beside a
-// 汇总 with one of them is not held whole, and only one of its rows is the 汇总's (helper-134: the other was lost, the
-// sheet said held by the 汇总).
-const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] }, { acrossTerms: true })} AND ${sameTimeSql('x', 'y')} AND x.occ = y.occ`;
-/** Which copy each row is of the findings of its sheet written alike (round, county, unit, title words and numbers), by row. */
-const OCC = `row_number() OVER (PARTITION BY round_key, county, ${unitNameKeySql()}, norm_title, title_numbers ORDER BY src_row)`;
-const copiesSql = (p: SheetPlan) => `(SELECT *, ${OCC} AS occ FROM ${ident(p.final)})`;
+// Where a sheet writes one problem on several rows (two 具体表现 of one title), each row is matched by its 具体表现 too
+// (copiesSql): a county sheet beside a 汇总 holding one of them is not held whole, and only that row is the 汇总's
+// (helper-134: the other was lost, the sheet said held by the 汇总). Rows written once are matched as before, so a
+// 具体表现 reworded between monthly snapshots, or a row typed twice alike, changes nothing (helper-135).
+const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] }, { acrossTerms: true })} AND ${sameTimeSql('x', 'y')}
+  AND ((x.copies = 1 AND y.copies = 1) OR x.problem_detail IS NOT DISTINCT FROM y.problem_detail)`;
+/** The rows of a sheet with how many rows of it are written alike (round, county, unit, title words and numbers). */
+const COPIES = `count(*) OVER (PARTITION BY round_key, county, ${unitNameKeySql()}, norm_title, title_numbers)`;
+const copiesSql = (p: SheetPlan) => `(SELECT *, ${COPIES} AS copies FROM ${ident(p.final)})`;
 const ALL_GIVEN = matchableSql('x');
 // Up to this many sheets a statement per pair is cheapest (a 1M-row sheet beside a small one: one
 // anti-join); past it the pairs outnumber the rows, and one join over all sheets is.
@@ -136,9 +138,9 @@ export async function sharedRows(engine: Engine, plans: SheetPlan[]): Promise<Sh
     };
   }
   const table = tempName('shared');
-  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year, occ FROM ${copiesSql(p)}`).join(' UNION ALL ');
+  const all = plans.map((p, i) => `SELECT ${i} AS sheet, src_row, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year, problem_detail, copies FROM ${copiesSql(p)}`).join(' UNION ALL ');
   await engine.exec(`CREATE TEMP TABLE ${ident(table)} AS WITH k AS (${all}),
-    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year, occ FROM k)
+    y AS (SELECT DISTINCT sheet, round_key, county, county_by_round, unit_name, unit_name_norm, norm_title, title_numbers, feedback_date, year, problem_detail, copies FROM k)
     SELECT DISTINCT x.sheet, y.sheet AS other, x.src_row, ${ALL_GIVEN} AS strict
     FROM k x JOIN y ON y.sheet <> x.sheet AND ${SAME_FINDING}`);
   const sizes = await engine.query<{ sheet: number; n: number }>(`SELECT sheet, CAST(count(*) AS INTEGER) AS n FROM (${all}) GROUP BY sheet`);

@@ -248,3 +248,23 @@ test.each([0, 4])('a problem written on two rows of a county sheet, once in the 
   const n = await engine.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM findings');
   expect(n[0].n).toBe(3 + more);
 });
+
+// helper-135: rows of one problem are told apart by their 具体表现, not by their place: the 汇总 holding the second one
+// (now done) takes that one, and the county sheet keeps the first. A row written twice alike in the older of two monthly
+// snapshots is the one row the newer holds: the older is still left out.
+test('a problem on two rows is matched row by row by its 具体表现; a row written twice alike is one row', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '县市区', '被巡察单位', '具体问题', '具体表现', '整改状态', '完成时间'];
+  const xa = [1, '兰溪市', '兰溪市教育局', '财务管理不规范', '白条入账', '已完成', '2024-06-20'];
+  const xb = [2, '兰溪市', '兰溪市教育局', '财务管理不规范', '公务卡未强制结算', '正在推进', null];
+  const xbDone = [1, '兰溪市', '兰溪市教育局', '财务管理不规范', '公务卡未强制结算', '已完成', '2024-08-01'];
+  const y = [2, '东阳市', '东阳市卫健局', '公车私用', '私车公养', '正在推进', null];
+  await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([['兰溪市', [['截至2024年6月30日'], H, xa, xb]], ['汇总', [['截至2024年9月30日'], H, xbDone, y]]]));
+  const rows = async () => (await engine!.query<{ d: string; s: string }>('SELECT problem_detail AS d, status AS s FROM findings ORDER BY d'))
+    .map((r) => `${r.d} ${r.s}`);
+  expect(await rows()).toEqual(['公务卡未强制结算 completed', '白条入账 completed', '私车公养 in_progress']);
+  engine.close();
+  engine = await freshEngine();
+  const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([['2024年6月', [H, xa, xa]], ['2024年9月', [H, xa, y]]]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 2]]);
+});
