@@ -3,6 +3,7 @@ import { fieldByKey } from '../domain/fields';
 import { num, str } from '../queries/sql';
 import { isPeriodTerm } from '../domain/roundKey';
 import { COUNTY_LEVEL, committeeOf, isCountyCity, roundKey } from './round';
+import { rowYearSql } from './same-finding';
 
 /**
  * 届次 is optional in ledgers (DOMAIN.md §6.1): one county's file writes 十五届永康市委第五轮巡察,
@@ -61,7 +62,7 @@ interface TermedRound {
 }
 
 // A row's year for fitting: its round's feedback, else its own year (a 年度 column, the title).
-const ROW_YEAR = 'coalesce(year(feedback_date), year)';
+const ROW_YEAR = rowYearSql();
 const NOT_SAMPLE = 'dataset_id NOT IN (SELECT dataset_id FROM datasets WHERE is_sample)';
 const CITY_LEVEL = '市委';
 const CODE = 'round_merged';

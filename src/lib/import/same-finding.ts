@@ -48,7 +48,11 @@ export const sameTimeSql = (x: string, y: string) => `NOT coalesce(abs(date_diff
 
 const keyPart = (t: string, i: number) => `split_part(${t}.round_key, '|', ${i})`;
 
-const rowYear = (t: string) => `coalesce(year(${t}.feedback_date), ${t}.year)`;
+/**
+ * A finding's year for telling rounds of two times apart: its feedback's, else its own (a 年度 column, the title);
+ * of the row aliased `t`, or of the table queried where none is given. round-merge.ts and term-duplicates.ts use it too.
+ */
+export const rowYearSql = (t?: string) => (t ? `coalesce(year(${t}.feedback_date), ${t}.year)` : 'coalesce(year(feedback_date), year)');
 
 /**
  * TRUE when the rows aliased `x` and `y` are of one round, or of the same round written with and without its term
@@ -61,7 +65,7 @@ const rowYear = (t: string) => `coalesce(year(${t}.feedback_date), ${t}.year)`;
  */
 export const sameRoundSql = (x: string, y: string) => `${keyPart(x, 1)} = ${keyPart(y, 1)} AND ${keyPart(x, 2)} = ${keyPart(y, 2)}
   AND ${keyPart(x, 4)} = ${keyPart(y, 4)} AND (${x}.round_key = ${y}.round_key
-    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND coalesce(abs(${rowYear(x)} - ${rowYear(y)}) <= 1, false) AND ${sameTimeSql(x, y)}))`;
+    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND coalesce(abs(${rowYearSql(x)} - ${rowYearSql(y)}) <= 1, false) AND ${sameTimeSql(x, y)}))`;
 
 /**
  * TRUE when the finding aliased `x` is the one aliased `y`. `acrossTerms`: the round as sameRoundSql compares it,

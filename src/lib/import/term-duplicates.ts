@@ -1,6 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
-import { sameNumbersSql, sameUnitSql } from './same-finding';
+import { rowYearSql, sameNumbersSql, sameUnitSql } from './same-finding';
 
 /**
  * The same problem loaded from a file that writes the round with its term and from one that leaves
@@ -14,7 +14,6 @@ export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, is
     EXISTS (SELECT 1 FROM ${ident(norm)} WHERE term IS NULL) AS here, EXISTS (SELECT 1 FROM findings WHERE term IS NULL) AS stored`);
   if (!here && !stored) return;
   const part = (t: string, i: number) => `split_part(${t}.round_key, '|', ${i})`;
-  const year = (t: string) => `coalesce(year(${t}.feedback_date), ${t}.year)`;
   await engine.exec(`INSERT INTO ${ident(issues)}
     SELECT src_row, 'problem_title', left(problem_title, 200), 'warning', 'duplicate_existing' FROM ${ident(norm)} f
     WHERE f.norm_title IS NOT NULL AND ${kept}
@@ -22,5 +21,5 @@ export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, is
       AND EXISTS (SELECT 1 FROM findings g WHERE ${part('g', 1)} = ${part('f', 1)} AND g.inspector_level = f.inspector_level
         AND g.round_no = f.round_no AND g.norm_title = f.norm_title
         AND ${sameUnitSql('f', 'g', { loose: ['f'], city: ['g'] })} AND ${sameNumbersSql('f', 'g')} AND (g.term IS NULL OR f.term IS NULL)
-        AND abs(${year('g')} - ${year('f')}) <= 1 ${others})`);
+        AND abs(${rowYearSql('g')} - ${rowYearSql('f')}) <= 1 ${others})`);
 }
