@@ -4,8 +4,7 @@ import { ident, literal } from '../queries/sql';
 import { scratchTable } from './staging';
 import { cellCol as u, rawCol as r } from './normalise/raw';
 import { countyFromSql, mappedCountySql, type ValueMaps } from './normalise/maps';
-import { compactSql } from './normalise/text';
-import { yearSql } from './normalise/values';
+import { yearCellSql } from './normalise/values';
 import { numberedWithinYears } from './round-years';
 import {
   COUNTY_LEVEL, committeeOf, countyCityRound, inspectionKind, isCountyCity, mergeRoundParts, normaliseTerm, parseLevel, parseRoundText, roundKey,
@@ -139,7 +138,7 @@ export async function buildRoundLookup(
     FROM (SELECT DISTINCT ${KEY_FIELDS.map((k) => u(k)).join(', ')} FROM ${ident(values)}))`;
   let keys = await engine.query<RoundRow & { all_null: boolean }>(`SELECT DISTINCT ${r('round_label')} AS k_label,
     ${r('inspector_level')} AS k_level, ${r('term')} AS k_term, ${r('round_no')} AS k_no, ${mappedCountySql(fallbackCounty, namedPlace, unitsFirst)} AS k_county,
-    ${r('year')} AS k_year, ${yearSql(compactSql(r('year')))} AS k_year_no, ${allNull} AS all_null FROM ${countyFromSql(cells, maps)}`);
+    ${r('year')} AS k_year, ${yearCellSql(r('year'))} AS k_year_no, ${allNull} AS all_null FROM ${countyFromSql(cells, maps)}`);
   if (keys.some((k) => k.all_null)) {
     const [{ found }] = await engine.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(raw)} t WHERE ${allNull}) AS found`);
     if (!found) keys = keys.filter((k) => !k.all_null);

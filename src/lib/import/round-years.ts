@@ -2,8 +2,7 @@ import type { Engine } from '../db/types';
 import { formatRoundKey } from '../domain/roundKey';
 import { ident } from '../queries/sql';
 import { cellCol as u } from './normalise/raw';
-import { compactSql } from './normalise/text';
-import { yearSql } from './normalise/values';
+import { yearCellSql } from './normalise/values';
 import { roundLabel } from './round';
 import type { RoundRow } from './round-lookup';
 
@@ -29,22 +28,22 @@ export async function numberedWithinYears(engine: Engine, values: string, rows: 
   // The committee's numbers in each year: committee|level → year → numbers.
   const numbers = new Map<string, Map<number, number[]>>();
   for (const x of termless) {
-    const byYear = numbers.get(committeeOf(x.round_key!)) ?? new Map<number, number[]>();
+    const byYear = numbers.get(committeeLevelOf(x.round_key!)) ?? new Map<number, number[]>();
     byYear.set(x.k_year_no!, [...(byYear.get(x.k_year_no!) ?? []), x.round_no!]);
-    numbers.set(committeeOf(x.round_key!), byYear);
+    numbers.set(committeeLevelOf(x.round_key!), byYear);
   }
   const recurring = await problemsInTwoYears(engine, values, termless.filter((x) => twoYears.includes(x.round_key!)));
   const restarted = new Set<string>();
   for (const key of twoYears) {
-    const byYear = numbers.get(committeeOf(key))!;
+    const byYear = numbers.get(committeeLevelOf(key))!;
     const no = Number(key.split('|')[3]);
     const ys = [...years.get(key)!].sort((a, b) => a - b);
     const spans = ys.length === 2 && ys[1] - ys[0] === 1 && no === Math.max(...byYear.get(ys[0])!) && no === Math.min(...byYear.get(ys[1])!);
-    if (!spans || recurring.has(key)) restarted.add(committeeOf(key));
+    if (!spans || recurring.has(key)) restarted.add(committeeLevelOf(key));
   }
   if (!restarted.size) return rows;
   return rows.map((x) => {
-    if (!termless.includes(x) || !restarted.has(committeeOf(x.round_key!)) || !x.committee || !x.inspector_level) return x;
+    if (!termless.includes(x) || !restarted.has(committeeLevelOf(x.round_key!)) || !x.committee || !x.inspector_level) return x;
     const term = `${x.k_year_no}年`;
     return {
       ...x, term, round_year: x.k_year_no,
@@ -55,7 +54,7 @@ export async function numberedWithinYears(engine: Engine, values: string, rows: 
 }
 
 /** committee|level of a round key. */
-const committeeOf = (key: string) => key.split('|').slice(0, 2).join('|');
+const committeeLevelOf = (key: string) => key.split('|').slice(0, 2).join('|');
 
 /**
  * The round keys of `rows` (lookup rows of termless rounds written in two years) in which some unit has a problem, by
@@ -67,7 +66,7 @@ async function problemsInTwoYears(engine: Engine, values: string, rows: RoundRow
     SELECT DISTINCT ${u('round_label')} AS k_label, ${u('inspector_level')} AS k_level, ${u('term')} AS k_term, ${u('round_no')} AS k_no
     FROM ${ident(values)} WHERE ${u('unit_name')} IS NOT NULL AND ${u('problem_title')} IS NOT NULL
     GROUP BY ${[...cells, 'unit_name', 'problem_title'].map((c) => u(c)).join(', ')}
-    HAVING count(DISTINCT ${yearSql(compactSql(u('year')))}) > 1`);
+    HAVING count(DISTINCT ${yearCellSql(u('year'))}) > 1`);
   const id = (k: { k_label: string | null; k_level: string | null; k_term: string | null; k_no: string | null }) =>
     JSON.stringify([k.k_label, k.k_level, k.k_term, k.k_no]);
   const recurring = new Set(found.map(id));

@@ -144,3 +144,8 @@ export function yearSql(x: string): string {
   const year = (t: string) => `TRY_CAST(regexp_extract(${t}, '((19|20)\\d{2})', 1) AS INTEGER)`;
   return `coalesce(${year(x)}, ${year(hanDigitsSql(x))})`;
 }
+
+/** The year a raw 年度 cell names, as the row's year reads it (yearSql of its compact form); for the round lookup. */
+export function yearCellSql(cell: string): string {
+  return yearSql(compactSql(cell));
+}
