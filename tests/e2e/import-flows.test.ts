@@ -217,4 +217,26 @@ describe('import flows', () => {
     expect(await kpiValue(page, 'completion-rate')).toBe(0.75);
     await page.context().close();
   });
+
+  test('a 立行立改 list of some problems of a stored ledger is asked about as an update; updating counts each problem once', async () => {
+    const page = await h.open('?sample=off');
+    const titles = ['违规吃喝', '违规发放津补贴', '三会一课不规范', '档案管理不规范', '理论学习不深入'];
+    await pickFiles(page, [{ name: '台账.csv', buffer: ledger('永康市教育局党委', titles) }]);
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'completion-rate')).toBe(0.2);
+    const list = csv([['序号', '县市区', '被巡察单位', '轮次名称', '具体问题', '整改状态'],
+      ...titles.slice(1, 3).map((t, i) => [String(i + 1), '永康市', '永康市教育局党委', '八届市委第五轮巡察', t, '已完成'])]);
+    await pickFiles(page, [{ name: '立行立改清单.csv', buffer: list }]);
+    const dialog = page.locator('[data-testid="duplicate-dialog"][data-kind="part"]');
+    await dialog.waitFor({ timeout: 120_000 });
+    expect(await dialog.textContent()).toContain('“立行立改清单.csv”的 2 个问题中有 2 个已在“台账.csv”中');
+    expect(await page.textContent('[data-testid="duplicate-replace"]')).toBe('更新这些问题');
+    await page.click('[data-testid="duplicate-replace"]');
+    await idle(page);
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(5);
+    expect(await kpiValue(page, 'completion-rate')).toBe(0.6);
+    await page.context().close();
+  });
 });

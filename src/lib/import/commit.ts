@@ -10,10 +10,11 @@ import { readRejected } from './rejected-rows';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
 import { mergeTermlessRounds, roundDatesSql, type RoundMerge } from './round-merge';
+import { supersedeFindings } from './supersede';
 
 /**
- * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert
- * and the removal of a replaced dataset, in ONE transaction. Any failure rolls back, so the
+ * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert,
+ * the removal of a replaced dataset and of the stored findings the file updates, in ONE transaction. Any failure rolls back, so the
  * database is exactly as before.
  */
 export interface DatasetMeta {
@@ -73,8 +74,9 @@ export function importTimestamp(now = new Date()): string {
  * been looked for, as the COMMIT is sent: from then on the file is stored whatever the analyst clicks
  * (a large file's COMMIT writes the whole WAL to OPFS, which takes seconds), so the page stops offering a cancel.
  */
-export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, replace: string[],
+export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, targets: { replace: string[]; update?: string[] },
   signal?: AbortSignal, onCommitting?: () => void): Promise<RoundMerge[]> {
+  const { replace, update = [] } = targets;
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
   let merges: RoundMerge[] = [];
   await inTransaction(engine, async (tx) => {
@@ -114,6 +116,8 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     }
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
     for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
+    // Stored problems the file updates are its rows now (supersede.ts).
+    for (const key of await supersedeFindings(tx, plans, update, meta.file)) affected.add(key);
     await upsertRounds(tx, plans.flatMap((p) => p.rounds), affected);
     // Rows of rounds written without their term, placed afresh with this file in (round-merge.ts).
     merges = await mergeTermlessRounds(tx);

@@ -17,6 +17,7 @@ import { hintParts } from './round-lookup';
 import { footerFilerLines } from './footer-lines';
 import { closingDay, filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
+import { noteUpdates } from './supersede';
 import { importEngine } from './import-engine';
 import { dropTables } from './staging';
 import { warmSheetMaps } from './warm-maps';
@@ -115,6 +116,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
       throw new ImportFailure('dataset_not_found', { id: opts.replaceDatasetIds.filter((id) => !exact.includes(id)).join(', ') });
     }
     const replace = [...new Set([...picked, ...exact])];
+    // Datasets some of whose problems the file updates (later-version.ts `part`): their rows the file holds are replaced.
+    const update = opts.updateDatasetIds?.length ? await storedDatasets(db, opts.updateDatasetIds) : [];
+    if (update.length < (opts.updateDatasetIds?.length ?? 0)) {
+      throw new ImportFailure('dataset_not_found', { id: opts.updateDatasetIds!.filter((id) => !update.includes(id)).join(', ') });
+    }
     const params = { ...DEFAULT_PARAMS, ...opts.params };
     // The same bytes stored before are asked about first, before any sheet is mapped or anything is
     // written: a copy of a file mapped once is no new mapping question, and a sheet of it written
@@ -166,7 +172,8 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         // filer line under its table, else a day its title or name closes with), else its newest date (planSheet).
         asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? statedAsOf(await footerFilerLines(db, p, p.headerRow), today())
           ?? closingDay([...p.titles, p.sheet, file.name], today()) ?? undefined,
-        replacing: replace,
+        // The problems it updates are no duplicates of stored ones: they replace them.
+        replacing: [...replace, ...update],
       });
       tables.push(...plan.tables);
       plans.push(plan);
@@ -197,7 +204,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // A later version of a stored ledger (its statuses moved on) is asked about before anything is
     // written: beside the old one it would count every problem twice (later-version.ts).
     // Also when the analyst replaces a dataset: the file may update others too (asked, then all replaced).
-    const later = opts.allowDuplicate || opts.replaceDatasetIds?.length ? null : await laterVersionOf(db, withData, tables, replace);
+    const later = opts.allowDuplicate || opts.replaceDatasetIds?.length || update.length ? null : await laterVersionOf(db, withData, tables, replace);
     if (later) {
       return asked({ ok: true, datasets: [notWrittenReport(later.datasetId, file.name, withData[0].prepared.sheet, sha256, { laterVersionOf: later })] });
     }
@@ -206,6 +213,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (replace.length && withData.every((p) => p.counts.accepted === 0)) {
       throw new ImportFailure('replacement_empty', { rejected: withData.reduce((n, p) => n + p.counts.rejected, 0) });
     }
+    if (update.length) await noteUpdates(db, withData, update);
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(db, plan, file.name, sha256));
     checkCancelled(opts.signal);
@@ -213,7 +221,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const merges = await commitPlans(engine, withData, {
       file: file.name, fileSize: file.bytes.length, sha256, format: read.format, encoding: read.encoding,
       isSample: !!opts.isSample, importedAt,
-    }, replace, opts.signal, () => progress('save', 0.95));
+    }, { replace, update }, opts.signal, () => progress('save', 0.95));
     // Said on the first dataset, as the commit stored it (round-merge.ts).
     const first = reports[0];
     const column = columnLabel(withData[0], 'round_label');

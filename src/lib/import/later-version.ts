@@ -28,6 +28,11 @@ export interface LaterVersion {
   storedAsOf?: string;
   /** The file is dated before those datasets: an older snapshot, not a newer version (helper-125). */
   older?: boolean;
+  /**
+   * The file holds a part of those datasets' problems again, and little else (a 立行立改 list, a monthly list of the
+   * open items): it updates those problems (supersede.ts) rather than replacing the datasets.
+   */
+  part?: boolean;
 }
 
 /**
@@ -61,12 +66,14 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
       WITH n AS (${newKeysSql([plan])}), o AS (FROM ${await stored()})
       SELECT o.dataset_id, CAST(count(DISTINCT n.k) AS INTEGER) AS same, (SELECT CAST(count(*) AS INTEGER) FROM n) AS new_keys,
         (SELECT CAST(count(*) AS INTEGER) FROM o o2 WHERE o2.dataset_id = o.dataset_id) AS old_keys
-      FROM n JOIN o ON ${MATCH} GROUP BY o.dataset_id ORDER BY same DESC, o.dataset_id LIMIT 1`);
+      FROM n JOIN o ON ${VERSION_MATCH} GROUP BY o.dataset_id ORDER BY same DESC, o.dataset_id LIMIT 1`);
     if (!best) continue;
     const same = Number(best.same);
     if (same >= LATER_VERSION_SHARE * Number(best.new_keys) && same >= LATER_VERSION_SHARE * Number(best.old_keys)) ids.push(best.dataset_id);
   }
   for (const id of await heldDatasets(engine, plans, stored)) if (!ids.includes(id)) ids.push(id);
+  const part = ids.length ? [] : await partOf(engine, plans, stored);
+  ids.push(...part);
   if (!ids.length) return null;
   const idList = ids.map(str).join(', ');
   // The new file's problems that the datasets asked about hold, counted as rows, as the import's summary
@@ -74,7 +81,7 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   const [{ same, rows }] = await engine.query<{ same: number; rows: number }>(`
     WITH n AS (${newRowsSql(plans)})
     SELECT CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${await stored()} o WHERE o.dataset_id IN (${idList})
-      AND ${MATCH})) AS INTEGER) AS same, CAST(count(*) AS INTEGER) AS rows FROM n`);
+      AND ${VERSION_MATCH})) AS INTEGER) AS same, CAST(count(*) AS INTEGER) AS rows FROM n`);
   const asOf = plans.map((p) => p.datedAt).filter((d): d is string => !!d).sort().at(-1);
   const [{ stored_as_of: storedAsOf }] = await engine.query<{ stored_as_of: string | null }>(`SELECT CAST(max(as_of_date) AS VARCHAR) AS stored_as_of
     FROM datasets WHERE dataset_id IN (${idList})`);
@@ -83,7 +90,7 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   const older = olderBy({ asOf, rows: rowsDated }, { asOf: storedAsOf ?? undefined, rows: storedRowsDated });
   // Said with the two dates that decided it, so the question never contradicts itself.
   const dates = older ? { asOf: older[0], storedAsOf: older[1], older: true } : { ...(asOf ? { asOf } : {}), ...(storedAsOf ? { storedAsOf } : {}) };
-  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...dates };
+  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...dates, ...(part.length ? { part: true } : {}) };
 }
 
 /** The newest date the rows of any of `froms` hold (newestDate), asked one after the other as the engine runs them. */
@@ -119,10 +126,13 @@ export function olderBy(file: Dated, stored: Dated): [string, string] | null {
   return file.rows && stored.rows && file.rows < stored.rows ? [file.rows, stored.rows] : null;
 }
 
-// What makes two findings one problem (same-finding.ts): round, county, unit and title words; where a
-// county may be only a 金华市委 round's default, the unit's name as written.
-// A round written with and without its term is one (sameRoundSql): the file's rows are not merged into it yet.
-const MATCH = sameFindingSql('n', 'o', { loose: ['n'], city: ['o'] }, { keyed: true, acrossTerms: true });
+/**
+ * What makes a new row (`n`, keyed: matchTimeColumnsSql and county_by_round) and a stored finding (`o`) one problem
+ * (same-finding.ts): round, county, unit and title words; where a county may be only a 金华市委 round's default, the
+ * unit's name as written. A round written with and without its term is one (sameRoundSql): the file's rows are not
+ * merged into it yet.
+ */
+export const VERSION_MATCH = sameFindingSql('n', 'o', { loose: ['n'], city: ['o'] }, { keyed: true, acrossTerms: true });
 
 /** The keys of every stored finding but the sample's and those of the datasets being replaced, with its dataset. */
 function storedKeysSql(replacing: string[]): string {
@@ -131,10 +141,10 @@ function storedKeysSql(replacing: string[]): string {
     JOIN datasets d ON d.dataset_id = f.dataset_id AND NOT coalesce(d.is_sample, false) WHERE f.norm_title IS NOT NULL${kept}`;
 }
 
-/** The new sheets' findings to import, one row each, with their keys. */
-function newRowsSql(plans: SheetPlan[]): string {
+/** The new sheets' findings to import, one row each, with their keys (and `extra` columns of `f`, the sheet's final view). */
+export function newRowsSql(plans: SheetPlan[], extra = ''): string {
   return plans.filter((p) => p.counts.accepted > 0)
-    .map((p) => `SELECT ${matchTimeColumnsSql('f')}, f.county_by_round FROM ${ident(p.final)} f`).join(' UNION ALL ');
+    .map((p) => `SELECT ${matchTimeColumnsSql('f')}, f.county_by_round${extra} FROM ${ident(p.final)} f`).join(' UNION ALL ');
 }
 
 /** The distinct keys of the new sheets' findings with title words, each numbered (k). */
@@ -158,9 +168,28 @@ async function heldDatasets(engine: Engine, plans: SheetPlan[], stored: () => Pr
   if (!Number(dup)) return [];
   const held = await engine.query<{ dataset_id: string }>(`
     WITH n AS (${newKeysSql(plans)}),
-      o AS (SELECT o.dataset_id, EXISTS (SELECT 1 FROM n WHERE ${MATCH}) AS held FROM ${await stored()} o)
+      o AS (SELECT o.dataset_id, EXISTS (SELECT 1 FROM n WHERE ${VERSION_MATCH}) AS held FROM ${await stored()} o)
     SELECT dataset_id FROM o GROUP BY dataset_id
     HAVING count(*) FILTER (WHERE held) > 0 AND count(*) FILTER (WHERE held) >= ${LATER_VERSION_SHARE} * count(*)
     ORDER BY count(*) FILTER (WHERE held) DESC, dataset_id`);
+  return held.map((h) => h.dataset_id);
+}
+
+/**
+ * Stored datasets (the sample aside) whose problems are at least LATER_VERSION_SHARE of the file's rows, though the
+ * file holds only a part of them (a 立行立改 list sent after the full ledger, a monthly list of the open items, a
+ * county's few problems again): beside them it would count those problems twice. Every dataset holding one of them,
+ * most first. Only read when as many of the file's rows were warned `duplicate_existing`.
+ */
+async function partOf(engine: Engine, plans: SheetPlan[], stored: () => Promise<string>): Promise<string[]> {
+  const withRows = plans.filter((p) => p.counts.accepted > 0);
+  if (!withRows.length) return [];
+  const rows = withRows.reduce((n, p) => n + p.counts.accepted, 0);
+  const [{ dup }] = await engine.query<{ dup: number }>(`SELECT CAST(count(*) AS INTEGER) AS dup FROM (${withRows
+    .map((p) => `SELECT DISTINCT src_row FROM ${ident(p.issues)} WHERE code = 'duplicate_existing'`).join(' UNION ALL ')})`);
+  if (Number(dup) < LATER_VERSION_SHARE * rows) return [];
+  const held = await engine.query<{ dataset_id: string }>(`
+    WITH n AS (${newKeysSql(plans)})
+    SELECT o.dataset_id FROM n JOIN ${await stored()} o ON ${VERSION_MATCH} GROUP BY o.dataset_id ORDER BY count(DISTINCT n.k) DESC, o.dataset_id`);
   return held.map((h) => h.dataset_id);
 }

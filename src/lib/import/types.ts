@@ -27,6 +27,11 @@ export interface ImportOptions {
    * all of them go.
    */
   replaceDatasetIds?: string[];
+  /**
+   * Update the problems of these datasets that the file holds again (a 立行立改 list, the open items; later-version.ts
+   * `part`): each stored finding one of the file's rows is replaced by that row, the datasets' other findings stay.
+   */
+  updateDatasetIds?: string[];
   /** Import even when a stored dataset has the same SHA-256 (the analyst chose to, knowing it). */
   allowDuplicate?: boolean;
   onProgress?: (p: { stage: string; fraction: number }) => void;

@@ -12,23 +12,8 @@ import { busy } from './busy';
 import { viewStore } from './view.svelte';
 import { removeSampleDatasets } from './datasets';
 import { forgetMapping, loadMapping, saveMapping } from './mappings';
+import { duplicateQuestion, type DuplicateChoice, type DuplicateQuestion } from './duplicateQuestion';
 
-/**
- * What the analyst decides when a file was imported before (same SHA-256), or looks like a later
- * version of a dataset (later-version.ts): replace it, keep both (a later version only), or skip.
- */
-export type DuplicateChoice = 'replace' | 'keep' | 'skip';
-
-/** The duplicate question: the file, the stored dataset it equals, and the dataset it was to replace. */
-export interface DuplicateQuestion {
-  file: string;
-  existing: string;
-  existingName: string;
-  /** Set when the file was picked to replace another dataset than the one it equals. */
-  targetName?: string;
-  /** Set when the file is not identical but holds most of the dataset's problems again; `held` when it holds several datasets' (a 汇总). */
-  later?: { same: number; rows: number; held: number; older?: { asOf: string; storedAsOf: string } };
-}
 
 /** A picked file that was not imported, and why: skipped in a dialog, or cancelled. */
 export interface FileOutcome {
@@ -191,7 +176,8 @@ class Importer {
 
   async #importOne(
     engine: Engine, file: SourceFile, signal: AbortSignal,
-    o: { mapping?: Record<string, string>; replaceDatasetId?: string; replaceDatasetIds?: string[]; roundHint?: RoundHint; allowDuplicate?: boolean },
+    o: { mapping?: Record<string, string>; replaceDatasetId?: string; replaceDatasetIds?: string[]; updateDatasetIds?: string[];
+      roundHint?: RoundHint; allowDuplicate?: boolean },
   ): Promise<void> {
     const result = await importFile(engine, file, {
       params: viewStore.params,
@@ -199,6 +185,7 @@ class Importer {
       roundHint: o.roundHint,
       replaceDatasetId: o.replaceDatasetId,
       replaceDatasetIds: o.replaceDatasetIds,
+      updateDatasetIds: o.updateDatasetIds,
       allowDuplicate: o.allowDuplicate,
       signal,
       // 'done' is said below, once the file is on disk: a committed import is kept only by the CHECKPOINT
@@ -213,16 +200,13 @@ class Importer {
         const later = duplicate.laterVersionOf;
         const choice = await this.#ask<DuplicateChoice>((p) => {
           this.#duplicateAnswer = p;
-          // Every stored dataset the answer acts on: all sheets of an identical workbook, not the first.
-          const equal = [...new Set(result.datasets.flatMap((d) => (d.duplicateOf ? [d.duplicateOf] : [])))];
-          const names = (later?.datasetIds ?? (equal.length ? equal : [existing])).map((id) => datasetName(id, this.reports)).join('、');
-          this.duplicate = { file: file.name, existing, existingName: names, ...(target ? { targetName: datasetName(target, this.reports) } : {}),
-            ...(later ? { later: { same: later.same, rows: later.rows, held: later.datasetIds.length,
-              ...(later.older && later.asOf && later.storedAsOf ? { older: { asOf: later.asOf, storedAsOf: later.storedAsOf } } : {}) } } : {}) };
+          this.duplicate = duplicateQuestion(file.name, duplicate, result.datasets, this.reports, target);
         });
         if (signal.aborted) return this.#note(file.name, 'cancelled');
         if (choice === 'skip') return this.#note(file.name, later ? 'skipped_later_version' : 'skipped_duplicate');
         if (choice === 'keep') return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
+        // A file holding a part of stored datasets updates their problems it holds; their others stay.
+        if (later?.part) return this.#importOne(engine, file, signal, { ...o, updateDatasetIds: later.datasetIds });
         // A later version replaces the datasets it updates or holds, not the other sheets of their files.
         if (later) return this.#importOne(engine, file, signal, { ...o, replaceDatasetIds: later.datasetIds });
         // Picked to replace another dataset: that one is replaced, the equal one stays.
@@ -279,17 +263,6 @@ class Importer {
       if (hold) hold.release = busy.begin();
     }
   }
-}
-
-/**
- * A stored dataset as the analyst knows it: its file, and its sheet when it has one. The catalogue
- * is refreshed when a batch ends, so a dataset stored earlier in the same batch is found in its report.
- */
-function datasetName(id: string, batch: DatasetReport[]): string {
-  const d = database.datasets.find((x) => x.dataset_id === id);
-  if (d) return d.sheet ? `${d.file_name} / ${d.sheet}` : d.file_name;
-  const r = batch.find((x) => x.datasetId === id);
-  return r ? (r.sheet ? `${r.file} / ${r.sheet}` : r.file) : id;
 }
 
 export const importer = new Importer();

@@ -72,11 +72,77 @@ test('a file sharing a few problems with a stored one, or holding a few of its m
   const [r] = await importOk(e, 'other.csv', other);
   expect(r.laterVersionOf).toBeUndefined();
   expect(r.issues.filter((i) => i.code === 'duplicate_existing')).toHaveLength(2);
-  // Three of the (now eight) stored problems, alone: most of the new file, a small part of the store.
-  const part = new TextEncoder().encode([head, ...['公车管理不严', '档案管理混乱', '津补贴发放不规范'].map((t) => `永康市,永康市古山镇党委,${R},${t},已完成`)].join('\n'));
-  const [p] = await importOk(e, 'part.csv', part);
-  expect(p.laterVersionOf).toBeUndefined();
-  expect(p.rowsAccepted).toBe(3);
+});
+
+// Three problems of a stored ledger of eight, alone (a 立行立改 list, the open items again): the file updates them.
+const eight = ledger(['已完成', '正在推进', '正在推进', '未完成', '正在推进'],
+  ['公车管理不严', '档案管理混乱', '津补贴发放不规范'].map((t) => `永康市,永康市古山镇党委,${R},${t},正在推进`));
+const partRows = (titles: string[]) => new TextEncoder().encode([head, ...titles.map((t) => `永康市,永康市古山镇党委,${R},${t},已完成`)].join('\n'));
+const part = partRows(['公车管理不严', '档案管理混乱', '津补贴发放不规范']);
+const counts = (sql = '') => e.query<{ n: number; done: number }>(`SELECT CAST(count(*) AS INTEGER) AS n,
+  CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done FROM findings ${sql}`).then((r) => r[0]);
+
+test('a file holding a part of a stored ledger, and little else, is asked about as an update of those problems', async () => {
+  const [first] = await importOk(e, '台账.csv', eight);
+  const before = await tableCounts(e);
+  const [asked] = await importOk(e, '立行立改清单.csv', part);
+  expect(asked.laterVersionOf).toEqual({ datasetId: first.datasetId, datasetIds: [first.datasetId], same: 3, rows: 3, part: true });
+  expect(await tableCounts(e)).toEqual(before);
+  // Four of five rows stored (80 %) is asked too; three of four is a file of its own, imported with warnings.
+  const [four] = await importOk(e, '推进表.csv', partRows(['公车管理不严', '档案管理混乱', '津补贴发放不规范', '村班子配备不齐', '选人用人不规范']));
+  expect(four.laterVersionOf).toMatchObject({ same: 4, rows: 5, part: true });
+  const [three] = await importOk(e, '其他.csv', partRows(['公车管理不严', '档案管理混乱', '津补贴发放不规范', '选人用人不规范']));
+  expect(three.laterVersionOf).toBeUndefined();
+  expect(three.issues.filter((i) => i.code === 'duplicate_existing')).toHaveLength(3);
+});
+
+test('updating those problems replaces their stored rows and leaves the ledger\'s others: each problem counted once', async () => {
+  const [first] = await importOk(e, '台账.csv', eight);
+  expect(await counts()).toEqual({ n: 8, done: 1 });
+  const [r] = await importOk(e, '立行立改清单.csv', part, { updateDatasetIds: [first.datasetId] });
+  expect(await counts()).toEqual({ n: 8, done: 4 });
+  expect(await counts(`WHERE dataset_id = '${first.datasetId}'`)).toEqual({ n: 5, done: 1 });
+  // Each side names the rows: the new file the stored ledger its rows replaced, the stored ledger the file that updated them.
+  expect(r.issues.filter((i) => i.code === 'duplicate_existing')).toEqual([]);
+  expect(r.issues.filter((i) => i.code === 'updates_existing').map((i) => [i.row, i.vars?.value])).toEqual([[2, '台账.csv'], [3, '台账.csv'], [4, '台账.csv']]);
+  expect(await e.query(`SELECT CAST(source_row AS INTEGER) AS row, value, severity FROM import_issues WHERE dataset_id = '${first.datasetId}'
+    AND code = 'superseded' ORDER BY row`)).toEqual([7, 8, 9].map((row) => ({ row, value: '立行立改清单.csv', severity: 'info' })));
+  // The catalogue counts the findings each dataset holds now.
+  expect(await e.query(`SELECT file_name, CAST(count(f.dataset_id) AS INTEGER) AS n FROM datasets d LEFT JOIN findings f USING (dataset_id)
+    GROUP BY ALL ORDER BY ALL`)).toEqual([{ file_name: '台账.csv', n: 5 }, { file_name: '立行立改清单.csv', n: 3 }]);
+});
+
+test('a part dated before the stored ledger is said to be older rows of its problems (both dates)', async () => {
+  await importOk(e, '台账（截至2024年9月30日）.csv', eight);
+  const [asked] = await importOk(e, '立行立改清单（截至2024年6月30日）.csv', part);
+  expect(asked.laterVersionOf).toMatchObject({ part: true, older: true, asOf: '2024-06-30', storedAsOf: '2024-09-30' });
+});
+
+test('an update naming a dataset no longer stored fails and writes nothing', async () => {
+  await importOk(e, '台账.csv', eight);
+  const before = await tableCounts(e);
+  const res = await importFile(e, { name: '立行立改清单.csv', bytes: part }, { updateDatasetIds: ['gone'] });
+  expect(!res.ok && 'error' in res && res.error.code).toBe('dataset_not_found');
+  expect(await tableCounts(e)).toEqual(before);
+});
+
+test('a list of the open items of two stored county ledgers updates both; a repeat decision on an updated problem follows it', async () => {
+  const rows = (county: string, titles: string[], status: string) => titles.map((t) => `${county},${county}教育局,${R},${t},${status}`);
+  const csv = (lines: string[]) => new TextEncoder().encode([head, ...lines].join('\n'));
+  const [dy] = await importOk(e, '东阳市台账.csv', csv(rows('东阳市', ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '公车管理不严'], '正在推进')));
+  const [yw] = await importOk(e, '义乌市台账.csv', csv(rows('义乌市', ['三重一大决策程序不规范', '档案管理混乱', '津补贴发放不规范', '三会一课不规范'], '正在推进')));
+  const open = csv([...rows('东阳市', ['村班子配备不齐'], '已完成'), ...rows('义乌市', ['档案管理混乱', '津补贴发放不规范'], '已完成')]);
+  const [stored] = await e.query<{ finding_id: string }>(`SELECT finding_id FROM findings WHERE problem_title = '村班子配备不齐'`);
+  await e.exec(`INSERT INTO repeat_decisions VALUES ('earlier-ds', 'earlier-f', '${dy.datasetId}', '${stored.finding_id}', 'explicit', NULL, 'confirmed', TIMESTAMP '2026-01-01 00:00:00')`);
+  const [asked] = await importOk(e, '未完成问题推进表.csv', open);
+  expect(asked.laterVersionOf?.part).toBe(true);
+  expect(asked.laterVersionOf?.datasetIds.slice().sort()).toEqual([dy.datasetId, yw.datasetId].sort());
+  const [r] = await importOk(e, '未完成问题推进表.csv', open, { updateDatasetIds: asked.laterVersionOf!.datasetIds });
+  expect(await counts()).toEqual({ n: 8, done: 3 });
+  const [now] = await e.query<{ finding_id: string }>(`SELECT finding_id FROM findings WHERE problem_title = '村班子配备不齐'`);
+  expect(await e.query('SELECT earlier_finding_id, later_dataset_id, later_finding_id FROM repeat_decisions')).toEqual([
+    { earlier_finding_id: 'earlier-f', later_dataset_id: r.datasetId, later_finding_id: now.finding_id },
+  ]);
 });
 
 test('the embedded sample is no dataset to replace: it goes when real data comes', async () => {

@@ -58,22 +58,35 @@ export const DECISIONS_SQL = `SELECT earlier_dataset_id, earlier_finding_id, lat
  */
 export function carryDecisionsSql(replacedIds: string[], newIds: string[]): string[] {
   if (!replacedIds.length || !newIds.length) return [];
-  const old = replacedIds.map(str).join(', ');
-  const moved = (side: 'earlier' | 'later') => `(d.${side}_dataset_id IN (${old}) AND d.${side}_finding_id IN (SELECT finding_id FROM carried_ids))`;
+  // finding id → its dataset in the new file, for each replaced dataset.
+  return moveDecisionsSql(`SELECT r.id AS from_dataset, c.finding_id AS from_finding, c.new_id AS to_dataset, c.finding_id AS to_finding
+FROM (SELECT finding_id, min(dataset_id) AS new_id FROM findings WHERE dataset_id IN (${newIds.map(str).join(', ')}) AND finding_id IS NOT NULL
+  GROUP BY finding_id) c, (SELECT unnest([${replacedIds.map(str).join(', ')}]) AS id) r`);
+}
+
+/**
+ * Statements that move every decision naming a finding of `moves` (a SELECT of from_dataset, from_finding,
+ * to_dataset, to_finding; one row per from pair) to the finding it names instead: the same problem written
+ * again by a newer file. Run inside the import's transaction, after the new findings are inserted.
+ */
+export function moveDecisionsSql(moves: string): string[] {
+  const on = (m: string, side: 'earlier' | 'later') => `${m}.from_dataset = d.${side}_dataset_id AND ${m}.from_finding = d.${side}_finding_id`;
   return [
-    // finding id → its dataset in the new file, built once for the statements below.
-    `CREATE OR REPLACE TEMP TABLE carried_ids AS SELECT finding_id, min(dataset_id) AS new_id FROM findings
-WHERE dataset_id IN (${newIds.map(str).join(', ')}) AND finding_id IS NOT NULL GROUP BY finding_id`,
+    `CREATE OR REPLACE TEMP TABLE decision_moves AS ${moves}`,
     `CREATE OR REPLACE TEMP TABLE carried_decisions AS
-SELECT coalesce(me.new_id, d.earlier_dataset_id) AS earlier_dataset_id, d.earlier_finding_id,
-  coalesce(ml.new_id, d.later_dataset_id) AS later_dataset_id, d.later_finding_id, d.rule, d.score, d.decision, d.decided_at
+SELECT coalesce(me.to_dataset, d.earlier_dataset_id) AS earlier_dataset_id, coalesce(me.to_finding, d.earlier_finding_id) AS earlier_finding_id,
+  coalesce(ml.to_dataset, d.later_dataset_id) AS later_dataset_id, coalesce(ml.to_finding, d.later_finding_id) AS later_finding_id,
+  d.rule, d.score, d.decision, d.decided_at,
+  d.earlier_dataset_id AS was_ed, d.earlier_finding_id AS was_ef, d.later_dataset_id AS was_ld, d.later_finding_id AS was_lf
 FROM repeat_decisions d
-LEFT JOIN carried_ids me ON d.earlier_dataset_id IN (${old}) AND me.finding_id = d.earlier_finding_id
-LEFT JOIN carried_ids ml ON d.later_dataset_id IN (${old}) AND ml.finding_id = d.later_finding_id
-WHERE me.new_id IS NOT NULL OR ml.new_id IS NOT NULL`,
-    `DELETE FROM repeat_decisions d WHERE ${moved('earlier')} OR ${moved('later')}`,
-    `INSERT OR REPLACE INTO repeat_decisions SELECT * FROM carried_decisions`,
+LEFT JOIN decision_moves me ON ${on('me', 'earlier')}
+LEFT JOIN decision_moves ml ON ${on('ml', 'later')}
+WHERE me.from_dataset IS NOT NULL OR ml.from_dataset IS NOT NULL`,
+    // The decisions moved, found by their old keys among the few carried (not by a scan of every move).
+    `DELETE FROM repeat_decisions d USING carried_decisions c WHERE d.earlier_dataset_id = c.was_ed AND d.earlier_finding_id = c.was_ef
+  AND d.later_dataset_id = c.was_ld AND d.later_finding_id = c.was_lf`,
+    `INSERT OR REPLACE INTO repeat_decisions SELECT * EXCLUDE (was_ed, was_ef, was_ld, was_lf) FROM carried_decisions`,
     'DROP TABLE carried_decisions',
-    'DROP TABLE carried_ids',
+    'DROP TABLE decision_moves',
   ];
 }
