@@ -218,7 +218,7 @@ describe('import flows', () => {
     await page.context().close();
   });
 
-  test('a 立行立改 list of some problems of a stored ledger is asked about as an update; updating counts each problem once', async () => {
+  test('a 立行立改 list of some problems of a stored ledger is asked about as an update; updating counts each problem once, removing it brings the old rows back', async () => {
     const page = await h.open('?sample=off');
     const titles = ['违规吃喝', '违规发放津补贴', '三会一课不规范', '档案管理不规范', '理论学习不深入'];
     await pickFiles(page, [{ name: '台账.csv', buffer: ledger('永康市教育局党委', titles) }]);
@@ -237,6 +237,18 @@ describe('import flows', () => {
     await settled(page);
     expect(await kpiValue(page, 'findings')).toBe(5);
     expect(await kpiValue(page, 'completion-rate')).toBe(0.6);
+    // Removing the list brings back the rows it replaced.
+    await page.click('[data-testid="nav-data"]');
+    await settled(page);
+    const items = page.locator('[data-testid="dataset-item"]');
+    const listIndex = (await items.allTextContents()).findIndex((t) => t.includes('立行立改清单.csv'));
+    page.once('dialog', (d) => void d.accept());
+    await items.nth(listIndex).locator('[data-testid="dataset-remove"]').click();
+    await settled(page);
+    await page.click('[data-testid="nav-dashboard"]');
+    await settled(page);
+    expect(await kpiValue(page, 'findings')).toBe(5);
+    expect(await kpiValue(page, 'completion-rate')).toBe(0.2);
     await page.context().close();
   });
 });

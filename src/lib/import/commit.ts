@@ -74,9 +74,9 @@ export function importTimestamp(now = new Date()): string {
  * been looked for, as the COMMIT is sent: from then on the file is stored whatever the analyst clicks
  * (a large file's COMMIT writes the whole WAL to OPFS, which takes seconds), so the page stops offering a cancel.
  */
-export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, targets: { replace: string[]; update?: string[] },
+export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, targets: { replace: string[]; updates?: string },
   signal?: AbortSignal, onCommitting?: () => void): Promise<RoundMerge[]> {
-  const { replace, update = [] } = targets;
+  const { replace } = targets;
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
   let merges: RoundMerge[] = [];
   await inTransaction(engine, async (tx) => {
@@ -90,6 +90,9 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
       await tx.exec(`DELETE FROM import_issues WHERE dataset_id IN (${ids})`);
       await tx.exec(`DELETE FROM rejected_rows WHERE dataset_id IN (${ids})`);
       await tx.exec(`DELETE FROM datasets WHERE dataset_id IN (${ids})`);
+      // Findings a replaced dataset had updated come back if its newer version goes; its own kept-aside rows go with it.
+      await tx.exec(`DELETE FROM superseded_findings WHERE dataset_id IN (${ids})`);
+      await tx.exec(`UPDATE superseded_findings SET superseded_by = ${str(plans[0].datasetId)} WHERE superseded_by IN (${ids})`);
     }
     for (const plan of plans) {
       checkCancelled(signal);
@@ -117,7 +120,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
     for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
     // Stored problems the file updates are its rows now (supersede.ts).
-    for (const key of await supersedeFindings(tx, plans, update, meta.file)) affected.add(key);
+    for (const key of await supersedeFindings(tx, targets.updates, meta.file)) affected.add(key);
     await upsertRounds(tx, plans.flatMap((p) => p.rounds), affected);
     // Rows of rounds written without their term, placed afresh with this file in (round-merge.ts).
     merges = await mergeTermlessRounds(tx);

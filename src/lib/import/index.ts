@@ -17,7 +17,7 @@ import { hintParts } from './round-lookup';
 import { footerFilerLines } from './footer-lines';
 import { closingDay, filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
-import { noteUpdates } from './supersede';
+import { planUpdates } from './supersede';
 import { importEngine } from './import-engine';
 import { dropTables } from './staging';
 import { warmSheetMaps } from './warm-maps';
@@ -172,8 +172,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
         // filer line under its table, else a day its title or name closes with), else its newest date (planSheet).
         asOf: opts.asOf ?? statedAsOf([...p.titles, p.sheet, file.name], today()) ?? statedAsOf(await footerFilerLines(db, p, p.headerRow), today())
           ?? closingDay([...p.titles, p.sheet, file.name], today()) ?? undefined,
-        // The problems it updates are no duplicates of stored ones: they replace them.
-        replacing: [...replace, ...update],
+        replacing: replace,
       });
       tables.push(...plan.tables);
       plans.push(plan);
@@ -213,7 +212,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     if (replace.length && withData.every((p) => p.counts.accepted === 0)) {
       throw new ImportFailure('replacement_empty', { rejected: withData.reduce((n, p) => n + p.counts.rejected, 0) });
     }
-    if (update.length) await noteUpdates(db, withData, update);
+    const updates = update.length ? await planUpdates(db, withData, update, tables) : undefined;
     const reports = [];
     for (const plan of withData) reports.push(await buildReport(db, plan, file.name, sha256));
     checkCancelled(opts.signal);
@@ -221,7 +220,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const merges = await commitPlans(engine, withData, {
       file: file.name, fileSize: file.bytes.length, sha256, format: read.format, encoding: read.encoding,
       isSample: !!opts.isSample, importedAt,
-    }, { replace, update }, opts.signal, () => progress('save', 0.95));
+    }, { replace, updates }, opts.signal, () => progress('save', 0.95));
     // Said on the first dataset, as the commit stored it (round-merge.ts).
     const first = reports[0];
     const column = columnLabel(withData[0], 'round_label');

@@ -33,6 +33,11 @@ export interface LaterVersion {
    * open items): it updates those problems (supersede.ts) rather than replacing the datasets.
    */
   part?: boolean;
+  /**
+   * Beside the datasets a later version or 汇总 replaces (datasetIds), stored datasets only some of whose problems it
+   * holds again: those problems are updated (supersede.ts), their other problems stay.
+   */
+  updateIds?: string[];
 }
 
 /**
@@ -72,10 +77,13 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
     if (same >= LATER_VERSION_SHARE * Number(best.new_keys) && same >= LATER_VERSION_SHARE * Number(best.old_keys)) ids.push(best.dataset_id);
   }
   for (const id of await heldDatasets(engine, plans, stored)) if (!ids.includes(id)) ids.push(id);
-  const part = ids.length ? [] : await partOf(engine, plans, stored);
-  ids.push(...part);
+  // Datasets only a part of whose problems the file holds: all it is, when most of its rows are theirs (a 立行立改
+  // list); else beside those it replaces. Their problems it holds are updated, not counted twice.
+  const part = !ids.length && (await mostlyStored(engine, plans));
+  const updateIds = ids.length || part ? await holdersOf(engine, plans, stored, ids) : [];
+  if (part) ids.push(...updateIds);
   if (!ids.length) return null;
-  const idList = ids.map(str).join(', ');
+  const idList = [...ids, ...(part ? [] : updateIds)].map(str).join(', ');
   // The new file's problems that the datasets asked about hold, counted as rows, as the import's summary
   // counts them (two rows of one problem are two; a row without title words is held by none).
   const [{ same, rows }] = await engine.query<{ same: number; rows: number }>(`
@@ -90,7 +98,8 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
   const older = olderBy({ asOf, rows: rowsDated }, { asOf: storedAsOf ?? undefined, rows: storedRowsDated });
   // Said with the two dates that decided it, so the question never contradicts itself.
   const dates = older ? { asOf: older[0], storedAsOf: older[1], older: true } : { ...(asOf ? { asOf } : {}), ...(storedAsOf ? { storedAsOf } : {}) };
-  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...dates, ...(part.length ? { part: true } : {}) };
+  return { datasetId: ids[0], datasetIds: ids, same: Number(same), rows: Number(rows), ...dates,
+    ...(part ? { part: true } : updateIds.length ? { updateIds } : {}) };
 }
 
 /** The newest date the rows of any of `froms` hold (newestDate), asked one after the other as the engine runs them. */
@@ -175,21 +184,26 @@ async function heldDatasets(engine: Engine, plans: SheetPlan[], stored: () => Pr
   return held.map((h) => h.dataset_id);
 }
 
-/**
- * Stored datasets (the sample aside) whose problems are at least LATER_VERSION_SHARE of the file's rows, though the
- * file holds only a part of them (a 立行立改 list sent after the full ledger, a monthly list of the open items, a
- * county's few problems again): beside them it would count those problems twice. Every dataset holding one of them,
- * most first. Only read when as many of the file's rows were warned `duplicate_existing`.
- */
-async function partOf(engine: Engine, plans: SheetPlan[], stored: () => Promise<string>): Promise<string[]> {
+/** Whether at least LATER_VERSION_SHARE of the file's rows were warned `duplicate_existing`: problems already stored. */
+async function mostlyStored(engine: Engine, plans: SheetPlan[]): Promise<boolean> {
   const withRows = plans.filter((p) => p.counts.accepted > 0);
-  if (!withRows.length) return [];
+  if (!withRows.length) return false;
   const rows = withRows.reduce((n, p) => n + p.counts.accepted, 0);
   const [{ dup }] = await engine.query<{ dup: number }>(`SELECT CAST(count(*) AS INTEGER) AS dup FROM (${withRows
     .map((p) => `SELECT DISTINCT src_row FROM ${ident(p.issues)} WHERE code = 'duplicate_existing'`).join(' UNION ALL ')})`);
-  if (Number(dup) < LATER_VERSION_SHARE * rows) return [];
+  return Number(dup) >= LATER_VERSION_SHARE * rows;
+}
+
+/**
+ * Stored datasets (the sample and `except` aside) holding a problem of the file's rows, most first: a 立行立改 list
+ * sent after the full ledger, a monthly list of the open items, a county's few problems again.
+ */
+async function holdersOf(engine: Engine, plans: SheetPlan[], stored: () => Promise<string>, except: string[]): Promise<string[]> {
+  if (!plans.some((p) => p.counts.accepted > 0)) return [];
   const held = await engine.query<{ dataset_id: string }>(`
     WITH n AS (${newKeysSql(plans)})
-    SELECT o.dataset_id FROM n JOIN ${await stored()} o ON ${VERSION_MATCH} GROUP BY o.dataset_id ORDER BY count(DISTINCT n.k) DESC, o.dataset_id`);
+    SELECT o.dataset_id FROM n JOIN ${await stored()} o ON ${VERSION_MATCH}
+    ${except.length ? `WHERE o.dataset_id NOT IN (${except.map(str).join(', ')})` : ''}
+    GROUP BY o.dataset_id ORDER BY count(DISTINCT n.k) DESC, o.dataset_id`);
   return held.map((h) => h.dataset_id);
 }

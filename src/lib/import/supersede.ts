@@ -4,58 +4,83 @@ import { moveDecisionsSql } from '../queries/repeats/decisions';
 import { matchTimeColumnsSql } from './same-finding';
 import { VERSION_MATCH, newRowsSql } from './later-version';
 import type { SheetPlan } from './plan';
+import { scratchTable, tempName } from './staging';
 
 /**
  * A file that updates some problems of stored datasets (later-version.ts `part`: a 立行立改 list, a monthly list of
  * the open items) replaces the stored findings its rows hold again, matched as the question matched them
- * (VERSION_MATCH); the datasets' other findings stay. Each side's report says so row by row, as `info`.
+ * (VERSION_MATCH), one row for one finding; the datasets' other findings stay. Each side's report says so row by
+ * row, as `info`. A replaced finding is kept aside (superseded_findings) and comes back if the file is removed.
  */
-
-/** The stored findings of `updated` the new rows hold, each with the new row (dataset, finding id) that replaces it. */
-function supersededSql(plans: SheetPlan[], updated: string[]): string {
-  const ids = updated.map(str).join(', ');
-  return `SELECT o.rid, o.dataset_id, o.finding_id, o.source_row, o.round_key,
-      min({'d': n.new_dataset_id, 'f': n.new_finding_id, 'r': n.src_row}) AS upd
-    FROM (${newRowsSql(plans, ', f.finding_id AS new_finding_id, f.dataset_id AS new_dataset_id, f.src_row')}) n
-    JOIN (SELECT f.rowid AS rid, f.dataset_id, f.finding_id, f.source_row, ${matchTimeColumnsSql('f')} FROM findings f
-      WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL) o ON ${VERSION_MATCH}
-    GROUP BY ALL`;
-}
 
 /**
- * Before the report is built: each new row that replaces a stored finding is named in its sheet's issues
- * (`updates_existing`, the stored dataset's file and sheet as the value).
+ * Pairs each new row with the stored finding of `updated` it replaces, into a working table named in `tables`
+ * (which the import drops): one to one, the k-th row of a problem with its k-th stored row, so a problem written
+ * twice on one side replaces or is replaced once. A row matching stored rows of two counties (its own county only a
+ * round's default: 教育局 under a 市委 round) replaces none, as which it is cannot be told. Then each new row that
+ * replaces a stored finding is named in its sheet's issues (`updates_existing`, the stored dataset's file and sheet)
+ * in place of its `duplicate_existing` warning, and the sheet's warned rows are counted again. Returns the table.
  */
-export async function noteUpdates(engine: Engine, plans: SheetPlan[], updated: string[]): Promise<void> {
+export async function planUpdates(engine: Engine, plans: SheetPlan[], updated: string[], tables: string[]): Promise<string> {
+  const table = tempName('updates');
+  tables.push(table);
   const ids = updated.map(str).join(', ');
+  await engine.exec(`CREATE TABLE ${scratchTable(table)} AS
+    WITH n AS (${newRowsSql(plans, ', f.dataset_id AS new_dataset_id, f.finding_id AS new_finding_id, f.src_row')}),
+      o AS (SELECT f.dataset_id, f.finding_id, f.source_row, ${matchTimeColumnsSql('f')} FROM findings f
+        WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL),
+      pairs AS (SELECT n.new_dataset_id, n.src_row, n.new_finding_id, o.dataset_id, o.finding_id, o.source_row, o.round_key, o.county
+        FROM n JOIN o ON ${VERSION_MATCH}
+        QUALIFY min(o.county) OVER (PARTITION BY n.new_dataset_id, n.src_row) = max(o.county) OVER (PARTITION BY n.new_dataset_id, n.src_row)),
+      ranked AS (SELECT *, row_number() OVER (PARTITION BY dataset_id, finding_id ORDER BY new_dataset_id, src_row) AS i,
+          row_number() OVER (PARTITION BY new_dataset_id, src_row ORDER BY dataset_id, source_row, finding_id) AS j FROM pairs)
+    SELECT * EXCLUDE (i, j) FROM ranked WHERE i = j
+    QUALIFY row_number() OVER (PARTITION BY dataset_id, finding_id ORDER BY new_dataset_id, src_row) = 1
+      AND row_number() OVER (PARTITION BY new_dataset_id, src_row ORDER BY dataset_id, source_row, finding_id) = 1`);
   for (const plan of plans.filter((p) => p.counts.accepted > 0)) {
-    await engine.exec(`INSERT INTO ${ident(plan.issues)}
-      SELECT n.src_row, 'problem_title', min(d.file_name || coalesce(' / ' || d.sheet, '')), 'info', 'updates_existing'
-      FROM (SELECT ${matchTimeColumnsSql('f')}, f.county_by_round, f.src_row FROM ${ident(plan.final)} f) n
-      JOIN (SELECT f.dataset_id, ${matchTimeColumnsSql('f')} FROM findings f WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL) o
-        ON ${VERSION_MATCH}
-      JOIN datasets d ON d.dataset_id = o.dataset_id
-      GROUP BY n.src_row`);
+    const mine = `SELECT src_row FROM ${ident(table)} WHERE new_dataset_id = ${str(plan.datasetId)}`;
+    await engine.exec(`DELETE FROM ${ident(plan.issues)} WHERE code = 'duplicate_existing' AND src_row IN (${mine})`);
+    await engine.exec(`INSERT INTO ${ident(plan.issues)} SELECT u.src_row, 'problem_title', d.file_name || coalesce(' / ' || d.sheet, ''),
+      'info', 'updates_existing' FROM ${ident(table)} u JOIN datasets d ON d.dataset_id = u.dataset_id WHERE u.new_dataset_id = ${str(plan.datasetId)}`);
+    const [{ warned }] = await engine.query<{ warned: number }>(`SELECT CAST(count(DISTINCT src_row) AS INTEGER) AS warned
+      FROM ${ident(plan.issues)} WHERE severity = 'warning' AND src_row IN (SELECT src_row FROM ${ident(plan.final)})`);
+    plan.counts = { ...plan.counts, warned: Number(warned) };
   }
+  return table;
 }
 
 /**
  * In the import's transaction, after the new findings are written: moves the analyst's repeat decisions on the
- * replaced findings to the rows that replace them, names each replaced row in its dataset's issues
- * (`superseded`, the new file as the value) and deletes it. Returns the rounds of the deleted findings.
+ * replaced findings to the rows that replace them, names each replaced row in its dataset's issues (`superseded`,
+ * the new file as the value), keeps it aside and deletes it. Returns the rounds of the deleted findings.
  */
-export async function supersedeFindings(tx: Engine, plans: SheetPlan[], updated: string[], file: string): Promise<string[]> {
-  if (!updated.length) return [];
-  await tx.exec(`CREATE OR REPLACE TEMP TABLE superseded AS ${supersededSql(plans, updated)}`);
-  try {
-    // One row replacing each stored (dataset, finding id): an id the ledger wrote twice moves once.
-    for (const statement of moveDecisionsSql(`SELECT from_dataset, from_finding, m.d AS to_dataset, m.f AS to_finding FROM (
-      SELECT dataset_id AS from_dataset, finding_id AS from_finding, min(upd) AS m FROM superseded GROUP BY ALL)`)) await tx.exec(statement);
-    await tx.exec(`INSERT INTO import_issues SELECT s.dataset_id, d.file_name, d.sheet, s.source_row, '', ${str(file)}, 'info',
-      'superseded', 'import.issue.superseded' FROM superseded s JOIN datasets d ON d.dataset_id = s.dataset_id`);
-    await tx.exec('DELETE FROM findings WHERE rowid IN (SELECT rid FROM superseded)');
-    return (await tx.query<{ round_key: string }>('SELECT DISTINCT round_key FROM superseded')).map((r) => r.round_key);
-  } finally {
-    await tx.exec('DROP TABLE IF EXISTS superseded');
-  }
+export async function supersedeFindings(tx: Engine, updates: string | undefined, file: string): Promise<string[]> {
+  if (!updates) return [];
+  const u = ident(updates);
+  for (const statement of moveDecisionsSql(`SELECT dataset_id AS from_dataset, finding_id AS from_finding,
+    new_dataset_id AS to_dataset, new_finding_id AS to_finding FROM ${u}`)) await tx.exec(statement);
+  await tx.exec(`INSERT INTO import_issues SELECT u.dataset_id, d.file_name, d.sheet, u.source_row, '', ${str(file)}, 'info',
+    'superseded', 'import.issue.superseded' FROM ${u} u JOIN datasets d ON d.dataset_id = u.dataset_id`);
+  const replaced = `f.dataset_id = u.dataset_id AND f.finding_id = u.finding_id`;
+  await tx.exec(`INSERT INTO superseded_findings BY NAME SELECT f.*, u.new_dataset_id AS superseded_by FROM findings f JOIN ${u} u ON ${replaced}`);
+  await tx.exec(`DELETE FROM findings f USING ${u} u WHERE ${replaced}`);
+  return (await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM ${u}`)).map((r) => r.round_key);
+}
+
+/**
+ * Statements run before dataset `id` is removed: the stored findings its rows had replaced come back to their
+ * datasets still stored, with their rounds (the round's dates are recomputed after, as for every removal), the
+ * `superseded` lines naming them go, and the rows kept aside of it or by it are forgotten.
+ */
+export function restoreSupersededSql(id: string): string[] {
+  const by = (t: string) => `${t}.superseded_by = ${str(id)} AND ${t}.dataset_id <> ${str(id)} AND ${t}.dataset_id IN (SELECT dataset_id FROM datasets)`;
+  return [
+    `INSERT INTO findings BY NAME SELECT * EXCLUDE (superseded_by) FROM superseded_findings s WHERE ${by('s')}`,
+    `DELETE FROM import_issues i WHERE i.code = 'superseded' AND EXISTS (SELECT 1 FROM superseded_findings s WHERE ${by('s')}
+      AND s.dataset_id = i.dataset_id AND s.source_row IS NOT DISTINCT FROM i.source_row)`,
+    `INSERT INTO rounds SELECT round_key, split_part(round_key, '|', 1), any_value(inspector_level), any_value(inspection_kind), any_value(term),
+      any_value(round_no), any_value(round_label), NULL, NULL FROM superseded_findings s
+      WHERE ${by('s')} AND round_key NOT IN (SELECT round_key FROM rounds) GROUP BY round_key`,
+    `DELETE FROM superseded_findings WHERE superseded_by = ${str(id)} OR dataset_id = ${str(id)}`,
+  ];
 }

@@ -2,10 +2,12 @@ import type { Engine } from '../db/types';
 import { inTransaction } from '../db/transaction';
 import { str } from '../queries/sql';
 import { mergeTermlessRounds, roundDatesSql } from '../import/round-merge';
+import { restoreSupersededSql } from '../import/supersede';
 
 /** Removes one dataset (its findings, issues and provenance) in one transaction, then persists. */
 export async function removeDataset(engine: Engine, datasetId: string): Promise<void> {
   await writeAll(engine, [
+    ...restoreSupersededSql(datasetId),
     `DELETE FROM findings WHERE dataset_id = ${str(datasetId)}`,
     `DELETE FROM import_issues WHERE dataset_id = ${str(datasetId)}`,
     `DELETE FROM rejected_rows WHERE dataset_id = ${str(datasetId)}`,
@@ -49,7 +51,7 @@ export async function removeSampleDatasets(engine: Engine): Promise<void> {
 /** Deletes every dataset and analyst decision ("clear all", behind a confirmation). */
 export async function clearAll(engine: Engine): Promise<void> {
   await writeAll(engine, [
-    'DELETE FROM findings', 'DELETE FROM import_issues', 'DELETE FROM rejected_rows', 'DELETE FROM datasets', 'DELETE FROM rounds',
+    'DELETE FROM findings', 'DELETE FROM superseded_findings', 'DELETE FROM import_issues', 'DELETE FROM rejected_rows', 'DELETE FROM datasets', 'DELETE FROM rounds',
     'DELETE FROM repeat_decisions', 'DELETE FROM saved_mappings',
   ]);
 }

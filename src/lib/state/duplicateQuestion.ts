@@ -19,7 +19,9 @@ export interface DuplicateQuestion {
    * Set when the file is not identical but holds most of the dataset's problems again; `held` when it holds several
    * datasets' (a 汇总); `part` when it holds only some of their problems (a 立行立改 list): it updates those.
    */
-  later?: { same: number; rows: number; held: number; part?: boolean; older?: { asOf: string; storedAsOf: string } };
+  later?: { same: number; rows: number; held: number; part?: boolean; older?: { asOf: string; storedAsOf: string };
+    /** Beside the datasets replaced, those only some of whose problems the file holds: updated (LaterVersion.updateIds). */
+    updatedNames?: string };
 }
 
 /**
@@ -34,6 +36,7 @@ export function duplicateQuestion(file: string, duplicate: DatasetReport, all: D
   return {
     file, existing, existingName: names, ...(target ? { targetName: datasetName(target, batch) } : {}),
     ...(later ? { later: { same: later.same, rows: later.rows, held: later.datasetIds.length, ...(later.part ? { part: true } : {}),
+      ...(later.updateIds?.length ? { updatedNames: later.updateIds.map((id) => datasetName(id, batch)).join('、') } : {}),
       ...(later.older && later.asOf && later.storedAsOf ? { older: { asOf: later.asOf, storedAsOf: later.storedAsOf } } : {}) } } : {}),
   };
 }

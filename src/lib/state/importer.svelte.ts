@@ -208,7 +208,7 @@ class Importer {
         // A file holding a part of stored datasets updates their problems it holds; their others stay.
         if (later?.part) return this.#importOne(engine, file, signal, { ...o, updateDatasetIds: later.datasetIds });
         // A later version replaces the datasets it updates or holds, not the other sheets of their files.
-        if (later) return this.#importOne(engine, file, signal, { ...o, replaceDatasetIds: later.datasetIds });
+        if (later) return this.#importOne(engine, file, signal, { ...o, replaceDatasetIds: later.datasetIds, updateDatasetIds: later.updateIds });
         // Picked to replace another dataset: that one is replaced, the equal one stays.
         if (target) return this.#importOne(engine, file, signal, { ...o, allowDuplicate: true });
         return this.#importOne(engine, file, signal, { ...o, replaceDatasetId: existing });

@@ -4,7 +4,7 @@ import { importFile } from '../../../src/lib/import';
 import { messyCsvText } from '../../fixtures/ledgers';
 import { textFixtures } from '../../fixtures/make-fixtures';
 import { twoSheetWorkbook } from '../../fixtures/workbooks';
-import { freshEngine, importOk, tableCounts } from './helpers';
+import { failingOn, freshEngine, importOk, tableCounts } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -39,7 +39,7 @@ test('replaceDatasetId swaps a dataset atomically, rounds follow', async () => {
   const smaller = enc(lines.slice(0, 4).join('\r\n') + '\r\n');
   const [b] = await importOk(e, 'messy-v2.csv', smaller, { replaceDatasetId: a.datasetId });
   expect(b.rowsAccepted).toBe(1);
-  expect(await tableCounts(e)).toEqual({ findings: 1, rounds: 1, datasets: 1, issues: 0 });
+  expect(await tableCounts(e)).toEqual({ findings: 1, rounds: 1, datasets: 1, issues: 0, superseded: 0, decisions: 0 });
   expect(await e.query('SELECT dataset_id FROM datasets')).toEqual([{ dataset_id: b.datasetId }]);
   expect(await e.query('SELECT round_key FROM rounds')).toEqual([{ round_key: '浙江省|省委|十四届|4' }]);
 });
@@ -48,21 +48,8 @@ test('replacing an unknown dataset fails and writes nothing', async () => {
   const e = await freshEngine();
   const res = await importFile(e, { name: 'm.csv', bytes: textFixtures()['messy-utf8.csv'] }, { replaceDatasetId: 'nope' });
   expect(!res.ok && 'error' in res && res.error.code).toBe('dataset_not_found');
-  expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
+  expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0, superseded: 0, decisions: 0 });
 });
-
-/** The real engine, failing on the first statement that matches (inside a transaction too). */
-function failingOn(engine: Engine, pattern: RegExp, message = 'forced failure'): Engine {
-  return {
-    ...engine,
-    query: engine.query.bind(engine),
-    async exec(sql: string) {
-      if (pattern.test(sql)) throw new Error(message);
-      return engine.exec(sql);
-    },
-    transaction: (work) => engine.transaction((tx) => work(failingOn(tx, pattern, message))),
-  };
-}
 
 test('a failure mid-commit rolls everything back, a replaced dataset included', async () => {
   const e = await freshEngine();

@@ -40,7 +40,8 @@ export async function importOk(engine: Engine, name: string, bytes: Uint8Array, 
 export async function tableCounts(engine: Engine): Promise<Record<string, number>> {
   const [r] = await engine.query<Record<string, number>>(`SELECT
     (SELECT count(*) FROM findings) AS findings, (SELECT count(*) FROM rounds) AS rounds,
-    (SELECT count(*) FROM datasets) AS datasets, (SELECT count(*) FROM import_issues) AS issues`);
+    (SELECT count(*) FROM datasets) AS datasets, (SELECT count(*) FROM import_issues) AS issues,
+    (SELECT count(*) FROM superseded_findings) AS superseded, (SELECT count(*) FROM repeat_decisions) AS decisions`);
   return r;
 }
 
@@ -86,4 +87,22 @@ export function engineEachTest(): Engine & { close(): void } {
       return typeof value === 'function' ? value.bind(current) : value;
     },
   });
+}
+
+/** The real engine, failing on the first statement that matches (inside a transaction too). */
+export function failingOn(engine: Engine, pattern: RegExp, message = 'forced failure'): Engine {
+  return {
+    query: engine.query.bind(engine),
+    queryOne: engine.queryOne.bind(engine),
+    queryArrowIPC: engine.queryArrowIPC.bind(engine),
+    registerFile: engine.registerFile.bind(engine),
+    dropFile: engine.dropFile.bind(engine),
+    insertArrowIPC: engine.insertArrowIPC.bind(engine),
+    insertJSONRows: engine.insertJSONRows.bind(engine),
+    async exec(sql: string) {
+      if (pattern.test(sql)) throw new Error(message);
+      return engine.exec(sql);
+    },
+    transaction: (work) => engine.transaction((tx) => work(failingOn(tx, pattern, message))),
+  };
 }

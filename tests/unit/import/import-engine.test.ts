@@ -53,7 +53,7 @@ test('a failure while a sheet is normalised leaves no working table behind', asy
   }), { name: 'x.csv', bytes: textFixtures()['messy-gbk.csv'] });
   expect(!res.ok && 'error' in res && [res.error.code, res.error.vars?.detail]).toEqual(['write_failed', 'forced failure']);
   expect(await workingTables(e)).toEqual([]);
-  expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0 });
+  expect(await tableCounts(e)).toEqual({ findings: 0, rounds: 0, datasets: 0, issues: 0, superseded: 0, decisions: 0 });
   e.close();
 });
 

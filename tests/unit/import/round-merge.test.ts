@@ -207,7 +207,10 @@ test('the same problem in the termed file and in a file without the term is flag
   const again = () => ledger(['永康市财政局,2023-07-05,违规吃喝,D1']);
   const dups = (r: { issues: { code: string; row: number }[] }) => r.issues.filter((i) => i.code === 'duplicate_existing').map((i) => i.row);
   await importOk(e, '十五届永康市委第五轮巡察整改台账.csv', termedFile());
-  const [later] = await importOk(e, '永康市委第五轮巡察整改台账.csv', again());
+  // A part of the stored ledger: asked about as an update of its problem (later-version.ts); kept beside it here.
+  const [asked] = await importOk(e, '永康市委第五轮巡察整改台账.csv', again());
+  expect(asked.laterVersionOf).toMatchObject({ same: 1, rows: 1, part: true });
+  const [later] = await importOk(e, '永康市委第五轮巡察整改台账.csv', again(), { allowDuplicate: true });
   expect(dups(later)).toEqual([2]);
 
   const f = await freshEngine();
