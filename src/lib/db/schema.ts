@@ -141,10 +141,10 @@ export const SCHEMA_DDL: string[] = [
     code VARCHAR NOT NULL,
     message VARCHAR
   )`,
-  // Stored findings a later file updated (import/supersede.ts), kept to come back when that file (superseded_by, its
-  // dataset) is removed; written and read by column name.
+  // Stored findings a later file updated (import/supersede.ts), kept to come back when the finding that replaced them
+  // (superseded_by: its dataset; superseded_by_finding: its finding_id) is removed; written and read by column name.
   `CREATE TABLE IF NOT EXISTS superseded_findings (\n    ${FINDINGS_COLUMNS.map(([n, t]) => `${n} ${t}`).join(',\n    ')},
-    superseded_by VARCHAR NOT NULL\n  )`,
+    superseded_by VARCHAR NOT NULL,\n    superseded_by_finding VARCHAR NOT NULL\n  )`,
   `INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`,
   // The analyst's review of suggested repeat links (DOMAIN.md §7.5): kept apart from findings so a
   // confirm/reject survives re-running the matching rules; keyed by both findings' (dataset, id).

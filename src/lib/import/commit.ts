@@ -10,7 +10,7 @@ import { readRejected } from './rejected-rows';
 import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
 import { mergeTermlessRounds, roundDatesSql, type RoundMerge } from './round-merge';
-import { supersedeFindings } from './supersede';
+import { passOnSuperseded, supersedeFindings } from './supersede';
 
 /**
  * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert,
@@ -90,9 +90,8 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
       await tx.exec(`DELETE FROM import_issues WHERE dataset_id IN (${ids})`);
       await tx.exec(`DELETE FROM rejected_rows WHERE dataset_id IN (${ids})`);
       await tx.exec(`DELETE FROM datasets WHERE dataset_id IN (${ids})`);
-      // Findings a replaced dataset had updated come back if its newer version goes; its own kept-aside rows go with it.
+      // A replaced dataset's own kept-aside rows go with it (supersede.ts).
       await tx.exec(`DELETE FROM superseded_findings WHERE dataset_id IN (${ids})`);
-      await tx.exec(`UPDATE superseded_findings SET superseded_by = ${str(plans[0].datasetId)} WHERE superseded_by IN (${ids})`);
     }
     for (const plan of plans) {
       checkCancelled(signal);
@@ -119,7 +118,9 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     }
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
     for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
-    // Stored problems the file updates are its rows now (supersede.ts).
+    // Findings the replaced datasets had updated are held by the new file's rows of them (supersede.ts), and stored
+    // problems the file updates are its rows now.
+    for (const key of await passOnSuperseded(tx, plans, replace)) affected.add(key);
     for (const key of await supersedeFindings(tx, targets.updates, meta.file)) affected.add(key);
     await upsertRounds(tx, plans.flatMap((p) => p.rounds), affected);
     // Rows of rounds written without their term, placed afresh with this file in (round-merge.ts).

@@ -61,13 +61,14 @@ export const rowYearSql = (t?: string) => (t ? `coalesce(year(${t}.feedback_date
  * year apart (sameTimeSql), as round-merge.ts asks rows' years to fit before it joins them at commit. A snapshot whose
  * title leaves the 届次 out was no later version of the one writing it, and every problem counted twice (helper-132);
  * a round of no known year is another term's as likely (helper-133: a 十四届 sheet of 2019 lost the problems found again
- * in a termless sheet fed back 2023). One key of two times is no one round either: a committee numbering its rounds
- * within the year without a 届次 has a 第一轮 every year (helper-136: 2024's rows were offered as an update of 2023's).
- * Each side needs `feedback_date` and `year`.
+ * in a termless sheet fed back 2023). One termless key of two times is no one round either: a committee numbering its
+ * rounds within the year without a 届次 has a 第一轮 every year (helper-136: 2024's rows were offered as an update of
+ * 2023's); a key with its term is one round whatever its dates (helper-137: a snapshot whose feedback dates were
+ * corrected by months is still a later version). Each side needs `feedback_date` and `year`.
  */
 export const sameRoundSql = (x: string, y: string) => `${keyPart(x, 1)} = ${keyPart(y, 1)} AND ${keyPart(x, 2)} = ${keyPart(y, 2)}
-  AND ${keyPart(x, 4)} = ${keyPart(y, 4)} AND ${sameTimeSql(x, y)} AND (${x}.round_key = ${y}.round_key
-    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND coalesce(abs(${rowYearSql(x)} - ${rowYearSql(y)}) <= 1, false)))`;
+  AND ${keyPart(x, 4)} = ${keyPart(y, 4)} AND (${x}.round_key = ${y}.round_key AND (${keyPart(x, 3)} <> '' OR ${sameTimeSql(x, y)})
+    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND coalesce(abs(${rowYearSql(x)} - ${rowYearSql(y)}) <= 1, false) AND ${sameTimeSql(x, y)}))`;
 
 /**
  * TRUE when the finding aliased `x` is the one aliased `y`. `acrossTerms`: the round as sameRoundSql compares it,

@@ -62,25 +62,77 @@ export async function supersedeFindings(tx: Engine, updates: string | undefined,
   await tx.exec(`INSERT INTO import_issues SELECT u.dataset_id, d.file_name, d.sheet, u.source_row, '', ${str(file)}, 'info',
     'superseded', 'import.issue.superseded' FROM ${u} u JOIN datasets d ON d.dataset_id = u.dataset_id`);
   const replaced = `f.dataset_id = u.dataset_id AND f.finding_id = u.finding_id`;
-  await tx.exec(`INSERT INTO superseded_findings BY NAME SELECT f.*, u.new_dataset_id AS superseded_by FROM findings f JOIN ${u} u ON ${replaced}`);
+  await tx.exec(`INSERT INTO superseded_findings BY NAME SELECT f.*, u.new_dataset_id AS superseded_by, u.new_finding_id AS superseded_by_finding
+    FROM findings f JOIN ${u} u ON ${replaced}`);
   await tx.exec(`DELETE FROM findings f USING ${u} u WHERE ${replaced}`);
   return (await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM ${u}`)).map((r) => r.round_key);
 }
 
 /**
  * Statements run before dataset `id` is removed: the stored findings its rows had replaced come back to their
- * datasets still stored, with their rounds (the round's dates are recomputed after, as for every removal), the
- * `superseded` lines naming them go, and the rows kept aside of it or by it are forgotten.
+ * datasets still stored, with the analyst's decisions that moved with them and their rounds (the round's dates are
+ * recomputed after, as for every removal), and the `superseded` lines naming them go; a finding whose replacing row
+ * was itself replaced since (a chain of updates) stays aside, held by that newer row. The rows kept aside of `id`
+ * or by it are then forgotten.
  */
 export function restoreSupersededSql(id: string): string[] {
   const by = (t: string) => `${t}.superseded_by = ${str(id)} AND ${t}.dataset_id <> ${str(id)} AND ${t}.dataset_id IN (SELECT dataset_id FROM datasets)`;
   return [
-    `INSERT INTO findings BY NAME SELECT * EXCLUDE (superseded_by) FROM superseded_findings s WHERE ${by('s')}`,
-    `DELETE FROM import_issues i WHERE i.code = 'superseded' AND EXISTS (SELECT 1 FROM superseded_findings s WHERE ${by('s')}
-      AND s.dataset_id = i.dataset_id AND s.source_row IS NOT DISTINCT FROM i.source_row)`,
-    `INSERT INTO rounds SELECT round_key, split_part(round_key, '|', 1), any_value(inspector_level), any_value(inspection_kind), any_value(term),
-      any_value(round_no), any_value(round_label), NULL, NULL FROM superseded_findings s
-      WHERE ${by('s')} AND round_key NOT IN (SELECT round_key FROM rounds) GROUP BY round_key`,
+    `UPDATE superseded_findings s SET superseded_by = t.superseded_by, superseded_by_finding = t.superseded_by_finding
+      FROM superseded_findings t WHERE s.superseded_by = ${str(id)} AND t.dataset_id = ${str(id)} AND t.finding_id = s.superseded_by_finding`,
+    ...SUPERSEDED_BY_NAME,
+    ...restoreSql(`SELECT * FROM superseded_findings s WHERE ${by('s')}`),
     `DELETE FROM superseded_findings WHERE superseded_by = ${str(id)} OR dataset_id = ${str(id)}`,
   ];
+}
+
+// Each `superseded` line names the file whose row holds its finding now.
+const SUPERSEDED_BY_NAME = [`UPDATE import_issues i SET value = d.file_name FROM superseded_findings s, datasets d
+  WHERE i.code = 'superseded' AND i.dataset_id = s.dataset_id AND i.source_row IS NOT DISTINCT FROM s.source_row AND d.dataset_id = s.superseded_by`];
+
+/**
+ * Statements that put the kept-aside findings `rows` selects (a SELECT of superseded_findings) back: into findings,
+ * with the decisions that moved to the rows that replaced them, and the rounds no finding held any more; their
+ * `superseded` lines go. The caller then forgets them.
+ */
+function restoreSql(rows: string): string[] {
+  return [
+    `INSERT INTO findings BY NAME SELECT * EXCLUDE (superseded_by, superseded_by_finding) FROM (${rows})`,
+    ...moveDecisionsSql(`SELECT superseded_by AS from_dataset, superseded_by_finding AS from_finding, dataset_id AS to_dataset,
+      finding_id AS to_finding FROM (${rows})`),
+    `DELETE FROM import_issues i WHERE i.code = 'superseded' AND EXISTS (SELECT 1 FROM (${rows}) r
+      WHERE r.dataset_id = i.dataset_id AND r.source_row IS NOT DISTINCT FROM i.source_row)`,
+    `INSERT INTO rounds SELECT round_key, split_part(round_key, '|', 1), any_value(inspector_level), any_value(inspection_kind), any_value(term),
+      any_value(round_no), any_value(round_label), NULL, NULL FROM (${rows}) WHERE round_key NOT IN (SELECT round_key FROM rounds) GROUP BY round_key`,
+  ];
+}
+
+/**
+ * In the import's transaction, after the new findings are written over `replaced` datasets: the findings those had
+ * replaced (kept aside) are held by the new file's rows of the same problems (VERSION_MATCH) from now on; one the
+ * new file no longer holds comes back. Returns the rounds of those that came back.
+ */
+export async function passOnSuperseded(tx: Engine, plans: SheetPlan[], replaced: string[]): Promise<string[]> {
+  if (!replaced.length) return [];
+  const ids = replaced.map(str).join(', ');
+  const [{ n }] = await tx.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM superseded_findings WHERE superseded_by IN (${ids})`);
+  if (!Number(n)) return [];
+  await tx.exec(`CREATE OR REPLACE TEMP TABLE passed_on AS
+    SELECT o.dataset_id, o.finding_id, min({'d': n.new_dataset_id, 'f': n.new_finding_id}) AS m
+    FROM (${newRowsSql(plans, ', f.dataset_id AS new_dataset_id, f.finding_id AS new_finding_id')}) n
+    JOIN (SELECT f.dataset_id, f.finding_id, ${matchTimeColumnsSql('f')} FROM superseded_findings f WHERE f.superseded_by IN (${ids})) o
+      ON ${VERSION_MATCH}
+    GROUP BY ALL`);
+  try {
+    await tx.exec(`UPDATE superseded_findings s SET superseded_by = p.m.d, superseded_by_finding = p.m.f FROM passed_on p
+      WHERE s.superseded_by IN (${ids}) AND s.dataset_id = p.dataset_id AND s.finding_id = p.finding_id`);
+    for (const statement of SUPERSEDED_BY_NAME) await tx.exec(statement);
+    const rest = `SELECT * FROM superseded_findings WHERE superseded_by IN (${ids})`;
+    const keys = (await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM (${rest})`)).map((r) => r.round_key);
+    for (const statement of restoreSql(rest)) await tx.exec(statement);
+    await tx.exec(`DELETE FROM superseded_findings WHERE superseded_by IN (${ids})`);
+    return keys;
+  } finally {
+    await tx.exec('DROP TABLE IF EXISTS passed_on');
+  }
 }

@@ -12,9 +12,9 @@ const e = engineEachTest();
 
 const R = '八届市委第五轮巡察';
 const head = '县市区,被巡察单位,轮次名称,具体问题,整改状态';
+const T5 = ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '三重一大决策程序不规范', '意识形态责任制落实不到位'];
 const ledger = (statuses: string[], extra: string[] = []) => new TextEncoder().encode([head,
-  ...['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '三重一大决策程序不规范', '意识形态责任制落实不到位']
-    .map((t, i) => `永康市,永康市古山镇党委,${R},${t},${statuses[i]}`), ...extra].join('\n'));
+  ...T5.map((t, i) => `永康市,永康市古山镇党委,${R},${t},${statuses[i]}`), ...extra].join('\n'));
 const june = ledger(['已完成', '正在推进', '正在推进', '未完成', '正在推进']);
 const september = ledger(['已完成', '已完成', '已完成', '正在推进', '已完成']);
 
@@ -110,6 +110,14 @@ test('updating those problems replaces their stored rows and leaves the ledger\'
   // The catalogue counts the findings each dataset holds now.
   expect(await e.query(`SELECT file_name, CAST(count(f.dataset_id) AS INTEGER) AS n FROM datasets d LEFT JOIN findings f USING (dataset_id)
     GROUP BY ALL ORDER BY ALL`)).toEqual([{ file_name: '台账.csv', n: 5 }, { file_name: '立行立改清单.csv', n: 3 }]);
+});
+
+test('a later version of a round with its term whose feedback dates were corrected by months is still asked about (helper-137)', async () => {
+  const h = `${head},反馈时间`;
+  const dated = (statuses: string[], d: string) => new TextEncoder().encode([h, ...T5.map((t, i) => `永康市,永康市古山镇党委,${R},${t},${statuses[i]},${d}`)].join('\n'));
+  const [first] = await importOk(e, '台账（6月）.csv', dated(['正在推进', '正在推进', '正在推进', '正在推进', '正在推进'], '2023-01-10'));
+  const [asked] = await importOk(e, '台账（9月）.csv', dated(['已完成', '已完成', '已完成', '正在推进', '已完成'], '2023-09-10'));
+  expect(asked.laterVersionOf).toMatchObject({ datasetIds: [first.datasetId], same: 5, rows: 5 });
 });
 
 test('a part dated before the stored ledger is said to be older rows of its problems (both dates)', async () => {

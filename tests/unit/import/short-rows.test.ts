@@ -90,9 +90,11 @@ test('a row whose problem names none is rejected as having no problem, named in 
   const e = await freshEngine();
   const csv = ['八届市委第三轮巡察整改台账', '序号,县市区,被巡察单位,具体问题,整改状态,完成时间', '1,兰溪市,兰溪市教育局,理论学习不深入,已完成,2024-06-20',
     '2,/,/,/,/,/', '3,无,无,无,无,无', '4,兰溪市,兰溪市民政局,无,/,/', '5,兰溪市,兰溪市民政局,／,/,/', '6,—,—,—,—,—',
-    '7,兰溪市,兰溪市卫健局,公车私用,正在推进,', '8,兰溪市,兰溪市财政局,无故拖欠工程款,正在推进,'].join('\n');
+    '7,兰溪市,兰溪市卫健局,公车私用,正在推进,', '8,兰溪市,兰溪市财政局,无故拖欠工程款,正在推进,',
+    // helper-135: also in brackets or with a full stop.
+    '9,兰溪市,兰溪市民政局,无。,/,/', '10,兰溪市,兰溪市民政局,（无）,/,/', '11,兰溪市,兰溪市民政局,【不涉及】,/,/'].join('\n');
   const [r] = await importOk(e, 'a.csv', utf8(csv));
-  expect([r.rowsAccepted, r.rowsRejected]).toEqual([3, 5]);
-  expect(r.issues.filter((i) => i.code === 'title_missing').map((i) => i.row)).toEqual([4, 5, 6, 7, 8]);
+  expect([r.rowsAccepted, r.rowsRejected]).toEqual([3, 8]);
+  expect(r.issues.filter((i) => i.code === 'title_missing').map((i) => i.row)).toEqual([4, 5, 6, 7, 8, 11, 12, 13]);
   e.close();
 });

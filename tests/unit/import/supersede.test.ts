@@ -123,3 +123,47 @@ test('an update failing at its last statement leaves every table as it was', asy
   expect(await tableCounts(e)).toEqual(before);
   expect(await counts()).toEqual({ n: 8, done: 0 });
 });
+
+test('a chain of updates: removing the first brings back only what the second does not hold', async () => {
+  await importOk(e, '台账.csv', csv(rows('永康市', '永康市古山镇党委', [...T5, ...T3], '正在推进')));
+  const { report: first } = await update('清单1.csv', csv(rows('永康市', '永康市古山镇党委', T3, '正在推进')));
+  const { asked, report: second } = await update('清单2.csv', csv(rows('永康市', '永康市古山镇党委', ['公车管理不严', '档案管理混乱'], '已完成')));
+  expect(asked).toMatchObject({ datasetIds: [first.datasetId], part: true });
+  expect(await counts()).toEqual({ n: 8, done: 2 });
+  await removeDataset(e, first.datasetId);
+  expect(await counts()).toEqual({ n: 8, done: 2 });
+  expect(await e.query(`SELECT value FROM import_issues WHERE code = 'superseded' ORDER BY ALL`)).toEqual([{ value: '清单2.csv' }, { value: '清单2.csv' }]);
+  await removeDataset(e, second.datasetId);
+  expect(await counts()).toEqual({ n: 8, done: 0 });
+});
+
+test('an updating file replaced by a workbook: each kept-aside finding is held by the sheet that holds its problem', async () => {
+  const XLSX = await import('@e965/xlsx');
+  await importOk(e, '台账.csv', csv(rows('永康市', '永康市古山镇党委', [...T5, ...T3], '正在推进')));
+  const { report: list } = await update('清单.csv', csv(rows('永康市', '永康市古山镇党委', T3, '正在推进')));
+  const wb = XLSX.utils.book_new();
+  const sheet = (lines: string[]) => XLSX.utils.aoa_to_sheet([head.split(','), ...lines.map((l) => l.split(','))]);
+  XLSX.utils.book_append_sheet(wb, sheet(rows('义乌市', '义乌市教育局', ['选人用人不规范'], '正在推进')), '新增');
+  XLSX.utils.book_append_sheet(wb, sheet(rows('永康市', '永康市古山镇党委', T3, '已完成')), '清单');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  const [asked] = await importOk(e, '清单v2.xlsx', bytes);
+  expect(asked.laterVersionOf?.datasetIds).toEqual([list.datasetId]);
+  const reports = await importOk(e, '清单v2.xlsx', bytes, { replaceDatasetIds: [list.datasetId] });
+  expect(await counts()).toEqual({ n: 9, done: 3 });
+  await removeDataset(e, reports.find((r) => r.sheet === '新增')!.datasetId);
+  expect(await counts()).toEqual({ n: 8, done: 3 });
+  await removeDataset(e, reports.find((r) => r.sheet === '清单')!.datasetId);
+  expect(await counts()).toEqual({ n: 8, done: 0 });
+});
+
+test('a decision that moved to the updating row moves back to the stored finding when that file is removed', async () => {
+  const [first] = await importOk(e, '台账.csv', csv(rows('永康市', '永康市古山镇党委', [...T5, ...T3], '正在推进')));
+  const [stored] = await e.query<{ finding_id: string }>(`SELECT finding_id FROM findings WHERE problem_title = '公车管理不严'`);
+  await e.exec(`INSERT INTO repeat_decisions VALUES ('earlier-ds', 'earlier-f', '${first.datasetId}', '${stored.finding_id}', 'explicit', NULL, 'confirmed', TIMESTAMP '2026-01-01 00:00:00')`);
+  const { report } = await update('清单.csv', csv(rows('永康市', '永康市古山镇党委', T3, '已完成')));
+  expect(await e.query('SELECT later_dataset_id FROM repeat_decisions')).toEqual([{ later_dataset_id: report.datasetId }]);
+  await removeDataset(e, report.datasetId);
+  expect(await e.query('SELECT later_dataset_id, later_finding_id FROM repeat_decisions')).toEqual([
+    { later_dataset_id: first.datasetId, later_finding_id: stored.finding_id },
+  ]);
+});

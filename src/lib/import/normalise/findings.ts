@@ -91,9 +91,9 @@ const COUNTY_BY_ROUND = `CASE WHEN lk.committee IN (${COUNTIES.filter((c) => c.k
 
 // A problem title that names none (/, 无, —: a placeholder row, 兰溪市民政局 | 无) is no title: the row is rejected
 // (title_missing), named in the report, not stored as an open problem called / (helper-134).
-// Only short cells reach the pattern (CASE runs a branch on the rows the ones before leave).
+// Only short cells (18 bytes: （不涉及）) reach the pattern (CASE runs a branch on the rows the ones before leave).
 const placeholderTitle = (k: string, cleaned: string) => (k !== 'problem_title' ? cleaned
-  : `CASE WHEN ${x(k)} IS NULL OR strlen(${x(k)}) > 12 THEN ${cleaned} WHEN ${noneSql(x(k))} THEN NULL ELSE ${cleaned} END`);
+  : `CASE WHEN ${x(k)} IS NULL OR strlen(${x(k)}) > 18 THEN ${cleaned} WHEN ${noneSql(x(k))} THEN NULL ELSE ${cleaned} END`);
 
 /** Layer 1: values that need only the row's own cells and the maps. */
 const DATED_BY_FEEDBACK = `dd_deadline IS NULL AND dd_deadline_raw IS NULL AND NOT coalesce(di_deadline, false) AND NOT coalesce(di_deadline_raw, false)

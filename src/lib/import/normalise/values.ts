@@ -57,8 +57,10 @@ export function noDateSql(x: string): string {
  * a problem title that names no problem.
  */
 export function noneSql(x: string): string {
-  return `coalesce(regexp_full_match(${x}, ${str(NONE)}), false)`;
+  return `coalesce(regexp_full_match(${x}, ${str(NONE_CELL)}), false)`;
 }
+// Also in brackets or with a full stop, as typed: （无）, 无。, 【不涉及】 (helper-135).
+const NONE_CELL = `[(（【\\[]?(${NONE})[)）】\\]]?[。.．]?`;
 
 /**
  * A count ≥ 0 as INTEGER; negatives, non-numbers and a cell saying none give NULL (a 问责人数 of /
