@@ -14,8 +14,8 @@ import { passOnSuperseded, supersedeFindings } from './supersede';
 
 /**
  * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert,
- * the removal of a replaced dataset and of the stored findings the file updates, in ONE transaction. Any failure rolls back, so the
- * database is exactly as before.
+ * the removal of a replaced dataset and of the stored findings the file updates, in ONE
+ * transaction. Any failure rolls back, so the database is exactly as before.
  */
 export interface DatasetMeta {
   file: string;
