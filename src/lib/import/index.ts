@@ -18,12 +18,12 @@ import { footerFilerLines } from './footer-lines';
 import { closingDay, filerText, roundTitles, statedAsOf, statedCounty, statedFeedback, titleRound, unitInTexts } from './title';
 import { laterVersionOf } from './later-version';
 import { planUpdates } from './supersede';
-import { exampleSheets } from './example-sheets';
 import { importEngine } from './import-engine';
 import { dropTables } from './staging';
 import { warmSheetMaps } from './warm-maps';
 import type { DatasetReport, ImportOptions, ImportResult, SourceFile } from './types';
 import { str } from '../queries/sql';
+import { EXAMPLE_SHEET_PATTERN } from '../domain/vocabulary/rows';
 
 /** The public types of the import API (SourceFile, ImportOptions, ImportResult, reports, issues). */
 export type * from './types';
@@ -99,9 +99,11 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     // ledger: named in the report rather than sent to the mapping dialog.
     const notLedgers = prepared.some(isLedger) ? prepared.filter((p) => !isLedger(p)) : [];
     if (notLedgers.length) prepared.splice(0, prepared.length, ...prepared.filter(isLedger));
-    // A sheet named as a sample (填报示例, 样表, 模板) beside the ledger shows how to fill it in (example-sheets.ts).
-    const examples = await exampleSheets(db, prepared);
-    if (examples.length) prepared.splice(0, prepared.length, ...prepared.filter((p) => !examples.includes(p)));
+    // A sheet named as a sample (填报示例, 样表, 模板) beside the ledger shows how to fill it in: its
+    // placeholder rows (××镇党委) are no findings. Alone in the file, it is the ledger (filled in).
+    const isExample = (p: PreparedSheet) => p.sheet !== undefined && EXAMPLE_SHEET_PATTERN.test(p.sheet.replace(/\s+/g, ''));
+    const examples = prepared.some((p) => !isExample(p)) ? prepared.filter(isExample) : [];
+    if (examples.length) prepared.splice(0, prepared.length, ...prepared.filter((p) => !isExample(p)));
 
     const sha256 = await hashing;
     const fileRound = parseRoundText(file.name.replace(/\.[^.]+$/, ''));

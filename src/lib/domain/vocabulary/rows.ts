@@ -149,16 +149,6 @@ export const UNIT_SUFFIX_NOISE = '(党委|党组|党工委|工委|(党的)?工�
  * how to fill one in. Matched on the sheet name without spaces, as a JS RegExp.
  */
 export const EXAMPLE_SHEET_PATTERN = /^[(（【[]?(填报|填表|填写)?(示例|样例|范例|样表|模板|模版|空白表|例表|格式)[0-9一二三]?[)）】\]]?$|(示例|样表|模板|模版)[)）】\]]?$/;
-/**
- * Such a sheet named as a template to fill in (第三轮整改台账模板, 空白表), not as an example (填报示例, 样表): an office
- * that filled it in and kept its name sends the ledger in it. Matched on the name without spaces.
- */
-export const TEMPLATE_SHEET_PATTERN = /^(?!.*(示例|样例|范例|样表|例表)).*(模板|模版|空白表)/;
-/**
- * A placeholder in a unit's or problem's cell, as forms handed out show them: ××镇党委, XX局, 某某村, ○○问题.
- * A sheet named as a template with one is an example. As a DuckDB regex.
- */
-export const PLACEHOLDER_TEXT_PATTERN = '[×xXＸｘ＊*]{2}|某某|[○〇]{2}';
 
 /**
  * The example row of a form handed out to fill in (填表说明 with a 示例 row under the header): its
