@@ -62,6 +62,8 @@ describe('整改类型, 整改专项 and 上轮问题编号', () => {
     ['不属于重复问题', null], ['无上轮问题', null], ['无上轮编号', null], ['上轮无', null], ['非上轮问题', null], ['本轮新增', null],
     ['本轮新发现', null], ['本轮新增问题', null], ['无对应问题', null], ['新增', null], ['首轮', null], ['首次巡察', null],
     ['上轮无此问题', null], ['上轮无该问题', null], ['空白', null],
+    // helper-138: in brackets, as typed.
+    ['（无）', null], ['【无】', null], ['(否)', null], ['（不涉及）', null], ['（1）', '（1）'], ['【YK-2023-01】', '【YK-2023-01】'],
     // helper-122: 无此问题 and its kin.
     ['无此问题', null], ['无该问题', null], ['无相关问题', null], ['无类似问题', null], ['无同类问题', null], ['无此项', null], ['无此情况', null],
     // helper-124: more of that kin, quoted, or with a note after a comma.

@@ -268,3 +268,12 @@ test('a problem on two rows is matched row by row by its 具体表现; a row wri
   const reports = await importOk(engine, '八届市委第三轮巡察整改台账.xlsx', book([['2024年6月', [H, xa, xa]], ['2024年9月', [H, xa, y]]]));
   expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 2]]);
 });
+
+// helper-138: a round with its term is one round whatever its dates; the half-year check kept both sheets (N twice the round's).
+test('snapshot sheets of a round with its term whose feedback dates were corrected by months: the later one is imported', async () => {
+  engine = await freshEngine();
+  const H = ['序号', '县市区', '被巡察单位', '轮次名称', '反馈时间', '具体问题', '整改状态'];
+  const sheet = (fed: string, status: string) => [H, ...[1, 2, 3].map((i) => [i, '义乌市', '义乌市教育局', '十五届义乌市委第三轮巡察', fed, `问题${i}违规`, status])];
+  const reports = await importOk(engine, '义乌市教育局整改台账.xlsx', book([['原台账', sheet('2023-01-10', '正在推进')], ['更新后', sheet('2023-09-10', '已完成')]]));
+  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['更新后', 3]]);
+});

@@ -19,6 +19,8 @@ export function boolSql(x: string): string {
 
 // A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, dashes and slashes, none, n/a (lower case).
 const NONE = '无|暂无|尚无|没有|否|不涉及|未涉及|[-－—–/／\\\\]+|none|n/?a|null|nan';
+/** `core` as typed alone, in brackets or with a full stop: （无）, 无。, 【不涉及】 (helper-135, helper-138). */
+const bracketed = (core: string) => `[(（【\\[]?(${core})[)）】\\]]?[。.．]?`;
 const INT = '^(-?\\d+)(\\.0+)?(人|项|件|个|条|次|名|家|人次)?$';
 const DEC = '^(-?\\d+(\\.\\d+)?)(亿元|亿|万元|万|元)?$';
 
@@ -45,7 +47,7 @@ function signedIntSql(x: string): string {
 }
 
 // A date cell that says there is no date yet: none (NONE), or one still to come (待定, 未填写, 待补充).
-const NO_DATE = `(${NONE}|待定|未定|待补充|待填写?|未填写?|空白?|暂未(确定|填写)?)[。.]?`;
+const NO_DATE = bracketed(`${NONE}|待定|未定|待补充|待填写?|未填写?|空白?|暂未(确定|填写)?`);
 
 /** TRUE when a date cell is empty or says there is no date (/, —, 暂无, 待定): no date was given. */
 export function noDateSql(x: string): string {
@@ -59,8 +61,7 @@ export function noDateSql(x: string): string {
 export function noneSql(x: string): string {
   return `coalesce(regexp_full_match(${x}, ${str(NONE_CELL)}), false)`;
 }
-// Also in brackets or with a full stop, as typed: （无）, 无。, 【不涉及】 (helper-135).
-const NONE_CELL = `[(（【\\[]?(${NONE})[)）】\\]]?[。.．]?`;
+const NONE_CELL = bracketed(NONE);
 
 /**
  * A count ≥ 0 as INTEGER; negatives, non-numbers and a cell saying none give NULL (a 问责人数 of /
@@ -107,7 +108,7 @@ export function decimalUnparsedSql(x: string): string {
 }
 
 // A 佐证材料 cell that says there is none: those, 未提供, an empty JSON list.
-const NO_EVIDENCE = `(${NONE}|未提供|无佐证(材料)?|\\[\\])[。.]?`;
+const NO_EVIDENCE = bracketed(`${NONE}|未提供|无佐证(材料)?|\\[\\]`);
 // A 上轮问题编号 that says there is no earlier finding: those, 空, 无编号, 首次发现, 新问题, 本轮新增, a link to none
 // (无关联, 非重复问题, 不是, 无上轮问题, 上轮无, 上一轮无此问题, 上轮未发现, 无此问题, 无此类问题, 无重复问题), a 0 (a formula pointing at a blank cell saves 0; no 序号 is 0) or an Excel
 // error written out as text (#N/A), also with a note in brackets after them (无（新发现问题）); matched on the compact
@@ -117,7 +118,7 @@ const NO_LINK = '(?:无|未|没有)(?:关联|对应)(?:的?(?:问题|编号))?|�
   + '|上一?[轮次](?:无|没有|未发现)(?:此|该|相关|对应|类似)?(?:问题|编号)?|无(?:此类|此|该|相关|类似|同类|重复)(?:问题|项问题|项|情况)';
 // Quoted (＂无此问题＂), with a note in brackets or after a comma (无此问题，本轮新发现, 无，2024年新发现, 新发现,第2轮)
 // that names no finding by a code: letters or a hyphen (无,YK-2023-01 and 无,2023-01 are kept: helper-126, -127).
-const NO_PRIOR_ID = `["“']?(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})["”']?(\\(.*\\)|,[^a-z\\-]*)?[。.]?`;
+const NO_PRIOR_ID = `["“'(（【]?(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})["”')）】]?(\\(.*\\)|,[^a-z\\-]*)?[。.．]?`;
 
 /**
  * The cleaned text, NULL where it only says there is no earlier finding (上轮问题编号 无, —, /, nan).
