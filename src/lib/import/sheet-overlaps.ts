@@ -3,7 +3,7 @@ import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import type { SheetPlan } from './plan';
 import { unitNameKeySql } from '../queries/measures';
-import { matchableSql, sameFindingSql } from './same-finding';
+import { matchableSql, sameFindingSql, sameTimeSql } from './same-finding';
 import { tempName } from './staging';
 
 /**
@@ -102,15 +102,13 @@ export interface SharedRows {
 }
 
 // The same finding in two sheets (same-finding.ts); a 金华市委 round's default county matching any.
-// Of one time too where the round has no term (sameRoundSql): a sheet per year of a committee numbering its rounds
-// within the year holds no other; a round with its term is one whatever its dates (helper-138: a sheet whose feedback
-// dates were corrected by months was kept beside the first). A round written with and without its term is one
-// (a 9月 sheet whose title leaves 十五届 out).
+// Of one time too (sameTimeSql): a sheet per year of a committee numbering its rounds within the year holds no other.
+// A round written with and without its term is one (sameRoundSql: a 9月 sheet whose title leaves 十五届 out).
 // Where a sheet writes one problem on several rows (two 具体表现 of one title), each row is matched by its 具体表现 too
 // (copiesSql): a county sheet beside a 汇总 holding one of them is not held whole, and only that row is the 汇总's
 // (helper-134: the other was lost, the sheet said held by the 汇总). Rows written once are matched as before, so a
 // 具体表现 reworded between monthly snapshots, or a row typed twice alike, changes nothing (helper-135).
-const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] }, { acrossTerms: true })}
+const SAME_FINDING = `${sameFindingSql('x', 'y', { loose: ['x', 'y'] }, { acrossTerms: true })} AND ${sameTimeSql('x', 'y')}
   AND ((x.copies = 1 AND y.copies = 1) OR x.problem_detail IS NOT DISTINCT FROM y.problem_detail)`;
 /** The rows of a sheet with how many rows of it are written alike (round, county, unit, title words and numbers). */
 const COPIES = `count(*) OVER (PARTITION BY round_key, county, ${unitNameKeySql()}, norm_title, title_numbers)`;

@@ -64,6 +64,8 @@ describe('整改类型, 整改专项 and 上轮问题编号', () => {
     ['上轮无此问题', null], ['上轮无该问题', null], ['空白', null],
     // helper-138: in brackets, as typed.
     ['（无）', null], ['【无】', null], ['(否)', null], ['（不涉及）', null], ['（1）', '（1）'], ['【YK-2023-01】', '【YK-2023-01】'],
+    // helper-139: the other brackets too.
+    ['[无]', null], ['［无］', null], ['〔无〕', null], ['〔2023〕5号', '〔2023〕5号'],
     // helper-122: 无此问题 and its kin.
     ['无此问题', null], ['无该问题', null], ['无相关问题', null], ['无类似问题', null], ['无同类问题', null], ['无此项', null], ['无此情况', null],
     // helper-124: more of that kin, quoted, or with a note after a comma.

@@ -269,11 +269,13 @@ test('a problem on two rows is matched row by row by its 具体表现; a row wri
   expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['2024年9月', 2]]);
 });
 
-// helper-138: a round with its term is one round whatever its dates; the half-year check kept both sheets (N twice the round's).
-test('snapshot sheets of a round with its term whose feedback dates were corrected by months: the later one is imported', async () => {
+// helper-139: a 届次 in the file name and a bare 第一轮 column key both years' sheets alike; their feedback dates a year
+// apart still tell them apart (dropping that check for rounds with a term lost 2023's findings).
+test('two years\' 第一轮 sheets under a file name with a 届次 are both kept when fed back a year apart', async () => {
   engine = await freshEngine();
-  const H = ['序号', '县市区', '被巡察单位', '轮次名称', '反馈时间', '具体问题', '整改状态'];
-  const sheet = (fed: string, status: string) => [H, ...[1, 2, 3].map((i) => [i, '义乌市', '义乌市教育局', '十五届义乌市委第三轮巡察', fed, `问题${i}违规`, status])];
-  const reports = await importOk(engine, '义乌市教育局整改台账.xlsx', book([['原台账', sheet('2023-01-10', '正在推进')], ['更新后', sheet('2023-09-10', '已完成')]]));
-  expect(reports.map((r) => [r.sheet, r.rowsAccepted])).toEqual([['更新后', 3]]);
+  const H = ['序号', '被巡察单位', '轮次名称', '反馈时间', '具体问题', '整改状态'];
+  const sheet = (year: number) => [[`永康市委${year}年第一轮巡察整改台账`], H,
+    ...['财务管理不规范', '公车管理不严'].map((t, i) => [i + 1, '永康市财政局', '第一轮', `${year}-04-10`, t, year === 2023 ? '已完成' : '正在整改'])];
+  const reports = await importOk(engine, '十五届永康市委巡察整改台账.xlsx', book([['2023年', sheet(2023)], ['2024年', sheet(2024)]]));
+  expect(reports.reduce((n, r) => n + r.rowsAccepted, 0)).toBe(4);
 });

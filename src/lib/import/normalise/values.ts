@@ -20,7 +20,7 @@ export function boolSql(x: string): string {
 // A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, dashes and slashes, none, n/a (lower case).
 const NONE = '无|暂无|尚无|没有|否|不涉及|未涉及|[-－—–/／\\\\]+|none|n/?a|null|nan';
 /** `core` as typed alone, in brackets or with a full stop: （无）, 无。, 【不涉及】 (helper-135, helper-138). */
-const bracketed = (core: string) => `[(（【\\[]?(${core})[)）】\\]]?[。.．]?`;
+const bracketed = (core: string) => `[(（【〔［\\[]?(${core})[)）】〕］\\]]?[。.．]?`;
 const INT = '^(-?\\d+)(\\.0+)?(人|项|件|个|条|次|名|家|人次)?$';
 const DEC = '^(-?\\d+(\\.\\d+)?)(亿元|亿|万元|万|元)?$';
 
@@ -118,7 +118,7 @@ const NO_LINK = '(?:无|未|没有)(?:关联|对应)(?:的?(?:问题|编号))?|�
   + '|上一?[轮次](?:无|没有|未发现)(?:此|该|相关|对应|类似)?(?:问题|编号)?|无(?:此类|此|该|相关|类似|同类|重复)(?:问题|项问题|项|情况)';
 // Quoted (＂无此问题＂), with a note in brackets or after a comma (无此问题，本轮新发现, 无，2024年新发现, 新发现,第2轮)
 // that names no finding by a code: letters or a hyphen (无,YK-2023-01 and 无,2023-01 are kept: helper-126, -127).
-const NO_PRIOR_ID = `["“'(（【]?(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})["”')）】]?(\\(.*\\)|,[^a-z\\-]*)?[。.．]?`;
+const NO_PRIOR_ID = `["“'(（【〔［\\[]?(${NONE}|空白?|无编号|首次(发现|巡[视察])?|首轮(发现)?|(本轮)?新(增|发现)(的?问题)?|新(发现的?)?问题|${NO_LINK}|0+(\\.0+)?|${EXCEL_ERROR})["”')）】〕］\\]]?(\\(.*\\)|,[^a-z\\-]*)?[。.．]?`;
 
 /**
  * The cleaned text, NULL where it only says there is no earlier finding (上轮问题编号 无, —, /, nan).
