@@ -76,10 +76,12 @@ export async function laterVersionOf(engine: Engine, plans: SheetPlan[], tables:
     const same = Number(best.same);
     if (same >= LATER_VERSION_SHARE * Number(best.new_keys) && same >= LATER_VERSION_SHARE * Number(best.old_keys)) ids.push(best.dataset_id);
   }
-  for (const id of await heldDatasets(engine, plans, stored)) if (!ids.includes(id)) ids.push(id);
+  // The file's rows warned as problems already stored, counted once for both questions below.
+  const { dup, rows: accepted } = await storedRows(engine, plans);
+  if (dup) for (const id of await heldDatasets(engine, plans, stored)) if (!ids.includes(id)) ids.push(id);
   // Datasets only a part of whose problems the file holds: all it is, when most of its rows are theirs (a 立行立改
   // list); else beside those it replaces. Their problems it holds are updated, not counted twice.
-  const part = !ids.length && (await mostlyStored(engine, plans));
+  const part = !ids.length && accepted > 0 && dup >= LATER_VERSION_SHARE * accepted;
   const updateIds = ids.length || part ? await holdersOf(engine, plans, stored, ids) : [];
   if (part) ids.push(...updateIds);
   if (!ids.length) return null;
@@ -166,15 +168,10 @@ function newKeysSql(plans: SheetPlan[]): string {
 /**
  * Stored datasets (the sample aside) at least LATER_VERSION_SHARE of whose problems the new file
  * holds, by round, county, unit and title (a 汇总 of the county ledgers already imported, with counties of
- * its own): beside them it would count their problems twice. Only read when the plans warned some
+ * its own): beside them it would count their problems twice. Only asked when the plans warned some
  * rows as `duplicate_existing`.
  */
 async function heldDatasets(engine: Engine, plans: SheetPlan[], stored: () => Promise<string>): Promise<string[]> {
-  const withRows = plans.filter((p) => p.counts.accepted > 0);
-  if (!withRows.length) return [];
-  const [{ dup }] = await engine.query<{ dup: number }>(`SELECT CAST(count(*) AS INTEGER) AS dup FROM (${withRows
-    .map((p) => `SELECT 1 FROM ${ident(p.issues)} WHERE code = 'duplicate_existing'`).join(' UNION ALL ')})`);
-  if (!Number(dup)) return [];
   const held = await engine.query<{ dataset_id: string }>(`
     WITH n AS (${newKeysSql(plans)}),
       o AS (SELECT o.dataset_id, EXISTS (SELECT 1 FROM n WHERE ${VERSION_MATCH}) AS held FROM ${await stored()} o)
@@ -184,14 +181,13 @@ async function heldDatasets(engine: Engine, plans: SheetPlan[], stored: () => Pr
   return held.map((h) => h.dataset_id);
 }
 
-/** Whether at least LATER_VERSION_SHARE of the file's rows were warned `duplicate_existing`: problems already stored. */
-async function mostlyStored(engine: Engine, plans: SheetPlan[]): Promise<boolean> {
+/** The file's accepted rows, and how many of them were warned `duplicate_existing` (problems already stored). */
+async function storedRows(engine: Engine, plans: SheetPlan[]): Promise<{ dup: number; rows: number }> {
   const withRows = plans.filter((p) => p.counts.accepted > 0);
-  if (!withRows.length) return false;
-  const rows = withRows.reduce((n, p) => n + p.counts.accepted, 0);
+  if (!withRows.length) return { dup: 0, rows: 0 };
   const [{ dup }] = await engine.query<{ dup: number }>(`SELECT CAST(count(*) AS INTEGER) AS dup FROM (${withRows
     .map((p) => `SELECT DISTINCT src_row FROM ${ident(p.issues)} WHERE code = 'duplicate_existing'`).join(' UNION ALL ')})`);
-  return Number(dup) >= LATER_VERSION_SHARE * rows;
+  return { dup: Number(dup), rows: withRows.reduce((n, p) => n + p.counts.accepted, 0) };
 }
 
 /**
