@@ -165,7 +165,8 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
   for (const k of DATE_FIELDS.filter(has)) {
     // A time limit in 完成时间 (2024年12月底前) is no completion date, and no invalid one: said as such below.
     const limit = k === 'completion_date' ? ` AND NOT ${completionLimit}` : '';
-    rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND ${r(k)} IS NOT NULL${limit}`, value: r(k) });
+    // A cell saying there is no date (/, 无, 待定, N/A) is none, not an invalid one: a completed item's is completed_without_date.
+    rules.push({ code: 'date_invalid', severity: 'warning', column: k, when: `${k} IS NULL AND NOT ${noDateSql(r(k))}${limit}`, value: r(k) });
     rules.push({ code: 'date_implausible', severity: 'warning', column: k, when: implausible(k), value: readAs(r(k), k) });
   }
   rules.push({ code: 'date_implausible', severity: 'warning', column: 'deadline_raw', when: implausible('deadline'), value: readAs('deadline_raw', 'deadline') });

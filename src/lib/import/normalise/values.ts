@@ -19,8 +19,8 @@ export function boolSql(x: string): string {
 
 // A cell that says there is none: 无, 暂无, 没有, 否, 不涉及, dashes and slashes, none, n/a (lower case).
 const NONE = '无|暂无|尚无|没有|否|不涉及|未涉及|[-－—–/／\\\\]+|none|n/?a|null|nan';
-/** `core` as typed alone, in brackets or with a full stop: （无）, 无。, 【不涉及】 (helper-135, helper-138). */
-const bracketed = (core: string) => `[(（【〔［\\[]?(${core})[)）】〕］\\]]?[。.．]?`;
+/** `core` as typed alone, in brackets (spaces inside too: （ 无 ）) or with a full stop: （无）, 无。, 【不涉及】 (helper-135, helper-138). */
+const bracketed = (core: string) => `[(（【〔［\\[]?\\s*(${core})\\s*[)）】〕］\\]]?[。.．]?`;
 const INT = '^(-?\\d+)(\\.0+)?(人|项|件|个|条|次|名|家|人次)?$';
 const DEC = '^(-?\\d+(\\.\\d+)?)(亿元|亿|万元|万|元)?$';
 
@@ -46,8 +46,9 @@ function signedIntSql(x: string): string {
   return `coalesce(${read}, ${hanCountSql(x)})`;
 }
 
-// A date cell that says there is no date yet: none (NONE), or one still to come (待定, 未填写, 待补充).
-const NO_DATE = bracketed(`${NONE}|待定|未定|待补充|待填写?|未填写?|空白?|暂未(确定|填写)?`);
+// A date cell that says there is no date yet: none (NONE), or one still to come (待定, 未填写, 待补充). The cell is read as
+// written, so in any case (N/A, NULL, None).
+const NO_DATE = `(?i)${bracketed(`${NONE}|待定|未定|待补充|待填写?|未填写?|空白?|暂未(确定|填写)?`)}`;
 
 /** TRUE when a date cell is empty or says there is no date (/, —, 暂无, 待定): no date was given. */
 export function noDateSql(x: string): string {

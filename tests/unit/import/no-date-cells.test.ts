@@ -1,0 +1,29 @@
+import { afterEach, expect, test } from 'vitest';
+import type { Engine } from '../../../src/lib/db/types';
+import { freshEngine, importOk, utf8 } from './helpers';
+
+// A date cell saying there is no date (/, 无, 待定, N/A, in brackets with spaces inside, in any case) is none: no
+// date_invalid. An unfinished item's is what it should be; a completed item's takes the day its status states, or is
+// completed_without_date. A date the rules cannot read stays date_invalid.
+let e: Engine & { close(): void };
+afterEach(() => e.close());
+
+test('completion cells saying none are no invalid dates', async () => {
+  e = await freshEngine();
+  const cells = ['无', '/', '（无）', 'N/A', '（ 无 ）', '【 暂无 】', 'NULL', 'None', '待定', '2019-13-45'];
+  const rows = cells.flatMap((c, i) => [
+    `${3 * i + 1},永康市,永康市财政局${i},问题甲${i},已完成（2024.5.20）,${c}`,
+    `${3 * i + 2},永康市,永康市教育局${i},问题乙${i},已完成,${c}`,
+    `${3 * i + 3},永康市,永康市民政局${i},问题丙${i},正在推进,${c}`]);
+  const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,完成时间', ...rows].join('\n');
+  const [r] = await importOk(e, '十五届永康市委第三轮巡察整改台账.csv', utf8(csv));
+  const found = await e.query<{ source_row: number; d: string | null }>(
+    'SELECT source_row, CAST(completion_date AS VARCHAR) AS d FROM findings ORDER BY source_row');
+  const codes = (row: number) => r.issues.filter((i) => i.row === row && /date|completion/.test(i.code)).map((i) => i.code).sort();
+  const got = found.map((f) => [f.d, codes(f.source_row)]);
+  const none = [['2024-05-20', ['completion_from_status']], [null, ['completed_without_date']], [null, []]];
+  expect(got).toEqual([
+    ...cells.slice(0, -1).flatMap(() => none),
+    [null, ['date_invalid']], [null, ['date_invalid']], [null, ['date_invalid']],
+  ]);
+});
