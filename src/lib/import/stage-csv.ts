@@ -1,5 +1,6 @@
 import type { Engine } from '../db/types';
 import { registeredFile } from '../db/settings';
+import { withoutByte } from '../db/slices';
 import { unifyLineEndings } from './line-endings';
 import { ident, num, str } from '../queries/sql';
 import { detectDialect } from './dialect';
@@ -73,16 +74,10 @@ function excelTextSql(c: string): string {
   return `CASE WHEN prefix(${c}, '="') AND suffix(${c}, '"') AND length(${c}) >= 3 THEN substr(${c}, 3, length(${c}) - 3) ELSE ${c} END`;
 }
 
-/**
- * UTF-8 bytes without NUL: U+0000 is no text (a fixed-width export pads names with it), and a unit
- * padded so would count apart from its own name. Copied only when there is one.
- */
-function withoutNul(bytes: Uint8Array): Uint8Array {
-  return bytes.indexOf(0) < 0 ? bytes : bytes.filter((b) => b !== 0);
-}
-
 async function stageText(engine: Engine, text: Uint8Array, encoding: TextEncodingName): Promise<StagedCsv> {
-  const utf8 = await unifyLineEndings(withoutNul(text));
+  // Without NUL: U+0000 is no text (a fixed-width export pads names with it), and a unit padded so would count apart
+  // from its own name. Copied only when there is one.
+  const utf8 = await unifyLineEndings(await withoutByte(text, 0));
   const sample = decodeText(utf8.subarray(0, SAMPLE_BYTES), 'utf-8');
   const dialect = detectDialect(sample);
   checkWidth(dialect.width);
