@@ -127,7 +127,8 @@ export async function ensureLedgers({ csv = [], xlsx = [], sheets = [] }, log = 
 export function sizesArg(argv, name, fallback) {
   const i = argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
-  return argv[i + 1].split(',').filter(Boolean).map((s) => Number(s.replace(/_/g, '')));
+  // 0 asks for none, as an empty list does (--sheets 0).
+  return argv[i + 1].split(',').filter(Boolean).map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
