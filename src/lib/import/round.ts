@@ -117,15 +117,11 @@ export function isBareNumeral(text: string | null | undefined): boolean {
 /**
  * Fills the holes of `first` from the later sources, in order. The period comes with the round
  * number, from the same source: a 第二轮 column under a 2023年第一轮 title is no round of 2023's numbering.
- * A bare 第一轮 column under that title is: the title says which year's first round it is, where no
- * earlier source gave a term (helper-139: under a file name with 十五届, the 2023年 and 2024年 sheets of a
- * committee numbering within the year became one 十五届 round, and 2023's sheet was left out as held by 2024's).
  */
 export function mergeRoundParts(...sources: RoundParts[]): RoundParts {
   const out: RoundParts = {};
   for (const src of sources) {
-    const sameNumber = out.round_no === undefined || (out.round_no === src.round_no && out.term === undefined);
-    if (out.period === undefined && sameNumber && src.round_no !== undefined && src.period !== undefined) out.period = src.period;
+    if (out.round_no === undefined && src.round_no !== undefined && src.period !== undefined) out.period = src.period;
     for (const [k, v] of Object.entries(src) as [keyof RoundParts, never][]) {
       if (k !== 'period' && out[k] === undefined && v !== undefined && v !== null && v !== '') out[k] = v;
     }

@@ -333,14 +333,6 @@ describe('rounds', () => {
     // The period comes with the number it numbers: a 第二轮 column under a 2023年第一轮 title is round 2 of no year.
     expect(mergeRoundParts({ round_no: 2 }, parseRoundText('2023年第一轮巡察'))).toEqual({ round_no: 2, year: 2023, kind: '巡察' });
     expect(mergeRoundParts({}, parseRoundText('2023年第一轮巡察'))).toMatchObject({ round_no: 1, period: 2023 });
-    // A bare 第一轮 column under it is that year's first round, whatever term a later name gives (helper-139); a term
-    // given before the title (a 届次 column) keeps the round numbered within the term.
-    expect(mergeRoundParts({ round_no: 1 }, parseRoundText('2023年第一轮巡察'), { term: '十五届' })).toMatchObject({ round_no: 1, period: 2023, term: '十五届' });
-    expect(mergeRoundParts({ round_no: 1, term: '十五届' }, parseRoundText('2023年第一轮巡察')).period).toBeUndefined();
-    const column = { k_label: null, k_level: null, k_term: null, k_no: '第一轮', k_county: '永康市' };
-    const names = mergeRoundParts(parseRoundText('永康市委2023年第一轮巡察整改台账'), parseRoundText('十五届永康市委巡察整改台账'));
-    expect(resolveRound(column, names).round_key).toBe('永康市|县(市、区)委|2023年|1');
-    expect(resolveRound({ ...column, k_term: '十五届' }, names).round_key).toBe('永康市|县(市、区)委|十五届|1');
     // A 轮次 cell of 2024年第一轮 under a 婺城区委 column: the year's first round, term place and all.
     const cell = resolveRound({ k_label: null, k_level: '婺城区委', k_term: null, k_no: '2024年第一轮', k_county: '婺城区' }, {});
     expect([cell.round_key, cell.term, cell.round_label, cell.round_year]).toEqual(['婺城区|县(市、区)委|2024年|1', '2024年', '婺城区委2024年第一轮巡察', 2024]);
