@@ -27,3 +27,14 @@ test('completion cells saying none are no invalid dates', async () => {
     [null, ['date_invalid']], [null, ['date_invalid']], [null, ['date_invalid']],
   ]);
 });
+
+test('a closed item whose 销号时间 says none is warned closed_without_date; an open one is not', async () => {
+  e = await freshEngine();
+  const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,是否销号,销号时间',
+    '1,永康市,永康市财政局,问题甲,已完成,是,/', '2,永康市,永康市教育局,问题乙,已完成,是,N/A', '3,永康市,永康市民政局,问题丙,已完成,是,2024-06-30',
+    '4,永康市,永康市水务局,问题丁,正在推进,否,/', '5,永康市,永康市林业局,问题戊,已完成（已销号）,,', '6,永康市,永康市司法局,问题己,已完成,是,2019-13-45'].join('\n');
+  const [r] = await importOk(e, '十五届永康市委第三轮巡察整改台账.csv', utf8(csv));
+  const codes = (row: number) => r.issues.filter((i) => i.row === row && /^(closed_without_date|date_invalid)$/.test(i.code)).map((i) => i.code);
+  expect([2, 3, 4, 5, 6, 7].map(codes)).toEqual([
+    ['closed_without_date'], ['closed_without_date'], [], [], ['closed_without_date'], ['date_invalid']]);
+});

@@ -109,7 +109,7 @@ export function decimalUnparsedSql(x: string): string {
 }
 
 // A 佐证材料 cell that says there is none: those, 未提供, an empty JSON list.
-const NO_EVIDENCE = bracketed(`${NONE}|未提供|待(补充|提供|上传|补)|暂缺|无佐证(材料)?|\\[\\]`);
+const NO_EVIDENCE = bracketed(`${NONE}|未提供|待(补充|提供|上传|补)|暂缺|无佐证(材料)?|\\[\\s*\\]`);
 // A 上轮问题编号 that says there is no earlier finding: those, 空, 无编号, 首次发现, 新问题, 本轮新增, a link to none
 // (无关联, 非重复问题, 不是, 无上轮问题, 上轮无, 上一轮无此问题, 上轮未发现, 无此问题, 无此类问题, 无重复问题), a 0 (a formula pointing at a blank cell saves 0; no 序号 is 0) or an Excel
 // error written out as text (#N/A), also with a note in brackets after them (无（新发现问题）); matched on the compact
