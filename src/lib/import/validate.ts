@@ -123,9 +123,11 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // is named as such (date_invalid), not as missing.
     { code: 'completed_without_date', severity: 'warning', column: 'completion_date',
       when: `status = 'completed' AND completion_date IS NULL AND ${noDateSql(r('completion_date'))}`, value: r('completion_date') },
-    // Said to be closed (是否销号 是, 已销号) where the file has a 销号时间 column and the row's cell gives no date (helper-140).
+    // Said to be closed (是否销号 是, 已销号) where the file has a 销号时间 column and the row gives no date (helper-140), neither
+    // there nor in its 是否销号 cell (2024年6月30日, 已销号（2024.6.30）: helper-141).
     ...(has('closure_date') ? [{ code: 'closed_without_date', severity: 'warning' as const, column: 'closure_date',
-      when: `coalesce(closed, false) AND closure_date IS NULL AND ${noDateSql(r('closure_date'))}`, value: r('closure_date') }] : []),
+      when: `coalesce(closed, false) AND closure_date IS NULL AND ${noDateSql(r('closure_date'))}
+        AND NOT coalesce(regexp_matches(${r('closed')}, '(19|20)\\d{2}\\s*[年./-]\\s*\\d{1,2}'), false)`, value: r('closure_date') }] : []),
     // No 完成时间, the status saying when (已完成（2024.6.30））: that day, which the analyst hears of (status-date.ts).
     ...(has('status_raw') ? [{ code: 'completion_from_status', severity: 'info' as const, column: 'status_raw',
       when: 'completion_from_status', value: `status_raw || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),

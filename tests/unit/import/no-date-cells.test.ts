@@ -38,3 +38,16 @@ test('a closed item whose 销号时间 says none is warned closed_without_date; 
   expect([2, 3, 4, 5, 6, 7].map(codes)).toEqual([
     ['closed_without_date'], ['closed_without_date'], [], [], ['closed_without_date'], ['date_invalid']]);
 });
+
+// helper-141: a 是否销号 cell holding the day gives a date (no warning); a time limit in 销号时间 is no day it was closed.
+test('a 是否销号 that states the day is not warned; a time limit in 销号时间 is no closure date', async () => {
+  e = await freshEngine();
+  const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,是否销号,销号时间',
+    '1,永康市,永康市财政局,问题甲,已完成,2024年6月30日,/', '2,永康市,永康市教育局,问题乙,已完成,已销号（2024.6.30）,',
+    '3,永康市,永康市民政局,问题丙,已完成,是,2024年12月底前', '4,永康市,永康市水务局,问题丁,已完成,是,2024-06-30'].join('\n');
+  const [r] = await importOk(e, '十五届永康市委第三轮巡察整改台账.csv', utf8(csv), { asOf: '2024-12-31' });
+  const codes = (row: number) => r.issues.filter((i) => i.row === row && /^(closed_without_date|date_invalid)$/.test(i.code)).map((i) => i.code);
+  expect([2, 3, 4, 5].map(codes)).toEqual([[], [], ['date_invalid'], []]);
+  const days = await e.query<{ d: string | null }>('SELECT CAST(closure_date AS VARCHAR) AS d FROM findings ORDER BY source_row');
+  expect(days.map((x) => x.d)).toEqual([null, null, null, '2024-06-30']);
+});

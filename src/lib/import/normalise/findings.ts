@@ -140,8 +140,10 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
       k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end`
         : k === 'completion_date' ? `coalesce(CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
             ${yearlessCompletionSql(c)}) END, ${statusDaySql(k, c.asOf ?? c.today)}) AS completion_date`
-        // 已销号（2024.6.30） with no 销号时间 cell: the day it was closed.
-        : k === 'closure_date' ? `coalesce(dd_closure_date, ${statusDaySql(k, c.asOf ?? c.today)}) AS closure_date`
+        // 已销号（2024.6.30） with no 销号时间 cell: the day it was closed. A time limit there (2024年12月底前) is no day it was
+        // closed (helper-141: stored as closed on 2024-12-31), as it is none in 完成时间.
+        : k === 'closure_date' ? `coalesce(CASE WHEN NOT coalesce(db_closure_date, false) THEN dd_closure_date END,
+            ${statusDaySql(k, c.asOf ?? c.today)}) AS closure_date`
         : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${unless(k, 'BOOLEAN', () => (k === 'is_prior_round_issue' ? priorRoundSql : boolSql)(x(k)))} AS ${k}`),
     ...INT_KEYS.map((k) => `${unless(k, 'INTEGER', () => intSql(x(k)))} AS ${k}`),
@@ -259,7 +261,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status AS status_read, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
-          d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
+          d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
           d_status_raw.d AS dd_status, d_status_raw.by AS db_status
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
