@@ -132,12 +132,12 @@ export function noneAsNullSql(clean: string): string {
 
 /**
  * 佐证数量 from a 佐证材料 cell (DOMAIN.md #12 counts a completed finding as evidenced when it is
- * at least 1): the items between separators (; ；、，, and line breaks), leaving out blank items and
- * ones that say there is none. NULL for an empty cell.
+ * at least 1): the items between separators (; ；、，, and line breaks), leaving out items without a letter or
+ * digit (blank, （）, 【 】, a bracket alone: helper-141) and ones that say there is none. NULL for an empty cell.
  */
 export function evidenceCountSql(x: string): string {
   return `CASE WHEN ${x} IS NOT NULL THEN len(list_filter(regexp_split_to_array(${x}, '[;；、,，\\n]'),
-    e -> trim(e) <> '' AND NOT regexp_full_match(lower(trim(e)), ${str(NO_EVIDENCE)}))) END`;
+    e -> regexp_matches(e, '[\\p{L}\\p{N}]') AND NOT regexp_full_match(lower(trim(e)), ${str(NO_EVIDENCE)}))) END`;
 }
 
 /**
