@@ -4,6 +4,7 @@ import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
+import { A_DATE } from './normalise/status-date';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 
@@ -127,7 +128,7 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     // there nor in its 是否销号 cell (2024年6月30日, 已销号（2024.6.30）: helper-141).
     ...(has('closure_date') ? [{ code: 'closed_without_date', severity: 'warning' as const, column: 'closure_date',
       when: `coalesce(closed, false) AND closure_date IS NULL AND ${noDateSql(r('closure_date'))}
-        AND NOT coalesce(regexp_matches(${r('closed')}, '(19|20)\\d{2}\\s*[年./-]\\s*\\d{1,2}'), false)`, value: r('closure_date') }] : []),
+        AND NOT coalesce(regexp_matches(${r('closed')}, ${str(A_DATE)}), false)`, value: r('closure_date') }] : []),
     // No 完成时间, the status saying when (已完成（2024.6.30））: that day, which the analyst hears of (status-date.ts).
     ...(has('status_raw') ? [{ code: 'completion_from_status', severity: 'info' as const, column: 'status_raw',
       when: 'completion_from_status', value: `status_raw || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),
