@@ -80,15 +80,15 @@ export function restoreSupersededSql(id: string): string[] {
   return [
     `UPDATE superseded_findings s SET superseded_by = t.superseded_by, superseded_by_finding = t.superseded_by_finding
       FROM superseded_findings t WHERE s.superseded_by = ${str(id)} AND t.dataset_id = ${str(id)} AND t.finding_id = s.superseded_by_finding`,
-    ...SUPERSEDED_BY_NAME,
+    SUPERSEDED_BY_NAME,
     ...restoreSql(`SELECT * FROM superseded_findings s WHERE ${by('s')}`),
     `DELETE FROM superseded_findings WHERE superseded_by = ${str(id)} OR dataset_id = ${str(id)}`,
   ];
 }
 
 // Each `superseded` line names the file whose row holds its finding now.
-const SUPERSEDED_BY_NAME = [`UPDATE import_issues i SET value = d.file_name FROM superseded_findings s, datasets d
-  WHERE i.code = 'superseded' AND i.dataset_id = s.dataset_id AND i.source_row IS NOT DISTINCT FROM s.source_row AND d.dataset_id = s.superseded_by`];
+const SUPERSEDED_BY_NAME = `UPDATE import_issues i SET value = d.file_name FROM superseded_findings s, datasets d
+  WHERE i.code = 'superseded' AND i.dataset_id = s.dataset_id AND i.source_row IS NOT DISTINCT FROM s.source_row AND d.dataset_id = s.superseded_by`;
 
 /**
  * Statements that put the kept-aside findings `rows` selects (a SELECT of superseded_findings) back: into findings,
@@ -126,7 +126,7 @@ export async function passOnSuperseded(tx: Engine, plans: SheetPlan[], replaced:
   try {
     await tx.exec(`UPDATE superseded_findings s SET superseded_by = p.m.d, superseded_by_finding = p.m.f FROM passed_on p
       WHERE s.superseded_by IN (${ids}) AND s.dataset_id = p.dataset_id AND s.finding_id = p.finding_id`);
-    for (const statement of SUPERSEDED_BY_NAME) await tx.exec(statement);
+    await tx.exec(SUPERSEDED_BY_NAME);
     const rest = `SELECT * FROM superseded_findings WHERE superseded_by IN (${ids})`;
     const keys = (await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM (${rest})`)).map((r) => r.round_key);
     for (const statement of restoreSql(rest)) await tx.exec(statement);
