@@ -64,11 +64,31 @@ export const rowYearSql = (t?: string) => (t ? `coalesce(year(${t}.feedback_date
  * in a termless sheet fed back 2023). One termless key of two times is no one round either: a committee numbering its
  * rounds within the year without a 届次 has a 第一轮 every year (helper-136: 2024's rows were offered as an update of
  * 2023's); a key with its term is one round whatever its dates (helper-137: a snapshot whose feedback dates were
- * corrected by months is still a later version). Each side needs `feedback_date` and `year`.
+ * corrected by months is still a later version). A round numbered within its year and one written with its 届次 of
+ * the same number are one when their rows fit one time (periodAndTermSql). Each side needs `feedback_date` and `year`.
  */
 export const sameRoundSql = (x: string, y: string) => `${keyPart(x, 1)} = ${keyPart(y, 1)} AND ${keyPart(x, 2)} = ${keyPart(y, 2)}
   AND ${keyPart(x, 4)} = ${keyPart(y, 4)} AND (${x}.round_key = ${y}.round_key AND (${keyPart(x, 3)} <> '' OR ${sameTimeSql(x, y)})
-    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND coalesce(abs(${rowYearSql(x)} - ${rowYearSql(y)}) <= 1, false) AND ${sameTimeSql(x, y)}))`;
+    OR ((${keyPart(x, 3)} = '' OR ${keyPart(y, 3)} = '') AND coalesce(abs(${rowYearSql(x)} - ${rowYearSql(y)}) <= 1, false) AND ${sameTimeSql(x, y)})
+    OR (${periodAndTermSql(x, y)} AND ${sameTimeSql(x, y)}))`;
+
+/** The year of a key numbering its round within the year (`2024年` in its term place, round.ts period), else NULL. */
+const periodOfKeySql = (t: string) => `TRY_CAST(regexp_extract(${keyPart(t, 3)}, '^((?:19|20)[0-9]{2})年$', 1) AS INTEGER)`;
+
+/**
+ * TRUE when one of the rows aliased `x` and `y` is keyed by a round numbered within its year (永康市委2024年第一轮巡察)
+ * and the other by the round of that number written with its 届次 (十五届永康市委第一轮巡察), and the rows fit one time:
+ * the first's year (rowYearSql) that year or the next (a round fed back the next January), the other's within a year
+ * of it. One office writes a round both ways (a title and a file name, a June and a September snapshot); nothing else
+ * joins the two keys, and the same problems were counted twice without a word (helper-140). Not enough alone: callers
+ * also ask the rows to be one problem and, where both have one, fed back within half a year (sameTimeSql).
+ * Each side needs `round_key`, `feedback_date` and `year`.
+ */
+export function periodAndTermSql(x: string, y: string): string {
+  const side = (p: string, q: string) => `${periodOfKeySql(p)} IS NOT NULL AND ${keyPart(q, 3)} <> '' AND ${periodOfKeySql(q)} IS NULL
+    AND ${rowYearSql(p)} BETWEEN ${periodOfKeySql(p)} AND ${periodOfKeySql(p)} + 1`;
+  return `coalesce((${side(x, y)} OR ${side(y, x)}) AND abs(${rowYearSql(x)} - ${rowYearSql(y)}) <= 1, false)`;
+}
 
 /**
  * TRUE when the finding aliased `x` is the one aliased `y`. `acrossTerms`: the round as sameRoundSql compares it,
