@@ -78,16 +78,17 @@ const periodOfKeySql = (t: string) => `TRY_CAST(regexp_extract(${keyPart(t, 3)},
 /**
  * TRUE when one of the rows aliased `x` and `y` is keyed by a round numbered within its year (永康市委2024年第一轮巡察)
  * and the other by the round of that number written with its 届次 (十五届永康市委第一轮巡察), and the rows fit one time:
- * the first's year (rowYearSql) that year or the next (a round fed back the next January), the other's within a year
- * of it. One office writes a round both ways (a title and a file name, a June and a September snapshot); nothing else
+ * both rows' years (rowYearSql) that year or the next (a round fed back the next January). A 届次 row of the year before
+ * is an earlier round, whose problems found again must stay apart (helper-142: one fed back in 2023 was offered as a
+ * version of 2024's first round, and a workbook's 十五届 sheet was left out as held by its 2024年 sheet). One office writes a round both ways (a title and a file name, a June and a September snapshot); nothing else
  * joins the two keys, and the same problems were counted twice without a word (helper-140). Not enough alone: callers
  * also ask the rows to be one problem and, where both have one, fed back within half a year (sameTimeSql).
  * Each side needs `round_key`, `feedback_date` and `year`.
  */
 export function periodAndTermSql(x: string, y: string): string {
   const side = (p: string, q: string) => `${periodOfKeySql(p)} IS NOT NULL AND ${keyPart(q, 3)} <> '' AND ${periodOfKeySql(q)} IS NULL
-    AND ${rowYearSql(p)} BETWEEN ${periodOfKeySql(p)} AND ${periodOfKeySql(p)} + 1`;
-  return `coalesce((${side(x, y)} OR ${side(y, x)}) AND abs(${rowYearSql(x)} - ${rowYearSql(y)}) <= 1, false)`;
+    AND ${rowYearSql(p)} BETWEEN ${periodOfKeySql(p)} AND ${periodOfKeySql(p)} + 1 AND ${rowYearSql(q)} BETWEEN ${periodOfKeySql(p)} AND ${periodOfKeySql(p)} + 1`;
+  return `coalesce(${side(x, y)} OR ${side(y, x)}, false)`;
 }
 
 /**

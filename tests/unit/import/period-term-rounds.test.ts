@@ -33,13 +33,17 @@ test('the SQL: a year-numbered key and a 届次 key of one committee and number 
     (7, '${Y}', DATE '2026-01-05', 2024, '${T}', DATE '2026-02-01', 2026),
     (8, '${Y}', DATE '2024-05-20', 2024, '永康市|县(市、区)委|2023年|1', DATE '2024-05-20', 2024),
     (9, '${Y}', DATE '2024-05-20', 2024, '永康市|县(市、区)委|十五届|2', DATE '2024-05-20', 2024),
-    (10, '${Y}', DATE '2024-05-20', 2024, '义乌市|县(市、区)委|十五届|1', DATE '2024-05-20', 2024))
+    (10, '${Y}', DATE '2024-05-20', 2024, '义乌市|县(市、区)委|十五届|1', DATE '2024-05-20', 2024),
+    (11, '${Y}', DATE '2024-05-20', 2024, '${T}', DATE '2023-12-20', 2023),
+    (12, '${Y}', NULL, 2024, '${T}', DATE '2023-03-10', 2023),
+    (13, '${T}', NULL, 2023, '${Y}', DATE '2024-11-20', 2024))
     v(i, xk, xf, xy, yk, yf, yy),
     LATERAL (SELECT xk AS round_key, xf AS feedback_date, xy AS year) x,
     LATERAL (SELECT yk AS round_key, yf AS feedback_date, yy AS year) y ORDER BY i`);
   // 3: fed back 11 months apart; 4: the 届次 side of no year; 7: fed back in 2026, not 2024's round or the next January;
-  // 8: two years' rounds; 9, 10: another number, another committee.
-  expect(rows.map((r) => r.same)).toEqual([true, true, false, false, true, true, false, false, false, false]);
+  // 8: two years' rounds; 9, 10: another number, another committee; 11–13: the 届次 side of the year before 2024, an
+  // earlier round (helper-142), within half a year or with a side of no feedback date.
+  expect(rows.map((r) => r.same)).toEqual([true, true, false, false, true, true, false, false, false, false, false, false, false]);
 });
 
 async function roundsOf(): Promise<{ round_key: string; n: number }[]> {
@@ -96,5 +100,24 @@ test('a 届次 round of no known year may be another term\'s: not joined to the 
   const [unknown] = await importOk(e, 'c.csv', noYear);
   expect(unknown.laterVersionOf).toBeUndefined();
   expect(unknown.issues.filter((i) => i.code === 'duplicate_existing')).toHaveLength(0);
+  expect((await roundsOf()).map((r) => r.n)).toEqual([3, 3]);
+});
+
+test("a workbook's 十五届 sheet fed back in 2023 beside its 2024年 sheet of the same problems keeps both rounds", async () => {
+  // helper-142: the 十五届 sheet was left out as held whole by the 2024年 sheet, and the earlier round was lost.
+  const wb = XLSX.utils.book_new();
+  const grid = (status: string, feedback: string) => [head.split(','), ...rows(status, feedback).map((r) => r.split(','))];
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(grid('已完成', '2023-12-01')), '十五届第一轮');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(grid('正在整改', '2024-05-10')), '2024年第一轮');
+  const reports = await importOk(e, '永康市委巡察整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(reports.flatMap((r) => r.issues.map((i) => i.code))).not.toContain('sheet_duplicate');
+  expect((await roundsOf()).map((r) => r.n)).toEqual([3, 3]);
+});
+
+test('an older 届次 ledger of the year before, imported after the year\'s round, is no version of it', async () => {
+  await importOk(e, 'b.csv', utf8([BY_YEAR, '被巡察单位,具体问题,整改状态', ...TITLES.map((t) => `永康市财政局,${t},正在整改`)].join('\n')));
+  const [older] = await importOk(e, 'a.csv', csv(BY_TERM, '已完成', '2023-03-10'));
+  expect(older.laterVersionOf).toBeUndefined();
+  expect(older.issues.filter((i) => i.code === 'duplicate_existing')).toHaveLength(0);
   expect((await roundsOf()).map((r) => r.n)).toEqual([3, 3]);
 });
