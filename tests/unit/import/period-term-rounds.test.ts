@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { importFile } from '../../../src/lib/import';
 import { sameRoundSql } from '../../../src/lib/import/same-finding';
+import { removeDataset } from '../../../src/lib/state/datasets';
 import { engineEachTest, importOk, tableCounts, utf8 } from './helpers';
 
 /**
@@ -36,14 +37,17 @@ test('the SQL: a year-numbered key and a 届次 key of one committee and number 
     (10, '${Y}', DATE '2024-05-20', 2024, '义乌市|县(市、区)委|十五届|1', DATE '2024-05-20', 2024),
     (11, '${Y}', DATE '2024-05-20', 2024, '${T}', DATE '2023-12-20', 2023),
     (12, '${Y}', NULL, 2024, '${T}', DATE '2023-03-10', 2023),
-    (13, '${T}', NULL, 2023, '${Y}', DATE '2024-11-20', 2024))
+    (13, '${T}', NULL, 2023, '${Y}', DATE '2024-11-20', 2024),
+    (14, '${Y}', NULL, 2024, '${T}', DATE '2025-10-15', 2025),
+    (15, '${Y}', DATE '2025-03-01', 2025, '${T}', DATE '2025-02-10', 2025))
     v(i, xk, xf, xy, yk, yf, yy),
     LATERAL (SELECT xk AS round_key, xf AS feedback_date, xy AS year) x,
     LATERAL (SELECT yk AS round_key, yf AS feedback_date, yy AS year) y ORDER BY i`);
   // 3: fed back 11 months apart; 4: the 届次 side of no year; 7: fed back in 2026, not 2024's round or the next January;
   // 8: two years' rounds; 9, 10: another number, another committee; 11–13: the 届次 side of the year before 2024, an
-  // earlier round (helper-142), within half a year or with a side of no feedback date.
-  expect(rows.map((r) => r.same)).toEqual([true, true, false, false, true, true, false, false, false, false, false, false, false]);
+  // earlier round (helper-142), within half a year or with a side of no feedback date; 14: fed back in the next year's
+  // autumn, a later round; 15: 2024's last round fed back early the next year.
+  expect(rows.map((r) => r.same)).toEqual([true, true, false, false, true, true, false, false, false, false, false, false, false, false, true]);
 });
 
 async function roundsOf(): Promise<{ round_key: string; n: number }[]> {
@@ -120,4 +124,24 @@ test('an older 届次 ledger of the year before, imported after the year\'s roun
   expect(older.laterVersionOf).toBeUndefined();
   expect(older.issues.filter((i) => i.code === 'duplicate_existing')).toHaveLength(0);
   expect((await roundsOf()).map((r) => r.n)).toEqual([3, 3]);
+});
+
+test('a list updating a few problems of the round written the other way counts them in the stored round', async () => {
+  // helper-142: the three updated problems stayed under 十五届|1 and the seven others under 2024年|1, one round as two.
+  const ten = ['公车管理不严', '档案管理混乱', '津补贴发放不规范', '会议费报销不规范', '合同管理不规范', '固定资产账实不符', '政府采购程序不规范'];
+  const all = [...TITLES, ...ten];
+  const [stored] = await importOk(e, 'ledger.csv', utf8([BY_YEAR, head, ...all.map((t) => `永康市财政局,${t},正在整改,2024-05-20`)].join('\n')));
+  const list = csv('十五届永康市委第一轮巡察立行立改清单', '已完成');
+  const asked = await importFile(e, { name: '立行立改清单.csv', bytes: list });
+  if (!asked.ok) throw new Error('import failed');
+  expect(asked.datasets[0].laterVersionOf).toMatchObject({ part: true, datasetIds: [stored.datasetId], same: 3 });
+  const [update] = await importOk(e, '立行立改清单.csv', list, { updateDatasetIds: [stored.datasetId] });
+  const done = async () => (await e.query<{ done: number }>("SELECT CAST(count(*) AS INTEGER) AS done FROM findings WHERE status = 'completed'"))[0].done;
+  expect(await roundsOf()).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1', n: 10 }]);
+  expect(await e.query('SELECT round_key FROM rounds')).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1' }]);
+  expect(await done()).toBe(3);
+  // Removing the list puts the stored findings back, open.
+  await removeDataset(e, update.datasetId);
+  expect(await roundsOf()).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1', n: 10 }]);
+  expect(await done()).toBe(0);
 });
