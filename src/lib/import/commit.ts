@@ -11,6 +11,7 @@ import type { SheetPlan } from './plan';
 import type { RoundRow } from './round-lookup';
 import { mergeTermlessRounds, roundDatesSql, type RoundMerge } from './round-merge';
 import { passOnSuperseded, supersedeFindings } from './supersede';
+import { respell, storedSpellings } from './round-spelling';
 
 /**
  * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert,
@@ -74,13 +75,15 @@ export function importTimestamp(now = new Date()): string {
  * been looked for, as the COMMIT is sent: from then on the file is stored whatever the analyst clicks
  * (a large file's COMMIT writes the whole WAL to OPFS, which takes seconds), so the page stops offering a cancel.
  */
-export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, targets: { replace: string[]; updates?: string },
+export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: DatasetMeta, targets: { replace: string[]; updates?: string; updated?: string[] },
   signal?: AbortSignal, onCommitting?: () => void): Promise<RoundMerge[]> {
   const { replace } = targets;
   const cols = FINDINGS_COLUMNS.map(([n]) => n);
   let merges: RoundMerge[] = [];
   await inTransaction(engine, async (tx) => {
     const affected = new Set<string>();
+    // The round as the datasets the file replaces or updates write it (round-spelling.ts), read before they go.
+    const spellings = await storedSpellings(tx, plans, [...replace, ...(targets.updated ?? [])]);
     if (replace.length) {
       const ids = replace.map(str).join(', ');
       for (const r of await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM findings WHERE dataset_id IN (${ids})`)) {
@@ -116,6 +119,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
         ${num(c.rejected)}, ${num(c.skipped)}, ${meta.isSample ? 'true' : 'false'})`);
       for (const r of plan.rounds) if (r.round_key) affected.add(r.round_key);
     }
+    for (const key of await respell(tx, plans.map((p) => p.datasetId), spellings)) affected.add(key);
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
     for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
     // Findings the replaced datasets had updated are held by the new file's rows of them (supersede.ts), and stored

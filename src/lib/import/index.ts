@@ -220,7 +220,7 @@ export async function importFile(engine: Engine, file: SourceFile, opts: ImportO
     const merges = await commitPlans(engine, withData, {
       file: file.name, fileSize: file.bytes.length, sha256, format: read.format, encoding: read.encoding,
       isSample: !!opts.isSample, importedAt,
-    }, { replace, updates }, opts.signal, () => progress('save', 0.95));
+    }, { replace, updates, updated: update }, opts.signal, () => progress('save', 0.95));
     // Said on the first dataset, as the commit stored it (round-merge.ts).
     const first = reports[0];
     const column = columnLabel(withData[0], 'round_label');

@@ -65,12 +65,6 @@ export async function supersedeFindings(tx: Engine, updates: string | undefined,
   await tx.exec(`INSERT INTO superseded_findings BY NAME SELECT f.*, u.new_dataset_id AS superseded_by, u.new_finding_id AS superseded_by_finding
     FROM findings f JOIN ${u} u ON ${replaced}`);
   await tx.exec(`DELETE FROM findings f USING ${u} u WHERE ${replaced}`);
-  // A row replacing a finding of its round written the other way (2024年第一轮 and 十五届第一轮, which the question
-  // matched as one: same-finding.ts periodAndTermSql) is counted in the stored finding's round; else the round's
-  // updated problems sat under one key and its others under another, one round counted as two (helper-142). Rows
-  // without a term are placed by round-merge.ts.
-  await tx.exec(`UPDATE findings f SET round_key = u.round_key FROM ${u} u WHERE f.dataset_id = u.new_dataset_id
-    AND f.finding_id = u.new_finding_id AND f.round_key <> u.round_key AND f.term IS NOT NULL AND split_part(u.round_key, '|', 3) <> ''`);
   return (await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM ${u}`)).map((r) => r.round_key);
 }
 

@@ -2,8 +2,11 @@ import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
 import { periodAndTermSql, rowYearSql, sameNumbersSql, sameTimeSql, sameUnitSql } from './same-finding';
 
-/** A row whose round is numbered within its year (2024年 in its key's term place, round.ts period). */
-const PERIOD = `ends_with(term, '年')`;
+/**
+ * A row whose round is numbered within its year (2024年 in its key's term place, round.ts period). Read from the key, not
+ * the term: a row written with its 届次 and counted in such a round (round-spelling.ts) keeps its term (helper-143).
+ */
+const PERIOD = `ends_with(split_part(round_key, '|', 3), '年')`;
 
 /**
  * The same problem loaded from a file that writes the round with its term and from one that leaves
