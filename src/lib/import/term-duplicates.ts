@@ -1,12 +1,6 @@
 import type { Engine } from '../db/types';
 import { ident } from '../queries/sql';
-import { periodAndTermSql, rowYearSql, sameNumbersSql, sameTimeSql, sameUnitSql } from './same-finding';
-
-/**
- * A row whose round is numbered within its year (2024年 in its key's term place, round.ts period). Read from the key, not
- * the term: a row written with its 届次 and counted in such a round (round-spelling.ts) keeps its term (helper-143).
- */
-const PERIOD = `ends_with(split_part(round_key, '|', 3), '年')`;
+import { periodAndTermSql, rowYearSql, sameNumbersSql, sameTimeSql, sameUnitSql, yearNumberedSql } from './same-finding';
 
 /**
  * The same problem loaded from a file that writes the round with its term and from one that leaves
@@ -18,7 +12,9 @@ const PERIOD = `ends_with(split_part(round_key, '|', 3), '年')`;
  * when a side has rows without a term or numbered within a year, so the usual import pays nothing.
  */
 export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, issues: string, kept: string, others: string): Promise<void> {
-  const kinds = (t: string) => `EXISTS (SELECT 1 FROM ${t} WHERE term IS NULL) OR EXISTS (SELECT 1 FROM ${t} WHERE ${PERIOD})`;
+  // A round numbered within its year read from the key, not the term: a row written with its 届次 and counted in such
+  // a round (round-spelling.ts) keeps its term (helper-143).
+  const kinds = (t: string) => `EXISTS (SELECT 1 FROM ${t} WHERE term IS NULL) OR EXISTS (SELECT 1 FROM ${t} WHERE ${yearNumberedSql()})`;
   const [{ here, stored }] = await engine.query<{ here: boolean; stored: boolean }>(`SELECT
     ${kinds(ident(norm))} AS here, ${kinds('findings')} AS stored`);
   if (!here && !stored) return;
