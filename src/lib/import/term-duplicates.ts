@@ -13,10 +13,11 @@ import { periodAndTermSql, rowYearSql, sameNumbersSql, sameTimeSql, sameUnitSql,
  */
 export async function flagDuplicatesAcrossTerms(engine: Engine, norm: string, issues: string, kept: string, others: string): Promise<void> {
   // A round numbered within its year read from the key, not the term: a row written with its 届次 and counted in such
-  // a round (round-spelling.ts) keeps its term (helper-143).
-  const kinds = (t: string) => `EXISTS (SELECT 1 FROM ${t} WHERE term IS NULL) OR EXISTS (SELECT 1 FROM ${t} WHERE ${yearNumberedSql()})`;
+  // a round (round-spelling.ts) keeps its term (helper-143). The stored keys from the rounds table, one row a round.
+  const kinds = (rows: string, keys: string) => `EXISTS (SELECT 1 FROM ${rows} WHERE term IS NULL)
+    OR EXISTS (SELECT 1 FROM ${keys} WHERE ${yearNumberedSql()})`;
   const [{ here, stored }] = await engine.query<{ here: boolean; stored: boolean }>(`SELECT
-    ${kinds(ident(norm))} AS here, ${kinds('findings')} AS stored`);
+    ${kinds(ident(norm), ident(norm))} AS here, ${kinds('findings', 'rounds')} AS stored`);
   if (!here && !stored) return;
   const part = (t: string, i: number) => `split_part(${t}.round_key, '|', ${i})`;
   await engine.exec(`INSERT INTO ${ident(issues)}
