@@ -2,8 +2,8 @@ import { expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { importFile } from '../../../src/lib/import';
 import { sameRoundSql } from '../../../src/lib/import/same-finding';
-import { removeDataset } from '../../../src/lib/state/datasets';
 import { engineEachTest, importOk, tableCounts, utf8 } from './helpers';
+import { BY_TERM, BY_YEAR, HEAD, TEN, TERM_KEY, YEAR_KEY, ledger, roundsOf as storedRounds } from './two-spellings';
 
 /**
  * One office writes one round two ways: numbered within its year (永康市委2024年第一轮巡察, key term place 2024年) and with
@@ -13,17 +13,12 @@ import { engineEachTest, importOk, tableCounts, utf8 } from './helpers';
  * checks that keep a problem from being counted twice now see one round. Rows of the next year are a new round.
  */
 const e = engineEachTest();
-const head = '被巡察单位,具体问题,整改状态,反馈时间';
-const TITLES = ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范'];
+const TITLES = TEN.slice(0, 3);
 const rows = (status: string, feedback: string) => TITLES.map((t) => `永康市财政局,${t},${status},${feedback}`);
-const csv = (title: string | null, status: string, feedback = '2024-05-20') =>
-  utf8([...(title ? [title] : []), head, ...rows(status, feedback)].join('\n'));
-const BY_YEAR = '永康市委2024年第一轮巡察整改台账';
-const BY_TERM = '十五届永康市委第一轮巡察整改台账';
+const csv = (title: string | null, status: string, feedback = '2024-05-20') => ledger(title, TITLES, status, '永康市财政局', feedback);
 
 test('the SQL: a year-numbered key and a 届次 key of one committee and number are one round when the rows fit one time', async () => {
-  const Y = '永康市|县(市、区)委|2024年|1';
-  const T = '永康市|县(市、区)委|十五届|1';
+  const [Y, T] = [YEAR_KEY, TERM_KEY];
   const rows = await e.query<{ i: number; same: boolean }>(`SELECT i, ${sameRoundSql('x', 'y')} AS same FROM (VALUES
     (1, '${Y}', DATE '2024-05-20', 2024, '${T}', DATE '2024-06-01', 2024),
     (2, '${T}', DATE '2024-06-01', 2024, '${Y}', DATE '2024-05-20', 2024),
@@ -50,9 +45,7 @@ test('the SQL: a year-numbered key and a 届次 key of one committee and number 
   expect(rows.map((r) => r.same)).toEqual([true, true, false, false, true, true, false, false, false, false, false, false, false, false, true]);
 });
 
-async function roundsOf(): Promise<{ round_key: string; n: number }[]> {
-  return e.query('SELECT round_key, CAST(count(*) AS INTEGER) AS n FROM findings GROUP BY round_key ORDER BY round_key');
-}
+const roundsOf = () => storedRounds(e);
 
 test('a 届次 snapshot of a stored round numbered within its year is asked about as a later version', async () => {
   // The June file's title numbers the round within 2024 (its file name's 十五届 gives way); September's names the term.
@@ -80,7 +73,7 @@ test('the other way round too; kept both, every repeated row is warned as alread
 
 test("a workbook's 汇总 titled with the 届次 holds the unit sheet titled with the year: one sheet is kept", async () => {
   const wb = XLSX.utils.book_new();
-  const grid = (title: string) => [[title], head.split(','), ...rows('正在整改', '2024-05-20').map((r) => r.split(','))];
+  const grid = (title: string) => [[title], HEAD.split(','), ...rows('正在整改', '2024-05-20').map((r) => r.split(','))];
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(grid(BY_TERM)), '汇总');
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(grid(BY_YEAR)), '财政局');
   const reports = await importOk(e, '台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
@@ -110,7 +103,7 @@ test('a 届次 round of no known year may be another term\'s: not joined to the 
 test("a workbook's 十五届 sheet fed back in 2023 beside its 2024年 sheet of the same problems keeps both rounds", async () => {
   // helper-142: the 十五届 sheet was left out as held whole by the 2024年 sheet, and the earlier round was lost.
   const wb = XLSX.utils.book_new();
-  const grid = (status: string, feedback: string) => [head.split(','), ...rows(status, feedback).map((r) => r.split(','))];
+  const grid = (status: string, feedback: string) => [HEAD.split(','), ...rows(status, feedback).map((r) => r.split(','))];
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(grid('已完成', '2023-12-01')), '十五届第一轮');
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(grid('正在整改', '2024-05-10')), '2024年第一轮');
   const reports = await importOk(e, '永康市委巡察整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
@@ -124,24 +117,4 @@ test('an older 届次 ledger of the year before, imported after the year\'s roun
   expect(older.laterVersionOf).toBeUndefined();
   expect(older.issues.filter((i) => i.code === 'duplicate_existing')).toHaveLength(0);
   expect((await roundsOf()).map((r) => r.n)).toEqual([3, 3]);
-});
-
-test('a list updating a few problems of the round written the other way counts them in the stored round', async () => {
-  // helper-142: the three updated problems stayed under 十五届|1 and the seven others under 2024年|1, one round as two.
-  const ten = ['公车管理不严', '档案管理混乱', '津补贴发放不规范', '会议费报销不规范', '合同管理不规范', '固定资产账实不符', '政府采购程序不规范'];
-  const all = [...TITLES, ...ten];
-  const [stored] = await importOk(e, 'ledger.csv', utf8([BY_YEAR, head, ...all.map((t) => `永康市财政局,${t},正在整改,2024-05-20`)].join('\n')));
-  const list = csv('十五届永康市委第一轮巡察立行立改清单', '已完成');
-  const asked = await importFile(e, { name: '立行立改清单.csv', bytes: list });
-  if (!asked.ok) throw new Error('import failed');
-  expect(asked.datasets[0].laterVersionOf).toMatchObject({ part: true, datasetIds: [stored.datasetId], same: 3 });
-  const [update] = await importOk(e, '立行立改清单.csv', list, { updateDatasetIds: [stored.datasetId] });
-  const done = async () => (await e.query<{ done: number }>("SELECT CAST(count(*) AS INTEGER) AS done FROM findings WHERE status = 'completed'"))[0].done;
-  expect(await roundsOf()).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1', n: 10 }]);
-  expect(await e.query('SELECT round_key FROM rounds')).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1' }]);
-  expect(await done()).toBe(3);
-  // Removing the list puts the stored findings back, open.
-  await removeDataset(e, update.datasetId);
-  expect(await roundsOf()).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1', n: 10 }]);
-  expect(await done()).toBe(0);
 });

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { importFile, type ImportOptions } from '../../../src/lib/import';
 import { removeDataset } from '../../../src/lib/state/datasets';
-import { engineEachTest, importOk, utf8 } from './helpers';
+import { engineEachTest, importOk } from './helpers';
+import { BY_TERM, BY_YEAR, TEN, YEAR_KEY, ledger, roundsOf } from './two-spellings';
 
 /**
  * A file answered as a version of stored datasets (replacing them, or updating some of their problems) that writes their
@@ -10,15 +11,8 @@ import { engineEachTest, importOk, utf8 } from './helpers';
  * and one at 100 % (helper-142, helper-143).
  */
 const e = engineEachTest();
-const head = '被巡察单位,具体问题,整改状态,反馈时间';
-const TEN = ['违规吃喝问题仍有发生', '村班子配备不齐', '财务报销流程不规范', '公车管理不严', '档案管理混乱', '津补贴发放不规范',
-  '会议费报销不规范', '合同管理不规范', '固定资产账实不符', '政府采购程序不规范'];
-const BY_YEAR = '永康市委2024年第一轮巡察整改台账';
-const BY_TERM = '十五届永康市委第一轮巡察整改台账';
 const LIST = '十五届永康市委第一轮巡察立行立改清单';
-const Y = '永康市|县(市、区)委|2024年|1';
-const ledger = (title: string, titles: string[], status: string, unit = '永康市财政局', feedback = '2024-05-20') =>
-  utf8([title, head, ...titles.map((t) => `${unit},${t},${status},${feedback}`)].join('\n'));
+const Y = YEAR_KEY;
 
 /** Imports as the page does when the analyst takes the question's first answer (update, or replace). */
 async function asAnswered(name: string, bytes: Uint8Array): Promise<string> {
@@ -72,4 +66,22 @@ test('rows counted in the stored round are still found when their 届次 snapsho
   const snapshot = await importFile(e, { name: 'snapshot.csv', bytes: ledger(BY_TERM, TEN.slice(0, 3), '已完成') });
   if (!snapshot.ok) throw new Error('import failed');
   expect(snapshot.datasets[0].laterVersionOf).toMatchObject({ same: 3, rows: 3 });
+});
+
+test('a list updating a few problems of the round written the other way counts them in the stored round', async () => {
+  // helper-142: the three updated problems stayed under 十五届|1 and the seven others under 2024年|1, one round as two.
+  const [stored] = await importOk(e, 'ledger.csv', ledger(BY_YEAR, TEN, '正在整改'));
+  const list = ledger(LIST, TEN.slice(0, 3), '已完成');
+  const asked = await importFile(e, { name: '立行立改清单.csv', bytes: list });
+  if (!asked.ok) throw new Error('import failed');
+  expect(asked.datasets[0].laterVersionOf).toMatchObject({ part: true, datasetIds: [stored.datasetId], same: 3 });
+  const [update] = await importOk(e, '立行立改清单.csv', list, { updateDatasetIds: [stored.datasetId] });
+  const done = async () => (await e.query<{ done: number }>("SELECT CAST(count(*) AS INTEGER) AS done FROM findings WHERE status = 'completed'"))[0].done;
+  expect(await roundsOf(e)).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1', n: 10 }]);
+  expect(await e.query('SELECT round_key FROM rounds')).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1' }]);
+  expect(await done()).toBe(3);
+  // Removing the list puts the stored findings back, open.
+  await removeDataset(e, update.datasetId);
+  expect(await roundsOf(e)).toEqual([{ round_key: '永康市|县(市、区)委|2024年|1', n: 10 }]);
+  expect(await done()).toBe(0);
 });
