@@ -4,7 +4,6 @@ import { FINDINGS_COLUMNS } from '../db/schema';
 import { LEDGER_FIELDS, fieldByKey } from '../domain/fields';
 import { sourceColumn } from './normalise/raw';
 import { date, ident, literal, num, str } from '../queries/sql';
-import { carryDecisionsSql } from '../queries/repeats/decisions';
 import { checkCancelled } from './errors';
 import { readRejected } from './rejected-rows';
 import type { SheetPlan } from './plan';
@@ -12,6 +11,7 @@ import type { RoundRow } from './round-lookup';
 import { mergeTermlessRounds, roundDatesSql, type RoundMerge } from './round-merge';
 import { passOnSuperseded, supersedeFindings } from './supersede';
 import { respell, storedSpellings } from './round-spelling';
+import { carryDecisionsSql, pairDecidedFindings } from './carry-decisions';
 
 /**
  * The one write of an import: every sheet's findings, issues and dataset row, the rounds upsert,
@@ -84,6 +84,8 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     const affected = new Set<string>();
     // The round as the datasets the file replaces or updates write it (round-spelling.ts), read before they go.
     const spellings = await storedSpellings(tx, plans, [...replace, ...(targets.updated ?? [])]);
+    // The replaced findings the analyst's repeat decisions name, paired with the new rows (carry-decisions.ts).
+    const carry = await pairDecidedFindings(tx, plans, replace);
     if (replace.length) {
       const ids = replace.map(str).join(', ');
       for (const r of await tx.query<{ round_key: string }>(`SELECT DISTINCT round_key FROM findings WHERE dataset_id IN (${ids})`)) {
@@ -121,7 +123,7 @@ export async function commitPlans(engine: Engine, plans: SheetPlan[], meta: Data
     }
     for (const key of await respell(tx, plans.map((p) => p.datasetId), spellings)) affected.add(key);
     // The analyst's repeat decisions on the replaced file's findings follow them to the new file.
-    for (const statement of carryDecisionsSql(replace, plans.map((p) => p.datasetId))) await tx.exec(statement);
+    if (carry) for (const statement of carryDecisionsSql()) await tx.exec(statement);
     // Findings the replaced datasets had updated are held by the new file's rows of them (supersede.ts), and stored
     // problems the file updates are its rows now.
     for (const key of await passOnSuperseded(tx, plans, replace)) affected.add(key);

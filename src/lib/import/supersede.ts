@@ -3,6 +3,7 @@ import { ident, str } from '../queries/sql';
 import { moveDecisionsSql } from '../queries/repeats/decisions';
 import { matchTimeColumnsSql } from './same-finding';
 import { VERSION_MATCH, newRowsSql } from './later-version';
+import { versionPairsSql } from './version-pairs';
 import type { SheetPlan } from './plan';
 import { scratchTable, tempName } from './staging';
 
@@ -14,10 +15,8 @@ import { scratchTable, tempName } from './staging';
  */
 
 /**
- * Pairs each new row with the stored finding of `updated` it replaces, into a working table named in `tables`
- * (which the import drops): one to one, the k-th row of a problem with its k-th stored row, so a problem written
- * twice on one side replaces or is replaced once. A row matching stored rows of two counties (its own county only a
- * round's default: 教育局 under a 市委 round) replaces none, as which it is cannot be told. Then each new row that
+ * Pairs each new row with the stored finding of `updated` it replaces (version-pairs.ts: one to one), into a working
+ * table named in `tables` (which the import drops). Then each new row that
  * replaces a stored finding is named in its sheet's issues (`updates_existing`, the stored dataset's file and sheet)
  * in place of its `duplicate_existing` warning, and the sheet's warned rows are counted again. Returns the table.
  */
@@ -28,15 +27,8 @@ export async function planUpdates(engine: Engine, plans: SheetPlan[], updated: s
   await engine.exec(`CREATE TABLE ${scratchTable(table)} AS
     WITH n AS (${newRowsSql(plans, ', f.dataset_id AS new_dataset_id, f.finding_id AS new_finding_id, f.src_row')}),
       o AS (SELECT f.dataset_id, f.finding_id, f.source_row, ${matchTimeColumnsSql('f')} FROM findings f
-        WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL),
-      pairs AS (SELECT n.new_dataset_id, n.src_row, n.new_finding_id, o.dataset_id, o.finding_id, o.source_row, o.round_key, o.county
-        FROM n JOIN o ON ${VERSION_MATCH}
-        QUALIFY min(o.county) OVER (PARTITION BY n.new_dataset_id, n.src_row) = max(o.county) OVER (PARTITION BY n.new_dataset_id, n.src_row)),
-      ranked AS (SELECT *, row_number() OVER (PARTITION BY dataset_id, finding_id ORDER BY new_dataset_id, src_row) AS i,
-          row_number() OVER (PARTITION BY new_dataset_id, src_row ORDER BY dataset_id, source_row, finding_id) AS j FROM pairs)
-    SELECT * EXCLUDE (i, j) FROM ranked WHERE i = j
-    QUALIFY row_number() OVER (PARTITION BY dataset_id, finding_id ORDER BY new_dataset_id, src_row) = 1
-      AND row_number() OVER (PARTITION BY new_dataset_id, src_row ORDER BY dataset_id, source_row, finding_id) = 1`);
+        WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL)
+    SELECT * FROM (${versionPairsSql('n', 'o')})`);
   for (const plan of plans.filter((p) => p.counts.accepted > 0)) {
     const mine = `SELECT src_row FROM ${ident(table)} WHERE new_dataset_id = ${str(plan.datasetId)}`;
     await engine.exec(`DELETE FROM ${ident(plan.issues)} WHERE code = 'duplicate_existing' AND src_row IN (${mine})`);

@@ -36,6 +36,18 @@ export async function importOk(engine: Engine, name: string, bytes: Uint8Array, 
   return res.datasets;
 }
 
+/**
+ * Imports as the page does when the analyst takes the later-version question's first answer: update (a list of some
+ * problems), else replace and update. Throws when no question is asked. Returns the question and the import's report.
+ */
+export async function importAnswered(engine: Engine, name: string, bytes: Uint8Array) {
+  const [asked] = await importOk(engine, name, bytes);
+  const later = asked.laterVersionOf;
+  if (!later) throw new Error(`no question asked for ${name}`);
+  const opts: ImportOptions = later.part ? { updateDatasetIds: later.datasetIds } : { replaceDatasetIds: later.datasetIds, updateDatasetIds: later.updateIds };
+  return { asked: later, report: (await importOk(engine, name, bytes, opts))[0] };
+}
+
 /** Row counts of the persistent tables, to prove a failed import changed nothing. */
 export async function tableCounts(engine: Engine): Promise<Record<string, number>> {
   const [r] = await engine.query<Record<string, number>>(`SELECT

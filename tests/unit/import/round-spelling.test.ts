@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { importFile, type ImportOptions } from '../../../src/lib/import';
+import { importFile } from '../../../src/lib/import';
 import { removeDataset } from '../../../src/lib/state/datasets';
-import { engineEachTest, importOk } from './helpers';
+import { engineEachTest, importAnswered, importOk } from './helpers';
 import { BY_TERM, BY_YEAR, TEN, YEAR_KEY, ledger, roundsOf } from './two-spellings';
 
 /**
@@ -15,15 +15,7 @@ const LIST = '十五届永康市委第一轮巡察立行立改清单';
 const Y = YEAR_KEY;
 
 /** Imports as the page does when the analyst takes the question's first answer (update, or replace). */
-async function asAnswered(name: string, bytes: Uint8Array): Promise<string> {
-  const asked = await importFile(e, { name, bytes });
-  if (!asked.ok) throw new Error('import failed');
-  const lv = asked.datasets[0].laterVersionOf;
-  expect(lv).toBeDefined();
-  const opts: ImportOptions = lv!.part ? { updateDatasetIds: lv!.datasetIds } : { replaceDatasetIds: lv!.datasetIds, updateDatasetIds: lv!.updateIds };
-  const [r] = await importOk(e, name, bytes, opts);
-  return r.datasetId;
-}
+const asAnswered = async (name: string, bytes: Uint8Array) => (await importAnswered(e, name, bytes)).report.datasetId;
 
 /** Findings by round (with how many are completed), and whether the rounds table names exactly the keys in use. */
 async function state() {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { importFile } from '../../../src/lib/import';
 import { removeDataset } from '../../../src/lib/state/datasets';
-import { engineEachTest, failingOn, importOk, tableCounts } from './helpers';
+import { engineEachTest, failingOn, importAnswered, importOk, tableCounts } from './helpers';
 
 /**
  * A file holding a part of stored ledgers (a 立行立改 list, the open items again) updates the problems it holds
@@ -20,13 +20,7 @@ const counts = (where = '') => e.query<{ n: number; done: number }>(`SELECT CAST
   CAST(count(*) FILTER (WHERE status = 'completed') AS INTEGER) AS done FROM findings ${where}`).then((r) => r[0]);
 
 /** Imports `bytes` as the question asks, answering it with its first choice (update, or replace and update). */
-async function update(name: string, bytes: Uint8Array) {
-  const [asked] = await importOk(e, name, bytes);
-  const later = asked.laterVersionOf;
-  if (!later) throw new Error('no question asked');
-  const opts = later.part ? { updateDatasetIds: later.datasetIds } : { replaceDatasetIds: later.datasetIds, updateDatasetIds: later.updateIds };
-  return { asked: later, report: (await importOk(e, name, bytes, opts))[0] };
-}
+const update = (name: string, bytes: Uint8Array) => importAnswered(e, name, bytes);
 
 test('a stored problem written on two rows is replaced once by a row of it; a problem the file writes twice replaces one stored row', async () => {
   await importOk(e, '台账.csv', csv(rows('永康市', '永康市古山镇党委', [...T5, '公车管理不严', '公车管理不严', '档案管理混乱'], '正在推进')));

@@ -50,21 +50,6 @@ export function clearDecisionSql(d: Pick<RepeatDecision, 'earlierDatasetId' | 'e
 export const DECISIONS_SQL = `SELECT earlier_dataset_id, earlier_finding_id, later_dataset_id, later_finding_id, rule, score, decision, CAST(decided_at AS VARCHAR) AS decided_at FROM repeat_decisions ORDER BY decided_at DESC`;
 
 /**
- * Statements that carry decisions across a dataset replacement: a decision naming a finding of a
- * replaced dataset moves to the finding with the same id in the new datasets, so replacing a
- * corrected ledger keeps the analyst's review. Decisions on findings the new file no longer has
- * stay as they were (they match nothing and count for nothing). Run inside the import's
- * transaction, after the new findings are inserted.
- */
-export function carryDecisionsSql(replacedIds: string[], newIds: string[]): string[] {
-  if (!replacedIds.length || !newIds.length) return [];
-  // finding id → its dataset in the new file, for each replaced dataset.
-  return moveDecisionsSql(`SELECT r.id AS from_dataset, c.finding_id AS from_finding, c.new_id AS to_dataset, c.finding_id AS to_finding
-FROM (SELECT finding_id, min(dataset_id) AS new_id FROM findings WHERE dataset_id IN (${newIds.map(str).join(', ')}) AND finding_id IS NOT NULL
-  GROUP BY finding_id) c, (SELECT unnest([${replacedIds.map(str).join(', ')}]) AS id) r`);
-}
-
-/**
  * Statements that move every decision naming a finding of `moves` (a SELECT of from_dataset, from_finding,
  * to_dataset, to_finding; one row per from pair) to the finding it names instead: the same problem written
  * again by a newer file. Run inside the import's transaction, after the new findings are inserted.
