@@ -39,15 +39,20 @@ test('a closed item whose 销号时间 says none is warned closed_without_date; 
     ['closed_without_date'], ['closed_without_date'], [], [], ['closed_without_date'], ['date_invalid']]);
 });
 
-// helper-141: a 是否销号 cell holding the day gives a date (no warning); a time limit in 销号时间 is no day it was closed.
-test('a 是否销号 that states the day is not warned; a time limit in 销号时间 is no closure date', async () => {
+// helper-141: a 是否销号 cell holding the day gives the closure date (no warning), on the terms of a day a status states:
+// one date, no time limit or plan words, not before the feedback, not after the as-of date (a month alone is its last
+// day, or the as-of date within it). A time limit in 销号时间 is no day it was closed.
+test('a 是否销号 that states the day gives the closure date; a time limit in 销号时间 is none', async () => {
   e = await freshEngine();
-  const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,是否销号,销号时间',
-    '1,永康市,永康市财政局,问题甲,已完成,2024年6月30日,/', '2,永康市,永康市教育局,问题乙,已完成,已销号（2024.6.30）,',
-    '3,永康市,永康市民政局,问题丙,已完成,是,2024年12月底前', '4,永康市,永康市水务局,问题丁,已完成,是,2024-06-30'].join('\n');
-  const [r] = await importOk(e, '十五届永康市委第三轮巡察整改台账.csv', utf8(csv), { asOf: '2024-12-31' });
+  const closed = ['2024年6月30日', '已销号（2024.6.30）', '是', '是', '是（2024.6.30）', '已销号（2024年12月）', '2025年1月5日', '2024年1月5日',
+    '计划2024年12月底前销号', '否（2024.6.30）', '2024.7.1销号', '已于二〇二四年八月八日销号'];
+  const closure = ['/', '', '2024年12月底前', '2024-06-30', '', '', '', '', '', '', '无', ''];
+  const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,是否销号,销号时间,反馈时间',
+    ...closed.map((c, i) => `${i + 1},永康市,永康市单位${i},问题${i},已完成,${c},${closure[i]},2024-03-01`)].join('\n');
+  const [r] = await importOk(e, '十五届永康市委第三轮巡察整改台账.csv', utf8(csv), { asOf: '2024-12-20' });
   const codes = (row: number) => r.issues.filter((i) => i.row === row && /^(closed_without_date|date_invalid)$/.test(i.code)).map((i) => i.code);
-  expect([2, 3, 4, 5].map(codes)).toEqual([[], [], ['date_invalid'], []]);
+  expect(closed.map((_, i) => codes(i + 2))).toEqual([[], [], ['date_invalid'], [], [], [], [], [], [], [], [], []]);
   const days = await e.query<{ d: string | null }>('SELECT CAST(closure_date AS VARCHAR) AS d FROM findings ORDER BY source_row');
-  expect(days.map((x) => x.d)).toEqual([null, null, null, '2024-06-30']);
+  expect(days.map((x) => x.d)).toEqual(['2024-06-30', '2024-06-30', null, '2024-06-30', '2024-06-30', '2024-12-20', null, null, null, null,
+    '2024-07-01', '2024-08-08']);
 });

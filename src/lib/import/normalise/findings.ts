@@ -12,7 +12,7 @@ import { codedDeadlineSql } from './deadline-code';
 import { longTermFlagSql, rectTypeSql, sourceSql } from './kinds';
 import { scratchTable } from '../staging';
 import { closedCellSql } from './status';
-import { PLAN_WORDS, statusDaySql } from './status-date';
+import { PLAN_WORDS, closedCellDaySql, statusDaySql } from './status-date';
 import { boolSql, evidenceCountSql, fundsWanSql, intSql, noneAsNullSql, noneSql, yearSql } from './values';
 
 /**
@@ -142,8 +142,9 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
             ${yearlessCompletionSql(c)}) END, ${statusDaySql(k, c.asOf ?? c.today)}) AS completion_date`
         // 已销号（2024.6.30） with no 销号时间 cell: the day it was closed. A time limit there (2024年12月底前) is no day it was
         // closed (helper-141: stored as closed on 2024-12-31), as it is none in 完成时间.
+        // A day in 是否销号 (2024年6月30日) likewise.
         : k === 'closure_date' ? `coalesce(CASE WHEN NOT coalesce(db_closure_date, false) THEN dd_closure_date END,
-            ${statusDaySql(k, c.asOf ?? c.today)}) AS closure_date`
+            ${closedCellDaySql(x('closed'), closedCellSql(x('closed')), c.asOf ?? c.today)}, ${statusDaySql(k, c.asOf ?? c.today)}) AS closure_date`
         : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${unless(k, 'BOOLEAN', () => (k === 'is_prior_round_issue' ? priorRoundSql : boolSql)(x(k)))} AS ${k}`),
     ...INT_KEYS.map((k) => `${unless(k, 'INTEGER', () => intSql(x(k)))} AS ${k}`),
@@ -203,11 +204,11 @@ const SINGLE_FIELD = new Set([...CLEAN_KEYS, ...TEXT_KEYS, ...BOOL_KEYS, ...INT_
 const READ_BY_VALIDATION = new Set(['unit_name', 'problem_title', 'status_raw']);
 // Columns another field can fill: the station end from a period in the station start's column; the closure date
 // from a status that states it (已销号（2024.6.30）, status-date.ts).
-const ALSO_FROM: Record<string, string> = { station_end: 'station_start', closure_date: 'status_raw' };
+const ALSO_FROM: Record<string, string[]> = { station_end: ['station_start'], closure_date: ['status_raw', 'closed'] };
 
 /** Findings columns that hold only NULL for this sheet, given which fields it maps. */
 export function absentColumns(has: (key: string) => boolean): Set<string> {
-  const provided = (k: string) => has(k) || (ALSO_FROM[k] !== undefined && has(ALSO_FROM[k]));
+  const provided = (k: string) => has(k) || (ALSO_FROM[k] ?? []).some(has);
   return new Set([...SINGLE_FIELD].filter((k) => !provided(k) && !READ_BY_VALIDATION.has(k)));
 }
 
@@ -262,7 +263,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
           d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
-          d_status_raw.d AS dd_status, d_status_raw.by AS db_status
+          d_status_raw.d AS dd_status, d_status_raw.by AS db_status, d_closed.d AS dd_closed, d_closed.by AS db_closed
         FROM ${mappedFromSql(raw, maps)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }

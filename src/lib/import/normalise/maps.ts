@@ -18,6 +18,9 @@ import { statusDatedSql } from './status-date';
  */
 export const DATE_KEYS = ['station_start', 'station_end', 'feedback_date', 'completion_date', 'closure_date', 'followup_date', 'deadline', 'deadline_raw'];
 
+/** Text fields whose cells may state a day (已完成（2024.6.30）; 是否销号 2024年6月30日), read through the date map too (status-date.ts). */
+const DATED_TEXTS = ['status_raw', 'closed'];
+
 /** The date map's column a date field reads: a range's start for the station start, else its end. */
 export function mappedDateCol(key: string): 'd' | 'd0' {
   return key === 'station_start' ? 'd0' : 'd';
@@ -79,7 +82,7 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts);
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
-      cells: cellsOf(raw, [...DATE_KEYS, 'status_raw'].filter(has)), inputOf: distinctValues,
+      cells: cellsOf(raw, [...DATE_KEYS, ...DATED_TEXTS].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
       FROM (SELECT v, d, d0, imm, lt, word, ${monthOnlySql('c')} AS mo, ${clausesCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
@@ -139,9 +142,9 @@ export function countyFromSql(from: string, m: ValueMaps): string {
     LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}`;
 }
 
-/** FROM clause: the raw table with every map joined (aliases mc, mu, ms, mk, d_<key>, and d_status_raw: the status text's dates). */
+/** FROM clause: the raw table with every map joined (aliases mc, mu, ms, mk, d_<key>, and d_status_raw and d_closed: the dates of the status and 是否销号 texts). */
 export function mappedFromSql(raw: string, m: ValueMaps): string {
-  const dates = [...DATE_KEYS, 'status_raw'].map((k) => `LEFT JOIN ${ident(m.date)} ${ident('d_' + k)} ON ${ident('d_' + k)}.v = t.${r(k)}`);
+  const dates = [...DATE_KEYS, ...DATED_TEXTS].map((k) => `LEFT JOIN ${ident(m.date)} ${ident('d_' + k)} ON ${ident('d_' + k)}.v = t.${r(k)}`);
   return `${ident(raw)} t
     LEFT JOIN ${ident(m.county)} mc ON mc.v = t.${r('county')}
     LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}

@@ -1,5 +1,6 @@
 import { date, str } from '../../queries/sql';
 import { rawCol as r } from './raw';
+import { hanDigitsSql } from './dates';
 import { noDateSql } from './values';
 
 // A status cell that says when the item was done (已完成（2024.6.30）, 2024年6月30日已完成, 已于2024年6月完成, 已销号
@@ -30,9 +31,28 @@ export function statusDatedSql(c: string): string {
  */
 export function statusDaySql(key: 'completion_date' | 'closure_date', asOf: string | undefined): string {
   const said = key === 'completion_date' ? "status_read = 'completed'" : 'coalesce(closed_word, false)';
-  const day = asOf === undefined ? 'dd_status'
-    : `CASE WHEN dd_status <= ${date(asOf)} THEN dd_status
-        WHEN status_dated = 'month' AND date_trunc('month', dd_status) <= ${date(asOf)} THEN ${date(asOf)} END`;
-  return `CASE WHEN ${noDateSql(r(key))} AND ${said} AND status_dated IS NOT NULL AND NOT coalesce(db_status, false)
-    AND (dd_feedback_date IS NULL OR dd_status >= dd_feedback_date) THEN ${day} END`;
+  return statedDaySql(key, { day: 'dd_status', limit: 'db_status', dated: 'status_dated', said }, asOf);
+}
+
+/**
+ * The day a 是否销号 cell states its item was closed (2024年6月30日, 已销号（2024.6.30）), for a row whose 销号时间 cell is empty
+ * or says there is none, on statusDaySql's terms: one date, no time limit or plan words, not before the feedback, not after
+ * the as-of date. `compact`: the cell's compact form; `closed`: its reading as the closed flag (closedCellSql). Reads
+ * dd_closed and db_closed (the cell's date map) and dd_feedback_date. helper-141: the date was read as "closed" and then
+ * dropped, so the row counted as closed at every date (closedAt) with no closure date.
+ */
+export function closedCellDaySql(compact: string, closed: string, asOf: string | undefined): string {
+  return statedDaySql('closure_date', { day: 'dd_closed', limit: 'db_closed', dated: statusDatedSql(hanDigitsSql(compact)),
+    said: `coalesce(${closed}, false)` }, asOf);
+}
+
+/** A cell's stated day: `day` its date (a date map's d), `limit` its time-limit flag (by), `dated` 'day'/'month'/NULL. */
+function statedDaySql(key: 'completion_date' | 'closure_date', c: { day: string; limit: string; dated: string; said: string },
+  asOf: string | undefined): string {
+  const day = asOf === undefined ? c.day
+    : `CASE WHEN ${c.day} <= ${date(asOf)} THEN ${c.day}
+        WHEN ${c.dated} = 'month' AND date_trunc('month', ${c.day}) <= ${date(asOf)} THEN ${date(asOf)} END`;
+  // The date first: most rows have none, and the CASE reads no text for them.
+  return `CASE WHEN ${c.day} IS NOT NULL AND ${noDateSql(r(key))} AND ${c.said} AND NOT coalesce(${c.limit}, false)
+    AND (dd_feedback_date IS NULL OR ${c.day} >= dd_feedback_date) AND ${c.dated} IS NOT NULL THEN ${day} END`;
 }
