@@ -4,43 +4,56 @@ import { moveDecisionsSql } from '../queries/repeats/decisions';
 import { matchTimeColumnsSql } from './same-finding';
 import { newRowsSql } from './later-version';
 import type { SheetPlan } from './plan';
-import { versionPairsSql } from './version-pairs';
+import { ownIdSql, versionPairsSql } from './version-pairs';
 
 /**
  * A file that replaces stored datasets (a corrected ledger, a later snapshot: later-version.ts) takes over the analyst's
- * repeat decisions on their findings. Each finding a decision names goes to the new row of the same problem
- * (version-pairs.ts), else to the new row of its id that no such pair took (a file with ids of its own, a title
- * corrected). Decisions used to follow equal ids alone; but the ids the import builds from round, unit and row
- * (plan.ts) differ when the new file writes the round the other way (round-spelling.ts) or its rows moved, and the
- * decisions were lost or named another problem (helper-143). A decision on a problem the new file no longer holds
- * stays as it was: it names no finding and counts for nothing.
+ * repeat decisions on their findings. Each goes to the new row of the same problem (version-pairs.ts, every replaced
+ * finding paired, so a row another stored finding pairs with is never taken), else to the new row of its id that pairs
+ * with no stored finding: an id the file wrote (YK-3, a title corrected), in the same sheet where two sheets write it;
+ * an id the import built from round, unit and row only where the title is nearly the same (a typo corrected), since
+ * such an id names a row, not a problem. Decisions used to follow equal ids alone; those built ids differ when the new
+ * file writes the round the other way (round-spelling.ts) or its rows moved, and the decisions were lost or named another
+ * problem (helper-143, helper-144). A decision on a problem the new file no longer holds stays as it was: it names no
+ * finding and counts for nothing.
  */
 
 const PAIRS = 'replaced_decision_pairs';
+// jaro_winkler_similarity of two titles one correction apart (财务报销流程不规范 / 差旅费报销流程不规范: 0.84; a character
+// added or changed in ten: ≥ 0.95); two problems worded alike (财务报销流程不规范 / 会议费报销不规范) are 0.76.
+const NEARLY_SAME_TITLE = 0.9;
 
 /**
  * In the import's transaction, before the `replaced` datasets' rows go: pairs their findings that decisions name with
  * the new rows, into a temporary table. Returns false when no decision names one (nothing to carry).
  */
 export async function pairDecidedFindings(tx: Engine, plans: SheetPlan[], replaced: string[]): Promise<boolean> {
-  const rows = newRowsSql(plans, ', f.dataset_id AS new_dataset_id, f.finding_id AS new_finding_id, f.src_row');
+  const rows = newRowsSql(plans, ', f.dataset_id AS new_dataset_id, f.finding_id AS new_finding_id, f.src_row, f.problem_title');
   if (!replaced.length || !rows) return false;
   const ids = replaced.map(str).join(', ');
   const decided = `SELECT earlier_dataset_id AS dataset_id, earlier_finding_id AS finding_id FROM repeat_decisions WHERE earlier_dataset_id IN (${ids})
     UNION SELECT later_dataset_id, later_finding_id FROM repeat_decisions WHERE later_dataset_id IN (${ids})`;
   const [{ n }] = await tx.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM (${decided})`);
   if (!Number(n)) return false;
+  const sheets = plans.map((p) => `(${str(p.datasetId)}, ${p.prepared.sheet === undefined ? 'NULL' : str(p.prepared.sheet)})`).join(', ');
   await tx.exec(`CREATE OR REPLACE TEMP TABLE ${PAIRS} AS
     WITH n AS (${rows}),
       o AS (SELECT f.dataset_id, f.finding_id, f.source_row, ${matchTimeColumnsSql('f')} FROM findings f
-        JOIN (${decided}) d ON d.dataset_id = f.dataset_id AND d.finding_id = f.finding_id),
-      same AS (SELECT dataset_id, finding_id, new_dataset_id, new_finding_id FROM (${versionPairsSql('n', 'o')})),
-      ids AS (SELECT new_finding_id, min(new_dataset_id) AS new_dataset_id FROM n WHERE new_finding_id IS NOT NULL GROUP BY ALL)
-    SELECT * FROM same
+        WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL),
+      pairs AS MATERIALIZED (SELECT dataset_id, finding_id, new_dataset_id, new_finding_id, src_row FROM (${versionPairsSql('n', 'o')})),
+      d AS (SELECT f.dataset_id, f.finding_id, f.problem_title, s.sheet FROM findings f JOIN (${decided}) x USING (dataset_id, finding_id)
+        JOIN datasets s USING (dataset_id)
+        WHERE NOT EXISTS (SELECT 1 FROM pairs p WHERE p.dataset_id = f.dataset_id AND p.finding_id = f.finding_id)),
+      free AS (SELECT n.new_dataset_id, n.new_finding_id, n.problem_title, s.sheet, count(*) OVER (PARTITION BY n.new_finding_id) AS k
+        FROM n JOIN (VALUES ${sheets}) s(dataset_id, sheet) ON s.dataset_id = n.new_dataset_id
+        WHERE NOT EXISTS (SELECT 1 FROM pairs p WHERE p.new_dataset_id = n.new_dataset_id AND p.src_row = n.src_row))
+    SELECT p.dataset_id, p.finding_id, p.new_dataset_id, p.new_finding_id FROM pairs p
+    WHERE EXISTS (SELECT 1 FROM (${decided}) x WHERE x.dataset_id = p.dataset_id AND x.finding_id = p.finding_id)
     UNION ALL
-    SELECT o.dataset_id, o.finding_id, i.new_dataset_id, i.new_finding_id FROM o JOIN ids i ON i.new_finding_id = o.finding_id
-    WHERE NOT EXISTS (SELECT 1 FROM same s WHERE s.dataset_id = o.dataset_id AND s.finding_id = o.finding_id)
-      AND NOT EXISTS (SELECT 1 FROM same s WHERE s.new_dataset_id = i.new_dataset_id AND s.new_finding_id = i.new_finding_id)`);
+    SELECT d.dataset_id, d.finding_id, i.new_dataset_id, i.new_finding_id FROM d JOIN free i ON i.new_finding_id = d.finding_id
+      AND (i.k = 1 OR i.sheet IS NOT DISTINCT FROM d.sheet)
+    WHERE ${ownIdSql('d.finding_id')} OR jaro_winkler_similarity(d.problem_title, i.problem_title) >= ${NEARLY_SAME_TITLE}
+    QUALIFY count(*) OVER (PARTITION BY d.dataset_id, d.finding_id) = 1 AND count(*) OVER (PARTITION BY i.new_dataset_id, i.new_finding_id) = 1`);
   return true;
 }
 

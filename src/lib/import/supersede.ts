@@ -2,7 +2,7 @@ import type { Engine } from '../db/types';
 import { ident, str } from '../queries/sql';
 import { moveDecisionsSql } from '../queries/repeats/decisions';
 import { matchTimeColumnsSql } from './same-finding';
-import { VERSION_MATCH, newRowsSql } from './later-version';
+import { newRowsSql } from './later-version';
 import { versionPairsSql } from './version-pairs';
 import type { SheetPlan } from './plan';
 import { scratchTable, tempName } from './staging';
@@ -109,12 +109,12 @@ export async function passOnSuperseded(tx: Engine, plans: SheetPlan[], replaced:
   const ids = replaced.map(str).join(', ');
   const [{ n }] = await tx.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM superseded_findings WHERE superseded_by IN (${ids})`);
   if (!Number(n)) return [];
+  // One to one, as the update paired them: a problem written twice, kept aside twice, is held by two rows (helper-144:
+  // by min(), both were held by one row, and removing the file put one decision on both and lost the other).
   await tx.exec(`CREATE OR REPLACE TEMP TABLE passed_on AS
-    SELECT o.dataset_id, o.finding_id, min({'d': n.new_dataset_id, 'f': n.new_finding_id}) AS m
-    FROM (${newRowsSql(plans, ', f.dataset_id AS new_dataset_id, f.finding_id AS new_finding_id')}) n
-    JOIN (SELECT f.dataset_id, f.finding_id, ${matchTimeColumnsSql('f')} FROM superseded_findings f WHERE f.superseded_by IN (${ids})) o
-      ON ${VERSION_MATCH}
-    GROUP BY ALL`);
+    WITH n AS (${newRowsSql(plans, ', f.dataset_id AS new_dataset_id, f.finding_id AS new_finding_id, f.src_row')}),
+      o AS (SELECT f.dataset_id, f.finding_id, f.source_row, ${matchTimeColumnsSql('f')} FROM superseded_findings f WHERE f.superseded_by IN (${ids}))
+    SELECT dataset_id, finding_id, {'d': new_dataset_id, 'f': new_finding_id} AS m FROM (${versionPairsSql('n', 'o')})`);
   try {
     await tx.exec(`UPDATE superseded_findings s SET superseded_by = p.m.d, superseded_by_finding = p.m.f FROM passed_on p
       WHERE s.superseded_by IN (${ids}) AND s.dataset_id = p.dataset_id AND s.finding_id = p.finding_id`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { expect, test } from 'vitest';
 import type { Engine } from '../../../src/lib/db/types';
 import { DECISIONS_SQL, saveDecisionSql, type RepeatDecisionRow } from '../../../src/lib/queries/repeats/decisions';
@@ -67,6 +68,54 @@ test('two rows of one problem on each side: two decisions stay on two rows', asy
     CAST(count(DISTINCT f.finding_id) AS INTEGER) AS rows FROM repeat_decisions d JOIN findings f
     ON f.dataset_id = d.later_dataset_id AND f.finding_id = d.later_finding_id AND f.dataset_id = '${report.datasetId}' AND f.problem_title = '${TEN[0]}'`);
   expect(after).toEqual([{ n: 2, rows: 2 }]);
+});
+
+test("a decided problem the new file dropped names no other problem; a title's typo corrected keeps its decision", async () => {
+  await importOk(e, 'ledger.csv', ledger(BY_YEAR, TEN, '正在整改'));
+  await decideOn(e, TEN[2]);
+  await decideOn(e, TEN[5]);
+  // TEN[2] dropped, a new problem on its row (the id the import builds names that row); TEN[5] written with one character more.
+  const next = TEN.map((t, i) => (i === 2 ? '食堂管理不规范' : i === 5 ? '津补贴发放不够规范' : t));
+  const { report } = await importAnswered(e, 'ledger（改）.csv', ledger(BY_YEAR, next, '正在整改'));
+  expect((await decided()).map((d) => [d.title, d.dataset_id === report.datasetId])).toEqual([['津补贴发放不够规范', true], [null, false]]);
+});
+
+test('three rows of a problem, two left and a new problem above: two decisions follow, the third names no other problem', async () => {
+  const D = TEN[0];
+  await importOk(e, 'ledger.csv', ledger(BY_YEAR, [D, D, D, ...TEN.slice(1, 8)], '正在整改'));
+  const rows = await e.query<{ dataset_id: string; finding_id: string }>(`SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${D}' ORDER BY source_row`);
+  for (const [k, f] of rows.entries()) {
+    await e.exec(saveDecisionSql({ earlierDatasetId: 'earlier-ds', earlierFindingId: `earlier-${k}`, laterDatasetId: f.dataset_id,
+      laterFindingId: f.finding_id, rule: 'same_unit_l2', score: 0.8, decision: 'confirmed', decidedAt: '2026-12-01T08:00:00Z' }));
+  }
+  await importAnswered(e, 'ledger（改）.csv', ledger(BY_YEAR, ['食堂管理不规范', D, D, ...TEN.slice(1, 8)], '正在整改'));
+  expect((await decided()).map((d) => d.title)).toEqual([D, D, null]);
+});
+
+/** A workbook of two rounds' sheets, both with ids YK-1… of their own. */
+function twoRounds(first: string[], second: string[]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  const sheet = (title: string, titles: string[]) => XLSX.utils.aoa_to_sheet([[title], ['问题编号', '被巡察单位', '具体问题', '整改状态', '反馈时间'],
+    ...titles.map((t, i) => [`YK-${i + 1}`, '永康市财政局', t, '正在整改', '2024-05-20'])]);
+  XLSX.utils.book_append_sheet(wb, sheet(BY_YEAR, first), '第一轮');
+  XLSX.utils.book_append_sheet(wb, sheet('永康市委2024年第二轮巡察整改台账', second), '第二轮');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+test('two sheets writing the same ids: a decision between them whose titles were corrected keeps an end in each sheet', async () => {
+  const SECOND = ['违规发放津贴补贴', '公务接待超标准', '工程项目未招标', '专项资金挪用', '民主生活会走过场', '干部选拔程序不规范',
+    '党费收缴不规范', '三会一课不规范', '巡察整改不到位', '选人用人不规范'];
+  await importOk(e, 'book.xlsx', twoRounds(TEN, SECOND));
+  const [a] = await e.query<{ dataset_id: string; finding_id: string }>(`SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${TEN[2]}'`);
+  const [b] = await e.query<{ dataset_id: string; finding_id: string }>(`SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${SECOND[2]}'`);
+  await e.exec(saveDecisionSql({ earlierDatasetId: a.dataset_id, earlierFindingId: a.finding_id, laterDatasetId: b.dataset_id,
+    laterFindingId: b.finding_id, rule: 'same_unit_l2', score: 0.8, decision: 'confirmed', decidedAt: '2026-12-01T08:00:00Z' }));
+  const corrected = (titles: string[], title: string) => titles.map((t, i) => (i === 2 ? title : t));
+  await importAnswered(e, 'book（改）.xlsx', twoRounds(corrected(TEN, '差旅费报销不规范'), corrected(SECOND, '工程项目规避招标')));
+  expect(await e.query(`SELECT fe.problem_title AS earlier, fl.problem_title AS later FROM repeat_decisions d
+    JOIN findings fe ON fe.dataset_id = d.earlier_dataset_id AND fe.finding_id = d.earlier_finding_id
+    JOIN findings fl ON fl.dataset_id = d.later_dataset_id AND fl.finding_id = d.later_finding_id`))
+    .toEqual([{ earlier: '差旅费报销不规范', later: '工程项目规避招标' }]);
 });
 
 // The first 12 findings of the sample, as a ledger an office might correct and import again.
