@@ -96,7 +96,7 @@ export async function planSheet(engine: Engine, p: PreparedSheet, o: PlanOptions
   const absent = absentColumns(has);
   const fundsCol = p.columns.get('funds_wan');
   const context = { ...o, fundsScale: headerAmountScale(fundsCol === undefined ? null : p.headers[fundsCol]), evidenceColumn: has('evidence') || has('evidence_count'),
-    statusColumn: has('status_raw'), today: today() };
+    statusColumn: has('status_raw'), closedColumn: has('closed'), today: today() };
   await engine.exec(normalisedTableSql(raw, lookup, maps, norm, context, {
     raw: [...inputs.raw, ...(has('finding_id') ? ['finding_id'] : [])],
     compact: inputs.compact,

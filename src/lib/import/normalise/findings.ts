@@ -41,6 +41,8 @@ export interface NormaliseContext {
   evidenceColumn?: boolean;
   /** The sheet has a status column: a row that leaves it blank but gives a 完成时间 was completed then (statusByCompletionSql). */
   statusColumn?: boolean;
+  /** The sheet has a 是否销号 column: a day written there is the closure date (closedCellDaySql). */
+  closedColumn?: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
         // closed (helper-141: stored as closed on 2024-12-31), as it is none in 完成时间.
         // A day in 是否销号 (2024年6月30日) likewise.
         : k === 'closure_date' ? `coalesce(CASE WHEN NOT coalesce(db_closure_date, false) THEN dd_closure_date END,
-            ${closedCellDaySql(x('closed'), closedCellSql(x('closed')), c.asOf ?? c.today)}, ${statusDaySql(k, c.asOf ?? c.today)}) AS closure_date`
+            ${c.closedColumn ? `${closedCellDaySql(x('closed'), closedCellSql(x('closed')), c.asOf ?? c.today)}, ` : ''}${statusDaySql(k, c.asOf ?? c.today)}) AS closure_date`
         : `${ident('dd_' + k)} AS ${k}`),
     ...BOOL_KEYS.map((k) => `${unless(k, 'BOOLEAN', () => (k === 'is_prior_round_issue' ? priorRoundSql : boolSql)(x(k)))} AS ${k}`),
     ...INT_KEYS.map((k) => `${unless(k, 'INTEGER', () => intSql(x(k)))} AS ${k}`),
@@ -263,7 +265,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
           d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
-          d_status_raw.d AS dd_status, d_status_raw.by AS db_status, d_closed.d AS dd_closed, d_closed.by AS db_closed
-        FROM ${mappedFromSql(raw, maps)}) t
+          d_status_raw.d AS dd_status, d_status_raw.by AS db_status${c.closedColumn ? ', d_closed.d AS dd_closed, d_closed.by AS db_closed' : ''}
+        FROM ${mappedFromSql(raw, maps, c.closedColumn)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }

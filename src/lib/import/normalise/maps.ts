@@ -142,9 +142,12 @@ export function countyFromSql(from: string, m: ValueMaps): string {
     LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}`;
 }
 
-/** FROM clause: the raw table with every map joined (aliases mc, mu, ms, mk, d_<key>, and d_status_raw and d_closed: the dates of the status and 是否销号 texts). */
-export function mappedFromSql(raw: string, m: ValueMaps): string {
-  const dates = [...DATE_KEYS, ...DATED_TEXTS].map((k) => `LEFT JOIN ${ident(m.date)} ${ident('d_' + k)} ON ${ident('d_' + k)}.v = t.${r(k)}`);
+/**
+ * FROM clause: the raw table with every map joined (aliases mc, mu, ms, mk, d_<key>, and d_status_raw and, for a sheet with
+ * a 是否销号 column (`closed`), d_closed: the dates of the status and 是否销号 texts).
+ */
+export function mappedFromSql(raw: string, m: ValueMaps, closed = false): string {
+  const dates = [...DATE_KEYS, ...DATED_TEXTS.filter((k) => closed || k !== 'closed')].map((k) => `LEFT JOIN ${ident(m.date)} ${ident('d_' + k)} ON ${ident('d_' + k)}.v = t.${r(k)}`);
   return `${ident(raw)} t
     LEFT JOIN ${ident(m.county)} mc ON mc.v = t.${r('county')}
     LEFT JOIN ${ident(m.unit)} mu ON mu.v = t.${r('unit_name')}
