@@ -10,7 +10,7 @@ import { ownIdSql, versionPairsSql } from './version-pairs';
  * A file that replaces stored datasets (a corrected ledger, a later snapshot: later-version.ts) takes over the analyst's
  * repeat decisions on their findings. Each goes to the new row of the same problem (version-pairs.ts, every replaced
  * finding paired, so a row another stored finding pairs with is never taken), else to the new row of its id that pairs
- * with no stored finding: an id the file wrote (YK-3, a title corrected), in the same sheet where two sheets write it;
+ * with no stored finding: an id the file wrote (YK-3, a title corrected), in the same sheet or round;
  * an id the import built from round, unit and row only where the title is nearly the same (a typo corrected), since
  * such an id names a row, not a problem. Decisions used to follow equal ids alone; those built ids differ when the new
  * file writes the round the other way (round-spelling.ts) or its rows moved, and the decisions were lost or named another
@@ -35,23 +35,26 @@ export async function pairDecidedFindings(tx: Engine, plans: SheetPlan[], replac
     UNION SELECT later_dataset_id, later_finding_id FROM repeat_decisions WHERE later_dataset_id IN (${ids})`;
   const [{ n }] = await tx.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM (${decided})`);
   if (!Number(n)) return false;
+  // One dataset replaced by one sheet: its rows are the same ledger's, whatever the sheet is called. Else an id is the same
+  // finding's only in the same sheet or round (helper-145: two rounds' sheets both numbering YK-1…).
+  const sameLedger = replaced.length === 1 && plans.length === 1 ? 'true' : '(i.sheet IS NOT DISTINCT FROM d.sheet OR i.round_key = d.round_key)';
   const sheets = plans.map((p) => `(${str(p.datasetId)}, ${p.prepared.sheet === undefined ? 'NULL' : str(p.prepared.sheet)})`).join(', ');
   await tx.exec(`CREATE OR REPLACE TEMP TABLE ${PAIRS} AS
     WITH n AS (${rows}),
       o AS (SELECT f.dataset_id, f.finding_id, f.source_row, ${matchTimeColumnsSql('f')} FROM findings f
         WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL),
       pairs AS MATERIALIZED (SELECT dataset_id, finding_id, new_dataset_id, new_finding_id, src_row FROM (${versionPairsSql('n', 'o')})),
-      d AS (SELECT f.dataset_id, f.finding_id, f.problem_title, s.sheet FROM findings f JOIN (${decided}) x USING (dataset_id, finding_id)
+      d AS (SELECT f.dataset_id, f.finding_id, f.problem_title, f.round_key, s.sheet FROM findings f JOIN (${decided}) x USING (dataset_id, finding_id)
         JOIN datasets s USING (dataset_id)
         WHERE NOT EXISTS (SELECT 1 FROM pairs p WHERE p.dataset_id = f.dataset_id AND p.finding_id = f.finding_id)),
-      free AS (SELECT n.new_dataset_id, n.new_finding_id, n.problem_title, s.sheet, count(*) OVER (PARTITION BY n.new_finding_id) AS k
+      free AS (SELECT n.new_dataset_id, n.new_finding_id, n.problem_title, n.round_key, s.sheet
         FROM n JOIN (VALUES ${sheets}) s(dataset_id, sheet) ON s.dataset_id = n.new_dataset_id
         WHERE NOT EXISTS (SELECT 1 FROM pairs p WHERE p.new_dataset_id = n.new_dataset_id AND p.src_row = n.src_row))
     SELECT p.dataset_id, p.finding_id, p.new_dataset_id, p.new_finding_id FROM pairs p
     WHERE EXISTS (SELECT 1 FROM (${decided}) x WHERE x.dataset_id = p.dataset_id AND x.finding_id = p.finding_id)
     UNION ALL
     SELECT d.dataset_id, d.finding_id, i.new_dataset_id, i.new_finding_id FROM d JOIN free i ON i.new_finding_id = d.finding_id
-      AND (i.k = 1 OR i.sheet IS NOT DISTINCT FROM d.sheet)
+      AND ${sameLedger}
     WHERE ${ownIdSql('d.finding_id')} OR jaro_winkler_similarity(d.problem_title, i.problem_title) >= ${NEARLY_SAME_TITLE}
     QUALIFY count(*) OVER (PARTITION BY d.dataset_id, d.finding_id) = 1 AND count(*) OVER (PARTITION BY i.new_dataset_id, i.new_finding_id) = 1`);
   return true;

@@ -129,6 +129,11 @@ export function warningRules(p: { asOf: string; fundsYuanThreshold: number }, ha
     ...(has('closure_date') ? [{ code: 'closed_without_date', severity: 'warning' as const, column: 'closure_date',
       when: `coalesce(closed, false) AND closure_date IS NULL AND ${noDateSql(r('closure_date'))}
         AND NOT coalesce(regexp_matches(${r('closed')}, ${str(A_DATE)}), false)`, value: r('closure_date') }] : []),
+    // A day in 是否销号 that is no closure date (status-date.ts closedCellDaySql: before the feedback, after the as-of date,
+    // two dates, a plan), where 销号时间 gives none: the row counts as closed with no date, and the analyst hears why (helper-145).
+    ...(has('closed') ? [{ code: 'closed_day_unused', severity: 'warning' as const, column: 'closed',
+      when: `coalesce(closed, false) AND closure_date IS NULL AND ${noDateSql(r('closure_date'))}
+        AND coalesce(regexp_matches(${r('closed')}, ${str(A_DATE)}), false)`, value: r('closed') }] : []),
     // No 完成时间, the status saying when (已完成（2024.6.30））: that day, which the analyst hears of (status-date.ts).
     ...(has('status_raw') ? [{ code: 'completion_from_status', severity: 'info' as const, column: 'status_raw',
       when: 'completion_from_status', value: `status_raw || ' → ' || strftime(completion_date, '%Y-%m-%d')` }] : []),

@@ -50,8 +50,9 @@ test('a 是否销号 that states the day gives the closure date; a time limit in
   const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,是否销号,销号时间,反馈时间',
     ...closed.map((c, i) => `${i + 1},永康市,永康市单位${i},问题${i},已完成,${c},${closure[i]},2024-03-01`)].join('\n');
   const [r] = await importOk(e, '十五届永康市委第三轮巡察整改台账.csv', utf8(csv), { asOf: '2024-12-20' });
-  const codes = (row: number) => r.issues.filter((i) => i.row === row && /^(closed_without_date|date_invalid)$/.test(i.code)).map((i) => i.code);
-  expect(closed.map((_, i) => codes(i + 2))).toEqual([[], [], ['date_invalid'], [], [], [], [], [], [], [], [], []]);
+  const codes = (row: number) => r.issues.filter((i) => i.row === row && /^(closed_without_date|closed_day_unused|date_invalid)$/.test(i.code)).map((i) => i.code);
+  // A day that is no closure date (after the as-of date, before the feedback) is said to be unused (helper-145).
+  expect(closed.map((_, i) => codes(i + 2))).toEqual([[], [], ['date_invalid'], [], [], [], ['closed_day_unused'], ['closed_day_unused'], [], [], [], []]);
   const days = await e.query<{ d: string | null }>('SELECT CAST(closure_date AS VARCHAR) AS d FROM findings ORDER BY source_row');
   expect(days.map((x) => x.d)).toEqual(['2024-06-30', '2024-06-30', null, '2024-06-30', '2024-06-30', '2024-12-20', null, null, null, null,
     '2024-07-01', '2024-08-08']);
