@@ -92,30 +92,39 @@ test('three rows of a problem, two left and a new problem above: two decisions f
   expect((await decided()).map((d) => d.title)).toEqual([D, D, null]);
 });
 
-/** A workbook of two rounds' sheets, both with ids YK-1… of their own. */
-function twoRounds(first: string[], second: string[]): Uint8Array {
+/** A workbook of two rounds' sheets, both with ids YK-1… of their own (a null title: that id's row left out). */
+function twoRounds(first: (string | null)[], second: (string | null)[]): Uint8Array {
   const wb = XLSX.utils.book_new();
-  const sheet = (title: string, titles: string[]) => XLSX.utils.aoa_to_sheet([[title], ['问题编号', '被巡察单位', '具体问题', '整改状态', '反馈时间'],
-    ...titles.map((t, i) => [`YK-${i + 1}`, '永康市财政局', t, '正在整改', '2024-05-20'])]);
+  const sheet = (title: string, titles: (string | null)[]) => XLSX.utils.aoa_to_sheet([[title], ['问题编号', '被巡察单位', '具体问题', '整改状态', '反馈时间'],
+    ...titles.flatMap((t, i) => (t === null ? [] : [[`YK-${i + 1}`, '永康市财政局', t, '正在整改', '2024-05-20']]))]);
   XLSX.utils.book_append_sheet(wb, sheet(BY_YEAR, first), '第一轮');
   XLSX.utils.book_append_sheet(wb, sheet('永康市委2024年第二轮巡察整改台账', second), '第二轮');
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 
+const SECOND = ['违规发放津贴补贴', '公务接待超标准', '工程项目未招标', '专项资金挪用', '民主生活会走过场', '干部选拔程序不规范',
+  '党费收缴不规范', '三会一课不规范', '巡察整改不到位', '选人用人不规范'];
+const corrected = (titles: string[], title: string | null) => titles.map((t, i) => (i === 2 ? title : t));
+
 test('two sheets writing the same ids: a decision between them whose titles were corrected keeps an end in each sheet', async () => {
-  const SECOND = ['违规发放津贴补贴', '公务接待超标准', '工程项目未招标', '专项资金挪用', '民主生活会走过场', '干部选拔程序不规范',
-    '党费收缴不规范', '三会一课不规范', '巡察整改不到位', '选人用人不规范'];
   await importOk(e, 'book.xlsx', twoRounds(TEN, SECOND));
   const [a] = await e.query<{ dataset_id: string; finding_id: string }>(`SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${TEN[2]}'`);
   const [b] = await e.query<{ dataset_id: string; finding_id: string }>(`SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${SECOND[2]}'`);
   await e.exec(saveDecisionSql({ earlierDatasetId: a.dataset_id, earlierFindingId: a.finding_id, laterDatasetId: b.dataset_id,
     laterFindingId: b.finding_id, rule: 'same_unit_l2', score: 0.8, decision: 'confirmed', decidedAt: '2026-12-01T08:00:00Z' }));
-  const corrected = (titles: string[], title: string) => titles.map((t, i) => (i === 2 ? title : t));
   await importAnswered(e, 'book（改）.xlsx', twoRounds(corrected(TEN, '差旅费报销不规范'), corrected(SECOND, '工程项目规避招标')));
   expect(await e.query(`SELECT fe.problem_title AS earlier, fl.problem_title AS later FROM repeat_decisions d
     JOIN findings fe ON fe.dataset_id = d.earlier_dataset_id AND fe.finding_id = d.earlier_finding_id
     JOIN findings fl ON fl.dataset_id = d.later_dataset_id AND fl.finding_id = d.later_finding_id`))
     .toEqual([{ earlier: '差旅费报销不规范', later: '工程项目规避招标' }]);
+});
+
+// helper-145: the id fallback took the only free YK-3 of the new workbook, the other round's sheet's.
+test("two sheets writing the same ids: a decided problem one sheet dropped names no problem of the other sheet's round", async () => {
+  await importOk(e, 'book.xlsx', twoRounds(TEN, SECOND));
+  await decideOn(e, SECOND[2]);
+  await importAnswered(e, 'book（改）.xlsx', twoRounds(corrected(TEN, '差旅费报销不规范'), corrected(SECOND, null)));
+  expect((await decided()).map((d) => d.title)).toEqual([null]);
 });
 
 // The first 12 findings of the sample, as a ledger an office might correct and import again.
