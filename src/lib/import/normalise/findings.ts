@@ -41,7 +41,7 @@ export interface NormaliseContext {
   evidenceColumn?: boolean;
   /** The sheet has a status column: a row that leaves it blank but gives a 完成时间 was completed then (statusByCompletionSql). */
   statusColumn?: boolean;
-  /** The sheet has a 是否销号 column: a day written there is the closure date (closedCellDaySql). */
+  /** The sheet has a 是否销号 column and a day in some cell of it: a day written there is the closure date (closedCellDaySql). */
   closedColumn?: boolean;
 }
 
