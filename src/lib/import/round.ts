@@ -143,7 +143,13 @@ export function mergeNamedRounds(...names: RoundParts[]): RoundParts {
   const other = (s: RoundParts) => !!committee && !!s.inspector_level
     && (s.inspector_level !== committee.inspector_level || (!!s.county && !!committee.county && s.county !== committee.county));
   const none = { inspector_level: undefined, county: undefined, term: undefined, round_no: undefined, period: undefined, jinhua: undefined };
-  return mergeRoundParts(...names.map((s) => (other(s) ? { ...s, ...none } : s)));
+  const kept = names.map((s) => (other(s) ? { ...s, ...none } : s));
+  // A sheet named 第一轮 under a title 永康市委2024年第一轮巡察: the same round, numbered within 2024 (helper-145: the
+  // workbook's rounds lost their year, one round keyed two ways beside a CSV of the title). Not where a name states a term.
+  const first = kept.findIndex((s) => s.round_no !== undefined);
+  const dated = kept.find((s) => s.period !== undefined && s.round_no === kept[first]?.round_no);
+  if (first >= 0 && dated && kept[first].period === undefined && !kept.some((s) => s.term)) kept[first] = { ...kept[first], period: dated.period };
+  return mergeRoundParts(...kept);
 }
 
 /** What stands in a round's term place: its term, or the year it is numbered within (2023年). */

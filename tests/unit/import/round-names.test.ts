@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { parseRoundText } from '../../../src/lib/import/round';
+import * as XLSX from '@e965/xlsx';
+import { mergeNamedRounds, parseRoundText } from '../../../src/lib/import/round';
 import { freshEngine, importOk, utf8 } from './helpers';
 
 // Review of how offices name rounds and counties: 三轮巡察 without 第 gave no round, a ledger's month
@@ -133,5 +134,24 @@ test('a title whose year numbers its round gives the rows that year; a year besi
   const [r] = await importOk(e, 'a.csv', utf8(csv));
   expect(r.issues.filter((i) => i.code === 'year_missing')).toEqual([]);
   expect(await e.query('SELECT year, round_key FROM findings')).toEqual([{ year: 2024, round_key: '兰溪市|县(市、区)委|2024年|1' }]);
+  e.close();
+});
+
+// helper-145: the sheet's 第一轮 came first and kept the round without the title's year, so a workbook of one sheet a round
+// keyed its rounds …||1 and …||2 (labelled 永康市委第一轮巡察), and a CSV of the same title …|2024年|1.
+test('sheets named 第一轮 and 第二轮 under titles numbering the rounds within 2024 are rounds of 2024; a 届次 in a name stays the term', async () => {
+  const e = await freshEngine();
+  const wb = XLSX.utils.book_new();
+  for (const [name, title] of [['第一轮', '永康市委2024年第一轮巡察整改台账'], ['第二轮', '永康市委2024年第二轮巡察整改台账']]) {
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([[title], ['被巡察单位', '具体问题', '整改状态'], ['永康市财政局', `${name}的问题`, '正在整改']]), name);
+  }
+  await importOk(e, '巡察整改台账.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  expect(await e.query('SELECT round_key, round_label FROM rounds ORDER BY round_key')).toEqual([
+    { round_key: '永康市|县(市、区)委|2024年|1', round_label: '永康市委2024年第一轮巡察' },
+    { round_key: '永康市|县(市、区)委|2024年|2', round_label: '永康市委2024年第二轮巡察' },
+  ]);
+  const termed = mergeNamedRounds(parseRoundText('第一轮'), parseRoundText('永康市委2024年第一轮巡察'), parseRoundText('十五届永康市委第一轮巡察.xlsx'));
+  expect([termed.term, termed.round_no, termed.period]).toEqual(['十五届', 1, undefined]);
+  expect(mergeNamedRounds(parseRoundText('第二轮'), parseRoundText('永康市委2024年第一轮巡察')).period).toBeUndefined();
   e.close();
 });
