@@ -40,18 +40,18 @@ export async function pairDecidedFindings(tx: Engine, plans: SheetPlan[], replac
   const sameLedger = replaced.length === 1 && plans.length === 1 ? 'true' : '(i.sheet IS NOT DISTINCT FROM d.sheet OR i.round_key = d.round_key)';
   const sheets = plans.map((p) => `(${str(p.datasetId)}, ${p.prepared.sheet === undefined ? 'NULL' : str(p.prepared.sheet)})`).join(', ');
   await tx.exec(`CREATE OR REPLACE TEMP TABLE ${PAIRS} AS
-    WITH n AS (${rows}),
+    WITH n AS (${rows}), x AS (${decided}),
       o AS (SELECT f.dataset_id, f.finding_id, f.source_row, ${matchTimeColumnsSql('f')} FROM findings f
         WHERE f.dataset_id IN (${ids}) AND f.norm_title IS NOT NULL),
       pairs AS MATERIALIZED (SELECT dataset_id, finding_id, new_dataset_id, new_finding_id, src_row FROM (${versionPairsSql('n', 'o')})),
-      d AS (SELECT f.dataset_id, f.finding_id, f.problem_title, f.round_key, s.sheet FROM findings f JOIN (${decided}) x USING (dataset_id, finding_id)
+      d AS (SELECT f.dataset_id, f.finding_id, f.problem_title, f.round_key, s.sheet FROM findings f JOIN x USING (dataset_id, finding_id)
         JOIN datasets s USING (dataset_id)
         WHERE NOT EXISTS (SELECT 1 FROM pairs p WHERE p.dataset_id = f.dataset_id AND p.finding_id = f.finding_id)),
       free AS (SELECT n.new_dataset_id, n.new_finding_id, n.problem_title, n.round_key, s.sheet
         FROM n JOIN (VALUES ${sheets}) s(dataset_id, sheet) ON s.dataset_id = n.new_dataset_id
         WHERE NOT EXISTS (SELECT 1 FROM pairs p WHERE p.new_dataset_id = n.new_dataset_id AND p.src_row = n.src_row))
     SELECT p.dataset_id, p.finding_id, p.new_dataset_id, p.new_finding_id FROM pairs p
-    WHERE EXISTS (SELECT 1 FROM (${decided}) x WHERE x.dataset_id = p.dataset_id AND x.finding_id = p.finding_id)
+    WHERE EXISTS (SELECT 1 FROM x WHERE x.dataset_id = p.dataset_id AND x.finding_id = p.finding_id)
     UNION ALL
     SELECT d.dataset_id, d.finding_id, i.new_dataset_id, i.new_finding_id FROM d JOIN free i ON i.new_finding_id = d.finding_id
       AND ${sameLedger}

@@ -16,9 +16,9 @@ import { scratchTable, tempName } from './staging';
 
 /**
  * Pairs each new row with the stored finding of `updated` it replaces (version-pairs.ts: one to one), into a working
- * table named in `tables` (which the import drops). Then each new row that
- * replaces a stored finding is named in its sheet's issues (`updates_existing`, the stored dataset's file and sheet)
- * in place of its `duplicate_existing` warning, and the sheet's warned rows are counted again. Returns the table.
+ * table named in `tables` (which the import drops). Then each new row that replaces a stored finding is named in its
+ * sheet's issues (`updates_existing`, the stored dataset's file and sheet) in place of its `duplicate_existing` warning,
+ * and the sheet's warned rows are counted again. Returns the table.
  */
 export async function planUpdates(engine: Engine, plans: SheetPlan[], updated: string[], tables: string[]): Promise<string> {
   const table = tempName('updates');
@@ -101,7 +101,7 @@ function restoreSql(rows: string): string[] {
 
 /**
  * In the import's transaction, after the new findings are written over `replaced` datasets: the findings those had
- * replaced (kept aside) are held by the new file's rows of the same problems (VERSION_MATCH) from now on; one the
+ * replaced (kept aside) are held by the new file's rows of the same problems (version-pairs.ts) from now on; one the
  * new file no longer holds comes back. Returns the rounds of those that came back.
  */
 export async function passOnSuperseded(tx: Engine, plans: SheetPlan[], replaced: string[]): Promise<string[]> {
