@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, test } from 'vitest';
-import type { Engine } from '../../../src/lib/db/types';
 import { DECISIONS_SQL, saveDecisionSql, type RepeatDecisionRow } from '../../../src/lib/queries/repeats/decisions';
-import { engineEachTest, importAnswered, importOk, utf8 } from './helpers';
+import { decideOnTitle, engineEachTest, importAnswered, importOk, utf8 } from './helpers';
 import { BY_TERM, BY_YEAR, TEN, ledger } from './two-spellings';
 
 /**
@@ -14,29 +13,21 @@ import { BY_TERM, BY_YEAR, TEN, ledger } from './two-spellings';
  */
 const e = engineEachTest();
 
-/** Confirms a link from an earlier round's finding to the stored finding titled `title`. */
-async function decideOn(engine: Engine, title: string) {
-  const [f] = await engine.query<{ dataset_id: string; finding_id: string }>(
-    `SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${title}'`);
-  await engine.exec(saveDecisionSql({ earlierDatasetId: 'earlier-ds', earlierFindingId: 'earlier-f', laterDatasetId: f.dataset_id,
-    laterFindingId: f.finding_id, rule: 'same_unit_l2', score: 0.8, decision: 'confirmed', decidedAt: '2026-12-01T08:00:00Z' }));
-}
-
 /** Each decision's later finding: its dataset and title (null when it names no stored finding). */
 const decided = () => e.query<{ dataset_id: string; title: string | null }>(`SELECT d.later_dataset_id AS dataset_id, f.problem_title AS title
   FROM repeat_decisions d LEFT JOIN findings f ON f.dataset_id = d.later_dataset_id AND f.finding_id = d.later_finding_id ORDER BY title`);
 
 test('a later ledger written with the 届次 replaces one numbered within its year, and the decision follows its problem', async () => {
   await importOk(e, 'ledger.csv', ledger(BY_YEAR, TEN, '正在整改'));
-  await decideOn(e, TEN[2]);
+  await decideOnTitle(e, TEN[2]);
   const { report } = await importAnswered(e, 'ledger（9月）.csv', ledger(BY_TERM, TEN, '已完成'));
   expect(await decided()).toEqual([{ dataset_id: report.datasetId, title: TEN[2] }]);
 });
 
 test('a corrected ledger with a row put in above keeps the decision on its problem, not on the row of its old number', async () => {
   await importOk(e, 'ledger.csv', ledger(BY_YEAR, TEN, '正在整改'));
-  await decideOn(e, TEN[2]);
-  await decideOn(e, TEN[9]);
+  await decideOnTitle(e, TEN[2]);
+  await decideOnTitle(e, TEN[9]);
   const { report } = await importAnswered(e, 'ledger（改）.csv', ledger(BY_YEAR, ['食堂管理不规范', ...TEN], '正在整改'));
   expect(await decided()).toEqual([{ dataset_id: report.datasetId, title: TEN[2] }, { dataset_id: report.datasetId, title: TEN[9] }]
     .sort((a, b) => a.title.localeCompare(b.title)));
@@ -46,7 +37,7 @@ test('a ledger with ids of its own whose title was corrected keeps the decision 
   const withIds = (titles: string[]) => utf8([BY_YEAR, '问题编号,被巡察单位,具体问题,整改状态,反馈时间',
     ...titles.map((t, i) => `YK-${i + 1},永康市财政局,${t},正在整改,2024-05-20`)].join('\n'));
   await importOk(e, 'ledger.csv', withIds(TEN));
-  await decideOn(e, TEN[2]);
+  await decideOnTitle(e, TEN[2]);
   const corrected = TEN.map((t, i) => (i === 2 ? '差旅费报销流程不规范' : t));
   const { report } = await importAnswered(e, 'ledger（改）.csv', withIds(corrected));
   expect(await decided()).toEqual([{ dataset_id: report.datasetId, title: '差旅费报销流程不规范' }]);
@@ -57,12 +48,7 @@ test('a ledger with ids of its own whose title was corrected keeps the decision 
 test('two rows of one problem on each side: two decisions stay on two rows', async () => {
   const twice = [...TEN.slice(0, 8), TEN[0]];
   await importOk(e, 'ledger.csv', ledger(BY_YEAR, twice, '正在整改'));
-  const rows = await e.query<{ dataset_id: string; finding_id: string }>(
-    `SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${TEN[0]}' ORDER BY source_row`);
-  for (const [k, f] of rows.entries()) {
-    await e.exec(saveDecisionSql({ earlierDatasetId: 'earlier-ds', earlierFindingId: `earlier-${k}`, laterDatasetId: f.dataset_id,
-      laterFindingId: f.finding_id, rule: 'same_unit_l2', score: 0.8, decision: 'confirmed', decidedAt: '2026-12-01T08:00:00Z' }));
-  }
+  await decideOnTitle(e, TEN[0]);
   const { report } = await importAnswered(e, 'ledger（9月）.csv', ledger(BY_TERM, twice, '已完成'));
   const after = await e.query<{ n: number; rows: number }>(`SELECT CAST(count(*) AS INTEGER) AS n,
     CAST(count(DISTINCT f.finding_id) AS INTEGER) AS rows FROM repeat_decisions d JOIN findings f
@@ -72,8 +58,8 @@ test('two rows of one problem on each side: two decisions stay on two rows', asy
 
 test("a decided problem the new file dropped names no other problem; a title's typo corrected keeps its decision", async () => {
   await importOk(e, 'ledger.csv', ledger(BY_YEAR, TEN, '正在整改'));
-  await decideOn(e, TEN[2]);
-  await decideOn(e, TEN[5]);
+  await decideOnTitle(e, TEN[2]);
+  await decideOnTitle(e, TEN[5]);
   // TEN[2] dropped, a new problem on its row (the id the import builds names that row); TEN[5] written with one character more.
   const next = TEN.map((t, i) => (i === 2 ? '食堂管理不规范' : i === 5 ? '津补贴发放不够规范' : t));
   const { report } = await importAnswered(e, 'ledger（改）.csv', ledger(BY_YEAR, next, '正在整改'));
@@ -83,11 +69,7 @@ test("a decided problem the new file dropped names no other problem; a title's t
 test('three rows of a problem, two left and a new problem above: two decisions follow, the third names no other problem', async () => {
   const D = TEN[0];
   await importOk(e, 'ledger.csv', ledger(BY_YEAR, [D, D, D, ...TEN.slice(1, 8)], '正在整改'));
-  const rows = await e.query<{ dataset_id: string; finding_id: string }>(`SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${D}' ORDER BY source_row`);
-  for (const [k, f] of rows.entries()) {
-    await e.exec(saveDecisionSql({ earlierDatasetId: 'earlier-ds', earlierFindingId: `earlier-${k}`, laterDatasetId: f.dataset_id,
-      laterFindingId: f.finding_id, rule: 'same_unit_l2', score: 0.8, decision: 'confirmed', decidedAt: '2026-12-01T08:00:00Z' }));
-  }
+  await decideOnTitle(e, D);
   await importAnswered(e, 'ledger（改）.csv', ledger(BY_YEAR, ['食堂管理不规范', D, D, ...TEN.slice(1, 8)], '正在整改'));
   expect((await decided()).map((d) => d.title)).toEqual([D, D, null]);
 });
@@ -122,7 +104,7 @@ test('two sheets writing the same ids: a decision between them whose titles were
 // helper-145: the id fallback took the only free YK-3 of the new workbook, the other round's sheet's.
 test("two sheets writing the same ids: a decided problem one sheet dropped names no problem of the other sheet's round", async () => {
   await importOk(e, 'book.xlsx', twoRounds(TEN, SECOND));
-  await decideOn(e, SECOND[2]);
+  await decideOnTitle(e, SECOND[2]);
   await importAnswered(e, 'book（改）.xlsx', twoRounds(corrected(TEN, '差旅费报销不规范'), corrected(SECOND, null)));
   expect((await decided()).map((d) => d.title)).toEqual([null]);
 });

@@ -10,6 +10,7 @@ import { joinBytes as joinParts } from '../../../src/lib/import/bytes';
 import type { DatasetReport, ImportOptions, ImportResult } from '../../../src/lib/import';
 import { derivedTableStatements } from '../../../src/lib/queries/cube';
 import { readCatalogue, type Catalogue } from '../../../src/lib/state/catalogue';
+import { saveDecisionSql } from '../../../src/lib/queries/repeats/decisions';
 
 /** A fresh engine with the schema created. */
 export async function freshEngine(): Promise<Engine & { close(): void }> {
@@ -46,6 +47,19 @@ export async function importAnswered(engine: Engine, name: string, bytes: Uint8A
   if (!later) throw new Error(`no question asked for ${name}`);
   const opts: ImportOptions = later.part ? { updateDatasetIds: later.datasetIds } : { replaceDatasetIds: later.datasetIds, updateDatasetIds: later.updateIds };
   return { asked: later, report: (await importOk(engine, name, bytes, opts))[0] };
+}
+
+/**
+ * Confirms a repeat link from an earlier round's finding to each stored finding titled `title`, in row order: one earlier
+ * finding a row, `${earlier}${k}` of dataset earlier-ds.
+ */
+export async function decideOnTitle(engine: Engine, title: string, earlier = 'earlier-'): Promise<void> {
+  const rows = await engine.query<{ dataset_id: string; finding_id: string }>(
+    `SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${title}' ORDER BY source_row`);
+  for (const [k, f] of rows.entries()) {
+    await engine.exec(saveDecisionSql({ earlierDatasetId: 'earlier-ds', earlierFindingId: `${earlier}${k}`, laterDatasetId: f.dataset_id,
+      laterFindingId: f.finding_id, rule: 'same_unit_l2', score: 0.8, decision: 'confirmed', decidedAt: '2026-12-01T08:00:00Z' }));
+  }
 }
 
 /** Row counts of the persistent tables, to prove a failed import changed nothing. */

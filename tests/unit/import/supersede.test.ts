@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { importFile } from '../../../src/lib/import';
 import { removeDataset } from '../../../src/lib/state/datasets';
-import { engineEachTest, failingOn, importAnswered, importOk, tableCounts } from './helpers';
+import { decideOnTitle, engineEachTest, failingOn, importAnswered, importOk, tableCounts } from './helpers';
 import { BY_TERM, BY_YEAR, TEN, ledger } from './two-spellings';
 
 /**
@@ -163,14 +163,6 @@ test('a decision that moved to the updating row moves back to the stored finding
   ]);
 });
 
-/** Confirms a link from an earlier round's finding `earlier` to each stored row titled `title`, in row order. */
-async function decideOnRows(title: string) {
-  const rows = await e.query<{ dataset_id: string; finding_id: string }>(`SELECT dataset_id, finding_id FROM findings WHERE problem_title = '${title}' ORDER BY source_row`);
-  for (const [k, f] of rows.entries()) {
-    await e.exec(`INSERT INTO repeat_decisions VALUES ('earlier-ds', 'e${k}', '${f.dataset_id}', '${f.finding_id}', 'explicit', NULL, 'confirmed', TIMESTAMP '2026-01-01 00:00:00')`);
-  }
-}
-
 /** Each decision's earlier id, later dataset and the title and status it names (null where it names no finding). */
 const decisionsNow = () => e.query<{ ef: string; ld: string; lf: string; title: string | null; status: string | null }>(`SELECT d.earlier_finding_id AS ef,
   d.later_dataset_id AS ld, d.later_finding_id AS lf, f.problem_title AS title, f.status FROM repeat_decisions d
@@ -181,7 +173,7 @@ const decisionsNow = () => e.query<{ ef: string; ld: string; lf: string; title: 
 test('a list writing a stored problem twice, one row lower than the ledger, updates both stored rows and their decisions', async () => {
   const D = TEN[0];
   await importOk(e, 'ledger.csv', ledger(BY_YEAR, [D, D, ...TEN.slice(1)], '正在整改'));
-  await decideOnRows(D);
+  await decideOnTitle(e, D, 'e');
   const { asked } = await update('立行立改清单.csv', ledger(BY_YEAR, [TEN[1], D, D], '已完成'));
   expect(asked.part).toBe(true);
   const after = await decisionsNow();
@@ -195,7 +187,7 @@ test('a list writing a stored problem twice, one row lower than the ledger, upda
 test("a problem written twice, updated, the list's next version removed: each decision is back on its own stored row", async () => {
   const D = TEN[0];
   const [stored] = await importOk(e, 'ledger.csv', ledger(BY_YEAR, [D, D, ...TEN.slice(1)], '正在整改'));
-  await decideOnRows(D);
+  await decideOnTitle(e, D, 'e');
   const list = [TEN[1], TEN[2], TEN[3], TEN[4], D, D];
   await update('立行立改.csv', ledger(BY_TERM, list, '正在整改'));
   const { report } = await update('立行立改（9月）.csv', ledger(BY_TERM, list, '已完成'));
