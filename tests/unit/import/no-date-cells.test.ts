@@ -45,15 +45,15 @@ test('a closed item whose 销号时间 says none is warned closed_without_date; 
 test('a 是否销号 that states the day gives the closure date; a time limit in 销号时间 is none', async () => {
   e = await freshEngine();
   const closed = ['2024年6月30日', '已销号（2024.6.30）', '是', '是', '是（2024.6.30）', '已销号（2024年12月）', '2025年1月5日', '2024年1月5日',
-    '计划2024年12月底前销号', '否（2024.6.30）', '2024.7.1销号', '已于二〇二四年八月八日销号'];
-  const closure = ['/', '', '2024年12月底前', '2024-06-30', '', '', '', '', '', '', '无', ''];
+    '计划2024年12月底前销号', '否（2024.6.30）', '2024.7.1销号', '已于二〇二四年八月八日销号', '已销号（2024.9）'];
+  const closure = ['/', '', '2024年12月底前', '2024-06-30', '', '', '', '', '', '', '无', '', ''];
   const csv = ['序号,县市区,被巡察单位,具体问题,整改状态,是否销号,销号时间,反馈时间',
     ...closed.map((c, i) => `${i + 1},永康市,永康市单位${i},问题${i},已完成,${c},${closure[i]},2024-03-01`)].join('\n');
   const [r] = await importOk(e, '十五届永康市委第三轮巡察整改台账.csv', utf8(csv), { asOf: '2024-12-20' });
   const codes = (row: number) => r.issues.filter((i) => i.row === row && /^(closed_without_date|closed_day_unused|date_invalid)$/.test(i.code)).map((i) => i.code);
   // A day that is no closure date (after the as-of date, before the feedback) is said to be unused (helper-145).
-  expect(closed.map((_, i) => codes(i + 2))).toEqual([[], [], ['date_invalid'], [], [], [], ['closed_day_unused'], ['closed_day_unused'], [], [], [], []]);
+  expect(closed.map((_, i) => codes(i + 2))).toEqual([[], [], ['date_invalid'], [], [], [], ['closed_day_unused'], ['closed_day_unused'], [], [], [], [], []]);
   const days = await e.query<{ d: string | null }>('SELECT CAST(closure_date AS VARCHAR) AS d FROM findings ORDER BY source_row');
   expect(days.map((x) => x.d)).toEqual(['2024-06-30', '2024-06-30', null, '2024-06-30', '2024-06-30', '2024-12-20', null, null, null, null,
-    '2024-07-01', '2024-08-08']);
+    '2024-07-01', '2024-08-08', '2024-09-30']);
 });

@@ -279,6 +279,19 @@ describe('dates (DOMAIN §3.4)', () => {
     expect(await datesOf(inputs.slice(0, 1), 'start')).toEqual(['2024-06-30']);
   });
 
+  // A month written with a dot or dash among words (已完成（2024.6）, 2024.6底前完成整改) was read only as a cell's whole text: the
+  // status's completion day and such a deadline were lost (session 53 leftover). Among words it is read as 年月 is; a dotted day, a
+  // range, a number running on (2024.61, 2024.6.3x) or a year not 19xx/20xx is no month.
+  test('a month with a dot or dash among words is its last day, as 2024年6月 is; a number running on is none', async () => {
+    const { inputs, expected } = cases<string | null>([
+      ['已完成（2024.6）', '2024-06-30'], ['已整改（2024.06）', '2024-06-30'], ['已完成(2024-06)', '2024-06-30'], ['2024.6底前完成整改', '2024-06-30'],
+      ['2024.6月完成', '2024-06-30'], ['已于2024/6完成', '2024-06-30'], ['已完成2024.6', '2024-06-30'], ['已完成，2024.10销号', '2024-10-31'],
+      ['2024.3-2024.6完成', '2024-06-30'], ['已完成（2024.6.30）', '2024-06-30'],
+      ['已完成（2024.61）', null], ['已完成（2024.13）', null], ['已完成（1024.6）', null], ['已完成（12024.6）', null],
+    ]);
+    expect(await datesOf(inputs)).toEqual(expected);
+  });
+
   test('a two-digit year at the start is this century\'s; other numbers are no year', async () => {
     expect(await datesOf(['24年底前', '24年6月30日', '24年6月底前完成', '24年', '5年内', '2024年底前', '10年内', '20年内完成'])).toEqual(['2024-12-31', '2024-06-30', '2024-06-30', null, null, '2024-12-31', null, null]);
   });

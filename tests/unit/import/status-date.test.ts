@@ -41,6 +41,15 @@ test('a completed status that states one day or month gives the completion date,
   expect([info?.severity, info?.column, info?.value]).toEqual(['info', '整改状态', '已完成（2024.6.30） → 2024-06-30']);
 });
 
+// A month written with a dot among words (已完成（2024.6）) gave no completion date: only 2024年6月 was read (session 53 leftover).
+test('a status dating its completion or closure by a dotted month gives that month\'s last day; an amount is no month', async () => {
+  const { rows } = await ledger(['已完成（2024.6）', '已销号（2024.6）', '已整改（2024.06）', '已完成(2024-06)', '已完成，2024.10销号',
+    '已完成，追缴资金2019.5万元']);
+  const fromStatus = ['completion_from_status'];
+  expect(rows).toEqual([['2024-06-30', null, fromStatus], ['2024-06-30', '2024-06-30', fromStatus], ['2024-06-30', null, fromStatus],
+    ['2024-06-30', null, fromStatus], ['2024-10-31', '2024-10-31', fromStatus], [null, null, ['completed_without_date']]]);
+});
+
 test('no completion date from a status that states two dates, a time limit or plan, a start, a day out of range, or is not completed', async () => {
   const { rows } = await ledger([
     '2024年3月完成，2024年5月销号', '已完成（整改时限2024年12月底）', '已完成，下步将于2025年6月底前开展回头看', '已完成（2024年6月底前）',
