@@ -280,14 +280,17 @@ describe('dates (DOMAIN §3.4)', () => {
   });
 
   // A month written with a dot or dash among words (已完成（2024.6）, 2024.6底前完成整改) was read only as a cell's whole text: the
-  // status's completion day and such a deadline were lost (session 53 leftover). Among words it is read as 年月 is; a dotted day, a
-  // range, a number running on (2024.61, 2024.6.3x) or a year not 19xx/20xx is no month.
+  // status's completion day and such a deadline were lost (session 53 leftover). Among words it is read as 年月 is where a date's
+  // words follow; a number running on (2024.61), an amount, a document number or a year not 19xx/20xx is no month.
   test('a month with a dot or dash among words is its last day, as 2024年6月 is; a number running on is none', async () => {
     const { inputs, expected } = cases<string | null>([
       ['已完成（2024.6）', '2024-06-30'], ['已整改（2024.06）', '2024-06-30'], ['已完成(2024-06)', '2024-06-30'], ['2024.6底前完成整改', '2024-06-30'],
       ['2024.6月完成', '2024-06-30'], ['已于2024/6完成', '2024-06-30'], ['已完成2024.6', '2024-06-30'], ['已完成，2024.10销号', '2024-10-31'],
       ['2024.3-2024.6完成', '2024-06-30'], ['已完成（2024.6.30）', '2024-06-30'],
       ['已完成（2024.61）', null], ['已完成（2024.13）', null], ['已完成（1024.6）', null], ['已完成（12024.6）', null],
+      // Numbers, not months (helper-146): an amount or area, a document or version number.
+      ['已完成，清退土地2024.6亩', null], ['收回资金2024.6亿元', null], ['完成率2024.6‰', null], ['永纪2024-6号', null], ['第2024.6号', null],
+      ['V2024.6', null],
     ]);
     expect(await datesOf(inputs)).toEqual(expected);
   });

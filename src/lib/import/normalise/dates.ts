@@ -21,10 +21,11 @@ const YM = '(\\d{4})年(\\d{1,2})月';
 const YEAR_END = '(\\d{4})年(年底|底|年末|末|年内|内|度内|度底|度末)';
 // YYYYMMDD, also with the clock time run on as systems write it (YYYYMMDDHHmm, YYYYMMDDHHmmss).
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})(\\d{4}|\\d{6})?$';
-// A month with separators (2023.05, 2023-5, 2023/05底前), also among words (已完成（2024.6）, 2024.6底前完成整改): its last
-// day, as 2023年5月. Not where more digits or a separator and digits run on (2024.61, 2024.6.30, 2024.6-2024.9), nor after a
-// digit (12024.6), nor an amount (2019.5万元); the year 19xx or 20xx.
-const YM_SEP = '(?:^|[^0-9])((?:19|20)\\d{2})[-/.](\\d{1,2})(?:[^0-9./万元%-]|[./-][^0-9]|[./-]?$)';
+// A month with separators (2023.05, 2023-5, 2023/05底前), also among words (已完成（2024.6）, 2024.6底前完成整改, 2024.6已销号): its
+// last day, as 2023年5月. Among words only where a date's words or a clause's end follow (底, 月, 前, 完成, 销号, a bracket or
+// comma, the text's end) and no letter or 第 comes before: 2024.6亩, 2024.6亿元, 永纪2024-6号, V2024.6 are numbers (helper-146).
+// Not where more digits run on (2024.61, 2024.6.30, 2024.6-2024.9) or one comes before (12024.6); the year 19xx or 20xx.
+const YM_SEP = '(?:^|[^0-9A-Za-z第])((?:19|20)\\d{2})[-/.](\\d{1,2})(?:[./-]?$|[月底末前内()（）,，;；。、完已销整办])';
 // Thirds of a month (2023年6月上旬, 2023.6中旬): the 10th, the 20th, the month's last day.
 const TEN_DAYS = '(\\d{4})(?:年|[-/.])(\\d{1,2})月?(上旬|中旬|下旬)';
 // Half years and quarters (2024年上半年, 2024年第三季度, 四季度 without 第 too): their last day.
