@@ -69,6 +69,15 @@ test('a 完成时间 cell wins over the status; an empty one, or one saying ther
   expect(rows).toEqual([['2024-07-05', null, []], fromStatus, fromStatus, fromStatus]);
 });
 
+// helper-146 D3: a 完成时间 writing its month among words (已完成（2024.12）) ran past the as-of date in that month (2024-12-31,
+// warned completion_after_as_of) where 2024.12完成 or the same month in the status gave the as-of date.
+test('a 完成时间 of one month among words, in the as-of month, is the as-of date, as a month alone is', async () => {
+  const { rows } = await ledger(['已完成', '已完成', '已完成', '已完成', '已完成'], '2024年12月底前',
+    { header: '完成时间', cells: ['已完成（2024.12）', '已完成（2024年12月）', '2024年12月完成', '2024年12月上旬完成', '已完成（2024.11）'] });
+  expect(rows).toEqual([['2024-12-15', null, []], ['2024-12-15', null, []], ['2024-12-15', null, []], ['2024-12-10', null, []],
+    ['2024-11-30', null, []]]);
+});
+
 test('按期完成率 counts a completion its status dates: due 3 by 2024-06-30, on time 1 (it was 0)', async () => {
   await ledger(['已完成（2024.6.20）', '2024年7月15日已完成', '已完成'], '2024年6月30日前');
   const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-15'), DEFAULT_PARAMS));

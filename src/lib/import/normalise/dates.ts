@@ -144,10 +144,10 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
       FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from})))))))))`;
 }
 
-// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持;
-// not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4: anything else is null,
-// flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
-const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后)';
+// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持,
+// 2024年3月以来, 2024年6月-至今; not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4:
+// anything else is null, flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
+const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|以来|后|[-—~～]?至今)';
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).
@@ -207,10 +207,16 @@ export function byDateSql(c: string): string {
     OR regexp_matches(${c}, ${str('^' + CHANGE_OPENING)}), false)`;
 }
 
+// One year and month among words (已完成（2024.12）, 已完成（2024年12月）): a month named without a day too, where the text
+// names no other date, no day and no third of the month (helper-146: such a 完成时间 ran past the as-of date in its month).
+const A_MONTH = '(19|20)[0-9]{2}[年./-][0-9]{1,2}';
+const A_MONTH_DAY = '(19|20)[0-9]{2}[年./-][0-9]{1,2}[月./-][0-9]{1,2}|旬';
+
 /** TRUE when a date text (its compact form) names a month and no day. */
 export function monthOnlySql(c: string): string {
   // Chinese numerals as digits first, as the date itself is read: 2024年三月 is a month too.
-  return `coalesce(regexp_matches(${hanDigitsSql(c)}, ${str(MONTH_ONLY)}), false)`;
+  return bindSql(hanDigitsSql(c), 'st_mo', `coalesce(regexp_matches(st_mo, ${str(MONTH_ONLY)})
+    OR (len(regexp_extract_all(st_mo, ${str(A_MONTH)})) = 1 AND NOT regexp_matches(st_mo, ${str(A_MONTH_DAY)})), false)`);
 }
 
 /** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */
