@@ -44,17 +44,6 @@ test('a date something starts from or comes after is no deadline: null and flagg
   expect([t.overdue, t.warn_red]).toEqual([2, 2]);
 });
 
-// helper-146 D2: 以来 (since) and 至今 (up to now) say something runs from the date, as 起 does: 2024年3月以来, 2024.3以来,
-// 2024年6月-至今 were read as deadlines at that month's end.
-test('a date since which (以来) or from which up to now (至今) something runs is no deadline either', async () => {
-  const rows = await ledger([{ deadline: '2024年3月以来' }, { deadline: '2024.3以来' }, { deadline: '2024年6月-至今' }, { deadline: '2024.6至今' },
-    { deadline: '2024年6月至今持续推进' }, { deadline: '2024年6月至12月' }]);
-  expect(rows.map((r) => [r.deadline, r.long_term, r.codes])).toEqual([
-    [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']],
-    [null, false, ['deadline_unparsed']], [null, true, []], ['2024-12-31', false, []],
-  ]);
-});
-
 test('a completion said to be done by a day is done that day, not a time limit', async () => {
   const rows = await ledger([
     { deadline: '2024年6月底前', status: '已完成', completion: '已于2024年6月底前完成' },

@@ -291,8 +291,13 @@ describe('dates (DOMAIN §3.4)', () => {
       // Numbers, not months (helper-146): an amount or area, a document or version number.
       ['已完成，清退土地2024.6亩', null], ['收回资金2024.6亿元', null], ['完成率2024.6‰', null], ['永纪2024-6号', null], ['第2024.6号', null],
       ['V2024.6', null],
+      // Words that follow a date (helper-147 F4).
+      ['2024.6全部完成', '2024-06-30'], ['2024.6基本完成', '2024-06-30'], ['2024.6验收', '2024-06-30'], ['2024.6：已完成', '2024-06-30'],
+      ['【2024.6】', '2024-06-30'], ['截至2024.6止', '2024-06-30'],
     ]);
     expect(await datesOf(inputs)).toEqual(expected);
+    // A station period up to now starts at its month, as 2024年3月至今 does (helper-147 F4).
+    expect(await datesOf(['2024.3至今', '2024年3月至今'], 'start')).toEqual(['2024-03-31', '2024-03-31']);
   });
 
   test('a two-digit year at the start is this century\'s; other numbers are no year', async () => {

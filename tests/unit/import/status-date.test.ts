@@ -76,6 +76,20 @@ test('a 完成时间 of one month among words, in the as-of month, is the as-of 
     { header: '完成时间', cells: ['已完成（2024.12）', '已完成（2024年12月）', '2024年12月完成', '2024年12月上旬完成', '已完成（2024.11）'] });
   expect(rows).toEqual([['2024-12-15', null, []], ['2024-12-15', null, []], ['2024-12-15', null, []], ['2024-12-10', null, []],
     ['2024-11-30', null, []]]);
+  // Not a month alone: a day written apart, a quarter (helper-147 F3): read as written, past the as-of date, warned.
+  const apart = await ledger(['已完成', '已完成'], '2024年12月底前', { header: '完成时间', cells: ['2024年12月，20日', '2024年四季度完成'] });
+  expect(apart.rows).toEqual([['2024-12-31', null, ['completion_after_as_of']], ['2024-12-31', null, ['completion_after_as_of']]]);
+});
+
+// helper-147 F2: a 反馈时间 the date map reads no date from (2024.3反馈) is no feedback month: a yearless 完成时间 is dated from
+// the round's year, as with no feedback date at all (it was left empty).
+test('a feedback cell with no date read leaves a yearless completion day to the round\'s year', async () => {
+  e = await freshEngine();
+  const csv = ['东阳市委2024年第一轮巡察整改台账', '序号,县市区,被巡察单位,反馈时间,具体问题,整改时限,整改状态,完成时间',
+    '1,东阳市,甲局,2024.3反馈,问题1,2024年12月底前,已完成,6月30日', '2,东阳市,乙局,,问题2,2024年12月底前,已完成,6月30日'].join('\n');
+  await importOk(e, 'a.csv', utf8(csv), { asOf: '2024-12-15' });
+  const rows = await e.query<{ d: string | null }>('SELECT CAST(completion_date AS VARCHAR) AS d FROM findings ORDER BY source_row');
+  expect(rows.map((r) => r.d)).toEqual(['2024-06-30', '2024-06-30']);
 });
 
 test('按期完成率 counts a completion its status dates: due 3 by 2024-06-30, on time 1 (it was 0)', async () => {

@@ -22,10 +22,10 @@ const YEAR_END = '(\\d{4})年(年底|底|年末|末|年内|内|度内|度底|度
 // YYYYMMDD, also with the clock time run on as systems write it (YYYYMMDDHHmm, YYYYMMDDHHmmss).
 const COMPACT = '^((19|20)\\d{2})(\\d{2})(\\d{2})(\\d{4}|\\d{6})?$';
 // A month with separators (2023.05, 2023-5, 2023/05底前), also among words (已完成（2024.6）, 2024.6底前完成整改, 2024.6已销号): its
-// last day, as 2023年5月. Among words only where a date's words or a clause's end follow (底, 月, 前, 完成, 销号, a bracket or
-// comma, the text's end) and no letter or 第 comes before: 2024.6亩, 2024.6亿元, 永纪2024-6号, V2024.6 are numbers (helper-146).
+// last day, as 2023年5月. Among words only where a date's words or a clause's end follow (底, 月, 前, 完成, 全部完成, 销号, 验收,
+// 至, 起, a bracket, comma or colon, the text's end) and no letter or 第 comes before: 2024.6亩, 2024.6亿元, 永纪2024-6号, V2024.6 are numbers (helper-146).
 // Not where more digits run on (2024.61, 2024.6.30, 2024.6-2024.9) or one comes before (12024.6); the year 19xx or 20xx.
-const YM_SEP = '(?:^|[^0-9A-Za-z第])((?:19|20)\\d{2})[-/.](\\d{1,2})(?:[./-]?$|[月底末前内()（）,，;；。、完已销整办])';
+const YM_SEP = '(?:^|[^0-9A-Za-z第])((?:19|20)\\d{2})[-/.](\\d{1,2})(?:[./-]?$|[月底末前内()（）【】\\[\\],，;；:：。、完已全基销整办验止至起开])';
 // Thirds of a month (2023年6月上旬, 2023.6中旬): the 10th, the 20th, the month's last day.
 const TEN_DAYS = '(\\d{4})(?:年|[-/.])(\\d{1,2})月?(上旬|中旬|下旬)';
 // Half years and quarters (2024年上半年, 2024年第三季度, 四季度 without 第 too): their last day.
@@ -144,10 +144,10 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
       FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from})))))))))`;
 }
 
-// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持,
-// 2024年3月以来, 2024年6月-至今; not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4:
-// anything else is null, flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
-const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|以来|后|[-—~～]?至今)';
+// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持;
+// not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4: anything else is null,
+// flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
+const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后)';
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).
@@ -208,9 +208,10 @@ export function byDateSql(c: string): string {
 }
 
 // One year and month among words (已完成（2024.12）, 已完成（2024年12月）): a month named without a day too, where the text
-// names no other date, no day and no third of the month (helper-146: such a 完成时间 ran past the as-of date in its month).
+// names no other date, no day (also apart: 2024年12月，20日, 至12月20日), no third of the month, no quarter or half year
+// (helper-146: such a 完成时间 ran past the as-of date in its month; helper-147).
 const A_MONTH = '(19|20)[0-9]{2}[年./-][0-9]{1,2}';
-const A_MONTH_DAY = '(19|20)[0-9]{2}[年./-][0-9]{1,2}[月./-][0-9]{1,2}|旬';
+const A_MONTH_DAY = '(19|20)[0-9]{2}[年./-][0-9]{1,2}[月./-][0-9]{1,2}|[0-9]{1,2}[日号]|旬|季度|半年';
 
 /** TRUE when a date text (its compact form) names a month and no day. */
 export function monthOnlySql(c: string): string {
