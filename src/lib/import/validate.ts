@@ -4,7 +4,7 @@ import { LOCAL_UNIT_PATTERN } from '../domain/vocabulary/places';
 import { compactCol as x, rawCol } from './normalise/raw';
 import { countyGarbageSql, countyNotListedSql } from './normalise/county';
 import { decimalUnparsedSql, intUnparsedSql, negativeSql, noDateSql } from './normalise/values';
-import { A_DATE } from './normalise/status-date';
+import { A_DATE } from './normalise/dates';
 import type { PreparedSheet } from './prepare';
 import { cell } from './staging';
 

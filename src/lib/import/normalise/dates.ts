@@ -207,17 +207,20 @@ export function byDateSql(c: string): string {
     OR regexp_matches(${c}, ${str('^' + CHANGE_OPENING)}), false)`;
 }
 
+/** A year and month (2024年6, 2024.6, 2024-06): a date in a text (a status, a 是否销号 cell: status-date.ts, validate.ts). */
+export const A_DATE = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}`;
+/** A year, month and day in a text. */
+export const A_DAY = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}\s*[月./-]\s*[0-9]{1,2}`;
 // One year and month among words (已完成（2024.12）, 已完成（2024年12月）): a month named without a day too, where the text
 // names no other date, no day (also apart: 2024年12月，20日, 至12月20日), no third of the month, no quarter or half year
 // (helper-146: such a 完成时间 ran past the as-of date in its month; helper-147).
-const A_MONTH = '(19|20)[0-9]{2}[年./-][0-9]{1,2}';
-const A_MONTH_DAY = '(19|20)[0-9]{2}[年./-][0-9]{1,2}[月./-][0-9]{1,2}|[0-9]{1,2}[日号]|旬|季度|半年';
+const NOT_A_MONTH = `${A_DAY}|[0-9]{1,2}[日号]|旬|季度|半年`;
 
 /** TRUE when a date text (its compact form) names a month and no day. */
 export function monthOnlySql(c: string): string {
   // Chinese numerals as digits first, as the date itself is read: 2024年三月 is a month too.
   return bindSql(hanDigitsSql(c), 'st_mo', `coalesce(regexp_matches(st_mo, ${str(MONTH_ONLY)})
-    OR (len(regexp_extract_all(st_mo, ${str(A_MONTH)})) = 1 AND NOT regexp_matches(st_mo, ${str(A_MONTH_DAY)})), false)`);
+    OR (len(regexp_extract_all(st_mo, ${str(A_DATE)})) = 1 AND NOT regexp_matches(st_mo, ${str(NOT_A_MONTH)})), false)`);
 }
 
 /** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */

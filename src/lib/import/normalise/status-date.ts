@@ -1,14 +1,11 @@
 import { date, str } from '../../queries/sql';
 import { rawCol as r } from './raw';
-import { hanDigitsSql } from './dates';
+import { A_DATE, A_DAY, hanDigitsSql } from './dates';
 import { noDateSql } from './values';
 
 // A status cell that says when the item was done (已完成（2024.6.30）, 2024年6月30日已完成, 已于2024年6月完成, 已销号
 // （2024.6.30））: one date, and no words of a plan or a time limit, which name a day still to come (已完成，整改时限2024年12月底,
 // 下步将于2025年6月底前开展回头看). Two dates (2024年3月完成，2024年5月销号) do not say which is which.
-/** A year and month (2024年6, 2024.6, 2024-06): a date in a text. validate.ts reads it in a 是否销号 cell too. */
-export const A_DATE = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}`;
-const A_DAY = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}\s*[月./-]\s*[0-9]{1,2}`;
 /** Words of a plan or a time limit beside a date: the date is still to come. Also read in a 完成时间 cell (findings.ts). */
 export const PLAN_WORDS = '时限|期限|计划|预计|截止|下一?步|将于|力争|拟于|要求.{0,8}前';
 
