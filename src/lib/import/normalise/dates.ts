@@ -216,11 +216,13 @@ export const A_DAY = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}\s*[月./
 // (helper-146: such a 完成时间 ran past the as-of date in its month; helper-147).
 const NOT_A_MONTH = `${A_DAY}|[0-9]{1,2}[日号]|旬|季度|半年`;
 
-/** TRUE when a date text (its compact form) names a month and no day. */
-export function monthOnlySql(c: string): string {
-  // Chinese numerals as digits first, as the date itself is read: 2024年三月 is a month too.
-  return bindSql(hanDigitsSql(c), 'st_mo', `coalesce(regexp_matches(st_mo, ${str(MONTH_ONLY)})
-    OR (len(regexp_extract_all(st_mo, ${str(A_DATE)})) = 1 AND NOT regexp_matches(st_mo, ${str(NOT_A_MONTH)})), false)`);
+/**
+ * TRUE when a date text (its compact form, Chinese numerals as digits: hanDigitsSql, as the date itself is read, so 2024年三月
+ * is a month too) names a month and no day.
+ */
+export function monthOnlySql(h: string): string {
+  return `coalesce(regexp_matches(${h}, ${str(MONTH_ONLY)})
+    OR (len(regexp_extract_all(${h}, ${str(A_DATE)})) = 1 AND NOT regexp_matches(${h}, ${str(NOT_A_MONTH)})), false)`;
 }
 
 /** TRUE when a deadline text marks an ongoing item (长期坚持, 常态化, 持续). */

@@ -84,7 +84,7 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
       cells: cellsOf(raw, [...DATE_KEYS, ...DATED_TEXTS].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
-      FROM (SELECT v, d, d0, imm, lt, word, d IS NOT NULL AND ${monthOnlySql('c')} AS mo, ${clausesCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
+      FROM (SELECT v, d, d0, imm, lt, word, d IS NOT NULL AND ${monthOnlySql('h')} AS mo, ${clausesCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
       FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
       FROM (${withCompact(from, dateCompactSql)})`, opts)})))` },
