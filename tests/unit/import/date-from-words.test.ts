@@ -174,3 +174,27 @@ test('a text that opens with its change and names no old date is the new deadlin
     ['2024-09-30', null, ['completion_is_limit']], ['2024-06-30', null, ['completion_is_limit']],
   ]);
 });
+
+test('a note in brackets after a date leaves the date as written outside it; 以来 and 至今 start something and give no deadline', async () => {
+  const rows = await ledger([
+    // A start or an old date in the note took the deadline (helper-147 F1, helper-146 D4).
+    { deadline: '2024年12月底前完成（2024年6月起持续推进）' }, { deadline: '2024年12月底前完成（2024年6月以来持续推进）' },
+    { deadline: '2024.6底前完成（原定2023年底）' }, { deadline: '2024年6月底前（原定2024年12月底前，已提前）' },
+    // A change in the note still changes it; a note alone is read; a note giving the year dates the limit.
+    { deadline: '2024年6月底前（已延期至9月底）' }, { deadline: '（2024年12月底前）' }, { deadline: '6月底前（2024年）' },
+    // 以来 and 至今 name when something began: no deadline (they read as the month's end).
+    { deadline: '2024年3月以来' }, { deadline: '2024年6月-至今' }, { deadline: '2024年3月至今' }, { deadline: '2024年3月以来持续推进' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.long_term, r.codes])).toEqual([
+    ['2024-12-31', true, []], ['2024-12-31', true, []], ['2024-06-30', false, []], ['2024-06-30', false, []],
+    ['2024-09-30', false, []], ['2024-12-31', false, []], ['2024-06-30', false, ['deadline_year_assumed']],
+    [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, true, []],
+  ]);
+  // In 完成时间 a later date or a time limit in the note is no completion date and makes the cell no time limit.
+  const done = await ledger([
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月30日（原定2024年3月底前）' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月30日（2024年7月5日验收）' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '已完成（2024.6）' },
+  ]);
+  expect(done.map((r) => [r.completion_date, r.codes])).toEqual([['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []]]);
+});

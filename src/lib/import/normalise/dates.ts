@@ -107,6 +107,20 @@ const DATE_LINES = '([前底日号末])[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{202
 // After a month, only before a year: 2024年6月⏎15日前 is one date wrapped (helper-131), 2024年6月⏎2024年12月 two.
 const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\x{3000}]*((?:19|20)[0-9]{2})';
 
+// A note in brackets after a date (2024年12月底前完成（2024年6月起持续推进）, 2024.6底前完成（原定2023年底）, 2024年6月30日（7月5日验收）):
+// the date is the one outside them, where the text outside names one (a year, a month, 年底); else the bracket's (已完成（2024.6）).
+// So are whether it is a time limit, a month alone or a day without its year (maps.ts: 2024年6月30日（原定2024年3月底前）
+// is a day something was done, 6月底前（2024年） a limit dated from the feedback).
+// Read after a change of deadline, which a bracket often states (2024年6月底前（已延期至9月底）: changedDeadlineSql).
+const BRACKETED = '\\([^()]*\\)|【[^【】]*】|\\[[^\\[\\]]*\\]';
+const NAMES_A_DATE = '(19|20)\\d{2}|\\d{1,2}月|年[底末]';
+
+/** The text without its bracketed notes (BRACKETED) where what is left names a date (NAMES_A_DATE), else the text. */
+export function outsideBracketsSql(x: string): string {
+  return `CASE WHEN regexp_matches(${x}, '[(【\\[]') THEN ${bindSql(`regexp_replace(${x}, ${str(BRACKETED)}, '', 'g')`, 'st_ob',
+    `CASE WHEN regexp_matches(st_ob, ${str(NAMES_A_DATE)}) THEN st_ob ELSE ${x} END`)} ELSE ${x} END`;
+}
+
 /**
  * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value
  * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, and `d0`, a range's start.
@@ -135,19 +149,20 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const backwards = 'rv AND d0 > de';
   const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
   return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n0, n1, n2, n, ne, te, ts, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp,
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp,
       ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
-    SELECT *, ${rangePartSql('ne', 'end')} AS te, ${rangePartSql('n', 'start')} AS ts,
-      ${datedClausesSql('ne', 'end')} AS ce, ${datedClausesSql('n', 'start')} AS cs
-    FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
+    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts,
+      ${datedClausesSql('nb', 'end')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
+    FROM (SELECT *, ${outsideBracketsSql('ne')} AS nb, ${outsideBracketsSql('n')} AS nbs FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
-      FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from})))))))))`;
+      FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from}))))))))))`;
 }
 
-// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持;
+// A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持,
+// 2024年3月以来, 2024年3月至今;
 // not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4: anything else is null,
 // flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
-const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后)';
+const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后|以来|[-~—–]?至今)';
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).

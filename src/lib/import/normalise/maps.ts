@@ -5,7 +5,7 @@ import { compactSql } from './text';
 import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryMapSql, focusHeadingSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, placeFoldSql, zoneNameSql } from './county';
-import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, immediateFixSql, monthOnlySql } from './dates';
+import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, immediateFixSql, monthOnlySql, outsideBracketsSql } from './dates';
 import { clausesCodeSql, yearlessDaySql } from './deadline-code';
 import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
@@ -84,10 +84,10 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
       cells: cellsOf(raw, [...DATE_KEYS, ...DATED_TEXTS].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
-      FROM (SELECT v, d, d0, imm, lt, word, d IS NOT NULL AND ${monthOnlySql('h')} AS mo, ${clausesCodeSql('h', opts.concentratedMonths)} AS rel, ${byDateSql('h')} AS by
-      FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
+      FROM (SELECT v, d, d0, imm, lt, word, d IS NOT NULL AND ${monthOnlySql('ho')} AS mo, ${clausesCodeSql('ho', opts.concentratedMonths)} AS rel, ${byDateSql('ho')} AS by
+      FROM (SELECT *, ${outsideBracketsSql('h')} AS ho FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${dateWordOnlySql('c')} AS word
-      FROM (${withCompact(from, dateCompactSql)})`, opts)})))` },
+      FROM (${withCompact(from, dateCompactSql)})`, opts)}))))` },
     // Under a yes/no header (是否完成) 1 is 是 and 0 is 否; elsewhere they are codes nobody defined.
     { kind: 'status', variant: opts.statusYesNo ? 'yesno' : 'text', keys: v,
       cells: cellsOf(raw, ['status_raw'].filter(has)), inputOf: distinctValues,
