@@ -198,3 +198,37 @@ test('a note in brackets after a date leaves the date as written outside it; 以
   ]);
   expect(done.map((r) => [r.completion_date, r.codes])).toEqual([['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []]]);
 });
+
+test('several dates: a step after the work, the old date and a start beside the item\'s end are not it; days of one month end on the later day (helper-148)', async () => {
+  const rows = await ledger([
+    // A step after the work dated later (A), the old date (E), a start beside the end (F): the latest date was read, or none.
+    { deadline: '2024年6月底前完成整改，2024年7月底前报送整改报告' }, { deadline: '2024年4月底前完成整改，2024年5月组织回头看' },
+    { deadline: '原定2024年9月底前，现为2024年6月底前' }, { deadline: '2024年6月底前完成，7月起常态化开展' },
+    // …but a last step that is the work done stays its end.
+    { deadline: '2024年6月底前完成自查，2024年12月底前完成整改验收' },
+    // Days of one month with the month said once (B): the later day, not the first.
+    { deadline: '2024年6月10日至20日' }, { deadline: '2024年6月1-15日' }, { deadline: '2024年5月10日—30日' },
+    // Dates with their year one after another (C): the latest, as when commas part them.
+    { deadline: '①2024年6月底前②2024年9月底前' }, { deadline: '（一）2024年6月底前（二）2024年9月底前' },
+    { deadline: '2024.6.30/2024.9.30' }, { deadline: '2024年6月30日前 2024年9月30日前' },
+    // Limits without the year, each with words after it (D): the last, dated from the feedback (2024-03-15).
+    { deadline: '6月底前完成阶段性整改，12月底前全面完成' }, { deadline: '6月底前完成初步整改，年底前全面完成' },
+    { deadline: '6月底前完成整改，7月底前报送整改报告' },
+    // Ranges read as before.
+    { deadline: '2024年3月起至2024年6月底' }, { deadline: '2024.6.30-2024.4.1' }, { deadline: '2024年10月至2025年3月' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    ['2024-06-30', []], ['2024-04-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-12-31', []],
+    ['2024-06-20', []], ['2024-06-15', []], ['2024-05-30', []],
+    ['2024-09-30', []], ['2024-09-30', []], ['2024-09-30', []], ['2024-09-30', []],
+    ['2024-12-31', ['deadline_year_assumed']], ['2024-12-31', ['deadline_year_assumed']], ['2024-06-30', ['deadline_year_assumed']],
+    ['2024-06-30', []], ['2024-06-30', []], ['2025-03-31', []],
+  ]);
+  // In 完成时间 the day the work was done, not the later sign-off or acceptance check.
+  const done = await ledger([
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年5月20日完成；2024年5月25日销号' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年5月20日完成整改，2024年6月10日通过验收' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年5月完成，2024年6月报送材料' },
+  ]);
+  expect(done.map((r) => [r.completion_date, r.codes])).toEqual([['2024-05-20', []], ['2024-05-20', []], ['2024-05-31', []]]);
+});

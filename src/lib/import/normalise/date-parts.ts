@@ -70,21 +70,33 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
 // What divides a text into clauses, each read for a date of its own: punctuation, and 和, 及, 与 between two dates
 // (2024年6月和12月; 2024年6月底前完成制度建设和人员培训 has one).
 const CLAUSE_MARKS = ',;。、和及与';
+// A date with its year straight after another date's last word (①2024年6月底前②2024年9月底前, 2024年6月30日2024年9月30日 once
+// the notes in brackets between are gone, 2024.6.30/2024.9.30, a space between): a clause of its own (helper-148).
+const NEXT_DATE = `([前底日号末月][^0-9${CLAUSE_MARKS}]{0,3}|[0-9][/ ])((?:19|20)[0-9]{2}[年./-])`;
+// A clause that dates a step after the work, not the work (…，2024年7月底前报送整改报告; 2024年5月20日完成，2024年6月10日通过验收;
+// 回头看, 督查, 销号), unless it says the work is done then (2024年12月底前完成整改验收); and a clause of the old date (原定2024年9月底前).
+// Beside another dated clause neither is a date of the item's end (helper-148: the latest date was read, the item's end pushed later).
+export const STEP_CLAUSE = '报送|上报|报告|督查|督导|回头看|验收|销号|复查|核查|检查|评估|审核|考核|总结|备案';
+export const WORK_DONE = '完成整改|整改完成|全面完成|全部完成|整改到位|整改完毕';
+const OLD_DATE_CLAUSE = '^原(定|计划|为|来|期限|时限|要求)';
 
 /**
  * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
  * A later clause that sets a limit by a month or the year's end without the year (2024年6月底前完成80%，年底前
  * 全部完成; …，12月底前全面完成), or is a month or a half or quarter and nothing else (2024年6月和12月, 2024年6月、12月, 2024年上半年和下半年), is in the year
- * the text names first; one that only dates a step (…，6月开展回头看) is no date of the item's.
+ * the text names first; one that only dates a step (…，6月开展回头看) is no date of the item's, nor, for the end, one of a
+ * step after the work or of the old date (STEP_CLAUSE, OLD_DATE_CLAUSE).
  */
 export function datedClausesSql(x: string, part: 'start' | 'end'): string {
+  const split = `regexp_replace(${x}, ${str(NEXT_DATE)}, '\\1;\\2', 'g')`;
   const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
   const period = '(1[0-2]|0?[1-9])月|[上下]半年|第?[1-4]季度';
   const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(${period})(\\d{1,2}[日号]|底|末)?'))`;
-  const withYear = `CASE WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
+  const aside = part === 'end' ? `WHEN regexp_matches(k, ${str(OLD_DATE_CLAUSE)}) OR regexp_matches(k, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(k, ${str(WORK_DONE)}) THEN NULL ` : '';
+  const withYear = `CASE ${aside}WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
     WHEN regexp_matches(k, '^(${period})') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
-  const dated = `list_filter(list_transform(regexp_extract_all(${x}, ${str(`[^${CLAUSE_MARKS}]+`)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
-  return `CASE WHEN regexp_matches(${x}, ${str(`[${CLAUSE_MARKS}]`)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
+  const dated = `list_filter(list_transform(regexp_extract_all(${split}, ${str(`[^${CLAUSE_MARKS}]+`)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
+  return `CASE WHEN regexp_matches(${split}, ${str(`[${CLAUSE_MARKS}]`)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
 }
 
 // A deadline changed (2024年6月底前（已延期至9月底）; 原定2024年12月底前，现提前至2024年9月底前; 调整为2024年9月底; 调整后：2024年9月底): the

@@ -136,10 +136,11 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const ends = (x: string) => `NOT regexp_matches(${x}, ${str(FROM_DATE)})`;
   // Every text dated here (the end's clauses, the whole end, the start's clauses, the whole start) goes
   // through dateSql in one list, so the statement holds dateSql once, not four times (planning is most of
-  // a small sheet's time). g says which of the four each is; a clause list counts only when it has two
-  // clauses or more, and an end is no end where ends() says so.
+  // a small sheet's time). g says which of the four each is; the end's clauses count when one is dated (a clause
+  // beside it that dates nothing of the item's, 7月起常态化开展, no longer voids the text: helper-148), the start's
+  // when two are, and an end is no end where ends() says so.
   const tagged = (l: string, g: number) => `list_transform(${l}, lambda k: {'t': k, 'g': ${g}})`;
-  const texts = `list_concat(CASE WHEN len(ce) > 1 THEN ${tagged('ce', 1)} ELSE [] END, [{'t': te, 'g': 2}],
+  const texts = `list_concat(CASE WHEN len(ce) >= 1 THEN ${tagged('ce', 1)} ELSE [] END, [{'t': te, 'g': 2}],
     CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}])`;
   const dated = `list_transform(${texts}, lambda st_k: {'g': st_k.g, 'd': CASE WHEN st_k.g >= 3 OR ${ends('st_k.t')} THEN ${dateSql('st_k.t', opts)} END})`;
   const of = (g: number) => `list_transform(list_filter(dl, lambda st_g: st_g.g = ${g}), lambda st_g: st_g.d)`;
@@ -155,7 +156,7 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
       ${datedClausesSql('nb', 'end')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
     FROM (SELECT *, ${outsideBracketsSql('ne')} AS nb, ${outsideBracketsSql('n')} AS nbs FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
-      FROM (SELECT *, ${voidChangesRemovedSql(fullYearSql(hanDigitsSql('c')))} AS n0 FROM (${from}))))))))))`;
+      FROM (SELECT *, ${voidChangesRemovedSql(dayRangeSql(fullYearSql(hanDigitsSql('c'))))} AS n0 FROM (${from}))))))))))`;
 }
 
 // A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持,
@@ -171,6 +172,15 @@ const SHORT_YEAR = '^([1-3][0-9])年(\\d{1,2}月|[底末]|年[底末])';
 // …and a short date that is only that (24/6/30, 24.6.30, 24-06-30; helper-130), its day and month in range, the year first as
 // Chinese dates are written.
 const SHORT_DATE = '^([1-3][0-9])([./-])(0?[1-9]|1[0-2])([./-])(0?[1-9]|[12][0-9]|3[01])$';
+
+// Days of one month written with the month once (2024年6月10日至20日, 2024年6月1-15日, 2024年5月10日—30日): the second day's
+// month and year written out, so the text is a range of whole dates (RANGE) and ends on its later day, not its first (helper-148).
+const DAY_RANGE = '^((?:从|自)?)((?:19|20)[0-9]{2}年[0-9]{1,2}月)([0-9]{1,2})[日号]?((?:起|开始)?(?:至|到|~|—|–|-))([0-9]{1,2}[日号])';
+
+/** The text with the month of a range of days in one month said twice (DAY_RANGE). */
+function dayRangeSql(x: string): string {
+  return `regexp_replace(${x}, ${str(DAY_RANGE)}, '\\1\\2\\3日\\4\\2\\5')`;
+}
 
 /** The text with a two-digit year at its start written in full (see SHORT_YEAR, SHORT_DATE). */
 function fullYearSql(x: string): string {

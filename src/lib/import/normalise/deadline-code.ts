@@ -1,5 +1,5 @@
 import { num, str } from '../../queries/sql';
-import { CHANGE_OPENING } from './date-parts';
+import { CHANGE_OPENING, STEP_CLAUSE, WORK_DONE } from './date-parts';
 import { bindSql, groups } from './text';
 
 // Deadlines dated from the feedback (6月底前, 次年6月底前, 3个月内) as codes: the date map reads each distinct
@@ -83,13 +83,21 @@ export function deadlineCodeSql(h: string, concentratedMonths: number): string {
       ELSE ${dated} END`)} END`;
 }
 
+// A clause that opens with a limit by a day without its year (12月底前全面完成, 年底前全面完成, 9月底前完成整改, 12月底全部完成).
+const LIMIT_HEAD = '^(?:(?:1[0-2]|0?[1-9])月(?:[0-9]{1,2}[日号]|底|末|[上中下]旬)?(?:以|之)?前|(?:1[0-2]|0?[1-9])月[底末]|年[底末](?:以|之)?前?)';
+
 /**
  * deadlineCodeSql of the text, else of its last clause where clauses part it, each a day without its year
  * (6月底前⏎12月底前, 6月底前、12月底前: the last, as the latest of dated clauses is read). It was unparsed (helper-131).
+ * Else, of the limit that opens the last clause to open with one, words after it (6月底前完成阶段性整改，12月底前全面完成:
+ * 12月底前), but for a step after the work (…，7月底前报送整改报告: STEP_CLAUSE). It was unparsed (helper-148).
  */
 export function clausesCodeSql(h: string, concentratedMonths: number): string {
+  const limits = `list_filter(regexp_extract_all(${h}, '[^,;；、。]+'), lambda k: regexp_matches(k, ${str(LIMIT_HEAD)})
+    AND NOT (regexp_matches(k, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(k, ${str(WORK_DONE)})))`;
   return `coalesce(${deadlineCodeSql(h, concentratedMonths)}, CASE WHEN regexp_matches(${h}, '[;；、]')
-    THEN ${deadlineCodeSql(`regexp_extract(${h}, '[^;；、]+$')`, concentratedMonths)} END)`;
+    THEN ${deadlineCodeSql(`regexp_extract(${h}, '[^;；、]+$')`, concentratedMonths)} END,
+    CASE WHEN regexp_matches(${h}, '[,;；、。]') THEN ${deadlineCodeSql(`regexp_extract(${limits}[-1], ${str(LIMIT_HEAD)})`, concentratedMonths)} END)`;
 }
 
 /**
