@@ -232,3 +232,14 @@ test('several dates: a step after the work, the old date and a start beside the 
   ]);
   expect(done.map((r) => [r.completion_date, r.codes])).toEqual([['2024-05-20', []], ['2024-05-20', []], ['2024-05-31', []]]);
 });
+
+test('a 完成时间 that says the item is kept up (长期坚持, 常态化) marks it long-term, as such a status does; 持续巩固 after a day does not', async () => {
+  const done = (completion: string) => ({ deadline: '2024年6月底前', status: '已完成', completion });
+  const rows = await ledger([done('长期坚持'), done('已完成，长期坚持'), done('2024年5月20日完成阶段性整改，长期坚持'), done('2024年5月20日（常态化推进）'),
+    done('2024年6月30日，持续巩固'), done('2024年6月30日')]);
+  expect(rows.map((r) => [r.long_term, r.completion_date, r.codes])).toEqual([
+    // No day is read from the first two: still said (date_invalid), as before.
+    [true, null, ['date_invalid']], [true, null, ['date_invalid']], [true, '2024-05-20', []], [true, '2024-05-20', []],
+    [false, '2024-06-30', []], [false, '2024-06-30', []],
+  ]);
+});

@@ -161,9 +161,10 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     `${unless('prior_finding_id', 'VARCHAR', () => noneAsNullSql(cleanSql(r('prior_finding_id'))))} AS prior_finding_id`,
     // A time limit written in 完成时间 (2024年12月底前) is the deadline where no deadline is written.
     `coalesce(${r('deadline_raw')}, ${r('deadline')}, CASE WHEN db_completion_date THEN ${r('completion_date')} END) AS deadline_raw`,
-    // DOMAIN §3.4 and §6.1: the deadline's words, the 是否长期坚持 flag (or 整改类型 where it says nothing), a 长期坚持 status.
+    // DOMAIN §3.4 and §6.1: the deadline's words, the 是否长期坚持 flag (or 整改类型 where it says nothing), a 长期坚持 status,
+    // or a 完成时间 saying so as a status does (长期坚持, 已完成，长期坚持; not 持续巩固 after a day done: helper-148).
     `(coalesce(${longTermFlagSql(x('long_term'), compactSql(r('rect_type')))}, false) OR coalesce(dl_deadline_raw, dl_deadline, false)
-      OR coalesce(status_lt, false)) AS long_term`,
+      OR coalesce(status_lt, false) OR coalesce(slt_completion_date, false)) AS long_term`,
     `${closedCellSql(x('closed'))} AS closed_col`,
     'coalesce(dw_deadline_raw, dw_deadline, false) AS deadline_word_only',
     'coalesce(di_deadline_raw OR di_deadline, di_deadline_raw, di_deadline, false) AS deadline_immediate',
@@ -263,7 +264,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status AS status_read, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
-          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date,
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date,
           d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
           d_status_raw.d AS dd_status, d_status_raw.by AS db_status${c.closedColumn ? ', d_closed.d AS dd_closed, d_closed.by AS db_closed' : ''}
         FROM ${mappedFromSql(raw, maps, c.closedColumn)}) t
