@@ -180,14 +180,15 @@ test('a note in brackets after a date leaves the date as written outside it; 以
     // A start or an old date in the note took the deadline (helper-147 F1, helper-146 D4).
     { deadline: '2024年12月底前完成（2024年6月起持续推进）' }, { deadline: '2024年12月底前完成（2024年6月以来持续推进）' },
     { deadline: '2024.6底前完成（原定2023年底）' }, { deadline: '2024年6月底前（原定2024年12月底前，已提前）' },
-    // A change in the note still changes it; a note alone is read; a note giving the year dates the limit.
+    // A change in the note still changes it; a note alone is read; a yearless limit with a year in the note is not dated from the
+    // feedback (the note's year may be another: 6月底前（2025年）, helper-149), unparsed as before.
     { deadline: '2024年6月底前（已延期至9月底）' }, { deadline: '（2024年12月底前）' }, { deadline: '6月底前（2024年）' },
     // 以来 and 至今 name when something began: no deadline (they read as the month's end).
     { deadline: '2024年3月以来' }, { deadline: '2024年6月-至今' }, { deadline: '2024年3月至今' }, { deadline: '2024年3月以来持续推进' },
   ]);
   expect(rows.map((r) => [r.deadline, r.long_term, r.codes])).toEqual([
     ['2024-12-31', true, []], ['2024-12-31', true, []], ['2024-06-30', false, []], ['2024-06-30', false, []],
-    ['2024-09-30', false, []], ['2024-12-31', false, []], ['2024-06-30', false, ['deadline_year_assumed']],
+    ['2024-09-30', false, []], ['2024-12-31', false, []], [null, false, ['deadline_unparsed']],
     [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, true, []],
   ]);
   // In 完成时间 a later date or a time limit in the note is no completion date and makes the cell no time limit.
@@ -241,5 +242,36 @@ test('a 完成时间 that says the item is kept up (长期坚持, 常态化) mar
     // No day is read from the first two: still said (date_invalid), as before.
     [true, null, ['date_invalid']], [true, null, ['date_invalid']], [true, '2024-05-20', []], [true, '2024-05-20', []],
     [false, '2024-06-30', []], [false, '2024-06-30', []],
+  ]);
+});
+
+test('review of the rules above (helper-149): the work\'s own words, a year the work names, 以来 inside a text, a limit in 完成时间 are read right', async () => {
+  const rows = await ledger([
+    // 检查, 核查, 督查 as the work, not a step after it; 接受…督查 a step.
+    { deadline: '2024年6月底前完成制度建设，2024年9月底前完成问题检查整改' }, { deadline: '2024年6月底前完成自查自纠，2024年10月底前完成督查发现问题整改' },
+    { deadline: '2024年6月底前完成，2024年7月接受县委巡察办督查' }, { deadline: '6月底前完成，9月底前验收，12月底前销号' },
+    // A year of the work's object, a year with no month outside a bracket, 以来 not of the opening date.
+    { deadline: '2024年12月底前完成2025年6月到期合同的续签' }, { deadline: '2023年度问题（2024年6月底前整改到位）' },
+    { deadline: '2024年12月底前全面完成对2023年以来项目的清查' }, { deadline: '2024年6月底前（实际2024年5月20日完成）' },
+    // Yearless limits read only in order, in the year, unchanged; else unparsed, as before.
+    { deadline: '6月底前完成，7月起常态化开展' }, { deadline: '6月底前完成整改，次年3月底前全面完成' }, { deadline: '年底前全面完成，6月底前完成方案' },
+    { deadline: '6月底前（已延期至9月底）' }, { deadline: '6月底前（2025年）' }, { deadline: '6月底前（2025年6月底前全面完成）' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    ['2024-09-30', []], ['2024-10-31', []], ['2024-06-30', []], ['2024-06-30', ['deadline_year_assumed']],
+    ['2024-12-31', []], ['2024-06-30', []], ['2024-12-31', []], ['2024-06-30', []],
+    ['2024-06-30', ['deadline_year_assumed']], [null, ['deadline_unparsed']], [null, ['deadline_unparsed']],
+    [null, ['deadline_unparsed']], [null, ['deadline_unparsed']], ['2025-06-30', []],
+  ]);
+  const done = await ledger([
+    // A time limit opening a clause of 完成时间 is no completion day; a day really done in a bracket is.
+    { deadline: '2024年6月底前', status: '正在整改', completion: '正在推进，9月底前完成' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '已完成，12月底前巩固提升' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月（实际2024年7月10日完成）' },
+    { deadline: '2024年6月底前', status: '已完成（2024年5月20日至今未反弹）' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年5月20日完成2025年3月底到期的合同清理' },
+  ]);
+  expect(done.map((r) => [r.completion_date, r.codes])).toEqual([
+    [null, ['completion_is_limit']], [null, ['completion_is_limit']], ['2024-07-10', []], ['2024-05-20', []], ['2024-05-20', []],
   ]);
 });

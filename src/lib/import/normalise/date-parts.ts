@@ -72,13 +72,16 @@ export function rangePartSql(x: string, part: 'start' | 'end'): string {
 const CLAUSE_MARKS = ',;。、和及与';
 // A date with its year straight after another date's last word (①2024年6月底前②2024年9月底前, 2024年6月30日2024年9月30日 once
 // the notes in brackets between are gone, 2024.6.30/2024.9.30, a space between): a clause of its own (helper-148).
-const NEXT_DATE = `([前底日号末月][^0-9${CLAUSE_MARKS}]{0,3}|[0-9][/ ])((?:19|20)[0-9]{2}[年./-])`;
+// Only a list mark, a space or a slash between: a year after words is the work's (2024年12月底前完成2025年6月到期合同的续签), and the
+// 号 of 销号 no date's end (helper-149).
+const NEXT_DATE = '([0-9][日号月]|[前底末]|[0-9][ /])([ /①-⑳⑴-⒇⒈-⒛]{0,3})((?:19|20)[0-9]{2}[年./-])';
 // A clause that dates a step after the work, not the work (…，2024年7月底前报送整改报告; 2024年5月20日完成，2024年6月10日通过验收;
 // 回头看, 督查, 销号), unless it says the work is done then (2024年12月底前完成整改验收); and a clause of the old date (原定2024年9月底前).
 // Beside another dated clause neither is a date of the item's end (helper-148: the latest date was read, the item's end pushed later).
-export const STEP_CLAUSE = '报送|上报|报告|督查|督导|回头看|验收|销号|复查|核查|检查|评估|审核|考核|总结|备案';
-export const WORK_DONE = '完成整改|整改完成|全面完成|全部完成|整改到位|整改完毕';
-const OLD_DATE_CLAUSE = '^原(定|计划|为|来|期限|时限|要求)';
+// Only a step's own verbs: 检查, 核查, 审核, 评估 and the like are as often the work itself (2024年9月底前完成问题检查整改, helper-149).
+export const STEP_CLAUSE = '报送|上报|回头看|(通过|组织|申请|接受|进行)验收|[前底日号月](完成)?验收|验收(通过|合格)|销号|(接受|迎接|配合)[^,;。]{0,8}?(督查|督导|检查)';
+export const WORK_DONE = '完成整改|整改完成|全面完成|全部完成|整改到位|整改完毕|发现|问题整改';
+const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限)';
 
 /**
  * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
@@ -88,7 +91,7 @@ const OLD_DATE_CLAUSE = '^原(定|计划|为|来|期限|时限|要求)';
  * step after the work or of the old date (STEP_CLAUSE, OLD_DATE_CLAUSE).
  */
 export function datedClausesSql(x: string, part: 'start' | 'end'): string {
-  const split = `regexp_replace(${x}, ${str(NEXT_DATE)}, '\\1;\\2', 'g')`;
+  const split = `regexp_replace(${x}, ${str(NEXT_DATE)}, '\\1\\2;\\3', 'g')`;
   const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
   const period = '(1[0-2]|0?[1-9])月|[上下]半年|第?[1-4]季度';
   const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(${period})(\\d{1,2}[日号]|底|末)?'))`;

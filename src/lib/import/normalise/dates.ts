@@ -108,17 +108,22 @@ const DATE_LINES = '([前底日号末])[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{202
 const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\x{3000}]*((?:19|20)[0-9]{2})';
 
 // A note in brackets after a date (2024年12月底前完成（2024年6月起持续推进）, 2024.6底前完成（原定2023年底）, 2024年6月30日（7月5日验收）):
-// the date is the one outside them, where the text outside names one (a year, a month, 年底); else the bracket's (已完成（2024.6）).
+// the date is the one outside them, where the text outside names one (NAMES_A_DATE); else the bracket's (已完成（2024.6）).
 // So are whether it is a time limit, a month alone or a day without its year (maps.ts: 2024年6月30日（原定2024年3月底前）
 // is a day something was done, 6月底前（2024年） a limit dated from the feedback).
 // Read after a change of deadline, which a bracket often states (2024年6月底前（已延期至9月底）: changedDeadlineSql).
+// A date outside is a year with its month or end (2023年度问题（2024年6月底前整改到位）: the bracket's, helper-149); a note of when it
+// was really done (2024年6月（实际2024年7月10日完成）) is no note, the text read whole, but after a time limit (2024年6月底前（实际
+// 2024年5月20日完成）), which is the date.
 const BRACKETED = '\\([^()]*\\)|【[^【】]*】|\\[[^\\[\\]]*\\]';
-const NAMES_A_DATE = '(19|20)\\d{2}|\\d{1,2}月|年[底末]';
+const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])';
+const REALLY_DONE_NOTE = '[(【\\[][^)】\\]]*实际';
 
 /** The text without its bracketed notes (BRACKETED) where what is left names a date (NAMES_A_DATE), else the text. */
 export function outsideBracketsSql(x: string): string {
   return `CASE WHEN regexp_matches(${x}, '[(【\\[]') THEN ${bindSql(`regexp_replace(${x}, ${str(BRACKETED)}, '', 'g')`, 'st_ob',
-    `CASE WHEN regexp_matches(st_ob, ${str(NAMES_A_DATE)}) THEN st_ob ELSE ${x} END`)} ELSE ${x} END`;
+    `CASE WHEN regexp_matches(st_ob, ${str(NAMES_A_DATE)}) AND (NOT regexp_matches(${x}, ${str(REALLY_DONE_NOTE)}) OR contains(st_ob, '前'))
+      THEN st_ob ELSE ${x} END`)} ELSE ${x} END`;
 }
 
 /**
@@ -160,10 +165,12 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
 }
 
 // A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持,
-// 2024年3月以来, 2024年3月至今;
+// 2024年3月以来, 2024年3月至今, these only of the date the text or clause opens with: 2024年12月底前完成对2023年以来项目的清查 and
+// 已完成（2024年5月20日至今未反弹） keep their date (helper-149);
 // not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4: anything else is null,
 // flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
-const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后|以来|[-~—–]?至今)';
+const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后)'
+  + '|^(从|自)?[0-9]{4}(年|[./-])([0-9]{1,2}(月|[./-])?([0-9]{1,2}[日号]?)?)?[-~—–]?(以来|至今)';
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).

@@ -83,21 +83,43 @@ export function deadlineCodeSql(h: string, concentratedMonths: number): string {
       ELSE ${dated} END`)} END`;
 }
 
-// A clause that opens with a limit by a day without its year (12月底前全面完成, 年底前全面完成, 9月底前完成整改, 12月底全部完成).
-const LIMIT_HEAD = '^(?:(?:1[0-2]|0?[1-9])月(?:[0-9]{1,2}[日号]|底|末|[上中下]旬)?(?:以|之)?前|(?:1[0-2]|0?[1-9])月[底末]|年[底末](?:以|之)?前?)';
-
 /**
  * deadlineCodeSql of the text, else of its last clause where clauses part it, each a day without its year
  * (6月底前⏎12月底前, 6月底前、12月底前: the last, as the latest of dated clauses is read). It was unparsed (helper-131).
- * Else, of the limit that opens the last clause to open with one, words after it (6月底前完成阶段性整改，12月底前全面完成:
- * 12月底前), but for a step after the work (…，7月底前报送整改报告: STEP_CLAUSE). It was unparsed (helper-148).
  */
 export function clausesCodeSql(h: string, concentratedMonths: number): string {
-  const limits = `list_filter(regexp_extract_all(${h}, '[^,;；、。]+'), lambda k: regexp_matches(k, ${str(LIMIT_HEAD)})
-    AND NOT (regexp_matches(k, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(k, ${str(WORK_DONE)})))`;
   return `coalesce(${deadlineCodeSql(h, concentratedMonths)}, CASE WHEN regexp_matches(${h}, '[;；、]')
-    THEN ${deadlineCodeSql(`regexp_extract(${h}, '[^;；、]+$')`, concentratedMonths)} END,
-    CASE WHEN regexp_matches(${h}, '[,;；、。]') THEN ${deadlineCodeSql(`regexp_extract(${limits}[-1], ${str(LIMIT_HEAD)})`, concentratedMonths)} END)`;
+    THEN ${deadlineCodeSql(`regexp_extract(${h}, '[^;；、]+$')`, concentratedMonths)} END)`;
+}
+
+// A clause that opens with a limit by a day without its year (12月底前全面完成, 年底前全面完成, 9月底前完成整改, 12月底全部完成).
+const LIMIT_HEAD = '^(?:(?:1[0-2]|0?[1-9])月(?:[0-9]{1,2}[日号]|底|末|[上中下]旬)?(?:以|之)?前|(?:1[0-2]|0?[1-9])月[底末]|年[底末](?:以|之)?前?)';
+// What a list of such limits cannot be read by its order with: a year, a later year's or a changed limit (次年3月底前, 延期至9月底).
+const NOT_IN_ORDER = '(19|20)[0-9]{2}|次年|明年|翌年|下1?年|延期|延长|延至|推迟|顺延|调整|变更|提前|改为|改至';
+// A clause naming a month or period that does not open with a limit (剩余部分年底前完成, 7月开展): no list of limits; but for one that
+// starts something beside them (7月起常态化开展).
+const OTHER_DATE = '[0-9]{1,2}月|年[底末]|季度|半年|旬';
+const STARTS = '^[0-9]{1,2}月([0-9]{1,2}[日号])?(起|开始)';
+
+/**
+ * The code (deadlineCodeSql) of the latest of the limits that open a text's clauses, words after each (6月底前完成阶段性整改，
+ * 12月底前全面完成: 12月底前), steps after the work left out (…，7月底前报送整改报告: STEP_CLAUSE); NULL but where every such
+ * clause is a day in the year (no 次年, no change, no year: NOT_IN_ORDER), no other clause names a date, and they run in
+ * order, so the last is the latest (helper-148, helper-149). A 完成时间 of it is a time limit, not the day it was done (maps.ts).
+ */
+export function limitClausesCodeSql(h: string, concentratedMonths: number): string {
+  const clauses = `regexp_extract_all(${h}, '[^,;；、。]+')`;
+  const step = (k: string) => `(regexp_matches(${k}, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(${k}, ${str(WORK_DONE)}))`;
+  const opens = (k: string) => `regexp_matches(${k}, ${str(LIMIT_HEAD)})`;
+  const codes = `list_transform(list_filter(${clauses}, lambda k: ${opens('k')} AND NOT ${step('k')}),
+    lambda k: ${deadlineCodeSql(`regexp_extract(k, ${str(LIMIT_HEAD)})`, concentratedMonths)})`;
+  // Ordered by the day, a month's end (day 0) after its other days.
+  const keys = (l: string) => `list_transform(${l}, lambda st_c: CASE WHEN st_c % 100 = 0 THEN st_c + 99 ELSE st_c END)`;
+  return `CASE WHEN regexp_matches(${h}, '[,;；、。]') AND NOT regexp_matches(${h}, ${str(NOT_IN_ORDER)})
+    AND NOT list_bool_or(list_transform(${clauses}, lambda k: NOT ${opens('k')} AND NOT ${step('k')} AND regexp_matches(k, ${str(OTHER_DATE)})
+      AND NOT regexp_matches(k, ${str(STARTS)})))
+    THEN ${bindSql(codes, 'st_lc', `CASE WHEN len(st_lc) >= 1 AND list_bool_and(list_transform(st_lc, lambda st_c: coalesce(st_c < ${KIND}, false)))
+      AND ${keys('st_lc')} = list_sort(${keys('st_lc')}) THEN st_lc[-1] END`)} END`;
 }
 
 /**
