@@ -58,7 +58,9 @@ test('codes, names, crosswalk headings and title wording map onto A–H, else Z 
     [null, null, null, '违规吃喝问题较为突出', 'D', 'D1'],
     [null, null, null, '公务用车管理不规范', 'D', 'D3'], [null, null, null, '公务车辆使用登记不全', 'D', 'D3'],
     [null, null, null, '学习制度不健全', 'Z', null],
-    ['其他', null, null, '违规吃喝', 'Z', null],
+    // 其他 names no category: the title decides (warned category_from_title), as for an unknown code (X9) and for 其他 in
+    // 对应四聚焦; README says so (helper-150: this row read Z).
+    ['其他', null, null, '违规吃喝', 'D', 'D1'], ['其它', null, null, '无法归类的表述', 'Z', null], ['其他', null, '其他', '违规列支招待费', 'D', 'D1'],
     ['未知类别', null, null, '无法归类的表述', 'Z', null],
     // A framework heading that names a group of L1s (DOMAIN §2.4: ② is D/E/F/G, ① is A/B): the title
     // decides within it, the heading's own L1 when the title finds nothing there.
@@ -227,5 +229,47 @@ test('a ledger whose only classification is its 对应四聚焦 column is placed
   ]);
   // The category came from the title's words: the analyst hears of it, as for a 问题类别 of 其他.
   expect(other.issues.filter((i) => i.code.startsWith('category_')).map((i) => [i.row, i.code, i.value])).toEqual([[3, 'category_from_title', '其他']]);
+  engine.close();
+});
+
+test('wording offices write that no rule knew, and a field word (风险, 审计) after the problem\'s own words (helper-150)', async () => {
+  const rows: Row[] = [
+    // "…，存在…风险" after a problem whose field words were unknown: counted under A5 (风险) or H2 (审计).
+    [null, null, null, '招投标程序不规范，存在围标串标风险', 'F', 'F1'], [null, null, null, '工程款支付不规范，存在资金风险', 'F', 'F1'],
+    [null, null, null, '党员发展程序不规范，存在风险', 'C', 'C6'], [null, null, null, '违规发放津补贴，存在审计风险', 'D', 'D2'],
+    [null, null, null, '审计指出问题整改不到位', 'H', 'H2'], [null, null, null, '政府采购化整为零规避招标', 'E', 'E3'],
+    [null, null, null, '低保资金监管不严', 'F', 'F5'],
+    // Titles that read Z.
+    [null, null, null, '党员模范带头作用发挥不够', 'C', 'C6'], [null, null, null, '党委会议事规则不健全，个人说了算', 'A', 'A3'],
+    [null, null, null, '干部人事档案管理不规范', 'C', 'C1'], [null, null, null, '国企领导人员违规经商办企业', 'F', 'F2'],
+    [null, null, null, '违规发放加班费', 'D', 'D2'], [null, null, null, '私车公养', 'D', 'D3'], [null, null, null, '工作日中午饮酒', 'D', 'D1'],
+    [null, null, null, '文件会议多、调查研究少', 'D', 'D4'], [null, null, null, '推诿扯皮、办事效率低', 'D', 'D5'],
+    [null, null, null, '村社换届选举不规范', 'C', 'C4'], [null, null, null, '党支部标准化建设不到位', 'C', 'C4'],
+    [null, null, null, '贯彻落实"八八战略"不够有力', 'A', 'A1'], [null, null, null, '耕地保护不力', 'A', 'A5'],
+    [null, null, null, '基层"微腐败"问题依然存在', 'F', 'F5'], [null, null, null, '违规借贷', 'E', 'E2'],
+    [null, null, null, '监督检查发现问题整改不到位', 'H', 'H2'], [null, null, null, '巡察整改"清单化"管理落实不到位', 'H', 'H4'],
+    // …but a problem's own words still win over them: 惠民补贴 is no staff allowance, 违规吃喝…整改不彻底 is D1.
+    [null, null, null, '惠民补贴资金冒领', 'F', 'F5'], [null, null, null, '违规吃喝问题整改不彻底', 'D', 'D1'],
+    // Category cells that read Z.
+    ['党的领导', null, null, '问题', 'A', null], ['干部作风', null, null, '问题', 'D', null], ['问题整改', null, null, '问题', 'H', null],
+    ['能力素质不适应', null, null, '问题', 'C', 'C2'], ['乡村振兴', null, null, '问题', 'A', 'A1'], ['党建工作', null, null, '问题', 'C', null],
+    ['资金管理', null, null, '问题', 'E', 'E3'],
+  ];
+  expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
+});
+
+test('所属方面 and 对应四个落实 are read as 方面 and 对应四落实; a 方面 of 其他 leaves the 对应四落实 to decide (helper-150)', async () => {
+  const engine = await freshEngine();
+  const csv = ['问题编号,巡察轮次,县市区,被巡察单位,反馈日期,所属方面,对应四个落实,具体问题,整改时限,整改状态',
+    'P1,十五届县委第三轮巡察,永康,财政局,2024-03-01,在党的思想建设方面,,事项甲,2024-06-30,已完成',
+    'P2,十五届县委第三轮巡察,永康,财政局,2024-03-01,其他,③,事项乙,2024-06-30,已完成',
+    'P3,十五届县委第三轮巡察,永康,财政局,2024-03-01,其他,④,事项丙,2024-06-30,已完成',
+    'P4,十五届县委第三轮巡察,永康,财政局,2024-03-01,关于选人用人方面,,事项丁,2024-06-30,已完成'].join('\n');
+  const [report] = await importOk(engine, 'a.csv', utf8(csv));
+  expect(await engine.query('SELECT finding_id, category_l1, category_l2 FROM findings ORDER BY finding_id')).toEqual([
+    { finding_id: 'P1', category_l1: 'B', category_l2: null }, { finding_id: 'P2', category_l1: 'C', category_l2: null },
+    { finding_id: 'P3', category_l1: 'H', category_l2: null }, { finding_id: 'P4', category_l1: 'C', category_l2: 'C1' },
+  ]);
+  expect(report.issues.filter((i) => i.code === 'column_ignored' || i.code.startsWith('category_'))).toEqual([]);
   engine.close();
 });

@@ -41,14 +41,13 @@ export const L1_FULL_NAMES = '反腐败斗争[与和及]廉洁风险防控|全�
 
 /** L1 by name, framework heading or crosswalk entry (四个落实 / 四个聚焦 / legacy 问题类别). */
 export const L1_RULES: CategoryRule[] = [
-  { code: 'Z', pattern: '^其他$|^其它$' },
-  { code: 'H', pattern: '整改落实|巡视整改|巡察整改|落实巡视|落实巡察|上轮|④|四个落实4|四个聚焦4|聚焦巡察整改|监督发现问题整改' },
+  { code: 'H', pattern: '整改落实|巡视整改|巡察整改|落实巡视|落实巡察|上轮|④|四个落实4|四个聚焦4|聚焦巡察整改|监督发现问题整改|^问题整改(方面|类)?$' },
   // 加强党的全面领导 alone (the 2018 heading), not beside 全面从严治党 in 在加强党的全面领导、落实全面从严治党责任方面 (G's group).
-  { code: 'A', pattern: '政治建设|党的领导弱化|^在?(加强)?党的全面领导(方面)?$|政治纪律和政治规矩|路线方针政策|决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
+  { code: 'A', pattern: '政治建设|党的领导弱化|^在?(加强)?党的(全面)?领导(方面)?$|政治纪律和政治规矩|路线方针政策|决策部署|四个落实[①1]|四个聚焦[①1]|三个聚焦[①1]' },
   // Short names as a whole cell too: 思想方面, 组织问题, 作风问题, 廉政方面, 纪律问题.
   { code: 'B', pattern: '思想建设|理论学习|意识形态|^思想(问题|方面|类)?$' },
-  { code: 'C', pattern: '组织建设|组织路线|党的建设缺[失少]|选人用人|软弱涣散|组织力|四个落实[③3]|四个聚焦[③3]|三个聚焦[③3]|^组织(问题|方面|类)?$' },
-  { code: 'D', pattern: '作风建设|八项规定|四风|形式主义|官僚主义|^作风(问题|方面|类)?$' },
+  { code: 'C', pattern: '组织建设|组织路线|党的建设缺[失少]|选人用人|软弱涣散|组织力|四个落实[③3]|四个聚焦[③3]|三个聚焦[③3]|^组织(问题|方面|类)?$|^党建(工作)?(问题|方面|类)?$' },
+  { code: 'D', pattern: '作风建设|八项规定|四风|形式主义|官僚主义|^(干部|工作)?作风(问题|方面|类)?$' },
   { code: 'F', pattern: '反腐败|腐败|廉政风险|廉洁风险|四个聚焦[②2]|三个聚焦[②2]|^廉政(问题|方面|类)?$' },
   { code: 'E', pattern: '纪律建设|六项纪律|廉洁纪律|组织纪律|群众纪律|工作纪律|生活纪律|^纪律(问题|方面|类)?$' },
   { code: 'G', pattern: '两个责任|全面从严治党|主体责任|监督责任|四个落实[②2]|党风廉政建设' },
@@ -66,11 +65,12 @@ export const L2_RULES: CategoryRule[] = [
   // An audit system itself (内部审计制度不健全, 未开展经济责任审计) is E3, not an audit's findings to rectify; so are
   // lottery funds (福利彩票公益金), which are no staff benefits (D2).
   { code: 'E3', pattern: '内部审计|经济责任审计|福利彩票' },
-  { code: 'H2', pattern: '审计|督察' },
+  // Not an audit's risk (违规发放津补贴，存在审计风险 is D2: helper-150).
+  { code: 'H2', pattern: '审计([^风]|$)|督察|监督检查发现问题' },
   { code: 'H3', pattern: '主题教育|检视问题' },
-  { code: 'H4', pattern: '整改责任|成果运用|整改成效|整改措施针对性' },
-  { code: 'E2', pattern: '廉洁纪律|礼金|礼卡|兼职取酬|违规兼职|婚丧喜庆|民间借贷' },
-  { code: 'A3', pattern: '三重一大|民主集中制|集体决策|集体研究|决策程序|科学决策' },
+  { code: 'H4', pattern: '整改责任|成果运用|整改成效|整改措施针对性|巡[视察]整改.{0,6}(回头看|清单|台账)' },
+  { code: 'E2', pattern: '廉洁纪律|礼金|礼卡|兼职取酬|违规兼职|婚丧喜庆|借贷' },
+  { code: 'A3', pattern: '三重一大|民主集中制|集体决策|集体研究|决策程序|科学决策|个人说了算|一言堂|议事规则' },
   { code: 'A4', pattern: '请示报告|政治纪律|政治规矩|搞变通|打折扣' },
   { code: 'A2', pattern: '领导核心|把方向|管大局|核心作用' },
   { code: 'B2', pattern: '意识形态工作责任制' },
@@ -78,46 +78,47 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'B3', pattern: '宣传|阵地|舆情|新媒体' },
   { code: 'B2', pattern: '意识形态' },
   { code: 'B1', pattern: '理论学习|第一议题|中心组|学思践悟|理论武装|学习贯彻' },
-  { code: 'C1', pattern: '选人用人|干部选拔|干部选任|超职数|超配|干部档案|三超两乱|三龄两历' },
+  { code: 'C1', pattern: '选人用人|干部选拔|干部选任|超职数|超配|干部档案|人事档案|带病提拔|三超两乱|三龄两历' },
   { code: 'C3', pattern: '个人有关事项|兼职|出入境|因私出国|干部监督|日常监督管理' },
   // 不担当 / 不作为 before 担当 (C2): the failing is the point.
-  { code: 'D5', pattern: '不担当|不作为|慢作为|为官不为|为民服务|服务意识|窗口单位|服务效率' },
+  { code: 'D5', pattern: '不担当|不作为|慢作为|为官不为|为民服务|服务意识|窗口单位|服务效率|推诿|扯皮|办事效率' },
   // People moved between posts (干部调配, 人员调配, 岗位调配), not goods (物资调配).
-  { code: 'C2', pattern: '干部队伍|担当|(干部|人员|人事|岗位)[^，。；]{0,6}调配|调配.{0,4}频繁|年轻干部' },
+  { code: 'C2', pattern: '干部队伍|能力素质|担当|(干部|人员|人事|岗位)[^，。；]{0,6}调配|调配.{0,4}频繁|年轻干部' },
   // 基层党组织 and 支部建设 name where, 三会一课 or 党费 what: 基层党组织"三会一课"不严格 is C5.
-  { code: 'C4', pattern: '软弱涣散|强基|班子配备|村班子' },
+  { code: 'C4', pattern: '软弱涣散|强基|班子配备|村班子|换届|支部标准化|党建标准化' },
   { code: 'C5', pattern: '三会一课|民主生活会|组织生活会|主题党日|党内政治生活|党内制度' },
-  { code: 'C6', pattern: '发展党员|党费|党员教育|党员管理|不参加组织生活' },
+  { code: 'C6', pattern: '发展党员|党员发展|党费|党员教育|党员管理|不参加组织生活|模范带头|先锋模范' },
   { code: 'C4', pattern: '基层党组织|支部建设' },
   { code: 'D6', pattern: '八项规定|四风' },
   // Not a 招待所: the hospitality is the point.
-  { code: 'D1', pattern: '吃喝|宴请|公务接待|超标准接待|违规接待|接待费|招待[^所]|招待$' },
+  { code: 'D1', pattern: '吃喝|宴请|饮酒|公务接待|超标准接待|违规接待|接待费|招待[^所]|招待$' },
   // A 福利院, children's welfare or welfare funds for the public are no benefits paid to staff (D2).
   { code: 'A5', pattern: '福利院|儿童福利' },
   { code: 'F5', pattern: '社会福利资金' },
-  { code: 'D2', pattern: '津补贴|津贴|福利|奖金' },
-  { code: 'D3', pattern: '公车|公务用车|公务车辆|公款旅游|公费旅游|办公用房' },
+  { code: 'D2', pattern: '津补贴|津贴|福利|奖金|加班费|过节费|值班费' },
+  { code: 'D3', pattern: '公车|公务用车|公务车辆|私车公养|公款旅游|公费旅游|办公用房' },
   // 形式主义 as offices name it: 文山会海, 督查检查考核过多, 留痕过多, 基层负担.
-  { code: 'D4', pattern: '形式主义|官僚主义|文山会海|督查检查考核|留痕|基层负担' },
+  { code: 'D4', pattern: '形式主义|官僚主义|文山会海|会议多|文件多|发文多|督查检查考核|留痕|痕迹管理|基层负担' },
   { code: 'E1', pattern: '组织纪律|请销假|不如实报告' },
   // 廉洁风险 (F) before 财务 / 采购 (E3): 村级财务, 三资, 国有资产 and 药品…采购 name the field, which decides.
-  { code: 'F2', pattern: '以权谋私|利益输送|亲属经商|一家两制|谋取私利|为亲属谋取' },
+  { code: 'F2', pattern: '以权谋私|利益输送|亲属经商|经商办企业|一家两制|谋取私利|为亲属谋取|挪用|侵占|贪污|受贿|索贿' },
   { code: 'F4', pattern: '三资|村级财务|村级工程|集体资产' },
-  { code: 'F1', pattern: '廉政风险|廉洁风险|工程建设|工程项目|工程监管|土地|药品|医疗器械|医保基金|重点领域' },
+  // Bidding (招投标, 围标串标) and a works' payments are a works' risks, not a field's (A5: helper-150).
+  { code: 'F1', pattern: '廉政风险|廉洁风险|工程建设|工程项目|工程监管|工程款|招投标|围标|串标|征地|拆迁|土地|药品|医疗器械|医保基金|重点领域' },
   { code: 'F3', pattern: '国有资金|国有资产|国资|国有企业资产|资产流失' },
-  { code: 'F5', pattern: '惠民|蝇贪|群众身边|优亲厚友|冒领' },
-  { code: 'E3', pattern: '财经纪律|工作纪律|财务|报销|采购|预算|合同|专项资金|资金拨付' },
+  { code: 'F5', pattern: '惠民|蝇贪|微腐败|雁过拔毛|群众身边|优亲厚友|冒领|低保' },
+  { code: 'E3', pattern: '财经纪律|工作纪律|财务|报销|白条|采购|预算|合同|专项资金|资金拨付|资金管理' },
   // After 惠民 (F5) and 专项资金 (E3): 惠民资金监管不严 is F5, 资金监管还有漏洞 F3.
   { code: 'F3', pattern: '资金监管' },
-  { code: 'E4', pattern: '群众纪律|生活纪律|漠视群众利益|作风粗暴' },
+  { code: 'E4', pattern: '群众纪律|生活纪律|漠视群众利益|作风粗暴|赌博' },
   { code: 'E5', pattern: '警示教育|纪律教育|以案促改|以案促治' },
   { code: 'G2', pattern: '监督责任|纪委|纪检|监督执纪|派驻监督|问题线索' },
   { code: 'G3', pattern: '一岗双责|压力传导' },
   { code: 'G4', pattern: '政治生态' },
   { code: 'G1', pattern: '主体责任|两个责任|全面从严治党' },
   // The field a problem is in (风险, 环境, 民生, 治理), not what the problem is: weaker than a heading (WEAK_L2).
-  { code: 'A5', pattern: '风险|环境|生态|安全生产|民生|历史遗留|治理|履行职能|中心工作推进' },
-  { code: 'A1', pattern: '决策部署|新发展理念|高质量发展|共同富裕|长三角|先进制造业' },
+  { code: 'A5', pattern: '风险|环境|生态|安全生产|民生|历史遗留|治理|履行职能|中心工作推进|耕地|河长制|林长制|矛盾化解' },
+  { code: 'A1', pattern: '决策部署|新发展理念|高质量发展|共同富裕|长三角|先进制造业|八八战略|乡村振兴' },
   // Last: 屡禁不止 says the problem recurs, not what it is ("蝇贪"现象屡禁不止 is F5); alone, it is D6's wording.
   { code: 'D6', pattern: '屡禁不止' },
 ];
