@@ -76,12 +76,19 @@ const CLAUSE_MARKS = ',;。、和及与';
 // 号 of 销号 no date's end (helper-149).
 const NEXT_DATE = '([0-9][日号月]|[前底末]|[0-9][ /])([ /①-⑳⑴-⒇⒈-⒛]{0,3})((?:19|20)[0-9]{2}[年./-])';
 // A clause that dates a step after the work, not the work (…，2024年7月底前报送整改报告; 2024年5月20日完成，2024年6月10日通过验收;
-// 回头看, 督查, 销号), unless it says the work is done then (2024年12月底前完成整改验收); and a clause of the old date (原定2024年9月底前).
-// Beside another dated clause neither is a date of the item's end (helper-148: the latest date was read, the item's end pushed later).
-// Only a step's own verbs: 检查, 核查, 审核, 评估 and the like are as often the work itself (2024年9月底前完成问题检查整改, helper-149).
-export const STEP_CLAUSE = '报送|上报|回头看|(通过|组织|申请|接受|进行)验收|[前底日号月](完成)?验收|验收(通过|合格)|销号|(接受|迎接|配合)[^,;。]{0,8}?(督查|督导|检查)';
-export const WORK_DONE = '完成整改|整改完成|全面完成|全部完成|整改到位|整改完毕|发现|问题整改';
-const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限)';
+// 回头看, 销号, 接受…督查), unless it says the work is done then, before any report it names (2024年12月底前完成整改验收, …整改并报送结果;
+// not …报送问题整改情况报告, whose 整改 is the report's name: helper-152); and a clause of the old date (原定2024年9月底前). Beside another
+// dated clause neither is a date of the item's end (helper-148: the latest date was read, the item's end pushed later). Only a
+// step's own verbs: 检查, 核查, 评估 are as often the work itself (2024年9月底前完成问题检查整改, helper-149), and so is a report
+// system (数据报送系统建设).
+const STEP_CLAUSE = '(报送|上报)([^系平功机流制]|$)|回头看|(通过|组织|申请|接受|进行)验收|[前底日号月](完成)?验收|验收(通过|合格)|销号|(接受|迎接|配合)[^,;。完]{0,8}?(督查|督导|检查)';
+const WORK_DONE = '完成整改|整改完成|全面完成|全部完成|整改到位|整改完毕|发现问题整改|完成并|整改并';
+const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限|为|来|要求)[^0-9,;。]{0,2}(19|20)[0-9]{2}';
+
+/** TRUE when a clause `k` dates a step after the work (STEP_CLAUSE), the work not said done before the report it names (WORK_DONE). */
+export function stepClauseSql(k: string): string {
+  return `(regexp_matches(${k}, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(regexp_replace(${k}, '(报送|上报)[^,;。]*$', ''), ${str(WORK_DONE)}))`;
+}
 
 /**
  * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
@@ -95,7 +102,7 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
   const period = '(1[0-2]|0?[1-9])月|[上下]半年|第?[1-4]季度';
   const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(${period})(\\d{1,2}[日号]|底|末)?'))`;
-  const aside = part === 'end' ? `WHEN regexp_matches(k, ${str(OLD_DATE_CLAUSE)}) OR regexp_matches(k, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(k, ${str(WORK_DONE)}) THEN NULL ` : '';
+  const aside = part === 'end' ? `WHEN regexp_matches(k, ${str(OLD_DATE_CLAUSE)}) OR ${stepClauseSql('k')} THEN NULL ` : '';
   const withYear = `CASE ${aside}WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
     WHEN regexp_matches(k, '^(${period})') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
   const dated = `list_filter(list_transform(regexp_extract_all(${split}, ${str(`[^${CLAUSE_MARKS}]+`)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;

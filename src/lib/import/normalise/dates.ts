@@ -112,23 +112,24 @@ const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\
 // So are whether it is a time limit, a month alone or a day without its year (maps.ts: 2024年6月30日（原定2024年3月底前）
 // is a day something was done, 6月底前（2024年） a limit dated from the feedback).
 // Read after a change of deadline, which a bracket often states (2024年6月底前（已延期至9月底）: changedDeadlineSql).
-// A date outside is a year with its month or end (2023年度问题（2024年6月底前整改到位）: the bracket's, helper-149); a note of when it
-// was really done (2024年6月（实际2024年7月10日完成）) is no note, the text read whole, but after a time limit (2024年6月底前（实际
-// 2024年5月20日完成）), which is the date.
+// A date outside is a year with its month or end, or a month or 年底 it opens with (not 2023年度问题（2024年6月底前整改到位）: the
+// bracket's, helper-149). A note of when the work was really done (2024年6月（实际2024年7月10日完成）) is left out too: one reading
+// serves every column, and in 整改时限 (2024年6月底前（实际2024年5月20日完成）) the date outside is the deadline (helper-152).
 const BRACKETED = '\\([^()]*\\)|【[^【】]*】|\\[[^\\[\\]]*\\]';
-const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])';
-const REALLY_DONE_NOTE = '[(【\\[][^)】\\]]*实际';
+// …but read apart as the day the work was really done (dr), which a 完成时间 takes (findings.ts): 2024年6月（实际2024年7月10日完成）.
+const REALLY_DONE = '[(【\\[]实际(?:已于|于|已)?(?:完成)?(?:时间|日期)?:?([0-9][^)】\\]]*)';
+const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])|^([0-9]{1,2}月|年[底末])';
 
 /** The text without its bracketed notes (BRACKETED) where what is left names a date (NAMES_A_DATE), else the text. */
 export function outsideBracketsSql(x: string): string {
   return `CASE WHEN regexp_matches(${x}, '[(【\\[]') THEN ${bindSql(`regexp_replace(${x}, ${str(BRACKETED)}, '', 'g')`, 'st_ob',
-    `CASE WHEN regexp_matches(st_ob, ${str(NAMES_A_DATE)}) AND (NOT regexp_matches(${x}, ${str(REALLY_DONE_NOTE)}) OR contains(st_ob, '前'))
-      THEN st_ob ELSE ${x} END`)} ELSE ${x} END`;
+    `CASE WHEN regexp_matches(st_ob, ${str(NAMES_A_DATE)}) THEN st_ob ELSE ${x} END`)} ELSE ${x} END`;
 }
 
 /**
  * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value
- * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, and `d0`, a range's start.
+ * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, `d0`, a range's start, and `dr`, a day a note
+ * says the work was really done (REALLY_DONE).
  * Chinese numerals are written as digits first. A serial counts from the workbook's epoch (DateOptions.date1904). A text of several dates, one per clause
  * (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日), gives the
  * latest as its end (a deadline is when all of it is due) and the earliest as its start. A deadline changed
@@ -146,7 +147,7 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   // when two are, and an end is no end where ends() says so.
   const tagged = (l: string, g: number) => `list_transform(${l}, lambda k: {'t': k, 'g': ${g}})`;
   const texts = `list_concat(CASE WHEN len(ce) >= 1 THEN ${tagged('ce', 1)} ELSE [] END, [{'t': te, 'g': 2}],
-    CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}])`;
+    CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}], CASE WHEN tr IS NOT NULL THEN [{'t': tr, 'g': 5}] ELSE [] END)`;
   const dated = `list_transform(${texts}, lambda st_k: {'g': st_k.g, 'd': CASE WHEN st_k.g >= 3 OR ${ends('st_k.t')} THEN ${dateSql('st_k.t', opts)} END})`;
   const of = (g: number) => `list_transform(list_filter(dl, lambda st_g: st_g.g = ${g}), lambda st_g: st_g.d)`;
   const pick = (clauses: number, fn: 'list_max' | 'list_min') => `coalesce(${fn}(${of(clauses)}), ${of(clauses + 1)}[1])`;
@@ -155,9 +156,10 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const backwards = 'rv AND d0 > de';
   const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
   return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${datedSpanSql('spg')} AS sp,
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, tr, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr,
+      ${datedSpanSql('spg')} AS sp,
       ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
-    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts,
+    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), '') AS tr,
       ${datedClausesSql('nb', 'end')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
     FROM (SELECT *, ${outsideBracketsSql('ne')} AS nb, ${outsideBracketsSql('n')} AS nbs FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
@@ -165,12 +167,12 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
 }
 
 // A date something starts from or comes after (2024年4月起, 从2024年4月开始, 2024年4月1日启动, 2024年6月30日以后, 2024年3月15日起长期坚持,
-// 2024年3月以来, 2024年3月至今, these only of the date the text or clause opens with: 2024年12月底前完成对2023年以来项目的清查 and
-// 已完成（2024年5月20日至今未反弹） keep their date (helper-149);
+// 2024年3月以来, 2024年3月至今, these only of the date the text or clause opens with and no date after it: 2024年12月底前完成对2023年
+// 以来项目的清查, 已完成（2024年5月20日至今未反弹） and 自2023年以来存在的问题于2024年6月底前完成整改 keep their date (helper-149, helper-152);
 // not 2024年6月30日前后, around it): as a deadline or a completion it is no date (DOMAIN.md §3.4: anything else is null,
 // flagged), though a range's start may be one (2024年3月起至6月底: its start is 3月, its end 6月底).
 const FROM_DATE = '(\\d|月|日|号|年|底|末|旬)(起|开始|启动|以后|之后|后)'
-  + '|^(从|自)?[0-9]{4}(年|[./-])([0-9]{1,2}(月|[./-])?([0-9]{1,2}[日号]?)?)?[-~—–]?(以来|至今)';
+  + '|^(从|自)?[0-9]{4}(年|[./-])([0-9]{1,2}(月|[./-])?([0-9]{1,2}[日号]?)?)?[-~—–]?(以来|至今)[^0-9]*$';
 
 // A year written with two digits at the start (24年底前, 24年6月30日), as a hurried cell does: 2024. Only 10 to 39
 // followed by a month or the year's end, so no other number is taken for a year (10年内 is a span).
@@ -182,11 +184,13 @@ const SHORT_DATE = '^([1-3][0-9])([./-])(0?[1-9]|1[0-2])([./-])(0?[1-9]|[12][0-9
 
 // Days of one month written with the month once (2024年6月10日至20日, 2024年6月1-15日, 2024年5月10日—30日): the second day's
 // month and year written out, so the text is a range of whole dates (RANGE) and ends on its later day, not its first (helper-148).
-const DAY_RANGE = '^((?:从|自)?)((?:19|20)[0-9]{2}年[0-9]{1,2}月)([0-9]{1,2})[日号]?((?:起|开始)?(?:至|到|~|—|–|-))([0-9]{1,2}[日号])';
+// From a start (2024年6月10日起至20日) only where no span follows (自2024年3月15日起至30日内完成: 30 days; helper-152).
+const DAY_RANGE = '^((?:从|自)?)((?:19|20)[0-9]{2}年[0-9]{1,2}月)([0-9]{1,2})[日号]?(至|到|~|—|–|-)([0-9]{1,2}[日号])';
+const DAY_RANGE_FROM = '^((?:从|自)?)((?:19|20)[0-9]{2}年[0-9]{1,2}月)([0-9]{1,2})[日号]?((?:起|开始)(?:至|到))([0-9]{1,2}[日号])([^内]|$)';
 
 /** The text with the month of a range of days in one month said twice (DAY_RANGE). */
 function dayRangeSql(x: string): string {
-  return `regexp_replace(${x}, ${str(DAY_RANGE)}, '\\1\\2\\3日\\4\\2\\5')`;
+  return `regexp_replace(regexp_replace(${x}, ${str(DAY_RANGE)}, '\\1\\2\\3日\\4\\2\\5'), ${str(DAY_RANGE_FROM)}, '\\1\\2\\3日\\4\\2\\5\\6')`;
 }
 
 /** The text with a two-digit year at its start written in full (see SHORT_YEAR, SHORT_DATE). */

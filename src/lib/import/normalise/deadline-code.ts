@@ -1,5 +1,5 @@
 import { num, str } from '../../queries/sql';
-import { CHANGE_OPENING, STEP_CLAUSE, WORK_DONE } from './date-parts';
+import { CHANGE_OPENING, stepClauseSql } from './date-parts';
 import { bindSql, groups } from './text';
 
 // Deadlines dated from the feedback (6月底前, 次年6月底前, 3个月内) as codes: the date map reads each distinct
@@ -13,7 +13,7 @@ import { bindSql, groups } from './text';
 // may open it (延期至9月底: CHANGE_OPENING), the deadline then the new one.
 // In 完成时间 it may be said done (已于12月5日完成, 12月5日（已完成）).
 const DONE_WORDS = '完成整改|整改完成|整改完毕|整改到位|完成|办结|完毕';
-const DONE = `[(（]?(?:已经?)?(${DONE_WORDS})?[)）]?`;
+const DONE = `[(（]?(?:已经?)?(?:全部|全面)?(${DONE_WORDS})?[)）]?`;
 const LONG_TERM = '(?:长期坚持|常态化|持续)';
 const TAIL = `([,;、。]?并?${LONG_TERM}.*)?[,;、。]?$`;
 const YEARLESS = `^(?:${CHANGE_OPENING})?` + '(?:已经?)?于?(?:(今|本)|(次|明|下1?|翌))?(?:年度?)?(?:(\\d{1,2})(?:月(?:(\\d{1,2})[日号]?|(上旬|中旬|下旬))?|([./])(\\d{1,2})([日号])?)|年?(底|末|内|度内|度底|度末)|(上半年|下半年)|第?([1-4])季度)'
@@ -98,28 +98,55 @@ const LIMIT_HEAD = '^(?:(?:1[0-2]|0?[1-9])月(?:[0-9]{1,2}[日号]|底|末|[上�
 const NOT_IN_ORDER = '(19|20)[0-9]{2}|次年|明年|翌年|下1?年|延期|延长|延至|推迟|顺延|调整|变更|提前|改为|改至';
 // A clause naming a month or period that does not open with a limit (剩余部分年底前完成, 7月开展): no list of limits; but for one that
 // starts something beside them (7月起常态化开展).
-const OTHER_DATE = '[0-9]{1,2}月|年[底末]|季度|半年|旬';
+const OTHER_DATE = '[0-9]{1,2}月|年[底末]|季度|[上下]半年|旬';
 const STARTS = '^[0-9]{1,2}月([0-9]{1,2}[日号])?(起|开始)';
+// A clause saying its work is done (5月底前已完成整改): a day done by, no time limit.
+const SAID_DONE = '已|整改到位|整改完毕';
+
+/** The clauses of a text of two or more (limitClausesCodeSql): none for one clause, a full stop after it or not (5月底整改完毕。). */
+const clausesOf = (h: string) => `list_filter(regexp_extract_all(${h}, '[^,;；、。]+'), lambda k: trim(k) <> '')`;
 
 /**
- * The code (deadlineCodeSql) of the latest of the limits that open a text's clauses, words after each (6月底前完成阶段性整改，
- * 12月底前全面完成: 12月底前), steps after the work left out (…，7月底前报送整改报告: STEP_CLAUSE); NULL but where every such
- * clause is a day in the year (no 次年, no change, no year: NOT_IN_ORDER), no other clause names a date, and they run in
- * order, so the last is the latest (helper-148, helper-149). A 完成时间 of it is a time limit, not the day it was done (maps.ts).
+ * The clauses of `h` that open with a limit (LIMIT_HEAD), steps after the work left out, as a list (limitClausesCodeSql and
+ * limitClausesByDateSql read it); NULL where NOT_IN_ORDER or OTHER_DATE says no list of limits can be read by its order.
  */
-export function limitClausesCodeSql(h: string, concentratedMonths: number): string {
-  const clauses = `regexp_extract_all(${h}, '[^,;；、。]+')`;
-  const step = (k: string) => `(regexp_matches(${k}, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(${k}, ${str(WORK_DONE)}))`;
+export function limitClausesSql(h: string): string {
   const opens = (k: string) => `regexp_matches(${k}, ${str(LIMIT_HEAD)})`;
-  const codes = `list_transform(list_filter(${clauses}, lambda k: ${opens('k')} AND NOT ${step('k')}),
-    lambda k: ${deadlineCodeSql(`regexp_extract(k, ${str(LIMIT_HEAD)})`, concentratedMonths)})`;
+  return `CASE WHEN len(${clausesOf(h)}) >= 2 AND NOT regexp_matches(${h}, ${str(NOT_IN_ORDER)})
+    AND NOT list_bool_or(list_transform(${clausesOf(h)}, lambda k: NOT ${opens('k')} AND NOT ${stepClauseSql('k')}
+      AND regexp_matches(k, ${str(OTHER_DATE)}) AND NOT regexp_matches(k, ${str(STARTS)})))
+    THEN list_filter(${clausesOf(h)}, lambda k: ${opens('k')} AND NOT ${stepClauseSql('k')}) END`;
+}
+
+/**
+ * The code (deadlineCodeSql) of the latest of the limits `l` (limitClausesSql) that open a text's clauses, words after each
+ * (6月底前完成阶段性整改，12月底前全面完成: 12月底前), steps after the work left out (…，7月底前报送整改报告); NULL but where every
+ * such clause is a day in the year (no 次年, no change, no year: NOT_IN_ORDER), no other clause names a date, and they run in
+ * order, so the last is the latest (helper-148, helper-149).
+ */
+export function limitClausesCodeSql(l: string, concentratedMonths: number): string {
+  const codes = `list_transform(${l}, lambda k: ${deadlineCodeSql(`regexp_extract(k, ${str(LIMIT_HEAD)})`, concentratedMonths)})`;
   // Ordered by the day, a month's end (day 0) after its other days.
-  const keys = (l: string) => `list_transform(${l}, lambda st_c: CASE WHEN st_c % 100 = 0 THEN st_c + 99 ELSE st_c END)`;
-  return `CASE WHEN regexp_matches(${h}, '[,;；、。]') AND NOT regexp_matches(${h}, ${str(NOT_IN_ORDER)})
-    AND NOT list_bool_or(list_transform(${clauses}, lambda k: NOT ${opens('k')} AND NOT ${step('k')} AND regexp_matches(k, ${str(OTHER_DATE)})
-      AND NOT regexp_matches(k, ${str(STARTS)})))
-    THEN ${bindSql(codes, 'st_lc', `CASE WHEN len(st_lc) >= 1 AND list_bool_and(list_transform(st_lc, lambda st_c: coalesce(st_c < ${KIND}, false)))
-      AND ${keys('st_lc')} = list_sort(${keys('st_lc')}) THEN st_lc[-1] END`)} END`;
+  const keys = (c: string) => `list_transform(${c}, lambda st_c: CASE WHEN st_c % 100 = 0 THEN st_c + 99 ELSE st_c END)`;
+  return bindSql(codes, 'st_lc', `CASE WHEN len(st_lc) >= 1 AND list_bool_and(list_transform(st_lc, lambda st_c: coalesce(st_c < ${KIND}, false)))
+      AND ${keys('st_lc')} = list_sort(${keys('st_lc')}) THEN st_lc[-1] END`);
+}
+
+/**
+ * TRUE when the last of the limits `l` (limitClausesSql) is by a day (前) and not said done (正在推进，9月底前完成; not 5月底全部完成，
+ * 6月底验收, nor 5月底前已完成整改，并建立长效机制): with its code read, in a 完成时间 a time limit, not the day the work was done (maps.ts).
+ */
+export function limitClausesByDateSql(l: string): string {
+  return bindSql(`${l}[-1]`, 'st_ll', `coalesce(contains(regexp_extract(st_ll, ${str(LIMIT_HEAD)}), '前') AND NOT regexp_matches(st_ll, ${str(SAID_DONE)}), false)`);
+}
+
+// A note in brackets of a year or a change (6月底前（2025年）, 6月底前（已延期至9月底）): a yearless limit is read with it, where no rule
+// reads one, not without it (helper-149); another note (6月底前（已完成80%）, 5月20日（已销号）) is left out (helper-152).
+const DATED_NOTE = `[(【\\[][^)】\\]]*(${NOT_IN_ORDER})`;
+
+/** The text a yearless limit's code is read from: `h` where a bracket holds a year or a change (DATED_NOTE), else `ho`, without its notes. */
+export function yearlessTextSql(h: string, ho: string): string {
+  return `CASE WHEN regexp_matches(${h}, ${str(DATED_NOTE)}) THEN ${h} ELSE ${ho} END`;
 }
 
 /**

@@ -140,7 +140,8 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     // A station period in one column (进驻时间 2023.3.1-2023.4.30) gives the end too.
     ...DATE_KEYS.filter((k) => !k.startsWith('deadline')).map((k) =>
       k === 'station_end' ? `coalesce(dd_station_end, station_range_end) AS station_end`
-        : k === 'completion_date' ? `coalesce(CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
+        // A day a note says the work was really done (2024年6月（实际2024年7月10日完成）) is the day, before any other reading.
+        : k === 'completion_date' ? `coalesce(dr_completion_date, CASE WHEN NOT coalesce(db_completion_date, false) THEN coalesce(${completionDateSql(c)},
             ${yearlessCompletionSql(c)}) END, ${statusDaySql(k, c.asOf ?? c.today)}) AS completion_date`
         // 已销号（2024.6.30） with no 销号时间 cell: the day it was closed. A time limit there (2024年12月底前) is no day it was
         // closed (helper-141: stored as closed on 2024-12-31), as it is none in 完成时间.
@@ -264,7 +265,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status AS status_read, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
-          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date,
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date, d_completion_date.dr AS dr_completion_date,
           d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
           d_status_raw.d AS dd_status, d_status_raw.by AS db_status${c.closedColumn ? ', d_closed.d AS dd_closed, d_closed.by AS db_closed' : ''}
         FROM ${mappedFromSql(raw, maps, c.closedColumn)}) t

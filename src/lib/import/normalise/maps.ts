@@ -6,7 +6,7 @@ import { STATUS_LONG_TERM_PATTERN } from '../../domain/vocabulary/status';
 import { categoryMapSql, focusHeadingSql } from './category';
 import { countyInTextSql, countyMultipleSql, countySql, placeFoldSql, zoneNameSql } from './county';
 import { byDateSql, dateCompactSql, datesOfSql, dateWordOnlySql, deadlineLongTermSql, hanDigitsSql, immediateFixSql, monthOnlySql, outsideBracketsSql } from './dates';
-import { clausesCodeSql, limitClausesCodeSql, yearlessDaySql } from './deadline-code';
+import { clausesCodeSql, limitClausesByDateSql, limitClausesCodeSql, limitClausesSql, yearlessDaySql, yearlessTextSql } from './deadline-code';
 import { unitLocalNameSql, unitNameNormSql } from './names';
 import { closedWordSql, statusCompactSql, statusLongTermSql, statusSql } from './status';
 import { statusDatedSql } from './status-date';
@@ -78,6 +78,7 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
   return [
     // The status texts too, for the day a status says its item was done (status-date.ts).
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
+    // dr: a day a note says the work was really done (2024年6月（实际2024年7月10日完成）), which a 完成时间 takes;
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内, 集中整改期内; see deadlineCodeSql), dated per row;
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts); so are limits that open its
     // clauses (正在推进，9月底前完成: limitClausesCodeSql), whose latest is also its rel;
@@ -86,10 +87,12 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
       cells: cellsOf(raw, [...DATE_KEYS, ...DATED_TEXTS].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
-      FROM (SELECT v, d, d0, imm, lt, slt, word, d IS NOT NULL AND ${monthOnlySql('ho')} AS mo, coalesce(${clausesCodeSql('h', opts.concentratedMonths)}, rc) AS rel, ${byDateSql('ho')} OR rc IS NOT NULL AS by
-      FROM (SELECT *, ${outsideBracketsSql('h')} AS ho, ${limitClausesCodeSql('h', opts.concentratedMonths)} AS rc FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
+      FROM (SELECT v, d, d0, dr, imm, lt, slt, word, d IS NOT NULL AND ${monthOnlySql('ho')} AS mo, coalesce(${clausesCodeSql('hr', opts.concentratedMonths)}, rc) AS rel,
+        ${byDateSql('ho')} OR rc IS NOT NULL AND ${limitClausesByDateSql('lc')} AS by
+      FROM (SELECT *, ${limitClausesCodeSql('lc', opts.concentratedMonths)} AS rc FROM (SELECT *, ${limitClausesSql('hr')} AS lc
+      FROM (SELECT *, ${yearlessTextSql('h', 'ho')} AS hr FROM (SELECT *, ${outsideBracketsSql('h')} AS ho FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${statusLongTermSql('c')} AS slt, ${dateWordOnlySql('c')} AS word
-      FROM (${withCompact(from, dateCompactSql)})`, opts)}))))` },
+      FROM (${withCompact(from, dateCompactSql)})`, opts)})))))))` },
     // Under a yes/no header (是否完成) 1 is 是 and 0 is 否; elsewhere they are codes nobody defined.
     { kind: 'status', variant: opts.statusYesNo ? 'yesno' : 'text', keys: v,
       cells: cellsOf(raw, ['status_raw'].filter(has)), inputOf: distinctValues,
