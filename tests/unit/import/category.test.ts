@@ -252,8 +252,13 @@ test('wording offices write that no rule knew, and a field word (风险, 审计)
     [null, null, null, '惠民补贴资金冒领', 'F', 'F5'], [null, null, null, '违规吃喝问题整改不彻底', 'D', 'D1'],
     // Category cells that read Z.
     ['党的领导', null, null, '问题', 'A', null], ['干部作风', null, null, '问题', 'D', null], ['问题整改', null, null, '问题', 'H', null],
-    ['能力素质不适应', null, null, '问题', 'C', 'C2'], ['乡村振兴', null, null, '问题', 'A', 'A1'], ['党建工作', null, null, '问题', 'C', null],
-    ['资金管理', null, null, '问题', 'E', 'E3'],
+    ['能力素质不适应', null, null, '问题', 'C', 'C2'], ['党建工作', null, null, '问题', 'C', null],
+    // A field as the category does not outrank the title (helper-151): 乡村振兴 | 违规吃喝 is D1, 资金管理 | 惠民补贴资金冒领 F5.
+    ['乡村振兴', null, null, '违规吃喝', 'D', 'D1'], ['资金管理', null, null, '惠民补贴资金冒领', 'F', 'F5'],
+    // Words matched before the field's own (helper-151): 借贷, 挪用, 换届, 会议多次, 低保 as welfare.
+    [null, null, null, '村集体资产违规对外借贷', 'F', 'F4'], [null, null, null, '惠民补贴资金被挪用', 'F', 'F5'],
+    [null, null, null, '换届选举中违反组织纪律拉票', 'E', 'E1'], [null, null, null, '安全生产会议多次部署但隐患整改不到位', 'A', 'A5'],
+    [null, null, null, '低保等民生政策落实不到位', 'A', 'A5'], [null, null, null, '纪委监督检查发现问题线索处置不及时', 'G', 'G2'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });

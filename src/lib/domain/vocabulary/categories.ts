@@ -66,10 +66,10 @@ export const L2_RULES: CategoryRule[] = [
   // lottery funds (福利彩票公益金), which are no staff benefits (D2).
   { code: 'E3', pattern: '内部审计|经济责任审计|福利彩票' },
   // Not an audit's risk (违规发放津补贴，存在审计风险 is D2: helper-150).
-  { code: 'H2', pattern: '审计([^风]|$)|督察|监督检查发现问题' },
+  { code: 'H2', pattern: '审计([^风]|风险提示|$)|督察|监督检查发现问题([^线]|$)' },
   { code: 'H3', pattern: '主题教育|检视问题' },
   { code: 'H4', pattern: '整改责任|成果运用|整改成效|整改措施针对性|巡[视察]整改.{0,6}(回头看|清单|台账)' },
-  { code: 'E2', pattern: '廉洁纪律|礼金|礼卡|兼职取酬|违规兼职|婚丧喜庆|借贷' },
+  { code: 'E2', pattern: '廉洁纪律|礼金|礼卡|兼职取酬|违规兼职|婚丧喜庆|民间借贷|向管理服务对象借|与管理服务对象借贷' },
   { code: 'A3', pattern: '三重一大|民主集中制|集体决策|集体研究|决策程序|科学决策|个人说了算|一言堂|议事规则' },
   { code: 'A4', pattern: '请示报告|政治纪律|政治规矩|搞变通|打折扣' },
   { code: 'A2', pattern: '领导核心|把方向|管大局|核心作用' },
@@ -85,9 +85,9 @@ export const L2_RULES: CategoryRule[] = [
   // People moved between posts (干部调配, 人员调配, 岗位调配), not goods (物资调配).
   { code: 'C2', pattern: '干部队伍|能力素质|担当|(干部|人员|人事|岗位)[^，。；]{0,6}调配|调配.{0,4}频繁|年轻干部' },
   // 基层党组织 and 支部建设 name where, 三会一课 or 党费 what: 基层党组织"三会一课"不严格 is C5.
-  { code: 'C4', pattern: '软弱涣散|强基|班子配备|村班子|换届|支部标准化|党建标准化' },
+  { code: 'C4', pattern: '软弱涣散|强基|班子配备|村班子|支部标准化|党建标准化' },
   { code: 'C5', pattern: '三会一课|民主生活会|组织生活会|主题党日|党内政治生活|党内制度' },
-  { code: 'C6', pattern: '发展党员|党员发展|党费|党员教育|党员管理|不参加组织生活|模范带头|先锋模范' },
+  { code: 'C6', pattern: '发展党员|党员发展|党费|党员教育|党员管理|不参加组织生活' },
   { code: 'C4', pattern: '基层党组织|支部建设' },
   { code: 'D6', pattern: '八项规定|四风' },
   // Not a 招待所: the hospitality is the point.
@@ -98,18 +98,25 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'D2', pattern: '津补贴|津贴|福利|奖金|加班费|过节费|值班费' },
   { code: 'D3', pattern: '公车|公务用车|公务车辆|私车公养|公款旅游|公费旅游|办公用房' },
   // 形式主义 as offices name it: 文山会海, 督查检查考核过多, 留痕过多, 基层负担.
-  { code: 'D4', pattern: '形式主义|官僚主义|文山会海|会议多|文件多|发文多|督查检查考核|留痕|痕迹管理|基层负担' },
-  { code: 'E1', pattern: '组织纪律|请销假|不如实报告' },
+  { code: 'D4', pattern: '形式主义|官僚主义|文山会海|会议多([^次年]|$)|文件多([^次年]|$)|发文多([^次年]|$)|督查检查考核|留痕|痕迹管理|基层负担' },
+  { code: 'E1', pattern: '组织纪律|请销假|不如实报告|换届纪律|拉票|贿选' },
   // 廉洁风险 (F) before 财务 / 采购 (E3): 村级财务, 三资, 国有资产 and 药品…采购 name the field, which decides.
-  { code: 'F2', pattern: '以权谋私|利益输送|亲属经商|经商办企业|一家两制|谋取私利|为亲属谋取|挪用|侵占|贪污|受贿|索贿' },
-  { code: 'F4', pattern: '三资|村级财务|村级工程|集体资产' },
+  { code: 'F2', pattern: '以权谋私|利益输送|亲属经商|经商办企业|一家两制|谋取私利|为亲属谋取|受贿|索贿' },
+  { code: 'F4', pattern: '三资|村级财务|村级工程|集体资产|集体资金|村级资金' },
   // Bidding (招投标, 围标串标) and a works' payments are a works' risks, not a field's (A5: helper-150).
-  { code: 'F1', pattern: '廉政风险|廉洁风险|工程建设|工程项目|工程监管|工程款|招投标|围标|串标|征地|拆迁|土地|药品|医疗器械|医保基金|重点领域' },
+  { code: 'F1', pattern: '廉政风险|廉洁风险|工程建设|工程项目|工程监管|土地|药品|医疗器械|医保基金|重点领域' },
   { code: 'F3', pattern: '国有资金|国有资产|国资|国有企业资产|资产流失' },
-  { code: 'F5', pattern: '惠民|蝇贪|微腐败|雁过拔毛|群众身边|优亲厚友|冒领|低保' },
-  { code: 'E3', pattern: '财经纪律|工作纪律|财务|报销|白条|采购|预算|合同|专项资金|资金拨付|资金管理' },
+  { code: 'F5', pattern: '惠民|蝇贪|微腐败|雁过拔毛|群众身边|优亲厚友|冒领|人情保|关系保|低保[^，。；]{0,8}(冒领|套取|骗取|优亲厚友|资金|金被)|扶贫资金|涉农资金' },
+  { code: 'E3', pattern: '财经纪律|工作纪律|财务|报销|白条|采购|预算|合同|专项资金|资金拨付|挤占挪用' },
   // After 惠民 (F5) and 专项资金 (E3): 惠民资金监管不严 is F5, 资金监管还有漏洞 F3.
   { code: 'F3', pattern: '资金监管' },
+  // After the fields (F1, F3, F4, F5, E3's 专项资金): what was done with the money, and words that are as often a field's
+  // (换届, 模范带头: helper-151). 乡村振兴 and 资金管理 have none: as a category they outranked the heading and the title.
+  { code: 'F2', pattern: '挪用|侵占|贪污' },
+  { code: 'F1', pattern: '工程款|招投标|围标|串标' },
+  { code: 'E2', pattern: '借贷' },
+  { code: 'C6', pattern: '模范带头|先锋模范' },
+  { code: 'C4', pattern: '换届' },
   { code: 'E4', pattern: '群众纪律|生活纪律|漠视群众利益|作风粗暴|赌博' },
   { code: 'E5', pattern: '警示教育|纪律教育|以案促改|以案促治' },
   { code: 'G2', pattern: '监督责任|纪委|纪检|监督执纪|派驻监督|问题线索' },
@@ -118,7 +125,8 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'G1', pattern: '主体责任|两个责任|全面从严治党' },
   // The field a problem is in (风险, 环境, 民生, 治理), not what the problem is: weaker than a heading (WEAK_L2).
   { code: 'A5', pattern: '风险|环境|生态|安全生产|民生|历史遗留|治理|履行职能|中心工作推进|耕地|河长制|林长制|矛盾化解' },
-  { code: 'A1', pattern: '决策部署|新发展理念|高质量发展|共同富裕|长三角|先进制造业|八八战略|乡村振兴' },
+  { code: 'F1', pattern: '征地|拆迁' },
+  { code: 'A1', pattern: '决策部署|新发展理念|高质量发展|共同富裕|长三角|先进制造业|八八战略' },
   // Last: 屡禁不止 says the problem recurs, not what it is ("蝇贪"现象屡禁不止 is F5); alone, it is D6's wording.
   { code: 'D6', pattern: '屡禁不止' },
 ];
