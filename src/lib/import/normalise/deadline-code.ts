@@ -111,11 +111,13 @@ const clausesOf = (h: string) => `list_filter(regexp_extract_all(${h}, '[^,;ï¼›ã
  * limitClausesByDateSql read it); NULL where NOT_IN_ORDER or OTHER_DATE says no list of limits can be read by its order.
  */
 export function limitClausesSql(h: string): string {
-  const opens = (k: string) => `regexp_matches(${k}, ${str(LIMIT_HEAD)})`;
-  return `CASE WHEN len(${clausesOf(h)}) >= 2 AND NOT regexp_matches(${h}, ${str(NOT_IN_ORDER)})
-    AND NOT list_bool_or(list_transform(${clausesOf(h)}, lambda k: NOT ${opens('k')} AND NOT ${stepClauseSql('k')}
-      AND regexp_matches(k, ${str(OTHER_DATE)}) AND NOT regexp_matches(k, ${str(STARTS)})))
-    THEN list_filter(${clausesOf(h)}, lambda k: ${opens('k')} AND NOT ${stepClauseSql('k')}) END`;
+  // Each clause is tested once (a struct of its tests), the clauses split once (bindSql).
+  const tested = (l: string) => `list_transform(${l}, lambda k: {'k': k, 'limit': regexp_matches(k, ${str(LIMIT_HEAD)}) AND NOT ${stepClauseSql('k')},
+    'other': NOT regexp_matches(k, ${str(LIMIT_HEAD)}) AND NOT ${stepClauseSql('k')} AND regexp_matches(k, ${str(OTHER_DATE)})
+      AND NOT regexp_matches(k, ${str(STARTS)})})`;
+  return `CASE WHEN NOT regexp_matches(${h}, ${str(NOT_IN_ORDER)}) THEN ${bindSql(tested(clausesOf(h)), 'st_cl', `CASE WHEN len(st_cl) >= 2
+    AND NOT list_bool_or(list_transform(st_cl, lambda st_t: st_t.other))
+    THEN list_transform(list_filter(st_cl, lambda st_t: st_t.limit), lambda st_t: st_t.k) END`)} END`;
 }
 
 /**
