@@ -298,3 +298,32 @@ test('second review (helper-152): a report system or a report of the work is no 
   ]);
   expect(done.map((r) => r.completion_date)).toEqual(['2024-05-31', '2024-05-31', '2024-05-31', '2024-07-10', '2024-05-20']);
 });
+
+test('a clause saying the day the work was done is no deadline, and is the completion date (session 56)', async () => {
+  const rows = await ledger([
+    { deadline: '2024年6月底前；已于2024年7月10日完成' }, { deadline: '2024年6月底前，实际完成时间2024年7月10日' },
+    { deadline: '2024年6月底前，2024年7月10日已完成整改' }, { deadline: '2024年6月底前，已于2024年9月10日完成阶段性整改' },
+    { deadline: '2024年6月底前，实际完成：2024.7.10' }, { deadline: '2024年6月底前，已于2024年7月底完成' },
+    // Alone it is the date, as before; done by a limit (前) restates the limit, as before.
+    { deadline: '已于2024年7月10日完成' }, { deadline: '已于2024年6月底前完成阶段整改，2024年12月底前全面完成' },
+    { deadline: '2024年3月底前完成方案，已于2024年6月30日前完成整改' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []],
+    ['2024-07-10', []], ['2024-12-31', []], ['2024-06-30', []],
+  ]);
+  // Overdue at 2024-07-01: the six whose work was done late, and the one due 6月30日 (done by it, yet the status is 正在整改).
+  const [t] = await e.query<{ overdue: number }>(timelinessQuery(emptyFilters('2024-07-01'), DEFAULT_PARAMS));
+  expect(t.overdue).toBe(7);
+  const done = await ledger([
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前；已于2024年7月10日完成' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前完成80%，已于2024年9月10日全部完成' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '计划2024年6月底前完成，实际完成时间2024年5月20日' },
+    // A really-done day in a note beside a limit is read too, and the limit is then not warned of.
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前（实际2024年7月10日完成）' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '已于2024年11月完成' },
+  ]);
+  expect(done.map((r) => [r.completion_date, r.codes])).toEqual([
+    ['2024-07-10', []], ['2024-09-10', []], ['2024-05-20', []], ['2024-07-10', []], ['2024-11-30', []],
+  ]);
+});

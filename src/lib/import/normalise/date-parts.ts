@@ -85,28 +85,43 @@ const STEP_CLAUSE = '(报送|上报)([^系平功机流制]|$)|回头看|(通过|
 const WORK_DONE = '完成整改|整改完成|全面完成|全部完成|整改到位|整改完毕|发现问题整改|完成并|整改并';
 const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限|为|来|要求)[^0-9,;。]{0,2}(19|20)[0-9]{2}';
 
+// A clause saying the work was done on a day (…；已于2024年7月10日完成, 实际完成时间2024年7月10日, 2024年7月10日已完成整改): beside a
+// dated clause, the day it was done, no deadline (the latest date was read: a 整改时限 done late ran to the day it was done, its
+// overdue hidden). Not done by a limit (已于2024年6月底前完成阶段整改: 前), which restates the limit.
+const DONE_CLAUSE = '^(实际|已经?(于|在))|[0-9日号月底](已经?|均已)(全部|全面)?(完成|办结|整改)';
+
+/** TRUE when a clause `k` says the work was done on a day (DONE_CLAUSE), not by a limit. */
+export function doneClauseSql(k: string): string {
+  return `(regexp_matches(${k}, ${str(DONE_CLAUSE)}) AND NOT regexp_matches(${k}, '前'))`;
+}
+
 /** TRUE when a clause `k` dates a step after the work (STEP_CLAUSE), the work not said done before the report it names (WORK_DONE). */
 export function stepClauseSql(k: string): string {
   return `(regexp_matches(${k}, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(regexp_replace(${k}, '(报送|上报)[^,;。]*$', ''), ${str(WORK_DONE)}))`;
 }
+
+/** A clause of a text, and what parts two, as datedClausesSql cuts them. */
+export const CLAUSE = `[^${CLAUSE_MARKS}]+`;
+export const CLAUSE_MARK = `[${CLAUSE_MARKS}]`;
 
 /**
  * The range part (rangePartSql) of each clause of a text that holds a year, as a list; NULL for one clause.
  * A later clause that sets a limit by a month or the year's end without the year (2024年6月底前完成80%，年底前
  * 全部完成; …，12月底前全面完成), or is a month or a half or quarter and nothing else (2024年6月和12月, 2024年6月、12月, 2024年上半年和下半年), is in the year
  * the text names first; one that only dates a step (…，6月开展回头看) is no date of the item's, nor, for the end, one of a
- * step after the work or of the old date (STEP_CLAUSE, OLD_DATE_CLAUSE).
+ * step after the work, of the old date, or of the day the work was done (STEP_CLAUSE, OLD_DATE_CLAUSE, DONE_CLAUSE).
  */
 export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   const split = `regexp_replace(${x}, ${str(NEXT_DATE)}, '\\1\\2;\\3', 'g')`;
   const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
   const period = '(1[0-2]|0?[1-9])月|[上下]半年|第?[1-4]季度';
   const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(${period})(\\d{1,2}[日号]|底|末)?'))`;
-  const aside = part === 'end' ? `WHEN regexp_matches(k, ${str(OLD_DATE_CLAUSE)}) OR ${stepClauseSql('k')} THEN NULL ` : '';
+  const aside = part === 'end' ? `WHEN regexp_matches(k, ${str(OLD_DATE_CLAUSE)}) OR ${stepClauseSql('k')} OR ${doneClauseSql('k')} THEN NULL ` : '';
   const withYear = `CASE ${aside}WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
     WHEN regexp_matches(k, '^(${period})') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
-  const dated = `list_filter(list_transform(regexp_extract_all(${split}, ${str(`[^${CLAUSE_MARKS}]+`)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
-  return `CASE WHEN regexp_matches(${split}, ${str(`[${CLAUSE_MARKS}]`)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`;
+  const dated = `list_filter(list_transform(regexp_extract_all(st_cl, ${str(CLAUSE)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
+  // The split is bound once (bindSql): it is tested for a clause mark and then cut into clauses.
+  return bindSql(split, 'st_cl', `CASE WHEN regexp_matches(st_cl, ${str(CLAUSE_MARK)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`);
 }
 
 // A deadline changed (2024年6月底前（已延期至9月底）; 原定2024年12月底前，现提前至2024年9月底前; 调整为2024年9月底; 调整后：2024年9月底): the

@@ -2,7 +2,7 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { bindSql, compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { CHANGE_OPENING, changedDeadlineSql, changedYearSql, datedClausesSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql } from './date-parts';
+import { CHANGE_OPENING, CLAUSE, CLAUSE_MARK, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql } from './date-parts';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -118,6 +118,14 @@ const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\
 const BRACKETED = '\\([^()]*\\)|【[^【】]*】|\\[[^\\[\\]]*\\]';
 // …but read apart as the day the work was really done (dr), which a 完成时间 takes (findings.ts): 2024年6月（实际2024年7月10日完成）.
 const REALLY_DONE = '[(【\\[]实际(?:已于|于|已)?(?:完成)?(?:时间|日期)?:?([0-9][^)】\\]]*)';
+// …and so is a clause saying the work was done on a day (doneClauseSql: 2024年6月底前；已于2024年7月10日完成), unless only a stage of it.
+const STAGE_DONE = '阶段|部分|初步|[0-9]%';
+
+/** The clause of a text of several saying the day the work was done (doneClauseSql, a day, not a stage: STAGE_DONE), else NULL. */
+function doneDaySql(x: string): string {
+  return `CASE WHEN regexp_matches(${x}, ${str(A_DAY)}) AND regexp_matches(${x}, ${str(CLAUSE_MARK)}) THEN list_filter(regexp_extract_all(${x}, ${str(CLAUSE)}),
+    lambda k: ${doneClauseSql('k')} AND regexp_matches(k, ${str(A_DAY)}) AND NOT regexp_matches(k, ${str(STAGE_DONE)}))[1] END`;
+}
 const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])|^([0-9]{1,2}月|年[底末])';
 
 /** The text without its bracketed notes (BRACKETED) where what is left names a date (NAMES_A_DATE), else the text. */
@@ -159,7 +167,7 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
     SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, tr, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr,
       ${datedSpanSql('spg')} AS sp,
       ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
-    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), '') AS tr,
+    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, coalesce(NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), ''), ${doneDaySql('n')}) AS tr,
       ${datedClausesSql('nb', 'end')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
     FROM (SELECT *, ${outsideBracketsSql('ne')} AS nb, ${outsideBracketsSql('n')} AS nbs FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1

@@ -176,7 +176,8 @@ function layer1(c: NormaliseContext, absent: Set<string>): string {
     // and a measure row without a feedback date of its own is dated by (measure-dates.ts).
     `CASE WHEN dd_completion_date IS NULL AND NOT coalesce(db_completion_date, false) AND dyd_completion_date THEN dy_completion_date END AS completion_rel`,
     // 完成时间 holding a time limit (the date map's \`by\`), which the validator warns of (completion_is_limit).
-    'coalesce(db_completion_date, false) AS completion_limit',
+    // Not where it also says the day the work was really done (dr: 2024年6月底前；已于2024年7月10日完成), which is the completion date.
+    'coalesce(db_completion_date, false) AND dr_completion_date IS NULL AS completion_limit',
     // 反馈时间 written as a month alone (2024年3月), from the date map: a deadline in that month is not before it (validate.ts).
     'dm_feedback_date AS feedback_month',
     `CASE WHEN ${DATED_BY_FEEDBACK} THEN CASE WHEN dy_deadline_raw IS NOT NULL THEN ${r('deadline_raw')} ELSE ${r('deadline')} END
