@@ -180,15 +180,15 @@ test('a note in brackets after a date leaves the date as written outside it; 以
     // A start or an old date in the note took the deadline (helper-147 F1, helper-146 D4).
     { deadline: '2024年12月底前完成（2024年6月起持续推进）' }, { deadline: '2024年12月底前完成（2024年6月以来持续推进）' },
     { deadline: '2024.6底前完成（原定2023年底）' }, { deadline: '2024年6月底前（原定2024年12月底前，已提前）' },
-    // A change in the note still changes it; a note alone is read; a yearless limit with a year in the note is not dated from the
-    // feedback (the note's year may be another: 6月底前（2025年）, helper-149), unparsed as before.
+    // A change in the note still changes it; a note alone is read; a yearless limit with a note of its year alone is in that year,
+    // not dated from the feedback (the note's year may be another: 6月底前（2025年）, helper-149; unparsed until session 56).
     { deadline: '2024年6月底前（已延期至9月底）' }, { deadline: '（2024年12月底前）' }, { deadline: '6月底前（2024年）' },
     // 以来 and 至今 name when something began: no deadline (they read as the month's end).
     { deadline: '2024年3月以来' }, { deadline: '2024年6月-至今' }, { deadline: '2024年3月至今' }, { deadline: '2024年3月以来持续推进' },
   ]);
   expect(rows.map((r) => [r.deadline, r.long_term, r.codes])).toEqual([
     ['2024-12-31', true, []], ['2024-12-31', true, []], ['2024-06-30', false, []], ['2024-06-30', false, []],
-    ['2024-09-30', false, []], ['2024-12-31', false, []], [null, false, ['deadline_unparsed']],
+    ['2024-09-30', false, []], ['2024-12-31', false, []], ['2024-06-30', false, []],
     [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, false, ['deadline_unparsed']], [null, true, []],
   ]);
   // In 完成时间 a later date or a time limit in the note is no completion date and makes the cell no time limit.
@@ -256,14 +256,16 @@ test('review of the rules above (helper-149): the work\'s own words, a year the 
     // Yearless limits read only in order, in the year, unchanged; else unparsed, as before.
     { deadline: '6月底前完成，7月起常态化开展' }, { deadline: '6月底前完成整改，次年3月底前全面完成' }, { deadline: '年底前全面完成，6月底前完成方案' },
     { deadline: '6月底前（已延期至9月底）' }, { deadline: '6月底前（2025年）' }, { deadline: '6月底前（2025年6月底前全面完成）' },
+    { deadline: '6月底前（2024年9月底前完成验收）' },
   ]);
   expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
     ['2024-09-30', []], ['2024-10-31', []], ['2024-06-30', []], ['2024-06-30', ['deadline_year_assumed']],
     ['2024-12-31', []], ['2024-06-30', []], ['2024-12-31', []], ['2024-06-30', []],
     ['2024-06-30', ['deadline_year_assumed']], [null, ['deadline_unparsed']], [null, ['deadline_unparsed']],
-    // The last: a yearless limit beside a dated note is read by neither (helper-152 B4: 6月底前（2024年9月底前完成验收） read the
-    // note's date silently), unparsed and said.
-    [null, ['deadline_unparsed']], [null, ['deadline_unparsed']], [null, ['deadline_unparsed']],
+    // A yearless limit beside a change is read by neither, unparsed and said; a note of its year alone or of its month in a year
+    // gives its year (session 56: these two were unparsed, and were 2025-06-30 before session 55); one of another month (helper-152 B4:
+    // 6月底前（2024年9月底前完成验收） read the note's date silently) is unparsed and said.
+    [null, ['deadline_unparsed']], ['2025-06-30', []], ['2025-06-30', []], [null, ['deadline_unparsed']],
   ]);
   const done = await ledger([
     // A time limit opening a clause of 完成时间 is no completion day; a day really done in a bracket is.
@@ -325,5 +327,21 @@ test('a clause saying the day the work was done is no deadline, and is the compl
   ]);
   expect(done.map((r) => [r.completion_date, r.codes])).toEqual([
     ['2024-07-10', []], ['2024-09-10', []], ['2024-05-20', []], ['2024-07-10', []], ['2024-11-30', []],
+  ]);
+});
+
+test('a month without its year is in the year a note after it gives alone, or with the same month (session 56)', async () => {
+  const rows = await ledger([
+    { deadline: '6月底前（2024年）' }, { deadline: '6月30日（2024年度）' }, { deadline: '12月底前（2025年）' }, { deadline: '6月（2024年）' },
+    { deadline: '6月底前（2025年6月底前全面完成）' }, { deadline: '6月底前（2024年6月30日）' },
+    // Another month in the note, or no year in it: as before.
+    { deadline: '6月底前（2024年9月底前完成验收）' }, { deadline: '6月底前（已完成80%）' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '5月20日（2024年）' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.completion_date, r.codes])).toEqual([
+    ['2024-06-30', null, []], ['2024-06-30', null, []], ['2025-12-31', null, []], ['2024-06-30', null, []],
+    ['2025-06-30', null, []], ['2024-06-30', null, []],
+    [null, null, ['deadline_unparsed']], ['2024-06-30', null, ['deadline_year_assumed']],
+    ['2024-06-30', '2024-05-20', []],
   ]);
 });

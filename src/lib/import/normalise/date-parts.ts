@@ -124,6 +124,19 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   return bindSql(split, 'st_cl', `CASE WHEN regexp_matches(st_cl, ${str(CLAUSE_MARK)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`);
 }
 
+// A month without its year, then a note of the year alone (6月底前（2024年）, 6月30日（2024年度）) or of that month in a year
+// (6月底前（2025年6月底前全面完成））: the month in that year. The bracket is compact's ASCII one. A note of another month
+// (6月底前（2024年9月底前完成验收）) is no year of this one (helper-152), left to the rules after.
+const YEAR_NOTE = '^((1[0-2]|0?[1-9])月[^()]*?)\\(((?:19|20)[0-9]{2})年度?(?:(1[0-2]|0?[1-9])月([^()]*))?\\)(.*)$';
+
+/** The text with a month given its year by the note after it (YEAR_NOTE), else the text. */
+export function yearNoteSql(v: string): string {
+  const [g, x] = ['st_yn', 'st_yx'];
+  const dated = `CASE WHEN ${g}.m2 = '' THEN ${g}.y || '年' || ${g}.lim || ${g}.rest
+    WHEN TRY_CAST(${g}.m2 AS INTEGER) = TRY_CAST(${g}.m AS INTEGER) THEN ${g}.y || '年' || ${g}.m2 || '月' || ${g}.note || ${g}.rest ELSE ${x} END`;
+  return bindSql(v, x, `CASE WHEN regexp_matches(${x}, ${str(YEAR_NOTE)}) THEN ${bindSql(groups(x, YEAR_NOTE, ['lim', 'm', 'y', 'm2', 'note', 'rest']), g, dated)} ELSE ${x} END`);
+}
+
 // A deadline changed (2024年6月底前（已延期至9月底）; 原定2024年12月底前，现提前至2024年9月底前; 调整为2024年9月底; 调整后：2024年9月底): the
 // word of change and what follows it, a date first. Put back (PUT_BACK), brought forward (提前) or changed either way
 // (调整, 变更, 改). 未延期至… says the opposite; 调整为长期整改 names no date and changes none.

@@ -2,7 +2,7 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { bindSql, compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { CHANGE_OPENING, CLAUSE, CLAUSE_MARK, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql } from './date-parts';
+import { CHANGE_OPENING, CLAUSE, CLAUSE_MARK, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql, yearNoteSql } from './date-parts';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -97,7 +97,7 @@ function chinaDaySql(v: string): string {
  */
 export function dateCompactSql(v: string): string {
   const parted = `regexp_replace(regexp_replace(${chinaDaySql(v)}, ${str(TIME_SUFFIX)}, ''), ${str(DATE_LINES)}, '\\1;\\2', 'g')`;
-  return compactSql(`regexp_replace(${parted}, ${str(MONTH_LINES)}, '\\1;\\2', 'g')`);
+  return yearNoteSql(compactSql(`regexp_replace(${parted}, ${str(MONTH_LINES)}, '\\1;\\2', 'g')`));
 }
 
 // Dates on lines of their own, or parted by a slash (2024年6月底前⏎2024年12月底前, 2024年6月底前/2024年12月底前): clauses, as
@@ -137,7 +137,7 @@ export function outsideBracketsSql(x: string): string {
 /**
  * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value
  * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, `d0`, a range's start, and `dr`, a day a note
- * says the work was really done (REALLY_DONE).
+ * or a clause says the work was really done (REALLY_DONE, doneDaySql).
  * Chinese numerals are written as digits first. A serial counts from the workbook's epoch (DateOptions.date1904). A text of several dates, one per clause
  * (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日), gives the
  * latest as its end (a deadline is when all of it is due) and the earliest as its start. A deadline changed

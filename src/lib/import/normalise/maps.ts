@@ -78,10 +78,10 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
   return [
     // The status texts too, for the day a status says its item was done (status-date.ts).
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
-    // dr: a day a note says the work was really done (2024年6月（实际2024年7月10日完成）), which a 完成时间 takes;
+    // dr: a day a note or a clause says the work was really done (2024年6月（实际2024年7月10日完成）, …；已于2024年7月10日完成), which a 完成时间 takes;
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内, 集中整改期内; see deadlineCodeSql), dated per row;
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts); so are limits that open its
-    // clauses (正在推进，9月底前完成: limitClausesCodeSql), whose latest is also its rel;
+    // clauses (正在推进，9月底前完成: limitClausesByDateSql), whose latest is also its rel (limitClausesCodeSql);
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
     // slt: an ongoing item's words as a status says them (长期坚持, 常态化), which in a 完成时间 cell mark the item long-term.
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
