@@ -309,14 +309,20 @@ test('a clause saying the day the work was done is no deadline, and is the compl
     // Alone it is the date, as before; done by a limit (前) restates the limit, as before.
     { deadline: '已于2024年7月10日完成' }, { deadline: '已于2024年6月底前完成阶段整改，2024年12月底前全面完成' },
     { deadline: '2024年3月底前完成方案，已于2024年6月30日前完成整改' },
+    // Review (helper-153): 实际 naming a limit is none; every clause done gives the latest; a step beside a done clause is no
+    // candidate, so the done clause stays one.
+    { deadline: '2024年6月30日；实际整改期限2024年12月31日' }, { deadline: '2024年5月20日已完成整改，2024年6月10日已办结' },
+    { deadline: '2024年6月30日验收，2024年7月10日已办结' },
   ]);
   expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
     ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []],
     ['2024-07-10', []], ['2024-12-31', []], ['2024-06-30', []],
+    ['2024-12-31', []], ['2024-06-10', []], ['2024-07-10', []],
   ]);
-  // Overdue at 2024-07-01: the six whose work was done late, and the one due 6月30日 (done by it, yet the status is 正在整改).
+  // Overdue at 2024-07-01: the six whose work was done late, the one due 6月30日 (done by it, yet the status is 正在整改) and the
+  // one due 6月10日; not those due 7月10日 or 12月31日.
   const [t] = await e.query<{ overdue: number }>(timelinessQuery(emptyFilters('2024-07-01'), DEFAULT_PARAMS));
-  expect(t.overdue).toBe(7);
+  expect(t.overdue).toBe(8);
   const done = await ledger([
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前；已于2024年7月10日完成' },
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前完成80%，已于2024年9月10日全部完成' },
@@ -324,9 +330,16 @@ test('a clause saying the day the work was done is no deadline, and is the compl
     // A really-done day in a note beside a limit is read too, and the limit is then not warned of.
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前（实际2024年7月10日完成）' },
     { deadline: '2024年6月底前', status: '已完成', completion: '已于2024年11月完成' },
+    // Review (helper-153): only the whole work done is a completion day, not a stage or a step (完成自查, 启动整改, 通过验收),
+    // which leave the limit warned as before; nor is a later step's day.
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年12月底前，已于2024年4月30日完成自查' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年12月底前，已于2024年5月20日启动整改' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年5月20日完成整改，已于2024年6月10日通过验收' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '已于2024年5月20日完成硬件整改，已于2024年6月10日完成制度建设' },
   ]);
   expect(done.map((r) => [r.completion_date, r.codes])).toEqual([
     ['2024-07-10', []], ['2024-09-10', []], ['2024-05-20', []], ['2024-07-10', []], ['2024-11-30', []],
+    [null, ['completion_is_limit']], [null, ['completion_is_limit']], ['2024-05-20', []], ['2024-06-10', []],
   ]);
 });
 

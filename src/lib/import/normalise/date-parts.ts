@@ -87,8 +87,12 @@ const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限|为|来|要求)[^0-9,;。
 
 // A clause saying the work was done on a day (…；已于2024年7月10日完成, 实际完成时间2024年7月10日, 2024年7月10日已完成整改): beside a
 // dated clause, the day it was done, no deadline (the latest date was read: a 整改时限 done late ran to the day it was done, its
-// overdue hidden). Not done by a limit (已于2024年6月底前完成阶段整改: 前), which restates the limit.
-const DONE_CLAUSE = '^(实际|已经?(于|在))|[0-9日号月底](已经?|均已)(全部|全面)?(完成|办结|整改)';
+// overdue hidden). Not done by a limit (已于2024年6月底前完成阶段整改: 前), which restates the limit; 实际 only with a date after it,
+// at most after 完成 and 时间 (not 实际整改期限, 实际截止, 实际工作中: helper-153); 已于 only with what was done (not 已于…申请延期, 已于…结束).
+const DONE_CLAUSE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?(19|20)[0-9]{2}|^已经?(于|在)[^,;。]*(完成|办结|整改|到位|完毕|销号)|[0-9日号月底](已经?|均已)(全部|全面)?(完成|办结|整改)';
+// The work done whole on the day, no stage, part or step of it (已于2024年7月10日完成整改, 2024年7月10日均已办结, 实际完成时间2024年7月10日;
+// not 完成自查, 完成第一批整改, 启动整改, 申请延期, 通过验收: helper-153): only such a day is the completion date (dates.ts doneDaySql).
+export const DONE_WHOLE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?[0-9][0-9年月日号./-]*$|[0-9日号底](已经?|均已)?(全部|全面)?(完成|办结|整改完毕|整改完成|整改到位)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?(\\([^()]*\\))?$';
 
 /** TRUE when a clause `k` says the work was done on a day (DONE_CLAUSE), not by a limit. */
 export function doneClauseSql(k: string): string {
@@ -116,7 +120,12 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
   const period = '(1[0-2]|0?[1-9])月|[上下]半年|第?[1-4]季度';
   const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(${period})(\\d{1,2}[日号]|底|末)?'))`;
-  const aside = part === 'end' ? `WHEN regexp_matches(k, ${str(OLD_DATE_CLAUSE)}) OR ${stepClauseSql('k')} OR ${doneClauseSql('k')} THEN NULL ` : '';
+  // A done clause is left out only beside another dated clause that is still a candidate: not done, no step, no old date (every
+  // clause done: the latest, helper-153; 2024年6月30日验收，2024年7月10日已办结 is 07-10).
+  const setAside = (k: string) => `(regexp_matches(${k}, ${str(OLD_DATE_CLAUSE)}) OR ${stepClauseSql(k)})`;
+  const candidate = `len(list_filter(regexp_extract_all(st_cl, ${str(CLAUSE)}), lambda j: regexp_matches(j, '[0-9]{4}|前|[月年][底末]')
+    AND NOT ${doneClauseSql('j')} AND NOT ${setAside('j')})) > 0`;
+  const aside = part === 'end' ? `WHEN ${setAside('k')} OR (${doneClauseSql('k')} AND ${candidate}) THEN NULL ` : '';
   const withYear = `CASE ${aside}WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
     WHEN regexp_matches(k, '^(${period})') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
   const dated = `list_filter(list_transform(regexp_extract_all(st_cl, ${str(CLAUSE)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
