@@ -312,17 +312,17 @@ test('a clause saying the day the work was done is no deadline, and is the compl
     // Review (helper-153): 实际 naming a limit is none; every clause done gives the latest; a step beside a done clause is no
     // candidate, so the done clause stays one.
     { deadline: '2024年6月30日；实际整改期限2024年12月31日' }, { deadline: '2024年5月20日已完成整改，2024年6月10日已办结' },
-    { deadline: '2024年6月30日验收，2024年7月10日已办结' },
+    { deadline: '2024年6月30日验收，2024年7月10日已办结' }, { deadline: '2024年6月底前，该问题已于2024年7月10日完成整改' },
   ]);
   expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
     ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []],
     ['2024-07-10', []], ['2024-12-31', []], ['2024-06-30', []],
-    ['2024-12-31', []], ['2024-06-10', []], ['2024-07-10', []],
+    ['2024-12-31', []], ['2024-06-10', []], ['2024-07-10', []], ['2024-06-30', []],
   ]);
-  // Overdue at 2024-07-01: the six whose work was done late, the one due 6月30日 (done by it, yet the status is 正在整改) and the
+  // Overdue at 2024-07-01: the seven whose work was done late, the one due 6月30日 (done by it, yet the status is 正在整改) and the
   // one due 6月10日; not those due 7月10日 or 12月31日.
   const [t] = await e.query<{ overdue: number }>(timelinessQuery(emptyFilters('2024-07-01'), DEFAULT_PARAMS));
-  expect(t.overdue).toBe(8);
+  expect(t.overdue).toBe(9);
   const done = await ledger([
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前；已于2024年7月10日完成' },
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前完成80%，已于2024年9月10日全部完成' },

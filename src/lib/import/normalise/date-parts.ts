@@ -89,7 +89,7 @@ const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限|为|来|要求)[^0-9,;。
 // dated clause, the day it was done, no deadline (the latest date was read: a 整改时限 done late ran to the day it was done, its
 // overdue hidden). Not done by a limit (已于2024年6月底前完成阶段整改: 前), which restates the limit; 实际 only with a date after it,
 // at most after 完成 and 时间 (not 实际整改期限, 实际截止, 实际工作中: helper-153); 已于 only with what was done (not 已于…申请延期, 已于…结束).
-const DONE_CLAUSE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?(19|20)[0-9]{2}|^已经?(于|在)[^,;。]*(完成|办结|整改|到位|完毕|销号)|[0-9日号月底](已经?|均已)(全部|全面)?(完成|办结|整改)';
+const DONE_CLAUSE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?(19|20)[0-9]{2}|^(现|目前|该问题|问题)?已经?(于|在)[^,;。]*(完成|办结|整改|到位|完毕|销号)|[0-9日号月底](已经?|均已)(全部|全面)?(完成|办结|整改)';
 // The work done whole on the day, no stage, part or step of it (已于2024年7月10日完成整改, 2024年7月10日均已办结, 实际完成时间2024年7月10日;
 // not 完成自查, 完成第一批整改, 启动整改, 申请延期, 通过验收: helper-153): only such a day is the completion date (dates.ts doneDaySql).
 export const DONE_WHOLE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?[0-9][0-9年月日号./-]*$|[0-9日号底](已经?|均已)?(全部|全面)?(完成|办结|整改完毕|整改完成|整改到位)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?(\\([^()]*\\))?$';
