@@ -263,6 +263,30 @@ test('wording offices write that no rule knew, and a field word (风险, 审计)
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });
 
+test('long titles as 巡察反馈 write them: the responsibility named, public safety, village powers, wording no rule knew (helper-154)', async () => {
+  const rows: Row[] = [
+    // Wrong L1s before: F1, C4, G2, F1, E3.
+    [null, null, null, '班子成员"一岗双责"履行不到位，对分管领域廉政风险防控不力', 'G', 'G3'],
+    [null, null, null, '主体责任落实"上热中温下冷"，基层党组织管党治党意识淡薄', 'G', 'G1'],
+    [null, null, null, '对纪检监察建议落实不到位，整改反馈不及时', 'H', 'H2'], [null, null, null, '食品药品安全监管不到位，群众反映强烈', 'A', 'A5'],
+    [null, null, null, '村集体经济组织财务管理混乱，坐收坐支', 'F', 'F4'], [null, null, null, '对巡察发现的违规吃喝问题整改不到位，问题反弹', 'H', 'H1'],
+    // A concrete D word beside 八项规定 decides; 八项规定 alone, or its 韧劲, is D6.
+    [null, null, null, '落实中央八项规定精神不严格，违规吃喝问题仍有发生', 'D', 'D1'], [null, null, null, '落实中央八项规定精神韧劲不足，作风建设抓实不够有力', 'D', 'D6'],
+    [null, null, null, '违反中央八项规定精神问题时有发生', 'D', 'D6'], ['四风问题', null, null, '问题描述', 'D', 'D6'],
+    // Titles that read Z.
+    [null, null, null, '贯彻落实习近平总书记重要指示批示精神不够到位', 'A', 'A1'], [null, null, null, '落实"双碳"目标任务不到位，能耗双控工作滞后', 'A', 'A1'],
+    [null, null, null, '防汛防台工作准备不充分，应急预案不健全', 'A', 'A5'], [null, null, null, '领导班子不团结，班子成员之间沟通不畅', 'A', 'A2'],
+    [null, null, null, '新时代文明实践中心（所、站）作用发挥不充分', 'B', 'B3'], [null, null, null, '学习习近平总书记考察浙江重要讲话精神不够深入', 'B', 'B1'],
+    [null, null, null, '干部能上能下机制不健全，不适宜担任现职干部调整不到位', 'C', 'C2'], [null, null, null, '编外用工管理不规范，超编制进人', 'C', 'C1'],
+    [null, null, null, '党员积分管理流于形式，不合格党员处置不及时', 'C', 'C6'], [null, null, null, '"一刀切""层层加码"问题仍然存在', 'D', 'D4'],
+    [null, null, null, '固定资产管理混乱，账实不符', 'F', 'F3'], [null, null, null, '利用职务便利为他人谋取利益，收受好处费', 'F', 'F2'],
+    [null, null, null, '违规从事营利活动，违规持有非上市公司股份', 'E', 'E2'], [null, null, null, '党组书记履行第一责任人职责不到位', 'G', 'G1'],
+    [null, null, null, '"一把手"和领导班子监督不力，对"关键少数"监督乏力', 'G', 'G2'], [null, null, null, '巡察反馈问题整改台账不实，销号标准不严', 'H', 'H4'],
+    [null, null, null, '专项整治工作不扎实，突出问题整治成效不明显', 'H', 'H3'],
+  ];
+  expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
+});
+
 test('所属方面 and 对应四个落实 are read as 方面 and 对应四落实; a 方面 of 其他 leaves the 对应四落实 to decide (helper-150)', async () => {
   const engine = await freshEngine();
   const csv = ['问题编号,巡察轮次,县市区,被巡察单位,反馈日期,所属方面,对应四个落实,具体问题,整改时限,整改状态',
