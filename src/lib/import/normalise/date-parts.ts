@@ -125,12 +125,14 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   const setAside = (k: string) => `(regexp_matches(${k}, ${str(OLD_DATE_CLAUSE)}) OR ${stepClauseSql(k)})`;
   const candidate = `len(list_filter(regexp_extract_all(st_cl, ${str(CLAUSE)}), lambda j: regexp_matches(j, '[0-9]{4}|前|[月年][底末]')
     AND NOT ${doneClauseSql('j')} AND NOT ${setAside('j')})) > 0`;
-  const aside = part === 'end' ? `WHEN ${setAside('k')} OR (${doneClauseSql('k')} AND ${candidate}) THEN NULL ` : '';
+  const aside = part === 'end' ? `WHEN ${setAside('k')} OR (${doneClauseSql('k')} AND st_cd) THEN NULL ` : '';
   const withYear = `CASE ${aside}WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
     WHEN regexp_matches(k, '^(${period})') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
   const dated = `list_filter(list_transform(regexp_extract_all(st_cl, ${str(CLAUSE)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
-  // The split is bound once (bindSql): it is tested for a clause mark and then cut into clauses.
-  return bindSql(split, 'st_cl', `CASE WHEN regexp_matches(st_cl, ${str(CLAUSE_MARK)}) THEN list_transform(${dated}, lambda k: ${rangePartSql('k', part)}) END`);
+  // The split is bound once (bindSql): it is tested for a clause mark and then cut into clauses; so is, for the end, whether a
+  // candidate other than a done clause is left (st_cd), once per text, not per clause.
+  const clauses = `list_transform(${dated}, lambda k: ${rangePartSql('k', part)})`;
+  return bindSql(split, 'st_cl', `CASE WHEN regexp_matches(st_cl, ${str(CLAUSE_MARK)}) THEN ${part === 'end' ? bindSql(candidate, 'st_cd', clauses) : clauses} END`);
 }
 
 // A month without its year, then a note of the year alone (6月底前（2024年）, 6月30日（2024年度）) or of that month in a year
