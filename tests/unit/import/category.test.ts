@@ -283,6 +283,13 @@ test('long titles as 巡察反馈 write them: the responsibility named, public s
     [null, null, null, '违规从事营利活动，违规持有非上市公司股份', 'E', 'E2'], [null, null, null, '党组书记履行第一责任人职责不到位', 'G', 'G1'],
     [null, null, null, '"一把手"和领导班子监督不力，对"关键少数"监督乏力', 'G', 'G2'], [null, null, null, '巡察反馈问题整改台账不实，销号标准不严', 'H', 'H4'],
     [null, null, null, '专项整治工作不扎实，突出问题整治成效不明显', 'H', 'H3'],
+    // Review (helper-155): those words stand after the fields they are said of.
+    [null, null, null, '安全生产第一责任人职责履行不到位', 'A', 'A5'], [null, null, null, '环境违法行为查处不力，群众反映强烈', 'A', 'A5'],
+    [null, null, null, '对违纪违规问题查处不力，问责偏轻偏软', 'G', 'G2'], [null, null, null, '安全生产隐患整改台账不健全', 'A', 'A5'],
+    [null, null, null, '问题线索处置不规范，存在违规销号', 'G', 'G2'], [null, null, null, '贯彻落实习近平总书记考察浙江重要讲话精神和省委决策部署不到位', 'A', 'A1'],
+    [null, null, null, '服务群众专项资金拨付滞后', 'E', 'E3'], [null, null, null, '公务用车超编超标', 'D', 'D3'],
+    [null, null, null, '重大项目固定资产投资完成率低，高质量发展后劲不足', 'A', 'A1'], [null, null, null, '食品药品安全监管人员利用职务便利谋取私利', 'F', 'F2'],
+    [null, null, null, '作风不实，违规吃喝问题时有发生', 'D', 'D1'], [null, null, null, '干部作风不实，服务群众"最后一公里"打通不够', 'D', 'D5'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });
