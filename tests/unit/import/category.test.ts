@@ -290,6 +290,10 @@ test('long titles as 巡察反馈 write them: the responsibility named, public s
     [null, null, null, '服务群众专项资金拨付滞后', 'E', 'E3'], [null, null, null, '公务用车超编超标', 'D', 'D3'],
     [null, null, null, '重大项目固定资产投资完成率低，高质量发展后劲不足', 'A', 'A1'], [null, null, null, '食品药品安全监管人员利用职务便利谋取私利', 'F', 'F2'],
     [null, null, null, '作风不实，违规吃喝问题时有发生', 'D', 'D1'], [null, null, null, '干部作风不实，服务群众"最后一公里"打通不够', 'D', 'D5'],
+    // Second review (helper-156): a field's enforcement, a 韧劲 of other work, cars over the quota, a 纪委's own wording.
+    [null, null, null, '纪检监察干部作风不实，监督执纪不严', 'G', 'G2'], [null, null, null, '农村违规建房查处不力', 'Z', null],
+    [null, null, null, '推进重点项目建设韧劲不足', 'Z', null], [null, null, null, '超编配备车辆', 'D', 'D3'],
+    [null, null, null, '重要讲话精神学习不深不透', 'B', 'B1'], [null, null, null, '派驻纪检组制发纪律检查建议质量不高', 'G', 'G2'],
   ];
   expect(await classify(rows)).toEqual(rows.map((r) => [r[4], r[5]]));
 });

@@ -66,6 +66,8 @@ export const L2_RULES: CategoryRule[] = [
   // lottery funds (福利彩票公益金), which are no staff benefits (D2).
   { code: 'E3', pattern: '内部审计|经济责任审计|福利彩票' },
   // Not an audit's risk (违规发放津补贴，存在审计风险 is D2: helper-150).
+  // helper-156: a 纪委 issuing (制发) a 监察建议 badly is its supervision (G2); one received and not acted on is H2.
+  { code: 'G2', pattern: '制发[^，。；,;]{0,6}(监察建议|纪律检查建议)' },
   { code: 'H2', pattern: '审计([^风]|风险提示|$)|督察|监督检查发现问题([^线]|$)|监察建议|纪律检查建议' },
   { code: 'H3', pattern: '主题教育|检视问题' },
   { code: 'H4', pattern: '整改责任|成果运用|整改成效|整改措施针对性|巡[视察]整改.{0,6}(回头看|清单|台账)' },
@@ -77,7 +79,7 @@ export const L2_RULES: CategoryRule[] = [
   // 网络意识形态阵地 is 阵地 (B3); 意识形态 alone is B2.
   { code: 'B3', pattern: '宣传|阵地|舆情|新媒体|文明实践' },
   { code: 'B2', pattern: '意识形态' },
-  { code: 'B1', pattern: '理论学习|第一议题|中心组|学思践悟|理论武装|学习贯彻|学习[^，。；,;]{0,16}重要讲话' },
+  { code: 'B1', pattern: '理论学习|第一议题|中心组|学思践悟|理论武装|学习贯彻|学习[^，。；,;]{0,16}重要讲话|重要(讲话|指示批示)精神[^，。；,;]{0,6}(学习|传达)' },
   { code: 'C1', pattern: '选人用人|干部选拔|干部选任|超职数|超配|干部档案|人事档案|带病提拔|三超两乱|三龄两历|干部任免' },
   { code: 'C3', pattern: '个人有关事项|兼职|出入境|因私出国|干部监督|日常监督管理' },
   // 不担当 / 不作为 before 担当 (C2): the failing is the point.
@@ -92,14 +94,14 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'G1', pattern: '管党治党' },
   { code: 'C4', pattern: '基层党组织|支部建设|基层党建|两新组织' },
   // DOMAIN's D6 wording (落实中央八项规定精神韧劲不足); 八项规定 and 四风 alone come after D1–D5's words, below.
-  { code: 'D6', pattern: '韧劲' },
+  { code: 'D6', pattern: '(八项规定|作风)[^，。；,;]{0,8}韧劲' },
   // Not a 招待所: the hospitality is the point.
   { code: 'D1', pattern: '吃喝|宴请|饮酒|公务接待|超标准接待|违规接待|接待费|招待[^所]|招待$' },
   // A 福利院, children's welfare or welfare funds for the public are no benefits paid to staff (D2).
   { code: 'A5', pattern: '福利院|儿童福利' },
   { code: 'F5', pattern: '社会福利资金' },
   { code: 'D2', pattern: '津补贴|津贴|福利|奖金|加班费|过节费|值班费' },
-  { code: 'D3', pattern: '公车|公务用车|公务车辆|私车公养|公款旅游|公费旅游|办公用房' },
+  { code: 'D3', pattern: '公车|公务用车|公务车辆|私车公养|公款旅游|公费旅游|办公用房|超编[^，。；,;]{0,8}车辆|车辆超编' },
   // helper-155: 公务用车超编 is D3; 超编 (进人, 配备人员) otherwise C1.
   { code: 'C1', pattern: '超编' },
   // 形式主义 as offices name it: 文山会海, 督查检查考核过多, 留痕过多, 基层负担.
@@ -115,7 +117,7 @@ export const L2_RULES: CategoryRule[] = [
   // is F2 (helper-155).
   { code: 'A5', pattern: '食品药品安全|药品安全' },
   // A village's small powers, cash (村…坐收坐支) and assets are F4, before 财务 (E3) below; 坐收坐支 elsewhere is E3's.
-  { code: 'F4', pattern: '小微权力|(村|社区)[^，。；,;]{0,8}坐收坐支|村集体[^，。；,;]{0,6}(财务|资产|资金)|村级[^，。；,;]{0,4}资产' },
+  { code: 'F4', pattern: '小微权力|(村|社区)(级|集体|居委会|委会|[^，。；,;]{0,6}合作社|[^，。；,;]{0,6}联合社)?[^，。；,;]{0,3}坐收坐支|村集体[^，。；,;]{0,6}(财务|资产|资金)|村级[^，。；,;]{0,4}资产' },
   { code: 'F4', pattern: '三资|村级财务|村级工程|集体资产|集体资金|村级资金' },
   // Bidding (招投标, 围标串标) and a works' payments are a works' risks, not a field's (A5: helper-150).
   { code: 'F1', pattern: '廉政风险|廉洁风险|工程建设|工程项目|工程监管|工程变更|变更签证|土地|药品|医疗器械|医保基金|重点领域' },
@@ -131,8 +133,6 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'E2', pattern: '借贷' },
   { code: 'C6', pattern: '模范带头|先锋模范' },
   { code: 'C4', pattern: '换届' },
-  // helper-155: 服务群众 / 作风不实 say how, not what: after the fields (C4 基层党组织, D1–D3, E3 专项资金).
-  { code: 'D5', pattern: '服务群众|作风不实' },
   { code: 'E4', pattern: '群众纪律|生活纪律|漠视群众利益|作风粗暴|赌博' },
   { code: 'E5', pattern: '警示教育|纪律教育|以案促改|以案促治' },
   { code: 'G2', pattern: '监督责任|纪委|纪检|监督执纪|派驻监督|问题线索|关键少数|一把手[^，。；,;]{0,6}监督|问责偏' },
@@ -143,9 +143,11 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'A5', pattern: '风险|环境|生态|安全生产|民生|历史遗留|治理|履行职能|中心工作推进|耕地|河长制|林长制|矛盾化解|森林防火|防汛|防台|应急预案|应急管理|安全隐患|统战|民族宗教' },
   // helper-155: 安全生产第一责任人, 对下属单位安全生产监管, 环境违法行为查处不力 are the field's (A5).
   { code: 'G1', pattern: '第一责任人|对下属单位[^，。；,;]{0,4}(监管|监督)' },
-  { code: 'G2', pattern: '(违纪|违规|纪律|腐败|作风)[^，。；,;]{0,8}查处不力' },
+  { code: 'G2', pattern: '(违纪|纪律|腐败|作风)[^，。；,;]{0,8}查处不力' },
   { code: 'F1', pattern: '征地|拆迁' },
   { code: 'A1', pattern: '决策部署|新发展理念|高质量发展|共同富裕|长三角|先进制造业|八八战略|双碳|碳达峰|能耗双控|重要指示批示|两个先行|数字化改革|乡村振兴战略|重要讲话' },
+  // helper-155/156: 服务群众 / 作风不实 say how, not what: after every field and 纪检 word (纪检监察干部作风不实 is G2).
+  { code: 'D5', pattern: '服务群众|作风不实' },
   // A special campaign (H3) when nothing else says what its problem is.
   { code: 'H3', pattern: '专项整治' },
   // helper-155: a 台账 or 销号 of any field's 整改 (隐患整改台账, 违规销号 of 问题线索): H4 only when no field is named.
