@@ -136,7 +136,7 @@ export const L2_RULES: CategoryRule[] = [
   { code: 'E4', pattern: '群众纪律|生活纪律|漠视群众利益|作风粗暴|赌博' },
   { code: 'E5', pattern: '警示教育|纪律教育|以案促改|以案促治' },
   { code: 'G2', pattern: '监督责任|纪委|纪检|监督执纪|派驻监督|问题线索|关键少数|一把手[^，。；,;]{0,6}监督|问责偏' },
-  { code: 'G3', pattern: '一岗双责|压力传导' },
+  { code: 'G3', pattern: '压力传导' },
   { code: 'G4', pattern: '政治生态' },
   { code: 'G1', pattern: '主体责任|两个责任|全面从严治党' },
   // The field a problem is in (风险, 环境, 民生, 治理), not what the problem is: weaker than a heading (WEAK_L2).
