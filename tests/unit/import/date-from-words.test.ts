@@ -358,3 +358,34 @@ test('a month without its year is in the year a note after it gives alone, or wi
     ['2024-06-30', '2024-05-20', []],
   ]);
 });
+
+test('a day said done without 已 beside a bare limit is no deadline, and is the completion date; a plan stays one (session 57)', async () => {
+  const rows = await ledger([
+    { deadline: '2024年6月底前，2024年7月10日完成整改' }, { deadline: '2024年6月底前，于2024年7月10日完成' },
+    { deadline: '2024年6月底前，2024年7月10日整改完成' }, { deadline: '2024年6月底前，完成时间：2024年7月10日' },
+    { deadline: '2024年6月30日前；2024.7.10办结' },
+    // A plan: its first clause names the stage's work, or its later day is a month's last (12月31日), as a limit is written.
+    { deadline: '2024年6月底前完成方案，2024年12月15日完成整改' }, { deadline: '2024年3月31日完成自查，2024年6月30日完成整改' },
+    { deadline: '2024年6月底前，2024年12月31日完成整改' }, { deadline: '2024年6月底前，2024年9月30日全面完成' },
+    // A stage, or a day said done with no bare limit beside it, as before.
+    { deadline: '2024年6月底前，2024年7月10日完成方案' }, { deadline: '2024年7月10日完成整改' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []],
+    ['2024-12-15', []], ['2024-06-30', []], ['2024-12-31', []], ['2024-09-30', []],
+    ['2024-07-10', []], ['2024-07-10', []],
+  ]);
+  // Overdue at 2024-07-11 (every status 正在整改): the five done late, the plan due 6月30日 and the two due 7月10日; not the later ones.
+  const [t] = await e.query<{ overdue: number }>(timelinessQuery(emptyFilters('2024-07-11'), DEFAULT_PARAMS));
+  expect(t.overdue).toBe(8);
+  const done = await ledger([
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，2024年7月10日完成整改' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，2024年5月20日完成整改' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，完成时间：2024年7月10日' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，2024年12月31日完成整改' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年12月底前完成方案，2024年5月20日完成整改' },
+  ]);
+  expect(done.map((r) => [r.completion_date, r.codes])).toEqual([
+    ['2024-07-10', []], ['2024-05-20', []], ['2024-07-10', []], [null, ['completion_is_limit']], [null, ['completion_is_limit']],
+  ]);
+});

@@ -94,9 +94,31 @@ const DONE_CLAUSE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?
 // not 完成自查, 完成第一批整改, 启动整改, 申请延期, 通过验收: helper-153): only such a day is the completion date (dates.ts doneDaySql).
 export const DONE_WHOLE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?[0-9][0-9年月日号./-]*$|[0-9日号底](已经?|均已)?(全部|全面)?(完成|办结|整改完毕|整改完成|整改到位)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?(\\([^()]*\\))?$';
 
-/** TRUE when a clause `k` says the work was done on a day (DONE_CLAUSE), not by a limit. */
-export function doneClauseSql(k: string): string {
-  return `(regexp_matches(${k}, ${str(DONE_CLAUSE)}) AND NOT regexp_matches(${k}, '前'))`;
+// The same said without 已 or 实际 (2024年6月底前，2024年7月10日完成整改; …，于2024年7月10日整改完成; …，完成时间：2024年7月10日), which offices
+// write as often: a whole day, not a month's last (a plan's limit: 2024年6月底前完成方案，2024年12月31日完成整改), and the whole work done,
+// no stage (完成方案). Only beside a clause that is a bare limit, a date and nothing more (BARE_LIMIT: 2024年6月底前, 2024年6月30日):
+// a plan names its first stage's work (2024年3月31日完成自查，2024年6月30日完成整改), a done note restates no work (helper-153 L2–L5).
+const WHOLE_DAY = '(19|20)[0-9]{2}(年[0-9]{1,2}月|[./-][0-9]{1,2}[./-])([0-9]{1,2})[日号]?';
+const IMPLIED_DONE = `^((于|在)?${WHOLE_DAY}(完成|办结|整改完成|完成整改|整改完毕|整改到位|全部完成|全面完成)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?|完成(时间|日期):?${WHOLE_DAY})$`;
+const MONTH_END_DAY = '([月./-](30|31)|(年2月|[./]0?2[./])(28|29))[日号]?([^0-9]|$)';
+const BARE_LIMIT = '^(19|20)[0-9]{2}(年([0-9]{1,2}月([0-9]{1,2}[日号])?)?|[./-][0-9]{1,2}([./-][0-9]{1,2})?)(底|末)?(之|以)?前?$';
+
+/** TRUE when some clause of the clause list `l` is a bare limit (BARE_LIMIT), so that a day said done without 已 may be one (IMPLIED_DONE). */
+export function bareLimitSql(l: string): string {
+  return `len(list_filter(${l}, lambda st_bj: regexp_matches(st_bj, ${str(BARE_LIMIT)}))) > 0`;
+}
+
+/**
+ * TRUE when a clause `k` says the work was done on a day (DONE_CLAUSE), not by a limit; or, where `bare` (bareLimitSql) holds, says
+ * so without 已 or 实际 (IMPLIED_DONE) on a day not a month's last.
+ */
+export function doneClauseSql(k: string, bare?: string): string {
+  return `((regexp_matches(${k}, ${str(DONE_CLAUSE)}) AND NOT regexp_matches(${k}, '前'))${bare ? ` OR (${bare} AND ${impliedDoneSql(k)})` : ''})`;
+}
+
+/** TRUE when a clause `k` says the whole work was done on a day without 已 (IMPLIED_DONE), not a month's last; the bare limit beside it is the caller's test. */
+export function impliedDoneSql(k: string): string {
+  return `(regexp_matches(${k}, ${str(IMPLIED_DONE)}) AND NOT regexp_matches(${k}, ${str(MONTH_END_DAY)}))`;
 }
 
 /** TRUE when a clause `k` dates a step after the work (STEP_CLAUSE), the work not said done before the report it names (WORK_DONE). */
@@ -123,16 +145,18 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   // A done clause is left out only beside another dated clause that is still a candidate: not done, no step, no old date (every
   // clause done: the latest, helper-153; 2024年6月30日验收，2024年7月10日已办结 is 07-10).
   const setAside = (k: string) => `(regexp_matches(${k}, ${str(OLD_DATE_CLAUSE)}) OR ${stepClauseSql(k)})`;
-  const candidate = `len(list_filter(regexp_extract_all(st_cl, ${str(CLAUSE)}), lambda j: regexp_matches(j, '[0-9]{4}|前|[月年][底末]')
-    AND NOT ${doneClauseSql('j')} AND NOT ${setAside('j')})) > 0`;
-  const aside = part === 'end' ? `WHEN ${setAside('k')} OR (${doneClauseSql('k')} AND st_cd) THEN NULL ` : '';
+  const candidate = `len(list_filter(st_ck, lambda j: regexp_matches(j, '[0-9]{4}|前|[月年][底末]')
+    AND NOT ${doneClauseSql('j', 'st_bl')} AND NOT ${setAside('j')})) > 0`;
+  const aside = part === 'end' ? `WHEN ${setAside('k')} OR (${doneClauseSql('k', 'st_bl')} AND st_cd) THEN NULL ` : '';
   const withYear = `CASE ${aside}WHEN regexp_matches(k, '\\d{4}') THEN k WHEN ${year} = '' OR NOT ${limit} THEN NULL
     WHEN regexp_matches(k, '^(${period})') OR regexp_matches(k, '^年[底末]') THEN ${year} || CASE WHEN left(k, 1) = '年' THEN '' ELSE '年' END || k END`;
-  const dated = `list_filter(list_transform(regexp_extract_all(st_cl, ${str(CLAUSE)}), lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
-  // The split is bound once (bindSql): it is tested for a clause mark and then cut into clauses; so is, for the end, whether a
-  // candidate other than a done clause is left (st_cd), once per text, not per clause.
+  const dated = `list_filter(list_transform(st_ck, lambda k: ${withYear}), lambda k: k IS NOT NULL)`;
+  // The split is bound once (bindSql): it is tested for a clause mark and then cut into clauses (st_ck); so is, for the end, whether a
+  // clause is a bare limit (st_bl) and whether a candidate other than a done clause is left (st_cd), once per text, not per clause.
   const clauses = `list_transform(${dated}, lambda k: ${rangePartSql('k', part)})`;
-  return bindSql(split, 'st_cl', `CASE WHEN regexp_matches(st_cl, ${str(CLAUSE_MARK)}) THEN ${part === 'end' ? bindSql(candidate, 'st_cd', clauses) : clauses} END`);
+  const ended = bindSql(bareLimitSql('st_ck'), 'st_bl', bindSql(candidate, 'st_cd', clauses));
+  const cut = bindSql(`regexp_extract_all(st_cl, ${str(CLAUSE)})`, 'st_ck', part === 'end' ? ended : clauses);
+  return bindSql(split, 'st_cl', `CASE WHEN regexp_matches(st_cl, ${str(CLAUSE_MARK)}) THEN ${cut} END`);
 }
 
 // A month without its year, then a note of the year alone (6月底前（2024年）, 6月30日（2024年度）) or of that month in a year

@@ -2,7 +2,7 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { bindSql, compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { CHANGE_OPENING, CLAUSE, CLAUSE_MARK, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, DONE_WHOLE, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql, yearNoteSql } from './date-parts';
+import { bareLimitSql, CHANGE_OPENING, CLAUSE, CLAUSE_MARK, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, DONE_WHOLE, impliedDoneSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql, yearNoteSql } from './date-parts';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -126,8 +126,9 @@ const STAGE_DONE = '阶段|部分|初步|[0-9]%';
  * STAGE_DONE), else NULL.
  */
 function doneDaySql(x: string): string {
-  return `CASE WHEN regexp_matches(${x}, ${str(A_DAY)}) AND regexp_matches(${x}, ${str(CLAUSE_MARK)}) THEN list_filter(regexp_extract_all(${x}, ${str(CLAUSE)}),
-    lambda k: ${doneClauseSql('k')} AND regexp_matches(k, ${str(A_DAY)}) AND regexp_matches(k, ${str(DONE_WHOLE)}) AND NOT regexp_matches(k, ${str(STAGE_DONE)}))[-1] END`;
+  const whole = `(${doneClauseSql('k')} AND regexp_matches(k, ${str(DONE_WHOLE)}) AND NOT regexp_matches(k, ${str(STAGE_DONE)}) OR ${impliedDoneSql('k')} AND st_bl)`;
+  return `CASE WHEN regexp_matches(${x}, ${str(A_DAY)}) AND regexp_matches(${x}, ${str(CLAUSE_MARK)}) THEN ${bindSql(`regexp_extract_all(${x}, ${str(CLAUSE)})`, 'st_dk',
+    bindSql(bareLimitSql('st_dk'), 'st_bl', `list_filter(st_dk, lambda k: regexp_matches(k, ${str(A_DAY)}) AND ${whole})[-1]`))} END`;
 }
 const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])|^([0-9]{1,2}月|年[底末])';
 
