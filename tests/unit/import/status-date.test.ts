@@ -114,3 +114,18 @@ test('a blank status with a 完成时间 that is a day by the as-of date is comp
   const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-15'), DEFAULT_PARAMS));
   expect([t.due, t.on_time]).toEqual([7, 2]);
 });
+
+test('a completed status with several dates gives the day its clause says the whole work was done, not a step, stage or plan (session 57)', async () => {
+  const { rows } = await ledger([
+    '已完成，已于2024年5月20日完成整改，2024年6月10日通过验收', '已完成。该问题已于2024年5月20日整改完毕，下步将于2024年12月开展回头看',
+    '已完成，2024年6月底前，2024年7月10日完成整改',
+    // A stage, a step or only a plan: none, as before.
+    '已完成，已于2024年5月20日完成方案，2024年6月10日通过验收', '已完成，2024年5月20日完成整改，2024年6月10日通过验收',
+    '正在整改，2024年5月20日召开专题会议，2024年12月底前完成整改',
+  ]);
+  const none = ['completed_without_date'];
+  expect(rows).toEqual([
+    ['2024-05-20', null, ['completion_from_status']], ['2024-05-20', null, ['completion_from_status']], ['2024-07-10', null, ['completion_from_status']],
+    [null, null, none], [null, null, none], [null, null, []],
+  ]);
+});
