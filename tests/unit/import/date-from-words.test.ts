@@ -389,3 +389,14 @@ test('a day said done without 已 beside a bare limit is no deadline, and is the
     ['2024-07-10', []], ['2024-05-20', []], ['2024-07-10', []], [null, ['completion_is_limit']], [null, ['completion_is_limit']],
   ]);
 });
+
+test('a month in Chinese numerals before a note of its year is in that year (session 57)', async () => {
+  const rows = await ledger([
+    { deadline: '六月底前（2024年）' }, { deadline: '十二月底前（二〇二四年）' }, { deadline: '六月三十日（2024年度）' },
+    // A note of another month, as with digits: unparsed.
+    { deadline: '六月底前（2024年9月底前完成验收）' },
+  ]);
+  expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
+    ['2024-06-30', []], ['2024-12-31', []], ['2024-06-30', []], [null, ['deadline_unparsed']],
+  ]);
+});

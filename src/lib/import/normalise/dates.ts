@@ -97,8 +97,13 @@ function chinaDaySql(v: string): string {
  */
 export function dateCompactSql(v: string): string {
   const parted = `regexp_replace(regexp_replace(${chinaDaySql(v)}, ${str(TIME_SUFFIX)}, ''), ${str(DATE_LINES)}, '\\1;\\2', 'g')`;
-  return yearNoteSql(compactSql(`regexp_replace(${parted}, ${str(MONTH_LINES)}, '\\1;\\2', 'g')`));
+  const compact = compactSql(`regexp_replace(${parted}, ${str(MONTH_LINES)}, '\\1;\\2', 'g')`);
+  return yearNoteSql(bindSql(compact, 'st_hc', `CASE WHEN regexp_matches(st_hc, ${str(HAN_MONTH_NOTE)}) THEN ${hanDigitsSql('st_hc')} ELSE st_hc END`));
 }
+
+// A month in Chinese numerals before a note of its year (六月底前（2024年）, 六月底前（二〇二四年））: written as digits first, so that
+// yearNoteSql reads the note (digits are written for every date only after it).
+const HAN_MONTH_NOTE = `^${HAN_DIGIT}{1,2}月[^()]*\\(([0-9]{4}|[〇零一二三四五六七八九]{4})年`;
 
 // Dates on lines of their own, or parted by a slash (2024年6月底前⏎2024年12月底前, 2024年6月底前/2024年12月底前): clauses, as
 // 、 and ； part them (datesOfSql reads the latest as the end), not one run-together text read for its first (helper-130).
