@@ -359,35 +359,50 @@ test('a month without its year is in the year a note after it gives alone, or wi
   ]);
 });
 
-test('a day said done without 已 beside a bare limit is no deadline, and is the completion date; a plan stays one (session 57)', async () => {
+test('a day said done without 已 beside a bare limit is no deadline, and is the completion date, where the row holds it done (session 57)', async () => {
+  const done = '已完成';
   const rows = await ledger([
-    { deadline: '2024年6月底前，2024年7月10日完成整改' }, { deadline: '2024年6月底前，于2024年7月10日完成' },
-    { deadline: '2024年6月底前，2024年7月10日整改完成' }, { deadline: '2024年6月底前，完成时间：2024年7月10日' },
-    { deadline: '2024年6月30日前；2024.7.10办结' },
+    { deadline: '2024年6月底前，2024年7月10日完成整改', status: done }, { deadline: '2024年6月底前，于2024年7月10日完成', status: done },
+    { deadline: '2024年6月底前，2024年7月10日整改完成', status: done }, { deadline: '2024年6月底前，完成时间：2024年7月10日', status: done },
+    { deadline: '2024年6月30日前；2024.7.10办结', status: done }, { deadline: '2024年6月底前，2024年7月10日完成整改并销号', status: done },
+    { deadline: '整改时限：2024年6月底前，2024年7月30日完成整改', status: done },
     // A plan: its first clause names the stage's work, or its later day is a month's last (12月31日), as a limit is written.
-    { deadline: '2024年6月底前完成方案，2024年12月15日完成整改' }, { deadline: '2024年3月31日完成自查，2024年6月30日完成整改' },
-    { deadline: '2024年6月底前，2024年12月31日完成整改' }, { deadline: '2024年6月底前，2024年9月30日全面完成' },
+    { deadline: '2024年6月底前完成方案，2024年12月15日完成整改', status: done }, { deadline: '2024年3月31日完成自查，2024年6月30日完成整改', status: done },
+    { deadline: '2024年6月底前，2024年12月31日完成整改', status: done }, { deadline: '2024年6月底前，2024年9月30日全面完成', status: done },
+    // Review (helper-157): a day alone is no bare limit; a limit with a note in brackets is none; a stage's day beside it makes a plan.
+    { deadline: '2024年6月30日、2024年12月15日完成整改', status: done }, { deadline: '2024年6月底前（初步整改），2024年12月20日全面完成', status: done },
+    { deadline: '2024年6月底前，2024年8月15日完成整改方案，2024年10月15日完成整改', status: done },
+    // …and the row does not hold the day done while its status says the work goes on (unless it is long-term), or the day is after
+    // the as-of date: a plan.
+    { deadline: '2024年6月底前，2024年12月15日完成整改' }, { deadline: '2024年12月底前，2025年3月15日完成整改', status: done },
+    { deadline: '2024年6月底前，2024年7月10日完成整改，后续持续巩固' },
     // A stage, or a day said done with no bare limit beside it, as before.
-    { deadline: '2024年6月底前，2024年7月10日完成方案' }, { deadline: '2024年7月10日完成整改' },
+    { deadline: '2024年6月底前，2024年7月10日完成方案', status: done }, { deadline: '2024年7月10日完成整改', status: done },
   ]);
   expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
-    ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []],
+    ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []], ['2024-06-30', []],
     ['2024-12-15', []], ['2024-06-30', []], ['2024-12-31', []], ['2024-09-30', []],
+    ['2024-12-15', []], ['2024-12-20', []], ['2024-10-15', []],
+    ['2024-12-15', []], ['2025-03-15', []], ['2024-06-30', []],
     ['2024-07-10', []], ['2024-07-10', []],
   ]);
-  // Overdue at 2024-07-11 (every status 正在整改): the five done late, the plan due 6月30日 and the two due 7月10日; not the later ones.
-  const [t] = await e.query<{ overdue: number }>(timelinessQuery(emptyFilters('2024-07-11'), DEFAULT_PARAMS));
-  expect(t.overdue).toBe(8);
-  const done = await ledger([
+  const late = await ledger([
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，2024年7月10日完成整改' },
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，2024年5月20日完成整改' },
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，完成时间：2024年7月10日' },
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月底前，2024年12月31日完成整改' },
     { deadline: '2024年6月底前', status: '已完成', completion: '2024年12月底前完成方案，2024年5月20日完成整改' },
+    // Not held done: still in progress, or after the as-of date. The cell is a time limit, as before.
+    { deadline: '2024年6月底前', status: '正在整改', completion: '2024年6月底前，2024年12月15日完成整改' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年12月底前，2025年3月15日完成整改' },
   ]);
-  expect(done.map((r) => [r.completion_date, r.codes])).toEqual([
+  expect(late.map((r) => [r.completion_date, r.codes])).toEqual([
     ['2024-07-10', []], ['2024-05-20', []], ['2024-07-10', []], [null, ['completion_is_limit']], [null, ['completion_is_limit']],
+    [null, ['completion_is_limit']], [null, ['completion_is_limit']],
   ]);
+  // Done late, by 2024-12-31: the first three (done 7月10日 against 6月30日); on time: the one done 5月20日.
+  const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-31'), DEFAULT_PARAMS));
+  expect([t.due, t.on_time]).toEqual([7, 1]);
 });
 
 test('a month in Chinese numerals before a note of its year is in that year (session 57)', async () => {

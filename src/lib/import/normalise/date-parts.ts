@@ -96,16 +96,27 @@ export const DONE_WHOLE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|�
 
 // The same said without 已 or 实际 (2024年6月底前，2024年7月10日完成整改; …，于2024年7月10日整改完成; …，完成时间：2024年7月10日), which offices
 // write as often: a whole day, not a month's last (a plan's limit: 2024年6月底前完成方案，2024年12月31日完成整改), and the whole work done,
-// no stage (完成方案). Only beside a clause that is a bare limit, a date and nothing more (BARE_LIMIT: 2024年6月底前, 2024年6月30日):
-// a plan names its first stage's work (2024年3月31日完成自查，2024年6月30日完成整改), a done note restates no work (helper-153 L2–L5).
+// no stage (完成方案). Only beside a clause that is a bare limit, a limit's date and nothing more (BARE_LIMIT: 2024年6月底前, 2024年6月30日前;
+// not 2024年6月底前（初步整改）, read with its brackets, nor a day alone: 2024年6月30日、2024年12月15日完成整改 is a plan), and with no other
+// dated clause naming work that is no limit (2024年6月底前，2024年8月15日完成整改方案，2024年10月15日完成整改 is a plan of stages: helper-157).
+// A plan names its first stage's work (2024年3月31日完成自查，2024年6月30日完成整改), a done note restates no work (helper-153 L2–L5).
+// Whether the day was really done is the row's to say (findings.ts): by its status and the as-of date (the map flags such a day: ip).
 const WHOLE_DAY = '(19|20)[0-9]{2}(年[0-9]{1,2}月|[./-][0-9]{1,2}[./-])([0-9]{1,2})[日号]?';
-const IMPLIED_DONE = `^((于|在)?${WHOLE_DAY}(完成|办结|整改完成|完成整改|整改完毕|整改到位|全部完成|全面完成)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?|完成(时间|日期):?${WHOLE_DAY})$`;
-const MONTH_END_DAY = '([月./-](30|31)|(年2月|[./]0?2[./])(28|29))[日号]?([^0-9]|$)';
-const BARE_LIMIT = '^(19|20)[0-9]{2}(年([0-9]{1,2}月([0-9]{1,2}[日号])?)?|[./-][0-9]{1,2}([./-][0-9]{1,2})?)(底|末)?(之|以)?前?$';
+const IMPLIED_DONE = `^((于|在)?${WHOLE_DAY}(完成|办结|整改完成|完成整改|整改完毕|整改到位|全部完成|全面完成)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?|完成(时间|日期):?${WHOLE_DAY})$`;
+const MONTH_END_DAY = '([年./-](0?[469]|11)[月./-]30|[月./-]31|(年|[./-])0?2[月./-](28|29))[日号]?([^0-9]|$)';
+const BARE_LIMIT = '^((整改)?(时限|期限):?)?(19|20)[0-9]{2}(年([0-9]{1,2}月([0-9]{1,2}[日号])?)?|[./-][0-9]{1,2}([./-][0-9]{1,2})?)((底|末)(之|以)?前?|(之|以)?前)$';
 
-/** TRUE when some clause of the clause list `l` is a bare limit (BARE_LIMIT), so that a day said done without 已 may be one (IMPLIED_DONE). */
+/**
+ * TRUE when the clauses `l` (of a text with its brackets) hold a bare limit (BARE_LIMIT) and no dated clause naming work that is
+ * neither a limit nor a day done, a step or an old date, so that a day said done without 已 may be one (IMPLIED_DONE).
+ */
 export function bareLimitSql(l: string): string {
-  return `len(list_filter(${l}, lambda st_bj: regexp_matches(st_bj, ${str(BARE_LIMIT)}))) > 0`;
+  const work = (k: string) => `regexp_matches(${k}, '(19|20)[0-9]{2}') AND NOT regexp_matches(${k}, ${str(BARE_LIMIT)}) AND NOT regexp_matches(${k}, '前')
+    AND NOT ${impliedDoneSql(k)} AND NOT regexp_matches(${k}, ${str(DONE_CLAUSE)}) AND NOT regexp_matches(${k}, ${str(OLD_DATE_CLAUSE)}) AND NOT ${stepClauseSql(k)}`;
+  // A note in brackets names no work of a clause of its own (…完成整改（附件3）, （逾期）, （已销号）).
+  const unbracketed = `list_transform(${l}, lambda st_bx: regexp_replace(st_bx, '\\([^()]*\\)', '', 'g'))`;
+  return `(len(list_filter(${l}, lambda st_bj: regexp_matches(st_bj, ${str(BARE_LIMIT)}))) > 0
+    AND len(list_filter(${unbracketed}, lambda st_bo: ${work('st_bo')})) = 0)`;
 }
 
 /**
@@ -126,6 +137,9 @@ export function stepClauseSql(k: string): string {
   return `(regexp_matches(${k}, ${str(STEP_CLAUSE)}) AND NOT regexp_matches(regexp_replace(${k}, '(报送|上报)[^,;。]*$', ''), ${str(WORK_DONE)}))`;
 }
 
+/** The text with a clause mark before each date run on after another (NEXT_DATE). */
+const splitDatesSql = (x: string) => `regexp_replace(${x}, ${str(NEXT_DATE)}, '\\1\\2;\\3', 'g')`;
+
 /** A clause of a text, and what parts two, as datedClausesSql cuts them. */
 export const CLAUSE = `[^${CLAUSE_MARKS}]+`;
 export const CLAUSE_MARK = `[${CLAUSE_MARKS}]`;
@@ -136,9 +150,10 @@ export const CLAUSE_MARK = `[${CLAUSE_MARKS}]`;
  * 全部完成; …，12月底前全面完成), or is a month or a half or quarter and nothing else (2024年6月和12月, 2024年6月、12月, 2024年上半年和下半年), is in the year
  * the text names first; one that only dates a step (…，6月开展回头看) is no date of the item's, nor, for the end, one of a
  * step after the work, of the old date, or of the day the work was done (STEP_CLAUSE, OLD_DATE_CLAUSE, DONE_CLAUSE).
+ * `bareOf`: the same text with its bracketed notes, in which a bare limit is looked for (bareLimitSql).
  */
-export function datedClausesSql(x: string, part: 'start' | 'end'): string {
-  const split = `regexp_replace(${x}, ${str(NEXT_DATE)}, '\\1\\2;\\3', 'g')`;
+export function datedClausesSql(x: string, part: 'start' | 'end', bareOf: string = x): string {
+  const split = splitDatesSql(x);
   const year = `regexp_extract(${x}, ${str(FIRST_YEAR)}, 1)`;
   const period = '(1[0-2]|0?[1-9])月|[上下]半年|第?[1-4]季度';
   const limit = `(regexp_matches(k, '前') OR regexp_full_match(k, '(${period})(\\d{1,2}[日号]|底|末)?'))`;
@@ -154,7 +169,8 @@ export function datedClausesSql(x: string, part: 'start' | 'end'): string {
   // The split is bound once (bindSql): it is tested for a clause mark and then cut into clauses (st_ck); so is, for the end, whether a
   // clause is a bare limit (st_bl) and whether a candidate other than a done clause is left (st_cd), once per text, not per clause.
   const clauses = `list_transform(${dated}, lambda k: ${rangePartSql('k', part)})`;
-  const ended = bindSql(bareLimitSql('st_ck'), 'st_bl', bindSql(candidate, 'st_cd', clauses));
+  const bare = bareLimitSql(bareOf === x ? 'st_ck' : `regexp_extract_all(${splitDatesSql(bareOf)}, ${str(CLAUSE)})`);
+  const ended = bindSql(bare, 'st_bl', bindSql(candidate, 'st_cd', clauses));
   const cut = bindSql(`regexp_extract_all(st_cl, ${str(CLAUSE)})`, 'st_ck', part === 'end' ? ended : clauses);
   return bindSql(split, 'st_cl', `CASE WHEN regexp_matches(st_cl, ${str(CLAUSE_MARK)}) THEN ${cut} END`);
 }

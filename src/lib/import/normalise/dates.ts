@@ -164,7 +164,7 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   // when two are, and an end is no end where ends() says so.
   const tagged = (l: string, g: number) => `list_transform(${l}, lambda k: {'t': k, 'g': ${g}})`;
   const texts = `list_concat(CASE WHEN len(ce) >= 1 THEN ${tagged('ce', 1)} ELSE [] END, [{'t': te, 'g': 2}],
-    CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}], CASE WHEN tr IS NOT NULL THEN [{'t': tr, 'g': 5}] ELSE [] END)`;
+    CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}], CASE WHEN coalesce(trn, trd) IS NOT NULL THEN [{'t': coalesce(trn, trd), 'g': 5}] ELSE [] END)`;
   const dated = `list_transform(${texts}, lambda st_k: {'g': st_k.g, 'd': CASE WHEN st_k.g >= 3 OR ${ends('st_k.t')} THEN ${dateSql('st_k.t', opts)} END})`;
   const of = (g: number) => `list_transform(list_filter(dl, lambda st_g: st_g.g = ${g}), lambda st_g: st_g.d)`;
   const pick = (clauses: number, fn: 'list_max' | 'list_min') => `coalesce(${fn}(${of(clauses)}), ${of(clauses + 1)}[1])`;
@@ -173,11 +173,12 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const backwards = 'rv AND d0 > de';
   const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
   return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, tr, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr,
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, trn, trd, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr,
+      trn IS NULL AND trd IS NOT NULL AND NOT ${doneClauseSql('trd')} AS ip,
       ${datedSpanSql('spg')} AS sp,
       ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
-    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, coalesce(NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), ''), ${doneDaySql('n')}) AS tr,
-      ${datedClausesSql('nb', 'end')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
+    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), '') AS trn, ${doneDaySql('n')} AS trd,
+      ${datedClausesSql('nb', 'end', 'ne')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
     FROM (SELECT *, ${outsideBracketsSql('ne')} AS nb, ${outsideBracketsSql('n')} AS nbs FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
       FROM (SELECT *, ${voidChangesRemovedSql(dayRangeSql(fullYearSql(hanDigitsSql('c'))))} AS n0 FROM (${from}))))))))))`;

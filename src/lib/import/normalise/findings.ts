@@ -72,6 +72,24 @@ function statusByCompletionSql(c: NormaliseContext): string {
       ${until ? `AND dd_completion_date <= ${date(until)}` : ''} THEN 'completed' ELSE status_read END`;
 }
 
+/**
+ * TRUE unless the day a date map's text (alias `m`) says done without 已 or 实际 (its `ip`: 2024年6月底前，2024年7月10日完成整改) is not
+ * held to be done: the row's status says the work is not done (but for a long-term item, whose work goes on after it: …，2024年7月10日
+ * 完成整改，后续持续巩固), or the day is after the as-of date (or today). Then the text is a plan
+ * of two limits, whose later one is the deadline and no completion day (helper-157: 2024年6月底前，2024年12月15日完成整改 while
+ * 正在整改; 2024年12月底前，2025年3月15日完成整改).
+ */
+function doneDayHeldSql(m: string, c: NormaliseContext): string {
+  const until = c.asOf ?? c.today;
+  const goesOn = `ms.status NOT IN ('completed', 'basically_completed') AND NOT coalesce(${m}.lt OR ms.lt, false)`;
+  return `NOT coalesce(${m}.ip AND (${goesOn}${until ? ` OR ${m}.dr > ${date(until)}` : ''}), false)`;
+}
+
+/** A deadline's date map (alias `m`) read as the row's deadline: its end, or the later day of a plan (doneDayHeldSql). */
+function heldDeadlineSql(m: string, c: NormaliseContext): string {
+  return `CASE WHEN ${doneDayHeldSql(m, c)} THEN ${m}.d ELSE greatest(${m}.d, ${m}.dr) END`;
+}
+
 const INT_KEYS = ['measure_count', 'acc_people_total', 'acc_party_discipline', 'acc_gov_sanction', 'acc_org_handling', 'acc_admonish',
   'acc_light', 'acc_orgs', 'systems_count', 'clue_transferred', 'clue_closed'];
 const BOOL_KEYS = ['key_concern', 'draw_inferences', 'special_campaign', 'is_prior_round_issue'];
@@ -265,8 +283,8 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
         AND feedback_date IS NOT NULL THEN completion_date <= CAST(feedback_date + to_months(${months}) AS DATE) END) AS in_concentrated_period
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status AS status_read, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
-          ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${ident('d_' + k)}.${mappedDateCol(k)} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
-          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date, d_completion_date.dr AS dr_completion_date,
+          ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${k.startsWith('deadline') ? heldDeadlineSql(ident('d_' + k), c) : `${ident('d_' + k)}.${mappedDateCol(k)}`} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date, CASE WHEN ${doneDayHeldSql('d_completion_date', c)} THEN d_completion_date.dr END AS dr_completion_date,
           d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
           d_status_raw.d AS dd_status, d_status_raw.by AS db_status, d_status_raw.dr AS dr_status${c.closedColumn ? ', d_closed.d AS dd_closed, d_closed.by AS db_closed' : ''}
         FROM ${mappedFromSql(raw, maps, c.closedColumn)}) t
