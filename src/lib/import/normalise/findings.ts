@@ -61,15 +61,16 @@ function completionDateSql(c: NormaliseContext): string {
 /**
  * The status: as its text reads (the status map), or, where the row leaves its status cell blank in a sheet that has one
  * but writes a 完成时间 that is a day (no time limit, no plan: 预计2024年6月30日, 2024.6.30（计划）) not after the as-of date or
- * today, completed: the ledger says when it was done (helper-130: such a row counted as not completed, and overdue).
+ * today, completed: the ledger says when it was done (helper-130: such a row counted as not completed, and overdue). So is a
+ * day it says the work was really done beside a limit (dr: 2024年6月底前，2024年7月10日完成整改; helper-158).
  * Warned (validate.ts status_by_completion).
  */
 function statusByCompletionSql(c: NormaliseContext): string {
   const until = c.asOf ?? c.today;
   if (!c.statusColumn) return 'status_read';
-  return `CASE WHEN status_read IS NULL AND ${r('status_raw')} IS NULL AND dd_completion_date IS NOT NULL AND NOT coalesce(db_completion_date, false)
-      AND NOT regexp_matches(${r('completion_date')}, ${str(PLAN_WORDS)})
-      ${until ? `AND dd_completion_date <= ${date(until)}` : ''} THEN 'completed' ELSE status_read END`;
+  return `CASE WHEN status_read IS NULL AND ${r('status_raw')} IS NULL AND (dr_completion_date IS NOT NULL OR dd_completion_date IS NOT NULL AND NOT coalesce(db_completion_date, false)
+      AND NOT regexp_matches(${r('completion_date')}, ${str(PLAN_WORDS)}))
+      ${until ? `AND coalesce(dr_completion_date, dd_completion_date) <= ${date(until)}` : ''} THEN 'completed' ELSE status_read END`;
 }
 
 /**
@@ -269,7 +270,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
       coalesce(year_col, year(station_start), round_year, year(feedback_date)) AS year,
       CASE WHEN year_col IS NULL AND ${x('year')} IS NOT NULL THEN ${r('year')} END AS year_unread,
       coalesce(${immediate('dd_deadline', 'di_deadline')}, ${immediate('dd_deadline_raw', 'di_deadline_raw')},
-        CASE WHEN ${r('deadline_raw')} IS NULL AND ${r('deadline')} IS NULL AND db_completion_date THEN dd_completion_date END,
+        CASE WHEN ${r('deadline_raw')} IS NULL AND ${r('deadline')} IS NULL AND db_completion_date THEN dh_completion_date END,
         -- A 立行立改 item (整改类型 or 问题来源) with no deadline written: DOMAIN §3.4's, feedback + immediateFixDays.
         CASE WHEN deadline_raw IS NULL AND (rect_type = '立行立改' OR source = '立行立改') THEN CAST(feedback_date + ${days} AS DATE) END,
         -- A feedback date written as a month (2024年3月) is its last day; a yearless deadline counts from the month's
@@ -284,7 +285,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
     FROM (SELECT t.*, ${layer1(c, keep.absent)}
       FROM (SELECT t.*, mu.unit_name_norm, mu.c AS unit_compact, mu.unit_local, mk.cat_l1, mk.cat_l2, mk.cat_l2_weak, mk.cat_group, ms.status AS status_read, ms.lt AS status_lt, ms.closed_word, ms.dated AS status_dated, coalesce(mc.multiple, false) AS county_multiple,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${k.startsWith('deadline') ? heldDeadlineSql(ident('d_' + k), c) : `${ident('d_' + k)}.${mappedDateCol(k)}`} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
-          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date, CASE WHEN ${doneDayHeldSql('d_completion_date', c)} THEN d_completion_date.dr END AS dr_completion_date,
+          CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date, CASE WHEN ${doneDayHeldSql('d_completion_date', c)} THEN d_completion_date.dr END AS dr_completion_date, ${heldDeadlineSql('d_completion_date', c)} AS dh_completion_date,
           d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
           d_status_raw.d AS dd_status, d_status_raw.by AS db_status, d_status_raw.dr AS dr_status${c.closedColumn ? ', d_closed.d AS dd_closed, d_closed.by AS db_closed' : ''}
         FROM ${mappedFromSql(raw, maps, c.closedColumn)}) t
