@@ -418,11 +418,12 @@ test('a month in Chinese numerals before a note of its year is in that year (ses
     { deadline: '六月底前（2024年）' }, { deadline: '十二月底前（二〇二四年）' }, { deadline: '六月三十日（2024年度）' },
     // A note of another month, as with digits: unparsed.
     { deadline: '六月底前（2024年9月底前完成验收）' },
-    // Review (helper-158): a note of its year on each clause: not the first year for both.
+    // Review (helper-158): a note of another year on a later clause: not the first year for both.
     { deadline: '六月底前（2024年），十二月底前（2025年）' }, { deadline: '6月底前（2024年），12月底前（2025年）' },
+    { deadline: '六月底前（2024年）、十二月底前（2024年）' },
   ]);
   expect(rows.map((r) => [r.deadline, r.codes])).toEqual([
     ['2024-06-30', []], ['2024-12-31', []], ['2024-06-30', []], [null, ['deadline_unparsed']],
-    [null, ['deadline_unparsed']], [null, ['deadline_unparsed']],
+    [null, ['deadline_unparsed']], [null, ['deadline_unparsed']], ['2024-12-31', []],
   ]);
 });
