@@ -91,7 +91,7 @@ const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限|为|来|要求)[^0-9,;。
 // at most after 完成 and 时间 (not 实际整改期限, 实际截止, 实际工作中: helper-153); 已于 only with what was done (not 已于…申请延期, 已于…结束).
 const DONE_CLAUSE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?(19|20)[0-9]{2}|^(现|目前|该问题|问题)?已经?(于|在)[^,;。]*(完成|办结|整改|到位|完毕|销号)|[0-9日号月底](已经?|均已)(全部|全面)?(完成|办结|整改)';
 // The work done whole on the day, no stage, part or step of it (已于2024年7月10日完成整改, 2024年7月10日均已办结, 实际完成时间2024年7月10日;
-// not 完成自查, 完成第一批整改, 启动整改, 申请延期, 通过验收: helper-153): only such a day is the completion date (dates.ts doneDaySql).
+// not 完成自查, 完成第一批整改, 启动整改, 申请延期, 通过验收: helper-153): only such a day is the completion date (done-day.ts doneDaySql).
 export const DONE_WHOLE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?[0-9][0-9年月日号./-]*$|[0-9日号底](已经?|均已)?(全部|全面)?(完成|办结|整改完毕|整改完成|整改到位)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?(\\([^()]*\\))?$';
 
 // The same said without 已 or 实际 (2024年6月底前，2024年7月10日完成整改; …，于2024年7月10日整改完成; …，完成时间：2024年7月10日), which offices
@@ -127,9 +127,12 @@ export function doneClauseSql(k: string, bare?: string): string {
   return `((regexp_matches(${k}, ${str(DONE_CLAUSE)}) AND NOT regexp_matches(${k}, '前'))${bare ? ` OR (${bare} AND ${impliedDoneSql(k)})` : ''})`;
 }
 
-/** TRUE when a clause `k` says the whole work was done on a day without 已 (IMPLIED_DONE), not a month's last; the bare limit beside it is the caller's test. */
-export function impliedDoneSql(k: string): string {
-  return `(regexp_matches(${k}, ${str(IMPLIED_DONE)}) AND NOT regexp_matches(${k}, ${str(MONTH_END_DAY)}))`;
+/**
+ * TRUE when a clause `k` says the whole work was done on a day without 已 (IMPLIED_DONE), not a month's last unless `anyDay`; the bare
+ * limit beside it is the caller's test.
+ */
+export function impliedDoneSql(k: string, anyDay = false): string {
+  return `(regexp_matches(${k}, ${str(IMPLIED_DONE)})${anyDay ? '' : ` AND NOT regexp_matches(${k}, ${str(MONTH_END_DAY)})`})`;
 }
 
 /** TRUE when a clause `k` dates a step after the work (STEP_CLAUSE), the work not said done before the report it names (WORK_DONE). */

@@ -2,7 +2,8 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { bindSql, compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { bareLimitSql, CHANGE_OPENING, CLAUSE, CLAUSE_MARK, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, DONE_WHOLE, impliedDoneSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql, yearNoteSql } from './date-parts';
+import { CHANGE_OPENING, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql, yearNoteSql } from './date-parts';
+import { A_DAY, doneDaySql } from './done-day';
 
 /**
  * Date parsing in SQL (DOMAIN.md §3.4). Accepts YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日
@@ -123,18 +124,6 @@ const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\
 const BRACKETED = '\\([^()]*\\)|【[^【】]*】|\\[[^\\[\\]]*\\]';
 // …but read apart as the day the work was really done (dr), which a 完成时间 takes (findings.ts): 2024年6月（实际2024年7月10日完成）.
 const REALLY_DONE = '[(【\\[]实际(?:已于|于|已)?(?:完成)?(?:时间|日期)?:?([0-9][^)】\\]]*)';
-// …and so is a clause saying the work was done on a day (doneClauseSql: 2024年6月底前；已于2024年7月10日完成), unless only a stage of it.
-const STAGE_DONE = '阶段|部分|初步|[0-9]%';
-
-/**
- * The last clause of a text of several saying the day the whole work was done (doneClauseSql, a day, DONE_WHOLE, not a stage:
- * STAGE_DONE), else NULL.
- */
-function doneDaySql(x: string): string {
-  const whole = `(${doneClauseSql('k')} AND regexp_matches(k, ${str(DONE_WHOLE)}) AND NOT regexp_matches(k, ${str(STAGE_DONE)}) OR ${impliedDoneSql('k')} AND st_bl)`;
-  return `CASE WHEN regexp_matches(${x}, ${str(A_DAY)}) AND regexp_matches(${x}, ${str(CLAUSE_MARK)}) THEN ${bindSql(`regexp_extract_all(${x}, ${str(CLAUSE)})`, 'st_dk',
-    bindSql(bareLimitSql('st_dk'), 'st_bl', `list_filter(st_dk, lambda k: regexp_matches(k, ${str(A_DAY)}) AND ${whole})[-1]`))} END`;
-}
 const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])|^([0-9]{1,2}月|年[底末])';
 
 /** The text without its bracketed notes (BRACKETED) where what is left names a date (NAMES_A_DATE), else the text. */
@@ -146,7 +135,7 @@ export function outsideBracketsSql(x: string): string {
 /**
  * The date map's dates (DOMAIN.md §3.4) over `from`, a query with the compact form of each value
  * as column `c` (see dateCompactSql): adds `d`, the date or a range's end, `d0`, a range's start, and `dr`, a day a note
- * or a clause says the work was really done (REALLY_DONE, doneDaySql).
+ * or a clause says the work was really done (REALLY_DONE, doneDaySql), and `dw`, a day a clause says the whole work was done, also without 已.
  * Chinese numerals are written as digits first. A serial counts from the workbook's epoch (DateOptions.date1904). A text of several dates, one per clause
  * (2024年6月底前完成阶段性任务，2024年12月底前全面完成; 2024年6月30日、2024年12月31日), gives the
  * latest as its end (a deadline is when all of it is due) and the earliest as its start. A deadline changed
@@ -164,7 +153,8 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   // when two are, and an end is no end where ends() says so.
   const tagged = (l: string, g: number) => `list_transform(${l}, lambda k: {'t': k, 'g': ${g}})`;
   const texts = `list_concat(CASE WHEN len(ce) >= 1 THEN ${tagged('ce', 1)} ELSE [] END, [{'t': te, 'g': 2}],
-    CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}], CASE WHEN coalesce(trn, trd) IS NOT NULL THEN [{'t': coalesce(trn, trd), 'g': 5}] ELSE [] END)`;
+    CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}], CASE WHEN coalesce(trn, trd) IS NOT NULL THEN [{'t': coalesce(trn, trd), 'g': 5}] ELSE [] END,
+    CASE WHEN trw IS NOT NULL THEN [{'t': trw, 'g': 6}] ELSE [] END)`;
   const dated = `list_transform(${texts}, lambda st_k: {'g': st_k.g, 'd': CASE WHEN st_k.g >= 3 OR ${ends('st_k.t')} THEN ${dateSql('st_k.t', opts)} END})`;
   const of = (g: number) => `list_transform(list_filter(dl, lambda st_g: st_g.g = ${g}), lambda st_g: st_g.d)`;
   const pick = (clauses: number, fn: 'list_max' | 'list_min') => `coalesce(${fn}(${of(clauses)}), ${of(clauses + 1)}[1])`;
@@ -173,11 +163,11 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const backwards = 'rv AND d0 > de';
   const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
   return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, trn, trd, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr,
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, trn, trd, trw, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr, ${of(6)}[1] AS dw,
       trn IS NULL AND trd IS NOT NULL AND NOT ${doneClauseSql('trd')} AS ip,
       ${datedSpanSql('spg')} AS sp,
       ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
-    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), '') AS trn, ${doneDaySql('n')} AS trd,
+    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), '') AS trn, ${doneDaySql('n', 'bare')} AS trd, ${doneDaySql('n', 'any')} AS trw,
       ${datedClausesSql('nb', 'end', 'ne')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
     FROM (SELECT *, ${outsideBracketsSql('ne')} AS nb, ${outsideBracketsSql('n')} AS nbs FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
@@ -263,8 +253,6 @@ export function byDateSql(c: string): string {
 
 /** A year and month (2024年6, 2024.6, 2024-06): a date in a text (a status, a 是否销号 cell: status-date.ts, validate.ts). */
 export const A_DATE = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}`;
-/** A year, month and day in a text. */
-export const A_DAY = String.raw`(19|20)[0-9]{2}\s*[年./-]\s*[0-9]{1,2}\s*[月./-]\s*[0-9]{1,2}`;
 // One year and month among words (已完成（2024.12）, 已完成（2024年12月）): a month named without a day too, where the text
 // names no other date, no day (also apart: 2024年12月，20日, 至12月20日), no third of the month, no quarter or half year
 // (helper-146: such a 完成时间 ran past the as-of date in its month; helper-147).

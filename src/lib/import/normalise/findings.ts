@@ -287,7 +287,7 @@ export function normalisedTableSql(raw: string, lookup: string, maps: ValueMaps,
           ${mappedCountySql(c.fallbackCounty, c.namedPlace, c.unitsFirst)} AS county_found, ${namedCountySql(c.fallbackCounty, c.unitsFirst)} AS county_named, ${DATE_KEYS.map((k) => `${k.startsWith('deadline') ? heldDeadlineSql(ident('d_' + k), c) : `${ident('d_' + k)}.${mappedDateCol(k)}`} AS ${ident('dd_' + k)}, ${ident('d_' + k)}.imm AS ${ident('di_' + k)}, ${ident('d_' + k)}.lt AS ${ident('dl_' + k)}, ${ident('d_' + k)}.word AS ${ident('dw_' + k)}`).join(', ')},
           CASE WHEN d_station_start.d <> d_station_start.d0 THEN d_station_start.d END AS station_range_end, d_completion_date.mo AS dm_completion_date, d_completion_date.by AS db_completion_date, d_completion_date.rel AS dy_completion_date, d_completion_date.yd AS dyd_completion_date, d_completion_date.slt AS slt_completion_date, CASE WHEN ${doneDayHeldSql('d_completion_date', c)} THEN d_completion_date.dr END AS dr_completion_date, ${heldDeadlineSql('d_completion_date', c)} AS dh_completion_date,
           d_closure_date.by AS db_closure_date, d_deadline.rel AS dy_deadline, d_deadline_raw.rel AS dy_deadline_raw, d_feedback_date.mo AS dm_feedback_date,
-          d_status_raw.d AS dd_status, d_status_raw.by AS db_status, d_status_raw.dr AS dr_status${c.closedColumn ? ', d_closed.d AS dd_closed, d_closed.by AS db_closed' : ''}
+          d_status_raw.d AS dd_status, d_status_raw.by AS db_status, d_status_raw.dw AS dw_status${c.closedColumn ? ', d_closed.d AS dd_closed, d_closed.by AS db_closed' : ''}
         FROM ${mappedFromSql(raw, maps, c.closedColumn)}) t
       LEFT JOIN ${ident(lookup)} lk ON ${join})))`;
 }

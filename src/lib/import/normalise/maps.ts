@@ -80,6 +80,7 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     // d: the date, or a range's end; d0: a range's start (station_start reads it, see mappedDateCol);
     // dr: a day a note or a clause says the work was really done (2024年6月（实际2024年7月10日完成）, …；已于2024年7月10日完成), which a 完成时间 takes;
     // rel: the code of a deadline dated from the feedback (6月底前, 3个月内, 集中整改期内; see deadlineCodeSql), dated per row;
+    // dw: the day a clause says the whole work was done, also without 已 and beside no limit, which a completed status text gives (status-date.ts);
     // ip: dr is a day said done without 已 or 实际 beside a bare limit (2024年6月底前，2024年7月10日完成整改), which the row's status
     // and the as-of date must hold done (findings.ts doneDayHeldSql);
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts); so are limits that open its
@@ -89,7 +90,7 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
       cells: cellsOf(raw, [...DATE_KEYS, ...DATED_TEXTS].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
-      FROM (SELECT v, d, d0, dr, ip, imm, lt, slt, word, d IS NOT NULL AND ${monthOnlySql('ho')} AS mo, coalesce(${clausesCodeSql('hr', opts.concentratedMonths)}, rc) AS rel,
+      FROM (SELECT v, d, d0, dr, ip, dw, imm, lt, slt, word, d IS NOT NULL AND ${monthOnlySql('ho')} AS mo, coalesce(${clausesCodeSql('hr', opts.concentratedMonths)}, rc) AS rel,
         ${byDateSql('ho')} OR rc IS NOT NULL AND ${limitClausesByDateSql('lc')} AS by
       FROM (SELECT *, ${limitClausesCodeSql('lc', opts.concentratedMonths)} AS rc FROM (SELECT *, ${limitClausesSql('hr')} AS lc
       FROM (SELECT *, ${yearlessTextSql('h', 'ho')} AS hr FROM (SELECT *, ${outsideBracketsSql('h')} AS ho FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,

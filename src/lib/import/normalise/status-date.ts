@@ -1,6 +1,7 @@
 import { date, str } from '../../queries/sql';
 import { rawCol as r } from './raw';
-import { A_DATE, A_DAY, hanDigitsSql } from './dates';
+import { A_DATE, hanDigitsSql } from './dates';
+import { A_DAY } from './done-day';
 import { noDateSql } from './values';
 
 // A status cell that says when the item was done (已完成（2024.6.30）, 2024年6月30日已完成, 已于2024年6月完成, 已销号
@@ -23,15 +24,15 @@ export function statusDatedSql(c: string): string {
  * cell is empty or says there is none (/, —, 无: noDateSql); NULL when the status states none (statusDatedSql), states a time limit (2024年6月底前, the date
  * map's `by`), a day before the feedback or after the as-of date. A month alone (已完成（2024年6月）) is its last day,
  * or the as-of date within that month, as a 完成时间 is (findings.ts completionDateSql). Reads the columns
- * normalisedTableSql joins: dd_status, db_status, dr_status (the status text's date map), status_dated, status_read,
+ * normalisedTableSql joins: dd_status, db_status, dw_status (the status text's date map), status_dated, status_read,
  * closed_word, dd_feedback_date.
  */
 export function statusDaySql(key: 'completion_date' | 'closure_date', asOf: string | undefined): string {
   if (key === 'closure_date') return statedDaySql(key, { day: 'dd_status', limit: 'db_status', dated: 'status_dated', said: 'coalesce(closed_word, false)' }, asOf);
-  // A clause saying the whole work was done on a day (dr_status, the date map's dr: 已于2024年5月20日完成整改，2024年6月10日通过验收) is
-  // that day beside other dates, a plan or a limit (helper-153 S2).
-  return statedDaySql(key, { day: 'coalesce(dr_status, dd_status)', limit: 'db_status AND dr_status IS NULL',
-    dated: "coalesce(status_dated, CASE WHEN dr_status IS NOT NULL THEN 'day' END)", said: "status_read = 'completed'" }, asOf);
+  // A clause saying the whole work was done on a day (dw_status, the date map's dw: 已于2024年5月20日完成整改，2024年6月10日通过验收, also
+  // without 已: 已完成，2024年6月20日完成整改，2024年7月10日通过验收) is that day beside other dates, a plan or a limit (helper-153 S2, helper-158).
+  return statedDaySql(key, { day: 'coalesce(dw_status, dd_status)', limit: 'db_status AND dw_status IS NULL',
+    dated: "coalesce(status_dated, CASE WHEN dw_status IS NOT NULL THEN 'day' END)", said: "status_read = 'completed'" }, asOf);
 }
 
 /**
