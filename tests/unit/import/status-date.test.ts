@@ -121,6 +121,9 @@ test('a completed status with several dates gives the day its clause says the wh
     '已完成，2024年6月底前，2024年7月10日完成整改',
     // Without 已 too, the status saying the work is done (helper-158).
     '已完成，2024年5月20日完成整改，2024年6月10日通过验收', '2024年4月10日召开专题会议，2024年5月印发方案，2024年6月20日整改完成并销号',
+    // Review (helper-159): a closing clause is no completion beside a done one; parts done give the latest; a 实际 note gives its day.
+    '已完成，2024年6月20日完成整改，2024年7月10日整改完成并销号', '已完成。2024年7月10日完成整改；2024年5月20日完成整改',
+    '已完成（实际2024年7月10日完成，原定2024年6月底前）',
     // A stage, a step or only a plan: none, as before.
     '已完成，已于2024年5月20日完成方案，2024年6月10日通过验收', '已完成，2024年5月20日召开专题会议，2024年6月10日通过验收',
     '正在整改，2024年5月20日召开专题会议，2024年12月底前完成整改',
@@ -130,6 +133,7 @@ test('a completed status with several dates gives the day its clause says the wh
   expect(rows).toEqual([
     ['2024-05-20', null, fromStatus], ['2024-05-20', null, fromStatus], ['2024-07-10', null, fromStatus],
     ['2024-05-20', null, fromStatus], ['2024-06-20', null, fromStatus],
+    ['2024-06-20', null, fromStatus], ['2024-07-10', null, fromStatus], ['2024-07-10', null, fromStatus],
     [null, null, none], [null, null, none], [null, null, []],
   ]);
 });

@@ -186,8 +186,9 @@ const YEAR_NOTE = '^((1[0-2]|0?[1-9])月[^()]*?)\\(((?:19|20)[0-9]{2})年度?(?:
 /** The text with a month given its year by the note after it (YEAR_NOTE), else the text. */
 export function yearNoteSql(v: string): string {
   const [g, x] = ['st_yn', 'st_yx'];
-  // Only where no later clause has a note of another year (六月底前（2024年），十二月底前（2025年）): it would take the first's (helper-158).
-  const other = `len(list_filter(regexp_extract_all(${g}.rest, '\\(((?:19|20)[0-9]{2})年', 1), lambda st_yo: st_yo <> ${g}.y)) > 0`;
+  // Only where no later clause has a note of another year (六月底前（2024年），十二月底前（2025年）): it would take the first's (helper-158);
+  // a note of a month's year only, not a year named in brackets (完成整改（2023年度问题）, 涉及（2023年）资金: helper-159 Y05, Y06).
+  const other = `len(list_filter(regexp_extract_all(${g}.rest, '月[^(),;。、]*\\(((?:19|20)[0-9]{2})年度?\\)', 1), lambda st_yo: st_yo <> ${g}.y)) > 0`;
   const dated = `CASE WHEN ${other} THEN ${x} WHEN ${g}.m2 = '' THEN ${g}.y || '年' || ${g}.lim || ${g}.rest
     WHEN TRY_CAST(${g}.m2 AS INTEGER) = TRY_CAST(${g}.m AS INTEGER) THEN ${g}.y || '年' || ${g}.m2 || '月' || ${g}.note || ${g}.rest ELSE ${x} END`;
   return bindSql(v, x, `CASE WHEN regexp_matches(${x}, ${str(YEAR_NOTE)}) THEN ${bindSql(groups(x, YEAR_NOTE, ['lim', 'm', 'y', 'm2', 'note', 'rest']), g, dated)} ELSE ${x} END`);

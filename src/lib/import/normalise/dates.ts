@@ -2,7 +2,7 @@ import { DEADLINE_LONG_TERM_PATTERN, IMMEDIATE_FIX_DENIED_PATTERN, IMMEDIATE_FIX
 import { num, str } from '../../queries/sql';
 import { bindSql, compactSql, groups } from './text';
 import { datedSpanPartsSql, datedSpanSql, datedSpanTextSql } from './deadline-code';
-import { CHANGE_OPENING, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql, yearNoteSql } from './date-parts';
+import { CHANGE_OPENING, changedDeadlineSql, changedYearSql, datedClausesSql, doneClauseSql, DONE_WHOLE, putBackBySql, rangeOfWholeDatesSql, rangePartSql, voidChangesRemovedSql, yearNoteSql } from './date-parts';
 import { A_DAY, doneDaySql } from './done-day';
 
 /**
@@ -124,6 +124,12 @@ const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\
 const BRACKETED = '\\([^()]*\\)|【[^【】]*】|\\[[^\\[\\]]*\\]';
 // …but read apart as the day the work was really done (dr), which a 完成时间 takes (findings.ts): 2024年6月（实际2024年7月10日完成）.
 const REALLY_DONE = '[(【\\[]实际(?:已于|于|已)?(?:完成)?(?:时间|日期)?:?([0-9][^)】\\]]*)';
+// …only where its first clause is the day alone or the whole work said done on it (DONE_WHOLE; not 实际2024年7月10日启动整改, …申请延期,
+// …完成第一阶段整改, …部分完成, …完成3项: helper-159 B04–B06, B19, B20, B28, B30–B33).
+const REALLY_DONE_HEAD = `^[0-9][0-9年月日号./-]*$|${DONE_WHOLE}`;
+/** The day a note says the work was really done (REALLY_DONE, REALLY_DONE_HEAD), else NULL. */
+const reallyDoneSql = (x: string) => bindSql(`NULLIF(regexp_extract(${x}, ${str(REALLY_DONE)}, 1), '')`, 'st_rd',
+  `CASE WHEN regexp_matches(regexp_extract(st_rd, '^[^,;。]*'), ${str(REALLY_DONE_HEAD)}) THEN st_rd END`);
 const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])|^([0-9]{1,2}月|年[底末])';
 
 /** The text without its bracketed notes (BRACKETED) where what is left names a date (NAMES_A_DATE), else the text. */
@@ -154,7 +160,7 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const tagged = (l: string, g: number) => `list_transform(${l}, lambda k: {'t': k, 'g': ${g}})`;
   const texts = `list_concat(CASE WHEN len(ce) >= 1 THEN ${tagged('ce', 1)} ELSE [] END, [{'t': te, 'g': 2}],
     CASE WHEN len(cs) > 1 THEN ${tagged('cs', 3)} ELSE [] END, [{'t': ts, 'g': 4}], CASE WHEN coalesce(trn, trd) IS NOT NULL THEN [{'t': coalesce(trn, trd), 'g': 5}] ELSE [] END,
-    CASE WHEN trw IS NOT NULL THEN [{'t': trw, 'g': 6}] ELSE [] END)`;
+    CASE WHEN trn IS NOT NULL THEN [{'t': trn, 'g': 6}] WHEN len(trw) > 0 THEN ${tagged('trw', 6)} ELSE [] END)`;
   const dated = `list_transform(${texts}, lambda st_k: {'g': st_k.g, 'd': CASE WHEN st_k.g >= 3 OR ${ends('st_k.t')} THEN ${dateSql('st_k.t', opts)} END})`;
   const of = (g: number) => `list_transform(list_filter(dl, lambda st_g: st_g.g = ${g}), lambda st_g: st_g.d)`;
   const pick = (clauses: number, fn: 'list_max' | 'list_min') => `coalesce(${fn}(${of(clauses)}), ${of(clauses + 1)}[1])`;
@@ -163,11 +169,11 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const backwards = 'rv AND d0 > de';
   const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
   return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
-    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, trn, trd, trw, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr, ${of(6)}[1] AS dw,
+    SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, trn, trd, trw, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr, list_max(${of(6)}) AS dw,
       trn IS NULL AND trd IS NOT NULL AND NOT ${doneClauseSql('trd')} AS ip,
       ${datedSpanSql('spg')} AS sp,
       ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
-    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, NULLIF(regexp_extract(n, ${str(REALLY_DONE)}, 1), '') AS trn, ${doneDaySql('n', 'bare')} AS trd, ${doneDaySql('n', 'any')} AS trw,
+    SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, ${reallyDoneSql('n')} AS trn, ${doneDaySql('n', 'bare')} AS trd, ${doneDaySql('n', 'any')} AS trw,
       ${datedClausesSql('nb', 'end', 'ne')} AS ce, ${datedClausesSql('nbs', 'start')} AS cs
     FROM (SELECT *, ${outsideBracketsSql('ne')} AS nb, ${outsideBracketsSql('n')} AS nbs FROM (SELECT *, ${changedDeadlineSql('n')} AS ne, ${datedSpanPartsSql('n')} AS spg
       FROM (SELECT *, ${changedYearSql('n2')} AS n FROM (SELECT *, ${changedYearSql('n1')} AS n2 FROM (SELECT *, ${putBackBySql('n0')} AS n1
