@@ -398,21 +398,25 @@ test('a day said done without 已 beside a bare limit is no deadline, and is the
     // Review (helper-158): with no 整改时限, a plan's later day is the deadline; a blank status beside a day held done is completed.
     { deadline: '', status: '正在整改', completion: '2024年6月底前，2024年7月10日完成整改' },
     { deadline: '2024年6月底前', status: '', completion: '2024年6月底前，2024年7月10日完成整改' },
-    // Review (helper-159): a 实际 note of a step or stage, not of the whole work done, gives no day.
+    // Review (helper-159): a 实际 note of a step or stage, not of the whole work done, gives no day; nor is the month outside it one
+    // (helper-160: warned as a limit). Other wordings of the work done give theirs.
     { deadline: '2024年6月底前', status: '', completion: '2024年10月底前（实际2024年7月10日启动整改）' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月（实际2024年7月10日完成第一阶段整改）' },
+    { deadline: '2024年6月底前', status: '已完成', completion: '2024年6月（实际2024年7月10日完成整改销号）' },
   ]);
   expect(late.map((r) => [r.deadline, r.completion_date, r.codes])).toEqual([
     ['2024-06-30', '2024-07-10', []], ['2024-06-30', '2024-05-20', []], ['2024-06-30', '2024-07-10', []], ['2024-06-30', null, ['completion_is_limit']],
     ['2024-06-30', null, ['completion_is_limit']], ['2024-06-30', null, ['completion_is_limit']], ['2024-06-30', null, ['completion_is_limit']],
     ['2024-07-10', null, ['completion_is_limit']], ['2024-06-30', '2024-07-10', []], ['2024-06-30', null, ['completion_is_limit']],
+    ['2024-06-30', null, ['completion_is_limit']], ['2024-06-30', '2024-07-10', []],
   ]);
-  // Done late, by 2024-12-31: the first three and the one with a blank status (done 7月10日 against 6月30日); on time: the one done
-  // 5月20日. Overdue at 2024-07-05: the three done 7月10日, the plan still in progress, due 6月30日, and the blank one whose work only
+  // Done late, by 2024-12-31: the four done 7月10日 against 6月30日; on time: the one done
+  // 5月20日. Overdue at 2024-07-05: the four done 7月10日, the plan still in progress, due 6月30日, and the blank one whose work only
   // started; not the one due 7月10日, nor the completed ones without a day.
   const [t] = await e.query<{ due: number; on_time: number }>(timelinessQuery(emptyFilters('2024-12-31'), DEFAULT_PARAMS));
-  expect([t.due, t.on_time]).toEqual([10, 1]);
+  expect([t.due, t.on_time]).toEqual([12, 1]);
   const [o] = await e.query<{ overdue: number }>(timelinessQuery(emptyFilters('2024-07-05'), DEFAULT_PARAMS));
-  expect(o.overdue).toBe(5);
+  expect(o.overdue).toBe(6);
 });
 
 test('a month in Chinese numerals before a note of its year is in that year (session 57)', async () => {

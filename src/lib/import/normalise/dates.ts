@@ -124,12 +124,13 @@ const MONTH_LINES = '(月)[\\s\\x{3000}]*(?:[\\r\\n\\x{2028}\\x{2029}]+|/)[\\s\\
 const BRACKETED = '\\([^()]*\\)|【[^【】]*】|\\[[^\\[\\]]*\\]';
 // …but read apart as the day the work was really done (dr), which a 完成时间 takes (findings.ts): 2024年6月（实际2024年7月10日完成）.
 const REALLY_DONE = '[(【\\[]实际(?:已于|于|已)?(?:完成)?(?:时间|日期)?:?([0-9][^)】\\]]*)';
-// …only where its first clause is the day alone or the whole work said done on it (DONE_WHOLE; not 实际2024年7月10日启动整改, …申请延期,
-// …完成第一阶段整改, …部分完成, …完成3项: helper-159 B04–B06, B19, B20, B28, B30–B33).
-const REALLY_DONE_HEAD = `^[0-9][0-9年月日号./-]*$|${DONE_WHOLE}`;
-/** The day a note says the work was really done (REALLY_DONE, REALLY_DONE_HEAD), else NULL. */
+// …unless its first clause names a start, a stage, a part, a delay or a plan (实际2024年7月10日启动整改, …申请延期, …完成第一阶段整改, …部分完成,
+// …完成3项: helper-159 B04–B06, B19, B20, B28, B30–B33), and does not say the whole work done (DONE_WHOLE). Other wordings of the work done
+// (完成整改销号, 完成全部整改, 已整改, 销号, 通过验收, 整改结束, 完结, 闭环: helper-160) give the day.
+const NOT_REALLY_DONE = '启动|开始|着手|部署|制定|申请|延期|推迟|阶段|部分|初步|基本|[0-9]%|[0-9一二三四五六七八九十]+项|第[一二三四五六七八九十0-9]|方案|计划|召开|会议|印发';
+/** The day a note says the work was really done (REALLY_DONE, NOT_REALLY_DONE), else NULL. */
 const reallyDoneSql = (x: string) => bindSql(`NULLIF(regexp_extract(${x}, ${str(REALLY_DONE)}, 1), '')`, 'st_rd',
-  `CASE WHEN regexp_matches(regexp_extract(st_rd, '^[^,;。]*'), ${str(REALLY_DONE_HEAD)}) THEN st_rd END`);
+  bindSql(`regexp_extract(st_rd, '^[^,;。]*')`, 'st_rh', `CASE WHEN regexp_matches(st_rh, ${str(DONE_WHOLE)}) OR NOT regexp_matches(st_rh, ${str(NOT_REALLY_DONE)}) THEN st_rd END`));
 const NAMES_A_DATE = '(19|20)[0-9]{2}(年[0-9]|年[底末]|[./-][0-9])|^([0-9]{1,2}月|年[底末])';
 
 /** The text without its bracketed notes (BRACKETED) where what is left names a date (NAMES_A_DATE), else the text. */
@@ -170,7 +171,7 @@ export function datesOfSql(from: string, opts: Pick<DateOptions, 'date1904'> = {
   const end = `CASE WHEN ${backwards} THEN d0 ELSE de END`;
   return `SELECT * EXCLUDE (de, d0, sp, rv), CASE WHEN ${backwards} THEN de ELSE d0 END AS d0, CASE WHEN sp IS NULL OR ${end} > sp THEN ${end} ELSE sp END AS d FROM (
     SELECT * EXCLUDE (n0, n1, n2, n, ne, nb, nbs, te, ts, trn, trd, trw, ce, cs, spg, dl), ${pick(1, 'list_max')} AS de, ${pick(3, 'list_min')} AS d0, ${of(5)}[1] AS dr, list_max(${of(6)}) AS dw,
-      trn IS NULL AND trd IS NOT NULL AND NOT ${doneClauseSql('trd')} AS ip,
+      trn IS NULL AND trd IS NOT NULL AND NOT ${doneClauseSql('trd')} AS ip, trn IS NULL AND regexp_matches(n, ${str(REALLY_DONE)}) AS nr,
       ${datedSpanSql('spg')} AS sp,
       ce IS NULL AND n = ne AND te <> ts AND ${rangeOfWholeDatesSql('n')} AS rv FROM (SELECT *, ${dated} AS dl FROM (
     SELECT *, ${rangePartSql('nb', 'end')} AS te, ${rangePartSql('nbs', 'start')} AS ts, ${reallyDoneSql('n')} AS trn, ${doneDaySql('n', 'bare')} AS trd, ${doneDaySql('n', 'any')} AS trw,

@@ -84,14 +84,15 @@ export function valueMapSpecs(raw: string, has: (key: string) => boolean, opts: 
     // ip: dr is a day said done without 已 or 实际 beside a bare limit (2024年6月底前，2024年7月10日完成整改), which the row's status
     // and the as-of date must hold done (findings.ts doneDayHeldSql);
     // by: a time limit (2024年12月底前), which a 完成时间 cell is not a completion date for (findings.ts); so are limits that open its
-    // clauses (正在推进，9月底前完成: limitClausesByDateSql), whose latest is also its rel (limitClausesCodeSql);
+    // clauses (正在推进，9月底前完成: limitClausesByDateSql), whose latest is also its rel (limitClausesCodeSql), and a date beside a 实际
+    // note of a start or a stage (2024年6月（实际2024年7月10日启动整改）: nr, helper-160), which is no day the work was done;
     // yd: a day without its year (6月30日), which a 完成时间 cell takes the feedback's year for.
     // slt: an ongoing item's words as a status says them (长期坚持, 常态化), which in a 完成时间 cell mark the item long-term.
     { kind: 'date', variant: `${opts.date1904 ? 1904 : 1900}_${opts.concentratedMonths}`, keys: v,
       cells: cellsOf(raw, [...DATE_KEYS, ...DATED_TEXTS].filter(has)), inputOf: distinctValues,
       compute: (from) => `SELECT *, ${yearlessDaySql('rel')} AS yd
       FROM (SELECT v, d, d0, dr, ip, dw, imm, lt, slt, word, d IS NOT NULL AND ${monthOnlySql('ho')} AS mo, coalesce(${clausesCodeSql('hr', opts.concentratedMonths)}, rc) AS rel,
-        ${byDateSql('ho')} OR rc IS NOT NULL AND ${limitClausesByDateSql('lc')} AS by
+        ${byDateSql('ho')} OR rc IS NOT NULL AND ${limitClausesByDateSql('lc')} OR nr AS by
       FROM (SELECT *, ${limitClausesCodeSql('lc', opts.concentratedMonths)} AS rc FROM (SELECT *, ${limitClausesSql('hr')} AS lc
       FROM (SELECT *, ${yearlessTextSql('h', 'ho')} AS hr FROM (SELECT *, ${outsideBracketsSql('h')} AS ho FROM (SELECT *, ${hanDigitsSql('c')} AS h FROM (${datesOfSql(`SELECT v, c,
       coalesce(${immediateFixSql('c')}, false) AS imm, ${deadlineLongTermSql('c')} AS lt, ${statusLongTermSql('c')} AS slt, ${dateWordOnlySql('c')} AS word
