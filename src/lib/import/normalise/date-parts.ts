@@ -92,7 +92,8 @@ const OLD_DATE_CLAUSE = '^原(定|计划|期限|时限|为|来|要求)[^0-9,;。
 const DONE_CLAUSE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?(19|20)[0-9]{2}|^(现|目前|该问题|问题)?已经?(于|在)[^,;。]*(完成|办结|整改|到位|完毕|销号)|[0-9日号月底](已经?|均已)(全部|全面)?(完成|办结|整改)';
 // The work done whole on the day, no stage, part or step of it (已于2024年7月10日完成整改, 2024年7月10日均已办结, 实际完成时间2024年7月10日;
 // not 完成自查, 完成第一批整改, 启动整改, 申请延期, 通过验收: helper-153): only such a day is the completion date (done-day.ts doneDaySql).
-export const DONE_WHOLE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?[0-9][0-9年月日号./-]*$|[0-9日号底](已经?|均已)?(全部|全面)?(完成|办结|整改完毕|整改完成|整改到位)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?(\\([^()]*\\))?$';
+const WHOLE_WORK = '(全部|全面)?(完成|办结|整改完毕|整改完成|整改到位)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?';
+export const DONE_WHOLE = `^实际(已经?)?(于|在)?(完成|办结)?(时间|日期)?:?[0-9][0-9年月日号./-]*$|[0-9日号底](已经?|均已)?${WHOLE_WORK}(\\([^()]*\\))?$`;
 
 // The same said without 已 or 实际 (2024年6月底前，2024年7月10日完成整改; …，于2024年7月10日整改完成; …，完成时间：2024年7月10日), which offices
 // write as often: a whole day, not a month's last (a plan's limit: 2024年6月底前完成方案，2024年12月31日完成整改), and the whole work done,
@@ -102,7 +103,7 @@ export const DONE_WHOLE = '^实际(已经?)?(于|在)?(完成|办结)?(时间|�
 // A plan names its first stage's work (2024年3月31日完成自查，2024年6月30日完成整改), a done note restates no work (helper-153 L2–L5).
 // Whether the day was really done is the row's to say (findings.ts): by its status and the as-of date (the map flags such a day: ip).
 const WHOLE_DAY = '(19|20)[0-9]{2}(年[0-9]{1,2}月|[./-][0-9]{1,2}[./-])([0-9]{1,2})[日号]?';
-const IMPLIED_DONE = `^((于|在)?${WHOLE_DAY}(完成|办结|整改完成|完成整改|整改完毕|整改到位|全部完成|全面完成)(该问题|问题|相关)?(整改|整改任务|整改工作|任务|工作)?((并|及)(通过)?(销号|验收|验收销号))?|完成(时间|日期):?${WHOLE_DAY})$`;
+const IMPLIED_DONE = `^((于|在)?${WHOLE_DAY}${WHOLE_WORK}|完成(时间|日期):?${WHOLE_DAY})$`;
 const MONTH_END_DAY = '([年./-](0?[469]|11)[月./-]30|[月./-]31|(年|[./-])0?2[月./-](28|29))[日号]?([^0-9]|$)';
 const BARE_LIMIT = '^((整改)?(时限|期限):?)?(19|20)[0-9]{2}(年([0-9]{1,2}月([0-9]{1,2}[日号])?)?|[./-][0-9]{1,2}([./-][0-9]{1,2})?)((底|末)(之|以)?前?|(之|以)?前)$';
 
